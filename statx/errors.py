@@ -1,0 +1,34 @@
+"""The errors statx raises on purpose; the CLI maps each to a one-line message and an exit code."""
+
+from __future__ import annotations
+
+
+class StatxError(Exception):
+    """Base of every error that is the input's fault, not a bug: shown as one line, never a traceback."""
+
+
+class RuleError(StatxError):
+    """A rules folder failed validation; carries every problem, not just the first.
+
+    Rule authors fix files in batches, so stopping at the first problem would make them
+    re-run once per typo.
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        head = problems[0] if problems else "invalid rules"
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(head + more)
+
+
+class SourceError(StatxError):
+    """One input (file, corpus line, stdin) could not be read; the others go on."""
+
+    def __init__(self, where: str, message: str) -> None:
+        self.where = where
+        self.message = message
+        super().__init__(f"{where}: {message}")
+
+
+class UsageError(StatxError):
+    """The command line asks for something impossible (exit status 2)."""

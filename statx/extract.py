@@ -1,0 +1,174 @@
+"""Turn documents into figure records: prepare -> match -> parse numbers -> records -> semantics.
+
+This is the library API the CLI wraps: `extract_text` for one string, `extract_paths` for
+files, folders and stdin.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import regex
+
+from statx.errors import SourceError, StatxError
+from statx.markup import prepare
+from statx.matcher import Candidate, find_candidates
+from statx.normalize import Prepared
+from statx.numbers import NumberError, json_number, parse_cheng, parse_number
+from statx.records import Qualifier, Record
+from statx.rules import RuleSet, load_rules
+from statx.semantics import annotate
+from statx.sources import Source, iter_sources
+
+log = logging.getLogger(__name__)
+
+_SENTENCE_CHARS = "。！？!?；;\n"
+_SENTENCE_END = regex.compile(f"[{_SENTENCE_CHARS}]")
+_SENTENCE_WINDOW = 300
+_BLANK = regex.compile(r"\s+")
+_MAGNITUDE_ONLY = regex.compile(r"[十百千万亿]+")
+
+
+def extract_text(
+    text: str,
+    doc: str = "stdin",
+    *,
+    rules: RuleSet | None = None,
+    title: str | None = None,
+    date: str | None = None,
+) -> list[Record]:
+    """Extract every figure from one document's text, exactly as read.
+
+    Markup is recognised by content (YAML front matter, HTML, Markdown), so the same call
+    serves a file's contents, a corpus field or stdin.
+
+    Args:
+        text: the document as read; every record's start/end index this string.
+        doc: the document id put in each record (a file stem, a corpus id).
+        rules: a compiled RuleSet; the built-in rules when None.
+        title, date: metadata to use when the text carries none (front matter wins).
+
+    Returns:
+        The records in text order.
+    """
+    rules = rules or load_rules()
+    prepared, meta = prepare(text)
+    title = meta.get("title") or title
+    date = meta.get("date") or date
+    candidates = find_candidates(prepared.text, rules)
+    records = [
+        r for c in candidates if (r := _record(c, text, prepared, doc, title, date, rules)) is not None
+    ]
+    return annotate(records, candidates, prepared, rules)
+
+
+def extract_source(source: Source, rules: RuleSet) -> list[Record]:
+    """Extract one source; its own metadata (corpus title/date) fills what the text lacks."""
+    return extract_text(source.text, source.doc, rules=rules, title=source.title, date=source.date)
+
+
+def extract_paths(
+    paths: Iterable[str | Path],
+    *,
+    rules: RuleSet | None = None,
+    encoding: str | None = None,
+    on_error: Callable[[StatxError], None] | None = None,
+) -> Iterator[Record]:
+    """Extract every document under `paths` (files, folders, `-` for stdin), streaming records.
+
+    One bad document never loses the others: its error goes to `on_error` (or is raised when
+    no handler is given) and extraction goes on with the next.
+
+    Args:
+        paths: files, folders (recursive over .txt .md .markdown .html .htm, sorted) or `-`.
+        rules: a compiled RuleSet; the built-in rules when None.
+        encoding: force this text encoding instead of UTF-8.
+        on_error: called with each per-document error; None raises it.
+
+    Yields:
+        Records, document by document in input order, each in text order.
+    """
+    rules = rules or load_rules()
+    for item in iter_sources(paths, encoding=encoding):
+        if isinstance(item, SourceError):
+            if on_error is None:
+                raise item
+            on_error(item)
+            continue
+        yield from extract_source(item, rules)
+
+
+def _record(
+    cand: Candidate,
+    raw: str,
+    prepared: Prepared,
+    doc: str,
+    title: str | None,
+    date: str | None,
+    rules: RuleSet,
+) -> Record | None:
+    """Build the record of one candidate; None when its number does not parse (not a figure)."""
+    m = cand.match
+    groups = m.groupdict()
+    try:
+        value = _value(groups["num"], cand.rule.convert)
+    except NumberError:
+        log.debug("%s: %r at %d is not a number", doc, m.group(), m.start())
+        return None
+    if groups.get("sign") == "-" and value < 0:
+        value = -value
+    unit = cand.rule.unit or _BLANK.sub("", groups.get("unit") or "")
+    unit = rules.unit_aliases.get(unit, unit)
+    start, end = prepared.to_raw(cand.start, cand.end)
+    return Record(
+        doc=doc,
+        text=raw[start:end],
+        value=json_number(value),
+        unit=unit,
+        qualifier=_qualifier(groups, cand, rules),
+        start=start,
+        end=end,
+        sentence=_sentence(prepared.text, cand.start, cand.end),
+        rule=cand.rule.id,
+        title=title,
+        date=date,
+    )
+
+
+def _value(num: str, convert: str) -> Decimal:
+    num = _BLANK.sub("", num)
+    if convert == "cheng":
+        return parse_cheng(num)
+    if _MAGNITUDE_ONLY.fullmatch(num) and num[0] != "十":
+        num = "一" + num  # 千余人: a bare magnitude counts one of it
+    return parse_number(num)
+
+
+def _qualifier(groups: dict[str, str | None], cand: Candidate, rules: RuleSet) -> Qualifier:
+    """The qualifier: a rule's fixed one (ranges), else the first qualifier word around the number."""
+    if cand.rule.qualifier:
+        return cand.rule.qualifier  # type: ignore[return-value]
+    for name in ("qbefore", "qinside", "qafter"):
+        word = groups.get(name)
+        if word and word in rules.qualifier_words:
+            return rules.qualifier_words[word]  # type: ignore[return-value]
+    num = groups.get("num") or ""
+    if "余" in num or "多" in num:
+        return "over"  # 2亿5千3百多万: the word sits inside the number
+    return "exact"
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around [start, end) of the prepared text, blanks collapsed.
+
+    The search is bounded so that a 20 MB article without punctuation stays linear.
+    """
+    lo = max(0, start - _SENTENCE_WINDOW)
+    found = max(text.rfind(ch, lo, start) for ch in _SENTENCE_CHARS)
+    left = found + 1 if found >= 0 else lo
+    m = _SENTENCE_END.search(text, end, end + _SENTENCE_WINDOW)
+    right = m.start() if m else min(len(text), end + _SENTENCE_WINDOW)
+    return str(_BLANK.sub(" ", text[left:right])).strip()

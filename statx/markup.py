@@ -1,0 +1,424 @@
+"""Strip markup and read metadata, producing prepared text that still maps to the raw source.
+
+Articles arrive as HTML (often with a YAML front matter block), Markdown or
+plain text, and the kind is known only from the content.  Markup must not be
+matched by rules (a URL or an image size is full of digits), yet every figure
+found in the remaining text has to point at its characters in the source as
+read.  So this module never rewrites the document: it walks it once and tells
+a :class:`~statx.normalize.TextBuilder` which raw spans are content, which
+stand for a line break or a decoded entity, and which vanish.
+
+HTML is tokenised with the standard library's ``html.parser``: it is tolerant
+of broken markup and, unlike selectolax or lxml, reports where each token
+starts (``getpos()``), which a precomputed line-start table turns into an
+absolute offset.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from typing import Literal
+
+import yaml
+
+from statx.normalize import Prepared, TextBuilder, fold_text
+
+__all__ = ["Document", "Kind", "detect_kind", "prepare"]
+
+Kind = Literal["html", "markdown", "text"]
+
+
+@dataclass(slots=True, frozen=True)
+class Document:
+    """One document as a source hands it over: an id and the text exactly as read.
+
+    Offsets in records are offsets into ``raw``, so it must not be altered
+    (no stripping, no newline translation) before :func:`prepare`.
+    """
+
+    doc_id: str
+    raw: str
+
+
+# --- front matter --------------------------------------------------------------
+
+# A YAML block at the very start, possibly after a BOM and blank lines.
+_FRONT_MATTER = re.compile(
+    r"\ufeff?(?:[ \t]*\r?\n)*---[ \t]*\r?\n(?P<body>(?:.*?\n)??)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+    re.DOTALL,
+)
+_KEY_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*\r?$", re.MULTILINE)
+_META_KEYS = ("title", "date")
+# yaml.safe_load's loader, in C when libyaml is there: the pure-Python one
+# costs more than stripping the whole HTML body of a typical article.
+_SAFE_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _front_matter(raw: str) -> tuple[int, dict[str, str]]:
+    """Find the front matter block; return where the body starts and the metadata found.
+
+    A leading BOM alone is skipped too.  A ``---`` block that is not a mapping
+    (a Markdown rule, say) is not front matter.
+    """
+    match = _FRONT_MATTER.match(raw)
+    if match is None:
+        return (1 if raw.startswith("\ufeff") else 0), {}
+    fields = _parse_front_matter(match.group("body"))
+    if fields is None:
+        return (1 if raw.startswith("\ufeff") else 0), {}
+    meta: dict[str, str] = {}
+    for key in _META_KEYS:
+        value = fields.get(key)
+        if value is None or value == "":
+            continue
+        meta[key] = _iso_date(value) if key == "date" else str(value).strip()
+    return match.end(), meta
+
+
+def _parse_front_matter(block: str) -> dict[str, object] | None:
+    """Parse a front matter block as ``yaml.safe_load`` does, or by ``key: value`` lines if YAML fails."""
+    try:
+        loaded = yaml.load(block, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        loaded = None
+    else:
+        if isinstance(loaded, dict):
+            return {str(key): value for key, value in loaded.items()}
+        if loaded is None and not block.strip():
+            return {}
+    fields: dict[str, object] = {}
+    for line in _KEY_LINE.finditer(block):
+        fields.setdefault(line["key"], _unquote(line["value"]))
+    return fields or None
+
+
+def _unquote(value: str) -> str:
+    """Strip one pair of matching quotes.
+
+    >>> _unquote("'a: b'"), _unquote('"x"'), _unquote("plain")
+    ('a: b', 'x', 'plain')
+    """
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+_YMD = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?=$|[ T\s])")
+
+
+def _iso_date(value: object) -> str:
+    """Normalise a front matter date to ``YYYY-MM-DD`` as written; keep it verbatim if unparseable.
+
+    The calendar date is the one written, not converted to another time zone.
+
+    >>> _iso_date("Thu, 02 Dec 2021 14:49:35 GMT")
+    '2021-12-02'
+    >>> _iso_date("2021-12-24 03:00:26 +0800"), _iso_date("2021-12-24"), _iso_date("2021年1月5日")
+    ('2021-12-24', '2021-12-24', '2021-01-05')
+    >>> _iso_date("last Tuesday")
+    'last Tuesday'
+    """
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    match = _YMD.match(text)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+        except ValueError:
+            return text
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return text
+
+
+# --- kind detection --------------------------------------------------------------
+
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|br|span|a|img|strong|b|em|i|font|li|ul|ol|table|tr|td|th|h[1-6]|section|article"
+    r"|header|footer|blockquote|pre|body|head|title|script|style|meta|link)\b[^<>]*>"
+    r"|<!--|<!doctype\b|<html\b",
+    re.IGNORECASE,
+)
+_HTML_SURE = re.compile(r"<!doctype\b|<html\b|<body\b", re.IGNORECASE)
+_MD_STRONG = re.compile(
+    r"^ {0,3}(?:#{1,6}[ \t]+\S|```|~~~)|\[[^\]\n]+\]\([^()\s]+\)",
+    re.MULTILINE,
+)
+_MD_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
+
+
+def _kind_from(raw: str, start: int) -> Kind:
+    if _HTML_SURE.search(raw, start):
+        return "html"
+    tags = _HTML_TAG.finditer(raw, start)
+    if next(tags, None) is not None and next(tags, None) is not None:
+        return "html"
+    if _MD_STRONG.search(raw, start):
+        return "markdown"
+    items = _MD_LIST_ITEM.finditer(raw, start)
+    if next(items, None) is not None and next(items, None) is not None:
+        return "markdown"
+    return "text"
+
+
+def detect_kind(raw: str) -> Kind:
+    """Tell HTML, Markdown and plain text apart by content (front matter is ignored).
+
+    HTML needs ``<html>``/``<!doctype>``/``<body>`` or two known tags; Markdown
+    needs a heading, a code fence, an inline link or two list items.
+
+    >>> detect_kind("<p>一</p><p>二</p>"), detect_kind("# 标题\\n正文"), detect_kind("1+1+1<3")
+    ('html', 'markdown', 'text')
+    """
+    start, _ = _front_matter(raw)
+    return _kind_from(raw, start)
+
+
+# --- content runs ----------------------------------------------------------------
+
+# Link targets and URLs are not content: their digits are ids, never figures.
+# Markdown `[text](target)` loses `(target)` (ASCII only, so a Chinese aside in brackets stays),
+# `<http://...>` autolinks and bare URLs stopping at CJK text or punctuation.
+_LINKISH = re.compile(
+    r"(?<=\])\((?=[^)\s]*[/.#:])[!-'*-~]+\)"
+    r"|<(?:https?|ftp)://[^<>\s]*>"
+    r"|(?:https?|ftp)://[^\s<>\"'()\[\]{}\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+"
+)
+
+
+def _emit_content(builder: TextBuilder, raw_start: int, text: str) -> None:
+    """Append a content run read at ``raw_start``, leaving out link targets and URLs."""
+    if "](" not in text and "://" not in text:  # every _LINKISH pattern holds one of them
+        builder.append_text(raw_start, text)
+        return
+    pos = 0
+    for match in _LINKISH.finditer(text):
+        if match.start() > pos:
+            builder.append_text(raw_start + pos, text[pos : match.start()])
+        pos = match.end()
+    if pos < len(text):
+        builder.append_text(raw_start + pos, text[pos:] if pos else text)
+
+
+def _emit_plain(builder: TextBuilder, raw: str, start: int, end: int) -> None:
+    if start < end:
+        _emit_content(builder, start, raw[start:end])
+
+
+# --- Markdown --------------------------------------------------------------------
+
+_FENCE_LINE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<rest>[^\n]*)$", re.MULTILINE)
+
+
+def _fenced_blocks(raw: str, start: int) -> list[tuple[int, int]]:
+    """Find fenced code blocks: from the opening fence line to the end of the closing one.
+
+    A closing fence uses the same character, is at least as long and carries
+    nothing else; an unclosed fence runs to the end (as in CommonMark).
+    """
+    blocks: list[tuple[int, int]] = []
+    opening: re.Match[str] | None = None
+    for line in _FENCE_LINE.finditer(raw, start):
+        if opening is None:
+            if not (line["fence"][0] == "`" and "`" in line["rest"]):
+                opening = line
+        elif (
+            line["fence"][0] == opening["fence"][0]
+            and len(line["fence"]) >= len(opening["fence"])
+            and not line["rest"].strip()
+        ):
+            blocks.append((opening.start(), line.end()))
+            opening = None
+    if opening is not None:
+        blocks.append((opening.start(), len(raw)))
+    return blocks
+
+
+def _emit_markdown(builder: TextBuilder, raw: str, start: int) -> None:
+    """Pass Markdown through as text, except fenced code blocks, which give no text."""
+    pos = start
+    for block_start, block_end in _fenced_blocks(raw, start):
+        _emit_plain(builder, raw, pos, block_start)
+        pos = block_end
+    _emit_plain(builder, raw, pos, len(raw))
+
+
+# --- HTML ------------------------------------------------------------------------
+
+# Tags that break a line; every other tag (inline or unknown) vanishes without text.
+_BLOCK_TAGS: frozenset[str] = frozenset[str]().union(
+    ("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"),
+    ("dl", "dt", "dd", "section", "article", "header", "footer", "blockquote", "pre", "hr", "main"),
+    ("nav", "aside", "figure", "figcaption", "caption", "thead", "tbody", "tfoot", "form", "address"),
+    ("center", "body", "html"),
+)
+_SKIP_TAGS = frozenset(("script", "style"))  # html.parser treats their content as raw data
+_NEWLINE = re.compile("\n")
+_WHITESPACE = re.compile(r"\s+")
+_BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)(?:[^0-9a-fA-F]|\Z))")
+
+
+class _HtmlText(HTMLParser):
+    """Feed HTML tokens to a TextBuilder with their raw offsets.
+
+    Text between tags is content (mapped one to one), entities are atomic
+    replacements, block-level tags become an atomic ``"\\n"``, every other tag,
+    comment and declaration vanishes, and ``<script>``/``<style>``/``<head>``
+    content is dropped.  ``<title>`` text is kept aside as metadata.
+    """
+
+    def __init__(self, builder: TextBuilder, body: str, base: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self._out = builder
+        self._body = body
+        self._base = base
+        # html.parser counts lines by "\n" only, so CR does not disturb the table.
+        self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(body))]
+        self._skip = 0
+        self._in_head = False
+        self._in_title = False
+        self.title_parts: list[str] = []
+
+    def _pos(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def _tag(self, tag: str, start: int, end: int, opening: bool) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip = self._skip + 1 if opening else max(0, self._skip - 1)
+            return
+        if tag == "title":
+            self._in_title = opening
+            return
+        if tag == "head":
+            self._in_head = opening
+            return
+        if tag in _BLOCK_TAGS:
+            # Body content has begun even if </head> or </title> never came.
+            self._in_head = self._in_title = False
+            if not self._skip:
+                self._out.append_replace(self._base + start, self._base + end, "\n")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._pos()
+        self._tag(tag, start, start + len(self.get_starttag_text() or "<"), opening=True)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._pos()
+        if tag in _BLOCK_TAGS and not self._skip:
+            self._tag(tag, start, start + len(self.get_starttag_text() or "<"), opening=True)
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._pos()
+        close = self._body.find(">", start)
+        self._tag(tag, start, close + 1 if close >= 0 else len(self._body), opening=False)
+
+    def handle_data(self, data: str) -> None:
+        if self._skip or (self._in_head and not self._in_title):
+            return
+        start = self._pos()
+        text = self._body[start : start + len(data)]  # the parser may have seen a sanitised copy
+        if self._in_title:
+            self.title_parts.append(text)
+        else:
+            _emit_content(self._out, self._base + start, text)
+
+    def _reference(self, prefix: str, name: str) -> None:
+        start = self._pos()
+        end = start + len(prefix) + len(name)
+        if self._body.startswith(";", end):
+            end += 1
+        source = self._body[start:end]
+        decoded = html.unescape(source)
+        if self._in_title:
+            self.title_parts.append(decoded)
+        elif self._skip or self._in_head:
+            return
+        elif decoded == source:  # not a known entity: ordinary text
+            _emit_content(self._out, self._base + start, source)
+        else:
+            self._out.append_replace(self._base + start, self._base + end, fold_text(decoded))
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference("&", name)
+
+    def handle_charref(self, name: str) -> None:
+        self._reference("&#", name)
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # `<![foo[` raises AssertionError in _markupbase; treat it as the bogus
+        # comment a browser would see, restoring the position it moved.
+        saved = self.lineno, self.offset
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = saved
+            return self.parse_bogus_comment(i)
+
+    @property
+    def title(self) -> str | None:
+        text = _WHITESPACE.sub(" ", "".join(self.title_parts)).strip()
+        return text or None
+
+
+def _emit_html(builder: TextBuilder, raw: str, start: int) -> str | None:
+    """Strip HTML from ``raw[start:]`` into the builder; return the ``<title>`` text if any."""
+    body = raw[start:] if start else raw
+    parser = _HtmlText(builder, body, start)
+    # html.parser (3.11) stops for good at a "&#" that does not start a valid
+    # character reference, and close() then hands the whole rest over as text,
+    # tags included.  Feed it a copy where such a "#" is neutralised; the
+    # handlers read text from `body` itself, so offsets and content are unchanged.
+    parser.feed(_BAD_CHARREF.sub("&\x01", body) if "&#" in body else body)
+    parser.close()
+    return parser.title
+
+
+# --- entry point -----------------------------------------------------------------
+
+
+def prepare(raw: str) -> tuple[Prepared, dict[str, str]]:
+    """Turn a raw document into the text rules match on, plus its title and date.
+
+    The kind is detected from the content.  Front matter gives metadata and no
+    text; HTML loses its tags, comments, scripts and head; Markdown loses its
+    fenced code; link targets and URLs are left out everywhere; all content is
+    folded by :func:`statx.normalize.fold_text` and cleared of pinyin.
+
+    Args:
+        raw: the whole document exactly as read (offsets refer to it).
+
+    Returns:
+        The prepared text with its offset map, and metadata holding only the
+        keys found among ``title`` and ``date`` (date as ``YYYY-MM-DD`` when
+        parseable).
+
+    >>> raw = "---\\ntitle: 示例\\ndate: 2021-12-24\\n---\\n<p>共1&#48;0人</p>"
+    >>> prepared, meta = prepare(raw)
+    >>> prepared.text, meta
+    ('\\n共100人\\n', {'title': '示例', 'date': '2021-12-24'})
+    >>> s, e = prepared.to_raw(2, 6)
+    >>> raw[s:e]
+    '1&#48;0人'
+    """
+    start, meta = _front_matter(raw)
+    builder = TextBuilder()
+    kind = _kind_from(raw, start)
+    if kind == "html":
+        title = _emit_html(builder, raw, start)
+        if title is not None and "title" not in meta:
+            meta["title"] = title
+    elif kind == "markdown":
+        _emit_markdown(builder, raw, start)
+    else:
+        _emit_plain(builder, raw, start, len(raw))
+    return builder.build(), meta

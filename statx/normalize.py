@@ -1,0 +1,340 @@
+"""Fold characters and drop pinyin noise, keeping an exact map back to the raw text.
+
+Rules match on *prepared* text: full-width forms folded to ASCII, Traditional
+characters turned into Simplified, pinyin annotations such as ``農(nóng)``
+removed.  Every record must still point at the figure's own characters in the
+source as read, so each piece of prepared text remembers which raw characters
+it came from.  The map is a short list of segments, not one entry per
+character: a segment either maps characters one to one (same length; the
+characters themselves may differ after folding) or is *atomic* (an entity
+decoded, a tag turned into a line break), in which case any position inside it
+maps to the whole raw segment.
+
+Everything here works on whole runs with C-level string operations
+(``str.replace``, OpenCC, one ``finditer``) rather than Python loops over
+characters, because the whole pipeline has to run at several million
+characters a second.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from itertools import accumulate
+from dataclasses import dataclass, field
+
+import opencc
+
+__all__ = ["OffsetMap", "Prepared", "TextBuilder", "fold_text", "normalize"]
+
+# --- character folding -------------------------------------------------------
+
+# The full-width characters a Chinese article is full of; ``str.replace`` on
+# these is an order of magnitude faster than ``str.translate`` on CJK text.
+_COMMON_WIDE = tuple((chr(c), chr(c - 0xFEE0)) for c in map(ord, "，：；（）％！？"))
+_RARE_WIDE = re.compile("[\uff01-\uff5e\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_RARE_WIDE_MAP = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {
+    chr(c): " " for c in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
+}
+
+
+def _fold_rare(match: re.Match[str]) -> str:
+    return _RARE_WIDE_MAP[match.group()]
+
+
+def _fold_width(text: str) -> str:
+    """Fold full-width ASCII to ASCII and exotic spaces to a space, keeping the length.
+
+    >>> _fold_width("１２３，ＡＰＰ\\u3000\\u00a0")
+    '123,APP  '
+    """
+    for wide, narrow in _COMMON_WIDE:
+        text = text.replace(wide, narrow)
+    if _RARE_WIDE.search(text):
+        text = _RARE_WIDE.sub(_fold_rare, text)
+    return text
+
+
+@functools.cache
+def _converter() -> opencc.OpenCC:
+    # Loaded on first use: reading the dictionaries costs time that
+    # `statx --version` should not pay.
+    return opencc.OpenCC("t2s")
+
+
+def _t2s(text: str) -> str:
+    """Convert Traditional to Simplified with OpenCC (phrase-aware, may in principle change length)."""
+    return str(_converter().convert(text))
+
+
+def _to_simplified(text: str) -> str:
+    """Convert to Simplified without changing the length, so offsets stay one to one.
+
+    OpenCC converts by phrases, and a phrase table may map to a different
+    length; then fall back to converting character by character and keep any
+    character whose conversion is not a single character.
+
+    >>> _to_simplified("鎮遠縣")
+    '镇远县'
+    """
+    out = _t2s(text)
+    if len(out) == len(text):
+        return out
+    return "".join(_simplify_char(char) for char in text)
+
+
+def _simplify_char(char: str) -> str:
+    out = _t2s(char)
+    return out if len(out) == 1 else char
+
+
+def fold_text(text: str) -> str:
+    """Normalise the characters of one run without changing its length.
+
+    Full-width ASCII (U+FF01..U+FF5E) becomes ASCII, U+3000, NBSP and the other
+    fixed-width spaces become a plain space, and Traditional characters become
+    Simplified (OpenCC ``t2s``).  Keeping the length is what lets the offset
+    map stay one to one over folded runs.
+
+    Args:
+        text: one run of content text.
+
+    Returns:
+        The folded run, exactly as long as ``text``.
+
+    >>> fold_text("鎮遠縣有８鎮４鄉，共１２３起（＋3.88％）")
+    '镇远县有8镇4乡,共123起(+3.88%)'
+    >>> fold_text("plain ASCII stays")
+    'plain ASCII stays'
+    """
+    if text.isascii():
+        return text
+    return _to_simplified(_fold_width(text))
+
+
+# --- noise removal -------------------------------------------------------------
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_PINYIN_LETTER = f"a-z{_TONED}"
+_NEUTRAL = "men|de|le|zi|me|ma|ne|ba|zhe|ge|guo"
+
+# Removed from prepared text (a zero-length segment):
+# - a pinyin annotation right after a Han character: `農(nóng)`, `們(men)`; one
+#   syllable, at most 7 letters, with a tone mark or from the short list of
+#   toneless neutral syllables, so `(含两轮车)`, `(+3.88%)`, `(APP)` stay;
+# - zero-width characters and the soft hyphen, which can split a number;
+# - the CR of a CRLF pair.
+# Runs are folded first, so full-width parentheses are already ASCII here.  The
+# outer group makes `split` return the dropped pieces too, to count offsets.
+_NOISE = re.compile(
+    rf"(\((?<=[{_HAN}]\()(?=[{_PINYIN_LETTER}]{{1,7}}\))"
+    rf"(?:[a-z]*[{_TONED}][{_PINYIN_LETTER}]*|(?:{_NEUTRAL})(?=\)))\)"
+    r"|[\u00ad\u200b-\u200d\u2060\ufeff]"
+    r"|\r(?=\n))"
+)
+
+
+# --- offset map ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class OffsetMap:
+    """Map prepared-text positions back to raw-text positions.
+
+    Segment ``i`` maps ``prepared[new_starts[i]:new_starts[i] + new_lens[i]]``
+    to ``raw[raw_starts[i]:raw_starts[i] + raw_lens[i]]``.  Equal lengths map
+    character by character; unequal lengths are atomic.  Only segments that
+    produce prepared text are stored: raw text that was dropped (tags, front
+    matter, pinyin) simply lies between two segments, so ``new_starts`` is
+    strictly increasing and a lookup is one ``bisect``.
+    """
+
+    new_starts: list[int] = field(default_factory=list)
+    new_lens: list[int] = field(default_factory=list)
+    raw_starts: list[int] = field(default_factory=list)
+    raw_lens: list[int] = field(default_factory=list)
+
+    @property
+    def length(self) -> int:
+        """Length of the prepared text the map covers."""
+        return self.new_starts[-1] + self.new_lens[-1] if self.new_starts else 0
+
+    def _raw_start_of(self, pos: int) -> int:
+        i = bisect_right(self.new_starts, pos) - 1
+        if self.new_lens[i] != self.raw_lens[i]:
+            return self.raw_starts[i]
+        return self.raw_starts[i] + (pos - self.new_starts[i])
+
+    def _raw_end_of(self, pos: int) -> int:
+        i = bisect_right(self.new_starts, pos) - 1
+        if self.new_lens[i] != self.raw_lens[i]:
+            return self.raw_starts[i] + self.raw_lens[i]
+        return self.raw_starts[i] + (pos - self.new_starts[i]) + 1
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map prepared ``[start, end)`` to the raw ``[s, e)`` it came from.
+
+        ``s`` is where the raw source of character ``start`` begins and ``e``
+        where the raw source of character ``end - 1`` ends, so a match that
+        starts or ends inside an atomic segment takes all of it.  An empty
+        range maps to an empty raw range at the start of ``start``'s source
+        (or after the last segment when ``start`` is the end of the text).
+
+        Args:
+            start: first prepared position, ``0 <= start <= end``.
+            end: prepared position after the last one, ``<= len(text)``.
+
+        Returns:
+            ``(s, e)`` with ``raw[s:e]`` the figure's own characters.
+
+        Raises:
+            ValueError: if the range lies outside the prepared text.
+
+        >>> b = TextBuilder()
+        >>> b.append_same(0, 2, "12")
+        >>> b.append_replace(2, 7, "3")      # raw '&#51;'
+        >>> b.append_same(7, 8, "人")
+        >>> omap = b.build().offsets
+        >>> omap.to_raw(0, 4), omap.to_raw(1, 2), omap.to_raw(2, 3), omap.to_raw(4, 4)
+        ((0, 8), (1, 2), (2, 7), (8, 8))
+        """
+        if not 0 <= start <= end <= self.length:
+            raise ValueError(f"range [{start}, {end}) outside prepared text of length {self.length}")
+        if start == end:
+            if start == self.length:
+                point = self.raw_starts[-1] + self.raw_lens[-1] if self.raw_starts else 0
+            else:
+                point = self._raw_start_of(start)
+            return point, point
+        return self._raw_start_of(start), self._raw_end_of(end - 1)
+
+
+@dataclass(slots=True)
+class Prepared:
+    """The text rules match on, with its map back to the raw document."""
+
+    text: str
+    offsets: OffsetMap
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a match ``[start, end)`` in :attr:`text` to raw offsets (see :meth:`OffsetMap.to_raw`)."""
+        return self.offsets.to_raw(start, end)
+
+
+class TextBuilder:
+    """Assemble prepared text piece by piece, in raw order, recording the offset map.
+
+    Markup handlers call :meth:`append_text` for content runs,
+    :meth:`append_replace` for entities and tags, and simply skip raw text
+    that should vanish: a gap in raw offsets needs no segment.
+    """
+
+    __slots__ = ("_can_extend", "_length", "_map", "_parts")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._map = OffsetMap()
+        self._length = 0
+        self._can_extend = False
+
+    def append_same(self, raw_start: int, raw_end: int, text: str) -> None:
+        """Append ``text`` mapped character by character to ``raw[raw_start:raw_end]``.
+
+        Args:
+            raw_start: raw offset of the first character.
+            raw_end: raw offset after the last character.
+            text: folded characters, exactly ``raw_end - raw_start`` of them.
+
+        Raises:
+            ValueError: if the lengths differ.
+        """
+        size = len(text)
+        if size != raw_end - raw_start:
+            raise ValueError(f"append_same: {size} chars for raw [{raw_start}, {raw_end})")
+        if not size:
+            return
+        omap = self._map
+        self._parts.append(text)
+        if self._can_extend and omap.raw_starts[-1] + omap.raw_lens[-1] == raw_start:
+            # Contiguous in both texts: grow the last segment instead of adding one.
+            omap.new_lens[-1] += size
+            omap.raw_lens[-1] += size
+        else:
+            omap.new_starts.append(self._length)
+            omap.new_lens.append(size)
+            omap.raw_starts.append(raw_start)
+            omap.raw_lens.append(size)
+            self._can_extend = True
+        self._length += size
+
+    def append_replace(self, raw_start: int, raw_end: int, text: str) -> None:
+        """Append ``text`` standing for all of ``raw[raw_start:raw_end]`` (an atomic segment).
+
+        An empty ``text`` drops the raw span; nothing needs recording.
+        """
+        if not text:
+            return
+        omap = self._map
+        self._parts.append(text)
+        omap.new_starts.append(self._length)
+        omap.new_lens.append(len(text))
+        omap.raw_starts.append(raw_start)
+        omap.raw_lens.append(raw_end - raw_start)
+        self._length += len(text)
+        self._can_extend = False
+
+    def append_text(self, raw_start: int, text: str) -> None:
+        """Append one content run read from ``raw[raw_start:]``: fold it and drop pinyin noise.
+
+        The run is folded as a whole (same length), then one ``split`` on the
+        noise pattern yields kept and dropped pieces alternately; each kept
+        piece becomes a one-to-one segment.
+        """
+        folded = fold_text(text)
+        pieces = _NOISE.split(folded)  # kept, dropped, kept, ..., kept
+        self.append_same(raw_start, raw_start + len(pieces[0]), pieces[0])
+        if len(pieces) == 1:
+            return
+        lens = [len(piece) for piece in pieces]
+        starts = list(accumulate(lens, initial=raw_start))
+        omap = self._map
+        length = self._length
+        for size, start in zip(lens[2::2], starts[2::2], strict=True):
+            if size:
+                omap.new_starts.append(length)
+                omap.new_lens.append(size)
+                omap.raw_starts.append(start)
+                omap.raw_lens.append(size)
+                length += size
+                self._can_extend = True  # the last segment is one to one again
+        self._parts.extend(pieces[2::2])
+        self._length = length
+
+    def build(self) -> Prepared:
+        """Return the prepared text and its offset map."""
+        return Prepared("".join(self._parts), self._map)
+
+
+def normalize(raw: str) -> Prepared:
+    """Prepare plain text: fold characters and remove pinyin annotations, keeping the offset map.
+
+    Args:
+        raw: the whole document as read (no markup handling here; see
+            :func:`statx.markup.prepare`).
+
+    Returns:
+        The prepared text and its map back to ``raw``.
+
+    >>> raw = "鎮(zhèn)遠(yuǎn)縣有８鎮(zhèn)"
+    >>> p = normalize(raw)
+    >>> p.text
+    '镇远县有8镇'
+    >>> s, e = p.to_raw(4, 6)
+    >>> s, e, raw[s:e]
+    (16, 18, '８鎮')
+    """
+    builder = TextBuilder()
+    builder.append_text(0, raw)
+    return builder.build()

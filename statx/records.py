@@ -1,0 +1,54 @@
+"""The typed figure record: one per figure, fields in the fixed order every output format uses."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Literal
+
+Qualifier = Literal["exact", "over", "about", "under", "at_least"]
+Change = Literal["up", "down"]
+Basis = Literal["yoy", "mom"]
+Role = Literal["current", "baseline"]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One statistical figure, grounded in its source: `source[start:end] == text` always holds.
+
+    The first fields follow the gold contract (SPEC.md) in its order, then where the figure
+    stands, then what the semantic layer says about it. The order is the column order of
+    CSV, Parquet and xlsx output and the key order of JSON, so output stays byte-stable.
+    """
+
+    doc: str
+    text: str
+    value: int | float
+    unit: str
+    qualifier: Qualifier = "exact"
+    metric: str = "other"
+    label: str = ""
+    change: Change | None = None
+    basis: Basis | None = None
+    parent: str | None = None
+    start: int = 0
+    end: int = 0
+    sentence: str = ""
+    rule: str = ""
+    title: str | None = None
+    date: str | None = None
+    metric_name: str = "其他统计数字"
+    parent_start: int | None = None
+    role: Role = "current"
+    period: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    subject: str | None = None
+    region: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the record as a plain dict in field order (what JSON and CSV writers take)."""
+        return asdict(self)
+
+
+#: Column order of every tabular output.
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Record))

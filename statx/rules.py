@@ -1,0 +1,485 @@
+"""Load, validate and compile the rule files under `rules/` (and a user's `--rules` folder).
+
+Rules are data (STYLE.md): YAML read with `yaml.safe_load`, named fragments expanded once,
+every rule carrying its own examples. Validation collects every problem as
+`file:rule-id:field: what is wrong` before raising, so an author fixes a file in one pass.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import regex
+import yaml
+
+from statx.errors import RuleError
+
+RuleKind = Literal["figure", "exclude"]
+QUALIFIERS = ("over", "about", "under", "at_least")
+CONVERTERS = ("number", "cheng")
+RECORD_FIELDS_IN_EXAMPLES = frozenset(
+    {"text", "value", "unit", "qualifier", "metric", "label", "change", "basis", "parent", "role", "period"}
+)
+_FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_RULE_KEYS = frozenset(
+    {
+        "id",
+        "kind",
+        "pattern",
+        "words",
+        "priority",
+        "unit",
+        "convert",
+        "qualifier",
+        "scope",
+        "tags",
+        "remember",
+        "examples",
+    }
+)
+_METRIC_KEYS = frozenset({"key", "name", "units", "cues", "priority", "examples"})
+
+
+def builtin_rules_dir() -> Path:
+    """Locate the built-in rules: `rules/` beside the package in a checkout, `statx/rules` in a wheel."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError([f"{here}: built-in rules folder not found (reinstall statx)"])
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One worked example a rule carries: input text and the records expected from the whole engine."""
+
+    text: str
+    expect: tuple[Mapping[str, Any], ...]
+    owner: str  # `file:rule-id`, for test names and error messages
+    xfail: str | None = None
+    date: str | None = None  # article date the example is read against (periods)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A compiled figure or exclusion rule."""
+
+    id: str
+    kind: RuleKind
+    pattern: regex.Pattern[str]
+    source: str  # the expanded pattern text, for `rules list` and debugging
+    priority: int
+    file: str
+    unit: str | None = None
+    convert: str = "number"
+    qualifier: str | None = None
+    scope: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    remember: bool = False
+    examples: tuple[Example, ...] = ()
+
+    def applies_to(self, figure: Rule) -> bool:
+        """Tell whether this exclusion covers candidates of `figure` (its scope names ids or tags)."""
+        return not self.scope or figure.id in self.scope or bool(self.scope & figure.tags)
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """A metric key from the contract (`metrics.tsv`) with the words that signal it."""
+
+    key: str
+    name: str
+    units: frozenset[str]
+    cues: tuple[regex.Pattern[str], ...]
+    priority: int
+    file: str
+    examples: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """Everything the engine needs, compiled once and shared by every document."""
+
+    figures: tuple[Rule, ...]
+    exclusions: tuple[Rule, ...]
+    metrics: tuple[Metric, ...]
+    qualifier_words: Mapping[str, str]  # word -> over/about/under/at_least
+    unit_aliases: Mapping[str, str]  # written unit -> unit in records
+    fragments: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return self.figures + self.exclusions
+
+    def examples(self) -> list[Example]:
+        """Every example of every rule and metric, in file order."""
+        out: list[Example] = []
+        for rule in self.rules:
+            out.extend(rule.examples)
+        for metric in self.metrics:
+            out.extend(metric.examples)
+        return out
+
+
+class _Problems:
+    """Collects validation problems in the `file:rule-id:field: message` shape."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, file: str, rule_id: str, fld: str, message: str) -> None:
+        self.items.append(f"{file}:{rule_id}:{fld}: {message}")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Escape words and join them longest first, so `人次` wins over `人`."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _load_yaml(path: Path, problems: _Problems) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        problems.add(path.name, "-", "-", f"cannot read: {e}")
+        return {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "-"
+        problems.add(path.name, "-", where, f"not valid YAML: {getattr(e, 'problem', e)}")
+        return {}
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        problems.add(path.name, "-", "-", "top level must be a mapping (fragments:, rules:, units:, ...)")
+        return {}
+    return data
+
+
+def _lexicon_fragments(
+    docs: Sequence[tuple[str, dict[str, Any]]], problems: _Problems
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Build the unit and qualifier fragments from their word lists.
+
+    Units and qualifier words are listed once as data; the regex alternations and the
+    word -> meaning tables are both derived from that one list.
+    """
+    units: dict[str, dict[str, Any]] = {}
+    qualifier_words: dict[str, str] = {}
+    qual_parts: dict[str, list[str]] = {"before": [], "inside": [], "after": []}
+    for fname, data in docs:
+        for i, entry in enumerate(data.get("units") or []):
+            if not isinstance(entry, dict) or not isinstance(entry.get("word"), str):
+                problems.add(fname, f"units[{i}]", "word", "each unit needs `word: <measure word>`")
+                continue
+            units[entry["word"]] = entry
+        for qual, places in (data.get("qualifiers") or {}).items():
+            if qual not in QUALIFIERS:
+                problems.add(fname, f"qualifiers.{qual}", "-", f"unknown qualifier, use one of {QUALIFIERS}")
+                continue
+            if not isinstance(places, dict):
+                problems.add(fname, f"qualifiers.{qual}", "-", "expected before:/inside:/after: word lists")
+                continue
+            for place, words in places.items():
+                if place not in qual_parts or not isinstance(words, list):
+                    problems.add(
+                        fname, f"qualifiers.{qual}", place, "expected a word list under before/inside/after"
+                    )
+                    continue
+                for w in words:
+                    qual_parts[place].append(str(w))
+                    qualifier_words[str(w)] = qual
+    aliases: dict[str, str] = {}
+
+    def unit_alt(entries: Iterable[dict[str, Any]]) -> str:
+        alts = []
+        for e in sorted(entries, key=lambda e: (-len(e["word"]), e["word"])):
+            w = regex.escape(e["word"])
+            stop = e.get("not_before") or []
+            alts.append(f"{w}(?!{_alternation(stop)})" if stop else w)
+        return "|".join(alts) or "(?!)"
+
+    for e in units.values():
+        if e.get("as"):
+            aliases[e["word"]] = str(e["as"])
+    fragments = {
+        "UNIT": unit_alt(units.values()),
+        "UNIT_CN": unit_alt(e for e in units.values() if e.get("chinese_numerals", False)),
+        "QUAL_BEFORE": _alternation(qual_parts["before"]) or "(?!)",
+        "QUAL_INSIDE": _alternation(qual_parts["inside"]) or "(?!)",
+        "QUAL_AFTER": _alternation(qual_parts["after"]) or "(?!)",
+    }
+    return fragments, qualifier_words, aliases
+
+
+def _expand(name: str, fragments: Mapping[str, str], stack: tuple[str, ...] = ()) -> str:
+    """Expand `{NAME}` references recursively; raises KeyError/RecursionError with the culprit."""
+    if name in stack:
+        raise RecursionError(" -> ".join((*stack, name)))
+    body = fragments[name]
+    return str(_FRAGMENT_REF.sub(lambda m: f"(?:{_expand(m.group(1), fragments, (*stack, name))})", body))
+
+
+def _expand_text(text: str, fragments: Mapping[str, str]) -> str:
+    return str(_FRAGMENT_REF.sub(lambda m: f"(?:{_expand(m.group(1), fragments)})", text))
+
+
+def _examples(fname: str, owner_id: str, raw: Any, problems: _Problems) -> tuple[Example, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.add(fname, owner_id, "examples", "must be a list of {text:, expect:}")
+        return ()
+    out = []
+    for i, ex in enumerate(raw):
+        where = f"examples[{i}]"
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str):
+            problems.add(fname, owner_id, where, "needs `text:` (a string) and `expect:` (a list)")
+            continue
+        expect = ex.get("expect")
+        if not isinstance(expect, list) or not all(isinstance(e, dict) for e in expect):
+            problems.add(
+                fname, owner_id, f"{where}.expect", "must be a list of records ([] when nothing is found)"
+            )
+            continue
+        for e in expect:
+            unknown = set(e) - RECORD_FIELDS_IN_EXAMPLES
+            if unknown:
+                problems.add(fname, owner_id, f"{where}.expect", f"unknown record fields {sorted(unknown)}")
+            if "text" not in e:
+                problems.add(fname, owner_id, f"{where}.expect", "every expected record needs `text:`")
+        out.append(
+            Example(
+                text=ex["text"],
+                expect=tuple(expect),
+                owner=f"{fname}:{owner_id}",
+                xfail=str(ex["xfail"]) if ex.get("xfail") else None,
+                date=str(ex["date"]) if ex.get("date") else None,
+            )
+        )
+    return tuple(out)
+
+
+def _compile(
+    fname: str, rid: str, fld: str, text: str, fragments: Mapping[str, str], problems: _Problems
+) -> tuple[regex.Pattern[str], str] | None:
+    try:
+        expanded = _expand_text(text, fragments)
+    except KeyError as e:
+        problems.add(fname, rid, fld, f"unknown fragment {{{e.args[0]}}}")
+        return None
+    except RecursionError as e:
+        problems.add(fname, rid, fld, f"fragment cycle {e}")
+        return None
+    try:
+        return regex.compile(expanded, regex.VERSION1), expanded
+    except regex.error as e:
+        problems.add(fname, rid, fld, f"invalid regex: {e}")
+        return None
+
+
+def _rule(fname: str, raw: Any, index: int, fragments: Mapping[str, str], problems: _Problems) -> Rule | None:
+    if not isinstance(raw, dict):
+        problems.add(fname, f"rules[{index}]", "-", "each rule must be a mapping with id: and pattern:")
+        return None
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not rid:
+        problems.add(fname, f"rules[{index}]", "id", "missing rule id")
+        return None
+    for key in sorted(set(raw) - _RULE_KEYS):
+        problems.add(fname, rid, key, f"unknown field (allowed: {', '.join(sorted(_RULE_KEYS))})")
+    kind = raw.get("kind", "figure")
+    if kind not in ("figure", "exclude"):
+        problems.add(fname, rid, "kind", "must be `figure` or `exclude`")
+        return None
+    if ("pattern" in raw) == ("words" in raw):
+        problems.add(fname, rid, "pattern", "give exactly one of `pattern:` or `words:`")
+        return None
+    if "words" in raw:
+        words = raw["words"]
+        if not isinstance(words, list) or not words:
+            problems.add(fname, rid, "words", "must be a non-empty list of literal phrases")
+            return None
+        text = _alternation(str(w) for w in words)
+    else:
+        text = raw["pattern"]
+        if not isinstance(text, str):
+            problems.add(fname, rid, "pattern", "must be a string")
+            return None
+    compiled = _compile(fname, rid, "pattern", text, fragments, problems)
+    priority = raw.get("priority", 0)
+    if not isinstance(priority, int):
+        problems.add(fname, rid, "priority", "must be an integer")
+        priority = 0
+    convert = raw.get("convert", "number")
+    if convert not in CONVERTERS:
+        problems.add(fname, rid, "convert", f"must be one of {CONVERTERS}")
+    qualifier = raw.get("qualifier")
+    if qualifier is not None and qualifier not in QUALIFIERS:
+        problems.add(fname, rid, "qualifier", f"must be one of {QUALIFIERS}")
+    examples = _examples(fname, rid, raw.get("examples"), problems)
+    if not examples:
+        problems.add(fname, rid, "examples", "every rule needs at least one example")
+    if kind == "figure":
+        if not any(not ex.expect for ex in examples):
+            problems.add(fname, rid, "examples", "a figure rule needs a negative example (expect: [])")
+        if not any(ex.expect for ex in examples):
+            problems.add(fname, rid, "examples", "a figure rule needs a positive example (non-empty expect)")
+        if compiled and "num" not in compiled[0].groupindex:
+            problems.add(fname, rid, "pattern", "a figure rule needs a (?P<num>...) group")
+        if compiled and "unit" not in compiled[0].groupindex and not raw.get("unit"):
+            problems.add(
+                fname, rid, "pattern", "a figure rule needs a (?P<unit>...) group or a fixed `unit:`"
+            )
+    if not any(not ex.expect for ex in examples) and kind == "exclude":
+        problems.add(fname, rid, "examples", "an exclusion needs a negative example (expect: [])")
+    if compiled is None:
+        return None
+    return Rule(
+        id=rid,
+        kind=kind,
+        pattern=compiled[0],
+        source=compiled[1],
+        priority=priority,
+        file=fname,
+        unit=str(raw["unit"]) if raw.get("unit") else None,
+        convert=convert,
+        qualifier=qualifier,
+        scope=frozenset(raw.get("scope") or ()),
+        tags=frozenset(raw.get("tags") or ()),
+        remember=bool(raw.get("remember", False)),
+        examples=examples,
+    )
+
+
+def _metric(
+    fname: str, raw: Any, index: int, fragments: Mapping[str, str], problems: _Problems
+) -> Metric | None:
+    if not isinstance(raw, dict) or not isinstance(raw.get("key"), str):
+        problems.add(fname, f"metrics[{index}]", "key", "each metric needs `key:`")
+        return None
+    key = raw["key"]
+    for k in sorted(set(raw) - _METRIC_KEYS):
+        problems.add(fname, key, k, f"unknown field (allowed: {', '.join(sorted(_METRIC_KEYS))})")
+    if not isinstance(raw.get("name"), str):
+        problems.add(fname, key, "name", "needs the Chinese display name")
+    cues = []
+    for i, cue in enumerate(raw.get("cues") or []):
+        compiled = _compile(fname, key, f"cues[{i}]", str(cue), fragments, problems)
+        if compiled:
+            cues.append(compiled[0])
+    examples = _examples(fname, key, raw.get("examples"), problems)
+    if key != "other":
+        if not cues:
+            problems.add(fname, key, "cues", "a metric needs at least one cue pattern")
+        if not any(any(e.get("metric") == key for e in ex.expect) for ex in examples):
+            problems.add(fname, key, "examples", "needs a positive example (a record with this metric)")
+        if not any(any(e.get("metric") not in (None, key) for e in ex.expect) for ex in examples):
+            problems.add(fname, key, "examples", "needs a negative example (a record with another metric)")
+    return Metric(
+        key=key,
+        name=str(raw.get("name", key)),
+        units=frozenset(str(u) for u in raw.get("units") or ()),
+        cues=tuple(cues),
+        priority=int(raw.get("priority", 0)),
+        file=fname,
+        examples=examples,
+    )
+
+
+def load_rules(extra: Sequence[str | Path] = (), *, builtin: bool = True) -> RuleSet:
+    """Load the built-in rules plus any user folders, validated and compiled.
+
+    A user rule or metric with the id of a built-in one replaces it, so a user can fix a
+    rule without forking statx; two definitions of one id inside one folder is an error.
+
+    Args:
+        extra: user rule folders (or single .yaml files), applied after the built-ins.
+        builtin: include the rules shipped with statx.
+
+    Returns:
+        The compiled RuleSet.
+
+    Raises:
+        RuleError: with every problem found, each as `file:rule-id:field: message`.
+    """
+    key = (tuple(str(Path(p).resolve()) for p in extra), builtin)
+    return _load_rules_cached(key)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_rules_cached(key: tuple[tuple[str, ...], bool]) -> RuleSet:
+    extra, builtin = key
+    problems = _Problems()
+    folders: list[Path] = [builtin_rules_dir()] if builtin else []
+    folders += [Path(p) for p in extra]
+    docs: list[tuple[str, dict[str, Any]]] = []  # (name shown in messages, parsed YAML)
+    origin: dict[str, int] = {}  # file name -> index of the folder it came from
+    for n, folder in enumerate(folders):
+        if folder.is_file():
+            files = [folder]
+        elif folder.is_dir():
+            files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+            if not files:
+                problems.add(str(folder), "-", "-", "no .yaml rule files in this folder")
+        else:
+            problems.add(str(folder), "-", "-", "rules folder not found")
+            continue
+        for path in files:
+            shown = f"rules/{path.name}" if n == 0 and builtin else str(path)
+            docs.append((shown, _load_yaml(path, problems)))
+            origin[shown] = n
+
+    fragments, qualifier_words, aliases = _lexicon_fragments(docs, problems)
+    for fname, data in docs:
+        for name, body in (data.get("fragments") or {}).items():
+            if not regex.fullmatch(r"[A-Z][A-Z0-9_]*", str(name)):
+                problems.add(fname, f"fragments.{name}", "name", "fragment names are UPPER_CASE")
+            fragments[str(name)] = _alternation(body) if isinstance(body, list) else str(body)
+    for name in list(fragments):
+        try:
+            _expand(name, fragments)
+        except KeyError as e:
+            problems.add("fragments", name, "-", f"unknown fragment {{{e.args[0]}}}")
+        except RecursionError as e:
+            problems.add("fragments", name, "-", f"fragment cycle {e}")
+
+    rules: dict[str, Rule] = {}
+    metrics: dict[str, Metric] = {}
+    seen_in: dict[str, int] = {}  # id -> folder index, to tell a duplicate from an override
+    for fname, data in docs:
+        src = origin[fname]
+        for i, raw in enumerate(data.get("rules") or []):
+            rule = _rule(fname, raw, i, fragments, problems)
+            if rule is None:
+                continue
+            if rule.id in rules and seen_in.get(rule.id) == src:
+                problems.add(fname, rule.id, "id", f"duplicate rule id (also in {rules[rule.id].file})")
+            rules[rule.id] = rule
+            seen_in[rule.id] = src
+        for i, raw in enumerate(data.get("metrics") or []):
+            metric = _metric(fname, raw, i, fragments, problems)
+            if metric is None:
+                continue
+            if metric.key in metrics and seen_in.get("metric:" + metric.key) == src:
+                problems.add(fname, metric.key, "key", "duplicate metric key")
+            metrics[metric.key] = metric
+            seen_in["metric:" + metric.key] = src
+    figure_tags = {t for r in rules.values() if r.kind == "figure" for t in (*r.tags, r.id)}
+    for r in rules.values():
+        for s in sorted(r.scope - figure_tags):
+            problems.add(r.file, r.id, "scope", f"no figure rule has id or tag {s!r}")
+    if problems.items:
+        raise RuleError(problems.items)
+    ordered = sorted(rules.values(), key=lambda r: (-r.priority, r.id))
+    return RuleSet(
+        figures=tuple(r for r in ordered if r.kind == "figure"),
+        exclusions=tuple(r for r in ordered if r.kind == "exclude"),
+        metrics=tuple(metrics.values()),
+        qualifier_words=qualifier_words,
+        unit_aliases=aliases,
+        fragments=fragments,
+    )

@@ -1,0 +1,377 @@
+"""Tests for statx.markup: kind detection, markup stripping, metadata, and offsets on the seeds."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from statx.markup import Document, detect_kind, prepare
+from statx.normalize import Prepared, fold_text, normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = {path.stem: path.read_text(encoding="utf-8") for path in sorted((ROOT / "samples").glob("*.txt"))}
+GOLD = [
+    json.loads(line)
+    for path in sorted((ROOT / "tests" / "gold").glob("*.jsonl"))
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+PREPARED = {stem: prepare(raw) for stem, raw in SEEDS.items()}
+PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
+def seed(prefix: str) -> str:
+    (stem,) = [stem for stem in SEEDS if stem.startswith(prefix)]
+    return stem
+
+
+def digits(text: str) -> str:
+    return "".join(re.findall(r"\d", text))
+
+
+def is_subsequence(needle: str, haystack: str) -> bool:
+    chars = iter(haystack)
+    return all(char in chars for char in needle)
+
+
+def check_segments(prepared: Prepared, raw: str) -> None:
+    """One-to-one segments hold the folded raw characters; all segments are ordered."""
+    omap = prepared.offsets
+    prev_raw = 0
+    for n0, nlen, o0, olen in zip(
+        omap.new_starts, omap.new_lens, omap.raw_starts, omap.raw_lens, strict=True
+    ):
+        assert o0 >= prev_raw and o0 + olen <= len(raw)
+        if nlen == olen:
+            assert prepared.text[n0 : n0 + nlen] == normalize(raw[o0 : o0 + olen]).text
+        prev_raw = o0 + olen
+    assert omap.length == len(prepared.text)
+
+
+def test_seeds_present() -> None:
+    assert len(SEEDS) == 5
+    assert len(GOLD) > 90
+
+
+# --- the seeds -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("prefix", "kind"),
+    [("000", "html"), ("001", "html"), ("002", "text"), ("003", "markdown"), ("004", "html")],
+)
+def test_seed_kind(prefix: str, kind: str) -> None:
+    assert detect_kind(SEEDS[seed(prefix)]) == kind
+
+
+@pytest.mark.parametrize(
+    ("prefix", "meta"),
+    [
+        ("000", {"title": "【我为群众办实事】昆明交警_问计于民大走访_见实效", "date": "2021-12-02"}),
+        ("001", {"title": "云南景洪公安：_三站合一_实现_1+1+1_3_服务效果", "date": "2021-06-12"}),
+        ("002", {}),
+        ("003", {}),
+        ("004", {"title": "凝神聚力保畅通 忠诚守护“西大门”", "date": "2021-12-24"}),
+    ],
+)
+def test_seed_metadata(prefix: str, meta: dict[str, str]) -> None:
+    assert PREPARED[seed(prefix)][1] == meta
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "004"])
+def test_html_seeds_have_no_markup(prefix: str) -> None:
+    text = PREPARED[seed(prefix)][0].text
+    assert "<" not in text and ">" not in text.replace("1+1+1>3", "")
+    assert "http" not in text
+    assert "---" not in text
+    for key in ("title:", "categories:", "headimg:", "thumbnail:", "date:", "layout:", "趣头条"):
+        assert key not in text
+    assert "data-size" not in text and "620,413" not in text
+
+
+def test_traditional_seed_is_simplified_without_pinyin() -> None:
+    raw = SEEDS[seed("002")]
+    text = PREPARED[seed("002")][0].text
+    assert "镇远" in text and "鎮" not in text and "遠" not in text
+    assert "(zhèn)" not in text and not PINYIN.search(text)
+    assert "(龙冠宇 杨通航)" in text  # an ordinary aside stays
+    assert "216 起" in text  # spaces are kept
+    assert len(text) < len(raw)
+
+
+def test_markdown_seed_keeps_its_text() -> None:
+    raw = SEEDS[seed("003")]
+    prepared = PREPARED[seed("003")][0]
+    assert prepared.text == fold_text(raw)
+    assert "# 以民意为导向全面提升道路交管水平" in prepared.text
+    assert "(均已取得摩托车驾驶证)" in prepared.text
+    assert prepared.to_raw(0, len(prepared.text)) == (0, len(raw))
+
+
+@pytest.mark.parametrize("stem", sorted(SEEDS))
+def test_seed_segments(stem: str) -> None:
+    check_segments(PREPARED[stem][0], SEEDS[stem])
+
+
+@pytest.mark.parametrize("stem", sorted(SEEDS))
+def test_seed_numbers_map_back(stem: str) -> None:
+    raw = SEEDS[stem]
+    prepared = PREPARED[stem][0]
+    numbers = list(re.finditer(r"\d+(?:\.\d+)?", prepared.text))
+    assert numbers
+    for match in numbers:
+        s, e = prepared.to_raw(*match.span())
+        assert normalize(raw[s:e]).text == match.group(), (match.group(), raw[s:e])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(SEEDS)), st.data())
+def test_seed_random_ranges(stem: str, data: st.DataObject) -> None:
+    raw = SEEDS[stem]
+    text = PREPARED[stem][0].text
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, min(len(text), a + 300)))
+    s, e = PREPARED[stem][0].to_raw(a, b)
+    assert 0 <= s <= e <= len(raw)
+    # Markup in the slice may add digits (URLs, sizes), never remove any.
+    assert is_subsequence(digits(text[a:b]), digits(fold_text(raw[s:e])))
+    if a < b and text[a] != "\n":
+        assert fold_text(raw[s]) == text[a]
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=[f"{g['doc'][:3]}-{g['start']}-{g['text']}" for g in GOLD])
+def test_gold_figures_map_exactly(gold: dict[str, object]) -> None:
+    text, start, end = str(gold["text"]), gold["start"], gold["end"]
+    raw = SEEDS[str(gold["doc"])]
+    assert raw[start:end] == text  # type: ignore[misc]
+    prepared = PREPARED[str(gold["doc"])][0]
+    needle = normalize(text).text
+    spans = [prepared.to_raw(m.start(), m.end()) for m in re.finditer(re.escape(needle), prepared.text)]
+    assert (start, end) in spans
+
+
+# --- edge cases ------------------------------------------------------------------
+
+
+def test_empty_document() -> None:
+    prepared, meta = prepare("")
+    assert prepared.text == "" and meta == {}
+    assert prepared.to_raw(0, 0) == (0, 0)
+
+
+def test_only_front_matter() -> None:
+    raw = "\n---\ntitle: 标题\ndate: Sat, 12 Jun 2021 13:07:48 GMT\nurl: http://x.cn/1\n---\n"
+    prepared, meta = prepare(raw)
+    assert prepared.text == ""
+    assert meta == {"title": "标题", "date": "2021-06-12"}
+
+
+def test_front_matter_fallback_when_yaml_fails() -> None:
+    raw = "---\ntitle: a: b: [\ndate: '2021-12-24 03:00:26 +0800'\n---\n共5起"
+    prepared, meta = prepare(raw)
+    assert meta == {"title": "a: b: [", "date": "2021-12-24"}
+    assert prepared.text == "共5起"
+
+
+def test_front_matter_yaml_types() -> None:
+    raw = "---\ntitle: 2021\ndate: 2021-12-24\ntags: [a, b]\n---\n正文"
+    assert prepare(raw)[1] == {"title": "2021", "date": "2021-12-24"}
+    raw = "---\ntitle: T\ndate: 2021-12-24 03:00:26\n---\n"
+    assert prepare(raw)[1] == {"title": "T", "date": "2021-12-24"}
+    raw = "---\ndate: someday\n---\n"
+    assert prepare(raw)[1] == {"date": "someday"}
+
+
+def test_rule_that_is_not_front_matter() -> None:
+    raw = "---\n正文第一段共3起\n---\n"
+    prepared, meta = prepare(raw)
+    assert meta == {}
+    assert prepared.text == raw
+
+
+def test_entity_inside_number() -> None:
+    raw = "<p>共1&#48;0人，&#x4e00;&amp;&nbsp;2起</p><p>二</p>"
+    prepared, _ = prepare(raw)
+    assert prepared.text == "\n共100人,一& 2起\n\n二\n"
+    match = re.search(r"100人", prepared.text)
+    assert match is not None
+    s, e = prepared.to_raw(*match.span())
+    assert raw[s:e] == "1&#48;0人"
+    assert prepared.to_raw(2, 3) == (4, 5)
+    assert raw.__getitem__(slice(*prepared.to_raw(3, 4))) == "&#48;"
+
+
+def test_unknown_entity_is_text() -> None:
+    prepared, _ = prepare("<p>a &foo; b&amp c</p><br>")
+    assert prepared.text == "\na &foo; b& c\n\n"
+
+
+def test_script_style_comments_and_head_dropped() -> None:
+    raw = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>标&amp;题</title>"
+        "<style>p {width: 100px}</style><script>var n = 2021;</script></head>"
+        "<body><!-- 共999起 --><p>共<b>12</b>起</p><script>if (a<b) {x=5}</script>"
+        "<?php echo 7 ?><![if !IE]>ie<![endif]></body></html>"
+    )
+    prepared, meta = prepare(raw)
+    assert meta == {"title": "标&题"}
+    text = prepared.text
+    assert "共12起" in text
+    for gone in ("100", "2021", "999", "5", "7", "<", "utf", "标"):
+        assert gone not in text
+    match = re.search("12", text)
+    assert match is not None
+    assert raw[slice(*prepared.to_raw(*match.span()))] == "12"
+
+
+def test_front_matter_title_wins_over_html_title() -> None:
+    raw = "---\ntitle: 前\n---\n<html><title>后</title><p>x</p></html>"
+    assert prepare(raw)[1] == {"title": "前"}
+
+
+def test_block_tags_break_lines_inline_tags_vanish() -> None:
+    raw = "<div>一<span>二</span><strong>三</strong><br/>四<a href='http://x.cn/9'>五</a><img src='9'></div>"
+    prepared, _ = prepare(raw)
+    assert prepared.text == "\n一二三\n四五\n"
+    s, e = prepared.to_raw(4, 5)
+    assert raw[s:e] == "<br/>"
+
+
+def test_broken_html() -> None:
+    raw = "<p>我爱你<3 a < b 共7起<p>未闭合 <b>粗 </ p>& &# &#; <![foo[ x ]]> 共8起<div"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "<3" in prepared.text and "共7起" in prepared.text and "共8起" in prepared.text
+    unclosed_script = "<p>共9起</p><script>var a = 1; 共10起"
+    prepared, _ = prepare(unclosed_script)
+    assert prepared.text == "\n共9起\n"
+    # html.parser alone would stop at a stray "&#" and return the rest, tags included, as text.
+    assert prepare("<p>a &#</p><p>b</p>")[0].text == "\na &#\n\nb\n"
+    assert prepare("<p>x &# y; &#1a;</p><p>共3起</p>")[0].text == "\nx &# y; &#1a;\n\n共3起\n"
+    unclosed_comment = "<p>共9起</p><p>x</p><!-- 共10起"
+    prepared, _ = prepare(unclosed_comment)
+    assert "共9起" in prepared.text
+
+
+def test_crlf_document() -> None:
+    raw = "---\r\ntitle: 标题\r\ndate: 2021-12-24\r\n---\r\n<p>共100人</p>\r\n<p>第二段2起\r\n</p>\r\n"
+    prepared, meta = prepare(raw)
+    assert meta == {"title": "标题", "date": "2021-12-24"}
+    assert "\r" not in prepared.text
+    assert prepared.text == "\n共100人\n\n\n第二段2起\n\n\n"
+    for needle in ("100人", "2起"):
+        match = re.search(needle, prepared.text)
+        assert match is not None
+        assert raw[slice(*prepared.to_raw(*match.span()))] == needle
+    plain = "第一行1起\r\n第二行2起\r\n"
+    prepared, _ = prepare(plain)
+    assert prepared.text == "第一行1起\n第二行2起\n"
+    assert plain[slice(*prepared.to_raw(9, 11))] == "2起"
+
+
+def test_bom_at_start() -> None:
+    raw = "\ufeff共100人"
+    prepared, _ = prepare(raw)
+    assert prepared.text == "共100人"
+    assert prepared.to_raw(1, 5) == (2, 6)
+    raw = "\ufeff---\ntitle: T\n---\n<p>共3起</p><p>x</p>"
+    prepared, meta = prepare(raw)
+    assert meta == {"title": "T"}
+    match = re.search("3起", prepared.text)
+    assert match is not None
+    assert raw[slice(*prepared.to_raw(*match.span()))] == "3起"
+
+
+def test_markdown_fences_and_links() -> None:
+    raw = (
+        "# 标题\n\n正文共5起，见[报告](http://x.cn/2021/1.html)和<https://y.cn/7>。\n\n"
+        "```python\nx = 100\n```\n\n~~~~\n共200起\n~~~\n~~~~~\n\n"
+        "行内`code 3`共6起 http://z.cn/8?a=9 結束\n"
+    )
+    assert detect_kind(raw) == "markdown"
+    prepared, meta = prepare(raw)
+    text = prepared.text
+    assert meta == {}
+    for gone in ("100", "200", "http", "2021", "7", "8", "9"):
+        assert gone not in text
+    assert "[报告]和。" in text
+    assert "`code 3`共6起  结束" in text
+    match = re.search("6起", text)
+    assert match is not None
+    assert raw[slice(*prepared.to_raw(*match.span()))] == "6起"
+
+
+def test_markdown_unclosed_fence_runs_to_end() -> None:
+    raw = "# 标题\n共1起\n```\n共2起\n"
+    assert prepare(raw)[0].text == "# 标题\n共1起\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        ("<p>一</p><p>二</p>", "html"),
+        ("<!doctype html>文字", "html"),
+        ("一句话<br>", "text"),
+        ("实现1+1+1>3服务效应, a<b", "text"),
+        ("# 标题\n正文", "markdown"),
+        ("正文[链接](http://x.cn)", "markdown"),
+        ("- 一\n- 二\n", "markdown"),
+        ("1.加强管理\n2.提高效率\n", "text"),
+        ("", "text"),
+    ],
+)
+def test_detect_kind(raw: str, kind: str) -> None:
+    assert detect_kind(raw) == kind
+
+
+def test_ordinary_parentheses_in_html_kept() -> None:
+    raw = "<p>3000余个（含两轮车）</p><p>上涨(+3.88%)，间(21时至次日7时)，APP(APP)</p>"
+    text = prepare(raw)[0].text
+    assert "(含两轮车)" in text and "(+3.88%)" in text and "(21时至次日7时)" in text and "(APP)" in text
+
+
+def test_pinyin_in_html_removed() -> None:
+    raw = "<p>鎮(zhèn)遠(yuǎn)有8鎮(zhèn)</p><p>x</p>"
+    prepared, _ = prepare(raw)
+    assert prepared.text.startswith("\n镇远有8镇\n")
+    assert raw[slice(*prepared.to_raw(4, 6))] == "8鎮"
+
+
+def test_document_is_frozen() -> None:
+    doc = Document(doc_id="000", raw="共1起")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.raw = "x"  # type: ignore[misc]
+    assert prepare(doc.raw)[0].text == "共1起"
+
+
+_HTMLISH = st.sampled_from(
+    [
+        *("<p>", "</p>", "<div>", "<br/>", "<b>", "</b>", "<script>", "</script>", "<!--", "-->", "<"),
+        *(">", "&", "&amp;", "&#48;", "&#x31;", "&nbsp;", "&foo;", "&#", ";", "<![x[", "]]>", "</"),
+        *("<a href='h'>", "</a>", "<head>", "<title>", "</title>", "</head>", "鎮(zhèn)", "１２", "34"),
+        *("起", " ", "\n", "\r\n", "，", "---\n", "title: t\n", "# ", "```\n", "[x](http://a.cn/1)"),
+        *("http://b.cn/2 ", "\ufeff", "<3", "a"),
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_HTMLISH, max_size=40).map("".join), st.data())
+def test_prepare_never_fails_and_maps_consistently(raw: str, data: st.DataObject) -> None:
+    prepared, meta = prepare(raw)
+    assert set(meta) <= {"title", "date"}
+    check_segments(prepared, raw)
+    text = prepared.text
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    s, e = prepared.to_raw(a, b)
+    assert 0 <= s <= e <= len(raw)
+    for match in re.finditer(r"\d+", text):
+        s, e = prepared.to_raw(*match.span())
+        assert s < e

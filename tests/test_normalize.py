@@ -1,0 +1,225 @@
+"""Tests for statx.normalize: character folding, pinyin removal and the offset map."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import statx.normalize as nz
+from statx.normalize import OffsetMap, TextBuilder, fold_text, normalize
+
+DIGITS = re.compile(r"\d+")
+
+
+def digits(text: str) -> str:
+    return "".join(re.findall(r"\d", text))
+
+
+def check_map(omap: OffsetMap, raw_len: int) -> None:
+    """Segments are ordered, non-overlapping and inside both texts."""
+    prev_new = prev_raw = 0
+    for n0, nlen, o0, olen in zip(
+        omap.new_starts, omap.new_lens, omap.raw_starts, omap.raw_lens, strict=True
+    ):
+        assert nlen > 0
+        assert n0 == prev_new  # prepared text is covered without gaps
+        assert o0 >= prev_raw and olen >= 0 and o0 + olen <= raw_len
+        prev_new, prev_raw = n0 + nlen, o0 + olen
+
+
+# --- fold_text -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("１２３４５６７８９０", "1234567890"),
+        ("ＡＢＣａｂｃ！～", "ABCabc!~"),
+        ("，：；（）％", ",:;()%"),
+        ("a\u3000b\u00a0c\u2002d", "a b c d"),
+        ("鎮遠縣農村片區", "镇远县农村片区"),
+        ("機動車保有量3萬余輛", "机动车保有量3万余辆"),
+        ("已经是简体", "已经是简体"),
+        ("", ""),
+    ],
+)
+def test_fold_text(text: str, expected: str) -> None:
+    assert fold_text(text) == expected
+
+
+@given(st.text())
+def test_fold_text_keeps_length(text: str) -> None:
+    assert len(fold_text(text)) == len(text)
+
+
+def test_fold_text_falls_back_to_chars_when_t2s_changes_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A stand-in converter whose phrase conversion changes the length: the run
+    # must then be converted char by char, keeping chars whose own conversion
+    # is not a single char.
+    def fake_t2s(text: str) -> str:
+        if len(text) > 1:
+            return text + "!"
+        return {"體": "体", "龘": "龙龙"}.get(text, text)
+
+    monkeypatch.setattr(nz, "_t2s", fake_t2s)
+    assert fold_text("體龘字") == "体龘字"
+    assert fold_text("１體") == "1体"
+
+
+# --- noise removal ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("農(nóng)村", "农村"),
+        ("農（nóng）村", "农村"),
+        ("綠(lǜ)色", "绿色"),
+        ("我們(men)的(de)", "我们的"),
+        ("鎮(zhèn)遠(yuǎn)縣有8鎮(zhèn)4鄉(xiāng)", "镇远县有8镇4乡"),
+        ("零\u200b宽", "零宽"),
+        ("1\u200b00人", "100人"),
+        ("一\r\n二", "一\n二"),
+    ],
+)
+def test_noise_removed(raw: str, expected: str) -> None:
+    assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "3000余个(含两轮车)",
+        "上涨(+3.88%)",
+        "男民警(均已取得摩托车驾驶证)",
+        "时间(21时至次日7时)",
+        "手机(APP)",
+        "（含两轮车）",
+    ],
+)
+def test_ordinary_parentheses_kept(raw: str) -> None:
+    assert normalize(raw).text == fold_text(raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "abc(nóng)",  # not after a Han character
+        "字(nong)",  # toneless and not a neutral syllable
+        "字(zhuàngzhuàng)",  # longer than one syllable
+        "字( nóng)",
+        "字(Nóng)",
+        "字(de facto)",
+        "字\r",  # a lone CR is not part of CRLF
+    ],
+)
+def test_not_noise(raw: str) -> None:
+    assert normalize(raw).text == fold_text(raw)
+
+
+# --- offset map ------------------------------------------------------------------
+
+
+def test_same_segments_merge() -> None:
+    builder = TextBuilder()
+    builder.append_same(0, 2, "ab")
+    builder.append_same(2, 4, "cd")
+    builder.append_same(6, 7, "e")  # gap in raw: new segment
+    prepared = builder.build()
+    assert prepared.text == "abcde"
+    assert prepared.offsets.new_starts == [0, 4]
+    assert prepared.to_raw(1, 5) == (1, 7)
+
+
+def test_replace_is_atomic() -> None:
+    builder = TextBuilder()
+    builder.append_same(0, 1, "1")
+    builder.append_replace(1, 6, "0")  # '&#48;'
+    builder.append_same(6, 8, "0人")
+    builder.append_replace(8, 12, "\n")  # '</p>'
+    builder.append_replace(12, 20, "")  # dropped: no segment
+    builder.append_same(20, 21, "x")
+    prepared = builder.build()
+    assert prepared.text == "100人\nx"
+    assert prepared.to_raw(0, 4) == (0, 8)
+    assert prepared.to_raw(1, 2) == (1, 6)
+    assert prepared.to_raw(4, 5) == (8, 12)
+    assert prepared.to_raw(3, 6) == (7, 21)
+    assert len(prepared.offsets.new_starts) == 5
+
+
+def test_replace_then_same_does_not_merge() -> None:
+    builder = TextBuilder()
+    builder.append_replace(0, 2, "xy")  # same length: char by char
+    builder.append_same(2, 3, "z")
+    prepared = builder.build()
+    assert prepared.offsets.new_starts == [0, 2]
+    assert prepared.to_raw(1, 3) == (1, 3)
+
+
+def test_append_same_checks_length() -> None:
+    with pytest.raises(ValueError, match="append_same"):
+        TextBuilder().append_same(0, 3, "ab")
+
+
+def test_to_raw_empty_and_bounds() -> None:
+    prepared = normalize("農(nóng)村")
+    assert prepared.text == "农村"
+    assert prepared.to_raw(1, 1) == (7, 7)
+    assert prepared.to_raw(2, 2) == (8, 8)
+    assert prepared.to_raw(0, 2) == (0, 8)
+    with pytest.raises(ValueError):
+        prepared.to_raw(1, 3)
+    with pytest.raises(ValueError):
+        prepared.to_raw(2, 1)
+    empty = normalize("")
+    assert empty.text == ""
+    assert empty.to_raw(0, 0) == (0, 0)
+
+
+def test_noise_only_text() -> None:
+    prepared = normalize("\u200b\ufeff")
+    assert prepared.text == ""
+    assert prepared.to_raw(0, 0) == (0, 0)
+
+
+def test_to_raw_after_deleted_tail() -> None:
+    prepared = normalize("字(zì)")
+    assert prepared.text == "字"
+    assert prepared.to_raw(1, 1) == (1, 1)  # end of prepared text: end of its last source char
+
+
+# --- properties ------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        *("鎮", "遠", "縣", "農", "村", "交", "警", "起", "輛", "萬", "余", "(zhèn)", "(nóng)", "（yuǎn）"),
+        *("(de)", "(含两轮车)", "(+3.88%)", "(APP)", "１", "２", "０", "1", "2", "9", ".", "%", "％"),
+        *("，", " ", "\u3000", "\u200b", "\r\n", "\n", "\r", "a", "(", ")", "（", "）", "ǎ", "字(zì)"),
+    ]
+)
+_DOCS = st.lists(_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=300)
+@given(_DOCS, st.data())
+def test_normalize_maps_back(raw: str, data: st.DataObject) -> None:
+    prepared = normalize(raw)
+    text = prepared.text
+    check_map(prepared.offsets, len(raw))
+    # Every number maps to raw characters that normalise to exactly that number.
+    for match in DIGITS.finditer(text):
+        s, e = prepared.to_raw(*match.span())
+        assert normalize(raw[s:e]).text == match.group()
+    # Any range maps to a raw slice holding the same digits, in order.
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    s, e = prepared.to_raw(a, b)
+    assert 0 <= s <= e <= len(raw)
+    assert digits(fold_text(raw[s:e])) == digits(text[a:b])
+    # The raw slice, normalised on its own, gives the prepared slice back: a
+    # slice starts and ends on kept characters, never inside an annotation.
+    assert normalize(raw[s:e]).text == text[a:b]

@@ -1,0 +1,32 @@
+"""The seeds scored against their gold with the project's scorer (a copy of shared/gold/score.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+from statx import extract_paths
+from statx.rules import RuleSet
+from tests.conftest import GOLD, SEED_FILES
+
+_spec = importlib.util.spec_from_file_location("score", GOLD / "score.py")
+assert _spec and _spec.loader
+score = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(score)
+
+
+def _totals(rules: RuleSet) -> dict[str, float]:
+    rows = [
+        json.loads(json.dumps(r.to_dict(), ensure_ascii=False))
+        for r in extract_paths(SEED_FILES, rules=rules)
+    ]
+    _, tot, _, _ = score.score(GOLD, rows)
+    p, r, f = score.prf(tot)
+    qual = tot["qual_ok"] / tot["qual_n"]
+    return {"precision": p, "recall": r, "f1": f, "qualifier": qual}
+
+
+def test_seed_figures_f1_at_least_095(rules: RuleSet) -> None:
+    t = _totals(rules)
+    assert t["f1"] >= 0.95, t
+    assert t["qualifier"] >= 0.95, t
