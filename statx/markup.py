@@ -26,7 +26,7 @@ from typing import Literal
 
 import yaml
 
-from statx.normalize import Prepared, TextBuilder, fold_text
+from statx.normalize import Prepared, TextBuilder
 
 __all__ = ["Document", "Kind", "detect_kind", "prepare"]
 
@@ -83,7 +83,7 @@ def _front_matter(raw: str) -> tuple[int, dict[str, str]]:
 def _parse_front_matter(block: str) -> dict[str, object] | None:
     """Parse a front matter block as ``yaml.safe_load`` does, or by ``key: value`` lines if YAML fails."""
     try:
-        loaded = yaml.load(block, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+        loaded = yaml.load(block, Loader=_SAFE_LOADER)  # a safe loader, as yaml.safe_load
     except yaml.YAMLError:
         loaded = None
     else:
@@ -346,7 +346,7 @@ class _HtmlText(HTMLParser):
         elif decoded == source:  # not a known entity: ordinary text
             _emit_content(self._out, self._base + start, source)
         else:
-            self._out.append_replace(self._base + start, self._base + end, fold_text(decoded))
+            self._out.append_replace(self._base + start, self._base + end, decoded)
 
     def handle_entityref(self, name: str) -> None:
         self._reference("&", name)

@@ -10,10 +10,11 @@ characters themselves may differ after folding) or is *atomic* (an entity
 decoded, a tag turned into a line break), in which case any position inside it
 maps to the whole raw segment.
 
-Everything here works on whole runs with C-level string operations
-(``str.replace``, OpenCC, one ``finditer``) rather than Python loops over
-characters, because the whole pipeline has to run at several million
-characters a second.
+Everything here works on whole runs with C-level string operations rather
+than Python loops over characters, because the whole pipeline has to run at
+several million characters a second: each content run is split once on a
+noise pattern, and the assembled text is folded once (``str.replace``, one
+OpenCC call), which is safe because folding never changes the length.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import opencc
 
@@ -121,16 +122,18 @@ _PINYIN_LETTER = f"a-z{_TONED}"
 _NEUTRAL = "men|de|le|zi|me|ma|ne|ba|zhe|ge|guo"
 
 # Removed from prepared text (a zero-length segment):
-# - a pinyin annotation right after a Han character: `農(nóng)`, `們(men)`; one
-#   syllable, at most 7 letters, with a tone mark or from the short list of
-#   toneless neutral syllables, so `(含两轮车)`, `(+3.88%)`, `(APP)` stay;
+# - a pinyin annotation right after a Han character: `農(nóng)`, `農（nóng）`,
+#   `們(men)`; one syllable, at most 7 letters, with a tone mark or from the
+#   short list of toneless neutral syllables, so `(含两轮车)`, `(+3.88%)`,
+#   `(APP)` stay;
 # - zero-width characters and the soft hyphen, which can split a number;
 # - the CR of a CRLF pair.
-# Runs are folded first, so full-width parentheses are already ASCII here.  The
-# outer group makes `split` return the dropped pieces too, to count offsets.
+# It runs on raw text (folding comes later, over the whole text), hence both
+# kinds of parentheses.  The outer group makes `split` return the dropped
+# pieces too, to count offsets.
 _NOISE = re.compile(
-    rf"(\((?<=[{_HAN}]\()(?=[{_PINYIN_LETTER}]{{1,7}}\))"
-    rf"(?:[a-z]*[{_TONED}][{_PINYIN_LETTER}]*|(?:{_NEUTRAL})(?=\)))\)"
+    rf"([(（](?<=[{_HAN}][(（])(?=[{_PINYIN_LETTER}]{{1,7}}[)）])"
+    rf"(?:[a-z]*[{_TONED}][{_PINYIN_LETTER}]*|(?:{_NEUTRAL})(?=[)）]))[)）]"
     r"|[\u00ad\u200b-\u200d\u2060\ufeff]"
     r"|\r(?=\n))"
 )
@@ -228,7 +231,10 @@ class TextBuilder:
 
     Markup handlers call :meth:`append_text` for content runs,
     :meth:`append_replace` for entities and tags, and simply skip raw text
-    that should vanish: a gap in raw offsets needs no segment.
+    that should vanish: a gap in raw offsets needs no segment.  Pieces are
+    given unfolded; :meth:`build` folds the whole text at once, so that
+    per-run overhead (an OpenCC call per tag-delimited run) is paid once per
+    document, and OpenCC sees whole phrases across inline tags.
     """
 
     __slots__ = ("_can_extend", "_length", "_map", "_parts")
@@ -245,7 +251,7 @@ class TextBuilder:
         Args:
             raw_start: raw offset of the first character.
             raw_end: raw offset after the last character.
-            text: folded characters, exactly ``raw_end - raw_start`` of them.
+            text: the characters (before folding), exactly ``raw_end - raw_start`` of them.
 
         Raises:
             ValueError: if the lengths differ.
@@ -286,14 +292,15 @@ class TextBuilder:
         self._can_extend = False
 
     def append_text(self, raw_start: int, text: str) -> None:
-        """Append one content run read from ``raw[raw_start:]``: fold it and drop pinyin noise.
+        """Append one content run read from ``raw[raw_start:]``, leaving out pinyin noise.
 
-        The run is folded as a whole (same length), then one ``split`` on the
-        noise pattern yields kept and dropped pieces alternately; each kept
-        piece becomes a one-to-one segment.
+        One ``split`` on the noise pattern yields kept and dropped pieces
+        alternately; each kept piece becomes a one-to-one segment.
         """
-        folded = fold_text(text)
-        pieces = _NOISE.split(folded)  # kept, dropped, kept, ..., kept
+        if text.isascii() and "\r" not in text:  # e.g. whitespace between tags: no noise possible
+            self.append_same(raw_start, raw_start + len(text), text)
+            return
+        pieces = _NOISE.split(text)  # kept, dropped, kept, ..., kept
         self.append_same(raw_start, raw_start + len(pieces[0]), pieces[0])
         if len(pieces) == 1:
             return
@@ -313,8 +320,8 @@ class TextBuilder:
         self._length = length
 
     def build(self) -> Prepared:
-        """Return the prepared text and its offset map."""
-        return Prepared("".join(self._parts), self._map)
+        """Fold the assembled text (same length, so the map holds) and return it with its map."""
+        return Prepared(fold_text("".join(self._parts)), self._map)
 
 
 def normalize(raw: str) -> Prepared:

@@ -406,13 +406,17 @@ def load_rules(extra: Sequence[str | Path] = (), *, builtin: bool = True) -> Rul
     Raises:
         RuleError: with every problem found, each as `file:rule-id:field: message`.
     """
-    key = (tuple(str(Path(p).resolve()) for p in extra), builtin)
-    return _load_rules_cached(key)
+    if not extra and builtin:
+        return _builtin_rules()  # shipped files do not change under a running process
+    return _load(tuple(str(p) for p in extra), builtin)
 
 
-@functools.lru_cache(maxsize=8)
-def _load_rules_cached(key: tuple[tuple[str, ...], bool]) -> RuleSet:
-    extra, builtin = key
+@functools.cache
+def _builtin_rules() -> RuleSet:
+    return _load((), True)
+
+
+def _load(extra: tuple[str, ...], builtin: bool) -> RuleSet:
     problems = _Problems()
     folders: list[Path] = [builtin_rules_dir()] if builtin else []
     folders += [Path(p) for p in extra]

@@ -1,0 +1,106 @@
+"""The `statx` command: parse options, call the library, map errors to exit codes. Nothing else.
+
+One module per command (`extract.py`, ...), each registering itself on `app`; this module
+holds what they share: the app, exit codes, error reporting, common options.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from statx import __version__
+from statx.errors import RuleError, StatxError, UsageError
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    help="Extract statistics from Chinese news articles and work reports as typed records.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_DATA = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class Run:
+    """The verbosity of this invocation, which `main` needs to decide on tracebacks."""
+
+    verbosity = 0
+
+
+def message(text: str) -> None:
+    """One line on stderr, prefixed like every Unix tool: stdout carries only data."""
+    sys.stderr.write(f"statx: {text}\n")
+    sys.stderr.flush()
+
+
+def fail(err: StatxError, code: int) -> NoReturn:
+    if isinstance(err, RuleError):
+        for problem in err.problems:
+            message(f"error: {problem}")
+    else:
+        message(f"error: {err}")
+    if Run.verbosity >= 2:
+        raise err
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"statx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """statx: figures out of Chinese news text, as JSON lines, JSON or CSV."""
+
+
+RulesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules", help="A folder of your own rule files, added to the built-in rules (repeatable)."
+    ),
+]
+VerboseOpt = Annotated[
+    int, typer.Option("--verbose", "-v", count=True, help="-v per-file counts, -vv tracebacks.")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No messages but errors.")]
+
+
+def inputs_or_stdin(paths: list[str] | None) -> list[str]:
+    """The inputs to read: the paths given, or stdin when it is piped; never a silent wait on a terminal."""
+    if paths:
+        return paths
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError("no input: give files or folders, or pipe text into `statx extract -`")
+    return ["-"]
+
+
+def main() -> None:
+    """Console entry point: a bug is one line on stderr (exit 1) unless -vv asks for the traceback.
+
+    Typer already maps Ctrl-C to exit 130, usage errors to 2 and a closed pipe (`| head`)
+    to a quiet exit.
+    """
+    try:
+        app()
+    except Exception as e:
+        if Run.verbosity >= 2 or "-vv" in sys.argv[1:]:
+            raise
+        message(f"internal error: {type(e).__name__}: {e} (run again with -vv for the traceback)")
+        sys.exit(EXIT_DATA)
+
+
+# Commands register themselves on `app` when imported.
+from statx.cli import extract as _extract  # noqa: E402,F401
