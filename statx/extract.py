@@ -58,11 +58,14 @@ def extract_text(
     prepared, meta = prepare(text)
     title = meta.get("title") or title
     date = meta.get("date") or date
-    candidates = find_candidates(prepared.text, rules)
-    records = [
-        r for c in candidates if (r := _record(c, text, prepared, doc, title, date, rules)) is not None
-    ]
-    return annotate(records, candidates, prepared, rules)
+    kept: list[Candidate] = []
+    records: list[Record] = []
+    for cand in find_candidates(prepared.text, rules):
+        rec = _record(cand, text, prepared, doc, title, date, rules)
+        if rec is not None:  # a span whose number does not parse is no figure
+            kept.append(cand)
+            records.append(rec)
+    return annotate(records, kept, prepared, rules)
 
 
 def extract_source(source: Source, rules: RuleSet) -> list[Record]:

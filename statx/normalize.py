@@ -73,8 +73,9 @@ def _to_simplified(text: str) -> str:
     """Convert to Simplified without changing the length, so offsets stay one to one.
 
     OpenCC converts by phrases, and a phrase table may map to a different
-    length; then fall back to converting character by character and keep any
-    character whose conversion is not a single character.
+    length.  Then convert line by line, and only in a line that still changes
+    length fall back to character by character, keeping any character whose
+    own conversion is not a single character.
 
     >>> _to_simplified("鎮遠縣")
     '镇远县'
@@ -82,7 +83,14 @@ def _to_simplified(text: str) -> str:
     out = _t2s(text)
     if len(out) == len(text):
         return out
-    return "".join(_simplify_char(char) for char in text)
+    return "".join(_simplify_line(line) for line in text.splitlines(keepends=True))
+
+
+def _simplify_line(line: str) -> str:
+    out = _t2s(line)
+    if len(out) == len(line):
+        return out
+    return "".join(_simplify_char(char) for char in line)
 
 
 def _simplify_char(char: str) -> str:

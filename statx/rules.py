@@ -110,6 +110,7 @@ class RuleSet:
     qualifier_words: Mapping[str, str]  # word -> over/about/under/at_least
     unit_aliases: Mapping[str, str]  # written unit -> unit in records
     fragments: Mapping[str, str] = field(default_factory=dict)
+    words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # named word lists (semantics)
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -451,6 +452,14 @@ def _load(extra: tuple[str, ...], builtin: bool) -> RuleSet:
         except RecursionError as e:
             problems.add("fragments", name, "-", f"fragment cycle {e}")
 
+    words: dict[str, list[str]] = {}
+    for fname, data in docs:
+        for name, items in (data.get("words") or {}).items():
+            if not isinstance(items, list) or not all(isinstance(w, str) for w in items):
+                problems.add(fname, f"words.{name}", "-", "must be a list of literal phrases")
+                continue
+            words.setdefault(str(name), []).extend(items)  # a user's list extends the built-in one
+
     rules: dict[str, Rule] = {}
     metrics: dict[str, Metric] = {}
     seen_in: dict[str, int] = {}  # id -> folder index, to tell a duplicate from an override
@@ -486,4 +495,5 @@ def _load(extra: tuple[str, ...], builtin: bool) -> RuleSet:
         qualifier_words=qualifier_words,
         unit_aliases=aliases,
         fragments=fragments,
+        words={k: tuple(v) for k, v in words.items()},
     )

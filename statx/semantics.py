@@ -1,20 +1,355 @@
-"""Say what each figure counts: label, metric, change, breakdown parent, period, subject.
+"""Say what each figure counts: label, metric, change and basis, breakdown parent, period, subject.
 
-Filled in by the semantic layer (issue 3); until then records keep metric `other`.
+Everything is read from the figure's surroundings in the prepared text: its clause (the
+words since the last comma or the previous figure: 走访…1.7万余户, 查处…起), the words right
+after it (200余名人大代表), the sentence and paragraph (periods, organisations), and the
+nearest heading. The word lists are data (`rules/semantics.yaml`, `rules/metrics.yaml`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
 
 from statx.matcher import Candidate
+from statx.metrics import MetricIndex
 from statx.normalize import Prepared
-from statx.records import Record
-from statx.rules import RuleSet
+from statx.periods import resolve_period
+from statx.records import Basis, Change, Record
+from statx.rules import RuleSet, _expand
+from statx.subjects import Gazette, nearest_before, region_name
+
+_WINDOW = 160  # how far back a clause, sentence or paragraph is looked for
+_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+_PARAGRAPH_END = regex.compile(r"\n")
+_SHARE_UNITS = frozenset({"%", "‰", "个百分点", "倍"})
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The semantic patterns of one RuleSet, compiled once."""
+
+    change_up: regex.Pattern[str]
+    change_down: regex.Pattern[str]
+    basis_yoy: regex.Pattern[str]
+    basis_mom: regex.Pattern[str]
+    breakdown: regex.Pattern[str]
+    baseline: regex.Pattern[str]
+    label_trim: regex.Pattern[str]
+    clause_end: regex.Pattern[str]
+    period: regex.Pattern[str]
+    metrics: MetricIndex
+    gazette: Gazette
+
+    @classmethod
+    def build(cls, rules: RuleSet) -> Lexicon:
+        w = rules.words
+
+        def tail(name: str, after: str = "") -> regex.Pattern[str]:
+            return regex.compile(f"(?:{_alternation(w.get(name, ()))}){after}$")
+
+        return cls(
+            # a change word right before the number, maybe with 了/达/为 (同比下降了26.32%); not
+            # 至/到, which give the new level (提高至95%), not the change
+            change_up=tail("change_up", r"(?:了|达|为|约|近|超过)?\s*"),
+            change_down=tail("change_down", r"(?:了|达|为|约|近|超过)?\s*"),
+            basis_yoy=regex.compile(_alternation(w.get("basis_yoy", ()))),
+            basis_mom=regex.compile(_alternation(w.get("basis_mom", ()))),
+            breakdown=regex.compile(_alternation(w.get("breakdown", ())) + "|[:：]"),
+            baseline=tail("baseline", r"\s*"),
+            label_trim=regex.compile(f"^(?:(?:{_alternation(w.get('label_trim', ()))})\\s*)+"),
+            clause_end=regex.compile(f"[{regex.escape(''.join(w.get('clause_end', ())))}]"),
+            period=regex.compile(_expand("PERIOD", rules.fragments), regex.VERSION1),
+            metrics=MetricIndex.build(rules),
+            gazette=Gazette.build(rules),
+        )
+
+
+_LEXICONS: dict[int, tuple[RuleSet, Lexicon]] = {}
+
+
+def lexicon(rules: RuleSet) -> Lexicon:
+    """The compiled lexicon of `rules` (cached: a RuleSet is immutable once loaded)."""
+    hit = _LEXICONS.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        hit = (rules, Lexicon.build(rules))
+        _LEXICONS[id(rules)] = hit
+    return hit[1]
+
+
+def _last(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> int:
+    """End of the last match of `pattern` in text[lo:hi] (a boundary), or lo when none."""
+    best = lo
+    for m in pattern.finditer(text, lo, hi):
+        best = m.end()
+    return best
+
+
+def _first(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> int:
+    m = pattern.search(text, lo, hi)
+    return m.start() if m else hi
+
+
+@dataclass(slots=True)
+class _Context:
+    pre: str  # the figure's clause before it (after the previous figure of a list)
+    post: str  # the words right after it, to the clause end or the next figure of a list
+    sentence_start: int
+
+
+#: What separates the items of a list inside one clause (饮酒驾驶135起、醉酒驾驶90起; 为2个集体和16名民警).
+_LIST_SEPARATOR = regex.compile(r"、|以及|和|及|与")
+
+
+def _last_separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    found = None
+    for m in _LIST_SEPARATOR.finditer(text, lo, hi):
+        found = m.span()
+    return found
+
+
+def _contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[_Context]:
+    """The words around each figure, with two figures of one clause splitting the words between them.
+
+    Between two figures of a list, what comes before the last separator (、 和 及) describes
+    the first figure (600余辆出租车集中注册登记、200余辆…) and what comes after it the second
+    (饮酒驾驶135起、醉酒驾驶90起).
+    """
+    n = len(cands)
+    sentence_starts: list[int] = []
+    clause_starts: list[int] = []
+    splits: list[tuple[int, int] | None] = []
+    for c in cands:
+        sentence_start = _last(_SENTENCE_END, text, max(0, c.start - _WINDOW), c.start)
+        sentence_starts.append(sentence_start)
+        clause_starts.append(_last(lex.clause_end, text, sentence_start, c.start))
+    for i in range(n - 1):  # split[i]: (end of figure i's post, start of figure i+1's pre)
+        a, b = cands[i], cands[i + 1]
+        if clause_starts[i + 1] > a.end:
+            splits.append(None)
+            continue
+        sep = _last_separator(text, a.end, b.start)
+        splits.append(sep if sep else (a.end, a.end))
+    out: list[_Context] = []
+    for i, c in enumerate(cands):
+        pre_start = clause_starts[i]
+        before = splits[i - 1] if i else None
+        if before is not None:
+            pre_start = max(pre_start, before[1])
+        post_end = _first(lex.clause_end, text, c.end, min(len(text), c.end + 40))
+        after = splits[i] if i + 1 < n else None
+        if after is not None:
+            post_end = min(post_end, after[0])
+        out.append(_Context(text[pre_start : c.start], text[c.end : post_end], sentence_starts[i]))
+    return out
+
+
+_TRAILING_FILLER = regex.compile(r"(?:达到|达|为|共计|共|约|有|近|超过|累计|是)$")
+
+
+def _label(ctx: _Context, cue_start: int | None, lex: Lexicon) -> str:
+    """The words that say what is counted: the clause around the figure, reporting words trimmed.
+
+    A long clause is cut at the metric's cue (发动全体民警全城走访… -> 走访…); after 等 the
+    list before is only examples, so the words after the figure name the thing counted.
+    """
+    pre = ctx.pre
+    if cue_start is not None and len(pre) > 12:
+        pre = pre[cue_start:]
+    pre = lex.label_trim.sub("", pre.lstrip("、 和及与")).strip()
+    pre = _TRAILING_FILLER.sub("", pre)
+    if pre.endswith("等") or len(pre) > 40:
+        pre = ""
+    post = ctx.post.strip()
+    post = regex.sub(r"^(?:的|是|在|为|以上|以下|左右)", "", post) if len(post) <= 24 else ""
+    label = (pre + post).strip(" 、,，")
+    return str(regex.sub(r"\s+", "", label))
+
+
+def _change(text: str, cand: Candidate, ctx: _Context, lex: Lexicon) -> tuple[Change | None, Basis | None]:
+    """Up or down (a change word right before the number, or a sign), and yoy/mom from the words near."""
+    sign = cand.match.groupdict().get("sign")
+    change: Change | None = None
+    if sign:
+        change = "up" if sign == "+" else "down"
+    elif lex.change_up.search(ctx.pre):
+        change = "up"
+    elif lex.change_down.search(ctx.pre):
+        change = "down"
+    if change is None:
+        return None, None
+    around = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
+    if sign:  # a signed change in brackets names its basis before or after: （+3.88%），按年上升
+        end = _first(_SENTENCE_END, text, cand.end, min(len(text), cand.end + 24))
+        around += text[cand.end : end]
+    basis: Basis | None = None
+    if lex.basis_mom.search(around):
+        basis = "mom"
+    elif lex.basis_yoy.search(around):
+        basis = "yoy"
+    return change, basis
+
+
+def _parents(
+    text: str, cands: Sequence[Candidate], records: Sequence[Record], lex: Lexicon
+) -> list[int | None]:
+    """For each figure, the index of the figure it breaks down (其中 / 包括 / colon lists / 分别), if any.
+
+    The whole is the last figure before the breakdown word in the same sentence (or the one
+    before, when the word opens a sentence), with the same unit and a value not smaller.
+    """
+    out: list[int | None] = []
+    for i, c in enumerate(cands):
+        lo = max(0, c.start - _WINDOW)
+        sentence_start = _last(_SENTENCE_END, text, lo, c.start)
+        parent = None
+        marker = None
+        for m in lex.breakdown.finditer(text, sentence_start, c.start):
+            marker = m.start()
+        if marker is not None:
+            for j in range(i - 1, -1, -1):
+                p = cands[j]
+                if p.end > marker:
+                    continue
+                if p.end < sentence_start - 2 and text[sentence_start - 1 : sentence_start] not in "。；;":
+                    break
+                if p.start < lo:
+                    break
+                rp, rc = records[j], records[i]
+                if rp.unit == rc.unit and rp.value >= rc.value and rc.unit not in _SHARE_UNITS:
+                    parent = j
+                break
+        out.append(parent)
+    return out
+
+
+def _period(text: str, cand: Candidate, sentence_start: int, lex: Lexicon) -> str | None:
+    """The time scope written nearest before the figure in its sentence, else its paragraph."""
+    found: str | None = None
+    for m in lex.period.finditer(text, sentence_start, cand.start):
+        if m.group():
+            found = m.group()
+    if found:
+        return found
+    para_start = _last(_PARAGRAPH_END, text, max(0, sentence_start - 2000), sentence_start)
+    for m in lex.period.finditer(text, para_start, sentence_start):
+        if m.group():
+            found = m.group()
+    return found
 
 
 def annotate(
     records: list[Record], candidates: Sequence[Candidate], prepared: Prepared, rules: RuleSet
 ) -> list[Record]:
-    """Return the records with their semantic fields filled in."""
-    return records
+    """Return the records with their semantic fields filled in.
+
+    Args:
+        records: one per candidate, in the same order.
+        candidates: the matches the records were built from.
+        prepared: the prepared text the candidates index.
+        rules: the rule set (metrics, word lists).
+    """
+    if not records:
+        return records
+    lex = lexicon(rules)
+    text = prepared.text
+    contexts = _contexts(text, candidates, lex)
+    headings = [(m.start(1), m.group(1)) for m in _HEADING.finditer(text)]
+    parents = _parents(text, candidates, records, lex)
+    orgs = lex.gazette.orgs(text)
+    places = lex.gazette.places(text)
+    title = records[0].title or ""
+    # the article's own reporter and place: from the title, else the first organisation named
+    main_org = nearest_before(lex.gazette.orgs(title), len(title)) or _most_named(orgs, lex)
+    main_place = nearest_before(lex.gazette.places(title), len(title))
+    main_place = (
+        main_place or (_place_of(main_org, lex) if main_org else None) or (places[0][1] if places else None)
+    )
+    out: list[Record] = []
+    for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
+        change, basis = _change(text, cand, ctx, lex)
+        baseline = bool(lex.baseline.search(ctx.pre))
+        if baseline:
+            change = basis = None
+        inherited = None
+        same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
+        # a list of like figures, or a change right after the figure it qualifies (29,542宗（+3.88%）)
+        if same_sentence and (out[-1].unit == rec.unit or change is not None):
+            inherited = out[-1].metric if out[-1].metric != "other" else None
+        choice = lex.metrics.classify(
+            pre=ctx.pre,
+            post=ctx.post,
+            heading=nearest_before(headings, cand.start) or "",
+            unit=rec.unit,
+            is_change=change is not None,
+            inherited=inherited,
+        )
+        period = _period(text, cand, ctx.sentence_start, lex)
+        start, end = resolve_period(period, rec.date) if period else (None, None)
+        para_start = _last(_PARAGRAPH_END, text, max(0, cand.start - 2000), cand.start)
+        subject = _nearest_in(orgs, ctx.sentence_start, cand.start) or _nearest_in(
+            orgs, para_start, cand.start
+        )
+        subject = subject or main_org
+        place = (_place_of(subject, lex) if subject else None) or _nearest_in(
+            places, ctx.sentence_start, cand.start
+        )
+        place = place or main_place
+        if subject and not _place_of(subject, lex) and place:
+            subject = (
+                place + subject[1:] if subject[0] in "市县区州省" else place + subject
+            )  # 市公安局 -> 昆明市公安局
+        p = parents[i]
+        out.append(
+            dataclasses.replace(
+                rec,
+                metric=choice.key,
+                metric_name=choice.name,
+                label=_label(ctx, choice.cue_start, lex),
+                change=change,
+                basis=basis,
+                parent=records[p].text if p is not None else None,
+                parent_start=records[p].start if p is not None else None,
+                role="baseline" if baseline else "current",
+                period=period,
+                period_start=start,
+                period_end=end,
+                subject=subject,
+                region=region_name(place) if place else None,
+            )
+        )
+    return out
+
+
+def _nearest_in(found: list[tuple[int, str]], lo: int, hi: int) -> str | None:
+    best = None
+    for at, name in found:
+        if at >= hi:
+            break
+        if at >= lo:
+            best = name
+    return best
+
+
+def _most_named(orgs: list[tuple[int, str]], lex: Lexicon) -> str | None:
+    """The organisation named most often with its place (first named on a tie): the article's reporter."""
+    counts: dict[str, int] = {}
+    for _, name in orgs:
+        if _place_of(name, lex):
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _place_of(org: str, lex: Lexicon) -> str | None:
+    found = lex.gazette.places(org)
+    return found[0][1] if found and found[0][0] == 0 else None
+
+
+_HEADING = regex.compile(r"(?m)^[#\s]*([^\n。，,；;]{2,30})$")

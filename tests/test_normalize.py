@@ -56,17 +56,20 @@ def test_fold_text_keeps_length(text: str) -> None:
 
 
 def test_fold_text_falls_back_to_chars_when_t2s_changes_length(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A stand-in converter whose phrase conversion changes the length: the run
-    # must then be converted char by char, keeping chars whose own conversion
-    # is not a single char.
+    # A stand-in converter whose conversion of 龘 changes the length: only the
+    # line holding it is converted char by char, keeping 龘 itself.
+    calls: list[str] = []
+
     def fake_t2s(text: str) -> str:
-        if len(text) > 1:
-            return text + "!"
-        return {"體": "体", "龘": "龙龙"}.get(text, text)
+        calls.append(text)
+        return text.replace("體", "体").replace("龘", "龙龙")
 
     monkeypatch.setattr(nz, "_t2s", fake_t2s)
-    assert fold_text("體龘字") == "体龘字"
-    assert fold_text("１體") == "1体"
+    assert fold_text("體１\n龘體\r\n體") == "体1\n龘体\r\n体"
+    assert calls == ["體1\n龘體\r\n體", "體1\n", "龘體\r\n", "龘", "體", "\r", "\n", "體"]
+    prepared = normalize("共1體\n龘")
+    assert prepared.text == "共1体\n龘"
+    assert prepared.to_raw(4, 5) == (4, 5)
 
 
 # --- noise removal ---------------------------------------------------------------

@@ -22,11 +22,24 @@ def _totals(rules: RuleSet) -> dict[str, float]:
     ]
     _, tot, _, _ = score.score(GOLD, rows)
     p, r, f = score.prf(tot)
-    qual = tot["qual_ok"] / tot["qual_n"]
-    return {"precision": p, "recall": r, "f1": f, "qualifier": qual}
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "qualifier": tot["qual_ok"] / tot["qual_n"],
+        "metric": tot["metric_ok"] / tot["metric_n"],
+        "change": tot["change_ok"] / tot["change_n"],
+    }
 
 
 def test_seed_figures_f1_at_least_095(rules: RuleSet) -> None:
     t = _totals(rules)
     assert t["f1"] >= 0.95, t
     assert t["qualifier"] >= 0.95, t
+
+
+def test_seed_metric_accuracy_at_least_090_and_changes_all_right(rules: RuleSet) -> None:
+    t = _totals(rules)
+    assert t["metric"] >= 0.90, t
+    assert t["change"] == 1.0, t
+    assert t["f1"] >= 0.95, t

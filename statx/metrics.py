@@ -1,0 +1,115 @@
+"""Classify a figure into a metric key from the words around it, the unit and the nearest heading.
+
+Each metric lists cue patterns (rules/metrics.yaml). All cues are compiled into one
+alternation, longest first, so one pass over a short context finds every cue occurrence;
+each occurrence is scored by where it stands (the figure's own clause beats the words after
+it, which beat earlier clauses of the sentence, which beat the heading), how close it is,
+how long (specific) it is, and whether the unit fits the metric.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from statx.rules import Metric, RuleSet
+
+_SHARE_UNITS = frozenset({"%", "‰", "个百分点", "倍"})
+_THRESHOLD = 50.0
+# Base score by where the cue stands, and how much each character of distance costs.
+_PLACES = {"pre": (100.0, 0.5), "post": (85.0, 0.8), "heading": (30.0, 0.0)}
+_UNIT_FITS, _UNIT_MISFITS = 15.0, -60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The metric chosen for a figure, and where its cue starts in the clause (for the label)."""
+
+    key: str
+    name: str
+    cue_start: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MetricIndex:
+    """All metric cues in one pattern; group `c<i>` marks which (metric, cue) matched."""
+
+    pattern: regex.Pattern[str] | None
+    owners: tuple[tuple[Metric, ...], ...]  # by cue group index: every metric with that cue
+    other: Choice
+    names: dict[str, str]
+
+    @classmethod
+    def build(cls, rules: RuleSet) -> MetricIndex:
+        by_cue: dict[str, list[Metric]] = {}
+        for metric in rules.metrics:
+            if metric.key != "other":
+                for cue in metric.cues:
+                    by_cue.setdefault(cue.pattern, []).append(metric)
+        cues = sorted(by_cue, key=lambda c: -len(c))  # longer (more specific) cues win at the same start
+        alternation = "|".join(f"(?P<c{i}>{pattern})" for i, pattern in enumerate(cues))
+        other = next((m for m in rules.metrics if m.key == "other"), None)
+        return cls(
+            pattern=regex.compile(alternation, regex.VERSION1) if cues else None,
+            owners=tuple(tuple(by_cue[c]) for c in cues),
+            other=Choice("other", other.name if other else "其他统计数字"),
+            names={m.key: m.name for m in rules.metrics},
+        )
+
+    def _hits(self, text: str) -> list[tuple[Metric, int, int]]:
+        if not text or self.pattern is None:
+            return []
+        out: list[tuple[Metric, int, int]] = []
+        for m in self.pattern.finditer(text, overlapped=True):
+            group = m.lastgroup
+            if group is not None:
+                out.extend((metric, m.start(), m.end()) for metric in self.owners[int(group[1:])])
+        return out
+
+    def classify(
+        self, *, pre: str, post: str, heading: str, unit: str, is_change: bool, inherited: str | None = None
+    ) -> Choice:
+        """Pick the best-scoring metric for a figure; `other` when no cue is convincing.
+
+        Args:
+            pre: the figure's clause before it.
+            post: the words right after it.
+            heading: the nearest heading above.
+            unit: the figure's unit.
+            is_change: a change figure (同比下降30%) may take any metric whatever its unit.
+            inherited: the metric of the previous figure of the sentence when it has the same
+                unit: taken when the figure's own words name nothing (ellipsis:
+                注册登记汽车2299辆，二三轮摩托车2666辆).
+        """
+        best: tuple[float, Metric, int | None] | None = None
+        contexts: Sequence[tuple[str, str]] = (("pre", pre), ("post", post), ("heading", heading))
+        first_in_pre: dict[str, int] = {}
+        for place, text in contexts:
+            base, per_char = _PLACES[place]
+            for metric, start, end in self._hits(text):
+                distance = start if place == "post" else len(text) - end
+                score = base - per_char * distance + min(2.0 * (end - start), 12.0) + metric.priority
+                score += _unit_score(metric, unit, is_change)
+                if place == "pre":
+                    first_in_pre[metric.key] = min(start, first_in_pre.get(metric.key, start))
+                if best is None or score > best[0]:
+                    best = (score, metric, None)
+            if place == "post" and best is not None and best[0] >= _THRESHOLD:
+                break  # the figure's own words decide; the heading only helps when they are silent
+            if place == "post" and inherited:
+                return Choice(inherited, self.names.get(inherited, inherited))
+        if best is None or best[0] < _THRESHOLD:
+            return self.other
+        key = best[1].key
+        return Choice(key, best[1].name, first_in_pre.get(key))
+
+
+def _unit_score(metric: Metric, unit: str, is_change: bool) -> float:
+    """Reward a unit the metric is counted in; a change figure (同比下降30%) may be of any metric."""
+    if unit in metric.units:
+        return _UNIT_FITS
+    if unit in _SHARE_UNITS and is_change:
+        return 0.0
+    return _UNIT_MISFITS if metric.units else 0.0

@@ -1,0 +1,104 @@
+"""Resolve a period as written (今年以来, 2019年上半年, 截至目前, 民国106年) to ISO start/end dates.
+
+Relative words are read against the article's date: `今年` in an article dated 2021-12-02
+is 2021-01-01 .. 2021-12-02, because a report cannot speak of days after it was written.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import regex
+
+from statx.numbers import NumberError, parse_number
+
+_YEAR = regex.compile(
+    r"(?:(?P<ce>(?:19|20)\d{2})|(?:民国)?(?P<roc>\d{2,3}))\s?年|(?P<rel>今年|本年度|全年|年内|去年|上年度|上年|明年)"
+)
+_M = r"\d{1,2}|[一二三四五六七八九十]{1,2}"
+_MONTHS = regex.compile(rf"(?P<m1>{_M})(?:月份?)?(?:至|到|-|—)(?P<m2>{_M})月|(?P<m1>{_M})月")
+_QUARTER = regex.compile(r"第?(?P<q>[一二三四1-4])季度")
+_RELATIVE_YEAR = {
+    "今年": 0,
+    "本年度": 0,
+    "全年": 0,
+    "年内": 0,
+    "去年": -1,
+    "上年度": -1,
+    "上年": -1,
+    "明年": 1,
+}
+_QUARTER_NUM = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _month(text: str) -> int | None:
+    try:
+        m = int(parse_number(text))
+    except NumberError:
+        return None
+    return m if 1 <= m <= 12 else None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year_of(period: str, today: dt.date | None) -> int | None:
+    m = _YEAR.search(period)
+    if m is None:
+        return today.year if today else None
+    if m.group("ce"):
+        return int(m.group("ce"))
+    if m.group("roc"):
+        return int(m.group("roc")) + 1911  # 民国 (ROC) years, as Taiwan reports write them
+    return today.year + _RELATIVE_YEAR[m.group("rel")] if today else None
+
+
+def resolve_period(period: str, article_date: str | None) -> tuple[str | None, str | None]:
+    """Resolve a written period to (start, end) ISO dates; None where it cannot be known.
+
+    >>> resolve_period("今年以来", "2021-12-02")
+    ('2021-01-01', '2021-12-02')
+    >>> resolve_period("2019年上半年", None)
+    ('2019-01-01', '2019-06-30')
+    >>> resolve_period("106年", None)
+    ('2017-01-01', '2017-12-31')
+    >>> resolve_period("截至目前", "2021-06-12")
+    (None, '2021-06-12')
+    >>> resolve_period("今年5月以来", "2021-06-12")
+    ('2021-05-01', '2021-06-12')
+    """
+    try:
+        today = dt.date.fromisoformat(article_date) if article_date else None
+    except ValueError:
+        today = None
+    if "目前" in period or "近年" in period or regex.search(r"近\d", period):
+        return None, _iso(today) if "目前" in period else None
+    year = _year_of(period, today)
+    if year is None:
+        return None, None
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if "上半年" in period:
+        end = dt.date(year, 6, 30)
+    elif "下半年" in period:
+        start = dt.date(year, 7, 1)
+    elif "前三季度" in period:
+        end = dt.date(year, 9, 30)
+    elif q := _QUARTER.search(period):
+        n = _QUARTER_NUM.get(q.group("q")) or int(q.group("q"))
+        start, end = dt.date(year, 3 * n - 2, 1), _month_end(year, 3 * n)
+    elif (mm := _MONTHS.search(period)) and (m1 := _month(mm.group("m1"))):
+        m2 = _month(mm.group("m2")) if mm.group("m2") else m1
+        start, end = dt.date(year, m1, 1), _month_end(year, m2 or m1)
+    if "截至" in period or "截止" in period:
+        return None, _iso(end if today is None else min(end, today))
+    if period.endswith("来") and today:
+        return _iso(start), _iso(today)
+    if today and start <= today < end:
+        end = today  # the year (or part) is still running when the article was written
+    return _iso(start), _iso(end)

@@ -1,0 +1,133 @@
+"""The semantic layer: metric definitions as data, labels, breakdowns, changes, baselines, periods, places."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from statx import extract_text, load_rules
+from statx.periods import resolve_period
+from statx.rules import RuleSet
+from tests.conftest import GOLD, SAMPLES
+
+
+def test_every_contract_metric_is_defined_with_positive_and_negative_examples(rules: RuleSet) -> None:
+    with (GOLD / "metrics.tsv").open(encoding="utf-8") as fh:
+        contract = {row["key"]: row["name_zh"] for row in csv.DictReader(fh, delimiter="\t")}
+    defined = {m.key: m for m in rules.metrics}
+    assert set(contract) == set(defined)
+    for key, metric in defined.items():
+        assert metric.name == contract[key]
+        if key == "other":
+            continue
+        expected = [e for ex in metric.examples for e in ex.expect]
+        assert any(e.get("metric") == key for e in expected), key
+        assert any(e.get("metric") not in (None, key) for e in expected), key
+
+
+def test_breakdown_items_point_to_their_total() -> None:
+    text = "2019年，共查處各類交通違法58957起，其中飲酒駕駛135起、醉酒駕駛90起，行政拘留103人。"
+    recs = {r.text: r for r in extract_text(text)}
+    total = recs["58957起"]
+    for item in ("135起", "90起"):
+        assert recs[item].parent == "58957起"
+        assert recs[item].parent_start == total.start
+    assert recs["103人"].parent is None  # another unit: not a part of the total
+    assert total.parent is None
+
+
+def test_colon_list_breakdown() -> None:
+    recs = {r.text: r for r in extract_text("共接报警情1200起：交通类800起、治安类300起。")}
+    assert recs["800起"].parent == "1200起" and recs["300起"].parent == "1200起"
+
+
+def test_signed_changes_and_bases() -> None:
+    text = "全港录得罪案29,542宗（+3.88%），按年上升；暴力罪案较上月减少1.2个百分点，失窃案环比（-1.11%）。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["+3.88%"].change, recs["+3.88%"].basis) == ("up", "yoy")
+    assert recs["+3.88%"].value == 3.88
+    assert (recs["1.2个百分点"].change, recs["1.2个百分点"].basis) == ("down", "mom")
+    assert (recs["-1.11%"].change, recs["-1.11%"].basis) == ("down", "mom")
+    assert recs["29,542宗"].change is None
+
+
+def test_a_stated_baseline_is_not_the_current_value() -> None:
+    recs = {r.text: r for r in extract_text("今年共录得盗窃案12050宗，较去年同期的18743宗下降35.7%。")}
+    assert recs["18743宗"].role == "baseline"
+    assert recs["12050宗"].role == "current"
+    assert (recs["35.7%"].change, recs["35.7%"].basis) == ("down", "yoy")
+
+
+def test_a_new_level_is_not_a_change() -> None:
+    (rec,) = extract_text("群众满意率提高至95%")
+    assert rec.change is None and rec.metric == "satisfaction_rate"
+
+
+@pytest.mark.parametrize(
+    ("period", "date", "expected"),
+    [
+        ("今年", "2021-12-02", ("2021-01-01", "2021-12-02")),
+        ("2019年", "2021-12-02", ("2019-01-01", "2019-12-31")),
+        ("106年", None, ("2017-01-01", "2017-12-31")),
+        ("民国110年上半年", None, ("2021-01-01", "2021-06-30")),
+        ("一季度", "2022-05-01", ("2022-01-01", "2022-03-31")),
+        ("1至10月", "2022-11-20", ("2022-01-01", "2022-10-31")),
+        ("去年", "2022-11-20", ("2021-01-01", "2021-12-31")),
+        ("截至目前", "2021-06-12", (None, "2021-06-12")),
+        ("今年", None, (None, None)),
+    ],
+)
+def test_periods_resolve_against_the_article_date(period: str, date: str | None, expected: tuple) -> None:
+    assert resolve_period(period, date) == expected
+
+
+def test_period_from_sentence_else_paragraph() -> None:
+    text = (
+        "---\ntitle: 测试\ndate: 2021-12-02\n---\n今年以来，全市查处违法1200起。\n共发生事故35起，死亡3人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["1200起"].period == "今年以来"
+    assert (recs["1200起"].period_start, recs["1200起"].period_end) == ("2021-01-01", "2021-12-02")
+    assert recs["35起"].period is None  # another paragraph, no period of its own
+
+
+@pytest.mark.parametrize(
+    ("stem", "subject", "region"),
+    [
+        ("000_2a890fda6e59d2e4", "昆明市公安局交警支队", "昆明"),
+        ("001_078e3208ce544b8f", "景洪市公安局", "景洪"),
+        ("004_aacddcea547c7f45", "宝鸡市公安局交警支队", "宝鸡"),
+    ],
+)
+def test_subject_and_region_of_the_first_figure(stem: str, subject: str, region: str) -> None:
+    source = (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8")
+    first = extract_text(source, stem)[0]
+    assert (first.subject, first.region) == (subject, region)
+
+
+def test_traditional_article_groups_under_its_county() -> None:
+    source = (SAMPLES / "002_db0b92d6c7c2c979.txt").read_text(encoding="utf-8")
+    regions = [r.region for r in extract_text(source)]
+    assert regions.count("镇远县") > len(regions) / 2
+
+
+def test_labels_are_simplified_and_trimmed() -> None:
+    recs = extract_text("2019年，鎮遠公安交警共查處各類交通違法58957起")
+    assert recs[0].label == "查处各类交通违法"
+    assert recs[0].metric == "violations_handled" and recs[0].metric_name == "查处/处理交通违法"
+
+
+def test_user_rules_can_add_a_metric(tmp_path: Path) -> None:
+    (tmp_path / "birds.yaml").write_text(
+        "metrics:\n"
+        "  - key: birds_rescued\n    name: 救助鸟类\n    units: [只]\n    cues: [救助]\n    priority: 20\n"
+        "    examples:\n"
+        "      - {text: 救助野生鸟类32只, expect: [{text: 32只, metric: birds_rescued}]}\n"
+        "      - {text: 调处纠纷30余次, expect: [{text: 30余次, metric: disputes_mediated}]}\n",
+        encoding="utf-8",
+    )
+    rules = load_rules([tmp_path])
+    (rec,) = extract_text("今年救助野生鸟类32只", rules=rules)
+    assert (rec.metric, rec.metric_name) == ("birds_rescued", "救助鸟类")
