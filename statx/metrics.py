@@ -20,7 +20,7 @@ _SHARE_UNITS = frozenset({"%", "‰", "个百分点", "倍"})
 _THRESHOLD = 50.0
 # Base score by where the cue stands, and how much each character of distance costs.
 _PLACES = {"pre": (100.0, 0.5), "post": (85.0, 0.8), "heading": (30.0, 0.0)}
-_UNIT_FITS, _UNIT_MISFITS = 15.0, -60.0
+_UNIT_FITS, _UNIT_MISFITS = 15.0, -70.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import regex
 
 from statx.matcher import Candidate
-from statx.metrics import MetricIndex
-from statx.normalize import Prepared
+from statx.metrics import Choice, MetricIndex
+from statx.normalize import Prepared, fold_text
 from statx.periods import resolve_period
 from statx.records import Basis, Change, Record
 from statx.rules import RuleSet, _expand
@@ -169,7 +169,7 @@ def _label(ctx: _Context, cue_start: int | None, lex: Lexicon) -> str:
         pre = ""
     post = ctx.post.strip()
     post = regex.sub(r"^(?:的|是|在|为|以上|以下|左右)", "", post) if len(post) <= 24 else ""
-    label = (pre + post).strip(" 、,，")
+    label = (pre + post).strip(" 、,，()（）")
     return str(regex.sub(r"\s+", "", label))
 
 
@@ -223,9 +223,10 @@ def _parents(
                 if p.start < lo:
                     break
                 rp, rc = records[j], records[i]
-                if rp.unit == rc.unit and rp.value >= rc.value and rc.unit not in _SHARE_UNITS:
-                    parent = j
-                break
+                if rp.unit == rc.unit and rc.unit not in _SHARE_UNITS:
+                    if rp.value >= rc.value:
+                        parent = j
+                    break  # the nearest figure of the same unit is the whole, or there is none
         out.append(parent)
     return out
 
@@ -265,16 +266,16 @@ def annotate(
     parents = _parents(text, candidates, records, lex)
     orgs = lex.gazette.orgs(text)
     places = lex.gazette.places(text)
-    title = records[0].title or ""
+    title = fold_text(records[0].title or "")  # titles come from metadata, not normalised yet
     # the article's own reporter and place: from the title, else the first organisation named
     main_org = nearest_before(lex.gazette.orgs(title), len(title)) or _most_named(orgs, lex)
     main_place = nearest_before(lex.gazette.places(title), len(title))
-    main_place = (
-        main_place or (_place_of(main_org, lex) if main_org else None) or (places[0][1] if places else None)
-    )
+    main_place = main_place or (_place_of(main_org, lex) if main_org else None)
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis = _change(text, cand, ctx, lex)
+        if change is None and i and out[-1].change and not ctx.pre.strip("、和及与 "):
+            change, basis = out[-1].change, out[-1].basis  # 同比分别上升21.5%和34.2%
         baseline = bool(lex.baseline.search(ctx.pre))
         if baseline:
             change = basis = None
@@ -307,6 +308,8 @@ def annotate(
                 place + subject[1:] if subject[0] in "市县区州省" else place + subject
             )  # 市公安局 -> 昆明市公安局
         p = parents[i]
+        if choice.key == "other" and p is not None:
+            choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         out.append(
             dataclasses.replace(
                 rec,

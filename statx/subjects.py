@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.util
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,18 @@ _SUFFIXES = (
 )
 
 
+def _short_forms(names: Iterable[str]) -> frozenset[str]:
+    """Each name and its short form without the division word (昆明市 -> 昆明)."""
+    out: set[str] = set()
+    for name in names:
+        out.add(name)
+        for suffix in _SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                out.add(name[: -len(suffix)])
+                break
+    return frozenset(out)
+
+
 @functools.cache
 def known_places() -> frozenset[str]:
     """Every Chinese administrative division name, full and short (昆明市, 昆明), from cpca's data.
@@ -41,17 +54,8 @@ def known_places() -> frozenset[str]:
     if spec is None or spec.origin is None:
         return frozenset()
     path = Path(spec.origin).parent / "resources" / "adcodes.csv"
-    names: set[str] = set()
     with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            name = row["name"]
-            names.add(name)
-            for suffix in _SUFFIXES:
-                if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                    names.add(name[: -len(suffix)])
-                    break
-    names.update(("香港", "澳门", "台湾", "香港特别行政区", "澳门特别行政区"))
-    return frozenset(names)
+        return _short_forms(row["name"] for row in csv.DictReader(fh))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +73,8 @@ class Gazette:
         return cls(
             org=regex.compile(_expand("ORG", rules.fragments), regex.VERSION1),
             place=regex.compile(_expand("PLACE", rules.fragments), regex.VERSION1),
-            known=known_places() - frozenset(rules.words.get("not_places", ())),
+            known=(known_places() | _short_forms(rules.words.get("places", ())))
+            - frozenset(rules.words.get("not_places", ())),
         )
 
     def places(self, text: str) -> list[tuple[int, str]]:
