@@ -151,7 +151,7 @@ def _contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[_Cont
     return out
 
 
-_TRAILING_FILLER = regex.compile(r"(?:达到|达|为|共计|共|约|有|近|超过|累计|是)$")
+_TRAILING_FILLER = regex.compile(r"(?:达到|达|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)$")
 
 
 def _label(ctx: _Context, cue_start: int | None, lex: Lexicon) -> str:
@@ -271,18 +271,26 @@ def annotate(
     main_org = nearest_before(lex.gazette.orgs(title), len(title)) or _most_named(orgs, lex)
     main_place = nearest_before(lex.gazette.places(title), len(title))
     main_place = main_place or (_place_of(main_org, lex) if main_org else None)
+    respectively = _respectively(text, candidates, contexts)
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis = _change(text, cand, ctx, lex)
-        if change is None and i and out[-1].change and not ctx.pre.strip("、和及与 "):
+        if (
+            change is None
+            and i
+            and out[-1].change
+            and not text[candidates[i - 1].end : cand.start].strip("、和及与 ")
+        ):
             change, basis = out[-1].change, out[-1].basis  # 同比分别上升21.5%和34.2%
         baseline = bool(lex.baseline.search(ctx.pre))
         if baseline:
             change = basis = None
         inherited = None
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
+        if i in respectively:  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
+            inherited = out[respectively[i]].metric
         # a list of like figures, or a change right after the figure it qualifies (29,542宗（+3.88%）)
-        if same_sentence and (out[-1].unit == rec.unit or change is not None):
+        elif same_sentence and (out[-1].unit == rec.unit or change is not None):
             inherited = out[-1].metric if out[-1].metric != "other" else None
         choice = lex.metrics.classify(
             pre=ctx.pre,
@@ -339,6 +347,36 @@ def _nearest_in(found: list[tuple[int, str]], lo: int, hi: int) -> str | None:
         if at >= lo:
             best = name
     return best
+
+
+_RESPECTIVELY = regex.compile(r"分别")
+
+
+def _respectively(text: str, cands: Sequence[Candidate], contexts: Sequence[_Context]) -> dict[int, int]:
+    """Map each figure of a `分别 A和B` list to the earlier figure of its sentence it goes with.
+
+    In 机动车289.5万辆，驾驶人412万人，分别增长6.1%和5.3%, the first change belongs to the
+    first figure and the second to the second: k figures after 分别 pair with the k before.
+    """
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(cands):
+        if not _RESPECTIVELY.search(contexts[i].pre):
+            i += 1
+            continue
+        group = [i]
+        while group[-1] + 1 < len(cands) and not text[
+            cands[group[-1]].end : cands[group[-1] + 1].start
+        ].strip("、和及与 "):
+            group.append(group[-1] + 1)
+        k = len(group)
+        before = [
+            j for j in range(i - k, i) if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
+        ]
+        if k > 1 and len(before) == k:
+            out.update(zip(group, before, strict=True))
+        i = group[-1] + 1
+    return out
 
 
 def _most_named(orgs: list[tuple[int, str]], lex: Lexicon) -> str | None:
