@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
@@ -31,18 +30,6 @@ from statx.normalize import Prepared, TextBuilder
 __all__ = ["Document", "Kind", "detect_kind", "prepare"]
 
 Kind = Literal["html", "markdown", "text"]
-
-
-@dataclass(slots=True, frozen=True)
-class Document:
-    """One document as a source hands it over: an id and the text exactly as read.
-
-    Offsets in records are offsets into ``raw``, so it must not be altered
-    (no stripping, no newline translation) before :func:`prepare`.
-    """
-
-    doc_id: str
-    raw: str
 
 
 # --- front matter --------------------------------------------------------------

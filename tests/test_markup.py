@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from pathlib import Path
@@ -11,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statx.markup import Document, detect_kind, prepare
+from statx.markup import detect_kind, prepare
 from statx.normalize import Prepared, fold_text, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -341,13 +340,6 @@ def test_pinyin_in_html_removed() -> None:
     prepared, _ = prepare(raw)
     assert prepared.text.startswith("\n镇远有8镇\n")
     assert raw[slice(*prepared.to_raw(4, 6))] == "8鎮"
-
-
-def test_document_is_frozen() -> None:
-    doc = Document(doc_id="000", raw="共1起")
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        doc.raw = "x"  # type: ignore[misc]
-    assert prepare(doc.raw)[0].text == "共1起"
 
 
 _HTMLISH = st.sampled_from(
