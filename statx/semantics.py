@@ -8,6 +8,7 @@ nearest heading. The word lists are data (`rules/semantics.yaml`, `rules/metrics
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -84,12 +85,20 @@ def lexicon(rules: RuleSet) -> Lexicon:
     return hit[1]
 
 
-def _last(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> int:
-    """End of the last match of `pattern` in text[lo:hi] (a boundary), or lo when none."""
-    best = lo
-    for m in pattern.finditer(text, lo, hi):
-        best = m.end()
-    return best
+class _Marks:
+    """Sorted positions right after each match of a boundary pattern, found once per document.
+
+    Every figure asks "where does my sentence / clause / paragraph start?"; one pass over
+    the text and a binary search per question keeps that linear.
+    """
+
+    def __init__(self, pattern: regex.Pattern[str], text: str) -> None:
+        self.ends = [m.end() for m in pattern.finditer(text)]
+
+    def last_before(self, pos: int, lo: int) -> int:
+        """The last mark at or before `pos`, or `lo` when there is none at or after `lo`."""
+        i = bisect.bisect_right(self.ends, pos)
+        return max(self.ends[i - 1], lo) if i else lo
 
 
 def _first(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> int:
@@ -123,13 +132,14 @@ def _contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[_Cont
     (饮酒驾驶135起、醉酒驾驶90起).
     """
     n = len(cands)
+    sentences, clauses = _Marks(_SENTENCE_END, text), _Marks(lex.clause_end, text)
     sentence_starts: list[int] = []
     clause_starts: list[int] = []
     splits: list[tuple[int, int] | None] = []
     for c in cands:
-        sentence_start = _last(_SENTENCE_END, text, max(0, c.start - _WINDOW), c.start)
+        sentence_start = sentences.last_before(c.start, max(0, c.start - _WINDOW))
         sentence_starts.append(sentence_start)
-        clause_starts.append(_last(lex.clause_end, text, sentence_start, c.start))
+        clause_starts.append(clauses.last_before(c.start, sentence_start))
     for i in range(n - 1):  # split[i]: (end of figure i's post, start of figure i+1's pre)
         a, b = cands[i], cands[i + 1]
         if clause_starts[i + 1] > a.end:
@@ -151,6 +161,8 @@ def _contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[_Cont
     return out
 
 
+_POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
+_BLANKS = regex.compile(r"\s+")
 _TRAILING_FILLER = regex.compile(r"(?:达到|达|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)$")
 
 
@@ -168,9 +180,9 @@ def _label(ctx: _Context, cue_start: int | None, lex: Lexicon) -> str:
     if pre.endswith("等") or len(pre) > 40:
         pre = ""
     post = ctx.post.strip()
-    post = regex.sub(r"^(?:的|是|在|为|以上|以下|左右)", "", post) if len(post) <= 24 else ""
+    post = _POST_FILLER.sub("", post) if len(post) <= 24 else ""
     label = (pre + post).strip(" 、,，()（）")
-    return str(regex.sub(r"\s+", "", label))
+    return str(_BLANKS.sub("", label))
 
 
 def _change(text: str, cand: Candidate, ctx: _Context, lex: Lexicon) -> tuple[Change | None, Basis | None]:
@@ -198,7 +210,11 @@ def _change(text: str, cand: Candidate, ctx: _Context, lex: Lexicon) -> tuple[Ch
 
 
 def _parents(
-    text: str, cands: Sequence[Candidate], records: Sequence[Record], lex: Lexicon
+    text: str,
+    cands: Sequence[Candidate],
+    records: Sequence[Record],
+    contexts: Sequence[_Context],
+    lex: Lexicon,
 ) -> list[int | None]:
     """For each figure, the index of the figure it breaks down (其中 / 包括 / colon lists / 分别), if any.
 
@@ -208,7 +224,7 @@ def _parents(
     out: list[int | None] = []
     for i, c in enumerate(cands):
         lo = max(0, c.start - _WINDOW)
-        sentence_start = _last(_SENTENCE_END, text, lo, c.start)
+        sentence_start = contexts[i].sentence_start
         parent = None
         marker = None
         for m in lex.breakdown.finditer(text, sentence_start, c.start):
@@ -231,19 +247,12 @@ def _parents(
     return out
 
 
-def _period(text: str, cand: Candidate, sentence_start: int, lex: Lexicon) -> str | None:
-    """The time scope written nearest before the figure in its sentence, else its paragraph."""
-    found: str | None = None
-    for m in lex.period.finditer(text, sentence_start, cand.start):
-        if m.group():
-            found = m.group()
-    if found:
-        return found
-    para_start = _last(_PARAGRAPH_END, text, max(0, sentence_start - 2000), sentence_start)
-    for m in lex.period.finditer(text, para_start, sentence_start):
-        if m.group():
-            found = m.group()
-    return found
+def _period(periods: list[tuple[int, int, str]], ends: list[int], para_start: int, pos: int) -> str | None:
+    """The time scope written nearest before the figure: in its sentence if any, else its paragraph."""
+    k = bisect.bisect_right(ends, pos)
+    if k and periods[k - 1][0] >= para_start:
+        return periods[k - 1][2]
+    return None
 
 
 def annotate(
@@ -263,7 +272,7 @@ def annotate(
     text = prepared.text
     contexts = _contexts(text, candidates, lex)
     headings = [(m.start(1), m.group(1)) for m in _HEADING.finditer(text)]
-    parents = _parents(text, candidates, records, lex)
+    parents = _parents(text, candidates, records, contexts, lex)
     orgs = lex.gazette.orgs(text)
     places = lex.gazette.places(text)
     title = fold_text(records[0].title or "")  # titles come from metadata, not normalised yet
@@ -272,6 +281,9 @@ def annotate(
     main_place = nearest_before(lex.gazette.places(title), len(title))
     main_place = main_place or (_place_of(main_org, lex) if main_org else None)
     respectively = _respectively(text, candidates, contexts)
+    paragraphs = _Marks(_PARAGRAPH_END, text)
+    periods = [(m.start(), m.end(), m.group()) for m in lex.period.finditer(text) if m.group()]
+    period_ends = [e for _, e, _ in periods]
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis = _change(text, cand, ctx, lex)
@@ -300,9 +312,9 @@ def annotate(
             is_change=change is not None,
             inherited=inherited,
         )
-        period = _period(text, cand, ctx.sentence_start, lex)
+        para_start = paragraphs.last_before(cand.start, 0)
+        period = _period(periods, period_ends, para_start, cand.start)
         start, end = resolve_period(period, rec.date) if period else (None, None)
-        para_start = _last(_PARAGRAPH_END, text, max(0, cand.start - 2000), cand.start)
         subject = _nearest_in(orgs, ctx.sentence_start, cand.start) or _nearest_in(
             orgs, para_start, cand.start
         )

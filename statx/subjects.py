@@ -28,6 +28,8 @@ _SUFFIXES = (
     "镇",
     "乡",
 )
+_HAN_RUN = regex.compile(r"\p{Han}+$")
+_LOOK_BACK = 12  # longest place name before an agency or a division word
 
 
 def _short_forms(names: Iterable[str]) -> frozenset[str]:
@@ -46,9 +48,9 @@ def _short_forms(names: Iterable[str]) -> frozenset[str]:
 def known_places() -> frozenset[str]:
     """Every Chinese administrative division name, full and short (昆明市, 昆明), from cpca's data.
 
-    The regex finds what looks like a place (ends in 市/县/区...); this list decides whether it
-    is one, so 振兴乡村 or 落实市局 never become regions. We read cpca's resource file directly:
-    importing cpca itself would import pandas, and start-up time matters.
+    What looks like a place (ends in 市/县/区...) is one only if it is on this list, so 振兴乡村
+    or 落实市局 never become regions. We read cpca's resource file directly: importing cpca
+    itself would import pandas, and start-up time matters.
     """
     spec = importlib.util.find_spec("cpca")
     if spec is None or spec.origin is None:
@@ -58,56 +60,73 @@ def known_places() -> frozenset[str]:
         return _short_forms(row["name"] for row in csv.DictReader(fh))
 
 
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
 @dataclass(frozen=True, slots=True)
 class Gazette:
-    """Compiled patterns for organisations and places, built once per rule set."""
+    """Agencies and places, anchored on their last word and read backwards: linear in the text.
 
-    org: regex.Pattern[str]
-    place: regex.Pattern[str]
+    Searching for "some Han characters, then 市" from every position costs a backtracking
+    attempt per character; finding the few 市/公安局 first and looking back a dozen
+    characters does not.
+    """
+
+    agency: regex.Pattern[str]
+    suffix: regex.Pattern[str]
     known: frozenset[str]  # division names, less the words that mostly mean something else
 
     @classmethod
     def build(cls, rules: RuleSet) -> Gazette:
-        from statx.rules import _expand  # fragments are expanded the same way as for rules
-
+        w = rules.words
         return cls(
-            org=regex.compile(_expand("ORG", rules.fragments), regex.VERSION1),
-            place=regex.compile(_expand("PLACE", rules.fragments), regex.VERSION1),
-            known=(known_places() | _short_forms(rules.words.get("places", ())))
-            - frozenset(rules.words.get("not_places", ())),
+            agency=regex.compile(_alternation(w.get("agencies", ()))),
+            # 市 in 市长/市民/市场 is no place ending
+            suffix=regex.compile(
+                f"(?:{_alternation(w.get('place_suffixes', ()))})(?![长民级场域内外容面貌])"
+            ),
+            known=(known_places() | _short_forms(w.get("places", ()))) - frozenset(w.get("not_places", ())),
         )
 
-    def places(self, text: str) -> list[tuple[int, str]]:
-        """Known place names in `text` with their offsets (云南景洪市 -> 景洪市, 日从昆明市 -> 昆明市).
+    def _known_tail(self, text: str, end: int, min_len: int = 2) -> int | None:
+        """Start of the shortest known name ending at `end` within the Han run before it."""
+        run = _HAN_RUN.search(text, max(0, end - _LOOK_BACK), end)
+        if run is None:
+            return None
+        for start in range(end - min_len, run.start() - 1, -1):
+            if text[start:end] in self.known:
+                return start
+        return None
 
-        A span that looks like a place is cut from the left until what remains is a known
-        division name; the most specific (rightmost) name is kept.
-        """
+    def places(self, text: str) -> list[tuple[int, str]]:
+        """Place names in `text` with their offsets (云南景洪市 -> 景洪市, 日从昆明市 -> 昆明市)."""
         out = []
-        for m in self.place.finditer(text):
-            span = m.group()
-            for k in range(len(span) - 2, -1, -1):
-                if span[k:] in self.known:
-                    out.append((m.start() + k, span[k:]))
-                    break
+        for m in self.suffix.finditer(text):
+            start = self._known_tail(text, m.end(), min_len=len(m.group()) + 1)
+            if start is not None:
+                out.append((start, text[start : m.end()]))
+        for name in ("香港", "澳门"):  # places written without a division word
+            at = text.find(name)
+            while at != -1:
+                out.append((at, name))
+                at = text.find(name, at + len(name))
+        out.sort()
         return out
 
     def orgs(self, text: str) -> list[tuple[int, str]]:
-        """Organisation names in `text` with their offsets: a known place + an agency (昆明市公安局).
+        """Organisation names with their offsets: a known place + an agency (昆明市公安局).
 
         An agency with only its level (市公安局交警支队) is kept as such, for the caller to put
         the article's place in front; one after other words (在农村片区交警中队) is no name.
         """
         out = []
-        for m in self.org.finditer(text):
-            pre, agency = m.group("pre"), m.group("agency")
-            for k in range(len(pre) - 1):
-                if pre[k:] in self.known:
-                    out.append((m.start() + k, pre[k:] + agency))
-                    break
-            else:
-                if pre[-1:] in ("市", "县", "区", "州", "省"):
-                    out.append((m.end() - len(agency) - 1, pre[-1] + agency))
+        for m in self.agency.finditer(text):
+            start = self._known_tail(text, m.start())
+            if start is not None:
+                out.append((start, text[start : m.end()]))
+            elif m.start() and text[m.start() - 1] in "市县区州省":
+                out.append((m.start() - 1, text[m.start() - 1 : m.end()]))
         return out
 
 
