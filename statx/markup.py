@@ -27,7 +27,7 @@ import yaml
 
 from statx.normalize import Prepared, TextBuilder
 
-__all__ = ["Document", "Kind", "detect_kind", "prepare"]
+__all__ = ["Kind", "detect_kind", "prepare"]
 
 Kind = Literal["html", "markdown", "text"]
 
