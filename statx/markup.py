@@ -243,11 +243,14 @@ def _emit_markdown(builder: TextBuilder, raw: str, start: int) -> None:
 
 # Tags that break a line; every other tag (inline or unknown) vanishes without text.
 _BLOCK_TAGS: frozenset[str] = frozenset[str]().union(
-    ("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"),
+    ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"),
     ("dl", "dt", "dd", "section", "article", "header", "footer", "blockquote", "pre", "hr", "main"),
     ("nav", "aside", "figure", "figcaption", "caption", "thead", "tbody", "tfoot", "form", "address"),
     ("center", "body", "html"),
 )
+# Table cells stay on their row's line, separated like a Markdown table, so a figure in one
+# cell keeps the row's first cell as the words before it (查处酒驾 | 135起).
+_CELL_TAGS = frozenset(("td", "th"))
 _SKIP_TAGS = frozenset(("script", "style"))  # html.parser treats their content as raw data
 _NEWLINE = re.compile("\n")
 _WHITESPACE = re.compile(r"\s+")
@@ -289,11 +292,13 @@ class _HtmlText(HTMLParser):
         if tag == "head":
             self._in_head = opening
             return
-        if tag in _BLOCK_TAGS:
+        if tag in _BLOCK_TAGS or tag in _CELL_TAGS:
             # Body content has begun even if </head> or </title> never came.
             self._in_head = self._in_title = False
             if not self._skip:
-                self._out.append_replace(self._base + start, self._base + end, "\n")
+                sep = "\n" if tag in _BLOCK_TAGS else " | " if opening else ""
+                if sep:
+                    self._out.append_replace(self._base + start, self._base + end, sep)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._pos()

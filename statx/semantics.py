@@ -146,7 +146,7 @@ def _contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[_Cont
             splits.append(None)
             continue
         sep = _last_separator(text, a.end, b.start)
-        splits.append(sep if sep else (a.end, a.end))
+        splits.append(sep if sep else (b.start, a.end))  # no separator: the words may go with either
     out: list[_Context] = []
     for i, c in enumerate(cands):
         pre_start = clause_starts[i]
@@ -175,13 +175,13 @@ def _label(ctx: _Context, cue_start: int | None, lex: Lexicon) -> str:
     pre = ctx.pre
     if cue_start is not None and len(pre) > 12:
         pre = pre[cue_start:]
-    pre = lex.label_trim.sub("", pre.lstrip("、 和及与")).strip()
+    pre = lex.label_trim.sub("", pre.lstrip("、 和及与|")).strip(" |")
     pre = _TRAILING_FILLER.sub("", pre)
     if pre.endswith("等") or len(pre) > 40:
         pre = ""
     post = ctx.post.strip()
     post = _POST_FILLER.sub("", post) if len(post) <= 24 else ""
-    label = (pre + post).strip(" 、,，()（）")
+    label = (pre + post).strip(" 、,，()（）|")
     return str(_BLANKS.sub("", label))
 
 
