@@ -134,7 +134,10 @@ def test_user_rules_can_add_a_metric(tmp_path: Path) -> None:
 
 
 def test_table_rows_label_their_cells() -> None:
-    html = "<table><tr><th>项目</th><th>数量</th></tr><tr><td>查处酒驾</td><td>135起</td></tr><tr><td>合计</td><td>225</td></tr></table>"
+    html = (
+        "<table><tr><th>项目</th><th>数量</th></tr><tr><td>查处酒驾</td><td>135起</td></tr>"
+        "<tr><td>合计</td><td>225</td></tr></table>"
+    )
     (rec,) = extract_text(html)  # the bare 225 in a cell is no figure
     assert (rec.text, rec.label, rec.metric) == ("135起", "查处酒驾", "drink_driving")
     md = "| 项目 | 数量 |\n|---|---|\n| 查处醉驾 | 90起 |\n"
