@@ -299,14 +299,15 @@ def annotate(
             change = basis = None
         inherited = None
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
-        if i in respectively:  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
-            inherited = out[respectively[i]].metric
+        pair = respectively.get(i)
+        if isinstance(pair, int):  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
+            inherited = out[pair].metric
         # a list of like figures, or a change right after the figure it qualifies (29,542宗（+3.88%）)
         elif same_sentence and (out[-1].unit == rec.unit or change is not None):
             inherited = out[-1].metric if out[-1].metric != "other" else None
         choice = lex.metrics.classify(
-            pre=ctx.pre,
-            post=ctx.post,
+            pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%
+            post="" if isinstance(pair, str) else ctx.post,
             heading=nearest_before(headings, cand.start) or "",
             unit=rec.unit,
             is_change=change is not None,
@@ -335,7 +336,9 @@ def annotate(
                 rec,
                 metric=choice.key,
                 metric_name=choice.name,
-                label=_label(ctx, choice.cue_start, lex),
+                label=_label(_Context(pair, "", ctx.sentence_start), None, lex)
+                if isinstance(pair, str)
+                else _label(ctx, choice.cue_start, lex),
                 change=change,
                 basis=basis,
                 parent=records[p].text if p is not None else None,
@@ -362,18 +365,23 @@ def _nearest_in(found: list[tuple[int, str]], lo: int, hi: int) -> str | None:
 
 
 _RESPECTIVELY = regex.compile(r"分别")
+_LIST_ITEMS = regex.compile(r"、|以及|和|及|与")
 
 
-def _respectively(text: str, cands: Sequence[Candidate], contexts: Sequence[_Context]) -> dict[int, int]:
-    """Map each figure of a `分别 A和B` list to the earlier figure of its sentence it goes with.
+def _respectively(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[_Context]
+) -> dict[int, int | str]:
+    """Pair each figure of a `分别 A、B` list with what it goes with, in order.
 
-    In 机动车289.5万辆，驾驶人412万人，分别增长6.1%和5.3%, the first change belongs to the
-    first figure and the second to the second: k figures after 分别 pair with the k before.
+    Either the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，分别增长6.1%和
+    5.3%: the index of that figure) or the listed words before 分别 (事故起数、死亡人数分别下降
+    10.5%、12.3%: those words).
     """
-    out: dict[int, int] = {}
+    out: dict[int, int | str] = {}
     i = 0
     while i < len(cands):
-        if not _RESPECTIVELY.search(contexts[i].pre):
+        m = _RESPECTIVELY.search(contexts[i].pre)
+        if m is None:
             i += 1
             continue
         group = [i]
@@ -385,8 +393,11 @@ def _respectively(text: str, cands: Sequence[Candidate], contexts: Sequence[_Con
         before = [
             j for j in range(i - k, i) if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
         ]
+        items = [w for w in _LIST_ITEMS.split(contexts[i].pre[: m.start()]) if w.strip()]
         if k > 1 and len(before) == k:
             out.update(zip(group, before, strict=True))
+        elif k > 1 and len(items) == k:
+            out.update(zip(group, items, strict=True))
         i = group[-1] + 1
     return out
 

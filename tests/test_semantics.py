@@ -143,3 +143,15 @@ def test_table_rows_label_their_cells() -> None:
     md = "| 项目 | 数量 |\n|---|---|\n| 查处醉驾 | 90起 |\n"
     (rec,) = extract_text(md)
     assert (rec.label, rec.metric) == ("查处醉驾", "drunk_driving")
+
+
+def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
+    text = (
+        "今年以来，全市道路交通事故起数、死亡人数、受伤人数分别下降10.5%、12.3%和8.7%。"
+        "全市机动车保有量达到289.5万辆，驾驶人412万人，分别比去年底增长6.1%和5.3%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("10.5%", "12.3%", "8.7%")] == ["accidents", "deaths", "injuries"]
+    assert recs["12.3%"].label == "死亡人数" and recs["12.3%"].change == "down"
+    assert [recs[t].metric for t in ("6.1%", "5.3%")] == ["vehicle_stock", "licenses_processed"]
+    assert recs["5.3%"].change == "up" and recs["5.3%"].basis == "yoy"
