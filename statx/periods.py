@@ -18,6 +18,10 @@ _YEAR = regex.compile(
 )
 _M = r"\d{1,2}|[一二三四五六七八九十]{1,2}"
 _MONTHS = regex.compile(rf"(?P<m1>{_M})(?:月份?)?(?:至|到|-|—)(?P<m2>{_M})月|(?P<m1>{_M})月")
+_DAYS = regex.compile(
+    r"(?:(?P<y1>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:至|到|-|—|~)"
+    r"(?:(?P<y2>(?:19|20)\d{2})年)?(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日"
+)
 _QUARTER = regex.compile(r"第?(?P<q>[一二三四1-4])季度")
 _RELATIVE_YEAR = {
     "今年": 0,
@@ -59,6 +63,20 @@ def _year_of(period: str, today: dt.date | None) -> int | None:
     return today.year + _RELATIVE_YEAR[m.group("rel")] if today else None
 
 
+def _day_range(m: regex.Match[str], today: dt.date | None) -> tuple[str | None, str | None]:
+    """2023年1月7日至2月15日 -> 2023-01-07 .. 2023-02-15 (the year from the text, else the article)."""
+    year = int(m.group("y1")) if m.group("y1") else today.year if today else None
+    if year is None:
+        return None, None
+    end_year = int(m.group("y2")) if m.group("y2") else year
+    try:
+        start = dt.date(year, int(m.group("m1")), int(m.group("d1")))
+        end = dt.date(end_year, int(m.group("m2") or m.group("m1")), int(m.group("d2")))
+    except ValueError:
+        return None, None
+    return start.isoformat(), end.isoformat()
+
+
 def resolve_period(period: str, article_date: str | None) -> tuple[str | None, str | None]:
     """Resolve a written period to (start, end) ISO dates; None where it cannot be known.
 
@@ -72,11 +90,15 @@ def resolve_period(period: str, article_date: str | None) -> tuple[str | None, s
     (None, '2021-06-12')
     >>> resolve_period("今年5月以来", "2021-06-12")
     ('2021-05-01', '2021-06-12')
+    >>> resolve_period("2023年1月7日至2月15日", None)
+    ('2023-01-07', '2023-02-15')
     """
     try:
         today = dt.date.fromisoformat(article_date) if article_date else None
     except ValueError:
         today = None
+    if days := _DAYS.search(period):
+        return _day_range(days, today)
     if "目前" in period or "近年" in period or regex.search(r"近\d", period):
         return None, _iso(today) if "目前" in period else None
     year = _year_of(period, today)

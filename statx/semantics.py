@@ -43,6 +43,8 @@ class Lexicon:
     basis_mom: regex.Pattern[str]
     breakdown: regex.Pattern[str]
     baseline: regex.Pattern[str]
+    baseline_from: regex.Pattern[str]
+    baseline_to: regex.Pattern[str]
     label_trim: regex.Pattern[str]
     clause_end: regex.Pattern[str]
     period: regex.Pattern[str]
@@ -65,6 +67,8 @@ class Lexicon:
             basis_mom=regex.compile(_alternation(w.get("basis_mom", ()))),
             breakdown=regex.compile(_alternation(w.get("breakdown", ())) + "|[:：]"),
             baseline=tail("baseline", r"\s*"),
+            baseline_from=tail("baseline_from", r"(?:去年的|上年的)?\s*"),
+            baseline_to=regex.compile(f"\\s*(?:{_alternation(w.get('baseline_to', ()))})"),
             label_trim=regex.compile(f"^(?:(?:{_alternation(w.get('label_trim', ()))})\\s*)+"),
             clause_end=regex.compile(f"[{regex.escape(''.join(w.get('clause_end', ())))}]"),
             period=regex.compile(_expand("PERIOD", rules.fragments), regex.VERSION1),
@@ -181,7 +185,7 @@ def _label(ctx: _Context, cue_start: int | None, lex: Lexicon) -> str:
         pre = ""
     post = ctx.post.strip()
     post = _POST_FILLER.sub("", post) if len(post) <= 24 else ""
-    label = (pre + post).strip(" 、,，()（）|")
+    label = (pre + post).strip(' 、,，()（）|“”"')
     return str(_BLANKS.sub("", label))
 
 
@@ -294,7 +298,9 @@ def annotate(
             and not text[candidates[i - 1].end : cand.start].strip("、和及与 ")
         ):
             change, basis = out[-1].change, out[-1].basis  # 同比分别上升21.5%和34.2%
-        baseline = bool(lex.baseline.search(ctx.pre))
+        baseline = bool(lex.baseline.search(ctx.pre)) or bool(
+            lex.baseline_from.search(ctx.pre) and lex.baseline_to.match(text, cand.end, cand.end + 8)
+        )
         if baseline:
             change = basis = None
         inherited = None
@@ -303,7 +309,7 @@ def annotate(
         if isinstance(pair, int):  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
             inherited = out[pair].metric
         # a list of like figures, or a change right after the figure it qualifies (29,542宗（+3.88%）)
-        elif same_sentence and (out[-1].unit == rec.unit or change is not None):
+        elif same_sentence and parents[i] is None and (out[-1].unit == rec.unit or change is not None):
             inherited = out[-1].metric if out[-1].metric != "other" else None
         choice = lex.metrics.classify(
             pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%

@@ -155,3 +155,14 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
     assert recs["12.3%"].label == "死亡人数" and recs["12.3%"].change == "down"
     assert [recs[t].metric for t in ("6.1%", "5.3%")] == ["vehicle_stock", "licenses_processed"]
     assert recs["5.3%"].change == "up" and recs["5.3%"].basis == "yoy"
+
+
+def test_spans_of_days_thresholds_and_from_to_baselines() -> None:
+    text = (
+        "2023年1月7日至2月15日，全省未发生一次死亡3人以上道路交通事故，查处违法42.3万起。"
+        "头盔佩戴率由65%提升至92%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert "3人以上" not in recs  # a size that names a category of accidents
+    assert (recs["42.3万起"].period_start, recs["42.3万起"].period_end) == ("2023-01-07", "2023-02-15")
+    assert recs["65%"].role == "baseline" and recs["92%"].role == "current"
