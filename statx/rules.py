@@ -136,9 +136,13 @@ class _Problems:
         self.items.append(f"{file}:{rule_id}:{fld}: {message}")
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """Escape words and join them longest first, so `人次` wins over `人`."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+def alternation(words: Iterable[str]) -> str:
+    """Escape words and join them longest first, so `人次` wins over `人`; never-matching when empty.
+
+    >>> alternation(["人", "人次"]), alternation([])
+    ('人次|人', '(?!)')
+    """
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
 
 
 def _load_yaml(path: Path, problems: _Problems) -> dict[str, Any]:
@@ -200,7 +204,7 @@ def _lexicon_fragments(
         for e in sorted(entries, key=lambda e: (-len(e["word"]), e["word"])):
             w = regex.escape(e["word"])
             stop = e.get("not_before") or []
-            alts.append(f"{w}(?!{_alternation(stop)})" if stop else w)
+            alts.append(f"{w}(?!{alternation(stop)})" if stop else w)
         return "|".join(alts) or "(?!)"
 
     for e in units.values():
@@ -209,23 +213,28 @@ def _lexicon_fragments(
     fragments = {
         "UNIT": unit_alt(units.values()),
         "UNIT_CN": unit_alt(e for e in units.values() if e.get("chinese_numerals", False)),
-        "QUAL_BEFORE": _alternation(qual_parts["before"]) or "(?!)",
-        "QUAL_INSIDE": _alternation(qual_parts["inside"]) or "(?!)",
-        "QUAL_AFTER": _alternation(qual_parts["after"]) or "(?!)",
+        "QUAL_BEFORE": alternation(qual_parts["before"]),
+        "QUAL_INSIDE": alternation(qual_parts["inside"]),
+        "QUAL_AFTER": alternation(qual_parts["after"]),
     }
     return fragments, qualifier_words, aliases
 
 
-def _expand(name: str, fragments: Mapping[str, str], stack: tuple[str, ...] = ()) -> str:
-    """Expand `{NAME}` references recursively; raises KeyError/RecursionError with the culprit."""
+def expand_fragment(name: str, fragments: Mapping[str, str], stack: tuple[str, ...] = ()) -> str:
+    """The regex of fragment `name` with its `{NAME}` references expanded, recursively.
+
+    Raises KeyError (unknown name) or RecursionError (a cycle), naming the culprit.
+    """
     if name in stack:
         raise RecursionError(" -> ".join((*stack, name)))
     body = fragments[name]
-    return str(_FRAGMENT_REF.sub(lambda m: f"(?:{_expand(m.group(1), fragments, (*stack, name))})", body))
+    return str(
+        _FRAGMENT_REF.sub(lambda m: f"(?:{expand_fragment(m.group(1), fragments, (*stack, name))})", body)
+    )
 
 
 def _expand_text(text: str, fragments: Mapping[str, str]) -> str:
-    return str(_FRAGMENT_REF.sub(lambda m: f"(?:{_expand(m.group(1), fragments)})", text))
+    return str(_FRAGMENT_REF.sub(lambda m: f"(?:{expand_fragment(m.group(1), fragments)})", text))
 
 
 def _examples(fname: str, owner_id: str, raw: Any, problems: _Problems) -> tuple[Example, ...]:
@@ -304,7 +313,7 @@ def _rule(fname: str, raw: Any, index: int, fragments: Mapping[str, str], proble
         if not isinstance(words, list) or not words:
             problems.add(fname, rid, "words", "must be a non-empty list of literal phrases")
             return None
-        text = _alternation(str(w) for w in words)
+        text = alternation(str(w) for w in words)
     else:
         text = raw["pattern"]
         if not isinstance(text, str):
@@ -443,10 +452,10 @@ def _load(extra: tuple[str, ...], builtin: bool) -> RuleSet:
         for name, body in (data.get("fragments") or {}).items():
             if not regex.fullmatch(r"[A-Z][A-Z0-9_]*", str(name)):
                 problems.add(fname, f"fragments.{name}", "name", "fragment names are UPPER_CASE")
-            fragments[str(name)] = _alternation(body) if isinstance(body, list) else str(body)
+            fragments[str(name)] = alternation(body) if isinstance(body, list) else str(body)
     for name in list(fragments):
         try:
-            _expand(name, fragments)
+            expand_fragment(name, fragments)
         except KeyError as e:
             problems.add("fragments", name, "-", f"unknown fragment {{{e.args[0]}}}")
         except RecursionError as e:

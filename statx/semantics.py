@@ -20,17 +20,13 @@ from statx.metrics import Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
 from statx.periods import resolve_period
 from statx.records import Basis, Change, Record
-from statx.rules import RuleSet, _expand
+from statx.rules import RuleSet, alternation, expand_fragment
 from statx.subjects import Gazette, nearest_before, region_name
 
 _WINDOW = 160  # how far back a clause, sentence or paragraph is looked for
 _SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
 _PARAGRAPH_END = regex.compile(r"\n")
 _SHARE_UNITS = frozenset({"%", "‰", "个百分点", "倍"})
-
-
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,22 +52,22 @@ class Lexicon:
         w = rules.words
 
         def tail(name: str, after: str = "") -> regex.Pattern[str]:
-            return regex.compile(f"(?:{_alternation(w.get(name, ()))}){after}$")
+            return regex.compile(f"(?:{alternation(w.get(name, ()))}){after}$")
 
         return cls(
             # a change word right before the number, maybe with 了/达/为 (同比下降了26.32%); not
             # 至/到, which give the new level (提高至95%), not the change
             change_up=tail("change_up", r"(?:了|达|为|约|近|超过)?\s*"),
             change_down=tail("change_down", r"(?:了|达|为|约|近|超过)?\s*"),
-            basis_yoy=regex.compile(_alternation(w.get("basis_yoy", ()))),
-            basis_mom=regex.compile(_alternation(w.get("basis_mom", ()))),
-            breakdown=regex.compile(_alternation(w.get("breakdown", ())) + "|[:：]"),
+            basis_yoy=regex.compile(alternation(w.get("basis_yoy", ()))),
+            basis_mom=regex.compile(alternation(w.get("basis_mom", ()))),
+            breakdown=regex.compile(alternation(w.get("breakdown", ())) + "|[:：]"),
             baseline=tail("baseline", r"\s*"),
             baseline_from=tail("baseline_from", r"(?:去年的|上年的)?\s*"),
-            baseline_to=regex.compile(f"\\s*(?:{_alternation(w.get('baseline_to', ()))})"),
-            label_trim=regex.compile(f"^(?:(?:{_alternation(w.get('label_trim', ()))})\\s*)+"),
+            baseline_to=regex.compile(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
+            label_trim=regex.compile(f"^(?:(?:{alternation(w.get('label_trim', ()))})\\s*)+"),
             clause_end=regex.compile(f"[{regex.escape(''.join(w.get('clause_end', ())))}]"),
-            period=regex.compile(_expand("PERIOD", rules.fragments), regex.VERSION1),
+            period=regex.compile(expand_fragment("PERIOD", rules.fragments), regex.VERSION1),
             metrics=MetricIndex.build(rules),
             gazette=Gazette.build(rules),
         )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import regex
 
-from statx.rules import RuleSet
+from statx.rules import RuleSet, alternation
 
 _SUFFIXES = (
     "特别行政区",
@@ -60,10 +60,6 @@ def known_places() -> frozenset[str]:
         return _short_forms(row["name"] for row in csv.DictReader(fh))
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
-
-
 @dataclass(frozen=True, slots=True)
 class Gazette:
     """Agencies and places, anchored on their last word and read backwards: linear in the text.
@@ -81,11 +77,9 @@ class Gazette:
     def build(cls, rules: RuleSet) -> Gazette:
         w = rules.words
         return cls(
-            agency=regex.compile(_alternation(w.get("agencies", ()))),
+            agency=regex.compile(alternation(w.get("agencies", ()))),
             # 市 in 市长/市民/市场 is no place ending
-            suffix=regex.compile(
-                f"(?:{_alternation(w.get('place_suffixes', ()))})(?![长民级场域内外容面貌])"
-            ),
+            suffix=regex.compile(f"(?:{alternation(w.get('place_suffixes', ()))})(?![长民级场域内外容面貌])"),
             known=(known_places() | _short_forms(w.get("places", ()))) - frozenset(w.get("not_places", ())),
         )
 
