@@ -24,7 +24,7 @@ from statx.rules import RuleSet, alternation, expand_fragment
 from statx.subjects import Gazette, nearest_before, region_name
 
 _WINDOW = 160  # how far back a clause, sentence or paragraph is looked for
-_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+_SENTENCE_END = regex.compile(r"[。！？!?；;]|\n(?!\d)")
 _PARAGRAPH_END = regex.compile(r"\n")
 _SHARE_UNITS = frozenset({"%", "‰", "个百分点", "倍"})
 
@@ -66,7 +66,8 @@ class Lexicon:
             baseline_from=tail("baseline_from", r"(?:去年的|上年的)?\s*"),
             baseline_to=regex.compile(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
             label_trim=regex.compile(f"^(?:(?:{alternation(w.get('label_trim', ()))})\\s*)+"),
-            clause_end=regex.compile(f"[{regex.escape(''.join(w.get('clause_end', ())))}]"),
+            # a line break before a digit is a wrap inside a sentence (共出动警力\n2,300余人次)
+            clause_end=regex.compile(f"[{regex.escape(''.join(w.get('clause_end', ())))}](?<!\\n(?=\\d))"),
             period=regex.compile(expand_fragment("PERIOD", rules.fragments), regex.VERSION1),
             metrics=MetricIndex.build(rules),
             gazette=Gazette.build(rules),

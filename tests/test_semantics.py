@@ -153,7 +153,8 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
     recs = {r.text: r for r in extract_text(text)}
     assert [recs[t].metric for t in ("10.5%", "12.3%", "8.7%")] == ["accidents", "deaths", "injuries"]
     assert recs["12.3%"].label == "死亡人数" and recs["12.3%"].change == "down"
-    assert [recs[t].metric for t in ("6.1%", "5.3%")] == ["vehicle_stock", "licenses_processed"]
+    assert recs["6.1%"].metric == recs["289.5万辆"].metric == "vehicle_stock"
+    assert recs["5.3%"].metric == recs["412万人"].metric
     assert recs["5.3%"].change == "up" and recs["5.3%"].basis == "yoy"
 
 
