@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -26,3 +28,15 @@ def gold_of(stem: str) -> list[dict[str, object]]:
 @pytest.fixture(scope="session")
 def rules() -> RuleSet:
     return load_rules()
+
+
+def _load_scorer() -> ModuleType:
+    """The reference scorer (a copy of shared/gold/score.py), imported from its file."""
+    spec = importlib.util.spec_from_file_location("score", GOLD / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+score = _load_scorer()

@@ -6,8 +6,7 @@ import json
 
 from statx import extract_paths
 from statx.rules import RuleSet
-from tests.conftest import ROOT
-from tests.test_seed_score import score
+from tests.conftest import ROOT, score
 
 PROBES = ROOT / "evaluation" / "probes"
 

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 from statx import extract_paths
 from statx.rules import RuleSet
-from tests.conftest import GOLD, SEED_FILES
-
-_spec = importlib.util.spec_from_file_location("score", GOLD / "score.py")
-assert _spec and _spec.loader
-score = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(score)
+from tests.conftest import GOLD, SEED_FILES, score
 
 
 def _totals(rules: RuleSet) -> dict[str, float]:
