@@ -22,8 +22,8 @@ demo: $(STAMP)
 	@$(BIN)/python -c "import json,sys; [print(f\"{r['doc'][:12]:<13}{r['text']:<12}{r['value']:>12} {r['unit']:<5}{r['qualifier']:<9}{r['metric']}\") for r in map(json.loads, list(open('out/figures.jsonl'))[:25])]"
 
 lint: $(STAMP)
-	$(BIN)/ruff check statx tests bench
-	$(BIN)/ruff format --check statx tests bench
+	$(BIN)/ruff check statx tests $(wildcard bench)
+	$(BIN)/ruff format --check statx tests $(wildcard bench)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
