@@ -1,0 +1,177 @@
+"""`statx eval` and statx.evaluate agree with the reference scorer tests/gold/score.py.
+
+Agreement on the seeds' own predictions alone would be trivial (everything matches), so the
+predictions are also perturbed: figures dropped, moved, re-valued, stripped of offsets,
+re-labelled, duplicated, written in Traditional script, plus figures for a document
+without gold.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from statx import extract_paths
+from statx.cli import app
+from statx.evaluate import evaluate, load_gold, parse_records
+from tests.conftest import GOLD, SEED_FILES
+
+_spec = importlib.util.spec_from_file_location("score", GOLD / "score.py")
+assert _spec and _spec.loader
+score = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(score)
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def predicted() -> list[dict[str, Any]]:
+    return [json.loads(json.dumps(r.to_dict(), ensure_ascii=False)) for r in extract_paths(SEED_FILES)]
+
+
+def perturbed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A prediction set that differs from the gold in every way the matching rule looks at."""
+    gold_metric = {(d, g["start"]): g["metric"] for d, figs in load_gold(GOLD).items() for g in figs}
+    out = []
+    for i, row in enumerate(copy.deepcopy(rows)):
+        kind = i % 9
+        if kind == 0:
+            continue  # dropped: a miss
+        if kind == 1:
+            row["metric"] = gold_metric.get((row["doc"], row["start"]), "other")  # right
+        elif kind == 8:
+            row["metric"] = "households_visited"  # right for few, wrong for most
+        elif kind == 2:
+            row["value"] = row["value"] * 10  # a wrong value: a miss and an extra
+        elif kind == 3:
+            del row["start"], row["end"]  # no offsets: matched by the written number
+        elif kind == 4:
+            row["qualifier"] = "about" if row["qualifier"] == "exact" else "exact"
+        elif kind == 5:
+            row["start"], row["end"] = row["start"] + 200, row["end"] + 200  # elsewhere
+        elif kind == 6:
+            row["change"] = "up"
+            out.append(dict(row))  # duplicated: the copy is an extra
+        elif kind == 7:
+            row["doc"] = f"seeds/{row['doc']}.txt"  # a path names the same document
+            row["unit"] = row["unit"].replace("万", "萬").replace("个", "個")
+        out.append(row)
+    out.append({"doc": "not_in_gold", "text": "3起", "value": 3, "unit": "起"})
+    return out
+
+
+def reference(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """What score.py says: per-document and total counts."""
+    per_doc, tot, misses, extras = score.score(GOLD, rows)
+    keys = ("tp", "fp", "fn", "metric_n", "metric_ok", "qual_n", "qual_ok", "change_n", "change_ok")
+    p, r, f = score.prf(tot)
+    return {
+        "docs": {d: tuple(c[k] for k in keys) for d, c in per_doc.items()},
+        "total": (*(tot[k] for k in keys), p, r, f),
+        "misses": sorted((d, g["start"]) for d, g in misses),
+        "extras": len(extras),
+    }
+
+
+def ours(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    result = evaluate(rows, load_gold(GOLD))
+
+    def counts(c: Any) -> tuple[int, ...]:
+        return (
+            c.tp,
+            c.fp,
+            c.fn,
+            c.metric_n,
+            c.metric_ok,
+            c.qualifier_n,
+            c.qualifier_ok,
+            c.change_n,
+            c.change_ok,
+        )
+
+    t = result.total
+    return {
+        "docs": {d.doc: counts(d.counts) for d in result.docs},
+        "total": (*counts(t), t.precision, t.recall, t.f1),
+        "misses": sorted((d.doc, g["start"]) for d in result.docs for g in d.misses),
+        "extras": sum(len(d.extras) for d in result.docs),
+    }
+
+
+def test_agrees_with_score_py_on_the_seeds(predicted: list[dict[str, Any]]) -> None:
+    assert ours(predicted) == reference(predicted)
+
+
+def test_agrees_with_score_py_on_perturbed_predictions(predicted: list[dict[str, Any]]) -> None:
+    rows = perturbed(predicted)
+    ref = reference(rows)
+    assert ours(rows) == ref
+    tp, fp, fn = ref["total"][:3]
+    assert fp > 0 and fn > 0 and tp > 0  # the perturbation is not trivial
+    metric_n, metric_ok = ref["total"][3:5]
+    assert 0 < metric_ok < metric_n
+
+
+def test_cli_json_equals_library_and_score_py(tmp_path: Path, predicted: list[dict[str, Any]]) -> None:
+    rows = perturbed(predicted)
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(pred), "--gold", str(GOLD), "--json"])
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.stdout)
+    lib = evaluate(rows, load_gold(GOLD))
+    assert got["total"] == lib.total.to_dict()
+    assert [d["doc"] for d in got["documents"]] == [d.doc for d in lib.docs]
+    p, r, f = score.prf(score.score(GOLD, rows)[1])
+    assert (got["total"]["precision"], got["total"]["recall"], got["total"]["f1"]) == (p, r, f)
+    assert got["unscored"] == ["not_in_gold"]
+    assert "1 predicted document(s) have no gold file" in result.stderr
+
+
+def test_table_show_and_min_f1(tmp_path: Path, predicted: list[dict[str, Any]]) -> None:
+    rows = perturbed(predicted)
+    pred = tmp_path / "pred.json"
+    pred.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")  # a JSON array works too
+    result = runner.invoke(app, ["eval", str(pred), "--gold", str(GOLD), "--show"])
+    assert result.exit_code == 0
+    out = result.stdout
+    for seed in SEED_FILES:
+        assert seed.stem in out
+    assert "total" in out and "precision" in out and "F1" in out
+    lib = evaluate(rows, load_gold(GOLD))
+    assert out.count("MISS ") == lib.total.fn
+    assert out.count("EXTRA ") == lib.total.fp
+    assert f"{lib.total.f1:.3f}" in out
+    low = runner.invoke(app, ["eval", str(pred), "--gold", str(GOLD), "--min-f1", "0.99"])
+    assert low.exit_code == 1 and "below --min-f1 0.99" in low.stderr
+    ok = runner.invoke(app, ["eval", str(pred), "--gold", str(GOLD), "--min-f1", "0.1"])
+    assert ok.exit_code == 0
+
+
+def test_stdin_and_errors(tmp_path: Path) -> None:
+    line = '{"doc": "000_2a890fda6e59d2e4", "text": "1.7万余户", "value": 17000, "unit": "户"}\n'
+    result = runner.invoke(app, ["eval", "-", "--gold", str(GOLD), "--json"], input=line)
+    assert result.exit_code == 0 and json.loads(result.stdout)["total"]["tp"] == 1
+    no_gold = runner.invoke(app, ["eval", "-", "--gold", str(tmp_path / "none")], input=line)
+    assert no_gold.exit_code == 2 and "gold folder not found" in no_gold.stderr
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(line + "{oops\n", encoding="utf-8")
+    broken = runner.invoke(app, ["eval", str(bad), "--gold", str(GOLD)])
+    assert broken.exit_code == 1 and f"statx: error: {bad}: line 2: not JSON" in broken.stderr
+    missing = runner.invoke(app, ["eval", str(tmp_path / "nope.jsonl"), "--gold", str(GOLD)])
+    assert missing.exit_code == 1 and "no such file" in missing.stderr
+
+
+def test_optional_gold_figures_count_neither_way() -> None:
+    gold = {"d": [{"text": "2到4个", "value": 2, "unit": "个", "start": 0, "end": 4, "optional": True}]}
+    hit = evaluate([{"doc": "d", "text": "2到4个", "value": 2, "unit": "个", "start": 0, "end": 4}], gold)
+    assert (hit.total.tp, hit.total.fp, hit.total.fn) == (0, 0, 0)
+    miss = evaluate([], gold)
+    assert (miss.total.tp, miss.total.fp, miss.total.fn) == (0, 0, 0)
+    assert parse_records("", "x") == []
