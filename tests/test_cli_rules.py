@@ -1,0 +1,132 @@
+"""`statx rules list|check|test` through typer's CliRunner, on the built-in rules and on user folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from statx.cli import app
+from statx.rules import RuleSet
+
+runner = CliRunner()
+
+GOOD_RULE = """\
+rules:
+  - id: my.birds
+    pattern: '(?P<num>\\d+)只鸟'
+    unit: 只
+    priority: 30
+    examples:
+      - {text: 救助32只鸟, expect: [{text: 32只鸟, value: 32}]}
+      - {text: 没有鸟, expect: []}
+"""
+
+
+def _folder(tmp_path: Path, name: str, text: str) -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "mine.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_list_names_every_rule_with_its_example_count(rules: RuleSet) -> None:
+    result = runner.invoke(app, ["rules", "list"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    for rule in rules.rules:
+        row = next(line for line in lines if line.split()[:1] == [rule.id])
+        assert row.split()[1:] == [rule.kind, str(rule.priority), rule.file, str(len(rule.examples))]
+    for metric in rules.metrics:
+        assert any(line.split()[:1] == [metric.key] for line in lines)
+    assert (
+        f"{len(rules.rules)} rules, {len(rules.metrics)} metrics, {len(rules.examples())} examples"
+        in result.stdout
+    )
+
+
+def test_list_includes_a_user_folder(tmp_path: Path) -> None:
+    mine = _folder(tmp_path, "mine", GOOD_RULE)
+    result = runner.invoke(app, ["rules", "list", "--rules", str(mine)])
+    assert result.exit_code == 0
+    assert any(line.split()[:2] == ["my.birds", "figure"] for line in result.stdout.splitlines())
+
+
+def test_check_ok_for_builtin_and_good_folder(tmp_path: Path, rules: RuleSet) -> None:
+    result = runner.invoke(app, ["rules", "check"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith(
+        f"ok: {len(rules.figures)} figure rules, {len(rules.exclusions)} exclusions"
+    )
+    mine = _folder(tmp_path, "mine", GOOD_RULE)
+    result = runner.invoke(app, ["rules", "check", str(mine)])
+    assert result.exit_code == 0 and f"ok: {len(rules.figures) + 1} figure rules" in result.stdout
+
+
+def test_check_lists_every_problem_as_file_rule_field(tmp_path: Path) -> None:
+    bad = _folder(
+        tmp_path,
+        "bad",
+        "rules:\n"
+        "  - id: bad.regex\n    pattern: '(?P<num>\\d+'\n"
+        "  - id: bad.fragment\n    pattern: '(?P<num>{NOPE})个'\n    colour: red\n"
+        "    examples: [{text: 1个, expect: []}]\n",
+    )
+    result = runner.invoke(app, ["rules", "check", str(bad)])
+    assert result.exit_code == 1
+    problems = result.stdout.splitlines()
+    where = f"{bad / 'mine.yaml'}"
+    assert f"{where}:bad.regex:pattern: invalid regex" in result.stdout
+    assert f"{where}:bad.regex:examples: every rule needs at least one example" in result.stdout
+    assert f"{where}:bad.fragment:pattern: unknown fragment {{NOPE}}" in result.stdout
+    assert f"{where}:bad.fragment:colour: unknown field" in result.stdout
+    assert all(p.startswith(f"{where}:bad.") for p in problems)
+    assert f"statx: {len(problems)} problems" in result.stderr
+
+
+def test_test_runs_every_example(rules: RuleSet) -> None:
+    result = runner.invoke(app, ["rules", "test"])
+    assert result.exit_code == 0, result.stdout
+    n = len(rules.examples())
+    xfail = sum(1 for ex in rules.examples() if ex.xfail)
+    expected = f"{n - xfail} passed" + (f", {xfail} xfailed" if xfail else "")
+    assert result.stdout.strip().splitlines()[-1] == expected
+    verbose = runner.invoke(app, ["rules", "test", "-v", "-k", "figures.yaml:count.arabic"])
+    lines = verbose.stdout.splitlines()
+    assert lines[0].startswith("PASS rules/figures.yaml:count.arabic: ")
+    arabic = next(r for r in rules.rules if r.id == "count.arabic")
+    assert lines[-1] == f"{len(arabic.examples)} passed"
+
+
+def test_test_reports_a_failing_example_with_its_owner_and_exits_1(tmp_path: Path) -> None:
+    wrong = GOOD_RULE.replace("value: 32", "value: 33")
+    mine = _folder(tmp_path, "mine", wrong)
+    result = runner.invoke(app, ["rules", "test", str(mine)])
+    assert result.exit_code == 1
+    where = f"{mine / 'mine.yaml'}:my.birds"
+    assert f"FAIL {where}: 救助32只鸟" in result.stdout
+    assert "'32只鸟': value is 32, expected 33" in result.stdout
+    assert result.stdout.strip().splitlines()[-1].endswith("1 failed")
+
+
+def test_test_treats_xfail_strictly(tmp_path: Path) -> None:
+    gap = GOOD_RULE.replace(
+        "      - {text: 没有鸟, expect: []}\n",
+        "      - {text: 没有鸟, expect: []}\n"
+        "      - {text: 救助三十只鸟, expect: [{text: 三十只鸟, value: 30}],\n"
+        "         xfail: Chinese numerals not yet}\n",
+    )
+    mine = _folder(tmp_path, "gap", gap)
+    result = runner.invoke(app, ["rules", "test", str(mine), "-k", "my.birds"])
+    assert result.exit_code == 0 and result.stdout.strip() == "2 passed, 1 xfailed"
+    closed = gap.replace("救助三十只鸟, expect: [{text: 三十只鸟, value: 30}]", "没有数字, expect: []")
+    mine2 = _folder(tmp_path, "closed", closed)
+    result = runner.invoke(app, ["rules", "test", str(mine2), "-k", "my.birds"])
+    assert result.exit_code == 1
+    assert "XPASS" in result.stdout and "remove `xfail:`" in result.stdout
+
+
+def test_test_with_invalid_rules_is_a_usage_error(tmp_path: Path) -> None:
+    bad = _folder(tmp_path, "bad", "rules:\n  - id: x\n    pattern: '(?P<num>\\d+'\n")
+    result = runner.invoke(app, ["rules", "test", str(bad)])
+    assert result.exit_code == 2 and ":x:pattern: invalid regex" in result.stderr
