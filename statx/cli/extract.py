@@ -45,6 +45,7 @@ def extract(
     quiet: QuietOpt = False,
 ) -> None:
     """Extract every figure from articles as typed records, one per figure."""
+    from statx.cli.progress import InputTracker
     from statx.export import write_records
     from statx.extract import extract_paths
     from statx.rules import load_rules
@@ -54,17 +55,20 @@ def extract(
     try:
         rules = load_rules(rules_dirs or ())
         inputs = inputs_or_stdin(paths)
+        tracker = InputTracker(inputs, quiet=quiet, verbose=verbose, output=output)
 
         failed: list[StatxError] = []
 
         def on_error(err: StatxError) -> None:
             if strict:
                 raise err
+            tracker.failed()
             failed.append(err)
             message(f"error: {err}")
 
-        records = extract_paths(inputs, rules=rules, encoding=encoding, on_error=on_error)
-        n = write_records(records, output_format, output, bom=bom)
+        with tracker:
+            records = extract_paths(tracker.paths(), rules=rules, encoding=encoding, on_error=on_error)
+            n = write_records(tracker.count(records), output_format, output, bom=bom)
     except UsageError as e:
         fail(e, EXIT_USAGE)
     except RuleError as e:
@@ -72,6 +76,6 @@ def extract(
     except StatxError as e:
         fail(e, EXIT_DATA)
     if verbose and not quiet:
-        message(f"{n} figures from {len(inputs)} input(s)")
+        message(f"{n} figures from {len(tracker.items)} input(s)")
     if failed:
         raise typer.Exit(EXIT_DATA)
