@@ -105,5 +105,6 @@ def main() -> None:
 # Commands register themselves on `app` when imported.
 from statx.cli import eval as _eval  # noqa: E402,F401
 from statx.cli import extract as _extract  # noqa: E402,F401
+from statx.cli import report as _report  # noqa: E402,F401
 from statx.cli import rules as _rules  # noqa: E402,F401
 from statx.cli import show as _show  # noqa: E402,F401
