@@ -155,3 +155,16 @@ def test_chromium_shows_the_marks_the_tables_and_the_charts(
     _chromium(f"--screenshot={shot}", "--window-size=1280,2000", page.as_uri(), profile=tmp_path / "profile")
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 30_000  # a blank page compresses to a few kB
+
+
+def test_v_counts_each_input_and_q_keeps_only_errors(tmp_path: Path, records: list[Record]) -> None:
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["report", str(SAMPLES), "-o", str(out), "-v"])
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert lines[: len(SAMPLE_FILES)] == [
+        f"statx: {p}: {n} figures" for p in SAMPLE_FILES for n in [sum(r.doc == p.stem for r in records)]
+    ]
+    assert lines[-1] == f"statx: {len(records)} figures from {len(SAMPLE_FILES)} document(s) written to {out}"
+    quiet = runner.invoke(app, ["report", str(SAMPLES), "-o", str(out), "-v", "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
