@@ -3,7 +3,7 @@
 An analyst who publishes a figure must be able to point at its sentence.  The page holds,
 per document, the text with each figure in a `<mark>` (hover: metric, value, unit,
 qualifier, rule), a table of its figures, and across documents a small bar chart per
-metric and unit.  It is one file with inline CSS and inline SVG: no script, no font, no
+metric, a panel per unit.  It is one file with inline CSS and inline SVG: no script, no font, no
 URL, so it opens offline, in a mail attachment, years later.  The same input gives the same
 bytes (no timestamp), so reports can be diffed.
 """
@@ -21,11 +21,14 @@ from statx.view import layout
 
 __all__ = ["ReportDoc", "render_report"]
 
-_CHART_MAX_BARS = 80
-_BAR_WIDTH = 12
-_BAR_GAP = 3
-_GROUP_GAP = 10
-_PLOT_HEIGHT = 120
+_CHART_MAX_BARS = 60  # per unit panel: the chart stays small, the table has every figure
+_BAR_WIDTH = 10
+_BAR_GAP = 2
+_GROUP_GAP = 8
+_PLOT_HEIGHT = 80
+_TOP = 6
+_AXIS_WIDTH = 40
+_PANEL_GAP = 14
 _PALETTE_SIZE = 8
 
 _CSS = """
@@ -58,6 +61,7 @@ figure.chart { margin: 0; border: 1px solid var(--line); border-radius: 6px; pad
 figure.chart figcaption { font-size: .875rem; margin-bottom: .25rem; }
 svg text { font-size: 10px; fill: var(--muted); }
 svg .axis { stroke: var(--line); }
+svg text.unit { fill: var(--ink); font-size: 11px; }
 svg rect:hover { opacity: .7; }
 .c0 { fill: #4e79a7; } .c1 { fill: #f28e2b; } .c2 { fill: #59a14f; } .c3 { fill: #e15759; }
 .c4 { fill: #76b7b2; } .c5 { fill: #edc948; } .c6 { fill: #b07aa1; } .c7 { fill: #9c755f; }
@@ -81,8 +85,8 @@ class ReportDoc:
 class _Chart:
     metric: str
     name: str
-    unit: str
-    bars: list[tuple[int, int, Record]] = field(default_factory=list)  # (doc number, figure number, record)
+    # unit -> (document number, figure number, record), in document order
+    panels: dict[str, list[tuple[int, int, Record]]] = field(default_factory=dict)
 
 
 def render_report(docs: Sequence[ReportDoc], *, problems: Sequence[str] = (), version: str = "") -> str:
@@ -102,9 +106,9 @@ def render_report(docs: Sequence[ReportDoc], *, problems: Sequence[str] = (), ve
         '<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         f'<meta name="generator" content="statx {escape(version)}">\n',
-        f"<title>statx report: {len(docs)} documents, {n_figures} figures</title>\n",
+        f"<title>statx report: {_count(len(docs), 'document')}, {_count(n_figures, 'figure')}</title>\n",
         f"<style>{_CSS}</style>\n</head>\n<body>\n<header>\n<h1>statx report</h1>\n",
-        f'<p class="meta">{len(docs)} documents · {n_figures} figures · '
+        f'<p class="meta">{_count(len(docs), "document")} · {_count(n_figures, "figure")} · '
         f"every highlighted figure is the exact text its record points at; hover it for what statx read, "
         f"click its number for its row.</p>\n",
     ]
@@ -116,7 +120,7 @@ def render_report(docs: Sequence[ReportDoc], *, problems: Sequence[str] = (), ve
     for i, d in enumerate(docs, 1):
         parts.append(
             f'<li><a href="#d{i}">{escape(_heading(d))}</a> '
-            f'<span class="note">({len(d.records)} figures)</span></li>\n'
+            f'<span class="note">({_count(len(d.records), "figure")})</span></li>\n'
         )
     parts.append("</ol></nav>\n</header>\n")
     parts.append(_charts_section(docs))
@@ -150,7 +154,7 @@ def _tooltip(rec: Record) -> str:
 
 def _document_section(i: int, d: ReportDoc) -> str:
     numbers = {id(rec): n for n, rec in enumerate(d.records, 1)}
-    meta = " · ".join(escape(x) for x in (d.doc, d.date, d.origin, f"{len(d.records)} figures") if x)
+    meta = " · ".join(escape(x) for x in (d.doc, d.date, d.origin, _count(len(d.records), "figure")) if x)
     out = [
         f'<section class="doc" id="d{i}">\n<h2>{i}. {escape(d.title or d.doc)}</h2>\n',
         f'<p class="meta">{meta}</p>\n<div class="text">',
@@ -213,19 +217,18 @@ def _figure_table(i: int, records: Sequence[Record]) -> str:
 
 
 def _charts_section(docs: Sequence[ReportDoc]) -> str:
-    charts: dict[tuple[str, str], _Chart] = {}
+    charts: dict[str, _Chart] = {}
     for i, d in enumerate(docs, 1):
         for n, rec in enumerate(d.records, 1):
-            chart = charts.setdefault((rec.metric, rec.unit), _Chart(rec.metric, rec.metric_name, rec.unit))
-            chart.bars.append((i, n, rec))
+            chart = charts.setdefault(rec.metric, _Chart(rec.metric, rec.metric_name))
+            chart.panels.setdefault(rec.unit, []).append((i, n, rec))
     if not charts:
         return ""
-    # Named metrics first, `other` last; within each, by metric key and unit.
-    ordered = sorted(charts.values(), key=lambda c: (c.metric == "other", c.metric, c.unit))
+    ordered = sorted(charts.values(), key=lambda c: (c.metric == "other", c.metric))  # `other` last
     out = ['<section id="charts">\n<h2>Figures by metric</h2>\n']
     out.append(
-        '<p class="note">One chart per metric and unit, one bar per figure, grouped and coloured by '
-        "document (the numbers below the bars); hover a bar for the figure, click it for its row.</p>\n"
+        '<p class="note">One chart per metric, a panel per unit, one bar per figure, grouped and coloured '
+        "by document (the numbers below the bars); hover a bar for the figure, click it for its row.</p>\n"
     )
     out.append('<div class="charts">\n')
     out += [_chart(c) for c in ordered]
@@ -234,51 +237,78 @@ def _charts_section(docs: Sequence[ReportDoc]) -> str:
 
 
 def _chart(chart: _Chart) -> str:
-    """An inline SVG bar chart: bars grouped by document, scaled to the largest value."""
-    bars = chart.bars[:_CHART_MAX_BARS]
+    """One inline SVG for a metric: a panel per unit, each scaled to its own largest value."""
+    x = 0
+    body: list[str] = []
+    shown = total = 0
+    for unit, bars in chart.panels.items():
+        panel, x = _panel(unit, bars[:_CHART_MAX_BARS], x)
+        body.append(panel)
+        shown += min(len(bars), _CHART_MAX_BARS)
+        total += len(bars)
+    width, height = max(120, x), _TOP + _PLOT_HEIGHT + 34
+    name = chart.name if chart.name and chart.name != chart.metric else ""
+    caption = " · ".join(p for p in (chart.metric, name, _count(total, "figure")) if p)
+    if shown < total:
+        caption += f" (first {_CHART_MAX_BARS} per unit shown)"
+    return (
+        f'<figure class="chart" data-metric="{escape(chart.metric)}">'
+        f"<figcaption>{escape(caption)}</figcaption>"
+        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(caption)}">{"".join(body)}</svg></figure>\n'
+    )
+
+
+def _panel(unit: str, bars: Sequence[tuple[int, int, Record]], x0: int) -> tuple[str, int]:
+    """Draw one unit's bars from `x0`, grouped by document, on an axis up to the largest value.
+
+    Returns:
+        The SVG elements and the x where the next panel may start.
+    """
     top = max((float(rec.value) for _, _, rec in bars), default=0.0)
     scale = _PLOT_HEIGHT / top if top > 0 else 0.0
-    left, x = 60, 60
-    body: list[str] = []
-    previous_doc = None
-    group_start = x
+    base = _TOP + _PLOT_HEIGHT
+    left = x0 + _AXIS_WIDTH
+    x = left + 4
+    out: list[str] = []
     labels: list[tuple[float, int]] = []
+    previous, group_start = None, x
     for doc_n, fig_n, rec in bars:
-        if previous_doc is not None and doc_n != previous_doc:
-            labels.append(((group_start + x - _BAR_GAP) / 2, previous_doc))
+        if previous is not None and doc_n != previous:
+            labels.append(((group_start + x - _BAR_GAP) / 2, previous))
             x += _GROUP_GAP
             group_start = x
-        previous_doc = doc_n
-        h = max(1.0, float(rec.value) * scale) if rec.value else 1.0
-        y = 8 + _PLOT_HEIGHT - h
+        previous = doc_n
+        h = max(1.0, float(rec.value) * scale)
         tip = f"{doc_n}. {rec.doc}: {rec.text} = {figure_note(rec)}"
-        body.append(
-            f'<a href="#f{doc_n}-{fig_n}"><rect class="c{(doc_n - 1) % _PALETTE_SIZE}" x="{x}" y="{y:.1f}" '
-            f'width="{_BAR_WIDTH}" height="{h:.1f}"><title>{escape(tip)}</title></rect></a>'
+        out.append(
+            f'<a href="#f{doc_n}-{fig_n}"><rect class="c{(doc_n - 1) % _PALETTE_SIZE}" x="{x}" '
+            f'y="{base - h:.1f}" width="{_BAR_WIDTH}" height="{h:.1f}">'
+            f"<title>{escape(tip)}</title></rect></a>"
         )
         x += _BAR_WIDTH + _BAR_GAP
-    if previous_doc is not None:
-        labels.append(((group_start + x - _BAR_GAP) / 2, previous_doc))
-    width = max(160, x + 8)
-    base = 8 + _PLOT_HEIGHT
+    if previous is not None:
+        labels.append(((group_start + x - _BAR_GAP) / 2, previous))
+    end = max(x + 4, left + 40)
     axis = [
-        f'<line class="axis" x1="{left - 4}" y1="{base}" x2="{width - 4}" y2="{base}"/>',
-        f'<line class="axis" x1="{left - 4}" y1="8" x2="{left - 4}" y2="{base}"/>',
-        f'<text x="{left - 8}" y="14" text-anchor="end">{escape(_short(top))}</text>',
-        f'<text x="{left - 8}" y="{base}" text-anchor="end">0</text>',
+        f'<line class="axis" x1="{left}" y1="{base}" x2="{end}" y2="{base}"/>',
+        f'<line class="axis" x1="{left}" y1="{_TOP}" x2="{left}" y2="{base}"/>',
+        f'<text x="{left - 3}" y="{_TOP + 8}" text-anchor="end">{escape(_short(top))}</text>',
+        f'<text x="{left - 3}" y="{base}" text-anchor="end">0</text>',
+        f'<text class="unit" x="{(left + end) / 2:.1f}" y="{base + 28}" text-anchor="middle">'
+        f"{escape(unit)}</text>",
     ]
-    axis += [f'<text x="{cx:.1f}" y="{base + 14}" text-anchor="middle">{n}</text>' for cx, n in labels]
-    name = chart.name if chart.name and chart.name != chart.metric else ""
-    caption = " · ".join(x for x in (chart.metric, name, chart.unit, f"{len(chart.bars)} figures") if x)
-    if len(chart.bars) > len(bars):
-        caption += f" (first {len(bars)} shown)"
-    return (
-        f'<figure class="chart" data-metric="{escape(chart.metric)}" data-unit="{escape(chart.unit)}">'
-        f"<figcaption>{escape(caption)}</figcaption>"
-        f'<svg width="{width}" height="{base + 20}" '
-        f'viewBox="0 0 {width} {base + 20}" role="img" aria-label="{escape(caption)}">'
-        f"{''.join(axis)}{''.join(body)}</svg></figure>\n"
-    )
+    axis += [f'<text x="{cx:.1f}" y="{base + 13}" text-anchor="middle">{n}</text>' for cx, n in labels]
+    return "".join(axis) + "".join(out), end + _PANEL_GAP
+
+
+def _count(n: int, noun: str) -> str:
+    """`1 figure`, `2 figures`.
+
+    >>> _count(1, "figure"), _count(0, "document")
+    ('1 figure', '0 documents')
+    """
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _short(value: float) -> str:
