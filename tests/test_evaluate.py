@@ -9,7 +9,6 @@ without gold.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -20,12 +19,7 @@ from typer.testing import CliRunner
 from statx import extract_paths
 from statx.cli import app
 from statx.evaluate import evaluate, load_gold, parse_records
-from tests.conftest import GOLD, SEED_FILES
-
-_spec = importlib.util.spec_from_file_location("score", GOLD / "score.py")
-assert _spec and _spec.loader
-score = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(score)
+from tests.conftest import GOLD, SEED_FILES, score
 
 runner = CliRunner()
 
