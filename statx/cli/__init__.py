@@ -76,6 +76,10 @@ VerboseOpt = Annotated[
     int, typer.Option("--verbose", "-v", count=True, help="-v per-file counts, -vv tracebacks.")
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No messages but errors.")]
+FORMAT_HELP = (
+    "Output format; default: by the -o file's ending, else table on a terminal, jsonl in a pipe. "
+    "parquet and xlsx need -o."
+)
 
 
 def inputs_or_stdin(paths: list[str] | None) -> list[str]:

@@ -12,6 +12,7 @@ import typer
 from statx.cli import (
     EXIT_DATA,
     EXIT_USAGE,
+    FORMAT_HELP,
     QuietOpt,
     RulesOpt,
     Run,
@@ -31,7 +32,7 @@ def extract(
         list[str] | None,
         typer.Argument(help="Files, folders (recursive: .txt .md .markdown .html .htm) or - for stdin."),
     ] = None,
-    output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
+    output_format: Annotated[Format | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
     ] = None,
@@ -46,13 +47,14 @@ def extract(
 ) -> None:
     """Extract every figure from articles as typed records, one per figure."""
     from statx.cli.progress import InputTracker
-    from statx.export import write_records
+    from statx.export import choose_format, write_records
     from statx.extract import extract_paths
     from statx.rules import load_rules
 
     Run.verbosity = verbose
     logging.basicConfig(level=logging.DEBUG if verbose >= 2 else logging.WARNING, stream=sys.stderr)
     try:
+        fmt = choose_format(output_format, output)
         rules = load_rules(rules_dirs or ())
         inputs = inputs_or_stdin(paths)
         tracker = InputTracker(inputs, quiet=quiet, verbose=verbose, output=output)
@@ -68,7 +70,7 @@ def extract(
 
         with tracker:
             records = extract_paths(tracker.paths(), rules=rules, encoding=encoding, on_error=on_error)
-            n = write_records(tracker.count(records), output_format, output, bom=bom)
+            n = write_records(tracker.count(records), fmt, output, bom=bom)
     except UsageError as e:
         fail(e, EXIT_USAGE)
     except RuleError as e:
