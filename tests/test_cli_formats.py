@@ -66,6 +66,8 @@ def test_a_terminal_gets_a_table_by_default() -> None:
     extract = _on_terminal("extract", str(SAMPLE_FILES[0]))
     assert extract.splitlines()[0].split() == ["doc", "text", "value", "unit", "qualifier", "metric", "label"]
     assert "17,000" in extract and "{" not in extract
+    totals = _on_terminal("summary", str(SAMPLES))
+    assert totals.splitlines()[0].split() == ["metric", "unit", "count", "sum", "min", "max", "mean", "docs"]
 
 
 def test_extract_to_jsonl_never_imports_pandas_or_rich() -> None:

@@ -63,7 +63,7 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """statx: figures out of Chinese news text, as JSON lines, JSON or CSV."""
+    """statx: figures out of Chinese news text, as records, totals and spreadsheets."""
 
 
 RulesOpt = Annotated[
@@ -112,3 +112,4 @@ from statx.cli import extract as _extract  # noqa: E402,F401
 from statx.cli import report as _report  # noqa: E402,F401
 from statx.cli import rules as _rules  # noqa: E402,F401
 from statx.cli import show as _show  # noqa: E402,F401
+from statx.cli import summary as _summary  # noqa: E402,F401
