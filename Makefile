@@ -1,5 +1,5 @@
 # Two entry points, each doing its own set-up on a fresh machine:
-#   make demo   - run statx on samples/ and print the figures
+#   make demo   - run statx on samples/, print the figures and their totals
 #   make test   - ruff, mypy and pytest (what .ci/run calls)
 PYTHON ?= python3
 VENV   := .venv
@@ -20,6 +20,8 @@ demo: $(STAMP)
 	$(BIN)/statx extract samples/ -f csv -o out/figures.csv
 	@echo "wrote out/figures.jsonl and out/figures.csv; first figures:"
 	@$(BIN)/python -c "import json,sys; [print(f\"{r['doc'][:12]:<13}{r['text']:<12}{r['value']:>12} {r['unit']:<5}{r['qualifier']:<9}{r['metric']}\") for r in map(json.loads, list(open('out/figures.jsonl'))[:25])]"
+	@echo "totals per metric and unit:"
+	$(BIN)/statx summary samples/ -f table
 
 lint: $(STAMP)
 	$(BIN)/ruff check statx tests $(wildcard bench)
