@@ -134,7 +134,7 @@ def test_binary_formats_and_table_from_summary(tmp_path: Path) -> None:
 
 def test_an_article_on_stdin_is_extracted_first() -> None:
     article = "共查处违法58957起，其中饮酒驾驶135起，满意率93%。"
-    code, out, _ = _run("summary", "-", "-f", "jsonl", stdin=article)
+    code, out, _ = _run("summary", "-", "--by", "unit", "-f", "jsonl", stdin=article)
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
     assert [(r["unit"], r["count"], r["sum"]) for r in rows] == [("%", 1, None), ("起", 2, 59092)]
