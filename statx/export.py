@@ -43,8 +43,9 @@ class Format(enum.StrEnum):
 #: Formats that are binary files, not streams: they need `-o FILE`.
 FILE_FORMATS: frozenset[Format] = frozenset({Format.parquet, Format.xlsx})
 
-#: The record fields a table shows: what says what each figure is and fits 80 columns.
-TABLE_FIELDS: tuple[str, ...] = ("doc", "text", "value", "unit", "qualifier", "metric", "label")
+#: The record fields a table shows: what says what each figure is and fits 80 columns. The
+#: document (`doc` and `title`) heads each document's rows instead of filling a column.
+TABLE_FIELDS: tuple[str, ...] = ("text", "value", "unit", "qualifier", "metric", "label")
 
 _SUFFIX_FORMATS = {
     ".jsonl": Format.jsonl,
@@ -138,15 +139,32 @@ def write_csv(records: Iterable[Record], out: IO[str], *, bom: bool = False) -> 
     return _csv_rows(FIELDS, (rec.to_dict() for rec in records), out, bom=bom)
 
 
-def write_table(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[str]) -> int:
+def write_table(
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[str],
+    out: IO[str],
+    *,
+    group: str | None = None,
+) -> int:
     """A table for people: numbers right-aligned with thousands separators, long text folded.
 
     It fits the terminal's width (80 columns when writing to a file or a pipe): numbers keep
-    their width, text columns share what is left and fold. When the columns cannot fit even
-    so (a pivot with thirty metrics), the table is cut into several, one under the other,
-    each repeating the first column so every row still says what it is. The widths are
-    computed here rather than left to rich, which would crop a column it cannot shrink.
-    It is for reading, not parsing: use CSV or JSON lines for that.
+    their width, text columns share what is left (the nearly-fitting ones first) and fold.
+    When the columns cannot fit even so (a pivot with thirty metrics), the table is cut
+    into several, one under the other, each repeating the first column so every row still
+    says what it is. The widths are computed here rather than left to rich, which would crop
+    a column it cannot shrink. It is for reading, not parsing: use CSV or JSON lines for that.
+
+    Args:
+        rows: dicts holding at least `columns`.
+        columns: the columns to show, in order.
+        out: the text stream to write to.
+        group: a field (`doc`) whose consecutive equal values are printed as a heading
+            (with the rows' `title`, when they carry one) over a table of their own,
+            instead of a column repeating it on every row; all tables share one layout.
+
+    Returns:
+        The number of rows written.
     """
     from rich import box
     from rich.cells import cell_len
@@ -174,26 +192,51 @@ def write_table(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[
         # Cut into several tables; the first column names the row in each, so it keeps its width.
         least[columns[0]] = min(natural[columns[0]], _KEY_WIDTH)
         blocks = _blocks(list(columns), least, console.width)
-    for i, block in enumerate(blocks):
-        table = Table(
-            box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False, collapse_padding=True
-        )
-        widths = _fit(block, least, natural, console.width)
-        for col in block:
-            table.add_column(
-                col,
-                justify="right" if numeric[col] else "left",
-                overflow="fold",
-                no_wrap=numeric[col],
-                width=widths[col],
+    groups: list[tuple[Any, list[int]]] = []
+    for n, row in enumerate(rows):
+        key = row[group] if group else None
+        if not groups or groups[-1][0] != key:
+            groups.append((key, []))
+        groups[-1][1].append(n)
+    if not groups:
+        groups = [(None, [])]
+    first = True
+    for key, members in groups:
+        if group:
+            if not first:
+                console.print()
+            console.print(Text(_heading(key, [rows[n] for n in members]), style="bold"))
+        for block in blocks:
+            if not first and not group:
+                console.print()
+            first = False
+            widths = _fit(block, least, natural, console.width)
+            table = Table(
+                box=box.SIMPLE_HEAD,
+                show_edge=False,
+                header_style="bold",
+                pad_edge=False,
+                collapse_padding=True,
             )
-        for n in range(len(rows)):
-            # Text(), not str: a `[...]` in an article is text, not rich markup.
-            table.add_row(*(Text(cells[col][n]) for col in block))
-        if i:
-            console.print()
-        console.print(table)
+            for col in block:
+                table.add_column(
+                    col,
+                    justify="right" if numeric[col] else "left",
+                    overflow="fold",
+                    no_wrap=numeric[col],
+                    width=widths[col],
+                )
+            for n in members:
+                # Text(), not str: a `[...]` in an article is text, not rich markup.
+                table.add_row(*(Text(cells[col][n]) for col in block))
+            console.print(table)
     return len(rows)
+
+
+def _heading(key: Any, rows: list[dict[str, Any]]) -> str:
+    """A group's heading: its key (a document id) and the first title its rows carry."""
+    title = next((row["title"] for row in rows if row.get("title")), None)
+    return f"{key}  {title}" if title else str(key)
 
 
 _MIN_TEXT_WIDTH = 10  # an ISO date
@@ -218,17 +261,19 @@ def _blocks(columns: list[str], least: dict[str, int], width: int) -> list[list[
 
 
 def _fit(block: list[str], least: dict[str, int], natural: dict[str, int], width: int) -> dict[str, int]:
-    """Give each column its least width, then the spare width to columns in order, up to natural.
+    """Give each column its least width, then the spare width to the columns closest to fitting.
 
-    >>> least, natural = {"doc": 10, "text": 10, "n": 6}, {"doc": 20, "text": 30, "n": 6}
-    >>> _fit(["doc", "text", "n"], least, natural, 50)
-    {'doc': 20, 'text': 20, 'n': 6}
+    So a metric name a few characters short is shown whole before a long label gets more.
+
+    >>> least, natural = {"label": 10, "metric": 10, "n": 6}, {"label": 40, "metric": 18, "n": 6}
+    >>> _fit(["label", "metric", "n"], least, natural, 40)
+    {'label': 12, 'metric': 18, 'n': 6}
     """
     spare = max(width - _width(least[col] for col in block), 0)
-    widths = {}
-    for col in block:
+    widths = {col: least[col] for col in block}
+    for col in sorted(block, key=lambda c: natural[c] - least[c]):
         extra = min(natural[col] - least[col], spare)
-        widths[col] = least[col] + extra
+        widths[col] += extra
         spare -= extra
     return widths
 
@@ -242,8 +287,8 @@ def _width(widths: Iterable[int]) -> int:
 def _display(value: Any) -> str:
     """How a cell reads in the table.
 
-    >>> [_display(v) for v in (None, 58957, 93.03, 2 / 3, "户")]
-    ['', '58,957', '93.03', '0.6667', '户']
+    >>> [_display(v) for v in (None, 58957, 93.03, 10113.461538, 2 / 3, "户")]
+    ['', '58,957', '93.03', '10,113.46', '0.6667', '户']
     """
     if value is None:
         return ""
@@ -252,7 +297,8 @@ def _display(value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
-        return f"{round(value, 4):,}"
+        # Two decimals are enough to read a mean or a rate; small values keep four.
+        return f"{round(value, 2 if abs(value) >= 1 else 4):,}"
     return str(value)
 
 
@@ -304,7 +350,7 @@ def write_records(
         return write_frame(frame, fmt, path, sheet="records")
     with atomic_output(path) as out:
         if fmt is Format.table:
-            return write_table((rec.to_dict() for rec in records), TABLE_FIELDS, out)
+            return write_table((rec.to_dict() for rec in records), TABLE_FIELDS, out, group="doc")
         if fmt is Format.csv:
             return write_csv(records, out, bom=bom)
         return WRITERS[fmt](records, out)

@@ -158,7 +158,12 @@ def test_table_fits_80_columns_and_shows_text_literally(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     assert max(cell_len(line) for line in lines) <= 80
-    assert lines[0].split() == ["doc", "text", "value", "unit", "qualifier", "metric", "label"]
+    header = ["text", "value", "unit", "qualifier", "metric", "label"]
+    # each document under a heading (id and title), then its own table with the header
+    headings = [lines[i - 1] for i, line in enumerate(lines) if line.split() == header]
+    docs = list(dict.fromkeys(r.doc for r in [*SAMPLE_RECORDS, *tricky]))
+    assert [h.split()[0] for h in headings] == docs
+    assert "A篇" in headings[docs.index("a")]
     assert "[bold]" in text and "[red]" in text  # rich would have eaten markup
     assert "58,957" in text and "\x1b" not in text
 
