@@ -305,6 +305,19 @@ def _display(value: Any) -> str:
 WRITERS = {Format.jsonl: write_jsonl, Format.json: write_json, Format.csv: write_csv}
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions a plain `open()` would give: the replaced file's, else 0666 less the umask.
+
+    mkstemp creates its file 0600, which would leave every output private to its writer.
+    """
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path | None, *, binary: bool = False) -> Iterator[IO[Any]]:
     """Open stdout, or a temporary file beside `path` that replaces it only on success.
@@ -321,6 +334,7 @@ def atomic_output(path: Path | None, *, binary: bool = False) -> Iterator[IO[Any
     try:
         with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

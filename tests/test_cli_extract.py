@@ -119,3 +119,17 @@ def test_process_exit_codes_and_module_entry_point(tmp_path: Path) -> None:
     assert nothing.returncode == 0 and nothing.stdout == ""
     version = subprocess.run([*statx, "--version"], capture_output=True, text=True, check=False)
     assert version.stdout.startswith("statx ")
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "figures.jsonl"
+    assert _run("extract", str(SAMPLES), "-o", str(out))[0] == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+    out.chmod(0o640)  # replacing a file keeps its permissions
+    assert _run("extract", str(SAMPLES), "-o", str(out))[0] == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
