@@ -65,7 +65,7 @@ class Lexicon:
             baseline=tail("baseline", r"\s*"),
             baseline_from=tail("baseline_from", r"(?:去年的|上年的)?\s*"),
             baseline_to=regex.compile(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
-            label_trim=regex.compile(f"^(?:(?:{alternation(w.get('label_trim', ()))})\\s*)+"),
+            label_trim=regex.compile(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
             # a line break before a digit is a wrap inside a sentence (共出动警力\n2,300余人次)
             clause_end=regex.compile(f"[{regex.escape(''.join(w.get('clause_end', ())))}](?<!\\n(?=\\d))"),
             period=regex.compile(expand_fragment("PERIOD", rules.fragments), regex.VERSION1),
@@ -176,7 +176,7 @@ def _label(ctx: _Context, cue_start: int | None, lex: Lexicon) -> str:
     pre = ctx.pre
     if cue_start is not None and len(pre) > 12:
         pre = pre[cue_start:]
-    pre = lex.label_trim.sub("", pre.lstrip("、 和及与|")).strip(" |")
+    pre = lex.label_trim.sub("", pre.lstrip("、 |")).strip(" |")
     pre = _TRAILING_FILLER.sub("", pre)
     if pre.endswith("等") or len(pre) > 40:
         pre = ""
