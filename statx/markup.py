@@ -175,8 +175,9 @@ def detect_kind(raw: str) -> Kind:
 # Link targets and URLs are not content: their digits are ids, never figures.
 # Markdown `[text](target)` loses `(target)` (ASCII only, so a Chinese aside in brackets stays),
 # `<http://...>` autolinks and bare URLs stopping at CJK text or punctuation.
+# The lookahead stops at `(` as the target itself does, so `[a]([a]([a](...` stays linear.
 _LINKISH = re.compile(
-    r"(?<=\])\((?=[^)\s]*[/.#:])[!-'*-~]+\)"
+    r"(?<=\])\((?=[^()\s]*[/.#:])[!-'*-~]+\)"
     r"|<(?:https?|ftp)://[^<>\s]*>"
     r"|(?:https?|ftp)://[^\s<>\"'()\[\]{}\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+"
 )
