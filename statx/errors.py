@@ -32,3 +32,16 @@ class SourceError(StatxError):
 
 class UsageError(StatxError):
     """The command line asks for something impossible (exit status 2)."""
+
+
+class RuleTimeoutError(StatxError):
+    """A rule ran past the time limit on one document: catastrophic backtracking, usually.
+
+    A user's `(\\d+)+` style rule can take longer than the age of the universe on a long
+    run of digits; stopping it costs that one document, not the run.
+    """
+
+    def __init__(self, rule: str, seconds: float) -> None:
+        self.rule = rule
+        self.seconds = seconds
+        super().__init__(f"rule {rule} timed out after {seconds:g} s (check it for nested quantifiers)")

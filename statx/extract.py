@@ -13,15 +13,15 @@ from pathlib import Path
 
 import regex
 
-from statx.errors import SourceError, StatxError
+from statx.errors import RuleTimeoutError, SourceError, StatxError
 from statx.markup import prepare
-from statx.matcher import Candidate, find_candidates
+from statx.matcher import MATCH_TIMEOUT, Candidate, find_candidates
 from statx.normalize import Prepared
 from statx.numbers import NumberError, json_number, parse_cheng, parse_number
 from statx.records import Qualifier, Record
 from statx.rules import RuleSet, load_rules
 from statx.semantics import annotate
-from statx.sources import Source, iter_sources
+from statx.sources import Fields, Source, iter_sources
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ def extract_text(
     rules: RuleSet | None = None,
     title: str | None = None,
     date: str | None = None,
+    timeout: float | None = MATCH_TIMEOUT,
 ) -> list[Record]:
     """Extract every figure from one document's text, exactly as read.
 
@@ -50,9 +51,13 @@ def extract_text(
         doc: the document id put in each record (a file stem, a corpus id).
         rules: a compiled RuleSet; the built-in rules when None.
         title, date: metadata to use when the text carries none (front matter wins).
+        timeout: seconds each rule may run on this text; None for no limit.
 
     Returns:
         The records in text order.
+
+    Raises:
+        RuleTimeoutError: a rule ran over `timeout` (catastrophic backtracking).
     """
     rules = rules or load_rules()
     prepared, meta = prepare(text)
@@ -60,7 +65,7 @@ def extract_text(
     date = meta.get("date") or date
     kept: list[Candidate] = []
     records: list[Record] = []
-    for cand in find_candidates(prepared.text, rules):
+    for cand in find_candidates(prepared.text, rules, timeout=timeout):
         rec = _record(cand, text, prepared, doc, title, date, rules)
         if rec is not None:  # a span whose number does not parse is no figure
             kept.append(cand)
@@ -68,9 +73,11 @@ def extract_text(
     return annotate(records, kept, prepared, rules)
 
 
-def extract_source(source: Source, rules: RuleSet) -> list[Record]:
+def extract_source(source: Source, rules: RuleSet, timeout: float | None = MATCH_TIMEOUT) -> list[Record]:
     """Extract one source; its own metadata (corpus title/date) fills what the text lacks."""
-    return extract_text(source.text, source.doc, rules=rules, title=source.title, date=source.date)
+    return extract_text(
+        source.text, source.doc, rules=rules, title=source.title, date=source.date, timeout=timeout
+    )
 
 
 def extract_paths(
@@ -79,29 +86,43 @@ def extract_paths(
     rules: RuleSet | None = None,
     encoding: str | None = None,
     on_error: Callable[[StatxError], None] | None = None,
+    fields: Fields | None = None,
+    timeout: float | None = MATCH_TIMEOUT,
 ) -> Iterator[Record]:
     """Extract every document under `paths` (files, folders, `-` for stdin), streaming records.
 
     One bad document never loses the others: its error goes to `on_error` (or is raised when
-    no handler is given) and extraction goes on with the next.
+    no handler is given) and extraction goes on with the next. That covers unreadable files,
+    bad corpus lines, a rule that runs over `timeout`, and a bug met on one document.
 
     Args:
-        paths: files, folders (recursive over .txt .md .markdown .html .htm, sorted) or `-`.
+        paths: files, folders (recursive, sorted), glob patterns or `-`; `.jsonl`, `.ndjson`,
+            `.csv`, `.tsv` (also `.gz`) are corpora of one article per line or row.
         rules: a compiled RuleSet; the built-in rules when None.
-        encoding: force this text encoding instead of UTF-8.
+        encoding: force this text encoding; None detects it (UTF-8, GB18030, Big5, UTF-16).
         on_error: called with each per-document error; None raises it.
+        fields: the corpus fields that hold text and id (`text`, `id` by default).
+        timeout: seconds each rule may run on one document; None for no limit.
 
     Yields:
         Records, document by document in input order, each in text order.
     """
     rules = rules or load_rules()
-    for item in iter_sources(paths, encoding=encoding):
-        if isinstance(item, SourceError):
-            if on_error is None:
-                raise item
-            on_error(item)
-            continue
-        yield from extract_source(item, rules)
+    for item in iter_sources(paths, encoding=encoding, fields=fields):
+        if isinstance(item, Source):
+            try:
+                records = extract_source(item, rules, timeout)
+            except RuleTimeoutError as e:
+                item = SourceError(item.origin, str(e))
+            except Exception as e:  # a bug on one document must not lose the rest of a corpus
+                log.debug("%s: extraction failed", item.origin, exc_info=True)
+                item = SourceError(item.origin, f"internal error: {type(e).__name__}: {e} (please report it)")
+            else:
+                yield from records
+                continue
+        if on_error is None:
+            raise item
+        on_error(item)
 
 
 def _record(

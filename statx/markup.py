@@ -27,7 +27,7 @@ import yaml
 
 from statx.normalize import Prepared, TextBuilder
 
-__all__ = ["Kind", "detect_kind", "prepare"]
+__all__ = ["Kind", "detect_kind", "iso_date", "prepare"]
 
 Kind = Literal["html", "markdown", "text"]
 
@@ -63,7 +63,7 @@ def _front_matter(raw: str) -> tuple[int, dict[str, str]]:
         value = fields.get(key)
         if value is None or value == "":
             continue
-        meta[key] = _iso_date(value) if key == "date" else str(value).strip()
+        meta[key] = iso_date(value) if key == "date" else str(value).strip()
     return match.end(), meta
 
 
@@ -98,16 +98,16 @@ def _unquote(value: str) -> str:
 _YMD = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?=$|[ T\s])")
 
 
-def _iso_date(value: object) -> str:
-    """Normalise a front matter date to ``YYYY-MM-DD`` as written; keep it verbatim if unparseable.
+def iso_date(value: object) -> str:
+    """Normalise a front matter or corpus date to ``YYYY-MM-DD``; keep it verbatim if unparseable.
 
     The calendar date is the one written, not converted to another time zone.
 
-    >>> _iso_date("Thu, 02 Dec 2021 14:49:35 GMT")
+    >>> iso_date("Thu, 02 Dec 2021 14:49:35 GMT")
     '2021-12-02'
-    >>> _iso_date("2021-12-24 03:00:26 +0800"), _iso_date("2021-12-24"), _iso_date("2021年1月5日")
+    >>> iso_date("2021-12-24 03:00:26 +0800"), iso_date("2021-12-24"), iso_date("2021年1月5日")
     ('2021-12-24', '2021-12-24', '2021-01-05')
-    >>> _iso_date("last Tuesday")
+    >>> iso_date("last Tuesday")
     'last Tuesday'
     """
     if isinstance(value, datetime):

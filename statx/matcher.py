@@ -7,12 +7,16 @@ record `extract.py`'s (the extractor / parser split of Recognizers-Text).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
+from statx.errors import RuleTimeoutError
 from statx.rules import Rule, RuleSet
+
+#: Seconds one rule may run on one document before it is stopped (regex's `timeout`).
+MATCH_TIMEOUT = 10.0
 
 #: Characters that only a Chinese-numeral phrase contains; a remembered slogan without one
 #: cannot hide a figure, so it is not worth searching for elsewhere.
@@ -59,14 +63,24 @@ class _Spans:
         return i > 0 and self._max_end[i - 1] > start
 
 
-def _excluded_spans(text: str, exclusions: Sequence[Rule]) -> list[tuple[Rule, list[tuple[int, int]]]]:
+def _matches(rule: Rule, text: str, timeout: float | None) -> Iterator[regex.Match[str]]:
+    """Run one rule over the text within the time limit; a rule that runs over raises RuleTimeoutError."""
+    try:
+        yield from rule.pattern.finditer(text, timeout=timeout)
+    except TimeoutError:
+        raise RuleTimeoutError(rule.id, timeout or 0) from None
+
+
+def _excluded_spans(
+    text: str, exclusions: Sequence[Rule], timeout: float | None
+) -> list[tuple[Rule, list[tuple[int, int]]]]:
     """Run every exclusion; `remember` rules also exclude the other places their text stands."""
     out = []
     for rule in exclusions:
         spans: list[tuple[int, int]] = []
         phrases: set[str] = set()
         narrow = "x" in rule.pattern.groupindex
-        for m in rule.pattern.finditer(text):
+        for m in _matches(rule, text, timeout):
             span = m.span("x") if narrow and m.group("x") is not None else m.span()
             if span[1] > span[0]:
                 spans.append(span)
@@ -83,16 +97,24 @@ def _excluded_spans(text: str, exclusions: Sequence[Rule]) -> list[tuple[Rule, l
     return out
 
 
-def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
+def find_candidates(text: str, rules: RuleSet, *, timeout: float | None = MATCH_TIMEOUT) -> list[Candidate]:
     """Find every figure in `text`: all figure rules, minus exclusions, overlaps resolved.
 
     Overlaps go to the higher-priority rule, then the longer span, then the earlier one,
     so a range (2到4个) beats the count inside it and a signed change beats a bare percent.
 
+    Args:
+        text: prepared text.
+        rules: the compiled rules.
+        timeout: seconds each rule may run on this text; None for no limit.
+
     Returns:
         Accepted candidates in text order.
+
+    Raises:
+        RuleTimeoutError: naming the first rule that ran over `timeout`.
     """
-    excluded = _excluded_spans(text, rules.exclusions)
+    excluded = _excluded_spans(text, rules.exclusions, timeout)
     by_scope: dict[frozenset[str], _Spans] = {}
     scope_spans: dict[frozenset[str], list[tuple[int, int]]] = {}
     for rule, spans in excluded:
@@ -105,7 +127,7 @@ def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
         active = [
             spans for scope, spans in by_scope.items() if not scope or rule.id in scope or scope & rule.tags
         ]
-        for m in rule.pattern.finditer(text):
+        for m in _matches(rule, text, timeout):
             cand = Candidate(m.start(), m.end(), rule, m)
             a, b = cand.num_span
             if not any(s.overlaps(a, b) for s in active):

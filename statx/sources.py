@@ -1,20 +1,30 @@
-"""Turn what the user names (files, folders, `-`) into documents: a doc id and the text as read.
+"""Turn what the user names (files, folders, globs, corpora, `-`) into documents: an id and the text as read.
 
-Errors are yielded, not raised, so one unreadable file never stops the others; the caller
-decides whether to report and go on or to stop (`--strict`).
+Errors are yielded, not raised, so one unreadable file or corpus line never stops the others;
+the caller decides whether to report and go on or to stop (`--strict`). Nothing is read
+whole that can be streamed: a corpus is read line by line, a folder file by file.
 """
 
 from __future__ import annotations
 
+import glob
+import gzip
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, cast
 
+from statx.encodings import Decoder, check_encoding
 from statx.errors import SourceError
 
 #: File endings read when a folder is given; a file named directly is read whatever its ending.
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+#: Endings (before an optional `.gz`) that make a file a corpus, one article per line or row.
+CORPUS_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
+_GZIP_MAGIC = b"\x1f\x8b"
+_GLOB_CHARS = frozenset("*?[")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,72 +33,188 @@ class Source:
 
     doc: str
     text: str
-    origin: str  # path or `<stdin>`, for messages
+    origin: str  # path, `path:line` for a corpus line, or `<stdin>`: where messages point
     title: str | None = None
     date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Which corpus fields (JSON keys, CSV columns) hold an article's text and id.
+
+    Set by `--text-field` and `--id-field`; `title`, `date` and `url` are read when present.
+    """
+
+    text: str = "text"
+    id: str = "id"
+
+
+def corpus_format(path: Path) -> str | None:
+    """The corpus format a file name says (`jsonl`, `csv`, `tsv`), `.gz` or not; None for an article.
+
+    >>> corpus_format(Path("crawl.jsonl.gz")), corpus_format(Path("a.CSV")), corpus_format(Path("a.txt"))
+    ('jsonl', 'csv', None)
+    """
+    return CORPUS_SUFFIXES.get(Path(path.name.lower().removesuffix(".gz")).suffix)
 
 
 def doc_id(path: Path) -> str:
-    """The document id of a file: its stem, the name gold files and users refer to it by."""
-    return path.stem
+    """The document id of a file: its stem (without `.gz`), the name gold files and users refer to it by.
+
+    >>> doc_id(Path("news/000_2a89.txt")), doc_id(Path("a.html.gz"))
+    ('000_2a89', 'a')
+    """
+    return Path(path.name.removesuffix(".gz")).stem
+
+
+def _wanted(path: Path) -> bool:
+    """Whether a file found in a folder is read: an article or a corpus ending, `.gz` or not."""
+    suffix = Path(path.name.lower().removesuffix(".gz")).suffix
+    return suffix in ARTICLE_SUFFIXES or suffix in CORPUS_SUFFIXES
+
+
+def _folder(path: Path) -> Iterator[Path | SourceError]:
+    files = sorted(f for f in path.rglob("*") if _wanted(f) and f.is_file())
+    if not files:
+        yield SourceError(str(path), "no articles (.txt .md .html) or corpora (.jsonl .csv) in this folder")
+    yield from files
+
+
+def _pattern(pattern: str) -> Iterator[Path | SourceError]:
+    """The files a glob pattern names, as a folder would give them (article and corpus endings), each once."""
+    files: set[Path] = set()
+    for match in map(Path, glob.glob(pattern, recursive=True)):
+        if match.is_dir():
+            files.update(f for f in match.rglob("*") if _wanted(f) and f.is_file())
+        elif _wanted(match) and match.is_file():
+            files.add(match)
+    if not files:
+        yield SourceError(pattern, "matches no article (.txt .md .html) or corpus (.jsonl .csv) file")
+    yield from sorted(files)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | SourceError]:
-    """Expand folders recursively (sorted, article endings only); report paths that do not exist."""
+    """Expand folders (recursive) and glob patterns (`*`, `**`, `?`, `[...]`), each sorted.
+
+    Patterns are expanded here, not only by the shell, so a quoted `'crawl/**/*.jsonl'` works
+    and does not overflow the command line; like a folder, a pattern reads only article and
+    corpus endings. A path that does not exist or a pattern that matches nothing is an error.
+    """
     for p in paths:
-        path = Path(p)
         if str(p) == "-":
-            yield path
-        elif path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES and f.is_file())
-            if not files:
-                yield SourceError(str(path), "no .txt, .md, .markdown, .html or .htm files in this folder")
-            yield from files
+            yield Path("-")
+            continue
+        path = Path(p)
+        if path.is_dir():
+            yield from _folder(path)
         elif path.exists():
             yield path
+        elif _GLOB_CHARS & set(str(p)):
+            yield from _pattern(str(p))
         else:
             yield SourceError(str(path), "no such file or folder")
 
 
 def read_text(data: bytes, where: str, encoding: str | None = None) -> str:
-    """Decode bytes as UTF-8 (BOM dropped) or the given encoding, with a message that says what to try."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError(where, "binary file, not text (give articles as .txt, .md or .html)")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and encoding is None:
-        encoding = "utf-16"
-    try:
-        return data.decode(encoding or "utf-8-sig")
-    except LookupError:
-        raise SourceError(where, f"unknown encoding {encoding!r}") from None
-    except UnicodeDecodeError as e:
-        hint = "try --encoding gb18030 or --encoding big5" if encoding is None else "try another --encoding"
-        raise SourceError(where, f"not valid {encoding or 'UTF-8'} at byte {e.start} ({hint})") from None
+    """Decode one document's bytes: detected (UTF-8, GB18030, Big5, UTF-16) or in `encoding`.
+
+    Raises:
+        SourceError: binary data, or an encoding that cannot be told or does not fit.
+    """
+    return Decoder(encoding).decode(data, where)
 
 
 def iter_sources(
-    paths: Iterable[str | Path], *, encoding: str | None = None
+    paths: Iterable[str | Path], *, encoding: str | None = None, fields: Fields | None = None
 ) -> Iterator[Source | SourceError]:
-    """Yield each document under `paths` in order, or the error that kept it from being read."""
+    """Yield each document under `paths` in order, or the error that kept it from being read.
+
+    Args:
+        paths: files, folders, glob patterns or `-` for stdin; `.jsonl`/`.ndjson`/`.csv`/`.tsv`
+            files (also `.gz`) are corpora, one article per line or row.
+        encoding: force this encoding; None detects it per file.
+        fields: the corpus fields holding text and id (`text`, `id` by default).
+
+    Raises:
+        UsageError: if `encoding` is not a known text encoding (before anything is read).
+    """
+    if encoding is not None:
+        check_encoding(encoding)
+    fields = fields or Fields()
     for item in expand_paths(paths):
         if isinstance(item, SourceError):
             yield item
-            continue
-        if str(item) == "-":
+        elif str(item) == "-":
+            yield _read_article(sys.stdin.buffer, "<stdin>", "stdin", encoding)
+        elif (fmt := corpus_format(item)) is not None:
+            yield from _read_corpus_file(item, fmt, encoding, fields)
+        else:
             try:
-                data = sys.stdin.buffer.read()
-                yield Source("stdin", read_text(data, "<stdin>", encoding), "<stdin>")
-            except SourceError as e:
-                yield e
-            continue
+                with item.open("rb") as fh:
+                    yield _read_article(fh, str(item), doc_id(item), encoding)
+            except OSError as e:
+                yield _open_error(item, e)
+
+
+def _read_article(fh: IO[bytes], where: str, doc: str, encoding: str | None) -> Source | SourceError:
+    """Read one whole article (gzip-compressed or not) and decode it."""
+    try:
+        data = fh.read()
+        if data.startswith(_GZIP_MAGIC):
+            data = gzip.decompress(data)
+    except OSError as e:
+        return SourceError(where, f"cannot read: {e.strerror or e}")
+    except (EOFError, zlib.error) as e:
+        return SourceError(where, f"broken gzip file: {e}")
+    if not data:
+        return SourceError(where, "empty file")
+    try:
+        text = Decoder(encoding).decode(data, where)
+    except SourceError as e:
+        return e
+    if not text:
+        return SourceError(where, "empty file (nothing but a byte-order mark)")
+    return Source(doc, text, where)
+
+
+def _read_corpus_file(
+    path: Path, fmt: str, encoding: str | None, fields: Fields
+) -> Iterator[Source | SourceError]:
+    from statx.corpus import read_corpus  # imported here: corpus builds on Source, defined above
+
+    where = str(path)
+    try:
+        raw = path.open("rb")
+    except OSError as e:
+        yield _open_error(path, e)
+        return
+    with raw:
+        stream: IO[bytes] = raw
         try:
-            data = item.read_bytes()
-        except PermissionError:
-            yield SourceError(str(item), "permission denied")
-            continue
+            if raw.peek(2)[:2] == _GZIP_MAGIC:
+                stream = cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
+            if not peek(stream, 1):
+                yield SourceError(where, "empty file")
+                return
         except OSError as e:
-            yield SourceError(str(item), f"cannot read: {e.strerror or e}")
-            continue
-        try:
-            yield Source(doc_id(item), read_text(data, str(item), encoding), str(item))
-        except SourceError as e:
-            yield e
+            yield SourceError(where, f"cannot read: {e.strerror or e}")
+            return
+        except (EOFError, zlib.error) as e:
+            yield SourceError(where, f"broken gzip file: {e}")
+            return
+        yield from read_corpus(stream, where, fmt, doc_id(path), encoding=encoding, fields=fields)
+
+
+def peek(stream: IO[bytes], size: int) -> bytes:
+    """Up to `size` bytes ahead without consuming them (buffered files and gzip streams can)."""
+    peek = getattr(stream, "peek", None)
+    return bytes(peek(size)[:size]) if peek is not None else b""
+
+
+def _open_error(path: Path, e: OSError) -> SourceError:
+    if isinstance(e, PermissionError):
+        return SourceError(str(path), "permission denied")
+    if isinstance(e, IsADirectoryError):
+        return SourceError(str(path), "is a folder")
+    return SourceError(str(path), f"cannot read: {e.strerror or e}")
