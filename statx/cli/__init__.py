@@ -6,8 +6,11 @@ holds what they share: the app, exit codes, error reporting, common options.
 
 from __future__ import annotations
 
+import logging
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, NoReturn
 
 import typer
@@ -38,6 +41,26 @@ def message(text: str) -> None:
     """One line on stderr, prefixed like every Unix tool: stdout carries only data."""
     sys.stderr.write(f"statx: {text}\n")
     sys.stderr.flush()
+
+
+class _LineFormatter(logging.Formatter):
+    """`statx: warning: a.txt: ...`, the shape of every other message."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"statx: {record.levelname.lower()}: {record.getMessage()}" + (
+            "\n" + self.formatException(record.exc_info) if record.exc_info else ""
+        )
+
+
+def log_to_stderr(verbosity: int) -> None:
+    """Show the library's warnings on stderr (and its debug lines and tracebacks with -vv)."""
+    logger = logging.getLogger("statx")
+    for old in [h for h in logger.handlers if isinstance(h.formatter, _LineFormatter)]:
+        logger.removeHandler(old)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LineFormatter())
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbosity >= 2 else logging.WARNING)
 
 
 def fail(err: StatxError, code: int) -> NoReturn:
@@ -91,12 +114,17 @@ def inputs_or_stdin(paths: list[str] | None) -> list[str]:
     return ["-"]
 
 
+def _terminated(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)  # unwinds like Ctrl-C: a temporary output file is removed
+
+
 def main() -> None:
     """Console entry point: a bug is one line on stderr (exit 1) unless -vv asks for the traceback.
 
     Typer already maps Ctrl-C to exit 130, usage errors to 2 and a closed pipe (`| head`)
-    to a quiet exit.
+    to a quiet exit; `kill` (SIGTERM) unwinds like Ctrl-C, with exit status 143.
     """
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         app()
     except Exception as e:

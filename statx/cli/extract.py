@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import logging
-import sys
+import errno
 from pathlib import Path
 from typing import Annotated
 
@@ -20,17 +19,19 @@ from statx.cli import (
     app,
     fail,
     inputs_or_stdin,
+    log_to_stderr,
     message,
 )
 from statx.errors import RuleError, StatxError, UsageError
 from statx.export import Format
+from statx.matcher import MATCH_TIMEOUT
 
 
 @app.command()
 def extract(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Files, folders (recursive: .txt .md .markdown .html .htm) or - for stdin."),
+        typer.Argument(help="Files, folders, globs, corpora (.jsonl .csv, also .gz) or - for stdin."),
     ] = None,
     output_format: Annotated[Format | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
     output: Annotated[
@@ -38,8 +39,13 @@ def extract(
     ] = None,
     rules_dirs: RulesOpt = None,
     encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Read input in this encoding (default: UTF-8).")
+        str | None, typer.Option("--encoding", help="Read input in this encoding (default: detect).")
     ] = None,
+    text_field: Annotated[str, typer.Option(help="Corpus field or column holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="Corpus field or column holding the article id.")] = "id",
+    timeout: Annotated[
+        float, typer.Option(min=0, help="Seconds one rule may run on one document (0: no limit).")
+    ] = MATCH_TIMEOUT,
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a byte-order mark (for Excel).")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
     verbose: VerboseOpt = 0,
@@ -47,30 +53,45 @@ def extract(
 ) -> None:
     """Extract every figure from articles as typed records, one per figure."""
     from statx.cli.progress import InputTracker
+    from statx.encodings import check_encoding
     from statx.export import choose_format, write_records
     from statx.extract import extract_paths
     from statx.rules import load_rules
+    from statx.sources import Fields
 
     Run.verbosity = verbose
-    logging.basicConfig(level=logging.DEBUG if verbose >= 2 else logging.WARNING, stream=sys.stderr)
+    log_to_stderr(verbose)
+    failed = 0
     try:
         fmt = choose_format(output_format, output)
+        if encoding:
+            check_encoding(encoding)
         rules = load_rules(rules_dirs or ())
         inputs = inputs_or_stdin(paths)
         tracker = InputTracker(inputs, quiet=quiet, verbose=verbose, output=output)
 
-        failed: list[StatxError] = []
-
         def on_error(err: StatxError) -> None:
+            nonlocal failed
             if strict:
                 raise err
             tracker.failed()
-            failed.append(err)
+            failed += 1
             message(f"error: {err}")
 
         with tracker:
-            records = extract_paths(tracker.paths(), rules=rules, encoding=encoding, on_error=on_error)
+            records = extract_paths(
+                tracker.paths(),
+                rules=rules,
+                encoding=encoding,
+                on_error=on_error,
+                fields=Fields(text=text_field, id=id_field),
+                timeout=timeout or None,
+            )
             n = write_records(tracker.count(records), fmt, output, bom=bom)
+    except OSError as e:
+        if e.errno == errno.EPIPE:
+            raise  # `| head` closed the pipe: typer exits quietly
+        fail(StatxError(f"{output or 'stdout'}: cannot write: {e.strerror or e}"), EXIT_DATA)
     except UsageError as e:
         fail(e, EXIT_USAGE)
     except RuleError as e:
