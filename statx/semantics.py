@@ -319,18 +319,11 @@ def annotate(
         para_start = paragraphs.last_before(cand.start, 0)
         period = _period(periods, period_ends, para_start, cand.start)
         start, end = resolve_period(period, rec.date) if period else (None, None)
-        subject = _nearest_in(orgs, ctx.sentence_start, cand.start) or _nearest_in(
-            orgs, para_start, cand.start
-        )
-        subject = subject or main_org
-        place = (_place_of(subject, lex) if subject else None) or _nearest_in(
-            places, ctx.sentence_start, cand.start
-        )
-        place = place or main_place
-        if subject and not _place_of(subject, lex) and place:
-            subject = (
-                place + subject[1:] if subject[0] in "市县区州省" else place + subject
-            )  # 市公安局 -> 昆明市公安局
+        subject = nearest_before(orgs, cand.start, para_start) or main_org  # sentence or paragraph
+        own_place = _place_of(subject, lex) if subject else None
+        place = own_place or nearest_before(places, cand.start, ctx.sentence_start) or main_place
+        if subject and not own_place and place:  # 市公安局 -> 昆明市公安局
+            subject = place + subject[1:] if subject[0] in "市县区州省" else place + subject
         p = parents[i]
         if choice.key == "other" and p is not None:
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
@@ -355,16 +348,6 @@ def annotate(
             )
         )
     return out
-
-
-def _nearest_in(found: list[tuple[int, str]], lo: int, hi: int) -> str | None:
-    best = None
-    for at, name in found:
-        if at >= hi:
-            break
-        if at >= lo:
-            best = name
-    return best
 
 
 _RESPECTIVELY = regex.compile(r"分别")
@@ -415,8 +398,8 @@ def _most_named(orgs: list[tuple[int, str]], lex: Lexicon) -> str | None:
 
 
 def _place_of(org: str, lex: Lexicon) -> str | None:
-    found = lex.gazette.places(org)
-    return found[0][1] if found and found[0][0] == 0 else None
+    """The place an organisation's name starts with (昆明市公安局 -> 昆明市), if any."""
+    return lex.gazette.leading_place(org)
 
 
 _HEADING = regex.compile(r"(?m)^[#\s]*([^\n。，,；;]{2,30})$")

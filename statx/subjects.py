@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import importlib.util
@@ -108,6 +109,12 @@ class Gazette:
         out.sort()
         return out
 
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - a Gazette lives as long as its rule set
+    def leading_place(self, org: str) -> str | None:
+        """The place an organisation's name starts with (昆明市公安局 -> 昆明市), if any."""
+        found = self.places(org)
+        return found[0][1] if found and found[0][0] == 0 else None
+
     def orgs(self, text: str) -> list[tuple[int, str]]:
         """Organisation names with their offsets: a known place + an agency (昆明市公安局).
 
@@ -136,11 +143,11 @@ def region_name(place: str) -> str:
     return place
 
 
-def nearest_before(found: list[tuple[int, str]], pos: int) -> str | None:
-    """The last name in `found` that starts before `pos`."""
-    best = None
-    for at, name in found:
-        if at >= pos:
-            break
-        best = name
-    return best
+def nearest_before(found: list[tuple[int, str]], pos: int, lo: int = 0) -> str | None:
+    """The last name in `found` (sorted by offset) that starts in [lo, pos).
+
+    >>> nearest_before([(3, "昆明市"), (9, "景洪市")], 9), nearest_before([(3, "昆明市")], 9, lo=5)
+    ('昆明市', None)
+    """
+    i = bisect.bisect_left(found, (pos,))
+    return found[i - 1][1] if i and found[i - 1][0] >= lo else None
