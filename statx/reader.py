@@ -169,7 +169,7 @@ def read_inputs(
                 continue
             data = _read_bytes(path)
             kind = RECORD_SUFFIXES.get(path.suffix.lower()) or sniff(data)
-            if kind is None:
+            if kind is None or not _holds_records(data, kind):  # an article corpus: extract it
                 yield from extract_paths([path], rules=article_rules(), encoding=encoding, on_error=on_error)
             else:
                 yield from parse_records(data, kind, name)
@@ -177,6 +177,25 @@ def read_inputs(
             if on_error is None:
                 raise
             on_error(err)
+
+
+def _holds_records(data: bytes, kind: RecordsKind) -> bool:
+    """Tell a records file from an article corpus of the same format (one article per line).
+
+    `statx extract` reads `corpus.jsonl` as articles; `statx summary corpus.jsonl` should
+    too, rather than fail on the first line for lack of a `unit`.
+    """
+    if kind == "jsonl":
+        head = next((line for line in data.splitlines() if line.strip()), b"")
+        try:
+            row = json.loads(head)
+        except ValueError:
+            return True  # not JSON at all: let the records parser say where
+        return not isinstance(row, dict) or "unit" in row or "text" not in row
+    if kind == "csv":
+        header = data.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace")
+        return "unit" in header.split(",") or "text" not in header.split(",")
+    return True
 
 
 def _read_bytes(path: Path) -> bytes:

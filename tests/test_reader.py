@@ -95,3 +95,15 @@ def test_a_bad_input_goes_to_on_error_and_the_others_are_read(tmp_path: Path) ->
     assert [str(e).split(": ")[0] for e in errors] == [str(bad), str(tmp_path / "missing.jsonl")]
     with pytest.raises(SourceError):
         list(read_inputs([bad]))
+
+
+def test_summary_reads_an_article_corpus_as_articles(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        '{"id": "a1", "text": "共查处违法12起，行政拘留3人"}\n{"id": "a2", "text": "查处违法8起"}\n',
+        encoding="utf-8",
+    )
+    from statx.reader import read_inputs
+
+    got = [(r.doc, r.text) for r in read_inputs([corpus])]
+    assert got == [("a1", "12起"), ("a1", "3人"), ("a2", "8起")]
