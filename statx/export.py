@@ -90,8 +90,12 @@ def _isatty(stream: IO[Any]) -> bool:
         return False
 
 
+#: One encoder for every line: `json.dumps` with options builds a new one per call.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
 def _json_line(row: dict[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(", ", ": "))
+    return _encode(row)
 
 
 def _jsonl_rows(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:

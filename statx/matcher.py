@@ -2,25 +2,42 @@
 
 This module only finds spans; turning a span into a value is `numbers.py`'s job and into a
 record `extract.py`'s (the extractor / parser split of Recognizers-Text).
+
+Speed without changing a single match. Running every rule over the whole article costs a
+regex pass per rule, and most of them (dates, clock times, ids, ...) only matter where a
+figure stands. So, using what `shape.py` reads from each pattern:
+
+* a rule whose *trigger* characters are absent from an article is not run at all;
+* a figure rule that starts with an optional qualifier (`约`, `不少于`) is scanned without
+  it, which is cheaper at every position, and the qualifier is looked for just before each
+  match;
+* an exclusion whose alphabet is narrow is run only on the stretch of its alphabet around
+  each figure's number. A scan started just after a character the rule cannot consume is
+  in step with a scan of the whole text, so it finds exactly the same matches there.
+
+Exclusions with a wide alphabet (URLs, slogans in quotes), with `remember`, or with a
+pattern `shape.py` cannot read are run over the whole text as before.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 import regex
 
-from statx.errors import RuleTimeoutError
 from statx.rules import Rule, RuleSet
-
-#: Seconds one rule may run on one document before it is stopped (regex's `timeout`).
-MATCH_TIMEOUT = 10.0
+from statx.shape import Shape, optional_prefix, shape_of
 
 #: Characters that only a Chinese-numeral phrase contains; a remembered slogan without one
 #: cannot hide a figure, so it is not worth searching for elsewhere.
 _CN_NUMERAL = regex.compile(r"[零〇一二两三四五六七八九十百千万亿]")
+
+#: An alphabet holding these is ordinary prose: a stretch of it is most of the article.
+_PROSE = "的是他"
+#: Trigger sets up to this size are tested with `in`, which is much faster than a regex.
+_MAX_GATE_CHARS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,76 +80,305 @@ class _Spans:
         return i > 0 and self._max_end[i - 1] > start
 
 
-def _matches(rule: Rule, text: str, timeout: float | None) -> Iterator[regex.Match[str]]:
-    """Run one rule over the text within the time limit; a rule that runs over raises RuleTimeoutError."""
-    try:
-        yield from rule.pattern.finditer(text, timeout=timeout)
-    except TimeoutError:
-        raise RuleTimeoutError(rule.id, timeout or 0) from None
+def _excluded_spans(text: str, rule: Rule) -> list[tuple[int, int]]:
+    """Run one exclusion over the whole text; with `remember`, also every other place its text stands."""
+    spans: list[tuple[int, int]] = []
+    phrases: set[str] = set()
+    narrow = "x" in rule.pattern.groupindex
+    for m in rule.pattern.finditer(text):
+        span = m.span("x") if narrow and m.group("x") is not None else m.span()
+        if span[1] > span[0]:
+            spans.append(span)
+            if rule.remember:
+                phrases.add(text[span[0] : span[1]])
+    for phrase in phrases:
+        if not _CN_NUMERAL.search(phrase):
+            continue
+        at = text.find(phrase)
+        while at != -1:
+            spans.append((at, at + len(phrase)))
+            at = text.find(phrase, at + 1)
+    return spans
 
 
-def _excluded_spans(
-    text: str, exclusions: Sequence[Rule], timeout: float | None
-) -> list[tuple[Rule, list[tuple[int, int]]]]:
-    """Run every exclusion; `remember` rules also exclude the other places their text stands."""
-    out = []
-    for rule in exclusions:
-        spans: list[tuple[int, int]] = []
-        phrases: set[str] = set()
-        narrow = "x" in rule.pattern.groupindex
-        for m in _matches(rule, text, timeout):
-            span = m.span("x") if narrow and m.group("x") is not None else m.span()
+class _Gate:
+    """Tell cheaply whether a text can hold a match of a rule at all.
+
+    Every match holds one of the rule's `needs` strings, or else one of its trigger
+    characters; `in` answers for a short list of them far faster than a regex.
+    """
+
+    __slots__ = ("_search", "_strings")
+
+    def __init__(self, shape: Shape) -> None:
+        strings: tuple[str, ...] | None = shape.needs
+        if strings is None or len(strings) > _MAX_GATE_CHARS:
+            chars = shape.trigger_chars
+            strings = tuple(sorted(chars)) if chars and len(chars) <= _MAX_GATE_CHARS else None
+        self._strings = strings
+        self._search = (
+            regex.compile(f"[{shape.trigger}]", regex.VERSION1).search
+            if shape.trigger is not None and strings is None
+            else None
+        )
+
+    def __call__(self, text: str) -> bool:
+        if self._strings is not None:
+            return any(s in text for s in self._strings)
+        if self._search is not None:
+            return self._search(text) is not None
+        return True
+
+
+class _FigureScan:
+    """Find a figure rule's matches in a whole text, exactly as `rule.pattern.finditer` would.
+
+    A pattern `(?:PREFIX)?REST` (a qualifier word before the number) is scanned as REST,
+    which the regex engine runs much faster than a pattern opening with an optional group,
+    and widened to PREFIX afterwards (see `shape.OptionalPrefix`).
+    """
+
+    __slots__ = ("_last", "_prefix_end", "_rest", "_width", "gate", "rule")
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.gate = _Gate(shape_of(rule.source))
+        self._rest: regex.Pattern[str] | None = None
+        self._prefix_end: regex.Pattern[str] | None = None
+        self._width = 0
+        self._last: frozenset[str] = frozenset()
+        split = optional_prefix(rule.source)
+        if split is None:
+            return
+        # PREFIX's groups stay in the pattern, inside a lookbehind that can never match and
+        # so never fails: a REST match then has the rule's own groups and group numbers.
+        rest = regex.compile(f"(?<!(?!){split.prefix}){split.rest}", regex.VERSION1)
+        if rest.groupindex != rule.pattern.groupindex:
+            return
+        self._rest = rest
+        self._prefix_end = regex.compile(f"(?:{split.prefix})\\Z", regex.VERSION1)
+        self._width = split.width
+        self._last = split.last
+
+    def matches(self, text: str) -> Iterator[regex.Match[str]]:
+        if self._rest is None or self._prefix_end is None:
+            yield from self.rule.pattern.finditer(text)
+            return
+        # Each REST match, widened to the leftmost PREFIX that ends where it starts and begins
+        # after the previous match; the full pattern matched there gives the groups.
+        prev_end = 0
+        last = self._last
+        for m in self._rest.finditer(text):
+            at = m.start()
+            if at > prev_end and text[at - 1] in last:
+                head = self._prefix_end.search(text, max(prev_end, at - self._width), at)
+                if head is not None:
+                    full = self.rule.pattern.match(text, head.start())
+                    if full is not None and full.end() == m.end():  # always so; exactness first
+                        m = full
+            prev_end = m.end()
+            yield m
+
+
+class _ExclusionScan:
+    """One exclusion with what the matcher needs to run it only where it matters."""
+
+    __slots__ = ("ahead", "alphabet", "bit", "gate", "local", "min_width", "need", "rule", "triggers", "x")
+
+    def __init__(self, rule: Rule, shape: Shape) -> None:
+        self.rule = rule
+        self.gate = _Gate(shape)
+        self.x = "x" in rule.pattern.groupindex
+        self.ahead = shape.ahead or 0
+        self.min_width = shape.min_width
+        self.bit = self.need = 0  # set by the plan: an alphabet bit, and the trigger bits beside it
+        self.alphabet: regex.Pattern[str] | None = None
+        self.triggers: list[regex.Pattern[str]] = []
+        if shape.alphabet is None or shape.ahead is None or not shape.triggers or rule.remember:
+            self.local = False
+            return
+        alphabet = regex.compile(f"[{shape.alphabet}]", regex.VERSION1)
+        self.local = not any(alphabet.match(c) for c in _PROSE)
+        if self.local:
+            self.alphabet = alphabet
+            self.triggers = [regex.compile(f"[{t}]", regex.VERSION1) for t in shape.triggers]
+
+    def spans_in(self, text: str, start: int, stop: int) -> list[tuple[int, int]]:
+        """The spans of the whole-text matches that start in [start, stop), both ends at sync points."""
+        spans = []
+        for m in self.rule.pattern.finditer(text, start, min(len(text), stop + self.ahead + 1)):
+            if m.start() >= stop:
+                break
+            span = m.span("x") if self.x and m.group("x") is not None else m.span()
             if span[1] > span[0]:
                 spans.append(span)
-                if rule.remember:
-                    phrases.add(text[span[0] : span[1]])
-        for phrase in phrases:
-            if not _CN_NUMERAL.search(phrase):
-                continue
-            at = text.find(phrase)
-            while at != -1:
-                spans.append((at, at + len(phrase)))
-                at = text.find(phrase, at + 1)
-        out.append((rule, spans))
-    return out
+        return spans
 
 
-def find_candidates(text: str, rules: RuleSet, *, timeout: float | None = MATCH_TIMEOUT) -> list[Candidate]:
+@dataclass(slots=True)
+class _Plan:
+    """How to run one RuleSet fast: built on first use, shared by every document.
+
+    Each local exclusion i owns four bits: bit 4i says a character is in its alphabet, bits
+    4i+1.. that it is in one of its triggers. Spreading the alphabet bits with `* 15` masks
+    the trigger bits of the exclusions still alive in a walk.
+    """
+
+    figures: list[_FigureScan]
+    wide: list[_ExclusionScan]
+    local: list[_ExclusionScan]
+    wide_for: dict[str, list[_ExclusionScan]]  # figure rule id -> whole-text exclusions covering it
+    local_bits: dict[str, int]  # figure rule id -> alphabet bits of the local exclusions covering it
+    masks: dict[str, tuple[int, int]] = field(default_factory=dict)  # char -> (alphabet bits, trigger bits)
+
+    def mask(self, char: str) -> tuple[int, int]:
+        """Which local exclusions can consume `char`, and whose triggers hold it."""
+        alpha = trig = 0
+        for e in self.local:
+            assert e.alphabet is not None
+            if e.alphabet.match(char):
+                alpha |= e.bit
+                for k, trigger in enumerate(e.triggers):
+                    if trigger.match(char):
+                        trig |= e.bit << (k + 1)
+        self.masks[char] = (alpha, trig)
+        return alpha, trig
+
+
+_PLANS: dict[int, tuple[RuleSet, _Plan]] = {}
+
+
+def _plan(rules: RuleSet) -> _Plan:
+    cached = _PLANS.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    figures = [_FigureScan(r) for r in rules.figures]
+    scans = [_ExclusionScan(r, shape_of(r.source)) for r in rules.exclusions]
+    local = [e for e in scans if e.local]
+    for n, e in enumerate(local):
+        e.bit = 1 << (4 * n)
+        e.need = sum(e.bit << (k + 1) for k in range(len(e.triggers)))
+    wide = [e for e in scans if not e.local]
+    plan = _Plan(
+        figures=figures,
+        wide=wide,
+        local=local,
+        wide_for={f.id: [e for e in wide if e.rule.applies_to(f)] for f in rules.figures},
+        local_bits={f.id: sum(e.bit for e in local if e.rule.applies_to(f)) for f in rules.figures},
+    )
+    if len(_PLANS) > 64:  # rule sets are few; this only guards a long-running library user
+        _PLANS.clear()
+    _PLANS[id(rules)] = (rules, plan)
+    return plan
+
+
+def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
     """Find every figure in `text`: all figure rules, minus exclusions, overlaps resolved.
 
     Overlaps go to the higher-priority rule, then the longer span, then the earlier one,
     so a range (2到4个) beats the count inside it and a signed change beats a bare percent.
 
-    Args:
-        text: prepared text.
-        rules: the compiled rules.
-        timeout: seconds each rule may run on this text; None for no limit.
-
     Returns:
         Accepted candidates in text order.
-
-    Raises:
-        RuleTimeoutError: naming the first rule that ran over `timeout`.
     """
-    excluded = _excluded_spans(text, rules.exclusions, timeout)
-    by_scope: dict[frozenset[str], _Spans] = {}
-    scope_spans: dict[frozenset[str], list[tuple[int, int]]] = {}
-    for rule, spans in excluded:
-        scope_spans.setdefault(rule.scope, []).extend(spans)
-    for scope, spans in scope_spans.items():
-        by_scope[scope] = _Spans(spans)
-
+    plan = _plan(rules)
     found: list[Candidate] = []
-    for rule in rules.figures:
-        active = [
-            spans for scope, spans in by_scope.items() if not scope or rule.id in scope or scope & rule.tags
-        ]
-        for m in _matches(rule, text, timeout):
-            cand = Candidate(m.start(), m.end(), rule, m)
+    for scan in plan.figures:
+        if scan.gate(text):
+            rule = scan.rule
+            found.extend(Candidate(m.start(), m.end(), rule, m) for m in scan.matches(text))
+    if not found:
+        return []
+    return _resolve_overlaps(_Excluder(text, plan, found).kept())
+
+
+class _Excluder:
+    """Drop the candidates whose number overlaps an exclusion that covers their rule."""
+
+    def __init__(self, text: str, plan: _Plan, found: list[Candidate]) -> None:
+        self.text = text
+        self.plan = plan
+        self.found = found
+        self.local_cache: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+        needed = {c.rule.id for c in found}
+        self.wide: dict[str, _Spans] = {}
+        for e in plan.wide:
+            if any(e in plan.wide_for[rid] for rid in needed) and e.gate(text):
+                self.wide[e.rule.id] = _Spans(_excluded_spans(text, e.rule))
+        self.present = sum(e.bit for e in plan.local if e.gate(text))  # local exclusions worth a look
+
+    def kept(self) -> list[Candidate]:
+        plan = self.plan
+        out = []
+        for cand in self.found:
             a, b = cand.num_span
-            if not any(s.overlaps(a, b) for s in active):
-                found.append(cand)
-    return _resolve_overlaps(found)
+            rid = cand.rule.id
+            if any(
+                (spans := self.wide.get(e.rule.id)) is not None and spans.overlaps(a, b)
+                for e in plan.wide_for[rid]
+            ):
+                continue
+            bits = plan.local_bits[rid] & self.present
+            if bits and self._local_hit(a, b, bits):
+                continue
+            out.append(cand)
+        return out
+
+    def _local_hit(self, a: int, b: int, bits: int) -> bool:
+        """Does a local exclusion among `bits` have a whole-text match overlapping [a, b)?
+
+        For each exclusion, the stretch to scan runs from just after the last character
+        before `a` it cannot consume to the first such character at or after `b`; both are
+        found in one walk for all exclusions at once. Only a stretch holding a character of
+        each of the exclusion's triggers, and long enough, is scanned.
+        """
+        text = self.text
+        masks = self.plan.masks
+        mask = self.plan.mask
+        trig = 0
+        for ch in text[a:b]:
+            trig |= (masks.get(ch) or mask(ch))[1]
+        left: list[int] = []  # exclusions still inside their alphabet after each step left
+        alive = bits
+        i = a - 1
+        while alive and i >= 0:
+            am, tm = masks.get(text[i]) or mask(text[i])
+            alive &= am
+            trig |= tm & (alive * 15)
+            left.append(alive)
+            i -= 1
+        right: list[int] = []
+        alive = bits
+        i = b
+        n = len(text)
+        while alive and i < n:
+            am, tm = masks.get(text[i]) or mask(text[i])
+            alive &= am
+            trig |= tm & (alive * 15)
+            right.append(alive)
+            i += 1
+        for e in self.plan.local:
+            if not bits & e.bit or trig & e.need != e.need:
+                continue
+            start = a - _steps(left, e.bit)
+            stop = b + _steps(right, e.bit)
+            if stop - start < e.min_width:
+                continue
+            key = (e.bit, start, stop)
+            spans = self.local_cache.get(key)
+            if spans is None:
+                spans = self.local_cache[key] = e.spans_in(text, start, stop)
+            if any(s < b and t > a for s, t in spans):
+                return True
+        return False
+
+
+def _steps(alive_after: list[int], bit: int) -> int:
+    """How many steps the walk took before `bit` dropped out (the list only loses bits)."""
+    for n, alive in enumerate(alive_after):
+        if not alive & bit:
+            return n
+    return len(alive_after)
 
 
 def _resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
@@ -148,3 +394,20 @@ def _resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
         starts.insert(i, cand.start)
         kept.insert(i, cand)
     return kept
+
+
+def scan_whole(text: str, rules: RuleSet) -> list[Candidate]:
+    """Find candidates the plain way: every rule over the whole text. The reference the fast path equals."""
+    scoped: dict[frozenset[str], list[tuple[int, int]]] = {}
+    for rule in rules.exclusions:
+        scoped.setdefault(rule.scope, []).extend(_excluded_spans(text, rule))
+    by_scope = {scope: _Spans(spans) for scope, spans in scoped.items()}
+    found: list[Candidate] = []
+    for rule in rules.figures:
+        active = [s for scope, s in by_scope.items() if not scope or rule.id in scope or scope & rule.tags]
+        for m in rule.pattern.finditer(text):
+            cand = Candidate(m.start(), m.end(), rule, m)
+            a, b = cand.num_span
+            if not any(s.overlaps(a, b) for s in active):
+                found.append(cand)
+    return _resolve_overlaps(found)

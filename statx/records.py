@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any, Literal
 
 Qualifier = Literal["exact", "over", "about", "under", "at_least"]
@@ -46,9 +47,15 @@ class Record:
     region: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the record as a plain dict in field order (what JSON and CSV writers take)."""
-        return asdict(self)
+        """Return the record as a plain dict in field order (what JSON and CSV writers take).
+
+        Every value is immutable (str, number, None), so no copy is needed; this is what
+        `dataclasses.asdict` returns, several times faster, which matters at a figure
+        every 150 characters.
+        """
+        return dict(zip(FIELDS, _values(self), strict=True))
 
 
 #: Column order of every tabular output.
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Record))
+_values = attrgetter(*FIELDS)

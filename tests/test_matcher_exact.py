@@ -1,0 +1,72 @@
+"""The fast matcher finds exactly what running every rule over the whole text finds.
+
+`matcher.find_candidates` skips rules, scans without qualifier prefixes and runs exclusions
+only around numbers; `matcher.scan_whole` is the plain way. They must agree on every
+candidate (span, rule, groups) for any text, so they are compared on spliced pieces of the
+samples and of every rule example, and on random strings of the characters rules care about.
+"""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from statx.markup import prepare
+from statx.matcher import Candidate, find_candidates, scan_whole
+from statx.rules import RuleSet
+from statx.shape import optional_prefix, shape_of
+from tests.conftest import SAMPLE_FILES
+
+# Digits, numerals, units, qualifiers, date and id parts, quotes, blanks, ordinary prose.
+_ALPHABET = (
+    "0123456789一二两三四五六七八九十百千万亿零〇.,%-+~:/@wA"
+    "年月日号时点岁第届大个人名起次元户辆成分之余多约近超以上下左右到至"
+    "“”\"「」 \n的是在和了中我为"
+)
+
+
+def _key(cands: list[Candidate]) -> list[tuple[int, int, str, dict[str, str | None]]]:
+    return [(c.start, c.end, c.rule.id, c.match.groupdict()) for c in cands]
+
+
+def _pieces(rules: RuleSet) -> list[str]:
+    out = [ex.text for ex in rules.examples()]
+    for path in SAMPLE_FILES:
+        text = prepare(path.read_text(encoding="utf-8"))[0].text
+        out += [text[i : i + 80] for i in range(0, len(text), 60)]
+    return out
+
+
+def test_fast_matcher_equals_whole_text_scan_on_spliced_texts(rules: RuleSet) -> None:
+    rng = random.Random(6)
+    pieces = _pieces(rules)
+    for _ in range(400):
+        parts = [rng.choice(pieces) for _ in range(rng.randint(1, 6))]
+        cut = [p[rng.randint(0, len(p) // 2) :] for p in parts]
+        text = "".join(cut)
+        assert _key(find_candidates(text, rules)) == _key(scan_whole(text, rules)), text
+
+
+def test_fast_matcher_equals_whole_text_scan_on_samples(rules: RuleSet) -> None:
+    for path in SAMPLE_FILES:
+        text = prepare(path.read_text(encoding="utf-8"))[0].text
+        assert _key(find_candidates(text, rules)) == _key(scan_whole(text, rules)), path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60))
+def test_fast_matcher_equals_whole_text_scan_on_random_text(rules: RuleSet, text: str) -> None:
+    assert _key(find_candidates(text, rules)) == _key(scan_whole(text, rules))
+
+
+def test_built_in_rules_take_the_fast_paths(rules: RuleSet) -> None:
+    """Guard the speed: the shapes the matcher relies on are read from the built-in rules."""
+    by_id = {r.id: r for r in rules.rules}
+    assert optional_prefix(by_id["count.arabic"].source) is not None
+    assert optional_prefix(by_id["count.chinese"].source) is not None
+    for rule in rules.exclusions:
+        shape = shape_of(rule.source)
+        assert shape.alphabet is not None and shape.triggers, rule.id
+    assert shape_of(by_id["url"].source).needs == ("//", "@", "www.")
