@@ -23,7 +23,7 @@ from tests.conftest import SAMPLE_FILES
 _ALPHABET = (
     "0123456789一二两三四五六七八九十百千万亿零〇.,%-+~:/@wA"
     "年月日号时点岁第届大个人名起次元户辆成分之余多约近超以上下左右到至"
-    "“”\"「」 \n的是在和了中我为"
+    '“”"「」 \n的是在和了中我为'
 )
 
 
@@ -65,7 +65,6 @@ def test_built_in_rules_take_the_fast_paths(rules: RuleSet) -> None:
     """Guard the speed: the shapes the matcher relies on are read from the built-in rules."""
     by_id = {r.id: r for r in rules.rules}
     assert optional_prefix(by_id["count.arabic"].source) is not None
-    assert optional_prefix(by_id["count.chinese"].source) is not None
     for rule in rules.exclusions:
         shape = shape_of(rule.source)
         assert shape.alphabet is not None and shape.triggers, rule.id
