@@ -18,7 +18,7 @@ SAMPLES = ROOT / "samples"
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"(?<!\d)\d+(?![\d年月日号时点])")
 
 
 def paragraphs(folder: Path = SAMPLES) -> list[str]:
@@ -36,7 +36,10 @@ def paragraphs(folder: Path = SAMPLES) -> list[str]:
 
 
 def _vary_numbers(text: str, rng: random.Random) -> str:
-    """Change every digit run to another number of the same length, so figures differ between articles."""
+    """Change digit runs to other numbers of the same length, so figures differ between articles.
+
+    Dates and times (a run before 年 月 日 号 时 点) stay: a crawl holds real years, not 2541.
+    """
 
     def repl(m: re.Match[str]) -> str:
         n = len(m.group())

@@ -25,6 +25,7 @@ from statx.cli import (
 from statx.errors import RuleError, StatxError, UsageError
 from statx.export import Format
 from statx.matcher import MATCH_TIMEOUT
+from statx.parallel import Engine
 
 
 @app.command()
@@ -48,14 +49,25 @@ def extract(
     ] = MATCH_TIMEOUT,
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a byte-order mark (for Excel).")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core); same output.")
+    ] = 1,
+    engine: Annotated[Engine, typer.Option(help="Run here or on a Dask cluster.")] = Engine.local,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler (tcp://host:8786); default: a local cluster of --jobs.")
+    ] = None,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
 ) -> None:
-    """Extract every figure from articles as typed records, one per figure."""
+    """Extract every figure from articles as typed records, one per figure.
+
+    With -f parquet and -o a folder (or a name without .parquet), a Parquet dataset is
+    written: one file per unit of work.
+    """
     from statx.cli.progress import InputTracker
     from statx.encodings import check_encoding
-    from statx.export import choose_format, write_records
-    from statx.extract import extract_paths
+    from statx.export import choose_format
+    from statx.parallel import is_dataset, write_parallel
     from statx.rules import load_rules
     from statx.sources import Fields
 
@@ -63,7 +75,8 @@ def extract(
     log_to_stderr(verbose)
     failed = 0
     try:
-        fmt = choose_format(output_format, output)
+        dataset = output_format is Format.parquet and output is not None and is_dataset(output)
+        fmt = Format.parquet if dataset else choose_format(output_format, output)
         if encoding:
             check_encoding(encoding)
         rules = load_rules(rules_dirs or ())
@@ -78,16 +91,35 @@ def extract(
             failed += 1
             message(f"error: {err}")
 
+        inputs_done = tracker.paths()  # next() closes the current input and opens the next
+        at = -1
+
+        def on_input(item: int, count: int) -> None:
+            nonlocal at
+            while at < item:
+                next(inputs_done, None)
+                at += 1
+            tracker.add(count)
+
         with tracker:
-            records = extract_paths(
-                tracker.paths(),
-                rules=rules,
+            n = write_parallel(
+                tracker.items,
+                fmt,
+                output,
+                rules=rules_dirs or (),
+                loaded=rules,
                 encoding=encoding,
-                on_error=on_error,
                 fields=Fields(text=text_field, id=id_field),
                 timeout=timeout or None,
+                bom=bom,
+                jobs=jobs,
+                engine=engine,
+                scheduler=scheduler,
+                on_error=on_error,
+                on_input=on_input,
             )
-            n = write_records(tracker.count(records), fmt, output, bom=bom)
+            for _ in inputs_done:  # inputs that gave nothing at all still get their line
+                pass
     except OSError as e:
         if e.errno == errno.EPIPE:
             raise  # `| head` closed the pipe: typer exits quietly

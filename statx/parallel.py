@@ -1,0 +1,758 @@
+"""Run extraction over many inputs at once: worker processes on one machine, or a Dask cluster.
+
+The inputs are cut into units of work: a few article files, or a range of lines of a
+JSON-lines corpus. A unit is read and extracted where it runs and comes back already
+encoded as output text (JSON lines, CSV rows), or as records for the formats that need them
+all (table, Parquet, xlsx). The caller writes the units strictly in order, so `--jobs 8` or
+a cluster writes byte for byte what `--jobs 1` writes, and memory stays bounded: only a few
+units are in flight at any time.
+
+Workers load the rules once per process. A user's `--rules` folders travel by path, and so
+do the inputs: on a cluster, both must be readable where the workers run (a shared file
+system). stdin is read by the caller and its text shipped with its unit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import enum
+import functools
+import io
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Protocol
+
+from statx.errors import SourceError, StatxError, UsageError
+from statx.export import Format, _json_line, atomic_output, check_destination, write_records
+from statx.records import FIELDS, Record
+from statx.sources import Source, expand_paths, iter_sources
+
+if TYPE_CHECKING:
+    from statx.rules import RuleSet
+
+__all__ = [
+    "CHUNK_BYTES",
+    "Engine",
+    "Unit",
+    "extract_parallel",
+    "plan_units",
+    "run_unit",
+    "write_dataset",
+    "write_parallel",
+]
+
+#: Input bytes per unit: large enough that shipping a unit costs nothing next to extracting
+#: it (a few seconds of work), small enough that a few in flight stay well under the memory
+#: budget and the last unit does not leave the other workers idle for long.
+CHUNK_BYTES = 2 << 20
+#: At most this many article files per unit, however small.
+CHUNK_FILES = 64
+#: Corpus files split into line ranges; other corpora (compressed, CSV) go whole through the
+#: library's own reader.
+_CORPUS_SUFFIXES = (".jsonl", ".ndjson")
+
+
+class Engine(enum.StrEnum):
+    """Where the work runs: processes on this machine, or a Dask cluster."""
+
+    local = "local"
+    dask = "dask"
+
+
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """A range of lines of a JSON-lines corpus: bytes [start, stop), the first one numbered `line`."""
+
+    path: str  # as the user named it: messages and ids use it
+    start: int
+    stop: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One piece of work: whole inputs (files, pre-read documents) or a corpus line range.
+
+    Every input carries its number among all inputs, so results can say which input they
+    belong to (progress, per-file counts) without the worker knowing the others.
+    """
+
+    index: int
+    files: tuple[tuple[int, str], ...] = ()
+    lines: tuple[int, Lines] | None = None
+    documents: tuple[tuple[int, Source | SourceError], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """What every unit is run with; small and picklable, shipped with each unit."""
+
+    rules: tuple[str, ...] = ()  # the user's rule folders
+    encoding: str | None = None
+    encode: str | None = None  # "jsonl" or "csv": return output text; None: return records
+    base: str = ""  # the caller's working directory: relative paths are read from there
+
+
+@dataclass(slots=True)
+class Piece:
+    """What one input gave in one unit: its records, encoded or not, and how many."""
+
+    item: int
+    count: int = 0
+    text: str = ""
+    records: list[Record] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An input (or a corpus line) that could not be read, in its place among the pieces."""
+
+    item: int
+    error: SourceError
+
+
+@dataclass(slots=True)
+class Result:
+    """A unit's output: pieces and read errors in input order."""
+
+    index: int
+    parts: list[Piece | Failed]
+
+    @property
+    def count(self) -> int:
+        return sum(p.count for p in self.parts if isinstance(p, Piece))
+
+
+# --- planning ----------------------------------------------------------------------------
+
+
+def plan_units(
+    paths: Iterable[str | Path], *, chunk_bytes: int = CHUNK_BYTES, encoding: str | None = None
+) -> Iterator[Unit]:
+    """Cut the inputs into units, lazily, in input order.
+
+    Article files are grouped up to `chunk_bytes` (and `CHUNK_FILES`); a JSON-lines corpus
+    is cut at line ends into ranges of about `chunk_bytes`; stdin is read here and shipped;
+    an input that cannot be found becomes its error, reported in its place.
+    """
+    index = 0
+    batch: list[tuple[int, str]] = []
+    size = 0
+
+    def flush() -> Iterator[Unit]:
+        nonlocal index, batch, size
+        if batch:
+            yield Unit(index, files=tuple(batch))
+            index += 1
+            batch, size = [], 0
+
+    for item, path in enumerate(expand_paths(paths)):
+        if isinstance(path, SourceError) or str(path) == "-":
+            yield from flush()
+            doc = path if isinstance(path, SourceError) else _stdin(encoding)
+            yield Unit(index, documents=((item, doc),))
+            index += 1
+        elif path.suffix.lower() in _CORPUS_SUFFIXES:
+            yield from flush()
+            for lines in corpus_ranges(path, chunk_bytes):
+                yield Unit(index, lines=(item, lines))
+                index += 1
+        else:
+            batch.append((item, str(path)))
+            with contextlib.suppress(OSError):
+                size += path.stat().st_size
+            if size >= chunk_bytes or len(batch) >= CHUNK_FILES:
+                yield from flush()
+    yield from flush()
+
+
+def _stdin(encoding: str | None) -> Source | SourceError:
+    return next(iter(iter_sources(["-"], encoding=encoding)))
+
+
+def corpus_ranges(path: Path, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Lines]:
+    """Cut a JSON-lines file at line ends into ranges of about `chunk_bytes`, numbering lines.
+
+    The file is read once, in blocks, to count lines; nothing is kept.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "c.jsonl"
+    >>> _ = p.write_bytes(b'{"a":1}\\n{"a":2}\\n{"a":3}')
+    >>> [(r.start, r.stop, r.line) for r in corpus_ranges(p, 10)]
+    [(0, 16, 1), (16, 23, 3)]
+    """
+    start = offset = lines = 0  # range start, bytes read, line ends since the range start
+    line = 1
+    try:
+        fh = path.open("rb")
+    except OSError:
+        yield Lines(str(path), 0, 0, 1)  # the reader reports why it cannot be read
+        return
+    with fh:
+        while block := fh.read(min(chunk_bytes, 1 << 20)):
+            base, offset = offset, offset + len(block)
+            cut = block.rfind(b"\n")
+            if cut < 0:
+                continue
+            lines += block.count(b"\n")
+            stop = base + cut + 1
+            if stop - start >= chunk_bytes:
+                yield Lines(str(path), start, stop, line)
+                start, line, lines = stop, line + lines, 0
+    if offset > start:
+        yield Lines(str(path), start, offset, line)
+
+
+# --- running one unit (in a worker) ------------------------------------------------------
+
+
+@functools.cache
+def _worker_rules(folders: tuple[str, ...]) -> RuleSet:
+    """The rules of this process, loaded once (built-ins are cached by load_rules anyway)."""
+    from statx.rules import load_rules
+
+    return load_rules(folders)
+
+
+def run_unit(unit: Unit, task: Task, rules: RuleSet | None = None) -> Result:
+    """Read and extract one unit; return its pieces encoded as `task.encode` asks.
+
+    Runs in a worker process (or in the caller for `--jobs 1`); `rules` is given only there.
+    """
+    from statx.extract import extract_source
+
+    rules = rules or _worker_rules(task.rules)
+    parts: list[Piece | Failed] = []
+    texts: list[str] = []
+    for item, doc in _documents(unit, task):
+        if isinstance(doc, SourceError):
+            _close(parts, texts)
+            parts.append(Failed(item, doc))
+            continue
+        if not parts or not isinstance(parts[-1], Piece) or parts[-1].item != item:
+            _close(parts, texts)
+            parts.append(Piece(item))
+        piece = parts[-1]
+        assert isinstance(piece, Piece)
+        records = extract_source(doc, rules)
+        piece.count += len(records)
+        if task.encode is None:
+            piece.records.extend(records)
+        elif records:
+            texts.append(_encode(records, task.encode))
+    _close(parts, texts)
+    return Result(unit.index, parts)
+
+
+def _close(parts: list[Piece | Failed], texts: list[str]) -> None:
+    if texts and parts and isinstance(parts[-1], Piece):
+        parts[-1].text = "".join(texts)
+    texts.clear()
+
+
+def _encode(records: Sequence[Record], fmt: str) -> str:
+    """Records as the lines `export` writes for them: JSON lines, or CSV rows without the header."""
+    if fmt == "jsonl":
+        return "".join(_json_line(rec.to_dict()) + "\n" for rec in records)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for rec in records:
+        row = rec.to_dict()
+        writer.writerow(["" if row[c] is None else row[c] for c in FIELDS])
+    return out.getvalue()
+
+
+def _documents(unit: Unit, task: Task) -> Iterator[tuple[int, Source | SourceError]]:
+    yield from unit.documents
+    for item, path in unit.files:
+        for doc in _read_files(path, task):
+            yield item, doc
+    if unit.lines is not None:
+        item, lines = unit.lines
+        for doc in read_lines(lines, task.base):
+            yield item, doc
+
+
+def _readable(path: str, base: str) -> str:
+    """Where a worker finds `path`: relative paths are relative to the caller's working directory."""
+    return path if not base or os.path.isabs(path) else os.path.join(base, path)
+
+
+def _read_files(path: str, task: Task) -> Iterator[Source | SourceError]:
+    """Read one article as the library does; messages name it as the user did."""
+    readable = _readable(path, task.base)
+    for doc in iter_sources([readable], encoding=task.encoding):
+        if readable == path:
+            yield doc
+        elif isinstance(doc, SourceError):
+            yield SourceError(path, doc.message) if doc.where == readable else doc
+        else:
+            yield replace(doc, origin=path) if doc.origin == readable else doc
+
+
+def read_lines(lines: Lines, base: str = "") -> Iterator[Source | SourceError]:
+    """Read a range of a JSON-lines corpus: one document per line, `{"id", "text", "title", "date"}`.
+
+    A line without an id is `<stem>:<line>`; a line that is not such an object is an error
+    for that line alone, named `file:line`.
+    """
+    stem = Path(lines.path).stem
+    try:
+        with open(_readable(lines.path, base), "rb") as fh:
+            fh.seek(lines.start)
+            data = fh.read(lines.stop - lines.start)
+    except OSError as e:
+        yield SourceError(lines.path, f"cannot read: {e.strerror or e}")
+        return
+    for n, raw in enumerate(data.split(b"\n"), lines.line):
+        if not raw.strip():
+            continue
+        where = f"{lines.path}:{n}"
+        try:
+            obj = json.loads(raw)
+        except ValueError as e:
+            problem = f"{e.msg} at column {e.colno}" if isinstance(e, json.JSONDecodeError) else str(e)
+            yield SourceError(where, f"not JSON ({problem})")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            yield SourceError(where, 'not an article (one JSON object per line, with "text")')
+            continue
+        doc = obj.get("id")
+        yield Source(
+            str(doc) if doc not in (None, "") else f"{stem}:{n}",
+            obj["text"],
+            where,
+            title=_text_or_none(obj.get("title")),
+            date=_text_or_none(obj.get("date")),
+        )
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+# --- executors ---------------------------------------------------------------------------
+
+
+def run_units(
+    units: Iterable[Unit],
+    task: Task,
+    *,
+    jobs: int = 1,
+    engine: Engine = Engine.local,
+    scheduler: str | None = None,
+    rules: RuleSet | None = None,
+) -> Iterator[Result]:
+    """Run units and yield their results in unit order, whatever order they finish in.
+
+    Args:
+        units: the work, e.g. from `plan_units`; consumed lazily.
+        task: what every unit runs with.
+        jobs: worker processes (0: one per core). With the local engine, 1 runs in this
+            process; so does a run of a single unit, which would only pay for the start.
+        engine: `local` (processes here) or `dask`.
+        scheduler: a Dask scheduler address; None starts a local cluster of `jobs` workers.
+        rules: the rules already loaded here, for units run in this process.
+    """
+    jobs = jobs or os.cpu_count() or 1
+    it = iter(units)
+    head = [u for u in (next(it, None), next(it, None)) if u is not None]
+    queue = _chain(head, it)
+    if engine is Engine.dask:
+        yield from _run_dask(queue, task, jobs, scheduler)
+    elif jobs == 1 or len(head) < 2:
+        for unit in queue:
+            yield run_unit(unit, task, rules)
+    else:
+        yield from _run_processes(queue, task, jobs)
+
+
+def _chain(head: list[Unit], rest: Iterator[Unit]) -> Iterator[Unit]:
+    yield from head
+    yield from rest
+
+
+class _Future(Protocol):
+    """A running unit, from a process pool or a Dask client alike."""
+
+    def result(self) -> Result: ...
+
+
+def _in_order(submit: Callable[[Unit], _Future], units: Iterator[Unit], window: int) -> Iterator[Result]:
+    """Keep `window` units in flight; yield results in submission order."""
+    pending: deque[_Future] = deque()
+    for unit in units:
+        pending.append(submit(unit))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _run_processes(units: Iterator[Unit], task: Task, jobs: int) -> Iterator[Result]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver: workers fork from a clean process that has statx imported already, so
+    # each starts in milliseconds without inheriting this process's threads or state.
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        ctx.set_forkserver_preload(["statx.parallel", "statx.extract"])
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm, initargs=(task.rules,))
+    try:
+        yield from _in_order(lambda u: pool.submit(run_unit, u, task), units, 2 * jobs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _warm(folders: tuple[str, ...]) -> None:
+    """Load the rules when a worker starts, not with its first unit."""
+    _worker_rules(folders)
+
+
+def _run_dask(units: Iterator[Unit], task: Task, jobs: int, scheduler: str | None) -> Iterator[Result]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("--engine dask needs Dask: pip install 'statx[dask]'") from None
+    import logging
+
+    # The scheduler and nannies of a local cluster log here, at INFO; a run is not an event.
+    quiet = not logging.getLogger().isEnabledFor(logging.DEBUG)
+    if quiet:
+        for name in ("distributed", "bokeh", "tornado"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=jobs,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+    try:
+        client = Client(cluster if cluster is not None else scheduler, timeout="30s")
+    except OSError as e:
+        if cluster is not None:
+            cluster.close()
+        raise UsageError(f"cannot reach the Dask scheduler {scheduler}: {e}") from None
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        yield from _in_order(lambda u: client.submit(run_unit, u, task, pure=False), units, 2 * workers)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Run:
+    """One run's settings and its callbacks, shared by the writers."""
+
+    paths: Sequence[str | Path]
+    rules: tuple[str, ...]
+    encoding: str | None
+    jobs: int
+    engine: Engine
+    scheduler: str | None
+    loaded: RuleSet | None
+    on_error: Callable[[StatxError], None] | None
+    on_input: Callable[[int, int], None] | None
+    chunk_bytes: int = CHUNK_BYTES
+
+    def results(self, encode: str | None) -> Iterator[Result]:
+        task = Task(self.rules, self.encoding, encode, os.getcwd())
+        units = plan_units(self.paths, chunk_bytes=self.chunk_bytes, encoding=self.encoding)
+        return run_units(
+            units, task, jobs=self.jobs, engine=self.engine, scheduler=self.scheduler, rules=self.loaded
+        )
+
+    def pieces(self, encode: str | None) -> Iterator[Piece]:
+        """The pieces in order; errors go to `on_error` (or are raised) in their place."""
+        for result in self.results(encode):
+            yield from self.report(result)
+
+    def report(self, result: Result) -> Iterator[Piece]:
+        for part in result.parts:
+            if self.on_input is not None:
+                self.on_input(part.item, part.count if isinstance(part, Piece) else 0)
+            if isinstance(part, Failed):
+                if self.on_error is None:
+                    raise part.error
+                self.on_error(part.error)
+                continue
+            yield part
+
+
+def _settings(
+    paths: Sequence[str | Path],
+    *,
+    rules: Sequence[str | Path],
+    loaded: RuleSet | None,
+    encoding: str | None,
+    jobs: int,
+    engine: Engine | str,
+    scheduler: str | None,
+    on_error: Callable[[StatxError], None] | None,
+    on_input: Callable[[int, int], None] | None,
+    chunk_bytes: int,
+) -> _Run:
+    if jobs < 0:
+        raise UsageError(f"--jobs must be 0 (all cores) or more, not {jobs}")
+    engine = Engine(engine)
+    if scheduler is not None and engine is not Engine.dask:
+        raise UsageError("--scheduler needs --engine dask")
+    return _Run(
+        paths=list(paths),
+        rules=tuple(str(p) for p in rules),
+        encoding=encoding,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        loaded=loaded,
+        on_error=on_error,
+        on_input=on_input,
+        chunk_bytes=chunk_bytes,
+    )
+
+
+def extract_parallel(
+    paths: Sequence[str | Path],
+    *,
+    rules: Sequence[str | Path] = (),
+    encoding: str | None = None,
+    jobs: int = 1,
+    engine: Engine | str = Engine.local,
+    scheduler: str | None = None,
+    on_error: Callable[[StatxError], None] | None = None,
+    chunk_bytes: int = CHUNK_BYTES,
+) -> Iterator[Record]:
+    """Extract every document under `paths` on `jobs` processes or a Dask cluster, streaming records.
+
+    The records are those of `extract_paths`, in the same order; JSON-lines corpora
+    (`.jsonl`, `.ndjson`) are read one article per line and cut into line ranges.
+
+    Args:
+        paths: files, folders, corpora or `-`.
+        rules: the user's rule folders, added to the built-in rules (loaded in each worker).
+        encoding: force this text encoding instead of UTF-8.
+        jobs: worker processes; 0 for one per core.
+        engine: `local` or `dask`.
+        scheduler: a Dask scheduler address (`tcp://host:8786`); None starts a local cluster.
+        on_error: called with each per-document error, in order; None raises it.
+        chunk_bytes: input bytes per unit of work.
+
+    Yields:
+        Records, document by document in input order, each in text order.
+    """
+    run = _settings(
+        paths,
+        rules=rules,
+        loaded=None,
+        encoding=encoding,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        on_error=on_error,
+        on_input=None,
+        chunk_bytes=chunk_bytes,
+    )
+    for piece in run.pieces(None):
+        yield from piece.records
+
+
+def write_parallel(
+    paths: Sequence[str | Path],
+    fmt: Format,
+    output: Path | None = None,
+    *,
+    rules: Sequence[str | Path] = (),
+    loaded: RuleSet | None = None,
+    encoding: str | None = None,
+    bom: bool = False,
+    jobs: int = 1,
+    engine: Engine | str = Engine.local,
+    scheduler: str | None = None,
+    on_error: Callable[[StatxError], None] | None = None,
+    on_input: Callable[[int, int], None] | None = None,
+    chunk_bytes: int = CHUNK_BYTES,
+) -> int:
+    """Extract `paths` and write the records in `fmt`, byte for byte what `write_records` writes.
+
+    JSON lines, JSON and CSV are encoded by the workers, so this process only writes text;
+    the table, Parquet and xlsx take the records. With Parquet and an output folder (an
+    existing one, or a name without `.parquet`), see `write_dataset`.
+
+    Args:
+        paths: files, folders, corpora or `-`.
+        fmt: the output format.
+        output: the file (or dataset folder) to write; None for stdout.
+        rules: the user's rule folders, loaded in each worker.
+        loaded: the same rules already loaded here (for work run in this process).
+        encoding: force this text encoding.
+        bom: start CSV with a byte-order mark.
+        jobs, engine, scheduler: where the work runs (see `run_units`).
+        on_error: called with each per-document error, in order; None raises it.
+        on_input: called with (input number, records) as each input's records are written,
+            in order; an input cut into line ranges is reported once per range.
+        chunk_bytes: input bytes per unit of work.
+
+    Returns:
+        The number of records written.
+    """
+    run = _settings(
+        paths,
+        rules=rules,
+        loaded=loaded,
+        encoding=encoding,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        on_error=on_error,
+        on_input=on_input,
+        chunk_bytes=chunk_bytes,
+    )
+    if fmt is Format.parquet and output is not None and is_dataset(output):
+        return _write_dataset(run, output)
+    check_destination(fmt, output)
+    if fmt not in (Format.jsonl, Format.json, Format.csv):
+        records = (rec for piece in run.pieces(None) for rec in piece.records)
+        return write_records(records, fmt, output, bom=bom)
+    with atomic_output(output) as out:
+        return _write_text(run.pieces("csv" if fmt is Format.csv else "jsonl"), fmt, out, bom)
+
+
+def _write_text(pieces: Iterator[Piece], fmt: Format, out: IO[str], bom: bool) -> int:
+    """Write encoded pieces as `export` would write the records: JSON lines, a JSON array, CSV."""
+    n = 0
+    if fmt is Format.csv:
+        if bom:
+            out.write("\ufeff")
+        csv.writer(out, lineterminator="\n").writerow(FIELDS)
+    elif fmt is Format.json:
+        out.write("[")
+    for piece in pieces:
+        if piece.text:
+            if fmt is Format.json:
+                lines = piece.text[:-1].split("\n")
+                out.write(("\n  " if n == 0 else ",\n  ") + ",\n  ".join(lines))
+            else:
+                out.write(piece.text)
+        n += piece.count
+    if fmt is Format.json:
+        out.write("\n]\n" if n else "]\n")
+    return n
+
+
+def is_dataset(output: Path) -> bool:
+    """Whether `-f parquet -o output` means a dataset folder: a folder, or a name not ending in `.parquet`."""
+    return output.is_dir() or str(output).endswith(("/", os.sep)) or output.suffix.lower() != ".parquet"
+
+
+def write_dataset(
+    paths: Sequence[str | Path],
+    folder: Path,
+    *,
+    rules: Sequence[str | Path] = (),
+    loaded: RuleSet | None = None,
+    encoding: str | None = None,
+    jobs: int = 1,
+    engine: Engine | str = Engine.local,
+    scheduler: str | None = None,
+    on_error: Callable[[StatxError], None] | None = None,
+    on_input: Callable[[int, int], None] | None = None,
+    chunk_bytes: int = CHUNK_BYTES,
+) -> int:
+    """Write the records as a Parquet dataset: `folder/part-000000.parquet`, one file per unit.
+
+    Read it whole with `pandas.read_parquet(folder)` (parts in name order are the records in
+    input order). Every part has the same schema, that of `-f parquet` to one file except
+    that categorical columns are dictionaries with 32-bit indices, so parts with different
+    numbers of categories still make one dataset. The folder is replaced only when the run
+    succeeds; an existing folder must hold nothing but a previous dataset.
+
+    Returns:
+        The number of records written.
+    """
+    run = _settings(
+        paths,
+        rules=rules,
+        loaded=loaded,
+        encoding=encoding,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        on_error=on_error,
+        on_input=on_input,
+        chunk_bytes=chunk_bytes,
+    )
+    return _write_dataset(run, folder)
+
+
+def _write_dataset(run: _Run, folder: Path) -> int:
+    if folder.exists():
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: exists and is not a folder (a Parquet dataset is a folder)")
+        strangers = [p.name for p in folder.iterdir() if not re.fullmatch(r"part-\d+\.parquet", p.name)]
+        if strangers:
+            raise UsageError(
+                f"{folder}: holds other files ({strangers[0]}, ...): give a new or a dataset folder"
+            )
+    parent = folder.parent if str(folder.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError(f"{folder}: folder {parent} does not exist (create it first)")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=parent))
+    n = 0
+    try:
+        written = 0
+        for result in run.results(None):
+            records = [rec for piece in run.report(result) for rec in piece.records]
+            if records:
+                _write_part(records, tmp / f"part-{result.index:06d}.parquet")
+                written += 1
+            n += len(records)
+        if not written:
+            _write_part([], tmp / "part-000000.parquet")  # an empty dataset still has the schema
+        tmp.chmod(0o777 & ~_umask())
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.replace(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return n
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _write_part(records: list[Record], path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from statx.aggregate import to_frame
+
+    table = pa.Table.from_pandas(to_frame(records), preserve_index=False)
+    fields = [
+        pa.field(f.name, pa.dictionary(pa.int32(), pa.string()), nullable=f.nullable)
+        if pa.types.is_dictionary(f.type)
+        else f
+        for f in table.schema
+    ]
+    pq.write_table(table.cast(pa.schema(fields, metadata=table.schema.metadata)), path)
