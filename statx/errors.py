@@ -20,6 +20,9 @@ class RuleError(StatxError):
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         super().__init__(head + more)
 
+    def __reduce__(self) -> tuple[type[RuleError], tuple[list[str]]]:
+        return (type(self), (self.problems,))
+
 
 class SourceError(StatxError):
     """One input (file, corpus line, stdin) could not be read; the others go on."""
@@ -28,6 +31,10 @@ class SourceError(StatxError):
         self.where = where
         self.message = message
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self) -> tuple[type[SourceError], tuple[str, str]]:
+        # Worker processes send errors back pickled; the default would call __init__(text).
+        return (type(self), (self.where, self.message))
 
 
 class UsageError(StatxError):

@@ -437,7 +437,7 @@ def _run_dask(units: Iterator[Unit], task: Task, jobs: int, scheduler: str | Non
             n_workers=jobs,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never collide with a cluster already running
             silence_logs=logging.ERROR,
         )
     try:

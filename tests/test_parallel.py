@@ -1,0 +1,165 @@
+"""Parallel extraction writes what one process writes: same records, same bytes, same errors in order.
+
+The work is cut small here (a few kilobytes a unit) so that a handful of articles makes many
+units, finished out of order by two real worker processes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from statx import extract_paths
+from statx.cli import app
+from statx.errors import SourceError, StatxError, UsageError
+from statx.export import WRITERS, Format
+from statx.parallel import corpus_ranges, extract_parallel, read_lines, write_dataset, write_parallel
+from tests.conftest import SAMPLE_FILES, SAMPLES
+
+SMALL = 4096  # bytes per unit in these tests
+
+
+def make_corpus(path: Path, n: int = 40, seed: int = 6) -> Path:
+    """A JSON-lines corpus of articles recombined from the samples' lines (some without id/title)."""
+    rng = random.Random(seed)
+    lines = [
+        line.strip()
+        for p in SAMPLE_FILES
+        for line in p.read_text(encoding="utf-8").splitlines()
+        if len(line.strip()) > 20 and "<" not in line and not line.startswith(("---", "title:", "date:"))
+    ]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            row: dict[str, str] = {"text": "\n".join(rng.sample(lines, rng.randint(1, 6)))}
+            if i % 7:
+                row["id"] = f"art{i:03d}"
+            if i % 3 == 0:
+                row |= {"title": f"第{i}篇", "date": "2021-12-02"}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("corpus") / "news.jsonl")
+
+
+def _written(fmt: Format, jobs: int, paths: list[str | Path], **kw: object) -> str:
+    out = io.StringIO()
+    import statx.parallel as parallel
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("sys.stdout", out)
+        write_parallel(paths, fmt, None, jobs=jobs, chunk_bytes=SMALL, **kw)  # type: ignore[arg-type]
+    assert parallel  # imported for the monkeypatch target's module to be loaded
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", [Format.jsonl, Format.json, Format.csv])
+def test_two_processes_write_the_bytes_one_process_writes(fmt: Format, corpus: Path) -> None:
+    one = _written(fmt, 1, [SAMPLES, corpus])
+    assert one == _written(fmt, 2, [SAMPLES, corpus])
+    # ... and the samples alone are what the plain library writer writes
+    plain = io.StringIO()
+    WRITERS[fmt](extract_paths([SAMPLES]), plain)
+    assert _written(fmt, 2, [SAMPLES]) == plain.getvalue()
+
+
+def test_corpus_lines_are_articles(corpus: Path) -> None:
+    records = list(extract_parallel([corpus], jobs=2, chunk_bytes=SMALL))
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    texts = {row.get("id", f"news:{n}"): row["text"] for n, row in enumerate(rows, 1)}
+    assert "news:1" in {r.doc for r in records}  # line 1 has no id: the stem and line number
+    assert len({r.doc for r in records}) > 20
+    for rec in records:
+        assert texts[rec.doc][rec.start : rec.end] == rec.text  # grounded in its own line
+    assert all(r.title == "第3篇" and r.date == "2021-12-02" for r in records if r.doc == "art003")
+
+
+def test_corpus_ranges_cover_the_file_at_line_ends(corpus: Path) -> None:
+    data = corpus.read_bytes()
+    ranges = list(corpus_ranges(corpus, 1000))
+    assert len(ranges) > 5
+    assert b"".join(data[r.start : r.stop] for r in ranges) == data
+    for r in ranges:
+        assert r.start == 0 or data[r.start - 1 : r.start] == b"\n"
+        assert r.line == data[: r.start].count(b"\n") + 1
+
+
+def test_errors_come_in_input_order_and_the_rest_is_written(tmp_path: Path, corpus: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "共12起"}\nnot json\n{"id": "b"}\n{"id": "c", "text": "共34起"}\n')
+    inputs: list[str | Path] = [SAMPLE_FILES[0], tmp_path / "missing.txt", bad, corpus]
+    for jobs in (1, 2):
+        errors: list[StatxError] = []
+        text = _written(Format.jsonl, jobs, inputs, on_error=errors.append)
+        assert [str(e).split(":")[0:2] for e in errors] == [
+            [str(tmp_path / "missing.txt"), " no such file or folder"],
+            [str(bad), "2"],
+            [str(bad), "3"],
+        ]
+        docs = [json.loads(line)["doc"] for line in text.splitlines()]
+        assert docs.index("a") < docs.index("c") and docs[0] == SAMPLE_FILES[0].stem
+
+
+def test_strict_stops_at_the_first_error_after_writing_what_came_before(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "共12起"}\nnot json\n{"id": "c", "text": "共34起"}\n')
+
+    def stop(err: StatxError) -> None:
+        raise err
+
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("sys.stdout", out)
+        with pytest.raises(SourceError, match=r"bad\.jsonl:2"):
+            write_parallel([bad], Format.jsonl, None, jobs=2, on_error=stop)
+    assert [json.loads(line)["doc"] for line in out.getvalue().splitlines()] == ["a"]
+
+
+def test_read_lines_reads_a_range_by_itself(corpus: Path) -> None:
+    ranges = list(corpus_ranges(corpus, 1000))
+    whole = [d for r in ranges for d in read_lines(r)]
+    assert [d.doc for d in whole if not isinstance(d, SourceError)][:3] == ["news:1", "art001", "art002"]
+    assert len(whole) == 40
+
+
+def test_parquet_dataset_holds_the_records_in_order(tmp_path: Path, corpus: Path) -> None:
+    folder = tmp_path / "figures"
+    n = write_dataset([SAMPLES, corpus], folder, jobs=2, chunk_bytes=SMALL)
+    parts = sorted(p.name for p in folder.iterdir())
+    assert len(parts) > 3 and all(p.startswith("part-") for p in parts)
+    frame = pd.read_parquet(folder)
+    expected = [r.text for r in extract_parallel([SAMPLES, corpus], chunk_bytes=SMALL)]
+    assert n == len(frame) == len(expected) and frame["text"].tolist() == expected
+    assert str(frame["metric"].dtype) == "category"
+    # a second run replaces the dataset; a folder holding anything else is refused
+    write_dataset([SAMPLE_FILES[0]], folder)
+    assert len(pd.read_parquet(folder)) < n
+    (folder / "notes.txt").write_text("mine")
+    with pytest.raises(UsageError, match="other files"):
+        write_dataset([SAMPLE_FILES[0]], folder)
+
+
+runner = CliRunner()
+
+
+def test_cli_jobs_and_engine_options(corpus: Path, tmp_path: Path) -> None:
+    one = runner.invoke(app, ["extract", str(SAMPLES), str(corpus), "-f", "jsonl"])
+    two = runner.invoke(app, ["extract", str(SAMPLES), str(corpus), "-f", "jsonl", "-j", "2"])
+    assert one.exit_code == two.exit_code == 0 and one.stdout == two.stdout
+    all_cores = runner.invoke(app, ["extract", str(SAMPLE_FILES[0]), "-f", "jsonl", "-j", "0"])
+    assert all_cores.exit_code == 0 and all_cores.stdout.count("\n") > 5
+    usage = runner.invoke(app, ["extract", str(SAMPLES), "--scheduler", "tcp://localhost:8786"])
+    assert usage.exit_code == 2 and "--engine dask" in usage.stderr
+    ds = tmp_path / "ds"
+    made = runner.invoke(
+        app, ["extract", str(SAMPLES), str(corpus), "-f", "parquet", "-o", str(ds), "-j", "2"]
+    )
+    assert made.exit_code == 0 and len(pd.read_parquet(ds)) == one.stdout.count("\n")
