@@ -1,20 +1,20 @@
-"""statx: statistics out of Chinese news articles, as typed records grounded in the source."""
+"""statx: statistics out of Chinese news articles, as typed records grounded in the source.
 
-from importlib.metadata import PackageNotFoundError, version
+The public names are loaded on first use (PEP 562): `statx --version` and `statx extract`
+start without importing what they do not need (the rule engine, pandas, package metadata).
+"""
+
 from typing import TYPE_CHECKING, Any
 
 from statx.errors import RuleError, SourceError, StatxError
-from statx.extract import extract_paths, extract_text
-from statx.records import FIELDS, Record
-from statx.rules import RuleSet, load_rules
 
 if TYPE_CHECKING:
     from statx.aggregate import extract_frame, to_frame
+    from statx.extract import extract_paths, extract_text
+    from statx.records import FIELDS, Record
+    from statx.rules import RuleSet, load_rules
 
-try:
-    __version__ = version("statx")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+    __version__: str
 
 __all__ = [
     "FIELDS",
@@ -31,14 +31,33 @@ __all__ = [
     "to_frame",
 ]
 
-#: Names served by `statx.aggregate`, loaded on first use: importing statx must not import pandas.
-_LAZY = frozenset({"to_frame", "extract_frame"})
+#: Public name -> the module that defines it.
+_LAZY = {
+    "extract_paths": "statx.extract",
+    "extract_text": "statx.extract",
+    "FIELDS": "statx.records",
+    "Record": "statx.records",
+    "RuleSet": "statx.rules",
+    "load_rules": "statx.rules",
+    "to_frame": "statx.aggregate",  # pandas: never imported by importing statx
+    "extract_frame": "statx.aggregate",
+}
 
 
 def __getattr__(name: str) -> Any:
-    """Load the pandas-backed API on first use (PEP 562), so `statx extract` starts fast."""
-    if name in _LAZY:
-        from statx import aggregate
+    """Load a public name on first use and keep it."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
 
-        return getattr(aggregate, name)
-    raise AttributeError(f"module 'statx' has no attribute {name!r}")
+        try:
+            value: Any = version("statx")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            value = "0+unknown"
+    elif name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    else:
+        raise AttributeError(f"module 'statx' has no attribute {name!r}")
+    globals()[name] = value
+    return value

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from statx.rules import Metric, RuleSet
+from statx.rules import Metric, RuleSet, cue_alternation
 
 _SHARE_UNITS = frozenset({"%", "‰", "个百分点", "倍"})
 _THRESHOLD = 50.0
@@ -44,17 +44,11 @@ class MetricIndex:
 
     @classmethod
     def build(cls, rules: RuleSet) -> MetricIndex:
-        by_cue: dict[str, list[Metric]] = {}
-        for metric in rules.metrics:
-            if metric.key != "other":
-                for cue in metric.cues:
-                    by_cue.setdefault(cue.pattern, []).append(metric)
-        cues = sorted(by_cue, key=lambda c: -len(c))  # longer (more specific) cues win at the same start
-        alternation = "|".join(f"(?P<c{i}>{pattern})" for i, pattern in enumerate(cues))
+        alternation, owners = cue_alternation(rules.metrics)  # compiled (and cached) by load_rules
         other = next((m for m in rules.metrics if m.key == "other"), None)
         return cls(
-            pattern=regex.compile(alternation, regex.VERSION1) if cues else None,
-            owners=tuple(tuple(by_cue[c]) for c in cues),
+            pattern=regex.compile(alternation, regex.VERSION1) if alternation else None,
+            owners=tuple(tuple(o) for o in owners),
             other=Choice("other", other.name if other else "其他统计数字"),
             names={m.key: m.name for m in rules.metrics},
         )

@@ -26,8 +26,6 @@ from decimal import Context, Decimal, DecimalException, Inexact, InvalidOperatio
 from functools import lru_cache
 from typing import Final
 
-import cn2an
-
 __all__ = ["NumberError", "json_number", "parse_cheng", "parse_number"]
 
 
@@ -258,6 +256,8 @@ def _value(text: str) -> Decimal:
 
 def _chinese_integer(text: str) -> Decimal:
     """Read a Chinese integer with cn2an, or by sections where cn2an gives up."""
+    import cn2an  # here, not at the top: importing it costs ~0.1 s a run that may read no Chinese numeral
+
     try:
         result = cn2an.cn2an(text, "normal")
     except (ValueError, KeyError):

@@ -21,6 +21,7 @@ shape, and the matcher then scans the whole text for that rule, exactly as befor
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -219,11 +220,16 @@ class _Parser:
 
     def _sequence(self) -> list[tuple[int, int, _Node]]:
         items: list[tuple[int, int, _Node]] = []
-        while self.i < len(self.p) and self.p[self.i] not in "|)":
+        p = self.p
+        while self.i < len(p) and p[self.i] not in "|)":
             start = self.i
-            atom = self._atom()
-            items.append((start, -1, self._quantified(atom)))
-            items[-1] = (start, self.i, items[-1][2])
+            word, end = _plain_run(p, start)
+            if len(word) > 1:  # a run of plain characters: a word of a word list, mostly
+                self.i = end
+                items.append((start, end, _literal_run(word)))
+                continue
+            node = self._quantified(self._atom())
+            items.append((start, self.i, node))
         return items
 
     def _quantified(self, atom: _Node) -> _Node:
@@ -319,31 +325,27 @@ class _Parser:
     def _class(self) -> _Node:
         """A character class, nested sets and set operations included, kept as written."""
         start = self.i
-        depth = 0
-        i = self.i
-        while i < len(self.p):
-            c = self.p[i]
-            if c == "\\":
-                i += 2
-                continue
-            if c == "[":
-                depth += 1
-                i += 1
-                if self.p.startswith("^", i):
-                    i += 1
-                if self.p.startswith("]", i):  # a leading ] is a literal
-                    i += 1
-                continue
-            if c == "]":
-                depth -= 1
-                if depth == 0:
-                    self.i = i + 1
-                    body = self.p[start : i + 1]
-                    return _atom(body, _class_size(body))
-            i += 1
-        raise _Unknown("unterminated [")
+        end = _class_end(self.p, start)  # a leading ] (after [ or [^) is a literal
+        if end < 0:
+            raise _Unknown("unterminated [")
+        self.i = end
+        body = self.p[start:end]
+        return _atom(body, _class_size(body))
 
     def _group(self) -> _Node:
+        p = self.p
+        start = self.i
+        end = _group_end(p, start)
+        cached = _GROUPS.get(p[start:end]) if end > 0 else None
+        if cached is not None:  # the lexicon's word lists stand in many rules
+            self.i = end
+            return cached
+        node = self._group_body()
+        if end == self.i:
+            _GROUPS[p[start:end]] = node
+        return node
+
+    def _group_body(self) -> _Node:
         p = self.p
         self.i += 1
         look: str | None = None
@@ -381,6 +383,97 @@ class _Parser:
         return node
 
 
+_SPECIAL = frozenset("\\[](){}|?*+.^$")
+#: Parsed groups by their text: fragments such as the unit list recur in many patterns.
+_GROUPS: dict[str, _Node] = {}
+
+
+def _group_end(p: str, i: int) -> int:
+    """The index after the group opening at `i` (escapes and classes skipped); -1 if unbalanced."""
+    depth = 0
+    n = len(p)
+    while i < n:
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(p, i)
+            if i < 0:
+                return -1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def _class_end(p: str, i: int) -> int:
+    """The index after the class opening at `i`, nested classes included; -1 if unterminated."""
+    depth = 0
+    n = len(p)
+    while i < n:
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            depth += 1
+            i += 1
+            if p.startswith("^", i):
+                i += 1
+            if p.startswith("]", i):
+                i += 1
+            continue
+        if c == "]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def _plain_run(p: str, i: int) -> tuple[str, int]:
+    """The plain characters from `i` (escaped punctuation too) and where they end.
+
+    A character followed by a quantifier is left out: the quantifier is its own.
+    """
+    chars: list[str] = []
+    n = len(p)
+    while i < n:
+        c = p[i]
+        if c not in _SPECIAL:
+            step = 1
+        elif c == "\\" and i + 1 < n and not p[i + 1].isalnum() and p[i + 1].isprintable():
+            c, step = p[i + 1], 2
+        else:
+            break
+        if i + step < n and p[i + step] in "?*+{":
+            break
+        chars.append(c)
+        i += step
+    return "".join(chars), i
+
+
+def _literal_run(word: str) -> _Node:
+    """The node of a run of plain characters: what `_seq` of their atoms gives, built at once."""
+    bodies = [_escape_char(c) for c in word]
+    return _Node(
+        alphabet=bodies,
+        triggers=_keep([(_literal_size(c), (b,)) for c, b in zip(word, bodies, strict=True)]),
+        width=len(word),
+        min_width=len(word),
+        reads=len(word),
+        first=[bodies[0]],
+        last=[bodies[-1]],
+        needs=[word],
+    )
+
+
 def _escape_char(c: str) -> str:
     """A character as it can stand inside a class (VERSION1: [ ] \\ ^ - & ~ | are special there)."""
     return "\\" + c if c in "[]\\^-&~|" or (not c.isprintable() and c not in "\n\t") else c
@@ -415,6 +508,17 @@ def _class_size(body: str) -> int:
     return size
 
 
+@functools.lru_cache(maxsize=256)
+def _parse(pattern: str) -> tuple[_Node, list[tuple[int, int, _Node]] | None] | None:
+    """The parsed pattern and its top-level items; None when the syntax is not known here."""
+    parser = _Parser(pattern)
+    try:
+        node = parser.parse()
+    except _Unknown:
+        return None
+    return node, parser.top
+
+
 def shape_of(pattern: str) -> Shape:
     r"""Read the shape of a VERSION1 pattern; parts it cannot tell are None.
 
@@ -424,10 +528,10 @@ def shape_of(pattern: str) -> Shape:
     >>> shape_of(r"\d+年").trigger, shape_of(r"周岁|岁").needs, shape_of(r"(\w)\1").alphabet is None
     ('年', ('周岁', '岁'), True)
     """
-    try:
-        node = _Parser(pattern).parse()
-    except _Unknown:
+    parsed = _parse(pattern)
+    if parsed is None:
         return Shape(None, (), None)
+    node = parsed[0]
     alphabet = "".join(dict.fromkeys(node.alphabet)) if node.width else None
     triggers = tuple("".join(dict.fromkeys(bodies)) for _, bodies in node.triggers)
     ahead = node.ahead if node.ahead < _INF else None
@@ -467,19 +571,16 @@ def optional_prefix(pattern: str) -> OptionalPrefix | None:
     >>> optional_prefix(r"(?:约|1)?(?P<num>\d+)人") is None  # 1 can start both
     True
     """
-    parser = _Parser(pattern)
-    try:
-        parser.parse()
-    except _Unknown:
+    parsed = _parse(pattern)
+    if parsed is None or not parsed[1] or len(parsed[1]) < 2:
         return None
-    if not parser.top or len(parser.top) < 2:
-        return None
-    start, end, head = parser.top[0]
+    top = parsed[1]
+    start, end, head = top[0]
     text = pattern[start:end]
     if not (text.startswith("(?:") and text.endswith(")?")) or head.width >= _INF or head.ahead:
         return None
-    rest_start = parser.top[1][0]
-    rest = _seq([n for _, _, n in parser.top[1:]])
+    rest_start = top[1][0]
+    rest = _seq([n for _, _, n in top[1:]])
     if rest.nullable or not rest.first:
         return None
     chars: set[str] = set()

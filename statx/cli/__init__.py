@@ -15,7 +15,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from statx import __version__
+import statx
 from statx.errors import RuleError, StatxError, UsageError
 
 app = typer.Typer(
@@ -76,7 +76,7 @@ def fail(err: StatxError, code: int) -> NoReturn:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"statx {__version__}")
+        typer.echo(f"statx {statx.__version__}")
         raise typer.Exit()
 
 

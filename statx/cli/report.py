@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from statx import __version__
+import statx
 from statx.cli import (
     EXIT_DATA,
     EXIT_USAGE,
@@ -72,7 +72,7 @@ def report(
                 first = records[0] if records else item
                 docs.append(ReportDoc(item.doc, item.text, records, item.origin, first.title, first.date))
         with atomic_output(output) as out:
-            out.write(render_report(docs, problems=problems, version=__version__))
+            out.write(render_report(docs, problems=problems, version=statx.__version__))
     except (UsageError, RuleError) as e:
         fail(e, EXIT_USAGE)
     except StatxError as e:

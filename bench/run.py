@@ -1,0 +1,184 @@
+"""Benchmark statx against the floor, in one run: characters/s, articles/s, peak memory, ratios.
+
+    python bench/run.py                 # a 20 MB corpus; floor, --jobs 1, --jobs 2, Dask
+    python bench/run.py --size-mb 100   # a bigger corpus (built once, kept in bench/corpus/)
+    python bench/run.py --tiny          # a few hundred kilobytes: checks the bench runs
+
+Every variant runs as its own process, one after the other, on the same corpus, so the
+ratios hold even on a busy machine where the absolute numbers do not; peak memory is that
+of the variant's whole process tree (workers included) and of its largest process. The
+outputs of all statx variants are compared byte for byte. Record results in RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import corpus as corpus_mod  # noqa: E402  (bench/ is not a package)
+
+
+@dataclass
+class Measure:
+    """One variant's run: wall seconds and peak resident memory (MB) of its tree and largest process."""
+
+    name: str
+    seconds: float
+    tree_mb: float
+    process_mb: float
+
+
+def run(name: str, argv: list[str], repeat: int) -> Measure:
+    """Run `argv` `repeat` times; keep the fastest time and the largest memory seen."""
+    runs = [_run_once(name, argv) for _ in range(repeat)]
+    return Measure(
+        name,
+        min(m.seconds for m in runs),
+        max(m.tree_mb for m in runs),
+        max(m.process_mb for m in runs),
+    )
+
+
+def _run_once(name: str, argv: list[str]) -> Measure:
+    try:
+        import psutil
+    except ImportError:
+        psutil = None
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    tree = largest = 0
+    if psutil is None:  # only the child's own peak, from the kernel
+        _, status, usage = os.wait4(proc.pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        tree = largest = usage.ru_maxrss * 1024
+    else:  # the whole tree (worker processes too), sampled every 20 ms
+        top = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            try:
+                sizes = [p.memory_info().rss for p in (top, *top.children(recursive=True))]
+            except psutil.Error:
+                sizes = []
+            tree, largest = max(tree, sum(sizes)), max(largest, max(sizes, default=0))
+            time.sleep(0.02)
+        code = proc.returncode
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if code != 0:
+        raise SystemExit(f"{name} failed ({code}): {' '.join(argv)}\n{err}")
+    return Measure(name, seconds, tree / 2**20, largest / 2**20)
+
+
+def corpus_size(path: Path) -> tuple[int, int, int]:
+    """Articles, characters of article text, and bytes of the corpus file."""
+    articles = chars = 0
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            articles += 1
+            chars += len(json.loads(line)["text"])
+    return articles, chars, path.stat().st_size
+
+
+def machine() -> str:
+    """One line about the machine: cores, CPU model, memory, Python."""
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        model = platform.processor() or model
+    mem = "? GB RAM"
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{kb / 2**20:.1f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} cores, {model}, {mem}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size-mb", type=float, default=20, help="corpus size in MB of article text")
+    parser.add_argument("--tiny", action="store_true", help="a tiny corpus: check that the bench runs")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel variants")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per variant; the fastest is kept")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask variant")
+    parser.add_argument("--out", type=Path, default=HERE / "corpus", help="where corpus and outputs go")
+    args = parser.parse_args(argv)
+
+    size = 0.3 if args.tiny else args.size_mb
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = corpus_mod.build(args.out / f"news-{size:g}mb.jsonl", size)
+    articles, chars, nbytes = corpus_size(path)
+    py = sys.executable
+    statx = [py, "-m", "statx", "extract", str(path), "-f", "jsonl", "-o"]
+    outputs: dict[str, Path] = {}
+
+    def out(name: str) -> str:
+        outputs[name] = args.out / f"out-{name}.jsonl"
+        return str(outputs[name])
+
+    variants = [
+        ("floor", [py, str(HERE / "floor.py"), str(path)]),
+        ("statx -j 1", [*statx, out("j1")]),
+        (f"statx -j {args.jobs}", [*statx, out(f"j{args.jobs}"), "-j", str(args.jobs)]),
+    ]
+    if not args.no_dask:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print("(no Dask installed: its variant is skipped)", file=sys.stderr)
+        else:
+            variants.append(
+                (f"dask -j {args.jobs}", [*statx, out("dask"), "--engine", "dask", "-j", str(args.jobs)])
+            )
+    measures = [run(name, cmd, args.repeat) for name, cmd in variants]
+    one = [py, "-m", "statx", "extract", str(_one_article()), "-o", os.devnull]
+    cold = [run("statx --version", [py, "-m", "statx", "--version"], 3), run("statx extract one.txt", one, 3)]
+
+    first = next(iter(outputs.values())).read_bytes()
+    same = {name: p.read_bytes() == first for name, p in outputs.items()}
+    records = first.count(b"\n")
+    print(f"machine: {machine()}")
+    print(f"corpus: {path.name}: {articles} articles, {chars:,} characters, {nbytes / 1e6:.1f} MB")
+    print(f"records: {records:,}; outputs identical: {all(same.values())} ({', '.join(same)})")
+    print()
+    print("| variant | seconds | characters/s | articles/s | peak RSS tree (MB) | largest process (MB) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for m in measures:
+        print(
+            f"| {m.name} | {m.seconds:.2f} | {chars / m.seconds / 1e6:.2f} M | {articles / m.seconds:,.0f} "
+            f"| {m.tree_mb:.0f} | {m.process_mb:.0f} |"
+        )
+    for m in cold:
+        print(f"| {m.name} | {m.seconds:.2f} | | | {m.tree_mb:.0f} | {m.process_mb:.0f} |")
+    by = {m.name: m for m in measures}
+    floor, one, many = by["floor"], by["statx -j 1"], by[f"statx -j {args.jobs}"]
+    print()
+    print(f"statx -j 1 / floor: 1/{one.seconds / floor.seconds:.1f} of the floor's speed")
+    print(f"jobs-{args.jobs} / jobs-1 speed-up: {one.seconds / many.seconds:.2f}x")
+    if f"dask -j {args.jobs}" in by:
+        print(f"dask-{args.jobs} / jobs-1 speed-up: {one.seconds / by[f'dask -j {args.jobs}'].seconds:.2f}x")
+    return 0 if all(same.values()) else 1
+
+
+def _one_article() -> Path:
+    return sorted((ROOT / "samples").glob("*.txt"))[0]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
