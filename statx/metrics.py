@@ -10,11 +10,12 @@ how long (specific) it is, and whether the unit fits the metric.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
 from statx.rules import Metric, RuleSet, cue_alternation
+from statx.shape import first_chars
 
 _SHARE_UNITS = frozenset({"%", "‰", "个百分点", "倍"})
 _THRESHOLD = 50.0
@@ -35,32 +36,67 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class MetricIndex:
-    """All metric cues in one pattern; group `c<i>` marks which (metric, cue) matched."""
+    """All metric cues in one alternation; group `c<i>` marks which (metric, cue) matched.
+
+    Searching the alternation tries every cue at every character, which made classifying the
+    slowest step of extraction. So the cues are also grouped by the characters they can start
+    with: at a position, only the cues that can start with its character are tried, in the
+    alternation's order, which gives exactly the alternation's match there.
+    """
 
     pattern: regex.Pattern[str] | None
     owners: tuple[tuple[Metric, ...], ...]  # by cue group index: every metric with that cue
     other: Choice
     names: dict[str, str]
+    starts: regex.Pattern[str] | None = None  # a character some cue starts with; None: no grouping
+    groups: dict[str, str] = field(default_factory=dict)  # char -> alternation of the cues starting so
+    compiled: dict[str, regex.Pattern[str]] = field(default_factory=dict)  # filled on first use
 
     @classmethod
     def build(cls, rules: RuleSet) -> MetricIndex:
-        alternation, owners = cue_alternation(rules.metrics)  # compiled (and cached) by load_rules
+        alternation, cues, owners = cue_alternation(rules.metrics)  # compiled (and cached) by load_rules
         other = next((m for m in rules.metrics if m.key == "other"), None)
+        by_char: dict[str, list[int]] = {}
+        for i, cue in enumerate(cues):
+            first = first_chars(cue)
+            if first is None:  # a cue that may start anywhere: search with the whole alternation
+                by_char = {}
+                break
+            for char in first:
+                by_char.setdefault(char, []).append(i)
         return cls(
             pattern=regex.compile(alternation, regex.VERSION1) if alternation else None,
             owners=tuple(tuple(o) for o in owners),
             other=Choice("other", other.name if other else "其他统计数字"),
             names={m.key: m.name for m in rules.metrics},
+            starts=regex.compile("[" + "".join(map(regex.escape, sorted(by_char))) + "]")
+            if by_char
+            else None,
+            groups={
+                char: "|".join(f"(?P<c{i}>{cues[i]})" for i in sorted(idx)) for char, idx in by_char.items()
+            },
         )
 
     def _hits(self, text: str) -> list[tuple[Metric, int, int]]:
+        """Every cue occurrence: at each position, the first cue of the alternation that matches there."""
         if not text or self.pattern is None:
             return []
         out: list[tuple[Metric, int, int]] = []
-        for m in self.pattern.finditer(text, overlapped=True):
-            group = m.lastgroup
-            if group is not None:
-                out.extend((metric, m.start(), m.end()) for metric in self.owners[int(group[1:])])
+        if self.starts is None:
+            for m in self.pattern.finditer(text, overlapped=True):
+                group = m.lastgroup
+                if group is not None:
+                    out.extend((metric, m.start(), m.end()) for metric in self.owners[int(group[1:])])
+            return out
+        compiled = self.compiled
+        for at in self.starts.finditer(text):
+            char = at.group()
+            pattern = compiled.get(char)
+            if pattern is None:
+                pattern = compiled[char] = regex.compile(self.groups[char], regex.VERSION1)
+            m = pattern.match(text, at.start())
+            if m is not None and m.lastgroup is not None:
+                out.extend((metric, m.start(), m.end()) for metric in self.owners[int(m.lastgroup[1:])])
         return out
 
     def classify(

@@ -324,8 +324,8 @@ def _check_cue(fname: str, key: str, index: int, text: str, problems: _Problems)
     return True
 
 
-def cue_alternation(metrics: Iterable[Metric]) -> tuple[str, list[list[Metric]]]:
-    """Every metric's cues in one alternation, longest first, cue i in group `c<i>`; and each cue's metrics.
+def cue_alternation(metrics: Iterable[Metric]) -> tuple[str, list[str], list[list[Metric]]]:
+    """Every metric's cues in one alternation, longest first, cue i in group `c<i>`; the cues; their metrics.
 
     The semantic layer searches with this one pattern. Loading compiles it to validate the
     cues, and `regex` keeps it in its cache: hundreds of cues compiled one by one were a
@@ -337,7 +337,7 @@ def cue_alternation(metrics: Iterable[Metric]) -> tuple[str, list[list[Metric]]]
             for cue in metric.cues:
                 by_cue.setdefault(cue, []).append(metric)
     cues = sorted(by_cue, key=lambda c: -len(c))  # longer (more specific) cues win at the same start
-    return "|".join(f"(?P<c{i}>{c})" for i, c in enumerate(cues)), [by_cue[c] for c in cues]
+    return "|".join(f"(?P<c{i}>{c})" for i, c in enumerate(cues)), cues, [by_cue[c] for c in cues]
 
 
 def _balanced(pattern: str) -> bool:
@@ -561,7 +561,7 @@ def _load(extra: tuple[str, ...], builtin: bool) -> RuleSet:
                 problems.add(fname, metric.key, "key", "duplicate metric key")
             metrics[metric.key] = metric
             seen_in["metric:" + metric.key] = src
-    cue_pattern, _ = cue_alternation(metrics.values())
+    cue_pattern, _, _ = cue_alternation(metrics.values())
     if cue_pattern:
         try:
             regex.compile(cue_pattern, regex.VERSION1)

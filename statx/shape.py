@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-__all__ = ["OptionalPrefix", "Shape", "optional_prefix", "shape_of"]
+__all__ = ["OptionalPrefix", "Shape", "first_chars", "optional_prefix", "shape_of"]
 
 _INF = 1 << 30  # an unbounded width
 _HUGE = 1 << 20  # the size of a class too large to be worth a look (\w, \p{Han}, [^...])
@@ -196,6 +196,7 @@ class _Parser:
         self.i = 0
         self.depth = 0
         self.top: list[tuple[int, int, _Node]] | None = None  # top-level items, when not an alternation
+        self.icase = False  # inside a `(?i:...)` group
 
     def parse(self) -> _Node:
         node = self._alternation()
@@ -223,7 +224,7 @@ class _Parser:
         p = self.p
         while self.i < len(p) and p[self.i] not in "|)":
             start = self.i
-            word, end = _plain_run(p, start)
+            word, end = _plain_run(p, start) if not self.icase else ("", start)
             if len(word) > 1:  # a run of plain characters: a word of a word list, mostly
                 self.i = end
                 items.append((start, end, _literal_run(word)))
@@ -290,6 +291,12 @@ class _Parser:
             return _zero(2)  # `$` matches before a final newline: it reads two characters
         if c in "*+?":
             raise _Unknown(f"nothing to repeat at {self.i - 1}")
+        return self._literal(c)
+
+    def _literal(self, c: str) -> _Node:
+        if self.icase:  # every case of the character; no plain string to look for
+            cases = dict.fromkeys(v for v in (c, c.lower(), c.upper(), c.swapcase()) if len(v) == 1)
+            return _atom("[" + "".join(_escape_char(v) for v in cases) + "]", len(cases))
         return _atom(_escape_char(c), _literal_size(c), c)
 
     def _escape(self) -> _Node:
@@ -307,20 +314,19 @@ class _Parser:
                 raise _Unknown("\\p without {name}")
             body = self.p[self.i - 2 : end + 1]
             self.i = end + 1
-            return _atom(body, _HUGE)
+            return _atom("\\s\\S" if self.icase else body, _HUGE)  # \p{Lu} means any case under (?i)
         if c in "xuU":
             size = {"x": 2, "u": 4, "U": 8}[c]
             digits = self.p[self.i : self.i + size]
             if len(digits) != size or any(d not in "0123456789abcdefABCDEF" for d in digits):
                 raise _Unknown(f"bad \\{c} escape")
             self.i += size
-            char = chr(int(digits, 16))
-            return _atom(_escape_char(char), 1, char)
+            return self._literal(chr(int(digits, 16)))
         if c in _LITERAL_ESCAPES:
             return _atom("\\" + c, 1, _CONTROL.get(c))
         if c.isalnum() or c == "_":
             raise _Unknown(f"escape \\{c} not known here")  # backreferences, \X, \K, \m, ...
-        return _atom(_escape_char(c), _literal_size(c), c)
+        return self._literal(c)
 
     def _class(self) -> _Node:
         """A character class, nested sets and set operations included, kept as written."""
@@ -330,19 +336,22 @@ class _Parser:
             raise _Unknown("unterminated [")
         self.i = end
         body = self.p[start:end]
+        if self.icase:
+            return _atom("\\s\\S", _HUGE)  # a class under (?i) holds every case of its members
         return _atom(body, _class_size(body))
 
     def _group(self) -> _Node:
         p = self.p
         start = self.i
         end = _group_end(p, start)
-        cached = _GROUPS.get(p[start:end]) if end > 0 else None
+        key = (self.icase, p[start:end])
+        cached = _GROUPS.get(key) if end > 0 else None
         if cached is not None:  # the lexicon's word lists stand in many rules
             self.i = end
             return cached
         node = self._group_body()
         if end == self.i:
-            _GROUPS[p[start:end]] = node
+            _GROUPS[key] = node
         return node
 
     def _group_body(self) -> _Node:
@@ -370,6 +379,8 @@ class _Parser:
                     raise _Unknown("unterminated comment")
                 self.i = end + 1
                 return _zero(0)
+            elif head == "?i:":
+                return self._ignoring_case()
             else:
                 raise _Unknown(f"group syntax ({head} not known here")  # flags, conditionals, recursion
         node = self._alternation()
@@ -382,10 +393,23 @@ class _Parser:
             return _zero(node.ahead)  # reads backwards; only assertions inside it read forward
         return node
 
+    def _ignoring_case(self) -> _Node:
+        """A `(?i:...)` group: its letters stand for all their cases."""
+        self.i += 3
+        outer, self.icase = self.icase, True
+        try:
+            node = self._alternation()
+        finally:
+            self.icase = outer
+        if self._peek() != ")":
+            raise _Unknown("unterminated (")
+        self.i += 1
+        return node
+
 
 _SPECIAL = frozenset("\\[](){}|?*+.^$")
-#: Parsed groups by their text: fragments such as the unit list recur in many patterns.
-_GROUPS: dict[str, _Node] = {}
+#: Parsed groups by (case-insensitive?, text): fragments such as the unit list recur in many patterns.
+_GROUPS: dict[tuple[bool, str], _Node] = {}
 
 
 def _group_end(p: str, i: int) -> int:
@@ -544,6 +568,24 @@ def shape_of(pattern: str) -> Shape:
         chars |= members
     needs = tuple(node.needs) if node.needs and not node.nullable else None
     return Shape(alphabet, triggers, ahead, node.min_width, needs, frozenset(chars) if chars else None)
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    r"""Every character a match of `pattern` can start with; None when it cannot be listed or matches empty.
+
+    >>> sorted(first_chars(r"(?:查处|查获)\d+") or ()), first_chars(r"\d+人"), first_chars(r"x?")
+    (['查'], None, None)
+    """
+    parsed = _parse(pattern)
+    if parsed is None or parsed[0].nullable:
+        return None
+    chars: set[str] = set()
+    for body in parsed[0].first:
+        members = _members(body)
+        if members is None:
+            return None
+        chars |= members
+    return frozenset(chars)
 
 
 @dataclass(frozen=True, slots=True)

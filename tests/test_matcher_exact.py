@@ -69,3 +69,23 @@ def test_built_in_rules_take_the_fast_paths(rules: RuleSet) -> None:
         shape = shape_of(rule.source)
         assert shape.alphabet is not None and shape.triggers, rule.id
     assert shape_of(by_id["url"].source).needs == ("//", "@", "www.")
+
+
+def test_metric_cues_grouped_by_first_character_find_what_the_alternation_finds(rules: RuleSet) -> None:
+    import dataclasses
+
+    from statx.semantics import lexicon
+
+    fast = lexicon(rules).metrics
+    assert fast.starts is not None  # every built-in cue's first characters can be listed
+    plain = dataclasses.replace(fast, starts=None)
+    rng = random.Random(3)
+    texts = [p[: rng.randint(5, 80)] for p in _pieces(rules)]
+    texts += [
+        "".join(rng.choice(_ALPHABET + "查处事故死亡民警群众APPapp注册") for _ in range(40))
+        for _ in range(300)
+    ]
+    for text in texts:
+        assert [(m.key, a, b) for m, a, b in fast._hits(text)] == [
+            (m.key, a, b) for m, a, b in plain._hits(text)
+        ]
