@@ -22,6 +22,7 @@ _DAYS = regex.compile(
     r"(?:(?P<y1>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:至|到|-|—|~)"
     r"(?:(?P<y2>(?:19|20)\d{2})年)?(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日"
 )
+_RECENT_YEARS = regex.compile(r"近\d")  # compiled once: a module-level regex.search looks it up per call
 _QUARTER = regex.compile(r"第?(?P<q>[一二三四1-4])季度")
 _RELATIVE_YEAR = {
     "今年": 0,
@@ -99,7 +100,7 @@ def resolve_period(period: str, article_date: str | None) -> tuple[str | None, s
         today = None
     if days := _DAYS.search(period):
         return _day_range(days, today)
-    if "目前" in period or "近年" in period or regex.search(r"近\d", period):
+    if "目前" in period or "近年" in period or _RECENT_YEARS.search(period):
         return None, _iso(today) if "目前" in period else None
     year = _year_of(period, today)
     if year is None:

@@ -46,6 +46,7 @@ class Lexicon:
     period: regex.Pattern[str]
     metrics: MetricIndex
     gazette: Gazette
+    places_of: dict[str, str | None] = dataclasses.field(default_factory=dict)  # org -> its place
 
     @classmethod
     def build(cls, rules: RuleSet) -> Lexicon:
@@ -398,8 +399,11 @@ def _most_named(orgs: list[tuple[int, str]], lex: Lexicon) -> str | None:
 
 
 def _place_of(org: str, lex: Lexicon) -> str | None:
-    """The place an organisation's name starts with (昆明市公安局 -> 昆明市), if any."""
-    return lex.gazette.leading_place(org)
+    """The place an organisation's name starts with (昆明市公安局 -> 昆明市); asked per figure, so kept."""
+    cache = lex.places_of
+    if org not in cache:
+        cache[org] = lex.gazette.leading_place(org)
+    return cache[org]
 
 
 _HEADING = regex.compile(r"(?m)^[#\s]*([^\n。，,；;]{2,30})$")
