@@ -109,20 +109,33 @@ def extract_paths(
     """
     rules = rules or load_rules()
     for item in iter_sources(paths, encoding=encoding, fields=fields):
-        if isinstance(item, Source):
-            try:
-                records = extract_source(item, rules, timeout)
-            except RuleTimeoutError as e:
-                item = SourceError(item.origin, str(e))
-            except Exception as e:  # a bug on one document must not lose the rest of a corpus
-                log.debug("%s: extraction failed", item.origin, exc_info=True)
-                item = SourceError(item.origin, f"internal error: {type(e).__name__}: {e} (please report it)")
-            else:
-                yield from records
-                continue
+        result = extract_document(item, rules, timeout)
+        if isinstance(result, list):
+            yield from result
+            continue
         if on_error is None:
-            raise item
-        on_error(item)
+            raise result
+        on_error(result)
+
+
+def extract_document(
+    item: Source | SourceError, rules: RuleSet, timeout: float | None = MATCH_TIMEOUT
+) -> list[Record] | SourceError:
+    """The records of one document, or the error that stands in its place.
+
+    A rule that runs over `timeout`, and a bug met on one document, become that document's
+    error, like a file that cannot be read: a corpus goes on with the next document. Shared
+    by `extract_paths` and the workers of `statx.parallel`, so both report alike.
+    """
+    if isinstance(item, SourceError):
+        return item
+    try:
+        return extract_source(item, rules, timeout)
+    except RuleTimeoutError as e:
+        return SourceError(item.origin, str(e))
+    except Exception as e:  # a bug on one document must not lose the rest of a corpus
+        log.debug("%s: extraction failed", item.origin, exc_info=True)
+        return SourceError(item.origin, f"internal error: {type(e).__name__}: {e} (please report it)")
 
 
 def _record(

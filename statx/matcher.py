@@ -22,13 +22,19 @@ pattern `shape.py` cannot read are run over the whole text as before.
 from __future__ import annotations
 
 import bisect
+import contextlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import regex
 
+from statx.errors import RuleTimeoutError
 from statx.rules import Rule, RuleSet
 from statx.shape import Shape, optional_prefix, shape_of
+
+#: Seconds one rule may run on one document before it is stopped (regex's `timeout`; the
+#: fast paths run a rule in several calls, each one limited so).
+MATCH_TIMEOUT = 10.0
 
 #: Characters that only a Chinese-numeral phrase contains; a remembered slogan without one
 #: cannot hide a figure, so it is not worth searching for elsewhere.
@@ -80,12 +86,21 @@ class _Spans:
         return i > 0 and self._max_end[i - 1] > start
 
 
-def _excluded_spans(text: str, rule: Rule) -> list[tuple[int, int]]:
+@contextlib.contextmanager
+def _limited(rule: Rule, timeout: float | None) -> Iterator[None]:
+    """Turn regex's TimeoutError into a RuleTimeoutError naming the rule."""
+    try:
+        yield
+    except TimeoutError:
+        raise RuleTimeoutError(rule.id, timeout or 0) from None
+
+
+def _excluded_spans(text: str, rule: Rule, timeout: float | None = None) -> list[tuple[int, int]]:
     """Run one exclusion over the whole text; with `remember`, also every other place its text stands."""
     spans: list[tuple[int, int]] = []
     phrases: set[str] = set()
     narrow = "x" in rule.pattern.groupindex
-    for m in rule.pattern.finditer(text):
+    for m in rule.pattern.finditer(text, timeout=timeout):
         span = m.span("x") if narrow and m.group("x") is not None else m.span()
         if span[1] > span[0]:
             spans.append(span)
@@ -160,20 +175,20 @@ class _FigureScan:
         self._width = split.width
         self._last = split.last
 
-    def matches(self, text: str) -> Iterator[regex.Match[str]]:
+    def matches(self, text: str, timeout: float | None = None) -> Iterator[regex.Match[str]]:
         if self._rest is None or self._prefix_end is None:
-            yield from self.rule.pattern.finditer(text)
+            yield from self.rule.pattern.finditer(text, timeout=timeout)
             return
         # Each REST match, widened to the leftmost PREFIX that ends where it starts and begins
         # after the previous match; the full pattern matched there gives the groups.
         prev_end = 0
         last = self._last
-        for m in self._rest.finditer(text):
+        for m in self._rest.finditer(text, timeout=timeout):
             at = m.start()
             if at > prev_end and text[at - 1] in last:
-                head = self._prefix_end.search(text, max(prev_end, at - self._width), at)
+                head = self._prefix_end.search(text, max(prev_end, at - self._width), at, timeout=timeout)
                 if head is not None:
-                    full = self.rule.pattern.match(text, head.start())
+                    full = self.rule.pattern.match(text, head.start(), timeout=timeout)
                     if full is not None and full.end() == m.end():  # always so; exactness first
                         m = full
             prev_end = m.end()
@@ -203,10 +218,13 @@ class _ExclusionScan:
             self.alphabet = alphabet
             self.triggers = [regex.compile(f"[{t}]", regex.VERSION1) for t in shape.triggers]
 
-    def spans_in(self, text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    def spans_in(
+        self, text: str, start: int, stop: int, timeout: float | None = None
+    ) -> list[tuple[int, int]]:
         """The spans of the whole-text matches that start in [start, stop), both ends at sync points."""
         spans = []
-        for m in self.rule.pattern.finditer(text, start, min(len(text), stop + self.ahead + 1)):
+        endpos = min(len(text), stop + self.ahead + 1)
+        for m in self.rule.pattern.finditer(text, start, endpos, timeout=timeout):
             if m.start() >= stop:
                 break
             span = m.span("x") if self.x and m.group("x") is not None else m.span()
@@ -272,39 +290,50 @@ def _plan(rules: RuleSet) -> _Plan:
     return plan
 
 
-def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
+def find_candidates(text: str, rules: RuleSet, *, timeout: float | None = MATCH_TIMEOUT) -> list[Candidate]:
     """Find every figure in `text`: all figure rules, minus exclusions, overlaps resolved.
 
     Overlaps go to the higher-priority rule, then the longer span, then the earlier one,
     so a range (2到4个) beats the count inside it and a signed change beats a bare percent.
 
+    Args:
+        text: prepared text.
+        rules: the compiled rules.
+        timeout: seconds each regex call of a rule may run on this text; None for no limit.
+
     Returns:
         Accepted candidates in text order.
+
+    Raises:
+        RuleTimeoutError: naming the first rule that ran over `timeout`.
     """
     plan = _plan(rules)
     found: list[Candidate] = []
     for scan in plan.figures:
         if scan.gate(text):
             rule = scan.rule
-            found.extend(Candidate(m.start(), m.end(), rule, m) for m in scan.matches(text))
+            with _limited(rule, timeout):
+                found.extend(Candidate(m.start(), m.end(), rule, m) for m in scan.matches(text, timeout))
     if not found:
         return []
-    return _resolve_overlaps(_Excluder(text, plan, found).kept())
+    return _resolve_overlaps(_Excluder(text, plan, found, timeout).kept())
 
 
 class _Excluder:
     """Drop the candidates whose number overlaps an exclusion that covers their rule."""
 
-    def __init__(self, text: str, plan: _Plan, found: list[Candidate]) -> None:
+    def __init__(self, text: str, plan: _Plan, found: list[Candidate], timeout: float | None) -> None:
         self.text = text
         self.plan = plan
         self.found = found
+        self.timeout = timeout
         self.local_cache: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
         needed = {c.rule.id for c in found}
         self.wide: dict[str, _Spans] = {}
         for e in plan.wide:
             if any(e in plan.wide_for[rid] for rid in needed) and e.gate(text):
-                self.wide[e.rule.id] = _Spans(_excluded_spans(text, e.rule))
+                with _limited(e.rule, timeout):
+                    self.wide[e.rule.id] = _Spans(_excluded_spans(text, e.rule, timeout))
         self.present = sum(e.bit for e in plan.local if e.gate(text))  # local exclusions worth a look
 
     def kept(self) -> list[Candidate]:
@@ -367,7 +396,8 @@ class _Excluder:
             key = (e.bit, start, stop)
             spans = self.local_cache.get(key)
             if spans is None:
-                spans = self.local_cache[key] = e.spans_in(text, start, stop)
+                with _limited(e.rule, self.timeout):
+                    spans = self.local_cache[key] = e.spans_in(text, start, stop, self.timeout)
             if any(s < b and t > a for s, t in spans):
                 return True
         return False
@@ -396,18 +426,20 @@ def _resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def scan_whole(text: str, rules: RuleSet) -> list[Candidate]:
+def scan_whole(text: str, rules: RuleSet, timeout: float | None = None) -> list[Candidate]:
     """Find candidates the plain way: every rule over the whole text. The reference the fast path equals."""
     scoped: dict[frozenset[str], list[tuple[int, int]]] = {}
     for rule in rules.exclusions:
-        scoped.setdefault(rule.scope, []).extend(_excluded_spans(text, rule))
+        with _limited(rule, timeout):
+            scoped.setdefault(rule.scope, []).extend(_excluded_spans(text, rule, timeout))
     by_scope = {scope: _Spans(spans) for scope, spans in scoped.items()}
     found: list[Candidate] = []
     for rule in rules.figures:
         active = [s for scope, s in by_scope.items() if not scope or rule.id in scope or scope & rule.tags]
-        for m in rule.pattern.finditer(text):
-            cand = Candidate(m.start(), m.end(), rule, m)
-            a, b = cand.num_span
-            if not any(s.overlaps(a, b) for s in active):
-                found.append(cand)
+        with _limited(rule, timeout):
+            for m in rule.pattern.finditer(text, timeout=timeout):
+                cand = Candidate(m.start(), m.end(), rule, m)
+                a, b = cand.num_span
+                if not any(s.overlaps(a, b) for s in active):
+                    found.append(cand)
     return _resolve_overlaps(found)

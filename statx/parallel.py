@@ -1,15 +1,17 @@
 """Run extraction over many inputs at once: worker processes on one machine, or a Dask cluster.
 
-The inputs are cut into units of work: a few article files, or a range of lines of a
-JSON-lines corpus. A unit is read and extracted where it runs and comes back already
-encoded as output text (JSON lines, CSV rows), or as records for the formats that need them
-all (table, Parquet, xlsx). The caller writes the units strictly in order, so `--jobs 8` or
-a cluster writes byte for byte what `--jobs 1` writes, and memory stays bounded: only a few
-units are in flight at any time.
+The inputs are cut into units of work: a few article files, or a range of lines (articles)
+of a corpus. A unit is extracted where it runs and comes back already encoded as output
+text (JSON lines, CSV rows), or as records for the formats that need them all (table,
+Parquet, xlsx). The caller writes the units strictly in order, so `--jobs 8` or a cluster
+writes byte for byte what `--jobs 1` writes, and memory stays bounded: only a few units are
+in flight at any time.
 
-Workers load the rules once per process. A user's `--rules` folders travel by path, and so
-do the inputs: on a cluster, both must be readable where the workers run (a shared file
-system). stdin is read by the caller and its text shipped with its unit.
+Article files travel by path and are read by the worker; on a cluster they must be
+readable where the workers run (a shared file system), and so must a user's `--rules`
+folders, which each worker loads once. Corpora (and stdin) are read here, by the very
+reader `extract_paths` uses (any format, compression or encoding, errors named file:line),
+and their articles are shipped in ranges of consecutive lines.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import csv
 import enum
 import functools
 import io
-import json
+import logging
 import os
 import re
 import shutil
@@ -28,12 +30,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 from statx.errors import SourceError, StatxError, UsageError
 from statx.export import Format, _json_line, atomic_output, check_destination, write_records
+from statx.matcher import MATCH_TIMEOUT
 from statx.records import FIELDS, Record
-from statx.sources import Source, expand_paths, iter_sources
+from statx.sources import Fields, Source, corpus_format, expand_paths, iter_sources
 
 if TYPE_CHECKING:
     from statx.rules import RuleSet
@@ -49,15 +52,13 @@ __all__ = [
     "write_parallel",
 ]
 
-#: Input bytes per unit: large enough that shipping a unit costs nothing next to extracting
-#: it (a few seconds of work), small enough that a few in flight stay well under the memory
-#: budget and the last unit does not leave the other workers idle for long.
+#: Input per unit: large enough that shipping a unit costs nothing next to extracting it
+#: (a second or two of work), small enough that a few in flight stay well under the memory
+#: budget and the last unit does not leave the other workers idle for long. Bytes of article
+#: files; for corpus lines, characters of text times 3 (UTF-8 Chinese).
 CHUNK_BYTES = 2 << 20
 #: At most this many article files per unit, however small.
 CHUNK_FILES = 64
-#: Corpus files split into line ranges; other corpora (compressed, CSV) go whole through the
-#: library's own reader.
-_CORPUS_SUFFIXES = (".jsonl", ".ndjson")
 
 
 class Engine(enum.StrEnum):
@@ -68,27 +69,16 @@ class Engine(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Lines:
-    """A range of lines of a JSON-lines corpus: bytes [start, stop), the first one numbered `line`."""
-
-    path: str  # as the user named it: messages and ids use it
-    start: int
-    stop: int
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
 class Unit:
-    """One piece of work: whole inputs (files, pre-read documents) or a corpus line range.
+    """One piece of work: article files to read, or documents already read (corpus lines, stdin).
 
-    Every input carries its number among all inputs, so results can say which input they
-    belong to (progress, per-file counts) without the worker knowing the others.
+    Every document carries the number of the input it comes from, so results can say which
+    input they belong to (progress, per-file counts) without the worker knowing the others.
     """
 
     index: int
     files: tuple[tuple[int, str], ...] = ()
-    lines: tuple[int, Lines] | None = None
-    documents: tuple[tuple[int, Source | SourceError], ...] = ()
+    documents: tuple[tuple[int, Source | SourceError, Logs], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +89,9 @@ class Task:
     encoding: str | None = None
     encode: str | None = None  # "jsonl" or "csv": return output text; None: return records
     base: str = ""  # the caller's working directory: relative paths are read from there
+    fields: Fields = field(default_factory=Fields)
+    timeout: float | None = None
+    log_level: int = logging.WARNING  # the caller's level for statx's log (DEBUG with -vv)
 
 
 @dataclass(slots=True)
@@ -113,18 +106,26 @@ class Piece:
 
 @dataclass(frozen=True, slots=True)
 class Failed:
-    """An input (or a corpus line) that could not be read, in its place among the pieces."""
+    """A document (a file, a corpus line) that could not be read or extracted, in its place."""
 
     item: int
     error: SourceError
 
 
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """What the library logged while reading or extracting a document (a damaged byte, ...)."""
+
+    item: int
+    logs: Logs
+
+
 @dataclass(slots=True)
 class Result:
-    """A unit's output: pieces and read errors in input order."""
+    """A unit's output: pieces, errors and log lines in input order."""
 
     index: int
-    parts: list[Piece | Failed]
+    parts: list[Piece | Failed | Logged]
 
     @property
     def count(self) -> int:
@@ -135,80 +136,62 @@ class Result:
 
 
 def plan_units(
-    paths: Iterable[str | Path], *, chunk_bytes: int = CHUNK_BYTES, encoding: str | None = None
+    paths: Iterable[str | Path],
+    *,
+    chunk_bytes: int = CHUNK_BYTES,
+    encoding: str | None = None,
+    fields: Fields | None = None,
 ) -> Iterator[Unit]:
     """Cut the inputs into units, lazily, in input order.
 
-    Article files are grouped up to `chunk_bytes` (and `CHUNK_FILES`); a JSON-lines corpus
-    is cut at line ends into ranges of about `chunk_bytes`; stdin is read here and shipped;
+    Article files are grouped up to `chunk_bytes` (and `CHUNK_FILES`); a corpus is read here
+    and its articles grouped into runs of lines of about `chunk_bytes`; stdin is read here;
     an input that cannot be found becomes its error, reported in its place.
     """
     index = 0
-    batch: list[tuple[int, str]] = []
+    files: list[tuple[int, str]] = []
     size = 0
 
     def flush() -> Iterator[Unit]:
-        nonlocal index, batch, size
-        if batch:
-            yield Unit(index, files=tuple(batch))
+        nonlocal index, files, size
+        if files:
+            yield Unit(index, files=tuple(files))
             index += 1
-            batch, size = [], 0
+            files, size = [], 0
 
     for item, path in enumerate(expand_paths(paths)):
-        if isinstance(path, SourceError) or str(path) == "-":
+        if isinstance(path, SourceError) or str(path) == "-" or corpus_format(path) is not None:
             yield from flush()
-            doc = path if isinstance(path, SourceError) else _stdin(encoding)
-            yield Unit(index, documents=((item, doc),))
-            index += 1
-        elif path.suffix.lower() in _CORPUS_SUFFIXES:
-            yield from flush()
-            for lines in corpus_ranges(path, chunk_bytes):
-                yield Unit(index, lines=(item, lines))
+            if isinstance(path, SourceError):
+                docs: Iterable[Source | SourceError] = [path]
+            else:
+                docs = iter_sources([path], encoding=encoding, fields=fields)
+            for batch in _batches(_logged(docs), chunk_bytes):
+                yield Unit(index, documents=tuple((item, doc, logs) for doc, logs in batch))
                 index += 1
-        else:
-            batch.append((item, str(path)))
-            with contextlib.suppress(OSError):
-                size += path.stat().st_size
-            if size >= chunk_bytes or len(batch) >= CHUNK_FILES:
-                yield from flush()
+            continue
+        files.append((item, str(path)))
+        with contextlib.suppress(OSError):  # the worker's reader says why
+            size += path.stat().st_size
+        if size >= chunk_bytes or len(files) >= CHUNK_FILES:
+            yield from flush()
     yield from flush()
 
 
-def _stdin(encoding: str | None) -> Source | SourceError:
-    return next(iter(iter_sources(["-"], encoding=encoding)))
-
-
-def corpus_ranges(path: Path, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Lines]:
-    """Cut a JSON-lines file at line ends into ranges of about `chunk_bytes`, numbering lines.
-
-    The file is read once, in blocks, to count lines; nothing is kept.
-
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "c.jsonl"
-    >>> _ = p.write_bytes(b'{"a":1}\\n{"a":2}\\n{"a":3}')
-    >>> [(r.start, r.stop, r.line) for r in corpus_ranges(p, 10)]
-    [(0, 16, 1), (16, 23, 3)]
-    """
-    start = offset = lines = 0  # range start, bytes read, line ends since the range start
-    line = 1
-    try:
-        fh = path.open("rb")
-    except OSError:
-        yield Lines(str(path), 0, 0, 1)  # the reader reports why it cannot be read
-        return
-    with fh:
-        while block := fh.read(min(chunk_bytes, 1 << 20)):
-            base, offset = offset, offset + len(block)
-            cut = block.rfind(b"\n")
-            if cut < 0:
-                continue
-            lines += block.count(b"\n")
-            stop = base + cut + 1
-            if stop - start >= chunk_bytes:
-                yield Lines(str(path), start, stop, line)
-                start, line, lines = stop, line + lines, 0
-    if offset > start:
-        yield Lines(str(path), start, offset, line)
+def _batches(
+    docs: Iterable[tuple[Source | SourceError, Logs]], chunk_bytes: int
+) -> Iterator[list[tuple[Source | SourceError, Logs]]]:
+    """Consecutive documents, about `chunk_bytes` of text at a time (3 bytes a character)."""
+    batch: list[tuple[Source | SourceError, Logs]] = []
+    size = 0
+    for doc, logs in docs:
+        batch.append((doc, logs))
+        size += 3 * len(doc.text) if isinstance(doc, Source) else 0
+        if size >= chunk_bytes:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 # --- running one unit (in a worker) ------------------------------------------------------
@@ -226,33 +209,39 @@ def run_unit(unit: Unit, task: Task, rules: RuleSet | None = None) -> Result:
     """Read and extract one unit; return its pieces encoded as `task.encode` asks.
 
     Runs in a worker process (or in the caller for `--jobs 1`); `rules` is given only there.
+    Each document is extracted and reported as `extract_paths` does it (a rule timeout or a
+    bug costs that document only).
     """
-    from statx.extract import extract_source
+    from statx.extract import extract_document
 
     rules = rules or _worker_rules(task.rules)
-    parts: list[Piece | Failed] = []
+    parts: list[Piece | Failed | Logged] = []
     texts: list[str] = []
-    for item, doc in _documents(unit, task):
-        if isinstance(doc, SourceError):
+    for item, doc, read_logs in _documents(unit, task):
+        with _captured(task.log_level) as logs:
+            result = extract_document(doc, rules, task.timeout)
+        if read_logs or logs:
             _close(parts, texts)
-            parts.append(Failed(item, doc))
+            parts.append(Logged(item, (*read_logs, *logs)))
+        if isinstance(result, SourceError):
+            _close(parts, texts)
+            parts.append(Failed(item, result))
             continue
         if not parts or not isinstance(parts[-1], Piece) or parts[-1].item != item:
             _close(parts, texts)
             parts.append(Piece(item))
         piece = parts[-1]
         assert isinstance(piece, Piece)
-        records = extract_source(doc, rules)
-        piece.count += len(records)
+        piece.count += len(result)
         if task.encode is None:
-            piece.records.extend(records)
-        elif records:
-            texts.append(_encode(records, task.encode))
+            piece.records.extend(result)
+        elif result:
+            texts.append(_encode(result, task.encode))
     _close(parts, texts)
     return Result(unit.index, parts)
 
 
-def _close(parts: list[Piece | Failed], texts: list[str]) -> None:
+def _close(parts: list[Piece | Failed | Logged], texts: list[str]) -> None:
     if texts and parts and isinstance(parts[-1], Piece):
         parts[-1].text = "".join(texts)
     texts.clear()
@@ -270,73 +259,73 @@ def _encode(records: Sequence[Record], fmt: str) -> str:
     return out.getvalue()
 
 
-def _documents(unit: Unit, task: Task) -> Iterator[tuple[int, Source | SourceError]]:
+def _documents(unit: Unit, task: Task) -> Iterator[tuple[int, Source | SourceError, Logs]]:
     yield from unit.documents
     for item, path in unit.files:
-        for doc in _read_files(path, task):
-            yield item, doc
-    if unit.lines is not None:
-        item, lines = unit.lines
-        for doc in read_lines(lines, task.base):
-            yield item, doc
+        for doc, logs in _logged(_read_file(path, task), task.log_level):
+            yield item, doc, logs
 
 
-def _readable(path: str, base: str) -> str:
-    """Where a worker finds `path`: relative paths are relative to the caller's working directory."""
-    return path if not base or os.path.isabs(path) else os.path.join(base, path)
+Logs = tuple[tuple[str, int, str], ...]  # (logger name, level, message) of each line
 
 
-def _read_files(path: str, task: Task) -> Iterator[Source | SourceError]:
-    """Read one article as the library does; messages name it as the user did."""
-    readable = _readable(path, task.base)
-    for doc in iter_sources([readable], encoding=task.encoding):
+class _Keep(logging.Handler):
+    """Keep log records instead of printing them, to be replayed in order by the caller."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.kept: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.exc_info:
+            message += "\n" + logging.Formatter().formatException(record.exc_info)
+        self.kept.append((record.name, record.levelno, message))
+
+
+@contextlib.contextmanager
+def _captured(level: int) -> Iterator[list[tuple[str, int, str]]]:
+    """Hold what statx logs meanwhile (a worker has no terminal; the caller prints it in order)."""
+    logger = logging.getLogger("statx")
+    saved = logger.handlers[:], logger.propagate, logger.level
+    keep = _Keep()
+    logger.handlers, logger.propagate = [keep], False
+    logger.setLevel(level)
+    try:
+        yield keep.kept
+    finally:
+        logger.handlers, logger.propagate = saved[0], saved[1]
+        logger.setLevel(saved[2])
+
+
+def _logged(
+    docs: Iterable[Source | SourceError], level: int | None = None
+) -> Iterator[tuple[Source | SourceError, Logs]]:
+    """Each document with what was logged while it was read."""
+    level = logging.getLogger("statx").getEffectiveLevel() if level is None else level
+    it = iter(docs)
+    while True:
+        with _captured(level) as logs:
+            doc = next(it, None)
+        if doc is None:
+            return
+        yield doc, tuple(logs)
+
+
+def _read_file(path: str, task: Task) -> Iterator[Source | SourceError]:
+    """Read one article as the library does; messages name it as the user did.
+
+    A worker may run elsewhere than the caller (a Dask worker): a relative path is read from
+    the caller's working directory.
+    """
+    readable = path if not task.base or os.path.isabs(path) else os.path.join(task.base, path)
+    for doc in iter_sources([readable], encoding=task.encoding, fields=task.fields):
         if readable == path:
             yield doc
         elif isinstance(doc, SourceError):
             yield SourceError(path, doc.message) if doc.where == readable else doc
         else:
             yield replace(doc, origin=path) if doc.origin == readable else doc
-
-
-def read_lines(lines: Lines, base: str = "") -> Iterator[Source | SourceError]:
-    """Read a range of a JSON-lines corpus: one document per line, `{"id", "text", "title", "date"}`.
-
-    A line without an id is `<stem>:<line>`; a line that is not such an object is an error
-    for that line alone, named `file:line`.
-    """
-    stem = Path(lines.path).stem
-    try:
-        with open(_readable(lines.path, base), "rb") as fh:
-            fh.seek(lines.start)
-            data = fh.read(lines.stop - lines.start)
-    except OSError as e:
-        yield SourceError(lines.path, f"cannot read: {e.strerror or e}")
-        return
-    for n, raw in enumerate(data.split(b"\n"), lines.line):
-        if not raw.strip():
-            continue
-        where = f"{lines.path}:{n}"
-        try:
-            obj = json.loads(raw)
-        except ValueError as e:
-            problem = f"{e.msg} at column {e.colno}" if isinstance(e, json.JSONDecodeError) else str(e)
-            yield SourceError(where, f"not JSON ({problem})")
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            yield SourceError(where, 'not an article (one JSON object per line, with "text")')
-            continue
-        doc = obj.get("id")
-        yield Source(
-            str(doc) if doc not in (None, "") else f"{stem}:{n}",
-            obj["text"],
-            where,
-            title=_text_or_none(obj.get("title")),
-            date=_text_or_none(obj.get("date")),
-        )
-
-
-def _text_or_none(value: Any) -> str | None:
-    return None if value in (None, "") else str(value)
 
 
 # --- executors ---------------------------------------------------------------------------
@@ -465,6 +454,8 @@ class _Run:
     paths: Sequence[str | Path]
     rules: tuple[str, ...]
     encoding: str | None
+    fields: Fields | None
+    timeout: float | None
     jobs: int
     engine: Engine
     scheduler: str | None
@@ -474,8 +465,12 @@ class _Run:
     chunk_bytes: int = CHUNK_BYTES
 
     def results(self, encode: str | None) -> Iterator[Result]:
-        task = Task(self.rules, self.encoding, encode, os.getcwd())
-        units = plan_units(self.paths, chunk_bytes=self.chunk_bytes, encoding=self.encoding)
+        level = logging.getLogger("statx").getEffectiveLevel()
+        fields = self.fields or Fields()
+        task = Task(self.rules, self.encoding, encode, os.getcwd(), fields, self.timeout, level)
+        units = plan_units(
+            self.paths, chunk_bytes=self.chunk_bytes, encoding=self.encoding, fields=self.fields
+        )
         return run_units(
             units, task, jobs=self.jobs, engine=self.engine, scheduler=self.scheduler, rules=self.loaded
         )
@@ -489,6 +484,10 @@ class _Run:
         for part in result.parts:
             if self.on_input is not None:
                 self.on_input(part.item, part.count if isinstance(part, Piece) else 0)
+            if isinstance(part, Logged):
+                for name, level, message in part.logs:
+                    logging.getLogger(name).log(level, "%s", message)
+                continue
             if isinstance(part, Failed):
                 if self.on_error is None:
                     raise part.error
@@ -503,6 +502,8 @@ def _settings(
     rules: Sequence[str | Path],
     loaded: RuleSet | None,
     encoding: str | None,
+    fields: Fields | None,
+    timeout: float | None,
     jobs: int,
     engine: Engine | str,
     scheduler: str | None,
@@ -519,6 +520,8 @@ def _settings(
         paths=list(paths),
         rules=tuple(str(p) for p in rules),
         encoding=encoding,
+        fields=fields,
+        timeout=timeout,
         jobs=jobs,
         engine=engine,
         scheduler=scheduler,
@@ -534,6 +537,8 @@ def extract_parallel(
     *,
     rules: Sequence[str | Path] = (),
     encoding: str | None = None,
+    fields: Fields | None = None,
+    timeout: float | None = MATCH_TIMEOUT,
     jobs: int = 1,
     engine: Engine | str = Engine.local,
     scheduler: str | None = None,
@@ -542,13 +547,14 @@ def extract_parallel(
 ) -> Iterator[Record]:
     """Extract every document under `paths` on `jobs` processes or a Dask cluster, streaming records.
 
-    The records are those of `extract_paths`, in the same order; JSON-lines corpora
-    (`.jsonl`, `.ndjson`) are read one article per line and cut into line ranges.
+    The records are those of `extract_paths`, in the same order, and so are the errors.
 
     Args:
         paths: files, folders, corpora or `-`.
         rules: the user's rule folders, added to the built-in rules (loaded in each worker).
-        encoding: force this text encoding instead of UTF-8.
+        encoding: force this text encoding; None detects it.
+        fields: the corpus fields that hold text and id (`text`, `id` by default).
+        timeout: seconds each rule may run on one document; None for no limit.
         jobs: worker processes; 0 for one per core.
         engine: `local` or `dask`.
         scheduler: a Dask scheduler address (`tcp://host:8786`); None starts a local cluster.
@@ -563,6 +569,8 @@ def extract_parallel(
         rules=rules,
         loaded=None,
         encoding=encoding,
+        fields=fields,
+        timeout=timeout,
         jobs=jobs,
         engine=engine,
         scheduler=scheduler,
@@ -582,6 +590,8 @@ def write_parallel(
     rules: Sequence[str | Path] = (),
     loaded: RuleSet | None = None,
     encoding: str | None = None,
+    fields: Fields | None = None,
+    timeout: float | None = MATCH_TIMEOUT,
     bom: bool = False,
     jobs: int = 1,
     engine: Engine | str = Engine.local,
@@ -602,7 +612,9 @@ def write_parallel(
         output: the file (or dataset folder) to write; None for stdout.
         rules: the user's rule folders, loaded in each worker.
         loaded: the same rules already loaded here (for work run in this process).
-        encoding: force this text encoding.
+        encoding: force this text encoding; None detects it.
+        fields: the corpus fields that hold text and id.
+        timeout: seconds each rule may run on one document; None for no limit.
         bom: start CSV with a byte-order mark.
         jobs, engine, scheduler: where the work runs (see `run_units`).
         on_error: called with each per-document error, in order; None raises it.
@@ -618,6 +630,8 @@ def write_parallel(
         rules=rules,
         loaded=loaded,
         encoding=encoding,
+        fields=fields,
+        timeout=timeout,
         jobs=jobs,
         engine=engine,
         scheduler=scheduler,
@@ -669,6 +683,8 @@ def write_dataset(
     rules: Sequence[str | Path] = (),
     loaded: RuleSet | None = None,
     encoding: str | None = None,
+    fields: Fields | None = None,
+    timeout: float | None = MATCH_TIMEOUT,
     jobs: int = 1,
     engine: Engine | str = Engine.local,
     scheduler: str | None = None,
@@ -692,6 +708,8 @@ def write_dataset(
         rules=rules,
         loaded=loaded,
         encoding=encoding,
+        fields=fields,
+        timeout=timeout,
         jobs=jobs,
         engine=engine,
         scheduler=scheduler,

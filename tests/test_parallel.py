@@ -19,7 +19,8 @@ from statx import extract_paths
 from statx.cli import app
 from statx.errors import SourceError, StatxError, UsageError
 from statx.export import WRITERS, Format
-from statx.parallel import corpus_ranges, extract_parallel, read_lines, write_dataset, write_parallel
+from statx.parallel import extract_parallel, plan_units, write_dataset, write_parallel
+from statx.sources import Source
 from tests.conftest import SAMPLE_FILES, SAMPLES
 
 SMALL = 4096  # bytes per unit in these tests
@@ -82,14 +83,29 @@ def test_corpus_lines_are_articles(corpus: Path) -> None:
     assert all(r.title == "第3篇" and r.date == "2021-12-02" for r in records if r.doc == "art003")
 
 
-def test_corpus_ranges_cover_the_file_at_line_ends(corpus: Path) -> None:
-    data = corpus.read_bytes()
-    ranges = list(corpus_ranges(corpus, 1000))
-    assert len(ranges) > 5
-    assert b"".join(data[r.start : r.stop] for r in ranges) == data
-    for r in ranges:
-        assert r.start == 0 or data[r.start - 1 : r.start] == b"\n"
-        assert r.line == data[: r.start].count(b"\n") + 1
+def test_a_corpus_is_cut_into_runs_of_consecutive_lines(corpus: Path) -> None:
+    units = list(plan_units([corpus], chunk_bytes=SMALL))
+    assert len(units) > 5 and all(u.documents and not u.files for u in units)
+    origins = [doc.origin for u in units for _, doc, _ in u.documents if isinstance(doc, Source)]
+    assert origins == [f"{corpus}:{n}" for n in range(1, 41)]
+
+
+def test_other_corpus_formats_and_compression_go_through_the_library_reader(tmp_path: Path) -> None:
+    import csv
+    import gzip
+
+    rows = [json.loads(line) for line in make_corpus(tmp_path / "c.jsonl", n=12).read_text().splitlines()]
+    with (tmp_path / "c.csv").open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, ["id", "text"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    with gzip.open(tmp_path / "c.jsonl.gz", "wt", encoding="utf-8") as gz:
+        gz.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    inputs: list[str | Path] = [tmp_path / "c.csv", tmp_path / "c.jsonl.gz"]
+    plain = io.StringIO()
+    WRITERS[Format.jsonl](extract_paths(inputs), plain)
+    assert plain.getvalue().count("\n") > 20
+    assert _written(Format.jsonl, 2, inputs) == plain.getvalue()
 
 
 def test_errors_come_in_input_order_and_the_rest_is_written(tmp_path: Path, corpus: Path) -> None:
@@ -121,13 +137,6 @@ def test_strict_stops_at_the_first_error_after_writing_what_came_before(tmp_path
         with pytest.raises(SourceError, match=r"bad\.jsonl:2"):
             write_parallel([bad], Format.jsonl, None, jobs=2, on_error=stop)
     assert [json.loads(line)["doc"] for line in out.getvalue().splitlines()] == ["a"]
-
-
-def test_read_lines_reads_a_range_by_itself(corpus: Path) -> None:
-    ranges = list(corpus_ranges(corpus, 1000))
-    whole = [d for r in ranges for d in read_lines(r)]
-    assert [d.doc for d in whole if not isinstance(d, SourceError)][:3] == ["news:1", "art001", "art002"]
-    assert len(whole) == 40
 
 
 def test_parquet_dataset_holds_the_records_in_order(tmp_path: Path, corpus: Path) -> None:
@@ -163,3 +172,16 @@ def test_cli_jobs_and_engine_options(corpus: Path, tmp_path: Path) -> None:
         app, ["extract", str(SAMPLES), str(corpus), "-f", "parquet", "-o", str(ds), "-j", "2"]
     )
     assert made.exit_code == 0 and len(pd.read_parquet(ds)) == one.stdout.count("\n")
+
+
+def test_workers_messages_come_out_as_one_process_prints_them(tmp_path: Path) -> None:
+    """Errors and the library's warnings (here a damaged byte) in input order, whoever read the input."""
+    (tmp_path / "binary.html").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "cut.txt").write_bytes("共34起，又".encode()[:-1])  # a character cut at the end
+    (tmp_path / "good.md").write_text("# 通报\n共查处违法12起", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text('{"id": "a", "text": "共12起"}\nnot json\n', encoding="utf-8")
+    args = ["extract", str(tmp_path), str(tmp_path / "missing.txt"), "-f", "jsonl"]
+    one, two = runner.invoke(app, args), runner.invoke(app, [*args, "-j", "2"])
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    assert "warning: " in two.stderr and two.stderr.count("error: ") == 3
