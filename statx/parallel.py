@@ -56,7 +56,7 @@ __all__ = [
 #: (a second or two of work), small enough that a few in flight stay well under the memory
 #: budget and the last unit does not leave the other workers idle for long. Bytes of article
 #: files; for corpus lines, characters of text times 3 (UTF-8 Chinese).
-CHUNK_BYTES = 2 << 20
+CHUNK_BYTES = 1 << 20
 #: At most this many article files per unit, however small.
 CHUNK_FILES = 64
 
