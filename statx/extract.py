@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 _SENTENCE_CHARS = "。！？!?；;\n"
 _SENTENCE_END = regex.compile(f"[{_SENTENCE_CHARS}]")
+_SENTENCE_END_BEFORE = regex.compile(f"(?r)[{_SENTENCE_CHARS}]")  # searched backwards
 _SENTENCE_WINDOW = 300
 _BLANK = regex.compile(r"\s+")
 _MAGNITUDE_ONLY = regex.compile(r"[十百千万亿]+")
@@ -204,8 +205,8 @@ def _sentence(text: str, start: int, end: int) -> str:
     The search is bounded so that a 20 MB article without punctuation stays linear.
     """
     lo = max(0, start - _SENTENCE_WINDOW)
-    found = max(text.rfind(ch, lo, start) for ch in _SENTENCE_CHARS)
-    left = found + 1 if found >= 0 else lo
+    found = _SENTENCE_END_BEFORE.search(text, lo, start)  # the last one before the figure
+    left = found.end() if found else lo
     m = _SENTENCE_END.search(text, end, end + _SENTENCE_WINDOW)
     right = m.start() if m else min(len(text), end + _SENTENCE_WINDOW)
     return str(_BLANK.sub(" ", text[left:right])).strip()
