@@ -35,6 +35,10 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
+# Floor, statx -j 1, -j 2 and Dask on a 20 MB corpus, in one run (see bench/RESULTS.md).
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
 # The seeds' score against their gold annotations (record it in evaluation/ when rules change).
 score: $(STAMP)
 	$(BIN)/statx extract samples/ | $(BIN)/python tests/gold/score.py - --gold tests/gold --show
