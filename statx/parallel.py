@@ -46,8 +46,10 @@ __all__ = [
     "Engine",
     "Unit",
     "extract_parallel",
+    "is_dataset",
     "plan_units",
     "run_unit",
+    "run_units",
     "write_dataset",
     "write_parallel",
 ]
