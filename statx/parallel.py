@@ -406,8 +406,15 @@ def _run_processes(units: Iterator[Unit], task: Task, jobs: int) -> Iterator[Res
 
 
 def _warm(folders: tuple[str, ...]) -> None:
-    """Load the rules when a worker starts, not with its first unit."""
+    """Start a worker: Ctrl-C ends it quietly (the caller reports the interruption); load the rules."""
+    import signal
+
+    signal.signal(signal.SIGINT, _interrupted)
     _worker_rules(folders)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    os._exit(130)  # no traceback per worker: the caller, interrupted too, says it once
 
 
 def _run_dask(units: Iterator[Unit], task: Task, jobs: int, scheduler: str | None) -> Iterator[Result]:

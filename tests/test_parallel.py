@@ -185,3 +185,41 @@ def test_workers_messages_come_out_as_one_process_prints_them(tmp_path: Path) ->
     assert one.exit_code == two.exit_code == 1
     assert one.stdout == two.stdout and one.stderr == two.stderr
     assert "warning: " in two.stderr and two.stderr.count("error: ") == 3
+
+
+@pytest.mark.parametrize("group", [True, False], ids=["ctrl-c-to-all", "kill-the-caller"])
+def test_an_interrupted_parallel_run_ends_quietly_with_no_workers_left(group: bool, tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    corpus = tmp_path / "big.jsonl"
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLE_FILES]
+    with corpus.open("w", encoding="utf-8") as fh:
+        for i in range(1500):
+            fh.write(json.dumps({"id": f"a{i}", "text": texts[i % len(texts)]}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "statx", "extract", str(corpus), "-o", str(out), "-j", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".tmp") and p.stat().st_size for p in tmp_path.iterdir()):
+        assert proc.poll() is None and time.monotonic() < deadline, "statx ended before it was interrupted"
+        time.sleep(0.05)
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    if group:
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and b"Traceback" not in stderr
+    assert not out.exists()
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive
