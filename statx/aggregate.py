@@ -72,6 +72,8 @@ def to_frame(records: Iterable[Record]) -> pd.DataFrame:
             present = sorted({v for v in values if v is not None})
             columns[name] = pd.Categorical(values, categories=present)
         elif name in _DATES:
+            # nanosecond datetimes end in 2262: a date beyond (a typo'd year) becomes NaT, not a crash
+            values = [v if isinstance(v, str) and "1677" < v[:4] < "2262" else None for v in values]
             dates = pd.to_datetime(pd.Series(values, dtype=object), format="ISO8601", errors="coerce")
             columns[name] = dates.astype("datetime64[ns]")  # one resolution, whatever the values
         elif name in _INTS:

@@ -60,7 +60,9 @@ def _year_of(period: str, today: dt.date | None) -> int | None:
     if m.group("ce"):
         return int(m.group("ce"))
     if m.group("roc"):
-        return int(m.group("roc")) + 1911  # 民国 (ROC) years, as Taiwan reports write them
+        roc = int(m.group("roc"))
+        # 民国 (ROC) years, as Taiwan reports write them; 2541年 is a typo, not ROC 541
+        return roc + 1911 if roc <= 200 else None
     return today.year + _RELATIVE_YEAR[m.group("rel")] if today else None
 
 

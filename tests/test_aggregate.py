@@ -191,3 +191,9 @@ def test_where_keeps_either_value_of_one_field_and_all_fields() -> None:
         parse_where(["unit"])
     with pytest.raises(UsageError, match="unknown field 'colour'"):
         parse_where(["colour=red"])
+
+
+def test_dates_beyond_what_pandas_can_hold_become_missing() -> None:
+    rec = Record(doc="d", text="1起", value=1, unit="起", period_start="2541-01-01", period_end="2541-12-31")
+    frame = to_frame([rec])
+    assert frame["period_start"].isna().all() and frame["period_end"].isna().all()

@@ -167,3 +167,13 @@ def test_spans_of_days_thresholds_and_from_to_baselines() -> None:
     assert "3人以上" not in recs  # a size that names a category of accidents
     assert (recs["42.3万起"].period_start, recs["42.3万起"].period_end) == ("2023-01-07", "2023-02-15")
     assert recs["65%"].role == "baseline" and recs["92%"].role == "current"
+
+
+def test_periods_found_in_windows_equal_a_whole_text_scan(rules: RuleSet) -> None:
+    from statx.semantics import _periods, lexicon
+
+    lex = lexicon(rules)
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        whole = [(m.start(), m.end(), m.group()) for m in lex.period.finditer(text) if m.group()]
+        assert _periods(text, lex) == whole
