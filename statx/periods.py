@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 
 import regex
 
@@ -80,6 +81,7 @@ def _day_range(m: regex.Match[str], today: dt.date | None) -> tuple[str | None, 
     return start.isoformat(), end.isoformat()
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and a corpus repeats its few periods and dates
 def resolve_period(period: str, article_date: str | None) -> tuple[str | None, str | None]:
     """Resolve a written period to (start, end) ISO dates; None where it cannot be known.
 
