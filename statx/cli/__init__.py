@@ -89,6 +89,10 @@ def main_options(
     """statx: figures out of Chinese news text, as records, totals and spreadsheets."""
 
 
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Read articles in this encoding (default: detect; UTF-8 first)."),
+]
 RulesOpt = Annotated[
     list[Path] | None,
     typer.Option(

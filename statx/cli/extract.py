@@ -12,6 +12,7 @@ from statx.cli import (
     EXIT_DATA,
     EXIT_USAGE,
     FORMAT_HELP,
+    EncodingOpt,
     QuietOpt,
     RulesOpt,
     Run,
@@ -39,9 +40,7 @@ def extract(
         Path | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
     ] = None,
     rules_dirs: RulesOpt = None,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Read input in this encoding (default: detect).")
-    ] = None,
+    encoding: EncodingOpt = None,
     text_field: Annotated[str, typer.Option(help="Corpus field or column holding the text.")] = "text",
     id_field: Annotated[str, typer.Option(help="Corpus field or column holding the article id.")] = "id",
     timeout: Annotated[

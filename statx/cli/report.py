@@ -13,6 +13,7 @@ import statx
 from statx.cli import (
     EXIT_DATA,
     EXIT_USAGE,
+    EncodingOpt,
     QuietOpt,
     RulesOpt,
     Run,
@@ -35,9 +36,7 @@ def report(
         typer.Option("--output", "-o", help="Write the page here (atomically) instead of stdout."),
     ] = None,
     rules_dirs: RulesOpt = None,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Read input in this encoding (default: UTF-8).")
-    ] = None,
+    encoding: EncodingOpt = None,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
 ) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from statx.cli import EXIT_DATA, EXIT_USAGE, RulesOpt, Run, VerboseOpt, app, fail, message
+from statx.cli import EXIT_DATA, EXIT_USAGE, EncodingOpt, RulesOpt, Run, VerboseOpt, app, fail, message
 from statx.errors import RuleError, SourceError, StatxError, UsageError
 
 
@@ -21,9 +21,7 @@ def show(
         typer.Option("--metric", "-m", help="Mark only figures of this metric (repeatable)."),
     ] = None,
     rules_dirs: RulesOpt = None,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Read input in this encoding (default: UTF-8).")
-    ] = None,
+    encoding: EncodingOpt = None,
     verbose: VerboseOpt = 0,
 ) -> None:
     """Show an article with every figure highlighted and its metric, value and unit beside it.

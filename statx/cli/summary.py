@@ -13,6 +13,7 @@ from statx.cli import (
     EXIT_DATA,
     EXIT_USAGE,
     FORMAT_HELP,
+    EncodingOpt,
     QuietOpt,
     RulesOpt,
     Run,
@@ -60,9 +61,7 @@ def summary(
     ] = None,
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a byte-order mark (for Excel).")] = False,
     rules_dirs: RulesOpt = None,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Read articles in this encoding (default: UTF-8).")
-    ] = None,
+    encoding: EncodingOpt = None,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
 ) -> None:
