@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
@@ -254,6 +255,33 @@ _BLOCK_TAGS: frozenset[str] = frozenset[str]().union(
 # cell keeps the row's first cell as the words before it (查处酒驾 | 135起).
 _CELL_TAGS = frozenset(("td", "th"))
 _SKIP_TAGS = frozenset(("script", "style"))  # html.parser treats their content as raw data
+# Page chrome: navigation, footers, share bars and lists of related articles carry numbers
+# (view counts, other articles' headlines, ICP ids) that are not the article's figures.
+_CHROME_TAGS = frozenset(("nav", "footer", "aside"))
+_CHROME_NAME = re.compile(
+    r"(?i)(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|share|sharebar|sidebar|related|relate|"
+    r"recommend|comments?|copyright|pagination|pager|toolbar|hotnews|rank|ads?|advert)(?:$|[\s_-])"
+)
+
+
+class _Held:
+    """Stands in for the TextBuilder inside page chrome: records what would be written.
+
+    Chrome is dropped when its element closes; if it never closes (broken HTML), what was
+    held is written after all, so an unbalanced `<div class="nav">` cannot swallow an article.
+    """
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple[object, ...]]] = []
+
+    def __getattr__(self, name: str) -> Callable[..., None]:
+        return lambda *args: self.calls.append((name, args))
+
+    def replay(self, builder: TextBuilder) -> None:
+        for name, args in self.calls:
+            getattr(builder, name)(*args)
+
+
 _NEWLINE = re.compile("\n")
 _WHITESPACE = re.compile(r"\s+")
 _BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)(?:[^0-9a-fA-F]|\Z))")
@@ -279,6 +307,8 @@ class _HtmlText(HTMLParser):
         self._in_head = False
         self._in_title = False
         self.title_parts: list[str] = []
+        self._builder = builder
+        self._chrome: tuple[str, int] | None = None  # (tag, nesting depth) of the open chrome element
 
     def _pos(self) -> int:
         line, column = self.getpos()
@@ -304,7 +334,22 @@ class _HtmlText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._pos()
+        if self._chrome is not None:
+            if tag == self._chrome[0]:
+                self._chrome = (tag, self._chrome[1] + 1)
+        elif tag in _CHROME_TAGS or any(
+            k in ("class", "id") and v and _CHROME_NAME.search(v) for k, v in attrs
+        ):
+            self._chrome = (tag, 1)
+            self._out = _Held()  # type: ignore[assignment]
         self._tag(tag, start, start + len(self.get_starttag_text() or "<"), opening=True)
+
+    def finish(self) -> None:
+        """Write what an unclosed chrome element held back (see `_Held`)."""
+        if isinstance(self._out, _Held):
+            self._out.replay(self._builder)
+            self._out = self._builder
+            self._chrome = None
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._pos()
@@ -315,6 +360,11 @@ class _HtmlText(HTMLParser):
         start = self._pos()
         close = self._body.find(">", start)
         self._tag(tag, start, close + 1 if close >= 0 else len(self._body), opening=False)
+        if self._chrome is not None and tag == self._chrome[0]:
+            depth = self._chrome[1] - 1
+            self._chrome = (tag, depth) if depth else None
+            if not depth:
+                self._out = self._builder  # the chrome is dropped
 
     def handle_data(self, data: str) -> None:
         if self._skip or (self._in_head and not self._in_title):
@@ -374,6 +424,7 @@ def _emit_html(builder: TextBuilder, raw: str, start: int) -> str | None:
     # handlers read text from `body` itself, so offsets and content are unchanged.
     parser.feed(_BAD_CHARREF.sub("&\x01", body) if "&#" in body else body)
     parser.close()
+    parser.finish()
     return parser.title
 
 

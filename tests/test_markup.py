@@ -385,3 +385,22 @@ def test_html_text_equals_what_a_browser_grade_parser_reads(stem: str) -> None:
     reference = re.sub(r"\((?:https?:)?//[^)\s]*\)", "", fold_text(tree.text(separator="")))
     ours = prepare(raw)[0].text
     assert re.sub(r"[\s|]+", "", ours) == re.sub(r"[\s|]+", "", reference)
+
+
+def test_page_chrome_is_not_read() -> None:
+    raw = (
+        '<div class="nav">第2页 浏览：1,024次</div><p>共破获刑事案件1,326起。</p>'
+        '<div class="related-news"><ul><li>全市接警量同比下降15%</li></ul></div>'
+        "<footer>京ICP备12345678号-1 电话：010-12345678</footer><aside>热门 32条</aside><p>抓获892名。</p>"
+    )
+    text = prepare(raw)[0].text
+    assert "1,326起" in text and "892名" in text
+    assert not any(s in text for s in ("1,024", "15%", "ICP", "32条"))
+
+
+def test_an_unclosed_chrome_element_does_not_swallow_the_article() -> None:
+    raw = '<div class="share">分享到<div><p>共破获刑事案件1,326起。</p></div>'
+    prepared, _ = prepare(raw)
+    assert "1,326起" in prepared.text
+    s, e = prepared.to_raw(prepared.text.index("1,326起"), prepared.text.index("1,326起") + 6)
+    assert raw[s:e] == "1,326起"
