@@ -39,6 +39,8 @@ from statx.records import FIELDS, Record
 from statx.sources import Fields, Source, corpus_format, expand_paths, iter_sources
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from statx.rules import RuleSet
 
 __all__ = [
@@ -401,8 +403,24 @@ def _run_processes(units: Iterator[Unit], task: Task, jobs: int) -> Iterator[Res
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm, initargs=(task.rules,))
     try:
         yield from _in_order(lambda u: pool.submit(run_unit, u, task), units, 2 * jobs)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:
+        _stop_now(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers of an interrupted or failed run and leave without waiting for them.
+
+    A worker killed by Ctrl-C may die halfway through sending a result; the executor's
+    manager thread then waits forever for the rest, and `shutdown(wait=True)` with it. So
+    the workers are killed outright and nothing waits on that pipe (the CLI also leaves
+    without the interpreter's exit-time join of that thread: see `cli.main`).
+    """
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError):
+            proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _warm(folders: tuple[str, ...]) -> None:

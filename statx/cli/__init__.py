@@ -6,7 +6,9 @@ holds what they share: the app, exit codes, error reporting, common options.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -131,6 +133,15 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminated)
     try:
         app()
+    except SystemExit as e:
+        if e.code in (EXIT_INTERRUPTED, 128 + signal.SIGTERM):
+            # Interrupted: the output file is already cleaned up. Leave now, so that the
+            # interpreter's exit does not wait on worker plumbing an interruption can break.
+            for stream in (sys.stdout, sys.stderr):
+                with contextlib.suppress(Exception):
+                    stream.flush()
+            os._exit(int(e.code))
+        raise
     except Exception as e:
         if Run.verbosity >= 2 or "-vv" in sys.argv[1:]:
             raise
