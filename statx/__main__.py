@@ -1,5 +1,5 @@
 """`python -m statx`: the same command as the `statx` script."""
 
-from statx.cli import main
+from statx.entry import main
 
 main()
