@@ -111,12 +111,14 @@ FORMAT_HELP = (
 )
 
 
-def inputs_or_stdin(paths: list[str] | None) -> list[str]:
+def inputs_or_stdin(
+    paths: list[str] | None, hint: str = "give files or folders, or pipe text into `statx extract -`"
+) -> list[str]:
     """The inputs to read: the paths given, or stdin when it is piped; never a silent wait on a terminal."""
     if paths:
         return paths
     if sys.stdin is None or sys.stdin.isatty():
-        raise UsageError("no input: give files or folders, or pipe text into `statx extract -`")
+        raise UsageError(f"no input: {hint}")
     return ["-"]
 
 

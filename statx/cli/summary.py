@@ -20,6 +20,7 @@ from statx.cli import (
     VerboseOpt,
     app,
     fail,
+    inputs_or_stdin,
     message,
 )
 from statx.errors import RuleError, StatxError, UsageError
@@ -86,7 +87,9 @@ def summary(
         keys = aggregate.parse_by(by)
         conditions = aggregate.parse_where(where or [])
         rules = load_rules(rules_dirs) if rules_dirs else None
-        inputs = _inputs(paths)
+        inputs = inputs_or_stdin(
+            paths, "give records files or articles, or pipe records into `statx summary -`"
+        )
         read = read_inputs(inputs, rules=rules, encoding=encoding, on_error=on_error)
         frame = aggregate.to_frame(aggregate.select(read, conditions))
         table = aggregate.pivot(frame) if pivot else aggregate.summary(frame, keys)
@@ -99,12 +102,3 @@ def summary(
         message(f"{len(frame)} figures from {len(inputs)} input(s) -> {n} rows")
     if failed:
         raise typer.Exit(EXIT_DATA)
-
-
-def _inputs(paths: list[str] | None) -> list[str]:
-    """The inputs: the paths given, or piped stdin; never a silent wait on a terminal."""
-    if paths:
-        return paths
-    if sys.stdin is None or sys.stdin.isatty():
-        raise UsageError("no input: give records files or articles, or pipe records into `statx summary -`")
-    return ["-"]
