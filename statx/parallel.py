@@ -40,6 +40,7 @@ from statx.sources import Fields, Source, corpus_format, expand_paths, iter_sour
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.process import BaseProcess
 
     from statx.rules import RuleSet
 
@@ -63,6 +64,8 @@ __all__ = [
 CHUNK_BYTES = 1 << 20
 #: At most this many article files per unit, however small.
 CHUNK_FILES = 64
+#: A worker's exit status when Ctrl-C stops it (as the CLI's own).
+EXIT_INTERRUPTED = 130
 
 
 class Engine(enum.StrEnum):
@@ -393,20 +396,47 @@ def _in_order(submit: Callable[[Unit], _Future], units: Iterator[Unit], window: 
 def _run_processes(units: Iterator[Unit], task: Task, jobs: int) -> Iterator[Result]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # forkserver: workers fork from a clean process that has statx imported already, so
     # each starts in milliseconds without inheriting this process's threads or state.
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
-        ctx.set_forkserver_preload(["statx.parallel", "statx.extract"])
+        ctx.set_forkserver_preload(["statx.workerinit", "statx.parallel", "statx.extract"])
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm, initargs=(task.rules,))
+    workers: dict[int, BaseProcess] = {}
+
+    def submit(unit: Unit) -> _Future:
+        future = pool.submit(run_unit, unit, task)
+        workers.update(getattr(pool, "_processes", None) or {})
+        return future
+
     try:
-        yield from _in_order(lambda u: pool.submit(run_unit, u, task), units, 2 * jobs)
+        yield from _in_order(submit, units, 2 * jobs)
+    except BrokenProcessPool:
+        why = _why_broken(workers.values())
+        _stop_now(pool)
+        raise why from None
     except BaseException:
         _stop_now(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def _why_broken(workers: Iterable[BaseProcess]) -> BaseException:
+    """Why a worker died: Ctrl-C reached it (the caller is being interrupted too), or not.
+
+    Ctrl-C goes to the whole process group. A worker can die of it and break the pool
+    before this process gets to handle its own KeyboardInterrupt, so the interruption must
+    be read from the workers' exit codes, or the run would end as an error (exit 1).
+    """
+    import signal
+
+    for proc in workers:
+        if proc.exitcode in (EXIT_INTERRUPTED, -signal.SIGINT):
+            return KeyboardInterrupt()
+    return StatxError("a worker process died unexpectedly (out of memory? killed?); run again with --jobs 1")
 
 
 def _stop_now(pool: ProcessPoolExecutor) -> None:
@@ -427,12 +457,10 @@ def _warm(folders: tuple[str, ...]) -> None:
     """Start a worker: Ctrl-C ends it quietly (the caller reports the interruption); load the rules."""
     import signal
 
-    signal.signal(signal.SIGINT, _interrupted)
+    from statx.workerinit import interrupted
+
+    signal.signal(signal.SIGINT, interrupted)  # already so under the fork server; not under spawn
     _worker_rules(folders)
-
-
-def _interrupted(signum: int, frame: object) -> None:
-    os._exit(130)  # no traceback per worker: the caller, interrupted too, says it once
 
 
 def _run_dask(units: Iterator[Unit], task: Task, jobs: int, scheduler: str | None) -> Iterator[Result]:

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pytest
 from typer.testing import CliRunner
 
@@ -187,24 +193,15 @@ def test_workers_messages_come_out_as_one_process_prints_them(tmp_path: Path) ->
     assert "warning: " in two.stderr and two.stderr.count("error: ") == 3
 
 
-@pytest.mark.parametrize("group", [True, False], ids=["ctrl-c-to-all", "kill-the-caller"])
-def test_an_interrupted_parallel_run_ends_quietly_with_no_workers_left(group: bool, tmp_path: Path) -> None:
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    import psutil
-
+def _start_big_parallel_run(tmp_path: Path) -> tuple[subprocess.Popen[bytes], list[psutil.Process]]:
+    """A `-j 2` run over a corpus long enough to interrupt, once it has started writing."""
     corpus = tmp_path / "big.jsonl"
     texts = [p.read_text(encoding="utf-8") for p in SAMPLE_FILES]
     with corpus.open("w", encoding="utf-8") as fh:
         for i in range(1500):
             fh.write(json.dumps({"id": f"a{i}", "text": texts[i % len(texts)]}, ensure_ascii=False) + "\n")
-    out = tmp_path / "out.jsonl"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "statx", "extract", str(corpus), "-o", str(out), "-j", "2"],
+        [sys.executable, "-m", "statx", "extract", str(corpus), "-o", str(tmp_path / "out.jsonl"), "-j", "2"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
@@ -213,13 +210,45 @@ def test_an_interrupted_parallel_run_ends_quietly_with_no_workers_left(group: bo
     while not any(p.name.endswith(".tmp") and p.stat().st_size for p in tmp_path.iterdir()):
         assert proc.poll() is None and time.monotonic() < deadline, "statx ended before it was interrupted"
         time.sleep(0.05)
-    workers = psutil.Process(proc.pid).children(recursive=True)
+    return proc, psutil.Process(proc.pid).children(recursive=True)
+
+
+@pytest.mark.parametrize("group", [True, False], ids=["ctrl-c-to-all", "kill-the-caller"])
+def test_an_interrupted_parallel_run_ends_quietly_with_no_workers_left(group: bool, tmp_path: Path) -> None:
+    proc, workers = _start_big_parallel_run(tmp_path)
     if group:
         os.killpg(proc.pid, signal.SIGINT)
     else:
         proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130 and b"Traceback" not in stderr
-    assert not out.exists()
+    assert not (tmp_path / "out.jsonl").exists()
     _, alive = psutil.wait_procs(workers, timeout=10)
     assert not alive
+
+
+def test_a_worker_killed_mid_run_is_one_clear_error_and_no_output(tmp_path: Path) -> None:
+    proc, workers = _start_big_parallel_run(tmp_path)
+    (worker, *_) = [w for w in workers if w.ppid() != proc.pid]  # forked by the fork server
+    worker.kill()  # a worker, as the kernel's out-of-memory killer would
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 1, stderr
+    assert stderr.decode().strip().splitlines() == [
+        "statx: error: a worker process died unexpectedly (out of memory? killed?); run again with --jobs 1"
+    ]
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_worker_stopped_by_ctrl_c_reads_as_an_interruption_not_an_error() -> None:
+    import multiprocessing
+
+    from statx.parallel import _why_broken
+
+    ctx = multiprocessing.get_context("spawn")
+    interrupted = ctx.Process(target=os._exit, args=(130,))
+    killed = ctx.Process(target=os._exit, args=(1,))
+    for p in (interrupted, killed):
+        p.start()
+        p.join()
+    assert isinstance(_why_broken([killed, interrupted]), KeyboardInterrupt)
+    assert isinstance(_why_broken([killed]), StatxError)
