@@ -17,7 +17,9 @@ import csv
 import io
 import json
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import IO
 
 import regex
@@ -27,7 +29,7 @@ from statx.errors import SourceError
 from statx.markup import iso_date
 from statx.sources import Fields, Source, peek
 
-__all__ = ["read_corpus"]
+__all__ = ["LineRange", "line_ranges", "read_corpus", "read_line_range"]
 
 #: A file whose first lines are all bad is not the format its name says: stop, one message.
 _GIVE_UP_AFTER = 20
@@ -67,16 +69,143 @@ def read_corpus(
         items = _json_lines(lines, where, stem, decoder, fields)
     else:
         items = _csv_rows(lines, where, stem, decoder, fields, "\t" if fmt == "tsv" else ",")
-    good = bad = 0
+    tally = _Tally(where, fmt)
     for item in items:
-        if isinstance(item, Source):
-            good += 1
-        else:
-            bad += 1
         yield item
-        if not good and bad >= _GIVE_UP_AFTER:
-            yield SourceError(where, f"the first {bad} lines are all bad: not {fmt}? (rest skipped)")
+        if (hopeless := tally.count(item)) is not None:
+            yield hopeless
             return
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Counts a file's good and bad entries, to give up on one whose first lines are all bad."""
+
+    where: str
+    fmt: str
+    good: int = 0
+    bad: int = 0
+
+    def count(self, item: Source | SourceError) -> SourceError | None:
+        """The error that ends the file, once the first `_GIVE_UP_AFTER` entries are all bad."""
+        if isinstance(item, Source):
+            self.good += 1
+        else:
+            self.bad += 1
+        if not self.good and self.bad >= _GIVE_UP_AFTER:
+            return SourceError(
+                self.where, f"the first {self.bad} lines are all bad: not {self.fmt}? (rest skipped)"
+            )
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class LineRange:
+    """A run of whole lines of a JSON-lines file, left for a worker process to read and decode."""
+
+    offset: int  # in bytes
+    size: int
+    first_line: int
+
+
+def line_ranges(
+    path: Path,
+    where: str,
+    stem: str,
+    chunk_bytes: int,
+    *,
+    encoding: str | None = None,
+    fields: Fields | None = None,
+) -> Iterator[LineRange | Source | SourceError] | None:
+    """Cut a plain JSON-lines file into runs of lines without decoding them, where that is exact.
+
+    Decoding JSON is most of the cost of reading a corpus; with `--jobs`, the workers should
+    pay it, not the one process that feeds them. A run is left undecoded only when reading it
+    on its own gives what `read_corpus` gives in sequence: the file is neither compressed nor
+    UTF-16/32, the run is valid UTF-8 (so no line depends on an encoding learned from an
+    earlier one), and an article has been read already (so the check that gives up on a file
+    whose first lines are all bad is over). Other runs are read here, in order.
+
+    Returns:
+        None when the file cannot be cut so (the caller reads it with `read_corpus`); else
+        ranges for the workers and, in their place, the articles and errors read here.
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return None  # read_corpus says why, in its place
+    decoder = Decoder(encoding)
+    if (
+        head.startswith(b"\x1f\x8b")
+        or any(head.startswith(bom) for bom, _ in _WIDE_BOMS)
+        or b"\x00" in head
+        or decoder.forced not in (None, "utf-8")
+    ):
+        return None
+    return _ranges(path, where, stem, chunk_bytes, decoder, fields or Fields())
+
+
+def _ranges(
+    path: Path, where: str, stem: str, chunk_bytes: int, decoder: Decoder, fields: Fields
+) -> Iterator[LineRange | Source | SourceError]:
+    tally = _Tally(where, "jsonl")
+    offset, line = 0, 1
+    with path.open("rb") as fh:
+        while True:
+            try:
+                data = fh.read(chunk_bytes)
+                if data and not data.endswith(b"\n"):
+                    data += fh.readline()
+            except OSError as e:
+                yield SourceError(
+                    f"{where}:{line}", f"cannot read on: {e.strerror or e} (rest of the file skipped)"
+                )
+                return
+            if not data:
+                return
+            if tally.good and _is_utf8(data):
+                yield LineRange(offset, len(data), line)
+            else:
+                for item in _json_lines(enumerate(io.BytesIO(data), line), where, stem, decoder, fields):
+                    yield item
+                    if (hopeless := tally.count(item)) is not None:
+                        yield hopeless
+                        return
+            offset += len(data)
+            line += data.count(b"\n")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def read_line_range(
+    path: str,
+    where: str,
+    stem: str,
+    lines: LineRange,
+    *,
+    encoding: str | None = None,
+    fields: Fields | None = None,
+) -> Iterator[Source | SourceError]:
+    """The articles of a run of lines cut by `line_ranges`, as `read_corpus` reads them in sequence."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(lines.offset)
+            data = fh.read(lines.size)
+    except OSError as e:
+        yield SourceError(f"{where}:{lines.first_line}", f"cannot read: {e.strerror or e}")
+        return
+    if len(data) != lines.size:
+        yield SourceError(f"{where}:{lines.first_line}", "the file changed while it was being read")
+        return
+    numbered = enumerate(io.BytesIO(data), lines.first_line)
+    yield from _json_lines(numbered, where, stem, Decoder(encoding), fields or Fields())
 
 
 def _lines(
@@ -118,7 +247,7 @@ def _clean(text: str) -> str:
 
 
 def _json_lines(
-    lines: Iterator[tuple[int, bytes | str | SourceError]],
+    lines: Iterable[tuple[int, bytes | str | SourceError]],
     where: str,
     stem: str,
     decoder: Decoder,

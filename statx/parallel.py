@@ -21,6 +21,7 @@ import csv
 import enum
 import functools
 import io
+import itertools
 import logging
 import os
 import re
@@ -30,16 +31,18 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Protocol
+from typing import IO, TYPE_CHECKING, Protocol, TypeVar
 
+from statx.corpus import LineRange, line_ranges, read_line_range
 from statx.errors import SourceError, StatxError, UsageError
 from statx.export import Format, _json_line, atomic_output, check_destination, write_records
 from statx.matcher import MATCH_TIMEOUT
 from statx.records import FIELDS, Record
-from statx.sources import Fields, Source, corpus_format, expand_paths, iter_sources
+from statx.sources import Fields, Source, corpus_format, doc_id, expand_paths, iter_sources
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
     from multiprocessing.process import BaseProcess
 
     from statx.rules import RuleSet
@@ -53,6 +56,7 @@ __all__ = [
     "plan_units",
     "run_unit",
     "run_units",
+    "start_workers",
     "write_dataset",
     "write_parallel",
 ]
@@ -86,6 +90,7 @@ class Unit:
     index: int
     files: tuple[tuple[int, str], ...] = ()
     documents: tuple[tuple[int, Source | SourceError, Logs], ...] = ()
+    lines: tuple[tuple[int, str, str, LineRange], ...] = ()  # (item, corpus path, id stem, lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +153,17 @@ def plan_units(
     chunk_bytes: int = CHUNK_BYTES,
     encoding: str | None = None,
     fields: Fields | None = None,
+    workers_read: bool = False,
 ) -> Iterator[Unit]:
     """Cut the inputs into units, lazily, in input order.
 
     Article files are grouped up to `chunk_bytes` (and `CHUNK_FILES`); a corpus is read here
     and its articles grouped into runs of lines of about `chunk_bytes`; stdin is read here;
     an input that cannot be found becomes its error, reported in its place.
+
+    With `workers_read`, a plain JSON-lines corpus is only cut into runs of lines here, and
+    the workers read and decode them (see `corpus.line_ranges`): the one process feeding
+    the workers then no longer limits how fast they go. They must be able to read the file.
     """
     index = 0
     files: list[tuple[int, str]] = []
@@ -169,12 +179,18 @@ def plan_units(
     for item, path in enumerate(expand_paths(paths)):
         if isinstance(path, SourceError) or str(path) == "-" or corpus_format(path) is not None:
             yield from flush()
-            if isinstance(path, SourceError):
-                docs: Iterable[Source | SourceError] = [path]
-            else:
-                docs = iter_sources([path], encoding=encoding, fields=fields)
+            docs = _corpus(path, chunk_bytes, encoding, fields)
             for batch in _batches(_logged(docs), chunk_bytes):
-                yield Unit(index, documents=tuple((item, doc, logs) for doc, logs in batch))
+                if isinstance(batch, LineRange):
+                    assert isinstance(path, Path)
+                    lines = (item, str(path), doc_id(path), batch)
+                    if workers_read:
+                        yield Unit(index, lines=(lines,))
+                    else:  # the same unit, read here
+                        read = _read_lines(*lines[1:], encoding, fields)
+                        yield Unit(index, documents=tuple((item, doc, logs) for doc, logs in _logged(read)))
+                else:
+                    yield Unit(index, documents=tuple((item, doc, logs) for doc, logs in batch))
                 index += 1
             continue
         files.append((item, str(path)))
@@ -185,13 +201,39 @@ def plan_units(
     yield from flush()
 
 
+def _corpus(
+    path: Path | SourceError, chunk_bytes: int, encoding: str | None, fields: Fields | None
+) -> Iterable[Source | SourceError | LineRange]:
+    """The documents of a corpus or stdin, read here, or runs of its lines to read later.
+
+    A JSON-lines corpus is cut into the same runs whoever reads them, so every engine and
+    number of jobs makes the same units (and the same Parquet parts).
+    """
+    if isinstance(path, SourceError):
+        return [path]
+    if corpus_format(path) == "jsonl":
+        ranges = line_ranges(path, str(path), doc_id(path), chunk_bytes, encoding=encoding, fields=fields)
+        if ranges is not None:
+            return ranges
+    return iter_sources([path], encoding=encoding, fields=fields)
+
+
 def _batches(
-    docs: Iterable[tuple[Source | SourceError, Logs]], chunk_bytes: int
-) -> Iterator[list[tuple[Source | SourceError, Logs]]]:
-    """Consecutive documents, about `chunk_bytes` of text at a time (3 bytes a character)."""
+    docs: Iterable[tuple[Source | SourceError | LineRange, Logs]], chunk_bytes: int
+) -> Iterator[list[tuple[Source | SourceError, Logs]] | LineRange]:
+    """Consecutive documents, about `chunk_bytes` of text at a time (3 bytes a character).
+
+    A run of lines left for a worker to read is a batch of its own, in its place.
+    """
     batch: list[tuple[Source | SourceError, Logs]] = []
     size = 0
     for doc, logs in docs:
+        if isinstance(doc, LineRange):
+            if batch:
+                yield batch
+                batch, size = [], 0
+            yield doc
+            continue
         batch.append((doc, logs))
         size += 3 * len(doc.text) if isinstance(doc, Source) else 0
         if size >= chunk_bytes:
@@ -271,9 +313,21 @@ def _documents(unit: Unit, task: Task) -> Iterator[tuple[int, Source | SourceErr
     for item, path in unit.files:
         for doc, logs in _logged(_read_file(path, task), task.log_level):
             yield item, doc, logs
+    for item, path, stem, lines in unit.lines:
+        read = _read_lines(path, stem, lines, task.encoding, task.fields, task.base)
+        for doc, logs in _logged(read, task.log_level):
+            yield item, doc, logs
+
+
+def _read_lines(
+    path: str, stem: str, lines: LineRange, encoding: str | None, fields: Fields | None, base: str = ""
+) -> Iterator[Source | SourceError]:
+    """Read a run of a corpus's lines; a relative path is read from the caller's directory."""
+    return read_line_range(_local(path, base), path, stem, lines, encoding=encoding, fields=fields)
 
 
 Logs = tuple[tuple[str, int, str], ...]  # (logger name, level, message) of each line
+_Doc = TypeVar("_Doc", Source | SourceError, Source | SourceError | LineRange)
 
 
 class _Keep(logging.Handler):
@@ -305,9 +359,7 @@ def _captured(level: int) -> Iterator[list[tuple[str, int, str]]]:
         logger.setLevel(saved[2])
 
 
-def _logged(
-    docs: Iterable[Source | SourceError], level: int | None = None
-) -> Iterator[tuple[Source | SourceError, Logs]]:
+def _logged(docs: Iterable[_Doc], level: int | None = None) -> Iterator[tuple[_Doc, Logs]]:
     """Each document with what was logged while it was read."""
     level = logging.getLogger("statx").getEffectiveLevel() if level is None else level
     it = iter(docs)
@@ -325,7 +377,7 @@ def _read_file(path: str, task: Task) -> Iterator[Source | SourceError]:
     A worker may run elsewhere than the caller (a Dask worker): a relative path is read from
     the caller's working directory.
     """
-    readable = path if not task.base or os.path.isabs(path) else os.path.join(task.base, path)
+    readable = _local(path, task.base)
     for doc in iter_sources([readable], encoding=task.encoding, fields=task.fields):
         if readable == path:
             yield doc
@@ -333,6 +385,11 @@ def _read_file(path: str, task: Task) -> Iterator[Source | SourceError]:
             yield SourceError(path, doc.message) if doc.where == readable else doc
         else:
             yield replace(doc, origin=path) if doc.origin == readable else doc
+
+
+def _local(path: str, base: str) -> str:
+    """Where a worker opens a path the caller named: relative to the caller's directory `base`."""
+    return path if not base or os.path.isabs(path) else os.path.join(base, path)
 
 
 # --- executors ---------------------------------------------------------------------------
@@ -368,7 +425,7 @@ def run_units(
         for unit in queue:
             yield run_unit(unit, task, rules)
     else:
-        yield from _run_processes(queue, task, jobs)
+        yield from _run_processes(queue, task, jobs, rules)
 
 
 def _chain(head: list[Unit], rest: Iterator[Unit]) -> Iterator[Unit]:
@@ -382,9 +439,14 @@ class _Future(Protocol):
     def result(self) -> Result: ...
 
 
-def _in_order(submit: Callable[[Unit], _Future], units: Iterator[Unit], window: int) -> Iterator[Result]:
-    """Keep `window` units in flight; yield results in submission order."""
-    pending: deque[_Future] = deque()
+def _in_order(
+    submit: Callable[[Unit], _Future],
+    units: Iterator[Unit],
+    window: int,
+    pending: deque[_Future] | None = None,
+) -> Iterator[Result]:
+    """Keep `window` units in flight; yield results in submission order (`pending` first)."""
+    pending = pending if pending is not None else deque()
     for unit in units:
         pending.append(submit(unit))
         if len(pending) >= window:
@@ -393,17 +455,48 @@ def _in_order(submit: Callable[[Unit], _Future], units: Iterator[Unit], window: 
         yield pending.popleft().result()
 
 
-def _run_processes(units: Iterator[Unit], task: Task, jobs: int) -> Iterator[Result]:
+def start_workers(jobs: int, engine: Engine | str = Engine.local) -> None:
+    """Start preparing worker processes now, while this process still has other work to do.
+
+    Optional: a run starts them anyway. The fork server that workers are forked from loads
+    and warms the built-in rules (`statx.workerinit`) on the other core meanwhile, so the
+    first worker starts ready instead of after that work.
+    """
+    if Engine(engine) is not Engine.local or jobs == 1 or (jobs == 0 and (os.cpu_count() or 1) == 1):
+        return
+    ctx = _context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        with contextlib.suppress(OSError, ValueError):  # the run tries again and reports
+            forkserver.ensure_running()
+
+
+def _context() -> BaseContext:
+    """The fork server where there is one, with statx loaded in it; else fresh interpreters.
+
+    Workers fork from a clean process that has statx imported and its rules warm, so each
+    starts in milliseconds without inheriting the caller's threads or state.
+    """
     import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["statx.workerinit"])
+    return ctx
+
+
+def _run_processes(units: Iterator[Unit], task: Task, jobs: int, rules: RuleSet | None) -> Iterator[Result]:
+    """Run the units on `jobs` worker processes; this one runs the first while they start.
+
+    A worker is ready about half a second after it is asked for (the fork server imports
+    statx and warms its rules first); the first unit is done here meanwhile.
+    """
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # forkserver: workers fork from a clean process that has statx imported already, so
-    # each starts in milliseconds without inheriting this process's threads or state.
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if "forkserver" in methods:
-        ctx.set_forkserver_preload(["statx.workerinit", "statx.parallel", "statx.extract"])
+    ctx = _context()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm, initargs=(task.rules,))
     workers: dict[int, BaseProcess] = {}
 
@@ -413,7 +506,12 @@ def _run_processes(units: Iterator[Unit], task: Task, jobs: int) -> Iterator[Res
         return future
 
     try:
-        yield from _in_order(submit, units, 2 * jobs)
+        first = next(units, None)
+        window = 2 * jobs
+        pending = deque(submit(unit) for unit in itertools.islice(units, window))
+        if first is not None:
+            yield run_unit(first, task, rules)
+        yield from _in_order(submit, units, window, pending)
     except BrokenProcessPool:
         why = _why_broken(workers.values())
         _stop_now(pool)
@@ -524,7 +622,13 @@ class _Run:
         fields = self.fields or Fields()
         task = Task(self.rules, self.encoding, encode, os.getcwd(), fields, self.timeout, level)
         units = plan_units(
-            self.paths, chunk_bytes=self.chunk_bytes, encoding=self.encoding, fields=self.fields
+            self.paths,
+            chunk_bytes=self.chunk_bytes,
+            encoding=self.encoding,
+            fields=self.fields,
+            # local workers can open the caller's files; a cluster's maybe not, and one
+            # process gains nothing from handing lines to itself
+            workers_read=self.engine is Engine.local and self.jobs != 1,
         )
         return run_units(
             units, task, jobs=self.jobs, engine=self.engine, scheduler=self.scheduler, rules=self.loaded

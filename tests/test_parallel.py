@@ -25,8 +25,17 @@ from statx import extract_paths
 from statx.cli import app
 from statx.errors import SourceError, StatxError, UsageError
 from statx.export import WRITERS, Format
-from statx.parallel import extract_parallel, plan_units, write_dataset, write_parallel
-from statx.sources import Source
+from statx.parallel import (
+    Piece,
+    Task,
+    Unit,
+    extract_parallel,
+    plan_units,
+    run_unit,
+    write_dataset,
+    write_parallel,
+)
+from statx.sources import Source, iter_sources
 from tests.conftest import SAMPLE_FILES, SAMPLES
 
 SMALL = 4096  # bytes per unit in these tests
@@ -252,3 +261,52 @@ def test_a_worker_stopped_by_ctrl_c_reads_as_an_interruption_not_an_error() -> N
         p.join()
     assert isinstance(_why_broken([killed, interrupted]), KeyboardInterrupt)
     assert isinstance(_why_broken([killed]), StatxError)
+
+
+def _outcome(units: list[Unit]) -> list[tuple[str, int, str]]:
+    """What running the units gives, part by part (records as JSON lines, errors, logs), in order."""
+    task = Task(encode="jsonl")
+    out = []
+    for unit in units:
+        for part in run_unit(unit, task).parts:
+            what = (
+                part.text
+                if isinstance(part, Piece)
+                else str(getattr(part, "error", getattr(part, "logs", "")))
+            )
+            out.append((type(part).__name__, part.item, what))
+    return out
+
+
+def test_workers_read_runs_of_lines_and_get_exactly_what_the_caller_reads(
+    tmp_path: Path, corpus: Path
+) -> None:
+    mixed = tmp_path / "mixed.jsonl"
+    lines = corpus.read_bytes().splitlines(keepends=True)
+    gb = (
+        json.dumps({"id": "gb", "text": "全县共查处违法行为1200起"}, ensure_ascii=False).encode("gb18030")
+        + b"\n"
+    )
+    mixed.write_bytes(b"".join([*lines[:25], gb, b"not json\n", *lines[25:]]))
+    hopeless = tmp_path / "hopeless.jsonl"  # all bad at first: given up on, however it is read
+    hopeless.write_bytes(b"nope\n" * 25 + lines[0])
+    inputs = [corpus, mixed, hopeless]
+    here = list(plan_units(inputs, chunk_bytes=SMALL))
+    there = list(plan_units(inputs, chunk_bytes=SMALL, workers_read=True))
+    assert [u.index for u in here] == [u.index for u in there]  # the same units either way
+    assert not any(u.lines for u in here)
+    assert sum(bool(u.lines) for u in there) > len(there) // 2
+    gb_unit = next(
+        u for u in there if any(isinstance(d, Source) and d.doc == "gb" for _, d, _ in u.documents)
+    )
+    assert not gb_unit.lines  # a run that is not all UTF-8 is read by the caller, in order
+    assert _outcome(there) == _outcome(here)
+    read_here = [
+        (doc.origin if isinstance(doc, Source) else str(doc), doc) for u in here for _, doc, _ in u.documents
+    ]
+    in_sequence = [(doc.origin if isinstance(doc, Source) else str(doc), doc) for doc in iter_sources(inputs)]
+    assert [str(d) for _, d in read_here] == [str(d) for _, d in in_sequence]  # read by the library reader
+    outcome = _outcome(there)
+    assert ("Failed", 1, f"{mixed}:27: not JSON (expected value at column 1)") in outcome
+    assert any(kind == "Failed" and "lines are all bad" in what for kind, _, what in outcome)
+    assert '"doc": "gb"' in "".join(what for _, _, what in outcome)

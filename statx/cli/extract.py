@@ -66,7 +66,7 @@ def extract(
     from statx.cli.progress import InputTracker
     from statx.encodings import check_encoding
     from statx.export import choose_format
-    from statx.parallel import is_dataset, write_parallel
+    from statx.parallel import is_dataset, start_workers, write_parallel
     from statx.rules import load_rules
     from statx.sources import Fields
 
@@ -74,6 +74,7 @@ def extract(
     log_to_stderr(verbose)
     failed = 0
     try:
+        start_workers(jobs, engine)  # they get ready while the rules load here
         dataset = output_format is Format.parquet and output is not None and is_dataset(output)
         fmt = Format.parquet if dataset else choose_format(output_format, output)
         if encoding:
