@@ -6,13 +6,16 @@
 
 Every variant runs as its own process, one after the other, on the same corpus, so the
 ratios hold even on a busy machine where the absolute numbers do not; peak memory is that
-of the variant's whole process tree (workers included) and of its largest process. The
+of the variant's whole process tree (workers included) and of its largest process, sampled
+in one more run of its own (sampling takes CPU the timed runs must not lose). The
 outputs of all statx variants are compared byte for byte. Record results in RESULTS.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib
 import json
 import os
 import platform
@@ -21,6 +24,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -39,22 +43,30 @@ class Measure:
     process_mb: float
 
 
-def run(name: str, argv: list[str], repeat: int) -> Measure:
-    """Run `argv` `repeat` times; keep the fastest time and the largest memory seen."""
-    runs = [_run_once(name, argv) for _ in range(repeat)]
-    return Measure(
-        name,
-        min(m.seconds for m in runs),
-        max(m.tree_mb for m in runs),
-        max(m.process_mb for m in runs),
-    )
+def run(variants: list[tuple[str, list[str]]], repeat: int) -> list[Measure]:
+    """Time each variant `repeat` times (the fastest is kept), then measure its memory once more.
+
+    The repeats go round the variants in turn, so a machine whose speed drifts (a shared
+    virtual machine) slows every variant alike and the ratios hold. Memory is sampled in a
+    run of its own: walking the process tree every 20 ms takes CPU, which on a small machine
+    is taken from the workers of a parallel run and would slow it.
+    """
+    best = {name: float("inf") for name, _ in variants}
+    for _ in range(repeat):
+        for name, argv in variants:
+            best[name] = min(best[name], _run_once(name, argv, sample=False).seconds)
+    out = []
+    for name, argv in variants:
+        memory = _run_once(name, argv, sample=True)
+        out.append(Measure(name, best[name], memory.tree_mb, memory.process_mb))
+    return out
 
 
-def _run_once(name: str, argv: list[str]) -> Measure:
-    try:
-        import psutil
-    except ImportError:
-        psutil = None
+def _run_once(name: str, argv: list[str], *, sample: bool) -> Measure:
+    psutil: Any = None
+    if sample:
+        with contextlib.suppress(ImportError):
+            psutil = importlib.import_module("psutil")
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     tree = largest = 0
@@ -146,9 +158,10 @@ def main(argv: list[str] | None = None) -> int:
             variants.append(
                 (f"dask -j {args.jobs}", [*statx, out("dask"), "--engine", "dask", "-j", str(args.jobs)])
             )
-    measures = [run(name, cmd, args.repeat) for name, cmd in variants]
-    one = [py, "-m", "statx", "extract", str(_one_article()), "-o", os.devnull]
-    cold = [run("statx --version", [py, "-m", "statx", "--version"], 3), run("statx extract one.txt", one, 3)]
+    measures = run(variants, args.repeat)
+    one_article = [py, "-m", "statx", "extract", str(_one_article()), "-o", os.devnull]
+    version = [py, "-m", "statx", "--version"]
+    cold = run([("statx --version", version), ("statx extract one.txt", one_article)], 3)
 
     first = next(iter(outputs.values())).read_bytes()
     same = {name: p.read_bytes() == first for name, p in outputs.items()}
