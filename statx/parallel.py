@@ -11,7 +11,9 @@ Article files travel by path and are read by the worker; on a cluster they must 
 readable where the workers run (a shared file system), and so must a user's `--rules`
 folders, which each worker loads once. Corpora (and stdin) are read here, by the very
 reader `extract_paths` uses (any format, compression or encoding, errors named file:line),
-and their articles are shipped in ranges of consecutive lines.
+and their articles are shipped in ranges of consecutive lines; except that local workers
+read the runs of a plain JSON-lines corpus themselves (see `corpus.line_ranges`), so that
+decoding the corpus is spread over them too.
 """
 
 from __future__ import annotations
