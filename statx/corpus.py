@@ -131,6 +131,8 @@ def line_ranges(
         ranges for the workers and, in their place, the articles and errors read here.
     """
     try:
+        if not path.is_file():  # a named pipe can be read only once, in sequence
+            return None
         with path.open("rb") as fh:
             head = fh.read(4096)
     except OSError:

@@ -310,3 +310,22 @@ def test_workers_read_runs_of_lines_and_get_exactly_what_the_caller_reads(
     assert ("Failed", 1, f"{mixed}:27: not JSON (expected value at column 1)") in outcome
     assert any(kind == "Failed" and "lines are all bad" in what for kind, _, what in outcome)
     assert '"doc": "gb"' in "".join(what for _, _, what in outcome)
+
+
+def test_a_corpus_that_can_be_read_only_once_is_read_in_sequence(tmp_path: Path, corpus: Path) -> None:
+    import threading
+
+    pipe = tmp_path / "piped.jsonl"
+    os.mkfifo(pipe)
+    data = corpus.read_bytes()
+
+    def feed() -> None:
+        with pipe.open("wb") as fh:
+            fh.write(data)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    units = list(plan_units([pipe], chunk_bytes=SMALL, workers_read=True))
+    writer.join()
+    assert not any(u.lines for u in units)
+    assert sum(isinstance(doc, Source) for u in units for _, doc, _ in u.documents) == 40
