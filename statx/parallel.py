@@ -30,7 +30,7 @@ import re
 import shutil
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol, TypeVar
@@ -405,7 +405,7 @@ def run_units(
     engine: Engine = Engine.local,
     scheduler: str | None = None,
     rules: RuleSet | None = None,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Run units and yield their results in unit order, whatever order they finish in.
 
     Args:
@@ -619,7 +619,7 @@ class _Run:
     on_input: Callable[[int, int], None] | None
     chunk_bytes: int = CHUNK_BYTES
 
-    def results(self, encode: str | None) -> Iterator[Result]:
+    def results(self, encode: str | None) -> Generator[Result, None, None]:
         level = logging.getLogger("statx").getEffectiveLevel()
         fields = self.fields or Fields()
         task = Task(self.rules, self.encoding, encode, os.getcwd(), fields, self.timeout, level)
@@ -636,10 +636,11 @@ class _Run:
             units, task, jobs=self.jobs, engine=self.engine, scheduler=self.scheduler, rules=self.loaded
         )
 
-    def pieces(self, encode: str | None) -> Iterator[Piece]:
+    def pieces(self, encode: str | None) -> Generator[Piece, None, None]:
         """The pieces in order; errors go to `on_error` (or are raised) in their place."""
-        for result in self.results(encode):
-            yield from self.report(result)
+        with contextlib.closing(self.results(encode)) as results:  # closed: workers stopped
+            for result in results:
+                yield from self.report(result)
 
     def report(self, result: Result) -> Iterator[Piece]:
         for part in result.parts:
@@ -739,8 +740,9 @@ def extract_parallel(
         on_input=None,
         chunk_bytes=chunk_bytes,
     )
-    for piece in run.pieces(None):
-        yield from piece.records
+    with contextlib.closing(run.pieces(None)) as pieces:
+        for piece in pieces:
+            yield from piece.records
 
 
 def write_parallel(
@@ -803,11 +805,16 @@ def write_parallel(
     if fmt is Format.parquet and output is not None and is_dataset(output):
         return _write_dataset(run, output)
     check_destination(fmt, output)
+    # Closed on the way out, however the writing ends: an interrupted run stops its workers
+    # now, not whenever the generators happen to be collected (maybe never, with os._exit).
     if fmt not in (Format.jsonl, Format.json, Format.csv):
-        records = (rec for piece in run.pieces(None) for rec in piece.records)
-        return write_records(records, fmt, output, bom=bom)
-    with atomic_output(output) as out:
-        return _write_text(run.pieces("csv" if fmt is Format.csv else "jsonl"), fmt, out, bom)
+        with contextlib.closing(run.pieces(None)) as pieces:
+            return write_records((rec for piece in pieces for rec in piece.records), fmt, output, bom=bom)
+    with (
+        atomic_output(output) as out,
+        contextlib.closing(run.pieces("csv" if fmt is Format.csv else "jsonl")) as pieces,
+    ):
+        return _write_text(pieces, fmt, out, bom)
 
 
 def _write_text(pieces: Iterator[Piece], fmt: Format, out: IO[str], bom: bool) -> int:
@@ -897,12 +904,13 @@ def _write_dataset(run: _Run, folder: Path) -> int:
     n = 0
     try:
         written = 0
-        for result in run.results(None):
-            records = [rec for piece in run.report(result) for rec in piece.records]
-            if records:
-                _write_part(records, tmp / f"part-{result.index:06d}.parquet")
-                written += 1
-            n += len(records)
+        with contextlib.closing(run.results(None)) as results:  # closed: workers stopped
+            for result in results:
+                records = [rec for piece in run.report(result) for rec in piece.records]
+                if records:
+                    _write_part(records, tmp / f"part-{result.index:06d}.parquet")
+                    written += 1
+                n += len(records)
         if not written:
             _write_part([], tmp / "part-000000.parquet")  # an empty dataset still has the schema
         tmp.chmod(0o777 & ~_umask())
