@@ -27,7 +27,7 @@ import regex
 from statx.encodings import Decoder, looks_utf16
 from statx.errors import SourceError
 from statx.markup import iso_date
-from statx.sources import Fields, Source, peek
+from statx.sources import GZIP_MAGIC, Fields, Source, peek
 
 __all__ = ["LineRange", "line_ranges", "read_corpus", "read_line_range"]
 
@@ -139,7 +139,7 @@ def line_ranges(
         return None  # read_corpus says why, in its place
     decoder = Decoder(encoding)
     if (
-        head.startswith(b"\x1f\x8b")
+        head.startswith(GZIP_MAGIC)
         or any(head.startswith(bom) for bom, _ in _WIDE_BOMS)
         or b"\x00" in head
         or decoder.forced not in (None, "utf-8")

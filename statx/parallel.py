@@ -23,7 +23,6 @@ import csv
 import enum
 import functools
 import io
-import itertools
 import logging
 import os
 import re
@@ -185,11 +184,10 @@ def plan_units(
             for batch in _batches(_logged(docs), chunk_bytes):
                 if isinstance(batch, LineRange):
                     assert isinstance(path, Path)
-                    lines = (item, str(path), doc_id(path), batch)
                     if workers_read:
-                        yield Unit(index, lines=(lines,))
+                        yield Unit(index, lines=((item, str(path), doc_id(path), batch),))
                     else:  # the same unit, read here
-                        read = _read_lines(*lines[1:], encoding, fields)
+                        read = _read_lines(str(path), doc_id(path), batch, encoding, fields)
                         yield Unit(index, documents=tuple((item, doc, logs) for doc, logs in _logged(read)))
                 else:
                     yield Unit(index, documents=tuple((item, doc, logs) for doc, logs in batch))
@@ -441,14 +439,9 @@ class _Future(Protocol):
     def result(self) -> Result: ...
 
 
-def _in_order(
-    submit: Callable[[Unit], _Future],
-    units: Iterator[Unit],
-    window: int,
-    pending: deque[_Future] | None = None,
-) -> Iterator[Result]:
-    """Keep `window` units in flight; yield results in submission order (`pending` first)."""
-    pending = pending if pending is not None else deque()
+def _in_order(submit: Callable[[Unit], _Future], units: Iterator[Unit], window: int) -> Iterator[Result]:
+    """Keep `window` units in flight; yield results in submission order."""
+    pending: deque[_Future] = deque()
     for unit in units:
         pending.append(submit(unit))
         if len(pending) >= window:
@@ -490,10 +483,10 @@ def _context() -> BaseContext:
 
 
 def _run_processes(units: Iterator[Unit], task: Task, jobs: int, rules: RuleSet | None) -> Iterator[Result]:
-    """Run the units on `jobs` worker processes; this one runs the first while they start.
+    """Run the units on `jobs` worker processes; this one runs the first while they get ready.
 
-    A worker is ready about half a second after it is asked for (the fork server imports
-    statx and warms its rules first); the first unit is done here meanwhile.
+    Workers fork from a fork server that first imports statx and warms its rules (about half
+    a second); it is started now, and the first unit is done here meanwhile.
     """
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -508,12 +501,11 @@ def _run_processes(units: Iterator[Unit], task: Task, jobs: int, rules: RuleSet 
         return future
 
     try:
+        start_workers(jobs)
         first = next(units, None)
-        window = 2 * jobs
-        pending = deque(submit(unit) for unit in itertools.islice(units, window))
         if first is not None:
             yield run_unit(first, task, rules)
-        yield from _in_order(submit, units, window, pending)
+        yield from _in_order(submit, units, 2 * jobs)
     except BrokenProcessPool:
         why = _why_broken(workers.values())
         _stop_now(pool)

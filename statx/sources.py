@@ -23,7 +23,7 @@ from statx.errors import SourceError
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 #: Endings (before an optional `.gz`) that make a file a corpus, one article per line or row.
 CORPUS_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
-_GZIP_MAGIC = b"\x1f\x8b"
+GZIP_MAGIC = b"\x1f\x8b"
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -161,7 +161,7 @@ def _read_article(fh: IO[bytes], where: str, doc: str, encoding: str | None) -> 
     """Read one whole article (gzip-compressed or not) and decode it."""
     try:
         data = fh.read()
-        if data.startswith(_GZIP_MAGIC):
+        if data.startswith(GZIP_MAGIC):
             data = gzip.decompress(data)
     except OSError as e:
         return SourceError(where, f"cannot read: {e.strerror or e}")
@@ -192,7 +192,7 @@ def _read_corpus_file(
     with raw:
         stream: IO[bytes] = raw
         try:
-            if raw.peek(2)[:2] == _GZIP_MAGIC:
+            if raw.peek(2)[:2] == GZIP_MAGIC:
                 stream = cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
             if not peek(stream, 1):
                 yield SourceError(where, "empty file")

@@ -6,6 +6,7 @@ units, finished out of order by two real worker processes.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -219,7 +220,14 @@ def _start_big_parallel_run(tmp_path: Path) -> tuple[subprocess.Popen[bytes], li
     while not any(p.name.endswith(".tmp") and p.stat().st_size for p in tmp_path.iterdir()):
         assert proc.poll() is None and time.monotonic() < deadline, "statx ended before it was interrupted"
         time.sleep(0.05)
-    return proc, psutil.Process(proc.pid).children(recursive=True)
+    while True:  # statx writes the first unit, done by itself, before its workers are forked
+        tree = psutil.Process(proc.pid).children(recursive=True)
+        with contextlib.suppress(psutil.NoSuchProcess):  # a helper process that just ended
+            if any(w.ppid() != proc.pid for w in tree):
+                break
+        assert proc.poll() is None and time.monotonic() < deadline, "statx ended before its workers started"
+        time.sleep(0.02)
+    return proc, tree
 
 
 @pytest.mark.parametrize("group", [True, False], ids=["ctrl-c-to-all", "kill-the-caller"])
