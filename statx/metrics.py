@@ -27,7 +27,11 @@ _UNIT_FITS, _UNIT_MISFITS = 15.0, -70.0
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """The metric chosen for a figure, and where its cue starts in the clause (for the label)."""
+    """The metric chosen for a figure, and where its cue starts in the clause (for the label).
+
+    Only a cue of two characters or more gives a start: the label may begin at a verb
+    (走访…), but a one-character cue closes a phrase (覆盖率, 占) and cutting there loses it.
+    """
 
     key: str
     name: str
@@ -123,7 +127,7 @@ class MetricIndex:
                 distance = start if place == "post" else len(text) - end
                 score = base - per_char * distance + min(2.0 * (end - start), 12.0) + metric.priority
                 score += _unit_score(metric, unit, is_change)
-                if place == "pre":
+                if place == "pre" and end - start > 1:  # a one-character cue (率, 占) ends a phrase
                     first_in_pre[metric.key] = min(start, first_in_pre.get(metric.key, start))
                 if best is None or score > best[0]:
                     best = (score, metric, None)

@@ -114,12 +114,29 @@ def fold_text(text: str) -> str:
 
     >>> fold_text("鎮遠縣有８鎮４鄉，共１２３起（＋3.88％）")
     '镇远县有8镇4乡,共123起(+3.88%)'
+    >>> fold_text("二○二三年")
+    '二〇二三年'
     >>> fold_text("plain ASCII stays")
     'plain ASCII stays'
     """
     if text.isascii():
         return text
-    return _to_simplified(_fold_width(text))
+    return _fold_zero(_to_simplified(_fold_width(text)))
+
+
+# A circle or a letter O typed for 〇 inside a Chinese numeral (二○二三年, 二O一九年).
+_ZERO_LIKE = re.compile("[一二三四五六七八九〇零][○◯OΟ0]+(?=[一二三四五六七八九〇零年])")
+
+
+def _fold_zero(text: str) -> str:
+    """Write 〇 for the look-alikes of it between Chinese numerals, keeping the length.
+
+    >>> _fold_zero("二○二三年，二O一九年，一〇〇OK，A0二")
+    '二〇二三年，二〇一九年，一〇〇OK，A0二'
+    """
+    if "○" not in text and "◯" not in text and "O" not in text and "Ο" not in text and "0" not in text:
+        return text
+    return _ZERO_LIKE.sub(lambda m: m.group()[0] + "〇" * (len(m.group()) - 1), text)
 
 
 # --- noise removal -------------------------------------------------------------

@@ -15,7 +15,8 @@ import regex
 from statx.numbers import NumberError, parse_number
 
 _YEAR = regex.compile(
-    r"(?:(?P<ce>(?:19|20)\d{2})|(?:民国)?(?P<roc>\d{2,3}))\s?年|(?P<rel>今年|本年度|全年|年内|去年|上年度|上年|明年)"
+    r"(?:(?P<ce>(?:19|20)\d{2})|(?P<cn>[一二][〇零一二三四五六七八九]{3})|(?:民国)?(?P<roc>\d{2,3}))\s?年"
+    r"|(?P<rel>今年|本年度|全年|年内|去年|上年度|上年|明年)"
 )
 _M = r"\d{1,2}|[一二三四五六七八九十]{1,2}"
 _MONTHS = regex.compile(rf"(?P<m1>{_M})(?:月份?)?(?:至|到|-|—)(?P<m2>{_M})月|(?P<m1>{_M})月")
@@ -25,6 +26,7 @@ _DAYS = regex.compile(
 )
 _RECENT_YEARS = regex.compile(r"近\d")  # compiled once: a module-level regex.search looks it up per call
 _QUARTER = regex.compile(r"第?(?P<q>[一二三四1-4])季度")
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _RELATIVE_YEAR = {
     "今年": 0,
     "本年度": 0,
@@ -60,6 +62,8 @@ def _year_of(period: str, today: dt.date | None) -> int | None:
         return today.year if today else None
     if m.group("ce"):
         return int(m.group("ce"))
+    if m.group("cn"):  # 二〇二三年: digit by digit
+        return int(m.group("cn").translate(_CN_DIGITS))
     if m.group("roc"):
         roc = int(m.group("roc"))
         # 民国 (ROC) years, as Taiwan reports write them; 2541年 is a typo, not ROC 541
@@ -89,6 +93,8 @@ def resolve_period(period: str, article_date: str | None) -> tuple[str | None, s
     ('2021-01-01', '2021-12-02')
     >>> resolve_period("2019年上半年", None)
     ('2019-01-01', '2019-06-30')
+    >>> resolve_period("二〇二三年全年", None)
+    ('2023-01-01', '2023-12-31')
     >>> resolve_period("106年", None)
     ('2017-01-01', '2017-12-31')
     >>> resolve_period("截至目前", "2021-06-12")

@@ -215,7 +215,8 @@ def _lexicon_fragments(
             aliases[e["word"]] = str(e["as"])
     fragments = {
         "UNIT": unit_alt(units.values()),
-        "UNIT_CN": unit_alt(e for e in units.values() if e.get("chinese_numerals", False)),
+        "UNIT_CN": unit_alt(e for e in units.values() if e.get("chinese_numerals", "long") is True),
+        "UNIT_CN_LONG": unit_alt(e for e in units.values() if e.get("chinese_numerals", "long") == "long"),
         "QUAL_BEFORE": alternation(qual_parts["before"]),
         "QUAL_INSIDE": alternation(qual_parts["inside"]),
         "QUAL_AFTER": alternation(qual_parts["after"]),

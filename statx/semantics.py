@@ -52,6 +52,9 @@ class Lexicon:
     def build(cls, rules: RuleSet) -> Lexicon:
         w = rules.words
 
+        def optional_fragment(name: str) -> list[str]:
+            return [expand_fragment(name, rules.fragments)] if name in rules.fragments else []
+
         def tail(name: str, after: str = "") -> regex.Pattern[str]:
             return regex.compile(f"(?:{alternation(w.get(name, ()))}){after}$")
 
@@ -60,7 +63,9 @@ class Lexicon:
             # 至/到, which give the new level (提高至95%), not the change
             change_up=tail("change_up", r"(?:了|达|为|约|近|超过)?\s*"),
             change_down=tail("change_down", r"(?:了|达|为|约|近|超过)?\s*"),
-            basis_yoy=regex.compile(alternation(w.get("basis_yoy", ()))),
+            basis_yoy=regex.compile(
+                "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
+            ),
             basis_mom=regex.compile(alternation(w.get("basis_mom", ()))),
             breakdown=regex.compile(alternation(w.get("breakdown", ())) + "|[:：]"),
             baseline=tail("baseline", r"\s*"),
@@ -177,7 +182,7 @@ def _label(ctx: _Context, cue_start: int | None, lex: Lexicon) -> str:
     pre = ctx.pre
     if cue_start is not None and len(pre) > 12:
         pre = pre[cue_start:]
-    pre = lex.label_trim.sub("", pre.lstrip("、 |")).strip(" |")
+    pre = lex.label_trim.sub("", pre.lstrip("、 |-*•·")).strip(" |")  # list bullets too
     pre = _TRAILING_FILLER.sub("", pre)
     if pre.endswith("等") or len(pre) > 40:
         pre = ""

@@ -60,6 +60,26 @@ def test_a_stated_baseline_is_not_the_current_value() -> None:
     assert (recs["35.7%"].change, recs["35.7%"].basis) == ("down", "yoy")
 
 
+def test_a_change_against_a_named_year_is_year_on_year() -> None:
+    text = "全年录得罪案90 276宗，较2022年上升28.9%，比2019年同期下降3.1%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["28.9%"].change, recs["28.9%"].basis) == ("up", "yoy")
+    assert (recs["3.1%"].change, recs["3.1%"].basis) == ("down", "yoy")
+
+
+def test_a_date_is_not_a_period_but_a_written_year_is() -> None:
+    text = "今日（一月二十九日）公布，二○二三年全年整体罪案共录得90 276宗。\n1月29日下午，共出动警力120人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["90 276宗"].period == "二〇二三年"  # the circle typed for 〇 is read as 〇
+    assert (recs["90 276宗"].period_start, recs["90 276宗"].period_end) == ("2023-01-01", "2023-12-31")
+    assert recs["120人"].period is None  # 1月29日 is the day of the event, not a month's period
+
+
+def test_a_one_character_cue_does_not_cut_the_label() -> None:
+    (rec,) = extract_text("力争全市视频监控覆盖率达到95%以上")
+    assert rec.label.endswith("全市视频监控覆盖率") and rec.metric == "rate_other"
+
+
 def test_a_new_level_is_not_a_change() -> None:
     (rec,) = extract_text("群众满意率提高至95%")
     assert rec.change is None and rec.metric == "satisfaction_rate"
@@ -71,6 +91,7 @@ def test_a_new_level_is_not_a_change() -> None:
         ("今年", "2021-12-02", ("2021-01-01", "2021-12-02")),
         ("2019年", "2021-12-02", ("2019-01-01", "2019-12-31")),
         ("106年", None, ("2017-01-01", "2017-12-31")),
+        ("二〇二三年全年", None, ("2023-01-01", "2023-12-31")),
         ("民国110年上半年", None, ("2021-01-01", "2021-06-30")),
         ("一季度", "2022-05-01", ("2022-01-01", "2022-03-31")),
         ("1至10月", "2022-11-20", ("2022-01-01", "2022-10-31")),
