@@ -120,23 +120,32 @@ class _Context:
     sentence_start: int
 
 
-#: What separates the items of a list inside one clause (饮酒驾驶135起、醉酒驾驶90起; 为2个集体和16名民警).
-_LIST_SEPARATOR = regex.compile(r"、|以及|和|及|与")
+#: What separates the items of a list inside one clause (饮酒驾驶135起、醉酒驾驶90起; 为2个集体和16名民警),
+#: or opens a bracketed item after a figure (酒驾4215起(醉驾1106起)).
+_LIST_SEPARATOR = regex.compile(r"、|以及|和|及|与|[(\[]")
 
 
-def _last_separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    found = None
+def _separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where the words between two figures split, or None when nothing separates them.
+
+    A separator right after the first figure gives all the words to the second (疲劳驾驶6732起、
+    不按规定使用安全带及头盔12.8万起: 及 is inside the second item's name); else the last one
+    splits them (600余辆出租车集中注册登记、200余辆…: the words before it go with the first).
+    """
+    found: tuple[int, int] | None = None
     for m in _LIST_SEPARATOR.finditer(text, lo, hi):
-        found = m.span()
+        found = (m.start(), m.end())
+        if m.start() == lo:
+            break
     return found
 
 
 def _contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[_Context]:
     """The words around each figure, with two figures of one clause splitting the words between them.
 
-    Between two figures of a list, what comes before the last separator (、 和 及) describes
-    the first figure (600余辆出租车集中注册登记、200余辆…) and what comes after it the second
-    (饮酒驾驶135起、醉酒驾驶90起).
+    Between two figures of a list, what comes before the separator (、 和 及 or an opening
+    bracket) describes the first figure (600余辆出租车集中注册登记、200余辆…) and what comes
+    after it the second (饮酒驾驶135起、醉酒驾驶90起).
     """
     n = len(cands)
     sentences, clauses = _Marks(_SENTENCE_END, text), _Marks(lex.clause_end, text)
@@ -152,7 +161,7 @@ def _contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[_Cont
         if clause_starts[i + 1] > a.end:
             splits.append(None)
             continue
-        sep = _last_separator(text, a.end, b.start)
+        sep = _separator(text, a.end, b.start)
         splits.append(sep if sep else (b.start, a.end))  # no separator: the words may go with either
     out: list[_Context] = []
     for i, c in enumerate(cands):

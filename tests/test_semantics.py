@@ -75,6 +75,17 @@ def test_a_date_is_not_a_period_but_a_written_year_is() -> None:
     assert recs["120人"].period is None  # 1月29日 is the day of the event, not a month's period
 
 
+def test_list_items_keep_their_own_words() -> None:
+    text = "查处酒驾醉驾4215起（醉驾1106起）、疲劳驾驶6732起、不按规定使用安全带及头盔12.8万起"
+    labels = {r.text: r.label for r in extract_text(text)}
+    assert labels == {
+        "4215起": "查处酒驾醉驾",
+        "1106起": "醉驾",
+        "6732起": "疲劳驾驶",
+        "12.8万起": "不按规定使用安全带及头盔",
+    }
+
+
 def test_a_one_character_cue_does_not_cut_the_label() -> None:
     (rec,) = extract_text("力争全市视频监控覆盖率达到95%以上")
     assert rec.label.endswith("全市视频监控覆盖率") and rec.metric == "rate_other"
