@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
 from statx.errors import UsageError
-from statx.records import FIELDS, Basis, Change, Qualifier, Record, Role
+from statx.records import FIELDS, SHARE_UNITS, Basis, Change, Qualifier, Record, Role
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 #: not 130% of anything, two "up 3 percentage points" are not 6, "3 times" and "2 times"
 #: of different bases are not 5 times), so their `sum` is left empty and a pivot cell
 #: never adds them either.
-NON_ADDITIVE_UNITS: frozenset[str] = frozenset({"%", "个百分点", "倍"})
+NON_ADDITIVE_UNITS: frozenset[str] = SHARE_UNITS
 
 #: Summary columns after the group keys, in output order.
 SUMMARY_COLUMNS: tuple[str, ...] = ("count", "sum", "min", "max", "mean", "docs")

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 import regex
 
+from statx.records import SHARE_UNITS
 from statx.rules import Metric, RuleSet, cue_alternation
 from statx.shape import first_chars
 
-_SHARE_UNITS = frozenset({"%", "‰", "个百分点", "倍"})
 _THRESHOLD = 50.0
 # Base score by where the cue stands, and how much each character of distance costs.
 # A heading names the topic of a whole section: only a long (specific) cue with a fitting unit counts.
@@ -145,6 +145,6 @@ def _unit_score(metric: Metric, unit: str, is_change: bool) -> float:
     """Reward a unit the metric is counted in; a change figure (同比下降30%) may be of any metric."""
     if unit in metric.units:
         return _UNIT_FITS
-    if unit in _SHARE_UNITS and is_change:
+    if unit in SHARE_UNITS and is_change:
         return 0.0
     return _UNIT_MISFITS if metric.units else 0.0

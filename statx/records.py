@@ -11,6 +11,10 @@ Change = Literal["up", "down"]
 Basis = Literal["yoy", "mom"]
 Role = Literal["current", "baseline"]
 
+#: Units of rates and ratios (60%, 3‰, up 2 percentage points, 1.8 times). They never add up,
+#: and a change in one of them may be a change of any metric (死亡人数同比下降30%).
+SHARE_UNITS: frozenset[str] = frozenset({"%", "‰", "个百分点", "个千分点", "倍"})
+
 
 @dataclass(frozen=True, slots=True)
 class Record:

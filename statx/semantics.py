@@ -19,14 +19,13 @@ from statx.matcher import Candidate
 from statx.metrics import Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
 from statx.periods import resolve_period
-from statx.records import Basis, Change, Record
+from statx.records import SHARE_UNITS, Basis, Change, Record
 from statx.rules import RuleSet, alternation, expand_fragment
 from statx.subjects import Gazette, nearest_before, region_name
 
 _WINDOW = 160  # how far back a clause, sentence or paragraph is looked for
 _SENTENCE_END = regex.compile(r"[。！？!?；;]|\n(?!\d)")
 _PARAGRAPH_END = regex.compile(r"\n")
-_SHARE_UNITS = frozenset({"%", "‰", "个百分点", "倍"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +196,7 @@ def _label(ctx: _Context, cue_start: int | None, lex: Lexicon) -> str:
         pre = ""
     post = ctx.post.strip()
     post = _POST_FILLER.sub("", post) if len(post) <= 24 else ""
-    label = (pre + post).strip(' 、,，()（）|“”"')
+    label = (pre + post).strip(' 、,，()（）|“”"￥¥$')
     return str(_BLANKS.sub("", label))
 
 
@@ -255,7 +254,7 @@ def _parents(
                 if p.start < lo:
                     break
                 rp, rc = records[j], records[i]
-                if rp.unit == rc.unit and rc.unit not in _SHARE_UNITS:
+                if rp.unit == rc.unit and rc.unit not in SHARE_UNITS:
                     if rp.value >= rc.value:
                         parent = j
                     break  # the nearest figure of the same unit is the whole, or there is none
