@@ -178,7 +178,7 @@ def _contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[_Cont
 
 _POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
 _BLANKS = regex.compile(r"\s+")
-_TRAILING_FILLER = regex.compile(r"(?:达到|达|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)$")
+_TRAILING_FILLER = regex.compile(r"(?:[高多]?达到?|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)$")
 
 
 def _label(ctx: _Context, cue_start: int | None, lex: Lexicon) -> str:
