@@ -283,6 +283,7 @@ class _Held:
 
 
 _NEWLINE = re.compile("\n")
+_CUT_NUMBER = re.compile(r"\d(?:,\d{0,2}|\.)\Z")
 _WHITESPACE = re.compile(r"\s+")
 _BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)(?:[^0-9a-fA-F]|\Z))")
 
@@ -327,10 +328,22 @@ class _HtmlText(HTMLParser):
         if tag in _BLOCK_TAGS or tag in _CELL_TAGS:
             # Body content has begun even if </head> or </title> never came.
             self._in_head = self._in_title = False
-            if not self._skip:
+            if not self._skip and not (tag == "br" and self._inside_number(start, end)):
                 sep = "\n" if tag in _BLOCK_TAGS else " | " if opening else ""
                 if sep:
                     self._out.append_replace(self._base + start, self._base + end, sep)
+
+    def _inside_number(self, start: int, end: int) -> bool:
+        """A line break inside a number (1,0<br>56起, 3.<br>5%) is an editor's wrap, not a break.
+
+        Only where the number is plainly cut: a thousands group short of its three digits, or
+        a dangling decimal point. Two whole numbers (2019<br>2020) stay apart.
+        """
+        return (
+            end < len(self._body)
+            and self._body[end].isdigit()
+            and bool(_CUT_NUMBER.search(self._body, max(0, start - 4), start))
+        )
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._pos()

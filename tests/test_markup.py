@@ -242,6 +242,15 @@ def test_block_tags_break_lines_inline_tags_vanish() -> None:
     assert raw[s:e] == "<br/>"
 
 
+def test_a_line_break_inside_a_number_vanishes() -> None:
+    raw = "<p>查处酒驾1,0<br>56起，增长3.<br/>5%，2019<br/>2020年，共12<br>起</p>"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "1,056起" in prepared.text and "3.5%" in prepared.text  # an editor's wrap inside a number
+    assert "2019\n2020年" in prepared.text  # two whole numbers stay apart
+    assert "共12\n起" in prepared.text  # a break before the unit is still a break
+
+
 def test_broken_html() -> None:
     raw = "<p>我爱你<3 a < b 共7起<p>未闭合 <b>粗 </ p>& &# &#; <![foo[ x ]]> 共8起<div"
     prepared, _ = prepare(raw)
