@@ -539,20 +539,53 @@ def _stop_now(pool: ProcessPoolExecutor) -> None:
     the workers are killed outright and nothing waits on that pipe (the CLI also leaves
     without the interpreter's exit-time join of that thread: see `cli.main`).
     """
+    import threading
+
     for proc in list((getattr(pool, "_processes", None) or {}).values()):
         with contextlib.suppress(OSError):
             proc.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
+    # Ctrl-C may have landed inside the executor while it held its lock (a `with lock:` is
+    # not safe from signals), and then `shutdown` would wait for that lock forever: so it
+    # runs on a thread of its own, given a moment, and the caller goes on in any case.
+    closing = threading.Thread(
+        target=pool.shutdown, kwargs={"wait": False, "cancel_futures": True}, daemon=True
+    )
+    closing.start()
+    closing.join(timeout=1.0)
 
 
 def _warm(folders: tuple[str, ...]) -> None:
-    """Start a worker: Ctrl-C ends it quietly (the caller reports the interruption); load the rules."""
+    """Start a worker: it ends quietly on Ctrl-C and when the caller is gone; load the rules."""
     import signal
 
     from statx.workerinit import interrupted
 
     signal.signal(signal.SIGINT, interrupted)  # already so under the fork server; not under spawn
+    _leave_with_the_caller()
     _worker_rules(folders)
+
+
+def _leave_with_the_caller() -> None:
+    """End this worker as soon as the process that started it is gone.
+
+    A worker forked at the very moment of a Ctrl-C can miss it (a forked child ignores
+    Ctrl-C until its handlers are restored) and never be known to the caller, which then
+    cannot kill it. It would wait for work forever and keep the caller's stderr open, so a
+    pipe reading it would never end. Its parent sentinel becomes readable when the caller's
+    end of the pipe closes, which the caller's death always does.
+    """
+    import multiprocessing
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(EXIT_INTERRUPTED)
+
+    threading.Thread(target=watch, name="statx-caller-watch", daemon=True).start()
 
 
 def _run_dask(units: Iterator[Unit], task: Task, jobs: int, scheduler: str | None) -> Iterator[Result]:

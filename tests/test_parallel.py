@@ -271,6 +271,28 @@ def test_a_worker_stopped_by_ctrl_c_reads_as_an_interruption_not_an_error() -> N
     assert isinstance(_why_broken([killed]), StatxError)
 
 
+_ABANDONING_CALLER = """
+import os, sys
+from concurrent.futures import ProcessPoolExecutor
+from statx.parallel import _context, _warm
+pool = ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=_warm, initargs=((),))
+print(pool.submit(os.getpid).result(), flush=True)
+os._exit(0)  # gone without shutting the pool down: the worker is never told to stop
+"""
+
+
+def test_a_worker_leaves_when_its_caller_is_gone() -> None:
+    """A worker the caller never got to stop (forked during a Ctrl-C) must not outlive it."""
+    caller = subprocess.run(
+        [sys.executable, "-c", _ABANDONING_CALLER], capture_output=True, text=True, timeout=60, check=True
+    )
+    worker = int(caller.stdout.strip())
+    deadline = time.monotonic() + 10
+    while psutil.pid_exists(worker) and psutil.Process(worker).status() != psutil.STATUS_ZOMBIE:
+        assert time.monotonic() < deadline, "the worker outlived its caller"
+        time.sleep(0.05)
+
+
 def _outcome(units: list[Unit]) -> list[tuple[str, int, str]]:
     """What running the units gives, part by part (records as JSON lines, errors, logs), in order."""
     task = Task(encode="jsonl")
