@@ -183,6 +183,11 @@ def _lexicon_fragments(
             if not isinstance(entry, dict) or not isinstance(entry.get("word"), str):
                 problems.add(fname, f"units[{i}]", "word", "each unit needs `word: <measure word>`")
                 continue
+            if entry.get("chinese_numerals", "long") not in (True, False, "long"):
+                problems.add(
+                    fname, entry["word"], "chinese_numerals", "use true, false or long (the default)"
+                )
+                continue
             units[entry["word"]] = entry
         for qual, places in (data.get("qualifiers") or {}).items():
             if qual not in QUALIFIERS:

@@ -84,6 +84,13 @@ def test_check_lists_every_problem_as_file_rule_field(tmp_path: Path) -> None:
     assert f"statx: {len(problems)} problems" in result.stderr
 
 
+def test_check_names_a_bad_chinese_numerals_setting(tmp_path: Path) -> None:
+    bad = _folder(tmp_path, "bad", "units:\n  - {word: 羽, chinese_numerals: yes please}\n")
+    result = runner.invoke(app, ["rules", "check", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad / 'mine.yaml'}:羽:chinese_numerals: use true, false or long" in result.stdout
+
+
 def test_test_runs_every_example(rules: RuleSet) -> None:
     result = runner.invoke(app, ["rules", "test"])
     assert result.exit_code == 0, result.stdout
