@@ -134,8 +134,6 @@ def _fold_zero(text: str) -> str:
     >>> _fold_zero("二○二三年，二O一九年，一〇〇OK，A0二")
     '二〇二三年，二〇一九年，一〇〇OK，A0二'
     """
-    if "○" not in text and "◯" not in text and "O" not in text and "Ο" not in text and "0" not in text:
-        return text
     return _ZERO_LIKE.sub(lambda m: m.group()[0] + "〇" * (len(m.group()) - 1), text)
 
 

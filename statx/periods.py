@@ -26,7 +26,6 @@ _DAYS = regex.compile(
 )
 _RECENT_YEARS = regex.compile(r"近\d")  # compiled once: a module-level regex.search looks it up per call
 _QUARTER = regex.compile(r"第?(?P<q>[一二三四1-4])季度")
-_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _RELATIVE_YEAR = {
     "今年": 0,
     "本年度": 0,
@@ -62,8 +61,8 @@ def _year_of(period: str, today: dt.date | None) -> int | None:
         return today.year if today else None
     if m.group("ce"):
         return int(m.group("ce"))
-    if m.group("cn"):  # 二〇二三年: digit by digit
-        return int(m.group("cn").translate(_CN_DIGITS))
+    if m.group("cn"):  # 二〇二三年
+        return int(parse_number(m.group("cn")))
     if m.group("roc"):
         roc = int(m.group("roc"))
         # 民国 (ROC) years, as Taiwan reports write them; 2541年 is a typo, not ROC 541
