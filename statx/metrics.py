@@ -9,7 +9,7 @@ how long (specific) it is, and whether the unit fits the metric.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -104,14 +104,22 @@ class MetricIndex:
         return out
 
     def classify(
-        self, *, pre: str, post: str, heading: str, unit: str, is_change: bool, inherited: str | None = None
+        self,
+        *,
+        pre: str,
+        post: str,
+        heading: str | Callable[[], str],
+        unit: str,
+        is_change: bool,
+        inherited: str | None = None,
     ) -> Choice:
         """Pick the best-scoring metric for a figure; `other` when no cue is convincing.
 
         Args:
             pre: the figure's clause before it.
             post: the words right after it.
-            heading: the nearest heading above.
+            heading: the nearest heading above, or a function giving it: it is read only
+                when the figure's own words are silent, and finding headings costs.
             unit: the figure's unit.
             is_change: a change figure (同比下降30%) may take any metric whatever its unit.
             inherited: the metric of the previous figure of the sentence when it has the same
@@ -119,9 +127,14 @@ class MetricIndex:
                 注册登记汽车2299辆，二三轮摩托车2666辆).
         """
         best: tuple[float, Metric, int | None] | None = None
-        contexts: Sequence[tuple[str, str]] = (("pre", pre), ("post", post), ("heading", heading))
         first_in_pre: dict[str, int] = {}
-        for place, text in contexts:
+        for place in ("pre", "post", "heading"):
+            if place == "pre":
+                text = pre
+            elif place == "post":
+                text = post
+            else:
+                text = heading if isinstance(heading, str) else heading()
             base, per_char = _PLACES[place]
             for metric, start, end in self._hits(text):
                 distance = start if place == "post" else len(text) - end

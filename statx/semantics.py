@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ from statx.subjects import Gazette, nearest_before, region_name
 
 _WINDOW = 160  # how far back a clause, sentence or paragraph is looked for
 _SENTENCE_END = regex.compile(r"[。！？!?；;]|\n(?!\d)")
-_PARAGRAPH_END = regex.compile(r"\n")
+_SENTENCE_END_BACK = regex.compile(_SENTENCE_END.pattern, regex.REVERSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class Lexicon:
     baseline_to: regex.Pattern[str]
     label_trim: regex.Pattern[str]
     clause_end: regex.Pattern[str]
+    clause_end_back: regex.Pattern[str]  # the same, searched backwards
     period: regex.Pattern[str]
     metrics: MetricIndex
     gazette: Gazette
@@ -53,6 +55,9 @@ class Lexicon:
 
         def optional_fragment(name: str) -> list[str]:
             return [expand_fragment(name, rules.fragments)] if name in rules.fragments else []
+
+        # a line break before a digit is a wrap inside a sentence (共出动警力\n2,300余人次)
+        clause_end = f"[{regex.escape(''.join(w.get('clause_end', ())))}](?<!\\n(?=\\d))"
 
         def tail(name: str, after: str = "") -> regex.Pattern[str]:
             return regex.compile(f"(?:{alternation(w.get(name, ()))}){after}$")
@@ -71,8 +76,8 @@ class Lexicon:
             baseline_from=tail("baseline_from", r"(?:去年的|上年的)?\s*"),
             baseline_to=regex.compile(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
             label_trim=regex.compile(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
-            # a line break before a digit is a wrap inside a sentence (共出动警力\n2,300余人次)
-            clause_end=regex.compile(f"[{regex.escape(''.join(w.get('clause_end', ())))}](?<!\\n(?=\\d))"),
+            clause_end=regex.compile(clause_end),
+            clause_end_back=regex.compile(clause_end, regex.REVERSE),
             period=regex.compile(expand_fragment("PERIOD", rules.fragments), regex.VERSION1),
             metrics=MetricIndex.build(rules),
             gazette=Gazette.build(rules),
@@ -91,20 +96,22 @@ def lexicon(rules: RuleSet) -> Lexicon:
     return hit[1]
 
 
-class _Marks:
-    """Sorted positions right after each match of a boundary pattern, found once per document.
+def _last_end(backwards: regex.Pattern[str], text: str, pos: int, lo: int) -> int:
+    """Where the last boundary (a match of `backwards`) at or before `pos` ends; `lo` if none ends after `lo`.
 
-    Every figure asks "where does my sentence / clause / paragraph start?"; one pass over
-    the text and a binary search per question keeps that linear.
+    The patterns are searched backwards from the figure: the boundary is mostly a few
+    characters away, and listing every comma of the article first cost more than all the
+    searches. The search runs `_AHEAD` characters past `pos` so that a lookahead (a line
+    break before a digit is no boundary) sees what it would see in the whole text.
     """
+    for m in backwards.finditer(text, lo, min(len(text), pos + _AHEAD)):
+        end: int = m.end()
+        if end <= pos:
+            return end
+    return lo
 
-    def __init__(self, pattern: regex.Pattern[str], text: str) -> None:
-        self.ends = [m.end() for m in pattern.finditer(text)]
 
-    def last_before(self, pos: int, lo: int) -> int:
-        """The last mark at or before `pos`, or `lo` when there is none at or after `lo`."""
-        i = bisect.bisect_right(self.ends, pos)
-        return max(self.ends[i - 1], lo) if i else lo
+_AHEAD = 4
 
 
 def _first(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> int:
@@ -147,14 +154,13 @@ def _contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[_Cont
     after it the second (饮酒驾驶135起、醉酒驾驶90起).
     """
     n = len(cands)
-    sentences, clauses = _Marks(_SENTENCE_END, text), _Marks(lex.clause_end, text)
     sentence_starts: list[int] = []
     clause_starts: list[int] = []
     splits: list[tuple[int, int] | None] = []
     for c in cands:
-        sentence_start = sentences.last_before(c.start, max(0, c.start - _WINDOW))
+        sentence_start = _last_end(_SENTENCE_END_BACK, text, c.start, max(0, c.start - _WINDOW))
         sentence_starts.append(sentence_start)
-        clause_starts.append(clauses.last_before(c.start, sentence_start))
+        clause_starts.append(_last_end(lex.clause_end_back, text, c.start, sentence_start))
     for i in range(n - 1):  # split[i]: (end of figure i's post, start of figure i+1's pre)
         a, b = cands[i], cands[i + 1]
         if clause_starts[i + 1] > a.end:
@@ -312,7 +318,13 @@ def annotate(
     lex = lexicon(rules)
     text = prepared.text
     contexts = _contexts(text, candidates, lex)
-    headings = [(m.start(1), m.group(1)) for m in _HEADING.finditer(text)]
+    headings: list[list[tuple[int, str]]] = []  # found on first need (see MetricIndex.classify)
+
+    def heading_before(pos: int) -> str:
+        if not headings:
+            headings.append([(m.start(1), m.group(1)) for m in _HEADING.finditer(text)])
+        return nearest_before(headings[0], pos) or ""
+
     parents = _parents(text, candidates, records, contexts, lex)
     orgs = lex.gazette.orgs(text)
     places = lex.gazette.places(text)
@@ -322,7 +334,6 @@ def annotate(
     main_place = nearest_before(lex.gazette.places(title), len(title))
     main_place = main_place or (_place_of(main_org, lex) if main_org else None)
     respectively = _respectively(text, candidates, contexts)
-    paragraphs = _Marks(_PARAGRAPH_END, text)
     periods = _periods(text, lex)
     period_ends = [e for _, e, _ in periods]
     out: list[Record] = []
@@ -351,12 +362,12 @@ def annotate(
         choice = lex.metrics.classify(
             pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%
             post="" if isinstance(pair, str) else ctx.post,
-            heading=nearest_before(headings, cand.start) or "",
+            heading=functools.partial(heading_before, cand.start),
             unit=rec.unit,
             is_change=change is not None,
             inherited=inherited,
         )
-        para_start = paragraphs.last_before(cand.start, 0)
+        para_start = text.rfind("\n", 0, cand.start) + 1
         period = _period(periods, period_ends, para_start, cand.start)
         start, end = resolve_period(period, rec.date) if period else (None, None)
         subject = nearest_before(orgs, cand.start, para_start) or main_org  # sentence or paragraph

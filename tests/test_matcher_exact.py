@@ -93,3 +93,24 @@ def test_metric_cues_grouped_by_first_character_find_what_the_alternation_finds(
         assert [(m.key, a, b) for m, a, b in fast._hits(text)] == [
             (m.key, a, b) for m, a, b in plain._hits(text)
         ]
+
+
+_GATE_STRINGS = ["12123", "12306", "119", "96110", "六七", "七八", "元以上", "以上", "百分之", "之内", "//"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123695六七八元以上下百分之内/ 的", max_size=30))
+def test_presence_scan_finds_exactly_the_strings_a_text_holds(text: str) -> None:
+    """One scan for all gate strings: strings inside a found one, and ones it may hide, still count."""
+    from statx.matcher import _Presence
+
+    assert _Presence(_GATE_STRINGS)(text) == {s for s in _GATE_STRINGS if s in text}
+
+
+def test_presence_scan_sees_a_string_hidden_by_an_overlapping_one() -> None:
+    from statx.matcher import _Presence
+
+    presence = _Presence(_GATE_STRINGS)
+    assert presence("拨打1212306") == {"12123", "12306"}  # 12123 is found first and covers 123
+    assert presence("六七八九") == {"六七", "七八"}
+    assert presence("罚款1000元以上") == {"元以上", "以上"}

@@ -6,6 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from statx import extract_text, load_rules
 from statx.periods import resolve_period
@@ -209,3 +211,20 @@ def test_periods_found_in_windows_equal_a_whole_text_scan(rules: RuleSet) -> Non
         text = path.read_text(encoding="utf-8")
         whole = [(m.start(), m.end(), m.group()) for m in lex.period.finditer(text) if m.group()]
         assert _periods(text, lex) == whole
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="，。;；、\n12甲乙 ", max_size=40), st.data())
+def test_boundaries_searched_backwards_are_those_of_the_whole_text(
+    rules: RuleSet, text: str, data: st.DataObject
+) -> None:
+    """A figure's sentence and clause start where a scan of the whole article puts them (lookarounds too)."""
+    from statx.semantics import _SENTENCE_END, _SENTENCE_END_BACK, _last_end, lexicon
+
+    lex = lexicon(rules)
+    pos = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, pos))
+    assert _last_end(_SENTENCE_END_BACK, "甲\n1乙", 2, 0) == 0  # a wrap before a digit ends nothing
+    for forward, backward in ((_SENTENCE_END, _SENTENCE_END_BACK), (lex.clause_end, lex.clause_end_back)):
+        ends = [m.end() for m in forward.finditer(text) if lo < m.end() <= pos]
+        assert _last_end(backward, text, pos, lo) == (ends[-1] if ends else lo)
