@@ -59,6 +59,9 @@ class Lexicon:
         # a line break before a digit is a wrap inside a sentence (共出动警力\n2,300余人次)
         clause_end = f"[{regex.escape(''.join(w.get('clause_end', ())))}](?<!\\n(?=\\d))"
 
+        # 较2022年的70 048宗, 由2019年的100起: a baseline named with its year
+        baseline_year = "|".join(optional_fragment("BASELINE_YEAR")) or "(?!)"
+
         def tail(name: str, after: str = "") -> regex.Pattern[str]:
             return regex.compile(f"(?:{alternation(w.get(name, ()))}){after}$")
 
@@ -72,8 +75,8 @@ class Lexicon:
             ),
             basis_mom=regex.compile(alternation(w.get("basis_mom", ()))),
             breakdown=regex.compile(alternation(w.get("breakdown", ())) + "|[:：]"),
-            baseline=tail("baseline", r"\s*"),
-            baseline_from=tail("baseline_from", r"(?:去年的|上年的)?\s*"),
+            baseline=regex.compile(f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year})\\s*$"),
+            baseline_from=tail("baseline_from", f"(?:{baseline_year})?\\s*"),
             baseline_to=regex.compile(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
             label_trim=regex.compile(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
             clause_end=regex.compile(clause_end),

@@ -62,6 +62,15 @@ def test_a_stated_baseline_is_not_the_current_value() -> None:
     assert (recs["35.7%"].change, recs["35.7%"].basis) == ("down", "yoy")
 
 
+def test_a_baseline_named_by_its_year_is_a_baseline() -> None:
+    text = "全港录得罪案90 276宗，较2022年的70 048宗上升28.9%。事故起数由2019年的100起下降到2023年的50起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["70 048宗"].role == "baseline" and recs["90 276宗"].role == "current"
+    assert recs["100起"].role == "baseline" and recs["50起"].role == "current"
+    assert (recs["100起"].period, recs["50起"].period) == ("2019年", "2023年")
+    assert recs["28.9%"].change == "up"
+
+
 def test_a_change_against_a_named_year_is_year_on_year() -> None:
     text = "全年录得罪案90 276宗，较2022年上升28.9%，比2019年同期下降3.1%。"
     recs = {r.text: r for r in extract_text(text)}
