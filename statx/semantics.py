@@ -99,6 +99,10 @@ def lexicon(rules: RuleSet) -> Lexicon:
     return hit[1]
 
 
+#: How far past a figure's start a backward boundary search reads, for the patterns' lookaheads.
+_AHEAD = 4
+
+
 def _last_end(backwards: regex.Pattern[str], text: str, pos: int, lo: int) -> int:
     """Where the last boundary (a match of `backwards`) at or before `pos` ends; `lo` if none ends after `lo`.
 
@@ -112,9 +116,6 @@ def _last_end(backwards: regex.Pattern[str], text: str, pos: int, lo: int) -> in
         if end <= pos:
             return end
     return lo
-
-
-_AHEAD = 4
 
 
 def _first(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> int:
