@@ -128,13 +128,8 @@ class MetricIndex:
         """
         best: tuple[float, Metric, int | None] | None = None
         first_in_pre: dict[str, int] = {}
-        for place in ("pre", "post", "heading"):
-            if place == "pre":
-                text = pre
-            elif place == "post":
-                text = post
-            else:
-                text = heading if isinstance(heading, str) else heading()
+        for place, words in (("pre", pre), ("post", post), ("heading", heading)):
+            text = words if isinstance(words, str) else words()
             base, per_char = _PLACES[place]
             for metric, start, end in self._hits(text):
                 distance = start if place == "post" else len(text) - end

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -322,13 +322,8 @@ def annotate(
     lex = lexicon(rules)
     text = prepared.text
     contexts = _contexts(text, candidates, lex)
-    headings: list[list[tuple[int, str]]] = []  # found on first need (see MetricIndex.classify)
-
-    def heading_before(pos: int) -> str:
-        if not headings:
-            headings.append([(m.start(1), m.group(1)) for m in _HEADING.finditer(text)])
-        return nearest_before(headings[0], pos) or ""
-
+    # found on first need: most figures' own words name their metric (see MetricIndex.classify)
+    headings = functools.cache(lambda: [(m.start(1), m.group(1)) for m in _HEADING.finditer(text)])
     parents = _parents(text, candidates, records, contexts, lex)
     orgs = lex.gazette.orgs(text)
     places = lex.gazette.places(text)
@@ -366,7 +361,7 @@ def annotate(
         choice = lex.metrics.classify(
             pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%
             post="" if isinstance(pair, str) else ctx.post,
-            heading=functools.partial(heading_before, cand.start),
+            heading=functools.partial(_heading_before, headings, cand.start),
             unit=rec.unit,
             is_change=change is not None,
             inherited=inherited,
@@ -468,6 +463,10 @@ def _place_of(org: str, lex: Lexicon) -> str | None:
     if org not in cache:
         cache[org] = lex.gazette.leading_place(org)
     return cache[org]
+
+
+def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> str:
+    return nearest_before(headings(), pos) or ""
 
 
 _HEADING = regex.compile(r"(?m)^[#\s]*([^\n。，,；;]{2,30})$")
