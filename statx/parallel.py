@@ -23,11 +23,13 @@ import csv
 import enum
 import functools
 import io
+import itertools
 import logging
 import os
 import re
 import shutil
 import tempfile
+import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -439,9 +441,11 @@ class _Future(Protocol):
     def result(self) -> Result: ...
 
 
-def _in_order(submit: Callable[[Unit], _Future], units: Iterator[Unit], window: int) -> Iterator[Result]:
-    """Keep `window` units in flight; yield results in submission order."""
-    pending: deque[_Future] = deque()
+def _in_order(
+    submit: Callable[[Unit], _Future], units: Iterator[Unit], window: int, started: Iterable[_Future] = ()
+) -> Iterator[Result]:
+    """Keep `window` units in flight; yield results in submission order, `started` ones first."""
+    pending: deque[_Future] = deque(started)
     for unit in units:
         pending.append(submit(unit))
         if len(pending) >= window:
@@ -503,9 +507,10 @@ def _run_processes(units: Iterator[Unit], task: Task, jobs: int, rules: RuleSet 
     try:
         start_workers(jobs)
         first = next(units, None)
+        ahead = _Submitting(submit, list(itertools.islice(units, 2 * jobs)))
         if first is not None:
             yield run_unit(first, task, rules)
-        yield from _in_order(submit, units, 2 * jobs)
+        yield from _in_order(submit, units, 2 * jobs, ahead.futures())
     except BrokenProcessPool:
         why = _why_broken(workers.values())
         _stop_now(pool)
@@ -514,6 +519,37 @@ def _run_processes(units: Iterator[Unit], task: Task, jobs: int, rules: RuleSet 
         _stop_now(pool)
         raise
     pool.shutdown(wait=True)
+
+
+class _Submitting:
+    """Submit units on a thread of their own, so that this process extracts meanwhile.
+
+    Asking for the first worker waits until the fork server is warm (about half a second
+    of loading statx and its rules); done here, it would leave the second core idle while
+    this process extracts the first unit, or this process idle while the server warms.
+    """
+
+    def __init__(self, submit: Callable[[Unit], _Future], units: list[Unit]) -> None:
+        self._submit = submit
+        self._units = units
+        self._done: list[_Future] = []
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="statx-submit", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            for unit in self._units:
+                self._done.append(self._submit(unit))
+        except BaseException as e:  # handed to the caller, which reports it
+            self._error = e
+
+    def futures(self) -> list[_Future]:
+        """The futures of the units, in order, once all are submitted; the submit's error if any."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._done
 
 
 def _why_broken(workers: Iterable[BaseProcess]) -> BaseException:
@@ -575,7 +611,6 @@ def _leave_with_the_caller() -> None:
     end of the pipe closes, which the caller's death always does.
     """
     import multiprocessing
-    import threading
 
     parent = multiprocessing.parent_process()
     if parent is None:
