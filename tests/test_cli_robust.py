@@ -147,6 +147,30 @@ def test_usage_errors_exit_2_before_any_output(tmp_path: Path) -> None:
         assert message in "\n".join(err), args
 
 
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["extract", "-f", "xml", "-"], "'xml' is not one of"),
+        (["extract", "--bogus", "-"], "No such option: --bogus"),
+        (["extract", "--jobs", "many", "-"], "valid integer"),
+        (["summary", "--by"], "requires an argument"),
+        (["bogus"], "No such command 'bogus'"),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_help_to_read(args: list[str], says: str) -> None:
+    code, stdout, err = _run(*args, stdin="共1起")
+    assert code == 2 and stdout == ""
+    assert len(err) == 1 and err[0].startswith("statx: error: ") and says in err[0], err
+    assert "(see `statx" in err[0] and err[0].endswith(" -h`)")
+    # the console entry point too, and `statx` alone still shows the whole help
+    real = subprocess.run(
+        [sys.executable, "-m", "statx", *args], input="", capture_output=True, text=True, check=False
+    )
+    assert real.returncode == 2 and real.stderr.count("\n") == 1 and says in real.stderr
+    alone = subprocess.run([sys.executable, "-m", "statx"], capture_output=True, text=True, check=False)
+    assert alone.returncode == 2 and "Commands" in alone.stdout + alone.stderr
+
+
 def test_invalid_rules_are_rejected_before_any_output(tmp_path: Path) -> None:
     mine = tmp_path / "mine"
     mine.mkdir()

@@ -11,16 +11,66 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer._click.core import Context  # typer >= 0.29 vendors click
+from typer._click.exceptions import NoArgsIsHelpError
+from typer._click.exceptions import UsageError as ClickUsageError
+from typer.core import TyperGroup
 
 import statx
 from statx.errors import RuleError, StatxError, UsageError
 
+
+class _OneLineErrors(TyperGroup):
+    """Usage errors as one line on stderr, like every other statx error, not a boxed panel.
+
+    Click runs here without its standalone mode so that its errors reach this method, which
+    then does what standalone mode does: map them to exit codes and exit.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except NoArgsIsHelpError as e:  # `statx` alone: the help, as before
+            e.show()
+            sys.exit(e.exit_code)
+        except ClickUsageError as e:
+            message(f"error: {' '.join(e.format_message().split())} (see `{_command(e.ctx)} -h`)")
+            sys.exit(e.exit_code)
+        except typer.TyperException as e:  # click's other errors (a file it could not open)
+            message("error: " + " ".join(e.format_message().split()))
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            message("aborted")
+            sys.exit(EXIT_DATA)
+        sys.exit(code if isinstance(code, int) else 0)  # an Exit's code; 0 when a command returns
+
+
+def _command(ctx: Context | None) -> str:
+    """`statx extract`: the command a context runs, named as the user types it."""
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["statx", *reversed(names)])
+
+
 app = typer.Typer(
+    cls=_OneLineErrors,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
