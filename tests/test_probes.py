@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from statx import extract_paths
+import pytest
+
+from statx import extract_paths, extract_text
 from statx.rules import RuleSet
 from tests.conftest import ROOT, score
 
@@ -18,3 +20,30 @@ def test_probe_articles_keep_their_scores(rules: RuleSet) -> None:
     assert f1 >= 0.95, (f1, misses, extras)
     assert tot["metric_ok"] / tot["metric_n"] >= 0.90, tot
     assert tot["change_ok"] == tot["change_n"], tot
+
+
+# Sentences of the genre (work reports, bulletins, police and public-service news) that
+# statx once got wrong: each names the figures it must give, with the fields that matter.
+# Only the fields given are compared; `None` as the whole expectation means "no figure here".
+PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
+    # a number ending in a service number (3120万 holds 120, 110万元) is still a figure
+    (
+        "service-number-inside",
+        "旅客运输总量3120万人次，下降31.2%；投入资金110万元，拨打120急救",
+        {"3120万人次": {"value": 31200000, "unit": "人次"}, "110万元": {"value": 1100000, "unit": "元"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), PROBE_SENTENCES, ids=[t[0] for t in PROBE_SENTENCES])
+def test_probe_sentences(
+    rules: RuleSet, name: str, text: str, expected: dict[str, dict[str, object] | None]
+) -> None:
+    found = {r.text: r.to_dict() for r in extract_text(text, rules=rules)}
+    for figure, fields in expected.items():
+        if fields is None:
+            assert figure not in found, (figure, found.get(figure))
+            continue
+        assert figure in found, (figure, sorted(found))
+        got = {k: found[figure][k] for k in fields}
+        assert got == fields, (figure, got)
