@@ -32,6 +32,16 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "旅客运输总量3120万人次，下降31.2%；投入资金110万元，拨打120急救",
         {"3120万人次": {"value": 31200000, "unit": "人次"}, "110万元": {"value": 1100000, "unit": "元"}},
     ),
+    # 趟 (trips) is a measure word
+    (
+        "trips",
+        "急救中心出车5.2万趟，开行公交班车3000趟次，群众最多跑一趟",
+        {
+            "5.2万趟": {"value": 52000, "unit": "趟", "metric": "vehicles_deployed"},
+            "3000趟次": {"value": 3000, "unit": "趟次"},
+            "一趟": None,
+        },
+    ),
 ]
 
 
