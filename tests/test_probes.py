@@ -42,6 +42,21 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "一趟": None,
         },
     ),
+    # the base of a rate and a service's reach are no population; a registered nurse no user
+    (
+        "health-workforce",
+        "卫生技术人员4.28万人，其中注册护士1.92万人。每千人口执业医师3.2人。家庭医生签约服务覆盖人口186万人",
+        {
+            "1.92万人": {"metric": "other"},
+            "3.2人": {"metric": "other"},
+            "186万人": {"metric": "people_reached"},
+        },
+    ),
+    (
+        "population",
+        "年末全市常住人口528.6万人，比上年末增加1.2万人",
+        {"528.6万人": {"metric": "population"}, "1.2万人": {"metric": "population", "change": "up"}},
+    ),
 ]
 
 
