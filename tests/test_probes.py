@@ -57,6 +57,16 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "年末全市常住人口528.6万人，比上年末增加1.2万人",
         {"528.6万人": {"metric": "population"}, "1.2万人": {"metric": "population", "change": "up"}},
     ),
+    # casualties (伤亡人数, 傷亡人數) go with the deaths, also after 交通事故
+    (
+        "casualties",
+        "交通事故死傷人數較去年同期下降4.2%。全年交通事故伤亡人数同比下降10.1%，傷亡人數9,312人",
+        {
+            "4.2%": {"metric": "deaths", "change": "down", "basis": "yoy"},
+            "10.1%": {"metric": "deaths", "change": "down", "basis": "yoy"},
+            "9,312人": {"value": 9312, "metric": "deaths"},
+        },
+    ),
 ]
 
 
