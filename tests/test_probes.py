@@ -67,6 +67,26 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "9,312人": {"value": 9312, "metric": "deaths"},
         },
     ),
+    # complaints received (受理投诉, 受理诉求) are hotline cases, not cases filed
+    (
+        "complaints-received",
+        "受理消费者投诉举报4 812件。市12345热线受理群众诉求23.7万件。受理行政案件1200余起",
+        {
+            "4 812件": {"value": 4812, "metric": "hotline_cases"},
+            "23.7万件": {"metric": "hotline_cases"},
+            "1200余起": {"metric": "cases_filed"},
+        },
+    ),
+    # Hong Kong counts offences in 宗; 骗案 is a kind of crime
+    (
+        "hk-cases",
+        "警方共檢控酒後駕駛267宗。詐騙案共有19,283宗，當中網上騙案佔13,627宗",
+        {
+            "267宗": {"metric": "drink_driving"},
+            "19,283宗": {"metric": "crimes_reported"},
+            "13,627宗": {"metric": "crimes_reported", "parent": "19,283宗"},
+        },
+    ),
 ]
 
 
