@@ -87,6 +87,16 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "13,627宗": {"metric": "crimes_reported", "parent": "19,283宗"},
         },
     ),
+    # 上万名, 上千人次: a round magnitude passed is a figure, qualifier over; 成千上万 is not
+    (
+        "round-magnitude",
+        "上万名群众参与“全民反诈”答题活动，投入资金上亿元，成千上万名群众",
+        {
+            "上万名": {"value": 10000, "unit": "名", "qualifier": "over"},
+            "上亿元": {"value": 100000000, "unit": "元", "qualifier": "over"},
+            "万名": None,
+        },
+    ),
 ]
 
 
