@@ -97,6 +97,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "万名": None,
         },
     ),
+    # a total of hours is a figure; a span of hours is not
+    (
+        "hours",
+        "全市民警、辅警累计加班1.2万小时，实行24小时值守，72小时内办结",
+        {"1.2万小时": {"value": 12000, "unit": "小时"}, "24小时": None, "72小时": None},
+    ),
 ]
 
 
