@@ -315,6 +315,16 @@ def test_markdown_fences_and_links() -> None:
     assert raw[slice(*prepared.to_raw(*match.span()))] == "6起"
 
 
+def test_markdown_strong_markers_vanish() -> None:
+    raw = "# 总结\n查处违法**58957**起，抽查 **156** 次，***斜粗***\n```\n**4**\n```\n"
+    prepared, _ = prepare(raw)
+    assert "查处违法58957起,抽查 156 次,***斜粗***" in prepared.text  # (full-width commas folded)
+    assert "4" not in prepared.text
+    match = re.search("58957起", prepared.text)
+    assert match is not None
+    assert raw[slice(*prepared.to_raw(*match.span()))] == "58957**起"
+
+
 def test_markdown_unclosed_fence_runs_to_end() -> None:
     raw = "# 标题\n共1起\n```\n共2起\n"
     assert prepare(raw)[0].text == "# 标题\n共1起\n"
@@ -330,6 +340,8 @@ def test_markdown_unclosed_fence_runs_to_end() -> None:
         ("# 标题\n正文", "markdown"),
         ("正文[链接](http://x.cn)", "markdown"),
         ("- 一\n- 二\n", "markdown"),
+        ("查处违法**58957**起", "markdown"),
+        ("a**b", "text"),
         ("1.加强管理\n2.提高效率\n", "text"),
         ("", "text"),
     ],

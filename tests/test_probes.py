@@ -103,6 +103,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "全市民警、辅警累计加班1.2万小时，实行24小时值守，72小时内办结",
         {"1.2万小时": {"value": 12000, "unit": "小时"}, "24小时": None, "72小时": None},
     ),
+    # a figure set in Markdown bold reads as one
+    (
+        "markdown-bold",
+        "全年共查处交通违法**58957**起，开展“双随机”抽查 **156** 次",
+        {"58957**起": {"value": 58957, "unit": "起"}, "156** 次": {"value": 156, "unit": "次"}},
+    ),
 ]
 
 
