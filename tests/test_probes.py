@@ -109,6 +109,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "全年共查处交通违法**58957**起，开展“双随机”抽查 **156** 次",
         {"58957**起": {"value": 58957, "unit": "起"}, "156** 次": {"value": 156, "unit": "次"}},
     ),
+    # a line wrapped between a number and its magnitude
+    (
+        "wrapped-magnitude",
+        "全年共办理业务1.2\n万笔，同比增长 12.3 %。",
+        {"1.2\n万笔": {"value": 12000, "unit": "笔"}},
+    ),
 ]
 
 
