@@ -115,6 +115,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "全年共办理业务1.2\n万笔，同比增长 12.3 %。",
         {"1.2\n万笔": {"value": 12000, "unit": "笔"}},
     ),
+    # 家次 is one measure word (checks of units), not 家 with a stray 次
+    (
+        "visits-of-units",
+        "开展消防安全检查，检查单位12.6万家次",
+        {"12.6万家次": {"value": 126000, "unit": "家次"}},
+    ),
 ]
 
 
