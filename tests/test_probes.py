@@ -121,6 +121,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "开展消防安全检查，检查单位12.6万家次",
         {"12.6万家次": {"value": 126000, "unit": "家次"}},
     ),
+    # fire engines and ambulances sent out are vehicles deployed
+    (
+        "fire-engines",
+        "全年共接警出动14.8万次，出动指战员136万人次、消防车26.4万辆次",
+        {"26.4万辆次": {"metric": "vehicles_deployed"}},
+    ),
 ]
 
 
