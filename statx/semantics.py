@@ -223,7 +223,9 @@ def _change(text: str, cand: Candidate, ctx: _Context, lex: Lexicon) -> tuple[Ch
     if change is None:
         return None, None
     around = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
-    if sign:  # a signed change in brackets names its basis before or after: （+3.88%），按年上升
+    if sign and text[cand.start - 1 : cand.start] in ("(", "（", "["):
+        # a signed change in brackets names its basis before or after: （+3.88%），按年上升; one in
+        # running text (增长-2.3%，降幅比上月收窄…) does not take the next clause's basis
         end = _first(_SENTENCE_END, text, cand.end, min(len(text), cand.end + 24))
         around += text[cand.end : end]
     basis: Basis | None = None

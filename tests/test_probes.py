@@ -127,6 +127,15 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "全年共接警出动14.8万次，出动指战员136万人次、消防车26.4万辆次",
         {"26.4万辆次": {"metric": "vehicles_deployed"}},
     ),
+    # a signed change in running text keeps to its own clause; a narrowed decline is a change down
+    (
+        "signed-in-prose",
+        "全市规模以上工业增加值增长-2.3%，降幅比上月收窄0.5个百分点。",
+        {
+            "-2.3%": {"value": 2.3, "change": "down", "basis": None},
+            "0.5个百分点": {"change": "down", "basis": "mom"},
+        },
+    ),
 ]
 
 
