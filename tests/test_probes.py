@@ -136,6 +136,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "0.5个百分点": {"change": "down", "basis": "mom"},
         },
     ),
+    # consumer prices and incomes of residents (居民消费价格, 居民人均) are no population
+    (
+        "resident-prices",
+        "居民消费价格指数（CPI）上涨1.8%，其中食品价格上涨3.2%。城镇居民人均可支配收入增长5.1%",
+        {"1.8%": {"metric": "other"}, "3.2%": {"metric": "other"}, "5.1%": {"metric": "other"}},
+    ),
 ]
 
 
