@@ -142,6 +142,17 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "居民消费价格指数（CPI）上涨1.8%，其中食品价格上涨3.2%。城镇居民人均可支配收入增长5.1%",
         {"1.8%": {"metric": "other"}, "3.2%": {"metric": "other"}, "5.1%": {"metric": "other"}},
     ),
+    # seizures: grams (克) and pieces (把) are measure words; 命案 are crimes
+    (
+        "seizures",
+        "查获毒品海洛因1.2千克、冰毒350克，收缴枪支3支、管制刀具126把。全市发生命案5起，单位一把手",
+        {
+            "350克": {"value": 350, "unit": "克"},
+            "126把": {"value": 126, "unit": "把"},
+            "5起": {"metric": "crimes_reported"},
+            "一把": None,
+        },
+    ),
 ]
 
 
