@@ -236,20 +236,42 @@ def _change(text: str, cand: Candidate, ctx: _Context, lex: Lexicon) -> tuple[Ch
     return change, basis
 
 
+def _changes(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[_Context], lex: Lexicon
+) -> list[tuple[Change | None, Basis | None, bool]]:
+    """For each figure: its change and basis, and whether it is a stated baseline (较去年同期的18743宗)."""
+    out: list[tuple[Change | None, Basis | None, bool]] = []
+    for i, (cand, ctx) in enumerate(zip(cands, contexts, strict=True)):
+        change, basis = _change(text, cand, ctx, lex)
+        if change is None and i and out[-1][0] and not text[cands[i - 1].end : cand.start].strip("、和及与 "):
+            change, basis = out[-1][0], out[-1][1]  # 同比分别上升21.5%和34.2%
+        baseline = bool(lex.baseline.search(ctx.pre)) or bool(
+            lex.baseline_from.search(ctx.pre) and lex.baseline_to.match(text, cand.end, cand.end + 8)
+        )
+        out.append((None, None, True) if baseline else (change, basis, False))
+    return out
+
+
 def _parents(
     text: str,
     cands: Sequence[Candidate],
     records: Sequence[Record],
     contexts: Sequence[_Context],
+    changes: Sequence[tuple[Change | None, Basis | None, bool]],
     lex: Lexicon,
 ) -> list[int | None]:
     """For each figure, the index of the figure it breaks down (其中 / 包括 / colon lists / 分别), if any.
 
     The whole is the last figure before the breakdown word in the same sentence (or the one
     before, when the word opens a sentence), with the same unit and a value not smaller.
+    A change (较去年同期减少12人) or a stated baseline is neither a whole nor a part: it is
+    a difference or another period's total.
     """
     out: list[int | None] = []
     for i, c in enumerate(cands):
+        if changes[i][0] is not None or changes[i][2]:
+            out.append(None)
+            continue
         lo = max(0, c.start - _WINDOW)
         sentence_start = contexts[i].sentence_start
         parent = None
@@ -265,6 +287,8 @@ def _parents(
                     break
                 if p.start < lo:
                     break
+                if changes[j][0] is not None or changes[j][2]:
+                    continue
                 rp, rc = records[j], records[i]
                 if rp.unit == rc.unit and rc.unit not in SHARE_UNITS:
                     if rp.value >= rc.value:
@@ -326,7 +350,8 @@ def annotate(
     contexts = _contexts(text, candidates, lex)
     # found on first need: most figures' own words name their metric (see MetricIndex.classify)
     headings = functools.cache(lambda: [(m.start(1), m.group(1)) for m in _HEADING.finditer(text)])
-    parents = _parents(text, candidates, records, contexts, lex)
+    changes = _changes(text, candidates, contexts, lex)
+    parents = _parents(text, candidates, records, contexts, changes, lex)
     orgs = lex.gazette.orgs(text)
     places = lex.gazette.places(text)
     title = fold_text(records[0].title or "")  # titles come from metadata, not normalised yet
@@ -339,19 +364,7 @@ def annotate(
     period_ends = [e for _, e, _ in periods]
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
-        change, basis = _change(text, cand, ctx, lex)
-        if (
-            change is None
-            and i
-            and out[-1].change
-            and not text[candidates[i - 1].end : cand.start].strip("、和及与 ")
-        ):
-            change, basis = out[-1].change, out[-1].basis  # 同比分别上升21.5%和34.2%
-        baseline = bool(lex.baseline.search(ctx.pre)) or bool(
-            lex.baseline_from.search(ctx.pre) and lex.baseline_to.match(text, cand.end, cand.end + 8)
-        )
-        if baseline:
-            change = basis = None
+        change, basis, baseline = changes[i]
         inherited = None
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
         pair = respectively.get(i)

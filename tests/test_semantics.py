@@ -40,6 +40,17 @@ def test_breakdown_items_point_to_their_total() -> None:
     assert total.parent is None
 
 
+def test_a_change_or_a_baseline_is_neither_a_whole_nor_a_part() -> None:
+    text = "全市死亡人数为48人，较去年同期减少12人，其中酒驾肇事死亡5人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["12人"].change == "down" and recs["12人"].parent is None
+    assert recs["5人"].parent == "48人"  # the nearest total, not the change after it
+    text = "今年共录得盗窃案12050宗，较去年同期的18743宗下降35.7%，其中入屋盗窃3120宗。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["18743宗"].role == "baseline" and recs["18743宗"].parent is None
+    assert recs["3120宗"].parent == "12050宗"
+
+
 def test_colon_list_breakdown() -> None:
     recs = {r.text: r for r in extract_text("共接报警情1200起：交通类800起、治安类300起。")}
     assert recs["800起"].parent == "1200起" and recs["300起"].parent == "1200起"
