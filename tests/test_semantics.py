@@ -248,3 +248,18 @@ def test_boundaries_searched_backwards_are_those_of_the_whole_text(
     for forward, backward in ((_SENTENCE_END, _SENTENCE_END_BACK), (lex.clause_end, lex.clause_end_back)):
         ends = [m.end() for m in forward.finditer(text) if lo < m.end() <= pos]
         assert _last_end(backward, text, pos, lo) == (ends[-1] if ends else lo)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "metric"),
+    [
+        ("12345热线共受理群众来电、网络诉求等各类工单8.93万件，日均受理约327件", "8.93万件", "hotline_cases"),
+        ("12345热线共受理群众来电、网络诉求等各类工单8.93万件，日均受理约327件", "约327件", "hotline_cases"),
+        ("全年共受理各类刑事案件1864起", "1864起", "cases_filed"),
+        ("爆竊案742宗，按年下降5.3%", "742宗", "crimes_reported"),
+        ("其中網上騙案佔14 630宗", "14 630宗", "crimes_reported"),
+    ],
+)
+def test_metric_of_a_figure_in_report_wording(text: str, figure: str, metric: str) -> None:
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs[figure].metric == metric, (figure, recs[figure].label)
