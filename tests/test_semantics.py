@@ -258,6 +258,8 @@ def test_boundaries_searched_backwards_are_those_of_the_whole_text(
         ("全年共受理各类刑事案件1864起", "1864起", "cases_filed"),
         ("爆竊案742宗，按年下降5.3%", "742宗", "crimes_reported"),
         ("其中網上騙案佔14 630宗", "14 630宗", "crimes_reported"),
+        ("警方共發出定額罰款通知書約112萬張，其中違例泊車佔68萬張", "約112萬張", "violations_handled"),
+        ("警方共發出定額罰款通知書約112萬張，其中違例泊車佔68萬張", "68萬張", "illegal_parking"),
     ],
 )
 def test_metric_of_a_figure_in_report_wording(text: str, figure: str, metric: str) -> None:
