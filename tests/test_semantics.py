@@ -260,6 +260,11 @@ def test_boundaries_searched_backwards_are_those_of_the_whole_text(
         ("其中網上騙案佔14 630宗", "14 630宗", "crimes_reported"),
         ("警方共發出定額罰款通知書約112萬張，其中違例泊車佔68萬張", "約112萬張", "violations_handled"),
         ("警方共發出定額罰款通知書約112萬張，其中違例泊車佔68萬張", "68萬張", "illegal_parking"),
+        ("已整改落实498条，整改率97.3%", "97.3%", "resolution_rate"),
+        ("在小区新建充电车棚6处，安装高清监控探头58个", "58个", "facilities_built"),
+        ("成功劝阻率达93%以上，避免群众损失约1.4亿元", "约1.4亿元", "losses_recovered"),
+        ("车管所在全市设立24个“警邮合作”服务点", "24个", "stations_built"),
+        ("民警帮助群众解决实际困难52件", "52件", "services_provided"),
     ],
 )
 def test_metric_of_a_figure_in_report_wording(text: str, figure: str, metric: str) -> None:
