@@ -293,9 +293,58 @@ def _parents(
                 if rp.unit == rc.unit and rc.unit not in SHARE_UNITS:
                     if rp.value >= rc.value:
                         parent = j
+                    elif _PER_PERIOD.search(contexts[j].pre):
+                        continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
                     break  # the nearest figure of the same unit is the whole, or there is none
         out.append(parent)
     return out
+
+
+#: Words that make a figure a rate per day or month (日均受理约327件), which no breakdown divides.
+_PER_PERIOD = regex.compile(r"日均|月均|年均|平均每|每日|每天|每月")
+#: Where a sentence ends for a breakdown that runs on over semicolons (其中，A 3起；B 612起、C 287起。).
+_FULL_STOP_BACK = regex.compile(r"[。！？!?]|\n(?!\d)", regex.REVERSE)
+
+
+def _parent_over_semicolon(
+    text: str,
+    cands: Sequence[Candidate],
+    out: Sequence[Record],
+    contexts: Sequence[_Context],
+    i: int,
+    rec: Record,
+    metric: str,
+    lex: Lexicon,
+) -> int | None:
+    """The whole a figure breaks down when its breakdown word stands before a semicolon of its sentence.
+
+    其中，破获命案3起；破获盗窃案件612起: the items after the semicolon still break down the whole
+    before 其中, but so might a new topic (其中酒驾100起；发生事故50起), so the item must count
+    what the whole counts (the same metric), besides the unit and a value not larger.
+    """
+    start = contexts[i].sentence_start
+    if metric == "other" or rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";"):
+        return None
+    lo = max(0, start - _WINDOW)
+    full_start = _last_end(_FULL_STOP_BACK, text, start, lo)
+    marker = None
+    for m in lex.breakdown.finditer(text, full_start, start):
+        marker = m.start()
+    if marker is None:
+        return None
+    if text[full_start:marker].strip():  # the whole is in the sentence, unless 其中 opens it
+        lo = full_start
+    for j in range(i - 1, -1, -1):
+        p = cands[j]
+        if p.start < lo:
+            break
+        if p.end > marker or out[j].unit != rec.unit:
+            continue
+        if out[j].value >= rec.value and out[j].metric == metric:
+            return j
+        if not _PER_PERIOD.search(contexts[j].pre):
+            break
+    return None
 
 
 #: Every period contains one of these (2019年, 5月以来, 一季度, 截至目前, 近3年) near its start and end.
@@ -390,6 +439,8 @@ def annotate(
         if subject and not own_place and place:  # 市公安局 -> 昆明市公安局
             subject = place + subject[1:] if subject[0] in "市县区州省" else place + subject
         p = parents[i]
+        if p is None:
+            p = _parent_over_semicolon(text, candidates, out, contexts, i, rec, choice.key, lex)
         if choice.key == "other" and p is not None:
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         out.append(

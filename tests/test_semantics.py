@@ -56,6 +56,25 @@ def test_colon_list_breakdown() -> None:
     assert recs["800起"].parent == "1200起" and recs["300起"].parent == "1200起"
 
 
+def test_a_breakdown_runs_on_over_semicolons_for_items_of_the_same_metric() -> None:
+    text = (
+        "全年破获刑事案件1105起，破案率77.8%。其中，破获命案3起，现案全破；破获盗窃案件612起。"
+        "全年查处交通违法1000起，其中酒驾100起；全县发生交通事故50起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["3起"].parent == recs["612起"].parent == "1105起"
+    assert recs["100起"].parent == "1000起"
+    assert recs["50起"].parent is None  # a new topic after the semicolon: accidents, not violations
+
+
+def test_a_smaller_daily_rate_is_not_the_whole_of_a_breakdown() -> None:
+    text = "共受理各类工单8.93万件，日均受理约327件。其中，咨询类工单3.12万件，投诉举报类2.61万件。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["3.12万件"].parent == recs["2.61万件"].parent == "8.93万件"
+    recs = {r.text: r for r in extract_text("日均查处交通违法行为80多起，其中超速违法行为20余起")}
+    assert recs["20余起"].parent == "80多起"  # the daily rate broken down itself
+
+
 def test_signed_changes_and_bases() -> None:
     text = "全港录得罪案29,542宗（+3.88%），按年上升；暴力罪案较上月减少1.2个百分点，失窃案环比（-1.11%）。"
     recs = {r.text: r for r in extract_text(text)}
