@@ -300,6 +300,22 @@ def _parents(
     return out
 
 
+#: A breakdown item named as a kind of its whole (其中，求助类2.05万件, 意见建议类1.15万件).
+_KIND_OF_WHOLE = regex.compile(r"类\s*$")
+
+
+def _kind_of_whole(ctx: _Context, choice: Choice, whole: Record, lex: Lexicon) -> bool:
+    """A breakdown item named `…类` counts the whole's thing (工单8.93万件，其中求助类2.05万件: 工单).
+
+    Its words name a kind (求助, 意见建议), and would give the metric of that word (警情, 意见建议);
+    only a more specific metric (a named violation under all violations) keeps its own.
+    """
+    if whole.metric in ("other", choice.key) or not _KIND_OF_WHOLE.search(ctx.pre):
+        return False
+    priority = lex.metrics.priorities
+    return priority.get(choice.key, 0) <= priority.get(whole.metric, 0)
+
+
 #: Words that make a figure a rate per day or month (日均受理约327件), which no breakdown divides.
 _PER_PERIOD = regex.compile(r"日均|月均|年均|平均每|每日|每天|每月")
 #: Where a sentence ends for a breakdown that runs on over semicolons (其中，A 3起；B 612起、C 287起。).
@@ -441,7 +457,7 @@ def annotate(
         p = parents[i]
         if p is None:
             p = _parent_over_semicolon(text, candidates, out, contexts, i, rec, choice.key, lex)
-        if choice.key == "other" and p is not None:
+        if p is not None and (choice.key == "other" or _kind_of_whole(ctx, choice, out[p], lex)):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         out.append(
             Record(  # built whole: dataclasses.replace costs more than the rest of this loop

@@ -75,6 +75,14 @@ def test_a_smaller_daily_rate_is_not_the_whole_of_a_breakdown() -> None:
     assert recs["20余起"].parent == "80多起"  # the daily rate broken down itself
 
 
+def test_a_breakdown_item_named_as_a_kind_counts_what_its_whole_counts() -> None:
+    text = "共受理各类工单8.93万件，其中，咨询类工单3.12万件，求助类2.05万件，意见建议类1.15万件。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert {recs[t].metric for t in ("3.12万件", "2.05万件", "1.15万件")} == {"hotline_cases"}
+    recs = {r.text: r for r in extract_text("共查处交通违法1000起，其中酒驾类100起")}
+    assert recs["100起"].metric == "drink_driving"  # a named violation is more specific than its whole
+
+
 def test_signed_changes_and_bases() -> None:
     text = "全港录得罪案29,542宗（+3.88%），按年上升；暴力罪案较上月减少1.2个百分点，失窃案环比（-1.11%）。"
     recs = {r.text: r for r in extract_text(text)}
