@@ -114,6 +114,7 @@ class MetricIndex:
         unit: str,
         is_change: bool,
         inherited: str | None = None,
+        inherited_words: str = "",
     ) -> Choice:
         """Pick the best-scoring metric for a figure; `other` when no cue is convincing.
 
@@ -127,6 +128,9 @@ class MetricIndex:
             inherited: the metric of the previous figure of the sentence when it has the same
                 unit: taken when the figure's own words name nothing (ellipsis:
                 注册登记汽车2299辆，二三轮摩托车2666辆).
+            inherited_words: the previous figure's own words. A cue of the figure that was there
+                too and lost to the more specific inherited metric is the list's shared noun, not
+                a new metric (破获盗窃案件612起、诈骗案件287起: 案件 repeats, 破获 still holds).
         """
         best: tuple[float, Metric, int | None] | None = None
         first_in_pre: dict[str, int] = {}
@@ -142,6 +146,8 @@ class MetricIndex:
                 if best is None or score > best[0]:
                     best = (score, metric, None)
             if place == "post" and best is not None and best[0] >= _THRESHOLD:
+                if inherited and self._repeats_a_loser(best[1], inherited, inherited_words, pre + post):
+                    return Choice(inherited, self.names.get(inherited, inherited))
                 break  # the figure's own words decide; the heading only helps when they are silent
             if place == "post" and inherited:
                 return Choice(inherited, self.names.get(inherited, inherited))
@@ -149,6 +155,16 @@ class MetricIndex:
             return self.other
         key = best[1].key
         return Choice(key, best[1].name, first_in_pre.get(key))
+
+    def _repeats_a_loser(self, metric: Metric, inherited: str, words: str, own: str) -> bool:
+        """Whether a cue of `metric` in `own` words was in the previous figure's `words` too, and lost.
+
+        It lost to `inherited` when that metric is the more specific one (a higher priority).
+        """
+        if metric.key == inherited or not words or self.priorities.get(inherited, 0) <= metric.priority:
+            return False
+        before = {words[a:b] for m, a, b in self._hits(words) if m.key == metric.key}
+        return any(m.key == metric.key and own[a:b] in before for m, a, b in self._hits(own))
 
 
 def _unit_score(metric: Metric, unit: str, is_change: bool) -> float:

@@ -430,7 +430,7 @@ def annotate(
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis, baseline = changes[i]
-        inherited = None
+        inherited, inherited_words = None, ""
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
         pair = respectively.get(i)
         if isinstance(pair, int):  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
@@ -438,6 +438,7 @@ def annotate(
         # a list of like figures, or a change right after the figure it qualifies (29,542宗（+3.88%）)
         elif same_sentence and parents[i] is None and (out[-1].unit == rec.unit or change is not None):
             inherited = out[-1].metric if out[-1].metric != "other" else None
+            inherited_words = contexts[i - 1].pre
         choice = lex.metrics.classify(
             pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%
             post="" if isinstance(pair, str) else ctx.post,
@@ -445,6 +446,7 @@ def annotate(
             unit=rec.unit,
             is_change=change is not None,
             inherited=inherited,
+            inherited_words=inherited_words,
         )
         para_start = text.rfind("\n", 0, cand.start) + 1
         period = _period(periods, period_ends, para_start, cand.start)

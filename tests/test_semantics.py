@@ -83,6 +83,19 @@ def test_a_breakdown_item_named_as_a_kind_counts_what_its_whole_counts() -> None
     assert recs["100起"].metric == "drink_driving"  # a named violation is more specific than its whole
 
 
+def test_list_items_sharing_a_noun_keep_the_verb_of_the_first() -> None:
+    text = "破获盗窃案件612起、诈骗案件287起、抢劫抢夺案件19起，抓获嫌疑人30名"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("612起", "287起", "19起")] == ["cases_solved"] * 3
+    text = (
+        "先后收集整改交通设施、放管服改革等方面意见建议23条，公告实施10条便民利民措施，"
+        "查处超速违法20起、违法停车30起"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["10条"].metric == "measures_launched"  # 改革 is no 措施: its own cue stands
+    assert recs["30起"].metric == "illegal_parking"
+
+
 def test_signed_changes_and_bases() -> None:
     text = "全港录得罪案29,542宗（+3.88%），按年上升；暴力罪案较上月减少1.2个百分点，失窃案环比（-1.11%）。"
     recs = {r.text: r for r in extract_text(text)}
