@@ -53,6 +53,7 @@ class MetricIndex:
     other: Choice
     names: dict[str, str]
     priorities: dict[str, int] = field(default_factory=dict)  # key -> priority: specific beats general
+    units: dict[str, frozenset[str]] = field(default_factory=dict)  # key -> the units it is counted in
     starts: regex.Pattern[str] | None = None  # a character some cue starts with; None: no grouping
     groups: dict[str, str] = field(default_factory=dict)  # char -> alternation of the cues starting so
     compiled: dict[str, regex.Pattern[str]] = field(default_factory=dict)  # filled on first use
@@ -75,6 +76,7 @@ class MetricIndex:
             other=Choice("other", other.name if other else "其他统计数字"),
             names={m.key: m.name for m in rules.metrics},
             priorities={m.key: m.priority for m in rules.metrics},
+            units={m.key: m.units for m in rules.metrics},
             starts=regex.compile("[" + "".join(map(regex.escape, sorted(by_char))) + "]")
             if by_char
             else None,

@@ -435,10 +435,17 @@ def annotate(
         pair = respectively.get(i)
         if isinstance(pair, int):  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
             inherited = out[pair].metric
-        # a list of like figures, or a change right after the figure it qualifies (29,542宗（+3.88%）)
-        elif same_sentence and parents[i] is None and (out[-1].unit == rec.unit or change is not None):
-            inherited = out[-1].metric if out[-1].metric != "other" else None
-            inherited_words = contexts[i - 1].pre
+        # a change right after the figure it qualifies (29,542宗（+3.88%）), or a list of like figures:
+        # the same unit or one the previous figure's metric is counted in (走访家庭2140户、商铺360家)
+        elif same_sentence and parents[i] is None:
+            k = _last_count(out, contexts, i) if change is None else i - 1
+            if (
+                change is not None
+                or out[k].unit == rec.unit
+                or rec.unit in lex.metrics.units.get(out[k].metric, ())
+            ):
+                inherited = out[k].metric if out[k].metric != "other" else None
+                inherited_words = contexts[k].pre
         choice = lex.metrics.classify(
             pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%
             post="" if isinstance(pair, str) else ctx.post,
@@ -496,6 +503,19 @@ def annotate(
 
 _RESPECTIVELY = regex.compile(r"分别")
 _LIST_ITEMS = regex.compile(r"、|以及|和|及|与")
+
+
+def _last_count(out: Sequence[Record], contexts: Sequence[_Context], i: int) -> int:
+    """The previous figure of the sentence, passing over the changes that qualify it.
+
+    工单8.93万件，同比增长14.6%，日均受理约327件: the daily count goes with the 工单, not the change.
+    """
+    k = i - 1
+    while (
+        k > 0 and out[k].change is not None and contexts[k - 1].sentence_start == contexts[i].sentence_start
+    ):
+        k -= 1
+    return k
 
 
 def _respectively(

@@ -96,6 +96,13 @@ def test_list_items_sharing_a_noun_keep_the_verb_of_the_first() -> None:
     assert recs["30起"].metric == "illegal_parking"
 
 
+def test_a_list_item_in_another_unit_of_the_same_metric_inherits_it() -> None:
+    text = "走访居民家庭2140户、沿街商铺360家。共受理诉求工单8.93万件，同比增长14.6%，日均受理约327件。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["360家"].metric == "households_visited"  # 家 is a unit households are counted in
+    assert recs["约327件"].metric == "hotline_cases"  # past the change, to the count it qualifies
+
+
 def test_signed_changes_and_bases() -> None:
     text = "全港录得罪案29,542宗（+3.88%），按年上升；暴力罪案较上月减少1.2个百分点，失窃案环比（-1.11%）。"
     recs = {r.text: r for r in extract_text(text)}
