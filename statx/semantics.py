@@ -354,7 +354,7 @@ def _parent_over_semicolon(
         p = cands[j]
         if p.start < lo:
             break
-        if p.end > marker or out[j].unit != rec.unit:
+        if p.end > marker or out[j].unit != rec.unit or out[j].change or out[j].role == "baseline":
             continue
         if out[j].value >= rec.value and out[j].metric == metric:
             return j
@@ -464,7 +464,7 @@ def annotate(
         if subject and not own_place and place:  # 市公安局 -> 昆明市公安局
             subject = place + subject[1:] if subject[0] in "市县区州省" else place + subject
         p = parents[i]
-        if p is None:
+        if p is None and change is None and not baseline:
             p = _parent_over_semicolon(text, candidates, out, contexts, i, rec, choice.key, lex)
         if p is not None and (choice.key == "other" or _kind_of_whole(ctx, choice, out[p], lex)):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
