@@ -4,7 +4,9 @@ Each metric lists cue patterns (rules/metrics.yaml). All cues are compiled into 
 alternation, longest first, so one pass over a short context finds every cue occurrence;
 each occurrence is scored by where it stands (the figure's own clause beats the words after
 it, which beat earlier clauses of the sentence, which beat the heading), how close it is,
-how long (specific) it is, and whether the unit fits the metric.
+how long (specific) it is, and whether the unit fits the metric. The earlier clauses are read
+only when the figure's own clause names nothing (上半年录得19 284宗), and only their cues of a
+metric counted in the figure's unit.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from statx.shape import first_chars
 _THRESHOLD = 50.0
 # Base score by where the cue stands, and how much each character of distance costs.
 # A heading names the topic of a whole section: only a long (specific) cue with a fitting unit counts.
-_PLACES = {"pre": (100.0, 0.5), "post": (85.0, 0.8), "heading": (28.0, 0.0)}
+_PLACES = {"pre": (100.0, 0.5), "post": (85.0, 0.8), "earlier": (60.0, 0.5), "heading": (28.0, 0.0)}
 _UNIT_FITS, _UNIT_MISFITS = 15.0, -70.0
 
 
@@ -113,6 +115,7 @@ class MetricIndex:
         pre: str,
         post: str,
         heading: str | Callable[[], str],
+        earlier: str = "",
         unit: str,
         is_change: bool,
         inherited: str | None = None,
@@ -123,6 +126,8 @@ class MetricIndex:
         Args:
             pre: the figure's clause before it.
             post: the words right after it.
+            earlier: the earlier clauses of its sentence, read when neither its own words nor a list
+                it is in name anything; only a cue of a metric counted in `unit` counts there.
             heading: the nearest heading above, or a function giving it: it is read only
                 when the figure's own words are silent, and finding headings costs.
             unit: the figure's unit.
@@ -136,10 +141,12 @@ class MetricIndex:
         """
         best: tuple[float, Metric, int | None] | None = None
         first_in_pre: dict[str, int] = {}
-        for place, words in (("pre", pre), ("post", post), ("heading", heading)):
+        for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
             text = words if isinstance(words, str) else words()
             base, per_char = _PLACES[place]
             for metric, start, end in self._hits(text):
+                if place == "earlier" and unit not in metric.units:
+                    continue
                 distance = start if place == "post" else len(text) - end
                 score = base - per_char * distance + min(2.0 * (end - start), 12.0) + metric.priority
                 score += _unit_score(metric, unit, is_change)
@@ -153,6 +160,8 @@ class MetricIndex:
                 break  # the figure's own words decide; the heading only helps when they are silent
             if place == "post" and inherited:
                 return Choice(inherited, self.names.get(inherited, inherited))
+            if place == "earlier" and best is not None and best[0] >= _THRESHOLD:
+                break
         if best is None or best[0] < _THRESHOLD:
             return self.other
         key = best[1].key

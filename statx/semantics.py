@@ -42,6 +42,7 @@ class Lexicon:
     baseline_from: regex.Pattern[str]
     baseline_to: regex.Pattern[str]
     label_trim: regex.Pattern[str]
+    bare_clause: regex.Pattern[str]  # a clause that only reports (上半年录得): earlier clauses name its thing
     clause_end: regex.Pattern[str]
     clause_end_back: regex.Pattern[str]  # the same, searched backwards
     period: regex.Pattern[str]
@@ -79,6 +80,7 @@ class Lexicon:
             baseline_from=tail("baseline_from", f"(?:{baseline_year})?\\s*"),
             baseline_to=regex.compile(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
             label_trim=regex.compile(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
+            bare_clause=regex.compile("|".join(optional_fragment("BARE_CLAUSE")) or "(?!)", regex.VERSION1),
             clause_end=regex.compile(clause_end),
             clause_end_back=regex.compile(clause_end, regex.REVERSE),
             period=regex.compile(expand_fragment("PERIOD", rules.fragments), regex.VERSION1),
@@ -449,6 +451,7 @@ def annotate(
         choice = lex.metrics.classify(
             pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%
             post="" if isinstance(pair, str) else ctx.post,
+            earlier="" if pair is not None else _earlier(text, candidates, ctx, i, lex),
             heading=functools.partial(_heading_before, headings, cand.start),
             unit=rec.unit,
             is_change=change is not None,
@@ -499,6 +502,22 @@ def annotate(
             )
         )
     return out
+
+
+def _earlier(text: str, cands: Sequence[Candidate], ctx: _Context, i: int, lex: Lexicon) -> str:
+    """The earlier clauses of the sentence, when the figure's own clause only reports (上半年录得).
+
+    诈骗案仍是最主要的罪案类别，上半年录得19 284宗: the figure counts what the clause before named.
+    A clause that names anything (依法惩戒“断卡”对象2100人, 疲劳驾驶8600余起) keeps to itself even
+    when no cue knows its words; and the words go back only to the previous figure of the sentence,
+    whose own words they are (a list item inherits that figure's metric instead).
+    """
+    pre = _BLANKS.sub("", ctx.pre)
+    if not lex.bare_clause.match(pre):
+        return ""
+    clause_start = cands[i].start - len(ctx.pre)
+    lo = max(ctx.sentence_start, cands[i - 1].end if i else 0)
+    return text[lo:clause_start] if lo < clause_start else ""
 
 
 _RESPECTIVELY = regex.compile(r"分别")

@@ -153,6 +153,22 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "一把": None,
         },
     ),
+    # a clause that only reports (上半年录得) counts what an earlier clause of its sentence named
+    (
+        "earlier-clause-names-it",
+        "盗窃案仍是最常见的罪案类别，首季共录得8 412宗，按年增加12.5%。暴力罪案方面，全年录得3 905宗。",
+        {
+            "8 412宗": {"metric": "crimes_reported"},
+            "12.5%": {"metric": "crimes_reported", "change": "up", "basis": "yoy"},
+            "3 905宗": {"metric": "crimes_reported"},
+        },
+    ),
+    # ... but not when the figure's own clause names its thing, however unknown (惩戒对象, 疲劳驾驶)
+    (
+        "earlier-clause-not-read",
+        "对参与帮信犯罪的人员，依法惩戒“断卡”对象2100人。针对超员超载违法，疲劳驾驶8600余起。",
+        {"2100人": {"metric": "other"}, "8600余起": {"metric": "other"}},
+    ),
 ]
 
 
