@@ -134,12 +134,13 @@ class MetricIndex:
             is_change: a change figure (同比下降30%) may take any metric whatever its unit.
             inherited: the metric of the previous figure of the sentence when it has the same
                 unit: taken when the figure's own words name nothing (ellipsis:
-                注册登记汽车2299辆，二三轮摩托车2666辆).
+                注册登记汽车2299辆，二三轮摩托车2666辆), or when its best cue is a cue of that
+                metric as well (工单420件，按期办结412件: 办结 of tickets, not of suggestions).
             inherited_words: the previous figure's own words. A cue of the figure that was there
                 too and lost to the more specific inherited metric is the list's shared noun, not
                 a new metric (破获盗窃案件612起、诈骗案件287起: 案件 repeats, 破获 still holds).
         """
-        best: tuple[float, Metric, int | None] | None = None
+        best: tuple[float, Metric, str] | None = None  # score, metric, the words its cue matched
         first_in_pre: dict[str, int] = {}
         for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
             text = words if isinstance(words, str) else words()
@@ -153,9 +154,12 @@ class MetricIndex:
                 if place == "pre" and end - start > 1:  # a one-character cue (率, 占) ends a phrase
                     first_in_pre[metric.key] = min(start, first_in_pre.get(metric.key, start))
                 if best is None or score > best[0]:
-                    best = (score, metric, None)
+                    best = (score, metric, text[start:end])
             if place == "post" and best is not None and best[0] >= _THRESHOLD:
-                if inherited and self._repeats_a_loser(best[1], inherited, inherited_words, pre + post):
+                if inherited and (
+                    self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
+                    or self._is_cue_of(inherited, best[2])
+                ):
                     return Choice(inherited, self.names.get(inherited, inherited))
                 break  # the figure's own words decide; the heading only helps when they are silent
             if place == "post" and inherited:
@@ -166,6 +170,14 @@ class MetricIndex:
             return self.other
         key = best[1].key
         return Choice(key, best[1].name, first_in_pre.get(key))
+
+    def _is_cue_of(self, key: str, cue: str) -> bool:
+        """Whether the words a cue matched are a cue of metric `key` as well: a word of two metrics.
+
+        The list the figure is in says which one it means (工单420件，按期办结412件: 办结 of
+        tickets, not of suggestions).
+        """
+        return any(m.key == key and a == 0 and b == len(cue) for m, a, b in self._hits(cue))
 
     def _repeats_a_loser(self, metric: Metric, inherited: str, words: str, own: str) -> bool:
         """Whether a cue of `metric` in `own` words was in the previous figure's `words` too, and lost.

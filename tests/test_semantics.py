@@ -312,6 +312,10 @@ def test_boundaries_searched_backwards_are_those_of_the_whole_text(
         ("成功劝阻率达93%以上，避免群众损失约1.4亿元", "约1.4亿元", "losses_recovered"),
         ("车管所在全市设立24个“警邮合作”服务点", "24个", "stations_built"),
         ("民警帮助群众解决实际困难52件", "52件", "services_provided"),
+        # 办结 closes what the list counts: tickets, or suggestions
+        ("市民热线转办涉警诉求2.6万件，按期办结2.55万件", "2.55万件", "hotline_cases"),
+        ("共收集群众意见建议60件，已办结57件", "57件", "suggestions_resolved"),
+        ("按期办结各类意见建议57件", "57件", "suggestions_resolved"),
     ],
 )
 def test_metric_of_a_figure_in_report_wording(text: str, figure: str, metric: str) -> None:
