@@ -451,7 +451,9 @@ def annotate(
         choice = lex.metrics.classify(
             pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%
             post="" if isinstance(pair, str) else ctx.post,
-            earlier="" if pair is not None else _earlier(text, candidates, ctx, i, lex),
+            earlier=""
+            if pair is not None or parents[i] is not None
+            else _earlier(text, candidates, records, ctx, i, lex),
             heading=functools.partial(_heading_before, headings, cand.start),
             unit=rec.unit,
             is_change=change is not None,
@@ -504,20 +506,28 @@ def annotate(
     return out
 
 
-def _earlier(text: str, cands: Sequence[Candidate], ctx: _Context, i: int, lex: Lexicon) -> str:
-    """The earlier clauses of the sentence, when the figure's own clause only reports (上半年录得).
+def _earlier(
+    text: str, cands: Sequence[Candidate], records: Sequence[Record], ctx: _Context, i: int, lex: Lexicon
+) -> str:
+    """The words before the figure's own that may say what it counts, when its own say nothing.
 
-    诈骗案仍是最主要的罪案类别，上半年录得19 284宗: the figure counts what the clause before named.
-    A clause that names anything (依法惩戒“断卡”对象2100人, 疲劳驾驶8600余起) keeps to itself even
-    when no cue knows its words; and the words go back only to the previous figure of the sentence,
-    whose own words they are (a list item inherits that figure's metric instead).
+    For an item of a list in another unit than the item before, the clause before the item: the
+    list's verb is said once, before its first item (冻结涉案账户5230个、资金9400余万元); items in
+    one unit are kinds of one thing, each named by its own words (超员12起、疲劳驾驶260余起).
+    Else the earlier clauses of the sentence, when the figure's own clause only reports
+    (诈骗案仍是最主要的罪案类别，上半年录得19 284宗); a clause that names anything (依法惩戒
+    “断卡”对象2100人, 疲劳驾驶8600余起) keeps to itself even when no cue knows its words, and the
+    words go back only to the previous figure of the sentence.
     """
-    pre = _BLANKS.sub("", ctx.pre)
-    if not lex.bare_clause.match(pre):
+    pre_start = cands[i].start - len(ctx.pre)
+    prev_end = cands[i - 1].end if i else 0
+    clause_start = _last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
+    if prev_end > clause_start:
+        return text[clause_start:pre_start] if records[i - 1].unit != records[i].unit else ""
+    if not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
         return ""
-    clause_start = cands[i].start - len(ctx.pre)
-    lo = max(ctx.sentence_start, cands[i - 1].end if i else 0)
-    return text[lo:clause_start] if lo < clause_start else ""
+    lo = max(ctx.sentence_start, prev_end)
+    return text[lo:pre_start] if lo < pre_start else ""
 
 
 _RESPECTIVELY = regex.compile(r"分别")

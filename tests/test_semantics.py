@@ -316,6 +316,12 @@ def test_boundaries_searched_backwards_are_those_of_the_whole_text(
         ("市民热线转办涉警诉求2.6万件，按期办结2.55万件", "2.55万件", "hotline_cases"),
         ("共收集群众意见建议60件，已办结57件", "57件", "suggestions_resolved"),
         ("按期办结各类意见建议57件", "57件", "suggestions_resolved"),
+        # a list's verb is said once, before its first item (冻结 accounts and funds)
+        ("专班冻结涉案银行账户3180个、资金6700余万元，止付资金2150万元。", "6700余万元", "losses_recovered"),
+        ("专班抓获犯罪嫌疑人50名、赃款20万元，打掉团伙3个。", "20万元", "other"),
+        ("警方亦凍結可疑帳戶3 410個，截停款項約4.6億港元。", "約4.6億港元", "losses_recovered"),
+        ("群众被骗资金1.2亿元，返还群众被骗资金2150万元。", "1.2亿元", "amount_involved"),
+        ("群众被骗资金1.2亿元，返还群众被骗资金2150万元。", "2150万元", "losses_recovered"),
     ],
 )
 def test_metric_of_a_figure_in_report_wording(text: str, figure: str, metric: str) -> None:
