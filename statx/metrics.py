@@ -115,7 +115,7 @@ class MetricIndex:
         pre: str,
         post: str,
         heading: str | Callable[[], str],
-        earlier: str = "",
+        earlier: str | Callable[[], str] = "",
         unit: str,
         is_change: bool,
         inherited: str | None = None,
@@ -128,6 +128,7 @@ class MetricIndex:
             post: the words right after it.
             earlier: the earlier clauses of its sentence, read when neither its own words nor a list
                 it is in name anything; only a cue of a metric counted in `unit` counts there.
+                Like `heading`, a function giving them is called only then.
             heading: the nearest heading above, or a function giving it: it is read only
                 when the figure's own words are silent, and finding headings costs.
             unit: the figure's unit.

@@ -453,7 +453,7 @@ def annotate(
             post="" if isinstance(pair, str) else ctx.post,
             earlier=""
             if pair is not None or parents[i] is not None
-            else _earlier(text, candidates, records, ctx, i, lex),
+            else functools.partial(_earlier, text, candidates, records, ctx, i, lex),
             heading=functools.partial(_heading_before, headings, cand.start),
             unit=rec.unit,
             is_change=change is not None,
