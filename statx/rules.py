@@ -17,6 +17,7 @@ import regex
 import yaml
 
 from statx.errors import RuleError
+from statx.shape import shape_of
 
 RuleKind = Literal["figure", "exclude"]
 QUALIFIERS = ("over", "about", "under", "at_least")
@@ -342,8 +343,25 @@ def cue_alternation(metrics: Iterable[Metric]) -> tuple[str, list[str], list[lis
         if metric.key != "other":
             for cue in metric.cues:
                 by_cue.setdefault(cue, []).append(metric)
-    cues = sorted(by_cue, key=lambda c: -len(c))  # longer (more specific) cues win at the same start
+    cues = sorted(by_cue, key=_specificity)  # more specific cues win at the same start
     return "|".join(f"(?P<c{i}>{c})" for i, c in enumerate(cues)), cues, [by_cue[c] for c in cues]
+
+
+#: Characters that make a cue a pattern rather than a literal phrase.
+_SPECIAL = frozenset("\\[](){}|?*+.^$")
+
+
+def _specificity(cue: str) -> tuple[int, int]:
+    """Sort key, most specific first: the fewest characters a cue's match takes, then its length.
+
+    The length of a pattern overstates a cue with a lookaround or an optional part
+    (`注册(?!护士|会计师)` is longer than `注册用户` but matches only 注册), which then hid
+    the longer literal that shares its start.
+    """
+    if not _SPECIAL.intersection(cue):
+        return -len(cue), -len(cue)
+    width = shape_of(cue).min_width
+    return -(width if width is not None else len(cue)), -len(cue)
 
 
 def _balanced(pattern: str) -> bool:

@@ -234,6 +234,26 @@ def test_user_rules_can_add_a_metric(tmp_path: Path) -> None:
     assert (rec.metric, rec.metric_name) == ("birds_rescued", "救助鸟类")
 
 
+def test_a_cue_with_a_lookahead_does_not_hide_a_longer_literal_cue(tmp_path: Path) -> None:
+    # the pattern `救助(?!站)` is longer than `救助野鸟`, but its matches are shorter: the
+    # literal is the more specific cue where both start
+    (tmp_path / "birds.yaml").write_text(
+        "metrics:\n"
+        "  - key: help_given\n    name: 救助\n    units: [只]\n    cues: ['救助(?!站|中心|热线)']\n"
+        "    examples:\n"
+        "      - {text: 救助流浪动物32只, expect: [{text: 32只, metric: help_given}]}\n"
+        "      - {text: 救助野鸟12只, expect: [{text: 12只, metric: birds_rescued}]}\n"
+        "  - key: birds_rescued\n    name: 救助鸟类\n    units: [只]\n    cues: [救助野鸟]\n"
+        "    examples:\n"
+        "      - {text: 救助野鸟12只, expect: [{text: 12只, metric: birds_rescued}]}\n"
+        "      - {text: 救助流浪动物32只, expect: [{text: 32只, metric: help_given}]}\n",
+        encoding="utf-8",
+    )
+    rules = load_rules([tmp_path])
+    recs = {r.text: r.metric for r in extract_text("救助野鸟12只，救助流浪动物32只", rules=rules)}
+    assert recs == {"12只": "birds_rescued", "32只": "help_given"}
+
+
 def test_table_rows_label_their_cells() -> None:
     html = (
         "<table><tr><th>项目</th><th>数量</th></tr><tr><td>查处酒驾</td><td>135起</td></tr>"
