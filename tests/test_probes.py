@@ -168,6 +168,11 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "earlier-clause-not-read",
         "对参与帮信犯罪的人员，依法惩戒“断卡”对象2100人。针对超员超载违法，疲劳驾驶8600余起。",
         {"2100人": {"metric": "other"}, "8600余起": {"metric": "other"}},
+    # banners (面) and letters (封) received are counted; 面 in idioms is no measure word
+    (
+        "banners",
+        "收到感谢信12封、锦旗7面，三面环山",
+        {"12封": {"value": 12, "unit": "封"}, "7面": {"value": 7, "unit": "面"}, "三面": None},
     ),
 ]
 
