@@ -425,3 +425,13 @@ def test_an_unclosed_chrome_element_does_not_swallow_the_article() -> None:
     assert "1,326起" in prepared.text
     s, e = prepared.to_raw(prepared.text.index("1,326起"), prepared.text.index("1,326起") + 6)
     assert raw[s:e] == "1,326起"
+
+
+def test_markdown_number_code_spans_lose_their_backticks() -> None:
+    raw = "# 抽检\n- 抽检 `4,512` 批次，覆盖`45`家、``3`` 个，行内`code 3`共6起，`v2`\n"
+    prepared, _ = prepare(raw)
+    assert "抽检 4,512 批次,覆盖45家、3 个," in prepared.text  # (full-width commas folded)
+    assert "`code 3`共6起,`v2`" in prepared.text
+    match = re.search("45家", prepared.text)
+    assert match is not None
+    assert raw[slice(*prepared.to_raw(*match.span()))] == "45`家"

@@ -174,6 +174,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "收到感谢信12封、锦旗7面，三面环山",
         {"12封": {"value": 12, "unit": "封"}, "7面": {"value": 7, "unit": "面"}, "三面": None},
     ),
+    # a number set as inline code in Markdown reads as one
+    (
+        "markdown-code",
+        "## 抽检\n- 全年完成食品安全抽检 `4,512` 批次，覆盖全市 `45` 家农贸市场",
+        {"4,512` 批次": {"value": 4512, "unit": "批次"}, "45` 家": {"value": 45, "unit": "家"}},
+    ),
 ]
 
 
