@@ -179,6 +179,14 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "markdown-code",
         "## 抽检\n- 全年完成食品安全抽检 `4,512` 批次，覆盖全市 `45` 家农贸市场",
         {"4,512` 批次": {"value": 4512, "unit": "批次"}, "45` 家": {"value": 45, "unit": "家"}},
+    ),  # 余/多 between a Chinese numeral and its magnitude (二千一百余万元) is a qualifier, no slogan
+    (
+        "chinese-approx-magnitude",
+        "全年立案查处环境违法案件一百五十六件，罚没款二千一百余万元，服务群众三十多万人次",
+        {
+            "二千一百余万元": {"value": 21000000, "unit": "元", "qualifier": "over"},
+            "三十多万人次": {"value": 300000, "unit": "人次", "qualifier": "over"},
+        },
     ),
 ]
 
