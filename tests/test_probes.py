@@ -187,6 +187,11 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "二千一百余万元": {"value": 21000000, "unit": "元", "qualifier": "over"},
             "三十多万人次": {"value": 300000, "unit": "人次", "qualifier": "over"},
         },
+    ),  # a child's height that sets a fare is a threshold
+    (
+        "height-threshold",
+        "门票优惠：1.2米以下儿童免票，身高1.4米以上的儿童购半价票。全市共接待游客486.3万人次",
+        {"1.2米以下": None, "1.4米以上": None, "486.3万人次": {"value": 4863000}},
     ),
 ]
 
