@@ -192,6 +192,17 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "height-threshold",
         "门票优惠：1.2米以下儿童免票，身高1.4米以上的儿童购半价票。全市共接待游客486.3万人次",
         {"1.2米以下": None, "1.4米以上": None, "486.3万人次": {"value": 4863000}},
+    ),  # a measured time (an average with decimals, a time cut) and rainfall are figures;
+    # a window (5分钟内) or a promise (不超过15分钟) is not
+    (
+        "measured-time",
+        "急救反应时间平均缩短至11.8分钟，接警后5分钟内到达，等候时间不超过15分钟。全市降雨量186毫米",
+        {
+            "11.8分钟": {"value": 11.8, "unit": "分钟"},
+            "186毫米": {"value": 186, "unit": "毫米"},
+            "5分钟": None,
+            "15分钟": None,
+        },
     ),
 ]
 
