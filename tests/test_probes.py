@@ -203,6 +203,17 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "5分钟": None,
             "15分钟": None,
         },
+    ),  # days are a figure where days are what is counted (优良天数, 住院日), not as a span
+    (
+        "counted-days",
+        "优良天数为３１２天，重污染天数４天，比上年减少５天。平均住院日缩短至7.2天。春运40天",
+        {
+            "３１２天": {"value": 312, "unit": "天"},
+            "４天": {"value": 4, "unit": "天"},
+            "５天": {"value": 5, "unit": "天"},
+            "7.2天": {"value": 7.2, "unit": "天"},
+            "40天": None,
+        },
     ),
 ]
 
