@@ -214,6 +214,11 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "7.2天": {"value": 7.2, "unit": "天"},
             "40天": None,
         },
+    ),  # numeral + 个 + a duty is a slogan (五个到位), quoted or not
+    (
+        "duty-slogans",
+        "检查中做到五个到位，坚持两个确保，新建三个站点",
+        {"三个": {"value": 3, "unit": "个"}, "五个": None, "两个": None},
     ),
 ]
 
