@@ -219,6 +219,11 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "duty-slogans",
         "检查中做到五个到位，坚持两个确保，新建三个站点",
         {"三个": {"value": 3, "unit": "个"}, "五个": None, "两个": None},
+    ),  # a hard wrap inside a number in prose: the figure is the whole number, not its tail
+    (
+        "wrapped-digits",
+        "春运期间，全市发送旅客4\n32万人次，铁路到发列车2万余趟次",
+        {"4\n32万人次": {"value": 4320000, "unit": "人次"}, "32万人次": None},
     ),
 ]
 
