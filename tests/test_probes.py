@@ -224,6 +224,11 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "wrapped-digits",
         "春运期间，全市发送旅客4\n32万人次，铁路到发列车2万余趟次",
         {"4\n32万人次": {"value": 4320000, "unit": "人次"}, "32万人次": None},
+    ),  # pairs (服务区2对) are counted; 1对1 is a way of working
+    (
+        "pairs",
+        "新建高速公路服务区2对，实行1对1帮扶",
+        {"2对": {"value": 2, "unit": "对"}, "1对": None},
     ),
 ]
 
