@@ -177,6 +177,7 @@ def _lexicon_fragments(
     word -> meaning tables are both derived from that one list.
     """
     units: dict[str, dict[str, Any]] = {}
+    unit_files: dict[str, str] = {}
     qualifier_words: dict[str, str] = {}
     qual_parts: dict[str, list[str]] = {"before": [], "inside": [], "after": []}
     for fname, data in docs:
@@ -190,6 +191,7 @@ def _lexicon_fragments(
                 )
                 continue
             units[entry["word"]] = entry
+            unit_files[entry["word"]] = fname
         for qual, places in (data.get("qualifiers") or {}).items():
             if qual not in QUALIFIERS:
                 problems.add(fname, f"qualifiers.{qual}", "-", f"unknown qualifier, use one of {QUALIFIERS}")
@@ -206,6 +208,7 @@ def _lexicon_fragments(
                 for w in words:
                     qual_parts[place].append(str(w))
                     qualifier_words[str(w)] = qual
+    _check_unit_prefixes(units, unit_files, problems)
     aliases: dict[str, str] = {}
 
     def unit_alt(entries: Iterable[dict[str, Any]]) -> str:
@@ -228,6 +231,30 @@ def _lexicon_fragments(
         "QUAL_AFTER": alternation(qual_parts["after"]),
     }
     return fragments, qualifier_words, aliases
+
+
+def _check_unit_prefixes(
+    units: Mapping[str, dict[str, Any]], files: Mapping[str, str], problems: _Problems
+) -> None:
+    """Report a unit that any Chinese numeral may not take but whose start is one it may take.
+
+    Chinese numerals try the `true` units first, so with 户 true and 户次 long, 三百户次 would
+    be read as 三百户 (a wrong unit), unless 户's not_before keeps it from 次.
+    """
+    short = [w for w, e in units.items() if e.get("chinese_numerals", "long") is True]
+    for word, entry in units.items():
+        if entry.get("chinese_numerals", "long") is True:
+            continue
+        for head in short:
+            rest = word[len(head) :]
+            stop = [str(s) for s in units[head].get("not_before") or []]
+            if word.startswith(head) and rest and not any(rest.startswith(s) for s in stop):
+                problems.add(
+                    files[word],
+                    word,
+                    "chinese_numerals",
+                    f"must be true as {head!r} is (or give {head!r} not_before: [{rest}])",
+                )
 
 
 def expand_fragment(name: str, fragments: Mapping[str, str], stack: tuple[str, ...] = ()) -> str:

@@ -229,6 +229,14 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "pairs",
         "新建高速公路服务区2对，实行1对1帮扶",
         {"2对": {"value": 2, "unit": "对"}, "1对": None},
+    ),  # 批次, 户次 after a Chinese numeral are one measure word, not 批, 户 with a stray 次
+    (
+        "visits-in-chinese-numerals",
+        "抽检食品三百批次，检查经营主体六千七百余户次",
+        {
+            "三百批次": {"value": 300, "unit": "批次"},
+            "六千七百余户次": {"value": 6700, "unit": "户次", "qualifier": "over"},
+        },
     ),
 ]
 

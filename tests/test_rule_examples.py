@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from statx.errors import RuleError
 from statx.examples import check_example
 from statx.rules import Example, RuleSet, load_rules
 
@@ -33,3 +36,10 @@ def test_every_rule_has_examples(rules: RuleSet) -> None:
         assert any(not ex.expect for ex in rule.examples), f"{rule.id}: no negative example"
     for rule in rules.figures:
         assert any(ex.expect for ex in rule.examples), f"{rule.id}: no positive example"
+
+
+def test_a_unit_that_starts_with_a_chinese_numeral_unit_must_take_them_too(tmp_path: Path) -> None:
+    # with 户 open to any Chinese numeral and 户次 not, 三百户次 would read as 三百户
+    (tmp_path / "lexicon.yaml").write_text("units:\n  - {word: 户次}\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"lexicon\.yaml:户次:chinese_numerals: must be true"):
+        load_rules([tmp_path])
