@@ -237,6 +237,11 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "三百批次": {"value": 300, "unit": "批次"},
             "六千七百余户次": {"value": 6700, "unit": "户次", "qualifier": "over"},
         },
+    ),  # numerals listed before one class word (一、二、三类) name classes
+    (
+        "class-labels",
+        "抽检一、二、三类食品320批次，第一、二批试点",
+        {"三类": None, "二批": None, "320批次": {"value": 320, "unit": "批次"}},
     ),
 ]
 
