@@ -168,6 +168,7 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "earlier-clause-not-read",
         "对参与帮信犯罪的人员，依法惩戒“断卡”对象2100人。针对超员超载违法，疲劳驾驶8600余起。",
         {"2100人": {"metric": "other"}, "8600余起": {"metric": "other"}},
+    ),
     # banners (面) and letters (封) received are counted; 面 in idioms is no measure word
     (
         "banners",
@@ -179,7 +180,8 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "markdown-code",
         "## 抽检\n- 全年完成食品安全抽检 `4,512` 批次，覆盖全市 `45` 家农贸市场",
         {"4,512` 批次": {"value": 4512, "unit": "批次"}, "45` 家": {"value": 45, "unit": "家"}},
-    ),  # 余/多 between a Chinese numeral and its magnitude (二千一百余万元) is a qualifier, no slogan
+    ),
+    # 余/多 between a Chinese numeral and its magnitude (二千一百余万元) is a qualifier, no slogan
     (
         "chinese-approx-magnitude",
         "全年立案查处环境违法案件一百五十六件，罚没款二千一百余万元，服务群众三十多万人次",
@@ -187,12 +189,14 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "二千一百余万元": {"value": 21000000, "unit": "元", "qualifier": "over"},
             "三十多万人次": {"value": 300000, "unit": "人次", "qualifier": "over"},
         },
-    ),  # a child's height that sets a fare is a threshold
+    ),
+    # a child's height that sets a fare is a threshold
     (
         "height-threshold",
         "门票优惠：1.2米以下儿童免票，身高1.4米以上的儿童购半价票。全市共接待游客486.3万人次",
         {"1.2米以下": None, "1.4米以上": None, "486.3万人次": {"value": 4863000}},
-    ),  # a measured time (an average with decimals, a time cut) and rainfall are figures;
+    ),
+    # a measured time (an average with decimals, a time cut) and rainfall are figures;
     # a window (5分钟内) or a promise (不超过15分钟) is not
     (
         "measured-time",
@@ -203,7 +207,8 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "5分钟": None,
             "15分钟": None,
         },
-    ),  # days are a figure where days are what is counted (优良天数, 住院日), not as a span
+    ),
+    # days are a figure where days are what is counted (优良天数, 住院日), not as a span
     (
         "counted-days",
         "优良天数为３１２天，重污染天数４天，比上年减少５天。平均住院日缩短至7.2天。春运40天",
@@ -214,22 +219,26 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "7.2天": {"value": 7.2, "unit": "天"},
             "40天": None,
         },
-    ),  # numeral + 个 + a duty is a slogan (五个到位), quoted or not
+    ),
+    # numeral + 个 + a duty is a slogan (五个到位), quoted or not
     (
         "duty-slogans",
         "检查中做到五个到位，坚持两个确保，新建三个站点",
         {"三个": {"value": 3, "unit": "个"}, "五个": None, "两个": None},
-    ),  # a hard wrap inside a number in prose: the figure is the whole number, not its tail
+    ),
+    # a hard wrap inside a number in prose: the figure is the whole number, not its tail
     (
         "wrapped-digits",
         "春运期间，全市发送旅客4\n32万人次，铁路到发列车2万余趟次",
         {"4\n32万人次": {"value": 4320000, "unit": "人次"}, "32万人次": None},
-    ),  # pairs (服务区2对) are counted; 1对1 is a way of working
+    ),
+    # pairs (服务区2对) are counted; 1对1 is a way of working
     (
         "pairs",
         "新建高速公路服务区2对，实行1对1帮扶",
         {"2对": {"value": 2, "unit": "对"}, "1对": None},
-    ),  # 批次, 户次 after a Chinese numeral are one measure word, not 批, 户 with a stray 次
+    ),
+    # 批次, 户次 after a Chinese numeral are one measure word, not 批, 户 with a stray 次
     (
         "visits-in-chinese-numerals",
         "抽检食品三百批次，检查经营主体六千七百余户次",
@@ -237,7 +246,8 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "三百批次": {"value": 300, "unit": "批次"},
             "六千七百余户次": {"value": 6700, "unit": "户次", "qualifier": "over"},
         },
-    ),  # numerals listed before one class word (一、二、三类) name classes
+    ),
+    # numerals listed before one class word (一、二、三类) name classes
     (
         "class-labels",
         "抽检一、二、三类食品320批次，第一、二批试点",
