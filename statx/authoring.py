@@ -63,7 +63,7 @@ def check_rules(folders: Sequence[str | Path] = ()) -> tuple[RuleSet | None, lis
         `file:rule-id:field: message`.
     """
     try:
-        return load_rules(folders), []
+        return load_rules(folders, eager=True), []
     except RuleError as e:
         return None, list(e.problems)
 

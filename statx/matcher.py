@@ -194,22 +194,26 @@ class _FigureScan:
     and widened to PREFIX afterwards (see `shape.OptionalPrefix`).
     """
 
-    __slots__ = ("_last", "_prefix_end", "_rest", "_width", "gate", "rule")
+    __slots__ = ("_last", "_prefix_end", "_ready", "_rest", "_width", "gate", "rule")
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
         self.gate = _Gate(shape_of(rule.source))
+        self._ready = False  # the patterns are compiled on first use, like the rule's own
         self._rest: regex.Pattern[str] | None = None
         self._prefix_end: regex.Pattern[str] | None = None
         self._width = 0
         self._last: frozenset[str] = frozenset()
-        split = optional_prefix(rule.source)
+
+    def _prepare(self) -> None:
+        self._ready = True
+        split = optional_prefix(self.rule.source)
         if split is None:
             return
         # PREFIX's groups stay in the pattern, inside a lookbehind that can never match and
         # so never fails: a REST match then has the rule's own groups and group numbers.
         rest = regex.compile(f"(?<!(?!){split.prefix}){split.rest}", regex.VERSION1)
-        if rest.groupindex != rule.pattern.groupindex:
+        if rest.groupindex != self.rule.pattern.groupindex:
             return
         self._rest = rest
         self._prefix_end = regex.compile(f"(?:{split.prefix})\\Z", regex.VERSION1)
@@ -217,6 +221,8 @@ class _FigureScan:
         self._last = split.last
 
     def matches(self, text: str, timeout: float | None = None) -> Iterator[regex.Match[str]]:
+        if not self._ready:
+            self._prepare()
         if self._rest is None or self._prefix_end is None:
             yield from self.rule.pattern.finditer(text, timeout=timeout)
             return
@@ -239,12 +245,11 @@ class _FigureScan:
 class _ExclusionScan:
     """One exclusion with what the matcher needs to run it only where it matters."""
 
-    __slots__ = ("ahead", "alphabet", "bit", "gate", "local", "min_width", "need", "rule", "triggers", "x")
+    __slots__ = ("ahead", "alphabet", "bit", "gate", "local", "min_width", "need", "rule", "triggers")
 
     def __init__(self, rule: Rule, shape: Shape) -> None:
         self.rule = rule
         self.gate = _Gate(shape)
-        self.x = "x" in rule.pattern.groupindex
         self.ahead = shape.ahead or 0
         self.min_width = shape.min_width
         self.bit = self.need = 0  # set by the plan: an alphabet bit, and the trigger bits beside it
@@ -265,10 +270,12 @@ class _ExclusionScan:
         """The spans of the whole-text matches that start in [start, stop), both ends at sync points."""
         spans = []
         endpos = min(len(text), stop + self.ahead + 1)
-        for m in self.rule.pattern.finditer(text, start, endpos, timeout=timeout):
+        pattern = self.rule.pattern
+        narrow = "x" in pattern.groupindex
+        for m in pattern.finditer(text, start, endpos, timeout=timeout):
             if m.start() >= stop:
                 break
-            span = m.span("x") if self.x and m.group("x") is not None else m.span()
+            span = m.span("x") if narrow and m.group("x") is not None else m.span()
             if span[1] > span[0]:
                 spans.append(span)
         return spans
@@ -333,6 +340,19 @@ def _plan(rules: RuleSet) -> _Plan:
         _PLANS.clear()
     _PLANS[id(rules)] = (rules, plan)
     return plan
+
+
+def compile_all(rules: RuleSet) -> None:
+    """Compile every pattern the matcher may use now, not when a document first needs it.
+
+    For a process that others are forked from (the `--jobs` fork server): done once there,
+    it is done for every worker.
+    """
+    for scan in _plan(rules).figures:
+        if not scan._ready:
+            scan._prepare()
+    for rule in rules.exclusions:
+        rule.pattern  # noqa: B018  (compiles and caches it)
 
 
 def find_candidates(text: str, rules: RuleSet, *, timeout: float | None = MATCH_TIMEOUT) -> list[Candidate]:

@@ -72,8 +72,7 @@ class Rule:
 
     id: str
     kind: RuleKind
-    pattern: regex.Pattern[str]
-    source: str  # the expanded pattern text, for `rules list` and debugging
+    source: str  # the expanded pattern text
     priority: int
     file: str
     unit: str | None = None
@@ -83,6 +82,11 @@ class Rule:
     tags: frozenset[str] = frozenset()
     remember: bool = False
     examples: tuple[Example, ...] = ()
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled pattern, compiled when first asked for (see `load_rules`)."""
+        return compiled(self.source)
 
     def applies_to(self, figure: Rule) -> bool:
         """Tell whether this exclusion covers candidates of `figure` (its scope names ids or tags)."""
@@ -310,9 +314,22 @@ def _examples(fname: str, owner_id: str, raw: Any, problems: _Problems) -> tuple
     return tuple(out)
 
 
+@functools.cache
+def compiled(source: str) -> regex.Pattern[str]:
+    """A rule's pattern, compiled once per process: by `load_rules`, or when first used."""
+    return regex.compile(source, regex.VERSION1)
+
+
 def _compile(
-    fname: str, rid: str, fld: str, text: str, fragments: Mapping[str, str], problems: _Problems
-) -> tuple[regex.Pattern[str], str] | None:
+    fname: str,
+    rid: str,
+    fld: str,
+    text: str,
+    fragments: Mapping[str, str],
+    problems: _Problems,
+    eager: bool = True,
+) -> tuple[regex.Pattern[str] | None, str] | None:
+    """The expanded pattern, and compiled when `eager`; None with a problem when it is invalid."""
     try:
         expanded = _expand_text(text, fragments)
     except KeyError as e:
@@ -321,8 +338,10 @@ def _compile(
     except RecursionError as e:
         problems.add(fname, rid, fld, f"fragment cycle {e}")
         return None
+    if not eager:
+        return None, expanded
     try:
-        return regex.compile(expanded, regex.VERSION1), expanded
+        return compiled(expanded), expanded
     except regex.error as e:
         problems.add(fname, rid, fld, f"invalid regex: {e}")
         return None
@@ -417,7 +436,9 @@ def _balanced(pattern: str) -> bool:
     return depth == 0
 
 
-def _rule(fname: str, raw: Any, index: int, fragments: Mapping[str, str], problems: _Problems) -> Rule | None:
+def _rule(
+    fname: str, raw: Any, index: int, fragments: Mapping[str, str], problems: _Problems, eager: bool = True
+) -> Rule | None:
     if not isinstance(raw, dict):
         problems.add(fname, f"rules[{index}]", "-", "each rule must be a mapping with id: and pattern:")
         return None
@@ -445,7 +466,8 @@ def _rule(fname: str, raw: Any, index: int, fragments: Mapping[str, str], proble
         if not isinstance(text, str):
             problems.add(fname, rid, "pattern", "must be a string")
             return None
-    compiled = _compile(fname, rid, "pattern", text, fragments, problems)
+    found = _compile(fname, rid, "pattern", text, fragments, problems, eager)
+    pattern = found[0] if found else None
     priority = raw.get("priority", 0)
     if not isinstance(priority, int):
         problems.add(fname, rid, "priority", "must be an integer")
@@ -464,21 +486,20 @@ def _rule(fname: str, raw: Any, index: int, fragments: Mapping[str, str], proble
             problems.add(fname, rid, "examples", "a figure rule needs a negative example (expect: [])")
         if not any(ex.expect for ex in examples):
             problems.add(fname, rid, "examples", "a figure rule needs a positive example (non-empty expect)")
-        if compiled and "num" not in compiled[0].groupindex:
+        if pattern and "num" not in pattern.groupindex:
             problems.add(fname, rid, "pattern", "a figure rule needs a (?P<num>...) group")
-        if compiled and "unit" not in compiled[0].groupindex and not raw.get("unit"):
+        if pattern and "unit" not in pattern.groupindex and not raw.get("unit"):
             problems.add(
                 fname, rid, "pattern", "a figure rule needs a (?P<unit>...) group or a fixed `unit:`"
             )
     if not any(not ex.expect for ex in examples) and kind == "exclude":
         problems.add(fname, rid, "examples", "an exclusion needs a negative example (expect: [])")
-    if compiled is None:
+    if found is None:
         return None
     return Rule(
         id=rid,
         kind=kind,
-        pattern=compiled[0],
-        source=compiled[1],
+        source=found[1],
         priority=priority,
         file=fname,
         unit=str(raw["unit"]) if raw.get("unit") else None,
@@ -522,33 +543,39 @@ def _metric(
     )
 
 
-def load_rules(extra: Sequence[str | Path] = (), *, builtin: bool = True) -> RuleSet:
+def load_rules(extra: Sequence[str | Path] = (), *, builtin: bool = True, eager: bool = False) -> RuleSet:
     """Load the built-in rules plus any user folders, validated and compiled.
 
     A user rule or metric with the id of a built-in one replaces it, so a user can fix a
     rule without forking statx; two definitions of one id inside one folder is an error.
 
+    A user's patterns are compiled here, so that a broken one is reported before any
+    output. The built-in ones, checked by the test suite (`statx rules check`), are
+    compiled when a document first needs them: compiling every pattern was a third of
+    `statx extract one.txt`, and most articles need only some of them.
+
     Args:
         extra: user rule folders (or single .yaml files), applied after the built-ins.
         builtin: include the rules shipped with statx.
+        eager: compile and check the built-in patterns here too (`statx rules check`).
 
     Returns:
-        The compiled RuleSet.
+        The RuleSet.
 
     Raises:
         RuleError: with every problem found, each as `file:rule-id:field: message`.
     """
-    if not extra and builtin:
+    if not extra and builtin and not eager:
         return _builtin_rules()  # shipped files do not change under a running process
-    return _load(tuple(str(p) for p in extra), builtin)
+    return _load(tuple(str(p) for p in extra), builtin, eager)
 
 
 @functools.cache
 def _builtin_rules() -> RuleSet:
-    return _load((), True)
+    return _load((), True, eager=False)
 
 
-def _load(extra: tuple[str, ...], builtin: bool) -> RuleSet:
+def _load(extra: tuple[str, ...], builtin: bool, eager: bool) -> RuleSet:
     problems = _Problems()
     folders: list[Path] = [builtin_rules_dir()] if builtin else []
     folders += [Path(p) for p in extra]
@@ -597,7 +624,7 @@ def _load(extra: tuple[str, ...], builtin: bool) -> RuleSet:
     for fname, data in docs:
         src = origin[fname]
         for i, raw in enumerate(data.get("rules") or []):
-            rule = _rule(fname, raw, i, fragments, problems)
+            rule = _rule(fname, raw, i, fragments, problems, eager or not (builtin and src == 0))
             if rule is None:
                 continue
             if rule.id in rules and seen_in.get(rule.id) == src:

@@ -30,5 +30,7 @@ def interrupted(signum: int, frame: object) -> None:
 signal.signal(signal.SIGINT, interrupted)
 with contextlib.suppress(Exception):  # a worker that needs them loads them again, and says why
     from statx.extract import extract_text
+    from statx.matcher import compile_all
 
     extract_text(_WARM_UP, rules=_worker_rules(()), date="2024-01-01")
+    compile_all(_worker_rules(()))

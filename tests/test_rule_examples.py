@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,20 @@ def test_a_unit_that_starts_with_a_chinese_numeral_unit_must_take_them_too(tmp_p
     (tmp_path / "lexicon.yaml").write_text("units:\n  - {word: 户次}\n", encoding="utf-8")
     with pytest.raises(RuleError, match=r"lexicon\.yaml:户次:chinese_numerals: must be true"):
         load_rules([tmp_path])
+
+
+def test_built_in_patterns_compile_when_first_needed_and_all_for_a_check() -> None:
+    # in a fresh process: this one's rules are warm from the other tests
+    script = (
+        "from statx.rules import compiled, load_rules\n"
+        "from statx.extract import extract_text\n"
+        "rules = load_rules()\n"
+        "assert compiled.cache_info().currsize == 0\n"
+        "extract_text('今年共查处违法行为1234起', rules=rules)\n"
+        "used = compiled.cache_info().currsize\n"
+        "assert 0 < used < len(rules.figures) + len(rules.exclusions), used\n"
+        "load_rules(eager=True)\n"
+        "assert compiled.cache_info().currsize == len(rules.figures) + len(rules.exclusions)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
