@@ -38,6 +38,7 @@ class Lexicon:
     basis_yoy: regex.Pattern[str]
     basis_mom: regex.Pattern[str]
     breakdown: regex.Pattern[str]
+    remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
     baseline: regex.Pattern[str]
     baseline_from: regex.Pattern[str]
     baseline_to: regex.Pattern[str]
@@ -76,6 +77,7 @@ class Lexicon:
             ),
             basis_mom=regex.compile(alternation(w.get("basis_mom", ()))),
             breakdown=regex.compile(alternation(w.get("breakdown", ())) + "|[:：]"),
+            remainder=regex.compile(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
             baseline=regex.compile(f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year})\\s*$"),
             baseline_from=tail("baseline_from", f"(?:{baseline_year})?\\s*"),
             baseline_to=regex.compile(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
@@ -448,17 +450,24 @@ def annotate(
             ):
                 inherited = out[k].metric if out[k].metric != "other" else None
                 inherited_words = contexts[k].pre
-        choice = lex.metrics.classify(
-            pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%
-            post="" if isinstance(pair, str) else ctx.post,
-            earlier=""
-            if pair is not None or parents[i] is not None
-            else functools.partial(_earlier, text, candidates, records, ctx, i, lex),
-            heading=functools.partial(_heading_before, headings, cand.start),
-            unit=rec.unit,
-            is_change=change is not None,
-            inherited=inherited,
-            inherited_words=inherited_words,
+        rest = (
+            _whole_of_rest(out, contexts, i, rec) if change is None and lex.remainder.match(ctx.pre) else None
+        )
+        choice = (
+            Choice(out[rest].metric, out[rest].metric_name)
+            if rest is not None
+            else lex.metrics.classify(
+                pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%
+                post="" if isinstance(pair, str) else ctx.post,
+                earlier=""
+                if pair is not None or parents[i] is not None
+                else functools.partial(_earlier, text, candidates, records, ctx, i, lex),
+                heading=functools.partial(_heading_before, headings, cand.start),
+                unit=rec.unit,
+                is_change=change is not None,
+                inherited=inherited,
+                inherited_words=inherited_words,
+            )
         )
         para_start = text.rfind("\n", 0, cand.start) + 1
         period = _period(periods, period_ends, para_start, cand.start)
@@ -504,6 +513,39 @@ def annotate(
             )
         )
     return out
+
+
+def _whole_of_rest(out: Sequence[Record], contexts: Sequence[_Context], i: int, rec: Record) -> int | None:
+    """The total a remainder (其余15条) is the rest of, if a figure before says it.
+
+    The total is the figure that a later one and the rest add up to (意见建议96条。已办结81条，
+    其余15条), looked for among the few figures before; else the first larger figure of the
+    sentence in the unit (收集意见建议58条，已整改落实43条，其余15条): the 15 are suggestions not
+    yet resolved, counted like the total, not like the resolved ones before them.
+    """
+
+    def fits(k: int) -> bool:
+        r = out[k]
+        return r.unit == rec.unit and r.change is None and r.role != "baseline" and r.value > rec.value
+
+    lo = max(0, i - _REST_LOOKBACK)
+    for k in range(lo, i):
+        if fits(k) and out[k].metric != "other":
+            total = out[k].value
+            if any(
+                out[m].unit == rec.unit and out[m].change is None and out[m].value + rec.value == total
+                for m in range(k + 1, i)
+            ):
+                return k
+    start = contexts[i].sentence_start
+    for k in range(lo, i):
+        if contexts[k].sentence_start == start and fits(k) and out[k].metric != "other":
+            return k
+    return None
+
+
+#: How many figures back the total of a remainder is looked for.
+_REST_LOOKBACK = 6
 
 
 def _earlier(

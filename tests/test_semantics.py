@@ -40,6 +40,19 @@ def test_breakdown_items_point_to_their_total() -> None:
     assert total.parent is None
 
 
+def test_the_rest_of_a_total_counts_what_the_total_counts() -> None:
+    text = "收集群众意见建议58条，已整改落实43条，其余15条正在推进中。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["43条"].metric == "suggestions_resolved"
+    assert recs["15条"].metric == "suggestions_collected"  # the rest is not resolved
+    text = "市民热线共转办涉警诉求1.9万件，按期办结1.86万件，其余140件正在办理中。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["140件"].metric == "hotline_cases"  # 办理 of the tickets, no other business
+    text = "现场收集意见建议96条。目前已办结意见建议81条，办结率84.4%，其余15条正在推进中。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["15条"].metric == "suggestions_collected"  # 81 + 15 = 96: the total before
+
+
 def test_a_change_or_a_baseline_is_neither_a_whole_nor_a_part() -> None:
     text = "全市死亡人数为48人，较去年同期减少12人，其中酒驾肇事死亡5人。"
     recs = {r.text: r for r in extract_text(text)}
