@@ -249,11 +249,39 @@ def _changes(
         change, basis = _change(text, cand, ctx, lex)
         if change is None and i and out[-1][0] and not text[cands[i - 1].end : cand.start].strip("、和及与 "):
             change, basis = out[-1][0], out[-1][1]  # 同比分别上升21.5%和34.2%
+        elif change is not None and basis is None:
+            basis = _basis_of_whole_sentence(text, cands, out, i)
         baseline = bool(lex.baseline.search(ctx.pre)) or bool(
             lex.baseline_from.search(ctx.pre) and lex.baseline_to.match(text, cand.end, cand.end + 8)
         )
         out.append((None, None, True) if baseline else (change, basis, False))
     return out
+
+
+#: A sentence that opens by breaking down the one before (其中，第一产业增加值…).
+_OPENS_BREAKDOWN = regex.compile(r"\s*(?:其中|当中)")
+
+
+def _basis_of_whole_sentence(
+    text: str, cands: Sequence[Candidate], out: Sequence[tuple[Change | None, Basis | None, bool]], i: int
+) -> Basis | None:
+    """The basis of a change in a sentence opening with 其中: that of the sentence it breaks down.
+
+    In a bulletin 比上年 is said once (生产总值2865.3亿元，比上年增长4.1%。其中，第一产业增加值
+    201.6亿元，增长3.8%；…): the parts' changes are against the same year. Only the last change
+    of the sentence right before gives it; a sentence of its own says its basis itself.
+    """
+    pos = cands[i].start
+    full_start = _last_end(_FULL_STOP_BACK, text, pos, max(0, pos - _WINDOW))
+    if not full_start or not _OPENS_BREAKDOWN.match(text, full_start):
+        return None
+    before_start = _last_end(_FULL_STOP_BACK, text, full_start - 1, max(0, full_start - _WINDOW))
+    for j in range(i - 1, -1, -1):
+        if cands[j].start < before_start:
+            break
+        if cands[j].end <= full_start and out[j][0] is not None:
+            return out[j][1]
+    return None
 
 
 def _parents(

@@ -126,6 +126,18 @@ def test_signed_changes_and_bases() -> None:
     assert recs["29,542宗"].change is None
 
 
+def test_a_sentence_opening_with_qizhong_keeps_the_basis_of_the_sentence_it_breaks_down() -> None:
+    text = (
+        "全年全市地区生产总值2865.3亿元，比上年增长4.1%。其中，第一产业增加值201.6亿元，增长3.8%；"
+        "第二产业增加值1203.9亿元，增长4.9%。工业用电量增长2.1%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["4.1%"].basis == "yoy"
+    assert (recs["3.8%"].change, recs["3.8%"].basis) == ("up", "yoy")
+    assert recs["4.9%"].basis == "yoy"
+    assert recs["2.1%"].basis is None  # a sentence of its own says no basis
+
+
 def test_a_stated_baseline_is_not_the_current_value() -> None:
     recs = {r.text: r for r in extract_text("今年共录得盗窃案12050宗，较去年同期的18743宗下降35.7%。")}
     assert recs["18743宗"].role == "baseline"
