@@ -311,10 +311,14 @@ def _parents(
         for m in lex.breakdown.finditer(text, sentence_start, c.start):
             marker = m.start()
         if marker is not None:
+            # the whole may stand in the sentence before only when the word opens this one
+            opens = not text[sentence_start:marker].strip()
             for j in range(i - 1, -1, -1):
                 p = cands[j]
                 if p.end > marker:
                     continue
+                if p.end <= sentence_start and not opens:
+                    break
                 if p.end < sentence_start - 2 and text[sentence_start - 1 : sentence_start] not in "。；;":
                     break
                 if p.start < lo:
@@ -362,16 +366,19 @@ def _parent_over_semicolon(
     i: int,
     rec: Record,
     metric: str,
+    label: str,
     lex: Lexicon,
 ) -> int | None:
     """The whole a figure breaks down when its breakdown word stands before a semicolon of its sentence.
 
     其中，破获命案3起；破获盗窃案件612起: the items after the semicolon still break down the whole
     before 其中, but so might a new topic (其中酒驾100起；发生事故50起), so the item must count
-    what the whole counts (the same metric), besides the unit and a value not larger.
+    what the whole counts (the same metric), besides the unit and a value not larger. A figure
+    no metric knows must instead be named like the first item after the breakdown word
+    (其中，第一产业增加值…；第二产业增加值…: both end in 产业增加值).
     """
     start = contexts[i].sentence_start
-    if metric == "other" or rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";"):
+    if rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";"):
         return None
     lo = max(0, start - _WINDOW)
     full_start = _last_end(_FULL_STOP_BACK, text, start, lo)
@@ -379,6 +386,8 @@ def _parent_over_semicolon(
     for m in lex.breakdown.finditer(text, full_start, start):
         marker = m.start()
     if marker is None:
+        return None
+    if metric == "other" and not _named_like_first_item(cands, out, i, marker, label):
         return None
     if text[full_start:marker].strip():  # the whole is in the sentence, unless 其中 opens it
         lo = full_start
@@ -393,6 +402,17 @@ def _parent_over_semicolon(
         if not _PER_PERIOD.search(contexts[j].pre):
             break
     return None
+
+
+def _named_like_first_item(
+    cands: Sequence[Candidate], out: Sequence[Record], i: int, marker: int, label: str
+) -> bool:
+    """Whether `label` ends like the label of the first figure after the breakdown word (2+ characters)."""
+    first = next((k for k in range(i) if cands[k].start > marker), None)
+    if first is None or len(label) < 2:
+        return False
+    other = out[first].label
+    return len(other) >= 2 and other[-2:] == label[-2:]
 
 
 #: Every period contains one of these (2019年, 5月以来, 一季度, 截至目前, 近3年) near its start and end.
@@ -507,7 +527,8 @@ def annotate(
             subject = place + subject[1:] if subject[0] in "市县区州省" else place + subject
         p = parents[i]
         if p is None and change is None and not baseline:
-            p = _parent_over_semicolon(text, candidates, out, contexts, i, rec, choice.key, lex)
+            label = _label(ctx, choice.cue_start, lex) if choice.key == "other" else ""
+            p = _parent_over_semicolon(text, candidates, out, contexts, i, rec, choice.key, label, lex)
         if p is not None and (choice.key == "other" or _kind_of_whole(ctx, choice, out[p], lex)):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         out.append(

@@ -80,6 +80,23 @@ def test_a_breakdown_runs_on_over_semicolons_for_items_of_the_same_metric() -> N
     assert recs["50起"].parent is None  # a new topic after the semicolon: accidents, not violations
 
 
+def test_a_breakdown_of_uncategorised_figures_runs_on_over_semicolons_for_items_named_alike() -> None:
+    text = (
+        "全年地区生产总值2865.3亿元，比上年增长4.1%。其中，第一产业增加值201.6亿元，增长3.8%；"
+        "第二产业增加值1203.9亿元，增长4.9%；一般公共预算收入180.2亿元。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["201.6亿元"].parent == recs["1203.9亿元"].parent == "2865.3亿元"
+    assert recs["180.2亿元"].parent is None  # named unlike the first item: a new topic
+
+
+def test_a_breakdown_word_inside_a_sentence_takes_no_whole_from_the_sentence_before() -> None:
+    text = "为群众挽回经济损失210万元。查处酒驾醉驾违法行为286起，其中醉驾63起，收缴罚款12.6万元。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["63起"].parent == "286起"
+    assert recs["12.6万元"].parent is None
+
+
 def test_a_smaller_daily_rate_is_not_the_whole_of_a_breakdown() -> None:
     text = "共受理各类工单8.93万件，日均受理约327件。其中，咨询类工单3.12万件，投诉举报类2.61万件。"
     recs = {r.text: r for r in extract_text(text)}
