@@ -328,12 +328,41 @@ def _parents(
                 rp, rc = records[j], records[i]
                 if rp.unit == rc.unit and rc.unit not in SHARE_UNITS:
                     if rp.value >= rc.value:
-                        parent = j
+                        parent = None if _breaks_down_a_list(text, cands, records, contexts, j, i, lex) else j
                     elif _PER_PERIOD.search(contexts[j].pre):
                         continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
                     break  # the nearest figure of the same unit is the whole, or there is none
         out.append(parent)
     return out
+
+
+def _bigrams(words: str) -> set[str]:
+    return {words[k : k + 2] for k in range(len(words) - 1)}
+
+
+def _breaks_down_a_list(
+    text: str,
+    cands: Sequence[Candidate],
+    records: Sequence[Record],
+    contexts: Sequence[_Context],
+    j: int,
+    i: int,
+    lex: Lexicon,
+) -> bool:
+    """Whether the breakdown at figure `i` is of a whole list ending in figure `j`, not of `j` alone.
+
+    招收一年级新生6 380人、七年级新生5 912人，其中随迁子女入学2 146人: 其中 in a clause of its own
+    after a list of like figures breaks down their sum, which no figure says; unless the item is
+    named like the last one (诈骗案件287起，其中电信诈骗案件200起: a part of it).
+    """
+    if j == 0 or records[j - 1].unit != records[j].unit:
+        return False
+    between = text[cands[j - 1].end : cands[j].start]
+    if not _LIST_SEPARATOR.search(between) or lex.clause_end.search(between):
+        return False
+    if not lex.clause_end.search(text, cands[j].end, cands[i].start):
+        return False  # the breakdown word is inside the list's clause
+    return not (_bigrams(contexts[i].pre) & _bigrams(contexts[j].pre))
 
 
 #: A breakdown item named as a kind of its whole (其中，求助类2.05万件, 意见建议类1.15万件).

@@ -97,6 +97,15 @@ def test_a_breakdown_word_inside_a_sentence_takes_no_whole_from_the_sentence_bef
     assert recs["12.6万元"].parent is None
 
 
+def test_a_breakdown_after_a_list_breaks_down_the_item_it_names_or_no_single_one() -> None:
+    text = "全区共招收一年级新生6 380人、七年级新生5 912人，其中随迁子女入学2 146人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["2 146人"].parent is None  # of both grades: their sum is said nowhere
+    text = "破获盗窃案件612起、诈骗案件287起，其中电信诈骗案件200起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["200起"].parent == "287起"  # named like the last item: a part of it
+
+
 def test_a_smaller_daily_rate_is_not_the_whole_of_a_breakdown() -> None:
     text = "共受理各类工单8.93万件，日均受理约327件。其中，咨询类工单3.12万件，投诉举报类2.61万件。"
     recs = {r.text: r for r in extract_text(text)}
