@@ -317,6 +317,7 @@ class _Held:
 
 
 _NEWLINE = re.compile("\n")
+_LINE_END = re.compile(r"[ \t]*\r?\n")
 _CUT_NUMBER = re.compile(r"\d(?:,\d{0,2}|\.)\Z")
 _WHITESPACE = re.compile(r"\s+")
 _BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)(?:[^0-9a-fA-F]|\Z))")
@@ -362,10 +363,19 @@ class _HtmlText(HTMLParser):
         if tag in _BLOCK_TAGS or tag in _CELL_TAGS:
             # Body content has begun even if </head> or </title> never came.
             self._in_head = self._in_title = False
-            if not self._skip and not (tag == "br" and self._inside_number(start, end)):
+            if not self._skip and not (
+                tag == "br" and (self._inside_number(start, end) or self._before_newline(end))
+            ):
                 sep = "\n" if tag in _BLOCK_TAGS else " | " if opening else ""
                 if sep:
                     self._out.append_replace(self._base + start, self._base + end, sep)
+
+    def _before_newline(self, end: int) -> bool:
+        """A ``<br>`` that ends its source line gives no break of its own: the newline after it does.
+
+        Else ``旅客4<br>`` at the end of a line and ``32万人次`` on the next read as two breaks.
+        """
+        return _LINE_END.match(self._body, end) is not None
 
     def _inside_number(self, start: int, end: int) -> bool:
         """A line break inside a number (1,0<br>56起, 3.<br>5%) is an editor's wrap, not a break.

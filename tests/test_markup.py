@@ -251,6 +251,13 @@ def test_a_line_break_inside_a_number_vanishes() -> None:
     assert "共12\n起" in prepared.text  # a break before the unit is still a break
 
 
+def test_a_br_at_the_end_of_a_line_gives_one_break() -> None:
+    raw = "<p>发送旅客4<br>\n32万人次<br/>  \r\n增长3%<br>\n<br>\n完</p>"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "旅客4\n32万人次  \n增长3%\n\n完" in prepared.text  # a blank line stays a blank line
+
+
 def test_broken_html() -> None:
     raw = "<p>我爱你<3 a < b 共7起<p>未闭合 <b>粗 </ p>& &# &#; <![foo[ x ]]> 共8起<div"
     prepared, _ = prepare(raw)

@@ -232,6 +232,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "春运期间，全市发送旅客4\n32万人次，铁路到发列车2万余趟次",
         {"4\n32万人次": {"value": 4320000, "unit": "人次"}, "32万人次": None},
     ),
+    # ... also where the page breaks the line with a <br> before the source's own newline
+    (
+        "wrapped-digits-html",
+        "<p>春运期间，全市发送旅客4<br>\n32万人次。</p><p>铁路到发列车2万余趟次</p>",
+        {"4<br>\n32万人次": {"value": 4320000, "unit": "人次"}, "32万人次": None},
+    ),
     # pairs (服务区2对) are counted; 1对1 is a way of working
     (
         "pairs",
