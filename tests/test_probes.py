@@ -253,6 +253,18 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "六千七百余户次": {"value": 6700, "unit": "户次", "qualifier": "over"},
         },
     ),
+    # plates (副), helmets (顶), places each time (处次) and broad classes (大类) are counted
+    (
+        "more-measure-words",
+        "核发临时号牌3870副，发放安全头盔300余顶，排查拥堵点位152处次。抽检覆盖粮食加工品、食用油、肉制品等32大类食品",
+        {
+            "3870副": {"value": 3870, "unit": "副"},
+            "300余顶": {"value": 300, "unit": "顶", "qualifier": "over"},
+            "152处次": {"value": 152, "unit": "处次"},
+            "152处": None,
+            "32大类": {"value": 32, "unit": "类"},
+        },
+    ),
     # numerals listed before one class word (一、二、三类) name classes
     (
         "class-labels",
