@@ -265,6 +265,13 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "32大类": {"value": 32, "unit": "类"},
         },
     ),
+    # a bare magnitude with a qualifier after it closing the clause is a round count (百名以上);
+    # before a noun it sets a category (百人以上企业)
+    (
+        "bare-magnitude-qualified",
+        "培养青年骨干医师百名以上，覆盖百人以上企业。",
+        {"百名以上": {"value": 100, "unit": "名", "qualifier": "over"}, "百人以上": None},
+    ),
     # numerals listed before one class word (一、二、三类) name classes
     (
         "class-labels",
