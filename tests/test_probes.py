@@ -272,6 +272,18 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "培养青年骨干医师百名以上，覆盖百人以上企业。",
         {"百名以上": {"value": 100, "unit": "名", "qualifier": "over"}, "百人以上": None},
     ),
+    # a bound that names a category (不足100户的自然村, 5万元以下的学生) is no figure; the count is
+    (
+        "category-bounds",
+        "全市不足100户的自然村12个，资助家庭年收入5万元以下的学生320名",
+        {"不足100户": None, "5万元以下": None, "12个": {"value": 12}, "320名": {"value": 320}},
+    ),
+    # nothing happened (未发生1起) and a vehicle's capacity (核载7人) are no counts
+    (
+        "negated-and-capacity",
+        "全年未发生1起重大事故。检查发现每辆车核载7人，该车实载12人",
+        {"1起": None, "7人": None, "12人": {"value": 12, "unit": "人"}},
+    ),
     # numerals listed before one class word (一、二、三类) name classes
     (
         "class-labels",
