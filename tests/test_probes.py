@@ -284,6 +284,16 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "全年未发生1起重大事故。检查发现每辆车核载7人，该车实载12人",
         {"1起": None, "7人": None, "12人": {"value": 12, "unit": "人"}},
     ),
+    # thousands grouped by spaces keep their decimals (bulletins: 2 856.3亿元), not just the tail
+    (
+        "space-grouped-decimals",
+        "前三季度全市进出口总额2 856.3亿元，同比增长6.8%。第三产业增加值1 932.7亿元",
+        {
+            "2 856.3亿元": {"value": 285630000000, "unit": "元"},
+            "856.3亿元": None,
+            "1 932.7亿元": {"value": 193270000000, "unit": "元"},
+        },
+    ),
     # numerals listed before one class word (一、二、三类) name classes
     (
         "class-labels",
