@@ -265,6 +265,11 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "32大类": {"value": 32, "unit": "类"},
         },
     ),
+    (
+        "kinds-each-time",
+        "海关共查验进出境货物4.7万批次，截获有害生物386种次",
+        {"386种次": {"value": 386, "unit": "种次"}, "386种": None},
+    ),
     # a bare magnitude with a qualifier after it closing the clause is a round count (百名以上);
     # before a noun it sets a category (百人以上企业)
     (
