@@ -299,6 +299,16 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "1 932.7亿元": {"value": 193270000000, "unit": "元"},
         },
     ),
+    # 余/多 after a weight's unit (3公斤余) is a qualifier; after a count it starts a word (3人多次)
+    (
+        "weight-then-over",
+        "缴获毒品3公斤余，查获冰毒1.5公斤多，3人多次作案",
+        {
+            "3公斤余": {"value": 3, "unit": "公斤", "qualifier": "over"},
+            "1.5公斤多": {"value": 1.5, "unit": "公斤", "qualifier": "over"},
+            "3人": {"value": 3, "qualifier": "exact"},
+        },
+    ),
     # numerals listed before one class word (一、二、三类) name classes
     (
         "class-labels",
