@@ -309,6 +309,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "3人": {"value": 3, "qualifier": "exact"},
         },
     ),
+    # border checks count vehicles, planes and ships together (辆（架、艘）次)
+    (
+        "border-vehicles",
+        "查验出入境交通运输工具36.7万辆（架、艘）次，其中航班2.3万架次",
+        {"36.7万辆（架、艘）次": {"value": 367000, "unit": "辆次"}, "36.7万辆": None},
+    ),
     # numerals listed before one class word (一、二、三类) name classes
     (
         "class-labels",
