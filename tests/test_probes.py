@@ -315,6 +315,17 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "查验出入境交通运输工具36.7万辆（架、艘）次，其中航班2.3万架次",
         {"36.7万辆（架、艘）次": {"value": 367000, "unit": "辆次"}, "36.7万辆": None},
     ),
+    # a label's colon leads to its figure (办理量：8.6万件); a colon between digits does not
+    (
+        "label-colon",
+        "▶️ 出入境证件办理量：8.6万件\n▶️ 群众满意度：99.8%✨\n三次产业结构为8.2:38.9:52.9%",
+        {
+            "8.6万件": {"value": 86000, "unit": "件"},
+            "99.8%": {"value": 99.8},
+            "38.9:52.9%": None,
+            "52.9%": None,
+        },
+    ),
     # numerals listed before one class word (一、二、三类) name classes
     (
         "class-labels",
