@@ -202,7 +202,7 @@ def _label(ctx: _Context, cue_start: int | None, lex: Lexicon) -> str:
     list before is only examples, so the words after the figure name the thing counted.
     """
     pre = ctx.pre
-    if cue_start is not None and len(pre) > 12:
+    if cue_start is not None and len(pre) > 12 and len(pre) - cue_start > 3:  # not at a bare noun (证件)
         pre = pre[cue_start:]
     pre = lex.label_trim.sub("", pre.lstrip("、 |-*•·")).strip(" |")  # list bullets too
     pre = _TRAILING_FILLER.sub("", pre)

@@ -271,6 +271,13 @@ def test_labels_are_simplified_and_trimmed() -> None:
     assert recs[0].metric == "violations_handled" and recs[0].metric_name == "查处/处理交通违法"
 
 
+def test_a_label_is_not_cut_down_to_the_noun_that_names_the_metric() -> None:
+    (rec,) = extract_text("开辟绿色通道为群众办理加急证件1 450件")
+    assert rec.metric == "permits_issued" and rec.label == "开辟绿色通道为群众办理加急证件"
+    (rec,) = extract_text("发动全体民警、辅警全城走访社区、企业1.7万余户")  # a verb cue still cuts
+    assert rec.label.startswith("走访")
+
+
 def test_user_rules_can_add_a_metric(tmp_path: Path) -> None:
     (tmp_path / "birds.yaml").write_text(
         "metrics:\n"
