@@ -332,6 +332,24 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "抽检一、二、三类食品320批次，第一、二批试点",
         {"三类": None, "二批": None, "320批次": {"value": 320, "unit": "批次"}},
     ),
+    # power and energy (千瓦时, 千瓦, 兆瓦, 千伏安) are measure words; a voltage class (110千伏) is none
+    (
+        "energy-units",
+        "全社会用电量2863.5亿千瓦时，装机容量8652万千瓦，储能电站200兆瓦，变电容量950万千伏安，110千伏线路",
+        {
+            "2863.5亿千瓦时": {"value": 286350000000, "unit": "千瓦时"},
+            "8652万千瓦": {"value": 86520000, "unit": "千瓦"},
+            "200兆瓦": {"value": 200, "unit": "兆瓦"},
+            "950万千伏安": {"value": 9500000, "unit": "千伏安"},
+            "110千": None,
+        },
+    ),
+    # a rate cut in basis points (个基点) is no count of 个
+    (
+        "basis-points",
+        "新发放企业贷款加权平均利率为3.86%，同比下降38个基点",
+        {"38个基点": {"value": 38, "unit": "基点"}, "38个": None},
+    ),
 ]
 
 
