@@ -350,6 +350,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "新发放企业贷款加权平均利率为3.86%，同比下降38个基点",
         {"38个基点": {"value": 38, "unit": "基点"}, "38个": None},
     ),
+    # a bare magnitude reached (突破千万人次) is a figure; one that names a size (百人以上企业) is none
+    (
+        "reached-magnitude",
+        "口岸出入境人员突破千万人次，百人以上企业全部签约",
+        {"千万人次": {"value": 10000000, "unit": "人次", "qualifier": "exact"}, "百人": None},
+    ),
 ]
 
 
