@@ -356,6 +356,16 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "口岸出入境人员突破千万人次，百人以上企业全部签约",
         {"千万人次": {"value": 10000000, "unit": "人次", "qualifier": "exact"}, "百人": None},
     ),
+    # 度 with a magnitude is energy (1.2亿度); a bare 38度 a temperature. 标箱 counts containers
+    (
+        "degrees-and-teu",
+        "全年节约用电1.2亿度，最高气温38度，集装箱吞吐量512万标箱",
+        {
+            "1.2亿度": {"value": 120000000, "unit": "度"},
+            "38度": None,
+            "512万标箱": {"value": 5120000, "unit": "标箱"},
+        },
+    ),
 ]
 
 
