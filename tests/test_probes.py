@@ -366,6 +366,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "512万标箱": {"value": 5120000, "unit": "标箱"},
         },
     ),
+    # a footer's copyright year (©2024 本站) and the next article's headline are no figures
+    (
+        "footer-and-next",
+        "共检查企业126家。上一篇：我局开展培训 下一篇：2家企业获评先进\n版权所有©2024 本站",
+        {"126家": {"value": 126, "unit": "家"}, "2家": None, "2024 本": None},
+    ),
 ]
 
 
