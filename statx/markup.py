@@ -290,11 +290,13 @@ _BLOCK_TAGS: frozenset[str] = frozenset[str]().union(
 _CELL_TAGS = frozenset(("td", "th"))
 _SKIP_TAGS = frozenset(("script", "style"))  # html.parser treats their content as raw data
 # Page chrome: navigation, footers, share bars and lists of related articles carry numbers
-# (view counts, other articles' headlines, ICP ids) that are not the article's figures.
+# (view counts, other articles' headlines, ICP ids) that are not the article's figures; Chinese
+# CMS name some in pinyin (xgxw 相关新闻, xgwz 相关文章, fenye 分页).
 _CHROME_TAGS = frozenset(("nav", "footer", "aside"))
 _CHROME_NAME = re.compile(
-    r"(?i)(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|share|sharebar|sidebar|related|relate|"
-    r"recommend|comments?|copyright|pagination|pager|toolbar|hotnews|rank|ads?|advert)(?:$|[\s_-])"
+    r"(?i)(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|ft|bottom|share|sharebar|sidebar|"
+    r"related|relate|recommend|comments?|copyright|pagination|pager|fenye|prev|next|prevnext|prenext|toolbar|"
+    r"hotnews|rank|ads?|advert|xgxw|xgwz)(?:$|[\s_-])"
 )
 
 

@@ -426,6 +426,17 @@ def test_page_chrome_is_not_read() -> None:
     assert not any(s in text for s in ("1,024", "15%", "ICP", "32条"))
 
 
+def test_footers_and_pinyin_chrome_names_are_not_read() -> None:
+    raw = (
+        '<p>共检查企业126家。</p><div class="pre-next">下一篇：2家企业获评先进</div>'
+        '<div class="xgxw"><li>提供岗位3000余个</li></div><div class="foot">共12条 地址：人民路88号</div>'
+        '<div class="bottom">版权所有©2024 本站访问量：3,456,789人次</div>'
+    )
+    text = prepare(raw)[0].text
+    assert "126家" in text
+    assert not any(s in text for s in ("2家", "3000余个", "12条", "3,456,789"))
+
+
 def test_an_unclosed_chrome_element_does_not_swallow_the_article() -> None:
     raw = '<div class="share">分享到<div><p>共破获刑事案件1,326起。</p></div>'
     prepared, _ = prepare(raw)
