@@ -96,6 +96,7 @@ _APPROX: Final = re.compile(r"(?<=[0-9十百千万亿])[多余](?=[百千万亿]
 # The head must stay under the bound: always for 千/百/十 (2.5千, not 25千), and for
 # 万/亿 unless it is plain Arabic (15000万 is written; 一万亿 is fine, 亿万 is not).
 _MAGNITUDES: Final = (
+    ("兆", 10**12, 10**12),  # Taiwan's trillion: 1兆2,000億元 (the rules read it before digits, 億, 元)
     ("亿", 10**8, 10**8),
     ("万", 10**4, 10**4),
     ("千", 1000, 10),
@@ -130,6 +131,8 @@ def parse_number(text: str) -> Decimal:
     Decimal('12000')
     >>> parse_number("2亿5千3百多万")
     Decimal('253000000')
+    >>> parse_number("1兆2,000亿")
+    Decimal('1200000000000')
     >>> parse_number("1.2.3")
     Traceback (most recent call last):
     ...
@@ -284,6 +287,8 @@ def _sections(text: str) -> Decimal:
             plain = _ARABIC.fullmatch(head_text) is not None
             if (not plain or factor < 10**4) and head >= bound:
                 raise NumberError(text)  # 百千, 25千, 一亿万
+            if unit == "兆" and not plain:
+                raise NumberError(text)  # 一兆: a mega as often as a trillion
         elif unit == "十":
             head = _ONE  # 十二
         else:

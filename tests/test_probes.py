@@ -372,6 +372,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "共检查企业126家。上一篇：我局开展培训 下一篇：2家企业获评先进\n版权所有©2024 本站",
         {"126家": {"value": 126, "unit": "家"}, "2家": None, "2024 本": None},
     ),
+    # Taiwan writes a trillion as 兆 (1兆2,000億元), no longer cut to its tail 2,000億元
+    (
+        "taiwan-trillion",
+        "政府今年編列1兆2,000億元預算，350兆數位通訊",
+        {"1兆2,000億元": {"value": 1200000000000, "unit": "元"}, "2,000億元": None},
+    ),
 ]
 
 
