@@ -71,8 +71,11 @@ def test_built_in_rules_take_the_fast_paths(rules: RuleSet) -> None:
     # Only exclusions that may span prose (or remember phrases) scan whole articles.
     from statx.matcher import _plan
 
-    assert {e.rule.id for e in _plan(rules).wide} <= {"quote.slogan", "setphrase.pattern", "url"}
+    wide = {"quote.slogan", "setphrase.pattern", "url", "page.prev_next"}
+    assert {e.rule.id for e in _plan(rules).wide} <= wide
+    # ... and only articles holding their words: a link, or a headline under 下一篇
     assert shape_of(by_id["url"].source).needs == ("//", "@", "www.")
+    assert set(shape_of(by_id["page.prev_next"].source).needs or ()) >= {"上一篇", "下一篇"}
 
 
 def test_metric_cues_grouped_by_first_character_find_what_the_alternation_finds(rules: RuleSet) -> None:
