@@ -152,6 +152,14 @@ def test_signed_changes_and_bases() -> None:
     assert recs["29,542宗"].change is None
 
 
+def test_arrows_are_changes() -> None:
+    text = "全市交通事故起数同比↑12.5%。电诈发案↓31.2%，环比↓3.4%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["12.5%"].change, recs["12.5%"].basis) == ("up", "yoy")
+    assert (recs["31.2%"].change, recs["31.2%"].basis) == ("down", None)
+    assert (recs["3.4%"].change, recs["3.4%"].basis) == ("down", "mom")
+
+
 def test_a_sentence_opening_with_qizhong_keeps_the_basis_of_the_sentence_it_breaks_down() -> None:
     text = (
         "全年全市地区生产总值2865.3亿元，比上年增长4.1%。其中，第一产业增加值201.6亿元，增长3.8%；"
