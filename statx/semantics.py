@@ -37,6 +37,7 @@ class Lexicon:
     change_down: regex.Pattern[str]
     basis_yoy: regex.Pattern[str]
     basis_mom: regex.Pattern[str]
+    named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
     baseline: regex.Pattern[str]
@@ -76,6 +77,7 @@ class Lexicon:
                 "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
             ),
             basis_mom=regex.compile(alternation(w.get("basis_mom", ()))),
+            named_year=regex.compile("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=regex.compile(alternation(w.get("breakdown", ())) + "|[:：]"),
             remainder=regex.compile(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
             baseline=regex.compile(f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year})\\s*$"),
@@ -214,8 +216,14 @@ def _label(ctx: _Context, cue_start: int | None, lex: Lexicon) -> str:
     return str(_BLANKS.sub("", label))
 
 
-def _change(text: str, cand: Candidate, ctx: _Context, lex: Lexicon) -> tuple[Change | None, Basis | None]:
-    """Up or down (a change word right before the number, or a sign), and yoy/mom from the words near."""
+def _change(
+    text: str, cand: Candidate, ctx: _Context, lex: Lexicon
+) -> tuple[Change | None, Basis | None, int | None]:
+    """Up or down (a change word right before the number, or a sign), and yoy/mom from the words near.
+
+    The third item is the year a yoy basis names (较2019年同期: 2019), to be checked against the
+    figure's own year; None for 同比, 较去年 and the like.
+    """
     sign = cand.match.groupdict().get("sign")
     change: Change | None = None
     if sign:
@@ -225,7 +233,7 @@ def _change(text: str, cand: Candidate, ctx: _Context, lex: Lexicon) -> tuple[Ch
     elif lex.change_down.search(ctx.pre):
         change = "down"
     if change is None:
-        return None, None
+        return None, None, None
     around = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
     if sign and text[cand.start - 1 : cand.start] in ("(", "（", "["):
         # a signed change in brackets names its basis before or after: （+3.88%），按年上升; one in
@@ -233,23 +241,46 @@ def _change(text: str, cand: Candidate, ctx: _Context, lex: Lexicon) -> tuple[Ch
         end = _first(_SENTENCE_END, text, cand.end, min(len(text), cand.end + 24))
         around += text[cand.end : end]
     basis: Basis | None = None
+    year = None
     if lex.basis_mom.search(around):
         basis = "mom"
-    elif lex.basis_yoy.search(around):
-        basis = "yoy"
-    return change, basis
+    else:
+        said = [m.group() for m in lex.basis_yoy.finditer(around)]
+        if said:
+            basis = "yoy"
+            digits = _YEAR_DIGITS.search(said[-1]) if lex.named_year.fullmatch(said[-1]) else None
+            year = int(digits.group()) if digits else None  # the nearest basis said names a year
+    return change, basis, year
+
+
+_YEAR_DIGITS = regex.compile(r"\d{4}")
+#: A year written as the time of something (2023年1月7日, 2023年全市), not one compared with (较2019年).
+_WRITTEN_YEAR = regex.compile(r"(?<![较比与\d])((?:19|20)\d{2})\s?年")
 
 
 def _changes(
-    text: str, cands: Sequence[Candidate], contexts: Sequence[_Context], lex: Lexicon
+    text: str,
+    cands: Sequence[Candidate],
+    contexts: Sequence[_Context],
+    lex: Lexicon,
+    year_of: Callable[[int], int | None],
 ) -> list[tuple[Change | None, Basis | None, bool]]:
-    """For each figure: its change and basis, and whether it is a stated baseline (较去年同期的18743宗)."""
+    """For each figure: its change and basis, and whether it is a stated baseline (较去年同期的18743宗).
+
+    A change against a named year (较2019年下降43%) is year-on-year only when that year is the
+    one before the figure's (`year_of`, asked only then): against an older one, or a year that
+    nothing dates, it compares with another period, which no basis names.
+    """
     out: list[tuple[Change | None, Basis | None, bool]] = []
     for i, (cand, ctx) in enumerate(zip(cands, contexts, strict=True)):
-        change, basis = _change(text, cand, ctx, lex)
+        change, basis, named = _change(text, cand, ctx, lex)
+        if named is not None:
+            own = year_of(i)
+            if own is None or named < own - 1:
+                basis = None
         if change is None and i and out[-1][0] and not text[cands[i - 1].end : cand.start].strip("、和及与 "):
             change, basis = out[-1][0], out[-1][1]  # 同比分别上升21.5%和34.2%
-        elif change is not None and basis is None:
+        elif change is not None and basis is None and named is None:
             basis = _basis_of_whole_sentence(text, cands, out, i)
         baseline = bool(lex.baseline.search(ctx.pre)) or bool(
             lex.baseline_from.search(ctx.pre) and lex.baseline_to.match(text, cand.end, cand.end + 8)
@@ -496,7 +527,19 @@ def annotate(
     contexts = _contexts(text, candidates, lex)
     # found on first need: most figures' own words name their metric (see MetricIndex.classify)
     headings = functools.cache(lambda: [(m.start(1), m.group(1)) for m in _HEADING.finditer(text)])
-    changes = _changes(text, candidates, contexts, lex)
+    periods = _periods(text, lex)
+    period_ends = [e for _, e, _ in periods]
+
+    def year_of(i: int) -> int | None:
+        """The year figure `i` belongs to: its period's, else the article's, else the latest one written."""
+        pos, date = candidates[i].start, records[i].date
+        period = _period(periods, period_ends, text.rfind("\n", 0, pos) + 1, pos)
+        start = resolve_period(period, date)[0] if period else None
+        if start or (date and date[:4].isdigit()):
+            return int((start or date or "")[:4])
+        return max((int(m.group(1)) for m in _WRITTEN_YEAR.finditer(text, 0, pos)), default=None)
+
+    changes = _changes(text, candidates, contexts, lex, year_of)
     parents = _parents(text, candidates, records, contexts, changes, lex)
     orgs = lex.gazette.orgs(text)
     places = lex.gazette.places(text)
@@ -506,8 +549,6 @@ def annotate(
     main_place = nearest_before(lex.gazette.places(title), len(title))
     main_place = main_place or (_place_of(main_org, lex) if main_org else None)
     respectively = _respectively(text, candidates, contexts)
-    periods = _periods(text, lex)
-    period_ends = [e for _, e, _ in periods]
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis, baseline = changes[i]

@@ -188,11 +188,20 @@ def test_a_baseline_named_by_its_year_is_a_baseline() -> None:
     assert recs["28.9%"].change == "up"
 
 
-def test_a_change_against_a_named_year_is_year_on_year() -> None:
+def test_a_change_against_the_year_before_is_year_on_year_and_against_an_older_year_is_not() -> None:
     text = "全年录得罪案90 276宗，较2022年上升28.9%，比2019年同期下降3.1%。"
-    recs = {r.text: r for r in extract_text(text)}
+    recs = {r.text: r for r in extract_text(text, date="2023-01-29")}
     assert (recs["28.9%"].change, recs["28.9%"].basis) == ("up", "yoy")
-    assert (recs["3.1%"].change, recs["3.1%"].basis) == ("down", "yoy")
+    assert (recs["3.1%"].change, recs["3.1%"].basis) == ("down", None)  # four years back: no yoy
+    # the year compared with is read against the figure's period, else the latest year written
+    text = "2023年全市录得罪案90 276宗，较2022年上升28.9%，比2019年同期下降3.1%。"
+    recs = {r.text: r for r in extract_text(text, date="2024-01-10")}
+    assert (recs["28.9%"].basis, recs["3.1%"].basis) == ("yoy", None)
+    text = "2023年1月7日至2月15日，春运圆满结束。\n车流量日均158万辆次，较2019年同期增长8.7%。"
+    assert {r.text: r.basis for r in extract_text(text)}["8.7%"] is None
+    # with no year to read it against, a named year is not known to be last year
+    recs = {r.text: r for r in extract_text("死亡人数较2019年下降17.2%。")}
+    assert (recs["17.2%"].change, recs["17.2%"].basis) == ("down", None)
 
 
 def test_a_date_is_not_a_period_but_a_written_year_is() -> None:
