@@ -44,6 +44,7 @@ class Lexicon:
     baseline_from: regex.Pattern[str]
     baseline_to: regex.Pattern[str]
     label_trim: regex.Pattern[str]
+    new_action: regex.Pattern[str]  # 强制隔离戒毒156人: a clause naming a new action, which inherits nothing
     bare_clause: regex.Pattern[str]  # a clause that only reports (上半年录得): earlier clauses name its thing
     clause_end: regex.Pattern[str]
     clause_end_back: regex.Pattern[str]  # the same, searched backwards
@@ -83,6 +84,11 @@ class Lexicon:
             baseline=regex.compile(f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year})\\s*$"),
             baseline_from=tail("baseline_from", f"(?:{baseline_year})?\\s*"),
             baseline_to=regex.compile(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
+            new_action=regex.compile(
+                f"(?:{alternation(w.get('action_adverbs', ()))})?(?P<verb>{alternation(w['new_action'])})"
+                if w.get("new_action")
+                else "(?!)"
+            ),
             label_trim=regex.compile(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
             bare_clause=regex.compile("|".join(optional_fragment("BARE_CLAUSE")) or "(?!)", regex.VERSION1),
             clause_end=regex.compile(clause_end),
@@ -561,10 +567,9 @@ def annotate(
         # the same unit or one the previous figure's metric is counted in (走访家庭2140户、商铺360家)
         elif same_sentence and parents[i] is None:
             k = _last_count(out, contexts, i) if change is None else i - 1
-            if (
-                change is not None
-                or out[k].unit == rec.unit
-                or rec.unit in lex.metrics.units.get(out[k].metric, ())
+            if change is not None or (
+                (out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ()))
+                and not _new_action(ctx.pre, contexts[k].pre, lex)
             ):
                 inherited = out[k].metric if out[k].metric != "other" else None
                 inherited_words = contexts[k].pre
@@ -632,6 +637,15 @@ def annotate(
             )
         )
     return out
+
+
+def _new_action(pre: str, before: str, lex: Lexicon) -> bool:
+    """Whether a clause opens with a verb of a new action that the clause `before` did not say.
+
+    查获吸毒人员312人，强制隔离戒毒156人: 强制 starts another count, not a list item of 人员.
+    """
+    m = lex.new_action.match(lex.label_trim.sub("", pre.lstrip("、 ")))
+    return m is not None and m.group("verb") not in before
 
 
 def _whole_of_rest(out: Sequence[Record], contexts: Sequence[_Context], i: int, rec: Record) -> int | None:

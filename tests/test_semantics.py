@@ -135,6 +135,18 @@ def test_list_items_sharing_a_noun_keep_the_verb_of_the_first() -> None:
     assert recs["30起"].metric == "illegal_parking"
 
 
+def test_a_clause_opening_with_a_new_verb_inherits_no_metric() -> None:
+    text = "查获吸毒人员312人，强制隔离戒毒156人，责令社区戒毒、社区康复98人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["312人"].metric == "suspects_arrested"
+    assert (recs["156人"].metric, recs["98人"].metric) == ("other", "other")
+    recs = {r.text: r for r in extract_text("培训网格员1 360人次，评选表彰优秀网格员50名。")}
+    assert recs["50名"].metric == "other"
+    # a noun left out of a list still takes the list's metric; so does a verb said again
+    recs = {r.text: r for r in extract_text("注册登记汽车2299辆，二三轮摩托车2666辆。")}
+    assert recs["2666辆"].metric == "vehicles_registered"
+
+
 def test_a_list_item_in_another_unit_of_the_same_metric_inherits_it() -> None:
     text = "走访居民家庭2140户、沿街商铺360家。共受理诉求工单8.93万件，同比增长14.6%，日均受理约327件。"
     recs = {r.text: r for r in extract_text(text)}
