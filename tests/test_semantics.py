@@ -80,6 +80,13 @@ def test_a_breakdown_runs_on_over_semicolons_for_items_of_the_same_metric() -> N
     assert recs["50起"].parent is None  # a new topic after the semicolon: accidents, not violations
 
 
+def test_an_item_after_a_semicolon_saying_the_whole_s_verb_again_is_a_new_item() -> None:
+    text = "办理居民身份证8.7万张，其中首次申领1.9万张；办理临时身份证3 600余张。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["1.9万张"].parent == "8.7万张"
+    assert recs["3 600余张"].parent is None  # 办理 again, unlike the first item: a new count
+
+
 def test_a_breakdown_of_uncategorised_figures_runs_on_over_semicolons_for_items_named_alike() -> None:
     text = (
         "全年地区生产总值2865.3亿元，比上年增长4.1%。其中，第一产业增加值201.6亿元，增长3.8%；"
