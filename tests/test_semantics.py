@@ -85,6 +85,9 @@ def test_an_item_after_a_semicolon_saying_the_whole_s_verb_again_is_a_new_item()
     recs = {r.text: r for r in extract_text(text)}
     assert recs["1.9万张"].parent == "8.7万张"
     assert recs["3 600余张"].parent is None  # 办理 again, unlike the first item: a new count
+    text = "户政窗口共办理居民身份证1.6万张，其中首次申领4 200张；办理临时身份证1 150余张。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["4 200张"].parent, recs["1 150余张"].parent) == ("1.6万张", None)
 
 
 def test_a_breakdown_of_uncategorised_figures_runs_on_over_semicolons_for_items_named_alike() -> None:
