@@ -240,23 +240,33 @@ def _change(
         change = "down"
     if change is None:
         return None, None, None
-    around = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
-    if sign and text[cand.start - 1 : cand.start] in ("(", "（", "["):
+    before = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
+    basis, said = _nearest_basis(before, lex, last=True)
+    if basis is None and sign and text[cand.start - 1 : cand.start] in ("(", "（", "["):
         # a signed change in brackets names its basis before or after: （+3.88%），按年上升; one in
         # running text (增长-2.3%，降幅比上月收窄…) does not take the next clause's basis
         end = _first(_SENTENCE_END, text, cand.end, min(len(text), cand.end + 24))
-        around += text[cand.end : end]
-    basis: Basis | None = None
-    year = None
-    if lex.basis_mom.search(around):
-        basis = "mom"
-    else:
-        said = [m.group() for m in lex.basis_yoy.finditer(around)]
-        if said:
-            basis = "yoy"
-            digits = _YEAR_DIGITS.search(said[-1]) if lex.named_year.fullmatch(said[-1]) else None
-            year = int(digits.group()) if digits else None  # the nearest basis said names a year
-    return change, basis, year
+        basis, said = _nearest_basis(text[cand.end : end], lex, last=False)
+    digits = _YEAR_DIGITS.search(said) if basis == "yoy" and lex.named_year.fullmatch(said) else None
+    return change, basis, int(digits.group()) if digits else None  # 较2019年: the year it names
+
+
+def _nearest_basis(words: str, lex: Lexicon, *, last: bool) -> tuple[Basis | None, str]:
+    """The basis said nearest the figure in `words` (their last, or first, one), and its words.
+
+    环比增长18.3%，同比增长6.9%: each change has the basis said right before it.
+    """
+    found: tuple[int, Basis, str] | None = None
+    patterns: tuple[tuple[Basis, regex.Pattern[str]], ...] = (("mom", lex.basis_mom), ("yoy", lex.basis_yoy))
+    for basis, pattern in patterns:
+        hits = list(pattern.finditer(words))
+        if not hits:
+            continue
+        m = hits[-1] if last else hits[0]
+        at = m.end() if last else -m.start()
+        if found is None or at > found[0]:
+            found = (at, basis, m.group())
+    return (found[1], found[2]) if found else (None, "")
 
 
 _YEAR_DIGITS = regex.compile(r"\d{4}")

@@ -182,6 +182,12 @@ def test_arrows_are_changes() -> None:
     assert (recs["3.4%"].change, recs["3.4%"].basis) == ("down", "mom")
 
 
+def test_the_nearest_basis_said_is_the_basis() -> None:
+    text = "受理群众诉求9.64万件，环比增长18.3%，同比增长6.9%；投诉类同比上升2.1%，较上月减少6.2%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].basis for t in ("18.3%", "6.9%", "2.1%", "6.2%")] == ["mom", "yoy", "yoy", "mom"]
+
+
 def test_a_sentence_opening_with_qizhong_keeps_the_basis_of_the_sentence_it_breaks_down() -> None:
     text = (
         "全年全市地区生产总值2865.3亿元，比上年增长4.1%。其中，第一产业增加值201.6亿元，增长3.8%；"
