@@ -69,11 +69,21 @@ class Lexicon:
         def tail(name: str, after: str = "") -> regex.Pattern[str]:
             return regex.compile(f"(?:{alternation(w.get(name, ()))}){after}$")
 
+        # 较上年新增12个, 同比少3起: a word that says a change only after a basis
+        bases = "|".join(
+            [alternation([*w.get("basis_yoy", ()), *w.get("basis_mom", ())]), *optional_fragment("BASIS_YOY")]
+        )
+
+        def change_tail(name: str) -> regex.Pattern[str]:
+            after_basis = alternation(w.get(f"{name}_after_basis", ()))
+            said = f"{alternation(w.get(name, ()))}|(?:{bases})\\s*(?:{after_basis})"
+            return regex.compile(f"(?:{said})(?:了|达|为|约|近|超过)?\\s*$")
+
         return cls(
             # a change word right before the number, maybe with 了/达/为 (同比下降了26.32%); not
             # 至/到, which give the new level (提高至95%), not the change
-            change_up=tail("change_up", r"(?:了|达|为|约|近|超过)?\s*"),
-            change_down=tail("change_down", r"(?:了|达|为|约|近|超过)?\s*"),
+            change_up=change_tail("change_up"),
+            change_down=change_tail("change_down"),
             basis_yoy=regex.compile(
                 "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
             ),

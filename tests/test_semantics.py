@@ -188,6 +188,15 @@ def test_the_nearest_basis_said_is_the_basis() -> None:
     assert [recs[t].basis for t in ("18.3%", "6.9%", "2.1%", "6.2%")] == ["mom", "yoy", "yoy", "mom"]
 
 
+def test_new_more_or_fewer_after_a_basis_is_a_change() -> None:
+    text = "设立服务点48个，较上年新增12个；发生事故20起，同比少3起，比上月多5起。新增驾驶人9.6万人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["12个"].change, recs["12个"].basis) == ("up", "yoy")
+    assert (recs["3起"].change, recs["3起"].basis) == ("down", "yoy")
+    assert (recs["5起"].change, recs["5起"].basis) == ("up", "mom")
+    assert recs["9.6万人"].change is None  # 新增 alone counts what is new, no change
+
+
 def test_a_sentence_opening_with_qizhong_keeps_the_basis_of_the_sentence_it_breaks_down() -> None:
     text = (
         "全年全市地区生产总值2865.3亿元，比上年增长4.1%。其中，第一产业增加值201.6亿元，增长3.8%；"
