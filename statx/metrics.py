@@ -146,7 +146,10 @@ class MetricIndex:
         for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
             text = words if isinstance(words, str) else words()
             base, per_char = _PLACES[place]
-            for metric, start, end in self._hits(text):
+            hits = self._hits(text)
+            if place == "pre" and hits and "等" in text:
+                hits = _after_examples(text, hits)
+            for metric, start, end in hits:
                 if place == "earlier" and unit not in metric.units:
                     continue
                 distance = start if place == "post" else len(text) - end
@@ -189,6 +192,28 @@ class MetricIndex:
             return False
         before = {words[a:b] for m, a, b in self._hits(words) if m.key == metric.key}
         return any(m.key == metric.key and own[a:b] in before for m, a, b in self._hits(own))
+
+
+#: 等 closing a list of examples (超速、超员等重点违法), not 等级, 等待, 等候, 等同, 等于.
+_EXAMPLES_END = regex.compile(r"等(?![级待候同于])")
+
+
+def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
+    """Drop the cues that are items of a list of examples when the words after its 等 name something.
+
+    查处超速、超员等重点违法12.6万起: 超速 and 超员 are examples of the violations counted. Only a
+    cue that is a whole item (next to 、 or 等) is dropped: the verb before the list still counts
+    (收集整改交通设施、放管服改革等方面意见建议23条: 整改).
+    """
+    ends = [m.end() for m in _EXAMPLES_END.finditer(text)]
+    if not ends or not any(h[1] >= ends[-1] for h in hits):
+        return hits
+    cut = ends[-1]
+
+    def an_item(start: int, end: int) -> bool:
+        return end < cut and (text[end : end + 1] in ("、", "等") or text[start - 1 : start] == "、")
+
+    return [h for h in hits if not an_item(h[1], h[2])]
 
 
 def _unit_score(metric: Metric, unit: str, is_change: bool) -> float:

@@ -435,6 +435,9 @@ def test_boundaries_searched_backwards_are_those_of_the_whole_text(
         ("12345热线共受理群众来电、网络诉求等各类工单8.93万件，日均受理约327件", "8.93万件", "hotline_cases"),
         ("12345热线共受理群众来电、网络诉求等各类工单8.93万件，日均受理约327件", "约327件", "hotline_cases"),
         ("全年共受理各类刑事案件1864起", "1864起", "cases_filed"),
+        # kinds listed before 等 are examples of what the words after it name
+        ("查处超速、超员等重点违法12.6万起", "12.6万起", "violations_handled"),
+        ("查处超员违法1.2万起", "1.2万起", "overloading"),
         ("爆竊案742宗，按年下降5.3%", "742宗", "crimes_reported"),
         ("其中網上騙案佔14 630宗", "14 630宗", "crimes_reported"),
         ("警方共發出定額罰款通知書約112萬張，其中違例泊車佔68萬張", "約112萬張", "violations_handled"),
