@@ -150,8 +150,12 @@ class MetricIndex:
             if place == "pre" and hits and "等" in text:
                 hits = _after_examples(text, hits)
             for metric, start, end in hits:
-                if place == "earlier" and unit not in metric.units:
-                    continue
+                if (
+                    place == "earlier"
+                    and unit not in metric.units
+                    and not (is_change and unit in SHARE_UNITS)
+                ):
+                    continue  # a change in % (降幅达12.3%) may be of any metric
                 distance = start if place == "post" else len(text) - end
                 score = base - per_char * distance + min(2.0 * (end - start), 12.0) + metric.priority
                 score += _unit_score(metric, unit, is_change)

@@ -435,6 +435,9 @@ def test_boundaries_searched_backwards_are_those_of_the_whole_text(
         ("12345热线共受理群众来电、网络诉求等各类工单8.93万件，日均受理约327件", "8.93万件", "hotline_cases"),
         ("12345热线共受理群众来电、网络诉求等各类工单8.93万件，日均受理约327件", "约327件", "hotline_cases"),
         ("全年共受理各类刑事案件1864起", "1864起", "cases_filed"),
+        # the size of a change said in a clause of its own counts what the clause before named
+        ("刑事案件发案数同比下降，降幅达12.3%，环比下降3个百分点。", "12.3%", "crimes_reported"),
+        ("全市交通事故同比上升，增幅为4.1%。", "4.1%", "accidents"),
         # kinds listed before 等 are examples of what the words after it name
         ("查处超速、超员等重点违法12.6万起", "12.6万起", "violations_handled"),
         ("查处超员违法1.2万起", "1.2万起", "overloading"),
