@@ -155,6 +155,8 @@ def test_a_clause_opening_with_a_new_verb_inherits_no_metric() -> None:
     # a noun left out of a list still takes the list's metric; so does a verb said again
     recs = {r.text: r for r in extract_text("注册登记汽车2299辆，二三轮摩托车2666辆。")}
     assert recs["2666辆"].metric == "vehicles_registered"
+    recs = {r.text: r for r in extract_text("走访群众2 300户，慰问困难群众120户。")}
+    assert recs["120户"].metric == "households_visited"  # 慰问 goes on with the visits
 
 
 def test_a_list_item_in_another_unit_of_the_same_metric_inherits_it() -> None:
