@@ -242,19 +242,35 @@ _MD_NUMBER_CODE = re.compile(
     r"(?<!`)(?P<tick>`{1,2})(?!`)[ \t]?\d[\d.,]*(?:[ \t]?[万亿])?%?[ \t]?(?P=tick)(?!`)"
 )
 
+# Emphasis of any kind around a number (上升 *12.3%*, 醉驾 _47_ 起, ***356*** 起, __1.2万__ 人次,
+# *3.5万*份) is formatting too: its markers vanish, else the `*` or `_` before the digits reads as
+# a joining symbol and the one after cuts the number from its unit. The content must start
+# with a digit and hold no marker; a marker touching a letter or digit (2*3*4, id_12_3) is none.
+_MD_NUMBER_EMPHASIS = re.compile(
+    r"(?<![A-Za-z0-9*_])(?P<mark>\*{1,3}|_{1,3})(?=\d)[^*_\s](?:[^*_\n]{0,30}[^*_\s])?(?P=mark)(?![A-Za-z0-9*_])"
+)
+
 
 def _markdown_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     """The formatting markers in ``raw[start:end]`` that give no text, in order.
 
-    >>> raw = "抽检`4,512`批次，**156** 次，`code 3`"
+    >>> raw = "抽检`4,512`批次，**156** 次，`code 3`，*12%*，_47_ 起，2*3*4"
     >>> [raw[a:b] for a, b in _markdown_marks(raw, 0, len(raw))]
-    ['`', '`', '**', '**']
+    ['`', '`', '**', '**', '*', '*', '_', '_']
     """
     marks: list[tuple[int, int]] = []
     for code in _MD_NUMBER_CODE.finditer(raw, start, end):
         tick = len(code["tick"])
         marks += [(code.start(), code.start() + tick), (code.end() - tick, code.end())]
-    marks += ((m.start(), m.end()) for m in _MD_STRONG_MARK.finditer(raw, start, end))
+    for emphasis in _MD_NUMBER_EMPHASIS.finditer(raw, start, end):
+        size = len(emphasis["mark"])
+        marks += [(emphasis.start(), emphasis.start() + size), (emphasis.end() - size, emphasis.end())]
+    taken = set(marks)
+    marks += (
+        (m.start(), m.end())
+        for m in _MD_STRONG_MARK.finditer(raw, start, end)
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
+    )
     return sorted(marks)
 
 

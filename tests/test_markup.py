@@ -453,3 +453,16 @@ def test_markdown_number_code_spans_lose_their_backticks() -> None:
     match = re.search("45家", prepared.text)
     assert match is not None
     assert raw[slice(*prepared.to_raw(*match.span()))] == "45`家"
+
+
+def test_markdown_emphasis_around_a_number_vanishes() -> None:
+    raw = (
+        "# 成效\n- 上升 *12.3%*，醉驾 _47_ 起，***356*** 起，__1.2万__ 人次，资料*3.5万*份\n"
+        "- 2*3*4，id_12_3，*斜体 3*\n"
+    )
+    prepared, _ = prepare(raw)
+    assert "上升 12.3%,醉驾 47 起,356 起,1.2万 人次,资料3.5万份" in prepared.text
+    assert "2*3*4,id_12_3,*斜体 3*" in prepared.text
+    match = re.search("3.5万份", prepared.text)
+    assert match is not None
+    assert raw[slice(*prepared.to_raw(*match.span()))] == "3.5万*份"
