@@ -77,7 +77,7 @@ class Lexicon:
         def change_tail(name: str) -> regex.Pattern[str]:
             after_basis = alternation(w.get(f"{name}_after_basis", ()))
             said = f"{alternation(w.get(name, ()))}|(?:{bases})\\s*(?:{after_basis})"
-            return regex.compile(f"(?:{said})(?:了|达|为|约|近|超过)?\\s*$")
+            return regex.compile(f"(?:{said})(?:了|高达|达到?|为|约|近|超过)?\\s*$")
 
         return cls(
             # a change word right before the number, maybe with 了/达/为 (同比下降了26.32%); not
@@ -258,7 +258,13 @@ def _change(
         end = _first(_SENTENCE_END, text, cand.end, min(len(text), cand.end + 24))
         basis, said = _nearest_basis(text[cand.end : end], lex, last=False)
     digits = _YEAR_DIGITS.search(said) if basis == "yoy" and lex.named_year.fullmatch(said) else None
-    return change, basis, int(digits.group()) if digits else None  # 较2019年: the year it names
+    return change, basis, _named_year(digits.group()) if digits else None  # 较2019年: the year it names
+
+
+def _named_year(digits: str) -> int:
+    """The year a basis names: 2019, or an ROC year as Taiwan writes it (较112年: 2023)."""
+    year = int(digits)
+    return year + 1911 if year < 1000 else year
 
 
 def _nearest_basis(words: str, lex: Lexicon, *, last: bool) -> tuple[Basis | None, str]:
@@ -279,7 +285,7 @@ def _nearest_basis(words: str, lex: Lexicon, *, last: bool) -> tuple[Basis | Non
     return (found[1], found[2]) if found else (None, "")
 
 
-_YEAR_DIGITS = regex.compile(r"\d{4}")
+_YEAR_DIGITS = regex.compile(r"\d{2,4}")
 #: A year written as the time of something (2023年1月7日, 2023年全市), not one compared with (较2019年).
 _WRITTEN_YEAR = regex.compile(r"(?<![较比与\d])((?:19|20)\d{2})\s?年")
 

@@ -467,3 +467,16 @@ def test_boundaries_searched_backwards_are_those_of_the_whole_text(
 def test_metric_of_a_figure_in_report_wording(text: str, figure: str, metric: str) -> None:
     recs = {r.text: r for r in extract_text(text)}
     assert recs[figure].metric == metric, (figure, recs[figure].label)
+
+
+def test_taiwan_growth_words_and_roc_year_bases() -> None:
+    text = "2024年本市交通事故發生件數較112年成長12.6%，詐騙案件年增率高達68.3%，竊盜案件較110年減少3.2%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["12.6%"].change, recs["12.6%"].basis) == ("up", "yoy")  # ROC 112 = 2023, the year before
+    assert recs["12.6%"].metric == "accidents"
+    assert (recs["68.3%"].change, recs["68.3%"].basis, recs["68.3%"].metric) == (
+        "up",
+        "yoy",
+        "crimes_reported",
+    )
+    assert (recs["3.2%"].change, recs["3.2%"].basis) == ("down", None)  # ROC 110 = 2021: not last year
