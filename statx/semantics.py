@@ -314,6 +314,8 @@ def _changes(
             change, basis = out[-1][0], out[-1][1]  # 同比分别上升21.5%和34.2%
         elif change is not None and basis is None and named is None:
             basis = _basis_of_whole_sentence(text, cands, out, i)
+            if basis is None and _RESPECTIVELY.search(ctx.pre):
+                basis = _basis_before_semicolon(text, cands, ctx, out, i)
         baseline = bool(lex.baseline.search(ctx.pre)) or bool(
             lex.baseline_from.search(ctx.pre) and lex.baseline_to.match(text, cand.end, cand.end + 8)
         )
@@ -343,6 +345,30 @@ def _basis_of_whole_sentence(
         if cands[j].start < before_start:
             break
         if cands[j].end <= full_start and out[j][0] is not None:
+            return out[j][1]
+    return None
+
+
+def _basis_before_semicolon(
+    text: str,
+    cands: Sequence[Candidate],
+    ctx: _Context,
+    out: Sequence[tuple[Change | None, Basis | None, bool]],
+    i: int,
+) -> Basis | None:
+    """The basis of a `分别` change list opening the part of a sentence after a semicolon.
+
+    事故1 503起，同比下降9.6%；造成死亡63人、受伤1 127人，分别下降12.5%和7.3%: the parts' changes
+    are against what the change before the semicolon was; only the last change of that part gives it.
+    """
+    start = ctx.sentence_start
+    if text[start - 1 : start] not in ("；", ";"):
+        return None
+    full_start = _last_end(_FULL_STOP_BACK, text, start - 1, max(0, start - _WINDOW))
+    for j in range(i - 1, -1, -1):
+        if cands[j].start < full_start:
+            break
+        if cands[j].end <= start and out[j][0] is not None:
             return out[j][1]
     return None
 

@@ -480,3 +480,13 @@ def test_taiwan_growth_words_and_roc_year_bases() -> None:
         "crimes_reported",
     )
     assert (recs["3.2%"].change, recs["3.2%"].basis) == ("down", None)  # ROC 110 = 2021: not last year
+
+
+def test_a_respectively_change_list_after_a_semicolon_takes_the_basis_before_it() -> None:
+    text = "全市共发生道路交通事故1 503起，同比下降9.6%；造成死亡63人、受伤1 127人，分别下降12.5%和7.3%。"
+    recs = {r.text: r for r in extract_text(text)}
+    for figure in ("12.5%", "7.3%"):
+        assert (recs[figure].change, recs[figure].basis) == ("down", "yoy"), figure
+    text = "全市共发生道路交通事故1 503起；造成死亡63人、受伤1 127人，分别下降12.5%和7.3%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["12.5%"].basis is None  # no change before the semicolon says a basis
