@@ -470,6 +470,41 @@ def _kind_of_whole(ctx: _Context, choice: Choice, whole: Record, lex: Lexicon) -
     return priority.get(choice.key, 0) <= priority.get(whole.metric, 0)
 
 
+def _kind_of_lead(
+    text: str,
+    cands: Sequence[Candidate],
+    contexts: Sequence[_Context],
+    i: int,
+    unit: str,
+    choice: Choice,
+    lex: Lexicon,
+) -> Choice:
+    """The metric of a `…类` item that breaks down no figure: what the words before its list count.
+
+    从诉求类型看，咨询类4.05万件，求助类2.37万件: the kinds are kinds of 诉求 (tickets), not calls for
+    help (警情); the words of the sentence before its first `…类` item say what is counted, when a
+    metric counted in the item's unit knows them. As with a whole, a more specific own metric stays.
+    """
+    start = contexts[i].sentence_start
+    first = i
+    while (
+        first
+        and contexts[first - 1].sentence_start == start
+        and _KIND_OF_WHOLE.search(contexts[first - 1].pre)
+    ):
+        first -= 1
+    lead_end = cands[first].start - len(contexts[first].pre)
+    if lead_end - start < 2:
+        return choice
+    lead = lex.metrics.classify(pre=text[start:lead_end], post="", heading="", unit=unit, is_change=False)
+    if lead.key == "other" or unit not in lex.metrics.units.get(lead.key, ()):
+        return choice
+    priority = lex.metrics.priorities
+    if choice.key != "other" and priority.get(choice.key, 0) > priority.get(lead.key, 0):
+        return choice
+    return Choice(lead.key, lead.name)
+
+
 #: Words that make a figure a rate per day or month (日均受理约327件), which no breakdown divides.
 _PER_PERIOD = regex.compile(r"日均|月均|年均|平均每|每日|每天|每月")
 #: Where a sentence ends for a breakdown that runs on over semicolons (其中，A 3起；B 612起、C 287起。).
@@ -675,6 +710,8 @@ def annotate(
             p = _parent_over_semicolon(text, candidates, out, contexts, i, rec, choice.key, label, lex)
         if p is not None and (choice.key == "other" or _kind_of_whole(ctx, choice, out[p], lex)):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
+        elif p is None and change is None and _KIND_OF_WHOLE.search(ctx.pre):
+            choice = _kind_of_lead(text, candidates, contexts, i, rec.unit, choice, lex)
         out.append(
             Record(  # built whole: dataclasses.replace costs more than the rest of this loop
                 doc=rec.doc,

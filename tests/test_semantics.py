@@ -490,3 +490,15 @@ def test_a_respectively_change_list_after_a_semicolon_takes_the_basis_before_it(
     text = "全市共发生道路交通事故1 503起；造成死亡63人、受伤1 127人，分别下降12.5%和7.3%。"
     recs = {r.text: r for r in extract_text(text)}
     assert recs["12.5%"].basis is None  # no change before the semicolon says a basis
+
+
+def test_kinds_listed_without_a_breakdown_word_count_what_the_words_before_them_count() -> None:
+    text = (
+        "全市共受理群众诉求工单8.93万件。"
+        "从诉求类型看，咨询类4.05万件，求助类2.37万件，投诉类2.11万件，建议类1.11万件。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for figure in ("4.05万件", "2.37万件", "2.11万件", "1.11万件"):
+        assert recs[figure].metric == "hotline_cases", figure
+    recs = {r.text: r for r in extract_text("从违法类型看，酒驾类1200起，超速类3400起。")}
+    assert recs["1200起"].metric == "drink_driving"  # a named violation is more specific than 违法
