@@ -462,6 +462,12 @@ def test_boundaries_searched_backwards_are_those_of_the_whole_text(
         ("警方亦凍結可疑帳戶3 410個，截停款項約4.6億港元。", "約4.6億港元", "losses_recovered"),
         ("群众被骗资金1.2亿元，返还群众被骗资金2150万元。", "1.2亿元", "amount_involved"),
         ("群众被骗资金1.2亿元，返还群众被骗资金2150万元。", "2150万元", "losses_recovered"),
+        # Taiwan and Hong Kong wording
+        ("上半年錄得詐騙案19 870宗，涉款約28.6億港元", "約28.6億港元", "amount_involved"),
+        ("毒品案件查獲1,204件、嫌疑犯1,318人", "1,318人", "suspects_arrested"),
+        ("上半年共發生A1類交通事故64件", "64件", "accidents"),
+        ("取締酒後駕車2,148件，取締無照駕駛4,502件", "2,148件", "drink_driving"),
+        ("取締酒後駕車2,148件，取締無照駕駛4,502件", "4,502件", "unlicensed_driving"),
     ],
 )
 def test_metric_of_a_figure_in_report_wording(text: str, figure: str, metric: str) -> None:
