@@ -120,6 +120,7 @@ class MetricIndex:
         is_change: bool,
         inherited: str | None = None,
         inherited_words: str = "",
+        before: str | None = None,
     ) -> Choice:
         """Pick the best-scoring metric for a figure; `other` when no cue is convincing.
 
@@ -140,6 +141,9 @@ class MetricIndex:
             inherited_words: the previous figure's own words. A cue of the figure that was there
                 too and lost to the more specific inherited metric is the list's shared noun, not
                 a new metric (破获盗窃案件612起、诈骗案件287起: 案件 repeats, 破获 still holds).
+            before: with no `inherited`, the metric of the previous count of the paragraph: it only
+                decides between the metrics of a word of two (工单11.6万件。按期办结11.2万件: 办结
+                of tickets), never names what a figure's own words leave unnamed.
         """
         best: tuple[float, Metric, str] | None = None  # score, metric, the words its cue matched
         first_in_pre: dict[str, int] = {}
@@ -169,6 +173,8 @@ class MetricIndex:
                     or self._is_cue_of(inherited, best[2])
                 ):
                     return Choice(inherited, self.names.get(inherited, inherited))
+                if not inherited and before and before != best[1].key and self._is_cue_of(before, best[2]):
+                    return Choice(before, self.names.get(before, before))
                 break  # the figure's own words decide; the heading only helps when they are silent
             if place == "post" and inherited:
                 return Choice(inherited, self.names.get(inherited, inherited))

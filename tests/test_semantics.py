@@ -508,3 +508,10 @@ def test_kinds_listed_without_a_breakdown_word_count_what_the_words_before_them_
         assert recs[figure].metric == "hotline_cases", figure
     recs = {r.text: r for r in extract_text("从违法类型看，酒驾类1200起，超速类3400起。")}
     assert recs["1200起"].metric == "drink_driving"  # a named violation is more specific than 违法
+
+
+def test_a_word_of_two_metrics_takes_the_one_the_paragraph_counts() -> None:
+    text = "全市热线共受理群众诉求工单11.6万件。从办理情况看，按期办结11.2万件，按期办结率96.6%。"
+    assert {r.text: r.metric for r in extract_text(text)}["11.2万件"] == "hotline_cases"
+    text = "全市共收集群众意见建议60件。目前已办结57件。"
+    assert {r.text: r.metric for r in extract_text(text)}["57件"] == "suggestions_resolved"
