@@ -415,7 +415,7 @@ def _parents(
                 if changes[j][0] is not None or changes[j][2]:
                     continue
                 rp, rc = records[j], records[i]
-                if rp.unit == rc.unit and rc.unit not in SHARE_UNITS:
+                if _people(rp.unit) == _people(rc.unit) and rc.unit not in SHARE_UNITS:
                     if rp.value >= rc.value:
                         parent = None if _breaks_down_a_list(text, cands, records, contexts, j, i, lex) else j
                     elif _PER_PERIOD.search(contexts[j].pre):
@@ -423,6 +423,11 @@ def _parents(
                     break  # the nearest figure of the same unit is the whole, or there is none
         out.append(parent)
     return out
+
+
+def _people(unit: str) -> str:
+    """名 and 人 both count people: 拘捕1 138名…人士，其中青少年176人 breaks the 1 138 down."""
+    return "人" if unit == "名" else unit
 
 
 def _bigrams(words: str) -> set[str]:

@@ -515,3 +515,8 @@ def test_a_word_of_two_metrics_takes_the_one_the_paragraph_counts() -> None:
     assert {r.text: r.metric for r in extract_text(text)}["11.2万件"] == "hotline_cases"
     text = "全市共收集群众意见建议60件。目前已办结57件。"
     assert {r.text: r.metric for r in extract_text(text)}["57件"] == "suggestions_resolved"
+
+
+def test_a_breakdown_in_people_counts_may_switch_between_ming_and_ren() -> None:
+    text = "警方共拘捕1 138名涉及毒品罪行人士，其中青少年176人。"
+    assert {r.text: r.parent for r in extract_text(text)}["176人"] == "1 138名"
