@@ -220,7 +220,13 @@ def _lexicon_fragments(
         for e in sorted(entries, key=lambda e: (-len(e["word"]), e["word"])):
             w = regex.escape(e["word"])
             stop = e.get("not_before") or []
-            alts.append(f"{w}(?!{alternation(stop)})" if stop else w)
+            # unless_before: longer words a stop word starts that do not stop the unit
+            # (支 stops before 队 of 支队, not before 队伍 of 86支队伍)
+            keep = e.get("unless_before") or []
+            if stop and keep:
+                alts.append(f"{w}(?!(?!{alternation(keep)})(?:{alternation(stop)}))")
+            else:
+                alts.append(f"{w}(?!{alternation(stop)})" if stop else w)
         return "|".join(alts) or "(?!)"
 
     for e in units.values():

@@ -378,6 +378,21 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
         "政府今年編列1兆2,000億元預算，350兆數位通訊",
         {"1兆2,000億元": {"value": 1200000000000, "unit": "元"}, "2,000億元": None},
     ),
+    # doses (剂次), medals (枚), teams (支队伍), sets of machines (台套) and flows (立方米/秒) are units
+    (
+        "relief-and-event-units",
+        "接种疫苗286.4万剂次，出动机械设备1200余台套，洪峰流量4650立方米/秒，下泄流量1200立方米每秒。"
+        "获金牌126枚，86支队伍参赛，交警3支队",
+        {
+            "286.4万剂次": {"value": 2864000, "unit": "剂次"},
+            "1200余台套": {"unit": "台套", "qualifier": "over"},
+            "4650立方米/秒": {"value": 4650, "unit": "立方米/秒"},
+            "1200立方米每秒": {"value": 1200, "unit": "立方米/秒"},
+            "126枚": {"value": 126, "unit": "枚"},
+            "86支": {"value": 86, "unit": "支"},
+            "3支": None,
+        },
+    ),
 ]
 
 
