@@ -393,6 +393,18 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "3支": None,
         },
     ),
+    # an elevation with a bound names places (海拔1500米以上的高山村); a race's distance names it
+    (
+        "elevation-bound-and-race",
+        "海拔1500米以上的高山村23个，主峰海拔3099米。男子100米决赛中，选手夺冠；新建400米跑道",
+        {
+            "1500米以上": None,
+            "23个": {"value": 23, "unit": "个"},
+            "3099米": {"value": 3099, "unit": "米"},
+            "100米": None,
+            "400米": {"value": 400, "unit": "米"},
+        },
+    ),
 ]
 
 
