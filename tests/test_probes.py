@@ -405,6 +405,16 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "400米": {"value": 400, "unit": "米"},
         },
     ),
+    # a hard wrap inside 个百分点 no longer leaves a count of 个
+    (
+        "points-cut-by-wrap",
+        "同比提高５．６个百分\n点，下降0.3个\n百分点",
+        {
+            "５．６个百分\n点": {"value": 5.6, "unit": "个百分点", "change": "up"},
+            "0.3个\n百分点": {"value": 0.3, "unit": "个百分点"},
+            "５．６个": None,
+        },
+    ),
 ]
 
 
