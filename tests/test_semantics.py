@@ -520,3 +520,27 @@ def test_a_word_of_two_metrics_takes_the_one_the_paragraph_counts() -> None:
 def test_a_breakdown_in_people_counts_may_switch_between_ming_and_ren() -> None:
     text = "警方共拘捕1 138名涉及毒品罪行人士，其中青少年176人。"
     assert {r.text: r.parent for r in extract_text(text)}["176人"] == "1 138名"
+
+
+def test_a_part_breaks_down_the_earlier_whole_that_says_its_verb() -> None:
+    text = (
+        "本年度全般刑案發生1萬2,486件，較上年減少3.2%，破獲1萬1,853件，破獲率94.9%。"
+        "其中詐欺案件發生2,317件，破獲2,105件；竊盜案件發生1,845件，破獲1,790件。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["2,317件"] == "1萬2,486件"  # 發生: the cases reported, not the cases solved nearer
+    assert parents["2,105件"] == "1萬1,853件"
+    assert parents["1,845件"] == "1萬2,486件"  # over the semicolon, past the cases solved
+    assert parents["1,790件"] == "1萬1,853件"  # 破獲 is said by an item after 其中: the list goes on
+
+
+def test_named_kinds_of_a_general_whole_keep_their_parent_over_a_semicolon() -> None:
+    text = (
+        "全年共查处各类交通违法行为56.3万起，同比上升4.1%。其中酒后驾驶3 218起、醉酒驾驶1 046起，"
+        "分别下降6.4%和9.1%；超速行驶7.9万起，未戴安全头盔2.3万起。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    for figure in ("3 218起", "1 046起", "7.9万起", "2.3万起"):
+        assert parents[figure] == "56.3万起", figure
+    text = "全年共查处各类交通违法行为56.3万起。其中酒后驾驶3 218起；发生交通事故50起。"
+    assert {r.text: r.parent for r in extract_text(text)}["50起"] is None  # another topic
