@@ -316,6 +316,8 @@ def _changes(
             basis = _basis_of_whole_sentence(text, cands, out, i)
             if basis is None and _RESPECTIVELY.search(ctx.pre):
                 basis = _basis_before_semicolon(text, cands, ctx, out, i)
+            elif basis is None and _after_its_item(cands, contexts, out, i):
+                basis = _basis_before_semicolon(text, cands, ctx, out, i, like_items=True)
         baseline = bool(lex.baseline.search(ctx.pre)) or bool(
             lex.baseline_from.search(ctx.pre) and lex.baseline_to.match(text, cand.end, cand.end + 8)
         )
@@ -355,11 +357,15 @@ def _basis_before_semicolon(
     ctx: _Context,
     out: Sequence[tuple[Change | None, Basis | None, bool]],
     i: int,
+    *,
+    like_items: bool = False,
 ) -> Basis | None:
     """The basis of a `分别` change list opening the part of a sentence after a semicolon.
 
     事故1 503起，同比下降9.6%；造成死亡63人、受伤1 127人，分别下降12.5%和7.3%: the parts' changes
     are against what the change before the semicolon was; only the last change of that part gives it.
+    With `like_items`, the change follows its own item (爆竊案有1 012宗，按年減少8.9%；搶劫案71宗，
+    減少21.1%): the change before the semicolon must follow an item too, a list of like items.
     """
     start = ctx.sentence_start
     if text[start - 1 : start] not in ("；", ";"):
@@ -369,8 +375,21 @@ def _basis_before_semicolon(
         if cands[j].start < full_start:
             break
         if cands[j].end <= start and out[j][0] is not None:
+            if like_items and not (j and cands[j - 1].start >= full_start and out[j - 1][0] is None):
+                return None
             return out[j][1]
     return None
+
+
+def _after_its_item(
+    cands: Sequence[Candidate],
+    contexts: Sequence[_Context],
+    out: Sequence[tuple[Change | None, Basis | None, bool]],
+    i: int,
+) -> bool:
+    """Whether change `i` comes right after a figure (not a change) of its own part of the sentence."""
+    k = i - 1
+    return k >= 0 and cands[k].start >= contexts[i].sentence_start and out[k][0] is None and not out[k][2]
 
 
 def _parents(

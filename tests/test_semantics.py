@@ -544,3 +544,12 @@ def test_named_kinds_of_a_general_whole_keep_their_parent_over_a_semicolon() -> 
         assert parents[figure] == "56.3万起", figure
     text = "全年共查处各类交通违法行为56.3万起。其中酒后驾驶3 218起；发生交通事故50起。"
     assert {r.text: r.parent for r in extract_text(text)}["50起"] is None  # another topic
+
+
+def test_a_change_after_a_semicolon_takes_the_basis_of_the_like_item_before_it() -> None:
+    text = "今年上半年，爆竊案有1 012宗，按年減少8.9%；搶劫案71宗，減少21.1%；傷人案420宗，上升3.5%。"
+    recs = {r.text: r for r in extract_text(text)}
+    for figure in ("21.1%", "3.5%"):
+        assert recs[figure].basis == "yoy", figure
+    text = "今年上半年，爆竊案有1 012宗，減少8.9%；搶劫案71宗，減少21.1%。"
+    assert {r.text: r.basis for r in extract_text(text)}["21.1%"] is None  # no basis said before
