@@ -537,7 +537,9 @@ def _kind_of_lead(
 
     从诉求类型看，咨询类4.05万件，求助类2.37万件: the kinds are kinds of 诉求 (tickets), not calls for
     help (警情); the words of the sentence before its first `…类` item say what is counted, when a
-    metric counted in the item's unit knows them. As with a whole, a more specific own metric stays.
+    metric counted in the item's unit knows them. As with a whole, a more specific own metric stays,
+    but only under a general category (从违法类型看，酒驾类: drink driving); under another it is
+    the list's subject that is counted (从警情类型看，纠纷类1.1万起: incidents, not disputes mediated).
     """
     start = contexts[i].sentence_start
     first = i
@@ -554,8 +556,8 @@ def _kind_of_lead(
     if lead.key == "other" or unit not in lex.metrics.units.get(lead.key, ()):
         return choice
     priority = lex.metrics.priorities
-    if choice.key != "other" and priority.get(choice.key, 0) > priority.get(lead.key, 0):
-        return choice
+    if choice.key != "other" and priority.get(choice.key, 0) > priority.get(lead.key, 0) < 0:
+        return choice  # only under a general category (违法: a named violation)
     return Choice(lead.key, lead.name)
 
 

@@ -508,6 +508,8 @@ def test_kinds_listed_without_a_breakdown_word_count_what_the_words_before_them_
         assert recs[figure].metric == "hotline_cases", figure
     recs = {r.text: r for r in extract_text("从违法类型看，酒驾类1200起，超速类3400起。")}
     assert recs["1200起"].metric == "drink_driving"  # a named violation is more specific than 违法
+    recs = {r.text: r for r in extract_text("从警情类型看，纠纷类1.1万起，求助类2.3万起。")}
+    assert recs["1.1万起"].metric == "incidents_received"  # kinds of 警情, not disputes mediated
 
 
 def test_a_word_of_two_metrics_takes_the_one_the_paragraph_counts() -> None:
