@@ -130,6 +130,8 @@ def test_a_breakdown_item_named_as_a_kind_counts_what_its_whole_counts() -> None
     assert {recs[t].metric for t in ("3.12万件", "2.05万件", "1.15万件")} == {"hotline_cases"}
     recs = {r.text: r for r in extract_text("共查处交通违法1000起，其中酒驾类100起")}
     assert recs["100起"].metric == "drink_driving"  # a named violation is more specific than its whole
+    recs = {r.text: r for r in extract_text("全年接报交通类警情4.2万起，其中纠纷类1.6万起，求助类8 900起。")}
+    assert recs["1.6万起"].metric == "incidents_received"  # 警情 is no general category of disputes
 
 
 def test_list_items_sharing_a_noun_keep_the_verb_of_the_first() -> None:
