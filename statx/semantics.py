@@ -288,6 +288,9 @@ def _nearest_basis(words: str, lex: Lexicon, *, last: bool) -> tuple[Basis | Non
 _YEAR_DIGITS = regex.compile(r"\d{2,4}")
 #: A year written as the time of something (2023年1月7日, 2023年全市), not one compared with (较2019年).
 _WRITTEN_YEAR = regex.compile(r"(?<![较比与\d])((?:19|20)\d{2})\s?年")
+#: The same in a Taiwan year (113年全般刑案: 2024), 101 to 139 (no 100年 of a history).
+_WRITTEN_ROC_YEAR = regex.compile(r"(?<![较比与\d])(1(?:0[1-9]|[1-3]\d))\s?年")
+_ROC_OFFSET = 1911
 
 
 def _changes(
@@ -737,13 +740,18 @@ def annotate(
     period_ends = [e for _, e, _ in periods]
 
     def year_of(i: int) -> int | None:
-        """The year figure `i` belongs to: its period's, else the article's, else the latest one written."""
+        """The year figure `i` belongs to: its period's, else the article's, else the latest one written.
+
+        A Taiwan year counts as written (113年全般刑案發生…，較112年減少2.8%: year-on-year).
+        """
         pos, date = candidates[i].start, records[i].date
         period = _period(periods, period_ends, text.rfind("\n", 0, pos) + 1, pos)
         start = resolve_period(period, date)[0] if period else None
         if start or (date and date[:4].isdigit()):
             return int((start or date or "")[:4])
-        return max((int(m.group(1)) for m in _WRITTEN_YEAR.finditer(text, 0, pos)), default=None)
+        written = [int(m.group(1)) for m in _WRITTEN_YEAR.finditer(text, 0, pos)]
+        written += [int(m.group(1)) + _ROC_OFFSET for m in _WRITTEN_ROC_YEAR.finditer(text, 0, pos)]
+        return max(written, default=None)
 
     changes = _changes(text, candidates, contexts, lex, year_of)
     parents = _parents(text, candidates, records, contexts, changes, lex)

@@ -557,3 +557,10 @@ def test_a_change_after_a_semicolon_takes_the_basis_of_the_like_item_before_it()
         assert recs[figure].basis == "yoy", figure
     text = "今年上半年，爆竊案有1 012宗，減少8.9%；搶劫案71宗，減少21.1%。"
     assert {r.text: r.basis for r in extract_text(text)}["21.1%"] is None  # no basis said before
+
+
+def test_a_taiwan_year_dates_a_change_against_the_year_before() -> None:
+    text = "113年全般刑案發生2萬1,504件，較112年減少2.8%；詐欺案件發生4,827件，較111年成長11.3%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["2.8%"].basis == "yoy"  # ROC 113 = 2024, 112 the year before
+    assert recs["11.3%"].basis is None  # ROC 111: two years before
