@@ -422,15 +422,16 @@ def test_boundaries_searched_backwards_are_those_of_the_whole_text(
     rules: RuleSet, text: str, data: st.DataObject
 ) -> None:
     """A figure's sentence and clause start where a scan of the whole article puts them (lookarounds too)."""
-    from statx.semantics import _SENTENCE_END, _SENTENCE_END_BACK, _last_end, lexicon
+    from statx.clauses import SENTENCE_END, SENTENCE_END_BACK, last_end
+    from statx.semantics import lexicon
 
     lex = lexicon(rules)
     pos = data.draw(st.integers(0, len(text)))
     lo = data.draw(st.integers(0, pos))
-    assert _last_end(_SENTENCE_END_BACK, "甲\n1乙", 2, 0) == 0  # a wrap before a digit ends nothing
-    for forward, backward in ((_SENTENCE_END, _SENTENCE_END_BACK), (lex.clause_end, lex.clause_end_back)):
+    assert last_end(SENTENCE_END_BACK, "甲\n1乙", 2, 0) == 0  # a wrap before a digit ends nothing
+    for forward, backward in ((SENTENCE_END, SENTENCE_END_BACK), (lex.clause_end, lex.clause_end_back)):
         ends = [m.end() for m in forward.finditer(text) if lo < m.end() <= pos]
-        assert _last_end(backward, text, pos, lo) == (ends[-1] if ends else lo)
+        assert last_end(backward, text, pos, lo) == (ends[-1] if ends else lo)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,307 @@
+"""Find the whole each breakdown item belongs to (其中 / 包括 / colon lists / over semicolons).
+
+A part points to the figure it breaks down: the nearest earlier figure of its sentence in the
+same unit and not smaller, with the exceptions written below for what real reports do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+from statx.clauses import FULL_STOP_BACK, LIST_SEPARATOR, WINDOW, Context, last_end
+from statx.matcher import Candidate
+from statx.metrics import Choice
+from statx.records import SHARE_UNITS, Basis, Change, Record
+
+if TYPE_CHECKING:
+    from statx.semantics import Lexicon
+
+
+def find_parents(
+    text: str,
+    cands: Sequence[Candidate],
+    records: Sequence[Record],
+    contexts: Sequence[Context],
+    changes: Sequence[tuple[Change | None, Basis | None, bool]],
+    lex: Lexicon,
+) -> list[int | None]:
+    """For each figure, the index of the figure it breaks down (其中 / 包括 / colon lists / 分别), if any.
+
+    The whole is the last figure before the breakdown word in the same sentence (or the one
+    before, when the word opens a sentence), with the same unit and a value not smaller.
+    A change (较去年同期减少12人) or a stated baseline is neither a whole nor a part: it is
+    a difference or another period's total.
+    """
+    out: list[int | None] = []
+    for i, c in enumerate(cands):
+        if changes[i][0] is not None or changes[i][2]:
+            out.append(None)
+            continue
+        lo = max(0, c.start - WINDOW)
+        sentence_start = contexts[i].sentence_start
+        parent = None
+        marker = None
+        for m in lex.breakdown.finditer(text, sentence_start, c.start):
+            marker = m.start()
+        if marker is not None:
+            # the whole may stand in the sentence before only when the word opens this one
+            opens = not text[sentence_start:marker].strip()
+            for j in range(i - 1, -1, -1):
+                p = cands[j]
+                if p.end > marker:
+                    continue
+                if p.end <= sentence_start and not opens:
+                    break
+                if p.end < sentence_start - 2 and text[sentence_start - 1 : sentence_start] not in "。；;":
+                    break
+                if p.start < lo:
+                    break
+                if changes[j][0] is not None or changes[j][2]:
+                    continue
+                rp, rc = records[j], records[i]
+                if _people(rp.unit) == _people(rc.unit) and rc.unit not in SHARE_UNITS:
+                    if rp.value >= rc.value:
+                        parent = None if _breaks_down_a_list(text, cands, records, contexts, j, i, lex) else j
+                        if parent is not None:
+                            parent = _whole_of_own_verb(records, contexts, changes, j, i, lex)
+                    elif _PER_PERIOD.search(contexts[j].pre):
+                        continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
+                    break  # the nearest figure of the same unit is the whole, or there is none
+        out.append(parent)
+    return out
+
+
+def _whole_of_own_verb(
+    records: Sequence[Record],
+    contexts: Sequence[Context],
+    changes: Sequence[tuple[Change | None, Basis | None, bool]],
+    j: int,
+    i: int,
+    lex: Lexicon,
+) -> int:
+    """The whole of part `i`: figure `j`, or an earlier one of its sentence that says the part's verb.
+
+    刑案發生1萬2,486件，破獲1萬1,853件。其中詐欺案件發生2,317件: the part ends in 發生, the verb of
+    the cases reported, not of the cases solved nearer to it; an earlier figure of the sentence in the
+    unit, not smaller, whose words say the verb the nearest one does not, is the whole.
+    """
+    own = contexts[i].pre.rstrip()[-2:]
+    if len(own) < 2 or own in contexts[j].pre or lex.clause_end.search(own):
+        return j
+    rc = records[i]
+    for k in range(j - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            break
+        rk = records[k]
+        whole = changes[k][0] is None and not changes[k][2] and _people(rk.unit) == _people(rc.unit)
+        if whole and rk.value >= rc.value and own in contexts[k].pre:
+            return k
+    return j
+
+
+def _people(unit: str) -> str:
+    """名 and 人 both count people: 拘捕1 138名…人士，其中青少年176人 breaks the 1 138 down."""
+    return "人" if unit == "名" else unit
+
+
+def _bigrams(words: str) -> set[str]:
+    return {words[k : k + 2] for k in range(len(words) - 1)}
+
+
+def _breaks_down_a_list(
+    text: str,
+    cands: Sequence[Candidate],
+    records: Sequence[Record],
+    contexts: Sequence[Context],
+    j: int,
+    i: int,
+    lex: Lexicon,
+) -> bool:
+    """Whether the breakdown at figure `i` is of a whole list ending in figure `j`, not of `j` alone.
+
+    招收一年级新生6 380人、七年级新生5 912人，其中随迁子女入学2 146人: 其中 in a clause of its own
+    after a list of like figures breaks down their sum, which no figure says; unless the item is
+    named like the last one (诈骗案件287起，其中电信诈骗案件200起: a part of it).
+    """
+    if j == 0 or records[j - 1].unit != records[j].unit:
+        return False
+    between = text[cands[j - 1].end : cands[j].start]
+    if not LIST_SEPARATOR.search(between) or lex.clause_end.search(between):
+        return False
+    if not lex.clause_end.search(text, cands[j].end, cands[i].start):
+        return False  # the breakdown word is inside the list's clause
+    return not (_bigrams(contexts[i].pre) & _bigrams(contexts[j].pre))
+
+
+#: A breakdown item named as a kind of its whole (其中，求助类2.05万件, 意见建议类1.15万件).
+KIND_OF_WHOLE = regex.compile(r"类\s*$")
+
+
+def kind_of_whole(ctx: Context, choice: Choice, whole: Record, lex: Lexicon) -> bool:
+    """A breakdown item named `…类` counts the whole's thing (工单8.93万件，其中求助类2.05万件: 工单).
+
+    Its words name a kind (求助, 意见建议), and would give the metric of that word (警情, 意见建议);
+    only a more specific metric under a general category (a named violation under all violations)
+    keeps its own: 接报警情4.2万起，其中纠纷类1.6万起 counts incidents, not disputes mediated.
+    """
+    if whole.metric in ("other", choice.key) or not KIND_OF_WHOLE.search(ctx.pre):
+        return False
+    priority = lex.metrics.priorities
+    return not priority.get(choice.key, 0) > priority.get(whole.metric, 0) < 0
+
+
+def kind_of_lead(
+    text: str,
+    cands: Sequence[Candidate],
+    contexts: Sequence[Context],
+    i: int,
+    unit: str,
+    choice: Choice,
+    lex: Lexicon,
+) -> Choice:
+    """The metric of a `…类` item that breaks down no figure: what the words before its list count.
+
+    从诉求类型看，咨询类4.05万件，求助类2.37万件: the kinds are kinds of 诉求 (tickets), not calls for
+    help (警情); the words of the sentence before its first `…类` item say what is counted, when a
+    metric counted in the item's unit knows them. As with a whole, a more specific own metric stays,
+    but only under a general category (从违法类型看，酒驾类: drink driving); under another it is
+    the list's subject that is counted (从警情类型看，纠纷类1.1万起: incidents, not disputes mediated).
+    """
+    start = contexts[i].sentence_start
+    first = i
+    while (
+        first
+        and contexts[first - 1].sentence_start == start
+        and KIND_OF_WHOLE.search(contexts[first - 1].pre)
+    ):
+        first -= 1
+    lead_end = cands[first].start - len(contexts[first].pre)
+    if lead_end - start < 2:
+        return choice
+    lead = lex.metrics.classify(pre=text[start:lead_end], post="", heading="", unit=unit, is_change=False)
+    if lead.key == "other" or unit not in lex.metrics.units.get(lead.key, ()):
+        return choice
+    priority = lex.metrics.priorities
+    if choice.key != "other" and priority.get(choice.key, 0) > priority.get(lead.key, 0) < 0:
+        return choice  # only under a general category (违法: a named violation)
+    return Choice(lead.key, lead.name)
+
+
+#: Words that make a figure a rate per day or month (日均受理约327件), which no breakdown divides.
+_PER_PERIOD = regex.compile(r"日均|月均|年均|平均每|每日|每天|每月")
+
+
+def parent_over_semicolon(
+    text: str,
+    cands: Sequence[Candidate],
+    out: Sequence[Record],
+    contexts: Sequence[Context],
+    i: int,
+    rec: Record,
+    metric: str,
+    label: str,
+    lex: Lexicon,
+) -> int | None:
+    """The whole a figure breaks down when its breakdown word stands before a semicolon of its sentence.
+
+    其中，破获命案3起；破获盗窃案件612起: the items after the semicolon still break down the whole
+    before 其中, but so might a new topic (其中酒驾100起；发生事故50起), so the item must count
+    what the whole counts (the same metric), besides the unit and a value not larger. A figure
+    no metric knows must instead be named like the first item after the breakdown word
+    (其中，第一产业增加值…；第二产业增加值…: both end in 产业增加值).
+    """
+    start = contexts[i].sentence_start
+    if rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";"):
+        return None
+    lo = max(0, start - WINDOW)
+    full_start = last_end(FULL_STOP_BACK, text, start, lo)
+    marker = None
+    for m in lex.breakdown.finditer(text, full_start, start):
+        # 酒后驾驶3 218起、醉酒驾驶1 046起，分别下降6.4%和9.1%: 分别 pairs changes, breaks nothing down
+        after = next((k for k in range(i) if cands[k].start >= m.end()), None)
+        if m.group() != "分别" or after is None or out[after].change is None:
+            marker = m.start()
+    if marker is None:
+        return None
+    if metric == "other" and not _named_like_first_item(cands, out, i, marker, label):
+        return None
+    if text[full_start:marker].strip():  # the whole is in the sentence, unless 其中 opens it
+        lo = full_start
+    for j in range(i - 1, -1, -1):
+        p = cands[j]
+        if p.start < lo:
+            break
+        if p.end > marker or out[j].unit != rec.unit or out[j].change or out[j].role == "baseline":
+            continue
+        kind = out[j].metric == metric or _kind_of_general(out[j], metric, rec, lex)
+        if out[j].value >= rec.value and kind:
+            return None if _restates_the_whole(cands, contexts, i, j, marker, lex) else j
+        if out[j].metric != metric:
+            k = _same_metric_in_sentence(out, contexts, j, rec, metric)
+            if k is not None:
+                return None if _restates_the_whole(cands, contexts, i, k, marker, lex) else k
+        if not _PER_PERIOD.search(contexts[j].pre):
+            break
+    return None
+
+
+def _kind_of_general(whole: Record, metric: str, rec: Record, lex: Lexicon) -> bool:
+    """Whether a metric counts a named kind of what a general whole counts.
+
+    交通违法行为56.3万起。其中酒后驾驶3 218起…；超速行驶7.9万起: the whole's metric is a general
+    category (a negative priority, all violations) and the item's a specific one (a positive
+    priority, speeding) counted in the whole's unit; a metric of neither kind (事故) starts anew.
+    """
+    priority = lex.metrics.priorities
+    return priority.get(whole.metric, 0) < 0 < priority.get(metric, 0) and rec.unit in lex.metrics.units.get(
+        whole.metric, ()
+    )
+
+
+def _same_metric_in_sentence(
+    out: Sequence[Record], contexts: Sequence[Context], j: int, rec: Record, metric: str
+) -> int | None:
+    """An earlier figure of figure `j`'s sentence counting `metric` in the unit, not smaller, if any.
+
+    刑案發生1萬2,486件，破獲1萬1,853件。其中詐欺案件發生2,317件…；竊盜案件1,845件: the cases solved
+    stand between the item and the cases reported it is a kind of.
+    """
+    for k in range(j - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            return None
+        r = out[k]
+        if r.unit == rec.unit and r.change is None and r.role != "baseline" and r.metric == metric:
+            return k if r.value >= rec.value else None
+    return None
+
+
+def _restates_the_whole(
+    cands: Sequence[Candidate], contexts: Sequence[Context], i: int, j: int, marker: int, lex: Lexicon
+) -> bool:
+    """Whether figure `i` opens with a verb the whole `j` says and the first item after the marker does not.
+
+    办理居民身份证8.7万张，其中首次申领1.9万张；办理临时身份证3 600余张: 办理 again starts a count
+    beside the whole, not a part of it; 破获刑事案件1105起。其中，破获命案3起；破获盗窃案件612起
+    says 破获 in every item, so the items go on, as when any item after the marker says it
+    (其中詐欺案件發生2,317件，破獲2,105件；竊盜案件發生1,845件，破獲1,790件).
+    """
+
+    own = str(lex.label_trim.sub("", contexts[i].pre.lstrip("、 ")))[:2]
+    if len(own) < 2 or own not in contexts[j].pre:  # 户政窗口共办理居民身份证: its verb, not its opening
+        return False
+    items = [k for k in range(j + 1, i) if cands[k].start > marker]
+    return bool(items) and not any(own in contexts[k].pre for k in items)
+
+
+def _named_like_first_item(
+    cands: Sequence[Candidate], out: Sequence[Record], i: int, marker: int, label: str
+) -> bool:
+    """Whether `label` ends like the label of the first figure after the breakdown word (2+ characters)."""
+    first = next((k for k in range(i) if cands[k].start > marker), None)
+    if first is None or len(label) < 2:
+        return False
+    other = out[first].label
+    return len(other) >= 2 and other[-2:] == label[-2:]

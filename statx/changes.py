@@ -1,0 +1,188 @@
+"""Read each figure's change (up, down) and basis (year on year, month on month), and stated baselines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+from statx.clauses import FULL_STOP_BACK, RESPECTIVELY, SENTENCE_END, WINDOW, Context, first_start, last_end
+from statx.matcher import Candidate
+from statx.records import Basis, Change
+
+if TYPE_CHECKING:
+    from statx.semantics import Lexicon
+
+
+def _change(
+    text: str, cand: Candidate, ctx: Context, lex: Lexicon
+) -> tuple[Change | None, Basis | None, int | None]:
+    """Up or down (a change word right before the number, or a sign), and yoy/mom from the words near.
+
+    The third item is the year a yoy basis names (较2019年同期: 2019), to be checked against the
+    figure's own year; None for 同比, 较去年 and the like.
+    """
+    sign = cand.match.groupdict().get("sign")
+    change: Change | None = None
+    if sign:
+        change = "up" if sign == "+" else "down"
+    elif lex.change_up.search(ctx.pre):
+        change = "up"
+    elif lex.change_down.search(ctx.pre):
+        change = "down"
+    if change is None:
+        return None, None, None
+    before = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
+    basis, said = _nearest_basis(before, lex, last=True)
+    if basis is None and sign and text[cand.start - 1 : cand.start] in ("(", "（", "["):
+        # a signed change in brackets names its basis before or after: （+3.88%），按年上升; one in
+        # running text (增长-2.3%，降幅比上月收窄…) does not take the next clause's basis
+        end = first_start(SENTENCE_END, text, cand.end, min(len(text), cand.end + 24))
+        basis, said = _nearest_basis(text[cand.end : end], lex, last=False)
+    digits = _YEAR_DIGITS.search(said) if basis == "yoy" and lex.named_year.fullmatch(said) else None
+    return change, basis, _named_year(digits.group()) if digits else None  # 较2019年: the year it names
+
+
+def _named_year(digits: str) -> int:
+    """The year a basis names: 2019, or an ROC year as Taiwan writes it (较112年: 2023)."""
+    year = int(digits)
+    return year + 1911 if year < 1000 else year
+
+
+def _nearest_basis(words: str, lex: Lexicon, *, last: bool) -> tuple[Basis | None, str]:
+    """The basis said nearest the figure in `words` (their last, or first, one), and its words.
+
+    环比增长18.3%，同比增长6.9%: each change has the basis said right before it.
+    """
+    found: tuple[int, Basis, str] | None = None
+    patterns: tuple[tuple[Basis, regex.Pattern[str]], ...] = (("mom", lex.basis_mom), ("yoy", lex.basis_yoy))
+    for basis, pattern in patterns:
+        hits = list(pattern.finditer(words))
+        if not hits:
+            continue
+        m = hits[-1] if last else hits[0]
+        at = m.end() if last else -m.start()
+        if found is None or at > found[0]:
+            found = (at, basis, m.group())
+    return (found[1], found[2]) if found else (None, "")
+
+
+_YEAR_DIGITS = regex.compile(r"\d{2,4}")
+#: A year written as the time of something (2023年1月7日, 2023年全市), not one compared with (较2019年).
+_WRITTEN_YEAR = regex.compile(r"(?<![较比与\d])((?:19|20)\d{2})\s?年")
+#: The same in a Taiwan year (113年全般刑案: 2024), 101 to 139 (no 100年 of a history).
+_WRITTEN_ROC_YEAR = regex.compile(r"(?<![较比与\d])(1(?:0[1-9]|[1-3]\d))\s?年")
+_ROC_OFFSET = 1911
+
+
+def read_changes(
+    text: str,
+    cands: Sequence[Candidate],
+    contexts: Sequence[Context],
+    lex: Lexicon,
+    year_of: Callable[[int], int | None],
+) -> list[tuple[Change | None, Basis | None, bool]]:
+    """For each figure: its change and basis, and whether it is a stated baseline (较去年同期的18743宗).
+
+    A change against a named year (较2019年下降43%) is year-on-year only when that year is the
+    one before the figure's (`year_of`, asked only then): against an older one, or a year that
+    nothing dates, it compares with another period, which no basis names.
+    """
+    out: list[tuple[Change | None, Basis | None, bool]] = []
+    for i, (cand, ctx) in enumerate(zip(cands, contexts, strict=True)):
+        change, basis, named = _change(text, cand, ctx, lex)
+        if named is not None:
+            own = year_of(i)
+            if own is None or named < own - 1:
+                basis = None
+        if change is None and i and out[-1][0] and not text[cands[i - 1].end : cand.start].strip("、和及与 "):
+            change, basis = out[-1][0], out[-1][1]  # 同比分别上升21.5%和34.2%
+        elif change is not None and basis is None and named is None:
+            basis = _basis_of_whole_sentence(text, cands, out, i)
+            if basis is None and RESPECTIVELY.search(ctx.pre):
+                basis = _basis_before_semicolon(text, cands, ctx, out, i)
+            elif basis is None and _after_its_item(cands, contexts, out, i):
+                basis = _basis_before_semicolon(text, cands, ctx, out, i, like_items=True)
+        baseline = bool(lex.baseline.search(ctx.pre)) or bool(
+            lex.baseline_from.search(ctx.pre) and lex.baseline_to.match(text, cand.end, cand.end + 8)
+        )
+        out.append((None, None, True) if baseline else (change, basis, False))
+    return out
+
+
+#: A sentence that opens by breaking down the one before (其中，第一产业增加值…).
+_OPENS_BREAKDOWN = regex.compile(r"\s*(?:其中|当中)")
+
+
+def _basis_of_whole_sentence(
+    text: str, cands: Sequence[Candidate], out: Sequence[tuple[Change | None, Basis | None, bool]], i: int
+) -> Basis | None:
+    """The basis of a change in a sentence opening with 其中: that of the sentence it breaks down.
+
+    In a bulletin 比上年 is said once (生产总值2865.3亿元，比上年增长4.1%。其中，第一产业增加值
+    201.6亿元，增长3.8%；…): the parts' changes are against the same year. Only the last change
+    of the sentence right before gives it; a sentence of its own says its basis itself.
+    """
+    pos = cands[i].start
+    full_start = last_end(FULL_STOP_BACK, text, pos, max(0, pos - WINDOW))
+    if not full_start or not _OPENS_BREAKDOWN.match(text, full_start):
+        return None
+    before_start = last_end(FULL_STOP_BACK, text, full_start - 1, max(0, full_start - WINDOW))
+    for j in range(i - 1, -1, -1):
+        if cands[j].start < before_start:
+            break
+        if cands[j].end <= full_start and out[j][0] is not None:
+            return out[j][1]
+    return None
+
+
+def _basis_before_semicolon(
+    text: str,
+    cands: Sequence[Candidate],
+    ctx: Context,
+    out: Sequence[tuple[Change | None, Basis | None, bool]],
+    i: int,
+    *,
+    like_items: bool = False,
+) -> Basis | None:
+    """The basis of a `分别` change list opening the part of a sentence after a semicolon.
+
+    事故1 503起，同比下降9.6%；造成死亡63人、受伤1 127人，分别下降12.5%和7.3%: the parts' changes
+    are against what the change before the semicolon was; only the last change of that part gives it.
+    With `like_items`, the change follows its own item (爆竊案有1 012宗，按年減少8.9%；搶劫案71宗，
+    減少21.1%): the change before the semicolon must follow an item too, a list of like items.
+    """
+    start = ctx.sentence_start
+    if text[start - 1 : start] not in ("；", ";"):
+        return None
+    full_start = last_end(FULL_STOP_BACK, text, start - 1, max(0, start - WINDOW))
+    for j in range(i - 1, -1, -1):
+        if cands[j].start < full_start:
+            break
+        if cands[j].end <= start and out[j][0] is not None:
+            if like_items and not (j and cands[j - 1].start >= full_start and out[j - 1][0] is None):
+                return None
+            return out[j][1]
+    return None
+
+
+def _after_its_item(
+    cands: Sequence[Candidate],
+    contexts: Sequence[Context],
+    out: Sequence[tuple[Change | None, Basis | None, bool]],
+    i: int,
+) -> bool:
+    """Whether change `i` comes right after a figure (not a change) of its own part of the sentence."""
+    k = i - 1
+    return k >= 0 and cands[k].start >= contexts[i].sentence_start and out[k][0] is None and not out[k][2]
+
+
+def latest_written_year(text: str, pos: int) -> int | None:
+    """The latest year written before `pos` (2023年, or a Taiwan year: 113年 is 2024), if any.
+
+    A year after 较/比/与 is the one compared with, not the figure's own.
+    """
+    written = [int(m.group(1)) for m in _WRITTEN_YEAR.finditer(text, 0, pos)]
+    written += [int(m.group(1)) + _ROC_OFFSET for m in _WRITTEN_ROC_YEAR.finditer(text, 0, pos)]
+    return max(written, default=None)

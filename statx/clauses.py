@@ -1,0 +1,115 @@
+"""Where a figure's sentence and clause begin, and the words around it that say what it counts.
+
+Shared by the semantic steps (`semantics`, `changes`, `breakdowns`): every boundary is searched
+backwards from the figure, which is cheaper than listing every comma of an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from statx.matcher import Candidate
+
+if TYPE_CHECKING:
+    from statx.semantics import Lexicon
+
+WINDOW = 160  # how far back a clause, sentence or paragraph is looked for
+SENTENCE_END = regex.compile(r"[。！？!?；;]|\n(?!\d)")
+SENTENCE_END_BACK = regex.compile(SENTENCE_END.pattern, regex.REVERSE)
+
+
+#: How far past a figure's start a backward boundary search reads, for the patterns' lookaheads.
+_AHEAD = 4
+
+
+def last_end(backwards: regex.Pattern[str], text: str, pos: int, lo: int) -> int:
+    """Where the last boundary (a match of `backwards`) at or before `pos` ends; `lo` if none ends after `lo`.
+
+    The patterns are searched backwards from the figure: the boundary is mostly a few
+    characters away, and listing every comma of the article first cost more than all the
+    searches. The search runs `_AHEAD` characters past `pos` so that a lookahead (a line
+    break before a digit is no boundary) sees what it would see in the whole text.
+    """
+    for m in backwards.finditer(text, lo, min(len(text), pos + _AHEAD)):
+        end: int = m.end()
+        if end <= pos:
+            return end
+    return lo
+
+
+def first_start(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> int:
+    m = pattern.search(text, lo, hi)
+    return m.start() if m else hi
+
+
+@dataclass(slots=True)
+class Context:
+    pre: str  # the figure's clause before it (after the previous figure of a list)
+    post: str  # the words right after it, to the clause end or the next figure of a list
+    sentence_start: int
+
+
+#: What separates the items of a list inside one clause (饮酒驾驶135起、醉酒驾驶90起; 为2个集体和16名民警),
+#: or opens a bracketed item after a figure (酒驾4215起(醉驾1106起)).
+LIST_SEPARATOR = regex.compile(r"、|以及|和|及|与|[(\[]")
+
+
+def _separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where the words between two figures split, or None when nothing separates them.
+
+    A separator right after the first figure gives all the words to the second (疲劳驾驶6732起、
+    不按规定使用安全带及头盔12.8万起: 及 is inside the second item's name); else the last one
+    splits them (600余辆出租车集中注册登记、200余辆…: the words before it go with the first).
+    """
+    found: tuple[int, int] | None = None
+    for m in LIST_SEPARATOR.finditer(text, lo, hi):
+        found = (m.start(), m.end())
+        if m.start() == lo:
+            break
+    return found
+
+
+def read_contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[Context]:
+    """The words around each figure, with two figures of one clause splitting the words between them.
+
+    Between two figures of a list, what comes before the separator (、 和 及 or an opening
+    bracket) describes the first figure (600余辆出租车集中注册登记、200余辆…) and what comes
+    after it the second (饮酒驾驶135起、醉酒驾驶90起).
+    """
+    n = len(cands)
+    sentence_starts: list[int] = []
+    clause_starts: list[int] = []
+    splits: list[tuple[int, int] | None] = []
+    for c in cands:
+        sentence_start = last_end(SENTENCE_END_BACK, text, c.start, max(0, c.start - WINDOW))
+        sentence_starts.append(sentence_start)
+        clause_starts.append(last_end(lex.clause_end_back, text, c.start, sentence_start))
+    for i in range(n - 1):  # split[i]: (end of figure i's post, start of figure i+1's pre)
+        a, b = cands[i], cands[i + 1]
+        if clause_starts[i + 1] > a.end:
+            splits.append(None)
+            continue
+        sep = _separator(text, a.end, b.start)
+        splits.append(sep if sep else (b.start, a.end))  # no separator: the words may go with either
+    out: list[Context] = []
+    for i, c in enumerate(cands):
+        pre_start = clause_starts[i]
+        before = splits[i - 1] if i else None
+        if before is not None:
+            pre_start = max(pre_start, before[1])
+        post_end = first_start(lex.clause_end, text, c.end, min(len(text), c.end + 40))
+        after = splits[i] if i + 1 < n else None
+        if after is not None:
+            post_end = min(post_end, after[0])
+        out.append(Context(text[pre_start : c.start], text[c.end : post_end], sentence_starts[i]))
+    return out
+
+
+#: Where a sentence ends for a breakdown that runs on over semicolons (其中，A 3起；B 612起、C 287起。).
+FULL_STOP_BACK = regex.compile(r"[。！？!?]|\n(?!\d)", regex.REVERSE)
+#: 分别: "respectively", pairing a list of figures with a list said before them.
+RESPECTIVELY = regex.compile(r"分别")
