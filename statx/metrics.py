@@ -38,6 +38,9 @@ class Choice:
     key: str
     name: str
     cue_start: int | None = None
+    # When the figure's own words named nothing: the earlier words of its sentence the metric was
+    # read from (詐騙案仍佔最多，共有12 045宗), with `cue_start` the start of the cue in them.
+    earlier: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +149,7 @@ class MetricIndex:
                 of tickets), never names what a figure's own words leave unnamed.
         """
         best: tuple[float, Metric, str] | None = None  # score, metric, the words its cue matched
+        best_start = 0  # where the best cue starts in the words it was found in
         first_in_pre: dict[str, int] = {}
         for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
             text = words if isinstance(words, str) else words()
@@ -167,6 +171,7 @@ class MetricIndex:
                     first_in_pre[metric.key] = min(start, first_in_pre.get(metric.key, start))
                 if best is None or score > best[0]:
                     best = (score, metric, text[start:end])
+                    best_start = start
             if place == "post" and best is not None and best[0] >= _THRESHOLD:
                 if inherited and (
                     self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
@@ -179,7 +184,8 @@ class MetricIndex:
             if place == "post" and inherited:
                 return Choice(inherited, self.names.get(inherited, inherited))
             if place == "earlier" and best is not None and best[0] >= _THRESHOLD:
-                break
+                # the pre and post words scored below the threshold, so the best cue is here
+                return Choice(best[1].key, best[1].name, best_start, earlier=text)
         if best is None or best[0] < _THRESHOLD:
             return self.other
         key = best[1].key

@@ -22,7 +22,7 @@ import regex
 
 from statx.breakdowns import KIND_OF_WHOLE, find_parents, kind_of_lead, kind_of_whole, parent_over_semicolon
 from statx.changes import latest_written_year, read_changes
-from statx.clauses import RESPECTIVELY, Context, last_end, read_contexts
+from statx.clauses import RESPECTIVELY, Context, first_start, last_end, read_contexts
 from statx.matcher import Candidate
 from statx.metrics import Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
@@ -126,7 +126,10 @@ def lexicon(rules: RuleSet) -> Lexicon:
 
 _POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
 _BLANKS = regex.compile(r"\s+")
-_TRAILING_FILLER = regex.compile(r"(?:[高多]?达到?|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)$")
+# 方面 closes a lead (網上騙案方面，警方錄得…): the topic, not part of its name
+_TRAILING_FILLER = regex.compile(
+    r"(?:方面|[高多]?达到?|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)$"
+)
 
 
 def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
@@ -146,6 +149,20 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     post = _POST_FILLER.sub("", post) if len(post) <= 24 else ""
     label = (pre + post).strip(' 、,，()（）|“”"￥¥$')
     return str(_BLANKS.sub("", label))
+
+
+def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context, int | None]:
+    """The words to label a figure from: its own, or the earlier clause its metric was read from.
+
+    A clause that only reports (詐騙案仍佔最多，共有12 045宗; 網上騙案方面，警方錄得8 315宗) names
+    nothing: the clause before it that holds the metric's cue says what is counted.
+    """
+    if not choice.earlier or choice.cue_start is None or not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
+        return ctx, choice.cue_start
+    words, at = choice.earlier, choice.cue_start
+    start = last_end(lex.clause_end_back, words, at, 0)
+    end = first_start(lex.clause_end, words, at, len(words))
+    return Context(words[start:end], ctx.post, ctx.sentence_start), None  # the whole clause, trimmed
 
 
 #: Every period contains one of these (2019年, 5月以来, 一季度, 截至目前, 近3年) near its start and end.
@@ -296,7 +313,7 @@ def annotate(
                 metric_name=choice.name,
                 label=_label(Context(pair, "", ctx.sentence_start), None, lex)
                 if isinstance(pair, str)
-                else _label(ctx, choice.cue_start, lex),
+                else _label(*_named_earlier(ctx, choice, lex), lex),
                 change=change,
                 basis=basis,
                 parent=records[p].text if p is not None else None,

@@ -336,6 +336,15 @@ def test_a_label_is_not_cut_down_to_the_noun_that_names_the_metric() -> None:
     assert rec.label.startswith("走访")
 
 
+def test_a_clause_that_only_reports_takes_its_label_from_the_clause_that_named_the_metric() -> None:
+    (rec,) = extract_text("詐騙案仍佔最多，共有12 045宗。")
+    assert (rec.metric, rec.label) == ("crimes_reported", "诈骗案仍占最多")
+    (rec,) = extract_text("網上騙案方面，警方錄得8 315宗。")
+    assert (rec.metric, rec.label) == ("crimes_reported", "网上骗案")
+    (rec,) = extract_text("冻结涉案账户5230个、资金9400余万元")[1:]  # a list item keeps its own words
+    assert rec.label == "资金"
+
+
 def test_user_rules_can_add_a_metric(tmp_path: Path) -> None:
     (tmp_path / "birds.yaml").write_text(
         "metrics:\n"
