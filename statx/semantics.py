@@ -155,9 +155,15 @@ def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context,
     """The words to label a figure from: its own, or the earlier clause its metric was read from.
 
     A clause that only reports (詐騙案仍佔最多，共有12 045宗; 網上騙案方面，警方錄得8 315宗) names
-    nothing: the clause before it that holds the metric's cue says what is counted.
+    nothing, before the figure or after it: the clause before it that holds the metric's cue
+    says what is counted.
     """
-    if not choice.earlier or choice.cue_start is None or not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
+    if (
+        not choice.earlier
+        or choice.cue_start is None
+        or ctx.post.strip()  # 为2个集体: the words after the figure name it
+        or not lex.bare_clause.match(_BLANKS.sub("", ctx.pre))
+    ):
         return ctx, choice.cue_start
     words, at = choice.earlier, choice.cue_start
     start = last_end(lex.clause_end_back, words, at, 0)

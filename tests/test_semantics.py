@@ -343,6 +343,8 @@ def test_a_clause_that_only_reports_takes_its_label_from_the_clause_that_named_t
     assert (rec.metric, rec.label) == ("crimes_reported", "网上骗案")
     (rec,) = extract_text("冻结涉案账户5230个、资金9400余万元")[1:]  # a list item keeps its own words
     assert rec.label == "资金"
+    recs = extract_text("为800余名民警发放节日慰问品、生日贺卡，为2个集体和16名民警争取报功受奖")
+    assert recs[1].label == "集体"  # the words after the figure name it
 
 
 def test_user_rules_can_add_a_metric(tmp_path: Path) -> None:
