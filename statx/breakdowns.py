@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from statx.changes import ChangeInfo
 from statx.clauses import FULL_STOP_BACK, LIST_SEPARATOR, WINDOW, Context, last_end
 from statx.matcher import Candidate
 from statx.metrics import Choice
-from statx.records import SHARE_UNITS, Basis, Change, Record
+from statx.records import SHARE_UNITS, Record
 
 if TYPE_CHECKING:
     from statx.semantics import Lexicon
@@ -25,7 +26,7 @@ def find_parents(
     cands: Sequence[Candidate],
     records: Sequence[Record],
     contexts: Sequence[Context],
-    changes: Sequence[tuple[Change | None, Basis | None, bool]],
+    changes: Sequence[ChangeInfo],
     lex: Lexicon,
 ) -> list[int | None]:
     """For each figure, the index of the figure it breaks down (其中 / 包括 / colon lists / 分别), if any.
@@ -37,7 +38,7 @@ def find_parents(
     """
     out: list[int | None] = []
     for i, c in enumerate(cands):
-        if changes[i][0] is not None or changes[i][2]:
+        if changes[i].relative:
             out.append(None)
             continue
         lo = max(0, c.start - WINDOW)
@@ -59,7 +60,7 @@ def find_parents(
                     break
                 if p.start < lo:
                     break
-                if changes[j][0] is not None or changes[j][2]:
+                if changes[j].relative:
                     continue
                 rp, rc = records[j], records[i]
                 if _people(rp.unit) == _people(rc.unit) and rc.unit not in SHARE_UNITS:
@@ -77,7 +78,7 @@ def find_parents(
 def _whole_of_own_verb(
     records: Sequence[Record],
     contexts: Sequence[Context],
-    changes: Sequence[tuple[Change | None, Basis | None, bool]],
+    changes: Sequence[ChangeInfo],
     j: int,
     i: int,
     lex: Lexicon,
@@ -96,7 +97,7 @@ def _whole_of_own_verb(
         if contexts[k].sentence_start != contexts[j].sentence_start:
             break
         rk = records[k]
-        whole = changes[k][0] is None and not changes[k][2] and _people(rk.unit) == _people(rc.unit)
+        whole = not changes[k].relative and _people(rk.unit) == _people(rc.unit)
         if whole and rk.value >= rc.value and own in contexts[k].pre:
             return k
     return j

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -68,6 +68,19 @@ def _nearest_basis(words: str, lex: Lexicon, *, last: bool) -> tuple[Basis | Non
     return (found[1], found[2]) if found else (None, "")
 
 
+class ChangeInfo(NamedTuple):
+    """A figure's change and basis, and whether it is a stated baseline (较去年同期的18743宗)."""
+
+    change: Change | None
+    basis: Basis | None
+    baseline: bool
+
+    @property
+    def relative(self) -> bool:
+        """A change or a baseline: a difference or another period's total, never a part of a total."""
+        return self.change is not None or self.baseline
+
+
 _YEAR_DIGITS = regex.compile(r"\d{2,4}")
 #: A year written as the time of something (2023年1月7日, 2023年全市), not one compared with (较2019年).
 _WRITTEN_YEAR = regex.compile(r"(?<![较比与\d])((?:19|20)\d{2})\s?年")
@@ -82,22 +95,23 @@ def read_changes(
     contexts: Sequence[Context],
     lex: Lexicon,
     year_of: Callable[[int], int | None],
-) -> list[tuple[Change | None, Basis | None, bool]]:
+) -> list[ChangeInfo]:
     """For each figure: its change and basis, and whether it is a stated baseline (较去年同期的18743宗).
 
     A change against a named year (较2019年下降43%) is year-on-year only when that year is the
     one before the figure's (`year_of`, asked only then): against an older one, or a year that
     nothing dates, it compares with another period, which no basis names.
     """
-    out: list[tuple[Change | None, Basis | None, bool]] = []
+    out: list[ChangeInfo] = []
     for i, (cand, ctx) in enumerate(zip(cands, contexts, strict=True)):
         change, basis, named = _change(text, cand, ctx, lex)
         if named is not None:
             own = year_of(i)
             if own is None or named < own - 1:
                 basis = None
-        if change is None and i and out[-1][0] and not text[cands[i - 1].end : cand.start].strip("、和及与 "):
-            change, basis = out[-1][0], out[-1][1]  # 同比分别上升21.5%和34.2%
+        listed = i and not text[cands[i - 1].end : cand.start].strip("、和及与 ")
+        if change is None and listed and out[-1].change:
+            change, basis = out[-1].change, out[-1].basis  # 同比分别上升21.5%和34.2%
         elif change is not None and basis is None and named is None:
             basis = _basis_of_whole_sentence(text, cands, out, i)
             if basis is None and RESPECTIVELY.search(ctx.pre):
@@ -107,7 +121,7 @@ def read_changes(
         baseline = bool(lex.baseline.search(ctx.pre)) or bool(
             lex.baseline_from.search(ctx.pre) and lex.baseline_to.match(text, cand.end, cand.end + 8)
         )
-        out.append((None, None, True) if baseline else (change, basis, False))
+        out.append(ChangeInfo(None, None, True) if baseline else ChangeInfo(change, basis, False))
     return out
 
 
@@ -116,7 +130,7 @@ _OPENS_BREAKDOWN = regex.compile(r"\s*(?:其中|当中)")
 
 
 def _basis_of_whole_sentence(
-    text: str, cands: Sequence[Candidate], out: Sequence[tuple[Change | None, Basis | None, bool]], i: int
+    text: str, cands: Sequence[Candidate], out: Sequence[ChangeInfo], i: int
 ) -> Basis | None:
     """The basis of a change in a sentence opening with 其中: that of the sentence it breaks down.
 
@@ -129,19 +143,15 @@ def _basis_of_whole_sentence(
     if not full_start or not _OPENS_BREAKDOWN.match(text, full_start):
         return None
     before_start = last_end(FULL_STOP_BACK, text, full_start - 1, max(0, full_start - WINDOW))
-    for j in range(i - 1, -1, -1):
-        if cands[j].start < before_start:
-            break
-        if cands[j].end <= full_start and out[j][0] is not None:
-            return out[j][1]
-    return None
+    j = _last_change(cands, out, i, before_start, full_start)
+    return out[j].basis if j is not None else None
 
 
 def _basis_before_semicolon(
     text: str,
     cands: Sequence[Candidate],
     ctx: Context,
-    out: Sequence[tuple[Change | None, Basis | None, bool]],
+    out: Sequence[ChangeInfo],
     i: int,
     *,
     like_items: bool = False,
@@ -157,25 +167,35 @@ def _basis_before_semicolon(
     if text[start - 1 : start] not in ("；", ";"):
         return None
     full_start = last_end(FULL_STOP_BACK, text, start - 1, max(0, start - WINDOW))
+    j = _last_change(cands, out, i, full_start, start)
+    if j is None:
+        return None
+    if like_items and not (j and cands[j - 1].start >= full_start and out[j - 1].change is None):
+        return None
+    return out[j].basis
+
+
+def _last_change(
+    cands: Sequence[Candidate], out: Sequence[ChangeInfo], i: int, lo: int, hi: int
+) -> int | None:
+    """The last change figure before figure `i` that stands within [lo, hi) of the text."""
     for j in range(i - 1, -1, -1):
-        if cands[j].start < full_start:
+        if cands[j].start < lo:
             break
-        if cands[j].end <= start and out[j][0] is not None:
-            if like_items and not (j and cands[j - 1].start >= full_start and out[j - 1][0] is None):
-                return None
-            return out[j][1]
+        if cands[j].end <= hi and out[j].change is not None:
+            return j
     return None
 
 
 def _after_its_item(
     cands: Sequence[Candidate],
     contexts: Sequence[Context],
-    out: Sequence[tuple[Change | None, Basis | None, bool]],
+    out: Sequence[ChangeInfo],
     i: int,
 ) -> bool:
     """Whether change `i` comes right after a figure (not a change) of its own part of the sentence."""
     k = i - 1
-    return k >= 0 and cands[k].start >= contexts[i].sentence_start and out[k][0] is None and not out[k][2]
+    return k >= 0 and cands[k].start >= contexts[i].sentence_start and not out[k].relative
 
 
 def latest_written_year(text: str, pos: int) -> int | None:

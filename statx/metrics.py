@@ -123,7 +123,7 @@ class MetricIndex:
         is_change: bool,
         inherited: str | None = None,
         inherited_words: str = "",
-        before: str | None = None,
+        before: str | Callable[[], str | None] | None = None,
     ) -> Choice:
         """Pick the best-scoring metric for a figure; `other` when no cue is convincing.
 
@@ -144,7 +144,8 @@ class MetricIndex:
             inherited_words: the previous figure's own words. A cue of the figure that was there
                 too and lost to the more specific inherited metric is the list's shared noun, not
                 a new metric (破获盗窃案件612起、诈骗案件287起: 案件 repeats, 破获 still holds).
-            before: with no `inherited`, the metric of the previous count of the paragraph: it only
+            before: with no `inherited`, the metric of the previous count of the paragraph (or a
+                function giving it, called only when needed): it only
                 decides between the metrics of a word of two (工单11.6万件。按期办结11.2万件: 办结
                 of tickets), never names what a figure's own words leave unnamed.
         """
@@ -177,12 +178,13 @@ class MetricIndex:
                     self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
                     or self._is_cue_of(inherited, best[2])
                 ):
-                    return Choice(inherited, self.names.get(inherited, inherited))
-                if not inherited and before and before != best[1].key and self._is_cue_of(before, best[2]):
-                    return Choice(before, self.names.get(before, before))
+                    return self.named(inherited)
+                previous = None if inherited else before() if callable(before) else before
+                if previous and previous != best[1].key and self._is_cue_of(previous, best[2]):
+                    return self.named(previous)
                 break  # the figure's own words decide; the heading only helps when they are silent
             if place == "post" and inherited:
-                return Choice(inherited, self.names.get(inherited, inherited))
+                return self.named(inherited)
             if place == "earlier" and best is not None and best[0] >= _THRESHOLD:
                 # the pre and post words scored below the threshold, so the best cue is here
                 return Choice(best[1].key, best[1].name, best_start, earlier=text)
@@ -190,6 +192,10 @@ class MetricIndex:
             return self.other
         key = best[1].key
         return Choice(key, best[1].name, first_in_pre.get(key))
+
+    def named(self, key: str) -> Choice:
+        """The choice of metric `key`, with its display name."""
+        return Choice(key, self.names.get(key, key))
 
     def _is_cue_of(self, key: str, cue: str) -> bool:
         """Whether the words a cue matched are a cue of metric `key` as well: a word of two metrics.
