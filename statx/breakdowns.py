@@ -222,7 +222,7 @@ def parent_over_semicolon(
     marker = None
     for m in lex.breakdown.finditer(text, full_start, start):
         # 酒后驾驶3 218起、醉酒驾驶1 046起，分别下降6.4%和9.1%: 分别 pairs changes, breaks nothing down
-        after = next((k for k in range(i) if cands[k].start >= m.end()), None)
+        after = _first_after(cands, i, m.end())
         if m.group() != "分别" or after is None or out[after].change is None:
             marker = m.start()
     if marker is None:
@@ -301,8 +301,20 @@ def _named_like_first_item(
     cands: Sequence[Candidate], out: Sequence[Record], i: int, marker: int, label: str
 ) -> bool:
     """Whether `label` ends like the label of the first figure after the breakdown word (2+ characters)."""
-    first = next((k for k in range(i) if cands[k].start > marker), None)
+    first = _first_after(cands, i, marker + 1)
     if first is None or len(label) < 2:
         return False
     other = out[first].label
     return len(other) >= 2 and other[-2:] == label[-2:]
+
+
+def _first_after(cands: Sequence[Candidate], i: int, pos: int) -> int | None:
+    """The first figure before figure `i` that starts at or after `pos`, if any.
+
+    Searched backwards from `i` (candidates are in text order): only the few figures after `pos`
+    are looked at, not every figure of a long article.
+    """
+    k = i
+    while k and cands[k - 1].start >= pos:
+        k -= 1
+    return k if k < i else None
