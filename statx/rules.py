@@ -145,10 +145,42 @@ class _Problems:
 def alternation(words: Iterable[str]) -> str:
     """Escape words and join them longest first, so `人次` wins over `人`; never-matching when empty.
 
-    >>> alternation(["人", "人次"]), alternation([])
-    ('人次|人', '(?!)')
+    The words go into a prefix tree (`_prefix_tree`): the same matches, found much faster.
+
+    >>> alternation(["人", "人次", "起"]), alternation([])
+    ('人(?:次)?|起', '(?!)')
     """
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
+    return _prefix_tree([(w, "") for w in sorted(set(words), key=lambda w: (-len(w), w))]) or "(?!)"
+
+
+def _prefix_tree(words: Sequence[tuple[str, str]]) -> str:
+    r"""An alternation of words, each with its own tail (a lookahead or ""), as a prefix tree.
+
+    `regex` tries the branches of an alternation one by one, so a list of 130 measure words
+    cost 130 tries at every place a unit may stand, and that was most of the time of the
+    figure rules. As a tree, one try per distinct first character, then only the words
+    sharing it. Given in longest-first order, the matches stay the same: words that can
+    match at one place all start with the same characters, so each is a prefix of the
+    next longer one, and the tree tries the longer one first, down each branch.
+
+    >>> _prefix_tree([("人次", ""), ("件", "(?!事)"), ("人", "(?!民)"), ("%", "")])
+    '人(?:次|(?!民))|件(?!事)|%'
+    """
+    heads: dict[str, list[tuple[str, str]]] = {}  # first character -> the rests, in order
+    for word, tail in words:
+        heads.setdefault(word[0], []).append((word[1:], tail))
+    branches = []
+    for head, rests in heads.items():
+        longer = _prefix_tree([r for r in rests if r[0]])
+        end = next((tail for rest, tail in rests if not rest), None)  # the word that ends here
+        if not longer:
+            rest = end or ""
+        elif end is None:
+            rest = longer if "|" not in longer else f"(?:{longer})"
+        else:
+            rest = f"(?:{longer})?" if not end else f"(?:{longer}|{end})"
+        branches.append(regex.escape(head) + rest)
+    return "|".join(branches)
 
 
 def _load_yaml(path: Path, problems: _Problems) -> dict[str, Any]:
@@ -218,16 +250,15 @@ def _lexicon_fragments(
     def unit_alt(entries: Iterable[dict[str, Any]]) -> str:
         alts = []
         for e in sorted(entries, key=lambda e: (-len(e["word"]), e["word"])):
-            w = regex.escape(e["word"])
             stop = e.get("not_before") or []
             # unless_before: longer words a stop word starts that do not stop the unit
             # (支 stops before 队 of 支队, not before 队伍 of 86支队伍)
             keep = e.get("unless_before") or []
             if stop and keep:
-                alts.append(f"{w}(?!(?!{alternation(keep)})(?:{alternation(stop)}))")
+                alts.append((e["word"], f"(?!(?!{alternation(keep)})(?:{alternation(stop)}))"))
             else:
-                alts.append(f"{w}(?!{alternation(stop)})" if stop else w)
-        return "|".join(alts) or "(?!)"
+                alts.append((e["word"], f"(?!{alternation(stop)})" if stop else ""))
+        return _prefix_tree(alts) or "(?!)"
 
     for e in units.values():
         if e.get("as"):
