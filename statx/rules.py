@@ -153,7 +153,11 @@ def alternation(words: Iterable[str]) -> str:
     return _prefix_tree([(w, "") for w in sorted(set(words), key=lambda w: (-len(w), w))]) or "(?!)"
 
 
-def _prefix_tree(words: Sequence[tuple[str, str]]) -> str:
+#: A tree with more first characters than this is led by a lookahead for any of them.
+_CHECK_FIRST = 8
+
+
+def _prefix_tree(words: Sequence[tuple[str, str]], check: bool = False) -> str:
     r"""An alternation of words, each with its own tail (a lookahead or ""), as a prefix tree.
 
     `regex` tries the branches of an alternation one by one, so a list of 130 measure words
@@ -162,6 +166,10 @@ def _prefix_tree(words: Sequence[tuple[str, str]]) -> str:
     sharing it. Given in longest-first order, the matches stay the same: words that can
     match at one place all start with the same characters, so each is a prefix of the
     next longer one, and the tree tries the longer one first, down each branch.
+
+    With `check`, a large tree is led by a lookahead for any of its first characters: a
+    unit is mostly looked for where none stands (after each digit of a number, as `\d+`
+    gives some back), and one test of a character set then fails at once.
 
     >>> _prefix_tree([("人次", ""), ("件", "(?!事)"), ("人", "(?!民)"), ("%", "")])
     '人(?:次|(?!民))|件(?!事)|%'
@@ -180,6 +188,8 @@ def _prefix_tree(words: Sequence[tuple[str, str]]) -> str:
         else:
             rest = f"(?:{longer})?" if not end else f"(?:{longer}|{end})"
         branches.append(regex.escape(head) + rest)
+    if check and len(branches) > _CHECK_FIRST:
+        return f"(?=[{''.join(map(regex.escape, heads))}])(?:{'|'.join(branches)})"
     return "|".join(branches)
 
 
@@ -258,7 +268,7 @@ def _lexicon_fragments(
                 alts.append((e["word"], f"(?!(?!{alternation(keep)})(?:{alternation(stop)}))"))
             else:
                 alts.append((e["word"], f"(?!{alternation(stop)})" if stop else ""))
-        return _prefix_tree(alts) or "(?!)"
+        return _prefix_tree(alts, check=True) or "(?!)"
 
     for e in units.values():
         if e.get("as"):
