@@ -192,9 +192,13 @@ class _FigureScan:
     A pattern `(?:PREFIX)?REST` (a qualifier word before the number) is scanned as REST,
     which the regex engine runs much faster than a pattern opening with an optional group,
     and widened to PREFIX afterwards (see `shape.OptionalPrefix`).
+
+    A rule whose every match holds one of a few strings (小时 or 工时, 到 or 至) and whose
+    alphabet is narrow is run only around them (`_NearNeeds`): a rare rule then costs
+    little more than finding its words.
     """
 
-    __slots__ = ("_last", "_prefix_end", "_ready", "_rest", "_width", "gate", "rule")
+    __slots__ = ("_last", "_near", "_prefix_end", "_ready", "_rest", "_width", "gate", "rule")
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -204,33 +208,40 @@ class _FigureScan:
         self._prefix_end: regex.Pattern[str] | None = None
         self._width = 0
         self._last: frozenset[str] = frozenset()
+        self._near: _NearNeeds | None = None
 
     def _prepare(self) -> None:
         self._ready = True
         split = optional_prefix(self.rule.source)
-        if split is None:
-            return
-        # PREFIX's groups stay in the pattern, inside a lookbehind that can never match and
-        # so never fails: a REST match then has the rule's own groups and group numbers.
-        rest = regex.compile(f"(?<!(?!){split.prefix}){split.rest}", regex.VERSION1)
-        if rest.groupindex != self.rule.pattern.groupindex:
-            return
-        self._rest = rest
-        self._prefix_end = regex.compile(f"(?:{split.prefix})\\Z", regex.VERSION1)
-        self._width = split.width
-        self._last = split.last
+        if split is not None:
+            # PREFIX's groups stay in the pattern, inside a lookbehind that can never match and
+            # so never fails: a REST match then has the rule's own groups and group numbers.
+            rest = regex.compile(f"(?<!(?!){split.prefix}){split.rest}", regex.VERSION1)
+            if rest.groupindex == self.rule.pattern.groupindex:
+                self._rest = rest
+                self._prefix_end = regex.compile(f"(?:{split.prefix})\\Z", regex.VERSION1)
+                self._width = split.width
+                self._last = split.last
+        scanned = self.rule.source if self._rest is None or split is None else split.rest
+        self._near = _NearNeeds.build(self._rest or self.rule.pattern, shape_of(scanned))
+
+    def _scan(self, text: str, timeout: float | None) -> Iterable[regex.Match[str]]:
+        """The matches of the pattern scanned (REST, or the rule's own), in text order."""
+        pattern = self._rest or self.rule.pattern
+        found = self._near.matches(text, timeout) if self._near is not None else None
+        return pattern.finditer(text, timeout=timeout) if found is None else found
 
     def matches(self, text: str, timeout: float | None = None) -> Iterator[regex.Match[str]]:
         if not self._ready:
             self._prepare()
         if self._rest is None or self._prefix_end is None:
-            yield from self.rule.pattern.finditer(text, timeout=timeout)
+            yield from self._scan(text, timeout)
             return
         # Each REST match, widened to the leftmost PREFIX that ends where it starts and begins
         # after the previous match; the full pattern matched there gives the groups.
         prev_end = 0
         last = self._last
-        for m in self._rest.finditer(text, timeout=timeout):
+        for m in self._scan(text, timeout):
             at = m.start()
             if at > prev_end and text[at - 1] in last:
                 head = self._prefix_end.search(text, max(prev_end, at - self._width), at, timeout=timeout)
@@ -240,6 +251,71 @@ class _FigureScan:
                         m = full
             prev_end = m.end()
             yield m
+
+
+#: A stretch of a rule's alphabet longer than this around one of its strings is scanned with
+#: the rest of the text instead: trying each of its places would cost more.
+_MAX_STRETCH = 200
+
+
+class _NearNeeds:
+    """Run a pattern only on the stretches of its alphabet that hold one of its needed strings.
+
+    Every match consumes only characters of the alphabet and holds a needed string, so it lies
+    inside the maximal stretch of the alphabet around an occurrence of one. The pattern is
+    tried at each place of those stretches in text order, skipping places inside the last
+    match: exactly the matches `finditer` gives, where `regex` would try it at every digit
+    of the text. Lookarounds still see the whole text (`match` is given a position, not a
+    slice).
+    """
+
+    __slots__ = ("_after", "_before", "_min_width", "_needs", "_pattern")
+
+    def __init__(self, pattern: regex.Pattern[str], shape: Shape) -> None:
+        assert shape.alphabet is not None and shape.needs is not None
+        self._pattern = pattern
+        ordered = sorted(set(shape.needs), key=lambda s: (-len(s), s))
+        self._needs = re.compile("|".join(map(re.escape, ordered)))  # stdlib: faster on plain words
+        self._before = regex.compile(f"[^{shape.alphabet}]", regex.VERSION1 | regex.REVERSE)
+        self._after = regex.compile(f"[^{shape.alphabet}]", regex.VERSION1)
+        self._min_width = shape.min_width
+
+    @classmethod
+    def build(cls, pattern: regex.Pattern[str], shape: Shape) -> _NearNeeds | None:
+        """The scan for a pattern of a narrow alphabet holding one of a few strings; else None."""
+        if shape.alphabet is None or not shape.needs or len(shape.needs) > _MAX_GATE_CHARS:
+            return None
+        if shape.min_width < 1:
+            return None
+        if all(regex.match(f"[{shape.alphabet}]", c, regex.VERSION1) for c in _PROSE):
+            return None
+        return cls(pattern, shape)
+
+    def matches(self, text: str, timeout: float | None = None) -> list[regex.Match[str]] | None:
+        """The pattern's matches in `text`; None when a stretch is too long (scan the whole text)."""
+        out: list[regex.Match[str]] = []
+        prev_end = done = 0
+        match = self._pattern.match
+        for hit in self._needs.finditer(text):
+            if hit.start() < done:
+                continue  # inside the stretch just scanned
+            before = self._before.search(text, 0, hit.start())
+            start = before.end() if before is not None else 0
+            after = self._after.search(text, hit.end())
+            done = after.start() if after is not None else len(text)
+            if done - start > _MAX_STRETCH:
+                return None
+            if done - start < self._min_width:
+                continue
+            at = max(start, prev_end)
+            while at < done:
+                m = match(text, at, timeout=timeout)
+                if m is None:
+                    at += 1
+                else:
+                    out.append(m)
+                    prev_end = at = m.end()
+        return out
 
 
 class _ExclusionScan:
