@@ -262,14 +262,15 @@ class _NearNeeds:
     """Run a pattern only on the stretches of its alphabet that hold one of its needed strings.
 
     Every match consumes only characters of the alphabet and holds a needed string, so it lies
-    inside the maximal stretch of the alphabet around an occurrence of one. The pattern is
+    inside the maximal stretch of the alphabet around an occurrence of one, which also holds a
+    character of each of its triggers (余 or 多 of 3公斤余 is no figure without a weight). The pattern is
     tried at each place of those stretches in text order, skipping places inside the last
     match: exactly the matches `finditer` gives, where `regex` would try it at every digit
     of the text. Lookarounds still see the whole text (`match` is given a position, not a
     slice).
     """
 
-    __slots__ = ("_after", "_before", "_min_width", "_needs", "_pattern")
+    __slots__ = ("_after", "_before", "_min_width", "_needs", "_pattern", "_triggers")
 
     def __init__(self, pattern: regex.Pattern[str], shape: Shape) -> None:
         assert shape.alphabet is not None and shape.needs is not None
@@ -279,6 +280,7 @@ class _NearNeeds:
         self._before = regex.compile(f"[^{shape.alphabet}]", regex.VERSION1 | regex.REVERSE)
         self._after = regex.compile(f"[^{shape.alphabet}]", regex.VERSION1)
         self._min_width = shape.min_width
+        self._triggers = [regex.compile(f"[{t}]", regex.VERSION1).search for t in shape.triggers]
 
     @classmethod
     def build(cls, pattern: regex.Pattern[str], shape: Shape) -> _NearNeeds | None:
@@ -305,7 +307,7 @@ class _NearNeeds:
             done = after.start() if after is not None else len(text)
             if done - start > _MAX_STRETCH:
                 return None
-            if done - start < self._min_width:
+            if done - start < self._min_width or not all(t(text, start, done) for t in self._triggers):
                 continue
             at = max(start, prev_end)
             while at < done:
