@@ -374,6 +374,7 @@ class _Plan:
     wide_for: dict[str, list[_ExclusionScan]]  # figure rule id -> whole-text exclusions covering it
     local_bits: dict[str, int]  # figure rule id -> alphabet bits of the local exclusions covering it
     presence: _Presence  # which gate strings a text holds, for all gates at once
+    unneeded: int  # the trigger bits of no trigger: held by every walk
     masks: dict[str, tuple[int, int]] = field(default_factory=dict)  # char -> (alphabet bits, trigger bits)
 
     def mask(self, char: str) -> tuple[int, int]:
@@ -413,6 +414,7 @@ def _plan(rules: RuleSet) -> _Plan:
         wide_for={f.id: [e for e in wide if e.rule.applies_to(f)] for f in rules.figures},
         local_bits={f.id: sum(e.bit for e in local if e.rule.applies_to(f)) for f in rules.figures},
         presence=presence,
+        unneeded=sum(e.bit * 0b1110 & ~e.need for e in local),
     )
     if len(_PLANS) > 64:  # rule sets are few; this only guards a long-running library user
         _PLANS.clear()
@@ -533,9 +535,13 @@ class _Excluder:
             trig |= tm & (alive * 15)
             right.append(alive)
             i += 1
-        for e in self.plan.local:
-            if not bits & e.bit or trig & e.need != e.need:
-                continue
+        # the exclusions among `bits` whose every trigger was met: bit 4i when bits 4i+1..4i+3 are
+        held = trig | self.plan.unneeded
+        ready = bits & held >> 1 & held >> 2 & held >> 3
+        while ready:
+            bit = ready & -ready  # the lowest: the exclusions are tried in plan order
+            ready ^= bit
+            e = self.plan.local[(bit.bit_length() - 1) >> 2]
             start = a - _steps(left, e.bit)
             stop = b + _steps(right, e.bit)
             if stop - start < e.min_width:
