@@ -25,6 +25,7 @@ _THRESHOLD = 50.0
 # A heading names the topic of a whole section: only a long (specific) cue with a fitting unit counts.
 _PLACES = {"pre": (100.0, 0.5), "post": (85.0, 0.8), "earlier": (60.0, 0.5), "heading": (28.0, 0.0)}
 _UNIT_FITS, _UNIT_MISFITS = 15.0, -70.0
+_MAX_KEPT = 4096  # answers of `_is_cue_of` kept; cue words are few, this only bounds odd input
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,9 @@ class MetricIndex:
     starts: regex.Pattern[str] | None = None  # a character some cue starts with; None: no grouping
     groups: dict[str, str] = field(default_factory=dict)  # char -> alternation of the cues starting so
     compiled: dict[str, regex.Pattern[str]] = field(default_factory=dict)  # filled on first use
+    # group name -> the metrics of its cue (`owners` by name: no int() per hit)
+    owners_of: dict[str, tuple[Metric, ...]] = field(default_factory=dict)
+    cue_of: dict[tuple[str, str], bool] = field(default_factory=dict)  # (key, words) -> `_is_cue_of`
 
     @classmethod
     def build(cls, rules: RuleSet) -> MetricIndex:
@@ -78,6 +82,7 @@ class MetricIndex:
         return cls(
             pattern=regex.compile(alternation, regex.VERSION1) if alternation else None,
             owners=tuple(tuple(o) for o in owners),
+            owners_of={f"c{i}": tuple(o) for i, o in enumerate(owners)},
             other=Choice("other", other.name if other else "其他统计数字"),
             names={m.key: m.name for m in rules.metrics},
             priorities={m.key: m.priority for m in rules.metrics},
@@ -102,14 +107,18 @@ class MetricIndex:
                     out.extend((metric, m.start(), m.end()) for metric in self.owners[int(group[1:])])
             return out
         compiled = self.compiled
+        owners_of = self.owners_of
         for at in self.starts.finditer(text):
-            char = at.group()
+            start = at.start()
+            char = text[start]
             pattern = compiled.get(char)
             if pattern is None:
                 pattern = compiled[char] = regex.compile(self.groups[char], regex.VERSION1)
-            m = pattern.match(text, at.start())
+            m = pattern.match(text, start)
             if m is not None and m.lastgroup is not None:
-                out.extend((metric, m.start(), m.end()) for metric in self.owners[int(m.lastgroup[1:])])
+                end = m.end()
+                for metric in owners_of[m.lastgroup]:
+                    out.append((metric, start, end))
         return out
 
     def classify(
@@ -203,7 +212,14 @@ class MetricIndex:
         The list the figure is in says which one it means (工单420件，按期办结412件: 办结 of
         tickets, not of suggestions).
         """
-        return any(m.key == key and a == 0 and b == len(cue) for m, a, b in self._hits(cue))
+        known = self.cue_of.get((key, cue))
+        if known is None:  # asked again and again of the same few words: kept, like `compiled`
+            if len(self.cue_of) > _MAX_KEPT:
+                self.cue_of.clear()
+            known = self.cue_of[key, cue] = any(
+                m.key == key and a == 0 and b == len(cue) for m, a, b in self._hits(cue)
+            )
+        return known
 
     def _repeats_a_loser(self, metric: Metric, inherited: str, words: str, own: str) -> bool:
         """Whether a cue of `metric` in `own` words was in the previous figure's `words` too, and lost.
