@@ -117,3 +117,67 @@ def test_presence_scan_sees_a_string_hidden_by_an_overlapping_one() -> None:
     assert presence("拨打1212306") == {"12123", "12306"}  # 12123 is found first and covers 123
     assert presence("六七八九") == {"六七", "七八"}
     assert presence("罚款1000元以上") == {"元以上", "以上"}
+
+
+_WORD_CHARS = "人次件起个百分点万元/"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=_WORD_CHARS, min_size=1, max_size=4), min_size=1, max_size=12),
+    st.lists(st.sampled_from(["", "(?!次)", "(?!点|分)", "(?=元)"]), min_size=12, max_size=12),
+    st.text(alphabet=_WORD_CHARS + "的3", max_size=40),
+)
+def test_prefix_tree_matches_what_the_flat_alternation_matches(
+    words: list[str], tails: list[str], text: str
+) -> None:
+    """Words (each with its own lookahead) as a tree find what they find one by one, longest first."""
+    import regex
+
+    from statx.rules import _prefix_tree, alternation
+
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    entries = list(zip(ordered, tails, strict=False))
+    flat = "|".join(regex.escape(w) + t for w, t in entries)
+    for tree in (_prefix_tree(entries), _prefix_tree(entries, check=True)):
+        for prefix, suffix in (("", ""), (r"\d?", "(?:次|的)?")):  # alone, and with backtracking around
+            a = regex.compile(f"{prefix}(?:{flat}){suffix}", regex.VERSION1)
+            b = regex.compile(f"{prefix}(?:{tree}){suffix}", regex.VERSION1)
+            assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)], tree
+    plain = "|".join(regex.escape(w) for w in ordered)
+    assert [m.span() for m in regex.finditer(plain, text)] == [
+        m.span() for m in regex.finditer(alternation(words), text)
+    ]
+
+
+def test_rare_figure_rules_run_only_around_their_words(rules: RuleSet) -> None:
+    """Guard the speed: rules holding one of a few words scan only the stretches around them."""
+    from statx.matcher import _plan
+
+    plan = _plan(rules)
+    for scan in plan.figures:
+        list(scan.matches(""))  # prepares it
+    near = {scan.rule.id for scan in plan.figures if scan._near is not None}
+    assert {
+        "count.hours",
+        "count.days",
+        "count.duration_measured",
+        "count.weight_over",
+        "range.arabic",
+    } <= near
+    assert "count.arabic" not in near  # its words (every unit) are everywhere: one whole scan is cheaper
+
+
+def test_a_long_stretch_around_a_rare_word_is_scanned_with_the_whole_text(rules: RuleSet) -> None:
+    """Past `_MAX_STRETCH`, the stretch is not tried place by place; the matches stay the same."""
+    from statx.matcher import _MAX_STRETCH, _plan
+
+    scan = next(s for s in _plan(rules).figures if s.rule.id == "count.hours")
+    list(scan.matches(""))
+    assert scan._near is not None
+    digits = " ".join("1" * 3 for _ in range(_MAX_STRETCH // 4 + 1))
+    text = f"志愿服务{digits}1200小时，加班3000小时"
+    assert scan._near.matches(text) is None
+    assert _key(find_candidates(text, rules)) == _key(scan_whole(text, rules))
+    short = "志愿服务时长3000小时，加班1.2万小时"
+    assert [m.group() for m in scan._near.matches(short) or ()] == ["3000小时", "1.2万小时"]
