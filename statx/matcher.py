@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import regex
 
 from statx.errors import RuleTimeoutError
-from statx.rules import Rule, RuleSet
+from statx.rules import Rule, RuleSet, alternation
 from statx.shape import Shape, optional_prefix, shape_of
 
 #: Seconds one rule may run on one document before it is stopped (regex's `timeout`; the
@@ -167,7 +167,7 @@ class _Presence:
 
     def __init__(self, strings: Iterable[str]) -> None:
         ordered = sorted(set(strings), key=lambda s: (-len(s), s))
-        self._findall = re.compile("|".join(map(re.escape, ordered))).findall if ordered else None
+        self._findall = re.compile(alternation(ordered)).findall if ordered else None  # a prefix tree
         self._inside = {s: frozenset(t for t in ordered if t in s) for s in ordered}
         self._hidden = {s: tuple(t for t in ordered if t != s and _straddles(s, t)) for s in ordered}
 
@@ -275,8 +275,7 @@ class _NearNeeds:
     def __init__(self, pattern: regex.Pattern[str], shape: Shape) -> None:
         assert shape.alphabet is not None and shape.needs is not None
         self._pattern = pattern
-        ordered = sorted(set(shape.needs), key=lambda s: (-len(s), s))
-        self._needs = re.compile("|".join(map(re.escape, ordered)))  # stdlib: faster on plain words
+        self._needs = re.compile(alternation(shape.needs))  # stdlib `re`: faster on plain words
         self._before = regex.compile(f"[^{shape.alphabet}]", regex.VERSION1 | regex.REVERSE)
         self._after = regex.compile(f"[^{shape.alphabet}]", regex.VERSION1)
         self._min_width = shape.min_width
