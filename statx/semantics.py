@@ -40,6 +40,7 @@ class Lexicon:
     change_down: regex.Pattern[str]
     basis_yoy: regex.Pattern[str]
     basis_mom: regex.Pattern[str]
+    basis_tail: regex.Pattern[str]  # 死亡人数同比(分别下降…): a basis closing a list's last item
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
@@ -91,6 +92,7 @@ class Lexicon:
                 "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
             ),
             basis_mom=regex.compile(alternation(w.get("basis_mom", ()))),
+            basis_tail=regex.compile(f"(?:{bases})\\s*$"),
             named_year=regex.compile("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=regex.compile(alternation(w.get("breakdown", ())) + "|[:：]"),
             remainder=regex.compile(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
@@ -247,7 +249,7 @@ def annotate(
     main_org = nearest_before(lex.gazette.orgs(title), len(title)) or _most_named(orgs, lex)
     main_place = nearest_before(lex.gazette.places(title), len(title))
     main_place = main_place or (_place_of(main_org, lex) if main_org else None)
-    respectively = _respectively(text, candidates, contexts)
+    respectively = _respectively(text, candidates, contexts, lex)
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis, baseline = changes[i]
@@ -258,7 +260,7 @@ def annotate(
             inherited = out[pair].metric
         # a change right after the figure it qualifies (29,542宗（+3.88%）), or a list of like figures:
         # the same unit or one the previous figure's metric is counted in (走访家庭2140户、商铺360家)
-        elif same_sentence and parents[i] is None:
+        elif pair is None and same_sentence and parents[i] is None:
             k = _last_count(out, contexts, i) if change is None else i - 1
             if change is not None or (
                 (out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ()))
@@ -321,6 +323,8 @@ def annotate(
                 metric_name=choice.name,
                 label=_label(Context(pair, "", ctx.sentence_start), None, lex)
                 if isinstance(pair, str)
+                else out[pair].label
+                if isinstance(pair, int)  # the change of 驾驶人412万人 counts 驾驶人
                 else _label(*_named_earlier(ctx, choice, lex), lex),
                 change=change,
                 basis=basis,
@@ -441,7 +445,9 @@ def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> i
     return k
 
 
-def _respectively(text: str, cands: Sequence[Candidate], contexts: Sequence[Context]) -> dict[int, int | str]:
+def _respectively(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], lex: Lexicon
+) -> dict[int, int | str]:
     """Pair each figure of a `分别 A、B` list with what it goes with, in order.
 
     Either the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，分别增长6.1%和
@@ -464,7 +470,10 @@ def _respectively(text: str, cands: Sequence[Candidate], contexts: Sequence[Cont
         before = [
             j for j in range(i - k, i) if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
         ]
-        items = [w for w in _LIST_ITEMS.split(contexts[i].pre[: m.start()]) if w.strip()]
+        said = contexts[i].pre[: m.start()]
+        if (basis := lex.basis_tail.search(said)) is not None:
+            said = said[: basis.start()]
+        items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
         if k > 1 and len(before) == k:
             out.update(zip(group, before, strict=True))
         elif k > 1 and len(items) == k:

@@ -404,6 +404,14 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
     assert recs["6.1%"].metric == recs["289.5万辆"].metric == "vehicle_stock"
     assert recs["5.3%"].metric == recs["412万人"].metric
     assert recs["5.3%"].change == "up" and recs["5.3%"].basis == "yoy"
+    assert (recs["6.1%"].label, recs["5.3%"].label) == ("全市机动车保有量", "驾驶人")
+
+
+def test_a_listed_word_with_no_cue_inherits_no_metric_from_the_item_before() -> None:
+    text = "全县事故起数、死亡人数、直接财产损失同比分别下降12.5%、25%和9.7%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("12.5%", "25%")] == ["accidents", "deaths"]
+    assert (recs["9.7%"].metric, recs["9.7%"].label, recs["9.7%"].basis) == ("other", "直接财产损失", "yoy")
 
 
 def test_spans_of_days_thresholds_and_from_to_baselines() -> None:
