@@ -153,6 +153,26 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     return str(_BLANKS.sub("", label))
 
 
+def _change_label(ctx: Context, choice: Choice, previous: Record | None, lex: Lexicon) -> str:
+    """What a change is a change of: its clause without the change words (死亡人数同比下降30% ->
+    死亡人数), else the figure it follows (29,542宗（+3.88%）, 事故1 503起，同比下降9.6%)."""
+    pre = ctx.pre
+    said = lex.change_up.search(pre) or lex.change_down.search(pre)
+    if said is not None:
+        pre = pre[: said.start()]
+    pre = _CHANGE_ADVERBS.sub("", pre)
+    if (basis := lex.basis_tail.search(pre)) is not None:
+        pre = _CHANGE_ADVERBS.sub("", pre[: basis.start()])
+    if not lex.label_trim.sub("", pre).strip(" ，,、|()（）"):
+        return previous.label if previous is not None else ""
+    # the words after a change (情况下, 的好成绩) say nothing of what changed
+    return _label(Context(pre, "", ctx.sentence_start), choice.cue_start if said is None else None, lex)
+
+
+#: Adverbs between a thing and its change (死亡人数同比分别下降, 速度有效提高, 发案数均大幅下降).
+_CHANGE_ADVERBS = regex.compile(r"(?:分别|均|都|有效|明显|显著|大幅|持续|继续|进一步|实现|再次|稳步)+\s*$")
+
+
 def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context, int | None]:
     """The words to label a figure from: its own, or the earlier clause its metric was read from.
 
@@ -325,6 +345,8 @@ def annotate(
                 if isinstance(pair, str)
                 else out[pair].label
                 if isinstance(pair, int)  # the change of 驾驶人412万人 counts 驾驶人
+                else _change_label(ctx, choice, out[i - 1] if same_sentence else None, lex)
+                if change is not None
                 else _label(*_named_earlier(ctx, choice, lex), lex),
                 change=change,
                 basis=basis,

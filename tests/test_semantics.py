@@ -586,3 +586,14 @@ def test_a_taiwan_year_dates_a_change_against_the_year_before() -> None:
     recs = {r.text: r for r in extract_text(text)}
     assert recs["2.8%"].basis == "yoy"  # ROC 113 = 2024, 112 the year before
     assert recs["11.3%"].basis is None  # ROC 111: two years before
+
+
+def test_a_change_is_labelled_with_what_changed_not_with_its_change_words() -> None:
+    text = (
+        "死亡人数同比下降30%，辖区主干道平均通行速度有效提高15.6%。"
+        "全港录得罪案29,542宗（+3.88%）。接报警情18,532起，同比下降3.1%。"
+    )
+    labels = {r.text: r.label for r in extract_text(text)}
+    assert labels["30%"] == "死亡人数" and labels["15.6%"] == "辖区主干道平均通行速度"
+    assert labels["+3.88%"] == labels["29,542宗"] == "全港录得罪案"
+    assert labels["3.1%"] == "接报警情"
