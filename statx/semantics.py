@@ -126,6 +126,10 @@ def lexicon(rules: RuleSet) -> Lexicon:
     return hit[1]
 
 
+#: The last 等 closing a list of examples (not 等级, 等待, 等同…), searched backwards.
+_LAST_EXAMPLES_END = regex.compile(r"等(?![级待候同于])", regex.REVERSE)
+#: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
+_EXAMPLES_OF = regex.compile(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
 _POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
 _BLANKS = regex.compile(r"\s+")
 # 方面 closes a lead (網上騙案方面，警方錄得…): the topic, not part of its name
@@ -145,10 +149,13 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
         pre = pre[cue_start:]
     pre = lex.label_trim.sub("", pre.lstrip("、 |-*•·")).strip(" |")  # list bullets too
     pre = _TRAILING_FILLER.sub("", pre)
+    if len(pre) > 40 and (last := _LAST_EXAMPLES_END.search(pre, 0, len(pre) - 1)) is not None:
+        pre = _EXAMPLES_OF.sub("", pre[last.end() :])  # 收集…、…等方面意见建议23条: what they are of
     if pre.endswith("等") or len(pre) > 40:
         pre = ""
     post = ctx.post.strip()
-    post = _POST_FILLER.sub("", post) if len(post) <= 24 else ""
+    # a bare verb before the figure (完成261名…晋升): the words after it name what was done
+    post = _POST_FILLER.sub("", post) if len(post) <= (24 if len(pre) > 2 else 48) else ""
     label = (pre + post).strip(' 、,，()（）|“”"￥¥$')
     return str(_BLANKS.sub("", label))
 

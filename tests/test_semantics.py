@@ -597,3 +597,11 @@ def test_a_change_is_labelled_with_what_changed_not_with_its_change_words() -> N
     assert labels["30%"] == "死亡人数" and labels["15.6%"] == "辖区主干道平均通行速度"
     assert labels["+3.88%"] == labels["29,542宗"] == "全港录得罪案"
     assert labels["3.1%"] == "接报警情"
+
+
+def test_a_long_list_of_examples_leaves_what_they_are_examples_of_as_the_label() -> None:
+    text = "先后收集整改人性化管理、交通秩序管理、交通安全宣传、交通设施建设、放管服改革等方面意见建议23条。"
+    (rec,) = extract_text(text)
+    assert rec.label == "意见建议"
+    (rec,) = extract_text("完成261名支队民警执法勤务警员职务序列和警务技术职务序列套改后的首次晋升。")
+    assert rec.label == "完成支队民警执法勤务警员职务序列和警务技术职务序列套改后的首次晋升"
