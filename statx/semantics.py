@@ -156,7 +156,12 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     post = ctx.post.strip()
     # a bare verb before the figure (完成261名…晋升): the words after it name what was done
     post = _POST_FILLER.sub("", post) if len(post) <= (24 if len(pre) > 2 else 48) else ""
-    label = (pre + post).strip(' 、,，()（）|“”"￥¥$')
+    label = (pre + post).strip(' 、,，()（）|"￥¥$')
+    # a quote mark at an end goes only when its pair is not inside (清理“僵尸车”85辆 keeps both)
+    if label.endswith("”") and "“" not in label:
+        label = label.rstrip("”")
+    if label.startswith("“") and "”" not in label:
+        label = label.lstrip("“")
     return str(_BLANKS.sub("", label))
 
 

@@ -605,3 +605,10 @@ def test_a_long_list_of_examples_leaves_what_they_are_examples_of_as_the_label()
     assert rec.label == "意见建议"
     (rec,) = extract_text("完成261名支队民警执法勤务警员职务序列和警务技术职务序列套改后的首次晋升。")
     assert rec.label == "完成支队民警执法勤务警员职务序列和警务技术职务序列套改后的首次晋升"
+
+
+def test_a_label_keeps_a_quoted_name_whole() -> None:
+    (rec,) = extract_text("清理“僵尸车”85辆。")
+    assert rec.label == "清理“僵尸车”"
+    (rec,) = extract_text("“僵尸车”85辆")
+    assert rec.label == "“僵尸车”"
