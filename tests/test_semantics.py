@@ -612,3 +612,24 @@ def test_a_label_keeps_a_quoted_name_whole() -> None:
     assert rec.label == "清理“僵尸车”"
     (rec,) = extract_text("“僵尸车”85辆")
     assert rec.label == "“僵尸车”"
+
+
+def test_a_table_column_header_gives_its_cells_change_and_basis() -> None:
+    md = (
+        "| 项目 | 2025年 | 同比 |\n|---|---|---|\n"
+        "| 接报警情 | 18,532起 | -3.1% |\n| 电诈立案 | 286起 | 下降22.4% |\n"
+    )
+    recs = {r.text: r for r in extract_text(md)}
+    assert (recs["-3.1%"].change, recs["-3.1%"].basis, recs["-3.1%"].label) == ("down", "yoy", "接报警情")
+    assert recs["22.4%"].basis == "yoy" and recs["286起"].label == "电诈立案"
+    html = (
+        "<table><tr><th>项目</th><th>数量</th><th>同比增长</th></tr>"
+        "<tr><td>查处酒驾</td><td>135起</td><td>12.5%</td></tr>"
+        "<tr><td>查处醉驾</td><td>90起</td><td>-3.2%</td></tr></table>"
+    )
+    recs = {r.text: r for r in extract_text(html)}
+    assert (recs["12.5%"].change, recs["12.5%"].basis, recs["12.5%"].metric) == ("up", "yoy", "drink_driving")
+    assert (recs["-3.2%"].change, recs["90起"].change) == ("down", None)
+    # a share in a column that names no change is no change
+    (_, rate) = extract_text("| 项目 | 数量 | 占比 |\n|---|---|---|\n| 酒驾 | 135起 | 12.5% |\n")
+    assert (rate.change, rate.basis) == (None, None)
