@@ -633,3 +633,8 @@ def test_a_table_column_header_gives_its_cells_change_and_basis() -> None:
     # a share in a column that names no change is no change
     (_, rate) = extract_text("| 项目 | 数量 | 占比 |\n|---|---|---|\n| 酒驾 | 135起 | 12.5% |\n")
     assert (rate.change, rate.basis) == (None, None)
+
+
+def test_a_new_level_is_no_change_and_a_net_rise_is_one() -> None:
+    recs = {r.text: r for r in extract_text("保有量增至120万辆，净增8万辆。房价同比涨了3%。")}
+    assert (recs["120万辆"].change, recs["8万辆"].change, recs["3%"].change) == (None, "up", "up")
