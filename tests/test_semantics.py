@@ -156,6 +156,8 @@ def test_a_clause_opening_with_a_new_verb_inherits_no_metric() -> None:
     assert recs["50名"].metric == "other"
     recs = {r.text: r for r in extract_text("开展专项行动4轮，打掉涉黑涉恶犯罪团伙6个，捣毁窝点3个。")}
     assert (recs["6个"].metric, recs["3个"].metric) == ("other", "other")
+    recs = {r.text: r for r in extract_text("行政拘留103人，罚款286人次。")}
+    assert recs["286人次"].metric == "other"  # a fine is another sanction than detention
     # a noun left out of a list still takes the list's metric; so does a verb said again
     recs = {r.text: r for r in extract_text("注册登记汽车2299辆，二三轮摩托车2666辆。")}
     assert recs["2666辆"].metric == "vehicles_registered"
