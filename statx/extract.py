@@ -18,7 +18,7 @@ from statx.errors import RuleTimeoutError, SourceError, StatxError
 from statx.markup import prepare
 from statx.matcher import MATCH_TIMEOUT, Candidate, find_candidates
 from statx.normalize import Prepared
-from statx.numbers import NumberError, json_number, parse_cheng, parse_number
+from statx.numbers import NumberError, json_number, parse_cheng, parse_fraction, parse_number
 from statx.records import Qualifier, Record
 from statx.rules import RuleSet, load_rules
 from statx.semantics import annotate
@@ -210,13 +210,15 @@ _CURRENCY_REACH = 8  # the longest currency name and a blank or two
 
 @lru_cache(maxsize=8)
 def _currency_end(currencies: str) -> regex.Pattern[str]:
-    return regex.compile(f"(?P<c>{currencies})[ \t]{{0,2}}\Z")
+    return regex.compile(rf"(?P<c>{currencies})[ \t]{{0,2}}\Z")
 
 
 def _value(num: str, convert: str) -> Decimal:
     num = _BLANK.sub("", num)
     if convert == "cheng":
         return parse_cheng(num)
+    if convert == "fraction":
+        return parse_fraction(num)
     if _MAGNITUDE_ONLY.fullmatch(num) and num[0] != "十":
         num = "一" + num  # 千余人: a bare magnitude counts one of it
     return parse_number(num)
