@@ -212,8 +212,9 @@ class _FigureScan:
             return
         # PREFIX's groups stay in the pattern, inside a lookbehind that can never match and
         # so never fails: a REST match then has the rule's own groups and group numbers. PREFIX
-        # is grouped, as it may be an alternation (a qualifier, or a currency: 约新臺幣38億元).
-        rest = regex.compile(f"(?<!(?!)(?:{split.prefix})){split.rest}", regex.VERSION1)
+        # is grouped, as it may be an alternation, and the never-matching (?!) comes last: a
+        # lookbehind is matched backwards, so it is tried first and PREFIX never at all.
+        rest = regex.compile(f"(?<!(?:{split.prefix})(?!)){split.rest}", regex.VERSION1)
         if rest.groupindex != self.rule.pattern.groupindex:
             return
         self._rest = rest
