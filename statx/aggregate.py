@@ -38,6 +38,7 @@ def additive(unit: str) -> bool:
     """
     return unit not in NON_ADDITIVE_UNITS and "/" not in unit
 
+
 #: Summary columns after the group keys, in output order.
 SUMMARY_COLUMNS: tuple[str, ...] = ("count", "sum", "min", "max", "mean", "docs")
 
