@@ -354,6 +354,13 @@ class _Held:
             getattr(builder, name)(*args)
 
 
+# Superscript and subscript: read apart from the text they touch (see `_HtmlText._emit_script`).
+_SCRIPT_TAGS = frozenset(("sup", "sub"))
+_FOOTNOTE_MARK = re.compile(
+    r"\s*[\[(（【]?(?:\d{1,3}|[A-Za-z]|[*#†‡]{1,3}|[\u2460-\u2473]|注\d{0,2}|[一二三四五六七八九十]{1,2})[\])）】]?\s*"
+)
+_POWER_BASE = re.compile(r"[×xX*·]\s?10\Z")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _NEWLINE = re.compile("\n")
 _LINE_END = re.compile(r"[ \t]*\r?\n")
 _CUT_NUMBER = re.compile(r"\d(?:,\d{0,2}|\.)\Z")
@@ -383,12 +390,16 @@ class _HtmlText(HTMLParser):
         self.title_parts: list[str] = []
         self._builder = builder
         self._chrome: tuple[str, int] | None = None  # (tag, nesting depth) of the open chrome element
+        self._script: tuple[str, int] | None = None  # an open <sup>/<sub> and where its tag starts
 
     def _pos(self) -> int:
         line, column = self.getpos()
         return self._line_starts[line - 1] + column
 
     def _tag(self, tag: str, start: int, end: int, opening: bool) -> None:
+        if tag in _SCRIPT_TAGS:
+            self._script = (tag, start) if opening else None
+            return
         if tag in _SKIP_TAGS:
             self._skip = self._skip + 1 if opening else max(0, self._skip - 1)
             return
@@ -468,8 +479,28 @@ class _HtmlText(HTMLParser):
         text = self._body[start : start + len(data)]  # the parser may have seen a sanitised copy
         if self._in_title:
             self.title_parts.append(text)
+        elif self._script is not None and not self._in_title:
+            self._emit_script(self._script[0], self._script[1], start, text)
         else:
             _emit_content(self._out, self._base + start, text)
+
+    def _emit_script(self, tag: str, tag_start: int, start: int, text: str) -> None:
+        """Emit the text of a ``<sup>`` or ``<sub>`` so that it never joins the number before it.
+
+        Removing the tag alone would read ``面积100m<sup>2</sup>`` as 100m2 and ``学校120<sup>1</sup>所``
+        as 1201所. A square or cube after a metre becomes ² or ³ (100m², a unit); a power of
+        ten (3.5×10<sup>4</sup>) stays a superscript digit, which no rule reads as a digit; a
+        footnote marker (1.2亿元<sup>1</sup>, <sup>[2]</sup>, <sup>①</sup>) after anything but a
+        letter vanishes; the rest (CO<sub>2</sub>, PM<sub>2.5</sub>, longer text) is kept as written.
+        """
+        before = self._body[max(0, tag_start - 4) : tag_start]
+        raw_start = self._base + start
+        if tag == "sup" and text in ("2", "3") and before[-1:] in ("m", "M"):
+            self._out.append_replace(raw_start, raw_start + len(text), "²" if text == "2" else "³")
+        elif tag == "sup" and text.isdigit() and text.isascii() and _POWER_BASE.search(before):
+            self._out.append_replace(raw_start, raw_start + len(text), text.translate(_SUPERSCRIPT))
+        elif (before[-1:].isascii() and before[-1:].isalpha()) or not _FOOTNOTE_MARK.fullmatch(text):
+            _emit_content(self._out, raw_start, text)
 
     def _reference(self, prefix: str, name: str) -> None:
         start = self._pos()

@@ -21,7 +21,7 @@ from statx.shape import shape_of
 
 RuleKind = Literal["figure", "exclude"]
 QUALIFIERS = ("over", "about", "under", "at_least")
-CONVERTERS = ("number", "cheng")
+CONVERTERS = ("number", "cheng", "fraction")
 RECORD_FIELDS_IN_EXAMPLES = frozenset(
     {"text", "value", "unit", "qualifier", "metric", "label", "change", "basis", "parent", "role", "period"}
 )
