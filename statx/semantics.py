@@ -133,8 +133,9 @@ _EXAMPLES_OF = regex.compile(r"^(?:方面|领域|类型|类别|多种|多类|各
 _POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
 _BLANKS = regex.compile(r"\s+")
 # 方面 closes a lead (網上騙案方面，警方錄得…): the topic, not part of its name
-_TRAILING_FILLER = regex.compile(
-    r"(?:方面|[高多]?达到?|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)$"
+_TRAILING_FILLER = regex.compile(  # and a currency named before the number (罚锾新台币1,234万元)
+    r"(?:方面|[高多]?达到?|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)?"
+    r"(?:人民币|新台币|港币|港元|澳门币|澳门元|美元|欧元)?$"
 )
 
 

@@ -640,3 +640,8 @@ def test_a_table_column_header_gives_its_cells_change_and_basis() -> None:
 def test_a_new_level_is_no_change_and_a_net_rise_is_one() -> None:
     recs = {r.text: r for r in extract_text("保有量增至120万辆，净增8万辆。房价同比涨了3%。")}
     assert (recs["120万辆"].change, recs["8万辆"].change, recs["3%"].change) == (None, "up", "up")
+
+
+def test_a_currency_said_before_the_number_is_no_part_of_the_label() -> None:
+    (rec,) = extract_text("罰鍰新臺幣1,234萬元。")
+    assert (rec.unit, rec.metric, rec.label) == ("新台币", "fines", "罚锾")
