@@ -141,7 +141,7 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     pre = ctx.pre
     if cue_start is not None and len(pre) > 12 and len(pre) - cue_start > 3:  # not at a bare noun (证件)
         pre = pre[cue_start:]
-    pre = lex.label_trim.sub("", pre.lstrip("、 |-*•·")).strip(" |")  # list bullets too
+    pre = _trimmed(pre.lstrip("、 |-*•·"), lex).strip(" |")  # list bullets too
     pre = _TRAILING_FILLER.sub("", pre)
     if pre.endswith("等") or len(pre) > 40:
         pre = ""
@@ -149,6 +149,16 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     post = _POST_FILLER.sub("", post) if len(post) <= 24 else ""
     label = (pre + post).strip(' 、,，()（）|“”"￥¥$')
     return str(_BLANKS.sub("", label))
+
+
+def _trimmed(words: str, lex: Lexicon) -> str:
+    """`words` without the reporting words they open with (`lex.label_trim`).
+
+    The pattern is anchored at the start, so one `match` does what `sub` does by trying it at
+    every position.
+    """
+    trim = lex.label_trim.match(words)
+    return words[trim.end() :] if trim else words
 
 
 def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context, int | None]:
@@ -364,7 +374,7 @@ def _new_action(pre: str, before: str, lex: Lexicon) -> bool:
 
     查获吸毒人员312人，强制隔离戒毒156人: 强制 starts another count, not a list item of 人员.
     """
-    m = lex.new_action.match(lex.label_trim.sub("", pre.lstrip("、 ")))
+    m = lex.new_action.match(_trimmed(pre.lstrip("、 "), lex))
     return m is not None and m.group("verb") not in before
 
 
