@@ -6,6 +6,7 @@ import bisect
 import csv
 import functools
 import importlib.util
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,17 +71,19 @@ class Gazette:
     characters does not.
     """
 
-    agency: regex.Pattern[str]
-    suffix: regex.Pattern[str]
+    agency: re.Pattern[str]
+    suffix: re.Pattern[str]
     known: frozenset[str]  # division names, less the words that mostly mean something else
 
     @classmethod
     def build(cls, rules: RuleSet) -> Gazette:
         w = rules.words
+        # `re`, not `regex`: each scans a whole article, and `re` skips to the first characters of
+        # an alternation of words twice as fast
         return cls(
-            agency=regex.compile(alternation(w.get("agencies", ()))),
+            agency=re.compile(alternation(w.get("agencies", ()))),
             # 市 in 市长/市民/市场 is no place ending
-            suffix=regex.compile(f"(?:{alternation(w.get('place_suffixes', ()))})(?![长民级场域内外容面貌])"),
+            suffix=re.compile(f"(?:{alternation(w.get('place_suffixes', ()))})(?![长民级场域内外容面貌])"),
             known=(known_places() | _short_forms(w.get("places", ()))) - frozenset(w.get("not_places", ())),
         )
 
