@@ -18,7 +18,7 @@ from statx.markup import prepare
 from statx.matcher import MATCH_TIMEOUT, Candidate, find_candidates
 from statx.normalize import Prepared
 from statx.numbers import NumberError, json_number, parse_cheng, parse_number
-from statx.records import Qualifier, Record
+from statx.records import Figure, Qualifier, Record
 from statx.rules import RuleSet, load_rules
 from statx.semantics import annotate
 from statx.sources import Fields, Source, iter_sources
@@ -65,13 +65,13 @@ def extract_text(
     title = meta.get("title") or title
     date = meta.get("date") or date
     kept: list[Candidate] = []
-    records: list[Record] = []
+    figures: list[Figure] = []
     for cand in find_candidates(prepared.text, rules, timeout=timeout):
-        rec = _record(cand, text, prepared, doc, title, date, rules)
-        if rec is not None:  # a span whose number does not parse is no figure
+        figure = _figure(cand, text, prepared, doc, title, date, rules)
+        if figure is not None:  # a span whose number does not parse is no figure
             kept.append(cand)
-            records.append(rec)
-    return annotate(records, kept, prepared, rules)
+            figures.append(figure)
+    return annotate(figures, kept, prepared, rules)
 
 
 def extract_source(source: Source, rules: RuleSet, timeout: float | None = MATCH_TIMEOUT) -> list[Record]:
@@ -139,7 +139,7 @@ def extract_document(
         return SourceError(item.origin, f"internal error: {type(e).__name__}: {e} (please report it)")
 
 
-def _record(
+def _figure(
     cand: Candidate,
     raw: str,
     prepared: Prepared,
@@ -147,8 +147,8 @@ def _record(
     title: str | None,
     date: str | None,
     rules: RuleSet,
-) -> Record | None:
-    """Build the record of one candidate; None when its number does not parse (not a figure)."""
+) -> Figure | None:
+    """Read the figure of one candidate; None when its number does not parse (not a figure)."""
     m = cand.match
     groups = m.groupdict()
     try:
@@ -161,7 +161,7 @@ def _record(
     unit = cand.rule.unit or _BLANK.sub("", groups.get("unit") or "")
     unit = rules.unit_aliases.get(unit, unit)
     start, end = prepared.to_raw(cand.start, cand.end)
-    return Record(
+    return Figure(
         doc=doc,
         text=raw[start:end],
         value=json_number(value),

@@ -27,7 +27,7 @@ from statx.matcher import Candidate
 from statx.metrics import Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
 from statx.periods import resolve_period
-from statx.records import Record
+from statx.records import Figure, Record
 from statx.rules import RuleSet, alternation, expand_fragment
 from statx.subjects import Gazette, nearest_before, region_name
 
@@ -216,18 +216,18 @@ def _period(periods: list[tuple[int, int, str]], ends: list[int], para_start: in
 
 
 def annotate(
-    records: list[Record], candidates: Sequence[Candidate], prepared: Prepared, rules: RuleSet
+    records: Sequence[Figure], candidates: Sequence[Candidate], prepared: Prepared, rules: RuleSet
 ) -> list[Record]:
-    """Return the records with their semantic fields filled in.
+    """Return the records of the figures, with their semantic fields filled in.
 
     Args:
-        records: one per candidate, in the same order.
+        records: the figures, one per candidate, in the same order.
         candidates: the matches the records were built from.
         prepared: the prepared text the candidates index.
         rules: the rule set (metrics, word lists).
     """
     if not records:
-        return records
+        return []
     lex = lexicon(rules)
     text = prepared.text
     contexts = read_contexts(text, candidates, lex)
@@ -378,7 +378,7 @@ def _new_action(pre: str, before: str, lex: Lexicon) -> bool:
     return m is not None and m.group("verb") not in before
 
 
-def _whole_of_rest(out: Sequence[Record], contexts: Sequence[Context], i: int, rec: Record) -> int | None:
+def _whole_of_rest(out: Sequence[Record], contexts: Sequence[Context], i: int, rec: Figure) -> int | None:
     """The total a remainder (其余15条) is the rest of, if a figure before says it.
 
     The total is the figure that a later one and the rest add up to (意见建议96条。已办结81条，
@@ -412,7 +412,7 @@ _REST_LOOKBACK = 6
 
 
 def _earlier(
-    text: str, cands: Sequence[Candidate], records: Sequence[Record], ctx: Context, i: int, lex: Lexicon
+    text: str, cands: Sequence[Candidate], records: Sequence[Figure], ctx: Context, i: int, lex: Lexicon
 ) -> str:
     """The words before the figure's own that may say what it counts, when its own say nothing.
 
