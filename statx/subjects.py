@@ -8,7 +8,7 @@ import functools
 import importlib.util
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -74,6 +74,10 @@ class Gazette:
     agency: re.Pattern[str]
     suffix: re.Pattern[str]
     known: frozenset[str]  # division names, less the words that mostly mean something else
+    endings: frozenset[str] = field(init=False)  # the last two characters of each known name
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "endings", frozenset(name[-2:] for name in self.known if len(name) >= 2))
 
     @classmethod
     def build(cls, rules: RuleSet) -> Gazette:
@@ -89,6 +93,8 @@ class Gazette:
 
     def _known_tail(self, text: str, end: int, min_len: int = 2) -> int | None:
         """Start of the shortest known name ending at `end` within the Han run before it."""
+        if text[end - 2 : end] not in self.endings:  # most 市/区 end no name (城市, 全区): one lookup says so
+            return None
         run = _HAN_RUN.search(text, max(0, end - _LOOK_BACK), end)
         if run is None:
             return None
