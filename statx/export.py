@@ -102,7 +102,9 @@ def _not_serializable(value: Any) -> Any:
 # is that same C encoder (same options, so the same bytes) built once, where Python has it.
 _c_make_encoder = getattr(json.encoder, "c_make_encoder", None)
 _encode_chunks = (
-    _c_make_encoder(None, _not_serializable, json.encoder.encode_basestring, None, ": ", ", ", False, False, True)
+    _c_make_encoder(
+        None, _not_serializable, json.encoder.encode_basestring, None, ": ", ", ", False, False, True
+    )
     if _c_make_encoder is not None
     else None
 )

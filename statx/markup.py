@@ -221,6 +221,8 @@ def _fenced_blocks(raw: str, start: int) -> list[tuple[int, int]]:
     nothing else; an unclosed fence runs to the end (as in CommonMark).
     """
     blocks: list[tuple[int, int]] = []
+    if "```" not in raw and "~~~" not in raw:  # every fence holds one: skip the scan of each line
+        return blocks
     opening: re.Match[str] | None = None
     for line in _FENCE_LINE.finditer(raw, start):
         if opening is None:
