@@ -285,8 +285,28 @@ def _markdown_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     return sorted(marks)
 
 
+# A list item that is nothing but a link, maybe with a date after it: a Markdown crawl's list of
+# related articles or navigation (- [市检察院工作报告：起诉犯罪嫌疑人3,516人](/news/0032.html)).
+# Its text is another article's headline, like the HTML related lists dropped as page chrome.
+_MD_LINK_ITEM = re.compile(
+    r"^[ \t]{0,3}(?:[-*+]|\d{1,2}[.)])[ \t]+\[[^\[\]\n]+\]\([^()\s]*\)"
+    r"[ \t]*[(（]?(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?[)）]?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def _emit_markdown_run(builder: TextBuilder, raw: str, start: int, end: int) -> None:
-    """Emit a stretch of Markdown outside code fences, leaving out `**` markers and a number's backticks."""
+    """Emit a stretch of Markdown outside code fences, leaving out `**` markers, a number's backticks
+    and list items that are only a link (related articles: another article's headline)."""
+    pos = start
+    for item in _MD_LINK_ITEM.finditer(raw, start, end):
+        _emit_markdown_marked(builder, raw, pos, item.start())
+        pos = item.end()
+    _emit_markdown_marked(builder, raw, pos, end)
+
+
+def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) -> None:
+    """Emit Markdown text, leaving out `**` markers and a number's backticks."""
     pos = start
     for mark_start, mark_end in _markdown_marks(raw, start, end):
         _emit_plain(builder, raw, pos, mark_start)
