@@ -23,7 +23,8 @@ def _change(
     The third item is the year a yoy basis names (较2019年同期: 2019), to be checked against the
     figure's own year; None for 同比, 较去年 and the like.
     """
-    sign = cand.match.groupdict().get("sign")
+    m = cand.match
+    sign = m.group("sign") if "sign" in m.re.groupindex else None  # no dict of every group
     change: Change | None = None
     head = _column_head(text, cand.start) if "|" in ctx.pre else None
     if sign:

@@ -27,7 +27,7 @@ from statx.matcher import Candidate
 from statx.metrics import Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
 from statx.periods import resolve_period
-from statx.records import Record
+from statx.records import Figure, Record
 from statx.rules import RuleSet, alternation, expand_fragment
 from statx.subjects import Gazette, nearest_before, region_name
 
@@ -148,7 +148,7 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     pre = ctx.pre
     if cue_start is not None and len(pre) > 12 and len(pre) - cue_start > 3:  # not at a bare noun (证件)
         pre = pre[cue_start:]
-    pre = lex.label_trim.sub("", pre.lstrip("、 |-*•·")).strip(" |")  # list bullets too
+    pre = _trimmed(pre.lstrip("、 |-*•·"), lex).strip(" |")  # list bullets too
     pre = _TRAILING_FILLER.sub("", pre)
     if len(pre) > 40 and (last := _LAST_EXAMPLES_END.search(pre, 0, len(pre) - 1)) is not None:
         pre = _EXAMPLES_OF.sub("", pre[last.end() :])  # 收集…、…等方面意见建议23条: what they are of
@@ -164,6 +164,16 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     if label.startswith("“") and "”" not in label:
         label = label.lstrip("“")
     return str(_BLANKS.sub("", label))
+
+
+def _trimmed(words: str, lex: Lexicon) -> str:
+    """`words` without the reporting words they open with (`lex.label_trim`).
+
+    The pattern is anchored at the start, so one `match` does what `sub` does by trying it at
+    every position.
+    """
+    trim = lex.label_trim.match(words)
+    return words[trim.end() :] if trim else words
 
 
 def _change_label(ctx: Context, choice: Choice, previous: Record | None, lex: Lexicon) -> str:
@@ -241,18 +251,18 @@ def _period(periods: list[tuple[int, int, str]], ends: list[int], para_start: in
 
 
 def annotate(
-    records: list[Record], candidates: Sequence[Candidate], prepared: Prepared, rules: RuleSet
+    records: Sequence[Figure], candidates: Sequence[Candidate], prepared: Prepared, rules: RuleSet
 ) -> list[Record]:
-    """Return the records with their semantic fields filled in.
+    """Return the records of the figures, with their semantic fields filled in.
 
     Args:
-        records: one per candidate, in the same order.
+        records: the figures, one per candidate, in the same order.
         candidates: the matches the records were built from.
         prepared: the prepared text the candidates index.
         rules: the rule set (metrics, word lists).
     """
     if not records:
-        return records
+        return []
     lex = lexicon(rules)
     text = prepared.text
     contexts = read_contexts(text, candidates, lex)
@@ -403,11 +413,11 @@ def _new_action(pre: str, before: str, lex: Lexicon) -> bool:
 
     查获吸毒人员312人，强制隔离戒毒156人: 强制 starts another count, not a list item of 人员.
     """
-    m = lex.new_action.match(lex.label_trim.sub("", pre.lstrip("、 ")))
+    m = lex.new_action.match(_trimmed(pre.lstrip("、 "), lex))
     return m is not None and m.group("verb") not in before
 
 
-def _whole_of_rest(out: Sequence[Record], contexts: Sequence[Context], i: int, rec: Record) -> int | None:
+def _whole_of_rest(out: Sequence[Record], contexts: Sequence[Context], i: int, rec: Figure) -> int | None:
     """The total a remainder (其余15条) is the rest of, if a figure before says it.
 
     The total is the figure that a later one and the rest add up to (意见建议96条。已办结81条，
@@ -441,7 +451,7 @@ _REST_LOOKBACK = 6
 
 
 def _earlier(
-    text: str, cands: Sequence[Candidate], records: Sequence[Record], ctx: Context, i: int, lex: Lexicon
+    text: str, cands: Sequence[Candidate], records: Sequence[Figure], ctx: Context, i: int, lex: Lexicon
 ) -> str:
     """The words before the figure's own that may say what it counts, when its own say nothing.
 
