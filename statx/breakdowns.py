@@ -15,7 +15,7 @@ from statx.changes import ChangeInfo
 from statx.clauses import FULL_STOP_BACK, LIST_SEPARATOR, WINDOW, Context, last_end
 from statx.matcher import Candidate
 from statx.metrics import Choice
-from statx.records import SHARE_UNITS, Record
+from statx.records import SHARE_UNITS, Figure, Record
 
 if TYPE_CHECKING:
     from statx.semantics import Lexicon
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def find_parents(
     text: str,
     cands: Sequence[Candidate],
-    records: Sequence[Record],
+    records: Sequence[Figure],
     contexts: Sequence[Context],
     changes: Sequence[ChangeInfo],
     lex: Lexicon,
@@ -76,7 +76,7 @@ def find_parents(
 
 
 def _whole_of_own_verb(
-    records: Sequence[Record],
+    records: Sequence[Figure],
     contexts: Sequence[Context],
     changes: Sequence[ChangeInfo],
     j: int,
@@ -115,7 +115,7 @@ def _bigrams(words: str) -> set[str]:
 def _breaks_down_a_list(
     text: str,
     cands: Sequence[Candidate],
-    records: Sequence[Record],
+    records: Sequence[Figure],
     contexts: Sequence[Context],
     j: int,
     i: int,
@@ -201,7 +201,7 @@ def parent_over_semicolon(
     out: Sequence[Record],
     contexts: Sequence[Context],
     i: int,
-    rec: Record,
+    rec: Figure,
     metric: str,
     label: str,
     lex: Lexicon,
@@ -249,7 +249,7 @@ def parent_over_semicolon(
     return None
 
 
-def _kind_of_general(whole: Record, metric: str, rec: Record, lex: Lexicon) -> bool:
+def _kind_of_general(whole: Record, metric: str, rec: Figure, lex: Lexicon) -> bool:
     """Whether a metric counts a named kind of what a general whole counts.
 
     交通违法行为56.3万起。其中酒后驾驶3 218起…；超速行驶7.9万起: the whole's metric is a general
@@ -263,7 +263,7 @@ def _kind_of_general(whole: Record, metric: str, rec: Record, lex: Lexicon) -> b
 
 
 def _same_metric_in_sentence(
-    out: Sequence[Record], contexts: Sequence[Context], j: int, rec: Record, metric: str
+    out: Sequence[Record], contexts: Sequence[Context], j: int, rec: Figure, metric: str
 ) -> int | None:
     """An earlier figure of figure `j`'s sentence counting `metric` in the unit, not smaller, if any.
 

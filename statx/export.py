@@ -94,8 +94,26 @@ def _isatty(stream: IO[Any]) -> bool:
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
+def _not_serializable(value: Any) -> Any:
+    raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
+
+
+# `JSONEncoder.encode` builds a C encoder for every call, a fifth of its cost on a record; this
+# is that same C encoder (same options, so the same bytes) built once, where Python has it.
+_c_make_encoder = getattr(json.encoder, "c_make_encoder", None)
+_encode_chunks = (
+    _c_make_encoder(
+        None, _not_serializable, json.encoder.encode_basestring, None, ": ", ", ", False, False, True
+    )
+    if _c_make_encoder is not None
+    else None
+)
+
+
 def _json_line(row: dict[str, Any]) -> str:
-    return _encode(row)
+    if _encode_chunks is None:
+        return _encode(row)
+    return "".join(_encode_chunks(row, 0))
 
 
 def _jsonl_rows(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:

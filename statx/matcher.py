@@ -215,8 +215,10 @@ class _FigureScan:
         split = optional_prefix(self.rule.source)
         if split is not None:
             # PREFIX's groups stay in the pattern, inside a lookbehind that can never match and
-            # so never fails: a REST match then has the rule's own groups and group numbers.
-            rest = regex.compile(f"(?<!(?!){split.prefix}){split.rest}", regex.VERSION1)
+            # so never fails: a REST match then has the rule's own groups and group numbers. PREFIX
+            # is grouped, as it may be an alternation, and the never-matching (?!) comes last: a
+            # lookbehind is matched backwards, so it is tried first and PREFIX never at all.
+            rest = regex.compile(f"(?<!(?:{split.prefix})(?!)){split.rest}", regex.VERSION1)
             if rest.groupindex == self.rule.pattern.groupindex:
                 self._rest = rest
                 self._prefix_end = regex.compile(f"(?:{split.prefix})\\Z", regex.VERSION1)

@@ -153,12 +153,16 @@ _NEUTRAL = "men|de|le|zi|me|ma|ne|ba|zhe|ge|guo"
 # - the CR of a CRLF pair.
 # It runs on raw text (folding comes later, over the whole text), hence both
 # kinds of parentheses.  The outer group makes `split` return the dropped
-# pieces too, to count offsets.
+# pieces too, to count offsets.  Every match starts with one character of one
+# class, which the lookbehinds then tell apart: a pattern that starts with a
+# single class lets `re` skip ahead to candidates, twice as fast as trying
+# three alternatives at every character.
 _NOISE = re.compile(
-    rf"([(（](?<=[{_HAN}][(（])(?=[{_PINYIN_LETTER}]{{1,7}}[)）])"
+    r"([(（\u00ad\u200b-\u200d\u2060\ufeff\r]"
+    rf"(?:(?<=[{_HAN}][(（])(?=[{_PINYIN_LETTER}]{{1,7}}[)）])"
     rf"(?:[a-z]*[{_TONED}][{_PINYIN_LETTER}]*|(?:{_NEUTRAL})(?=[)）]))[)）]"
-    r"|[\u00ad\u200b-\u200d\u2060\ufeff]"
-    r"|\r(?=\n))"
+    r"|(?<=[\u00ad\u200b-\u200d\u2060\ufeff])"
+    r"|(?<=\r)(?=\n)))"
 )
 
 

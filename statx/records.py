@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from operator import attrgetter
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Qualifier = Literal["exact", "over", "about", "under", "at_least"]
 Change = Literal["up", "down"]
@@ -58,6 +58,26 @@ class Record:
         every 150 characters.
         """
         return dict(zip(FIELDS, _values(self), strict=True))
+
+
+class Figure(NamedTuple):
+    """A figure as matched, before `statx.semantics` reads what it counts: the fields known by then.
+
+    A tuple, not a Record: one is built for every match and dropped once its record is made,
+    and a frozen dataclass of 24 fields costs several times as much to build.
+    """
+
+    doc: str
+    text: str
+    value: int | float
+    unit: str
+    qualifier: Qualifier
+    start: int
+    end: int
+    sentence: str
+    rule: str
+    title: str | None
+    date: str | None
 
 
 #: Column order of every tabular output.

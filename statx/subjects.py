@@ -6,8 +6,9 @@ import bisect
 import csv
 import functools
 import importlib.util
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -70,22 +71,30 @@ class Gazette:
     characters does not.
     """
 
-    agency: regex.Pattern[str]
-    suffix: regex.Pattern[str]
+    agency: re.Pattern[str]
+    suffix: re.Pattern[str]
     known: frozenset[str]  # division names, less the words that mostly mean something else
+    endings: frozenset[str] = field(init=False)  # the last two characters of each known name
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "endings", frozenset(name[-2:] for name in self.known if len(name) >= 2))
 
     @classmethod
     def build(cls, rules: RuleSet) -> Gazette:
         w = rules.words
+        # `re`, not `regex`: each scans a whole article, and `re` skips to the first characters of
+        # an alternation of words twice as fast
         return cls(
-            agency=regex.compile(alternation(w.get("agencies", ()))),
+            agency=re.compile(alternation(w.get("agencies", ()))),
             # 市 in 市长/市民/市场 is no place ending
-            suffix=regex.compile(f"(?:{alternation(w.get('place_suffixes', ()))})(?![长民级场域内外容面貌])"),
+            suffix=re.compile(f"(?:{alternation(w.get('place_suffixes', ()))})(?![长民级场域内外容面貌])"),
             known=(known_places() | _short_forms(w.get("places", ()))) - frozenset(w.get("not_places", ())),
         )
 
     def _known_tail(self, text: str, end: int, min_len: int = 2) -> int | None:
         """Start of the shortest known name ending at `end` within the Han run before it."""
+        if text[end - 2 : end] not in self.endings:  # most 市/区 end no name (城市, 全区): one lookup says so
+            return None
         run = _HAN_RUN.search(text, max(0, end - _LOOK_BACK), end)
         if run is None:
             return None

@@ -1,0 +1,148 @@
+"""Each shortcut taken for speed gives what the plain way gives.
+
+Extraction output must stay byte for byte the same when a hot path is made faster, so each
+shortcut is checked against the straightforward formulation it replaces, on generated text
+made of the characters the shortcut is about.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import statx.markup as mk
+import statx.normalize as nz
+from statx.export import _json_line
+from statx.rules import RuleSet
+from statx.semantics import lexicon
+
+# --- pinyin noise: one leading class instead of three alternatives ---------------------------
+
+_PLAIN_NOISE = re.compile(
+    rf"([(（](?<=[{nz._HAN}][(（])(?=[{nz._PINYIN_LETTER}]{{1,7}}[)）])"
+    rf"(?:[a-z]*[{nz._TONED}][{nz._PINYIN_LETTER}]*|(?:{nz._NEUTRAL})(?=[)）]))[)）]"
+    r"|[\u00ad\u200b-\u200d\u2060\ufeff]"
+    r"|\r(?=\n))"
+)
+_NOISY = st.lists(
+    st.sampled_from(
+        [
+            "鎮",
+            "a",
+            "(",
+            "（",
+            ")",
+            "）",
+            "zhèn",
+            "men",
+            "de",
+            "ǎ",
+            "x",
+            "\r",
+            "\n",
+            "\u200b",
+            "\u00ad",
+            "\ufeff",
+            "1",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_NOISY)
+def test_noise_split_is_that_of_the_plain_pattern(text: str) -> None:
+    assert nz._NOISE.split(text) == _PLAIN_NOISE.split(text)
+
+
+# --- Markdown: a scan is skipped where its marker does not occur --------------------------
+
+_MARKDOWN = st.lists(
+    st.sampled_from(["#", " ", "`", "```", "~~~", "*", "**", "_", "[a]", "(b)", "](", "12", "起", "\n", "x"]),
+    max_size=25,
+).map("".join)
+
+
+def _plain_markdown_marks(raw: str) -> list[tuple[int, int]]:
+    marks: list[tuple[int, int]] = []
+    for code in mk._MD_NUMBER_CODE.finditer(raw):
+        tick = len(code["tick"])
+        marks += [(code.start(), code.start() + tick), (code.end() - tick, code.end())]
+    for emphasis in mk._MD_NUMBER_EMPHASIS.finditer(raw):
+        size = len(emphasis["mark"])
+        marks += [(emphasis.start(), emphasis.start() + size), (emphasis.end() - size, emphasis.end())]
+    taken = set(marks)
+    marks += (
+        (m.start(), m.end())
+        for m in mk._MD_STRONG_MARK.finditer(raw)
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
+    )
+    return sorted(marks)
+
+
+@settings(max_examples=500)
+@given(_MARKDOWN)
+def test_markdown_gates_skip_only_texts_without_a_match(raw: str) -> None:
+    if mk._MD_STRONG.search(raw):
+        assert mk._may_be_markdown(raw)
+    assert mk._markdown_marks(raw, 0, len(raw)) == _plain_markdown_marks(raw)
+    if mk._FENCE_LINE.search(raw):
+        assert "```" in raw or "~~~" in raw
+
+
+# --- places: looked for only before the last two characters of a known name -----------------
+
+
+def _plain_known_tail(known: frozenset[str], text: str, end: int, min_len: int) -> int | None:
+    run = re.search(r"[\u4e00-\u9fff]+$", text[max(0, end - 12) : end])
+    if run is None:
+        return None
+    lo = max(0, end - 12) + run.start()
+    for start in range(end - min_len, lo - 1, -1):
+        if text[start:end] in known:
+            return start
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["昆明", "昆", "明", "市", "景洪", "区", "城", "全", "云南", "省", "，", "1"]),
+        max_size=20,
+    ),
+    st.integers(2, 4),
+)
+def test_known_tail_is_that_of_the_plain_scan(rules: RuleSet, pieces: list[str], min_len: int) -> None:
+    gazette = lexicon(rules).gazette
+    text = "".join(pieces)
+    for end in range(len(text) + 1):
+        assert gazette._known_tail(text, end, min_len) == _plain_known_tail(gazette.known, text, end, min_len)
+
+
+# --- JSON lines: the C encoder built once writes what json.dumps writes ----------------------
+
+_VALUES = st.one_of(
+    st.none(),
+    st.text(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+)
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.text(max_size=5), _VALUES, max_size=8))
+def test_json_line_is_what_json_dumps_writes(row: dict[str, object]) -> None:
+    assert _json_line(row) == json.dumps(row, ensure_ascii=False, separators=(", ", ": "))
+
+
+def test_json_line_refuses_what_json_refuses() -> None:
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        _json_line({"a": {1, 2}})
+    assert _json_line({"v": math.inf, "w": 1.5, "x": None}) == '{"v": Infinity, "w": 1.5, "x": null}'
