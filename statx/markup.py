@@ -251,13 +251,33 @@ _MD_NUMBER_EMPHASIS = re.compile(
 )
 
 
+# An image gives no text, its alt text included: the alt is a caption or a file name
+# (![图为民警走访2户居民](a.png), ![微信图片_20221108](b.jpg)), never the article's prose; an HTML
+# <img alt> is an attribute and gives none either. A `[link](target)` keeps its text.
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^()\n]*\)")
+
+
 def _markdown_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The formatting markers in ``raw[start:end]`` that give no text, in order.
+    """The formatting markers and images in ``raw[start:end]`` that give no text, in order.
 
     >>> raw = "抽检`4,512`批次，**156** 次，`code 3`，*12%*，_47_ 起，2*3*4"
     >>> [raw[a:b] for a, b in _markdown_marks(raw, 0, len(raw))]
     ['`', '`', '**', '**', '*', '*', '_', '_']
+    >>> raw = "共**3**人 ![图为**2**名民警](a.png) 完"
+    >>> [raw[a:b] for a, b in _markdown_marks(raw, 0, len(raw))]
+    ['**', '**', '![图为**2**名民警](a.png)']
     """
+    images = [(m.start(), m.end()) for m in _MD_IMAGE.finditer(raw, start, end)] if "![" in raw else []
+    marks = [(a, b) for a, b in _marks_outside_images(raw, start, end) if not _inside(a, images)]
+    return sorted(marks + images)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _marks_outside_images(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The formatting markers in ``raw[start:end]``: a number's backticks and emphasis, ``**``."""
     marks: list[tuple[int, int]] = []
     for code in _MD_NUMBER_CODE.finditer(raw, start, end):
         tick = len(code["tick"])
@@ -271,7 +291,7 @@ def _markdown_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
         for m in _MD_STRONG_MARK.finditer(raw, start, end)
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
     )
-    return sorted(marks)
+    return marks
 
 
 def _emit_markdown_run(builder: TextBuilder, raw: str, start: int, end: int) -> None:
@@ -334,6 +354,9 @@ class _Held:
             getattr(builder, name)(*args)
 
 
+# Characters that give no text, written as references (&#8203; &shy; &#xFEFF;): editors put them
+# inside numbers, and they vanish like the raw characters do (see statx.normalize's noise).
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _NEWLINE = re.compile("\n")
 _LINE_END = re.compile(r"[ \t]*\r?\n")
 _CUT_NUMBER = re.compile(r"\d(?:,\d{0,2}|\.)\Z")
@@ -464,6 +487,8 @@ class _HtmlText(HTMLParser):
             return
         elif decoded == source:  # not a known entity: ordinary text
             _emit_content(self._out, self._base + start, source)
+        elif decoded in _INVISIBLE:
+            return  # 1&#8203;200份 is 1200份, as a raw zero-width space would be
         else:
             self._out.append_replace(self._base + start, self._base + end, decoded)
 

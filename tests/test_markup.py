@@ -466,3 +466,26 @@ def test_markdown_emphasis_around_a_number_vanishes() -> None:
     match = re.search("3.5万份", prepared.text)
     assert match is not None
     assert raw[slice(*prepared.to_raw(*match.span()))] == "3.5万*份"
+
+
+def test_a_zero_width_reference_inside_a_number_vanishes() -> None:
+    # WeChat and CMS editors leave &#8203; or &shy; inside numbers; the raw characters were
+    # already dropped as noise, their references must be too, or 1&#8203;200份 reads as 200份.
+    raw = "<p>发放资料1&#8203;200份，张贴海报3&shy;000张，共1&#xFEFF;2起</p>"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "发放资料1200份,张贴海报3000张,共12起" in prepared.text
+    match = re.search("1200份", prepared.text)
+    assert match is not None
+    assert raw[slice(*prepared.to_raw(*match.span()))] == "1&#8203;200份"
+
+
+def test_a_markdown_image_gives_no_text() -> None:
+    # The alt text of ![..](..) is a caption or a file name, as an HTML <img alt> is; a
+    # link keeps its text.
+    raw = "# 成效\n全年走访**3000**户。\n\n![图为民警走访**2**户居民](https://img.cn/2026/12个.png)\n\n[共破案300起](a.html)\n"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "全年走访3000户。" in prepared.text
+    assert "图为" not in prepared.text and "2户" not in prepared.text and "12个" not in prepared.text
+    assert "共破案300起" in prepared.text
