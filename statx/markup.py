@@ -358,6 +358,8 @@ class _Held:
 # inside numbers, and they vanish like the raw characters do (see statx.normalize's noise).
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _NEWLINE = re.compile("\n")
+# A Chinese character or full-width punctuation mark: a wrap between two of them is no blank.
+_HAN_CHAR = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A blank in the source that holds a line break (and the indentation after it).
 _SOURCE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
 _CUT_NUMBER = re.compile(r"\d(?:,\d{0,2}|\.)\Z")
@@ -480,24 +482,25 @@ class _HtmlText(HTMLParser):
         In HTML a line break in the source is blank like a space (outside ``<pre>``): a
         pretty-printed page or Word's HTML export wraps inside a paragraph and indents
         (``查处酒驾\\n        <span>1200</span>\\n        起``), which must read as one line, or the
-        figure loses its unit and its words. Right after a block's break such a blank gives
-        nothing, so the page's line structure comes from its tags alone.
+        figure loses its unit and its words. Right after a block's break, and between two
+        Chinese characters (a wrap inside a word), such a blank gives nothing, so the page's
+        line structure comes from its tags alone.
 
-        >>> prepare("<p>查处酒驾\\n   <b>1200</b>\\n   起，旅客4\\n32万人次</p>\\n  <p>完</p>")[0].text
-        '\\n查处酒驾 1200 起,旅客4\\n32万人次\\n\\n完\\n'
+        >>> prepare("<p>查处酒驾\\n <b>1200</b>\\n 起，旅客4\\n32万人次，查\\n 处</p>\\n <p>完</p>")[0].text
+        '\\n查处酒驾 1200 起,旅客4\\n32万人次,查处\\n\\n完\\n'
         """
         pos = 0
         for blank in _SOURCE_BREAK.finditer(text):
             if blank.start() > pos:
                 _emit_content(self._out, raw_start + pos, text[pos : blank.start()])
                 self._at_break = False
-            if not self._at_break:
+            before, after = text[blank.start() - 1 : blank.start()], text[blank.end() : blank.end() + 1]
+            if self._at_break or (_HAN_CHAR.match(before) and _HAN_CHAR.match(after)):
+                pass  # between two Chinese characters a wrap is nothing (查\n处违法), as browsers read it
+            else:
                 # between digits it stays a break, for the rules to judge (旅客4 / 32万人次 is one
                 # number cut by a wrap, 2019 / 2020 two)
-                digits = (
-                    text[blank.start() - 1 : blank.start()].isdigit()
-                    and text[blank.end() : blank.end() + 1].isdigit()
-                )
+                digits = before.isdigit() and after.isdigit()
                 self._out.append_replace(
                     raw_start + blank.start(), raw_start + blank.end(), "\n" if digits else " "
                 )
