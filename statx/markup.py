@@ -255,6 +255,9 @@ _MD_NUMBER_EMPHASIS = re.compile(
 # (![图为民警走访2户居民](a.png), ![微信图片_20221108](b.jpg)), never the article's prose; an HTML
 # <img alt> is an attribute and gives none either. A `[link](target)` keeps its text.
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^()\n]*\)")
+# A backslash escaping ASCII punctuation gives no text (CommonMark): converters write 3\.5% and
+# 1\,200 户, which must read 3.5% and 1,200, not 5% and 200.
+_MD_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
 def _markdown_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -263,12 +266,19 @@ def _markdown_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> raw = "抽检`4,512`批次，**156** 次，`code 3`，*12%*，_47_ 起，2*3*4"
     >>> [raw[a:b] for a, b in _markdown_marks(raw, 0, len(raw))]
     ['`', '`', '**', '**', '*', '*', '_', '_']
-    >>> raw = "共**3**人 ![图为**2**名民警](a.png) 完"
+    >>> raw = "共**3**人 ![图为**2**名民警](a.png) 增长3\\\\.5%"
     >>> [raw[a:b] for a, b in _markdown_marks(raw, 0, len(raw))]
-    ['**', '**', '![图为**2**名民警](a.png)']
+    ['**', '**', '![图为**2**名民警](a.png)', '\\\\']
     """
     images = [(m.start(), m.end()) for m in _MD_IMAGE.finditer(raw, start, end)] if "![" in raw else []
     marks = [(a, b) for a, b in _marks_outside_images(raw, start, end) if not _inside(a, images)]
+    if "\\" in raw:
+        taken = {a for a, _ in marks}
+        marks += (
+            (m.start(), m.end())
+            for m in _MD_ESCAPE.finditer(raw, start, end)
+            if m.start() not in taken and not _inside(m.start(), images)
+        )
     return sorted(marks + images)
 
 

@@ -510,3 +510,16 @@ def test_html_source_line_breaks_are_blanks() -> None:
     match = re.search("1200 起", prepared.text)
     assert match is not None
     assert raw[slice(*prepared.to_raw(*match.span()))] == "1200</span>\n        <span>起"
+
+
+def test_markdown_backslash_escapes_vanish() -> None:
+    # html2text, pandoc and turndown escape punctuation; CommonMark shows it without the
+    # backslash, and a number must read whole (3\.5% is 3.5%, not 5%).
+    raw = "# 成效\n增长3\\.5%，走访群众1\\,200户，1\\. 开展宣传，路径C:\\\\data\n"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "增长3.5%,走访群众1,200户,1. 开展宣传" in prepared.text
+    assert "C:\\data" in prepared.text  # an escaped backslash is one backslash
+    match = re.search("1,200户", prepared.text)
+    assert match is not None
+    assert raw[slice(*prepared.to_raw(*match.span()))] == "1\\,200户"
