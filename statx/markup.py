@@ -204,6 +204,73 @@ def _emit_plain(builder: TextBuilder, raw: str, start: int, end: int) -> None:
         _emit_content(builder, start, raw[start:end])
 
 
+# --- plain text: lines a fixed-width export wrapped --------------------------------
+
+# What ends a sentence or a heading's line: a line that ends so is not cut mid-sentence.
+_LINE_CLOSE = frozenset("。！？；：…”」』）)】!?;:")
+# What starts a new paragraph or item rather than the rest of a sentence.
+_NEW_ITEM = re.compile(
+    r"[ \t\u3000]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)"
+    r"|第[一二三四五六七八九十\d]+[章节条部分]|[●○■□◆◇▲△▶►•·※★☆①②③④⑤⑥⑦⑧⑨⑩—\-－]"
+)
+_TEXT_LINE = re.compile(r"[^\n]*\n?")
+
+
+def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
+    """Find the line breaks a fixed-width export (a PDF's text, a wrapped crawl) put inside a paragraph.
+
+    Such text cuts every line at one width, mid-word (走访群 / 众1.7万余户), so a line break
+    says nothing there, while the rules read one as the end of a paragraph: the figure would
+    lose the words that name it. A document is taken as wrapped when most of its lines are as
+    long as its longest ones (the width, at most 90 characters) and many of those end with no
+    closing punctuation. A break is joined only after a full line that does not close a
+    sentence, before a line that starts no new item (一、, （二）, 1., ●, an indent), and never
+    between two digits (旅客4 / 32万 is for the number rules) or two Latin letters.
+
+    Returns:
+        The ``(start, end)`` spans of the breaks to drop (``\\r\\n`` or ``\\n``).
+    """
+    lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start) if m.end() > m.start()]
+    sizes = [len(raw[a:b].strip()) for a, b in lines]
+    long = sorted(n for n in sizes if n >= 8)
+    if len(long) < 6:
+        return []
+    width = long[(len(long) - 1) * 4 // 5]
+    if not 15 <= width <= 90:
+        return []
+    joins: list[tuple[int, int]] = []
+    cut = 0
+    for i, (a, b) in enumerate(lines[:-1]):
+        line = raw[a:b].rstrip()
+        if sizes[i] < 0.85 * width or not line or line[-1] in _LINE_CLOSE:
+            continue
+        cut += 1
+        na, nb = lines[i + 1]
+        nxt = raw[na:nb]
+        if not nxt.strip() or _NEW_ITEM.match(nxt) or _PAGE_NUMBER_LINE.fullmatch(nxt.strip()):
+            continue
+        left, right = line[-1], nxt[0]
+        if (left.isdigit() and right.isdigit()) or (
+            left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
+        ):
+            continue
+        end = a + len(raw[a:b].rstrip("\r\n"))
+        joins.append((end, b))
+    return joins if cut * 3 >= len(long) else []
+
+
+_PAGE_NUMBER_LINE = re.compile(r"[-—–~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–~]{1,2}|第[ \t]*\d{1,4}[ \t]*页.*|\d{1,4}")
+
+
+def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
+    """Pass plain text through, joining the lines a fixed-width export wrapped (see `_soft_wraps`)."""
+    pos = start
+    for cut_start, cut_end in _soft_wraps(raw, start):
+        _emit_plain(builder, raw, pos, cut_start)
+        pos = cut_end
+    _emit_plain(builder, raw, pos, len(raw))
+
+
 # --- Markdown --------------------------------------------------------------------
 
 _FENCE_LINE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<rest>[^\n]*)$", re.MULTILINE)
@@ -612,5 +679,5 @@ def prepare(raw: str) -> tuple[Prepared, dict[str, str]]:
     elif kind == "markdown":
         _emit_markdown(builder, raw, start)
     else:
-        _emit_plain(builder, raw, start, len(raw))
+        _emit_text(builder, raw, start)
     return builder.build(), meta

@@ -523,3 +523,40 @@ def test_markdown_backslash_escapes_vanish() -> None:
     match = re.search("1,200户", prepared.text)
     assert match is not None
     assert raw[slice(*prepared.to_raw(*match.span()))] == "1\\,200户"
+
+
+_PDF_TEXT = (
+    "XX市公安局2026年工作总结\n\n一、主要工作成效\n"
+    "今年以来，全区公安机关坚持以人民为中心的发展思想，深入开\n"
+    "展“百日行动”，全区民警走访群众1.7万余户，发放宣传资\n"
+    "料3200份，组织座谈会13场，收集意见建议283条。全\n"
+    "年共查处各类交通违法行为12,345起，其中酒驾135起\n"
+    "、醉驾90起，同比下降5.6%。破获刑事案件1,234起\n"
+    "，抓获犯罪嫌疑人567名，打掉犯罪团伙12个。\n"
+    "— 1 —\n二、存在问题\n"
+    "部分基层所队警力不足，群众安全感满意度仍有提升空间，需要\n"
+    "持续加强队伍建设和基础工作。\n"
+)
+
+
+def test_lines_a_fixed_width_export_wrapped_are_joined() -> None:
+    # pdftotext cuts every line at one width, mid-word (宣传资 / 料3200份): read as breaks, the
+    # figure loses the words that name it.
+    from statx import extract_text
+
+    prepared, _ = prepare(_PDF_TEXT)
+    check_segments(prepared, _PDF_TEXT)
+    assert "发放宣传资料3200份" in prepared.text
+    assert "全年共查处各类交通违法行为12,345起,其中酒驾135起、醉驾90起" in prepared.text
+    # headings, the page number, the line after a closed sentence and a new item stay apart
+    assert "工作总结\n\n一、主要工作成效\n今年" in prepared.text
+    assert "打掉犯罪团伙12个。\n— 1 —\n二、存在问题\n部分" in prepared.text
+    records = {r.text: r for r in extract_text(_PDF_TEXT, doc="pdf")}
+    assert records["3200份"].metric == "materials_distributed"
+    assert records["90起"].parent == "12,345起"
+
+
+def test_text_with_a_paragraph_a_line_is_left_alone() -> None:
+    raw = "".join(f"第{i}段：全市开展各类宣传活动{i}次，覆盖群众一千余人。\n" for i in range(1, 12))
+    raw += "短行\n另一段没有句号但是很长很长很长很长很长很长很长很长\n下一段"
+    assert prepare(raw)[0].text == fold_text(raw)  # no line break dropped
