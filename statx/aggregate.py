@@ -24,7 +24,20 @@ if TYPE_CHECKING:
 #: not 130% of anything, two "up 3 percentage points" are not 6, "3 times" and "2 times"
 #: of different bases are not 5 times), so their `sum` is left empty and a pivot cell
 #: never adds them either.
-NON_ADDITIVE_UNITS: frozenset[str] = SHARE_UNITS
+NON_ADDITIVE_UNITS: frozenset[str] = SHARE_UNITS | {"基点"}
+
+
+def additive(unit: str) -> bool:
+    """Tell whether figures in `unit` may be added up.
+
+    Counts and amounts may; rates and changes (`NON_ADDITIVE_UNITS`) may not, nor any unit
+    per another (12000元/平方米, 80公里/小时, 32微克/立方米): two prices are no price.
+
+    >>> additive("元"), additive("%"), additive("元/平方米"), additive("基点")
+    (True, False, False, False)
+    """
+    return unit not in NON_ADDITIVE_UNITS and "/" not in unit
+
 
 #: Summary columns after the group keys, in output order.
 SUMMARY_COLUMNS: tuple[str, ...] = ("count", "sum", "min", "max", "mean", "docs")
@@ -164,7 +177,7 @@ def summary(frame: pd.DataFrame, by: Sequence[str] = ("metric",)) -> pd.DataFram
 
     Groups are always split by unit as well, because 5 人 and 5 人次 (or 元 and 万元 of a
     careless source) are different quantities: adding them would produce a number that
-    exists nowhere. `sum` is empty for rates (`NON_ADDITIVE_UNITS`). Sums and means are
+    exists nowhere. `sum` is empty for rates and prices (see `additive`). Sums and means are
     computed in decimal, so 0.1 + 0.2 is 0.3, as the figures were written. A null group key
     (a record without region, say) is a group of its own, not dropped.
 
@@ -198,7 +211,7 @@ def summary(frame: pd.DataFrame, by: Sequence[str] = ("metric",)) -> pd.DataFram
     ).reset_index()
     out["sum"] = out["sum"].astype("float64")
     out["mean"] = out["mean"].astype("float64")
-    out.loc[out["unit"].astype("object").isin(NON_ADDITIVE_UNITS), "sum"] = float("nan")
+    out.loc[[not additive(str(unit)) for unit in out["unit"]], "sum"] = float("nan")
     out = out.sort_values(keys, na_position="last", kind="stable").reset_index(drop=True)
     return out[[*keys, *SUMMARY_COLUMNS]]
 
@@ -207,7 +220,7 @@ def pivot(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per document, one column per metric and unit (`metric (unit)`): the report sheet.
 
     A cell is the document's figures of that metric and unit added up, except for rates
-    (`NON_ADDITIVE_UNITS`), which never add: the cell holds the rate when the document gives
+    and prices (see `additive`), which never add: the cell holds the rate when the document gives
     one value, and stays empty when it gives several different ones (picking one would be
     arbitrary). Rows keep the order documents first appear in; `title` and `date` follow
     `doc` so the sheet can be read without the records.
@@ -242,7 +255,7 @@ def pivot(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cell(values: list[float], unit: str) -> float:
-    if unit not in NON_ADDITIVE_UNITS:
+    if additive(unit):
         return _exact_sum(values)
     return values[0] if len(set(values)) == 1 else float("nan")
 

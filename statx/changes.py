@@ -25,16 +25,22 @@ def _change(
     """
     sign = cand.match.groupdict().get("sign")
     change: Change | None = None
+    head = _column_head(text, cand.start) if "|" in ctx.pre else None
     if sign:
         change = "up" if sign == "+" else "down"
     elif lex.change_up.search(ctx.pre):
         change = "up"
     elif lex.change_down.search(ctx.pre):
         change = "down"
+    elif head and not ctx.pre.strip(" |") and text.endswith(_SHARE_UNITS, cand.start, cand.end):
+        # a share alone in a column headed 同比增长 / 同比下降 is that change
+        change = "up" if lex.change_up.search(head) else "down" if lex.change_down.search(head) else None
     if change is None:
         return None, None, None
     before = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
     basis, said = _nearest_basis(before, lex, last=True)
+    if basis is None and head:  # | 接报警情 | 18,532起 | -3.1% | under | 项目 | 2025年 | 同比 |
+        basis, said = _nearest_basis(head, lex, last=True)
     if basis is None and sign and text[cand.start - 1 : cand.start] in ("(", "（", "["):
         # a signed change in brackets names its basis before or after: （+3.88%），按年上升; one in
         # running text (增长-2.3%，降幅比上月收窄…) does not take the next clause's basis
@@ -42,6 +48,39 @@ def _change(
         basis, said = _nearest_basis(text[cand.end : end], lex, last=False)
     digits = _YEAR_DIGITS.search(said) if basis == "yoy" and lex.named_year.fullmatch(said) else None
     return change, basis, _named_year(digits.group()) if digits else None  # 较2019年: the year it names
+
+
+_SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
+#: A Markdown table's rule row (|---|:---:|), which is no header.
+_RULE_ROW = regex.compile(r"[\s|:\-]*")
+_TABLE_ROWS = 60  # the farthest a header is looked for above a cell, in rows
+
+
+def _column_head(text: str, at: int) -> str | None:
+    """The header cell of the table column that `at` is in, or None outside a table.
+
+    Tables reach here as lines of cells split by `|` (Markdown as written, HTML as the reader
+    lays it out), so a cell's column is the count of `|` before it on its line, and the header
+    is the table's first line.
+    """
+    start = text.rfind("\n", 0, at) + 1
+    column = text.count("|", start, at)
+    if column == 0:
+        return None
+    head, pos = None, start
+    for _ in range(_TABLE_ROWS):
+        if pos == 0:
+            break
+        line_start = text.rfind("\n", 0, pos - 1) + 1
+        line, pos = text[line_start : pos - 1], line_start
+        if not line.strip():
+            continue  # HTML rows are laid out with blank lines between them
+        if "|" not in line:
+            break
+        if not _RULE_ROW.fullmatch(line):
+            head = line
+    cells = head.split("|") if head else []
+    return cells[column] if column < len(cells) else None
 
 
 def _named_year(digits: str) -> int:

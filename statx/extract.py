@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -17,7 +18,7 @@ from statx.errors import RuleTimeoutError, SourceError, StatxError
 from statx.markup import prepare
 from statx.matcher import MATCH_TIMEOUT, Candidate, find_candidates
 from statx.normalize import Prepared
-from statx.numbers import NumberError, json_number, parse_cheng, parse_number
+from statx.numbers import NumberError, json_number, parse_cheng, parse_fraction, parse_number
 from statx.records import Qualifier, Record
 from statx.rules import RuleSet, load_rules
 from statx.semantics import annotate
@@ -158,8 +159,7 @@ def _record(
         return None
     if groups.get("sign") == "-" and value < 0:
         value = -value
-    unit = cand.rule.unit or _BLANK.sub("", groups.get("unit") or "")
-    unit = rules.unit_aliases.get(unit, unit)
+    unit = _unit(groups, cand.rule.unit, rules, prepared.text, cand.start)
     start, end = prepared.to_raw(cand.start, cand.end)
     return Record(
         doc=doc,
@@ -176,10 +176,49 @@ def _record(
     )
 
 
+def _unit(groups: dict[str, str | None], fixed: str | None, rules: RuleSet, text: str, start: int) -> str:
+    """The record's unit: the rule's fixed one or the words matched, in their simplified form.
+
+    A currency named before the number decides what 元 counts (约新臺幣38億元 is in 新台币,
+    投入港币500万元 in 港元), so money of different currencies is never added up as one; a
+    denominator after a price or a rate stays part of its unit (12000元/平方米, 80公里/小时),
+    since 12000 元 per square metre is no sum of money.
+    """
+    aliases = rules.unit_aliases
+    unit = fixed or _BLANK.sub("", groups.get("unit") or "")
+    unit = aliases.get(unit, unit)
+    if unit == "元":
+        currency = groups.get("currency") or _currency_before(text, start, rules.fragments.get("CURRENCY"))
+        if currency:
+            unit = aliases.get(currency, currency)
+    per = groups.get("per")
+    if per:
+        unit = f"{unit}/{aliases.get(per, per)}"
+    return unit
+
+
+def _currency_before(text: str, start: int, currencies: str | None) -> str | None:
+    """The currency named right before a figure's start (投入新臺幣|3億元), if any."""
+    if not currencies:
+        return None
+    m = _currency_end(currencies).search(text, max(0, start - _CURRENCY_REACH), start)
+    return m.group("c") if m else None
+
+
+_CURRENCY_REACH = 8  # the longest currency name and a blank or two
+
+
+@lru_cache(maxsize=8)
+def _currency_end(currencies: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?P<c>{currencies})[ \t]{{0,2}}\Z")
+
+
 def _value(num: str, convert: str) -> Decimal:
     num = _BLANK.sub("", num)
     if convert == "cheng":
         return parse_cheng(num)
+    if convert == "fraction":
+        return parse_fraction(num)
     if _MAGNITUDE_ONLY.fullmatch(num) and num[0] != "十":
         num = "一" + num  # 千余人: a bare magnitude counts one of it
     return parse_number(num)

@@ -371,8 +371,28 @@ def _marks_outside_images(raw: str, start: int, end: int) -> list[tuple[int, int
     return marks
 
 
+# A list item that is nothing but a link, maybe with a date after it: a Markdown crawl's list of
+# related articles or navigation (- [市检察院工作报告：起诉犯罪嫌疑人3,516人](/news/0032.html)).
+# Its text is another article's headline, like the HTML related lists dropped as page chrome.
+_MD_LINK_ITEM = re.compile(
+    r"^[ \t]{0,3}(?:[-*+]|\d{1,2}[.)])[ \t]+\[[^\[\]\n]+\]\([^()\s]*\)"
+    r"[ \t]*[(（]?(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?[)）]?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def _emit_markdown_run(builder: TextBuilder, raw: str, start: int, end: int) -> None:
-    """Emit a stretch of Markdown outside code fences, leaving out `**` markers and a number's backticks."""
+    """Emit a stretch of Markdown outside code fences, leaving out `**` markers, a number's backticks
+    and list items that are only a link (related articles: another article's headline)."""
+    pos = start
+    for item in _MD_LINK_ITEM.finditer(raw, start, end):
+        _emit_markdown_marked(builder, raw, pos, item.start())
+        pos = item.end()
+    _emit_markdown_marked(builder, raw, pos, end)
+
+
+def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) -> None:
+    """Emit Markdown text, leaving out `**` markers and a number's backticks."""
     pos = start
     for mark_start, mark_end in _markdown_marks(raw, start, end):
         _emit_plain(builder, raw, pos, mark_start)
@@ -434,6 +454,13 @@ class _Held:
 # Characters that give no text, written as references (&#8203; &shy; &#xFEFF;): editors put them
 # inside numbers, and they vanish like the raw characters do (see statx.normalize's noise).
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+# Superscript and subscript: read apart from the text they touch (see `_HtmlText._emit_script`).
+_SCRIPT_TAGS = frozenset(("sup", "sub"))
+_FOOTNOTE_MARK = re.compile(
+    r"\s*[\[(（【]?(?:\d{1,3}|[A-Za-z]|[*#†‡]{1,3}|[\u2460-\u2473]|注\d{0,2}|[一二三四五六七八九十]{1,2})[\])）】]?\s*"
+)
+_POWER_BASE = re.compile(r"[×xX*·]\s?10\Z")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _NEWLINE = re.compile("\n")
 # A Chinese character or full-width punctuation mark: a wrap between two of them is no blank.
 _HAN_CHAR = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -468,12 +495,16 @@ class _HtmlText(HTMLParser):
         self._chrome: tuple[str, int] | None = None  # (tag, nesting depth) of the open chrome element
         self._pre = 0  # depth of open <pre> elements, whose line breaks are kept
         self._at_break = True  # the last text given is a block's line break (or none yet)
+        self._script: tuple[str, int] | None = None  # an open <sup>/<sub> and where its tag starts
 
     def _pos(self) -> int:
         line, column = self.getpos()
         return self._line_starts[line - 1] + column
 
     def _tag(self, tag: str, start: int, end: int, opening: bool) -> None:
+        if tag in _SCRIPT_TAGS:
+            self._script = (tag, start) if opening else None
+            return
         if tag in _SKIP_TAGS:
             self._skip = self._skip + 1 if opening else max(0, self._skip - 1)
             return
@@ -547,6 +578,9 @@ class _HtmlText(HTMLParser):
         text = self._body[start : start + len(data)]  # the parser may have seen a sanitised copy
         if self._in_title:
             self.title_parts.append(text)
+        elif self._script is not None:
+            self._emit_script(self._script[0], self._script[1], start, text)
+            self._at_break = self._at_break and not text.strip()
         elif self._pre or "\n" not in text:
             _emit_content(self._out, self._base + start, text)
             self._at_break = self._at_break and not text.strip()
@@ -585,6 +619,24 @@ class _HtmlText(HTMLParser):
         if pos < len(text):
             _emit_content(self._out, raw_start + pos, text[pos:])
             self._at_break = False
+
+    def _emit_script(self, tag: str, tag_start: int, start: int, text: str) -> None:
+        """Emit the text of a ``<sup>`` or ``<sub>`` so that it never joins the number before it.
+
+        Removing the tag alone would read ``面积100m<sup>2</sup>`` as 100m2 and ``学校120<sup>1</sup>所``
+        as 1201所. A square or cube after a metre becomes ² or ³ (100m², a unit); a power of
+        ten (3.5×10<sup>4</sup>) stays a superscript digit, which no rule reads as a digit; a
+        footnote marker (1.2亿元<sup>1</sup>, <sup>[2]</sup>, <sup>①</sup>) after anything but a
+        letter vanishes; the rest (CO<sub>2</sub>, PM<sub>2.5</sub>, longer text) is kept as written.
+        """
+        before = self._body[max(0, tag_start - 4) : tag_start]
+        raw_start = self._base + start
+        if tag == "sup" and text in ("2", "3") and before[-1:] in ("m", "M"):
+            self._out.append_replace(raw_start, raw_start + len(text), "²" if text == "2" else "³")
+        elif tag == "sup" and text.isdigit() and text.isascii() and _POWER_BASE.search(before):
+            self._out.append_replace(raw_start, raw_start + len(text), text.translate(_SUPERSCRIPT))
+        elif (before[-1:].isascii() and before[-1:].isalpha()) or not _FOOTNOTE_MARK.fullmatch(text):
+            _emit_content(self._out, raw_start, text)
 
     def _reference(self, prefix: str, name: str) -> None:
         start = self._pos()

@@ -211,8 +211,10 @@ class _FigureScan:
         if split is None:
             return
         # PREFIX's groups stay in the pattern, inside a lookbehind that can never match and
-        # so never fails: a REST match then has the rule's own groups and group numbers.
-        rest = regex.compile(f"(?<!(?!){split.prefix}){split.rest}", regex.VERSION1)
+        # so never fails: a REST match then has the rule's own groups and group numbers. PREFIX
+        # is grouped, as it may be an alternation, and the never-matching (?!) comes last: a
+        # lookbehind is matched backwards, so it is tried first and PREFIX never at all.
+        rest = regex.compile(f"(?<!(?:{split.prefix})(?!)){split.rest}", regex.VERSION1)
         if rest.groupindex != self.rule.pattern.groupindex:
             return
         self._rest = rest

@@ -238,9 +238,23 @@ def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tupl
     return [h for h in hits if not an_item(h[1], h[2])]
 
 
+#: A difference of two rates is counted in points of the rate's own unit.
+_POINTS_OF = {"个百分点": "%", "个千分点": "‰"}
+
+
 def _unit_score(metric: Metric, unit: str, is_change: bool) -> float:
-    """Reward a unit the metric is counted in; a change figure (同比下降30%) may be of any metric."""
-    if unit in metric.units:
+    """Reward a unit the metric is counted in; a change figure (同比下降30%) may be of any metric.
+
+    Percentage points are a difference of two rates, so they fit a metric counted in % (行政案件
+    上诉率下降3.6个百分点 is a rate's change, not one of the cases the clause also names).
+
+    >>> from statx.rules import Metric
+    >>> rate = Metric("rate_other", "", frozenset({"%"}), (), 0, "")
+    >>> cases = Metric("crimes_reported", "", frozenset({"件"}), (), 0, "")
+    >>> _unit_score(rate, "个百分点", True), _unit_score(cases, "个百分点", True)
+    (15.0, 0.0)
+    """
+    if unit in metric.units or _POINTS_OF.get(unit) in metric.units:
         return _UNIT_FITS
     if unit in SHARE_UNITS and is_change:
         return 0.0

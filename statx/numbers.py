@@ -22,11 +22,11 @@ Characters are checked before cn2an sees the text, because it quietly reads
 from __future__ import annotations
 
 import re
-from decimal import Context, Decimal, DecimalException, Inexact, InvalidOperation, Overflow
+from decimal import ROUND_HALF_UP, Context, Decimal, DecimalException, Inexact, InvalidOperation, Overflow
 from functools import lru_cache
 from typing import Final
 
-__all__ = ["NumberError", "json_number", "parse_cheng", "parse_number"]
+__all__ = ["NumberError", "json_number", "parse_cheng", "parse_fraction", "parse_number"]
 
 
 class NumberError(ValueError):
@@ -174,6 +174,32 @@ def parse_cheng(text: str) -> Decimal:
     return _parse_cheng_cached(text)
 
 
+def parse_fraction(text: str) -> Decimal:
+    """Return a share written as a fraction (三分之一, 五分之二, 2/3) as a percentage.
+
+    Reports write shares as fractions as often as in 成 or %; in percent they sit in one
+    column with the rest. A third is not a finite decimal, so the share is rounded to two
+    decimals, as reports print percentages (33.33); whole and finite ones stay exact (40, 12.5).
+
+    Args:
+        text: ``D分之N`` (Chinese, denominator first) or ``N/D`` (Arabic).
+
+    Returns:
+        The share in percent, above 0 and below 100.
+
+    Raises:
+        NumberError: The text is not a proper fraction (the part is not less than the whole).
+
+    >>> parse_fraction("三分之一"), parse_fraction("五分之二"), parse_fraction("2/3"), parse_fraction("1/8")
+    (Decimal('33.33'), Decimal('40'), Decimal('66.67'), Decimal('12.5'))
+    >>> parse_fraction("三分之五")
+    Traceback (most recent call last):
+    ...
+    statx.numbers.NumberError: not a share written as a fraction: '三分之五'
+    """
+    return _parse_fraction_cached(text)
+
+
 def json_number(value: Decimal) -> int | float:
     """Return ``value`` as the JSON number a reader expects.
 
@@ -241,6 +267,26 @@ def _parse_cheng_cached(text: str) -> Decimal:
     except (NumberError, DecimalException):
         raise NumberError(f"not a share in 成: {text!r}") from None
     return _tidy(percent)
+
+
+@lru_cache(maxsize=256)
+def _parse_fraction_cached(text: str) -> Decimal:
+    """Parse ``D分之N`` or ``N/D`` once per distinct text."""
+    folded = text.translate(_FOLD)
+    whole_text, sep, part_text = folded.partition("分之")
+    if not sep:
+        part_text, sep, whole_text = folded.partition("/")
+    try:
+        if not sep:
+            raise NumberError(text)
+        whole, part = _value(whole_text), _value(part_text)
+        if not 0 < part < whole:
+            raise NumberError(text)
+        percent = Decimal(100) * part / whole  # the default context: 28 digits, rounded below
+    except (NumberError, DecimalException):
+        raise NumberError(f"not a share written as a fraction: {text!r}") from None
+    cents = percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return _tidy(cents if cents != percent else percent)
 
 
 def _value(text: str) -> Decimal:

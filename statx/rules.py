@@ -21,7 +21,7 @@ from statx.shape import shape_of
 
 RuleKind = Literal["figure", "exclude"]
 QUALIFIERS = ("over", "about", "under", "at_least")
-CONVERTERS = ("number", "cheng")
+CONVERTERS = ("number", "cheng", "fraction")
 RECORD_FIELDS_IN_EXAMPLES = frozenset(
     {"text", "value", "unit", "qualifier", "metric", "label", "change", "basis", "parent", "role", "period"}
 )
@@ -388,13 +388,13 @@ def cue_alternation(metrics: Iterable[Metric]) -> tuple[str, list[str], list[lis
 
     The semantic layer searches with this one pattern. Loading compiles it to validate the
     cues, and `regex` keeps it in its cache: hundreds of cues compiled one by one were a
-    third of `statx extract`'s start-up.
+    third of `statx extract`'s start-up. The cues of `other` are in it too: words of measures no
+    metric counts (增加值, 投资), which win a figure back from a metric's word further away.
     """
     by_cue: dict[str, list[Metric]] = {}
     for metric in metrics:
-        if metric.key != "other":
-            for cue in metric.cues:
-                by_cue.setdefault(cue, []).append(metric)
+        for cue in metric.cues:
+            by_cue.setdefault(cue, []).append(metric)
     cues = sorted(by_cue, key=_specificity)  # more specific cues win at the same start
     return "|".join(f"(?P<c{i}>{c})" for i, c in enumerate(cues)), cues, [by_cue[c] for c in cues]
 

@@ -40,6 +40,7 @@ class Lexicon:
     change_down: regex.Pattern[str]
     basis_yoy: regex.Pattern[str]
     basis_mom: regex.Pattern[str]
+    basis_tail: regex.Pattern[str]  # 死亡人数同比(分别下降…): a basis closing a list's last item
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
@@ -91,6 +92,7 @@ class Lexicon:
                 "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
             ),
             basis_mom=regex.compile(alternation(w.get("basis_mom", ()))),
+            basis_tail=regex.compile(f"(?:{bases})\\s*$"),
             named_year=regex.compile("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=regex.compile(alternation(w.get("breakdown", ())) + "|[:：]"),
             remainder=regex.compile(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
@@ -124,6 +126,10 @@ def lexicon(rules: RuleSet) -> Lexicon:
     return hit[1]
 
 
+#: The last 等 closing a list of examples (not 等级, 等待, 等同…), searched backwards.
+_LAST_EXAMPLES_END = regex.compile(r"等(?![级待候同于])", regex.REVERSE)
+#: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
+_EXAMPLES_OF = regex.compile(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
 _POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
 _BLANKS = regex.compile(r"\s+")
 # 方面 closes a lead (網上騙案方面，警方錄得…): the topic, not part of its name
@@ -143,12 +149,40 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
         pre = pre[cue_start:]
     pre = lex.label_trim.sub("", pre.lstrip("、 |-*•·")).strip(" |")  # list bullets too
     pre = _TRAILING_FILLER.sub("", pre)
+    if len(pre) > 40 and (last := _LAST_EXAMPLES_END.search(pre, 0, len(pre) - 1)) is not None:
+        pre = _EXAMPLES_OF.sub("", pre[last.end() :])  # 收集…、…等方面意见建议23条: what they are of
     if pre.endswith("等") or len(pre) > 40:
         pre = ""
-    post = ctx.post.strip()
-    post = _POST_FILLER.sub("", post) if len(post) <= 24 else ""
-    label = (pre + post).strip(' 、,，()（）|“”"￥¥$')
+    post = ctx.post.split("|", 1)[0].strip()  # the next table cell is another thing
+    # a bare verb before the figure (完成261名…晋升): the words after it name what was done
+    post = _POST_FILLER.sub("", post) if len(post) <= (24 if len(pre) > 2 else 48) else ""
+    label = (pre + post).strip(' 、,，()（）|"￥¥$')
+    # a quote mark at an end goes only when its pair is not inside (清理“僵尸车”85辆 keeps both)
+    if label.endswith("”") and "“" not in label:
+        label = label.rstrip("”")
+    if label.startswith("“") and "”" not in label:
+        label = label.lstrip("“")
     return str(_BLANKS.sub("", label))
+
+
+def _change_label(ctx: Context, choice: Choice, previous: Record | None, lex: Lexicon) -> str:
+    """What a change is a change of: its clause without the change words (死亡人数同比下降30% ->
+    死亡人数), else the figure it follows (29,542宗（+3.88%）, 事故1 503起，同比下降9.6%)."""
+    pre = ctx.pre
+    said = lex.change_up.search(pre) or lex.change_down.search(pre)
+    if said is not None:
+        pre = pre[: said.start()]
+    pre = _CHANGE_ADVERBS.sub("", pre)
+    if (basis := lex.basis_tail.search(pre)) is not None:
+        pre = _CHANGE_ADVERBS.sub("", pre[: basis.start()])
+    if not lex.label_trim.sub("", pre).strip(" ，,、|()（）"):
+        return previous.label if previous is not None else ""
+    # the words after a change (情况下, 的好成绩) say nothing of what changed
+    return _label(Context(pre, "", ctx.sentence_start), choice.cue_start if said is None else None, lex)
+
+
+#: Adverbs between a thing and its change (死亡人数同比分别下降, 速度有效提高, 发案数均大幅下降).
+_CHANGE_ADVERBS = regex.compile(r"(?:分别|均|都|有效|明显|显著|大幅|持续|继续|进一步|实现|再次|稳步)+\s*$")
 
 
 def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context, int | None]:
@@ -247,7 +281,7 @@ def annotate(
     main_org = nearest_before(lex.gazette.orgs(title), len(title)) or _most_named(orgs, lex)
     main_place = nearest_before(lex.gazette.places(title), len(title))
     main_place = main_place or (_place_of(main_org, lex) if main_org else None)
-    respectively = _respectively(text, candidates, contexts)
+    respectively = _respectively(text, candidates, contexts, lex)
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis, baseline = changes[i]
@@ -258,7 +292,7 @@ def annotate(
             inherited = out[pair].metric
         # a change right after the figure it qualifies (29,542宗（+3.88%）), or a list of like figures:
         # the same unit or one the previous figure's metric is counted in (走访家庭2140户、商铺360家)
-        elif same_sentence and parents[i] is None:
+        elif pair is None and same_sentence and parents[i] is None:
             k = _last_count(out, contexts, i) if change is None else i - 1
             if change is not None or (
                 (out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ()))
@@ -321,6 +355,10 @@ def annotate(
                 metric_name=choice.name,
                 label=_label(Context(pair, "", ctx.sentence_start), None, lex)
                 if isinstance(pair, str)
+                else out[pair].label
+                if isinstance(pair, int)  # the change of 驾驶人412万人 counts 驾驶人
+                else _change_label(ctx, choice, out[i - 1] if same_sentence else None, lex)
+                if change is not None
                 else _label(*_named_earlier(ctx, choice, lex), lex),
                 change=change,
                 basis=basis,
@@ -441,7 +479,9 @@ def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> i
     return k
 
 
-def _respectively(text: str, cands: Sequence[Candidate], contexts: Sequence[Context]) -> dict[int, int | str]:
+def _respectively(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], lex: Lexicon
+) -> dict[int, int | str]:
     """Pair each figure of a `分别 A、B` list with what it goes with, in order.
 
     Either the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，分别增长6.1%和
@@ -464,7 +504,10 @@ def _respectively(text: str, cands: Sequence[Candidate], contexts: Sequence[Cont
         before = [
             j for j in range(i - k, i) if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
         ]
-        items = [w for w in _LIST_ITEMS.split(contexts[i].pre[: m.start()]) if w.strip()]
+        said = contexts[i].pre[: m.start()]
+        if (basis := lex.basis_tail.search(said)) is not None:
+            said = said[: basis.start()]
+        items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
         if k > 1 and len(before) == k:
             out.update(zip(group, before, strict=True))
         elif k > 1 and len(items) == k:

@@ -14,8 +14,8 @@ import pytest
 import statx
 from statx import extract_paths
 from statx.aggregate import (
-    NON_ADDITIVE_UNITS,
     SUMMARY_COLUMNS,
+    additive,
     parse_by,
     parse_where,
     pivot,
@@ -124,7 +124,7 @@ def test_summary_totals_equal_the_records_on_the_samples() -> None:
     assert set(got) == set(expected)
     for key, values in expected.items():
         assert got[key]["count"] == len(values)
-        total = None if key[1] in NON_ADDITIVE_UNITS else float(sum(values))
+        total = None if not additive(key[1]) else float(sum(values))
         assert got[key]["sum"] == total, key
         assert got[key]["min"] == float(min(values)) and got[key]["max"] == float(max(values))
 
@@ -174,7 +174,7 @@ def test_pivot_of_the_samples_has_one_row_per_document() -> None:
     assert out["doc"].tolist() == list(dict.fromkeys(r.doc for r in records))
     for col in out.columns[3:]:
         metric, unit = col[:-1].rsplit(" (", 1)
-        if unit in NON_ADDITIVE_UNITS:
+        if not additive(unit):
             continue
         expected = sum(r.value for r in records if (r.metric, r.unit) == (metric, unit))
         assert out[col].sum() == pytest.approx(expected)
@@ -197,3 +197,19 @@ def test_dates_beyond_what_pandas_can_hold_become_missing() -> None:
     rec = Record(doc="d", text="1起", value=1, unit="起", period_start="2541-01-01", period_end="2541-12-31")
     frame = to_frame([rec])
     assert frame["period_start"].isna().all() and frame["period_end"].isna().all()
+
+
+def test_prices_and_basis_points_are_never_summed() -> None:
+    """Two prices per square metre are no price, two cuts of 10 basis points no cut of 20."""
+    records = statx.extract_text(
+        "甲区均价12000元/平方米，乙区均价9000元/平方米，利率下调10BP，再下调10BP，投入资金300万元、200万元",
+        doc="prices",
+    )
+    rows = {r["unit"]: r for r in _rows(summary(to_frame(records), by=["doc"]))}
+    assert rows["元/平方米"]["count"] == 2 and rows["元/平方米"]["sum"] is None
+    assert rows["元/平方米"]["mean"] == 10500
+    assert rows["基点"]["count"] == 2 and rows["基点"]["sum"] is None
+    assert rows["元"]["sum"] == 5000000
+    sheet = pivot(to_frame(records))
+    price = next(c for c in sheet.columns if c.endswith("(元/平方米)"))
+    assert pd.isna(sheet[price][0])  # two different prices: no single cell value

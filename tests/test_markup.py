@@ -471,6 +471,25 @@ def test_markdown_emphasis_around_a_number_vanishes() -> None:
     assert raw[slice(*prepared.to_raw(*match.span()))] == "3.5万*份"
 
 
+def test_markdown_link_only_list_items_are_related_articles() -> None:
+    """A list item that is only a link is another article's headline: its figures are not this one's."""
+    raw = (
+        "# 报告\n\n全年审结案件12万件。\n\n**相关阅读**\n\n"
+        "- [市检察院工作报告：全年起诉犯罪嫌疑人3,516人](/news/0032.html)\n"
+        "* [两级法院审结案件超12万件](https://x.cn/0107.html) 2024-01-18\n"
+        "1. [第4次全体会议举行 3项决议草案获通过](/news/0088.html)\n"
+        "- 另有[报告全文](/full.html)列明受理案件15件\n"
+    )
+    prepared, _ = prepare(raw)
+    text = prepared.text
+    for gone in ("3,516人", "超12万件", "3项"):
+        assert gone not in text
+    assert "全年审结案件12万件" in text
+    match = re.search("15件", text)  # an item with words of its own besides the link stays
+    assert match is not None
+    assert raw[slice(*prepared.to_raw(*match.span()))] == "15件"
+
+
 def test_a_zero_width_reference_inside_a_number_vanishes() -> None:
     # WeChat and CMS editors leave &#8203; or &shy; inside numbers; the raw characters were
     # already dropped as noise, their references must be too, or 1&#8203;200份 reads as 200份.

@@ -9,13 +9,14 @@ samples and of every rule example, and on random strings of the characters rules
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statx.markup import prepare
 from statx.matcher import Candidate, find_candidates, scan_whole
-from statx.rules import RuleSet
+from statx.rules import RuleSet, load_rules
 from statx.shape import optional_prefix, shape_of
 from tests.conftest import SAMPLE_FILES
 
@@ -120,3 +121,30 @@ def test_presence_scan_sees_a_string_hidden_by_an_overlapping_one() -> None:
     assert presence("拨打1212306") == {"12123", "12306"}  # 12123 is found first and covers 123
     assert presence("六七八九") == {"六七", "七八"}
     assert presence("罚款1000元以上") == {"元以上", "以上"}
+
+
+def test_fast_matcher_keeps_a_leading_optional_alternation_whole(tmp_path: Path) -> None:
+    """A rule opening with `(?:A|B)?` is scanned without it and widened back, like a qualifier.
+
+    The part scanned alone once held the prefix in a lookbehind without brackets around it,
+    `(?<!(?!)A|B)`, which reads as `(?<!(?!)A)` or `(?<!B)`: a number right after B was
+    never found (投入美元300万 lost its figure).
+    """
+    (tmp_path / "money.yaml").write_text(
+        "rules:\n"
+        "  - id: my.money\n"
+        "    pattern: '(?:(?P<qbefore>约)|(?P<cur>美元))?(?<!\\d)(?P<num>\\d+)万'\n"
+        "    unit: 美元\n"
+        "    examples:\n"
+        "      - text: 投入美元300万\n"
+        "        expect: [{text: 美元300万, value: 3000000, unit: 美元}]\n"
+        "      - text: 美元汇率\n"
+        "        expect: []\n",
+        encoding="utf-8",
+    )
+    mine = load_rules([tmp_path])
+    rule = next(r for r in mine.figures if r.id == "my.money")
+    assert optional_prefix(rule.source) is not None  # the fast path is taken
+    text = "投入美元300万，约200万，共150万"
+    assert _key(find_candidates(text, mine)) == _key(scan_whole(text, mine))
+    assert "美元300万" in [c.match.group() for c in find_candidates(text, mine)]

@@ -154,6 +154,10 @@ def test_a_clause_opening_with_a_new_verb_inherits_no_metric() -> None:
     assert (recs["156人"].metric, recs["98人"].metric) == ("other", "other")
     recs = {r.text: r for r in extract_text("培训网格员1 360人次，评选表彰优秀网格员50名。")}
     assert recs["50名"].metric == "other"
+    recs = {r.text: r for r in extract_text("开展专项行动4轮，打掉涉黑涉恶犯罪团伙6个，捣毁窝点3个。")}
+    assert (recs["6个"].metric, recs["3个"].metric) == ("other", "other")
+    recs = {r.text: r for r in extract_text("行政拘留103人，罚款286人次。")}
+    assert recs["286人次"].metric == "other"  # a fine is another sanction than detention
     # a noun left out of a list still takes the list's metric; so does a verb said again
     recs = {r.text: r for r in extract_text("注册登记汽车2299辆，二三轮摩托车2666辆。")}
     assert recs["2666辆"].metric == "vehicles_registered"
@@ -404,6 +408,14 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
     assert recs["6.1%"].metric == recs["289.5万辆"].metric == "vehicle_stock"
     assert recs["5.3%"].metric == recs["412万人"].metric
     assert recs["5.3%"].change == "up" and recs["5.3%"].basis == "yoy"
+    assert (recs["6.1%"].label, recs["5.3%"].label) == ("全市机动车保有量", "驾驶人")
+
+
+def test_a_listed_word_with_no_cue_inherits_no_metric_from_the_item_before() -> None:
+    text = "全县事故起数、死亡人数、直接财产损失同比分别下降12.5%、25%和9.7%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("12.5%", "25%")] == ["accidents", "deaths"]
+    assert (recs["9.7%"].metric, recs["9.7%"].label, recs["9.7%"].basis) == ("other", "直接财产损失", "yoy")
 
 
 def test_spans_of_days_thresholds_and_from_to_baselines() -> None:
@@ -576,3 +588,55 @@ def test_a_taiwan_year_dates_a_change_against_the_year_before() -> None:
     recs = {r.text: r for r in extract_text(text)}
     assert recs["2.8%"].basis == "yoy"  # ROC 113 = 2024, 112 the year before
     assert recs["11.3%"].basis is None  # ROC 111: two years before
+
+
+def test_a_change_is_labelled_with_what_changed_not_with_its_change_words() -> None:
+    text = (
+        "死亡人数同比下降30%，辖区主干道平均通行速度有效提高15.6%。"
+        "全港录得罪案29,542宗（+3.88%）。接报警情18,532起，同比下降3.1%。"
+    )
+    labels = {r.text: r.label for r in extract_text(text)}
+    assert labels["30%"] == "死亡人数" and labels["15.6%"] == "辖区主干道平均通行速度"
+    assert labels["+3.88%"] == labels["29,542宗"] == "全港录得罪案"
+    assert labels["3.1%"] == "接报警情"
+
+
+def test_a_long_list_of_examples_leaves_what_they_are_examples_of_as_the_label() -> None:
+    text = "先后收集整改人性化管理、交通秩序管理、交通安全宣传、交通设施建设、放管服改革等方面意见建议23条。"
+    (rec,) = extract_text(text)
+    assert rec.label == "意见建议"
+    (rec,) = extract_text("完成261名支队民警执法勤务警员职务序列和警务技术职务序列套改后的首次晋升。")
+    assert rec.label == "完成支队民警执法勤务警员职务序列和警务技术职务序列套改后的首次晋升"
+
+
+def test_a_label_keeps_a_quoted_name_whole() -> None:
+    (rec,) = extract_text("清理“僵尸车”85辆。")
+    assert rec.label == "清理“僵尸车”"
+    (rec,) = extract_text("“僵尸车”85辆")
+    assert rec.label == "“僵尸车”"
+
+
+def test_a_table_column_header_gives_its_cells_change_and_basis() -> None:
+    md = (
+        "| 项目 | 2025年 | 同比 |\n|---|---|---|\n"
+        "| 接报警情 | 18,532起 | -3.1% |\n| 电诈立案 | 286起 | 下降22.4% |\n"
+    )
+    recs = {r.text: r for r in extract_text(md)}
+    assert (recs["-3.1%"].change, recs["-3.1%"].basis, recs["-3.1%"].label) == ("down", "yoy", "接报警情")
+    assert recs["22.4%"].basis == "yoy" and recs["286起"].label == "电诈立案"
+    html = (
+        "<table><tr><th>项目</th><th>数量</th><th>同比增长</th></tr>"
+        "<tr><td>查处酒驾</td><td>135起</td><td>12.5%</td></tr>"
+        "<tr><td>查处醉驾</td><td>90起</td><td>-3.2%</td></tr></table>"
+    )
+    recs = {r.text: r for r in extract_text(html)}
+    assert (recs["12.5%"].change, recs["12.5%"].basis, recs["12.5%"].metric) == ("up", "yoy", "drink_driving")
+    assert (recs["-3.2%"].change, recs["90起"].change) == ("down", None)
+    # a share in a column that names no change is no change
+    (_, rate) = extract_text("| 项目 | 数量 | 占比 |\n|---|---|---|\n| 酒驾 | 135起 | 12.5% |\n")
+    assert (rate.change, rate.basis) == (None, None)
+
+
+def test_a_new_level_is_no_change_and_a_net_rise_is_one() -> None:
+    recs = {r.text: r for r in extract_text("保有量增至120万辆，净增8万辆。房价同比涨了3%。")}
+    assert (recs["120万辆"].change, recs["8万辆"].change, recs["3%"].change) == (None, "up", "up")
