@@ -209,6 +209,73 @@ def _emit_plain(builder: TextBuilder, raw: str, start: int, end: int) -> None:
         _emit_content(builder, start, raw[start:end])
 
 
+# --- plain text: lines a fixed-width export wrapped --------------------------------
+
+# What ends a sentence or a heading's line: a line that ends so is not cut mid-sentence.
+_LINE_CLOSE = frozenset("。！？；：…”」』）)】!?;:")
+# What starts a new paragraph or item rather than the rest of a sentence.
+_NEW_ITEM = re.compile(
+    r"[ \t\u3000]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)"
+    r"|第[一二三四五六七八九十\d]+[章节条部分]|[●○■□◆◇▲△▶►•·※★☆①②③④⑤⑥⑦⑧⑨⑩—\-－]"
+)
+_TEXT_LINE = re.compile(r"[^\n]*\n?")
+
+
+def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
+    """Find the line breaks a fixed-width export (a PDF's text, a wrapped crawl) put inside a paragraph.
+
+    Such text cuts every line at one width, mid-word (走访群 / 众1.7万余户), so a line break
+    says nothing there, while the rules read one as the end of a paragraph: the figure would
+    lose the words that name it. A document is taken as wrapped when most of its lines are as
+    long as its longest ones (the width, at most 90 characters) and many of those end with no
+    closing punctuation. A break is joined only after a full line that does not close a
+    sentence, before a line that starts no new item (一、, （二）, 1., ●, an indent), and never
+    between two digits (旅客4 / 32万 is for the number rules) or two Latin letters.
+
+    Returns:
+        The ``(start, end)`` spans of the breaks to drop (``\\r\\n`` or ``\\n``).
+    """
+    lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start) if m.end() > m.start()]
+    sizes = [len(raw[a:b].strip()) for a, b in lines]
+    long = sorted(n for n in sizes if n >= 8)
+    if len(long) < 6:
+        return []
+    width = long[(len(long) - 1) * 4 // 5]
+    if not 15 <= width <= 90:
+        return []
+    joins: list[tuple[int, int]] = []
+    cut = 0
+    for i, (a, b) in enumerate(lines[:-1]):
+        line = raw[a:b].rstrip()
+        if sizes[i] < 0.85 * width or not line or line[-1] in _LINE_CLOSE:
+            continue
+        cut += 1
+        na, nb = lines[i + 1]
+        nxt = raw[na:nb]
+        if not nxt.strip() or _NEW_ITEM.match(nxt) or _PAGE_NUMBER_LINE.fullmatch(nxt.strip()):
+            continue
+        left, right = line[-1], nxt[0]
+        if (left.isdigit() and right.isdigit()) or (
+            left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
+        ):
+            continue
+        end = a + len(raw[a:b].rstrip("\r\n"))
+        joins.append((end, b))
+    return joins if cut * 3 >= len(long) else []
+
+
+_PAGE_NUMBER_LINE = re.compile(r"[-—–~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–~]{1,2}|第[ \t]*\d{1,4}[ \t]*页.*|\d{1,4}")
+
+
+def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
+    """Pass plain text through, joining the lines a fixed-width export wrapped (see `_soft_wraps`)."""
+    pos = start
+    for cut_start, cut_end in _soft_wraps(raw, start):
+        _emit_plain(builder, raw, pos, cut_start)
+        pos = cut_end
+    _emit_plain(builder, raw, pos, len(raw))
+
+
 # --- Markdown --------------------------------------------------------------------
 
 _FENCE_LINE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<rest>[^\n]*)$", re.MULTILINE)
@@ -258,13 +325,43 @@ _MD_NUMBER_EMPHASIS = re.compile(
 )
 
 
+# An image gives no text, its alt text included: the alt is a caption or a file name
+# (![图为民警走访2户居民](a.png), ![微信图片_20221108](b.jpg)), never the article's prose; an HTML
+# <img alt> is an attribute and gives none either. A `[link](target)` keeps its text.
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^()\n]*\)")
+# A backslash escaping ASCII punctuation gives no text (CommonMark): converters write 3\.5% and
+# 1\,200 户, which must read 3.5% and 1,200, not 5% and 200.
+_MD_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+
+
 def _markdown_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The formatting markers in ``raw[start:end]`` that give no text, in order.
+    """The formatting markers and images in ``raw[start:end]`` that give no text, in order.
 
     >>> raw = "抽检`4,512`批次，**156** 次，`code 3`，*12%*，_47_ 起，2*3*4"
     >>> [raw[a:b] for a, b in _markdown_marks(raw, 0, len(raw))]
     ['`', '`', '**', '**', '*', '*', '_', '_']
+    >>> raw = "共**3**人 ![图为**2**名民警](a.png) 增长3\\\\.5%"
+    >>> [raw[a:b] for a, b in _markdown_marks(raw, 0, len(raw))]
+    ['**', '**', '![图为**2**名民警](a.png)', '\\\\']
     """
+    images = [(m.start(), m.end()) for m in _MD_IMAGE.finditer(raw, start, end)] if "![" in raw else []
+    marks = [(a, b) for a, b in _marks_outside_images(raw, start, end) if not _inside(a, images)]
+    if "\\" in raw:
+        taken = {a for a, _ in marks}
+        marks += (
+            (m.start(), m.end())
+            for m in _MD_ESCAPE.finditer(raw, start, end)
+            if m.start() not in taken and not _inside(m.start(), images)
+        )
+    return sorted(marks + images)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _marks_outside_images(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The formatting markers in ``raw[start:end]``: a number's backticks and emphasis, ``**``."""
     marks: list[tuple[int, int]] = []
     # each pattern is scanned only where its marker occurs at all: most articles have none
     if raw.find("`", start, end) != -1:
@@ -282,7 +379,7 @@ def _markdown_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
             for m in _MD_STRONG_MARK.finditer(raw, start, end)
             if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
         )
-    return sorted(marks)
+    return marks
 
 
 # A list item that is nothing but a link, maybe with a date after it: a Markdown crawl's list of
@@ -365,6 +462,9 @@ class _Held:
             getattr(builder, name)(*args)
 
 
+# Characters that give no text, written as references (&#8203; &shy; &#xFEFF;): editors put them
+# inside numbers, and they vanish like the raw characters do (see statx.normalize's noise).
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Superscript and subscript: read apart from the text they touch (see `_HtmlText._emit_script`).
 _SCRIPT_TAGS = frozenset(("sup", "sub"))
 _FOOTNOTE_MARK = re.compile(
@@ -373,7 +473,10 @@ _FOOTNOTE_MARK = re.compile(
 _POWER_BASE = re.compile(r"[×xX*·]\s?10\Z")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _NEWLINE = re.compile("\n")
-_LINE_END = re.compile(r"[ \t]*\r?\n")
+# A Chinese character or full-width punctuation mark: a wrap between two of them is no blank.
+_HAN_CHAR = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# A blank in the source that holds a line break (and the indentation after it).
+_SOURCE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
 _CUT_NUMBER = re.compile(r"\d(?:,\d{0,2}|\.)\Z")
 _WHITESPACE = re.compile(r"\s+")
 _BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)(?:[^0-9a-fA-F]|\Z))")
@@ -401,6 +504,8 @@ class _HtmlText(HTMLParser):
         self.title_parts: list[str] = []
         self._builder = builder
         self._chrome: tuple[str, int] | None = None  # (tag, nesting depth) of the open chrome element
+        self._pre = 0  # depth of open <pre> elements, whose line breaks are kept
+        self._at_break = True  # the last text given is a block's line break (or none yet)
         self._script: tuple[str, int] | None = None  # an open <sup>/<sub> and where its tag starts
 
     def _pos(self) -> int:
@@ -423,19 +528,13 @@ class _HtmlText(HTMLParser):
         if tag in _BLOCK_TAGS or tag in _CELL_TAGS:
             # Body content has begun even if </head> or </title> never came.
             self._in_head = self._in_title = False
-            if not self._skip and not (
-                tag == "br" and (self._inside_number(start, end) or self._before_newline(end))
-            ):
+            if tag == "pre":
+                self._pre = self._pre + 1 if opening else max(0, self._pre - 1)
+            if not self._skip and not (tag == "br" and self._inside_number(start, end)):
                 sep = "\n" if tag in _BLOCK_TAGS else " | " if opening else ""
                 if sep:
                     self._out.append_replace(self._base + start, self._base + end, sep)
-
-    def _before_newline(self, end: int) -> bool:
-        """A ``<br>`` that ends its source line gives no break of its own: the newline after it does.
-
-        Else ``旅客4<br>`` at the end of a line and ``32万人次`` on the next read as two breaks.
-        """
-        return _LINE_END.match(self._body, end) is not None
+                    self._at_break = sep == "\n"
 
     def _inside_number(self, start: int, end: int) -> bool:
         """A line break inside a number (1,0<br>56起, 3.<br>5%) is an editor's wrap, not a break.
@@ -490,10 +589,47 @@ class _HtmlText(HTMLParser):
         text = self._body[start : start + len(data)]  # the parser may have seen a sanitised copy
         if self._in_title:
             self.title_parts.append(text)
-        elif self._script is not None and not self._in_title:
+        elif self._script is not None:
             self._emit_script(self._script[0], self._script[1], start, text)
-        else:
+            self._at_break = self._at_break and not text.strip()
+        elif self._pre or "\n" not in text:
             _emit_content(self._out, self._base + start, text)
+            self._at_break = self._at_break and not text.strip()
+        else:
+            self._emit_wrapped(self._base + start, text)
+
+    def _emit_wrapped(self, raw_start: int, text: str) -> None:
+        """Emit text whose source lines were wrapped: a blank holding a line break is one space.
+
+        In HTML a line break in the source is blank like a space (outside ``<pre>``): a
+        pretty-printed page or Word's HTML export wraps inside a paragraph and indents
+        (``查处酒驾\\n        <span>1200</span>\\n        起``), which must read as one line, or the
+        figure loses its unit and its words. Right after a block's break, and between two
+        Chinese characters (a wrap inside a word), such a blank gives nothing, so the page's
+        line structure comes from its tags alone.
+
+        >>> prepare("<p>查处酒驾\\n <b>1200</b>\\n 起，旅客4\\n32万人次，查\\n 处</p>\\n <p>完</p>")[0].text
+        '\\n查处酒驾 1200 起,旅客4\\n32万人次,查处\\n\\n完\\n'
+        """
+        pos = 0
+        for blank in _SOURCE_BREAK.finditer(text):
+            if blank.start() > pos:
+                _emit_content(self._out, raw_start + pos, text[pos : blank.start()])
+                self._at_break = False
+            before, after = text[blank.start() - 1 : blank.start()], text[blank.end() : blank.end() + 1]
+            if self._at_break or (_HAN_CHAR.match(before) and _HAN_CHAR.match(after)):
+                pass  # between two Chinese characters a wrap is nothing (查\n处违法), as browsers read it
+            else:
+                # between digits it stays a break, for the rules to judge (旅客4 / 32万人次 is one
+                # number cut by a wrap, 2019 / 2020 two)
+                digits = before.isdigit() and after.isdigit()
+                self._out.append_replace(
+                    raw_start + blank.start(), raw_start + blank.end(), "\n" if digits else " "
+                )
+            pos = blank.end()
+        if pos < len(text):
+            _emit_content(self._out, raw_start + pos, text[pos:])
+            self._at_break = False
 
     def _emit_script(self, tag: str, tag_start: int, start: int, text: str) -> None:
         """Emit the text of a ``<sup>`` or ``<sub>`` so that it never joins the number before it.
@@ -526,8 +662,12 @@ class _HtmlText(HTMLParser):
             return
         elif decoded == source:  # not a known entity: ordinary text
             _emit_content(self._out, self._base + start, source)
+            self._at_break = False
+        elif decoded in _INVISIBLE:
+            return  # 1&#8203;200份 is 1200份, as a raw zero-width space would be
         else:
             self._out.append_replace(self._base + start, self._base + end, decoded)
+            self._at_break = False
 
     def handle_entityref(self, name: str) -> None:
         self._reference("&", name)
@@ -602,5 +742,5 @@ def prepare(raw: str) -> tuple[Prepared, dict[str, str]]:
     elif kind == "markdown":
         _emit_markdown(builder, raw, start)
     else:
-        _emit_plain(builder, raw, start, len(raw))
+        _emit_text(builder, raw, start)
     return builder.build(), meta

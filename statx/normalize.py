@@ -34,10 +34,16 @@ __all__ = ["OffsetMap", "Prepared", "TextBuilder", "fold_text", "normalize"]
 # The full-width characters a Chinese article is full of; ``str.replace`` on
 # these is an order of magnitude faster than ``str.translate`` on CJK text.
 _COMMON_WIDE = tuple((chr(c), chr(c - 0xFEE0)) for c in map(ord, "，：；（）％！？"))
-_RARE_WIDE = re.compile("[\uff01-\uff5e\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_RARE_WIDE_MAP = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {
-    chr(c): " " for c in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
-}
+# The minus sign, the figure and en dashes and the small signs a PDF or a word processor puts
+# before a change or between the ends of a range ((−1.11%), 10%–20%, 2–4个) fold to ASCII too, so
+# the sign and the range read as typed ones do; the em dash (——) is Chinese punctuation and stays.
+_SIGNS = {"\u2012": "-", "\u2013": "-", "\u2212": "-", "\ufe62": "+", "\ufe63": "-"}
+_RARE_WIDE = re.compile("[\uff01-\uff5e\u00a0\u2000-\u200a\u202f\u205f\u3000\u2012\u2013\u2212\ufe62\ufe63]")
+_RARE_WIDE_MAP = (
+    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+    | {chr(c): " " for c in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
+    | _SIGNS
+)
 
 
 def _fold_rare(match: re.Match[str]) -> str:
@@ -45,10 +51,12 @@ def _fold_rare(match: re.Match[str]) -> str:
 
 
 def _fold_width(text: str) -> str:
-    """Fold full-width ASCII to ASCII and exotic spaces to a space, keeping the length.
+    """Fold full-width ASCII to ASCII, exotic spaces to a space and signs to ``+``/``-``, keeping the length.
 
     >>> _fold_width("１２３，ＡＰＰ\\u3000\\u00a0")
     '123,APP  '
+    >>> _fold_width("(\\u22121.11%)，10%\\u201320%，——")
+    '(-1.11%),10%-20%,——'
     """
     for wide, narrow in _COMMON_WIDE:
         text = text.replace(wide, narrow)

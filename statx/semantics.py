@@ -132,6 +132,9 @@ _LAST_EXAMPLES_END = regex.compile(r"等(?![级待候同于])", regex.REVERSE)
 _EXAMPLES_OF = regex.compile(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
 _POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
 _BLANKS = regex.compile(r"\s+")
+#: What a label drops besides blanks: emoji and other symbols (冻结涉案资金💰), and brackets a
+#: change inside them left empty (发案数(同比)明显下降 -> 发案数).
+_NOISE = regex.compile(r"\s+|[\p{So}\p{Sk}\uFE0F\u200D]+|\(\s*\)|（\s*）")
 # 方面 closes a lead (網上騙案方面，警方錄得…): the topic, not part of its name
 _TRAILING_FILLER = regex.compile(  # and a currency named before the number (罚锾新台币1,234万元)
     r"(?:方面|[高多]?达到?|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)?"
@@ -163,7 +166,7 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
         label = label.rstrip("”")
     if label.startswith("“") and "”" not in label:
         label = label.lstrip("“")
-    return str(_BLANKS.sub("", label))
+    return str(_NOISE.sub("", label))
 
 
 def _trimmed(words: str, lex: Lexicon) -> str:
@@ -183,9 +186,9 @@ def _change_label(ctx: Context, choice: Choice, previous: Record | None, lex: Le
     said = lex.change_up.search(pre) or lex.change_down.search(pre)
     if said is not None:
         pre = pre[: said.start()]
-    pre = _CHANGE_ADVERBS.sub("", pre)
+    pre = _CHANGE_ADVERBS.sub("", pre).rstrip(" )）")  # 发案数(同比)明显下降
     if (basis := lex.basis_tail.search(pre)) is not None:
-        pre = _CHANGE_ADVERBS.sub("", pre[: basis.start()])
+        pre = _CHANGE_ADVERBS.sub("", pre[: basis.start()]).rstrip(" (（")
     if not lex.label_trim.sub("", pre).strip(" ，,、|()（）"):
         return previous.label if previous is not None else ""
     # the words after a change (情况下, 的好成绩) say nothing of what changed

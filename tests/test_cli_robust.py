@@ -152,7 +152,7 @@ def test_usage_errors_exit_2_before_any_output(tmp_path: Path) -> None:
     [
         (["extract", "-f", "xml", "-"], "'xml' is not one of"),
         (["extract", "--bogus", "-"], "No such option: --bogus"),
-        (["extract", "--jobs", "many", "-"], "valid integer"),
+        (["extract", "--jobs", "many", "-"], "'many' is not a valid"),
         (["summary", "--by"], "requires an argument"),
         (["bogus"], "No such command 'bogus'"),
     ],

@@ -72,11 +72,14 @@ def test_built_in_rules_take_the_fast_paths(rules: RuleSet) -> None:
     # Only exclusions that may span prose (or remember phrases) scan whole articles.
     from statx.matcher import _plan
 
-    wide = {"quote.slogan", "setphrase.pattern", "url", "page.prev_next"}
+    wide = {"quote.slogan", "setphrase.pattern", "url", "page.prev_next", "page.caption", "page.read_more"}
     assert {e.rule.id for e in _plan(rules).wide} <= wide
-    # ... and only articles holding their words: a link, or a headline under 下一篇
+    # ... and only articles holding their words: a link, a headline under 下一篇, a caption's 图,
+    # a heading such as 往期推荐
     assert shape_of(by_id["url"].source).needs == ("//", "@", "www.")
     assert set(shape_of(by_id["page.prev_next"].source).needs or ()) >= {"上一篇", "下一篇"}
+    assert shape_of(by_id["page.caption"].source).needs == ("图",)
+    assert set(shape_of(by_id["page.read_more"].source).needs or ()) >= {"往期推荐", "相关阅读"}
 
 
 def test_metric_cues_grouped_by_first_character_find_what_the_alternation_finds(rules: RuleSet) -> None:

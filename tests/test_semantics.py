@@ -645,3 +645,9 @@ def test_a_new_level_is_no_change_and_a_net_rise_is_one() -> None:
 def test_a_currency_said_before_the_number_is_no_part_of_the_label() -> None:
     (rec,) = extract_text("罰鍰新臺幣1,234萬元。")
     assert (rec.unit, rec.metric, rec.label) == ("新台币", "fines", "罚锾")
+
+
+def test_labels_drop_emoji_and_a_bracketed_basis() -> None:
+    text = "冻结涉案资金💰1.3亿元。刑事案件发案数(同比)明显下降12.1%。"
+    labels = {r.text: r.label for r in extract_text(text)}
+    assert labels == {"1.3亿元": "冻结涉案资金", "12.1%": "刑事案件发案数"}

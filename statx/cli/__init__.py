@@ -17,7 +17,7 @@ from types import FrameType
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer._click.core import Context  # typer >= 0.29 vendors click
+from typer._click.core import Context  # typer >= 0.26 vendors click
 from typer._click.exceptions import NoArgsIsHelpError
 from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperGroup
