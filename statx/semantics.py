@@ -154,7 +154,7 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     pre = ctx.pre
     if cue_start is not None and len(pre) > 12 and len(pre) - cue_start > 3:  # not at a bare noun (证件)
         pre = pre[cue_start:]
-    pre = _trimmed(pre.lstrip("、 |-*•·"), lex).strip(" |")  # list bullets too
+    pre = _trimmed(pre.lstrip("、 |-*•·>#\n\t"), lex).strip(" |")  # list bullets and quote marks too
     pre = _TRAILING_FILLER.sub("", pre)
     if len(pre) > 40 and (last := _LAST_EXAMPLES_END.search(pre, 0, len(pre) - 1)) is not None:
         pre = _EXAMPLES_OF.sub("", pre[last.end() :])  # 收集…、…等方面意见建议23条: what they are of
