@@ -436,7 +436,7 @@ _BLOCK_TAGS: frozenset[str] = frozenset[str]().union(
 # Table cells stay on their row's line, separated like a Markdown table, so a figure in one
 # cell keeps the row's first cell as the words before it (查处酒驾 | 135起).
 _CELL_TAGS = frozenset(("td", "th"))
-_SKIP_TAGS = frozenset(("script", "style"))  # html.parser treats their content as raw data
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template"))  # never shown as the article
 # Page chrome: navigation, footers, share bars and lists of related articles carry numbers
 # (view counts, other articles' headlines, ICP ids) that are not the article's figures; Chinese
 # CMS name some in pinyin (xgxw 相关新闻, xgwz 相关文章, fenye 分页).
