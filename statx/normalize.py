@@ -157,12 +157,18 @@ _NEUTRAL = "men|de|le|zi|me|ma|ne|ba|zhe|ge|guo"
 _NUMBERED = (
     r"(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])[aeiouüv]{1,3}|[aeo][aeiou]{0,2})(?:ng|n|r)?[1-5]"
 )
+# One syllable: at most 7 letters and a tone digit, ending at a blank or the closing bracket.
+_SYLLABLE = (
+    rf"(?=[{_PINYIN_LETTER}]{{1,7}}[1-5]?[ )）])"
+    rf"(?:[a-z]*[{_TONED}][{_PINYIN_LETTER}]*|(?:{_NEUTRAL}|{_NUMBERED})(?=[ )）]))"
+)
 
 # Removed from prepared text (a zero-length segment):
 # - a pinyin annotation right after a Han character: `農(nóng)`, `農（nóng）`,
-#   `們(men)`, `農(nong2)`; one syllable, at most 7 letters, with a tone mark,
-#   a tone digit or from the short list of toneless neutral syllables, so
-#   `(含两轮车)`, `(+3.88%)`, `(APP)`, `(v2)` stay;
+#   `們(men)`, `農(nong2)`, or a word's, its syllables split by blanks
+#   (`交通事故(jiāo tōng shì gù)`); each syllable at most 7 letters, with a tone
+#   mark, a tone digit or from the short list of toneless neutral syllables, so
+#   `(含两轮车)`, `(+3.88%)`, `(APP)`, `(v2)`, `(de facto)` stay;
 # - zero-width characters and the soft hyphen, which can split a number;
 # - the CR of a CRLF pair.
 # It runs on raw text (folding comes later, over the whole text), hence both
@@ -173,8 +179,7 @@ _NUMBERED = (
 # three alternatives at every character.
 _NOISE = re.compile(
     r"([(（\u00ad\u200b-\u200d\u2060\ufeff\r]"
-    rf"(?:(?<=[{_HAN}][(（])(?=[{_PINYIN_LETTER}]{{1,7}}[1-5]?[)）])"
-    rf"(?:[a-z]*[{_TONED}][{_PINYIN_LETTER}]*|(?:{_NEUTRAL}|{_NUMBERED})(?=[)）]))[)）]"
+    rf"(?:(?<=[{_HAN}][(（]){_SYLLABLE}(?: {_SYLLABLE}){{0,7}}[)）]"
     r"|(?<=[\u00ad\u200b-\u200d\u2060\ufeff])"
     r"|(?<=\r)(?=\n)))"
 )
