@@ -154,9 +154,7 @@ _NEUTRAL = "men|de|le|zi|me|ma|ne|ba|zhe|ge|guo"
 # A syllable with its tone as a digit (`農(nong2)`, `萬(wan4)`), as some converters write
 # it: an initial and a final, or a final of its own that starts with a, e or o, so that
 # `(v2)`, `(i3)` or `(cm2)` are no syllables.
-_NUMBERED = (
-    r"(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])[aeiouüv]{1,3}|[aeo][aeiou]{0,2})(?:ng|n|r)?[1-5]"
-)
+_NUMBERED = r"(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])[aeiouüv]{1,3}|[aeo][aeiou]{0,2})(?:ng|n|r)?[1-5]"
 # One syllable: at most 7 letters and a tone digit, ending at a blank or the closing bracket.
 _SYLLABLE = (
     rf"(?=[{_PINYIN_LETTER}]{{1,7}}[1-5]?[ )）])"
