@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import regex
 
 from statx.errors import RuleTimeoutError
+from statx.patterncache import compile_pattern
 from statx.rules import Rule, RuleSet, alternation
 from statx.shape import Shape, optional_prefix, shape_of
 
@@ -218,10 +219,10 @@ class _FigureScan:
             # so never fails: a REST match then has the rule's own groups and group numbers. PREFIX
             # is grouped, as it may be an alternation, and the never-matching (?!) comes last: a
             # lookbehind is matched backwards, so it is tried first and PREFIX never at all.
-            rest = regex.compile(f"(?<!(?:{split.prefix})(?!)){split.rest}", regex.VERSION1)
+            rest = compile_pattern(f"(?<!(?:{split.prefix})(?!)){split.rest}", regex.VERSION1)
             if rest.groupindex == self.rule.pattern.groupindex:
                 self._rest = rest
-                self._prefix_end = regex.compile(f"(?:{split.prefix})\\Z", regex.VERSION1)
+                self._prefix_end = compile_pattern(f"(?:{split.prefix})\\Z", regex.VERSION1)
                 self._width = split.width
                 self._last = split.last
         scanned = self.rule.source if self._rest is None or split is None else split.rest
@@ -337,11 +338,11 @@ class _ExclusionScan:
         if shape.alphabet is None or shape.ahead is None or not shape.triggers or rule.remember:
             self.local = False
             return
-        alphabet = regex.compile(f"[{shape.alphabet}]", regex.VERSION1)
+        alphabet = compile_pattern(f"[{shape.alphabet}]", regex.VERSION1)
         self.local = not all(alphabet.match(c) for c in _PROSE)
         if self.local:
             self.alphabet = alphabet
-            self.triggers = [regex.compile(f"[{t}]", regex.VERSION1) for t in shape.triggers]
+            self.triggers = [compile_pattern(f"[{t}]", regex.VERSION1) for t in shape.triggers]
 
     def spans_in(
         self, text: str, start: int, stop: int, timeout: float | None = None

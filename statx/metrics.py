@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
 from statx.rules import Metric, RuleSet, cue_alternation
 from statx.shape import first_chars
@@ -113,7 +114,7 @@ class MetricIndex:
             char = text[start]
             pattern = compiled.get(char)
             if pattern is None:
-                pattern = compiled[char] = regex.compile(self.groups[char], regex.VERSION1)
+                pattern = compiled[char] = compile_pattern(self.groups[char], regex.VERSION1)
             m = pattern.match(text, start)
             if m is not None and m.lastgroup is not None:
                 end = m.end()

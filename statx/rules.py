@@ -17,6 +17,7 @@ import regex
 import yaml
 
 from statx.errors import RuleError
+from statx.patterncache import compile_pattern
 from statx.shape import shape_of
 
 RuleKind = Literal["figure", "exclude"]
@@ -364,7 +365,7 @@ def _examples(fname: str, owner_id: str, raw: Any, problems: _Problems) -> tuple
 @functools.cache
 def compiled(source: str) -> regex.Pattern[str]:
     """A rule's pattern, compiled once per process: by `load_rules`, or when first used."""
-    return regex.compile(source, regex.VERSION1)
+    return compile_pattern(source, regex.VERSION1)
 
 
 def _compile(
@@ -689,7 +690,7 @@ def _load(extra: tuple[str, ...], builtin: bool, eager: bool) -> RuleSet:
     cue_pattern, _, _ = cue_alternation(metrics.values())
     if cue_pattern:
         try:
-            regex.compile(cue_pattern, regex.VERSION1)
+            compile_pattern(cue_pattern, regex.VERSION1)
         except regex.error:  # say which cue: only now is each compiled by itself
             for metric in metrics.values():
                 for i, cue in enumerate(metric.cues):

@@ -26,6 +26,7 @@ from statx.clauses import RESPECTIVELY, Context, first_start, last_end, read_con
 from statx.matcher import Candidate
 from statx.metrics import Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
+from statx.patterncache import compile_pattern
 from statx.periods import resolve_period
 from statx.records import Figure, Record
 from statx.rules import RuleSet, alternation, expand_fragment
@@ -71,7 +72,7 @@ class Lexicon:
         baseline_year = "|".join(optional_fragment("BASELINE_YEAR")) or "(?!)"
 
         def tail(name: str, after: str = "") -> regex.Pattern[str]:
-            return regex.compile(f"(?:{alternation(w.get(name, ()))}){after}$")
+            return compile_pattern(f"(?:{alternation(w.get(name, ()))}){after}$")
 
         # 较上年新增12个, 同比少3起: a word that says a change only after a basis
         bases = "|".join(
@@ -81,34 +82,36 @@ class Lexicon:
         def change_tail(name: str) -> regex.Pattern[str]:
             after_basis = alternation(w.get(f"{name}_after_basis", ()))
             said = f"{alternation(w.get(name, ()))}|(?:{bases})\\s*(?:{after_basis})"
-            return regex.compile(f"(?:{said})(?:了|高达|达到?|为|约|近|超过)?\\s*$")
+            return compile_pattern(f"(?:{said})(?:了|高达|达到?|为|约|近|超过)?\\s*$")
 
         return cls(
             # a change word right before the number, maybe with 了/达/为 (同比下降了26.32%); not
             # 至/到, which give the new level (提高至95%), not the change
             change_up=change_tail("change_up"),
             change_down=change_tail("change_down"),
-            basis_yoy=regex.compile(
+            basis_yoy=compile_pattern(
                 "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
             ),
-            basis_mom=regex.compile(alternation(w.get("basis_mom", ()))),
-            basis_tail=regex.compile(f"(?:{bases})\\s*$"),
-            named_year=regex.compile("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
-            breakdown=regex.compile(alternation(w.get("breakdown", ())) + "|[:：]"),
-            remainder=regex.compile(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
-            baseline=regex.compile(f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year})\\s*$"),
+            basis_mom=compile_pattern(alternation(w.get("basis_mom", ()))),
+            basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
+            named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
+            breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
+            remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
+            baseline=compile_pattern(
+                f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year})\\s*$"
+            ),
             baseline_from=tail("baseline_from", f"(?:{baseline_year})?\\s*"),
-            baseline_to=regex.compile(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
-            new_action=regex.compile(
+            baseline_to=compile_pattern(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
+            new_action=compile_pattern(
                 f"(?:{alternation(w.get('action_adverbs', ()))})?(?P<verb>{alternation(w['new_action'])})"
                 if w.get("new_action")
                 else "(?!)"
             ),
-            label_trim=regex.compile(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
-            bare_clause=regex.compile("|".join(optional_fragment("BARE_CLAUSE")) or "(?!)", regex.VERSION1),
-            clause_end=regex.compile(clause_end),
-            clause_end_back=regex.compile(clause_end, regex.REVERSE),
-            period=regex.compile(expand_fragment("PERIOD", rules.fragments), regex.VERSION1),
+            label_trim=compile_pattern(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
+            bare_clause=compile_pattern("|".join(optional_fragment("BARE_CLAUSE")) or "(?!)", regex.VERSION1),
+            clause_end=compile_pattern(clause_end),
+            clause_end_back=compile_pattern(clause_end, regex.REVERSE),
+            period=compile_pattern(expand_fragment("PERIOD", rules.fragments), regex.VERSION1),
             metrics=MetricIndex.build(rules),
             gazette=Gazette.build(rules),
         )

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import tempfile
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from statx.rules import RuleSet, load_rules
+
+# compiled patterns are cached in a folder of this run (inherited by the CLI run in subprocesses),
+# not in the user's ~/.cache
+os.environ.setdefault("STATX_CACHE_DIR", tempfile.mkdtemp(prefix="statx-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -1,0 +1,148 @@
+"""Compile the rules' `regex` patterns once per machine, not at every start.
+
+`regex` parses and optimises a pattern in Python before its C core builds the Pattern: for
+the figure rules that is about 0.3 s, more than a third of `statx extract one.txt`. What
+the parsing produces, the arguments of the core's `compile` (the pattern's code as a list of
+ints, its group tables and required string), depends only on the pattern, its flags and the
+`regex` release, so it is kept on disk and handed straight to the core on later runs.
+
+The core's `compile` is private to `regex`, so everything here is guarded: entries are
+keyed by the `regex` and Python versions, stored with `marshal` (plain data, never code),
+checked by building the Pattern, and any failure falls back to `regex.compile`. A cache that
+cannot be read or written (a read-only home) only costs the time it would have saved.
+Set STATX_CACHE_DIR to move it, or to an empty string to turn it off.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import marshal
+import os
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+import regex
+from regex import _main, _regex
+
+__all__ = ["cache_file", "compile_pattern"]
+
+Key = tuple[str, int, int]
+
+_MAX_ENTRIES = 4096  # past this, a save keeps only what its run used (user rules come and go)
+_lock = threading.Lock()
+_entries: dict[Key, tuple[Any, ...]] | None = None
+_used: set[Key] = set()
+_added = False
+
+
+def cache_file() -> Path | None:
+    """Where the compiled patterns are kept; None when caching is off."""
+    where = os.environ.get("STATX_CACHE_DIR")
+    if where == "":
+        return None
+    if where is None:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        where = str(Path(base) / "statx")
+    tag = f"regex-{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
+    return Path(where) / f"patterns-{tag}.marshal"
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """`regex.compile(pattern, flags)`, from the cache when this machine compiled it before."""
+    key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
+    entries = _load()
+    args = entries.get(key)
+    if args is not None:
+        try:
+            compiled: regex.Pattern[str] = _regex.compile(*args)
+        except Exception:  # an entry this release cannot read: compile it anew
+            pass
+        else:
+            _used.add(key)
+            return compiled
+    compiled, args = _compile_recording(pattern, flags)
+    if args is not None:
+        _remember(key, args)
+    return compiled
+
+
+class _Recorder:
+    """Stands in for `regex`'s C core during a compile, keeping what each thread handed it."""
+
+    def __init__(self) -> None:
+        self.calls: dict[int, tuple[Any, ...]] = {}
+
+    def compile(self, *args: Any) -> Any:
+        self.calls[threading.get_ident()] = args
+        return _regex.compile(*args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_regex, name)
+
+
+def _compile_recording(pattern: str, flags: int) -> tuple[regex.Pattern[str], tuple[Any, ...] | None]:
+    """Compile with `regex`, and the arguments its core was called with (None if it was not)."""
+    recorder = _Recorder()
+    with _lock:
+        _main._regex = recorder
+        try:
+            compiled = regex.compile(pattern, flags)
+        finally:
+            _main._regex = _regex
+    args = recorder.calls.get(threading.get_ident())
+    if args is None:  # regex had it in its own cache: nothing to record
+        return compiled, None
+    # the flags come as a RegexFlag, which marshal does not take; the core reads them as an int
+    args = tuple(int(a) if isinstance(a, regex.RegexFlag) else a for a in args)
+    try:
+        marshal.dumps(args)
+    except ValueError:  # not plain data: not for the cache
+        return compiled, None
+    return compiled, args
+
+
+def _load() -> dict[Key, tuple[Any, ...]]:
+    global _entries
+    if _entries is None:
+        _entries = {}
+        path = cache_file()
+        if path is not None:
+            with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+                data = marshal.loads(path.read_bytes())
+                if isinstance(data, dict):
+                    _entries = data
+    return _entries
+
+
+def _remember(key: Key, args: tuple[Any, ...]) -> None:
+    global _added
+    _load()[key] = args
+    _used.add(key)
+    if not _added:
+        _added = True
+        atexit.register(_save)
+
+
+def _save() -> None:
+    """Write the cache whole, through a temporary file: a reader never sees half of it."""
+    path = cache_file()
+    if path is None or _entries is None:
+        return
+    entries = _entries
+    if len(entries) > _MAX_ENTRIES:
+        entries = {k: v for k, v in entries.items() if k in _used}
+    with contextlib.suppress(OSError, ValueError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(marshal.dumps(entries))
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise

@@ -1,0 +1,75 @@
+"""The on-disk cache of compiled patterns: same patterns, same output, never in the way."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import regex
+
+from statx import patterncache
+from statx.rules import load_rules
+from tests.conftest import SAMPLES
+
+
+def _extract(cache: str) -> tuple[str, str]:
+    env = {**os.environ, "STATX_CACHE_DIR": cache}
+    run = subprocess.run(
+        [sys.executable, "-m", "statx", "extract", str(SAMPLES), "-f", "jsonl"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout, run.stderr
+
+
+def _cache_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("patterns-*.marshal"))
+
+
+def test_a_run_writes_the_cache_and_the_next_reads_it_with_the_same_output(tmp_path: Path) -> None:
+    plain, _ = _extract("")  # caching off
+    assert not list(tmp_path.iterdir())
+    first, _ = _extract(str(tmp_path))
+    (cache,) = _cache_files(tmp_path)
+    entries = marshal.loads(cache.read_bytes())
+    assert len(entries) > 20 and not list(tmp_path.glob(".patterns-*"))  # no temporary file left
+    before = cache.stat().st_mtime_ns
+    second, _ = _extract(str(tmp_path))
+    assert plain == first == second
+    assert cache.stat().st_mtime_ns == before  # nothing new to add: the run read, and wrote nothing
+
+
+def test_a_damaged_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
+    plain, _ = _extract("")
+    cache = tmp_path / patterncache.cache_file().name  # type: ignore[union-attr]
+    cache.write_bytes(b"\x00not marshal data")
+    out, err = _extract(str(tmp_path))
+    assert out == plain and err == ""
+    assert isinstance(marshal.loads(cache.read_bytes()), dict)
+
+
+def test_every_cached_rule_pattern_is_the_pattern_regex_compiles(tmp_path: Path) -> None:
+    _extract(str(tmp_path))
+    (cache,) = _cache_files(tmp_path)
+    entries = marshal.loads(cache.read_bytes())
+    examples = [ex.text for rule in load_rules().figures for ex in rule.examples]
+    for (source, flags, _), args in entries.items():
+        cached = regex._regex.compile(*args)  # what compile_pattern builds from an entry
+        fresh = regex.compile(source, flags)
+        assert (cached.pattern, cached.flags) == (fresh.pattern, fresh.flags)
+        assert cached.groupindex == fresh.groupindex
+        for text in examples:
+            assert [m.span() for m in cached.finditer(text)] == [m.span() for m in fresh.finditer(text)]
+
+
+def test_an_empty_cache_dir_setting_turns_the_cache_off() -> None:
+    env = {**os.environ, "STATX_CACHE_DIR": ""}
+    code = "from statx.patterncache import cache_file; print(cache_file())"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert run.stdout.strip() == "None"
