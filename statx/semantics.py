@@ -141,7 +141,7 @@ _NOISE = regex.compile(r"\s+|[\p{So}\p{Sk}\uFE0F\u200D]+|\(\s*\)|（\s*）")
 # 方面 closes a lead (網上騙案方面，警方錄得…): the topic, not part of its name
 _TRAILING_FILLER = regex.compile(  # and a currency named before the number (罚锾新台币1,234万元)
     r"(?:方面|[高多]?达到?|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)?"
-    r"(?:人民币|新台币|港币|港元|澳门币|澳门元|美元|欧元)?$"
+    r"(?:人民币|新台币|台币|港币|港元|澳门币|澳门元|葡币|美元|欧元)?$"
 )
 
 
