@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
@@ -269,11 +269,23 @@ _PAGE_NUMBER_LINE = re.compile(r"[-—–~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–~]{1,
 
 def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
     """Pass plain text through, joining the lines a fixed-width export wrapped (see `_soft_wraps`)."""
+    _emit_between(_emit_plain, builder, raw, start, len(raw), _soft_wraps(raw, start))
+
+
+def _emit_between(
+    emit: Callable[[TextBuilder, str, int, int], None],
+    builder: TextBuilder,
+    raw: str,
+    start: int,
+    end: int,
+    cuts: Iterable[tuple[int, int]],
+) -> None:
+    """Emit ``raw[start:end]`` with `emit`, leaving out the spans `cuts` (in order)."""
     pos = start
-    for cut_start, cut_end in _soft_wraps(raw, start):
-        _emit_plain(builder, raw, pos, cut_start)
+    for cut_start, cut_end in cuts:
+        emit(builder, raw, pos, cut_start)
         pos = cut_end
-    _emit_plain(builder, raw, pos, len(raw))
+    emit(builder, raw, pos, end)
 
 
 # --- Markdown --------------------------------------------------------------------
@@ -404,20 +416,12 @@ def _emit_markdown_run(builder: TextBuilder, raw: str, start: int, end: int) -> 
 
 def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) -> None:
     """Emit Markdown text, leaving out `**` markers and a number's backticks."""
-    pos = start
-    for mark_start, mark_end in _markdown_marks(raw, start, end):
-        _emit_plain(builder, raw, pos, mark_start)
-        pos = mark_end
-    _emit_plain(builder, raw, pos, end)
+    _emit_between(_emit_plain, builder, raw, start, end, _markdown_marks(raw, start, end))
 
 
 def _emit_markdown(builder: TextBuilder, raw: str, start: int) -> None:
     """Pass Markdown through as text, except fenced code blocks and formatting markers, which give no text."""
-    pos = start
-    for block_start, block_end in _fenced_blocks(raw, start):
-        _emit_markdown_run(builder, raw, pos, block_start)
-        pos = block_end
-    _emit_markdown_run(builder, raw, pos, len(raw))
+    _emit_between(_emit_markdown_run, builder, raw, start, len(raw), _fenced_blocks(raw, start))
 
 
 # --- HTML ------------------------------------------------------------------------
@@ -432,7 +436,7 @@ _BLOCK_TAGS: frozenset[str] = frozenset[str]().union(
 # Table cells stay on their row's line, separated like a Markdown table, so a figure in one
 # cell keeps the row's first cell as the words before it (查处酒驾 | 135起).
 _CELL_TAGS = frozenset(("td", "th"))
-_SKIP_TAGS = frozenset(("script", "style"))  # html.parser treats their content as raw data
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template"))  # never shown as the article
 # Page chrome: navigation, footers, share bars and lists of related articles carry numbers
 # (view counts, other articles' headlines, ICP ids) that are not the article's figures; Chinese
 # CMS name some in pinyin (xgxw 相关新闻, xgwz 相关文章, fenye 分页).

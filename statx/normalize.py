@@ -151,12 +151,22 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _PINYIN_LETTER = f"a-z{_TONED}"
 _NEUTRAL = "men|de|le|zi|me|ma|ne|ba|zhe|ge|guo"
+# A syllable with its tone as a digit (`農(nong2)`, `萬(wan4)`), as some converters write
+# it: an initial and a final, or a final of its own that starts with a, e or o, so that
+# `(v2)`, `(i3)` or `(cm2)` are no syllables.
+_NUMBERED = r"(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])[aeiouüv]{1,3}|[aeo][aeiou]{0,2})(?:ng|n|r)?[1-5]"
+# One syllable: at most 7 letters and a tone digit, ending at a blank or the closing bracket.
+_SYLLABLE = (
+    rf"(?=[{_PINYIN_LETTER}]{{1,7}}[1-5]?[ )）])"
+    rf"(?:[a-z]*[{_TONED}][{_PINYIN_LETTER}]*|(?:{_NEUTRAL}|{_NUMBERED})(?=[ )）]))"
+)
 
 # Removed from prepared text (a zero-length segment):
 # - a pinyin annotation right after a Han character: `農(nóng)`, `農（nóng）`,
-#   `們(men)`; one syllable, at most 7 letters, with a tone mark or from the
-#   short list of toneless neutral syllables, so `(含两轮车)`, `(+3.88%)`,
-#   `(APP)` stay;
+#   `們(men)`, `農(nong2)`, or a word's, its syllables split by blanks
+#   (`交通事故(jiāo tōng shì gù)`); each syllable at most 7 letters, with a tone
+#   mark, a tone digit or from the short list of toneless neutral syllables, so
+#   `(含两轮车)`, `(+3.88%)`, `(APP)`, `(v2)`, `(de facto)` stay;
 # - zero-width characters and the soft hyphen, which can split a number;
 # - the CR of a CRLF pair.
 # It runs on raw text (folding comes later, over the whole text), hence both
@@ -167,8 +177,7 @@ _NEUTRAL = "men|de|le|zi|me|ma|ne|ba|zhe|ge|guo"
 # three alternatives at every character.
 _NOISE = re.compile(
     r"([(（\u00ad\u200b-\u200d\u2060\ufeff\r]"
-    rf"(?:(?<=[{_HAN}][(（])(?=[{_PINYIN_LETTER}]{{1,7}}[)）])"
-    rf"(?:[a-z]*[{_TONED}][{_PINYIN_LETTER}]*|(?:{_NEUTRAL})(?=[)）]))[)）]"
+    rf"(?:(?<=[{_HAN}][(（]){_SYLLABLE}(?: {_SYLLABLE}){{0,7}}[)）]"
     r"|(?<=[\u00ad\u200b-\u200d\u2060\ufeff])"
     r"|(?<=\r)(?=\n)))"
 )

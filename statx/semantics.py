@@ -141,7 +141,7 @@ _NOISE = regex.compile(r"\s+|[\p{So}\p{Sk}\uFE0F\u200D]+|\(\s*\)|（\s*）")
 # 方面 closes a lead (網上騙案方面，警方錄得…): the topic, not part of its name
 _TRAILING_FILLER = regex.compile(  # and a currency named before the number (罚锾新台币1,234万元)
     r"(?:方面|[高多]?达到?|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)?"
-    r"(?:人民币|新台币|港币|港元|澳门币|澳门元|美元|欧元)?$"
+    r"(?:人民币|新台币|台币|港币|港元|澳门币|澳门元|葡币|美元|欧元)?$"
 )
 
 
@@ -154,7 +154,7 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     pre = ctx.pre
     if cue_start is not None and len(pre) > 12 and len(pre) - cue_start > 3:  # not at a bare noun (证件)
         pre = pre[cue_start:]
-    pre = _trimmed(pre.lstrip("、 |-*•·"), lex).strip(" |")  # list bullets too
+    pre = _trimmed(pre.lstrip("、 |-*•·>#\n\t"), lex).strip(" |")  # list bullets and quote marks too
     pre = _TRAILING_FILLER.sub("", pre)
     if len(pre) > 40 and (last := _LAST_EXAMPLES_END.search(pre, 0, len(pre) - 1)) is not None:
         pre = _EXAMPLES_OF.sub("", pre[last.end() :])  # 收集…、…等方面意见建议23条: what they are of

@@ -219,13 +219,14 @@ def test_script_style_comments_and_head_dropped() -> None:
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>标&amp;题</title>"
         "<style>p {width: 100px}</style><script>var n = 2021;</script></head>"
         "<body><!-- 共999起 --><p>共<b>12</b>起</p><script>if (a<b) {x=5}</script>"
-        "<?php echo 7 ?><![if !IE]>ie<![endif]></body></html>"
+        "<?php echo 7 ?><![if !IE]>ie<![endif]><noscript>请开启JavaScript，共<b>300</b>条</noscript>"
+        "<template><p>模板共44条</p></template></body></html>"
     )
     prepared, meta = prepare(raw)
     assert meta == {"title": "标&题"}
     text = prepared.text
     assert "共12起" in text
-    for gone in ("100", "2021", "999", "5", "7", "<", "utf", "标"):
+    for gone in ("100", "2021", "999", "5", "7", "<", "utf", "标", "300", "44"):
         assert gone not in text
     match = re.search("12", text)
     assert match is not None

@@ -82,6 +82,12 @@ def test_fold_text_falls_back_to_chars_when_t2s_changes_length(monkeypatch: pyte
         ("農（nóng）村", "农村"),
         ("綠(lǜ)色", "绿色"),
         ("我們(men)的(de)", "我们的"),
+        ("農(nong2)村(cun1)", "农村"),
+        ("受教育群眾3.6萬(wan4)人次", "受教育群众3.6万人次"),
+        ("綠(lv4)色(se4)", "绿色"),
+        ("愛(ai4)", "爱"),
+        ("交通事故(jiāo tōng shì gù)1503起", "交通事故1503起"),
+        ("農村(nong2 cun1)", "农村"),
         ("鎮(zhèn)遠(yuǎn)縣有8鎮(zhèn)4鄉(xiāng)", "镇远县有8镇4乡"),
         ("零\u200b宽", "零宽"),
         ("1\u200b00人", "100人"),
@@ -116,6 +122,13 @@ def test_ordinary_parentheses_kept(raw: str) -> None:
         "字( nóng)",
         "字(Nóng)",
         "字(de facto)",
+        "版本(v2)",  # a version, not a syllable
+        "面積(cm2)",
+        "字(nong6)",  # no tone 6
+        "字(nong12)",
+        "字(nóng  cūn)",  # two blanks
+        "字(nóng cun)",  # a toneless syllable that is no neutral one
+        "字(nóng cūn )",
         "字\r",  # a lone CR is not part of CRLF
     ],
 )

@@ -651,3 +651,12 @@ def test_labels_drop_emoji_and_a_bracketed_basis() -> None:
     text = "冻结涉案资金💰1.3亿元。刑事案件发案数(同比)明显下降12.1%。"
     labels = {r.text: r.label for r in extract_text(text)}
     assert labels == {"1.3亿元": "冻结涉案资金", "12.1%": "刑事案件发案数"}
+
+
+def test_list_numbers_and_bullets_are_no_part_of_a_label() -> None:
+    md = (
+        "## 成效\n\n1. 查处酒驾：320起；\n2. **查处醉驾** 85起；\n\n"
+        "- 走访群众 2,300 户\n\n> （一）发放资料5000份\n"
+    )
+    labels = [r.label for r in extract_text(md)]
+    assert labels == ["查处酒驾", "查处醉驾", "走访群众", "发放资料"]
