@@ -11,30 +11,37 @@ keyed by the `regex` and Python versions, stored with `marshal` (plain data, nev
 checked by building the Pattern, and any failure falls back to `regex.compile`. A cache that
 cannot be read or written (a read-only home) only costs the time it would have saved.
 Set STATX_CACHE_DIR to move it, or to an empty string to turn it off.
+
+The same file keeps the other plain data statx derives from its rules at each start, which
+costs about as much again: what a pattern's shape is (`statx.shape`) and the parsed YAML of
+a rules file (keyed by its content), through `remembered`.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import hashlib
 import marshal
 import os
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 from regex import _main, _regex
 
-__all__ = ["cache_file", "compile_pattern"]
+__all__ = ["cache_file", "compile_pattern", "content_key", "remembered"]
 
-Key = tuple[str, int, int]
+Key = tuple[Any, ...]  # (pattern, flags, regex version) for a pattern; (kind, source) for data
+T = TypeVar("T")
 
 _MAX_ENTRIES = 4096  # past this, a save keeps only what its run used (user rules come and go)
 _lock = threading.Lock()
-_entries: dict[Key, tuple[Any, ...]] | None = None
+_entries: dict[Key, Any] | None = None  # core compile arguments, or marshal bytes of data
 _used: set[Key] = set()
 _added = False
 
@@ -68,6 +75,43 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     if args is not None:
         _remember(key, args)
     return compiled
+
+
+def remembered(
+    kind: str,
+    source: str,
+    compute: Callable[[str], T],
+    dump: Callable[[T], Any] = lambda v: v,
+    load: Callable[[Any], T] = lambda v: v,
+) -> T:
+    """`compute(source)`, from the cache when this machine worked it out before.
+
+    `dump` turns the value into plain data for `marshal` and `load` turns it back; a value
+    that will not go into plain data is computed every time. `kind` keeps the answers of
+    different functions apart.
+    """
+    key = (kind, source)
+    entries = _load()
+    if key in entries:
+        try:  # kept as marshal bytes: each caller gets objects of its own, free to change
+            value = load(marshal.loads(entries[key]))
+        except Exception:  # written by another statx: work it out anew
+            pass
+        else:
+            _used.add(key)
+            return value
+    value = compute(source)
+    try:
+        stored = marshal.dumps(dump(value))
+    except (ValueError, TypeError):  # not plain data (a YAML date): not for the cache
+        return value
+    _remember(key, stored)
+    return value
+
+
+def content_key(text: str) -> str:
+    """A short key that changes whenever `text` does (for a whole file's content)."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 class _Recorder:
@@ -105,7 +149,7 @@ def _compile_recording(pattern: str, flags: int) -> tuple[regex.Pattern[str], tu
     return compiled, args
 
 
-def _load() -> dict[Key, tuple[Any, ...]]:
+def _load() -> dict[Key, Any]:
     global _entries
     if _entries is None:
         _entries = {}
@@ -118,7 +162,7 @@ def _load() -> dict[Key, tuple[Any, ...]]:
     return _entries
 
 
-def _remember(key: Key, args: tuple[Any, ...]) -> None:
+def _remember(key: Key, args: Any) -> None:
     global _added
     _load()[key] = args
     _used.add(key)

@@ -17,7 +17,7 @@ import regex
 import yaml
 
 from statx.errors import RuleError
-from statx.patterncache import compile_pattern
+from statx.patterncache import compile_pattern, content_key, remembered
 from statx.shape import shape_of
 
 RuleKind = Literal["figure", "exclude"]
@@ -198,7 +198,8 @@ def _load_yaml(path: Path, problems: _Problems) -> dict[str, Any]:
     try:
         # yaml.safe_load, with libyaml's loader when there is one: several times faster,
         # which is most of `statx extract`'s start-up.
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+        text = path.read_text(encoding="utf-8")
+        data = remembered("yaml", content_key(text), lambda _: yaml.load(text, Loader=_SAFE_LOADER))
     except (OSError, UnicodeDecodeError) as e:
         problems.add(path.name, "-", "-", f"cannot read: {e}")
         return {}

@@ -23,8 +23,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
+
+from statx.patterncache import remembered
 
 __all__ = ["OptionalPrefix", "Shape", "first_chars", "optional_prefix", "shape_of"]
 
@@ -552,6 +555,18 @@ def shape_of(pattern: str) -> Shape:
     >>> shape_of(r"\d+年").trigger, shape_of(r"周岁|岁").needs, shape_of(r"(\w)\1").alphabet is None
     ('年', ('周岁', '岁'), True)
     """
+    return remembered("shape", pattern, _read_shape, _shape_data, _shape_from)
+
+
+def _shape_data(shape: Shape) -> tuple[Any, ...]:
+    return (shape.alphabet, shape.triggers, shape.ahead, shape.min_width, shape.needs, shape.trigger_chars)
+
+
+def _shape_from(data: tuple[Any, ...]) -> Shape:
+    return Shape(*data)
+
+
+def _read_shape(pattern: str) -> Shape:
     parsed = _parse(pattern)
     if parsed is None:
         return Shape(None, (), None)
@@ -576,6 +591,10 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     >>> sorted(first_chars(r"(?:查处|查获)\d+") or ()), first_chars(r"\d+人"), first_chars(r"x?")
     (['查'], None, None)
     """
+    return remembered("first_chars", pattern, _read_first_chars)
+
+
+def _read_first_chars(pattern: str) -> frozenset[str] | None:
     parsed = _parse(pattern)
     if parsed is None or parsed[0].nullable:
         return None
@@ -613,6 +632,18 @@ def optional_prefix(pattern: str) -> OptionalPrefix | None:
     >>> optional_prefix(r"(?:约|1)?(?P<num>\d+)人") is None  # 1 can start both
     True
     """
+    return remembered("optional_prefix", pattern, _read_optional_prefix, _prefix_data, _prefix_from)
+
+
+def _prefix_data(split: OptionalPrefix | None) -> tuple[Any, ...] | None:
+    return None if split is None else (split.prefix, split.rest, split.width, split.last)
+
+
+def _prefix_from(data: tuple[Any, ...] | None) -> OptionalPrefix | None:
+    return None if data is None else OptionalPrefix(*data)
+
+
+def _read_optional_prefix(pattern: str) -> OptionalPrefix | None:
     parsed = _parse(pattern)
     if parsed is None or not parsed[1] or len(parsed[1]) < 2:
         return None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import regex
 
-from statx import patterncache
+from statx import patterncache, shape
 from statx.rules import load_rules
 from tests.conftest import SAMPLES
 
@@ -59,7 +59,9 @@ def test_every_cached_rule_pattern_is_the_pattern_regex_compiles(tmp_path: Path)
     (cache,) = _cache_files(tmp_path)
     entries = marshal.loads(cache.read_bytes())
     examples = [ex.text for rule in load_rules().figures for ex in rule.examples]
-    for (source, flags, _), args in entries.items():
+    patterns = {key: args for key, args in entries.items() if isinstance(key[1], int)}  # not derived data
+    assert len(patterns) > 20
+    for (source, flags, _), args in patterns.items():
         cached = regex._regex.compile(*args)  # what compile_pattern builds from an entry
         fresh = regex.compile(source, flags)
         assert (cached.pattern, cached.flags) == (fresh.pattern, fresh.flags)
@@ -73,3 +75,28 @@ def test_an_empty_cache_dir_setting_turns_the_cache_off() -> None:
     code = "from statx.patterncache import cache_file; print(cache_file())"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert run.stdout.strip() == "None"
+
+
+def test_shapes_read_back_from_the_cache_are_the_shapes_worked_out() -> None:
+    rules = load_rules()
+    sources = [r.source for r in (*rules.figures, *rules.exclusions)]
+    for source in sources:
+        for public, read in (
+            (shape.shape_of, shape._read_shape),
+            (shape.optional_prefix, shape._read_optional_prefix),
+            (shape.first_chars, shape._read_first_chars),
+        ):
+            public(source)  # the first call may compute and store it
+            assert public(source) == read(source), source  # the second reads it back
+
+
+def test_an_edited_rules_file_is_read_again(tmp_path: Path) -> None:
+    rule = (
+        "rules:\n  - id: my.count\n    pattern: '(?P<num>\\d+)只鸟'\n    unit: 只\n"
+        "    examples:\n      - {text: 救助32只鸟, expect: [{text: 32只鸟, value: 32}]}\n"
+        "      - {text: 没有鸟, expect: []}\n"
+    )
+    (tmp_path / "mine.yaml").write_text(rule, encoding="utf-8")
+    assert [r.id for r in load_rules([tmp_path], builtin=False).figures] == ["my.count"]
+    (tmp_path / "mine.yaml").write_text(rule.replace("my.count", "my.cases"), encoding="utf-8")
+    assert [r.id for r in load_rules([tmp_path], builtin=False).figures] == ["my.cases"]
