@@ -190,6 +190,14 @@ def test_arrows_are_changes() -> None:
     assert (recs["3.4%"].change, recs["3.4%"].basis) == ("down", "mom")
 
 
+def test_a_time_cut_is_a_change_down_and_cut_to_is_a_level() -> None:
+    text = "群众平均等候时间缩短40%，办理时限压缩50%，平均处置时间缩短至18分钟。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["40%"].change == "down"
+    assert recs["50%"].change == "down"
+    assert recs["18分钟"].change is None  # 缩短至 gives the new level, not the change
+
+
 def test_the_nearest_basis_said_is_the_basis() -> None:
     text = "受理群众诉求9.64万件，环比增长18.3%，同比增长6.9%；投诉类同比上升2.1%，较上月减少6.2%。"
     recs = {r.text: r for r in extract_text(text)}

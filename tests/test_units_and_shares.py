@@ -118,3 +118,11 @@ def test_doubling_idioms_give_no_count(rules: RuleSet) -> None:
         ("1倍", 1, "倍", "exact"),
         ("2.3倍", 2.3, "倍", "exact"),
     ]
+
+
+def test_messages_sent_are_counted_in_tiao_ci(rules: RuleSet) -> None:
+    # 条次 (messages, one each time shown) is one measure word, not 条 with a stray 次
+    assert _figures("在电子显示屏滚动发布提示信息2.3万条次，推送短信1200万条。", rules) == [
+        ("2.3万条次", 23000, "条次", "exact"),
+        ("1200万条", 12000000, "条", "exact"),
+    ]
