@@ -126,3 +126,15 @@ def test_messages_sent_are_counted_in_tiao_ci(rules: RuleSet) -> None:
         ("2.3万条次", 23000, "条次", "exact"),
         ("1200万条", 12000000, "条", "exact"),
     ]
+
+
+def test_documents_counted_as_books_and_cards_keep_the_bracket_in_the_figure(rules: RuleSet) -> None:
+    # 本（张）: exit-entry documents counted together; the bracket is part of the measure word,
+    # not the start of a label for the next figure
+    text = "全市共签发出入境证件23.4万本（张），同比增长35%；受理申请8000本(件)。"
+    assert _figures(text, rules) == [
+        ("23.4万本（张）", 234000, "本", "exact"),
+        ("35%", 35, "%", "exact"),
+        ("8000本(件)", 8000, "本", "exact"),
+    ]
+    assert _by_text(text, rules)["35%"].label == "全市共签发出入境证件"
