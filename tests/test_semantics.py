@@ -148,10 +148,13 @@ def test_list_items_sharing_a_noun_keep_the_verb_of_the_first() -> None:
 
 
 def test_a_clause_opening_with_a_new_verb_inherits_no_metric() -> None:
-    text = "查获吸毒人员312人，强制隔离戒毒156人，责令社区戒毒、社区康复98人。"
+    text = "抓获毒品犯罪嫌疑人312人，强制隔离戒毒156人，责令社区戒毒、社区康复98人。"
     recs = {r.text: r for r in extract_text(text)}
     assert recs["312人"].metric == "suspects_arrested"
     assert (recs["156人"].metric, recs["98人"].metric) == ("other", "other")
+    # drug users found are no suspects (taking drugs is an administrative offence)
+    recs = {r.text: r for r in extract_text("查获吸毒人员312人，强制隔离戒毒156人。")}
+    assert (recs["312人"].metric, recs["156人"].metric) == ("other", "other")
     recs = {r.text: r for r in extract_text("培训网格员1 360人次，评选表彰优秀网格员50名。")}
     assert recs["50名"].metric == "other"
     recs = {r.text: r for r in extract_text("开展专项行动4轮，打掉涉黑涉恶犯罪团伙6个，捣毁窝点3个。")}
