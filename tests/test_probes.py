@@ -415,6 +415,17 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "５．６个": None,
         },
     ),
+    # a time cut (缩短) against last year is a change down; 缩短至 gives the new level
+    (
+        "time-cut",
+        "城区接警后平均6分钟到达现场，较去年同期缩短1.5分钟；急救反应时间缩短至11.8分钟，5分钟内到达",
+        {
+            "6分钟": {"value": 6, "unit": "分钟", "change": None},
+            "1.5分钟": {"value": 1.5, "change": "down", "basis": "yoy"},
+            "11.8分钟": {"change": None},
+            "5分钟": None,
+        },
+    ),
 ]
 
 
