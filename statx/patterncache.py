@@ -39,9 +39,14 @@ __all__ = ["cache_file", "compile_pattern", "content_key", "remembered"]
 Key = tuple[Any, ...]  # (pattern, flags, regex version) for a pattern; (kind, source) for data
 T = TypeVar("T")
 
-_MAX_ENTRIES = 4096  # past this, a save keeps only what its run used (user rules come and go)
+# Each entry is (age, marshal bytes of its value). Kept as bytes, a loaded cache costs about
+# its file's size in memory (unpacked, the patterns' code lists take three times that), and
+# each caller unpacks objects of its own, free to change. The age counts the saves since the
+# entry was last used: rules edited again and again leave entries no run asks for, and a save
+# drops those older than _MAX_AGE.
+_MAX_AGE = 8
 _lock = threading.Lock()
-_entries: dict[Key, Any] | None = None  # core compile arguments, or marshal bytes of data
+_entries: dict[Key, tuple[int, bytes]] | None = None
 _used: set[Key] = set()
 _added = False
 
@@ -55,17 +60,16 @@ def cache_file() -> Path | None:
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
         where = str(Path(base) / "statx")
     tag = f"regex-{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
-    return Path(where) / f"patterns-{tag}.marshal"
+    return Path(where) / f"patterns-v2-{tag}.marshal"  # v2: entries are (age, marshal bytes)
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """`regex.compile(pattern, flags)`, from the cache when this machine compiled it before."""
     key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
-    entries = _load()
-    args = entries.get(key)
-    if args is not None:
+    entry = _load().get(key)
+    if entry is not None:
         try:
-            compiled: regex.Pattern[str] = _regex.compile(*args)
+            compiled: regex.Pattern[str] = _regex.compile(*marshal.loads(entry[1]))
         except Exception:  # an entry this release cannot read: compile it anew
             pass
         else:
@@ -91,21 +95,18 @@ def remembered(
     different functions apart.
     """
     key = (kind, source)
-    entries = _load()
-    if key in entries:
-        try:  # kept as marshal bytes: each caller gets objects of its own, free to change
-            value = load(marshal.loads(entries[key]))
+    entry = _load().get(key)
+    if entry is not None:
+        try:
+            value = load(marshal.loads(entry[1]))
         except Exception:  # written by another statx: work it out anew
             pass
         else:
             _used.add(key)
             return value
     value = compute(source)
-    try:
-        stored = marshal.dumps(dump(value))
-    except (ValueError, TypeError):  # not plain data (a YAML date): not for the cache
-        return value
-    _remember(key, stored)
+    with contextlib.suppress(ValueError, TypeError):  # not plain data (a YAML date): not kept
+        _remember(key, dump(value))
     return value
 
 
@@ -141,15 +142,10 @@ def _compile_recording(pattern: str, flags: int) -> tuple[regex.Pattern[str], tu
     if args is None:  # regex had it in its own cache: nothing to record
         return compiled, None
     # the flags come as a RegexFlag, which marshal does not take; the core reads them as an int
-    args = tuple(int(a) if isinstance(a, regex.RegexFlag) else a for a in args)
-    try:
-        marshal.dumps(args)
-    except ValueError:  # not plain data: not for the cache
-        return compiled, None
-    return compiled, args
+    return compiled, tuple(int(a) if isinstance(a, regex.RegexFlag) else a for a in args)
 
 
-def _load() -> dict[Key, Any]:
+def _load() -> dict[Key, tuple[int, bytes]]:
     global _entries
     if _entries is None:
         _entries = {}
@@ -162,9 +158,10 @@ def _load() -> dict[Key, Any]:
     return _entries
 
 
-def _remember(key: Key, args: Any) -> None:
+def _remember(key: Key, value: Any) -> None:
+    """Keep `value` (plain data) under `key`; raises ValueError if marshal cannot take it."""
     global _added
-    _load()[key] = args
+    _load()[key] = (0, marshal.dumps(value))
     _used.add(key)
     if not _added:
         _added = True
@@ -176,9 +173,11 @@ def _save() -> None:
     path = cache_file()
     if path is None or _entries is None:
         return
-    entries = _entries
-    if len(entries) > _MAX_ENTRIES:
-        entries = {k: v for k, v in entries.items() if k in _used}
+    entries = {
+        key: (0 if key in _used else age + 1, blob)
+        for key, (age, blob) in _entries.items()
+        if key in _used or age < _MAX_AGE
+    }
     with contextlib.suppress(OSError, ValueError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")

@@ -59,10 +59,10 @@ def test_every_cached_rule_pattern_is_the_pattern_regex_compiles(tmp_path: Path)
     (cache,) = _cache_files(tmp_path)
     entries = marshal.loads(cache.read_bytes())
     examples = [ex.text for rule in load_rules().figures for ex in rule.examples]
-    patterns = {key: args for key, args in entries.items() if isinstance(key[1], int)}  # not derived data
+    patterns = {key: blob for key, (_, blob) in entries.items() if isinstance(key[1], int)}  # not data
     assert len(patterns) > 20
-    for (source, flags, _), args in patterns.items():
-        cached = regex._regex.compile(*args)  # what compile_pattern builds from an entry
+    for (source, flags, _), blob in patterns.items():
+        cached = regex._regex.compile(*marshal.loads(blob))  # what compile_pattern builds from an entry
         fresh = regex.compile(source, flags)
         assert (cached.pattern, cached.flags) == (fresh.pattern, fresh.flags)
         assert cached.groupindex == fresh.groupindex
@@ -100,3 +100,19 @@ def test_an_edited_rules_file_is_read_again(tmp_path: Path) -> None:
     assert [r.id for r in load_rules([tmp_path], builtin=False).figures] == ["my.count"]
     (tmp_path / "mine.yaml").write_text(rule.replace("my.count", "my.cases"), encoding="utf-8")
     assert [r.id for r in load_rules([tmp_path], builtin=False).figures] == ["my.cases"]
+
+
+def test_entries_no_run_uses_age_out_of_the_cache(tmp_path: Path) -> None:
+    _extract(str(tmp_path))
+    (cache,) = _cache_files(tmp_path)
+    entries = marshal.loads(cache.read_bytes())
+    stale = ("shape", "(?P<num>\\d+)只鸟 of a rule edited away")
+    entries[stale] = (patterncache._MAX_AGE, marshal.dumps(None))  # one save more is too old
+    entries[("shape", "one more save to live")] = (0, marshal.dumps(None))
+    cache.write_bytes(marshal.dumps(entries))
+    env = {**os.environ, "STATX_CACHE_DIR": str(tmp_path)}
+    code = "from statx.patterncache import remembered; remembered('test', 'new', str)"  # a run that saves
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+    after = marshal.loads(cache.read_bytes())
+    assert stale not in after and after[("shape", "one more save to live")][0] == 1
+    assert after[("test", "new")][0] == 0 and all(age <= patterncache._MAX_AGE for age, _ in after.values())
