@@ -26,22 +26,26 @@ def _change(
     m = cand.match
     sign = m.group("sign") if "sign" in m.re.groupindex else None  # no dict of every group
     change: Change | None = None
-    head = _column_head(text, cand.start) if "|" in ctx.pre else None
+    in_table = "|" in ctx.pre
+    head: str | None = None  # its column's header, looked for only when it can decide something
     if sign:
         change = "up" if sign == "+" else "down"
     elif lex.change_up.search(ctx.pre):
         change = "up"
     elif lex.change_down.search(ctx.pre):
         change = "down"
-    elif head and not ctx.pre.strip(" |") and text.endswith(_SHARE_UNITS, cand.start, cand.end):
+    elif in_table and not ctx.pre.strip(" |") and text.endswith(_SHARE_UNITS, cand.start, cand.end):
         # a share alone in a column headed 同比增长 / 同比下降 is that change
+        head = _column_head(text, cand.start) or ""
         change = "up" if lex.change_up.search(head) else "down" if lex.change_down.search(head) else None
     if change is None:
         return None, None, None
     before = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
     basis, said = _nearest_basis(before, lex, last=True)
-    if basis is None and head:  # | 接报警情 | 18,532起 | -3.1% | under | 项目 | 2025年 | 同比 |
-        basis, said = _nearest_basis(head, lex, last=True)
+    if basis is None and in_table:  # | 接报警情 | 18,532起 | -3.1% | under | 项目 | 2025年 | 同比 |
+        head = _column_head(text, cand.start) if head is None else head
+        if head:
+            basis, said = _nearest_basis(head, lex, last=True)
     if basis is None and sign and text[cand.start - 1 : cand.start] in ("(", "（", "["):
         # a signed change in brackets names its basis before or after: （+3.88%），按年上升; one in
         # running text (增长-2.3%，降幅比上月收窄…) does not take the next clause's basis

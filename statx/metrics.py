@@ -234,7 +234,8 @@ class MetricIndex:
 
 
 #: 等 closing a list of examples (超速、超员等重点违法), not 等级, 等待, 等候, 等同, 等于.
-_EXAMPLES_END = regex.compile(r"等(?![级待候同于])")
+EXAMPLES_END = r"等(?![级待候同于])"
+_EXAMPLES_END = regex.compile(EXAMPLES_END)
 
 
 def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:

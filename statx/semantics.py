@@ -24,7 +24,7 @@ from statx.breakdowns import KIND_OF_WHOLE, find_parents, kind_of_lead, kind_of_
 from statx.changes import latest_written_year, read_changes
 from statx.clauses import RESPECTIVELY, Context, first_start, last_end, read_contexts
 from statx.matcher import Candidate
-from statx.metrics import Choice, MetricIndex
+from statx.metrics import EXAMPLES_END, Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
 from statx.patterncache import compile_pattern
 from statx.periods import resolve_period
@@ -41,6 +41,7 @@ class Lexicon:
     change_down: regex.Pattern[str]
     basis_yoy: regex.Pattern[str]
     basis_mom: regex.Pattern[str]
+    currency_tail: regex.Pattern[str]  # a currency named before the number: no part of a label
     basis_tail: regex.Pattern[str]  # 死亡人数同比(分别下降…): a basis closing a list's last item
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
@@ -93,6 +94,7 @@ class Lexicon:
                 "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
             ),
             basis_mom=compile_pattern(alternation(w.get("basis_mom", ()))),
+            currency_tail=compile_pattern(f"(?:{'|'.join(optional_fragment('CURRENCY')) or '(?!)'})$"),
             basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
@@ -130,7 +132,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
 
 
 #: The last 等 closing a list of examples (not 等级, 等待, 等同…), searched backwards.
-_LAST_EXAMPLES_END = regex.compile(r"等(?![级待候同于])", regex.REVERSE)
+_LAST_EXAMPLES_END = regex.compile(EXAMPLES_END, regex.REVERSE)
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
 _EXAMPLES_OF = regex.compile(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
 _POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
@@ -139,9 +141,8 @@ _BLANKS = regex.compile(r"\s+")
 #: change inside them left empty (发案数(同比)明显下降 -> 发案数).
 _NOISE = regex.compile(r"\s+|[\p{So}\p{Sk}\uFE0F\u200D]+|\(\s*\)|（\s*）")
 # 方面 closes a lead (網上騙案方面，警方錄得…): the topic, not part of its name
-_TRAILING_FILLER = regex.compile(  # and a currency named before the number (罚锾新台币1,234万元)
-    r"(?:方面|[高多]?达到?|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)?"
-    r"(?:人民币|新台币|台币|港币|港元|澳门币|澳门元|葡币|美元|欧元)?$"
+_TRAILING_FILLER = regex.compile(
+    r"(?:方面|[高多]?达到?|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)$"
 )
 
 
@@ -155,7 +156,7 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     if cue_start is not None and len(pre) > 12 and len(pre) - cue_start > 3:  # not at a bare noun (证件)
         pre = pre[cue_start:]
     pre = _trimmed(pre.lstrip("、 |-*•·>#\n\t"), lex).strip(" |")  # list bullets and quote marks too
-    pre = _TRAILING_FILLER.sub("", pre)
+    pre = _TRAILING_FILLER.sub("", lex.currency_tail.sub("", pre))  # 罚锾新台币1,234万元: 罚锾
     if len(pre) > 40 and (last := _LAST_EXAMPLES_END.search(pre, 0, len(pre) - 1)) is not None:
         pre = _EXAMPLES_OF.sub("", pre[last.end() :])  # 收集…、…等方面意见建议23条: what they are of
     if pre.endswith("等") or len(pre) > 40:
