@@ -47,6 +47,7 @@ T = TypeVar("T")
 _MAX_AGE = 8
 _lock = threading.Lock()
 _entries: dict[Key, tuple[int, bytes]] | None = None
+_path: Path | None = None  # where the entries were read from, and are written back to
 _used: set[Key] = set()
 _added = False
 
@@ -65,6 +66,8 @@ def cache_file() -> Path | None:
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """`regex.compile(pattern, flags)`, from the cache when this machine compiled it before."""
+    if not _on():
+        return regex.compile(pattern, flags)
     key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
     entry = _load().get(key)
     if entry is not None:
@@ -94,6 +97,8 @@ def remembered(
     that will not go into plain data is computed every time. `kind` keeps the answers of
     different functions apart.
     """
+    if not _on():
+        return compute(source)
     key = (kind, source)
     entry = _load().get(key)
     if entry is not None:
@@ -145,11 +150,17 @@ def _compile_recording(pattern: str, flags: int) -> tuple[regex.Pattern[str], tu
     return compiled, tuple(int(a) if isinstance(a, regex.RegexFlag) else a for a in args)
 
 
+def _on() -> bool:
+    """Whether there is a cache to use (STATX_CACHE_DIR set empty turns it off)."""
+    _load()
+    return _path is not None
+
+
 def _load() -> dict[Key, tuple[int, bytes]]:
-    global _entries
+    global _entries, _path
     if _entries is None:
         _entries = {}
-        path = cache_file()
+        _path = path = cache_file()
         if path is not None:
             with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
                 data = marshal.loads(path.read_bytes())
@@ -170,7 +181,7 @@ def _remember(key: Key, value: Any) -> None:
 
 def _save() -> None:
     """Write the cache whole, through a temporary file: a reader never sees half of it."""
-    path = cache_file()
+    path = _path
     if path is None or _entries is None:
         return
     entries = {
