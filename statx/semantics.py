@@ -135,6 +135,8 @@ def lexicon(rules: RuleSet) -> Lexicon:
 _LAST_EXAMPLES_END = regex.compile(EXAMPLES_END, regex.REVERSE)
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
 _EXAMPLES_OF = regex.compile(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
+#: Table cells holding only a number (| 980 |): in a row, the words before them are its header.
+_BARE_CELLS = regex.compile(r"\|[\s\d.,+\-−%]*(?=\||$)")
 _POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
 _BLANKS = regex.compile(r"\s+")
 #: What a label drops besides blanks: emoji and other symbols (冻结涉案资金💰), and brackets a
@@ -155,6 +157,8 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     pre = ctx.pre
     if cue_start is not None and len(pre) > 12 and len(pre) - cue_start > 3:  # not at a bare noun (证件)
         pre = pre[cue_start:]
+    if "|" in pre:  # a table row: the cells of bare numbers before the figure name nothing
+        pre = _BARE_CELLS.sub("", pre)
     pre = _trimmed(pre.lstrip("、 |-*•·>#\n\t"), lex).strip(" |")  # list bullets and quote marks too
     pre = _TRAILING_FILLER.sub("", lex.currency_tail.sub("", pre))  # 罚锾新台币1,234万元: 罚锾
     if len(pre) > 40 and (last := _LAST_EXAMPLES_END.search(pre, 0, len(pre) - 1)) is not None:

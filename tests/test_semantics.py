@@ -406,6 +406,12 @@ def test_table_rows_label_their_cells() -> None:
     md = "| 项目 | 数量 |\n|---|---|\n| 查处醉驾 | 90起 |\n"
     (rec,) = extract_text(md)
     assert (rec.label, rec.metric) == ("查处醉驾", "drunk_driving")
+    # a bare count between the row's header and the figure names nothing (| 醉酒驾驶 | 220 | -25% |)
+    md = (
+        "| 类别 | 数量(起) | 同比 |\n|---|---|---|\n"
+        "| 饮酒驾驶 | 980 | -12% |\n| 醉酒驾驶 | 2 200 | -25.5% |\n"
+    )
+    assert [r.label for r in extract_text(md)] == ["饮酒驾驶", "醉酒驾驶"]
 
 
 def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
