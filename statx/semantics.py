@@ -45,6 +45,7 @@ class Lexicon:
     basis_tail: regex.Pattern[str]  # 死亡人数同比(分别下降…): a basis closing a list's last item
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
+    breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
     baseline: regex.Pattern[str]
     baseline_from: regex.Pattern[str]
@@ -98,6 +99,7 @@ class Lexicon:
             basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
+            breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
             baseline=compile_pattern(
                 f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year})\\s*$"

@@ -671,3 +671,36 @@ def test_list_numbers_and_bullets_are_no_part_of_a_label() -> None:
     )
     labels = [r.label for r in extract_text(md)]
     assert labels == ["查处酒驾", "查处醉驾", "走访群众", "发放资料"]
+
+
+def test_a_sentence_opening_with_a_grouping_breaks_down_the_total_before_it() -> None:
+    text = (
+        "全年共受理群众诉求186.4万件，同比增长12.7%，日均受理5100余件。"
+        "从受理渠道看，电话渠道受理142.3万件，占76.3%；网络渠道受理44.1万件，占23.7%。"
+        "按诉求类型分，咨询类103.5万件，求助类41.2万件，投诉举报类35.6万件，意见建议类6.1万件。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("142.3万件", "44.1万件", "103.5万件", "41.2万件", "35.6万件", "6.1万件"):
+        assert recs[item].parent == "186.4万件", item  # not the last part of the grouping before
+        assert recs[item].metric == "hotline_cases", item
+    text = "全年社会消费品零售总额2035.8亿元，比上年增长7.6%。按经营地统计，城镇消费品零售额1748.2亿元。"
+    assert {r.text: r.parent for r in extract_text(text)}["1748.2亿元"] == "2035.8亿元"
+    text = "全市地区生产总值4286.53亿元，增长5.8%。分产业看，第一产业增加值312.47亿元，增长3.9%。"
+    assert {r.text: r.parent for r in extract_text(text)}["312.47亿元"] == "4286.53亿元"
+    # no grouping named: the figures after 从…情况看 are no parts of the total
+    text = "全市热线共受理群众诉求工单11.6万件。从办理情况看，按期办结11.2万件。"
+    assert {r.text: r.parent for r in extract_text(text)}["11.2万件"] is None
+
+
+def test_breakdown_items_point_to_the_earlier_figure_they_add_up_to() -> None:
+    text = (
+        "今年共排查出各类矛盾纠纷1426起，成功化解1398起，化解率98.04%。"
+        "按纠纷类型划分：相邻关系类612起，婚姻家庭类387起，劳资债务类259起，其他类168起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("612起", "387起", "259起", "168起"):
+        assert recs[item].parent == "1426起", item  # 612 + 387 + 259 + 168 = 1426, not the nearer 1398
+        assert recs[item].metric == "disputes_mediated", item
+    text = "接报警情200起，破获刑事案件300起，其中盗窃案件120起、诈骗案件80起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["120起"].parent == recs["80起"].parent == "300起"  # a partial list: the nearest whole
