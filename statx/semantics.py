@@ -39,6 +39,7 @@ class Lexicon:
 
     change_up: regex.Pattern[str]
     change_down: regex.Pattern[str]
+    cut_of: regex.Pattern[str]  # 减少提交材料约9.6万份: a cut naming what it cuts, a change down
     basis_yoy: regex.Pattern[str]
     basis_mom: regex.Pattern[str]
     currency_tail: regex.Pattern[str]  # a currency named before the number: no part of a label
@@ -91,6 +92,14 @@ class Lexicon:
             # 至/到, which give the new level (提高至95%), not the change
             change_up=change_tail("change_up"),
             change_down=change_tail("change_down"),
+            # the thing cut is a few characters of a name, not a clause nor a phrase with 的 (减少提交
+            # 材料, not 减少至 or 减少人员聚集的措施)
+            cut_of=compile_pattern(
+                f'(?:{alternation(w["change_down_with_object"])})(?![至到为了])(?:(?!的)\\p{{Han}}|[“”"]){{1,6}}'
+                "(?:约|近|超过|达到?)?\\s*$"
+                if w.get("change_down_with_object")
+                else "(?!)"
+            ),
             basis_yoy=compile_pattern(
                 "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
             ),
@@ -173,6 +182,25 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     if label.startswith("“") and "”" not in label:
         label = label.lstrip("“")
     return str(_NOISE.sub("", label))
+
+
+#: The start of a level a figure moved from, maybe with when it stood there (由去年同期的, 由整治前的, 从).
+_FROM = regex.compile(r"(?:由|从)[^，,。；;由从]{0,8}?的?\s*$")
+
+
+def _from_to_label(ctx: Context, previous: Record | None, lex: Lexicon) -> str:
+    """The label of either figure of `由 A 降至 B` (佩戴率由整治前的68%提升至92.6%): what moved.
+
+    The words between the two figures only say the move (提升至), and those before the first
+    say when it stood there (由整治前的); both go, and the second figure takes the first's label.
+    Empty when the figure stands in no such pair.
+    """
+    if previous is not None and lex.baseline_to.fullmatch(ctx.pre):
+        return previous.label  # 提升至92.6%: the level of what the figure before was a level of
+    moved = _FROM.search(ctx.pre)
+    if moved is None or not lex.baseline_to.match(ctx.post):
+        return ""
+    return _label(Context(ctx.pre[: moved.start()], "", ctx.sentence_start), None, lex)
 
 
 def _trimmed(words: str, lex: Lexicon) -> str:
@@ -379,7 +407,8 @@ def annotate(
                 if isinstance(pair, int)  # the change of 驾驶人412万人 counts 驾驶人
                 else _change_label(ctx, choice, out[i - 1] if same_sentence else None, lex)
                 if change is not None
-                else _label(*_named_earlier(ctx, choice, lex), lex),
+                else _from_to_label(ctx, out[i - 1] if same_sentence else None, lex)
+                or _label(*_named_earlier(ctx, choice, lex), lex),
                 change=change,
                 basis=basis,
                 parent=records[p].text if p is not None else None,

@@ -704,3 +704,23 @@ def test_breakdown_items_point_to_the_earlier_figure_they_add_up_to() -> None:
     text = "接报警情200起，破获刑事案件300起，其中盗窃案件120起、诈骗案件80起。"
     recs = {r.text: r for r in extract_text(text)}
     assert recs["120起"].parent == recs["80起"].parent == "300起"  # a partial list: the nearest whole
+
+
+def test_a_cut_naming_what_it_cuts_is_a_change_down() -> None:
+    text = "为企业和群众减少提交材料约9.6万份，减少群众跑腿30万次；减少至3个环节，减少人员聚集的措施12项。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["约9.6万份"].change == recs["30万次"].change == "down"
+    assert recs["3个"].change is None  # 减少至: the new level
+    assert recs["12项"].change is None  # 的: a phrase naming the measures, not the thing cut
+
+
+def test_a_baseline_s_year_is_not_the_period_and_a_cut_off_day_is() -> None:
+    text = (
+        "截至11月20日，全所累计走访入户2.36万户。今年1至10月，刑事警情同比下降21.3%；"
+        "盗窃电动车案件由去年同期的54起降至19起。群众满意度达98.6%。"
+    )
+    recs = {r.text: r for r in extract_text(text, date="2024-11-28")}
+    assert (recs["2.36万户"].period, recs["2.36万户"].period_end) == ("截至11月20日", "2024-11-20")
+    for figure in ("54起", "19起", "98.6%"):  # 去年同期 dates the baseline, not what follows
+        assert recs[figure].period == "今年1至10月", figure
+    assert recs["54起"].label == recs["19起"].label == "盗窃电动车案件"  # what moved from 54 to 19
