@@ -170,18 +170,26 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     pre = _TRAILING_FILLER.sub("", lex.currency_tail.sub("", pre))  # 罚锾新台币1,234万元: 罚锾
     if len(pre) > 40 and (last := _LAST_EXAMPLES_END.search(pre, 0, len(pre) - 1)) is not None:
         pre = _EXAMPLES_OF.sub("", pre[last.end() :])  # 收集…、…等方面意见建议23条: what they are of
-    if pre.endswith("等") or len(pre) > 40:
-        pre = ""
-    post = ctx.post.split("|", 1)[0].strip()  # the next table cell is another thing
+    # the next table cell is another thing; a bracketed second unit (843家（处）) names nothing
+    post = _OTHER_UNIT.sub("", ctx.post.split("|", 1)[0].strip())
+    if (pre.endswith("等") and post) or len(pre) > 40:
+        pre = ""  # 检查…等843家 alone keeps its examples: nothing after them names the thing
     # a bare verb before the figure (完成261名…晋升): the words after it name what was done
     post = _POST_FILLER.sub("", post) if len(post) <= (24 if len(pre) > 2 else 48) else ""
-    label = (pre + post).strip(' 、,，()（）|"￥¥$')
+    label = (pre + post).strip(' 、,，|"￥¥$')
+    label = _UNPAIRED_END.sub("", label)  # 区(县): a closing bracket goes only with nothing it closes
     # a quote mark at an end goes only when its pair is not inside (清理“僵尸车”85辆 keeps both)
     if label.endswith("”") and "“" not in label:
         label = label.rstrip("”")
     if label.startswith("“") and "”" not in label:
         label = label.lstrip("“")
     return str(_NOISE.sub("", label))
+
+
+#: A bracketed alternative measure word right after a figure (843家（处）).
+_OTHER_UNIT = regex.compile(r"^[(（][^()（）]{1,2}[)）]\s*")
+#: Brackets at the ends of a label that pair with nothing inside it ((县 -> 县; 区(县) stays).
+_UNPAIRED_END = regex.compile(r"^[()（）]+|(?<!\([^()]*)[)）]+$|[(（]+$")
 
 
 #: The start of a level a figure moved from, maybe with when it stood there (由去年同期的, 由整治前的, 从).

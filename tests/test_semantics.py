@@ -724,3 +724,11 @@ def test_a_baseline_s_year_is_not_the_period_and_a_cut_off_day_is() -> None:
     for figure in ("54起", "19起", "98.6%"):  # 去年同期 dates the baseline, not what follows
         assert recs[figure].period == "今年1至10月", figure
     assert recs["54起"].label == recs["19起"].label == "盗窃电动车案件"  # what moved from 54 to 19
+
+
+def test_a_label_keeps_its_bracket_pairs_and_drops_a_second_unit() -> None:
+    text = "检查“九小”场所、出租屋等843家（处），涉及9个区（县），开放停车泊位3000余个（含两轮车）。"
+    labels = {r.text: r.label for r in extract_text(text)}
+    assert labels["843家"] == "检查“九小”场所、出租屋等"  # （处） names nothing: the examples say what
+    assert labels["9个"] == "涉及区(县)"
+    assert labels["3000余个"] == "开放停车泊位(含两轮车)"
