@@ -349,8 +349,10 @@ def annotate(
         # a change right after the figure it qualifies (29,542宗（+3.88%）), or a list of like figures:
         # the same unit or one the previous figure's metric is counted in (走访家庭2140户、商铺360家)
         elif pair is None and same_sentence and parents[i] is None:
-            k = _last_count(out, contexts, i) if change is None else i - 1
-            if change is not None or (
+            # a cut that names what it cuts (减少提交材料约9.6万份) is a count of its own, no change of it
+            qualifies = change is not None and not lex.cut_of.search(ctx.pre)
+            k = i - 1 if qualifies else _last_count(out, contexts, i)
+            if qualifies or (
                 (out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ()))
                 and not _new_action(ctx.pre, contexts[k].pre, lex)
             ):

@@ -732,3 +732,16 @@ def test_a_label_keeps_its_bracket_pairs_and_drops_a_second_unit() -> None:
     assert labels["843家"] == "检查“九小”场所、出租屋等"  # （处） names nothing: the examples say what
     assert labels["9个"] == "涉及区(县)"
     assert labels["3000余个"] == "开放停车泊位(含两轮车)"
+
+
+def test_a_page_s_byline_dates_its_records_and_a_cut_inherits_no_metric() -> None:
+    page = (
+        "今天是：2024年1月18日 星期四\n市政务服务中心2023年度工作总结\n"
+        "发布时间：2024-01-15 16:30 来源：市政数局\n"
+        "今年以来，新推出“免证办”事项218项，为群众减少提交材料约9.6万份。"
+    )
+    recs = {r.text: r for r in extract_text(page)}
+    assert recs["218项"].date == "2024-01-15"  # the byline's, not the top bar's today
+    assert (recs["218项"].period_start, recs["218项"].period_end) == ("2024-01-01", "2024-01-15")
+    assert recs["约9.6万份"].change == "down"
+    assert recs["约9.6万份"].metric == "other"  # its own count, not a change of the measures before
