@@ -28,7 +28,7 @@ from statx.metrics import EXAMPLES_END, Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
 from statx.patterncache import compile_pattern
 from statx.periods import resolve_period
-from statx.records import Figure, Record
+from statx.records import SHARE_UNITS, Figure, Record
 from statx.rules import RuleSet, alternation, expand_fragment
 from statx.subjects import Gazette, nearest_before, region_name
 
@@ -352,9 +352,11 @@ def annotate(
             # a cut that names what it cuts (减少提交材料约9.6万份) is a count of its own, no change of it
             qualifies = change is not None and not lex.cut_of.search(ctx.pre)
             k = i - 1 if qualifies else _last_count(out, contexts, i)
-            if qualifies or (
-                (out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ()))
-                and not _new_action(ctx.pre, contexts[k].pre, lex)
+            fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
+            # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
+            # change of the cases before it
+            if (qualifies and (fits or rec.unit in SHARE_UNITS)) or (
+                fits and not _new_action(ctx.pre, contexts[k].pre, lex)
             ):
                 inherited = out[k].metric if out[k].metric != "other" else None
                 inherited_words = contexts[k].pre
