@@ -167,17 +167,22 @@ _SYLLABLE = (
 #   (`交通事故(jiāo tōng shì gù)`); each syllable at most 7 letters, with a tone
 #   mark, a tone digit or from the short list of toneless neutral syllables, so
 #   `(含两轮车)`, `(+3.88%)`, `(APP)`, `(v2)`, `(de facto)` stay;
+# - the same annotation set off by one blank, as some converters and editors
+#   write it (`4.8萬 (wàn)餘份`, `嫌疑人 (xián yí rén)297名`): the blank goes with it,
+#   or it would cut the figure from its unit;
 # - zero-width characters and the soft hyphen, which can split a number;
 # - the CR of a CRLF pair.
 # It runs on raw text (folding comes later, over the whole text), hence both
 # kinds of parentheses.  The outer group makes `split` return the dropped
 # pieces too, to count offsets.  Every match starts with one character of one
-# class, which the lookbehinds then tell apart: a pattern that starts with a
+# class, which the lookbehinds then tell apart (a blank opens one only
+# before a bracket, so the many blanks of a text cost one failed test each): a pattern that starts with a
 # single class lets `re` skip ahead to candidates, twice as fast as trying
 # three alternatives at every character.
 _NOISE = re.compile(
-    r"([(（\u00ad\u200b-\u200d\u2060\ufeff\r]"
+    r"([(（ \u3000\u00ad\u200b-\u200d\u2060\ufeff\r]"
     rf"(?:(?<=[{_HAN}][(（]){_SYLLABLE}(?: {_SYLLABLE}){{0,7}}[)）]"
+    rf"|(?<=[{_HAN}][ \u3000])[(（]{_SYLLABLE}(?: {_SYLLABLE}){{0,7}}[)）]"
     r"|(?<=[\u00ad\u200b-\u200d\u2060\ufeff])"
     r"|(?<=\r)(?=\n)))"
 )
