@@ -168,6 +168,8 @@ class MetricIndex:
             hits = self._hits(text)
             if place == "pre" and hits and "等" in text:
                 hits = _after_examples(text, hits)
+            elif place == "post" and hits and "因" in text:
+                hits = _outside_cause(text, hits)
             for metric, start, end in hits:
                 if (
                     place == "earlier"
@@ -254,6 +256,27 @@ def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tupl
         return end < cut and (text[end : end + 1] in ("、", "等") or text[start - 1 : start] == "、")
 
     return [h for h in hits if not an_item(h[1], h[2])]
+
+
+#: A cause said between the thing counted and what befell it (312名驾驶人因酒驾被吊销驾照).
+_CAUSE = regex.compile(r"因[^，。；,;]{1,20}?(?=被)")
+
+
+def _outside_cause(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
+    """Drop the cues inside a cause (因…) that a passive predicate (被…) follows, in the words after a figure.
+
+    312名驾驶人因酒驾被吊销驾照 counts licences revoked, 46名司机因涉嫌药后驾驶被捕 people arrested:
+    the 因 phrase says why, and its words (酒驾, 驾驶) name no count of this figure.
+
+    >>> from statx.rules import Metric
+    >>> drink, revoked = (Metric(k, "", frozenset(), (), 0, "") for k in ("drink", "revoked"))
+    >>> [h[0].key for h in _outside_cause("驾驶人因酒驾被吊销驾照", [(drink, 4, 6), (revoked, 7, 9)])]
+    ['revoked']
+    """
+    spans = [(m.start(), m.end()) for m in _CAUSE.finditer(text)]
+    if not spans:
+        return hits
+    return [h for h in hits if not any(a <= h[1] < b for a, b in spans)]
 
 
 #: A difference of two rates is counted in points of the rate's own unit.
