@@ -259,7 +259,7 @@ def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tupl
 
 
 #: A cause said between the thing counted and what befell it (312名驾驶人因酒驾被吊销驾照).
-_CAUSE = regex.compile(r"因[^，。；,;]{1,20}?(?=被)")
+_CAUSE = regex.compile(r"因[^，。；,;]{1,24}?(?=[,，]?[ \t]?(?:均|都|已|亦|也|分别)?被)")
 
 
 def _outside_cause(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:

@@ -168,7 +168,10 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
         pre = _EXAMPLES_OF.sub("", pre[last.end() :])  # 收集…、…等方面意见建议23条: what they are of
     if pre.endswith("等") or len(pre) > 40:
         pre = ""
-    post = ctx.post.split("|", 1)[0].strip()  # the next table cell is another thing
+    post = ctx.post.split("|", 1)[0]  # the next table cell is another thing
+    # a passive predicate the words after the figure took in (…因…，被法庭取消驾驶资格) names it for
+    # the metric; the label keeps the figure's own clause
+    post = post[: first_start(lex.clause_end, post, 0, len(post))].strip()
     # a bare verb before the figure (完成261名…晋升): the words after it name what was done
     post = _POST_FILLER.sub("", post) if len(post) <= (24 if len(pre) > 2 else 48) else ""
     label = (pre + post).strip(' 、,，()（）|"￥¥$')
