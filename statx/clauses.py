@@ -103,10 +103,8 @@ def read_contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[C
             pre_start = max(pre_start, before[1])
         post_end = first_start(lex.clause_end, text, c.end, min(len(text), c.end + 40))
         after = splits[i] if i + 1 < n else None
-        if after is not None:
-            post_end = min(post_end, after[0])
-        else:
-            post_end = _passive_tail(text, post_end, lex)
+        # the next figure's words end this one's; with none, a passive predicate may follow
+        post_end = min(post_end, after[0]) if after is not None else _passive_tail(text, post_end, lex)
         out.append(Context(text[pre_start : c.start], text[c.end : post_end], sentence_starts[i]))
     return out
 
