@@ -188,6 +188,11 @@ _NOISE = re.compile(
 )
 
 
+# What an annotation in a run of its own opens with, and the character it must follow.
+_ANNOTATION_OPENERS = frozenset("(（ \u3000")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+
+
 # --- offset map ----------------------------------------------------------------
 
 
@@ -344,12 +349,24 @@ class TextBuilder:
         """Append one content run read from ``raw[raw_start:]``, leaving out pinyin noise.
 
         One ``split`` on the noise pattern yields kept and dropped pieces
-        alternately; each kept piece becomes a one-to-one segment.
+        alternately; each kept piece becomes a one-to-one segment. A run that opens
+        with a bracket or a blank is split together with the character before it, so
+        an annotation in a tag of its own (``<span>萬</span><span>(wàn)</span>``)
+        is seen after its Han character too.
+
+        >>> b = TextBuilder()
+        >>> b.append_text(0, "3萬")
+        >>> b.append_text(9, " (wan4)餘輛")
+        >>> b.build().text
+        '3万余辆'
         """
-        if text.isascii() and "\r" not in text:  # e.g. whitespace between tags: no noise possible
+        lead = self._han_before(text)
+        if not lead and text.isascii() and "\r" not in text:  # e.g. whitespace between tags: no noise
             self.append_same(raw_start, raw_start + len(text), text)
             return
-        pieces = _NOISE.split(text)  # kept, dropped, kept, ..., kept
+        pieces = _NOISE.split(lead + text)  # kept, dropped, kept, ..., kept
+        if lead:
+            pieces[0] = pieces[0][1:]  # the character before the run: already appended
         self.append_same(raw_start, raw_start + len(pieces[0]), pieces[0])
         if len(pieces) == 1:
             return
@@ -367,6 +384,13 @@ class TextBuilder:
                 self._can_extend = True  # the last segment is one to one again
         self._parts.extend(pieces[2::2])
         self._length = length
+
+    def _han_before(self, text: str) -> str:
+        """The Han character the text so far ends with, when `text` may open an annotation of it."""
+        if not text or text[0] not in _ANNOTATION_OPENERS or not self._parts:
+            return ""
+        last = self._parts[-1][-1:]
+        return last if _HAN_CHAR.match(last) else ""
 
     def build(self) -> Prepared:
         """Fold the assembled text (same length, so the map holds) and return it with its map."""

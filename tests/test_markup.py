@@ -386,6 +386,15 @@ def test_ruby_annotations_give_no_text() -> None:
     assert raw[slice(*prepared.to_raw(start, start + 6))] == "4.3<ruby>萬<rt>wàn</rt></ruby>餘輛"
 
 
+def test_pinyin_in_a_tag_of_its_own_is_dropped() -> None:
+    """An annotation in its own <span> still follows its Han character; a new paragraph's does not."""
+    raw = "<p>保有量3<span>萬</span><span>(wàn)</span>餘輛，資料1.2萬</b> (wan4)份</p><p>農</p><p>(nóng)</p>"
+    prepared, _ = prepare(raw)
+    assert prepared.text == "\n保有量3万余辆,资料1.2万份\n\n农\n\n(nóng)\n"
+    start = prepared.text.index("3")
+    assert raw[slice(*prepared.to_raw(start, start + 4))] == "3<span>萬</span><span>(wàn)</span>餘輛"
+
+
 _HTMLISH = st.sampled_from(
     [
         *("<p>", "</p>", "<div>", "<br/>", "<b>", "</b>", "<script>", "</script>", "<!--", "-->", "<"),
