@@ -79,6 +79,53 @@ def _column_head(text: str, at: int) -> str | None:
     return cells[column] if column < len(cells) else None
 
 
+#: A header that names no quantity of its own: a change, a basis or a rate of change (同比,
+#: 环比增减, 增減率, 同比(%)), which is a change of the column before it.
+_CHANGE_HEAD = regex.compile(
+    r"[\s(（)）%％±+\-]*(?:(?:同比|环比|按年|按月|较上年|比上年|较去年同期|增减|增減|升降|变化|变动|增长|下降|"
+    r"上升|增幅|降幅|幅度|率)[\s(（)）%％±+\-]*)+"
+)
+#: A header of a share column (占比, 占全市比重, 所占比例): its cells are shares, whatever the row.
+_SHARE_HEAD = regex.compile(r"占|比重|比例")
+
+
+def table_cell(text: str, at: int) -> tuple[str, str] | None:
+    """The row name and the column header of the table cell at `at`, or None outside a table.
+
+    A figure in a table's fifth cell says nothing itself; its row says what (城东大队, 超速行驶)
+    and its column what is counted of it (事故起数, 死亡人数). A change column (同比) counts
+    what the column before it counts, so its header is taken from there (| 死亡人数 | 同比 |).
+    The header is empty when the table has none that names anything; the row name is empty
+    when the row's first cells are numbers.
+
+    >>> t = "| 单位 | 事故起数 | 同比 | 占比 |\\n| --- | --- | --- | --- |\\n| 城东大队 | 41 | ↓12.8% | 19.0% |"
+    >>> table_cell(t, t.index("↓")), table_cell(t, t.index("19.0")), table_cell("共查处12起", 3)
+    (('城东大队', '事故起数'), ('城东大队', '占比'), None)
+    """
+    start = text.rfind("\n", 0, at) + 1
+    column = text.count("|", start, at)
+    if column < 2:  # the row's first cell names it: a figure there has its own words
+        return None
+    cells = (_table_head(text, start) or "").split("|")
+    head = ""
+    for i in range(min(column, len(cells) - 1), 0, -1):
+        cell = cells[i].strip()
+        if cell and not _CHANGE_HEAD.fullmatch(cell):
+            head = cell if i == column or not _SHARE_HEAD.search(cell) else ""
+            break
+    row = next((c.strip() for c in text[start:at].split("|")[1:-1] if _NAMING_CELL.search(c)), "")
+    return row, head
+
+
+def is_share_head(head: str) -> bool:
+    """Whether a column header is a share column's (占比, 占全市比重)."""
+    return bool(_SHARE_HEAD.search(head))
+
+
+#: A table cell that names something: not a bare number, share, change or serial number.
+_NAMING_CELL = regex.compile(r"[^\d\s.,%％+\-↑↓]")
+
+
 _HEAD_YEAR = regex.compile(r"(?<![\d.])((?:19|20)\d{2}|(?:民国)?\d{2,3})\s?年")
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from statx.breakdowns import KIND_OF_WHOLE, find_parents, kind_of_lead, kind_of_whole, parent_over_semicolon
-from statx.changes import latest_written_year, read_changes
+from statx.changes import is_share_head, latest_written_year, read_changes, table_cell
 from statx.clauses import RESPECTIVELY, Context, first_start, last_end, read_contexts
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice, MetricIndex
@@ -369,6 +369,7 @@ def annotate(
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis, baseline = changes[i]
+        ctx, label_ctx = _cell_contexts(text, cand.start, ctx)
         inherited, inherited_words = None, ""
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
         pair = respectively.get(i)
@@ -445,10 +446,10 @@ def annotate(
                 if isinstance(pair, str)
                 else out[pair].label
                 if isinstance(pair, int)  # the change of 驾驶人412万人 counts 驾驶人
-                else _change_label(ctx, choice, out[i - 1] if same_sentence else None, lex)
+                else _change_label(label_ctx, choice, out[i - 1] if same_sentence else None, lex)
                 if change is not None
-                else _from_to_label(ctx, out[i - 1] if same_sentence else None, lex)
-                or _label(*_named_earlier(ctx, choice, lex), lex),
+                else _from_to_label(label_ctx, out[i - 1] if same_sentence else None, lex)
+                or _label(*_named_earlier(label_ctx, choice, lex), lex),
                 change=change,
                 basis=basis,
                 parent=records[p].text if p is not None else None,
@@ -462,6 +463,23 @@ def annotate(
             )
         )
     return out
+
+
+def _cell_contexts(text: str, at: int, ctx: Context) -> tuple[Context, Context]:
+    """The words to read a figure's metric from, and those to label it from.
+
+    Outside a table both are its own clause. In a table cell past the row's name, the clause
+    is only the cells since the figure before (| 9 | ↓25.0% |); what it counts is said by its
+    row and its column's header: the metric is read from both, the row's cue nearest the figure
+    (| 查处数 | 超速行驶 |: speeding, not any violation), except in a share column, where the
+    header's 占 says what the figure is (| 超速行驶 | 占比 |); the label is the row's name.
+    """
+    cell = table_cell(text, at)
+    if cell is None or not cell[0]:
+        return ctx, ctx
+    row, head = cell
+    words = f"| {row} | {head} | " if is_share_head(head) else f"| {head} | {row} | "
+    return Context(words, "", ctx.sentence_start), Context(f"| {row} | ", "", ctx.sentence_start)
 
 
 def _count_of_paragraph(
