@@ -45,6 +45,7 @@ class Lexicon:
     currency_tail: regex.Pattern[str]  # a currency named before the number: no part of a label
     basis_tail: regex.Pattern[str]  # 死亡人数同比(分别下降…): a basis closing a list's last item
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
+    list_head: regex.Pattern[str]  # 盗窃、抢劫、抢夺案件: the noun the last item of a list says for all
     breakdown: regex.Pattern[str]
     breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
@@ -111,6 +112,7 @@ class Lexicon:
             currency_tail=compile_pattern(f"(?:{'|'.join(optional_fragment('CURRENCY')) or '(?!)'})$"),
             basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
+            list_head=compile_pattern(f"(?:{alternation(w['list_heads'])})$" if w.get("list_heads") else "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
@@ -626,11 +628,27 @@ def _respectively(
         if k > 1 and len(before) == k:
             out.update(zip(group, before, strict=True))
         elif k > 1 and len(items) == k:
-            out.update(zip(group, items, strict=True))
+            out.update(zip(group, _with_shared_head(items, lex), strict=True))
         elif k > 1 and len(listed) == k:
             out.update(zip(group, listed, strict=True))
         i = group[-1] + 1
     return out
+
+
+def _with_shared_head(items: list[str], lex: Lexicon) -> list[str]:
+    """The items of a list, each with the noun its last item says for all (盗窃、抢劫、抢夺案件).
+
+    A list of kinds names its noun once, at its end: 盗窃 and 抢劫 are cases as much as 抢夺案件,
+    and a metric is read from the noun. An item that has a noun of its own keeps it.
+
+    >>> from statx import load_rules
+    >>> _with_shared_head(["盗窃", "抢劫", "抢夺案件"], lexicon(load_rules()))
+    ['盗窃案件', '抢劫案件', '抢夺案件']
+    """
+    head = lex.list_head.search(items[-1].strip())
+    if head is None:
+        return items
+    return [w if lex.list_head.search(w.strip()) else w.rstrip() + head.group() for w in items[:-1]] + items[-1:]
 
 
 def _most_named(orgs: list[tuple[int, str]], lex: Lexicon) -> str | None:
