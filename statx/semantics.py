@@ -90,6 +90,8 @@ class Lexicon:
         def change_tail(name: str) -> regex.Pattern[str]:
             after_basis = alternation(w.get(f"{name}_after_basis", ()))
             said = f"{alternation(w.get(name, ()))}|(?:{bases})\\s*(?:{after_basis})"
+            if w.get(f"{name}_after_basis_with_verb"):  # 较去年同期多查处2650起, 同比少发生3起
+                said += f"|(?:{bases})\\s*(?:{alternation(w[f'{name}_after_basis_with_verb'])})\\p{{Han}}{{1,2}}"
             return compile_pattern(f"(?:{said})(?:了|高达|达到?|为|约|近|超过)?\\s*$")
 
         return cls(

@@ -216,6 +216,13 @@ def test_new_more_or_fewer_after_a_basis_is_a_change() -> None:
     assert recs["9.6万人"].change is None  # 新增 alone counts what is new, no change
 
 
+def test_more_or_fewer_after_a_basis_may_take_a_verb() -> None:
+    text = "不按规定让行违法较去年同期多查处2650起；亡人事故同比少发生3起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["2650起"].change, recs["2650起"].basis) == ("up", "yoy")
+    assert (recs["3起"].change, recs["3起"].basis) == ("down", "yoy")
+
+
 def test_a_sentence_opening_with_qizhong_keeps_the_basis_of_the_sentence_it_breaks_down() -> None:
     text = (
         "全年全市地区生产总值2865.3亿元，比上年增长4.1%。其中，第一产业增加值201.6亿元，增长3.8%；"
