@@ -43,6 +43,9 @@ def find_parents(
         if changes[i].relative:
             out.append(None)
             continue
+        if i and (bracketed := _in_brackets_after(text, cands, records, changes, i)) is not None:
+            out.append(bracketed)
+            continue
         lo = max(0, c.start - WINDOW)
         sentence_start = contexts[i].sentence_start
         parent = None
@@ -91,6 +94,28 @@ def find_parents(
         out.append(parent)
     _whole_by_sum(cands, records, changes, out, markers)
     return out
+
+
+#: The words between a figure and one in brackets right after it: the bracket and what it names.
+_OPEN_BRACKET = regex.compile(r"\s*[（(][^（()）。；;，,\n]{1,12}")
+
+
+def _in_brackets_after(
+    text: str, cands: Sequence[Candidate], records: Sequence[Figure], changes: Sequence[ChangeInfo], i: int
+) -> int | None:
+    """The figure right before figure `i` when `i` opens a bracket after it and is a smaller count of it.
+
+    酒驾醉驾3216起（醉驾897起）, 死亡143人（儿童12人）: a bracket right after a figure names a part of
+    it, with no 其中 said, so the whole is the figure the bracket hangs on, not a total before.
+    A change in brackets (29,542宗（+3.88%）) is not a part, nor is a share.
+    """
+    j = i - 1
+    if changes[j].relative or not _OPEN_BRACKET.fullmatch(text, cands[j].end, cands[i].start):
+        return None
+    rp, rc = records[j], records[i]
+    if rc.unit in SHARE_UNITS or _people(rp.unit) != _people(rc.unit) or rc.value >= rp.value:
+        return None
+    return j
 
 
 def _whole_by_sum(

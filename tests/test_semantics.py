@@ -64,6 +64,14 @@ def test_a_change_or_a_baseline_is_neither_a_whole_nor_a_part() -> None:
     assert recs["3120宗"].parent == "12050宗"
 
 
+def test_a_figure_in_brackets_right_after_a_larger_one_breaks_it_down() -> None:
+    text = "查处交通违法68.3万起，其中酒驾醉驾3216起（醉驾897起），全市报告案件29,542宗（+3.88%）。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["3216起"].parent == "68.3万起"
+    assert recs["897起"].parent == "3216起"  # the bracket hangs on 3216起, not on the total
+    assert recs["+3.88%"].parent is None  # a change in brackets is no part
+
+
 def test_colon_list_breakdown() -> None:
     recs = {r.text: r for r in extract_text("共接报警情1200起：交通类800起、治安类300起。")}
     assert recs["800起"].parent == "1200起" and recs["300起"].parent == "1200起"
