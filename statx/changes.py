@@ -34,6 +34,12 @@ def _change(
         change = "up"
     elif lex.change_down.search(ctx.pre) or lex.cut_of.search(ctx.pre):
         change = "down"
+    elif ctx.pre.strip() in _RANK_LINKS and (
+        ranked := lex.ranked_up.search(text, ctx.sentence_start, cand.start)
+        or lex.ranked_down.search(text, ctx.sentence_start, cand.start)
+    ):
+        # 高新区大队违法查处量增幅最大，达21.4%: the clause before says what the figure is
+        change = "up" if ranked.re is lex.ranked_up else "down"
     elif in_table and not ctx.pre.strip(" |") and text.endswith(_SHARE_UNITS, cand.start, cand.end):
         # a share alone in a column headed 同比增长 / 同比下降 is that change
         head = _column_head(text, cand.start) or ""
@@ -59,6 +65,8 @@ def _change(
 
 
 _SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
+#: All a clause may say before a figure that the clause before it ranks (增幅最大，达21.4%).
+_RANK_LINKS = ("", "达", "达到", "为", "是")
 #: A Markdown table's rule row (|---|:---:|), which is no header.
 _RULE_ROW = regex.compile(r"[\s|:\-]*")
 _TABLE_ROWS = 60  # the farthest a header is looked for above a cell, in rows

@@ -40,6 +40,9 @@ class Lexicon:
     change_up: regex.Pattern[str]
     change_down: regex.Pattern[str]
     cut_of: regex.Pattern[str]  # 减少提交材料约9.6万份: a cut naming what it cuts, a change down
+    # 违法查处量增幅最大，达21.4%: a change said by its rank, in the clause before the figure
+    ranked_up: regex.Pattern[str]
+    ranked_down: regex.Pattern[str]
     basis_yoy: regex.Pattern[str]
     basis_mom: regex.Pattern[str]
     currency_tail: regex.Pattern[str]  # a currency named before the number: no part of a label
@@ -94,7 +97,17 @@ class Lexicon:
                 said += f"|(?:{bases})\\s*(?:{alternation(w[f'{name}_after_basis_with_verb'])})\\p{{Han}}{{1,2}}"
             return compile_pattern(f"(?:{said})(?:了|高达|达到?|为|约|近|超过)?\\s*$")
 
+        def ranked(name: str) -> regex.Pattern[str]:
+            sizes = [x for x in w.get(name, ()) if x.endswith("幅")]  # 增幅, 降幅: the size of a change
+            if not sizes or not w.get("change_ranks"):
+                return compile_pattern("(?!)")
+            return compile_pattern(
+                f"(?:{alternation(sizes)})(?:{alternation(w['change_ranks'])})[，,]\\s*(?:达到?|为|是)?\\s*$"
+            )
+
         return cls(
+            ranked_up=ranked("change_up"),
+            ranked_down=ranked("change_down"),
             # a change word right before the number, maybe with 了/达/为 (同比下降了26.32%); not
             # 至/到, which give the new level (提高至95%), not the change
             change_up=change_tail("change_up"),
