@@ -106,9 +106,9 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
     The header is empty when the table has none that names anything; the row name is empty
     when the row's first cells are numbers.
 
-    >>> t = "| 单位 | 事故起数 | 同比 | 占比 |\\n| --- | --- | --- | --- |\\n| 城东大队 | 41 | ↓12.8% | 19.0% |"
+    >>> t = "| 单位 | 事故起数 | 同比 | 占比 |\\n| --- | --- | --- | --- |\\n| 城东 | 41 | ↓12.8% | 19.0% |"
     >>> table_cell(t, t.index("↓")), table_cell(t, t.index("19.0")), table_cell("共查处12起", 3)
-    (('城东大队', '事故起数'), ('城东大队', '占比'), None)
+    (('城东', '事故起数'), ('城东', '占比'), None)
     """
     start = text.rfind("\n", 0, at) + 1
     column = text.count("|", start, at)

@@ -93,8 +93,9 @@ class Lexicon:
         def change_tail(name: str) -> regex.Pattern[str]:
             after_basis = alternation(w.get(f"{name}_after_basis", ()))
             said = f"{alternation(w.get(name, ()))}|(?:{bases})\\s*(?:{after_basis})"
+            with_verb = alternation(w.get(f"{name}_after_basis_with_verb", ()))  # never matches when none
             if w.get(f"{name}_after_basis_with_verb"):  # 较去年同期多查处2650起, 同比少发生3起
-                said += f"|(?:{bases})\\s*(?:{alternation(w[f'{name}_after_basis_with_verb'])})\\p{{Han}}{{1,2}}"
+                said += f"|(?:{bases})\\s*(?:{with_verb})\\p{{Han}}{{1,2}}"
             return compile_pattern(f"(?:{said})(?:了|高达|达到?|为|约|近|超过)?\\s*$")
 
         def ranked(name: str) -> regex.Pattern[str]:
@@ -127,7 +128,9 @@ class Lexicon:
             currency_tail=compile_pattern(f"(?:{'|'.join(optional_fragment('CURRENCY')) or '(?!)'})$"),
             basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
-            list_head=compile_pattern(f"(?:{alternation(w['list_heads'])})$" if w.get("list_heads") else "(?!)"),
+            list_head=compile_pattern(
+                f"(?:{alternation(w['list_heads'])})$" if w.get("list_heads") else "(?!)"
+            ),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
@@ -663,7 +666,8 @@ def _with_shared_head(items: list[str], lex: Lexicon) -> list[str]:
     head = lex.list_head.search(items[-1].strip())
     if head is None:
         return items
-    return [w if lex.list_head.search(w.strip()) else w.rstrip() + head.group() for w in items[:-1]] + items[-1:]
+    named = [w if lex.list_head.search(w.strip()) else w.rstrip() + head.group() for w in items[:-1]]
+    return [*named, items[-1]]
 
 
 def _most_named(orgs: list[tuple[int, str]], lex: Lexicon) -> str | None:
