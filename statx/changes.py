@@ -207,9 +207,9 @@ class ChangeInfo(NamedTuple):
 
 _YEAR_DIGITS = regex.compile(r"\d{2,4}")
 #: A year written as the time of something (2023年1月7日, 2023年全市), not one compared with (较2019年).
-_WRITTEN_YEAR = regex.compile(r"(?<![较比与\d])((?:19|20)\d{2})\s?年")
+_WRITTEN_YEAR = regex.compile(r"(?<![较比与由\d])((?:19|20)\d{2})\s?年")
 #: The same in a Taiwan year (113年全般刑案: 2024), 101 to 139 (no 100年 of a history).
-_WRITTEN_ROC_YEAR = regex.compile(r"(?<![较比与\d])(1(?:0[1-9]|[1-3]\d))\s?年")
+_WRITTEN_ROC_YEAR = regex.compile(r"(?<![较比与由\d])(1(?:0[1-9]|[1-3]\d))\s?年")
 _ROC_OFFSET = 1911
 
 
@@ -330,3 +330,14 @@ def latest_written_year(text: str, pos: int) -> int | None:
     written = [int(m.group(1)) for m in _WRITTEN_YEAR.finditer(text, 0, pos)]
     written += [int(m.group(1)) + _ROC_OFFSET for m in _WRITTEN_ROC_YEAR.finditer(text, 0, pos)]
     return max(written, default=None)
+
+
+def written_before(text: str, pos: int, year: int) -> bool:
+    """Whether `year` is written before `pos` as the time of something (2023年，全市…), not compared with.
+
+    >>> written_before("一、2023年工作回顾。较2022年下降", 16, 2023), written_before("较2022年下降", 8, 2022)
+    (True, False)
+    """
+    return any(int(m.group(1)) == year for m in _WRITTEN_YEAR.finditer(text, 0, pos)) or any(
+        int(m.group(1)) + _ROC_OFFSET == year for m in _WRITTEN_ROC_YEAR.finditer(text, 0, pos)
+    )

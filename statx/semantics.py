@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from statx.breakdowns import KIND_OF_WHOLE, find_parents, kind_of_lead, kind_of_whole, parent_over_semicolon
-from statx.changes import is_share_head, latest_written_year, read_changes, table_cell
+from statx.changes import is_share_head, latest_written_year, read_changes, table_cell, written_before
 from statx.clauses import RESPECTIVELY, Context, first_start, last_end, read_contexts
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice, MetricIndex
@@ -368,12 +368,19 @@ def annotate(
         """The year figure `i` belongs to: its period's, else the article's, else the latest one written.
 
         A Taiwan year counts as written (113年全般刑案發生…，較112年減少2.8%: year-on-year).
+        A report dated in the first quarter that has written last year before the figure reviews
+        last year (a 2024-01-16 work report: 刑事案件立案数由2022年的2153起下降到1827起 is 2023's).
         """
         pos, date = candidates[i].start, records[i].date
         period = _period(periods, period_ends, text.rfind("\n", 0, pos) + 1, pos)
         start = resolve_period(period, date)[0] if period else None
-        if start or (date and date[:4].isdigit()):
-            return int((start or date or "")[:4])
+        if start:
+            return int(start[:4])
+        if date and date[:4].isdigit():
+            year = int(date[:4])
+            if date[5:7] in _FIRST_QUARTER and written_before(text, pos, year - 1):
+                return year - 1
+            return year
         return latest_written_year(text, pos)
 
     changes = read_changes(text, candidates, contexts, lex, year_of)
@@ -500,6 +507,10 @@ def _cell_contexts(text: str, at: int, ctx: Context) -> tuple[Context, Context]:
     row, head = cell
     words = f"| {row} | {head} | " if is_share_head(head) else f"| {head} | {row} | "
     return Context(words, "", ctx.sentence_start), Context(f"| {row} | ", "", ctx.sentence_start)
+
+
+#: The months of a year-end review's publication (a work report in January, a summary by March).
+_FIRST_QUARTER = ("01", "02", "03")
 
 
 def _count_of_paragraph(

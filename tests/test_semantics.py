@@ -72,6 +72,18 @@ def test_a_figure_in_brackets_right_after_a_larger_one_breaks_it_down() -> None:
     assert recs["+3.88%"].parent is None  # a change in brackets is no part
 
 
+def test_a_first_quarter_report_that_writes_last_year_reviews_it() -> None:
+    text = (
+        "一、2023年工作回顾\n全县刑事案件立案数由2022年的2153起下降到1827起，下降15.1%。\n"
+        "工单按时办结率99.21%，较2022年提高0.6个百分点。"
+    )
+    recs = {r.text: r for r in extract_text(text, date="2024-01-16")}
+    assert recs["15.1%"].basis == "yoy"  # 2022 is the year before the reviewed 2023
+    assert recs["0.6个百分点"].basis == "yoy"
+    later = {r.text: r for r in extract_text(text, date="2024-07-16")}
+    assert later["0.6个百分点"].basis is None  # in July, 2024's rate against 2022's: two years apart
+
+
 def test_colon_list_breakdown() -> None:
     recs = {r.text: r for r in extract_text("共接报警情1200起：交通类800起、治安类300起。")}
     assert recs["800起"].parent == "1200起" and recs["300起"].parent == "1200起"
