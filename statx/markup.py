@@ -137,6 +137,8 @@ _HTML_TAG = re.compile(
     r"|<!--|<!doctype\b|<html\b",
     re.IGNORECASE,
 )
+# An HTML comment in Markdown gives no text, as a renderer shows none (`<!-- 旧数据：查处1234起 -->`).
+_HTML_COMMENT = re.compile(r"<!--[\s\S]*?(?:-->|\Z)")
 _HTML_SURE = re.compile(r"<!doctype\b|<html\b|<body\b", re.IGNORECASE)
 _MD_STRONG = re.compile(
     r"^ {0,3}(?:#{1,6}[ \t]+\S|```|~~~)|\[[^\]\n]+\]\([^()\s]+\)|(?<!\*)\*\*[^*\s][^*\n]{0,40}\*\*(?!\*)",
@@ -153,11 +155,16 @@ def _may_be_markdown(raw: str) -> bool:
 def _kind_from(raw: str, start: int) -> Kind:
     if _HTML_SURE.search(raw, start):
         return "html"
-    tags = _HTML_TAG.finditer(raw, start)
+    tags = (tag for tag in _HTML_TAG.finditer(raw, start) if tag[0] != "<!--")
     if next(tags, None) is not None and next(tags, None) is not None:
         return "html"
     if _may_be_markdown(raw) and _MD_STRONG.search(raw, start):
         return "markdown"
+    # Comments alone (a CMS's export note, an editor's hidden draft) are no sign of HTML when
+    # the text is Markdown: Markdown keeps them too, and reading `**1.3**万` as HTML keeps the `**`.
+    tags = _HTML_TAG.finditer(raw, start)
+    if next(tags, None) is not None and next(tags, None) is not None:
+        return "html"
     items = _MD_LIST_ITEM.finditer(raw, start)
     if next(items, None) is not None and next(items, None) is not None:
         return "markdown"
@@ -169,9 +176,12 @@ def detect_kind(raw: str) -> Kind:
 
     HTML needs ``<html>``/``<!doctype>``/``<body>`` or two known tags; Markdown
     needs a heading, a code fence, an inline link, a ``**bold**`` run or two list items.
+    Comments count towards HTML only when the text is not Markdown.
 
     >>> detect_kind("<p>一</p><p>二</p>"), detect_kind("# 标题\\n正文"), detect_kind("1+1+1<3")
     ('html', 'markdown', 'text')
+    >>> detect_kind("<!-- 稿件ID 1 -->\\n# 标题\\n<!-- 待核 -->"), detect_kind("<!-- a --><p>b")
+    ('markdown', 'html')
     """
     start, _ = _front_matter(raw)
     return _kind_from(raw, start)
@@ -420,8 +430,15 @@ def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) 
 
 
 def _emit_markdown(builder: TextBuilder, raw: str, start: int) -> None:
-    """Pass Markdown through as text, except fenced code blocks and formatting markers, which give no text."""
-    _emit_between(_emit_markdown_run, builder, raw, start, len(raw), _fenced_blocks(raw, start))
+    """Pass Markdown through as text, except fenced code blocks, HTML comments and formatting markers,
+    which give no text."""
+    cuts = _fenced_blocks(raw, start)
+    if "<!--" in raw:
+        comments = [
+            (m.start(), m.end()) for m in _HTML_COMMENT.finditer(raw, start) if not _inside(m.start(), cuts)
+        ]
+        cuts = sorted(cuts + [c for c in comments if not any(a < c[1] and c[0] < b for a, b in cuts)])
+    _emit_between(_emit_markdown_run, builder, raw, start, len(raw), cuts)
 
 
 # --- HTML ------------------------------------------------------------------------
@@ -511,6 +528,7 @@ class _HtmlText(HTMLParser):
         self._pre = 0  # depth of open <pre> elements, whose line breaks are kept
         self._at_break = True  # the last text given is a block's line break (or none yet)
         self._script: tuple[str, int] | None = None  # an open <sup>/<sub> and where its tag starts
+        self._cell = 0  # depth of open <td>/<th> elements, inside which <br> keeps the row one line
 
     def _pos(self) -> int:
         line, column = self.getpos()
@@ -534,11 +552,25 @@ class _HtmlText(HTMLParser):
             self._in_head = self._in_title = False
             if tag == "pre":
                 self._pre = self._pre + 1 if opening else max(0, self._pre - 1)
+            if tag in _CELL_TAGS:
+                self._cell = self._cell + 1 if opening else max(0, self._cell - 1)
             if not self._skip and not (tag == "br" and self._inside_number(start, end)):
                 sep = "\n" if tag in _BLOCK_TAGS else " | " if opening else ""
+                if tag == "br" and self._cell:
+                    sep = self._cell_break(start, end)
                 if sep:
                     self._out.append_replace(self._base + start, self._base + end, sep)
                     self._at_break = sep == "\n"
+
+    def _cell_break(self, start: int, end: int) -> str:
+        """A line break inside a table cell keeps the row on one line: nothing inside a word, else a space.
+
+        A narrow column wraps its header and its figures (``抓获<br>嫌疑人``, ``2104<br>起``); a
+        real line break there would cut the row, leaving a figure without the row's words and the
+        next cells without theirs.
+        """
+        before, after = self._body[start - 1 : start], self._body[end : end + 1]
+        return "" if _HAN_CHAR.match(before) and _HAN_CHAR.match(after) else " "
 
     def _inside_number(self, start: int, end: int) -> bool:
         """A line break inside a number (1,0<br>56起, 3.<br>5%) is an editor's wrap, not a break.

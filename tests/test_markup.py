@@ -580,3 +580,33 @@ def test_text_with_a_paragraph_a_line_is_left_alone() -> None:
     raw = "".join(f"第{i}段：全市开展各类宣传活动{i}次，覆盖群众一千余人。\n" for i in range(1, 12))
     raw += "短行\n另一段没有句号但是很长很长很长很长很长很长很长很长\n下一段"
     assert prepare(raw)[0].text == fold_text(raw)  # no line break dropped
+
+
+def test_markdown_with_html_comments_stays_markdown() -> None:
+    # A CMS's Markdown export opens with a comment and an editor hides a draft in another; two
+    # comments made the file HTML, whose parser kept every `**` and cut 共投入警力**1.3**万余人次.
+    raw = (
+        "<!-- 稿件ID: 20261008-0931 | 字数: 2416 -->\n\n# 国庆假期交通安全\n\n"
+        "共投入警力 **1.3**万余人次，查处违法 **4**,**350** 起。\n\n"
+        "<!-- 旧数据：查处违法1234起，待核对 -->\n\n满意率 **99**.2%。\n"
+    )
+    assert detect_kind(raw) == "markdown"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "共投入警力 1.3万余人次,查处违法 4,350 起。" in prepared.text
+    assert "满意率 99.2%" in prepared.text
+    assert "1234" not in prepared.text and "20261008" not in prepared.text
+    assert detect_kind("<!-- 导出 -->\n<p>共12起</p>") == "html"  # a comment and a tag: HTML still
+
+
+def test_a_line_break_inside_a_table_cell_keeps_the_row() -> None:
+    # A narrow column wraps its header and its figures; the row must stay one line, or the
+    # figure after a wrapped cell loses the row's words (抓获<br>嫌疑人 | 1962名 | +4.1%).
+    raw = (
+        "<table><tr><td rowspan='2'>刑事<br />案件</td><td>抓获<br>嫌疑人</td>"
+        "<td>2104<br />起</td><td>+4.1%</td></tr></table><p>一<br>二</p>"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert " | 刑事案件 | 抓获嫌疑人 | 2104 起 | +4.1%" in prepared.text
+    assert "一\n二" in prepared.text  # outside a cell a <br> still breaks the line
