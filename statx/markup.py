@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -277,9 +278,67 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
 _PAGE_NUMBER_LINE = re.compile(r"[-—–~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–~]{1,2}|第[ \t]*\d{1,4}[ \t]*页.*|\d{1,4}")
 
 
+# A page's number as a PDF's text gives it, on a line of its own (— 3 —, - 12 -, 第3页 共12页, 3/12);
+# a bare number is left out, as a line may hold nothing but a figure's digits.
+_PAGE_FOOTER = re.compile(
+    r"[-—–~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–~]{1,2}|第[ \t]*\d{1,4}[ \t]*页(?:[ \t,/]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"|共[ \t]*\d{1,4}[ \t]*页[ \t,]*第[ \t]*\d{1,4}[ \t]*页|\d{1,4}[ \t]*/[ \t]*\d{1,4}"
+)
+
+
+def _page_breaks(raw: str, start: int) -> list[tuple[int, int]]:
+    """Find the page breaks a PDF's text put inside a sentence, to drop them.
+
+    Between two pages the text holds the page's number, blank lines and the next page's
+    running header (the report's title again), wherever the page ended: mid-sentence and even
+    mid-number (全县共立刑事案件1 / — 3 — / 报告标题 / 056起). Such a break is dropped when the
+    line before it closes no sentence and the line after it starts no new item, so the sentence
+    reads on; a header is a line the document repeats word for word. Between two digits one
+    line break is kept, for the number rules to judge as they judge any wrap (74 / 8名).
+
+    Returns:
+        The ``(start, end)`` spans to drop.
+
+    >>> raw = "立案1\\n\\n  — 3 —\\n\\n报告\\n056起，抓获\\n\\n— 4 —\\n报告\\n嫌疑人5名。\\n\\n— 5 —\\n"
+    >>> [raw[a:b] for a, b in _page_breaks(raw, 0)]
+    ['\\n\\n  — 3 —\\n\\n报告', '\\n\\n— 4 —\\n报告\\n']
+    """
+    lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start) if m.end() > m.start()]
+    texts = [raw[a:b].strip() for a, b in lines]
+    if not any(_PAGE_FOOTER.fullmatch(t) for t in texts if t and len(t) <= 16):
+        return []
+    repeated = {t for t, n in Counter(texts).items() if n >= 2 and 2 <= len(t) <= 60}
+    cuts: list[tuple[int, int]] = []
+    for i, text in enumerate(texts):
+        if not (text and len(text) <= 16 and _PAGE_FOOTER.fullmatch(text)):
+            continue
+        before = i - 1
+        while before >= 0 and (not texts[before] or texts[before] in repeated):
+            before -= 1
+        after = i + 1
+        while after < len(lines) and (not texts[after] or texts[after] in repeated):
+            after += 1
+        if before < 0 or after >= len(lines) or (cuts and cuts[-1][1] > lines[before][0]):
+            continue
+        line = raw[lines[before][0] : lines[before][1]].rstrip("\r\n")
+        nxt = raw[lines[after][0] : lines[after][1]]
+        if not line.strip() or line.rstrip()[-1] in _LINE_CLOSE or _NEW_ITEM.match(nxt):
+            continue
+        cut_start, cut_end = lines[before][0] + len(line), lines[after][0]
+        if line[-1].isdigit() and nxt[0].isdigit():
+            cut_end -= 2 if raw.startswith("\r\n", cut_end - 2) else 1
+        cuts.append((cut_start, cut_end))
+    return cuts
+
+
 def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
-    """Pass plain text through, joining the lines a fixed-width export wrapped (see `_soft_wraps`)."""
-    _emit_between(_emit_plain, builder, raw, start, len(raw), _soft_wraps(raw, start))
+    """Pass plain text through, joining the lines a fixed-width export wrapped (see `_soft_wraps`)
+    and the sentences a page break cut (see `_page_breaks`)."""
+    cuts = _soft_wraps(raw, start)
+    pages = _page_breaks(raw, start)
+    if pages:
+        cuts = sorted(pages + [c for c in cuts if not any(a <= c[1] and c[0] <= b for a, b in pages)])
+    _emit_between(_emit_plain, builder, raw, start, len(raw), cuts)
 
 
 def _emit_between(

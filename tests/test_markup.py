@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from statx import extract_text
 from statx.markup import detect_kind, prepare
 from statx.normalize import Prepared, fold_text, normalize
 
@@ -610,3 +611,21 @@ def test_a_line_break_inside_a_table_cell_keeps_the_row() -> None:
     check_segments(prepared, raw)
     assert " | 刑事案件 | 抓获嫌疑人 | 2104 起 | +4.1%" in prepared.text
     assert "一\n二" in prepared.text  # outside a cell a <br> still breaks the line
+
+
+def test_a_page_break_inside_a_sentence_is_dropped() -> None:
+    # A PDF's text puts the page number and the next page's running header wherever the page
+    # ended, here inside 1056起; the sentence must read on and the header must give no text.
+    title = "XX县公安局关于2026年1至10月公安工作情况的报告"
+    raw = (
+        f"{title}\n    一、主要工作成效\n    全县共立刑事案件1\n\n        — 3 —\n\n{title}\n"
+        f"056起，破获刑事案件612起，抓获违法犯罪\n\n— 4 —\n\n{title}\n嫌疑人748名。\n\n— 5 —\n\n"
+        f"{title}\n    二、存在的问题\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "全县共立刑事案件1\n056起,破获刑事案件612起,抓获违法犯罪嫌疑人748名。" in prepared.text
+    assert "— 5 —" in prepared.text  # after a closed sentence the break is left to the rules
+    records = extract_text(raw)
+    first = next(r for r in records if r.unit == "起")
+    assert (first.text, first.value) == (f"1\n\n        — 3 —\n\n{title}\n056起", 1056)
