@@ -526,10 +526,12 @@ def _respectively(
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
-        if k > 1 and len(before) == k:
-            out.update(zip(group, before, strict=True))
-        elif k > 1 and len(items) == k:
+        # the words listed right before 分别 name the figures outright and win over the earlier
+        # figures of the sentence (亡人事故19起，死亡21人，亡人事故起数、死亡人数同比分别下降24%、27.6%)
+        if k > 1 and len(items) == k:
             out.update(zip(group, items, strict=True))
+        elif k > 1 and len(before) == k:
+            out.update(zip(group, before, strict=True))
         i = group[-1] + 1
     return out
 

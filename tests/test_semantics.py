@@ -422,6 +422,16 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
     assert (recs["6.1%"].label, recs["5.3%"].label) == ("全市机动车保有量", "驾驶人")
 
 
+def test_respectively_prefers_the_words_listed_before_it_to_earlier_figures() -> None:
+    # Two figures before and two words listed: the words name the changes (亡人事故起数 is the
+    # count of fatal accidents), the figures only happen to be as many.
+    text = "全县共发生道路交通亡人事故19起，死亡21人，亡人事故起数、死亡人数同比分别下降24%、27.6%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["24%"].metric, recs["24%"].label) == ("accidents", "亡人事故起数")
+    assert (recs["27.6%"].metric, recs["27.6%"].label) == ("deaths", "死亡人数")
+    assert recs["24%"].change == "down" and recs["24%"].basis == "yoy"
+
+
 def test_a_listed_word_with_no_cue_inherits_no_metric_from_the_item_before() -> None:
     text = "全县事故起数、死亡人数、直接财产损失同比分别下降12.5%、25%和9.7%。"
     recs = {r.text: r for r in extract_text(text)}
