@@ -178,6 +178,10 @@ class MetricIndex:
                 distance = start if place == "post" else len(text) - end
                 score = base - per_char * distance + min(2.0 * (end - start), 12.0) + metric.priority
                 score += _unit_score(metric, unit, is_change)
+                if place == "heading" and is_change and unit in SHARE_UNITS:
+                    # a change whose own words are silent (a table row: 上城区 | 214 | 228 | -6.1%)
+                    # is a change of what the heading above counts (部分区县道路交通事故情况)
+                    score += _UNIT_FITS
                 if place == "pre" and end - start > 1:  # a one-character cue (率, 占) ends a phrase
                     first_in_pre[metric.key] = min(start, first_in_pre.get(metric.key, start))
                 if best is None or score > best[0]:

@@ -557,4 +557,6 @@ def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> 
     return nearest_before(headings(), pos) or ""
 
 
-_HEADING = regex.compile(r"(?m)^[#\s]*([^\n。，,；;]{2,30})$")
+# A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:
+# the heading of a row's figures is the table's caption or the heading above the table.
+_HEADING = regex.compile(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")

@@ -432,6 +432,20 @@ def test_respectively_prefers_the_words_listed_before_it_to_earlier_figures() ->
     assert recs["24%"].change == "down" and recs["24%"].basis == "yoy"
 
 
+def test_a_table_rows_changes_take_the_metric_of_the_caption() -> None:
+    # A row's cells name a district, not what is counted; the caption above the table does. A
+    # row is no heading, and a silent change counts the heading's metric.
+    html = (
+        "<p>全市共查处交通违法46.8万起。</p><p>表2 部分区县道路交通事故情况（单位：起）</p><table>"
+        "<tr><th>区县</th><th>2026年</th><th>2025年</th><th>同比</th></tr>"
+        "<tr><td>上城区</td><td>214</td><td>228</td><td>-6.1%</td></tr>"
+        "<tr><td>江北区</td><td>187</td><td>203</td><td>-7.9%</td></tr></table>"
+    )
+    recs = {r.text: r for r in extract_text(html)}
+    assert set(recs) == {"46.8万起", "-6.1%", "-7.9%"}  # bare cells are no figures
+    assert [(recs[t].metric, recs[t].change) for t in ("-6.1%", "-7.9%")] == [("accidents", "down")] * 2
+
+
 def test_a_listed_word_with_no_cue_inherits_no_metric_from_the_item_before() -> None:
     text = "全县事故起数、死亡人数、直接财产损失同比分别下降12.5%、25%和9.7%。"
     recs = {r.text: r for r in extract_text(text)}
