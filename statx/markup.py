@@ -140,6 +140,10 @@ _HTML_TAG = re.compile(
 )
 # An HTML comment in Markdown gives no text, as a renderer shows none (`<!-- 旧数据：查处1234起 -->`).
 _HTML_COMMENT = re.compile(r"<!--[\s\S]*?(?:-->|\Z)")
+_HTML_PAGE_TAG = re.compile(
+    r"</?(?:p|div|section|article|header|footer|nav|aside|main|body|head|title|script|style|meta|link)\b[^<>]*>",
+    re.IGNORECASE,
+)
 _HTML_SURE = re.compile(r"<!doctype\b|<html\b|<body\b", re.IGNORECASE)
 _MD_STRONG = re.compile(
     r"^ {0,3}(?:#{1,6}[ \t]+\S|```|~~~)|\[[^\]\n]+\]\([^()\s]+\)|(?<!\*)\*\*[^*\s][^*\n]{0,40}\*\*(?!\*)",
@@ -156,16 +160,18 @@ def _may_be_markdown(raw: str) -> bool:
 def _kind_from(raw: str, start: int) -> Kind:
     if _HTML_SURE.search(raw, start):
         return "html"
-    tags = (tag for tag in _HTML_TAG.finditer(raw, start) if tag[0] != "<!--")
-    if next(tags, None) is not None and next(tags, None) is not None:
-        return "html"
-    if _may_be_markdown(raw) and _MD_STRONG.search(raw, start):
+    markdown = _may_be_markdown(raw) and _MD_STRONG.search(raw, start) is not None
+    # Markdown keeps the inline HTML and comments an editor or a converter left in it (<br> in a
+    # table cell, <span style>, <sup>, a CMS's <!-- export note -->): they make it no HTML page,
+    # and reading it as one would keep every `**` (共投入警力**1.3**万余人次) and lose its lines.
+    # Tags that only a page or a fragment of one carries (<p>, <div>, <section>) still do.
+    if markdown and not _HTML_PAGE_TAG.search(raw, start):
         return "markdown"
-    # Comments alone (a CMS's export note, an editor's hidden draft) are no sign of HTML when
-    # the text is Markdown: Markdown keeps them too, and reading `**1.3**万` as HTML keeps the `**`.
     tags = _HTML_TAG.finditer(raw, start)
     if next(tags, None) is not None and next(tags, None) is not None:
         return "html"
+    if markdown:
+        return "markdown"
     items = _MD_LIST_ITEM.finditer(raw, start)
     if next(items, None) is not None and next(items, None) is not None:
         return "markdown"
@@ -177,11 +183,14 @@ def detect_kind(raw: str) -> Kind:
 
     HTML needs ``<html>``/``<!doctype>``/``<body>`` or two known tags; Markdown
     needs a heading, a code fence, an inline link, a ``**bold**`` run or two list items.
-    Comments count towards HTML only when the text is not Markdown.
+    Markdown with inline HTML and comments (``<br>``, ``<span>``, ``<sup>``) stays Markdown;
+    tags only a page carries (``<p>``, ``<div>``, ``<section>``) make it HTML.
 
     >>> detect_kind("<p>一</p><p>二</p>"), detect_kind("# 标题\\n正文"), detect_kind("1+1+1<3")
     ('html', 'markdown', 'text')
     >>> detect_kind("<!-- 稿件ID 1 -->\\n# 标题\\n<!-- 待核 -->"), detect_kind("<!-- a --><p>b")
+    ('markdown', 'html')
+    >>> detect_kind("# 标题\\n| 抓获<br>嫌疑人 | <b>12</b>名 |"), detect_kind("<div>**1**</div><p>二</p>")
     ('markdown', 'html')
     """
     start, _ = _front_matter(raw)
@@ -484,8 +493,78 @@ def _emit_markdown_run(builder: TextBuilder, raw: str, start: int, end: int) -> 
 
 
 def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) -> None:
-    """Emit Markdown text, leaving out `**` markers and a number's backticks."""
-    _emit_between(_emit_plain, builder, raw, start, end, _markdown_marks(raw, start, end))
+    """Emit Markdown text, leaving out `**` markers and a number's backticks, and reading inline HTML."""
+    marks = _markdown_marks(raw, start, end)
+    if "<" not in raw and "&" not in raw:  # most Markdown has no HTML in it
+        _emit_between(_emit_plain, builder, raw, start, end, marks)
+        return
+    pos = start
+    for a, b, text in _merge_marks(marks, _markdown_html(raw, start, end)):
+        if a < pos:
+            continue
+        _emit_plain(builder, raw, pos, a)
+        if text:
+            builder.append_replace(a, b, text)
+        pos = b
+    _emit_plain(builder, raw, pos, end)
+
+
+def _merge_marks(
+    marks: list[tuple[int, int]], html_marks: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Markers that give no text and HTML that gives some, in order; an HTML tag inside an image goes."""
+    merged = [(a, b, "") for a, b in marks]
+    merged += [m for m in html_marks if not any(a <= m[0] < b for a, b in marks)]
+    return sorted(merged)
+
+
+# Inline HTML in Markdown: known tags and character references. A tag gives no text, but a block
+# (<br>, </tr>, <table>) breaks the line and a cell opens with " | ", as in an HTML page; inside a
+# Markdown table's row a <br> keeps the row one line, as it does in an HTML cell.
+_MD_HTML = re.compile(
+    r"<(?P<close>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9]{0,9})\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*?/?>"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
+)
+_MD_INLINE_TAGS = frozenset(
+    ("span", "font", "b", "strong", "em", "i", "u", "s", "del", "ins", "mark", "small", "big", "sup", "sub")
+) | frozenset(("a", "img", "abbr", "code", "kbd", "center", "thead", "tbody", "tfoot", "caption"))
+
+
+def _markdown_html(raw: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The inline HTML in Markdown ``raw[start:end]``: ``(start, end, text it gives)`` for each tag and
+    character reference.
+
+    >>> raw = "| 抓获<br>嫌疑人 | <b>1</b>,<b>962</b>名 |\\n满意率<span>99</span>.2%&nbsp;<br/>完"
+    >>> [(raw[a:b], t) for a, b, t in _markdown_html(raw, 0, len(raw))][-3:]
+    [('</span>', ''), ('&nbsp;', '\\xa0'), ('<br/>', '\\n')]
+    >>> [t for a, b, t in _markdown_html(raw, 0, len(raw))][:5]
+    ['', '', '', '', '']
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _MD_HTML.finditer(raw, start, end):
+        tag = m["tag"]
+        if tag is None:
+            decoded = html.unescape(m[0])
+            out.append((m.start(), m.end(), "" if decoded in _INVISIBLE else decoded))
+            continue
+        tag = tag.lower()
+        if tag == "br":
+            line = raw.rfind("\n", start, m.start()) + 1
+            if raw[line : m.start()].lstrip(" \t").startswith("|"):  # a Markdown table's cell
+                before, after = raw[m.start() - 1 : m.start()], raw[m.end() : m.end() + 1]
+                text = "" if _HAN_CHAR.match(before) and _HAN_CHAR.match(after) else " "
+            else:
+                text = "\n"
+        elif tag in _CELL_TAGS:
+            text = "" if m["close"] else " | "
+        elif tag in _BLOCK_TAGS:
+            text = "\n"
+        elif tag in _MD_INLINE_TAGS:
+            text = ""
+        else:
+            continue  # not a tag this reads: left as written
+        out.append((m.start(), m.end(), text))
+    return out
 
 
 def _emit_markdown(builder: TextBuilder, raw: str, start: int) -> None:

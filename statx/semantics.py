@@ -319,6 +319,7 @@ def annotate(
                 inherited = out[k].metric if out[k].metric != "other" else None
                 inherited_words = contexts[k].pre
         para_start = text.rfind("\n", 0, cand.start) + 1
+        in_table_row = _ROW_START.match(text, para_start, cand.start) is not None
         rest = (
             _whole_of_rest(out, contexts, i, rec) if change is None and lex.remainder.match(ctx.pre) else None
         )
@@ -331,7 +332,9 @@ def annotate(
                 earlier=""
                 if pair is not None or parents[i] is not None
                 else functools.partial(_earlier, text, candidates, records, ctx, i, lex),
-                heading=functools.partial(_heading_before, headings, cand.start),
+                heading=functools.partial(_table_caption, text, para_start)
+                if in_table_row
+                else functools.partial(_heading_before, headings, cand.start),
                 unit=rec.unit,
                 is_change=change is not None,
                 inherited=inherited,
@@ -339,6 +342,7 @@ def annotate(
                 before=None
                 if inherited
                 else functools.partial(_count_of_paragraph, candidates, out, i, para_start, rec.unit),
+                in_table_row=in_table_row,
             )
         )
         period = _period(periods, period_ends, para_start, cand.start)
@@ -551,6 +555,30 @@ def _place_of(org: str, lex: Lexicon) -> str | None:
     if org not in cache:
         cache[org] = lex.gazette.leading_place(org)
     return cache[org]
+
+
+#: A line that is a table's row: an HTML row as prepared (" | 上城区 | 214") or a Markdown one.
+_ROW_START = regex.compile(r"[ \t]*\|")
+
+
+def _table_caption(text: str, row_start: int) -> str:
+    """The line above the table a row is in (表2  部分区县道路交通事故情况(单位:起)), if it is a heading.
+
+    A table's caption or the heading right above it names what its rows count; a heading found
+    further up, or a short line of text that happens to stand there, may name anything.
+
+    >>> _table_caption("全市情况。\\n表2 交通事故情况\\n\\n | 区县 | 同比\\n | 上城区 | -6.1%", 28)
+    '表2 交通事故情况'
+    """
+    end = row_start
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start : end - 1].strip()
+        if line and not line.startswith("|"):
+            m = _HEADING.fullmatch(line)
+            return m.group(1) if m else ""
+        end = start
+    return ""
 
 
 def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> str:

@@ -629,3 +629,20 @@ def test_a_page_break_inside_a_sentence_is_dropped() -> None:
     records = extract_text(raw)
     first = next(r for r in records if r.unit == "起")
     assert (first.text, first.value) == (f"1\n\n        — 3 —\n\n{title}\n056起", 1056)
+
+
+def test_markdown_with_inline_html_stays_markdown() -> None:
+    # Converters and editors leave inline HTML in Markdown: a <br> in a table cell, a coloured
+    # <span>, a <sup> note, &nbsp;. Read as an HTML page it kept every `**` and lost its lines.
+    raw = (
+        "# 国庆假期\n\n- 投入警力 **1.3**万余人次<br>出动警车&nbsp;**2 860** 辆次\n"
+        '- 满意率 <span style="color:red">**99**</span>.2%<sup>[1]</sup>\n\n'
+        "| 指标 | 数量 |\n|---|---|\n| 抓获<br>嫌疑人 | **1**,**962**<br>名 |\n"
+    )
+    assert detect_kind(raw) == "markdown"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "投入警力 1.3万余人次\n出动警车 2 860 辆次" in prepared.text
+    assert "满意率 99.2%[1]" in prepared.text
+    assert "| 抓获嫌疑人 | 1,962 名 |" in prepared.text
+    assert detect_kind("**共**<div>12起</div><p>完</p>") == "html"  # a page's tags: HTML still
