@@ -267,7 +267,10 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
     cut = 0
     for i, (a, b) in enumerate(lines[:-1]):
         line = raw[a:b].rstrip()
-        if sizes[i] < 0.85 * width or not line or line[-1] in _LINE_CLOSE:
+        # a paragraph's first line is indented: its indent takes width too (four spaces, two 全角)
+        indent = len(line) - len(line.lstrip(" \t\u3000"))
+        full = sizes[i] + (indent + line[:indent].count("\u3000")) // 2
+        if full < 0.85 * width or not line or line[-1] in _LINE_CLOSE:
             continue
         cut += 1
         na, nb = lines[i + 1]
@@ -287,10 +290,11 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
 _PAGE_NUMBER_LINE = re.compile(r"[-—–~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–~]{1,2}|第[ \t]*\d{1,4}[ \t]*页.*|\d{1,4}")
 
 
-# A page's number as a PDF's text gives it, on a line of its own (— 3 —, - 12 -, 第3页 共12页, 3/12);
+# A page's number as a PDF's text gives it, on a line of its own (— 3 —, - 12 -, －３－, 第3页 共12页, 3/12);
 # a bare number is left out, as a line may hold nothing but a figure's digits.
 _PAGE_FOOTER = re.compile(
-    r"[-—–~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–~]{1,2}|第[ \t]*\d{1,4}[ \t]*页(?:[ \t,/]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"[-—–~－﹣]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–~－﹣]{1,2}"
+    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t,/]*共[ \t]*\d{1,4}[ \t]*页)?"
     r"|共[ \t]*\d{1,4}[ \t]*页[ \t,]*第[ \t]*\d{1,4}[ \t]*页|\d{1,4}[ \t]*/[ \t]*\d{1,4}"
 )
 

@@ -646,3 +646,19 @@ def test_markdown_with_inline_html_stays_markdown() -> None:
     assert "满意率 99.2%[1]" in prepared.text
     assert "| 抓获嫌疑人 | 1,962 名 |" in prepared.text
     assert detect_kind("**共**<div>12起</div><p>完</p>") == "html"  # a page's tags: HTML still
+
+
+def test_an_indented_first_line_of_a_pdf_paragraph_is_full_too() -> None:
+    # The indent of a paragraph's first line takes the width of two characters, so that line
+    # is as full as the others and its wrap (…坚强领导 / 下，坚持…) is joined; a full-width page
+    # number (－３－) between pages is a page break like — 3 —.
+    body = "县公安局在县委县政府和上级公安机关的坚强领导下坚持以基础"
+    raw = (
+        "    今年以来，县公安局在县委、县政府和上级公安机关的坚强领导\n"
+        + "".join(f"{body[:26]}{n}\n" for n in range(6))
+        + "全县共破获刑事案件1\n\n－３－\n\n某县公安局工作报告\n056起，抓获\n\n－４－\n\n某县公安局工作报告\n嫌疑人。\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "公安机关的坚强领导县公安局" in prepared.text
+    assert "刑事案件1\n056起,抓获嫌疑人。" in prepared.text
