@@ -656,7 +656,8 @@ def test_an_indented_first_line_of_a_pdf_paragraph_is_full_too() -> None:
     raw = (
         "    今年以来，县公安局在县委、县政府和上级公安机关的坚强领导\n"
         + "".join(f"{body[:26]}{n}\n" for n in range(6))
-        + "全县共破获刑事案件1\n\n－３－\n\n某县公安局工作报告\n056起，抓获\n\n－４－\n\n某县公安局工作报告\n嫌疑人。\n"
+        + "全县共破获刑事案件1\n\n－３－\n\n某县公安局工作报告\n056起，抓获\n\n"
+        + "－４－\n\n某县公安局工作报告\n嫌疑人。\n"
     )
     prepared, _ = prepare(raw)
     check_segments(prepared, raw)
