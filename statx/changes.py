@@ -62,17 +62,20 @@ _TABLE_ROWS = 60  # the farthest a header is looked for above a cell, in rows
 
 
 def _column_head(text: str, at: int) -> str | None:
-    """The header cell of the table column that `at` is in, or None outside a table.
+    """The header of the table column that `at` is in, or None outside a table.
 
     Tables reach here as lines of cells split by `|` (Markdown as written, HTML as the reader
-    lays it out), so a cell's column is the count of `|` before it on its line, and the header
-    is the table's first line.
+    lays it out, a span's columns kept by empty cells), so a cell's column is the count of `|`
+    before it on its line, and the header is the table's first line. A header of two rows
+    (2026年1至10月 spanning 数量 and 同比) is read down the column through the rows above the
+    first row of figures; an empty header cell is the cell a span from its left covers.
     """
     start = text.rfind("\n", 0, at) + 1
     column = text.count("|", start, at)
     if column == 0:
         return None
-    head, pos = None, start
+    rows: list[str] = []  # the table's rows above the cell, bottom up
+    pos = start
     for _ in range(_TABLE_ROWS):
         if pos == 0:
             break
@@ -83,9 +86,24 @@ def _column_head(text: str, at: int) -> str | None:
         if "|" not in line:
             break
         if not _RULE_ROW.fullmatch(line):
-            head = line
-    cells = head.split("|") if head else []
-    return cells[column] if column < len(cells) else None
+            rows.append(line)
+    if not rows:
+        return None
+    rows.reverse()
+    heads: list[str] = []
+    for row in rows[:_HEAD_ROWS]:
+        cells = row.split("|")
+        if heads and any(_FIGURE_CELL.search(cell) for cell in cells):
+            break  # the first row of figures: the header is above it
+        if column < len(cells):  # an empty cell is the one a span from its left covers
+            heads.append(next((c for c in reversed(cells[1 : column + 1]) if c.strip()), "").strip())
+    return " ".join(h for h in heads if h) or None
+
+
+#: At most this many rows of a table's top are its header.
+_HEAD_ROWS = 3
+#: A cell holding a figure or a bare number: the header has ended above its row.
+_FIGURE_CELL = regex.compile(r"^\s*[-+]?\d[\d,. ]*\s*(?:%|‰|[起件人名宗辆次个元户条万亿])?\s*$")
 
 
 def _named_year(digits: str) -> int:

@@ -645,6 +645,54 @@ _WHITESPACE = re.compile(r"\s+")
 _BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)(?:[^0-9a-fA-F]|\Z))")
 
 
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    """A cell's ``rowspan`` or ``colspan``: 1 unless a whole number from 2 to 100 is given.
+
+    >>> _span([("rowspan", "3")], "rowspan"), _span([("colspan", "x")], "colspan"), _span([], "rowspan")
+    (3, 1, 1)
+    """
+    for key, value in attrs:
+        if key == name and value and value.strip().isdigit():
+            return min(max(int(value.strip()), 1), 100)
+    return 1
+
+
+class _Grid:
+    """The columns of one HTML table that cells spanning rows or columns take (see `_grid_cell`)."""
+
+    __slots__ = ("_col", "_extra", "_pending", "_taken")
+
+    def __init__(self) -> None:
+        self._pending: dict[int, int] = {}  # column -> rows below the current one a span still covers
+        self._taken: set[int] = set()  # the columns of the current row a span from above covers
+        self._col = 0
+        self._extra = 0  # the columns the open cell spans beyond its first
+
+    def new_row(self) -> None:
+        self._taken = {c for c, rows in self._pending.items() if rows > 0}
+        self._pending = {c: rows - 1 for c, rows in self._pending.items() if rows > 1}
+        self._col = 0
+        self._extra = 0
+
+    def open_cell(self, rowspan: int, colspan: int) -> int:
+        """Take the cell's columns; return how many separators open it (one, plus one per column
+        a span from above covers before it)."""
+        skipped = 0
+        while self._col in self._taken:
+            skipped += 1
+            self._col += 1
+        if rowspan > 1:
+            for c in range(self._col, self._col + colspan):
+                self._pending[c] = rowspan - 1
+        self._col += colspan
+        self._extra = colspan - 1
+        return skipped + 1
+
+    def pop_extra(self) -> int:
+        extra, self._extra = self._extra, 0
+        return extra
+
+
 class _HtmlText(HTMLParser):
     """Feed HTML tokens to a TextBuilder with their raw offsets.
 
@@ -671,12 +719,15 @@ class _HtmlText(HTMLParser):
         self._at_break = True  # the last text given is a block's line break (or none yet)
         self._script: tuple[str, int] | None = None  # an open <sup>/<sub> and where its tag starts
         self._cell = 0  # depth of open <td>/<th> elements, inside which <br> keeps the row one line
+        self._grids: list[_Grid] = []  # the open tables' row and column spans (see `_grid_cell`)
 
     def _pos(self) -> int:
         line, column = self.getpos()
         return self._line_starts[line - 1] + column
 
-    def _tag(self, tag: str, start: int, end: int, opening: bool) -> None:
+    def _tag(
+        self, tag: str, start: int, end: int, opening: bool, attrs: list[tuple[str, str | None]] | None = None
+    ) -> None:
         if tag in _SCRIPT_TAGS:
             self._script = (tag, start) if opening else None
             return
@@ -696,13 +747,42 @@ class _HtmlText(HTMLParser):
                 self._pre = self._pre + 1 if opening else max(0, self._pre - 1)
             if tag in _CELL_TAGS:
                 self._cell = self._cell + 1 if opening else max(0, self._cell - 1)
+            if tag in ("table", "tr"):
+                self._grid_tag(tag, opening)
             if not self._skip and not (tag == "br" and self._inside_number(start, end)):
                 sep = "\n" if tag in _BLOCK_TAGS else " | " if opening else ""
                 if tag == "br" and self._cell:
                     sep = self._cell_break(start, end)
+                elif tag in _CELL_TAGS:
+                    sep = self._grid_cell(opening, attrs or [])
                 if sep:
                     self._out.append_replace(self._base + start, self._base + end, sep)
                     self._at_break = sep == "\n"
+
+    def _grid_tag(self, tag: str, opening: bool) -> None:
+        """Follow a table's rows for `_grid_cell`: a new grid per table, a new row per ``<tr>``."""
+        if tag == "table":
+            if opening:
+                self._grids.append(_Grid())
+            elif self._grids:
+                self._grids.pop()
+        elif opening and self._grids:
+            self._grids[-1].new_row()
+
+    def _grid_cell(self, opening: bool, attrs: list[tuple[str, str | None]]) -> str:
+        """The separator a cell's tag gives, with an empty cell for each column a span covers.
+
+        A cell spanning rows (``<td rowspan="3">刑事案件</td>``) stands in the first row only, and
+        one spanning columns (``<th colspan="2">2026年1至10月</th>``) once: laid out as they are,
+        the later cells of a row slide left and no longer stand under their column's header
+        (数量 / 同比). An empty cell where a span reaches keeps every row's cells in their columns.
+        """
+        grid = self._grids[-1] if self._grids else None
+        if grid is None:
+            return " | " if opening else ""
+        if not opening:
+            return " | " * grid.pop_extra()
+        return " | " * grid.open_cell(_span(attrs, "rowspan"), _span(attrs, "colspan"))
 
     def _cell_break(self, start: int, end: int) -> str:
         """A line break inside a table cell keeps the row on one line: nothing inside a word, else a space.
@@ -736,7 +816,7 @@ class _HtmlText(HTMLParser):
         ):
             self._chrome = (tag, 1)
             self._out = _Held()  # type: ignore[assignment]
-        self._tag(tag, start, start + len(self.get_starttag_text() or "<"), opening=True)
+        self._tag(tag, start, start + len(self.get_starttag_text() or "<"), opening=True, attrs=attrs)
 
     def finish(self) -> None:
         """Write what an unclosed chrome element held back (see `_Held`)."""

@@ -153,7 +153,8 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     list before is only examples, so the words after the figure name the thing counted.
     """
     pre = ctx.pre
-    if cue_start is not None and len(pre) > 12 and len(pre) - cue_start > 3:  # not at a bare noun (证件)
+    size = len(pre.rstrip(" |"))  # a table's empty cells (a span's columns) make no clause longer
+    if cue_start is not None and size > 12 and size - cue_start > 3:  # not at a bare noun (证件)
         pre = pre[cue_start:]
     pre = _trimmed(pre.lstrip("、 |-*•·>#\n\t"), lex).strip(" |")  # list bullets and quote marks too
     pre = _TRAILING_FILLER.sub("", lex.currency_tail.sub("", pre))  # 罚锾新台币1,234万元: 罚锾

@@ -663,3 +663,25 @@ def test_an_indented_first_line_of_a_pdf_paragraph_is_full_too() -> None:
     check_segments(prepared, raw)
     assert "公安机关的坚强领导县公安局" in prepared.text
     assert "刑事案件1\n056起,抓获嫌疑人。" in prepared.text
+
+
+def test_row_and_column_spans_keep_cells_in_their_columns() -> None:
+    # A cell spanning rows stands in its first row only, one spanning columns once; an empty
+    # cell where a span reaches keeps the later cells under their column's header.
+    raw = (
+        "<table><tr><th rowspan='2'>类别</th><th rowspan=2>指标</th><th colspan=\"2\">2026年1至10月</th></tr>"
+        "<tr><th>数量</th><th>同比</th></tr>"
+        "<tr><td rowspan=2>刑事案件</td><td>立案</td><td>3256起</td><td>-9.8%</td></tr>"
+        "<tr><td>破案</td><td>2104起</td><td>+6.3%</td></tr>"
+        "<tr><td colspan=2>交通违法查处</td><td>46.8万起</td><td>+8.9%</td></tr></table>"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    rows = [line for line in prepared.text.splitlines() if line.strip()]
+    assert rows == [
+        " | 类别 | 指标 | 2026年1至10月 | ",
+        " |  |  | 数量 | 同比",
+        " | 刑事案件 | 立案 | 3256起 | -9.8%",
+        " |  | 破案 | 2104起 | +6.3%",
+        " | 交通违法查处 |  | 46.8万起 | +8.9%",
+    ]

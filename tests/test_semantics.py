@@ -446,6 +446,22 @@ def test_a_table_rows_changes_take_the_metric_of_the_caption() -> None:
     assert [(recs[t].metric, recs[t].change) for t in ("-6.1%", "-7.9%")] == [("accidents", "down")] * 2
 
 
+def test_a_two_row_header_gives_the_basis_of_a_spanned_column() -> None:
+    # 同比 stands in the header's second row, under 2026年1至10月 spanning two columns, and the
+    # first column spans rows: each change in the 同比 column is year on year.
+    html = (
+        "<table><tr><th rowspan=2>违法类型</th><th colspan=2>2026年1至10月</th></tr>"
+        "<tr><th>查处数</th><th>同比</th></tr>"
+        "<tr><td>酒后驾驶</td><td>312起</td><td>-5.2%</td></tr>"
+        "<tr><td>超速</td><td>1906起</td><td>+12.0%</td></tr></table>"
+    )
+    recs = {r.text: r for r in extract_text(html)}
+    assert [(recs[t].metric, recs[t].change, recs[t].basis) for t in ("-5.2%", "+12.0%")] == [
+        ("drink_driving", "down", "yoy"),
+        ("speeding", "up", "yoy"),
+    ]
+
+
 def test_a_listed_word_with_no_cue_inherits_no_metric_from_the_item_before() -> None:
     text = "全县事故起数、死亡人数、直接财产损失同比分别下降12.5%、25%和9.7%。"
     recs = {r.text: r for r in extract_text(text)}
