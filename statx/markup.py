@@ -640,6 +640,9 @@ _NEWLINE = re.compile("\n")
 _HAN_CHAR = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A blank in the source that holds a line break (and the indentation after it).
 _SOURCE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+# A tag at a table cell's edge: its own opening or closing tag, or a row's.
+_CELL_EDGE = re.compile(r"</?(?:td|th|tr)\b", re.IGNORECASE)
+_ROW_TAGS = frozenset(("table", "tr", "thead", "tbody", "tfoot"))
 _CUT_NUMBER = re.compile(r"\d(?:,\d{0,2}|\.)\Z")
 _WHITESPACE = re.compile(r"\s+")
 _BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)(?:[^0-9a-fA-F]|\Z))")
@@ -751,7 +754,7 @@ class _HtmlText(HTMLParser):
                 self._grid_tag(tag, opening)
             if not self._skip and not (tag == "br" and self._inside_number(start, end)):
                 sep = "\n" if tag in _BLOCK_TAGS else " | " if opening else ""
-                if tag == "br" and self._cell:
+                if self._cell and tag in _BLOCK_TAGS and tag not in _ROW_TAGS:
                     sep = self._cell_break(start, end)
                 elif tag in _CELL_TAGS:
                     sep = self._grid_cell(opening, attrs or [])
@@ -787,12 +790,41 @@ class _HtmlText(HTMLParser):
     def _cell_break(self, start: int, end: int) -> str:
         """A line break inside a table cell keeps the row on one line: nothing inside a word, else a space.
 
-        A narrow column wraps its header and its figures (``抓获<br>嫌疑人``, ``2104<br>起``); a
-        real line break there would cut the row, leaving a figure without the row's words and the
-        next cells without theirs.
+        A narrow column wraps its header and its figures (``抓获<br>嫌疑人``, ``2104<br>起``), and
+        Word's HTML puts every cell's text in paragraphs (``<td><p>刑事案件</p><p>立案</p></td>``);
+        a real line break there would cut the row, leaving a figure without the row's words and
+        the next cells without theirs. At a cell's start or end the break gives nothing.
         """
-        before, after = self._body[start - 1 : start], self._body[end : end + 1]
+        before, after = self._visible(start, -1), self._visible(end, 1)
+        if not before or not after:
+            return ""
         return "" if _HAN_CHAR.match(before) and _HAN_CHAR.match(after) else " "
+
+    def _visible(self, pos: int, step: int) -> str:
+        """The nearest character a reader sees before (`step` -1) or after (1) `pos`, past tags and
+        blanks; empty at the edge of the table cell (or after a dozen tags: taken as an edge)."""
+        body = self._body
+        for _ in range(12):
+            while 0 < pos < len(body) and body[pos - 1 if step < 0 else pos].isspace():
+                pos += step
+            if not 0 < pos < len(body):
+                return ""
+            char = body[pos - 1] if step < 0 else body[pos]
+            if char != (">" if step < 0 else "<"):
+                return char
+            if step < 0:
+                tag_start = body.rfind("<", 0, pos - 1)
+                if tag_start < 0 or _CELL_EDGE.match(body, tag_start):
+                    return ""
+                pos = tag_start
+            else:
+                if _CELL_EDGE.match(body, pos):
+                    return ""
+                tag_end = body.find(">", pos)
+                if tag_end < 0:
+                    return ""
+                pos = tag_end + 1
+        return ""
 
     def _inside_number(self, start: int, end: int) -> bool:
         """A line break inside a number (1,0<br>56起, 3.<br>5%) is an editor's wrap, not a break.

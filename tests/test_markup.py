@@ -685,3 +685,18 @@ def test_row_and_column_spans_keep_cells_in_their_columns() -> None:
         " |  | 破案 | 2104起 | +6.3%",
         " | 交通违法查处 |  | 46.8万起 | +8.9%",
     ]
+
+
+def test_paragraphs_inside_a_table_cell_keep_the_row() -> None:
+    # Word's HTML (and many portals' editors) put each cell's text in <p> or <div>; the row must
+    # stay one line, its cells' words joined as a reader sees them.
+    raw = (
+        "<table><tr><td width=120><p align=center><span>指标</span></p></td><td><p>同比</p></td></tr>"
+        "<tr><td><p><span>刑事案件</span></p><p>立案</p></td><td><p align=center><span>3256</span>"
+        "<span>起</span></p></td><td><p>-9.8%</p></td></tr>"
+        "<tr><td><div>抓获</div>\n<div>Ａ级 嫌疑人</div></td><td><div>1962名</div></td></tr></table>"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    rows = [line for line in prepared.text.splitlines() if line.strip()]
+    assert rows == [" | 指标 | 同比", " | 刑事案件立案 | 3256起 | -9.8%", " | 抓获 A级 嫌疑人 | 1962名"]
