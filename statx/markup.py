@@ -499,11 +499,13 @@ def _emit_markdown_run(builder: TextBuilder, raw: str, start: int, end: int) -> 
 def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) -> None:
     """Emit Markdown text, leaving out `**` markers and a number's backticks, and reading inline HTML."""
     marks = _markdown_marks(raw, start, end)
-    if "<" not in raw and "&" not in raw:  # most Markdown has no HTML in it
+    joins = _markdown_soft_breaks(raw, start, end)
+    if "<" not in raw and "&" not in raw and not joins:  # most Markdown has no HTML in it
         _emit_between(_emit_plain, builder, raw, start, end, marks)
         return
+    html_marks = _markdown_html(raw, start, end) if "<" in raw or "&" in raw else []
     pos = start
-    for a, b, text in _merge_marks(marks, _markdown_html(raw, start, end)):
+    for a, b, text in _merge_marks(marks, sorted(html_marks + joins)):
         if a < pos:
             continue
         _emit_plain(builder, raw, pos, a)
@@ -511,6 +513,60 @@ def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) 
             builder.append_replace(a, b, text)
         pos = b
     _emit_plain(builder, raw, pos, end)
+
+
+# A line that opens a Markdown block (heading, quote, table row, list item, fence, rule, HTML,
+# footnote) or a report's numbered heading (一、, （二）, 第三章): never the rest of a paragraph.
+_CN_NUMERAL = "一二三四五六七八九十"
+_CN_HEADING = rf"[{_CN_NUMERAL}]+[、.]|[(（][{_CN_NUMERAL}\d]+[)）]|第[{_CN_NUMERAL}\d]+[章节条部分]"
+_MD_BLOCK_START = re.compile(
+    rf"[ \t]*(?:#|>|\||[-*+][ \t]|\d{{1,9}}[.)][ \t]|```|~~~|<|\[\^|---|\*\*\*|___|$|{_CN_HEADING})"
+)
+# A line that is no paragraph's text: a heading (Markdown's or a report's 一、…), a table row, a
+# fence, HTML, a footnote, a rule.
+_MD_NOT_TEXT = re.compile(rf"[ \t]*(?:#|\||```|~~~|<|\[\^|---|\*\*\*|___|{_CN_HEADING})")
+# What opens a list item or a quote's line, before its text.
+_MD_LINE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")
+
+
+def _markdown_soft_breaks(raw: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The line breaks inside a Markdown paragraph or list item, which a renderer shows as none.
+
+    A writer or an editor wraps a paragraph (共查处各类 / 交通违法4.8万起) or a list item's text
+    (出动警车 / ␣␣2860辆次); Markdown joins such lines, while the rules would read the break as the
+    end of a clause and the figure would lose the words that name it. A break is joined only
+    after a line of text (eight characters or more, or a list item's) that closes no sentence
+    and keeps no hard break (two spaces, a backslash), before a line that opens no block; between
+    two Chinese characters it gives nothing, else a space; between two digits it is left for
+    the number rules.
+
+    >>> raw = "# 标题\\n假期全市共查处各类\\n交通违法4.8万起，出动警车\\n  2860辆次。\\n- 第二项\\n二、下一步"
+    >>> [(raw[a:b], t) for a, b, t in _markdown_soft_breaks(raw, 0, len(raw))]
+    [('\\n', ''), ('\\n  ', ' ')]
+    """
+    out: list[tuple[int, int, str]] = []
+    line_start = start
+    while (brk := raw.find("\n", line_start, end)) != -1 and brk + 1 < end:
+        line, nxt_start = raw[line_start:brk].rstrip("\r"), brk + 1
+        nxt_end = raw.find("\n", nxt_start, end)
+        nxt = raw[nxt_start : end if nxt_end == -1 else nxt_end]
+        prefix = _MD_LINE_PREFIX.match(line)
+        body = line[prefix.end() if prefix else 0 :].strip()
+        if (
+            body
+            and len(body) >= (4 if prefix and prefix.group().strip() else 8)
+            and body[-1] not in _LINE_CLOSE
+            and not line.endswith(("  ", "\\"))
+            and not _MD_NOT_TEXT.match(line)
+            and not _MD_BLOCK_START.match(nxt)
+        ):
+            indent = len(nxt) - len(nxt.lstrip(" \t"))
+            left, right = body[-1], nxt[indent : indent + 1]
+            if not (left.isdigit() and right.isdigit()):
+                text = "" if _HAN_CHAR.match(left) and _HAN_CHAR.match(right) else " "
+                out.append((line_start + len(line), nxt_start + indent, text))
+        line_start = nxt_start
+    return out
 
 
 def _merge_marks(

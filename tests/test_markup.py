@@ -700,3 +700,18 @@ def test_paragraphs_inside_a_table_cell_keep_the_row() -> None:
     check_segments(prepared, raw)
     rows = [line for line in prepared.text.splitlines() if line.strip()]
     assert rows == [" | 指标 | 同比", " | 刑事案件立案 | 3256起 | -9.8%", " | 抓获 A级 嫌疑人 | 1962名"]
+
+
+def test_lines_wrapped_inside_a_markdown_paragraph_are_joined() -> None:
+    # Markdown shows a paragraph's or a list item's wrapped lines as one; the rules read a line
+    # break as a clause's end, which cut 出动警车 / 2860辆次 from its words.
+    raw = (
+        "# 国庆假期\n\n假期全市共查处各类\n交通违法4.8万起；为群众提供救助\n服务215次。\n\n"
+        "- 投入警力1.3万余人次，出动警车\n  2860辆次\n- 二项\n\n一、严格路面管控确保安全畅通\n全市将继续\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "假期全市共查处各类交通违法4.8万起;为群众提供救助服务215次。" in prepared.text
+    assert "出动警车 2860辆次\n- 二项\n\n一、严格路面管控确保安全畅通\n全市将继续" in prepared.text
+    recs = {r.text: r for r in extract_text(raw)}
+    assert (recs["2860辆次"].metric, recs["215次"].metric) == ("vehicles_deployed", "escort_cases")
