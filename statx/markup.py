@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -299,6 +300,10 @@ _PAGE_FOOTER = re.compile(
 )
 
 
+#: The most lines a page's foot and the next page's head (blank, number, running header) take.
+_PAGE_SEAM = 8
+
+
 def _page_breaks(raw: str, start: int) -> list[tuple[int, int]]:
     """Find the page breaks a PDF's text put inside a sentence, to drop them.
 
@@ -325,12 +330,14 @@ def _page_breaks(raw: str, start: int) -> list[tuple[int, int]]:
     for i, text in enumerate(texts):
         if not (text and len(text) <= 16 and _PAGE_FOOTER.fullmatch(text)):
             continue
-        before = i - 1
-        while before >= 0 and (not texts[before] or texts[before] in repeated):
+        before = i - 1  # a page's foot and the next one's head are a few lines at most
+        while before >= max(0, i - _PAGE_SEAM) and (not texts[before] or texts[before] in repeated):
             before -= 1
         after = i + 1
-        while after < len(lines) and (not texts[after] or texts[after] in repeated):
+        while after < min(len(lines), i + _PAGE_SEAM) and (not texts[after] or texts[after] in repeated):
             after += 1
+        if before < i - _PAGE_SEAM or after >= i + _PAGE_SEAM:
+            continue
         if before < 0 or after >= len(lines) or (cuts and cuts[-1][1] > lines[before][0]):
             continue
         line = raw[lines[before][0] : lines[before][1]].rstrip("\r\n")
@@ -350,7 +357,7 @@ def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
     cuts = _soft_wraps(raw, start)
     pages = _page_breaks(raw, start)
     if pages:
-        cuts = sorted(pages + [c for c in cuts if not any(a <= c[1] and c[0] <= b for a, b in pages)])
+        cuts = sorted(pages + _clear_of(cuts, pages, touching=True))
     _emit_between(_emit_plain, builder, raw, start, len(raw), cuts)
 
 
@@ -368,6 +375,29 @@ def _emit_between(
         emit(builder, raw, pos, cut_start)
         pos = cut_end
     emit(builder, raw, pos, end)
+
+
+_Spans = list[tuple[int, int]]
+
+
+def _clear_of(spans: _Spans, blockers: _Spans, *, touching: bool = False) -> _Spans:
+    """The `spans` that overlap none of `blockers` (sorted, disjoint), or touch none with `touching`.
+
+    A search per span: documents have thousands of cuts, and testing each against every
+    blocker made long articles quadratic.
+
+    >>> spans = [(0, 2), (3, 4), (6, 7)]
+    >>> _clear_of(spans, [(2, 3)]), _clear_of(spans, [(2, 3)], touching=True)
+    ([(0, 2), (3, 4), (6, 7)], [(6, 7)])
+    """
+    starts = [a for a, _ in blockers]
+    out = []
+    for a, b in spans:
+        k = bisect_right(starts, b if touching else b - 1) - 1
+        end = blockers[k][1] if k >= 0 else -1
+        if not (end >= a if touching else end > a):
+            out.append((a, b))
+    return out
 
 
 # --- Markdown --------------------------------------------------------------------
@@ -438,9 +468,11 @@ def _markdown_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [raw[a:b] for a, b in _markdown_marks(raw, 0, len(raw))]
     ['**', '**', '![图为**2**名民警](a.png)', '\\\\']
     """
-    images = [(m.start(), m.end()) for m in _MD_IMAGE.finditer(raw, start, end)] if "![" in raw else []
+    # bounded searches: a document is run through here in many pieces, and `in` scans all of it
+    has_image = raw.find("![", start, end) != -1
+    images = [(m.start(), m.end()) for m in _MD_IMAGE.finditer(raw, start, end)] if has_image else []
     marks = [(a, b) for a, b in _marks_outside_images(raw, start, end) if not _inside(a, images)]
-    if "\\" in raw:
+    if raw.find("\\", start, end) != -1:
         taken = {a for a, _ in marks}
         marks += (
             (m.start(), m.end())
@@ -500,10 +532,11 @@ def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) 
     """Emit Markdown text, leaving out `**` markers and a number's backticks, and reading inline HTML."""
     marks = _markdown_marks(raw, start, end)
     joins = _markdown_soft_breaks(raw, start, end)
-    if "<" not in raw and "&" not in raw and not joins:  # most Markdown has no HTML in it
+    has_html = raw.find("<", start, end) != -1 or raw.find("&", start, end) != -1
+    if not has_html and not joins:  # most Markdown has no HTML in it
         _emit_between(_emit_plain, builder, raw, start, end, marks)
         return
-    html_marks = _markdown_html(raw, start, end) if "<" in raw or "&" in raw else []
+    html_marks = _markdown_html(raw, start, end) if has_html else []
     pos = start
     for a, b, text in _merge_marks(marks, sorted(html_marks + joins)):
         if a < pos:
@@ -574,7 +607,11 @@ def _merge_marks(
 ) -> list[tuple[int, int, str]]:
     """Markers that give no text and HTML that gives some, in order; an HTML tag inside an image goes."""
     merged = [(a, b, "") for a, b in marks]
-    merged += [m for m in html_marks if not any(a <= m[0] < b for a, b in marks)]
+    starts = [a for a, _ in marks]
+    for m in html_marks:
+        k = bisect_right(starts, m[0]) - 1
+        if k < 0 or marks[k][1] <= m[0]:  # not inside a marker or an image
+            merged.append(m)
     return sorted(merged)
 
 
@@ -632,10 +669,8 @@ def _emit_markdown(builder: TextBuilder, raw: str, start: int) -> None:
     which give no text."""
     cuts = _fenced_blocks(raw, start)
     if "<!--" in raw:
-        comments = [
-            (m.start(), m.end()) for m in _HTML_COMMENT.finditer(raw, start) if not _inside(m.start(), cuts)
-        ]
-        cuts = sorted(cuts + [c for c in comments if not any(a < c[1] and c[0] < b for a, b in cuts)])
+        comments = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(raw, start)]
+        cuts = sorted(cuts + _clear_of(comments, cuts))
     _emit_between(_emit_markdown_run, builder, raw, start, len(raw), cuts)
 
 
