@@ -65,20 +65,32 @@ _TABLE_ROWS = 60  # the farthest a header is looked for above a cell, in rows
 
 
 def _column_head(text: str, at: int) -> str | None:
-    """The header cell of the table column that `at` is in, or None outside a table.
+    """The header of the table column that `at` is in, or None outside a table.
 
     Tables reach here as lines of cells split by `|` (Markdown as written, HTML as the reader
-    lays it out), so a cell's column is the count of `|` before it on its line, and the header
-    is the table's first line.
+    lays it out, a span's columns kept by empty cells), so a cell's column is the count of `|`
+    before it on its line, and the header is the table's first line. A header of two rows
+    (2026年1至10月 spanning 数量 and 同比) is read down the column through the rows above the
+    first row of figures; an empty header cell is the cell a span from its left covers.
     """
     start = text.rfind("\n", 0, at) + 1
     column = text.count("|", start, at)
     if column == 0:
         return None
-    cells = (_table_head(text, start) or "").split("|")
-    return cells[column] if column < len(cells) else None
+    heads: list[str] = []
+    for row in _table_rows(text, start)[:_HEAD_ROWS]:
+        cells = row.split("|")
+        if heads and any(_FIGURE_CELL.search(cell) for cell in cells):
+            break  # the first row of figures: the header is above it
+        if column < len(cells):  # an empty cell is the one a span from its left covers
+            heads.append(next((c for c in reversed(cells[1 : column + 1]) if c.strip()), "").strip())
+    return " ".join(h for h in heads if h) or None
 
 
+#: At most this many rows of a table's top are its header.
+_HEAD_ROWS = 3
+#: A cell holding a figure or a bare number: the header has ended above its row.
+_FIGURE_CELL = regex.compile(r"^\s*[-+]?\d[\d,. ]*\s*(?:%|‰|[起件人名宗辆次个元户条万亿])?\s*$")
 _HEAD_YEAR = regex.compile(r"(?<![\d.])((?:19|20)\d{2}|(?:民国)?\d{2,3})\s?年")
 
 
@@ -98,7 +110,14 @@ def _years_apart_by_one(head: str) -> bool:
 
 def _table_head(text: str, start: int) -> str | None:
     """The first line of the table whose row starts at `start`: its header row."""
-    head, pos = None, start
+    rows = _table_rows(text, start)
+    return rows[0] if rows else None
+
+
+def _table_rows(text: str, start: int) -> list[str]:
+    """The rows of the table above the row that starts at `start`, top down (rule rows left out)."""
+    rows: list[str] = []  # bottom up
+    pos = start
     for _ in range(_TABLE_ROWS):
         if pos == 0:
             break
@@ -109,8 +128,9 @@ def _table_head(text: str, start: int) -> str | None:
         if "|" not in line:
             break
         if not _RULE_ROW.fullmatch(line):
-            head = line
-    return head
+            rows.append(line)
+    rows.reverse()
+    return rows
 
 
 def _named_year(digits: str) -> int:

@@ -171,7 +171,8 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     row = _row_name(pre)
     if row:
         pre, cue_start = row, None
-    if cue_start is not None and len(pre) > 12 and len(pre) - cue_start > 3:  # not at a bare noun (证件)
+    size = len(pre.rstrip(" |"))  # a table's empty cells (a span's columns) make no clause longer
+    if cue_start is not None and size > 12 and size - cue_start > 3:  # not at a bare noun (证件)
         pre = pre[cue_start:]
     pre = _trimmed(pre.lstrip("、 |-*•·>#\n\t"), lex).strip(" |")  # list bullets and quote marks too
     pre = _TRAILING_FILLER.sub("", lex.currency_tail.sub("", pre))  # 罚锾新台币1,234万元: 罚锾
@@ -389,6 +390,7 @@ def annotate(
                 inherited = out[k].metric if out[k].metric != "other" else None
                 inherited_words = contexts[k].pre
         para_start = text.rfind("\n", 0, cand.start) + 1
+        in_table_row = _ROW_START.match(text, para_start, cand.start) is not None
         rest = (
             _whole_of_rest(out, contexts, i, rec) if change is None and lex.remainder.match(ctx.pre) else None
         )
@@ -401,7 +403,9 @@ def annotate(
                 earlier=""
                 if pair is not None or parents[i] is not None
                 else functools.partial(_earlier, text, candidates, records, ctx, i, lex),
-                heading=functools.partial(_heading_before, headings, cand.start),
+                heading=functools.partial(_table_caption, text, para_start)
+                if in_table_row
+                else functools.partial(_heading_before, headings, cand.start),
                 unit=rec.unit,
                 is_change=change is not None,
                 inherited=inherited,
@@ -409,6 +413,7 @@ def annotate(
                 before=None
                 if inherited
                 else functools.partial(_count_of_paragraph, candidates, out, i, para_start, rec.unit),
+                in_table_row=in_table_row,
             )
         )
         period = _period(periods, period_ends, para_start, cand.start)
@@ -576,9 +581,9 @@ def _respectively(
 ) -> dict[int, int | str]:
     """Pair each figure of a `分别 A、B` list with what it goes with, in order.
 
-    Either the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，分别增长6.1%和
-    5.3%: the index of that figure) or the listed words before 分别 (事故起数、死亡人数分别下降
-    10.5%、12.3%: those words), or else the words listed after it, before the figures
+    Either the listed words before 分别 (事故起数、死亡人数分别下降10.5%、12.3%: those words), or
+    the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，分别增长6.1%和5.3%: the
+    index of that figure), or else the words listed after it, before the figures
     (警方分别就超速驾驶、衝紅燈及使用流動電話票控25.6萬宗、1.84萬宗及9,730宗: a press
     release's 分别就/对 A、B及C + verb; the verb stays on the last item and names the rest by
     list inheritance).
@@ -605,10 +610,12 @@ def _respectively(
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
         after = _LIST_PREPOSITION.sub("", contexts[i].pre[m.end() :])
         listed = [w for w in _LIST_ITEMS.split(after) if w.strip()]
-        if k > 1 and len(before) == k:
-            out.update(zip(group, before, strict=True))
-        elif k > 1 and len(items) == k:
+        # the words listed right before 分别 name the figures outright and win over the earlier
+        # figures of the sentence (亡人事故19起，死亡21人，亡人事故起数、死亡人数同比分别下降24%、27.6%)
+        if k > 1 and len(items) == k:
             out.update(zip(group, items, strict=True))
+        elif k > 1 and len(before) == k:
+            out.update(zip(group, before, strict=True))
         elif k > 1 and len(listed) == k:
             out.update(zip(group, listed, strict=True))
         i = group[-1] + 1
@@ -632,8 +639,34 @@ def _place_of(org: str, lex: Lexicon) -> str | None:
     return cache[org]
 
 
+#: A line that is a table's row: an HTML row as prepared (" | 上城区 | 214") or a Markdown one.
+_ROW_START = regex.compile(r"[ \t]*\|")
+
+
+def _table_caption(text: str, row_start: int) -> str:
+    """The line above the table a row is in (表2  部分区县道路交通事故情况(单位:起)), if it is a heading.
+
+    A table's caption or the heading right above it names what its rows count; a heading found
+    further up, or a short line of text that happens to stand there, may name anything.
+
+    >>> _table_caption("全市情况。\\n表2 交通事故情况\\n\\n | 区县 | 同比\\n | 上城区 | -6.1%", 28)
+    '表2 交通事故情况'
+    """
+    end = row_start
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start : end - 1].strip()
+        if line and not line.startswith("|"):
+            m = _HEADING.fullmatch(line)
+            return m.group(1) if m else ""
+        end = start
+    return ""
+
+
 def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> str:
     return nearest_before(headings(), pos) or ""
 
 
-_HEADING = regex.compile(r"(?m)^[#\s]*([^\n。，,；;]{2,30})$")
+# A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:
+# the heading of a row's figures is the table's caption or the heading above the table.
+_HEADING = regex.compile(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")

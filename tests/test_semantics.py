@@ -428,6 +428,46 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
     assert (recs["6.1%"].label, recs["5.3%"].label) == ("全市机动车保有量", "驾驶人")
 
 
+def test_respectively_prefers_the_words_listed_before_it_to_earlier_figures() -> None:
+    # Two figures before and two words listed: the words name the changes (亡人事故起数 is the
+    # count of fatal accidents), the figures only happen to be as many.
+    text = "全县共发生道路交通亡人事故19起，死亡21人，亡人事故起数、死亡人数同比分别下降24%、27.6%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["24%"].metric, recs["24%"].label) == ("accidents", "亡人事故起数")
+    assert (recs["27.6%"].metric, recs["27.6%"].label) == ("deaths", "死亡人数")
+    assert recs["24%"].change == "down" and recs["24%"].basis == "yoy"
+
+
+def test_a_table_rows_changes_take_the_metric_of_the_caption() -> None:
+    # A row's cells name a district, not what is counted; the caption above the table does. A
+    # row is no heading, and a silent change counts the heading's metric.
+    html = (
+        "<p>全市共查处交通违法46.8万起。</p><p>表2 部分区县道路交通事故情况（单位：起）</p><table>"
+        "<tr><th>区县</th><th>2026年</th><th>2025年</th><th>同比</th></tr>"
+        "<tr><td>上城区</td><td>214</td><td>228</td><td>-6.1%</td></tr>"
+        "<tr><td>江北区</td><td>187</td><td>203</td><td>-7.9%</td></tr></table>"
+    )
+    recs = {r.text: r for r in extract_text(html)}
+    assert set(recs) == {"46.8万起", "-6.1%", "-7.9%"}  # bare cells are no figures
+    assert [(recs[t].metric, recs[t].change) for t in ("-6.1%", "-7.9%")] == [("accidents", "down")] * 2
+
+
+def test_a_two_row_header_gives_the_basis_of_a_spanned_column() -> None:
+    # 同比 stands in the header's second row, under 2026年1至10月 spanning two columns, and the
+    # first column spans rows: each change in the 同比 column is year on year.
+    html = (
+        "<table><tr><th rowspan=2>违法类型</th><th colspan=2>2026年1至10月</th></tr>"
+        "<tr><th>查处数</th><th>同比</th></tr>"
+        "<tr><td>酒后驾驶</td><td>312起</td><td>-5.2%</td></tr>"
+        "<tr><td>超速</td><td>1906起</td><td>+12.0%</td></tr></table>"
+    )
+    recs = {r.text: r for r in extract_text(html)}
+    assert [(recs[t].metric, recs[t].change, recs[t].basis) for t in ("-5.2%", "+12.0%")] == [
+        ("drink_driving", "down", "yoy"),
+        ("speeding", "up", "yoy"),
+    ]
+
+
 def test_a_listed_word_with_no_cue_inherits_no_metric_from_the_item_before() -> None:
     text = "全县事故起数、死亡人数、直接财产损失同比分别下降12.5%、25%和9.7%。"
     recs = {r.text: r for r in extract_text(text)}
