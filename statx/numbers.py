@@ -182,7 +182,7 @@ def parse_fraction(text: str) -> Decimal:
     decimals, as reports print percentages (33.33); whole and finite ones stay exact (40, 12.5).
 
     Args:
-        text: ``D分之N`` (Chinese, denominator first) or ``N/D`` (Arabic).
+        text: ``D分之N`` (Chinese, denominator first), ``N/D`` (Arabic) or 一半 (a half).
 
     Returns:
         The share in percent, above 0 and below 100.
@@ -192,6 +192,8 @@ def parse_fraction(text: str) -> Decimal:
 
     >>> parse_fraction("三分之一"), parse_fraction("五分之二"), parse_fraction("2/3"), parse_fraction("1/8")
     (Decimal('33.33'), Decimal('40'), Decimal('66.67'), Decimal('12.5'))
+    >>> parse_fraction("一半")
+    Decimal('50')
     >>> parse_fraction("三分之五")
     Traceback (most recent call last):
     ...
@@ -271,8 +273,10 @@ def _parse_cheng_cached(text: str) -> Decimal:
 
 @lru_cache(maxsize=256)
 def _parse_fraction_cached(text: str) -> Decimal:
-    """Parse ``D分之N`` or ``N/D`` once per distinct text."""
+    """Parse ``D分之N``, ``N/D`` or 一半 (下降近一半) once per distinct text."""
     folded = text.translate(_FOLD)
+    if folded == "一半":
+        folded = "二分之一"
     whole_text, sep, part_text = folded.partition("分之")
     if not sep:
         part_text, sep, whole_text = folded.partition("/")
