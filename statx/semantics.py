@@ -21,14 +21,14 @@ from dataclasses import dataclass
 import regex
 
 from statx.breakdowns import KIND_OF_WHOLE, find_parents, kind_of_lead, kind_of_whole, parent_over_semicolon
-from statx.changes import latest_written_year, read_changes
+from statx.changes import column_head, latest_written_year, read_changes
 from statx.clauses import RESPECTIVELY, Context, first_start, last_end, read_contexts
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
 from statx.patterncache import compile_pattern
 from statx.periods import resolve_period
-from statx.records import Figure, Record
+from statx.records import SHARE_UNITS, Figure, Record
 from statx.rules import RuleSet, alternation, expand_fragment
 from statx.subjects import Gazette, nearest_before, region_name
 
@@ -326,8 +326,9 @@ def annotate(
             Choice(out[rest].metric, out[rest].metric_name)
             if rest is not None
             else lex.metrics.classify(
-                pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%
-                post="" if isinstance(pair, str) else ctx.post,
+                # 事故起数、死亡人数分别下降10.5%、12.3%: each figure's words are its item's
+                pre=pair.words if isinstance(pair, Listed) else ctx.pre,
+                post="" if isinstance(pair, Listed) else ctx.post,
                 earlier=""
                 if pair is not None or parents[i] is not None
                 else functools.partial(_earlier, text, candidates, records, ctx, i, lex),
@@ -341,6 +342,16 @@ def annotate(
                 else functools.partial(_count_of_paragraph, candidates, out, i, para_start, rec.unit),
             )
         )
+        cell_label = ""
+        if rest is None and pair is None and change is None and _lone_share_cell(ctx, rec.unit):
+            by_column, cell_label = _share_by_column(text, cand.start, rec.unit, lex)
+            choice = by_column or choice
+        if isinstance(pair, Listed) and choice.key == "other" and pair.head:
+            # 摩托车、电动自行车驾乘人员头盔佩戴率分别达到91.3%、86.7%: the last item's words are the
+            # head the items before it share
+            choice = lex.metrics.classify(
+                pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
+            )
         period = _period(periods, period_ends, para_start, cand.start)
         start, end = resolve_period(period, rec.date) if period else (None, None)
         subject = nearest_before(orgs, cand.start, para_start) or main_org  # sentence or paragraph
@@ -371,8 +382,10 @@ def annotate(
                 date=rec.date,
                 metric=choice.key,
                 metric_name=choice.name,
-                label=_label(Context(pair, "", ctx.sentence_start), None, lex)
-                if isinstance(pair, str)
+                label=cell_label
+                if cell_label
+                else _label(Context(pair.words, "", ctx.sentence_start), None, lex)
+                if isinstance(pair, Listed)
                 else out[pair].label
                 if isinstance(pair, int)  # the change of 驾驶人412万人 counts 驾驶人
                 else _change_label(ctx, choice, out[i - 1] if same_sentence else None, lex)
@@ -391,6 +404,28 @@ def annotate(
             )
         )
     return out
+
+
+def _lone_share_cell(ctx: Context, unit: str) -> bool:
+    """Whether a figure is a share standing alone in a table cell (| 酒后驾驶 | 6218 | +4.6% | 0.33% |)."""
+    return unit in SHARE_UNITS and "|" in ctx.pre and not ctx.pre.strip(" |") and not ctx.post.strip(" |")
+
+
+def _share_by_column(text: str, at: int, unit: str, lex: Lexicon) -> tuple[Choice | None, str]:
+    """The metric and label a share cell's column header gives it (占查处总数: a share), if it names one.
+
+    A share in a row of counts is not one of the row's counts, nor their change: its column
+    says what it is a share or rate of. With a header that names nothing (2024年), None: the row
+    decides as for any figure.
+    """
+    head = column_head(text, at)
+    if not head or not head.strip():
+        return None, ""
+    choice = lex.metrics.classify(pre=head.strip(), post="", heading="", unit=unit, is_change=False)
+    if choice.key == "other":
+        return None, ""
+    row = next((c.strip() for c in text[text.rfind("\n", 0, at) + 1 : at].split("|") if c.strip()), "")
+    return choice, _NOISE.sub("", row + head)
 
 
 def _count_of_paragraph(
@@ -497,16 +532,30 @@ def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> i
     return k
 
 
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """The words a figure of a `分别` list is paired with.
+
+    `words` are its item with what is said after 分别 (城关中队、蓬壶中队分别查处酒驾32起、21起:
+    城关中队查处酒驾); `head` the last item's, for an item before it that names nothing itself (摩托车、
+    电动自行车驾乘人员头盔佩戴率: the items share the rate), empty for the last item.
+    """
+
+    words: str
+    head: str = ""
+
+
 def _respectively(
     text: str, cands: Sequence[Candidate], contexts: Sequence[Context], lex: Lexicon
-) -> dict[int, int | str]:
+) -> dict[int, int | Listed]:
     """Pair each figure of a `分别 A、B` list with what it goes with, in order.
 
     Either the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，分别增长6.1%和
     5.3%: the index of that figure) or the listed words before 分别 (事故起数、死亡人数分别下降
-    10.5%、12.3%: those words).
+    10.5%、12.3%: those words, with what 分别 is followed by). The figures of the list may each
+    say their own change (同比分别上升9.2%、下降20.8%).
     """
-    out: dict[int, int | str] = {}
+    out: dict[int, int | Listed] = {}
     i = 0
     while i < len(cands):
         m = RESPECTIVELY.search(contexts[i].pre)
@@ -514,9 +563,9 @@ def _respectively(
             i += 1
             continue
         group = [i]
-        while group[-1] + 1 < len(cands) and not text[
-            cands[group[-1]].end : cands[group[-1] + 1].start
-        ].strip("、和及与 "):
+        while group[-1] + 1 < len(cands) and _joins_list(
+            text[cands[group[-1]].end : cands[group[-1] + 1].start], lex
+        ):
             group.append(group[-1] + 1)
         k = len(group)
         before = [
@@ -529,9 +578,39 @@ def _respectively(
         if k > 1 and len(before) == k:
             out.update(zip(group, before, strict=True))
         elif k > 1 and len(items) == k:
-            out.update(zip(group, items, strict=True))
+            tail = _what_follows(contexts[i].pre[m.end() :], lex)
+            head = items[-1] + tail
+            out.update(
+                (g, Listed(item + tail, head if n < k - 1 else ""))
+                for n, (g, item) in enumerate(zip(group, items, strict=True))
+            )
         i = group[-1] + 1
     return out
+
+
+def _joins_list(gap: str, lex: Lexicon) -> bool:
+    """Whether the words between two figures join them in one list: a separator, maybe a change word.
+
+    分别上升9.2%、下降20.8%: each figure of the list says its own change.
+    """
+    words = gap.strip("、和及与 ")
+    if not words:
+        return True
+    said = lex.change_up.search(words) or lex.change_down.search(words)
+    return said is not None and said.start() == 0
+
+
+def _what_follows(words: str, lex: Lexicon) -> str:
+    """What is said after 分别 of every item of the list, its change and basis words left out.
+
+    分别查处酒驾 -> 查处酒驾; 分别比去年同期下降 -> nothing: the change is read on its own.
+    """
+    said = lex.change_up.search(words) or lex.change_down.search(words)
+    if said is not None:
+        words = words[: said.start()]
+    if (basis := lex.basis_tail.search(words)) is not None:
+        words = words[: basis.start()]
+    return words.strip()
 
 
 def _most_named(orgs: list[tuple[int, str]], lex: Lexicon) -> str | None:

@@ -429,6 +429,46 @@ def test_a_listed_word_with_no_cue_inherits_no_metric_from_the_item_before() -> 
     assert (recs["9.7%"].metric, recs["9.7%"].label, recs["9.7%"].basis) == ("other", "直接财产损失", "yoy")
 
 
+def test_a_respectively_list_may_say_each_figure_its_own_change() -> None:
+    text = "全县查处酒驾醉驾违法189起、货车违法载人76起，同比分别上升9.2%、下降20.8%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["9.2%"].metric, recs["9.2%"].change, recs["9.2%"].basis) == ("drink_driving", "up", "yoy")
+    assert (recs["20.8%"].metric, recs["20.8%"].change) == ("overloading", "down")
+
+
+def test_respectively_after_the_places_listed_reads_what_follows_it() -> None:
+    text = "从辖区看，城关中队、蓬壶中队、一都中队分别查处酒驾32起、21起、15起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("32起", "21起", "15起")] == ["drink_driving"] * 3
+    assert recs["21起"].label == "蓬壶中队查处酒驾"
+
+
+def test_items_of_a_respectively_list_share_the_last_items_head() -> None:
+    text = (
+        "摩托车、电动自行车驾乘人员头盔佩戴率分别达到91.3%、86.7%，"
+        "较去年同期分别提升12.6个百分点、15.2个百分点。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert {recs[t].metric for t in ("91.3%", "86.7%", "12.6个百分点", "15.2个百分点")} == {"rate_other"}
+    assert recs["91.3%"].label == "摩托车"
+    assert (recs["12.6个百分点"].change, recs["12.6个百分点"].basis) == ("up", "yoy")
+
+
+def test_a_share_in_a_table_takes_its_columns_header_not_the_rows_change() -> None:
+    md = (
+        "| 违法类型 | 查处数（起） | 同比 | 占查处总数 |\n| --- | --- | --- | --- |\n"
+        "| 酒后驾驶 | 6218 | +4.6% | 0.33% |\n| 超速行驶 | 215436 | +12.1% | 11.56% |\n"
+    )
+    recs = {r.text: r for r in extract_text(md)}
+    assert (recs["+4.6%"].metric, recs["+4.6%"].change, recs["+4.6%"].basis) == ("drink_driving", "up", "yoy")
+    share = recs["0.33%"]
+    assert (share.metric, share.label, share.change) == ("rate_other", "酒后驾驶占查处总数", None)
+    assert recs["11.56%"].metric == "rate_other"
+    plain = "| 地区 | 2024年 |\n| --- | --- |\n| 城区 | 12.5% |\n"
+    (rec,) = extract_text(plain)  # a header that names nothing: the row decides, as before
+    assert rec.metric == "other"
+
+
 def test_spans_of_days_thresholds_and_from_to_baselines() -> None:
     text = (
         "2023年1月7日至2月15日，全省未发生一次死亡3人以上道路交通事故，查处违法42.3万起。"
