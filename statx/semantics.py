@@ -312,9 +312,11 @@ def annotate(
         # the same unit or one the previous figure's metric is counted in (走访家庭2140户、商铺360家)
         elif pair is None and same_sentence and parents[i] is None:
             k = _last_count(out, contexts, i) if change is None else i - 1
-            if change is not None or (
-                (out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ()))
-                and not _new_action(ctx.pre, contexts[k].pre, lex)
+            fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
+            # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
+            # change of the cases before it
+            if (change is not None and (fits or rec.unit in SHARE_UNITS)) or (
+                fits and not _new_action(ctx.pre, contexts[k].pre, lex)
             ):
                 inherited = out[k].metric if out[k].metric != "other" else None
                 inherited_words = contexts[k].pre
