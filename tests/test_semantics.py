@@ -477,6 +477,17 @@ def test_a_stock_against_last_years_end_is_a_change_of_that_stock() -> None:
     assert (rec.change, rec.basis) == ("up", "yoy")
 
 
+def test_a_change_after_a_bracketed_part_is_a_change_of_the_whole() -> None:
+    text = (
+        "查处酒驾醉驾42起（醉驾11起），同比上升12%；"
+        "全市共查处酒后驾驶3218起(其中醉酒驾驶1046起)，同比上升6.4%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for change, whole in (("12%", "42起"), ("6.4%", "3218起")):
+        assert (recs[change].metric, recs[change].label) == (recs[whole].metric, recs[whole].label)
+    assert recs["12%"].metric == "drink_driving" and recs["11起"].metric == "drunk_driving"
+
+
 def test_spans_of_days_thresholds_and_from_to_baselines() -> None:
     text = (
         "2023年1月7日至2月15日，全省未发生一次死亡3人以上道路交通事故，查处违法42.3万起。"
