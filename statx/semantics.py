@@ -572,7 +572,8 @@ def _respectively(
     Either the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，分别增长6.1%和
     5.3%: the index of that figure) or the listed words before 分别 (事故起数、死亡人数分别下降
     10.5%、12.3%: those words, with what 分别 is followed by). The figures of the list may each
-    say their own change (同比分别上升9.2%、下降20.8%).
+    say their own change (同比分别上升9.2%、下降20.8%), and an item that did not change holds its
+    place with no figure (事故起数、死亡人数同比分别下降5.3%和持平: the 5.3% is of the accidents).
     """
     out: dict[int, int | Listed] = {}
     i = 0
@@ -587,24 +588,38 @@ def _respectively(
         ):
             group.append(group[-1] + 1)
         k = len(group)
+        after = contexts[i].pre[m.end() :]
+        lead = _UNCHANGED_FIRST.match(after)
+        ahead = lead.group().count("持平") if lead else 0  # 分别持平和下降5.3%
+        after = after[lead.end() :] if lead else after
+        trail = _UNCHANGED_AFTER.match(text, cands[group[-1]].end)
+        behind = trail.group().count("持平") if trail else 0  # 分别下降5.3%和持平
+        slots = ahead + k + behind
         before = [
-            j for j in range(i - k, i) if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
+            j
+            for j in range(i - slots, i)
+            if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
         ]
         said = contexts[i].pre[: m.start()]
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
-        if k > 1 and len(before) == k:
-            out.update(zip(group, before, strict=True))
-        elif k > 1 and len(items) == k:
-            tail = _what_follows(contexts[i].pre[m.end() :], lex)
+        if slots > 1 and len(before) == slots:
+            out.update(zip(group, before[ahead : ahead + k], strict=True))
+        elif slots > 1 and len(items) == slots:
+            tail = _what_follows(after, lex)
             head = items[-1] + tail
             out.update(
-                (g, Listed(item + tail, head if n < k - 1 else ""))
-                for n, (g, item) in enumerate(zip(group, items, strict=True))
+                (g, Listed(item + tail, head if n < slots - 1 else ""))
+                for n, (g, item) in enumerate(zip(group, items[ahead : ahead + k], strict=True), ahead)
             )
         i = group[-1] + 1
     return out
+
+
+#: Places in a `分别` list held by items that did not change (分别持平和下降…, 分别下降…和持平).
+_UNCHANGED_FIRST = regex.compile(r"(?:\s*(?:基本)?持平\s*[、和及与])+")
+_UNCHANGED_AFTER = regex.compile(r"(?:\s*[、和及与]\s*(?:基本)?持平)+")
 
 
 def _joins_list(gap: str, lex: Lexicon) -> bool:

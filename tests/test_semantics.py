@@ -436,6 +436,18 @@ def test_a_respectively_list_may_say_each_figure_its_own_change() -> None:
     assert (recs["20.8%"].metric, recs["20.8%"].change) == ("overloading", "down")
 
 
+def test_an_item_that_did_not_change_holds_its_place_in_a_respectively_list() -> None:
+    text = (
+        "全市道路交通事故起数、死亡人数同比分别下降5.3%和持平。"
+        "事故起数、死亡人数、受伤人数环比分别持平、下降8.3%和下降4.1%。"
+        "全县事故12起、死亡5人，同比分别下降20%和持平。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["5.3%"].metric, recs["5.3%"].change, recs["5.3%"].basis) == ("accidents", "down", "yoy")
+    assert [recs[t].metric for t in ("8.3%", "4.1%")] == ["deaths", "injuries"]
+    assert (recs["20%"].metric, recs["20%"].label) == ("accidents", "全县事故")
+
+
 def test_respectively_after_the_places_listed_reads_what_follows_it() -> None:
     text = "从辖区看，城关中队、蓬壶中队、一都中队分别查处酒驾32起、21起、15起。"
     recs = {r.text: r for r in extract_text(text)}
