@@ -348,9 +348,10 @@ def annotate(
         if rest is None and pair is None and change is None and _lone_share_cell(ctx, rec.unit):
             by_column, cell_label = _share_by_column(text, cand.start, rec.unit, lex)
             choice = by_column or choice
-        if isinstance(pair, Listed) and choice.key == "other" and pair.head:
+        if isinstance(pair, Listed) and choice is lex.metrics.other and pair.head:
             # 摩托车、电动自行车驾乘人员头盔佩戴率分别达到91.3%、86.7%: the last item's words are the
-            # head the items before it share
+            # head the items before it share; not when the item's own words say it is `other`
+            # (直接财产损失、死亡人数分别下降12%和5%)
             choice = lex.metrics.classify(
                 pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
             )

@@ -464,6 +464,8 @@ def test_items_of_a_respectively_list_share_the_last_items_head() -> None:
     assert {recs[t].metric for t in ("91.3%", "86.7%", "12.6个百分点", "15.2个百分点")} == {"rate_other"}
     assert recs["91.3%"].label == "摩托车"
     assert (recs["12.6个百分点"].change, recs["12.6个百分点"].basis) == ("up", "yoy")
+    recs = {r.text: r for r in extract_text("直接财产损失、死亡人数同比分别下降12%和5%。")}
+    assert (recs["12%"].metric, recs["5%"].metric) == ("other", "deaths")  # its own words name it
 
 
 def test_a_share_in_a_table_takes_its_columns_header_not_the_rows_change() -> None:
