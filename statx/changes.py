@@ -32,7 +32,7 @@ def _change(
         change = "up" if sign == "+" else "down"
     elif lex.change_up.search(ctx.pre):
         change = "up"
-    elif lex.change_down.search(ctx.pre):
+    elif lex.change_down.search(ctx.pre) or lex.cut_of.search(ctx.pre):
         change = "down"
     elif in_table and not ctx.pre.strip(" |") and text.endswith(_SHARE_UNITS, cand.start, cand.end):
         # a share alone in a column headed 同比增长 / 同比下降 is that change

@@ -128,7 +128,7 @@ def extract_document(
 
     A rule that runs over `timeout`, and a bug met on one document, become that document's
     error, like a file that cannot be read: a corpus goes on with the next document. Shared
-    by `extract_paths` and the workers of `statx.parallel`, so both report alike.
+    by `extract_paths` and the units of `statx.units`, so both report alike.
     """
     if isinstance(item, SourceError):
         return item

@@ -747,4 +747,44 @@ def prepare(raw: str) -> tuple[Prepared, dict[str, str]]:
         _emit_markdown(builder, raw, start)
     else:
         _emit_text(builder, raw, start)
-    return builder.build(), meta
+    prepared = builder.build()
+    if "date" not in meta and (published := page_date(prepared.text)) is not None:
+        meta["date"] = published
+    return prepared, meta
+
+
+_DAY = r"((?:19|20)\d{2})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})日?"
+#: A page's publication date: labelled (发布时间：2024-01-15), or a date with its clock time or its
+#: source beside it, as a news page's byline writes it (2024-11-28 08:42  来源：…). Not the
+#: visitor's today of a site's top bar (今天是：2024年1月18日 星期四).
+_PUBLISHED = re.compile(
+    rf"(?:发布|发表|发文|更新|刊发|上传)(?:时间|日期)\s*[:：]\s*{_DAY}"
+    rf"|来源\s*[:：][^\n|·丨]{{1,30}}[|·丨]\s*{_DAY}"
+    rf"|(?<!今天是[:：])(?<!今天是)(?<![\d年月日]){_DAY}(?=\s*(?:[0-2]?\d:[0-5]\d|[|·丨]?\s*来源))"
+)
+#: How far into a page its byline is looked for.
+_BYLINE_REACH = 1200
+
+
+def page_date(text: str) -> str | None:
+    """The publication date a page shows near its top, as ``YYYY-MM-DD``; None when it shows none.
+
+    Pages saved from a site or a news app carry their date in the byline rather than in front
+    matter; relative periods (今年以来, 1至10月) resolve against it.
+
+    >>> page_date("今天是：2024年1月18日 星期四 | 发布时间：2024-01-15 16:30 来源：市政数局")
+    '2024-01-15'
+    >>> page_date("标题 2024-11-28 08:42  来源：XX日报")
+    '2024-11-28'
+    >>> page_date("来源：区融媒体中心 | 2024-03-18 | 记者 周琳")
+    '2024-03-18'
+    >>> page_date("2019年12月2日召开会议，共查处违法58957起") is None
+    True
+    """
+    for m in _PUBLISHED.finditer(text, 0, _BYLINE_REACH):
+        y, mo, d = next(m.group(k, k + 1, k + 2) for k in (1, 4, 7) if m.group(k))
+        try:
+            return date(int(y), int(mo), int(d)).isoformat()
+        except ValueError:
+            continue
+    return None

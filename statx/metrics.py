@@ -223,14 +223,19 @@ class MetricIndex:
         return known
 
     def _repeats_a_loser(self, metric: Metric, inherited: str, words: str, own: str) -> bool:
-        """Whether a cue of `metric` in `own` words was in the previous figure's `words` too, and lost.
+        """Whether the cues of `metric` in `own` words only repeat the previous figure's `words`.
 
-        It lost to `inherited` when that metric is the more specific one (a higher priority).
+        They lost to `inherited` there when that metric is the more specific one (a higher
+        priority). A cue repeats when it was there too or overlaps one that was (破获盗窃案件612起、
+        诈骗案件287起: 诈骗案 is in the shared noun 案件); one cue of its own beside the repeated noun
+        is new (刑事案件立案数下降16.8%，诈骗案件发案数下降23.5%: 发案 says crimes reported).
         """
         if metric.key == inherited or not words or self.priorities.get(inherited, 0) <= metric.priority:
             return False
         before = {words[a:b] for m, a, b in self._hits(words) if m.key == metric.key}
-        return any(m.key == metric.key and own[a:b] in before for m, a, b in self._hits(own))
+        hits = [(a, b) for m, a, b in self._hits(own) if m.key == metric.key]
+        repeated = [(a, b) for a, b in hits if own[a:b] in before]
+        return bool(repeated) and all(any(a < y and x < b for x, y in repeated) for a, b in hits)
 
 
 #: 等 closing a list of examples (超速、超员等重点违法), not 等级, 等待, 等候, 等同, 等于.

@@ -7,6 +7,7 @@ is 2021-01-01 .. 2021-12-02, because a report cannot speak of days after it was 
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import functools
 
@@ -25,6 +26,7 @@ _DAYS = regex.compile(
     r"(?:(?P<y2>(?:19|20)\d{2})年)?(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日"
 )
 _RECENT_YEARS = regex.compile(r"近\d")  # compiled once: a module-level regex.search looks it up per call
+_CUT_OFF_DAY = regex.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _QUARTER = regex.compile(r"第?(?P<q>[一二三四1-4])季度")
 _RELATIVE_YEAR = {
     "今年": 0,
@@ -102,6 +104,8 @@ def resolve_period(period: str, article_date: str | None) -> tuple[str | None, s
     ('2021-05-01', '2021-06-12')
     >>> resolve_period("2023年1月7日至2月15日", None)
     ('2023-01-07', '2023-02-15')
+    >>> resolve_period("截至11月20日", "2024-11-28")
+    (None, '2024-11-20')
     """
     try:
         today = dt.date.fromisoformat(article_date) if article_date else None
@@ -128,6 +132,9 @@ def resolve_period(period: str, article_date: str | None) -> tuple[str | None, s
         m2 = _month(mm.group("m2")) if mm.group("m2") else m1
         start, end = dt.date(year, m1, 1), _month_end(year, m2 or m1)
     if "截至" in period or "截止" in period:
+        if (day := _CUT_OFF_DAY.search(period)) and (mm := _month(day.group("m"))):
+            with contextlib.suppress(ValueError):  # 截至11月20日: that day, not the month's end
+                end = dt.date(year, mm, int(day.group("d")))
         return None, _iso(end if today is None else min(end, today))
     if period.endswith("来") and today:
         return _iso(start), _iso(today)

@@ -39,12 +39,14 @@ class Lexicon:
 
     change_up: regex.Pattern[str]
     change_down: regex.Pattern[str]
+    cut_of: regex.Pattern[str]  # 减少提交材料约9.6万份: a cut naming what it cuts, a change down
     basis_yoy: regex.Pattern[str]
     basis_mom: regex.Pattern[str]
     currency_tail: regex.Pattern[str]  # a currency named before the number: no part of a label
     basis_tail: regex.Pattern[str]  # 死亡人数同比(分别下降…): a basis closing a list's last item
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
+    breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
     baseline: regex.Pattern[str]
     baseline_from: regex.Pattern[str]
@@ -90,6 +92,14 @@ class Lexicon:
             # 至/到, which give the new level (提高至95%), not the change
             change_up=change_tail("change_up"),
             change_down=change_tail("change_down"),
+            # the thing cut is a few characters of a name, not a clause nor a phrase with 的 (减少提交
+            # 材料, not 减少至 or 减少人员聚集的措施)
+            cut_of=compile_pattern(
+                f'(?:{alternation(w["change_down_with_object"])})(?![至到为了])(?:(?!的)\\p{{Han}}|[“”"]){{1,6}}'
+                "(?:约|近|超过|达到?)?\\s*$"
+                if w.get("change_down_with_object")
+                else "(?!)"
+            ),
             basis_yoy=compile_pattern(
                 "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
             ),
@@ -98,6 +108,7 @@ class Lexicon:
             basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
+            breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
             baseline=compile_pattern(
                 f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year})\\s*$"
@@ -135,6 +146,8 @@ def lexicon(rules: RuleSet) -> Lexicon:
 _LAST_EXAMPLES_END = regex.compile(EXAMPLES_END, regex.REVERSE)
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
 _EXAMPLES_OF = regex.compile(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
+#: Table cells holding only a number (| 980 |): in a row, the words before them are its header.
+_BARE_CELLS = regex.compile(r"\|[\s\d.,+\-−%]*(?=\||$)")
 _POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
 _BLANKS = regex.compile(r"\s+")
 #: What a label drops besides blanks: emoji and other symbols (冻结涉案资金💰), and brackets a
@@ -155,22 +168,51 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     pre = ctx.pre
     if cue_start is not None and len(pre) > 12 and len(pre) - cue_start > 3:  # not at a bare noun (证件)
         pre = pre[cue_start:]
+    if "|" in pre:  # a table row: the cells of bare numbers before the figure name nothing
+        pre = _BARE_CELLS.sub("", pre)
     pre = _trimmed(pre.lstrip("、 |-*•·>#\n\t"), lex).strip(" |")  # list bullets and quote marks too
     pre = _TRAILING_FILLER.sub("", lex.currency_tail.sub("", pre))  # 罚锾新台币1,234万元: 罚锾
     if len(pre) > 40 and (last := _LAST_EXAMPLES_END.search(pre, 0, len(pre) - 1)) is not None:
         pre = _EXAMPLES_OF.sub("", pre[last.end() :])  # 收集…、…等方面意见建议23条: what they are of
-    if pre.endswith("等") or len(pre) > 40:
-        pre = ""
-    post = ctx.post.split("|", 1)[0].strip()  # the next table cell is another thing
+    # the next table cell is another thing; a bracketed second unit (843家（处）) names nothing
+    post = _OTHER_UNIT.sub("", ctx.post.split("|", 1)[0].strip())
+    if (pre.endswith("等") and post) or len(pre) > 40:
+        pre = ""  # 检查…等843家 alone keeps its examples: nothing after them names the thing
     # a bare verb before the figure (完成261名…晋升): the words after it name what was done
     post = _POST_FILLER.sub("", post) if len(post) <= (24 if len(pre) > 2 else 48) else ""
-    label = (pre + post).strip(' 、,，()（）|"￥¥$')
+    label = (pre + post).strip(' 、,，|"￥¥$')
+    label = _UNPAIRED_END.sub("", label)  # 区(县): a closing bracket goes only with nothing it closes
     # a quote mark at an end goes only when its pair is not inside (清理“僵尸车”85辆 keeps both)
     if label.endswith("”") and "“" not in label:
         label = label.rstrip("”")
     if label.startswith("“") and "”" not in label:
         label = label.lstrip("“")
     return str(_NOISE.sub("", label))
+
+
+#: A bracketed alternative measure word right after a figure (843家（处）).
+_OTHER_UNIT = regex.compile(r"^[(（][^()（）]{1,2}[)）]\s*")
+#: Brackets at the ends of a label that pair with nothing inside it ((县 -> 县; 区(县) stays).
+_UNPAIRED_END = regex.compile(r"^[()（）]+|(?<!\([^()]*)[)）]+$|[(（]+$")
+
+
+#: The start of a level a figure moved from, maybe with when it stood there (由去年同期的, 由整治前的, 从).
+_FROM = regex.compile(r"(?:由|从)[^，,。；;由从]{0,8}?的?\s*$")
+
+
+def _from_to_label(ctx: Context, previous: Record | None, lex: Lexicon) -> str:
+    """The label of either figure of `由 A 降至 B` (佩戴率由整治前的68%提升至92.6%): what moved.
+
+    The words between the two figures only say the move (提升至), and those before the first
+    say when it stood there (由整治前的); both go, and the second figure takes the first's label.
+    Empty when the figure stands in no such pair.
+    """
+    if previous is not None and lex.baseline_to.fullmatch(ctx.pre):
+        return previous.label  # 提升至92.6%: the level of what the figure before was a level of
+    moved = _FROM.search(ctx.pre)
+    if moved is None or not lex.baseline_to.match(ctx.post):
+        return ""
+    return _label(Context(ctx.pre[: moved.start()], "", ctx.sentence_start), None, lex)
 
 
 def _trimmed(words: str, lex: Lexicon) -> str:
@@ -311,11 +353,13 @@ def annotate(
         # a change right after the figure it qualifies (29,542宗（+3.88%）), or a list of like figures:
         # the same unit or one the previous figure's metric is counted in (走访家庭2140户、商铺360家)
         elif pair is None and same_sentence and parents[i] is None:
-            k = _last_count(out, contexts, i) if change is None else _changed(text, candidates, contexts, i)
+            # a cut that names what it cuts (减少提交材料约9.6万份) is a count of its own, no change of it
+            qualifies = change is not None and not lex.cut_of.search(ctx.pre)
+            k = _changed(text, candidates, contexts, i) if qualifies else _last_count(out, contexts, i)
             fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
             # change of the cases before it
-            if (change is not None and (fits or rec.unit in SHARE_UNITS)) or (
+            if (qualifies and (fits or rec.unit in SHARE_UNITS)) or (
                 fits and not _new_action(ctx.pre, contexts[k].pre, lex)
             ):
                 inherited = out[k].metric if out[k].metric != "other" else None
@@ -395,7 +439,8 @@ def annotate(
                     ctx, choice, out[_changed(text, candidates, contexts, i)] if same_sentence else None, lex
                 )
                 if change is not None
-                else _label(*_named_earlier(ctx, choice, lex), lex),
+                else _from_to_label(ctx, out[i - 1] if same_sentence else None, lex)
+                or _label(*_named_earlier(ctx, choice, lex), lex),
                 change=change,
                 basis=basis,
                 parent=records[p].text if p is not None else None,
@@ -479,7 +524,7 @@ def _whole_of_rest(out: Sequence[Record], contexts: Sequence[Context], i: int, r
 
     lo = max(0, i - _REST_LOOKBACK)
     for k in range(lo, i):
-        if fits(k) and out[k].metric != "other":
+        if fits(k):  # a total no metric knows too: 问题27个，当场解决19个，其余8个 are problems
             total = out[k].value
             if any(
                 out[m].unit == rec.unit and out[m].change is None and out[m].value + rec.value == total

@@ -17,7 +17,8 @@ import contextlib
 import os
 import signal
 
-from statx.parallel import EXIT_INTERRUPTED, _worker_rules
+from statx.units import _worker_rules
+from statx.workers import EXIT_INTERRUPTED
 
 #: A few sentences that reach every stage, so their patterns are compiled before the fork.
 _WARM_UP = "# 通报\n今年以来，昆明市公安局共查处交通违法1.2万余起，同比下降3.5%，其中酒驾两千起。"

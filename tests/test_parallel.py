@@ -259,7 +259,7 @@ def test_a_worker_killed_mid_run_is_one_clear_error_and_no_output(tmp_path: Path
 def test_a_worker_stopped_by_ctrl_c_reads_as_an_interruption_not_an_error() -> None:
     import multiprocessing
 
-    from statx.parallel import _why_broken
+    from statx.workers import _why_broken
 
     ctx = multiprocessing.get_context("spawn")
     interrupted = ctx.Process(target=os._exit, args=(130,))
@@ -274,7 +274,7 @@ def test_a_worker_stopped_by_ctrl_c_reads_as_an_interruption_not_an_error() -> N
 _ABANDONING_CALLER = """
 import os, sys
 from concurrent.futures import ProcessPoolExecutor
-from statx.parallel import _context, _warm
+from statx.workers import _context, _warm
 pool = ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=_warm, initargs=((),))
 print(pool.submit(os.getpid).result(), flush=True)
 os._exit(0)  # gone without shutting the pool down: the worker is never told to stop

@@ -406,6 +406,12 @@ def test_table_rows_label_their_cells() -> None:
     md = "| 项目 | 数量 |\n|---|---|\n| 查处醉驾 | 90起 |\n"
     (rec,) = extract_text(md)
     assert (rec.label, rec.metric) == ("查处醉驾", "drunk_driving")
+    # a bare count between the row's header and the figure names nothing (| 醉酒驾驶 | 220 | -25% |)
+    md = (
+        "| 类别 | 数量(起) | 同比 |\n|---|---|---|\n"
+        "| 饮酒驾驶 | 980 | -12% |\n| 醉酒驾驶 | 2 200 | -25.5% |\n"
+    )
+    assert [r.label for r in extract_text(md)] == ["饮酒驾驶", "醉酒驾驶"]
 
 
 def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
@@ -744,3 +750,77 @@ def test_list_numbers_and_bullets_are_no_part_of_a_label() -> None:
     )
     labels = [r.label for r in extract_text(md)]
     assert labels == ["查处酒驾", "查处醉驾", "走访群众", "发放资料"]
+
+
+def test_a_sentence_opening_with_a_grouping_breaks_down_the_total_before_it() -> None:
+    text = (
+        "全年共受理群众诉求186.4万件，同比增长12.7%，日均受理5100余件。"
+        "从受理渠道看，电话渠道受理142.3万件，占76.3%；网络渠道受理44.1万件，占23.7%。"
+        "按诉求类型分，咨询类103.5万件，求助类41.2万件，投诉举报类35.6万件，意见建议类6.1万件。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("142.3万件", "44.1万件", "103.5万件", "41.2万件", "35.6万件", "6.1万件"):
+        assert recs[item].parent == "186.4万件", item  # not the last part of the grouping before
+        assert recs[item].metric == "hotline_cases", item
+    text = "全年社会消费品零售总额2035.8亿元，比上年增长7.6%。按经营地统计，城镇消费品零售额1748.2亿元。"
+    assert {r.text: r.parent for r in extract_text(text)}["1748.2亿元"] == "2035.8亿元"
+    text = "全市地区生产总值4286.53亿元，增长5.8%。分产业看，第一产业增加值312.47亿元，增长3.9%。"
+    assert {r.text: r.parent for r in extract_text(text)}["312.47亿元"] == "4286.53亿元"
+    # no grouping named: the figures after 从…情况看 are no parts of the total
+    text = "全市热线共受理群众诉求工单11.6万件。从办理情况看，按期办结11.2万件。"
+    assert {r.text: r.parent for r in extract_text(text)}["11.2万件"] is None
+
+
+def test_breakdown_items_point_to_the_earlier_figure_they_add_up_to() -> None:
+    text = (
+        "今年共排查出各类矛盾纠纷1426起，成功化解1398起，化解率98.04%。"
+        "按纠纷类型划分：相邻关系类612起，婚姻家庭类387起，劳资债务类259起，其他类168起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("612起", "387起", "259起", "168起"):
+        assert recs[item].parent == "1426起", item  # 612 + 387 + 259 + 168 = 1426, not the nearer 1398
+        assert recs[item].metric == "disputes_mediated", item
+    text = "接报警情200起，破获刑事案件300起，其中盗窃案件120起、诈骗案件80起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["120起"].parent == recs["80起"].parent == "300起"  # a partial list: the nearest whole
+
+
+def test_a_cut_naming_what_it_cuts_is_a_change_down() -> None:
+    text = "为企业和群众减少提交材料约9.6万份，减少群众跑腿30万次；减少至3个环节，减少人员聚集的措施12项。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["约9.6万份"].change == recs["30万次"].change == "down"
+    assert recs["3个"].change is None  # 减少至: the new level
+    assert recs["12项"].change is None  # 的: a phrase naming the measures, not the thing cut
+
+
+def test_a_baseline_s_year_is_not_the_period_and_a_cut_off_day_is() -> None:
+    text = (
+        "截至11月20日，全所累计走访入户2.36万户。今年1至10月，刑事警情同比下降21.3%；"
+        "盗窃电动车案件由去年同期的54起降至19起。群众满意度达98.6%。"
+    )
+    recs = {r.text: r for r in extract_text(text, date="2024-11-28")}
+    assert (recs["2.36万户"].period, recs["2.36万户"].period_end) == ("截至11月20日", "2024-11-20")
+    for figure in ("54起", "19起", "98.6%"):  # 去年同期 dates the baseline, not what follows
+        assert recs[figure].period == "今年1至10月", figure
+    assert recs["54起"].label == recs["19起"].label == "盗窃电动车案件"  # what moved from 54 to 19
+
+
+def test_a_label_keeps_its_bracket_pairs_and_drops_a_second_unit() -> None:
+    text = "检查“九小”场所、出租屋等843家（处），涉及9个区（县），开放停车泊位3000余个（含两轮车）。"
+    labels = {r.text: r.label for r in extract_text(text)}
+    assert labels["843家"] == "检查“九小”场所、出租屋等"  # （处） names nothing: the examples say what
+    assert labels["9个"] == "涉及区(县)"
+    assert labels["3000余个"] == "开放停车泊位(含两轮车)"
+
+
+def test_a_page_s_byline_dates_its_records_and_a_cut_inherits_no_metric() -> None:
+    page = (
+        "今天是：2024年1月18日 星期四\n市政务服务中心2023年度工作总结\n"
+        "发布时间：2024-01-15 16:30 来源：市政数局\n"
+        "今年以来，新推出“免证办”事项218项，为群众减少提交材料约9.6万份。"
+    )
+    recs = {r.text: r for r in extract_text(page)}
+    assert recs["218项"].date == "2024-01-15"  # the byline's, not the top bar's today
+    assert (recs["218项"].period_start, recs["218项"].period_end) == ("2024-01-01", "2024-01-15")
+    assert recs["约9.6万份"].change == "down"
+    assert recs["约9.6万份"].metric == "other"  # its own count, not a change of the measures before

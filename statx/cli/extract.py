@@ -26,7 +26,7 @@ from statx.cli import (
 from statx.errors import RuleError, StatxError, UsageError
 from statx.export import Format
 from statx.matcher import MATCH_TIMEOUT
-from statx.parallel import Engine
+from statx.workers import Engine
 
 
 @app.command()

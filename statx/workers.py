@@ -1,0 +1,303 @@
+"""Where units run: worker processes on this machine, or a Dask cluster; results in unit order.
+
+Whatever order units finish in, their results are handed back strictly in the order they were
+planned, so `--jobs 8` or a cluster writes byte for byte what `--jobs 1` writes, and memory
+stays bounded: only a few units are in flight at any time. Article files travel by path and
+are read by the worker; on a cluster they must be readable where the workers run (a shared
+file system), and so must a user's `--rules` folders, which each worker loads once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import itertools
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol
+
+from statx.errors import StatxError, UsageError
+from statx.units import Result, Task, Unit, _worker_rules, run_unit
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
+
+    from statx.rules import RuleSet
+
+__all__ = ["EXIT_INTERRUPTED", "Engine", "run_units", "start_workers"]
+
+#: A worker's exit status when Ctrl-C stops it (as the CLI's own).
+EXIT_INTERRUPTED = 130
+
+
+class Engine(enum.StrEnum):
+    """Where the work runs: processes on this machine, or a Dask cluster."""
+
+    local = "local"
+    dask = "dask"
+
+
+def run_units(
+    units: Iterable[Unit],
+    task: Task,
+    *,
+    jobs: int = 1,
+    engine: Engine = Engine.local,
+    scheduler: str | None = None,
+    rules: RuleSet | None = None,
+) -> Generator[Result, None, None]:
+    """Run units and yield their results in unit order, whatever order they finish in.
+
+    Args:
+        units: the work, e.g. from `plan_units`; consumed lazily.
+        task: what every unit runs with.
+        jobs: worker processes (0: one per core). With the local engine, 1 runs in this
+            process; so does a run of a single unit, which would only pay for the start.
+        engine: `local` (processes here) or `dask`.
+        scheduler: a Dask scheduler address; None starts a local cluster of `jobs` workers.
+        rules: the rules already loaded here, for units run in this process.
+    """
+    jobs = jobs or os.cpu_count() or 1
+    it = iter(units)
+    head = [u for u in (next(it, None), next(it, None)) if u is not None]
+    queue = _chain(head, it)
+    if engine is Engine.dask:
+        yield from _run_dask(queue, task, jobs, scheduler)
+    elif jobs == 1 or len(head) < 2:
+        for unit in queue:
+            yield run_unit(unit, task, rules)
+    else:
+        yield from _run_processes(queue, task, jobs, rules)
+
+
+def _chain(head: list[Unit], rest: Iterator[Unit]) -> Iterator[Unit]:
+    yield from head
+    yield from rest
+
+
+class _Future(Protocol):
+    """A running unit, from a process pool or a Dask client alike."""
+
+    def result(self) -> Result: ...
+
+
+def _in_order(
+    submit: Callable[[Unit], _Future], units: Iterator[Unit], window: int, started: Iterable[_Future] = ()
+) -> Iterator[Result]:
+    """Keep `window` units in flight; yield results in submission order, `started` ones first."""
+    pending: deque[_Future] = deque(started)
+    for unit in units:
+        pending.append(submit(unit))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def start_workers(jobs: int, engine: Engine | str = Engine.local) -> None:
+    """Start preparing worker processes now, while this process still has other work to do.
+
+    Optional: a run starts them anyway. The fork server that workers are forked from loads
+    and warms the built-in rules (`statx.workerinit`) on the other core meanwhile, so the
+    first worker starts ready instead of after that work.
+    """
+    if Engine(engine) is not Engine.local or jobs == 1 or (jobs == 0 and (os.cpu_count() or 1) == 1):
+        return
+    ctx = _context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        with contextlib.suppress(OSError, ValueError):  # the run tries again and reports
+            forkserver.ensure_running()
+
+
+def _context() -> BaseContext:
+    """The fork server where there is one, with statx loaded in it; else fresh interpreters.
+
+    Workers fork from a clean process that has statx imported and its rules warm, so each
+    starts in milliseconds without inheriting the caller's threads or state.
+    """
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["statx.workerinit"])
+    return ctx
+
+
+def _run_processes(units: Iterator[Unit], task: Task, jobs: int, rules: RuleSet | None) -> Iterator[Result]:
+    """Run the units on `jobs` worker processes; this one runs the first while they get ready.
+
+    Workers fork from a fork server that first imports statx and warms its rules (about half
+    a second); it is started now, and the first unit is done here meanwhile.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = _context()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm, initargs=(task.rules,))
+    workers: dict[int, BaseProcess] = {}
+
+    def submit(unit: Unit) -> _Future:
+        future = pool.submit(run_unit, unit, task)
+        workers.update(getattr(pool, "_processes", None) or {})
+        return future
+
+    try:
+        start_workers(jobs)
+        first = next(units, None)
+        ahead = _Submitting(submit, list(itertools.islice(units, 2 * jobs)))
+        if first is not None:
+            yield run_unit(first, task, rules)
+        yield from _in_order(submit, units, 2 * jobs, ahead.futures())
+    except BrokenProcessPool:
+        why = _why_broken(workers.values())
+        _stop_now(pool)
+        raise why from None
+    except BaseException:
+        _stop_now(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+class _Submitting:
+    """Submit units on a thread of their own, so that this process extracts meanwhile.
+
+    Asking for the first worker waits until the fork server is warm (about half a second
+    of loading statx and its rules); done here, it would leave the second core idle while
+    this process extracts the first unit, or this process idle while the server warms.
+    """
+
+    def __init__(self, submit: Callable[[Unit], _Future], units: list[Unit]) -> None:
+        self._submit = submit
+        self._units = units
+        self._done: list[_Future] = []
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="statx-submit", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            for unit in self._units:
+                self._done.append(self._submit(unit))
+        except BaseException as e:  # handed to the caller, which reports it
+            self._error = e
+
+    def futures(self) -> list[_Future]:
+        """The futures of the units, in order, once all are submitted; the submit's error if any."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._done
+
+
+def _why_broken(workers: Iterable[BaseProcess]) -> BaseException:
+    """Why a worker died: Ctrl-C reached it (the caller is being interrupted too), or not.
+
+    Ctrl-C goes to the whole process group. A worker can die of it and break the pool
+    before this process gets to handle its own KeyboardInterrupt, so the interruption must
+    be read from the workers' exit codes, or the run would end as an error (exit 1).
+    """
+    import signal
+
+    for proc in workers:
+        if proc.exitcode in (EXIT_INTERRUPTED, -signal.SIGINT):
+            return KeyboardInterrupt()
+    return StatxError("a worker process died unexpectedly (out of memory? killed?); run again with --jobs 1")
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers of an interrupted or failed run and leave without waiting for them.
+
+    A worker killed by Ctrl-C may die halfway through sending a result; the executor's
+    manager thread then waits forever for the rest, and `shutdown(wait=True)` with it. So
+    the workers are killed outright and nothing waits on that pipe (the CLI also leaves
+    without the interpreter's exit-time join of that thread: see `cli.main`).
+    """
+    import threading
+
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError):
+            proc.kill()
+    # Ctrl-C may have landed inside the executor while it held its lock (a `with lock:` is
+    # not safe from signals), and then `shutdown` would wait for that lock forever: so it
+    # runs on a thread of its own, given a moment, and the caller goes on in any case.
+    closing = threading.Thread(
+        target=pool.shutdown, kwargs={"wait": False, "cancel_futures": True}, daemon=True
+    )
+    closing.start()
+    closing.join(timeout=1.0)
+
+
+def _warm(folders: tuple[str, ...]) -> None:
+    """Start a worker: it ends quietly on Ctrl-C and when the caller is gone; load the rules."""
+    import signal
+
+    from statx.workerinit import interrupted
+
+    signal.signal(signal.SIGINT, interrupted)  # already so under the fork server; not under spawn
+    _leave_with_the_caller()
+    _worker_rules(folders)
+
+
+def _leave_with_the_caller() -> None:
+    """End this worker as soon as the process that started it is gone.
+
+    A worker forked at the very moment of a Ctrl-C can miss it (a forked child ignores
+    Ctrl-C until its handlers are restored) and never be known to the caller, which then
+    cannot kill it. It would wait for work forever and keep the caller's stderr open, so a
+    pipe reading it would never end. Its parent sentinel becomes readable when the caller's
+    end of the pipe closes, which the caller's death always does.
+    """
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(EXIT_INTERRUPTED)
+
+    threading.Thread(target=watch, name="statx-caller-watch", daemon=True).start()
+
+
+def _run_dask(units: Iterator[Unit], task: Task, jobs: int, scheduler: str | None) -> Iterator[Result]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("--engine dask needs Dask: pip install 'statx[dask]'") from None
+    import logging
+
+    # The scheduler and nannies of a local cluster log here, at INFO; a run is not an event.
+    quiet = not logging.getLogger().isEnabledFor(logging.DEBUG)
+    if quiet:
+        for name in ("distributed", "bokeh", "tornado"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=jobs,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port: never collide with a cluster already running
+            silence_logs=logging.ERROR,
+        )
+    try:
+        client = Client(cluster if cluster is not None else scheduler, timeout="30s")
+    except OSError as e:
+        if cluster is not None:
+            cluster.close()
+        raise UsageError(f"cannot reach the Dask scheduler {scheduler}: {e}") from None
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        yield from _in_order(lambda u: client.submit(run_unit, u, task, pure=False), units, 2 * workers)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
