@@ -46,6 +46,9 @@ def _change(
         head = column_head(text, cand.start) if head is None else head
         if head:
             basis, said = _nearest_basis(head, lex, last=True)
+        if basis is None:  # | 取締酒駕 | 1,126 | 1,254 | -10.21% | under | 113年1-9月 | 112年1-9月 | 增減率 |
+            row_head = _table_head(text, text.rfind("\n", 0, cand.start) + 1)
+            basis = "yoy" if row_head and _years_apart_by_one(row_head) else None
     if basis is None and sign and text[cand.start - 1 : cand.start] in ("(", "（", "["):
         # a signed change in brackets names its basis before or after: （+3.88%），按年上升; one in
         # running text (增长-2.3%，降幅比上月收窄…) does not take the next clause's basis
@@ -72,6 +75,29 @@ def column_head(text: str, at: int) -> str | None:
     column = text.count("|", start, at)
     if column == 0:
         return None
+    cells = (_table_head(text, start) or "").split("|")
+    return cells[column] if column < len(cells) else None
+
+
+_HEAD_YEAR = regex.compile(r"(?<![\d.])((?:19|20)\d{2}|(?:民国)?\d{2,3})\s?年")
+
+
+def _years_apart_by_one(head: str) -> bool:
+    """Whether a table's header row sets one year against the year before (113年1-9月 | 112年1-9月).
+
+    Such a table's change column compares like periods of two years: year on year.
+
+    >>> _years_apart_by_one("| 项目 | 113年1-9月 | 112年1-9月 | 增减率 |")
+    True
+    >>> _years_apart_by_one("| 2024年 | 2022年 |"), _years_apart_by_one("| 项目 | 数量 | 同比 |")
+    (False, False)
+    """
+    years = {int(m.group(1).removeprefix("民国")) for m in _HEAD_YEAR.finditer(head)}
+    return len(years) == 2 and max(years) - min(years) == 1
+
+
+def _table_head(text: str, start: int) -> str | None:
+    """The first line of the table whose row starts at `start`: its header row."""
     head, pos = None, start
     for _ in range(_TABLE_ROWS):
         if pos == 0:
@@ -84,8 +110,7 @@ def column_head(text: str, at: int) -> str | None:
             break
         if not _RULE_ROW.fullmatch(line):
             head = line
-    cells = head.split("|") if head else []
-    return cells[column] if column < len(cells) else None
+    return head
 
 
 def _named_year(digits: str) -> int:

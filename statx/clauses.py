@@ -103,10 +103,28 @@ def read_contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[C
             pre_start = max(pre_start, before[1])
         post_end = first_start(lex.clause_end, text, c.end, min(len(text), c.end + 40))
         after = splits[i] if i + 1 < n else None
-        if after is not None:
-            post_end = min(post_end, after[0])
+        # the next figure's words end this one's; with none, a passive predicate may follow
+        post_end = min(post_end, after[0]) if after is not None else _passive_tail(text, post_end, lex)
         out.append(Context(text[pre_start : c.start], text[c.end : post_end], sentence_starts[i]))
     return out
+
+
+#: A clause that is only the predicate of the one before it, in the passive (，被法庭取消駕駛資格).
+_PASSIVE_NEXT = regex.compile(r"[,，][ \t]?(?:均|都|已|亦|也|分别)?被")
+
+
+def _passive_tail(text: str, end: int, lex: Lexicon) -> int:
+    """Where the words after a figure end, taking in a next clause that is their passive predicate.
+
+    2,481名駕駛人因累積違例駕駛記分達15分或以上，被法庭取消駕駛資格: the people counted are those
+    disqualified, said only after the comma. Taken only when that clause holds no number, so the
+    words of another figure never name this one.
+    """
+    m = _PASSIVE_NEXT.match(text, end)
+    if m is None:
+        return end
+    tail = first_start(lex.clause_end, text, m.end(), min(len(text), m.end() + 30))
+    return end if regex.search(r"\d", text[m.end() : tail]) else tail
 
 
 #: Where a sentence ends for a breakdown that runs on over semicolons (其中，A 3起；B 612起、C 287起。).

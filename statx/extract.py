@@ -167,7 +167,7 @@ def _figure(
         text=raw[start:end],
         value=json_number(value),
         unit=unit,
-        qualifier=_qualifier(groups, cand, rules),
+        qualifier=_qualifier(groups, cand, rules, prepared.text),
         start=start,
         end=end,
         sentence=_sentence(prepared.text, cand.start, cand.end),
@@ -242,8 +242,9 @@ def _value(num: str, convert: str) -> Decimal:
     return parse_number(num)
 
 
-def _qualifier(groups: dict[str, str | None], cand: Candidate, rules: RuleSet) -> Qualifier:
-    """The qualifier: a rule's fixed one (ranges), else the first qualifier word around the number."""
+def _qualifier(groups: dict[str, str | None], cand: Candidate, rules: RuleSet, text: str) -> Qualifier:
+    """The qualifier: a rule's fixed one (ranges), else the first qualifier word around the number,
+    else one standing before the verb that leads to the number (约占五成八, 约为85%)."""
     if cand.rule.qualifier:
         return cand.rule.qualifier  # type: ignore[return-value]
     for name in ("qbefore", "qinside", "qafter"):
@@ -253,7 +254,28 @@ def _qualifier(groups: dict[str, str | None], cand: Candidate, rules: RuleSet) -
     num = groups.get("num") or ""
     if "余" in num or "多" in num:
         return "over"  # 2亿5千3百多万: the word sits inside the number
-    return "exact"
+    return _qualifier_across(text, cand.start, rules) or "exact"
+
+
+def _qualifier_across(text: str, start: int, rules: RuleSet) -> Qualifier | None:
+    """A qualifier word said before the verb right before a figure (约占五成八: about 58%).
+
+    The figure's text starts after the verb, as SPEC keeps verbs out of it, but the 约 still
+    says the share is approximate. The verbs are the lexicon's `QUAL_VERB` fragment.
+    """
+    verbs, before = rules.fragments.get("QUAL_VERB"), rules.fragments.get("QUAL_BEFORE")
+    if not verbs or not before:
+        return None
+    m = _across_end(before, verbs).search(text, max(0, start - _ACROSS_REACH), start)
+    return rules.qualifier_words.get(m.group("q")) if m else None  # type: ignore[return-value]
+
+
+_ACROSS_REACH = 8  # the longest qualifier word, a verb and a blank
+
+
+@lru_cache(maxsize=8)
+def _across_end(qualifiers: str, verbs: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?P<q>{qualifiers})(?:{verbs})[ \t]?\Z")
 
 
 def _sentence(text: str, start: int, end: int) -> str:

@@ -437,6 +437,12 @@ _BLOCK_TAGS: frozenset[str] = frozenset[str]().union(
 # cell keeps the row's first cell as the words before it (查处酒驾 | 135起).
 _CELL_TAGS = frozenset(("td", "th"))
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template"))  # never shown as the article
+# A ruby annotation (<ruby>萬<rt>wàn</rt></ruby>, <rp>(</rp> around it for old browsers) is
+# a reading aid above the text, pinyin or zhuyin, like the bracketed pinyin statx.normalize
+# drops: its text vanishes, or 4.3<ruby>萬<rt>wàn</rt></ruby>餘輛 reads 4.3万wàn余辆 and
+# loses its unit. HTML lets </rt> and </rp> go unwritten: the next <rt>/<rp> or </ruby>
+# ends one too, so a missing end tag cannot swallow the article.
+_RUBY_NOTE_TAGS = frozenset(("rt", "rp"))
 # Page chrome: navigation, footers, share bars and lists of related articles carry numbers
 # (view counts, other articles' headlines, ICP ids) that are not the article's figures; Chinese
 # CMS name some in pinyin (xgxw 相关新闻, xgwz 相关文章, fenye 分页).
@@ -511,6 +517,7 @@ class _HtmlText(HTMLParser):
         self._pre = 0  # depth of open <pre> elements, whose line breaks are kept
         self._at_break = True  # the last text given is a block's line break (or none yet)
         self._script: tuple[str, int] | None = None  # an open <sup>/<sub> and where its tag starts
+        self._ruby_note = False  # inside a ruby annotation (<rt>, <rp>), whose text is dropped
 
     def _pos(self) -> int:
         line, column = self.getpos()
@@ -519,6 +526,9 @@ class _HtmlText(HTMLParser):
     def _tag(self, tag: str, start: int, end: int, opening: bool) -> None:
         if tag in _SCRIPT_TAGS:
             self._script = (tag, start) if opening else None
+            return
+        if tag in _RUBY_NOTE_TAGS or tag == "ruby":
+            self._ruby_note = opening and tag != "ruby"
             return
         if tag in _SKIP_TAGS:
             self._skip = self._skip + 1 if opening else max(0, self._skip - 1)
@@ -587,7 +597,7 @@ class _HtmlText(HTMLParser):
                 self._out = self._builder  # the chrome is dropped
 
     def handle_data(self, data: str) -> None:
-        if self._skip or (self._in_head and not self._in_title):
+        if self._skip or self._ruby_note or (self._in_head and not self._in_title):
             return
         start = self._pos()
         text = self._body[start : start + len(data)]  # the parser may have seen a sanitised copy
@@ -662,7 +672,7 @@ class _HtmlText(HTMLParser):
         decoded = html.unescape(source)
         if self._in_title:
             self.title_parts.append(decoded)
-        elif self._skip or self._in_head:
+        elif self._skip or self._in_head or self._ruby_note:
             return
         elif decoded == source:  # not a known entity: ordinary text
             _emit_content(self._out, self._base + start, source)

@@ -168,6 +168,10 @@ class MetricIndex:
             hits = self._hits(text)
             if place == "pre" and hits and "等" in text:
                 hits = _after_examples(text, hits)
+            if place == "pre" and len(hits) > 1 and "的" in text:
+                hits = _outside_topic(text, hits)
+            elif place == "post" and hits and "因" in text:
+                hits = _outside_cause(text, hits)
             for metric, start, end in hits:
                 if (
                     place == "earlier"
@@ -259,6 +263,55 @@ def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tupl
         return end < cut and (text[end : end + 1] in ("、", "等") or text[start - 1 : start] == "、")
 
     return [h for h in hits if not an_item(h[1], h[2])]
+
+
+#: A topic that modifies the noun after it: 有关违例泊车的(投诉), 涉及行人的(交通意外), 与噪音有关的(投诉).
+_TOPIC = regex.compile(r"(?:有关|涉及|关于|与)[^，。；,;的]{1,12}?(?:有关|相关)?的")
+
+
+def _outside_topic(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
+    """Drop the cues of a topic phrase (有关…的) when a cue follows it: that noun is what is counted.
+
+    接獲市民有關違例泊車的投訴約5.8萬宗 counts complaints, not parking offences; 涉及酒驾的警情 counts
+    calls. With no cue after the phrase (涉及酒驾的有12起) the topic is all there is, and stays; so
+    it does before a general category that named kinds refine (its last cue's metric has a negative
+    priority: 涉及違例泊車的定額罰款告票 are parking tickets).
+
+    >>> from statx.rules import Metric
+    >>> parking, complaints = (Metric(k, "", frozenset(), (), 0, "") for k in ("parking", "complaints"))
+    >>> [h[0].key for h in _outside_topic("有关违例泊车的投诉", [(parking, 2, 6), (complaints, 7, 9)])]
+    ['complaints']
+    """
+    spans = [(m.start(), m.end()) for m in _TOPIC.finditer(text)]
+    if not spans:
+        return hits
+    kept = [h for h in hits if not any(a <= h[1] < b for a, b in spans)]
+    first_end = min(b for _, b in spans)
+    head = max((h for h in kept if h[1] >= first_end), key=lambda h: h[1], default=None)  # the noun last
+    if len(kept) == len(hits) or head is None or head[0].priority < 0:
+        return hits
+    return kept
+
+
+#: A cause said between the thing counted and what befell it (312名驾驶人因酒驾被吊销驾照).
+_CAUSE = regex.compile(r"因[^，。；,;]{1,24}?(?=[,，]?[ \t]?(?:均|都|已|亦|也|分别)?被)")
+
+
+def _outside_cause(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
+    """Drop the cues inside a cause (因…) that a passive predicate (被…) follows, in the words after a figure.
+
+    312名驾驶人因酒驾被吊销驾照 counts licences revoked, 46名司机因涉嫌药后驾驶被捕 people arrested:
+    the 因 phrase says why, and its words (酒驾, 驾驶) name no count of this figure.
+
+    >>> from statx.rules import Metric
+    >>> drink, revoked = (Metric(k, "", frozenset(), (), 0, "") for k in ("drink", "revoked"))
+    >>> [h[0].key for h in _outside_cause("驾驶人因酒驾被吊销驾照", [(drink, 4, 6), (revoked, 7, 9)])]
+    ['revoked']
+    """
+    spans = [(m.start(), m.end()) for m in _CAUSE.finditer(text)]
+    if not spans:
+        return hits
+    return [h for h in hits if not any(a <= h[1] < b for a, b in spans)]
 
 
 #: A difference of two rates is counted in points of the rate's own unit.

@@ -167,20 +167,30 @@ _SYLLABLE = (
 #   (`交通事故(jiāo tōng shì gù)`); each syllable at most 7 letters, with a tone
 #   mark, a tone digit or from the short list of toneless neutral syllables, so
 #   `(含两轮车)`, `(+3.88%)`, `(APP)`, `(v2)`, `(de facto)` stay;
+# - the same annotation set off by one blank, as some converters and editors
+#   write it (`4.8萬 (wàn)餘份`, `嫌疑人 (xián yí rén)297名`): the blank goes with it,
+#   or it would cut the figure from its unit;
 # - zero-width characters and the soft hyphen, which can split a number;
 # - the CR of a CRLF pair.
 # It runs on raw text (folding comes later, over the whole text), hence both
 # kinds of parentheses.  The outer group makes `split` return the dropped
 # pieces too, to count offsets.  Every match starts with one character of one
-# class, which the lookbehinds then tell apart: a pattern that starts with a
+# class, which the lookbehinds then tell apart (a blank opens one only
+# before a bracket, so the many blanks of a text cost one failed test each): a pattern that starts with a
 # single class lets `re` skip ahead to candidates, twice as fast as trying
 # three alternatives at every character.
 _NOISE = re.compile(
-    r"([(（\u00ad\u200b-\u200d\u2060\ufeff\r]"
+    r"([(（ \u3000\u00ad\u200b-\u200d\u2060\ufeff\r]"
     rf"(?:(?<=[{_HAN}][(（]){_SYLLABLE}(?: {_SYLLABLE}){{0,7}}[)）]"
+    rf"|(?<=[{_HAN}][ \u3000])[(（]{_SYLLABLE}(?: {_SYLLABLE}){{0,7}}[)）]"
     r"|(?<=[\u00ad\u200b-\u200d\u2060\ufeff])"
     r"|(?<=\r)(?=\n)))"
 )
+
+
+# What an annotation in a run of its own opens with, and the character it must follow.
+_ANNOTATION_OPENERS = frozenset("(（ \u3000")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
 
 
 # --- offset map ----------------------------------------------------------------
@@ -339,12 +349,24 @@ class TextBuilder:
         """Append one content run read from ``raw[raw_start:]``, leaving out pinyin noise.
 
         One ``split`` on the noise pattern yields kept and dropped pieces
-        alternately; each kept piece becomes a one-to-one segment.
+        alternately; each kept piece becomes a one-to-one segment. A run that opens
+        with a bracket or a blank is split together with the character before it, so
+        an annotation in a tag of its own (``<span>萬</span><span>(wàn)</span>``)
+        is seen after its Han character too.
+
+        >>> b = TextBuilder()
+        >>> b.append_text(0, "3萬")
+        >>> b.append_text(9, " (wan4)餘輛")
+        >>> b.build().text
+        '3万余辆'
         """
-        if text.isascii() and "\r" not in text:  # e.g. whitespace between tags: no noise possible
+        lead = self._han_before(text)
+        if not lead and text.isascii() and "\r" not in text:  # e.g. whitespace between tags: no noise
             self.append_same(raw_start, raw_start + len(text), text)
             return
-        pieces = _NOISE.split(text)  # kept, dropped, kept, ..., kept
+        pieces = _NOISE.split(lead + text)  # kept, dropped, kept, ..., kept
+        if lead:
+            pieces[0] = pieces[0][1:]  # the character before the run: already appended
         self.append_same(raw_start, raw_start + len(pieces[0]), pieces[0])
         if len(pieces) == 1:
             return
@@ -362,6 +384,13 @@ class TextBuilder:
                 self._can_extend = True  # the last segment is one to one again
         self._parts.extend(pieces[2::2])
         self._length = length
+
+    def _han_before(self, text: str) -> str:
+        """The Han character the text so far ends with, when `text` may open an annotation of it."""
+        if not text or text[0] not in _ANNOTATION_OPENERS or not self._parts:
+            return ""
+        last = self._parts[-1][-1:]
+        return last if _HAN_CHAR.match(last) else ""
 
     def build(self) -> Prepared:
         """Fold the assembled text (same length, so the map holds) and return it with its map."""

@@ -68,8 +68,12 @@ class Lexicon:
         def optional_fragment(name: str) -> list[str]:
             return [expand_fragment(name, rules.fragments)] if name in rules.fragments else []
 
-        # a line break before a digit is a wrap inside a sentence (共出动警力\n2,300余人次)
-        clause_end = f"[{regex.escape(''.join(w.get('clause_end', ())))}](?<!\\n(?=\\d))"
+        # a line break before a digit is a wrap inside a sentence (共出动警力\n2,300余人次); a comma
+        # grouping thousands is part of a number, also of one no rule reads (a bare table cell:
+        # 取締酒駕 | 1,126 | 1,254 | -10.21%, whose change keeps its row's first cell as its words)
+        clause_end = (
+            f"[{regex.escape(''.join(w.get('clause_end', ())))}](?<!\\n(?=\\d))(?<!\\d,(?=\\d{{3}}(?!\\d)))"
+        )
 
         # 较2022年的70 048宗, 由2019年的100起: a baseline named with its year
         baseline_year = "|".join(optional_fragment("BASELINE_YEAR")) or "(?!)"
@@ -146,8 +150,6 @@ def lexicon(rules: RuleSet) -> Lexicon:
 _LAST_EXAMPLES_END = regex.compile(EXAMPLES_END, regex.REVERSE)
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
 _EXAMPLES_OF = regex.compile(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
-#: Table cells holding only a number (| 980 |): in a row, the words before them are its header.
-_BARE_CELLS = regex.compile(r"\|[\s\d.,+\-−%]*(?=\||$)")
 _POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
 _BLANKS = regex.compile(r"\s+")
 #: What a label drops besides blanks: emoji and other symbols (冻结涉案资金💰), and brackets a
@@ -166,16 +168,20 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     list before is only examples, so the words after the figure name the thing counted.
     """
     pre = ctx.pre
+    row = _row_name(pre)
+    if row:
+        pre, cue_start = row, None
     if cue_start is not None and len(pre) > 12 and len(pre) - cue_start > 3:  # not at a bare noun (证件)
         pre = pre[cue_start:]
-    if "|" in pre:  # a table row: the cells of bare numbers before the figure name nothing
-        pre = _BARE_CELLS.sub("", pre)
     pre = _trimmed(pre.lstrip("、 |-*•·>#\n\t"), lex).strip(" |")  # list bullets and quote marks too
     pre = _TRAILING_FILLER.sub("", lex.currency_tail.sub("", pre))  # 罚锾新台币1,234万元: 罚锾
     if len(pre) > 40 and (last := _LAST_EXAMPLES_END.search(pre, 0, len(pre) - 1)) is not None:
         pre = _EXAMPLES_OF.sub("", pre[last.end() :])  # 收集…、…等方面意见建议23条: what they are of
-    # the next table cell is another thing; a bracketed second unit (843家（处）) names nothing
-    post = _OTHER_UNIT.sub("", ctx.post.split("|", 1)[0].strip())
+    post = ctx.post.split("|", 1)[0]  # the next table cell is another thing
+    # a passive predicate the words after the figure took in (…因…，被法庭取消驾驶资格) names it for
+    # the metric; the label keeps the figure's own clause
+    post = post[: first_start(lex.clause_end, post, 0, len(post))].strip()
+    post = _OTHER_UNIT.sub("", post)  # a bracketed second unit (843家（处）) names nothing
     if (pre.endswith("等") and post) or len(pre) > 40:
         pre = ""  # 检查…等843家 alone keeps its examples: nothing after them names the thing
     # a bare verb before the figure (完成261名…晋升): the words after it name what was done
@@ -213,6 +219,24 @@ def _from_to_label(ctx: Context, previous: Record | None, lex: Lexicon) -> str:
     if moved is None or not lex.baseline_to.match(ctx.post):
         return ""
     return _label(Context(ctx.pre[: moved.start()], "", ctx.sentence_start), None, lex)
+
+
+#: A table cell that names something: not a bare number, share or serial number.
+_NAMING_CELL = regex.compile(r"[^\d\s.,%+\-]")
+
+
+def _row_name(pre: str) -> str | None:
+    """In a table row (cells split by `|`), the first cell that names something: the row's name.
+
+    The cells between it and the figure are the row's other columns (取締酒駕 | 1,126 | 1,254 |
+    -10.21%: the change is of 取締酒駕, not of 1,254). None outside a table.
+
+    >>> _row_name("| 取缔酒驾 | 1,126 | 1,254 | "), _row_name("| 1 | 移送法办 | 687 | "), _row_name("共查处")
+    ('取缔酒驾', '移送法办', None)
+    """
+    if "|" not in pre:
+        return None
+    return next((c.strip() for c in pre.split("|") if _NAMING_CELL.search(c)), None)
 
 
 def _trimmed(words: str, lex: Lexicon) -> str:
@@ -567,6 +591,9 @@ def _earlier(
 
 
 _LIST_ITEMS = regex.compile(r"、|以及|和|及|与")
+#: The preposition that opens a list after 分别 (分别就超速、冲红灯…票控, 分别对…开展): not part of its
+#: first item.
+_LIST_PREPOSITION = regex.compile(r"^\s*(?:对于|针对|就|对|向)")
 
 
 def _changed(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> int:
@@ -617,9 +644,11 @@ def _respectively(
 
     Either the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，分别增长6.1%和
     5.3%: the index of that figure) or the listed words before 分别 (事故起数、死亡人数分别下降
-    10.5%、12.3%: those words, with what 分别 is followed by). The figures of the list may each
-    say their own change (同比分别上升9.2%、下降20.8%), and an item that did not change holds its
-    place with no figure (事故起数、死亡人数同比分别下降5.3%和持平: the 5.3% is of the accidents).
+    10.5%、12.3%: those words, with what 分别 is followed by), or else the words listed after it,
+    before the figures (警方分别就超速驾驶、衝紅燈及使用流動電話票控25.6萬宗、1.84萬宗及9,730宗: a
+    press release's 分别就/对 A、B及C + verb). The figures of the list may each say their own change
+    (同比分别上升9.2%、下降20.8%), and an item that did not change holds its place with no figure
+    (事故起数、死亡人数同比分别下降5.3%和持平: the 5.3% is of the accidents).
     """
     out: dict[int, int | Listed] = {}
     i = 0
@@ -650,6 +679,7 @@ def _respectively(
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
+        listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
         if slots > 1 and len(before) == slots:
             out.update(zip(group, before[ahead : ahead + k], strict=True))
         elif slots > 1 and len(items) == slots:
@@ -658,6 +688,11 @@ def _respectively(
             out.update(
                 (g, Listed(item + tail, head if n < slots - 1 else ""))
                 for n, (g, item) in enumerate(zip(group, items[ahead : ahead + k], strict=True), ahead)
+            )
+        elif k > 1 and not ahead and len(listed) == k:  # the verb stays on the last item
+            out.update(
+                (g, Listed(item, listed[-1] if n < k - 1 else ""))
+                for n, (g, item) in enumerate(zip(group, listed, strict=True))
             )
         i = group[-1] + 1
     return out

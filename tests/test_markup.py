@@ -374,13 +374,34 @@ def test_pinyin_in_html_removed() -> None:
     assert raw[slice(*prepared.to_raw(4, 6))] == "8鎮"
 
 
+def test_ruby_annotations_give_no_text() -> None:
+    """The reading above a character (<rt>, with <rp> brackets or none) is not the article's text."""
+    raw = (
+        "<p>保有量4.3<ruby>萬<rt>wàn</rt></ruby>餘輛，辦證1.26<ruby>萬<rp>（</rp><rt>wàn</rt><rp>）</rp></ruby>張，"
+        "<ruby>農<rt>nóng</ruby>村21個，<ruby>處<rt>ㄔㄨˋ<rt>chù</ruby>&amp;</p>"
+    )
+    prepared, _ = prepare(raw)
+    assert prepared.text == "\n保有量4.3万余辆,办证1.26万张,农村21个,处&\n"
+    start = prepared.text.index("4.3")
+    assert raw[slice(*prepared.to_raw(start, start + 6))] == "4.3<ruby>萬<rt>wàn</rt></ruby>餘輛"
+
+
+def test_pinyin_in_a_tag_of_its_own_is_dropped() -> None:
+    """An annotation in its own <span> still follows its Han character; a new paragraph's does not."""
+    raw = "<p>保有量3<span>萬</span><span>(wàn)</span>餘輛，資料1.2萬</b> (wan4)份</p><p>農</p><p>(nóng)</p>"
+    prepared, _ = prepare(raw)
+    assert prepared.text == "\n保有量3万余辆,资料1.2万份\n\n农\n\n(nóng)\n"
+    start = prepared.text.index("3")
+    assert raw[slice(*prepared.to_raw(start, start + 4))] == "3<span>萬</span><span>(wàn)</span>餘輛"
+
+
 _HTMLISH = st.sampled_from(
     [
         *("<p>", "</p>", "<div>", "<br/>", "<b>", "</b>", "<script>", "</script>", "<!--", "-->", "<"),
         *(">", "&", "&amp;", "&#48;", "&#x31;", "&nbsp;", "&foo;", "&#", ";", "<![x[", "]]>", "</"),
         *("<a href='h'>", "</a>", "<head>", "<title>", "</title>", "</head>", "鎮(zhèn)", "１２", "34"),
         *("起", " ", "\n", "\r\n", "，", "---\n", "title: t\n", "# ", "```\n", "[x](http://a.cn/1)"),
-        *("http://b.cn/2 ", "\ufeff", "<3", "a"),
+        *("http://b.cn/2 ", "\ufeff", "<3", "a", "<ruby>", "</ruby>", "<rt>", "</rt>", "<rp>", "wàn"),
     ]
 )
 

@@ -89,6 +89,9 @@ def test_fold_text_falls_back_to_chars_when_t2s_changes_length(monkeypatch: pyte
         ("交通事故(jiāo tōng shì gù)1503起", "交通事故1503起"),
         ("農村(nong2 cun1)", "农村"),
         ("鎮(zhèn)遠(yuǎn)縣有8鎮(zhèn)4鄉(xiāng)", "镇远县有8镇4乡"),
+        ("發放資料4.8萬 (wàn)餘份", "发放资料4.8万余份"),  # set off by a blank, which goes too
+        ("嫌疑人 （xián yí rén）297名", "嫌疑人297名"),
+        ("農\u3000(nong2)村", "农村"),
         ("零\u200b宽", "零宽"),
         ("1\u200b00人", "100人"),
         ("一\r\n二", "一\n二"),
@@ -129,6 +132,10 @@ def test_ordinary_parentheses_kept(raw: str) -> None:
         "字(nóng  cūn)",  # two blanks
         "字(nóng cun)",  # a toneless syllable that is no neutral one
         "字(nóng cūn )",
+        "字 (de facto)",
+        "中國 (China)",
+        "abc (nóng)",  # a blank, but not after a Han character
+        "字  (nóng)",  # two blanks
         "字\r",  # a lone CR is not part of CRLF
     ],
 )
