@@ -36,14 +36,14 @@ def _change(
         change = "down"
     elif in_table and not ctx.pre.strip(" |") and text.endswith(_SHARE_UNITS, cand.start, cand.end):
         # a share alone in a column headed 同比增长 / 同比下降 is that change
-        head = _column_head(text, cand.start) or ""
+        head = column_head(text, cand.start) or ""
         change = "up" if lex.change_up.search(head) else "down" if lex.change_down.search(head) else None
     if change is None:
         return None, None, None
     before = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
     basis, said = _nearest_basis(before, lex, last=True)
     if basis is None and in_table:  # | 接报警情 | 18,532起 | -3.1% | under | 项目 | 2025年 | 同比 |
-        head = _column_head(text, cand.start) if head is None else head
+        head = column_head(text, cand.start) if head is None else head
         if head:
             basis, said = _nearest_basis(head, lex, last=True)
         if basis is None:  # | 取締酒駕 | 1,126 | 1,254 | -10.21% | under | 113年1-9月 | 112年1-9月 | 增減率 |
@@ -64,7 +64,7 @@ _RULE_ROW = regex.compile(r"[\s|:\-]*")
 _TABLE_ROWS = 60  # the farthest a header is looked for above a cell, in rows
 
 
-def _column_head(text: str, at: int) -> str | None:
+def column_head(text: str, at: int) -> str | None:
     """The header of the table column that `at` is in, or None outside a table.
 
     Tables reach here as lines of cells split by `|` (Markdown as written, HTML as the reader

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from statx.breakdowns import KIND_OF_WHOLE, find_parents, kind_of_lead, kind_of_whole, parent_over_semicolon
-from statx.changes import latest_written_year, read_changes
+from statx.changes import column_head, latest_written_year, read_changes
 from statx.clauses import RESPECTIVELY, Context, first_start, last_end, read_contexts
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice, MetricIndex
@@ -380,7 +380,7 @@ def annotate(
         elif pair is None and same_sentence and parents[i] is None:
             # a cut that names what it cuts (减少提交材料约9.6万份) is a count of its own, no change of it
             qualifies = change is not None and not lex.cut_of.search(ctx.pre)
-            k = i - 1 if qualifies else _last_count(out, contexts, i)
+            k = _changed(text, candidates, contexts, i) if qualifies else _last_count(out, contexts, i)
             fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
             # change of the cases before it
@@ -398,8 +398,9 @@ def annotate(
             Choice(out[rest].metric, out[rest].metric_name)
             if rest is not None
             else lex.metrics.classify(
-                pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%
-                post="" if isinstance(pair, str) else ctx.post,
+                # 事故起数、死亡人数分别下降10.5%、12.3%: each figure's words are its item's
+                pre=pair.words if isinstance(pair, Listed) else ctx.pre,
+                post="" if isinstance(pair, Listed) else ctx.post,
                 earlier=""
                 if pair is not None or parents[i] is not None
                 else functools.partial(_earlier, text, candidates, records, ctx, i, lex),
@@ -416,6 +417,17 @@ def annotate(
                 in_table_row=in_table_row,
             )
         )
+        cell_label = ""
+        if rest is None and pair is None and change is None and _lone_share_cell(ctx, rec.unit):
+            by_column, cell_label = _share_by_column(text, cand.start, rec.unit, lex)
+            choice = by_column or choice
+        if isinstance(pair, Listed) and choice is lex.metrics.other and pair.head:
+            # 摩托车、电动自行车驾乘人员头盔佩戴率分别达到91.3%、86.7%: the last item's words are the
+            # head the items before it share; not when the item's own words say it is `other`
+            # (直接财产损失、死亡人数分别下降12%和5%)
+            choice = lex.metrics.classify(
+                pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
+            )
         period = _period(periods, period_ends, para_start, cand.start)
         start, end = resolve_period(period, rec.date) if period else (None, None)
         subject = nearest_before(orgs, cand.start, para_start) or main_org  # sentence or paragraph
@@ -446,11 +458,15 @@ def annotate(
                 date=rec.date,
                 metric=choice.key,
                 metric_name=choice.name,
-                label=_label(Context(pair, "", ctx.sentence_start), None, lex)
-                if isinstance(pair, str)
+                label=cell_label
+                if cell_label
+                else _label(Context(pair.words, "", ctx.sentence_start), None, lex)
+                if isinstance(pair, Listed)
                 else out[pair].label
                 if isinstance(pair, int)  # the change of 驾驶人412万人 counts 驾驶人
-                else _change_label(ctx, choice, out[i - 1] if same_sentence else None, lex)
+                else _change_label(
+                    ctx, choice, out[_changed(text, candidates, contexts, i)] if same_sentence else None, lex
+                )
                 if change is not None
                 else _from_to_label(ctx, out[i - 1] if same_sentence else None, lex)
                 or _label(*_named_earlier(ctx, choice, lex), lex),
@@ -467,6 +483,28 @@ def annotate(
             )
         )
     return out
+
+
+def _lone_share_cell(ctx: Context, unit: str) -> bool:
+    """Whether a figure is a share standing alone in a table cell (| 酒后驾驶 | 6218 | +4.6% | 0.33% |)."""
+    return unit in SHARE_UNITS and "|" in ctx.pre and not ctx.pre.strip(" |") and not ctx.post.strip(" |")
+
+
+def _share_by_column(text: str, at: int, unit: str, lex: Lexicon) -> tuple[Choice | None, str]:
+    """The metric and label a share cell's column header gives it (占查处总数: a share), if it names one.
+
+    A share in a row of counts is not one of the row's counts, nor their change: its column
+    says what it is a share or rate of. With a header that names nothing (2024年), None: the row
+    decides as for any figure.
+    """
+    head = column_head(text, at)
+    if not head or not head.strip():
+        return None, ""
+    choice = lex.metrics.classify(pre=head.strip(), post="", heading="", unit=unit, is_change=False)
+    if choice.key == "other":
+        return None, ""
+    row = next((c.strip() for c in text[text.rfind("\n", 0, at) + 1 : at].split("|") if c.strip()), "")
+    return choice, _NOISE.sub("", row + head)
 
 
 def _count_of_paragraph(
@@ -563,6 +601,21 @@ _LIST_ITEMS = regex.compile(r"、|以及|和|及|与")
 _LIST_PREPOSITION = regex.compile(r"^\s*(?:对于|针对|就|对|向)")
 
 
+def _changed(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> int:
+    """The figure a change qualifies: the one before it, or the one before that one's brackets.
+
+    查处酒驾醉驾42起（醉驾11起），同比上升12%: the change is of the 42 cases, not of the part of them
+    in brackets.
+    """
+    k = i - 1
+    if k < 1 or contexts[k - 1].sentence_start != contexts[i].sentence_start:
+        return k
+    opening = text[cands[k - 1].end : cands[k].start]
+    closing = text[cands[k].end : cands[i].start].lstrip()
+    opened = any(b in opening for b in "(（") and not any(b in opening for b in ")）")
+    return k - 1 if opened and closing[:1] in (")", "）") else k
+
+
 def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> int:
     """The previous figure of the sentence, passing over the changes that qualify it.
 
@@ -576,19 +629,35 @@ def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> i
     return k
 
 
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """The words a figure of a `分别` list is paired with.
+
+    `words` are its item with what is said after 分别 (城关中队、蓬壶中队分别查处酒驾32起、21起:
+    城关中队查处酒驾); `head` the last item's, for an item before it that names nothing itself (摩托车、
+    电动自行车驾乘人员头盔佩戴率: the items share the rate), empty for the last item.
+    """
+
+    words: str
+    head: str = ""
+
+
 def _respectively(
     text: str, cands: Sequence[Candidate], contexts: Sequence[Context], lex: Lexicon
-) -> dict[int, int | str]:
+) -> dict[int, int | Listed]:
     """Pair each figure of a `分别 A、B` list with what it goes with, in order.
 
-    Either the listed words before 分别 (事故起数、死亡人数分别下降10.5%、12.3%: those words), or
-    the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，分别增长6.1%和5.3%: the
-    index of that figure), or else the words listed after it, before the figures
-    (警方分别就超速驾驶、衝紅燈及使用流動電話票控25.6萬宗、1.84萬宗及9,730宗: a press
-    release's 分别就/对 A、B及C + verb; the verb stays on the last item and names the rest by
-    list inheritance).
+    Either the listed words before 分别 (事故起数、死亡人数分别下降10.5%、12.3%: those words, with
+    what 分别 is followed by), or the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，
+    分别增长6.1%和5.3%: the index of that figure), or else the words listed after it, before the
+    figures (警方分别就超速驾驶、衝紅燈及使用流動電話票控25.6萬宗、1.84萬宗及9,730宗: a press
+    release's 分别就/对 A、B及C + verb). The words listed right before 分别 win over the earlier
+    figures (亡人事故19起，死亡21人，亡人事故起数、死亡人数同比分别下降24%、27.6%). The figures of
+    the list may each say their own change (同比分别上升9.2%、下降20.8%), and an item that did not
+    change holds its place with no figure (事故起数、死亡人数同比分别下降5.3%和持平: the 5.3% is of
+    the accidents).
     """
-    out: dict[int, int | str] = {}
+    out: dict[int, int | Listed] = {}
     i = 0
     while i < len(cands):
         m = RESPECTIVELY.search(contexts[i].pre)
@@ -596,30 +665,74 @@ def _respectively(
             i += 1
             continue
         group = [i]
-        while group[-1] + 1 < len(cands) and not text[
-            cands[group[-1]].end : cands[group[-1] + 1].start
-        ].strip("、和及与 "):
+        while group[-1] + 1 < len(cands) and _joins_list(
+            text[cands[group[-1]].end : cands[group[-1] + 1].start], lex
+        ):
             group.append(group[-1] + 1)
         k = len(group)
+        after = contexts[i].pre[m.end() :]
+        lead = _UNCHANGED_FIRST.match(after)
+        ahead = lead.group().count("持平") if lead else 0  # 分别持平和下降5.3%
+        after = after[lead.end() :] if lead else after
+        trail = _UNCHANGED_AFTER.match(text, cands[group[-1]].end)
+        behind = trail.group().count("持平") if trail else 0  # 分别下降5.3%和持平
+        slots = ahead + k + behind
         before = [
-            j for j in range(i - k, i) if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
+            j
+            for j in range(i - slots, i)
+            if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
         ]
         said = contexts[i].pre[: m.start()]
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
-        after = _LIST_PREPOSITION.sub("", contexts[i].pre[m.end() :])
-        listed = [w for w in _LIST_ITEMS.split(after) if w.strip()]
-        # the words listed right before 分别 name the figures outright and win over the earlier
-        # figures of the sentence (亡人事故19起，死亡21人，亡人事故起数、死亡人数同比分别下降24%、27.6%)
-        if k > 1 and len(items) == k:
-            out.update(zip(group, items, strict=True))
-        elif k > 1 and len(before) == k:
-            out.update(zip(group, before, strict=True))
-        elif k > 1 and len(listed) == k:
-            out.update(zip(group, listed, strict=True))
+        listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
+        if slots > 1 and len(items) == slots:
+            tail = _what_follows(after, lex)
+            head = items[-1] + tail
+            out.update(
+                (g, Listed(item + tail, head if n < slots - 1 else ""))
+                for n, (g, item) in enumerate(zip(group, items[ahead : ahead + k], strict=True), ahead)
+            )
+        elif slots > 1 and len(before) == slots:
+            out.update(zip(group, before[ahead : ahead + k], strict=True))
+        elif k > 1 and not ahead and len(listed) == k:  # the verb stays on the last item
+            out.update(
+                (g, Listed(item, listed[-1] if n < k - 1 else ""))
+                for n, (g, item) in enumerate(zip(group, listed, strict=True))
+            )
         i = group[-1] + 1
     return out
+
+
+#: Places in a `分别` list held by items that did not change (分别持平和下降…, 分别下降…和持平).
+_UNCHANGED_FIRST = regex.compile(r"(?:\s*(?:基本)?持平\s*[、和及与])+")
+_UNCHANGED_AFTER = regex.compile(r"(?:\s*[、和及与]\s*(?:基本)?持平)+")
+
+
+def _joins_list(gap: str, lex: Lexicon) -> bool:
+    """Whether the words between two figures join them in one list: a separator, maybe a change word.
+
+    分别上升9.2%、下降20.8%: each figure of the list says its own change.
+    """
+    words = gap.strip("、和及与 ")
+    if not words:
+        return True
+    said = lex.change_up.search(words) or lex.change_down.search(words)
+    return said is not None and said.start() == 0
+
+
+def _what_follows(words: str, lex: Lexicon) -> str:
+    """What is said after 分别 of every item of the list, its change and basis words left out.
+
+    分别查处酒驾 -> 查处酒驾; 分别比去年同期下降 -> nothing: the change is read on its own.
+    """
+    said = lex.change_up.search(words) or lex.change_down.search(words)
+    if said is not None:
+        words = words[: said.start()]
+    if (basis := lex.basis_tail.search(words)) is not None:
+        words = words[: basis.start()]
+    return words.strip()
 
 
 def _most_named(orgs: list[tuple[int, str]], lex: Lexicon) -> str | None:

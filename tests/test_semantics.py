@@ -475,6 +475,79 @@ def test_a_listed_word_with_no_cue_inherits_no_metric_from_the_item_before() -> 
     assert (recs["9.7%"].metric, recs["9.7%"].label, recs["9.7%"].basis) == ("other", "直接财产损失", "yoy")
 
 
+def test_a_respectively_list_may_say_each_figure_its_own_change() -> None:
+    text = "全县查处酒驾醉驾违法189起、货车违法载人76起，同比分别上升9.2%、下降20.8%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["9.2%"].metric, recs["9.2%"].change, recs["9.2%"].basis) == ("drink_driving", "up", "yoy")
+    assert (recs["20.8%"].metric, recs["20.8%"].change) == ("overloading", "down")
+
+
+def test_an_item_that_did_not_change_holds_its_place_in_a_respectively_list() -> None:
+    text = (
+        "全市道路交通事故起数、死亡人数同比分别下降5.3%和持平。"
+        "事故起数、死亡人数、受伤人数环比分别持平、下降8.3%和下降4.1%。"
+        "全县事故12起、死亡5人，同比分别下降20%和持平。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["5.3%"].metric, recs["5.3%"].change, recs["5.3%"].basis) == ("accidents", "down", "yoy")
+    assert [recs[t].metric for t in ("8.3%", "4.1%")] == ["deaths", "injuries"]
+    assert (recs["20%"].metric, recs["20%"].label) == ("accidents", "全县事故")
+
+
+def test_respectively_after_the_places_listed_reads_what_follows_it() -> None:
+    text = "从辖区看，城关中队、蓬壶中队、一都中队分别查处酒驾32起、21起、15起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("32起", "21起", "15起")] == ["drink_driving"] * 3
+    assert recs["21起"].label == "蓬壶中队查处酒驾"
+
+
+def test_items_of_a_respectively_list_share_the_last_items_head() -> None:
+    text = (
+        "摩托车、电动自行车驾乘人员头盔佩戴率分别达到91.3%、86.7%，"
+        "较去年同期分别提升12.6个百分点、15.2个百分点。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert {recs[t].metric for t in ("91.3%", "86.7%", "12.6个百分点", "15.2个百分点")} == {"rate_other"}
+    assert recs["91.3%"].label == "摩托车"
+    assert (recs["12.6个百分点"].change, recs["12.6个百分点"].basis) == ("up", "yoy")
+    recs = {r.text: r for r in extract_text("直接财产损失、死亡人数同比分别下降12%和5%。")}
+    assert (recs["12%"].metric, recs["5%"].metric) == ("other", "deaths")  # its own words name it
+
+
+def test_a_share_in_a_table_takes_its_columns_header_not_the_rows_change() -> None:
+    md = (
+        "| 违法类型 | 查处数（起） | 同比 | 占查处总数 |\n| --- | --- | --- | --- |\n"
+        "| 酒后驾驶 | 6218 | +4.6% | 0.33% |\n| 超速行驶 | 215436 | +12.1% | 11.56% |\n"
+    )
+    recs = {r.text: r for r in extract_text(md)}
+    assert (recs["+4.6%"].metric, recs["+4.6%"].change, recs["+4.6%"].basis) == ("drink_driving", "up", "yoy")
+    share = recs["0.33%"]
+    assert (share.metric, share.label, share.change) == ("rate_other", "酒后驾驶占查处总数", None)
+    assert recs["11.56%"].metric == "rate_other"
+    plain = "| 地区 | 2024年 |\n| --- | --- |\n| 城区 | 12.5% |\n"
+    (rec,) = extract_text(plain)  # a header that names nothing: the row decides, as before
+    assert rec.metric == "other"
+
+
+def test_a_stock_against_last_years_end_is_a_change_of_that_stock() -> None:
+    text = "截至2024年底，全市机动车保有量218.6万辆，较上年底增加11.3万辆。"
+    recs = {r.text: r for r in extract_text(text)}
+    rec = recs["11.3万辆"]
+    assert (rec.metric, rec.label) == ("vehicle_stock", "全市机动车保有量")
+    assert (rec.change, rec.basis) == ("up", "yoy")
+
+
+def test_a_change_after_a_bracketed_part_is_a_change_of_the_whole() -> None:
+    text = (
+        "查处酒驾醉驾42起（醉驾11起），同比上升12%；"
+        "全市共查处酒后驾驶3218起(其中醉酒驾驶1046起)，同比上升6.4%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for change, whole in (("12%", "42起"), ("6.4%", "3218起")):
+        assert (recs[change].metric, recs[change].label) == (recs[whole].metric, recs[whole].label)
+    assert recs["12%"].metric == "drink_driving" and recs["11起"].metric == "drunk_driving"
+
+
 def test_spans_of_days_thresholds_and_from_to_baselines() -> None:
     text = (
         "2023年1月7日至2月15日，全省未发生一次死亡3人以上道路交通事故，查处违法42.3万起。"
