@@ -116,6 +116,18 @@ def test_a_breakdown_after_a_list_breaks_down_the_item_it_names_or_no_single_one
     assert recs["200起"].parent == "287起"  # named like the last item: a part of it
 
 
+def test_a_figure_in_brackets_opened_on_a_figure_is_a_part_of_it_before_a_sentence_breakdown() -> None:
+    text = "共查处交通违法86432起。其中，查处酒后驾驶612起（醉酒驾驶148起），超员、超载378起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["148起"].parent == "612起"  # the bracket is nearer than the sentence's 其中
+    assert recs["612起"].parent == recs["378起"].parent == "86432起"
+    text = "民警共接警1.94万起（日均53起），发生事故214起（2023年为236起），民警86名(女民警12名)。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["53起"].parent is None  # a daily rate in the bracket
+    assert recs["236起"].parent is None  # another year's figure
+    assert recs["12名"].parent == "86名"
+
+
 def test_a_smaller_daily_rate_is_not_the_whole_of_a_breakdown() -> None:
     text = "共受理各类工单8.93万件，日均受理约327件。其中，咨询类工单3.12万件，投诉举报类2.61万件。"
     recs = {r.text: r for r in extract_text(text)}
