@@ -42,14 +42,14 @@ def _change(
         change = "up" if ranked.re is lex.ranked_up else "down"
     elif in_table and not ctx.pre.strip(" |") and text.endswith(_SHARE_UNITS, cand.start, cand.end):
         # a share alone in a column headed 同比增长 / 同比下降 is that change
-        head = _column_head(text, cand.start) or ""
+        head = column_head(text, cand.start) or ""
         change = "up" if lex.change_up.search(head) else "down" if lex.change_down.search(head) else None
     if change is None:
         return None, None, None
     before = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
     basis, said = _nearest_basis(before, lex, last=True)
     if basis is None and in_table:  # | 接报警情 | 18,532起 | -3.1% | under | 项目 | 2025年 | 同比 |
-        head = _column_head(text, cand.start) if head is None else head
+        head = column_head(text, cand.start) if head is None else head
         if head:
             basis, said = _nearest_basis(head, lex, last=True)
         if basis is None:  # | 取締酒駕 | 1,126 | 1,254 | -10.21% | under | 113年1-9月 | 112年1-9月 | 增減率 |
@@ -72,19 +72,27 @@ _RULE_ROW = regex.compile(r"[\s|:\-]*")
 _TABLE_ROWS = 60  # the farthest a header is looked for above a cell, in rows
 
 
-def _column_head(text: str, at: int) -> str | None:
-    """The header cell of the table column that `at` is in, or None outside a table.
+def column_head(text: str, at: int) -> str | None:
+    """The header of the table column that `at` is in, or None outside a table.
 
     Tables reach here as lines of cells split by `|` (Markdown as written, HTML as the reader
-    lays it out), so a cell's column is the count of `|` before it on its line, and the header
-    is the table's first line.
+    lays it out, a span's columns kept by empty cells), so a cell's column is the count of `|`
+    before it on its line, and the header is the table's first line. A header of two rows
+    (2026年1至10月 spanning 数量 and 同比) is read down the column through the rows above the
+    first row of figures; an empty header cell is the cell a span from its left covers.
     """
     start = text.rfind("\n", 0, at) + 1
     column = text.count("|", start, at)
     if column == 0:
         return None
-    cells = (_table_head(text, start) or "").split("|")
-    return cells[column] if column < len(cells) else None
+    heads: list[str] = []
+    for row in _table_rows(text, start)[:_HEAD_ROWS]:
+        cells = row.split("|")
+        if heads and any(_FIGURE_CELL.search(cell) for cell in cells):
+            break  # the first row of figures: the header is above it
+        if column < len(cells):  # an empty cell is the one a span from its left covers
+            heads.append(next((c for c in reversed(cells[1 : column + 1]) if c.strip()), "").strip())
+    return " ".join(h for h in heads if h) or None
 
 
 #: A header that names no quantity of its own: a change, a basis or a rate of change (同比,
@@ -103,8 +111,9 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
     A figure in a table's fifth cell says nothing itself; its row says what (城东大队, 超速行驶)
     and its column what is counted of it (事故起数, 死亡人数). A change column (同比) counts
     what the column before it counts, so its header is taken from there (| 死亡人数 | 同比 |).
-    The header is empty when the table has none that names anything; the row name is empty
-    when the row's first cells are numbers.
+    The row name is every cell before the figure that names something (| 刑事案件 | 立案 |: both),
+    empty when they are all numbers; the header is empty when the table has none that names
+    anything.
 
     >>> t = "| 单位 | 事故起数 | 同比 | 占比 |\\n| --- | --- | --- | --- |\\n| 城东 | 41 | ↓12.8% | 19.0% |"
     >>> table_cell(t, t.index("↓")), table_cell(t, t.index("19.0")), table_cell("共查处12起", 3)
@@ -121,7 +130,8 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
         if cell and not _CHANGE_HEAD.fullmatch(cell):
             head = cell if i == column or not _SHARE_HEAD.search(cell) else ""
             break
-    row = next((c.strip() for c in text[start:at].split("|")[1:-1] if _NAMING_CELL.search(c)), "")
+    named = (c.strip() for c in text[start:at].split("|")[1:-1])
+    row = "".join(c for c in named if _NAMING_CELL.search(c) and not _COUNT_CELL.fullmatch(c))
     return row, head
 
 
@@ -132,8 +142,14 @@ def is_share_head(head: str) -> bool:
 
 #: A table cell that names something: not a bare number, share, change or serial number.
 _NAMING_CELL = regex.compile(r"[^\d\s.,%％+\-↑↓]")
+#: A cell holding a count with its measure word (12.46万起): another column of the row, no name.
+_COUNT_CELL = regex.compile(r"[-+↑↓]?\d[\d,. ]*(?:万|亿|萬|億)?\s*\p{Han}{0,2}")
 
 
+#: At most this many rows of a table's top are its header.
+_HEAD_ROWS = 3
+#: A cell holding a figure or a bare number: the header has ended above its row.
+_FIGURE_CELL = regex.compile(r"^\s*[-+]?\d[\d,. ]*\s*(?:%|‰|[起件人名宗辆次个元户条万亿])?\s*$")
 _HEAD_YEAR = regex.compile(r"(?<![\d.])((?:19|20)\d{2}|(?:民国)?\d{2,3})\s?年")
 
 
@@ -153,7 +169,14 @@ def _years_apart_by_one(head: str) -> bool:
 
 def _table_head(text: str, start: int) -> str | None:
     """The first line of the table whose row starts at `start`: its header row."""
-    head, pos = None, start
+    rows = _table_rows(text, start)
+    return rows[0] if rows else None
+
+
+def _table_rows(text: str, start: int) -> list[str]:
+    """The rows of the table above the row that starts at `start`, top down (rule rows left out)."""
+    rows: list[str] = []  # bottom up
+    pos = start
     for _ in range(_TABLE_ROWS):
         if pos == 0:
             break
@@ -164,8 +187,9 @@ def _table_head(text: str, start: int) -> str | None:
         if "|" not in line:
             break
         if not _RULE_ROW.fullmatch(line):
-            head = line
-    return head
+            rows.append(line)
+    rows.reverse()
+    return rows
 
 
 def _named_year(digits: str) -> int:

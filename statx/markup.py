@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -137,6 +139,12 @@ _HTML_TAG = re.compile(
     r"|<!--|<!doctype\b|<html\b",
     re.IGNORECASE,
 )
+# An HTML comment in Markdown gives no text, as a renderer shows none (`<!-- 旧数据：查处1234起 -->`).
+_HTML_COMMENT = re.compile(r"<!--[\s\S]*?(?:-->|\Z)")
+_HTML_PAGE_TAG = re.compile(
+    r"</?(?:p|div|section|article|header|footer|nav|aside|main|body|head|title|script|style|meta|link)\b[^<>]*>",
+    re.IGNORECASE,
+)
 _HTML_SURE = re.compile(r"<!doctype\b|<html\b|<body\b", re.IGNORECASE)
 _MD_STRONG = re.compile(
     r"^ {0,3}(?:#{1,6}[ \t]+\S|```|~~~)|\[[^\]\n]+\]\([^()\s]+\)|(?<!\*)\*\*[^*\s][^*\n]{0,40}\*\*(?!\*)",
@@ -153,10 +161,17 @@ def _may_be_markdown(raw: str) -> bool:
 def _kind_from(raw: str, start: int) -> Kind:
     if _HTML_SURE.search(raw, start):
         return "html"
+    markdown = _may_be_markdown(raw) and _MD_STRONG.search(raw, start) is not None
+    # Markdown keeps the inline HTML and comments an editor or a converter left in it (<br> in a
+    # table cell, <span style>, <sup>, a CMS's <!-- export note -->): they make it no HTML page,
+    # and reading it as one would keep every `**` (共投入警力**1.3**万余人次) and lose its lines.
+    # Tags that only a page or a fragment of one carries (<p>, <div>, <section>) still do.
+    if markdown and not _HTML_PAGE_TAG.search(raw, start):
+        return "markdown"
     tags = _HTML_TAG.finditer(raw, start)
     if next(tags, None) is not None and next(tags, None) is not None:
         return "html"
-    if _may_be_markdown(raw) and _MD_STRONG.search(raw, start):
+    if markdown:
         return "markdown"
     items = _MD_LIST_ITEM.finditer(raw, start)
     if next(items, None) is not None and next(items, None) is not None:
@@ -169,9 +184,15 @@ def detect_kind(raw: str) -> Kind:
 
     HTML needs ``<html>``/``<!doctype>``/``<body>`` or two known tags; Markdown
     needs a heading, a code fence, an inline link, a ``**bold**`` run or two list items.
+    Markdown with inline HTML and comments (``<br>``, ``<span>``, ``<sup>``) stays Markdown;
+    tags only a page carries (``<p>``, ``<div>``, ``<section>``) make it HTML.
 
     >>> detect_kind("<p>一</p><p>二</p>"), detect_kind("# 标题\\n正文"), detect_kind("1+1+1<3")
     ('html', 'markdown', 'text')
+    >>> detect_kind("<!-- 稿件ID 1 -->\\n# 标题\\n<!-- 待核 -->"), detect_kind("<!-- a --><p>b")
+    ('markdown', 'html')
+    >>> detect_kind("# 标题\\n| 抓获<br>嫌疑人 | <b>12</b>名 |"), detect_kind("<div>**1**</div><p>二</p>")
+    ('markdown', 'html')
     """
     start, _ = _front_matter(raw)
     return _kind_from(raw, start)
@@ -247,7 +268,10 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
     cut = 0
     for i, (a, b) in enumerate(lines[:-1]):
         line = raw[a:b].rstrip()
-        if sizes[i] < 0.85 * width or not line or line[-1] in _LINE_CLOSE:
+        # a paragraph's first line is indented: its indent takes width too (four spaces, two 全角)
+        indent = len(line) - len(line.lstrip(" \t\u3000"))
+        full = sizes[i] + (indent + line[:indent].count("\u3000")) // 2
+        if full < 0.85 * width or not line or line[-1] in _LINE_CLOSE:
             continue
         cut += 1
         na, nb = lines[i + 1]
@@ -267,9 +291,74 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
 _PAGE_NUMBER_LINE = re.compile(r"[-—–~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–~]{1,2}|第[ \t]*\d{1,4}[ \t]*页.*|\d{1,4}")
 
 
+# A page's number as a PDF's text gives it, on a line of its own (— 3 —, - 12 -, －３－, 第3页 共12页, 3/12);
+# a bare number is left out, as a line may hold nothing but a figure's digits.
+_PAGE_FOOTER = re.compile(
+    r"[-—–~－﹣]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–~－﹣]{1,2}"
+    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t,/]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"|共[ \t]*\d{1,4}[ \t]*页[ \t,]*第[ \t]*\d{1,4}[ \t]*页|\d{1,4}[ \t]*/[ \t]*\d{1,4}"
+)
+
+
+#: The most lines a page's foot and the next page's head (blank, number, running header) take.
+_PAGE_SEAM = 8
+
+
+def _page_breaks(raw: str, start: int) -> list[tuple[int, int]]:
+    """Find the page breaks a PDF's text put inside a sentence, to drop them.
+
+    Between two pages the text holds the page's number, blank lines and the next page's
+    running header (the report's title again), wherever the page ended: mid-sentence and even
+    mid-number (全县共立刑事案件1 / — 3 — / 报告标题 / 056起). Such a break is dropped when the
+    line before it closes no sentence and the line after it starts no new item, so the sentence
+    reads on; a header is a line the document repeats word for word. Between two digits one
+    line break is kept, for the number rules to judge as they judge any wrap (74 / 8名).
+
+    Returns:
+        The ``(start, end)`` spans to drop.
+
+    >>> raw = "立案1\\n\\n  — 3 —\\n\\n报告\\n056起，抓获\\n\\n— 4 —\\n报告\\n嫌疑人5名。\\n\\n— 5 —\\n"
+    >>> [raw[a:b] for a, b in _page_breaks(raw, 0)]
+    ['\\n\\n  — 3 —\\n\\n报告', '\\n\\n— 4 —\\n报告\\n']
+    """
+    lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start) if m.end() > m.start()]
+    texts = [raw[a:b].strip() for a, b in lines]
+    if not any(_PAGE_FOOTER.fullmatch(t) for t in texts if t and len(t) <= 16):
+        return []
+    repeated = {t for t, n in Counter(texts).items() if n >= 2 and 2 <= len(t) <= 60}
+    cuts: list[tuple[int, int]] = []
+    for i, text in enumerate(texts):
+        if not (text and len(text) <= 16 and _PAGE_FOOTER.fullmatch(text)):
+            continue
+        before = i - 1  # a page's foot and the next one's head are a few lines at most
+        while before >= max(0, i - _PAGE_SEAM) and (not texts[before] or texts[before] in repeated):
+            before -= 1
+        after = i + 1
+        while after < min(len(lines), i + _PAGE_SEAM) and (not texts[after] or texts[after] in repeated):
+            after += 1
+        if before < i - _PAGE_SEAM or after >= i + _PAGE_SEAM:
+            continue
+        if before < 0 or after >= len(lines) or (cuts and cuts[-1][1] > lines[before][0]):
+            continue
+        line = raw[lines[before][0] : lines[before][1]].rstrip("\r\n")
+        nxt = raw[lines[after][0] : lines[after][1]]
+        if not line.strip() or line.rstrip()[-1] in _LINE_CLOSE or _NEW_ITEM.match(nxt):
+            continue
+        cut_start, cut_end = lines[before][0] + len(line), lines[after][0]
+        if line[-1].isdigit() and nxt[0].isdigit():
+            cut_end -= 2 if raw.startswith("\r\n", cut_end - 2) else 1
+        cuts.append((cut_start, cut_end))
+    return cuts
+
+
 def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
-    """Pass plain text through, joining the lines a fixed-width export wrapped (see `_soft_wraps`)."""
-    _emit_between(_emit_plain, builder, raw, start, len(raw), _soft_wraps(raw, start))
+    """Pass plain text through, joining the lines a fixed-width export wrapped (see `_soft_wraps`)
+    and the sentences a page break cut (see `_page_breaks`)."""
+    cuts = _soft_wraps(raw, start)
+    pages = _page_breaks(raw, start)
+    if pages:
+        cuts = sorted(pages + _clear_of(cuts, pages, touching=True))
+    _emit_between(_emit_plain, builder, raw, start, len(raw), cuts)
 
 
 def _emit_between(
@@ -286,6 +375,29 @@ def _emit_between(
         emit(builder, raw, pos, cut_start)
         pos = cut_end
     emit(builder, raw, pos, end)
+
+
+_Spans = list[tuple[int, int]]
+
+
+def _clear_of(spans: _Spans, blockers: _Spans, *, touching: bool = False) -> _Spans:
+    """The `spans` that overlap none of `blockers` (sorted, disjoint), or touch none with `touching`.
+
+    A search per span: documents have thousands of cuts, and testing each against every
+    blocker made long articles quadratic.
+
+    >>> spans = [(0, 2), (3, 4), (6, 7)]
+    >>> _clear_of(spans, [(2, 3)]), _clear_of(spans, [(2, 3)], touching=True)
+    ([(0, 2), (3, 4), (6, 7)], [(6, 7)])
+    """
+    starts = [a for a, _ in blockers]
+    out = []
+    for a, b in spans:
+        k = bisect_right(starts, b if touching else b - 1) - 1
+        end = blockers[k][1] if k >= 0 else -1
+        if not (end >= a if touching else end > a):
+            out.append((a, b))
+    return out
 
 
 # --- Markdown --------------------------------------------------------------------
@@ -356,9 +468,11 @@ def _markdown_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [raw[a:b] for a, b in _markdown_marks(raw, 0, len(raw))]
     ['**', '**', '![图为**2**名民警](a.png)', '\\\\']
     """
-    images = [(m.start(), m.end()) for m in _MD_IMAGE.finditer(raw, start, end)] if "![" in raw else []
+    # bounded searches: a document is run through here in many pieces, and `in` scans all of it
+    has_image = raw.find("![", start, end) != -1
+    images = [(m.start(), m.end()) for m in _MD_IMAGE.finditer(raw, start, end)] if has_image else []
     marks = [(a, b) for a, b in _marks_outside_images(raw, start, end) if not _inside(a, images)]
-    if "\\" in raw:
+    if raw.find("\\", start, end) != -1:
         taken = {a for a, _ in marks}
         marks += (
             (m.start(), m.end())
@@ -415,13 +529,149 @@ def _emit_markdown_run(builder: TextBuilder, raw: str, start: int, end: int) -> 
 
 
 def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) -> None:
-    """Emit Markdown text, leaving out `**` markers and a number's backticks."""
-    _emit_between(_emit_plain, builder, raw, start, end, _markdown_marks(raw, start, end))
+    """Emit Markdown text, leaving out `**` markers and a number's backticks, and reading inline HTML."""
+    marks = _markdown_marks(raw, start, end)
+    joins = _markdown_soft_breaks(raw, start, end)
+    has_html = raw.find("<", start, end) != -1 or raw.find("&", start, end) != -1
+    if not has_html and not joins:  # most Markdown has no HTML in it
+        _emit_between(_emit_plain, builder, raw, start, end, marks)
+        return
+    html_marks = _markdown_html(raw, start, end) if has_html else []
+    pos = start
+    for a, b, text in _merge_marks(marks, sorted(html_marks + joins)):
+        if a < pos:
+            continue
+        _emit_plain(builder, raw, pos, a)
+        if text:
+            builder.append_replace(a, b, text)
+        pos = b
+    _emit_plain(builder, raw, pos, end)
+
+
+# A line that opens a Markdown block (heading, quote, table row, list item, fence, rule, HTML,
+# footnote) or a report's numbered heading (一、, （二）, 第三章): never the rest of a paragraph.
+_CN_NUMERAL = "一二三四五六七八九十"
+_CN_HEADING = rf"[{_CN_NUMERAL}]+[、.]|[(（][{_CN_NUMERAL}\d]+[)）]|第[{_CN_NUMERAL}\d]+[章节条部分]"
+_MD_BLOCK_START = re.compile(
+    rf"[ \t]*(?:#|>|\||[-*+][ \t]|\d{{1,9}}[.)][ \t]|```|~~~|<|\[\^|---|\*\*\*|___|$|{_CN_HEADING})"
+)
+# A line that is no paragraph's text: a heading (Markdown's or a report's 一、…), a table row, a
+# fence, HTML, a footnote, a rule.
+_MD_NOT_TEXT = re.compile(rf"[ \t]*(?:#|\||```|~~~|<|\[\^|---|\*\*\*|___|{_CN_HEADING})")
+# What opens a list item or a quote's line, before its text.
+_MD_LINE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")
+
+
+def _markdown_soft_breaks(raw: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The line breaks inside a Markdown paragraph or list item, which a renderer shows as none.
+
+    A writer or an editor wraps a paragraph (共查处各类 / 交通违法4.8万起) or a list item's text
+    (出动警车 / ␣␣2860辆次); Markdown joins such lines, while the rules would read the break as the
+    end of a clause and the figure would lose the words that name it. A break is joined only
+    after a line of text (eight characters or more, or a list item's) that closes no sentence
+    and keeps no hard break (two spaces, a backslash), before a line that opens no block; between
+    two Chinese characters it gives nothing, else a space; between two digits it is left for
+    the number rules.
+
+    >>> raw = "# 标题\\n假期全市共查处各类\\n交通违法4.8万起，出动警车\\n  2860辆次。\\n- 第二项\\n二、下一步"
+    >>> [(raw[a:b], t) for a, b, t in _markdown_soft_breaks(raw, 0, len(raw))]
+    [('\\n', ''), ('\\n  ', ' ')]
+    """
+    out: list[tuple[int, int, str]] = []
+    line_start = start
+    while (brk := raw.find("\n", line_start, end)) != -1 and brk + 1 < end:
+        line, nxt_start = raw[line_start:brk].rstrip("\r"), brk + 1
+        nxt_end = raw.find("\n", nxt_start, end)
+        nxt = raw[nxt_start : end if nxt_end == -1 else nxt_end]
+        prefix = _MD_LINE_PREFIX.match(line)
+        body = line[prefix.end() if prefix else 0 :].strip()
+        if (
+            body
+            and len(body) >= (4 if prefix and prefix.group().strip() else 8)
+            and body[-1] not in _LINE_CLOSE
+            and not line.endswith(("  ", "\\"))
+            and not _MD_NOT_TEXT.match(line)
+            and not _MD_BLOCK_START.match(nxt)
+        ):
+            indent = len(nxt) - len(nxt.lstrip(" \t"))
+            left, right = body[-1], nxt[indent : indent + 1]
+            if not (left.isdigit() and right.isdigit()):
+                text = "" if _HAN_CHAR.match(left) and _HAN_CHAR.match(right) else " "
+                out.append((line_start + len(line), nxt_start + indent, text))
+        line_start = nxt_start
+    return out
+
+
+def _merge_marks(
+    marks: list[tuple[int, int]], html_marks: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Markers that give no text and HTML that gives some, in order; an HTML tag inside an image goes."""
+    merged = [(a, b, "") for a, b in marks]
+    starts = [a for a, _ in marks]
+    for m in html_marks:
+        k = bisect_right(starts, m[0]) - 1
+        if k < 0 or marks[k][1] <= m[0]:  # not inside a marker or an image
+            merged.append(m)
+    return sorted(merged)
+
+
+# Inline HTML in Markdown: known tags and character references. A tag gives no text, but a block
+# (<br>, </tr>, <table>) breaks the line and a cell opens with " | ", as in an HTML page; inside a
+# Markdown table's row a <br> keeps the row one line, as it does in an HTML cell.
+_MD_HTML = re.compile(
+    r"<(?P<close>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9]{0,9})\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*?/?>"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
+)
+_MD_INLINE_TAGS = frozenset(
+    ("span", "font", "b", "strong", "em", "i", "u", "s", "del", "ins", "mark", "small", "big", "sup", "sub")
+) | frozenset(("a", "img", "abbr", "code", "kbd", "center", "thead", "tbody", "tfoot", "caption"))
+
+
+def _markdown_html(raw: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The inline HTML in Markdown ``raw[start:end]``: ``(start, end, text it gives)`` for each tag and
+    character reference.
+
+    >>> raw = "| 抓获<br>嫌疑人 | <b>1</b>,<b>962</b>名 |\\n满意率<span>99</span>.2%&nbsp;<br/>完"
+    >>> [(raw[a:b], t) for a, b, t in _markdown_html(raw, 0, len(raw))][-3:]
+    [('</span>', ''), ('&nbsp;', '\\xa0'), ('<br/>', '\\n')]
+    >>> [t for a, b, t in _markdown_html(raw, 0, len(raw))][:5]
+    ['', '', '', '', '']
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _MD_HTML.finditer(raw, start, end):
+        tag = m["tag"]
+        if tag is None:
+            decoded = html.unescape(m[0])
+            out.append((m.start(), m.end(), "" if decoded in _INVISIBLE else decoded))
+            continue
+        tag = tag.lower()
+        if tag == "br":
+            line = raw.rfind("\n", start, m.start()) + 1
+            if raw[line : m.start()].lstrip(" \t").startswith("|"):  # a Markdown table's cell
+                before, after = raw[m.start() - 1 : m.start()], raw[m.end() : m.end() + 1]
+                text = "" if _HAN_CHAR.match(before) and _HAN_CHAR.match(after) else " "
+            else:
+                text = "\n"
+        elif tag in _CELL_TAGS:
+            text = "" if m["close"] else " | "
+        elif tag in _BLOCK_TAGS:
+            text = "\n"
+        elif tag in _MD_INLINE_TAGS:
+            text = ""
+        else:
+            continue  # not a tag this reads: left as written
+        out.append((m.start(), m.end(), text))
+    return out
 
 
 def _emit_markdown(builder: TextBuilder, raw: str, start: int) -> None:
-    """Pass Markdown through as text, except fenced code blocks and formatting markers, which give no text."""
-    _emit_between(_emit_markdown_run, builder, raw, start, len(raw), _fenced_blocks(raw, start))
+    """Pass Markdown through as text, except fenced code blocks, HTML comments and formatting markers,
+    which give no text."""
+    cuts = _fenced_blocks(raw, start)
+    if "<!--" in raw:
+        comments = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(raw, start)]
+        cuts = sorted(cuts + _clear_of(comments, cuts))
+    _emit_between(_emit_markdown_run, builder, raw, start, len(raw), cuts)
 
 
 # --- HTML ------------------------------------------------------------------------
@@ -487,9 +737,60 @@ _NEWLINE = re.compile("\n")
 _HAN_CHAR = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A blank in the source that holds a line break (and the indentation after it).
 _SOURCE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+# A tag at a table cell's edge: its own opening or closing tag, or a row's.
+_CELL_EDGE = re.compile(r"</?(?:td|th|tr)\b", re.IGNORECASE)
+_ROW_TAGS = frozenset(("table", "tr", "thead", "tbody", "tfoot"))
 _CUT_NUMBER = re.compile(r"\d(?:,\d{0,2}|\.)\Z")
 _WHITESPACE = re.compile(r"\s+")
 _BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)(?:[^0-9a-fA-F]|\Z))")
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    """A cell's ``rowspan`` or ``colspan``: 1 unless a whole number from 2 to 100 is given.
+
+    >>> _span([("rowspan", "3")], "rowspan"), _span([("colspan", "x")], "colspan"), _span([], "rowspan")
+    (3, 1, 1)
+    """
+    for key, value in attrs:
+        if key == name and value and value.strip().isdigit():
+            return min(max(int(value.strip()), 1), 100)
+    return 1
+
+
+class _Grid:
+    """The columns of one HTML table that cells spanning rows or columns take (see `_grid_cell`)."""
+
+    __slots__ = ("_col", "_extra", "_pending", "_taken")
+
+    def __init__(self) -> None:
+        self._pending: dict[int, int] = {}  # column -> rows below the current one a span still covers
+        self._taken: set[int] = set()  # the columns of the current row a span from above covers
+        self._col = 0
+        self._extra = 0  # the columns the open cell spans beyond its first
+
+    def new_row(self) -> None:
+        self._taken = {c for c, rows in self._pending.items() if rows > 0}
+        self._pending = {c: rows - 1 for c, rows in self._pending.items() if rows > 1}
+        self._col = 0
+        self._extra = 0
+
+    def open_cell(self, rowspan: int, colspan: int) -> int:
+        """Take the cell's columns; return how many separators open it (one, plus one per column
+        a span from above covers before it)."""
+        skipped = 0
+        while self._col in self._taken:
+            skipped += 1
+            self._col += 1
+        if rowspan > 1:
+            for c in range(self._col, self._col + colspan):
+                self._pending[c] = rowspan - 1
+        self._col += colspan
+        self._extra = colspan - 1
+        return skipped + 1
+
+    def pop_extra(self) -> int:
+        extra, self._extra = self._extra, 0
+        return extra
 
 
 class _HtmlText(HTMLParser):
@@ -518,12 +819,16 @@ class _HtmlText(HTMLParser):
         self._at_break = True  # the last text given is a block's line break (or none yet)
         self._script: tuple[str, int] | None = None  # an open <sup>/<sub> and where its tag starts
         self._ruby_note = False  # inside a ruby annotation (<rt>, <rp>), whose text is dropped
+        self._cell = 0  # depth of open <td>/<th> elements, inside which <br> keeps the row one line
+        self._grids: list[_Grid] = []  # the open tables' row and column spans (see `_grid_cell`)
 
     def _pos(self) -> int:
         line, column = self.getpos()
         return self._line_starts[line - 1] + column
 
-    def _tag(self, tag: str, start: int, end: int, opening: bool) -> None:
+    def _tag(
+        self, tag: str, start: int, end: int, opening: bool, attrs: list[tuple[str, str | None]] | None = None
+    ) -> None:
         if tag in _SCRIPT_TAGS:
             self._script = (tag, start) if opening else None
             return
@@ -544,11 +849,83 @@ class _HtmlText(HTMLParser):
             self._in_head = self._in_title = False
             if tag == "pre":
                 self._pre = self._pre + 1 if opening else max(0, self._pre - 1)
+            if tag in _CELL_TAGS:
+                self._cell = self._cell + 1 if opening else max(0, self._cell - 1)
+            if tag in ("table", "tr"):
+                self._grid_tag(tag, opening)
             if not self._skip and not (tag == "br" and self._inside_number(start, end)):
                 sep = "\n" if tag in _BLOCK_TAGS else " | " if opening else ""
+                if self._cell and tag in _BLOCK_TAGS and tag not in _ROW_TAGS:
+                    sep = self._cell_break(start, end)
+                elif tag in _CELL_TAGS:
+                    sep = self._grid_cell(opening, attrs or [])
                 if sep:
                     self._out.append_replace(self._base + start, self._base + end, sep)
                     self._at_break = sep == "\n"
+
+    def _grid_tag(self, tag: str, opening: bool) -> None:
+        """Follow a table's rows for `_grid_cell`: a new grid per table, a new row per ``<tr>``."""
+        if tag == "table":
+            if opening:
+                self._grids.append(_Grid())
+            elif self._grids:
+                self._grids.pop()
+        elif opening and self._grids:
+            self._grids[-1].new_row()
+
+    def _grid_cell(self, opening: bool, attrs: list[tuple[str, str | None]]) -> str:
+        """The separator a cell's tag gives, with an empty cell for each column a span covers.
+
+        A cell spanning rows (``<td rowspan="3">刑事案件</td>``) stands in the first row only, and
+        one spanning columns (``<th colspan="2">2026年1至10月</th>``) once: laid out as they are,
+        the later cells of a row slide left and no longer stand under their column's header
+        (数量 / 同比). An empty cell where a span reaches keeps every row's cells in their columns.
+        """
+        grid = self._grids[-1] if self._grids else None
+        if grid is None:
+            return " | " if opening else ""
+        if not opening:
+            return " | " * grid.pop_extra()
+        return " | " * grid.open_cell(_span(attrs, "rowspan"), _span(attrs, "colspan"))
+
+    def _cell_break(self, start: int, end: int) -> str:
+        """A line break inside a table cell keeps the row on one line: nothing inside a word, else a space.
+
+        A narrow column wraps its header and its figures (``抓获<br>嫌疑人``, ``2104<br>起``), and
+        Word's HTML puts every cell's text in paragraphs (``<td><p>刑事案件</p><p>立案</p></td>``);
+        a real line break there would cut the row, leaving a figure without the row's words and
+        the next cells without theirs. At a cell's start or end the break gives nothing.
+        """
+        before, after = self._visible(start, -1), self._visible(end, 1)
+        if not before or not after:
+            return ""
+        return "" if _HAN_CHAR.match(before) and _HAN_CHAR.match(after) else " "
+
+    def _visible(self, pos: int, step: int) -> str:
+        """The nearest character a reader sees before (`step` -1) or after (1) `pos`, past tags and
+        blanks; empty at the edge of the table cell (or after a dozen tags: taken as an edge)."""
+        body = self._body
+        for _ in range(12):
+            while 0 < pos < len(body) and body[pos - 1 if step < 0 else pos].isspace():
+                pos += step
+            if not 0 < pos < len(body):
+                return ""
+            char = body[pos - 1] if step < 0 else body[pos]
+            if char != (">" if step < 0 else "<"):
+                return char
+            if step < 0:
+                tag_start = body.rfind("<", 0, pos - 1)
+                if tag_start < 0 or _CELL_EDGE.match(body, tag_start):
+                    return ""
+                pos = tag_start
+            else:
+                if _CELL_EDGE.match(body, pos):
+                    return ""
+                tag_end = body.find(">", pos)
+                if tag_end < 0:
+                    return ""
+                pos = tag_end + 1
+        return ""
 
     def _inside_number(self, start: int, end: int) -> bool:
         """A line break inside a number (1,0<br>56起, 3.<br>5%) is an editor's wrap, not a break.
@@ -572,7 +949,7 @@ class _HtmlText(HTMLParser):
         ):
             self._chrome = (tag, 1)
             self._out = _Held()  # type: ignore[assignment]
-        self._tag(tag, start, start + len(self.get_starttag_text() or "<"), opening=True)
+        self._tag(tag, start, start + len(self.get_starttag_text() or "<"), opening=True, attrs=attrs)
 
     def finish(self) -> None:
         """Write what an unclosed chrome element held back (see `_Held`)."""

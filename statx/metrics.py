@@ -134,6 +134,7 @@ class MetricIndex:
         inherited: str | None = None,
         inherited_words: str = "",
         before: str | Callable[[], str | None] | None = None,
+        in_table_row: bool = False,
     ) -> Choice:
         """Pick the best-scoring metric for a figure; `other` when no cue is convincing.
 
@@ -158,6 +159,9 @@ class MetricIndex:
                 function giving it, called only when needed): it only
                 decides between the metrics of a word of two (工单11.6万件。按期办结11.2万件: 办结
                 of tickets), never names what a figure's own words leave unnamed.
+            in_table_row: the figure stands in a table's row, whose cells name no topic: a change
+                there whose own words are silent (上城区 | 214 | 228 | -6.1%) counts what the
+                heading above the table counts (部分区县道路交通事故情况).
         """
         best: tuple[float, Metric, str] | None = None  # score, metric, the words its cue matched
         best_start = 0  # where the best cue starts in the words it was found in
@@ -182,6 +186,8 @@ class MetricIndex:
                 distance = start if place == "post" else len(text) - end
                 score = base - per_char * distance + min(2.0 * (end - start), 12.0) + metric.priority
                 score += _unit_score(metric, unit, is_change)
+                if place == "heading" and in_table_row and is_change and unit in SHARE_UNITS:
+                    score += _UNIT_FITS  # see `in_table_row`
                 if place == "pre" and end - start > 1:  # a one-character cue (率, 占) ends a phrase
                     first_in_pre[metric.key] = min(start, first_in_pre.get(metric.key, start))
                 if best is None or score > best[0]:

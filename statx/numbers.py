@@ -38,8 +38,9 @@ _CTX: Final = Context(prec=64, traps=[InvalidOperation, Inexact, Overflow])
 _ONE: Final = Decimal(1)
 
 # Plain Arabic: 1100, 29,542, 93.03. No sign, no spaces, no bare ".5" or "5.".
-_ARABIC_INT: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
-_ARABIC: Final = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+# Digits grouped by thousands (29,542) or, as some writers group them, by 万 (1,2680: 12680).
+_ARABIC_INT: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{4})+|[0-9]+")
+_ARABIC: Final = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{4})+|[0-9]+)(?:\.[0-9]+)?")
 
 # Variant characters folded to the forms the rest of the module knows:
 # Traditional, financial (大写) and the contractions 廿 and 卅.
@@ -133,6 +134,8 @@ def parse_number(text: str) -> Decimal:
     Decimal('253000000')
     >>> parse_number("1兆2,000亿")
     Decimal('1200000000000')
+    >>> parse_number("1,2680万"), parse_number("12,3456")
+    (Decimal('126800000'), Decimal('123456'))
     >>> parse_number("1.2.3")
     Traceback (most recent call last):
     ...

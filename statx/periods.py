@@ -73,17 +73,39 @@ def _year_of(period: str, today: dt.date | None) -> int | None:
 
 
 def _day_range(m: regex.Match[str], today: dt.date | None) -> tuple[str | None, str | None]:
-    """2023年1月7日至2月15日 -> 2023-01-07 .. 2023-02-15 (the year from the text, else the article)."""
+    """2023年1月7日至2月15日 -> 2023-01-07 .. 2023-02-15 (the year from the text, else the article's,
+    or the year before it when those days are still to come: 国庆 10月1日至7日 in a July report)."""
     year = int(m.group("y1")) if m.group("y1") else today.year if today else None
     if year is None:
         return None, None
-    end_year = int(m.group("y2")) if m.group("y2") else year
-    try:
-        start = dt.date(year, int(m.group("m1")), int(m.group("d1")))
-        end = dt.date(end_year, int(m.group("m2") or m.group("m1")), int(m.group("d2")))
-    except ValueError:
-        return None, None
+    for shift in (0, 1):
+        end_year = int(m.group("y2")) if m.group("y2") else year - shift
+        try:
+            start = dt.date(year - shift, int(m.group("m1")), int(m.group("d1")))
+            end = dt.date(end_year, int(m.group("m2") or m.group("m1")), int(m.group("d2")))
+        except ValueError:
+            return None, None
+        if m.group("y1") or today is None or start <= today:
+            break
     return start.isoformat(), end.isoformat()
+
+
+def _span(period: str, year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of the part of `year` that `period` names (the whole year by default)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if "上半年" in period:
+        end = dt.date(year, 6, 30)
+    elif "下半年" in period:
+        start = dt.date(year, 7, 1)
+    elif "前三季度" in period:
+        end = dt.date(year, 9, 30)
+    elif q := _QUARTER.search(period):
+        n = _QUARTER_NUM.get(q.group("q")) or int(q.group("q"))
+        start, end = dt.date(year, 3 * n - 2, 1), _month_end(year, 3 * n)
+    elif (mm := _MONTHS.search(period)) and (m1 := _month(mm.group("m1"))):
+        m2 = _month(mm.group("m2")) if mm.group("m2") else m1
+        start, end = dt.date(year, m1, 1), _month_end(year, m2 or m1)
+    return start, end
 
 
 @functools.lru_cache(maxsize=4096)  # pure, and a corpus repeats its few periods and dates
@@ -106,6 +128,10 @@ def resolve_period(period: str, article_date: str | None) -> tuple[str | None, s
     ('2023-01-07', '2023-02-15')
     >>> resolve_period("截至11月20日", "2024-11-28")
     (None, '2024-11-20')
+    >>> resolve_period("10月1日至7日", "2025-07-15"), resolve_period("四季度", "2025-01-10")
+    (('2024-10-01', '2024-10-07'), ('2024-10-01', '2024-12-31'))
+    >>> resolve_period("今年四季度", "2025-01-10")  # a year written, even relative, is kept
+    ('2025-10-01', '2025-12-31')
     """
     try:
         today = dt.date.fromisoformat(article_date) if article_date else None
@@ -118,19 +144,11 @@ def resolve_period(period: str, article_date: str | None) -> tuple[str | None, s
     year = _year_of(period, today)
     if year is None:
         return None, None
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if "上半年" in period:
-        end = dt.date(year, 6, 30)
-    elif "下半年" in period:
-        start = dt.date(year, 7, 1)
-    elif "前三季度" in period:
-        end = dt.date(year, 9, 30)
-    elif q := _QUARTER.search(period):
-        n = _QUARTER_NUM.get(q.group("q")) or int(q.group("q"))
-        start, end = dt.date(year, 3 * n - 2, 1), _month_end(year, 3 * n)
-    elif (mm := _MONTHS.search(period)) and (m1 := _month(mm.group("m1"))):
-        m2 = _month(mm.group("m2")) if mm.group("m2") else m1
-        start, end = dt.date(year, m1, 1), _month_end(year, m2 or m1)
+    start, end = _span(period, year)
+    if today and start > today and _YEAR.search(period) is None:
+        # no year written (12月, 四季度 in a January report): the last one, not one still to come
+        year -= 1
+        start, end = _span(period, year)
     if "截至" in period or "截止" in period:
         if (day := _CUT_OFF_DAY.search(period)) and (mm := _month(day.group("m"))):
             with contextlib.suppress(ValueError):  # 截至11月20日: that day, not the month's end

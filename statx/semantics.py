@@ -21,7 +21,14 @@ from dataclasses import dataclass
 import regex
 
 from statx.breakdowns import KIND_OF_WHOLE, find_parents, kind_of_lead, kind_of_whole, parent_over_semicolon
-from statx.changes import is_share_head, latest_written_year, read_changes, table_cell, written_before
+from statx.changes import (
+    column_head,
+    is_share_head,
+    latest_written_year,
+    read_changes,
+    table_cell,
+    written_before,
+)
 from statx.clauses import RESPECTIVELY, Context, first_start, last_end, read_contexts
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice, MetricIndex
@@ -48,7 +55,6 @@ class Lexicon:
     currency_tail: regex.Pattern[str]  # a currency named before the number: no part of a label
     basis_tail: regex.Pattern[str]  # 死亡人数同比(分别下降…): a basis closing a list's last item
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
-    list_head: regex.Pattern[str]  # 盗窃、抢劫、抢夺案件: the noun the last item of a list says for all
     breakdown: regex.Pattern[str]
     breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
@@ -128,9 +134,6 @@ class Lexicon:
             currency_tail=compile_pattern(f"(?:{'|'.join(optional_fragment('CURRENCY')) or '(?!)'})$"),
             basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
-            list_head=compile_pattern(
-                f"(?:{alternation(w['list_heads'])})$" if w.get("list_heads") else "(?!)"
-            ),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
@@ -191,7 +194,8 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     row = _row_name(pre)
     if row:
         pre, cue_start = row, None
-    if cue_start is not None and len(pre) > 12 and len(pre) - cue_start > 3:  # not at a bare noun (证件)
+    size = len(pre.rstrip(" |"))  # a table's empty cells (a span's columns) make no clause longer
+    if cue_start is not None and size > 12 and size - cue_start > 3:  # not at a bare noun (证件)
         pre = pre[cue_start:]
     pre = _trimmed(pre.lstrip("、 |-*•·>#\n\t"), lex).strip(" |")  # list bullets and quote marks too
     pre = _TRAILING_FILLER.sub("", lex.currency_tail.sub("", pre))  # 罚锾新台币1,234万元: 罚锾
@@ -396,7 +400,7 @@ def annotate(
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis, baseline = changes[i]
-        ctx, label_ctx = _cell_contexts(text, cand.start, ctx)
+        ctx, row = _cell_context(text, cand.start, ctx, rec.unit)
         inherited, inherited_words = None, ""
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
         pair = respectively.get(i)
@@ -407,7 +411,7 @@ def annotate(
         elif pair is None and same_sentence and parents[i] is None:
             # a cut that names what it cuts (减少提交材料约9.6万份) is a count of its own, no change of it
             qualifies = change is not None and not lex.cut_of.search(ctx.pre)
-            k = i - 1 if qualifies else _last_count(out, contexts, i)
+            k = _changed(text, candidates, contexts, i) if qualifies else _last_count(out, contexts, i)
             fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
             # change of the cases before it
@@ -417,6 +421,7 @@ def annotate(
                 inherited = out[k].metric if out[k].metric != "other" else None
                 inherited_words = contexts[k].pre
         para_start = text.rfind("\n", 0, cand.start) + 1
+        in_table_row = _ROW_START.match(text, para_start, cand.start) is not None
         rest = (
             _whole_of_rest(out, contexts, i, rec) if change is None and lex.remainder.match(ctx.pre) else None
         )
@@ -424,12 +429,15 @@ def annotate(
             Choice(out[rest].metric, out[rest].metric_name)
             if rest is not None
             else lex.metrics.classify(
-                pre=pair if isinstance(pair, str) else ctx.pre,  # 事故起数、死亡人数分别下降10.5%、12.3%
-                post="" if isinstance(pair, str) else ctx.post,
+                # 事故起数、死亡人数分别下降10.5%、12.3%: each figure's words are its item's
+                pre=pair.words if isinstance(pair, Listed) else ctx.pre,
+                post="" if isinstance(pair, Listed) else ctx.post,
                 earlier=""
                 if pair is not None or parents[i] is not None
                 else functools.partial(_earlier, text, candidates, records, ctx, i, lex),
-                heading=functools.partial(_heading_before, headings, cand.start),
+                heading=functools.partial(_table_caption, text, para_start)
+                if in_table_row
+                else functools.partial(_heading_before, headings, cand.start),
                 unit=rec.unit,
                 is_change=change is not None,
                 inherited=inherited,
@@ -437,8 +445,23 @@ def annotate(
                 before=None
                 if inherited
                 else functools.partial(_count_of_paragraph, candidates, out, i, para_start, rec.unit),
+                in_table_row=in_table_row,
             )
         )
+        # the row's name, less a 其中： that opens it (| 其中：醉酒驾驶 |)
+        cell_label = (
+            _label(Context(f"| {row} | ", "", ctx.sentence_start), None, lex).lstrip(":：") if row else ""
+        )
+        if rest is None and pair is None and change is None and _lone_share_cell(ctx, rec.unit):
+            by_column, cell_label = _share_by_column(text, cand.start, rec.unit, lex)
+            choice = by_column or choice
+        if isinstance(pair, Listed) and choice is lex.metrics.other and pair.head:
+            # 摩托车、电动自行车驾乘人员头盔佩戴率分别达到91.3%、86.7%: the last item's words are the
+            # head the items before it share; not when the item's own words say it is `other`
+            # (直接财产损失、死亡人数分别下降12%和5%)
+            choice = lex.metrics.classify(
+                pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
+            )
         period = _period(periods, period_ends, para_start, cand.start)
         start, end = resolve_period(period, rec.date) if period else (None, None)
         subject = nearest_before(orgs, cand.start, para_start) or main_org  # sentence or paragraph
@@ -469,14 +492,18 @@ def annotate(
                 date=rec.date,
                 metric=choice.key,
                 metric_name=choice.name,
-                label=_label(Context(pair, "", ctx.sentence_start), None, lex)
-                if isinstance(pair, str)
+                label=cell_label
+                if cell_label
+                else _label(Context(pair.words, "", ctx.sentence_start), None, lex)
+                if isinstance(pair, Listed)
                 else out[pair].label
                 if isinstance(pair, int)  # the change of 驾驶人412万人 counts 驾驶人
-                else _change_label(label_ctx, choice, out[i - 1] if same_sentence else None, lex)
+                else _change_label(
+                    ctx, choice, out[_changed(text, candidates, contexts, i)] if same_sentence else None, lex
+                )
                 if change is not None
-                else _from_to_label(label_ctx, out[i - 1] if same_sentence else None, lex)
-                or _label(*_named_earlier(label_ctx, choice, lex), lex),
+                else _from_to_label(ctx, out[i - 1] if same_sentence else None, lex)
+                or _label(*_named_earlier(ctx, choice, lex), lex),
                 change=change,
                 basis=basis,
                 parent=records[p].text if p is not None else None,
@@ -492,25 +519,48 @@ def annotate(
     return out
 
 
-def _cell_contexts(text: str, at: int, ctx: Context) -> tuple[Context, Context]:
-    """The words to read a figure's metric from, and those to label it from.
+def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context, str]:
+    """The words to read a figure's metric from, and the name of its table row ("" outside one).
 
-    Outside a table both are its own clause. In a table cell past the row's name, the clause
-    is only the cells since the figure before (| 9 | ↓25.0% |); what it counts is said by its
-    row and its column's header: the metric is read from both, the row's cue nearest the figure
-    (| 查处数 | 超速行驶 |: speeding, not any violation), except in a share column, where the
-    header's 占 says what the figure is (| 超速行驶 | 占比 |); the label is the row's name.
+    Outside a table the words are the figure's own clause. In a table cell past the row's name,
+    that clause is only the cells since the figure before (| 9 | ↓25.0% |); what the figure
+    counts is said by its row and its column's header, so the metric is read from both, the
+    row's cue nearest the figure (| 查处数 | 超速行驶 |: speeding, not any violation), and in a
+    share column the header's 占 last (| 超速行驶 | 占比 |). A share alone in its cell keeps its
+    own words: its column decides it (`_share_by_column`).
     """
     cell = table_cell(text, at)
-    if cell is None or not cell[0]:
-        return ctx, ctx
+    if cell is None or not cell[0] or _lone_share_cell(ctx, unit):
+        return ctx, ""
     row, head = cell
     words = f"| {row} | {head} | " if is_share_head(head) else f"| {head} | {row} | "
-    return Context(words, "", ctx.sentence_start), Context(f"| {row} | ", "", ctx.sentence_start)
+    return Context(words, "", ctx.sentence_start), row
 
 
 #: The months of a year-end review's publication (a work report in January, a summary by March).
 _FIRST_QUARTER = ("01", "02", "03")
+
+
+def _lone_share_cell(ctx: Context, unit: str) -> bool:
+    """Whether a figure is a share standing alone in a table cell (| 酒后驾驶 | 6218 | +4.6% | 0.33% |)."""
+    return unit in SHARE_UNITS and "|" in ctx.pre and not ctx.pre.strip(" |") and not ctx.post.strip(" |")
+
+
+def _share_by_column(text: str, at: int, unit: str, lex: Lexicon) -> tuple[Choice | None, str]:
+    """The metric and label a share cell's column header gives it (占查处总数: a share), if it names one.
+
+    A share in a row of counts is not one of the row's counts, nor their change: its column
+    says what it is a share or rate of. With a header that names nothing (2024年), None: the row
+    decides as for any figure.
+    """
+    head = column_head(text, at)
+    if not head or not head.strip():
+        return None, ""
+    choice = lex.metrics.classify(pre=head.strip(), post="", heading="", unit=unit, is_change=False)
+    if choice.key == "other":
+        return None, ""
+    row = next((c.strip() for c in text[text.rfind("\n", 0, at) + 1 : at].split("|") if c.strip()), "")
+    return choice, _NOISE.sub("", row + head)
 
 
 def _count_of_paragraph(
@@ -607,6 +657,21 @@ _LIST_ITEMS = regex.compile(r"、|以及|和|及|与")
 _LIST_PREPOSITION = regex.compile(r"^\s*(?:对于|针对|就|对|向)")
 
 
+def _changed(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> int:
+    """The figure a change qualifies: the one before it, or the one before that one's brackets.
+
+    查处酒驾醉驾42起（醉驾11起），同比上升12%: the change is of the 42 cases, not of the part of them
+    in brackets.
+    """
+    k = i - 1
+    if k < 1 or contexts[k - 1].sentence_start != contexts[i].sentence_start:
+        return k
+    opening = text[cands[k - 1].end : cands[k].start]
+    closing = text[cands[k].end : cands[i].start].lstrip()
+    opened = any(b in opening for b in "(（") and not any(b in opening for b in ")）")
+    return k - 1 if opened and closing[:1] in (")", "）") else k
+
+
 def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> int:
     """The previous figure of the sentence, passing over the changes that qualify it.
 
@@ -620,19 +685,35 @@ def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> i
     return k
 
 
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """The words a figure of a `分别` list is paired with.
+
+    `words` are its item with what is said after 分别 (城关中队、蓬壶中队分别查处酒驾32起、21起:
+    城关中队查处酒驾); `head` the last item's, for an item before it that names nothing itself (摩托车、
+    电动自行车驾乘人员头盔佩戴率: the items share the rate), empty for the last item.
+    """
+
+    words: str
+    head: str = ""
+
+
 def _respectively(
     text: str, cands: Sequence[Candidate], contexts: Sequence[Context], lex: Lexicon
-) -> dict[int, int | str]:
+) -> dict[int, int | Listed]:
     """Pair each figure of a `分别 A、B` list with what it goes with, in order.
 
-    Either the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，分别增长6.1%和
-    5.3%: the index of that figure) or the listed words before 分别 (事故起数、死亡人数分别下降
-    10.5%、12.3%: those words), or else the words listed after it, before the figures
-    (警方分别就超速驾驶、衝紅燈及使用流動電話票控25.6萬宗、1.84萬宗及9,730宗: a press
-    release's 分别就/对 A、B及C + verb; the verb stays on the last item and names the rest by
-    list inheritance).
+    Either the listed words before 分别 (事故起数、死亡人数分别下降10.5%、12.3%: those words, with
+    what 分别 is followed by), or the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，
+    分别增长6.1%和5.3%: the index of that figure), or else the words listed after it, before the
+    figures (警方分别就超速驾驶、衝紅燈及使用流動電話票控25.6萬宗、1.84萬宗及9,730宗: a press
+    release's 分别就/对 A、B及C + verb). The words listed right before 分别 win over the earlier
+    figures (亡人事故19起，死亡21人，亡人事故起数、死亡人数同比分别下降24%、27.6%). The figures of
+    the list may each say their own change (同比分别上升9.2%、下降20.8%), and an item that did not
+    change holds its place with no figure (事故起数、死亡人数同比分别下降5.3%和持平: the 5.3% is of
+    the accidents).
     """
-    out: dict[int, int | str] = {}
+    out: dict[int, int | Listed] = {}
     i = 0
     while i < len(cands):
         m = RESPECTIVELY.search(contexts[i].pre)
@@ -640,45 +721,74 @@ def _respectively(
             i += 1
             continue
         group = [i]
-        while group[-1] + 1 < len(cands) and not text[
-            cands[group[-1]].end : cands[group[-1] + 1].start
-        ].strip("、和及与 "):
+        while group[-1] + 1 < len(cands) and _joins_list(
+            text[cands[group[-1]].end : cands[group[-1] + 1].start], lex
+        ):
             group.append(group[-1] + 1)
         k = len(group)
+        after = contexts[i].pre[m.end() :]
+        lead = _UNCHANGED_FIRST.match(after)
+        ahead = lead.group().count("持平") if lead else 0  # 分别持平和下降5.3%
+        after = after[lead.end() :] if lead else after
+        trail = _UNCHANGED_AFTER.match(text, cands[group[-1]].end)
+        behind = trail.group().count("持平") if trail else 0  # 分别下降5.3%和持平
+        slots = ahead + k + behind
         before = [
-            j for j in range(i - k, i) if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
+            j
+            for j in range(i - slots, i)
+            if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
         ]
         said = contexts[i].pre[: m.start()]
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
-        after = _LIST_PREPOSITION.sub("", contexts[i].pre[m.end() :])
-        listed = [w for w in _LIST_ITEMS.split(after) if w.strip()]
-        if k > 1 and len(before) == k:
-            out.update(zip(group, before, strict=True))
-        elif k > 1 and len(items) == k:
-            out.update(zip(group, _with_shared_head(items, lex), strict=True))
-        elif k > 1 and len(listed) == k:
-            out.update(zip(group, listed, strict=True))
+        listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
+        if slots > 1 and len(items) == slots:
+            tail = _what_follows(after, lex)
+            head = items[-1] + tail
+            out.update(
+                (g, Listed(item + tail, head if n < slots - 1 else ""))
+                for n, (g, item) in enumerate(zip(group, items[ahead : ahead + k], strict=True), ahead)
+            )
+        elif slots > 1 and len(before) == slots:
+            out.update(zip(group, before[ahead : ahead + k], strict=True))
+        elif k > 1 and not ahead and len(listed) == k:  # the verb stays on the last item
+            out.update(
+                (g, Listed(item, listed[-1] if n < k - 1 else ""))
+                for n, (g, item) in enumerate(zip(group, listed, strict=True))
+            )
         i = group[-1] + 1
     return out
 
 
-def _with_shared_head(items: list[str], lex: Lexicon) -> list[str]:
-    """The items of a list, each with the noun its last item says for all (盗窃、抢劫、抢夺案件).
+#: Places in a `分别` list held by items that did not change (分别持平和下降…, 分别下降…和持平).
+_UNCHANGED_FIRST = regex.compile(r"(?:\s*(?:基本)?持平\s*[、和及与])+")
+_UNCHANGED_AFTER = regex.compile(r"(?:\s*[、和及与]\s*(?:基本)?持平)+")
 
-    A list of kinds names its noun once, at its end: 盗窃 and 抢劫 are cases as much as 抢夺案件,
-    and a metric is read from the noun. An item that has a noun of its own keeps it.
 
-    >>> from statx import load_rules
-    >>> _with_shared_head(["盗窃", "抢劫", "抢夺案件"], lexicon(load_rules()))
-    ['盗窃案件', '抢劫案件', '抢夺案件']
+def _joins_list(gap: str, lex: Lexicon) -> bool:
+    """Whether the words between two figures join them in one list: a separator, maybe a change word.
+
+    分别上升9.2%、下降20.8%: each figure of the list says its own change.
     """
-    head = lex.list_head.search(items[-1].strip())
-    if head is None:
-        return items
-    named = [w if lex.list_head.search(w.strip()) else w.rstrip() + head.group() for w in items[:-1]]
-    return [*named, items[-1]]
+    words = gap.strip("、和及与 ")
+    if not words:
+        return True
+    said = lex.change_up.search(words) or lex.change_down.search(words)
+    return said is not None and said.start() == 0
+
+
+def _what_follows(words: str, lex: Lexicon) -> str:
+    """What is said after 分别 of every item of the list, its change and basis words left out.
+
+    分别查处酒驾 -> 查处酒驾; 分别比去年同期下降 -> nothing: the change is read on its own.
+    """
+    said = lex.change_up.search(words) or lex.change_down.search(words)
+    if said is not None:
+        words = words[: said.start()]
+    if (basis := lex.basis_tail.search(words)) is not None:
+        words = words[: basis.start()]
+    return words.strip()
 
 
 def _most_named(orgs: list[tuple[int, str]], lex: Lexicon) -> str | None:
@@ -698,8 +808,34 @@ def _place_of(org: str, lex: Lexicon) -> str | None:
     return cache[org]
 
 
+#: A line that is a table's row: an HTML row as prepared (" | 上城区 | 214") or a Markdown one.
+_ROW_START = regex.compile(r"[ \t]*\|")
+
+
+def _table_caption(text: str, row_start: int) -> str:
+    """The line above the table a row is in (表2  部分区县道路交通事故情况(单位:起)), if it is a heading.
+
+    A table's caption or the heading right above it names what its rows count; a heading found
+    further up, or a short line of text that happens to stand there, may name anything.
+
+    >>> _table_caption("全市情况。\\n表2 交通事故情况\\n\\n | 区县 | 同比\\n | 上城区 | -6.1%", 28)
+    '表2 交通事故情况'
+    """
+    end = row_start
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start : end - 1].strip()
+        if line and not line.startswith("|"):
+            m = _HEADING.fullmatch(line)
+            return m.group(1) if m else ""
+        end = start
+    return ""
+
+
 def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> str:
     return nearest_before(headings(), pos) or ""
 
 
-_HEADING = regex.compile(r"(?m)^[#\s]*([^\n。，,；;]{2,30})$")
+# A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:
+# the heading of a row's figures is the table's caption or the heading above the table.
+_HEADING = regex.compile(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from statx import extract_text
 from statx.markup import detect_kind, prepare
 from statx.normalize import Prepared, fold_text, normalize
 
@@ -601,3 +602,137 @@ def test_text_with_a_paragraph_a_line_is_left_alone() -> None:
     raw = "".join(f"第{i}段：全市开展各类宣传活动{i}次，覆盖群众一千余人。\n" for i in range(1, 12))
     raw += "短行\n另一段没有句号但是很长很长很长很长很长很长很长很长\n下一段"
     assert prepare(raw)[0].text == fold_text(raw)  # no line break dropped
+
+
+def test_markdown_with_html_comments_stays_markdown() -> None:
+    # A CMS's Markdown export opens with a comment and an editor hides a draft in another; two
+    # comments made the file HTML, whose parser kept every `**` and cut 共投入警力**1.3**万余人次.
+    raw = (
+        "<!-- 稿件ID: 20261008-0931 | 字数: 2416 -->\n\n# 国庆假期交通安全\n\n"
+        "共投入警力 **1.3**万余人次，查处违法 **4**,**350** 起。\n\n"
+        "<!-- 旧数据：查处违法1234起，待核对 -->\n\n满意率 **99**.2%。\n"
+    )
+    assert detect_kind(raw) == "markdown"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "共投入警力 1.3万余人次,查处违法 4,350 起。" in prepared.text
+    assert "满意率 99.2%" in prepared.text
+    assert "1234" not in prepared.text and "20261008" not in prepared.text
+    assert detect_kind("<!-- 导出 -->\n<p>共12起</p>") == "html"  # a comment and a tag: HTML still
+
+
+def test_a_line_break_inside_a_table_cell_keeps_the_row() -> None:
+    # A narrow column wraps its header and its figures; the row must stay one line, or the
+    # figure after a wrapped cell loses the row's words (抓获<br>嫌疑人 | 1962名 | +4.1%).
+    raw = (
+        "<table><tr><td rowspan='2'>刑事<br />案件</td><td>抓获<br>嫌疑人</td>"
+        "<td>2104<br />起</td><td>+4.1%</td></tr></table><p>一<br>二</p>"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert " | 刑事案件 | 抓获嫌疑人 | 2104 起 | +4.1%" in prepared.text
+    assert "一\n二" in prepared.text  # outside a cell a <br> still breaks the line
+
+
+def test_a_page_break_inside_a_sentence_is_dropped() -> None:
+    # A PDF's text puts the page number and the next page's running header wherever the page
+    # ended, here inside 1056起; the sentence must read on and the header must give no text.
+    title = "XX县公安局关于2026年1至10月公安工作情况的报告"
+    raw = (
+        f"{title}\n    一、主要工作成效\n    全县共立刑事案件1\n\n        — 3 —\n\n{title}\n"
+        f"056起，破获刑事案件612起，抓获违法犯罪\n\n— 4 —\n\n{title}\n嫌疑人748名。\n\n— 5 —\n\n"
+        f"{title}\n    二、存在的问题\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "全县共立刑事案件1\n056起,破获刑事案件612起,抓获违法犯罪嫌疑人748名。" in prepared.text
+    assert "— 5 —" in prepared.text  # after a closed sentence the break is left to the rules
+    records = extract_text(raw)
+    first = next(r for r in records if r.unit == "起")
+    assert (first.text, first.value) == (f"1\n\n        — 3 —\n\n{title}\n056起", 1056)
+
+
+def test_markdown_with_inline_html_stays_markdown() -> None:
+    # Converters and editors leave inline HTML in Markdown: a <br> in a table cell, a coloured
+    # <span>, a <sup> note, &nbsp;. Read as an HTML page it kept every `**` and lost its lines.
+    raw = (
+        "# 国庆假期\n\n- 投入警力 **1.3**万余人次<br>出动警车&nbsp;**2 860** 辆次\n"
+        '- 满意率 <span style="color:red">**99**</span>.2%<sup>[1]</sup>\n\n'
+        "| 指标 | 数量 |\n|---|---|\n| 抓获<br>嫌疑人 | **1**,**962**<br>名 |\n"
+    )
+    assert detect_kind(raw) == "markdown"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "投入警力 1.3万余人次\n出动警车 2 860 辆次" in prepared.text
+    assert "满意率 99.2%[1]" in prepared.text
+    assert "| 抓获嫌疑人 | 1,962 名 |" in prepared.text
+    assert detect_kind("**共**<div>12起</div><p>完</p>") == "html"  # a page's tags: HTML still
+
+
+def test_an_indented_first_line_of_a_pdf_paragraph_is_full_too() -> None:
+    # The indent of a paragraph's first line takes the width of two characters, so that line
+    # is as full as the others and its wrap (…坚强领导 / 下，坚持…) is joined; a full-width page
+    # number (－３－) between pages is a page break like — 3 —.
+    body = "县公安局在县委县政府和上级公安机关的坚强领导下坚持以基础"
+    raw = (
+        "    今年以来，县公安局在县委、县政府和上级公安机关的坚强领导\n"
+        + "".join(f"{body[:26]}{n}\n" for n in range(6))
+        + "全县共破获刑事案件1\n\n－３－\n\n某县公安局工作报告\n056起，抓获\n\n"
+        + "－４－\n\n某县公安局工作报告\n嫌疑人。\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "公安机关的坚强领导县公安局" in prepared.text
+    assert "刑事案件1\n056起,抓获嫌疑人。" in prepared.text
+
+
+def test_row_and_column_spans_keep_cells_in_their_columns() -> None:
+    # A cell spanning rows stands in its first row only, one spanning columns once; an empty
+    # cell where a span reaches keeps the later cells under their column's header.
+    raw = (
+        "<table><tr><th rowspan='2'>类别</th><th rowspan=2>指标</th><th colspan=\"2\">2026年1至10月</th></tr>"
+        "<tr><th>数量</th><th>同比</th></tr>"
+        "<tr><td rowspan=2>刑事案件</td><td>立案</td><td>3256起</td><td>-9.8%</td></tr>"
+        "<tr><td>破案</td><td>2104起</td><td>+6.3%</td></tr>"
+        "<tr><td colspan=2>交通违法查处</td><td>46.8万起</td><td>+8.9%</td></tr></table>"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    rows = [line for line in prepared.text.splitlines() if line.strip()]
+    assert rows == [
+        " | 类别 | 指标 | 2026年1至10月 | ",
+        " |  |  | 数量 | 同比",
+        " | 刑事案件 | 立案 | 3256起 | -9.8%",
+        " |  | 破案 | 2104起 | +6.3%",
+        " | 交通违法查处 |  | 46.8万起 | +8.9%",
+    ]
+
+
+def test_paragraphs_inside_a_table_cell_keep_the_row() -> None:
+    # Word's HTML (and many portals' editors) put each cell's text in <p> or <div>; the row must
+    # stay one line, its cells' words joined as a reader sees them.
+    raw = (
+        "<table><tr><td width=120><p align=center><span>指标</span></p></td><td><p>同比</p></td></tr>"
+        "<tr><td><p><span>刑事案件</span></p><p>立案</p></td><td><p align=center><span>3256</span>"
+        "<span>起</span></p></td><td><p>-9.8%</p></td></tr>"
+        "<tr><td><div>抓获</div>\n<div>Ａ级 嫌疑人</div></td><td><div>1962名</div></td></tr></table>"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    rows = [line for line in prepared.text.splitlines() if line.strip()]
+    assert rows == [" | 指标 | 同比", " | 刑事案件立案 | 3256起 | -9.8%", " | 抓获 A级 嫌疑人 | 1962名"]
+
+
+def test_lines_wrapped_inside_a_markdown_paragraph_are_joined() -> None:
+    # Markdown shows a paragraph's or a list item's wrapped lines as one; the rules read a line
+    # break as a clause's end, which cut 出动警车 / 2860辆次 from its words.
+    raw = (
+        "# 国庆假期\n\n假期全市共查处各类\n交通违法4.8万起；为群众提供救助\n服务215次。\n\n"
+        "- 投入警力1.3万余人次，出动警车\n  2860辆次\n- 二项\n\n一、严格路面管控确保安全畅通\n全市将继续\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "假期全市共查处各类交通违法4.8万起;为群众提供救助服务215次。" in prepared.text
+    assert "出动警车 2860辆次\n- 二项\n\n一、严格路面管控确保安全畅通\n全市将继续" in prepared.text
+    recs = {r.text: r for r in extract_text(raw)}
+    assert (recs["2860辆次"].metric, recs["215次"].metric) == ("vehicles_deployed", "escort_cases")

@@ -93,6 +93,8 @@ READS = [
     ("兩千", "2000"),
     ("九點五", "9.5"),
     ("1.7萬", "17000"),
+    ("1,0000", "10000"),  # digits grouped by 万, as some writers group them
+    ("1,2680万", "126800000"),
 ]
 
 
@@ -121,7 +123,7 @@ REJECTS = [
     "1.",
     ".5",
     "1,00",
-    "1,0000",
+    "1234,5678",  # groups of four (below) start with one to three digits
     "1e5",
     "NaN",
     "Infinity",

@@ -163,11 +163,12 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "3 905宗": {"metric": "crimes_reported"},
         },
     ),
-    # ... but not when the figure's own clause names its thing, however unknown (惩戒对象, 疲劳驾驶)
+    # ... but not when the figure's own clause names its thing, however unknown (惩戒对象); a kind of
+    # violation with no key of its own (疲劳驾驶) is a violation, not the earlier clause's overloading
     (
         "earlier-clause-not-read",
         "对参与帮信犯罪的人员，依法惩戒“断卡”对象2100人。针对超员超载违法，疲劳驾驶8600余起。",
-        {"2100人": {"metric": "other"}, "8600余起": {"metric": "other"}},
+        {"2100人": {"metric": "other"}, "8600余起": {"metric": "violations_handled"}},
     ),
     # banners (面) and letters (封) received are counted; 面 in idioms is no measure word
     (

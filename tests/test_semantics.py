@@ -136,6 +136,18 @@ def test_a_breakdown_after_a_list_breaks_down_the_item_it_names_or_no_single_one
     assert recs["200起"].parent == "287起"  # named like the last item: a part of it
 
 
+def test_a_figure_in_brackets_opened_on_a_figure_is_a_part_of_it_before_a_sentence_breakdown() -> None:
+    text = "共查处交通违法86432起。其中，查处酒后驾驶612起（醉酒驾驶148起），超员、超载378起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["148起"].parent == "612起"  # the bracket is nearer than the sentence's 其中
+    assert recs["612起"].parent == recs["378起"].parent == "86432起"
+    text = "民警共接警1.94万起（日均53起），发生事故214起（2023年为236起），民警86名(女民警12名)。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["53起"].parent is None  # a daily rate in the bracket
+    assert recs["236起"].parent is None  # another year's figure
+    assert recs["12名"].parent == "86名"
+
+
 def test_a_smaller_daily_rate_is_not_the_whole_of_a_breakdown() -> None:
     text = "共受理各类工单8.93万件，日均受理约327件。其中，咨询类工单3.12万件，投诉举报类2.61万件。"
     recs = {r.text: r for r in extract_text(text)}
@@ -455,11 +467,124 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
     assert (recs["6.1%"].label, recs["5.3%"].label) == ("全市机动车保有量", "驾驶人")
 
 
+def test_respectively_prefers_the_words_listed_before_it_to_earlier_figures() -> None:
+    # Two figures before and two words listed: the words name the changes (亡人事故起数 is the
+    # count of fatal accidents), the figures only happen to be as many.
+    text = "全县共发生道路交通亡人事故19起，死亡21人，亡人事故起数、死亡人数同比分别下降24%、27.6%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["24%"].metric, recs["24%"].label) == ("accidents", "亡人事故起数")
+    assert (recs["27.6%"].metric, recs["27.6%"].label) == ("deaths", "死亡人数")
+    assert recs["24%"].change == "down" and recs["24%"].basis == "yoy"
+
+
+def test_a_table_rows_changes_take_the_metric_of_the_caption() -> None:
+    # A row's cells name a district, not what is counted; the caption above the table does. A
+    # row is no heading, and a silent change counts the heading's metric.
+    html = (
+        "<p>全市共查处交通违法46.8万起。</p><p>表2 部分区县道路交通事故情况（单位：起）</p><table>"
+        "<tr><th>区县</th><th>2026年</th><th>2025年</th><th>同比</th></tr>"
+        "<tr><td>上城区</td><td>214</td><td>228</td><td>-6.1%</td></tr>"
+        "<tr><td>江北区</td><td>187</td><td>203</td><td>-7.9%</td></tr></table>"
+    )
+    recs = {r.text: r for r in extract_text(html)}
+    assert set(recs) == {"46.8万起", "-6.1%", "-7.9%"}  # bare cells are no figures
+    assert [(recs[t].metric, recs[t].change) for t in ("-6.1%", "-7.9%")] == [("accidents", "down")] * 2
+
+
+def test_a_two_row_header_gives_the_basis_of_a_spanned_column() -> None:
+    # 同比 stands in the header's second row, under 2026年1至10月 spanning two columns, and the
+    # first column spans rows: each change in the 同比 column is year on year.
+    html = (
+        "<table><tr><th rowspan=2>违法类型</th><th colspan=2>2026年1至10月</th></tr>"
+        "<tr><th>查处数</th><th>同比</th></tr>"
+        "<tr><td>酒后驾驶</td><td>312起</td><td>-5.2%</td></tr>"
+        "<tr><td>超速</td><td>1906起</td><td>+12.0%</td></tr></table>"
+    )
+    recs = {r.text: r for r in extract_text(html)}
+    assert [(recs[t].metric, recs[t].change, recs[t].basis) for t in ("-5.2%", "+12.0%")] == [
+        ("drink_driving", "down", "yoy"),
+        ("speeding", "up", "yoy"),
+    ]
+
+
 def test_a_listed_word_with_no_cue_inherits_no_metric_from_the_item_before() -> None:
     text = "全县事故起数、死亡人数、直接财产损失同比分别下降12.5%、25%和9.7%。"
     recs = {r.text: r for r in extract_text(text)}
     assert [recs[t].metric for t in ("12.5%", "25%")] == ["accidents", "deaths"]
     assert (recs["9.7%"].metric, recs["9.7%"].label, recs["9.7%"].basis) == ("other", "直接财产损失", "yoy")
+
+
+def test_a_respectively_list_may_say_each_figure_its_own_change() -> None:
+    text = "全县查处酒驾醉驾违法189起、货车违法载人76起，同比分别上升9.2%、下降20.8%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["9.2%"].metric, recs["9.2%"].change, recs["9.2%"].basis) == ("drink_driving", "up", "yoy")
+    assert (recs["20.8%"].metric, recs["20.8%"].change) == ("overloading", "down")
+
+
+def test_an_item_that_did_not_change_holds_its_place_in_a_respectively_list() -> None:
+    text = (
+        "全市道路交通事故起数、死亡人数同比分别下降5.3%和持平。"
+        "事故起数、死亡人数、受伤人数环比分别持平、下降8.3%和下降4.1%。"
+        "全县事故12起、死亡5人，同比分别下降20%和持平。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["5.3%"].metric, recs["5.3%"].change, recs["5.3%"].basis) == ("accidents", "down", "yoy")
+    assert [recs[t].metric for t in ("8.3%", "4.1%")] == ["deaths", "injuries"]
+    assert (recs["20%"].metric, recs["20%"].label) == ("accidents", "全县事故")
+
+
+def test_respectively_after_the_places_listed_reads_what_follows_it() -> None:
+    text = "从辖区看，城关中队、蓬壶中队、一都中队分别查处酒驾32起、21起、15起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("32起", "21起", "15起")] == ["drink_driving"] * 3
+    assert recs["21起"].label == "蓬壶中队查处酒驾"
+
+
+def test_items_of_a_respectively_list_share_the_last_items_head() -> None:
+    text = (
+        "摩托车、电动自行车驾乘人员头盔佩戴率分别达到91.3%、86.7%，"
+        "较去年同期分别提升12.6个百分点、15.2个百分点。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert {recs[t].metric for t in ("91.3%", "86.7%", "12.6个百分点", "15.2个百分点")} == {"rate_other"}
+    assert recs["91.3%"].label == "摩托车"
+    assert (recs["12.6个百分点"].change, recs["12.6个百分点"].basis) == ("up", "yoy")
+    recs = {r.text: r for r in extract_text("直接财产损失、死亡人数同比分别下降12%和5%。")}
+    assert (recs["12%"].metric, recs["5%"].metric) == ("other", "deaths")  # its own words name it
+
+
+def test_a_share_in_a_table_takes_its_columns_header_not_the_rows_change() -> None:
+    md = (
+        "| 违法类型 | 查处数（起） | 同比 | 占查处总数 |\n| --- | --- | --- | --- |\n"
+        "| 酒后驾驶 | 6218 | +4.6% | 0.33% |\n| 超速行驶 | 215436 | +12.1% | 11.56% |\n"
+    )
+    recs = {r.text: r for r in extract_text(md)}
+    assert (recs["+4.6%"].metric, recs["+4.6%"].change, recs["+4.6%"].basis) == ("drink_driving", "up", "yoy")
+    share = recs["0.33%"]
+    assert (share.metric, share.label, share.change) == ("rate_other", "酒后驾驶占查处总数", None)
+    assert recs["11.56%"].metric == "rate_other"
+    plain = "| 地区 | 2024年 |\n| --- | --- |\n| 城区 | 12.5% |\n"
+    (rec,) = extract_text(plain)  # a header that names nothing: the row decides, as before
+    assert rec.metric == "other"
+
+
+def test_a_stock_against_last_years_end_is_a_change_of_that_stock() -> None:
+    text = "截至2024年底，全市机动车保有量218.6万辆，较上年底增加11.3万辆。"
+    recs = {r.text: r for r in extract_text(text)}
+    rec = recs["11.3万辆"]
+    assert (rec.metric, rec.label) == ("vehicle_stock", "全市机动车保有量")
+    assert (rec.change, rec.basis) == ("up", "yoy")
+
+
+def test_a_change_after_a_bracketed_part_is_a_change_of_the_whole() -> None:
+    text = (
+        "查处酒驾醉驾42起（醉驾11起），同比上升12%；"
+        "全市共查处酒后驾驶3218起(其中醉酒驾驶1046起)，同比上升6.4%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for change, whole in (("12%", "42起"), ("6.4%", "3218起")):
+        assert (recs[change].metric, recs[change].label) == (recs[whole].metric, recs[whole].label)
+    assert recs["12%"].metric == "drink_driving" and recs["11起"].metric == "drunk_driving"
 
 
 def test_spans_of_days_thresholds_and_from_to_baselines() -> None:
