@@ -84,6 +84,17 @@ def test_a_first_quarter_report_that_writes_last_year_reviews_it() -> None:
     assert later["0.6个百分点"].basis is None  # in July, 2024's rate against 2022's: two years apart
 
 
+def test_a_table_row_is_named_by_all_its_naming_cells_and_counts_what_its_column_says() -> None:
+    text = (
+        "| 序号 | 类别 | 指标 | 数量 | 同比 | 死亡人数 | 同比 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+        "| 1 | 刑事案件 | 立案 | 3256起 | -9.8% | 12人 | +4.1% |\n| 2 | 城东大队 | 事故 | 41起 | ↓12.8% | 9人 | ↓25.0% |\n"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("3256起", "-9.8%")] == ["cases_filed", "cases_filed"]
+    assert recs["-9.8%"].label == "刑事案件立案"
+    assert [recs[t].metric for t in ("12.8%", "9人", "25.0%")] == ["accidents", "deaths", "deaths"]
+
+
 def test_colon_list_breakdown() -> None:
     recs = {r.text: r for r in extract_text("共接报警情1200起：交通类800起、治安类300起。")}
     assert recs["800起"].parent == "1200起" and recs["300起"].parent == "1200起"
