@@ -86,8 +86,10 @@ def test_a_first_quarter_report_that_writes_last_year_reviews_it() -> None:
 
 def test_a_table_row_is_named_by_all_its_naming_cells_and_counts_what_its_column_says() -> None:
     text = (
-        "| 序号 | 类别 | 指标 | 数量 | 同比 | 死亡人数 | 同比 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
-        "| 1 | 刑事案件 | 立案 | 3256起 | -9.8% | 12人 | +4.1% |\n| 2 | 城东大队 | 事故 | 41起 | ↓12.8% | 9人 | ↓25.0% |\n"
+        "| 序号 | 类别 | 指标 | 数量 | 同比 | 死亡人数 | 同比 |\n"
+        "| --- | --- | --- | --- | --- | --- | --- |\n"
+        "| 1 | 刑事案件 | 立案 | 3256起 | -9.8% | 12人 | +4.1% |\n"
+        "| 2 | 城东大队 | 事故 | 41起 | ↓12.8% | 9人 | ↓25.0% |\n"
     )
     recs = {r.text: r for r in extract_text(text)}
     assert [recs[t].metric for t in ("3256起", "-9.8%")] == ["cases_filed", "cases_filed"]
