@@ -127,12 +127,18 @@ class _Gate:
     scan that reports it; which of the longer strings a text holds is found once per text
     for all rules together (`_Presence`). A rule whose trigger set is too large to list is
     asked with a regex.
+
+    A rule whose matches hold no string to look for may still read one in a lookaround (the
+    `+` of a numbered model, `(?<=1\\+2…即)`): a text without it holds no match either, so
+    such a rule is not run on it, nor walked for at each figure (the gate asks whole texts).
     """
 
     __slots__ = ("_chars", "_search", "strings")
 
     def __init__(self, shape: Shape) -> None:
         strings: tuple[str, ...] | None = shape.needs
+        if strings is None or len(strings) > _MAX_GATE_CHARS:
+            strings = shape.near_needs
         if strings is None or len(strings) > _MAX_GATE_CHARS:
             chars = shape.trigger_chars
             strings = tuple(sorted(chars)) if chars and len(chars) <= _MAX_GATE_CHARS else None

@@ -8,7 +8,9 @@ whole-text scan gives:
   whole text, and a scan may stop at one.
 * **triggers**: sets of characters of which every match holds at least one each (a date's
   年 or 月, an id's Latin letter and digit), and **needs**: strings of which every match holds
-  one (`百分之`, `//`); a text or a stretch without them needs no scan.
+  one (`百分之`, `//`); a text or a stretch without them needs no scan. **near_needs** are
+  the same read with the positive lookarounds too (the `+` of `(?<=1\\+2)`): a whole text
+  without them holds no match, though a stretch may (what the lookaround reads lies outside).
 * **ahead**: how many characters past the last one consumed a match may read (lookaheads,
   `$`, `\b`), so a scan can be cut off that far past its stopping point;
   **min_width**: the fewest characters a match consumes.
@@ -57,6 +59,7 @@ class Shape:
     min_width: int = 0
     needs: tuple[str, ...] | None = None
     trigger_chars: frozenset[str] | None = None  # the first trigger as a set, when it is a short list
+    near_needs: tuple[str, ...] | None = None  # as `needs`, lookarounds read too: for whole texts only
 
     @property
     def trigger(self) -> str | None:
@@ -81,6 +84,7 @@ class _Node:
     first: list[str] = field(default_factory=list)  # class bodies a non-empty match can start with
     last: list[str] = field(default_factory=list)  # ... and end with
     needs: list[str] | None = None  # strings of which every match holds one (None: cannot tell)
+    near: list[str] | None = None  # strings the text holds wherever this piece matched, lookarounds read
     char: str | None = None  # the one character this piece matches, when it is a plain literal
 
     @property
@@ -89,7 +93,8 @@ class _Node:
 
 
 def _atom(body: str, size: int, char: str | None = None) -> _Node:
-    return _Node([body], [(size, (body,))], 1, 1, 1, 0, [body], [body], [char] if char else None, char)
+    word = [char] if char else None
+    return _Node([body], [(size, (body,))], 1, 1, 1, 0, [body], [body], word, word, char)
 
 
 def _zero(reads: int) -> _Node:
@@ -118,6 +123,7 @@ def _seq(items: list[_Node]) -> _Node:
     node = _Node()
     open_start = True  # every item so far can match empty: the next one may start the match
     run = ""  # consecutive literal characters, for `needs`
+    near: list[str] | None = None
     for item in items:
         node.alphabet += item.alphabet
         node.reads = max(node.reads, node.width + item.reads)
@@ -129,6 +135,7 @@ def _seq(items: list[_Node]) -> _Node:
             open_start = item.nullable
         if not item.nullable:
             node.triggers += item.triggers
+        near = _better(near, item.near)  # every item matched where the sequence did
         if item.char is not None:
             run += item.char
         elif item.width:  # an assertion leaves the literals around it side by side
@@ -139,6 +146,7 @@ def _seq(items: list[_Node]) -> _Node:
                 node.needs = _better(node.needs, item.needs)
     if run:
         node.needs = _better(node.needs, [run])
+    node.near = _better(near, node.needs)
     for item in reversed(items):
         node.last += item.last
         if not item.nullable:
@@ -169,6 +177,8 @@ def _alt(branches: list[_Node]) -> _Node:
         node.triggers = _keep(node.triggers)
         if all(b.needs is not None for b in branches):
             node.needs = sorted({n for b in branches for n in b.needs or ()})
+    if all(b.near is not None for b in branches):
+        node.near = sorted({n for b in branches for n in b.near or ()})
     return node
 
 
@@ -187,6 +197,7 @@ def _repeat(node: _Node, low: int, high: int) -> _Node:
         first=node.first,
         last=node.last,
         needs=node.needs if low > 0 else None,
+        near=node.near if low > 0 else None,
         char=node.char if low == high == 1 else None,
     )
 
@@ -361,6 +372,7 @@ class _Parser:
         p = self.p
         self.i += 1
         look: str | None = None
+        negative = False
         if p.startswith("?", self.i):
             head = p[self.i : self.i + 3]
             if head.startswith("?:") or head.startswith("?>") or head.startswith("?|"):
@@ -372,9 +384,11 @@ class _Parser:
                 self.i = end + 1
             elif head in ("?<=", "?<!"):
                 look = "behind"
+                negative = head == "?<!"
                 self.i += 3
             elif head.startswith("?=") or head.startswith("?!"):
                 look = "ahead"
+                negative = head.startswith("?!")
                 self.i += 2
             elif head.startswith("?#"):
                 end = p.find(")", self.i)
@@ -390,11 +404,13 @@ class _Parser:
         if self._peek() != ")":
             raise _Unknown("unterminated (")
         self.i += 1
-        if look == "ahead":
-            return _zero(max(node.reads, node.ahead))
-        if look == "behind":
-            return _zero(node.ahead)  # reads backwards; only assertions inside it read forward
-        return node
+        if look is None:
+            return node
+        # a lookbehind reads backwards; only assertions inside it read forward
+        zero = _zero(max(node.reads, node.ahead) if look == "ahead" else node.ahead)
+        if not negative:
+            zero.near = node.near  # what a lookaround reads is in the text all the same
+        return zero
 
     def _ignoring_case(self) -> _Node:
         """A `(?i:...)` group: its letters stand for all their cases."""
@@ -498,6 +514,7 @@ def _literal_run(word: str) -> _Node:
         first=[bodies[0]],
         last=[bodies[-1]],
         needs=[word],
+        near=[word],
     )
 
 
@@ -559,10 +576,20 @@ def shape_of(pattern: str) -> Shape:
 
 
 def _shape_data(shape: Shape) -> tuple[Any, ...]:
-    return (shape.alphabet, shape.triggers, shape.ahead, shape.min_width, shape.needs, shape.trigger_chars)
+    return (
+        shape.alphabet,
+        shape.triggers,
+        shape.ahead,
+        shape.min_width,
+        shape.needs,
+        shape.trigger_chars,
+        shape.near_needs,
+    )
 
 
 def _shape_from(data: tuple[Any, ...]) -> Shape:
+    if len(data) != len(Shape.__slots__):  # kept by a statx that read fewer fields: read it anew
+        raise ValueError("a shape of another statx")
     return Shape(*data)
 
 
@@ -582,7 +609,8 @@ def _read_shape(pattern: str) -> Shape:
             break
         chars |= members
     needs = tuple(node.needs) if node.needs and not node.nullable else None
-    return Shape(alphabet, triggers, ahead, node.min_width, needs, frozenset(chars) if chars else None)
+    near = tuple(node.near) if node.near else None
+    return Shape(alphabet, triggers, ahead, node.min_width, needs, frozenset(chars) if chars else None, near)
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:

@@ -212,3 +212,29 @@ def test_fast_matcher_keeps_a_leading_optional_alternation_whole(tmp_path: Path)
     text = "投入美元300万，约200万，共150万"
     assert _key(find_candidates(text, mine)) == _key(scan_whole(text, mine))
     assert "美元300万" in [c.match.group() for c in find_candidates(text, mine)]
+
+
+def test_a_string_read_only_in_a_lookbehind_gates_the_rule() -> None:
+    """Guard the speed: a rule whose match holds no plain string is asked for none in a text
+    without the `+` its lookbehind reads (a numbered model, 1+2+N…即), so it is neither walked
+    for nor run at each figure of such a text; a negative lookaround gives nothing to ask for.
+    """
+    from statx.matcher import _Gate
+
+    source = r"(?<=\d\+(?:\d|N)[^。]{0,9}?即[^。]{0,9}?)(?P<x>\d{1,3})(?=名)"
+    shape = shape_of(source)
+    assert shape.needs is None
+    assert shape.near_needs == ("+",)
+    assert shape_of(r"(?<!\d\+)\d+(?!名)").near_needs is None
+    assert shape_of(r"(?<=自|从)\d+(?=起|以来)").near_needs == ("从", "自")
+    gate = _Gate(shape)
+    assert not gate("抽调1名民警带2名辅警，即共3人", frozenset())
+    assert gate("推出“1+2+N”模式，即1名民警带2名辅警", frozenset())
+
+
+def test_exclusions_gated_by_their_lookbehinds_still_exclude(rules: RuleSet) -> None:
+    """The numbered model spelled out still loses its numbers; without its `+` they stand."""
+    text = "推出“1+2+N”反诈宣传模式，即1名社区民警带2名辅警。抽调1名民警带2名辅警组建专班"
+    found = find_candidates(text, rules)
+    assert _key(found) == _key(scan_whole(text, rules))
+    assert [c.match.group() for c in found] == ["1名", "2名"]
