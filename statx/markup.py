@@ -1144,10 +1144,13 @@ _DAY = r"((?:19|20)\d{2})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})日?"
 #: A page's publication date: labelled (发布时间：2024-01-15), or a date with its clock time or its
 #: source beside it, as a news page's byline writes it (2024-11-28 08:42  来源：…). Not the
 #: visitor's today of a site's top bar (今天是：2024年1月18日 星期四).
+#: The leading lookahead lists the characters a match can start with: `re` then rejects most
+#: places in one test instead of trying three branches and their lookbehinds at each (4x faster).
 _PUBLISHED = re.compile(
-    rf"(?:发布|发表|发文|更新|刊发|上传)(?:时间|日期)\s*[:：]\s*{_DAY}"
+    "(?=[发更刊上来12])"
+    rf"(?:(?:发布|发表|发文|更新|刊发|上传)(?:时间|日期)\s*[:：]\s*{_DAY}"
     rf"|来源\s*[:：][^\n|·丨]{{1,30}}[|·丨]\s*{_DAY}"
-    rf"|(?<!今天是[:：])(?<!今天是)(?<![\d年月日]){_DAY}(?=\s*(?:[0-2]?\d:[0-5]\d|[|·丨]?\s*来源))"
+    rf"|(?<!今天是[:：])(?<!今天是)(?<![\d年月日]){_DAY}(?=\s*(?:[0-2]?\d:[0-5]\d|[|·丨]?\s*来源)))"
 )
 #: How far into a page its byline is looked for.
 _BYLINE_REACH = 1200

@@ -736,3 +736,16 @@ def test_lines_wrapped_inside_a_markdown_paragraph_are_joined() -> None:
     assert "出动警车 2860辆次\n- 二项\n\n一、严格路面管控确保安全畅通\n全市将继续" in prepared.text
     recs = {r.text: r for r in extract_text(raw)}
     assert (recs["2860辆次"].metric, recs["215次"].metric) == ("vehicles_deployed", "escort_cases")
+
+
+def test_byline_date_pattern_lists_every_character_a_match_starts_with() -> None:
+    """The byline pattern opens with a lookahead of its matches' first characters, so `re`
+    skips most places at once; a branch starting otherwise would silently never match."""
+    from statx.markup import _PUBLISHED
+    from statx.shape import first_chars
+
+    head = "(?=[发更刊上来12])"
+    assert _PUBLISHED.pattern.startswith(head)
+    starts = first_chars(_PUBLISHED.pattern[len(head) :])
+    assert starts is not None
+    assert starts <= set("发更刊上来12")
