@@ -334,13 +334,31 @@ class _NearNeeds:
 class _ExclusionScan:
     """One exclusion with what the matcher needs to run it only where it matters."""
 
-    __slots__ = ("ahead", "alphabet", "bit", "gate", "local", "min_width", "need", "rule", "triggers")
+    __slots__ = (
+        "ahead",
+        "alphabet",
+        "behind",
+        "bit",
+        "gate",
+        "local",
+        "min_width",
+        "near",
+        "need",
+        "rule",
+        "triggers",
+    )
 
     def __init__(self, rule: Rule, shape: Shape) -> None:
         self.rule = rule
         self.gate = _Gate(shape)
         self.ahead = shape.ahead or 0
         self.min_width = shape.min_width
+        # the strings one of which stands within `behind` characters before a stretch holding a
+        # match, or inside it, or `ahead` after it (a lookbehind's `+`): a cheap test before a scan
+        near = shape.near_needs
+        self.behind = shape.behind or 0
+        usable = near is not None and len(near) <= _MAX_GATE_CHARS and shape.behind is not None
+        self.near = near if usable else None
         self.bit = self.need = 0  # set by the plan: an alphabet bit, and the trigger bits beside it
         self.alphabet: regex.Pattern[str] | None = None
         self.triggers: list[regex.Pattern[str]] = []
@@ -557,6 +575,10 @@ class _Excluder:
             stop = b + _steps(right, e.bit)
             if stop - start < e.min_width:
                 continue
+            if e.near is not None:
+                around = text[max(0, start - e.behind) : stop + e.ahead + 1]
+                if not any(s in around for s in e.near):
+                    continue
             key = (e.bit, start, stop)
             spans = self.local_cache.get(key)
             if spans is None:

@@ -11,6 +11,8 @@ whole-text scan gives:
   one (`百分之`, `//`); a text or a stretch without them needs no scan. **near_needs** are
   the same read with the positive lookarounds too (the `+` of `(?<=1\\+2)`): a whole text
   without them holds no match, though a stretch may (what the lookaround reads lies outside).
+  **behind**: how many characters before the first one consumed a match may read
+  (lookbehinds, `\\b`): with `ahead`, it bounds where a match's near_needs can stand.
 * **ahead**: how many characters past the last one consumed a match may read (lookaheads,
   `$`, `\b`), so a scan can be cut off that far past its stopping point;
   **min_width**: the fewest characters a match consumes.
@@ -60,6 +62,7 @@ class Shape:
     needs: tuple[str, ...] | None = None
     trigger_chars: frozenset[str] | None = None  # the first trigger as a set, when it is a short list
     near_needs: tuple[str, ...] | None = None  # as `needs`, lookarounds read too: for whole texts only
+    behind: int | None = None  # most characters read before a match's start; None: unbounded
 
     @property
     def trigger(self) -> str | None:
@@ -86,6 +89,7 @@ class _Node:
     needs: list[str] | None = None  # strings of which every match holds one (None: cannot tell)
     near: list[str] | None = None  # strings the text holds wherever this piece matched, lookarounds read
     char: str | None = None  # the one character this piece matches, when it is a plain literal
+    behind: int = 0  # most characters read before its start (lookbehinds, \b)
 
     @property
     def nullable(self) -> bool:
@@ -97,9 +101,9 @@ def _atom(body: str, size: int, char: str | None = None) -> _Node:
     return _Node([body], [(size, (body,))], 1, 1, 1, 0, [body], [body], word, word, char)
 
 
-def _zero(reads: int) -> _Node:
-    """An assertion: consumes nothing, reads `reads` characters ahead."""
-    return _Node(reads=reads, ahead=reads)
+def _zero(reads: int, behind: int = 0) -> _Node:
+    """An assertion: consumes nothing, reads `reads` characters ahead and `behind` before."""
+    return _Node(reads=reads, ahead=reads, behind=behind)
 
 
 def _keep(triggers: list[Trigger]) -> list[Trigger]:
@@ -130,6 +134,7 @@ def _seq(items: list[_Node]) -> _Node:
         node.width = min(_INF, node.width + item.width)
         node.min_width = min(_INF, node.min_width + item.min_width)
         node.ahead = max(node.ahead, item.ahead)
+        node.behind = max(node.behind, item.behind)  # as if each item stood at the start: a bound
         if open_start:
             node.first += item.first
             open_start = item.nullable
@@ -166,6 +171,7 @@ def _alt(branches: list[_Node]) -> _Node:
         min_width=min(b.min_width for b in branches),
         reads=max(b.reads for b in branches),
         ahead=max(b.ahead for b in branches),
+        behind=max(b.behind for b in branches),
         first=[f for b in branches for f in b.first],
         last=[f for b in branches for f in b.last],
     )
@@ -194,6 +200,7 @@ def _repeat(node: _Node, low: int, high: int) -> _Node:
         min_width=min(_INF, node.min_width * low),
         reads=reads,
         ahead=node.ahead,
+        behind=node.behind,
         first=node.first,
         last=node.last,
         needs=node.needs if low > 0 else None,
@@ -300,7 +307,7 @@ class _Parser:
         if c == ".":
             return _atom("\\s\\S", _HUGE)  # VERSION1 '.' excludes \n, but the superset is safe
         if c == "^":
-            return _zero(0)
+            return _zero(0, 1)  # at a line start (MULTILINE): it reads the character before
         if c == "$":
             return _zero(2)  # `$` matches before a final newline: it reads two characters
         if c in "*+?":
@@ -321,7 +328,7 @@ class _Parser:
         if c in _CLASS_ESCAPES:
             return _atom("\\" + c, _SIZES.get(c, _HUGE))
         if c in _ZERO_ESCAPES:
-            return _zero(1)
+            return _zero(1, 1)
         if c in "pP":
             end = self.p.find("}", self.i)
             if not self.p.startswith("{", self.i) or end < 0:
@@ -407,7 +414,10 @@ class _Parser:
         if look is None:
             return node
         # a lookbehind reads backwards; only assertions inside it read forward
-        zero = _zero(max(node.reads, node.ahead) if look == "ahead" else node.ahead)
+        zero = _zero(
+            max(node.reads, node.ahead) if look == "ahead" else node.ahead,
+            node.behind if look == "ahead" else min(_INF, node.width + node.behind),
+        )
         if not negative:
             zero.near = node.near  # what a lookaround reads is in the text all the same
         return zero
@@ -584,6 +594,7 @@ def _shape_data(shape: Shape) -> tuple[Any, ...]:
         shape.needs,
         shape.trigger_chars,
         shape.near_needs,
+        shape.behind,
     )
 
 
@@ -610,7 +621,9 @@ def _read_shape(pattern: str) -> Shape:
         chars |= members
     needs = tuple(node.needs) if node.needs and not node.nullable else None
     near = tuple(node.near) if node.near else None
-    return Shape(alphabet, triggers, ahead, node.min_width, needs, frozenset(chars) if chars else None, near)
+    behind = node.behind if node.behind < _INF else None
+    chars_set = frozenset(chars) if chars else None
+    return Shape(alphabet, triggers, ahead, node.min_width, needs, chars_set, near, behind)
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:

@@ -225,6 +225,10 @@ def test_a_string_read_only_in_a_lookbehind_gates_the_rule() -> None:
     shape = shape_of(source)
     assert shape.needs is None
     assert shape.near_needs == ("+",)
+    assert shape.behind == 22  # the lookbehind's widest: 1 + 1 + 1 + 9 + 1 + 9
+    assert shape_of(r"\bx").behind == 1
+    assert shape_of(r"(?=(?<=abc)d)d").behind == 3
+    assert shape_of(r"(?<=a+)b").behind is None
     assert shape_of(r"(?<!\d\+)\d+(?!名)").near_needs is None
     assert shape_of(r"(?<=自|从)\d+(?=起|以来)").near_needs == ("从", "自")
     gate = _Gate(shape)
@@ -238,3 +242,17 @@ def test_exclusions_gated_by_their_lookbehinds_still_exclude(rules: RuleSet) -> 
     found = find_candidates(text, rules)
     assert _key(found) == _key(scan_whole(text, rules))
     assert [c.match.group() for c in found] == ["1名", "2名"]
+
+
+def test_a_local_exclusion_is_scanned_only_near_its_lookaround_strings(rules: RuleSet) -> None:
+    """Guard the speed: at each figure, a local exclusion is run only when one of its strings
+    stands within what a match there could read (formula.explained's `+` at most 78 characters
+    before); the candidates stay those of the whole-text scan, however far the `+` stands."""
+    from statx.matcher import _plan
+
+    scan = next(e for e in _plan(rules).local if e.rule.id == "formula.explained")
+    assert scan.near == ("+",)
+    assert 60 <= scan.behind < 100
+    for gap in (0, 5, 20, 40, 60, 80, 120):
+        text = f"推出“1+2+N”模式，即{'宣' * gap}1名民警带2名辅警。"
+        assert _key(find_candidates(text, rules)) == _key(scan_whole(text, rules)), gap
