@@ -128,9 +128,11 @@ class _Gate:
     for all rules together (`_Presence`). A rule whose trigger set is too large to list is
     asked with a regex.
 
-    A rule whose matches hold no string to look for may still read one in a lookaround (the
-    `+` of a numbered model, `(?<=1\\+2…即)`): a text without it holds no match either, so
-    such a rule is not run on it, nor walked for at each figure (the gate asks whole texts).
+    A rule whose matches hold no string to look for and no short list of characters (every
+    digit) may still read one in a lookaround (the `+` of a numbered model, `(?<=1\\+2…即)`):
+    a text without it holds no match either, so such a rule is not run on it, nor walked for
+    at each figure (the gate asks whole texts). Where a character list exists it is kept: the
+    lookaround's words would lengthen the presence scan that every text pays for.
     """
 
     __slots__ = ("_chars", "_search", "strings")
@@ -138,10 +140,10 @@ class _Gate:
     def __init__(self, shape: Shape) -> None:
         strings: tuple[str, ...] | None = shape.needs
         if strings is None or len(strings) > _MAX_GATE_CHARS:
-            strings = shape.near_needs
-        if strings is None or len(strings) > _MAX_GATE_CHARS:
             chars = shape.trigger_chars
             strings = tuple(sorted(chars)) if chars and len(chars) <= _MAX_GATE_CHARS else None
+        if strings is None and shape.near_needs is not None and len(shape.near_needs) <= _MAX_GATE_CHARS:
+            strings = shape.near_needs
         self._chars = tuple(s for s in strings or () if len(s) == 1)
         self.strings = frozenset(s for s in strings or () if len(s) > 1) if strings is not None else None
         self._search = (
