@@ -298,6 +298,9 @@ _PAGE_FOOTER = re.compile(
     r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t,/]*共[ \t]*\d{1,4}[ \t]*页)?"
     r"|共[ \t]*\d{1,4}[ \t]*页[ \t,]*第[ \t]*\d{1,4}[ \t]*页|\d{1,4}[ \t]*/[ \t]*\d{1,4}"
 )
+#: A line holding a page's number and blanks only, found in one scan: most texts have none, and
+#: they need not be cut into lines (`\s` is what `str.strip` takes away).
+_PAGE_FOOTER_LINE = re.compile(rf"^\s*(?:{_PAGE_FOOTER.pattern})\s*$", re.MULTILINE)
 
 
 #: The most lines a page's foot and the next page's head (blank, number, running header) take.
@@ -321,6 +324,8 @@ def _page_breaks(raw: str, start: int) -> list[tuple[int, int]]:
     >>> [raw[a:b] for a, b in _page_breaks(raw, 0)]
     ['\\n\\n  — 3 —\\n\\n报告', '\\n\\n— 4 —\\n报告\\n']
     """
+    if not _PAGE_FOOTER_LINE.search(raw[start:]):
+        return []
     lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start) if m.end() > m.start()]
     texts = [raw[a:b].strip() for a, b in lines]
     if not any(_PAGE_FOOTER.fullmatch(t) for t in texts if t and len(t) <= 16):

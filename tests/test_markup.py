@@ -749,3 +749,15 @@ def test_byline_date_pattern_lists_every_character_a_match_starts_with() -> None
     starts = first_chars(_PUBLISHED.pattern[len(head) :])
     assert starts is not None
     assert starts <= set("发更刊上来12")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="12 \t\u3000\r\n-—/第共页,x\xa0", max_size=40))
+def test_page_footer_scan_finds_every_line_that_is_a_page_number(raw: str) -> None:
+    """`_page_breaks` skips a text in which one scan finds no page-number line; that scan must
+    find every line the line-by-line reading takes for one, or a break would stay."""
+    from statx.markup import _PAGE_FOOTER, _PAGE_FOOTER_LINE
+
+    footers = [t for line in raw.split("\n") if (t := line.strip()) and _PAGE_FOOTER.fullmatch(t)]
+    if footers:
+        assert _PAGE_FOOTER_LINE.search(raw) is not None
