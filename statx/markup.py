@@ -586,6 +586,10 @@ def _markdown_soft_breaks(raw: str, start: int, end: int) -> list[tuple[int, int
     line_start = start
     while (brk := raw.find("\n", line_start, end)) != -1 and brk + 1 < end:
         line, nxt_start = raw[line_start:brk].rstrip("\r"), brk + 1
+        last = line.rstrip()[-1:]  # the body's last character: most lines close a sentence
+        if not last or last in _LINE_CLOSE:
+            line_start = nxt_start
+            continue
         nxt_end = raw.find("\n", nxt_start, end)
         nxt = raw[nxt_start : end if nxt_end == -1 else nxt_end]
         prefix = _MD_LINE_PREFIX.match(line)
