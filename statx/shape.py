@@ -582,7 +582,9 @@ def shape_of(pattern: str) -> Shape:
     >>> shape_of(r"\d+年").trigger, shape_of(r"周岁|岁").needs, shape_of(r"(\w)\1").alphabet is None
     ('年', ('周岁', '岁'), True)
     """
-    return remembered("shape", pattern, _read_shape, _shape_data, _shape_from)
+    # v2: with near_needs and behind. A new kind, not the old one rewritten: statx releases
+    # sharing one cache file would otherwise each throw the other's shapes away at every start.
+    return remembered("shape-v2", pattern, _read_shape, _shape_data, _shape_from)
 
 
 def _shape_data(shape: Shape) -> tuple[Any, ...]:
@@ -599,7 +601,7 @@ def _shape_data(shape: Shape) -> tuple[Any, ...]:
 
 
 def _shape_from(data: tuple[Any, ...]) -> Shape:
-    if len(data) != len(Shape.__slots__):  # kept by a statx that read fewer fields: read it anew
+    if len(data) != len(Shape.__slots__):  # not this statx's: read it anew
         raise ValueError("a shape of another statx")
     return Shape(*data)
 
