@@ -57,6 +57,9 @@ class Context:
 #: or opens a bracketed item after a figure (酒驾4215起(醉驾1106起)).
 LIST_SEPARATOR = regex.compile(r"、|以及|和|及|与|[(\[]")
 
+#: The bracket that closes each opening bracket of LIST_SEPARATOR.
+_CLOSING = {"(": ")", "[": "]"}
+
 
 def _separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Where the words between two figures split, or None when nothing separates them.
@@ -64,12 +67,22 @@ def _separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     A separator right after the first figure gives all the words to the second (疲劳驾驶6732起、
     不按规定使用安全带及头盔12.8万起: 及 is inside the second item's name); else the last one
     splits them (600余辆出租车集中注册登记、200余辆…: the words before it go with the first).
+    A bracket closed before the second figure is part of a name, with whatever it holds
+    (9个县(市、区)的46个派出所: the 、 of 市、区 splits no list), so it is stepped over.
     """
     found: tuple[int, int] | None = None
-    for m in LIST_SEPARATOR.finditer(text, lo, hi):
+    pos = lo
+    while (m := LIST_SEPARATOR.search(text, pos, hi)) is not None:
+        closing = _CLOSING.get(m.group())
+        if closing is not None:
+            close = text.find(closing, m.end(), hi)
+            if close >= 0:
+                pos = close + 1
+                continue
         found = (m.start(), m.end())
         if m.start() == lo:
             break
+        pos = m.end()
     return found
 
 

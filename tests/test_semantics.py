@@ -40,6 +40,17 @@ def test_breakdown_items_point_to_their_total() -> None:
     assert total.parent is None
 
 
+def test_a_bracket_closed_between_two_figures_splits_no_list() -> None:
+    # 县（市、区） names one kind of division; its 、 must not hand 市 to the first figure and 区 to
+    # the second, while a bracket still open at the next figure opens a breakdown item
+    text = "在全市9个县（市、区）的46个派出所开通服务窗口，查处酒驾4215起（醉驾1106起）"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["9个"].label == "在全市县(市、区)的"
+    assert not recs["46个"].label.startswith("区)")
+    assert recs["46个"].metric == "units_covered"
+    assert recs["1106起"].parent == "4215起"
+
+
 def test_the_rest_of_a_total_counts_what_the_total_counts() -> None:
     text = "收集群众意见建议58条，已整改落实43条，其余15条正在推进中。"
     recs = {r.text: r for r in extract_text(text)}
