@@ -140,6 +140,11 @@ def is_share_head(head: str) -> bool:
     return bool(_SHARE_HEAD.search(head))
 
 
+def names_something(cell: str) -> bool:
+    """Whether a table cell names something: it is not a bare number, share, change or serial number."""
+    return _NAMING_CELL.search(cell) is not None
+
+
 #: A table cell that names something: not a bare number, share, change or serial number.
 _NAMING_CELL = regex.compile(r"[^\d\s.,%％+\-↑↓]")
 #: A cell holding a count with its measure word (12.46万起): another column of the row, no name.
@@ -351,9 +356,7 @@ def latest_written_year(text: str, pos: int) -> int | None:
 
     A year after 较/比/与 is the one compared with, not the figure's own.
     """
-    written = [int(m.group(1)) for m in _WRITTEN_YEAR.finditer(text, 0, pos)]
-    written += [int(m.group(1)) + _ROC_OFFSET for m in _WRITTEN_ROC_YEAR.finditer(text, 0, pos)]
-    return max(written, default=None)
+    return max(_written_years(text, pos), default=None)
 
 
 def written_before(text: str, pos: int, year: int) -> bool:
@@ -362,6 +365,10 @@ def written_before(text: str, pos: int, year: int) -> bool:
     >>> written_before("一、2023年工作回顾。较2022年下降", 16, 2023), written_before("较2022年下降", 8, 2022)
     (True, False)
     """
-    return any(int(m.group(1)) == year for m in _WRITTEN_YEAR.finditer(text, 0, pos)) or any(
-        int(m.group(1)) + _ROC_OFFSET == year for m in _WRITTEN_ROC_YEAR.finditer(text, 0, pos)
-    )
+    return year in _written_years(text, pos)
+
+
+def _written_years(text: str, pos: int) -> list[int]:
+    """Every year written before `pos` as the time of something, Taiwan years as common-era ones."""
+    written = [int(m.group(1)) for m in _WRITTEN_YEAR.finditer(text, 0, pos)]
+    return written + [int(m.group(1)) + _ROC_OFFSET for m in _WRITTEN_ROC_YEAR.finditer(text, 0, pos)]

@@ -25,6 +25,7 @@ from statx.changes import (
     column_head,
     is_share_head,
     latest_written_year,
+    names_something,
     read_changes,
     table_cell,
     written_before,
@@ -245,10 +246,6 @@ def _from_to_label(ctx: Context, previous: Record | None, lex: Lexicon) -> str:
     return _label(Context(ctx.pre[: moved.start()], "", ctx.sentence_start), None, lex)
 
 
-#: A table cell that names something: not a bare number, share or serial number.
-_NAMING_CELL = regex.compile(r"[^\d\s.,%+\-]")
-
-
 def _row_name(pre: str) -> str | None:
     """In a table row (cells split by `|`), the first cell that names something: the row's name.
 
@@ -260,7 +257,7 @@ def _row_name(pre: str) -> str | None:
     """
     if "|" not in pre:
         return None
-    return next((c.strip() for c in pre.split("|") if _NAMING_CELL.search(c)), None)
+    return next((c.strip() for c in pre.split("|") if names_something(c)), None)
 
 
 def _trimmed(words: str, lex: Lexicon) -> str:
@@ -403,6 +400,8 @@ def annotate(
         ctx, row = _cell_context(text, cand.start, ctx, rec.unit)
         inherited, inherited_words = None, ""
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
+        # the figure a change qualifies, for its metric and its label
+        changed = _changed(text, candidates, contexts, i) if change is not None and same_sentence else None
         pair = respectively.get(i)
         if isinstance(pair, int):  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
             inherited = out[pair].metric
@@ -411,7 +410,7 @@ def annotate(
         elif pair is None and same_sentence and parents[i] is None:
             # a cut that names what it cuts (减少提交材料约9.6万份) is a count of its own, no change of it
             qualifies = change is not None and not lex.cut_of.search(ctx.pre)
-            k = _changed(text, candidates, contexts, i) if qualifies else _last_count(out, contexts, i)
+            k = changed if qualifies and changed is not None else _last_count(out, contexts, i)
             fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
             # change of the cases before it
@@ -498,9 +497,7 @@ def annotate(
                 if isinstance(pair, Listed)
                 else out[pair].label
                 if isinstance(pair, int)  # the change of 驾驶人412万人 counts 驾驶人
-                else _change_label(
-                    ctx, choice, out[_changed(text, candidates, contexts, i)] if same_sentence else None, lex
-                )
+                else _change_label(ctx, choice, out[changed] if changed is not None else None, lex)
                 if change is not None
                 else _from_to_label(ctx, out[i - 1] if same_sentence else None, lex)
                 or _label(*_named_earlier(ctx, choice, lex), lex),
@@ -559,7 +556,7 @@ def _share_by_column(text: str, at: int, unit: str, lex: Lexicon) -> tuple[Choic
     choice = lex.metrics.classify(pre=head.strip(), post="", heading="", unit=unit, is_change=False)
     if choice.key == "other":
         return None, ""
-    row = next((c.strip() for c in text[text.rfind("\n", 0, at) + 1 : at].split("|") if c.strip()), "")
+    row = _row_name(text[text.rfind("\n", 0, at) + 1 : at]) or ""
     return choice, _NOISE.sub("", row + head)
 
 
