@@ -176,6 +176,8 @@ class MetricIndex:
                 hits = _outside_topic(text, hits)
             elif place == "post" and hits and "因" in text:
                 hits = _outside_cause(text, hits)
+            if place == "post" and len(hits) > 1 and pre.endswith("对"):
+                hits = _outside_object(text, hits, unit)
             for metric, start, end in hits:
                 if (
                     place == "earlier"
@@ -318,6 +320,33 @@ def _outside_cause(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple
     if not spans:
         return hits
     return [h for h in hits if not any(a <= h[1] < b for a, b in spans)]
+
+
+#: The people a sanction befell, after 对 and the figure (对5名酒驾驾驶人依法吊销驾驶证).
+_PEOPLE = regex.compile(r"驾驶人|驾驶员|司机|人员|当事人|违法者|车主|嫌疑人")
+
+
+def _outside_object(
+    text: str, hits: list[tuple[Metric, int, int]], unit: str
+) -> list[tuple[Metric, int, int]]:
+    """Drop the cues that describe the people of 对N名… when what was done to them names a count.
+
+    对5名酒驾驾驶人依法吊销驾驶证 counts licences revoked and 对12名酒驾司机处以行政拘留 people
+    detained: 酒驾 says who they were. What was done is taken only when its metric is counted in
+    the figure's unit (对3名无证驾驶人员处以罚款: a fine is counted in 元, so 无证驾驶 stays).
+
+    >>> from statx.rules import Metric
+    >>> drink = Metric("drink", "", frozenset({"名"}), (), 0, "")
+    >>> revoked = Metric("revoked", "", frozenset({"名"}), (), 0, "")
+    >>> hits = [(drink, 0, 2), (revoked, 7, 12)]
+    >>> [h[0].key for h in _outside_object("酒驾驾驶人依法吊销驾驶证", hits, "名")]
+    ['revoked']
+    """
+    people = _PEOPLE.search(text)
+    if people is None:
+        return hits
+    done = [h for h in hits if h[1] >= people.end()]
+    return done if any(unit in h[0].units for h in done) else hits
 
 
 #: A difference of two rates is counted in points of the rate's own unit.
