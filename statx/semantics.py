@@ -755,7 +755,31 @@ def _respectively(
                 for n, (g, item) in enumerate(zip(group, listed, strict=True))
             )
         i = group[-1] + 1
+        if all(g in out for g in group) and (second := _new_levels(text, cands, group, lex)):
+            out.update((t, out[g]) for g, t in zip(group, second, strict=True))
+            i = second[-1] + 1
     return out
+
+
+#: A change to a new level between two lists of one 分别 (分别由312起、98起下降至256起、71起).
+_TO_LEVEL = regex.compile(
+    r"\s*(?:分别)?(?:下降|降低|降|减少|减|回落|上升|升|增加|增长|增|提高|提升)(?:至|到)\s*"
+)
+
+
+def _new_levels(text: str, cands: Sequence[Candidate], group: list[int], lex: Lexicon) -> list[int]:
+    """The figures of the levels a `分别` list changed to, one for each of its figures, or none.
+
+    酒驾、醉驾分别较去年同期的312起、98起下降至256起、71起: 256起 is the drink driving of this year.
+    """
+    first = group[-1] + 1
+    if first + len(group) > len(cands):
+        return []
+    if _TO_LEVEL.fullmatch(text, cands[group[-1]].end, cands[first].start) is None:
+        return []
+    second = list(range(first, first + len(group)))
+    joined = all(_joins_list(text[cands[a].end : cands[a + 1].start], lex) for a in second[:-1])
+    return second if joined else []
 
 
 #: Places in a `分别` list held by items that did not change (分别持平和下降…, 分别下降…和持平).
@@ -785,7 +809,12 @@ def _what_follows(words: str, lex: Lexicon) -> str:
         words = words[: said.start()]
     if (basis := lex.basis_tail.search(words)) is not None:
         words = words[: basis.start()]
-    return words.strip()
+    said_words: str = _FROM_LEVEL.sub("", words)
+    return said_words.strip()
+
+
+#: The level a 分别 list changed from, said before its figures (分别由, 分别较去年同期的): no name.
+_FROM_LEVEL = regex.compile(r"(?:较|比|由|从)(?:去年|上年|上一年|前年)?(?:同期)?的?$")
 
 
 def _most_named(orgs: list[tuple[int, str]], lex: Lexicon) -> str | None:

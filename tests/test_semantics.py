@@ -557,6 +557,23 @@ def test_an_item_that_did_not_change_holds_its_place_in_a_respectively_list() ->
     assert (recs["20%"].metric, recs["20%"].label) == ("accidents", "全县事故")
 
 
+def test_the_levels_a_respectively_list_changed_to_pair_with_its_items_again() -> None:
+    text = (
+        "酒驾、醉驾分别较去年同期的312起、98起下降至256起、71起。"
+        "亡人事故和受伤人数分别从45起、120人降至38起、97人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [(recs[t].metric, recs[t].label) for t in ("256起", "71起")] == [
+        ("drink_driving", "酒驾"),
+        ("drunk_driving", "醉驾"),
+    ]
+    assert [(recs[t].metric, recs[t].label) for t in ("38起", "97人")] == [
+        ("accidents", "亡人事故"),
+        ("injuries", "受伤人数"),
+    ]
+    assert recs["312起"].label == "酒驾"
+
+
 def test_respectively_after_the_places_listed_reads_what_follows_it() -> None:
     text = "从辖区看，城关中队、蓬壶中队、一都中队分别查处酒驾32起、21起、15起。"
     recs = {r.text: r for r in extract_text(text)}
