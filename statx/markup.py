@@ -566,7 +566,9 @@ _MD_NOT_TEXT = re.compile(rf"[ \t]*(?:#|\||```|~~~|<|\[\^|---|\*\*\*|___|{_CN_HE
 # A line opened by a pictograph or a bullet sign (📊 网上办理率：46.6%, ✅ …, ▌户政篇, ●, ①) is an item of
 # its own: a post copied from a WeChat account lists its figures so, one a line, and a renderer's
 # joining them would give one item's figure the words of the next (46.6% read as 群众满意率).
-_ITEM_SIGN = re.compile(r"[\u2190-\u21ff\u2460-\u24ff\u2580-\u27bf\u2b00-\u2bff\u3297\u3299\U0001f000-\U0001faff•※]")
+_ITEM_SIGN = re.compile(
+    r"[\u2190-\u21ff\u2460-\u24ff\u2580-\u27bf\u2b00-\u2bff\u3297\u3299\U0001f000-\U0001faff•※]"
+)
 # What opens a list item or a quote's line, before its text.
 _MD_LINE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")
 

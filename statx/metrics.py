@@ -301,7 +301,7 @@ def _outside_topic(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple
     return kept
 
 
-#: A complaint or ticket named last, right before the figure (违法停车投诉工单1.7万件, 噪音扰民投诉): the head noun.
+#: A complaint or ticket named last, right before the figure (违法停车投诉工单1.7万件): the head noun.
 _COMPLAINT_HEAD = regex.compile(r"(?:(?:投诉|举报|诉求)(?:工单|件|案件)?|(?:工单|承办单))$")
 
 
