@@ -563,6 +563,12 @@ _MD_BLOCK_START = re.compile(
 # A line that is no paragraph's text: a heading (Markdown's or a report's 一、…), a table row, a
 # fence, HTML, a footnote, a rule.
 _MD_NOT_TEXT = re.compile(rf"[ \t]*(?:#|\||```|~~~|<|\[\^|---|\*\*\*|___|{_CN_HEADING})")
+# A line opened by a pictograph or a bullet sign (📊 网上办理率：46.6%, ✅ …, ▌户政篇, ●, ①) is an item of
+# its own: a post copied from a WeChat account lists its figures so, one a line, and a renderer's
+# joining them would give one item's figure the words of the next (46.6% read as 群众满意率).
+_ITEM_SIGN = re.compile(
+    r"[\u2190-\u21ff\u2460-\u24ff\u2580-\u27bf\u2b00-\u2bff\u3297\u3299\U0001f000-\U0001faff•※]"
+)
 # What opens a list item or a quote's line, before its text.
 _MD_LINE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")
 
@@ -576,7 +582,7 @@ def _markdown_soft_breaks(raw: str, start: int, end: int) -> list[tuple[int, int
     after a line of text (eight characters or more, or a list item's) that closes no sentence
     and keeps no hard break (two spaces, a backslash), before a line that opens no block; between
     two Chinese characters it gives nothing, else a space; between two digits it is left for
-    the number rules.
+    the number rules. A line opened by a pictograph or a bullet sign (📊, ✅, ●, ①) is an item.
 
     >>> raw = "# 标题\\n假期全市共查处各类\\n交通违法4.8万起，出动警车\\n  2860辆次。\\n- 第二项\\n二、下一步"
     >>> [(raw[a:b], t) for a, b, t in _markdown_soft_breaks(raw, 0, len(raw))]
@@ -601,6 +607,7 @@ def _markdown_soft_breaks(raw: str, start: int, end: int) -> list[tuple[int, int
             and not line.endswith(("  ", "\\"))
             and not _MD_NOT_TEXT.match(line)
             and not _MD_BLOCK_START.match(nxt)
+            and not _ITEM_SIGN.match(nxt.lstrip(" \t"))
         ):
             indent = len(nxt) - len(nxt.lstrip(" \t"))
             left, right = body[-1], nxt[indent : indent + 1]

@@ -170,14 +170,18 @@ class MetricIndex:
             text = words if isinstance(words, str) else words()
             base, per_char = _PLACES[place]
             hits = self._hits(text)
-            if place == "pre" and hits and "等" in text:
-                hits = _after_examples(text, hits)
-            if place == "pre" and len(hits) > 1 and "的" in text:
-                hits = _outside_topic(text, hits)
-            elif place == "post" and hits and "因" in text:
-                hits = _outside_cause(text, hits)
-            if place == "post" and len(hits) > 1 and pre.endswith("对"):
-                hits = _outside_object(text, hits, unit)
+            if place == "pre" and hits:  # the words that only describe what is counted step aside
+                if "等" in text:
+                    hits = _after_examples(text, hits)
+                if len(hits) > 1 and "的" in text:
+                    hits = _outside_topic(text, hits)
+                if len(hits) > 1:
+                    hits = _before_complaint(text, hits)
+            elif place == "post" and hits:
+                if "因" in text:
+                    hits = _outside_cause(text, hits)
+                if len(hits) > 1 and pre.endswith("对"):
+                    hits = _outside_object(text, hits, unit)
             for metric, start, end in hits:
                 if (
                     place == "earlier"
@@ -299,6 +303,28 @@ def _outside_topic(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple
     if len(kept) == len(hits) or head is None or head[0].priority < 0:
         return hits
     return kept
+
+
+#: A complaint or ticket named last, right before the figure (违法停车投诉工单1.7万件): the head noun.
+_COMPLAINT_HEAD = regex.compile(r"(?:(?:投诉|举报|诉求)(?:工单|件|案件)?|(?:工单|承办单))$")
+
+
+def _before_complaint(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
+    """Drop the cues before a complaint noun that closes the figure's words: they say what it is about.
+
+    处理违法停车投诉工单1.7万件 counts tickets, not parking offences; the words before 投诉 are its
+    topic, as 有关…的 is (see `_outside_topic`), said without 的.
+
+    >>> from statx.rules import Metric
+    >>> parking, tickets = (Metric(k, "", frozenset(), (), 0, "") for k in ("parking", "tickets"))
+    >>> [h[0].key for h in _before_complaint("处理违法停车投诉工单", [(parking, 2, 6), (tickets, 6, 8)])]
+    ['tickets']
+    """
+    head = _COMPLAINT_HEAD.search(text)
+    if head is None:
+        return hits
+    kept = [h for h in hits if h[1] >= head.start()]
+    return kept or hits
 
 
 #: A cause said between the thing counted and what befell it (312名驾驶人因酒驾被吊销驾照).

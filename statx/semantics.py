@@ -424,6 +424,18 @@ def annotate(
         rest = (
             _whole_of_rest(out, contexts, i, rec) if change is None and lex.remainder.match(ctx.pre) else None
         )
+        # a change in % of a figure no metric counts (等候时间缩短至8分钟，较去年缩短约35%): that
+        # figure's words may name a rate (a time cut in % is one); a count's metric they name in a
+        # unit that did not fit it (高速公路车流量…万辆次, 同比增长8%) stays unnamed
+        uncounted_words = (
+            contexts[changed].pre
+            if changed is not None
+            and pair is None
+            and parents[i] is None
+            and rec.unit in SHARE_UNITS
+            and out[changed].metric == "other"
+            else None
+        )
         choice = (
             Choice(out[rest].metric, out[rest].metric_name)
             if rest is not None
@@ -433,6 +445,8 @@ def annotate(
                 post="" if isinstance(pair, Listed) else ctx.post,
                 earlier=""
                 if pair is not None or parents[i] is not None
+                else uncounted_words
+                if uncounted_words is not None
                 else functools.partial(_earlier, text, candidates, records, ctx, i, lex),
                 heading=functools.partial(_table_caption, text, para_start)
                 if in_table_row
@@ -447,6 +461,9 @@ def annotate(
                 in_table_row=in_table_row,
             )
         )
+        rate = "%" in lex.metrics.units.get(choice.key, ())
+        if uncounted_words is not None and choice.earlier and not rate:
+            choice = lex.metrics.other
         # the row's name, less a 其中： that opens it (| 其中：醉酒驾驶 |)
         cell_label = (
             _label(Context(f"| {row} | ", "", ctx.sentence_start), None, lex).lstrip(":：") if row else ""

@@ -738,6 +738,22 @@ def test_lines_wrapped_inside_a_markdown_paragraph_are_joined() -> None:
     assert (recs["2860辆次"].metric, recs["215次"].metric) == ("vehicles_deployed", "escort_cases")
 
 
+def test_lines_opened_by_a_pictograph_are_items_not_wraps() -> None:
+    # A WeChat post copied as text lists its figures one a line after an emoji or a bullet
+    # sign; read as Markdown (its numbered tips), joining those lines gave 46.6% the next
+    # line's words (群众满意率) and its metric.
+    raw = (
+        "▌数据小结\n📊 网上办理率：46.6%\n📊 群众满意率：99.6%\n✅ 新增服务站\n● 自助设备11台\n\n"
+        "温馨提示：\n1. 办理身份证请携带户口簿\n2. 可通过APP预约\n"
+    )
+    assert detect_kind(raw) == "markdown"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "网上办理率:46.6%\n📊 群众满意率:99.6%\n✅ 新增服务站\n● 自助设备11台" in prepared.text
+    recs = {r.text: r for r in extract_text(raw)}
+    assert (recs["46.6%"].metric, recs["46.6%"].label) == ("rate_other", "网上办理率")
+
+
 def test_byline_date_pattern_lists_every_character_a_match_starts_with() -> None:
     """The byline pattern opens with a lookahead of its matches' first characters, so `re`
     skips most places at once; a branch starting otherwise would silently never match."""
