@@ -68,6 +68,7 @@ class Lexicon:
     clause_end: regex.Pattern[str]
     clause_end_back: regex.Pattern[str]  # the same, searched backwards
     period: regex.Pattern[str]
+    baseline_period: regex.Pattern[str]  # 由1-6月的3.2%, 去年10月为7912件: dates only that figure
     metrics: MetricIndex
     gazette: Gazette
     places_of: dict[str, str | None] = dataclasses.field(default_factory=dict)  # org -> its place
@@ -153,6 +154,9 @@ class Lexicon:
             clause_end=compile_pattern(clause_end),
             clause_end_back=compile_pattern(clause_end, regex.REVERSE),
             period=compile_pattern(expand_fragment("PERIOD", rules.fragments), regex.VERSION1),
+            baseline_period=compile_pattern(
+                "|".join(optional_fragment("BASELINE_PERIOD")) or "(?!)", regex.VERSION1
+            ),
             metrics=MetricIndex.build(rules),
             gazette=Gazette.build(rules),
         )
@@ -336,11 +340,21 @@ def _periods(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     ]
 
 
-def _period(periods: list[tuple[int, int, str]], ends: list[int], para_start: int, pos: int) -> str | None:
-    """The time scope written nearest before the figure: in its sentence if any, else its paragraph."""
+def _period(
+    text: str, periods: list[tuple[int, int, str]], ends: list[int], para_start: int, pos: int, lex: Lexicon
+) -> str | None:
+    """The time scope written nearest before the figure: in its sentence if any, else its paragraph.
+
+    A baseline's period (由1-6月的3.2%, 同比（去年10月为7912件）增长6.6%) dates only its own
+    figure: the figures after it keep the period written before.
+    """
     k = bisect.bisect_right(ends, pos)
-    if k and periods[k - 1][0] >= para_start:
-        return periods[k - 1][2]
+    while k and periods[k - 1][0] >= para_start:
+        start, _, period = periods[k - 1]
+        baseline = lex.baseline_period.match(text, start)
+        if not (baseline and baseline.end() < pos):
+            return period
+        k -= 1
     return None
 
 
@@ -373,7 +387,7 @@ def annotate(
         last year (a 2024-01-16 work report: 刑事案件立案数由2022年的2153起下降到1827起 is 2023's).
         """
         pos, date = candidates[i].start, records[i].date
-        period = _period(periods, period_ends, text.rfind("\n", 0, pos) + 1, pos)
+        period = _period(text, periods, period_ends, text.rfind("\n", 0, pos) + 1, pos, lex)
         start = resolve_period(period, date)[0] if period else None
         if start:
             return int(start[:4])
@@ -461,7 +475,7 @@ def annotate(
             choice = lex.metrics.classify(
                 pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
             )
-        period = _period(periods, period_ends, para_start, cand.start)
+        period = _period(text, periods, period_ends, para_start, cand.start, lex)
         start, end = resolve_period(period, rec.date) if period else (None, None)
         subject = nearest_before(orgs, cand.start, para_start) or main_org  # sentence or paragraph
         own_place = _place_of(subject, lex) if subject else None

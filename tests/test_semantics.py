@@ -927,3 +927,26 @@ def test_a_page_s_byline_dates_its_records_and_a_cut_inherits_no_metric() -> Non
     assert (recs["218项"].period_start, recs["218项"].period_end) == ("2024-01-01", "2024-01-15")
     assert recs["约9.6万份"].change == "down"
     assert recs["约9.6万份"].metric == "other"  # its own count, not a change of the measures before
+
+
+def test_a_comparison_s_or_baseline_s_period_does_not_date_the_figures_after_it() -> None:
+    # 较第二季度: the quarter compared with, not 二季度 read from its middle
+    text = "第三季度，全市共立刑事案件3172起，较第二季度的3325起下降4.6%。第三季度破案1731起，较第二季度增加196起。抓获嫌疑人2894名。"
+    recs = {r.text: r for r in extract_text(text, date="2025-10-20")}
+    for figure in ("3172起", "4.6%", "196起", "2894名"):
+        assert recs[figure].period == "第三季度", figure
+    # 由1-6月的3.2%: the start of a move is dated by its period, what it moves to is not
+    text = "1-10月，青溪州死亡人数同比下降，降幅由1-6月的3.2%扩大到目前的10.6%。"
+    recs = {r.text: r for r in extract_text(text, date="2025-11-12")}
+    assert (recs["3.2%"].period, recs["10.6%"].period) == ("1-6月", "1-10月")
+    # last year's figure in a bracket dates only itself
+    text = "10月份，热线共受理群众诉求8436件；同比（去年10月为7912件）增长6.6%。其中，电话渠道受理6102件。"
+    recs = {r.text: r for r in extract_text(text, date="2025-11-06")}
+    assert recs["7912件"].period == "去年10月"
+    assert recs["6.6%"].period == recs["6102件"].period == "10月份"
+    # 由上年的1.83亿元降至1.12亿元: last year dates the start of the move only
+    recs = {r.text: r for r in extract_text("群众损失金额由上年的1.83亿元降至1.12亿元，降幅38.8%。")}
+    assert recs["1.12亿元"].period is recs["38.8%"].period is None
+    # an edition is no period
+    recs = {r.text: r for r in extract_text("今年以来，发放《防范电信网络诈骗宣传手册（2024年版）》1.5万余册。")}
+    assert recs["1.5万余册"].period == "今年以来"
