@@ -931,7 +931,10 @@ def test_a_page_s_byline_dates_its_records_and_a_cut_inherits_no_metric() -> Non
 
 def test_a_comparison_s_or_baseline_s_period_does_not_date_the_figures_after_it() -> None:
     # 较第二季度: the quarter compared with, not 二季度 read from its middle
-    text = "第三季度，全市共立刑事案件3172起，较第二季度的3325起下降4.6%。第三季度破案1731起，较第二季度增加196起。抓获嫌疑人2894名。"
+    text = (
+        "第三季度，全市共立刑事案件3172起，较第二季度的3325起下降4.6%。"
+        "第三季度破案1731起，较第二季度增加196起。抓获嫌疑人2894名。"
+    )
     recs = {r.text: r for r in extract_text(text, date="2025-10-20")}
     for figure in ("3172起", "4.6%", "196起", "2894名"):
         assert recs[figure].period == "第三季度", figure
@@ -948,5 +951,6 @@ def test_a_comparison_s_or_baseline_s_period_does_not_date_the_figures_after_it(
     recs = {r.text: r for r in extract_text("群众损失金额由上年的1.83亿元降至1.12亿元，降幅38.8%。")}
     assert recs["1.12亿元"].period is recs["38.8%"].period is None
     # an edition is no period
-    recs = {r.text: r for r in extract_text("今年以来，发放《防范电信网络诈骗宣传手册（2024年版）》1.5万余册。")}
+    text = "今年以来，发放《防范电信网络诈骗宣传手册（2024年版）》1.5万余册。"
+    recs = {r.text: r for r in extract_text(text)}
     assert recs["1.5万余册"].period == "今年以来"
