@@ -89,6 +89,7 @@ class Lexicon:
 
         # 较2022年的70 048宗, 由2019年的100起: a baseline named with its year
         baseline_year = "|".join(optional_fragment("BASELINE_YEAR")) or "(?!)"
+        baseline_period = "".join(f"|{p}" for p in optional_fragment("BASELINE_PERIOD_WORDS"))
 
         def tail(name: str, after: str = "") -> regex.Pattern[str]:
             return compile_pattern(f"(?:{alternation(w.get(name, ()))}){after}$")
@@ -140,7 +141,7 @@ class Lexicon:
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
             baseline=compile_pattern(
-                f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year})\\s*$"
+                f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year}{baseline_period})\\s*$"
             ),
             baseline_from=tail("baseline_from", f"(?:{baseline_year})?\\s*"),
             baseline_to=compile_pattern(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),

@@ -954,3 +954,15 @@ def test_a_comparison_s_or_baseline_s_period_does_not_date_the_figures_after_it(
     text = "今年以来，发放《防范电信网络诈骗宣传手册（2024年版）》1.5万余册。"
     recs = {r.text: r for r in extract_text(text)}
     assert recs["1.5万余册"].period == "今年以来"
+
+
+def test_a_baseline_named_by_a_quarter_or_last_year_s_month_is_no_whole_of_a_breakdown() -> None:
+    text = (
+        "10月份，热线共受理群众诉求8436件，环比增长6.3%；同比（去年10月为7912件）增长6.6%。"
+        "其中，电话渠道受理6102件，占72.3%；微信、网站等网络渠道受理2334件，占27.7%。"
+        "第三季度全市共立刑事案件3172起，较第二季度的3325起下降4.6%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["7912件"].role == recs["3325起"].role == "baseline"
+    assert recs["6102件"].parent == recs["2334件"].parent == "8436件"
+    assert recs["6102件"].metric == recs["2334件"].metric == "hotline_cases"  # what their whole counts
