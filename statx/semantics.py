@@ -416,7 +416,9 @@ def annotate(
         inherited, inherited_words = None, ""
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
         # the figure a change qualifies, for its metric and its label
-        changed = _changed(text, candidates, contexts, i) if change is not None and same_sentence else None
+        changed = (
+            _changed(text, candidates, records, contexts, i) if change is not None and same_sentence else None
+        )
         pair = respectively.get(i)
         if isinstance(pair, int):  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
             inherited = out[pair].metric
@@ -669,13 +671,29 @@ _LIST_ITEMS = regex.compile(r"、|以及|和|及|与")
 _LIST_PREPOSITION = regex.compile(r"^\s*(?:对于|针对|就|对|向)")
 
 
-def _changed(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> int:
+#: The words before a share of a whole (占刑事案件总数的43.1%, 占2.6%).
+_SHARE_OF = regex.compile(r"占[^，,。；;]{0,16}$")
+
+
+def _changed(
+    text: str, cands: Sequence[Candidate], records: Sequence[Figure], contexts: Sequence[Context], i: int
+) -> int:
     """The figure a change qualifies: the one before it, or the one before that one's brackets.
 
     查处酒驾醉驾42起（醉驾11起），同比上升12%: the change is of the 42 cases, not of the part of them
-    in brackets.
+    in brackets. 盗窃案件4106起，占总数的43.1%，同比下降14.2%: a change in % is of the count, not of
+    its share, whose changes are written in 个百分点 (占比同比上升1.4个百分点).
     """
     k = i - 1
+    if (
+        k >= 1
+        and records[i].unit == "%"
+        and records[k].unit == "%"
+        and _SHARE_OF.search(contexts[k].pre)
+        and records[k - 1].unit != "%"
+        and contexts[k - 1].sentence_start == contexts[i].sentence_start
+    ):
+        return k - 1
     if k < 1 or contexts[k - 1].sentence_start != contexts[i].sentence_start:
         return k
     opening = text[cands[k - 1].end : cands[k].start]

@@ -966,3 +966,14 @@ def test_a_baseline_named_by_a_quarter_or_last_year_s_month_is_no_whole_of_a_bre
     assert recs["7912件"].role == recs["3325起"].role == "baseline"
     assert recs["6102件"].parent == recs["2334件"].parent == "8436件"
     assert recs["6102件"].metric == recs["2334件"].metric == "hotline_cases"  # what their whole counts
+
+
+def test_a_change_in_percent_after_a_share_is_of_the_count_and_one_in_points_of_the_share() -> None:
+    text = (
+        "其中，盗窃案件4106起，占刑事案件总数的43.1%，同比下降14.2%；诈骗案件2237起，占23.5%，同比下降6.9%。"
+        "农村道路发生事故2391起，占事故总数的56.0%，同比上升1.4个百分点。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["14.2%"].metric == recs["6.9%"].metric == recs["4106起"].metric == "crimes_reported"
+    assert recs["14.2%"].label == "盗窃案件"
+    assert recs["1.4个百分点"].metric == recs["56.0%"].metric == "rate_other"
