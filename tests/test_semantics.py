@@ -318,6 +318,10 @@ def test_a_change_against_the_year_before_is_year_on_year_and_against_an_older_y
     assert (recs["28.9%"].basis, recs["3.1%"].basis) == ("yoy", None)
     text = "2023年1月7日至2月15日，春运圆满结束。\n车流量日均158万辆次，较2019年同期增长8.7%。"
     assert {r.text: r.basis for r in extract_text(text)}["8.7%"] is None
+    # a modifier before the year (与疫情前的2019年同期相比) still names 2019, not last year's 同期
+    text = "与去年同期相比，事故起数下降6.8%。与疫情前的2019年同期相比，死亡人数下降28.7%。"
+    recs = {r.text: r for r in extract_text(text, date="2025-11-12")}
+    assert (recs["6.8%"].basis, recs["28.7%"].change, recs["28.7%"].basis) == ("yoy", "down", None)
     # with no year to read it against, a named year is not known to be last year
     recs = {r.text: r for r in extract_text("死亡人数较2019年下降17.2%。")}
     assert (recs["17.2%"].change, recs["17.2%"].basis) == ("down", None)
