@@ -65,6 +65,7 @@ class Lexicon:
     label_trim: regex.Pattern[str]
     new_action: regex.Pattern[str]  # 强制隔离戒毒156人: a clause naming a new action, which inherits nothing
     bare_clause: regex.Pattern[str]  # a clause that only reports (上半年录得): earlier clauses name its thing
+    bare_change: regex.Pattern[str]  # a clause that only says a change (同比（去年为7912件）增长)
     clause_end: regex.Pattern[str]
     clause_end_back: regex.Pattern[str]  # the same, searched backwards
     period: regex.Pattern[str]
@@ -152,6 +153,11 @@ class Lexicon:
             ),
             label_trim=compile_pattern(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
             bare_clause=compile_pattern("|".join(optional_fragment("BARE_CLAUSE")) or "(?!)", regex.VERSION1),
+            bare_change=compile_pattern(
+                f"^(?:{alternation([*w.get('basis_yoy', ()), *w.get('basis_mom', ())])})?"
+                "(?:[(（][^)）]*[)）]?)?"  # a baseline in brackets: 同比（去年10月为7912件）增长
+                f"(?:{alternation([*w['change_up'], *w['change_down']])})?了?(?:约|近)?$"
+            ),
             clause_end=compile_pattern(clause_end),
             clause_end_back=compile_pattern(clause_end, regex.REVERSE),
             period=compile_pattern(expand_fragment("PERIOD", rules.fragments), regex.VERSION1),
@@ -419,14 +425,26 @@ def annotate(
         changed = (
             _changed(text, candidates, records, contexts, i) if change is not None and same_sentence else None
         )
+        # 受理8436件，环比增长6.3%；同比（去年10月为7912件）增长6.6%: a clause after a semicolon that
+        # only says a change, or the baseline of one, is of the count of the clause before
+        follows = bool(
+            i
+            and not same_sentence
+            and (change is not None or baseline)
+            and text[ctx.sentence_start - 1 : ctx.sentence_start] in ("；", ";")
+            and lex.bare_change.match(_BLANKS.sub("", ctx.pre))
+        )
+        if follows or (changed is not None and out[changed].role == "baseline"):
+            # 同比（去年10月为7912件）增长6.6%: a change is of the current count, not of its baseline
+            changed = _count_before(out, i)
         pair = respectively.get(i)
         if isinstance(pair, int):  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
             inherited = out[pair].metric
         # a change right after the figure it qualifies (29,542宗（+3.88%）), or a list of like figures:
         # the same unit or one the previous figure's metric is counted in (走访家庭2140户、商铺360家)
-        elif pair is None and same_sentence and parents[i] is None:
+        elif pair is None and (same_sentence or follows) and parents[i] is None:
             # a cut that names what it cuts (减少提交材料约9.6万份) is a count of its own, no change of it
-            qualifies = change is not None and not lex.cut_of.search(ctx.pre)
+            qualifies = (change is not None or follows) and not lex.cut_of.search(ctx.pre)
             k = changed if qualifies and changed is not None else _last_count(out, contexts, i)
             fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
@@ -700,6 +718,14 @@ def _changed(
     closing = text[cands[k].end : cands[i].start].lstrip()
     opened = any(b in opening for b in "(（") and not any(b in opening for b in ")）")
     return k - 1 if opened and closing[:1] in (")", "）") else k
+
+
+def _count_before(out: Sequence[Record], i: int) -> int:
+    """The last figure before figure `i` that is neither a change nor a baseline (the first one if none)."""
+    k = i - 1
+    while k > 0 and (out[k].change is not None or out[k].role == "baseline"):
+        k -= 1
+    return k
 
 
 def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> int:

@@ -981,3 +981,19 @@ def test_a_change_in_percent_after_a_share_is_of_the_count_and_one_in_points_of_
     assert recs["14.2%"].metric == recs["6.9%"].metric == recs["4106起"].metric == "crimes_reported"
     assert recs["14.2%"].label == "盗窃案件"
     assert recs["1.4个百分点"].metric == recs["56.0%"].metric == "rate_other"
+
+
+def test_a_change_after_a_semicolon_or_a_baseline_is_of_the_count_before() -> None:
+    text = "10月份，热线共受理群众诉求8436件，环比增长6.3%；同比（去年10月为7912件）增长6.6%。"
+    recs = {r.text: r for r in extract_text(text)}
+    for figure in ("6.3%", "7912件", "6.6%"):
+        assert recs[figure].metric == "hotline_cases", figure
+    assert recs["6.6%"].label == recs["8436件"].label == "热线共受理群众诉求"
+    recs = {r.text: r for r in extract_text("受理群众诉求8436件，环比增长6.3%；同比增长6.6%。")}
+    assert recs["6.6%"].metric == "hotline_cases"
+    # a clause after the semicolon that names its own thing keeps it
+    recs = {r.text: r for r in extract_text("全市查处违法1200起，同比增长5%；事故下降3%。")}
+    assert recs["3%"].metric == "accidents"
+    # the change of 较去年同期的18743宗 is of this year's count, and says so in its label
+    recs = {r.text: r for r in extract_text("今年共录得盗窃案12050宗，较去年同期的18743宗下降35.7%。")}
+    assert recs["35.7%"].label == "今年共录得盗窃案"
