@@ -754,6 +754,24 @@ class Listed:
     head: str = ""
 
 
+def _clause_before(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int, lex: Lexicon
+) -> str:
+    """The clause of the sentence before figure `i`'s, when no figure stands in it, else "".
+
+    云山市、白河市死亡人数降幅居前，分别下降21.4%和18.9%: 分别 opens its clause, and the items it
+    pairs are listed in the clause before.
+    """
+    pre_start = cands[i].start - len(contexts[i].pre)
+    sentence_start = contexts[i].sentence_start
+    if pre_start - 1 <= sentence_start:
+        return ""
+    start = last_end(lex.clause_end_back, text, pre_start - 1, sentence_start)
+    if i and cands[i - 1].end > start:
+        return ""
+    return text[start : pre_start - 1]
+
+
 def _respectively(
     text: str, cands: Sequence[Candidate], contexts: Sequence[Context], lex: Lexicon
 ) -> dict[int, int | Listed]:
@@ -797,6 +815,8 @@ def _respectively(
         said = contexts[i].pre[: m.start()]
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
+        if not said.strip():
+            said = _clause_before(text, cands, contexts, i, lex)
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
         listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
         if slots > 1 and len(items) == slots:

@@ -997,3 +997,13 @@ def test_a_change_after_a_semicolon_or_a_baseline_is_of_the_count_before() -> No
     # the change of 较去年同期的18743宗 is of this year's count, and says so in its label
     recs = {r.text: r for r in extract_text("今年共录得盗窃案12050宗，较去年同期的18743宗下降35.7%。")}
     assert recs["35.7%"].label == "今年共录得盗窃案"
+
+
+def test_a_respectively_opening_its_clause_pairs_the_items_of_the_clause_before() -> None:
+    text = "1-10月，全省有11个市死亡人数同比下降。云山市、白河市死亡人数降幅居前，分别下降21.4%和18.9%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["21.4%"].label, recs["21.4%"].metric, recs["21.4%"].change) == ("云山市", "deaths", "down")
+    assert recs["18.9%"].metric == "deaths" and recs["18.9%"].label.startswith("白河市死亡人数")
+    # a figure in the clause before is what the list pairs with instead
+    recs = {r.text: r for r in extract_text("机动车289.5万辆，驾驶人412万人，分别增长6.1%和5.3%。")}
+    assert recs["5.3%"].label == recs["412万人"].label
