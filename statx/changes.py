@@ -40,6 +40,12 @@ def _change(
     ):
         # 高新区大队违法查处量增幅最大，达21.4%: the clause before says what the figure is
         change = "up" if ranked.re is lex.ranked_up else "down"
+    elif text.endswith(_SHARE_UNITS, cand.start, cand.end) and (
+        sized := lex.sized_up.search(text, ctx.sentence_start, cand.start)
+        or lex.sized_down.search(text, ctx.sentence_start, cand.start)
+    ):
+        # 降幅由1-6月的3.2%扩大到10.6%: both figures are sizes of the fall
+        change = "up" if sized.re is lex.sized_up else "down"
     elif in_table and not ctx.pre.strip(" |") and text.endswith(_SHARE_UNITS, cand.start, cand.end):
         # a share alone in a column headed 同比增长 / 同比下降 is that change
         head = column_head(text, cand.start) or ""

@@ -51,6 +51,8 @@ class Lexicon:
     # 违法查处量增幅最大，达21.4%: a change said by its rank, in the clause before the figure
     ranked_up: regex.Pattern[str]
     ranked_down: regex.Pattern[str]
+    sized_up: regex.Pattern[str]  # 增幅由5.2%扩大到8.1%: each figure is a size of a rise
+    sized_down: regex.Pattern[str]  # 降幅由1-6月的3.2%扩大到10.6%
     basis_yoy: regex.Pattern[str]
     basis_mom: regex.Pattern[str]
     currency_tail: regex.Pattern[str]  # a currency named before the number: no part of a label
@@ -116,9 +118,21 @@ class Lexicon:
                 f"(?:{alternation(sizes)})(?:{alternation(w['change_ranks'])})[，,]\\s*(?:达到?|为|是)?\\s*$"
             )
 
+        def sized(name: str) -> regex.Pattern[str]:
+            sizes = [x for x in w.get(name, ()) if x.endswith("幅")]
+            if not sizes:
+                return compile_pattern("(?!)")
+            # the size's start (由1-6月的) or where it moved to (扩大到目前的), in the same clause
+            return compile_pattern(
+                f"(?:{alternation(sizes)})(?:由|从)(?:[^，,。；;%]{{0,10}}"
+                f"|[^，,。；;]{{1,16}}?(?:扩大|收窄|缩小|提高|上升|下降|增加|减少|回落)?(?:到|至)[^，,。；;\\d]{{0,4}})$"
+            )
+
         return cls(
             ranked_up=ranked("change_up"),
             ranked_down=ranked("change_down"),
+            sized_up=sized("change_up"),
+            sized_down=sized("change_down"),
             # a change word right before the number, maybe with 了/达/为 (同比下降了26.32%); not
             # 至/到, which give the new level (提高至95%), not the change
             change_up=change_tail("change_up"),

@@ -1007,3 +1007,11 @@ def test_a_respectively_opening_its_clause_pairs_the_items_of_the_clause_before(
     # a figure in the clause before is what the list pairs with instead
     recs = {r.text: r for r in extract_text("机动车289.5万辆，驾驶人412万人，分别增长6.1%和5.3%。")}
     assert recs["5.3%"].label == recs["412万人"].label
+
+
+def test_a_size_of_change_moving_from_one_figure_to_another_makes_both_changes() -> None:
+    text = "1-10月，青溪州死亡人数同比下降，降幅由1-6月的3.2%扩大到目前的10.6%；增幅由5.2%扩大到8.1%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[f].change for f in ("3.2%", "10.6%", "5.2%", "8.1%")] == ["down", "down", "up", "up"]
+    recs = {r.text: r for r in extract_text("事故降幅由去年的12起减少到8起。")}
+    assert recs["12起"].change is recs["8起"].change is None  # counts, no sizes of a change
