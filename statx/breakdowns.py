@@ -66,7 +66,8 @@ def find_parents(
         if marker is not None:
             markers[i] = marker
             # the whole may stand in the sentence before only when the word opens this one
-            opens = not text[sentence_start:marker].strip()
+            # (其中：查处酒驾4.12万起: the colon after 其中 is the marker, and 其中 still opens the sentence)
+            opens = not lex.breakdown.sub("", text[sentence_start:marker]).strip(" ，,")
             for j in range(i - 1, -1, -1):
                 p = cands[j]
                 if p.end > marker:
@@ -321,7 +322,8 @@ def parent_over_semicolon(
         # 其中，电话渠道受理6102件…；网络渠道受理2334件: named like the first item, it counts what that counts
         first = _first_after(cands, i, marker + 1)
         metric = out[first].metric if first is not None else metric
-    if text[full_start:marker].strip():  # the whole is in the sentence, unless 其中 opens it
+    # the whole is in the sentence, unless 其中 (or 其中：) opens it
+    if lex.breakdown.sub("", text[full_start:marker]).strip(" ，,"):
         lo = full_start
     for j in range(i - 1, -1, -1):
         p = cands[j]

@@ -1015,3 +1015,13 @@ def test_a_size_of_change_moving_from_one_figure_to_another_makes_both_changes()
     assert [recs[f].change for f in ("3.2%", "10.6%", "5.2%", "8.1%")] == ["down", "down", "up", "up"]
     recs = {r.text: r for r in extract_text("事故降幅由去年的12起减少到8起。")}
     assert recs["12起"].change is recs["8起"].change is None  # counts, no sizes of a change
+
+
+def test_a_colon_after_qizhong_still_opens_a_breakdown_of_the_sentence_before() -> None:
+    text = (
+        "1-10月，全省共查处各类道路交通违法行为1286.7万起，同比增长9.4%。"
+        "其中：查处酒驾醉驾4.12万起，同比上升3.7%；查处不戴安全头盔违法316.5万起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["4.12万起"].parent == recs["316.5万起"].parent == "1286.7万起"
+    assert recs["3.7%"].parent is None
