@@ -1025,3 +1025,13 @@ def test_a_colon_after_qizhong_still_opens_a_breakdown_of_the_sentence_before() 
     recs = {r.text: r for r in extract_text(text)}
     assert recs["4.12万起"].parent == recs["316.5万起"].parent == "1286.7万起"
     assert recs["3.7%"].parent is None
+
+
+def test_a_basis_said_once_serves_the_whole_run_of_changes_of_its_sentence() -> None:
+    text = (
+        "与去年同期相比，事故起数下降6.8%，死亡人数下降9.1%，受伤人数下降5.3%，直接财产损失下降11.2%。"
+        "事故下降3%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[f].basis for f in ("6.8%", "9.1%", "5.3%", "11.2%")] == ["yoy"] * 4
+    assert recs["3%"].basis is None  # another sentence says no basis
