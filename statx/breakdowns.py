@@ -66,7 +66,8 @@ def find_parents(
         if marker is not None:
             markers[i] = marker
             # the whole may stand in the sentence before only when the word opens this one
-            opens = not text[sentence_start:marker].strip()
+            # (其中：查处酒驾4.12万起: the colon after 其中 is the marker, and 其中 still opens the sentence)
+            opens = not lex.breakdown.sub("", text[sentence_start:marker]).strip(" ，,")
             for j in range(i - 1, -1, -1):
                 p = cands[j]
                 if p.end > marker:
@@ -299,7 +300,8 @@ def parent_over_semicolon(
     before 其中, but so might a new topic (其中酒驾100起；发生事故50起), so the item must count
     what the whole counts (the same metric), besides the unit and a value not larger. A figure
     no metric knows must instead be named like the first item after the breakdown word
-    (其中，第一产业增加值…；第二产业增加值…: both end in 产业增加值).
+    (其中，第一产业增加值…；第二产业增加值…: both end in 产业增加值), and then counts what that
+    item counts.
     """
     start = contexts[i].sentence_start
     if rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";"):
@@ -314,9 +316,14 @@ def parent_over_semicolon(
             marker = m.start()
     if marker is None:
         return None
-    if metric == "other" and not _named_like_first_item(cands, out, i, marker, label):
-        return None
-    if text[full_start:marker].strip():  # the whole is in the sentence, unless 其中 opens it
+    if metric == "other":
+        if not _named_like_first_item(cands, out, i, marker, label):
+            return None
+        # 其中，电话渠道受理6102件…；网络渠道受理2334件: named like the first item, it counts what that counts
+        first = _first_after(cands, i, marker + 1)
+        metric = out[first].metric if first is not None else metric
+    # the whole is in the sentence, unless 其中 (or 其中：) opens it
+    if lex.breakdown.sub("", text[full_start:marker]).strip(" ，,"):
         lo = full_start
     for j in range(i - 1, -1, -1):
         p = cands[j]

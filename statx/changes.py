@@ -40,6 +40,12 @@ def _change(
     ):
         # 高新区大队违法查处量增幅最大，达21.4%: the clause before says what the figure is
         change = "up" if ranked.re is lex.ranked_up else "down"
+    elif text.endswith(_SHARE_UNITS, cand.start, cand.end) and (
+        sized := lex.sized_up.search(text, ctx.sentence_start, cand.start)
+        or lex.sized_down.search(text, ctx.sentence_start, cand.start)
+    ):
+        # 降幅由1-6月的3.2%扩大到10.6%: both figures are sizes of the fall
+        change = "up" if sized.re is lex.sized_up else "down"
     elif in_table and not ctx.pre.strip(" |") and text.endswith(_SHARE_UNITS, cand.start, cand.end):
         # a share alone in a column headed 同比增长 / 同比下降 is that change
         head = column_head(text, cand.start) or ""
@@ -271,6 +277,8 @@ def read_changes(
                 basis = _basis_before_semicolon(text, cands, ctx, out, i)
             elif basis is None and _after_its_item(cands, contexts, out, i):
                 basis = _basis_before_semicolon(text, cands, ctx, out, i, like_items=True)
+            if basis is None:
+                basis = _basis_of_changes_before(contexts, out, i)
         baseline = bool(lex.baseline.search(ctx.pre)) or bool(
             lex.baseline_from.search(ctx.pre) and lex.baseline_to.match(text, cand.end, cand.end + 8)
         )
@@ -337,6 +345,20 @@ def _last_change(
             break
         if cands[j].end <= hi and out[j].change is not None:
             return j
+    return None
+
+
+def _basis_of_changes_before(contexts: Sequence[Context], out: Sequence[ChangeInfo], i: int) -> Basis | None:
+    """The basis of the nearest change before change `i` in its sentence, said once for a run of them.
+
+    与去年同期相比，事故起数下降6.8%，…，直接财产损失下降11.2%: the last change is as far from the
+    basis as a run of four goes, and is against the same year.
+    """
+    for k in range(i - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[i].sentence_start:
+            return None
+        if out[k].change is not None:
+            return out[k].basis
     return None
 
 

@@ -51,6 +51,8 @@ class Lexicon:
     # 违法查处量增幅最大，达21.4%: a change said by its rank, in the clause before the figure
     ranked_up: regex.Pattern[str]
     ranked_down: regex.Pattern[str]
+    sized_up: regex.Pattern[str]  # 增幅由5.2%扩大到8.1%: each figure is a size of a rise
+    sized_down: regex.Pattern[str]  # 降幅由1-6月的3.2%扩大到10.6%
     basis_yoy: regex.Pattern[str]
     basis_mom: regex.Pattern[str]
     currency_tail: regex.Pattern[str]  # a currency named before the number: no part of a label
@@ -65,9 +67,11 @@ class Lexicon:
     label_trim: regex.Pattern[str]
     new_action: regex.Pattern[str]  # 强制隔离戒毒156人: a clause naming a new action, which inherits nothing
     bare_clause: regex.Pattern[str]  # a clause that only reports (上半年录得): earlier clauses name its thing
+    bare_change: regex.Pattern[str]  # a clause that only says a change (同比（去年为7912件）增长)
     clause_end: regex.Pattern[str]
     clause_end_back: regex.Pattern[str]  # the same, searched backwards
     period: regex.Pattern[str]
+    baseline_period: regex.Pattern[str]  # 由1-6月的3.2%, 去年10月为7912件: dates only that figure
     metrics: MetricIndex
     gazette: Gazette
     places_of: dict[str, str | None] = dataclasses.field(default_factory=dict)  # org -> its place
@@ -88,6 +92,7 @@ class Lexicon:
 
         # 较2022年的70 048宗, 由2019年的100起: a baseline named with its year
         baseline_year = "|".join(optional_fragment("BASELINE_YEAR")) or "(?!)"
+        baseline_period = "".join(f"|{p}" for p in optional_fragment("BASELINE_PERIOD_WORDS"))
 
         def tail(name: str, after: str = "") -> regex.Pattern[str]:
             return compile_pattern(f"(?:{alternation(w.get(name, ()))}){after}$")
@@ -113,9 +118,21 @@ class Lexicon:
                 f"(?:{alternation(sizes)})(?:{alternation(w['change_ranks'])})[，,]\\s*(?:达到?|为|是)?\\s*$"
             )
 
+        def sized(name: str) -> regex.Pattern[str]:
+            sizes = [x for x in w.get(name, ()) if x.endswith("幅")]
+            if not sizes:
+                return compile_pattern("(?!)")
+            # the size's start (由1-6月的) or where it moved to (扩大到目前的), in the same clause
+            return compile_pattern(
+                f"(?:{alternation(sizes)})(?:由|从)(?:[^，,。；;%]{{0,10}}"
+                f"|[^，,。；;]{{1,16}}?(?:扩大|收窄|缩小|提高|上升|下降|增加|减少|回落)?(?:到|至)[^，,。；;\\d]{{0,4}})$"
+            )
+
         return cls(
             ranked_up=ranked("change_up"),
             ranked_down=ranked("change_down"),
+            sized_up=sized("change_up"),
+            sized_down=sized("change_down"),
             # a change word right before the number, maybe with 了/达/为 (同比下降了26.32%); not
             # 至/到, which give the new level (提高至95%), not the change
             change_up=change_tail("change_up"),
@@ -139,7 +156,7 @@ class Lexicon:
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
             baseline=compile_pattern(
-                f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year})\\s*$"
+                f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year}{baseline_period})\\s*$"
             ),
             baseline_from=tail("baseline_from", f"(?:{baseline_year})?\\s*"),
             baseline_to=compile_pattern(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
@@ -150,9 +167,17 @@ class Lexicon:
             ),
             label_trim=compile_pattern(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
             bare_clause=compile_pattern("|".join(optional_fragment("BARE_CLAUSE")) or "(?!)", regex.VERSION1),
+            bare_change=compile_pattern(
+                f"^(?:{alternation([*w.get('basis_yoy', ()), *w.get('basis_mom', ())])})?"
+                "(?:[(（][^)）]*[)）]?)?"  # a baseline in brackets: 同比（去年10月为7912件）增长
+                f"(?:{alternation([*w['change_up'], *w['change_down']])})?了?(?:约|近)?$"
+            ),
             clause_end=compile_pattern(clause_end),
             clause_end_back=compile_pattern(clause_end, regex.REVERSE),
             period=compile_pattern(expand_fragment("PERIOD", rules.fragments), regex.VERSION1),
+            baseline_period=compile_pattern(
+                "|".join(optional_fragment("BASELINE_PERIOD")) or "(?!)", regex.VERSION1
+            ),
             metrics=MetricIndex.build(rules),
             gazette=Gazette.build(rules),
         )
@@ -336,11 +361,21 @@ def _periods(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     ]
 
 
-def _period(periods: list[tuple[int, int, str]], ends: list[int], para_start: int, pos: int) -> str | None:
-    """The time scope written nearest before the figure: in its sentence if any, else its paragraph."""
+def _period(
+    text: str, periods: list[tuple[int, int, str]], ends: list[int], para_start: int, pos: int, lex: Lexicon
+) -> str | None:
+    """The time scope written nearest before the figure: in its sentence if any, else its paragraph.
+
+    A baseline's period (由1-6月的3.2%, 同比（去年10月为7912件）增长6.6%) dates only its own
+    figure: the figures after it keep the period written before.
+    """
     k = bisect.bisect_right(ends, pos)
-    if k and periods[k - 1][0] >= para_start:
-        return periods[k - 1][2]
+    while k and periods[k - 1][0] >= para_start:
+        start, _, period = periods[k - 1]
+        baseline = lex.baseline_period.match(text, start)
+        if not (baseline and baseline.end() < pos):
+            return period
+        k -= 1
     return None
 
 
@@ -373,7 +408,7 @@ def annotate(
         last year (a 2024-01-16 work report: 刑事案件立案数由2022年的2153起下降到1827起 is 2023's).
         """
         pos, date = candidates[i].start, records[i].date
-        period = _period(periods, period_ends, text.rfind("\n", 0, pos) + 1, pos)
+        period = _period(text, periods, period_ends, text.rfind("\n", 0, pos) + 1, pos, lex)
         start = resolve_period(period, date)[0] if period else None
         if start:
             return int(start[:4])
@@ -401,15 +436,29 @@ def annotate(
         inherited, inherited_words = None, ""
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
         # the figure a change qualifies, for its metric and its label
-        changed = _changed(text, candidates, contexts, i) if change is not None and same_sentence else None
+        changed = (
+            _changed(text, candidates, records, contexts, i) if change is not None and same_sentence else None
+        )
+        # 受理8436件，环比增长6.3%；同比（去年10月为7912件）增长6.6%: a clause after a semicolon that
+        # only says a change, or the baseline of one, is of the count of the clause before
+        follows = bool(
+            i
+            and not same_sentence
+            and (change is not None or baseline)
+            and text[ctx.sentence_start - 1 : ctx.sentence_start] in ("；", ";")
+            and lex.bare_change.match(_BLANKS.sub("", ctx.pre))
+        )
+        if follows or (changed is not None and out[changed].role == "baseline"):
+            # 同比（去年10月为7912件）增长6.6%: a change is of the current count, not of its baseline
+            changed = _count_before(out, i)
         pair = respectively.get(i)
         if isinstance(pair, int):  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
             inherited = out[pair].metric
         # a change right after the figure it qualifies (29,542宗（+3.88%）), or a list of like figures:
         # the same unit or one the previous figure's metric is counted in (走访家庭2140户、商铺360家)
-        elif pair is None and same_sentence and parents[i] is None:
+        elif pair is None and (same_sentence or follows) and parents[i] is None:
             # a cut that names what it cuts (减少提交材料约9.6万份) is a count of its own, no change of it
-            qualifies = change is not None and not lex.cut_of.search(ctx.pre)
+            qualifies = (change is not None or follows) and not lex.cut_of.search(ctx.pre)
             k = changed if qualifies and changed is not None else _last_count(out, contexts, i)
             fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
@@ -478,7 +527,7 @@ def annotate(
             choice = lex.metrics.classify(
                 pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
             )
-        period = _period(periods, period_ends, para_start, cand.start)
+        period = _period(text, periods, period_ends, para_start, cand.start, lex)
         start, end = resolve_period(period, rec.date) if period else (None, None)
         subject = nearest_before(orgs, cand.start, para_start) or main_org  # sentence or paragraph
         own_place = _place_of(subject, lex) if subject else None
@@ -671,19 +720,43 @@ _LIST_ITEMS = regex.compile(r"、|以及|和|及|与")
 _LIST_PREPOSITION = regex.compile(r"^\s*(?:对于|针对|就|对|向)")
 
 
-def _changed(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> int:
+#: The words before a share of a whole (占刑事案件总数的43.1%, 占2.6%).
+_SHARE_OF = regex.compile(r"占[^，,。；;]{0,16}$")
+
+
+def _changed(
+    text: str, cands: Sequence[Candidate], records: Sequence[Figure], contexts: Sequence[Context], i: int
+) -> int:
     """The figure a change qualifies: the one before it, or the one before that one's brackets.
 
     查处酒驾醉驾42起（醉驾11起），同比上升12%: the change is of the 42 cases, not of the part of them
-    in brackets.
+    in brackets. 盗窃案件4106起，占总数的43.1%，同比下降14.2%: a change in % is of the count, not of
+    its share, whose changes are written in 个百分点 (占比同比上升1.4个百分点).
     """
     k = i - 1
+    if (
+        k >= 1
+        and records[i].unit == "%"
+        and records[k].unit == "%"
+        and _SHARE_OF.search(contexts[k].pre)
+        and records[k - 1].unit != "%"
+        and contexts[k - 1].sentence_start == contexts[i].sentence_start
+    ):
+        return k - 1
     if k < 1 or contexts[k - 1].sentence_start != contexts[i].sentence_start:
         return k
     opening = text[cands[k - 1].end : cands[k].start]
     closing = text[cands[k].end : cands[i].start].lstrip()
     opened = any(b in opening for b in "(（") and not any(b in opening for b in ")）")
     return k - 1 if opened and closing[:1] in (")", "）") else k
+
+
+def _count_before(out: Sequence[Record], i: int) -> int:
+    """The last figure before figure `i` that is neither a change nor a baseline (the first one if none)."""
+    k = i - 1
+    while k > 0 and (out[k].change is not None or out[k].role == "baseline"):
+        k -= 1
+    return k
 
 
 def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> int:
@@ -710,6 +783,24 @@ class Listed:
 
     words: str
     head: str = ""
+
+
+def _clause_before(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int, lex: Lexicon
+) -> str:
+    """The clause of the sentence before figure `i`'s, when no figure stands in it, else "".
+
+    云山市、白河市死亡人数降幅居前，分别下降21.4%和18.9%: 分别 opens its clause, and the items it
+    pairs are listed in the clause before.
+    """
+    pre_start = cands[i].start - len(contexts[i].pre)
+    sentence_start = contexts[i].sentence_start
+    if pre_start - 1 <= sentence_start:
+        return ""
+    start = last_end(lex.clause_end_back, text, pre_start - 1, sentence_start)
+    if i and cands[i - 1].end > start:
+        return ""
+    return text[start : pre_start - 1]
 
 
 def _respectively(
@@ -755,6 +846,8 @@ def _respectively(
         said = contexts[i].pre[: m.start()]
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
+        if not said.strip():
+            said = _clause_before(text, cands, contexts, i, lex)
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
         listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
         if slots > 1 and len(items) == slots:

@@ -318,6 +318,10 @@ def test_a_change_against_the_year_before_is_year_on_year_and_against_an_older_y
     assert (recs["28.9%"].basis, recs["3.1%"].basis) == ("yoy", None)
     text = "2023年1月7日至2月15日，春运圆满结束。\n车流量日均158万辆次，较2019年同期增长8.7%。"
     assert {r.text: r.basis for r in extract_text(text)}["8.7%"] is None
+    # a modifier before the year (与疫情前的2019年同期相比) still names 2019, not last year's 同期
+    text = "与去年同期相比，事故起数下降6.8%。与疫情前的2019年同期相比，死亡人数下降28.7%。"
+    recs = {r.text: r for r in extract_text(text, date="2025-11-12")}
+    assert (recs["6.8%"].basis, recs["28.7%"].change, recs["28.7%"].basis) == ("yoy", "down", None)
     # with no year to read it against, a named year is not known to be last year
     recs = {r.text: r for r in extract_text("死亡人数较2019年下降17.2%。")}
     assert (recs["17.2%"].change, recs["17.2%"].basis) == ("down", None)
@@ -944,3 +948,107 @@ def test_a_page_s_byline_dates_its_records_and_a_cut_inherits_no_metric() -> Non
     assert (recs["218项"].period_start, recs["218项"].period_end) == ("2024-01-01", "2024-01-15")
     assert recs["约9.6万份"].change == "down"
     assert recs["约9.6万份"].metric == "other"  # its own count, not a change of the measures before
+
+
+def test_a_comparison_s_or_baseline_s_period_does_not_date_the_figures_after_it() -> None:
+    # 较第二季度: the quarter compared with, not 二季度 read from its middle
+    text = (
+        "第三季度，全市共立刑事案件3172起，较第二季度的3325起下降4.6%。"
+        "第三季度破案1731起，较第二季度增加196起。抓获嫌疑人2894名。"
+    )
+    recs = {r.text: r for r in extract_text(text, date="2025-10-20")}
+    for figure in ("3172起", "4.6%", "196起", "2894名"):
+        assert recs[figure].period == "第三季度", figure
+    # 由1-6月的3.2%: the start of a move is dated by its period, what it moves to is not
+    text = "1-10月，青溪州死亡人数同比下降，降幅由1-6月的3.2%扩大到目前的10.6%。"
+    recs = {r.text: r for r in extract_text(text, date="2025-11-12")}
+    assert (recs["3.2%"].period, recs["10.6%"].period) == ("1-6月", "1-10月")
+    # last year's figure in a bracket dates only itself
+    text = "10月份，热线共受理群众诉求8436件；同比（去年10月为7912件）增长6.6%。其中，电话渠道受理6102件。"
+    recs = {r.text: r for r in extract_text(text, date="2025-11-06")}
+    assert recs["7912件"].period == "去年10月"
+    assert recs["6.6%"].period == recs["6102件"].period == "10月份"
+    # 由上年的1.83亿元降至1.12亿元: last year dates the start of the move only
+    recs = {r.text: r for r in extract_text("群众损失金额由上年的1.83亿元降至1.12亿元，降幅38.8%。")}
+    assert recs["1.12亿元"].period is recs["38.8%"].period is None
+    # an edition is no period
+    text = "今年以来，发放《防范电信网络诈骗宣传手册（2024年版）》1.5万余册。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["1.5万余册"].period == "今年以来"
+
+
+def test_a_baseline_named_by_a_quarter_or_last_year_s_month_is_no_whole_of_a_breakdown() -> None:
+    text = (
+        "10月份，热线共受理群众诉求8436件，环比增长6.3%；同比（去年10月为7912件）增长6.6%。"
+        "其中，电话渠道受理6102件，占72.3%；微信、网站等网络渠道受理2334件，占27.7%。"
+        "第三季度全市共立刑事案件3172起，较第二季度的3325起下降4.6%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["7912件"].role == recs["3325起"].role == "baseline"
+    assert recs["6102件"].parent == recs["2334件"].parent == "8436件"
+    assert recs["6102件"].metric == recs["2334件"].metric == "hotline_cases"  # what their whole counts
+
+
+def test_a_change_in_percent_after_a_share_is_of_the_count_and_one_in_points_of_the_share() -> None:
+    text = (
+        "其中，盗窃案件4106起，占刑事案件总数的43.1%，同比下降14.2%；诈骗案件2237起，占23.5%，同比下降6.9%。"
+        "农村道路发生事故2391起，占事故总数的56.0%，同比上升1.4个百分点。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["14.2%"].metric == recs["6.9%"].metric == recs["4106起"].metric == "crimes_reported"
+    assert recs["14.2%"].label == "盗窃案件"
+    assert recs["1.4个百分点"].metric == recs["56.0%"].metric == "rate_other"
+
+
+def test_a_change_after_a_semicolon_or_a_baseline_is_of_the_count_before() -> None:
+    text = "10月份，热线共受理群众诉求8436件，环比增长6.3%；同比（去年10月为7912件）增长6.6%。"
+    recs = {r.text: r for r in extract_text(text)}
+    for figure in ("6.3%", "7912件", "6.6%"):
+        assert recs[figure].metric == "hotline_cases", figure
+    assert recs["6.6%"].label == recs["8436件"].label == "热线共受理群众诉求"
+    recs = {r.text: r for r in extract_text("受理群众诉求8436件，环比增长6.3%；同比增长6.6%。")}
+    assert recs["6.6%"].metric == "hotline_cases"
+    # a clause after the semicolon that names its own thing keeps it
+    recs = {r.text: r for r in extract_text("全市查处违法1200起，同比增长5%；事故下降3%。")}
+    assert recs["3%"].metric == "accidents"
+    # the change of 较去年同期的18743宗 is of this year's count, and says so in its label
+    recs = {r.text: r for r in extract_text("今年共录得盗窃案12050宗，较去年同期的18743宗下降35.7%。")}
+    assert recs["35.7%"].label == "今年共录得盗窃案"
+
+
+def test_a_respectively_opening_its_clause_pairs_the_items_of_the_clause_before() -> None:
+    text = "1-10月，全省有11个市死亡人数同比下降。云山市、白河市死亡人数降幅居前，分别下降21.4%和18.9%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["21.4%"].label, recs["21.4%"].metric, recs["21.4%"].change) == ("云山市", "deaths", "down")
+    assert recs["18.9%"].metric == "deaths" and recs["18.9%"].label.startswith("白河市死亡人数")
+    # a figure in the clause before is what the list pairs with instead
+    recs = {r.text: r for r in extract_text("机动车289.5万辆，驾驶人412万人，分别增长6.1%和5.3%。")}
+    assert recs["5.3%"].label == recs["412万人"].label
+
+
+def test_a_size_of_change_moving_from_one_figure_to_another_makes_both_changes() -> None:
+    text = "1-10月，青溪州死亡人数同比下降，降幅由1-6月的3.2%扩大到目前的10.6%；增幅由5.2%扩大到8.1%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[f].change for f in ("3.2%", "10.6%", "5.2%", "8.1%")] == ["down", "down", "up", "up"]
+    recs = {r.text: r for r in extract_text("事故降幅由去年的12起减少到8起。")}
+    assert recs["12起"].change is recs["8起"].change is None  # counts, no sizes of a change
+
+
+def test_a_colon_after_qizhong_still_opens_a_breakdown_of_the_sentence_before() -> None:
+    text = (
+        "1-10月，全省共查处各类道路交通违法行为1286.7万起，同比增长9.4%。"
+        "其中：查处酒驾醉驾4.12万起，同比上升3.7%；查处不戴安全头盔违法316.5万起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["4.12万起"].parent == recs["316.5万起"].parent == "1286.7万起"
+    assert recs["3.7%"].parent is None
+
+
+def test_a_basis_said_once_serves_the_whole_run_of_changes_of_its_sentence() -> None:
+    text = (
+        "与去年同期相比，事故起数下降6.8%，死亡人数下降9.1%，受伤人数下降5.3%，直接财产损失下降11.2%。"
+        "事故下降3%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[f].basis for f in ("6.8%", "9.1%", "5.3%", "11.2%")] == ["yoy"] * 4
+    assert recs["3%"].basis is None  # another sentence says no basis
