@@ -874,6 +874,18 @@ def test_a_sentence_opening_with_a_grouping_breaks_down_the_total_before_it() ->
     assert {r.text: r.parent for r in extract_text(text)}["11.2万件"] is None
 
 
+def test_a_grouping_lead_followed_by_qizhong_breaks_down_the_total_before() -> None:
+    text = (
+        "全年共执行各类大型活动安保任务236项，较2023年增加41项，全年投入警力逾8.6万人次。"
+        "按活动类别划分，其中体育及文娱活动安保任务128项、节庆活动安保任务64项、重要会议及接待任务44项。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("128项", "64项", "44项"):
+        assert recs[item].parent == "236项", item  # the lead's total, past the 人次 and the change
+    text = "共执行安保任务236项，投入警力8.6万人次。今年以来，其中体育活动128项。"
+    assert {r.text: r.parent for r in extract_text(text)}["128项"] is None  # no lead: the sentence's own
+
+
 def test_breakdown_items_point_to_the_earlier_figure_they_add_up_to() -> None:
     text = (
         "今年共排查出各类矛盾纠纷1426起，成功化解1398起，化解率98.04%。"
