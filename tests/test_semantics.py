@@ -124,6 +124,20 @@ def test_a_breakdown_runs_on_over_semicolons_for_items_of_the_same_metric() -> N
     assert recs["50起"].parent is None  # a new topic after the semicolon: accidents, not violations
 
 
+def test_an_item_after_a_semicolon_that_the_whole_has_no_room_for_is_no_part() -> None:
+    text = (
+        "全市共有186名民警获得市级以上表彰奖励，其中个人一等功3人、个人二等功19人、个人三等功142人；"
+        "为立功受奖民警发放奖金83.6万元，优先安排124名优秀民警参加疗养。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["142人"] == "186名"
+    assert parents["124名"] is None  # 3 + 19 + 142 + 124 > 186: the breakdown ended at the semicolon
+    text = "共有186名民警获得表彰，其中个人一等功3名、个人二等功19名；个人三等功142名。"
+    assert {r.text: r.parent for r in extract_text(text)}["142名"] == "186名"  # room left: a part
+    text = "全市共接报火灾1862起。其中，较大火灾1起，一般火灾1861起；住宅火灾572起，占总数的30.7%。"
+    assert {r.text: r.parent for r in extract_text(text)}["572起"] == "1862起"  # a second grouping
+
+
 def test_an_item_after_a_semicolon_saying_the_whole_s_verb_again_is_a_new_item() -> None:
     text = "办理居民身份证8.7万张，其中首次申领1.9万张；办理临时身份证3 600余张。"
     recs = {r.text: r for r in extract_text(text)}
