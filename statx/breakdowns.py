@@ -56,7 +56,7 @@ def find_parents(
         if lead is None and text[sentence_start - 1 : sentence_start] in ("；", ";"):
             lead_at = last_end(FULL_STOP_BACK, text, sentence_start, lo)
             lead = lex.breakdown_lead.match(text, lead_at, c.start)
-        # a 其中 right after the lead (按活动类别划分，其中体育活动128项) repeats it: still the lead's breakdown
+        # a 其中 right after the lead (按活动类别划分，其中体育活动128项) repeats it: the lead's breakdown
         by_lead = lead is not None and (
             marker is None or marker < lead.end() or not text[lead.end() : marker].strip()
         )
