@@ -124,6 +124,20 @@ def test_a_breakdown_runs_on_over_semicolons_for_items_of_the_same_metric() -> N
     assert recs["50起"].parent is None  # a new topic after the semicolon: accidents, not violations
 
 
+def test_an_item_after_a_semicolon_that_the_whole_has_no_room_for_is_no_part() -> None:
+    text = (
+        "全市共有186名民警获得市级以上表彰奖励，其中个人一等功3人、个人二等功19人、个人三等功142人；"
+        "为立功受奖民警发放奖金83.6万元，优先安排124名优秀民警参加疗养。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["142人"] == "186名"
+    assert parents["124名"] is None  # 3 + 19 + 142 + 124 > 186: the breakdown ended at the semicolon
+    text = "共有186名民警获得表彰，其中个人一等功3名、个人二等功19名；个人三等功142名。"
+    assert {r.text: r.parent for r in extract_text(text)}["142名"] == "186名"  # room left: a part
+    text = "全市共接报火灾1862起。其中，较大火灾1起，一般火灾1861起；住宅火灾572起，占总数的30.7%。"
+    assert {r.text: r.parent for r in extract_text(text)}["572起"] == "1862起"  # a second grouping
+
+
 def test_an_item_after_a_semicolon_saying_the_whole_s_verb_again_is_a_new_item() -> None:
     text = "办理居民身份证8.7万张，其中首次申领1.9万张；办理临时身份证3 600余张。"
     recs = {r.text: r for r in extract_text(text)}
@@ -893,6 +907,18 @@ def test_a_sentence_opening_with_a_grouping_breaks_down_the_total_before_it() ->
     # no grouping named: the figures after 从…情况看 are no parts of the total
     text = "全市热线共受理群众诉求工单11.6万件。从办理情况看，按期办结11.2万件。"
     assert {r.text: r.parent for r in extract_text(text)}["11.2万件"] is None
+
+
+def test_a_grouping_lead_followed_by_qizhong_breaks_down_the_total_before() -> None:
+    text = (
+        "全年共执行各类大型活动安保任务236项，较2023年增加41项，全年投入警力逾8.6万人次。"
+        "按活动类别划分，其中体育及文娱活动安保任务128项、节庆活动安保任务64项、重要会议及接待任务44项。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("128项", "64项", "44项"):
+        assert recs[item].parent == "236项", item  # the lead's total, past the 人次 and the change
+    text = "共执行安保任务236项，投入警力8.6万人次。今年以来，其中体育活动128项。"
+    assert {r.text: r.parent for r in extract_text(text)}["128项"] is None  # no lead: the sentence's own
 
 
 def test_breakdown_items_point_to_the_earlier_figure_they_add_up_to() -> None:
