@@ -40,10 +40,16 @@ def _change(
     ):
         # 高新区大队违法查处量增幅最大，达21.4%: the clause before says what the figure is
         change = "up" if ranked.re is lex.ranked_up else "down"
-    elif in_table and not ctx.pre.strip(" |") and text.endswith(_SHARE_UNITS, cand.start, cand.end):
-        # a share alone in a column headed 同比增长 / 同比下降 is that change
+    elif (
+        in_table
+        and not ctx.pre[ctx.pre.rfind("|") + 1 :].strip()
+        and text.endswith(_SHARE_UNITS, cand.start, cand.end)
+    ):
+        # a share alone in its cell, in a column headed 同比增长 / 同比下降, is that change
         head = column_head(text, cand.start) or ""
         change = "up" if lex.change_up.search(head) else "down" if lex.change_down.search(head) else None
+        if change is None and _unsigned_rise(head, m.group("num")):
+            change = "up"  # | 刑事案件破获 | 617 | 698 | 13.1% | under 同比: a rise, as a fall has its minus
     if change is None:
         return None, None, None
     before = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
@@ -101,6 +107,24 @@ _CHANGE_HEAD = regex.compile(
     r"[\s(（)）%％±+\-]*(?:(?:同比|环比|按年|按月|较上年|比上年|较去年同期|增减|增減|升降|变化|变动|增长|下降|"
     r"上升|增幅|降幅|幅度|率)[\s(（)）%％±+\-]*)+"
 )
+
+
+def _unsigned_rise(head: str, number: str) -> bool:
+    """Whether a share with no sign in a column headed by a bare change (同比, 增减, 同比(%)) is a rise.
+
+    A spreadsheet's change column writes a fall with its minus (-11.6%) and a rise with none
+    (13.1%); a header that says which way (同比下降, 降幅) has decided before this is asked, and
+    a zero is no change either way. Of a two-row header the lower cell, the figure's own, counts.
+
+    >>> _unsigned_rise("同比", "13.1"), _unsigned_rise("2026年1至10月 增减(%)", "4.7")
+    (True, True)
+    >>> _unsigned_rise("占比", "13.1"), _unsigned_rise("同比", "0.0"), _unsigned_rise("", "5")
+    (False, False, False)
+    """
+    words = head.split()
+    return bool(words) and _CHANGE_HEAD.fullmatch(words[-1]) is not None and number.strip("0. ") != ""
+
+
 #: A header of a share column (占比, 占全市比重, 所占比例): its cells are shares, whatever the row.
 _SHARE_HEAD = regex.compile(r"占|比重|比例")
 
