@@ -740,6 +740,9 @@ def _respectively(
             said = said[: basis.start()]
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
         listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
+        if slots > 1 and len(items) < 2:
+            clause_start = cands[i].start - len(contexts[i].pre)
+            items = _listed_in_clause_before(text, clause_start, contexts[i], slots) or items
         if slots > 1 and len(items) == slots:
             tail = _what_follows(after, lex)
             head = items[-1] + tail
@@ -756,6 +759,37 @@ def _respectively(
             )
         i = group[-1] + 1
     return out
+
+
+def _listed_in_clause_before(text: str, clause_start: int, ctx: Context, slots: int) -> list[str] | None:
+    """The items a `分别` list pairs with when they stand in the sentence's clause before it.
+
+    A report names what fell, says so, and gives the figures in the next clause (事故起数、
+    死亡人数、受伤人数实现“三下降”，同比分别下降16.0%、16.7%和10.1%): the clause with 分别 names
+    nothing, so the items are those listed in the clause before, its last one cut where the
+    clause goes on to say what happened to them (实现, 均, 有所). None unless that clause holds
+    exactly as many items as the list has places and no number of its own (机动车289.5万辆，
+    驾驶人412万人，分别增长…: there the earlier figures are the list).
+
+    >>> t = "事故起数、死亡人数、受伤人数实现“三下降”，同比分别下降16.0%、16.7%和10.1%"
+    >>> _listed_in_clause_before(t, t.index("同比"), Context("同比分别下降", "", 0), 3)
+    ['事故起数', '死亡人数', '受伤人数']
+    """
+    before = text[ctx.sentence_start : clause_start].rstrip(" ，,")
+    cut = max(before.rfind(mark) for mark in "，,；;：:")
+    clause = before[cut + 1 :]
+    if not clause or regex.search(r"\d", clause):
+        return None
+    items = [w.strip() for w in _LIST_ITEMS.split(clause) if w.strip()]
+    if len(items) != slots:
+        return None
+    items[-1] = _SAID_OF_ITEMS.split(items[-1], maxsplit=1)[0]
+    return items if all(items) else None
+
+
+#: Where a clause listing what changed goes on to say what happened to it (受伤人数实现“三下降”,
+#: 伤人数均有下降): the end of its last item.
+_SAID_OF_ITEMS = regex.compile(r"实现|均|都|全部|呈|出现|有所|持续|继续|保持|同比|环比|较|比")
 
 
 #: Places in a `分别` list held by items that did not change (分别持平和下降…, 分别下降…和持平).

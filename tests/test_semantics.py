@@ -927,3 +927,15 @@ def test_a_page_s_byline_dates_its_records_and_a_cut_inherits_no_metric() -> Non
     assert (recs["218项"].period_start, recs["218项"].period_end) == ("2024-01-01", "2024-01-15")
     assert recs["约9.6万份"].change == "down"
     assert recs["约9.6万份"].metric == "other"  # its own count, not a change of the measures before
+
+
+def test_a_respectively_list_reads_the_items_named_in_the_clause_before() -> None:
+    # the report names what fell, says so, then gives the figures in the next clause
+    for said in ("实现“三下降”", "均有所下降"):
+        text = f"全县事故起数、死亡人数、受伤人数{said}，同比分别下降16.0%、16.7%和10.1%。"
+        recs = {r.text: r for r in extract_text(text)}
+        assert [recs[t].metric for t in ("16.0%", "16.7%", "10.1%")] == ["accidents", "deaths", "injuries"]
+        assert recs["10.1%"].label == "受伤人数"
+    # an earlier clause with figures of its own is the list of those figures, as before
+    recs = {r.text: r for r in extract_text("机动车289.5万辆，驾驶人412万人，分别增长6.1%和5.3%。")}
+    assert (recs["6.1%"].label, recs["5.3%"].label) == ("机动车", "驾驶人")
