@@ -159,6 +159,22 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
     return row, head
 
 
+def row_above(text: str, at: int) -> str | None:
+    """The name of the table row right above the row `at` is in; None for the first row under the header.
+
+    A row that opens with 其中 breaks down the row above it (刑事案件立案 / 其中：电信网络诈骗):
+    what it counts is that row's measure, of one kind.
+
+    >>> t = "| 指标 | 同比 |\\n| --- | --- |\\n| 刑事案件立案 | -11.6% |\\n| 其中:电诈 | -27.6% |"
+    >>> row_above(t, t.index("-27.6")), row_above(t, t.index("-11.6")), row_above("共12起", 1)
+    ('刑事案件立案', None, None)
+    """
+    rows = _table_rows(text, text.rfind("\n", 0, at) + 1)
+    if len(rows) < 2:
+        return None
+    return next((c.strip() for c in rows[-1].split("|") if names_something(c)), None)
+
+
 def is_share_head(head: str) -> bool:
     """Whether a column header is a share column's (占比, 占全市比重)."""
     return bool(_SHARE_HEAD.search(head))

@@ -236,7 +236,7 @@ def _emit_plain(builder: TextBuilder, raw: str, start: int, end: int) -> None:
 _LINE_CLOSE = frozenset("。！？；：…”」』）)】!?;:")
 # What starts a new paragraph or item rather than the rest of a sentence.
 _NEW_ITEM = re.compile(
-    r"[ \t\u3000]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)"
+    r"[ \t\u3000|]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)"
     r"|第[一二三四五六七八九十\d]+[章节条部分]|[●○■□◆◇▲△▶►•·※★☆①②③④⑤⑥⑦⑧⑨⑩—\-－]"
 )
 _TEXT_LINE = re.compile(r"[^\n]*\n?")
@@ -271,8 +271,8 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
         # a paragraph's first line is indented: its indent takes width too (four spaces, two 全角)
         indent = len(line) - len(line.lstrip(" \t\u3000"))
         full = sizes[i] + (indent + line[:indent].count("\u3000")) // 2
-        if full < 0.85 * width or not line or line[-1] in _LINE_CLOSE:
-            continue
+        if full < 0.85 * width or not line or line[-1] in _LINE_CLOSE or line.endswith("|"):
+            continue  # a table's row (| 事故起数 | 156 |) is no sentence a wrap cut
         cut += 1
         na, nb = lines[i + 1]
         nxt = raw[na:nb]

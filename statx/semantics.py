@@ -27,6 +27,7 @@ from statx.changes import (
     latest_written_year,
     names_something,
     read_changes,
+    row_above,
     table_cell,
     written_before,
 )
@@ -530,8 +531,15 @@ def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context,
     if cell is None or not cell[0] or _lone_share_cell(ctx, unit):
         return ctx, ""
     row, head = cell
-    words = f"| {row} | {head} | " if is_share_head(head) else f"| {head} | {row} | "
+    named = row
+    if _PART_ROW.match(row) and (whole := row_above(text, at)):
+        named = f"{whole} {row}"  # | 其中：电信网络诈骗 | under | 刑事案件立案 |: its cue nearest
+    words = f"| {named} | {head} | " if is_share_head(head) else f"| {head} | {named} | "
     return Context(words, "", ctx.sentence_start), row
+
+
+#: A table row that is a part of the row above it (| 其中：一般程序 | 187 |, | 其中:电信网络诈骗 |).
+_PART_ROW = regex.compile(r"\s*其中")
 
 
 #: The months of a year-end review's publication (a work report in January, a summary by March).

@@ -939,3 +939,18 @@ def test_a_respectively_list_reads_the_items_named_in_the_clause_before() -> Non
     # an earlier clause with figures of its own is the list of those figures, as before
     recs = {r.text: r for r in extract_text("机动车289.5万辆，驾驶人412万人，分别增长6.1%和5.3%。")}
     assert (recs["6.1%"].label, recs["5.3%"].label) == ("机动车", "驾驶人")
+
+
+def test_a_part_row_of_a_table_counts_what_the_row_above_counts() -> None:
+    # | 其中：一般程序 | under | 事故起数 |: accidents of one kind, though its own words name none
+    text = (
+        "| 指标 | 2025年 | 2026年 | 同比 |\n| --- | --- | --- | --- |\n"
+        "| 事故起数 | 1,286 | 1,142 | -11.2% |\n| 其中：一般程序 | 214 | 187 | -12.6% |\n"
+        "| 刑事案件立案 | 1,411 | 1,247 | -11.6% |\n| 其中：电信网络诈骗 | 486 | 352 | -27.6% |\n"
+        "| 其中：酒驾醉驾 | 1,215 | 1,386 | +14.1% |\n"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["-12.6%"].metric == "accidents"
+    assert recs["-27.6%"].metric == "cases_filed"
+    assert recs["+14.1%"].metric == "drink_driving"  # its own words nearest
+    assert recs["-27.6%"].label == "电信网络诈骗"  # a row of its own, not the rest of the rows above
