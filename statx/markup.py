@@ -471,7 +471,7 @@ def _pasted_tables(raw: str, start: int, end: int) -> list[tuple[int, int, list[
     >>> [(raw[c:d], t) for _, _, reps in _pasted_tables(raw, 0, len(raw)) for c, d, t in reps][:4]
     [('', '| '), ('\\t', ' | '), ('\\t', ' | '), ('', '| ')]
     """
-    if "\t" not in raw[start:end] and "   " not in raw[start:end]:
+    if "\t" not in raw[start:end] and "  " not in raw[start:end]:
         return []
     lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start, end) if m.end() > m.start()]
     out: list[tuple[int, int, list[tuple[int, int, str]]]] = []
