@@ -27,6 +27,7 @@ from statx.changes import (
     latest_written_year,
     names_something,
     read_changes,
+    row_above,
     table_cell,
     written_before,
 )
@@ -596,8 +597,15 @@ def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context,
     if cell is None or not cell[0] or _lone_share_cell(ctx, unit):
         return ctx, ""
     row, head = cell
-    words = f"| {row} | {head} | " if is_share_head(head) else f"| {head} | {row} | "
+    named = row
+    if _PART_ROW.match(row) and (whole := row_above(text, at)):
+        named = f"{whole} {row}"  # | 其中：电信网络诈骗 | under | 刑事案件立案 |: its cue nearest
+    words = f"| {named} | {head} | " if is_share_head(head) else f"| {head} | {named} | "
     return Context(words, "", ctx.sentence_start), row
+
+
+#: A table row that is a part of the row above it (| 其中：一般程序 | 187 |, | 其中:电信网络诈骗 |).
+_PART_ROW = regex.compile(r"\s*其中")
 
 
 #: The months of a year-end review's publication (a work report in January, a summary by March).
@@ -785,24 +793,6 @@ class Listed:
     head: str = ""
 
 
-def _clause_before(
-    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int, lex: Lexicon
-) -> str:
-    """The clause of the sentence before figure `i`'s, when no figure stands in it, else "".
-
-    云山市、白河市死亡人数降幅居前，分别下降21.4%和18.9%: 分别 opens its clause, and the items it
-    pairs are listed in the clause before.
-    """
-    pre_start = cands[i].start - len(contexts[i].pre)
-    sentence_start = contexts[i].sentence_start
-    if pre_start - 1 <= sentence_start:
-        return ""
-    start = last_end(lex.clause_end_back, text, pre_start - 1, sentence_start)
-    if i and cands[i - 1].end > start:
-        return ""
-    return text[start : pre_start - 1]
-
-
 def _respectively(
     text: str, cands: Sequence[Candidate], contexts: Sequence[Context], lex: Lexicon
 ) -> dict[int, int | Listed]:
@@ -846,10 +836,11 @@ def _respectively(
         said = contexts[i].pre[: m.start()]
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
-        if not said.strip():
-            said = _clause_before(text, cands, contexts, i, lex)
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
         listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
+        if slots > 1 and len(items) < 2:
+            clause_start = cands[i].start - len(contexts[i].pre)
+            items = _listed_in_clause_before(text, clause_start, contexts[i], slots) or items
         if slots > 1 and len(items) == slots:
             tail = _what_follows(after, lex)
             head = items[-1] + tail
@@ -890,6 +881,37 @@ def _new_levels(text: str, cands: Sequence[Candidate], group: list[int], lex: Le
     second = list(range(first, first + len(group)))
     joined = all(_joins_list(text[cands[a].end : cands[a + 1].start], lex) for a in second[:-1])
     return second if joined else []
+
+
+def _listed_in_clause_before(text: str, clause_start: int, ctx: Context, slots: int) -> list[str] | None:
+    """The items a `分别` list pairs with when they stand in the sentence's clause before it.
+
+    A report names what fell, says so, and gives the figures in the next clause (事故起数、
+    死亡人数、受伤人数实现“三下降”，同比分别下降16.0%、16.7%和10.1%): the clause with 分别 names
+    nothing, so the items are those listed in the clause before, its last one cut where the
+    clause goes on to say what happened to them (实现, 均, 有所). None unless that clause holds
+    exactly as many items as the list has places and no number of its own (机动车289.5万辆，
+    驾驶人412万人，分别增长…: there the earlier figures are the list).
+
+    >>> t = "事故起数、死亡人数、受伤人数实现“三下降”，同比分别下降16.0%、16.7%和10.1%"
+    >>> _listed_in_clause_before(t, t.index("同比"), Context("同比分别下降", "", 0), 3)
+    ['事故起数', '死亡人数', '受伤人数']
+    """
+    before = text[ctx.sentence_start : clause_start].rstrip(" ，,")
+    cut = max(before.rfind(mark) for mark in "，,；;：:")
+    clause = before[cut + 1 :]
+    if not clause or regex.search(r"\d", clause):
+        return None
+    items = [w.strip() for w in _LIST_ITEMS.split(clause) if w.strip()]
+    if len(items) != slots:
+        return None
+    items[-1] = _SAID_OF_ITEMS.split(items[-1], maxsplit=1)[0]
+    return items if all(items) else None
+
+
+#: Where a clause listing what changed goes on to say what happened to it (受伤人数实现“三下降”,
+#: 伤人数均有下降): the end of its last item.
+_SAID_OF_ITEMS = regex.compile(r"实现|均|都|全部|呈|出现|有所|持续|继续|保持|同比|环比|较|比")
 
 
 #: Places in a `分别` list held by items that did not change (分别持平和下降…, 分别下降…和持平).

@@ -1078,3 +1078,30 @@ def test_a_basis_said_once_serves_the_whole_run_of_changes_of_its_sentence() -> 
     recs = {r.text: r for r in extract_text(text)}
     assert [recs[f].basis for f in ("6.8%", "9.1%", "5.3%", "11.2%")] == ["yoy"] * 4
     assert recs["3%"].basis is None  # another sentence says no basis
+
+
+def test_a_respectively_list_reads_the_items_named_in_the_clause_before() -> None:
+    # the report names what fell, says so, then gives the figures in the next clause
+    for said in ("实现“三下降”", "均有所下降"):
+        text = f"全县事故起数、死亡人数、受伤人数{said}，同比分别下降16.0%、16.7%和10.1%。"
+        recs = {r.text: r for r in extract_text(text)}
+        assert [recs[t].metric for t in ("16.0%", "16.7%", "10.1%")] == ["accidents", "deaths", "injuries"]
+        assert recs["10.1%"].label == "受伤人数"
+    # an earlier clause with figures of its own is the list of those figures, as before
+    recs = {r.text: r for r in extract_text("机动车289.5万辆，驾驶人412万人，分别增长6.1%和5.3%。")}
+    assert (recs["6.1%"].label, recs["5.3%"].label) == ("机动车", "驾驶人")
+
+
+def test_a_part_row_of_a_table_counts_what_the_row_above_counts() -> None:
+    # | 其中：一般程序 | under | 事故起数 |: accidents of one kind, though its own words name none
+    text = (
+        "| 指标 | 2025年 | 2026年 | 同比 |\n| --- | --- | --- | --- |\n"
+        "| 事故起数 | 1,286 | 1,142 | -11.2% |\n| 其中：一般程序 | 214 | 187 | -12.6% |\n"
+        "| 刑事案件立案 | 1,411 | 1,247 | -11.6% |\n| 其中：电信网络诈骗 | 486 | 352 | -27.6% |\n"
+        "| 其中：酒驾醉驾 | 1,215 | 1,386 | +14.1% |\n"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["-12.6%"].metric == "accidents"
+    assert recs["-27.6%"].metric == "cases_filed"
+    assert recs["+14.1%"].metric == "drink_driving"  # its own words nearest
+    assert recs["-27.6%"].label == "电信网络诈骗"  # a row of its own, not the rest of the rows above
