@@ -228,6 +228,7 @@ def _lexicon_fragments(
     unit_files: dict[str, str] = {}
     qualifier_words: dict[str, str] = {}
     qual_parts: dict[str, list[str]] = {"before": [], "inside": [], "after": []}
+    qual_tails: dict[str, str] = {}  # word -> the lookbehind its `not_after` words make
     for fname, data in docs:
         for i, entry in enumerate(data.get("units") or []):
             if not isinstance(entry, dict) or not isinstance(entry.get("word"), str):
@@ -254,8 +255,11 @@ def _lexicon_fragments(
                     )
                     continue
                 for w in words:
-                    qual_parts[place].append(str(w))
-                    qualifier_words[str(w)] = qual
+                    word, tail = _qualifier_entry(w, fname, qual, place, problems)
+                    if word:
+                        qual_parts[place].append(word)
+                        qual_tails[word] = tail
+                        qualifier_words[word] = qual
     _check_unit_prefixes(units, unit_files, problems)
     aliases: dict[str, str] = {}
 
@@ -279,11 +283,46 @@ def _lexicon_fragments(
         "UNIT": unit_alt(units.values()),
         "UNIT_CN": unit_alt(e for e in units.values() if e.get("chinese_numerals", "long") is True),
         "UNIT_CN_LONG": unit_alt(e for e in units.values() if e.get("chinese_numerals", "long") == "long"),
-        "QUAL_BEFORE": alternation(qual_parts["before"]),
-        "QUAL_INSIDE": alternation(qual_parts["inside"]),
-        "QUAL_AFTER": alternation(qual_parts["after"]),
+        "QUAL_BEFORE": _tailed_alternation(qual_parts["before"], qual_tails),
+        "QUAL_INSIDE": _tailed_alternation(qual_parts["inside"], qual_tails),
+        "QUAL_AFTER": _tailed_alternation(qual_parts["after"], qual_tails),
     }
     return fragments, qualifier_words, aliases
+
+
+def _qualifier_entry(
+    entry: object, fname: str, qual: str, place: str, problems: _Problems
+) -> tuple[str, str]:
+    """A qualifier word and its tail: a plain word, or `{word: 超, not_after: [商]}`.
+
+    A one-character word may end another word: the 超 of 商超 (supermarkets: 农贸市场和商超412家)
+    is no 超过. `not_after` lists the characters (or words) that make it part of such a word; the
+    tail is a lookbehind over them and the word, so the word list stays one prefix tree.
+
+    >>> _qualifier_entry({"word": "超", "not_after": ["商", "赶"]}, "f", "over", "before", _Problems())
+    ('超', '(?<!(?:商|赶)超)')
+    >>> _qualifier_entry("逾", "f", "over", "before", _Problems())
+    ('逾', '')
+    """
+    if isinstance(entry, dict):
+        word, stop = entry.get("word"), entry.get("not_after") or []
+        if not isinstance(word, str) or not word or not isinstance(stop, list):
+            problems.add(fname, f"qualifiers.{qual}", place, "expected `{word: ..., not_after: [...]}`")
+            return "", ""
+        if not stop:
+            return word, ""
+        return word, f"(?<!(?:{'|'.join(map(regex.escape, map(str, stop)))}){regex.escape(word)})"
+    return str(entry), ""
+
+
+def _tailed_alternation(words: Sequence[str], tails: Mapping[str, str]) -> str:
+    """`alternation` of words, each followed by its tail (see `_qualifier_entry`).
+
+    >>> _tailed_alternation(["超过", "超"], {"超": "(?<!商超)"})
+    '超(?:过|(?<!商超))'
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return _prefix_tree([(w, tails.get(w, "")) for w in ordered]) or "(?!)"
 
 
 def _check_unit_prefixes(

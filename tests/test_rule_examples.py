@@ -10,6 +10,7 @@ import pytest
 
 from statx.errors import RuleError
 from statx.examples import check_example
+from statx.extract import extract_text
 from statx.rules import Example, RuleSet, load_rules
 
 EXAMPLES = load_rules().examples()
@@ -44,6 +45,20 @@ def test_a_unit_that_starts_with_a_chinese_numeral_unit_must_take_them_too(tmp_p
     # with 户 open to any Chinese numeral and 户次 not, 三百户次 would read as 三百户
     (tmp_path / "lexicon.yaml").write_text("units:\n  - {word: 户次}\n", encoding="utf-8")
     with pytest.raises(RuleError, match=r"lexicon\.yaml:户次:chinese_numerals: must be true"):
+        load_rules([tmp_path])
+
+
+def test_a_qualifier_word_is_not_read_at_the_end_of_a_word_its_not_after_lists(rules: RuleSet) -> None:
+    # 商超 (supermarkets) ends in 超, which is no 超过 there; 超 alone still is
+    got = {r.text: r.qualifier for r in extract_text("检查商超412家，超1000人参与", rules=rules)}
+    assert got == {"412家": "exact", "超1000人": "over"}
+
+
+def test_a_qualifier_entry_must_name_its_word(tmp_path: Path) -> None:
+    (tmp_path / "lexicon.yaml").write_text(
+        "qualifiers:\n  over:\n    before: [{not_after: [商]}]\n", encoding="utf-8"
+    )
+    with pytest.raises(RuleError, match=r"lexicon\.yaml:qualifiers\.over:before: expected `\{word"):
         load_rules([tmp_path])
 
 
