@@ -419,12 +419,16 @@ def annotate(
             ):
                 inherited = out[k].metric if out[k].metric != "other" else None
                 inherited_words = contexts[k].pre
-        elif pair is None and parents[i] is not None and change is None:
-            # a part (破获刑事案件356起，其中重大案件37起) counts what its whole counts: the whole's
-            # noun it repeats (案件) names no new metric, while a cue of its own (其中酒驾135起) does
-            k = parents[i]
-            if out[k].metric != "other" and out[k].unit == rec.unit:
-                inherited, inherited_words = out[k].metric, contexts[k].pre
+        # a part (破获刑事案件356起，其中重大案件37起) counts what its whole counts: the whole's
+        # noun it repeats (案件) names no new metric, while a cue of its own (其中酒驾135起) does
+        elif (
+            pair is None
+            and (whole := parents[i]) is not None
+            and change is None
+            and out[whole].metric != "other"
+            and out[whole].unit == rec.unit
+        ):
+            inherited, inherited_words = out[whole].metric, contexts[whole].pre
         para_start = text.rfind("\n", 0, cand.start) + 1
         in_table_row = _ROW_START.match(text, para_start, cand.start) is not None
         rest = (

@@ -891,6 +891,16 @@ def test_a_sentence_opening_with_a_grouping_breaks_down_the_total_before_it() ->
     assert {r.text: r.parent for r in extract_text(text)}["11.2万件"] is None
 
 
+def test_a_part_repeating_its_whole_s_noun_keeps_the_whole_s_metric() -> None:
+    # 案件 is crimes reported's cue; the part after 其中 only repeats the whole's noun, so it is
+    # still a count of cases solved, while a part with a cue of its own (饮酒驾驶) keeps its own
+    text = "全国共侦破电诈案件1426起，其中重大案件37起。查处交通违法5895起，其中饮酒驾驶135起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["37起"].parent == "1426起"
+    assert recs["37起"].metric == recs["1426起"].metric == "cases_solved"
+    assert recs["135起"].metric == "drink_driving"
+
+
 def test_breakdown_items_point_to_the_earlier_figure_they_add_up_to() -> None:
     text = (
         "今年共排查出各类矛盾纠纷1426起，成功化解1398起，化解率98.04%。"
