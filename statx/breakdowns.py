@@ -56,7 +56,10 @@ def find_parents(
         if lead is None and text[sentence_start - 1 : sentence_start] in ("；", ";"):
             lead_at = last_end(FULL_STOP_BACK, text, sentence_start, lo)
             lead = lex.breakdown_lead.match(text, lead_at, c.start)
-        by_lead = lead is not None and (marker is None or marker < lead.end())
+        # a 其中 right after the lead (按活动类别划分，其中体育活动128项) repeats it: the lead's breakdown
+        by_lead = lead is not None and (
+            marker is None or marker < lead.end() or not text[lead.end() : marker].strip()
+        )
         if by_lead:
             marker = lead_at
         # a bracket opened on the figure before (612起(醉驾148起)) is nearer than a 其中 of the sentence
@@ -66,7 +69,8 @@ def find_parents(
         if marker is not None:
             markers[i] = marker
             # the whole may stand in the sentence before only when the word opens this one
-            opens = not text[sentence_start:marker].strip()
+            # (其中：查处酒驾4.12万起: the colon after 其中 is the marker, and 其中 still opens the sentence)
+            opens = not lex.breakdown.sub("", text[sentence_start:marker]).strip(" ，,")
             for j in range(i - 1, -1, -1):
                 p = cands[j]
                 if p.end > marker:
@@ -299,7 +303,8 @@ def parent_over_semicolon(
     before 其中, but so might a new topic (其中酒驾100起；发生事故50起), so the item must count
     what the whole counts (the same metric), besides the unit and a value not larger. A figure
     no metric knows must instead be named like the first item after the breakdown word
-    (其中，第一产业增加值…；第二产业增加值…: both end in 产业增加值).
+    (其中，第一产业增加值…；第二产业增加值…: both end in 产业增加值), and then counts what that
+    item counts.
     """
     start = contexts[i].sentence_start
     if rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";"):
@@ -314,9 +319,14 @@ def parent_over_semicolon(
             marker = m.start()
     if marker is None:
         return None
-    if metric == "other" and not _named_like_first_item(cands, out, i, marker, label):
-        return None
-    if text[full_start:marker].strip():  # the whole is in the sentence, unless 其中 opens it
+    if metric == "other":
+        if not _named_like_first_item(cands, out, i, marker, label):
+            return None
+        # 其中，电话渠道受理6102件…；网络渠道受理2334件: named like the first item, it counts what that counts
+        first = _first_after(cands, i, marker + 1)
+        metric = out[first].metric if first is not None else metric
+    # the whole is in the sentence, unless 其中 (or 其中：) opens it
+    if lex.breakdown.sub("", text[full_start:marker]).strip(" ，,"):
         lo = full_start
     for j in range(i - 1, -1, -1):
         p = cands[j]
@@ -326,11 +336,13 @@ def parent_over_semicolon(
             continue
         kind = out[j].metric == metric or _kind_of_general(out[j], metric, rec, lex)
         if out[j].value >= rec.value and kind:
-            return None if _restates_the_whole(cands, contexts, i, j, marker, lex) else j
+            ends = _restates_the_whole(cands, contexts, i, j, marker, lex) or _overflows(out, j, i, rec)
+            return None if ends else j
         if out[j].metric != metric:
             k = _same_metric_in_sentence(out, contexts, j, rec, metric)
             if k is not None:
-                return None if _restates_the_whole(cands, contexts, i, k, marker, lex) else k
+                ends = _restates_the_whole(cands, contexts, i, k, marker, lex) or _overflows(out, k, i, rec)
+                return None if ends else k
         if not _PER_PERIOD.search(contexts[j].pre):
             break
     return None
@@ -382,6 +394,30 @@ def _restates_the_whole(
         return False
     items = [k for k in range(j + 1, i) if cands[k].start > marker]
     return bool(items) and not any(own in contexts[k].pre for k in items)
+
+
+def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:
+    """Whether figure `rec` and the parts of whole `j` found before it add up to more than the whole.
+
+    共有186名民警获得表彰，其中一等功3人、二等功19人、三等功142人；…优先安排124名优秀民警参加疗养:
+    the 164 honoured leave 22 of the 186, so the 124 after the semicolon cannot be a fourth part;
+    the breakdown ended at the semicolon and a new count began. Parts that already add up to the
+    whole are a grouping complete, and another grouping of it may follow (较大火灾1起，一般火灾1861起；
+    住宅火灾572起 of 1862). Only read over a semicolon, where the items go on by inference; a 其中
+    of the figure's own clause says so outright.
+    """
+    whole = out[j]
+    unit = _people(whole.unit)
+    parts = sum(
+        float(out[k].value)
+        for k in range(j + 1, i)
+        if out[k].parent_start == whole.start and _people(out[k].unit) == unit
+    )
+    value = float(whole.value)
+    if not parts or _equal(parts, value):
+        return False
+    total = parts + float(rec.value)
+    return total > value and not _equal(total, value)
 
 
 def _named_like_first_item(

@@ -40,10 +40,22 @@ def _change(
     ):
         # 高新区大队违法查处量增幅最大，达21.4%: the clause before says what the figure is
         change = "up" if ranked.re is lex.ranked_up else "down"
-    elif in_table and not ctx.pre.strip(" |") and text.endswith(_SHARE_UNITS, cand.start, cand.end):
-        # a share alone in a column headed 同比增长 / 同比下降 is that change
+    elif text.endswith(_SHARE_UNITS, cand.start, cand.end) and (
+        sized := lex.sized_up.search(text, ctx.sentence_start, cand.start)
+        or lex.sized_down.search(text, ctx.sentence_start, cand.start)
+    ):
+        # 降幅由1-6月的3.2%扩大到10.6%: both figures are sizes of the fall
+        change = "up" if sized.re is lex.sized_up else "down"
+    elif (
+        in_table
+        and not ctx.pre[ctx.pre.rfind("|") + 1 :].strip()
+        and text.endswith(_SHARE_UNITS, cand.start, cand.end)
+    ):
+        # a share alone in its cell, in a column headed 同比增长 / 同比下降, is that change
         head = column_head(text, cand.start) or ""
         change = "up" if lex.change_up.search(head) else "down" if lex.change_down.search(head) else None
+        if change is None and _unsigned_rise(head, m.group("num")):
+            change = "up"  # | 刑事案件破获 | 617 | 698 | 13.1% | under 同比: a rise, as a fall has its minus
     if change is None:
         return None, None, None
     before = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
@@ -101,6 +113,24 @@ _CHANGE_HEAD = regex.compile(
     r"[\s(（)）%％±+\-]*(?:(?:同比|环比|按年|按月|较上年|比上年|较去年同期|增减|增減|升降|变化|变动|增长|下降|"
     r"上升|增幅|降幅|幅度|率)[\s(（)）%％±+\-]*)+"
 )
+
+
+def _unsigned_rise(head: str, number: str) -> bool:
+    """Whether a share with no sign in a column headed by a bare change (同比, 增减, 同比(%)) is a rise.
+
+    A spreadsheet's change column writes a fall with its minus (-11.6%) and a rise with none
+    (13.1%); a header that says which way (同比下降, 降幅) has decided before this is asked, and
+    a zero is no change either way. Of a two-row header the lower cell, the figure's own, counts.
+
+    >>> _unsigned_rise("同比", "13.1"), _unsigned_rise("2026年1至10月 增减(%)", "4.7")
+    (True, True)
+    >>> _unsigned_rise("占比", "13.1"), _unsigned_rise("同比", "0.0"), _unsigned_rise("", "5")
+    (False, False, False)
+    """
+    words = head.split()
+    return bool(words) and _CHANGE_HEAD.fullmatch(words[-1]) is not None and number.strip("0. ") != ""
+
+
 #: A header of a share column (占比, 占全市比重, 所占比例): its cells are shares, whatever the row.
 _SHARE_HEAD = regex.compile(r"占|比重|比例")
 
@@ -133,6 +163,22 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
     named = (c.strip() for c in text[start:at].split("|")[1:-1])
     row = "".join(c for c in named if _NAMING_CELL.search(c) and not _COUNT_CELL.fullmatch(c))
     return row, head
+
+
+def row_above(text: str, at: int) -> str | None:
+    """The name of the table row right above the row `at` is in; None for the first row under the header.
+
+    A row that opens with 其中 breaks down the row above it (刑事案件立案 / 其中：电信网络诈骗):
+    what it counts is that row's measure, of one kind.
+
+    >>> t = "| 指标 | 同比 |\\n| --- | --- |\\n| 刑事案件立案 | -11.6% |\\n| 其中:电诈 | -27.6% |"
+    >>> row_above(t, t.index("-27.6")), row_above(t, t.index("-11.6")), row_above("共12起", 1)
+    ('刑事案件立案', None, None)
+    """
+    rows = _table_rows(text, text.rfind("\n", 0, at) + 1)
+    if len(rows) < 2:
+        return None
+    return next((c.strip() for c in rows[-1].split("|") if names_something(c)), None)
 
 
 def is_share_head(head: str) -> bool:
@@ -271,6 +317,8 @@ def read_changes(
                 basis = _basis_before_semicolon(text, cands, ctx, out, i)
             elif basis is None and _after_its_item(cands, contexts, out, i):
                 basis = _basis_before_semicolon(text, cands, ctx, out, i, like_items=True)
+            if basis is None:
+                basis = _basis_of_changes_before(contexts, out, i)
         baseline = bool(lex.baseline.search(ctx.pre)) or bool(
             lex.baseline_from.search(ctx.pre) and lex.baseline_to.match(text, cand.end, cand.end + 8)
         )
@@ -337,6 +385,20 @@ def _last_change(
             break
         if cands[j].end <= hi and out[j].change is not None:
             return j
+    return None
+
+
+def _basis_of_changes_before(contexts: Sequence[Context], out: Sequence[ChangeInfo], i: int) -> Basis | None:
+    """The basis of the nearest change before change `i` in its sentence, said once for a run of them.
+
+    与去年同期相比，事故起数下降6.8%，…，直接财产损失下降11.2%: the last change is as far from the
+    basis as a run of four goes, and is against the same year.
+    """
+    for k in range(i - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[i].sentence_start:
+            return None
+        if out[k].change is not None:
+            return out[k].basis
     return None
 
 

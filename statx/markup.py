@@ -236,7 +236,7 @@ def _emit_plain(builder: TextBuilder, raw: str, start: int, end: int) -> None:
 _LINE_CLOSE = frozenset("。！？；：…”」』）)】!?;:")
 # What starts a new paragraph or item rather than the rest of a sentence.
 _NEW_ITEM = re.compile(
-    r"[ \t\u3000]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)"
+    r"[ \t\u3000|]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)"
     r"|第[一二三四五六七八九十\d]+[章节条部分]|[●○■□◆◇▲△▶►•·※★☆①②③④⑤⑥⑦⑧⑨⑩—\-－]"
 )
 _TEXT_LINE = re.compile(r"[^\n]*\n?")
@@ -257,7 +257,7 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
         The ``(start, end)`` spans of the breaks to drop (``\\r\\n`` or ``\\n``).
     """
     lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start) if m.end() > m.start()]
-    sizes = [len(raw[a:b].strip()) for a, b in lines]
+    sizes = [_print_width(raw[a:b].strip()) for a, b in lines]
     long = sorted(n for n in sizes if n >= 8)
     if len(long) < 6:
         return []
@@ -271,8 +271,8 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
         # a paragraph's first line is indented: its indent takes width too (four spaces, two 全角)
         indent = len(line) - len(line.lstrip(" \t\u3000"))
         full = sizes[i] + (indent + line[:indent].count("\u3000")) // 2
-        if full < 0.85 * width or not line or line[-1] in _LINE_CLOSE:
-            continue
+        if full < 0.85 * width or not line or line[-1] in _LINE_CLOSE or line.endswith("|"):
+            continue  # a table's row (| 事故起数 | 156 |) is no sentence a wrap cut
         cut += 1
         na, nb = lines[i + 1]
         nxt = raw[na:nb]
@@ -289,6 +289,18 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
 
 
 _PAGE_NUMBER_LINE = re.compile(r"[-—–~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–~]{1,2}|第[ \t]*\d{1,4}[ \t]*页.*|\d{1,4}")
+
+
+def _print_width(line: str) -> int:
+    """How wide a line prints, in Chinese characters: a digit, a Latin letter or a blank takes half.
+
+    A scanned page's OCR spaces a number's digits (1 2 3 6起), which makes a line longer in
+    characters but not on the page; counted so, a line of figures is no wider than a line of words.
+
+    >>> _print_width("全市共接报各类警情8 6 4 5 2起"), _print_width("全市共接报各类警情")
+    (15, 9)
+    """
+    return len(line) - sum(1 for char in line if char.isascii()) // 2
 
 
 # A page's number as a PDF's text gives it, on a line of its own (— 3 —, - 12 -, －３－, 第3页 共12页, 3/12);
@@ -358,12 +370,20 @@ def _page_breaks(raw: str, start: int) -> list[tuple[int, int]]:
 
 def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
     """Pass plain text through, joining the lines a fixed-width export wrapped (see `_soft_wraps`)
-    and the sentences a page break cut (see `_page_breaks`)."""
+    and the sentences a page break cut (see `_page_breaks`), and laying out pasted tables as
+    rows of cells (see `_pasted_tables`)."""
     cuts = _soft_wraps(raw, start)
     pages = _page_breaks(raw, start)
     if pages:
         cuts = sorted(pages + _clear_of(cuts, pages, touching=True))
-    _emit_between(_emit_plain, builder, raw, start, len(raw), cuts)
+    tables = _pasted_tables(raw, start, len(raw))
+    if not tables:
+        _emit_between(_emit_plain, builder, raw, start, len(raw), cuts)
+        return
+    spans = [(a, b) for a, b, _ in tables]
+    reps = [(a, b, "") for a, b in _clear_of(cuts, spans, touching=True)]
+    reps.extend(rep for _, _, table in tables for rep in table)
+    _emit_replacing(_emit_plain, builder, raw, start, len(raw), sorted(reps))
 
 
 def _emit_between(
@@ -403,6 +423,111 @@ def _clear_of(spans: _Spans, blockers: _Spans, *, touching: bool = False) -> _Sp
         if not (end >= a if touching else end > a):
             out.append((a, b))
     return out
+
+
+# --- pasted tables: columns split by tabs or aligned with blanks --------------------
+
+# The blank between two cells of a row pasted from a spreadsheet or a fixed-width export:
+# tabs, or two blanks or more (a single blank stays inside a cell: 2 856.3, 1 2 3 起).
+_TAB_GAP = re.compile(r"[ \u3000]*\t[\t \u3000]*")
+_SPACE_GAP = re.compile(r"(?:[ \u3000]{2,}|\u3000)")
+_INDENT = re.compile(r"[ \t\u3000]*")
+#: A cell holding a number (25,071, -5.8%, 96.8, +10.5%): the rows of a table of figures hold some.
+_NUMBER_CELL = re.compile(r"[-+↑↓]?\d[\d,. ]*(?:%|‰|个百分点)?")
+#: The fewest rows (header and figures) a block of blank-aligned lines needs to be a table; a
+#: tab is plain enough that a header and one row do.
+_MIN_SPACE_ROWS = 3
+_MIN_TAB_ROWS = 2
+
+
+def _pasted_row(line: str, gap: re.Pattern[str]) -> list[tuple[int, int]] | None:
+    """The gaps between a pasted row's cells (offsets in `line`), or None if it has fewer than three cells."""
+    body_start = _INDENT.match(line).end()  # type: ignore[union-attr]  # matches everywhere
+    body = line.rstrip()
+    if body_start >= len(body) or body.lstrip().startswith("|"):
+        return None
+    gaps = [(m.start(), m.end()) for m in gap.finditer(body, body_start)]
+    return gaps if len(gaps) >= 2 else None
+
+
+def _pasted_tables(raw: str, start: int, end: int) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """Lay out the tables pasted as plain lines in ``raw[start:end]`` as Markdown rows.
+
+    A spreadsheet pasted into a report or a Markdown file keeps its columns apart with tabs
+    (指标⇥2025年⇥2026年⇥同比), a fixed-width export with runs of blanks. The rules and the
+    table readers know a row by its `|` cells (a figure in the fourth cell is of the row's
+    first cell and of its column's header), so each such row is opened with ``| `` and its
+    gaps become `` | ``. A block is a table when every line of it has three cells or more,
+    split the same way, over two lines (tabs) or three (blanks), and its rows hold numbers:
+    a signature line (文号⎵⎵⎵签发人) or a justified line of prose is none.
+
+    Returns:
+        For each table, in order, its raw span (its first line's start to its last line's end)
+        and the ``(start, end, text)`` replacements that lay it out.
+
+    >>> raw = "说明\\n指标\\t2025年\\t同比\\n警情\\t3,912\\t-14.2%\\n完"
+    >>> [(a, b) for a, b, _ in _pasted_tables(raw, 0, len(raw))], raw[3:30]
+    ([(3, 30)], '指标\\t2025年\\t同比\\n警情\\t3,912\\t-14.2%')
+    >>> [(raw[c:d], t) for _, _, reps in _pasted_tables(raw, 0, len(raw)) for c, d, t in reps][:4]
+    [('', '| '), ('\\t', ' | '), ('\\t', ' | '), ('', '| ')]
+    """
+    if "\t" not in raw[start:end] and "  " not in raw[start:end]:
+        return []
+    lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start, end) if m.end() > m.start()]
+    out: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    for gap, least in ((_TAB_GAP, _MIN_TAB_ROWS), (_SPACE_GAP, _MIN_SPACE_ROWS)):
+        block: list[tuple[int, list[tuple[int, int]], str]] = []
+        for a, b in [*lines, (end, end)]:
+            line = raw[a:b].rstrip("\r\n")
+            gaps = _pasted_row(line, gap) if a < end else None
+            if gaps is not None and not (gap is _SPACE_GAP and "\t" in line):
+                block.append((a, gaps, line))
+                continue
+            if len(block) >= least and _holds_numbers([line for _, _, line in block]):
+                reps: list[tuple[int, int, str]] = []
+                for row_start, row_gaps, row in block:
+                    indent = _INDENT.match(row).end()  # type: ignore[union-attr]  # matches everywhere
+                    reps.append((row_start, row_start + indent, "| "))
+                    reps.extend((row_start + g0, row_start + g1, " | ") for g0, g1 in row_gaps)
+                last_start, _, last = block[-1]
+                out.append((block[0][0], last_start + len(last), reps))
+            block = []
+    return sorted(out)
+
+
+def _holds_numbers(rows: list[str]) -> bool:
+    """Whether most rows below a block's first hold a cell that is a number."""
+    cells = [_cells(row) for row in rows[1:]]
+    numbered = sum(1 for row in cells if any(_NUMBER_CELL.fullmatch(c) for c in row))
+    return numbered * 2 >= len(cells)
+
+
+def _cells(row: str) -> list[str]:
+    """A pasted row's cells, split at tabs or at runs of blanks."""
+    return [cell.strip() for cell in _CELL_GAP.split(row.strip())]
+
+
+_CELL_GAP = re.compile(r"\t+|[ \u3000]{2,}|\u3000")
+
+
+def _emit_replacing(
+    emit: Callable[[TextBuilder, str, int, int], None],
+    builder: TextBuilder,
+    raw: str,
+    start: int,
+    end: int,
+    reps: Iterable[tuple[int, int, str]],
+) -> None:
+    """Emit ``raw[start:end]`` with `emit`, each ``(a, b, text)`` of `reps` (in order) giving `text`."""
+    pos = start
+    for a, b, text in reps:
+        if a < pos:
+            continue
+        emit(builder, raw, pos, a)
+        if text:
+            builder.append_replace(a, b, text)
+        pos = b
+    emit(builder, raw, pos, end)
 
 
 # --- Markdown --------------------------------------------------------------------
@@ -537,20 +662,18 @@ def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) 
     """Emit Markdown text, leaving out `**` markers and a number's backticks, and reading inline HTML."""
     marks = _markdown_marks(raw, start, end)
     joins = _markdown_soft_breaks(raw, start, end)
+    tables = _pasted_tables(raw, start, end)
     has_html = raw.find("<", start, end) != -1 or raw.find("&", start, end) != -1
-    if not has_html and not joins:  # most Markdown has no HTML in it
+    if not has_html and not joins and not tables:  # most Markdown has no HTML in it
         _emit_between(_emit_plain, builder, raw, start, end, marks)
         return
     html_marks = _markdown_html(raw, start, end) if has_html else []
-    pos = start
-    for a, b, text in _merge_marks(marks, sorted(html_marks + joins)):
-        if a < pos:
-            continue
-        _emit_plain(builder, raw, pos, a)
-        if text:
-            builder.append_replace(a, b, text)
-        pos = b
-    _emit_plain(builder, raw, pos, end)
+    if tables:  # a pasted table's lines are rows, not a paragraph's wrapped lines
+        spans = [(a, b) for a, b, _ in tables]
+        kept = set(_clear_of([(a, b) for a, b, _ in joins], spans, touching=True))
+        joins = [join for join in joins if join[:2] in kept]
+        joins.extend(rep for _, _, table in tables for rep in table)
+    _emit_replacing(_emit_plain, builder, raw, start, end, _merge_marks(marks, sorted(html_marks + joins)))
 
 
 # A line that opens a Markdown block (heading, quote, table row, list item, fence, rule, HTML,

@@ -137,12 +137,29 @@ _ZERO_LIKE = re.compile("[一二三四五六七八九〇零][○◯OΟ0]+(?=[一
 
 
 def _fold_zero(text: str) -> str:
-    """Write 〇 for the look-alikes of it between Chinese numerals, keeping the length.
+    """Write 〇 for the look-alikes of it between Chinese numerals, and 0 between digits, keeping the length.
 
     >>> _fold_zero("二○二三年，二O一九年，一〇〇OK，A0二")
     '二〇二三年，二〇一九年，一〇〇OK，A0二'
+
+    A letter O between Arabic digits is an OCR's zero, unless the number touches a letter:
+
+    >>> _fold_zero("抓获2O76名，1oO5起，编号A1O2，10Oct")
+    '抓获2076名，1005起，编号A1O2，10Oct'
     """
-    return _ZERO_LIKE.sub(lambda m: m.group()[0] + "〇" * (len(m.group()) - 1), text)
+    text = _ZERO_LIKE.sub(lambda m: m.group()[0] + "〇" * (len(m.group()) - 1), text)
+    return _ARABIC_O.sub(_zero_digits, text) if "O" in text or "o" in text or "Ο" in text else text
+
+
+# A letter O that a scanned page's OCR read for the zero inside an Arabic number (抓获2O76名,
+# 1o5起): between digits, in a number that touches no Latin letter (an id such as A1O2 or
+# 1O1A stays as written).
+_ARABIC_O = re.compile(r"(?<![A-Za-z0-9])[0-9]+(?:[OoΟ]+[0-9]+)+(?![A-Za-z])")
+_O_TO_ZERO = str.maketrans("OoΟ", "000")
+
+
+def _zero_digits(match: re.Match[str]) -> str:
+    return match.group().translate(_O_TO_ZERO)
 
 
 # --- noise removal -------------------------------------------------------------

@@ -27,6 +27,7 @@ from statx.changes import (
     latest_written_year,
     names_something,
     read_changes,
+    row_above,
     table_cell,
     written_before,
 )
@@ -51,6 +52,8 @@ class Lexicon:
     # 违法查处量增幅最大，达21.4%: a change said by its rank, in the clause before the figure
     ranked_up: regex.Pattern[str]
     ranked_down: regex.Pattern[str]
+    sized_up: regex.Pattern[str]  # 增幅由5.2%扩大到8.1%: each figure is a size of a rise
+    sized_down: regex.Pattern[str]  # 降幅由1-6月的3.2%扩大到10.6%
     basis_yoy: regex.Pattern[str]
     basis_mom: regex.Pattern[str]
     currency_tail: regex.Pattern[str]  # a currency named before the number: no part of a label
@@ -65,9 +68,11 @@ class Lexicon:
     label_trim: regex.Pattern[str]
     new_action: regex.Pattern[str]  # 强制隔离戒毒156人: a clause naming a new action, which inherits nothing
     bare_clause: regex.Pattern[str]  # a clause that only reports (上半年录得): earlier clauses name its thing
+    bare_change: regex.Pattern[str]  # a clause that only says a change (同比（去年为7912件）增长)
     clause_end: regex.Pattern[str]
     clause_end_back: regex.Pattern[str]  # the same, searched backwards
     period: regex.Pattern[str]
+    baseline_period: regex.Pattern[str]  # 由1-6月的3.2%, 去年10月为7912件: dates only that figure
     metrics: MetricIndex
     gazette: Gazette
     places_of: dict[str, str | None] = dataclasses.field(default_factory=dict)  # org -> its place
@@ -88,6 +93,7 @@ class Lexicon:
 
         # 较2022年的70 048宗, 由2019年的100起: a baseline named with its year
         baseline_year = "|".join(optional_fragment("BASELINE_YEAR")) or "(?!)"
+        baseline_period = "".join(f"|{p}" for p in optional_fragment("BASELINE_PERIOD_WORDS"))
 
         def tail(name: str, after: str = "") -> regex.Pattern[str]:
             return compile_pattern(f"(?:{alternation(w.get(name, ()))}){after}$")
@@ -113,9 +119,21 @@ class Lexicon:
                 f"(?:{alternation(sizes)})(?:{alternation(w['change_ranks'])})[，,]\\s*(?:达到?|为|是)?\\s*$"
             )
 
+        def sized(name: str) -> regex.Pattern[str]:
+            sizes = [x for x in w.get(name, ()) if x.endswith("幅")]
+            if not sizes:
+                return compile_pattern("(?!)")
+            # the size's start (由1-6月的) or where it moved to (扩大到目前的), in the same clause
+            return compile_pattern(
+                f"(?:{alternation(sizes)})(?:由|从)(?:[^，,。；;%]{{0,10}}"
+                f"|[^，,。；;]{{1,16}}?(?:扩大|收窄|缩小|提高|上升|下降|增加|减少|回落)?(?:到|至)[^，,。；;\\d]{{0,4}})$"
+            )
+
         return cls(
             ranked_up=ranked("change_up"),
             ranked_down=ranked("change_down"),
+            sized_up=sized("change_up"),
+            sized_down=sized("change_down"),
             # a change word right before the number, maybe with 了/达/为 (同比下降了26.32%); not
             # 至/到, which give the new level (提高至95%), not the change
             change_up=change_tail("change_up"),
@@ -139,7 +157,7 @@ class Lexicon:
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
             baseline=compile_pattern(
-                f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year})\\s*$"
+                f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year}{baseline_period})\\s*$"
             ),
             baseline_from=tail("baseline_from", f"(?:{baseline_year})?\\s*"),
             baseline_to=compile_pattern(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
@@ -150,9 +168,17 @@ class Lexicon:
             ),
             label_trim=compile_pattern(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
             bare_clause=compile_pattern("|".join(optional_fragment("BARE_CLAUSE")) or "(?!)", regex.VERSION1),
+            bare_change=compile_pattern(
+                f"^(?:{alternation([*w.get('basis_yoy', ()), *w.get('basis_mom', ())])})?"
+                "(?:[(（][^)）]*[)）]?)?"  # a baseline in brackets: 同比（去年10月为7912件）增长
+                f"(?:{alternation([*w['change_up'], *w['change_down']])})?了?(?:约|近)?$"
+            ),
             clause_end=compile_pattern(clause_end),
             clause_end_back=compile_pattern(clause_end, regex.REVERSE),
             period=compile_pattern(expand_fragment("PERIOD", rules.fragments), regex.VERSION1),
+            baseline_period=compile_pattern(
+                "|".join(optional_fragment("BASELINE_PERIOD")) or "(?!)", regex.VERSION1
+            ),
             metrics=MetricIndex.build(rules),
             gazette=Gazette.build(rules),
         )
@@ -336,11 +362,21 @@ def _periods(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     ]
 
 
-def _period(periods: list[tuple[int, int, str]], ends: list[int], para_start: int, pos: int) -> str | None:
-    """The time scope written nearest before the figure: in its sentence if any, else its paragraph."""
+def _period(
+    text: str, periods: list[tuple[int, int, str]], ends: list[int], para_start: int, pos: int, lex: Lexicon
+) -> str | None:
+    """The time scope written nearest before the figure: in its sentence if any, else its paragraph.
+
+    A baseline's period (由1-6月的3.2%, 同比（去年10月为7912件）增长6.6%) dates only its own
+    figure: the figures after it keep the period written before.
+    """
     k = bisect.bisect_right(ends, pos)
-    if k and periods[k - 1][0] >= para_start:
-        return periods[k - 1][2]
+    while k and periods[k - 1][0] >= para_start:
+        start, _, period = periods[k - 1]
+        baseline = lex.baseline_period.match(text, start)
+        if not (baseline and baseline.end() < pos):
+            return period
+        k -= 1
     return None
 
 
@@ -373,7 +409,7 @@ def annotate(
         last year (a 2024-01-16 work report: 刑事案件立案数由2022年的2153起下降到1827起 is 2023's).
         """
         pos, date = candidates[i].start, records[i].date
-        period = _period(periods, period_ends, text.rfind("\n", 0, pos) + 1, pos)
+        period = _period(text, periods, period_ends, text.rfind("\n", 0, pos) + 1, pos, lex)
         start = resolve_period(period, date)[0] if period else None
         if start:
             return int(start[:4])
@@ -401,15 +437,29 @@ def annotate(
         inherited, inherited_words = None, ""
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
         # the figure a change qualifies, for its metric and its label
-        changed = _changed(text, candidates, contexts, i) if change is not None and same_sentence else None
+        changed = (
+            _changed(text, candidates, records, contexts, i) if change is not None and same_sentence else None
+        )
+        # 受理8436件，环比增长6.3%；同比（去年10月为7912件）增长6.6%: a clause after a semicolon that
+        # only says a change, or the baseline of one, is of the count of the clause before
+        follows = bool(
+            i
+            and not same_sentence
+            and (change is not None or baseline)
+            and text[ctx.sentence_start - 1 : ctx.sentence_start] in ("；", ";")
+            and lex.bare_change.match(_BLANKS.sub("", ctx.pre))
+        )
+        if follows or (changed is not None and out[changed].role == "baseline"):
+            # 同比（去年10月为7912件）增长6.6%: a change is of the current count, not of its baseline
+            changed = _count_before(out, i)
         pair = respectively.get(i)
         if isinstance(pair, int):  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
             inherited = out[pair].metric
         # a change right after the figure it qualifies (29,542宗（+3.88%）), or a list of like figures:
         # the same unit or one the previous figure's metric is counted in (走访家庭2140户、商铺360家)
-        elif pair is None and same_sentence and parents[i] is None:
+        elif pair is None and (same_sentence or follows) and parents[i] is None:
             # a cut that names what it cuts (减少提交材料约9.6万份) is a count of its own, no change of it
-            qualifies = change is not None and not lex.cut_of.search(ctx.pre)
+            qualifies = (change is not None or follows) and not lex.cut_of.search(ctx.pre)
             k = changed if qualifies and changed is not None else _last_count(out, contexts, i)
             fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
@@ -488,7 +538,7 @@ def annotate(
             choice = lex.metrics.classify(
                 pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
             )
-        period = _period(periods, period_ends, para_start, cand.start)
+        period = _period(text, periods, period_ends, para_start, cand.start, lex)
         start, end = resolve_period(period, rec.date) if period else (None, None)
         subject = nearest_before(orgs, cand.start, para_start) or main_org  # sentence or paragraph
         own_place = _place_of(subject, lex) if subject else None
@@ -557,8 +607,15 @@ def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context,
     if cell is None or not cell[0] or _lone_share_cell(ctx, unit):
         return ctx, ""
     row, head = cell
-    words = f"| {row} | {head} | " if is_share_head(head) else f"| {head} | {row} | "
+    named = row
+    if _PART_ROW.match(row) and (whole := row_above(text, at)):
+        named = f"{whole} {row}"  # | 其中：电信网络诈骗 | under | 刑事案件立案 |: its cue nearest
+    words = f"| {named} | {head} | " if is_share_head(head) else f"| {head} | {named} | "
     return Context(words, "", ctx.sentence_start), row
+
+
+#: A table row that is a part of the row above it (| 其中：一般程序 | 187 |, | 其中:电信网络诈骗 |).
+_PART_ROW = regex.compile(r"\s*其中")
 
 
 #: The months of a year-end review's publication (a work report in January, a summary by March).
@@ -681,19 +738,43 @@ _LIST_ITEMS = regex.compile(r"、|以及|和|及|与")
 _LIST_PREPOSITION = regex.compile(r"^\s*(?:对于|针对|就|对|向)")
 
 
-def _changed(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> int:
+#: The words before a share of a whole (占刑事案件总数的43.1%, 占2.6%).
+_SHARE_OF = regex.compile(r"占[^，,。；;]{0,16}$")
+
+
+def _changed(
+    text: str, cands: Sequence[Candidate], records: Sequence[Figure], contexts: Sequence[Context], i: int
+) -> int:
     """The figure a change qualifies: the one before it, or the one before that one's brackets.
 
     查处酒驾醉驾42起（醉驾11起），同比上升12%: the change is of the 42 cases, not of the part of them
-    in brackets.
+    in brackets. 盗窃案件4106起，占总数的43.1%，同比下降14.2%: a change in % is of the count, not of
+    its share, whose changes are written in 个百分点 (占比同比上升1.4个百分点).
     """
     k = i - 1
+    if (
+        k >= 1
+        and records[i].unit == "%"
+        and records[k].unit == "%"
+        and _SHARE_OF.search(contexts[k].pre)
+        and records[k - 1].unit != "%"
+        and contexts[k - 1].sentence_start == contexts[i].sentence_start
+    ):
+        return k - 1
     if k < 1 or contexts[k - 1].sentence_start != contexts[i].sentence_start:
         return k
     opening = text[cands[k - 1].end : cands[k].start]
     closing = text[cands[k].end : cands[i].start].lstrip()
     opened = any(b in opening for b in "(（") and not any(b in opening for b in ")）")
     return k - 1 if opened and closing[:1] in (")", "）") else k
+
+
+def _count_before(out: Sequence[Record], i: int) -> int:
+    """The last figure before figure `i` that is neither a change nor a baseline (the first one if none)."""
+    k = i - 1
+    while k > 0 and (out[k].change is not None or out[k].role == "baseline"):
+        k -= 1
+    return k
 
 
 def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> int:
@@ -767,6 +848,9 @@ def _respectively(
             said = said[: basis.start()]
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
         listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
+        if slots > 1 and len(items) < 2:
+            clause_start = cands[i].start - len(contexts[i].pre)
+            items = _listed_in_clause_before(text, clause_start, contexts[i], slots) or items
         if slots > 1 and len(items) == slots:
             tail = _what_follows(after, lex)
             head = items[-1] + tail
@@ -807,6 +891,37 @@ def _new_levels(text: str, cands: Sequence[Candidate], group: list[int], lex: Le
     second = list(range(first, first + len(group)))
     joined = all(_joins_list(text[cands[a].end : cands[a + 1].start], lex) for a in second[:-1])
     return second if joined else []
+
+
+def _listed_in_clause_before(text: str, clause_start: int, ctx: Context, slots: int) -> list[str] | None:
+    """The items a `分别` list pairs with when they stand in the sentence's clause before it.
+
+    A report names what fell, says so, and gives the figures in the next clause (事故起数、
+    死亡人数、受伤人数实现“三下降”，同比分别下降16.0%、16.7%和10.1%): the clause with 分别 names
+    nothing, so the items are those listed in the clause before, its last one cut where the
+    clause goes on to say what happened to them (实现, 均, 有所). None unless that clause holds
+    exactly as many items as the list has places and no number of its own (机动车289.5万辆，
+    驾驶人412万人，分别增长…: there the earlier figures are the list).
+
+    >>> t = "事故起数、死亡人数、受伤人数实现“三下降”，同比分别下降16.0%、16.7%和10.1%"
+    >>> _listed_in_clause_before(t, t.index("同比"), Context("同比分别下降", "", 0), 3)
+    ['事故起数', '死亡人数', '受伤人数']
+    """
+    before = text[ctx.sentence_start : clause_start].rstrip(" ，,")
+    cut = max(before.rfind(mark) for mark in "，,；;：:")
+    clause = before[cut + 1 :]
+    if not clause or regex.search(r"\d", clause):
+        return None
+    items = [w.strip() for w in _LIST_ITEMS.split(clause) if w.strip()]
+    if len(items) != slots:
+        return None
+    items[-1] = _SAID_OF_ITEMS.split(items[-1], maxsplit=1)[0]
+    return items if all(items) else None
+
+
+#: Where a clause listing what changed goes on to say what happened to it (受伤人数实现“三下降”,
+#: 伤人数均有下降): the end of its last item.
+_SAID_OF_ITEMS = regex.compile(r"实现|均|都|全部|呈|出现|有所|持续|继续|保持|同比|环比|较|比")
 
 
 #: Places in a `分别` list held by items that did not change (分别持平和下降…, 分别下降…和持平).

@@ -777,3 +777,72 @@ def test_page_footer_scan_finds_every_line_that_is_a_page_number(raw: str) -> No
     footers = [t for line in raw.split("\n") if (t := line.strip()) and _PAGE_FOOTER.fullmatch(t)]
     if footers:
         assert _PAGE_FOOTER_LINE.search(raw) is not None
+
+
+_PASTED_TAB = (
+    "表1  2026年1—10月主要指标\n单位：起、人\n\n"
+    "指标\t2025年1—10月\t2026年1—10月\t同比\n"
+    "有效警情\t25,071\t23,614\t-5.8%\n"
+    "刑事案件破获\t617\t698\t13.1%\n"
+)
+_PASTED_ALIGNED = (
+    "指标                2025年1—10月    2026年1—10月    同比\n"
+    "事故起数                 156              131         -16.0%\n"
+    "死亡人数                  42               35         -16.7%\n"
+    "  其中：酒驾醉驾        1,215            1,386         +14.1%\n"
+)
+
+
+@pytest.mark.parametrize("suffix", ["", "\n"])
+@pytest.mark.parametrize("body", [_PASTED_TAB, _PASTED_ALIGNED])
+def test_a_pasted_table_is_laid_out_as_rows_of_cells(body: str, suffix: str) -> None:
+    # a spreadsheet pasted as tab-separated lines, or a fixed-width export aligned with blanks,
+    # is a table: each change cell belongs to its row and its column's 同比, not to the next line
+    for kind, raw in (("text", body + suffix), ("markdown", "# 数据分析\n\n" + body + suffix)):
+        prepared, _ = prepare(raw)
+        assert detect_kind(raw) == kind
+        assert "| 同比" in prepared.text
+        recs = {r.text: r for r in extract_text(raw)}
+        if body is _PASTED_TAB:
+            assert (recs["-5.8%"].metric, recs["-5.8%"].change, recs["-5.8%"].basis) == (
+                "incidents_received",
+                "down",
+                "yoy",
+            )
+            # a rise in a change column has no sign: a fall has its minus
+            assert (recs["13.1%"].metric, recs["13.1%"].change) == ("cases_solved", "up")
+        else:
+            assert (recs["-16.0%"].metric, recs["-16.0%"].label) == ("accidents", "事故起数")
+            assert (recs["-16.7%"].metric, recs["-16.7%"].label) == ("deaths", "死亡人数")
+            assert (recs["+14.1%"].change, recs["+14.1%"].basis) == ("up", "yoy")
+        for rec in recs.values():
+            assert raw[rec.start : rec.end] == rec.text
+
+
+def test_lines_with_blanks_that_hold_no_figures_stay_text() -> None:
+    # a document number and its signer, a signature and its date: two cells, no table
+    raw = (
+        "X公通〔2026〕117号                           签发人：周某某\n"
+        "联系人：王某某      联系电话：0771-2865110\n"
+        "XX市公安局办公室                           2026年10月12日印发\n"
+    )
+    prepared, _ = prepare(raw)
+    assert "|" not in prepared.text
+
+
+def test_letter_spaced_ocr_lines_are_measured_as_printed() -> None:
+    # a scanned page's OCR spaces digits, so lines holding figures are longer in characters
+    # than the page's width; the wraps of the shorter lines of words are still joined
+    lines = [
+        "    前三季度，全市共接报各类警情8 6 4 5 2起，同 比 下 降 6.3%，其中刑",
+        "事警情9 1 7 3起，同比下降1 2 . 4 %；治安警情2 1 0 6 8起，同比下降4.9%。",
+        "全市共立刑事案件3 2 9 1起，破获刑事案件1 4 0 5起，同比上升8.2%，抓获",
+        "犯罪嫌疑人2 0 7 6名，八类严重暴力案件发案2 7起，全部破获，破案率1",
+        "0 0 %，命案积案攻坚连续第4年保持清零，群众安全感进一步提升。",
+        "    （三）群众身边小案。深化百日攻坚专项行动，侦破盗窃、诈骗",
+        "等侵财类案件7 6 3起，为群众追赃挽损2 1 6万元，侵财案件发案同比下降",
+        "1 5.7%，全市社会治安形势持续平稳向好，人民群众获得感明显增强。",
+    ]
+    recs = {r.text: r for r in extract_text("\n".join(lines) + "\n")}
+    assert recs["7 6 3起"].label == "侦破盗窃、诈骗等侵财类案件"
+    assert recs["7 6 3起"].metric == "cases_solved"

@@ -124,6 +124,20 @@ def test_a_breakdown_runs_on_over_semicolons_for_items_of_the_same_metric() -> N
     assert recs["50起"].parent is None  # a new topic after the semicolon: accidents, not violations
 
 
+def test_an_item_after_a_semicolon_that_the_whole_has_no_room_for_is_no_part() -> None:
+    text = (
+        "全市共有186名民警获得市级以上表彰奖励，其中个人一等功3人、个人二等功19人、个人三等功142人；"
+        "为立功受奖民警发放奖金83.6万元，优先安排124名优秀民警参加疗养。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["142人"] == "186名"
+    assert parents["124名"] is None  # 3 + 19 + 142 + 124 > 186: the breakdown ended at the semicolon
+    text = "共有186名民警获得表彰，其中个人一等功3名、个人二等功19名；个人三等功142名。"
+    assert {r.text: r.parent for r in extract_text(text)}["142名"] == "186名"  # room left: a part
+    text = "全市共接报火灾1862起。其中，较大火灾1起，一般火灾1861起；住宅火灾572起，占总数的30.7%。"
+    assert {r.text: r.parent for r in extract_text(text)}["572起"] == "1862起"  # a second grouping
+
+
 def test_an_item_after_a_semicolon_saying_the_whole_s_verb_again_is_a_new_item() -> None:
     text = "办理居民身份证8.7万张，其中首次申领1.9万张；办理临时身份证3 600余张。"
     recs = {r.text: r for r in extract_text(text)}
@@ -318,6 +332,10 @@ def test_a_change_against_the_year_before_is_year_on_year_and_against_an_older_y
     assert (recs["28.9%"].basis, recs["3.1%"].basis) == ("yoy", None)
     text = "2023年1月7日至2月15日，春运圆满结束。\n车流量日均158万辆次，较2019年同期增长8.7%。"
     assert {r.text: r.basis for r in extract_text(text)}["8.7%"] is None
+    # a modifier before the year (与疫情前的2019年同期相比) still names 2019, not last year's 同期
+    text = "与去年同期相比，事故起数下降6.8%。与疫情前的2019年同期相比，死亡人数下降28.7%。"
+    recs = {r.text: r for r in extract_text(text, date="2025-11-12")}
+    assert (recs["6.8%"].basis, recs["28.7%"].change, recs["28.7%"].basis) == ("yoy", "down", None)
     # with no year to read it against, a named year is not known to be last year
     recs = {r.text: r for r in extract_text("死亡人数较2019年下降17.2%。")}
     assert (recs["17.2%"].change, recs["17.2%"].basis) == ("down", None)
@@ -901,6 +919,18 @@ def test_a_part_repeating_its_whole_s_noun_keeps_the_whole_s_metric() -> None:
     assert recs["135起"].metric == "drink_driving"
 
 
+def test_a_grouping_lead_followed_by_qizhong_breaks_down_the_total_before() -> None:
+    text = (
+        "全年共执行各类大型活动安保任务236项，较2023年增加41项，全年投入警力逾8.6万人次。"
+        "按活动类别划分，其中体育及文娱活动安保任务128项、节庆活动安保任务64项、重要会议及接待任务44项。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("128项", "64项", "44项"):
+        assert recs[item].parent == "236项", item  # the lead's total, past the 人次 and the change
+    text = "共执行安保任务236项，投入警力8.6万人次。今年以来，其中体育活动128项。"
+    assert {r.text: r.parent for r in extract_text(text)}["128项"] is None  # no lead: the sentence's own
+
+
 def test_breakdown_items_point_to_the_earlier_figure_they_add_up_to() -> None:
     text = (
         "今年共排查出各类矛盾纠纷1426起，成功化解1398起，化解率98.04%。"
@@ -954,3 +984,134 @@ def test_a_page_s_byline_dates_its_records_and_a_cut_inherits_no_metric() -> Non
     assert (recs["218项"].period_start, recs["218项"].period_end) == ("2024-01-01", "2024-01-15")
     assert recs["约9.6万份"].change == "down"
     assert recs["约9.6万份"].metric == "other"  # its own count, not a change of the measures before
+
+
+def test_a_comparison_s_or_baseline_s_period_does_not_date_the_figures_after_it() -> None:
+    # 较第二季度: the quarter compared with, not 二季度 read from its middle
+    text = (
+        "第三季度，全市共立刑事案件3172起，较第二季度的3325起下降4.6%。"
+        "第三季度破案1731起，较第二季度增加196起。抓获嫌疑人2894名。"
+    )
+    recs = {r.text: r for r in extract_text(text, date="2025-10-20")}
+    for figure in ("3172起", "4.6%", "196起", "2894名"):
+        assert recs[figure].period == "第三季度", figure
+    # 由1-6月的3.2%: the start of a move is dated by its period, what it moves to is not
+    text = "1-10月，青溪州死亡人数同比下降，降幅由1-6月的3.2%扩大到目前的10.6%。"
+    recs = {r.text: r for r in extract_text(text, date="2025-11-12")}
+    assert (recs["3.2%"].period, recs["10.6%"].period) == ("1-6月", "1-10月")
+    # last year's figure in a bracket dates only itself
+    text = "10月份，热线共受理群众诉求8436件；同比（去年10月为7912件）增长6.6%。其中，电话渠道受理6102件。"
+    recs = {r.text: r for r in extract_text(text, date="2025-11-06")}
+    assert recs["7912件"].period == "去年10月"
+    assert recs["6.6%"].period == recs["6102件"].period == "10月份"
+    # 由上年的1.83亿元降至1.12亿元: last year dates the start of the move only
+    recs = {r.text: r for r in extract_text("群众损失金额由上年的1.83亿元降至1.12亿元，降幅38.8%。")}
+    assert recs["1.12亿元"].period is recs["38.8%"].period is None
+    # an edition is no period
+    text = "今年以来，发放《防范电信网络诈骗宣传手册（2024年版）》1.5万余册。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["1.5万余册"].period == "今年以来"
+
+
+def test_a_baseline_named_by_a_quarter_or_last_year_s_month_is_no_whole_of_a_breakdown() -> None:
+    text = (
+        "10月份，热线共受理群众诉求8436件，环比增长6.3%；同比（去年10月为7912件）增长6.6%。"
+        "其中，电话渠道受理6102件，占72.3%；微信、网站等网络渠道受理2334件，占27.7%。"
+        "第三季度全市共立刑事案件3172起，较第二季度的3325起下降4.6%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["7912件"].role == recs["3325起"].role == "baseline"
+    assert recs["6102件"].parent == recs["2334件"].parent == "8436件"
+    assert recs["6102件"].metric == recs["2334件"].metric == "hotline_cases"  # what their whole counts
+
+
+def test_a_change_in_percent_after_a_share_is_of_the_count_and_one_in_points_of_the_share() -> None:
+    text = (
+        "其中，盗窃案件4106起，占刑事案件总数的43.1%，同比下降14.2%；诈骗案件2237起，占23.5%，同比下降6.9%。"
+        "农村道路发生事故2391起，占事故总数的56.0%，同比上升1.4个百分点。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["14.2%"].metric == recs["6.9%"].metric == recs["4106起"].metric == "crimes_reported"
+    assert recs["14.2%"].label == "盗窃案件"
+    assert recs["1.4个百分点"].metric == recs["56.0%"].metric == "rate_other"
+
+
+def test_a_change_after_a_semicolon_or_a_baseline_is_of_the_count_before() -> None:
+    text = "10月份，热线共受理群众诉求8436件，环比增长6.3%；同比（去年10月为7912件）增长6.6%。"
+    recs = {r.text: r for r in extract_text(text)}
+    for figure in ("6.3%", "7912件", "6.6%"):
+        assert recs[figure].metric == "hotline_cases", figure
+    assert recs["6.6%"].label == recs["8436件"].label == "热线共受理群众诉求"
+    recs = {r.text: r for r in extract_text("受理群众诉求8436件，环比增长6.3%；同比增长6.6%。")}
+    assert recs["6.6%"].metric == "hotline_cases"
+    # a clause after the semicolon that names its own thing keeps it
+    recs = {r.text: r for r in extract_text("全市查处违法1200起，同比增长5%；事故下降3%。")}
+    assert recs["3%"].metric == "accidents"
+    # the change of 较去年同期的18743宗 is of this year's count, and says so in its label
+    recs = {r.text: r for r in extract_text("今年共录得盗窃案12050宗，较去年同期的18743宗下降35.7%。")}
+    assert recs["35.7%"].label == "今年共录得盗窃案"
+
+
+def test_a_respectively_opening_its_clause_pairs_the_items_of_the_clause_before() -> None:
+    text = "1-10月，全省有11个市死亡人数同比下降。云山市、白河市死亡人数降幅居前，分别下降21.4%和18.9%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["21.4%"].label, recs["21.4%"].metric, recs["21.4%"].change) == ("云山市", "deaths", "down")
+    assert recs["18.9%"].metric == "deaths" and recs["18.9%"].label.startswith("白河市死亡人数")
+    # a figure in the clause before is what the list pairs with instead
+    recs = {r.text: r for r in extract_text("机动车289.5万辆，驾驶人412万人，分别增长6.1%和5.3%。")}
+    assert recs["5.3%"].label == recs["412万人"].label
+
+
+def test_a_size_of_change_moving_from_one_figure_to_another_makes_both_changes() -> None:
+    text = "1-10月，青溪州死亡人数同比下降，降幅由1-6月的3.2%扩大到目前的10.6%；增幅由5.2%扩大到8.1%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[f].change for f in ("3.2%", "10.6%", "5.2%", "8.1%")] == ["down", "down", "up", "up"]
+    recs = {r.text: r for r in extract_text("事故降幅由去年的12起减少到8起。")}
+    assert recs["12起"].change is recs["8起"].change is None  # counts, no sizes of a change
+
+
+def test_a_colon_after_qizhong_still_opens_a_breakdown_of_the_sentence_before() -> None:
+    text = (
+        "1-10月，全省共查处各类道路交通违法行为1286.7万起，同比增长9.4%。"
+        "其中：查处酒驾醉驾4.12万起，同比上升3.7%；查处不戴安全头盔违法316.5万起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["4.12万起"].parent == recs["316.5万起"].parent == "1286.7万起"
+    assert recs["3.7%"].parent is None
+
+
+def test_a_basis_said_once_serves_the_whole_run_of_changes_of_its_sentence() -> None:
+    text = (
+        "与去年同期相比，事故起数下降6.8%，死亡人数下降9.1%，受伤人数下降5.3%，直接财产损失下降11.2%。"
+        "事故下降3%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[f].basis for f in ("6.8%", "9.1%", "5.3%", "11.2%")] == ["yoy"] * 4
+    assert recs["3%"].basis is None  # another sentence says no basis
+
+
+def test_a_respectively_list_reads_the_items_named_in_the_clause_before() -> None:
+    # the report names what fell, says so, then gives the figures in the next clause
+    for said in ("实现“三下降”", "均有所下降"):
+        text = f"全县事故起数、死亡人数、受伤人数{said}，同比分别下降16.0%、16.7%和10.1%。"
+        recs = {r.text: r for r in extract_text(text)}
+        assert [recs[t].metric for t in ("16.0%", "16.7%", "10.1%")] == ["accidents", "deaths", "injuries"]
+        assert recs["10.1%"].label == "受伤人数"
+    # an earlier clause with figures of its own is the list of those figures, as before
+    recs = {r.text: r for r in extract_text("机动车289.5万辆，驾驶人412万人，分别增长6.1%和5.3%。")}
+    assert (recs["6.1%"].label, recs["5.3%"].label) == ("机动车", "驾驶人")
+
+
+def test_a_part_row_of_a_table_counts_what_the_row_above_counts() -> None:
+    # | 其中：一般程序 | under | 事故起数 |: accidents of one kind, though its own words name none
+    text = (
+        "| 指标 | 2025年 | 2026年 | 同比 |\n| --- | --- | --- | --- |\n"
+        "| 事故起数 | 1,286 | 1,142 | -11.2% |\n| 其中：一般程序 | 214 | 187 | -12.6% |\n"
+        "| 刑事案件立案 | 1,411 | 1,247 | -11.6% |\n| 其中：电信网络诈骗 | 486 | 352 | -27.6% |\n"
+        "| 其中：酒驾醉驾 | 1,215 | 1,386 | +14.1% |\n"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["-12.6%"].metric == "accidents"
+    assert recs["-27.6%"].metric == "cases_filed"
+    assert recs["+14.1%"].metric == "drink_driving"  # its own words nearest
+    assert recs["-27.6%"].label == "电信网络诈骗"  # a row of its own, not the rest of the rows above
