@@ -917,6 +917,11 @@ def test_a_part_repeating_its_whole_s_noun_keeps_the_whole_s_metric() -> None:
     assert recs["37起"].parent == "1426起"
     assert recs["37起"].metric == recs["1426起"].metric == "cases_solved"
     assert recs["135起"].metric == "drink_driving"
+    # parts in a sentence of their own are read by their own words
+    text = "前三季度累计立刑事案件9518起。其中，盗窃案件4106起，占刑事案件总数的43.1%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["4106起"].parent == "9518起"
+    assert (recs["9518起"].metric, recs["4106起"].metric) == ("cases_filed", "crimes_reported")
 
 
 def test_a_grouping_lead_followed_by_qizhong_breaks_down_the_total_before() -> None:
