@@ -1120,3 +1120,19 @@ def test_a_part_row_of_a_table_counts_what_the_row_above_counts() -> None:
     assert recs["-27.6%"].metric == "cases_filed"
     assert recs["+14.1%"].metric == "drink_driving"  # its own words nearest
     assert recs["-27.6%"].label == "电信网络诈骗"  # a row of its own, not the rest of the rows above
+
+
+def test_more_or_fewer_than_the_year_before_last_is_a_change() -> None:
+    # a work report given in January reviews last year against the year before (前年)
+    text = "全县发生道路交通事故不到三百起，比前年少了接近两成；死亡三十一人，比前年少了六个人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["接近两成"].change, recs["接近两成"].qualifier) == ("down", "about")
+    assert (recs["六个人"].change, recs["六个人"].unit) == ("down", "人")
+    assert recs["不到三百起"].change is None
+
+
+def test_spoken_approximations_qualify_the_figure() -> None:
+    text = "给群众挽回损失一千一百万元出头，吸毒人员比前年少了差不多三分之一。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["一千一百万元出头"].value, recs["一千一百万元出头"].qualifier) == (11000000, "over")
+    assert (recs["差不多三分之一"].qualifier, recs["差不多三分之一"].change) == ("about", "down")
