@@ -909,6 +909,21 @@ def test_a_sentence_opening_with_a_grouping_breaks_down_the_total_before_it() ->
     assert {r.text: r.parent for r in extract_text(text)}["11.2万件"] is None
 
 
+def test_a_part_repeating_its_whole_s_noun_keeps_the_whole_s_metric() -> None:
+    # 案件 is crimes reported's cue; the part after 其中 only repeats the whole's noun, so it is
+    # still a count of cases solved, while a part with a cue of its own (饮酒驾驶) keeps its own
+    text = "全国共侦破电诈案件1426起，其中重大案件37起。查处交通违法5895起，其中饮酒驾驶135起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["37起"].parent == "1426起"
+    assert recs["37起"].metric == recs["1426起"].metric == "cases_solved"
+    assert recs["135起"].metric == "drink_driving"
+    # parts in a sentence of their own are read by their own words
+    text = "前三季度累计立刑事案件9518起。其中，盗窃案件4106起，占刑事案件总数的43.1%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["4106起"].parent == "9518起"
+    assert (recs["9518起"].metric, recs["4106起"].metric) == ("cases_filed", "crimes_reported")
+
+
 def test_a_grouping_lead_followed_by_qizhong_breaks_down_the_total_before() -> None:
     text = (
         "全年共执行各类大型活动安保任务236项，较2023年增加41项，全年投入警力逾8.6万人次。"
