@@ -1105,3 +1105,16 @@ def test_a_part_row_of_a_table_counts_what_the_row_above_counts() -> None:
     assert recs["-27.6%"].metric == "cases_filed"
     assert recs["+14.1%"].metric == "drink_driving"  # its own words nearest
     assert recs["-27.6%"].label == "电信网络诈骗"  # a row of its own, not the rest of the rows above
+
+
+def test_a_numbered_list_item_ends_the_clause_of_the_item_before() -> None:
+    # The change closing item 1 took 办理业务 of item 2 as its words; a line break before a digit
+    # that is no item number (2,300余人次, 123.4万人次) is still a wrap inside the sentence.
+    for sep, doc in ((". ", "d.md"), (") ", "d.md"), ("、", "d.txt"), (".", "d.txt")):
+        text = f"本周累计\n1{sep}查处违法 8,426 起，环比 +3.2%\n2{sep}办理业务 2,113 笔\n"
+        recs = {r.text: r for r in extract_text(text, doc=doc)}
+        assert recs["+3.2%"].metric == "violations_handled", sep
+        assert recs["2,113 笔"].metric == "business_handled", sep
+    wrapped = {r.text: r for r in extract_text("共出动警力\n2,300余人次，全市接待游客\n123.4万人次")}
+    assert wrapped["2,300余人次"].metric == "police_deployed"
+    assert wrapped["123.4万人次"].label == "全市接待游客"
