@@ -1118,3 +1118,16 @@ def test_a_numbered_list_item_ends_the_clause_of_the_item_before() -> None:
     wrapped = {r.text: r for r in extract_text("共出动警力\n2,300余人次，全市接待游客\n123.4万人次")}
     assert wrapped["2,300余人次"].metric == "police_deployed"
     assert wrapped["123.4万人次"].label == "全市接待游客"
+
+
+def test_a_nested_list_breaks_down_the_figure_of_the_item_it_hangs_from() -> None:
+    text = (
+        "## 一、路面管控\n\n- 查处各类交通违法：18,642 起，同比上升 6.4%\n  - 违法停车 1,236 起\n"
+        "  - 超员 14 起，超载 63 起\n- 实施“首违不罚” 2,904 起\n\n  - 另行统计 3 起\n"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["1,236 起"] == parents["14 起"] == parents["63 起"] == "18,642 起"
+    assert parents["6.4%"] is None and parents["2,904 起"] is None
+    assert parents["3 起"] == "2,904 起"  # a blank line between items keeps the list
+    prose = {r.text: r.parent for r in extract_text("全年查处违法 500 起。\n  - 违法停车 20 起\n")}
+    assert prose["20 起"] is None  # an indented item under a paragraph hangs from no item
