@@ -96,9 +96,73 @@ def find_parents(
                     elif _PER_PERIOD.search(contexts[j].pre):
                         continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
                     break  # the nearest figure of the same unit is the whole, or there is none
+        if parent is None and marker is None:
+            parent = _whole_of_sub_item(text, cands, records, changes, i)
         out.append(parent)
     _whole_by_sum(cands, records, changes, out, markers)
     return out
+
+
+#: A list item's opening (- , * , + , 1. , 2) ) after its indent, in Markdown or a text export.
+_LIST_ITEM = regex.compile(r"([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]")
+#: How far back the item a nested list hangs from is looked for, in lines.
+_SUB_LIST_LINES = 30
+
+
+def _whole_of_sub_item(
+    text: str,
+    cands: Sequence[Candidate],
+    records: Sequence[Figure],
+    changes: Sequence[ChangeInfo],
+    i: int,
+) -> int | None:
+    """The whole of a figure in a nested list item: the figure of the item the list hangs from.
+
+    A bulletin breaks a total down in a sub-list, with no 其中 (``- 查处各类交通违法：18,642 起``,
+    then ``  - 违法停车 1,236 起``): the indent says what a 其中 would. The whole is the first
+    figure of the nearest less indented item before, in the same unit and not smaller; a line
+    between them that is no item of the list (a paragraph) ends the search.
+
+    >>> from statx import extract_text
+    >>> text = "- 查处违法 18,642 起\\n  - 违法停车 1,236 起\\n  - 超员 14 起\\n- 行政拘留 23 人"
+    >>> [(r.text, r.parent) for r in extract_text(text)]
+    [('18,642 起', None), ('1,236 起', '18,642 起'), ('14 起', '18,642 起'), ('23 人', None)]
+    """
+    c, rc = cands[i], records[i]
+    if changes[i].relative or rc.unit in SHARE_UNITS:
+        return None
+    line_start = text.rfind("\n", 0, c.start) + 1
+    item = _LIST_ITEM.match(text, line_start, c.start)
+    if item is None or not item.group(1):
+        return None
+    indent = len(item.group(1).expandtabs(4))
+    end = line_start - 1
+    for _ in range(_SUB_LIST_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        end = start - 1
+        if not line.strip():
+            continue  # a loose list keeps blank lines between its items
+        above = _LIST_ITEM.match(line)
+        if above is None:
+            return None
+        if len(above.group(1).expandtabs(4)) >= indent:
+            continue  # a sibling item, or one nested deeper
+        k = i - 1
+        while k >= 0 and cands[k].start >= start + len(line):
+            k -= 1
+        on_line = []
+        while k >= 0 and cands[k].start >= start:
+            on_line.append(k)
+            k -= 1
+        for k in reversed(on_line):  # the item's first figure in the unit is the whole it names
+            rp = records[k]
+            if not changes[k].relative and _people(rp.unit) == _people(rc.unit):
+                return k if rp.value >= rc.value else None
+        return None
+    return None
 
 
 def _whole_by_sum(

@@ -22,8 +22,9 @@ SENTENCE_END = regex.compile(r"[。！？!?；;]|\n(?!\d)")
 SENTENCE_END_BACK = regex.compile(SENTENCE_END.pattern, regex.REVERSE)
 
 
-#: How far past a figure's start a backward boundary search reads, for the patterns' lookaheads.
-_AHEAD = 4
+#: How far past a figure's start a backward boundary search reads, for the patterns' lookaheads
+#: (a line break is no boundary before 123.4万, one is before the item number 123. of a list).
+_AHEAD = 6
 
 
 def last_end(backwards: regex.Pattern[str], text: str, pos: int, lo: int) -> int:

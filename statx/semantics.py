@@ -84,11 +84,14 @@ class Lexicon:
         def optional_fragment(name: str) -> list[str]:
             return [expand_fragment(name, rules.fragments)] if name in rules.fragments else []
 
-        # a line break before a digit is a wrap inside a sentence (共出动警力\n2,300余人次); a comma
-        # grouping thousands is part of a number, also of one no rule reads (a bare table cell:
-        # 取締酒駕 | 1,126 | 1,254 | -10.21%, whose change keeps its row's first cell as its words)
+        # a line break before a digit is a wrap inside a sentence (共出动警力\n2,300余人次), unless
+        # the digit numbers the next item of a list (环比 +3.2%\n2. 办理业务…: 办理业务 names the
+        # next item's figure, not this change); a comma grouping thousands is part of a number, also
+        # of one no rule reads (a bare table cell: 取締酒駕 | 1,126 | 1,254 | -10.21%, whose change
+        # keeps its row's first cell as its words)
         clause_end = (
-            f"[{regex.escape(''.join(w.get('clause_end', ())))}](?<!\\n(?=\\d))(?<!\\d,(?=\\d{{3}}(?!\\d)))"
+            f"[{regex.escape(''.join(w.get('clause_end', ())))}]"
+            "(?<!\\n(?=\\d)(?!\\d{1,3}(?:[.)](?!\\d)|、)))(?<!\\d,(?=\\d{3}(?!\\d)))"
         )
 
         # 较2022年的70 048宗, 由2019年的100起: a baseline named with its year

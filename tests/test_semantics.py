@@ -1136,3 +1136,29 @@ def test_spoken_approximations_qualify_the_figure() -> None:
     recs = {r.text: r for r in extract_text(text)}
     assert (recs["一千一百万元出头"].value, recs["一千一百万元出头"].qualifier) == (11000000, "over")
     assert (recs["差不多三分之一"].qualifier, recs["差不多三分之一"].change) == ("about", "down")
+
+
+def test_a_numbered_list_item_ends_the_clause_of_the_item_before() -> None:
+    # The change closing item 1 took 办理业务 of item 2 as its words; a line break before a digit
+    # that is no item number (2,300余人次, 123.4万人次) is still a wrap inside the sentence.
+    for sep, doc in ((". ", "d.md"), (") ", "d.md"), ("、", "d.txt"), (".", "d.txt")):
+        text = f"本周累计\n1{sep}查处违法 8,426 起，环比 +3.2%\n2{sep}办理业务 2,113 笔\n"
+        recs = {r.text: r for r in extract_text(text, doc=doc)}
+        assert recs["+3.2%"].metric == "violations_handled", sep
+        assert recs["2,113 笔"].metric == "business_handled", sep
+    wrapped = {r.text: r for r in extract_text("共出动警力\n2,300余人次，全市接待游客\n123.4万人次")}
+    assert wrapped["2,300余人次"].metric == "police_deployed"
+    assert wrapped["123.4万人次"].label == "全市接待游客"
+
+
+def test_a_nested_list_breaks_down_the_figure_of_the_item_it_hangs_from() -> None:
+    text = (
+        "## 一、路面管控\n\n- 查处各类交通违法：18,642 起，同比上升 6.4%\n  - 违法停车 1,236 起\n"
+        "  - 超员 14 起，超载 63 起\n- 实施“首违不罚” 2,904 起\n\n  - 另行统计 3 起\n"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["1,236 起"] == parents["14 起"] == parents["63 起"] == "18,642 起"
+    assert parents["6.4%"] is None and parents["2,904 起"] is None
+    assert parents["3 起"] == "2,904 起"  # a blank line between items keeps the list
+    prose = {r.text: r.parent for r in extract_text("全年查处违法 500 起。\n  - 违法停车 20 起\n")}
+    assert prose["20 起"] is None  # an indented item under a paragraph hangs from no item
