@@ -319,11 +319,39 @@ def read_changes(
                 basis = _basis_before_semicolon(text, cands, ctx, out, i, like_items=True)
             if basis is None:
                 basis = _basis_of_changes_before(contexts, out, i)
-        baseline = bool(lex.baseline.search(ctx.pre)) or bool(
-            lex.baseline_from.search(ctx.pre) and lex.baseline_to.match(text, cand.end, cand.end + 8)
+        baseline = (
+            bool(lex.baseline.search(ctx.pre))
+            or bool(lex.baseline_from.search(ctx.pre) and _moves_on(text, cands, i, lex))
+            or bool(i and out[i - 1].baseline and _in_list_moving_on(text, cands, i, lex))
         )
         out.append(ChangeInfo(None, None, True) if baseline else ChangeInfo(change, basis, False))
     return out
+
+
+#: What joins the figures of one list (312起、98起; 45起和120人).
+_LIST_JOIN = regex.compile(r"\s*[、和及与]\s*")
+
+
+def _moves_on(text: str, cands: Sequence[Candidate], i: int, lex: Lexicon) -> bool:
+    """Whether figure `i`, or the list of figures it opens, is followed by the move to a new level.
+
+    由30%提升到85%; 分别从45起、120人降至38起、97人: the list's end says 降至 for every figure of it.
+    """
+    j = i
+    while j + 1 < len(cands) and _LIST_JOIN.fullmatch(text, cands[j].end, cands[j + 1].start):
+        j += 1
+    return lex.baseline_to.match(text, cands[j].end, cands[j].end + 8) is not None
+
+
+def _in_list_moving_on(text: str, cands: Sequence[Candidate], i: int, lex: Lexicon) -> bool:
+    """Whether figure `i` is a later item of a list that ends in the move to new levels (see `_moves_on`).
+
+    分别由去年的312起、98起下降至256起、71起: 98起 is last year's, as 312起 is, though only the
+    first says 由; the list must end in a `baseline_to` (下降至), or 312起、98起 is any list.
+    """
+    return _LIST_JOIN.fullmatch(text, cands[i - 1].end, cands[i].start) is not None and _moves_on(
+        text, cands, i, lex
+    )
 
 
 #: A sentence that opens by breaking down the one before (其中，第一产业增加值…).

@@ -878,21 +878,17 @@ def _respectively(
     return out
 
 
-#: A change to a new level between two lists of one 分别 (分别由312起、98起下降至256起、71起).
-_TO_LEVEL = regex.compile(
-    r"\s*(?:分别)?(?:下降|降低|降|减少|减|回落|上升|升|增加|增长|增|提高|提升)(?:至|到)\s*"
-)
-
-
 def _new_levels(text: str, cands: Sequence[Candidate], group: list[int], lex: Lexicon) -> list[int]:
     """The figures of the levels a `分别` list changed to, one for each of its figures, or none.
 
-    酒驾、醉驾分别较去年同期的312起、98起下降至256起、71起: 256起 is the drink driving of this year.
+    酒驾、醉驾分别较去年同期的312起、98起下降至256起、71起: 256起 is the drink driving of this year;
+    the words between the two lists are a `baseline_to` (下降至, 降至, 提高到).
     """
     first = group[-1] + 1
     if first + len(group) > len(cands):
         return []
-    if _TO_LEVEL.fullmatch(text, cands[group[-1]].end, cands[first].start) is None:
+    gap = text[cands[group[-1]].end : cands[first].start].strip().removeprefix("分别")
+    if lex.baseline_to.fullmatch(gap) is None:
         return []
     second = list(range(first, first + len(group)))
     joined = all(_joins_list(text[cands[a].end : cands[a + 1].start], lex) for a in second[:-1])

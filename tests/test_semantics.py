@@ -590,6 +590,9 @@ def test_the_levels_a_respectively_list_changed_to_pair_with_its_items_again() -
         ("injuries", "受伤人数"),
     ]
     assert recs["312起"].label == "酒驾"
+    # the levels moved from are last year's, every item of their list
+    assert [recs[t].role for t in ("312起", "98起", "45起", "120人")] == ["baseline"] * 4
+    assert [recs[t].role for t in ("256起", "71起", "38起", "97人")] == ["current"] * 4
 
 
 def test_respectively_after_the_places_listed_reads_what_follows_it() -> None:
