@@ -112,7 +112,9 @@ class Lexicon:
             with_verb = alternation(w.get(f"{name}_after_basis_with_verb", ()))  # never matches when none
             if w.get(f"{name}_after_basis_with_verb"):  # 较去年同期多查处2650起, 同比少发生3起
                 said += f"|(?:{bases})\\s*(?:{with_verb})\\p{{Han}}{{1,2}}"
-            return compile_pattern(f"(?:{said})(?:了|高达|达到?|为|约|近|超过)?\\s*$")
+            # 为 after a one-character verb gives the new level (已降为3件, 减为12起), as 至 does;
+            # after a size of change it is the change (降幅为12.3%)
+            return compile_pattern(f"(?:{said})(?:了|高达|达到?|(?<![降减增升])为|约|近|超过)?\\s*$")
 
         def ranked(name: str) -> regex.Pattern[str]:
             sizes = [x for x in w.get(name, ()) if x.endswith("幅")]  # 增幅, 降幅: the size of a change

@@ -1165,3 +1165,18 @@ def test_a_nested_list_breaks_down_the_figure_of_the_item_it_hangs_from() -> Non
     assert parents["3 起"] == "2,904 起"  # a blank line between items keeps the list
     prose = {r.text: r.parent for r in extract_text("全年查处违法 500 起。\n  - 违法停车 20 起\n")}
     assert prose["20 起"] is None  # an indented item under a paragraph hangs from no item
+
+
+def test_hong_kong_and_taiwan_change_words_and_a_level_reached_with_wei() -> None:
+    # 升幅約4% and 按年則微跌0.7% are changes of what the clause before counted (Hong Kong's words);
+    # 已降為3件 is the new level, as 降至 is, while 減少8件 is the change
+    text = (
+        "受傷人數為20,947人，較二〇二二年增加812人，升幅約4%。涉及貨車的意外3,426宗，按年則微跌0.7%。"
+        "去年同期住宅竊盜有11件，今年上半年已降為3件，減少8件。降幅为12.3%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["約4%"].metric, recs["約4%"].change, recs["約4%"].basis) == ("injuries", "up", "yoy")
+    assert (recs["0.7%"].metric, recs["0.7%"].change, recs["0.7%"].basis) == ("accidents", "down", "yoy")
+    assert recs["3件"].change is None
+    assert recs["8件"].change == "down"
+    assert recs["12.3%"].change == "down"
