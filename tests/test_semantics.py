@@ -231,6 +231,10 @@ def test_a_clause_opening_with_a_new_verb_inherits_no_metric() -> None:
     assert (recs["6个"].metric, recs["3个"].metric) == ("other", "other")
     recs = {r.text: r for r in extract_text("行政拘留103人，罚款286人次。")}
     assert recs["286人次"].metric == "other"  # a fine is another sanction than detention
+    # people talked out of paying swindlers are not the people a campaign reached
+    text = "开展反诈宣传进社区活动40场，覆盖群众9600人次，劝阻潜在受害人37人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["9600人次"].metric, recs["37人"].metric) == ("people_reached", "other")
     # a noun left out of a list still takes the list's metric; so does a verb said again
     recs = {r.text: r for r in extract_text("注册登记汽车2299辆，二三轮摩托车2666辆。")}
     assert recs["2666辆"].metric == "vehicles_registered"
