@@ -148,7 +148,7 @@ def _fold_zero(text: str) -> str:
     '抓获2076名，1005起，编号A1O2，10Oct'
     """
     text = _ZERO_LIKE.sub(lambda m: m.group()[0] + "〇" * (len(m.group()) - 1), text)
-    return _ARABIC_O.sub(_zero_digits, text) if "O" in text or "o" in text or "Ο" in text else text
+    return _ARABIC_O.sub(_zero_digits, text) if _O_IN_NUMBER.search(text) else text
 
 
 # A letter O that a scanned page's OCR read for the zero inside an Arabic number (抓获2O76名,
@@ -156,6 +156,8 @@ def _fold_zero(text: str) -> str:
 # 1O1A stays as written).
 _ARABIC_O = re.compile(r"(?<![A-Za-z0-9])[0-9]+(?:[OoΟ]+[0-9]+)+(?![A-Za-z])")
 _O_TO_ZERO = str.maketrans("OoΟ", "000")
+#: What any such number holds: asked first, as most texts have none (an `o` of English is common).
+_O_IN_NUMBER = re.compile(r"[0-9][OoΟ]+[0-9]")
 
 
 def _zero_digits(match: re.Match[str]) -> str:
