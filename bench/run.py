@@ -7,7 +7,10 @@
 Every variant runs as its own process, one after the other, on the same corpus, so the
 ratios hold even on a busy machine where the absolute numbers do not; peak memory is that
 of the variant's whole process tree (workers included) and of its largest process, sampled
-in one more run of its own (sampling takes CPU the timed runs must not lose). The
+in one more run of its own (sampling takes CPU the timed runs must not lose). The tree's RSS
+counts a page that processes share once for each of them: the workers fork from a server
+that holds statx and its rules, so the tree's PSS (each shared page split among its
+sharers), where the system gives it, is the memory the run takes. The
 outputs of all statx variants are compared byte for byte. Record results in RESULTS.md.
 """
 
@@ -41,6 +44,7 @@ class Measure:
     seconds: float
     tree_mb: float
     process_mb: float
+    pss_mb: float | None = None  # the tree's proportional set size, where the system gives it
 
 
 def run(variants: list[tuple[str, list[str]]], repeat: int) -> list[Measure]:
@@ -58,7 +62,7 @@ def run(variants: list[tuple[str, list[str]]], repeat: int) -> list[Measure]:
     out = []
     for name, argv in variants:
         memory = _run_once(name, argv, sample=True)
-        out.append(Measure(name, best[name], memory.tree_mb, memory.process_mb))
+        out.append(Measure(name, best[name], memory.tree_mb, memory.process_mb, memory.pss_mb))
     return out
 
 
@@ -70,6 +74,7 @@ def _run_once(name: str, argv: list[str], *, sample: bool) -> Measure:
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     tree = largest = 0
+    pss: int | None = None
     if psutil is None:  # only the child's own peak, from the kernel
         _, status, usage = os.wait4(proc.pid, 0)
         code = os.waitstatus_to_exitcode(status)
@@ -78,17 +83,24 @@ def _run_once(name: str, argv: list[str], *, sample: bool) -> Measure:
         top = psutil.Process(proc.pid)
         while proc.poll() is None:
             try:
-                sizes = [p.memory_info().rss for p in (top, *top.children(recursive=True))]
+                infos = [p.memory_full_info() for p in (top, *top.children(recursive=True))]
             except psutil.Error:
-                sizes = []
+                infos = []
+            sizes = [i.rss for i in infos]
             tree, largest = max(tree, sum(sizes)), max(largest, max(sizes, default=0))
+            if infos and all(hasattr(i, "pss") for i in infos):
+                pss = max(pss or 0, sum(i.pss for i in infos))
             time.sleep(0.02)
         code = proc.returncode
     seconds = time.perf_counter() - start
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     if code != 0:
         raise SystemExit(f"{name} failed ({code}): {' '.join(argv)}\n{err}")
-    return Measure(name, seconds, tree / 2**20, largest / 2**20)
+    return Measure(name, seconds, tree / 2**20, largest / 2**20, pss / 2**20 if pss is not None else None)
+
+
+def _mb(value: float | None) -> str:
+    return f"{value:.0f}" if value is not None else "n/a"
 
 
 def corpus_size(path: Path) -> tuple[int, int, int]:
@@ -181,15 +193,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {path.name}: {articles} articles, {chars:,} characters, {nbytes / 1e6:.1f} MB")
     print(f"records: {records:,}; outputs identical: {all(same.values())} ({', '.join(same)})")
     print()
-    print("| variant | seconds | characters/s | articles/s | peak RSS tree (MB) | largest process (MB) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| variant | seconds | characters/s | articles/s | peak RSS tree (MB) | peak PSS tree (MB) "
+        "| largest process (MB) |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for m in measures:
         print(
             f"| {m.name} | {m.seconds:.2f} | {chars / m.seconds / 1e6:.2f} M | {articles / m.seconds:,.0f} "
-            f"| {m.tree_mb:.0f} | {m.process_mb:.0f} |"
+            f"| {m.tree_mb:.0f} | {_mb(m.pss_mb)} | {m.process_mb:.0f} |"
         )
     for m in cold:
-        print(f"| {m.name} | {m.seconds:.2f} | | | {m.tree_mb:.0f} | {m.process_mb:.0f} |")
+        print(f"| {m.name} | {m.seconds:.2f} | | | {m.tree_mb:.0f} | {_mb(m.pss_mb)} | {m.process_mb:.0f} |")
     by = {m.name: m for m in measures}
     floor, one, many = by["floor"], by["statx -j 1"], by[f"statx -j {args.jobs}"]
     print()
