@@ -401,12 +401,12 @@ def parent_over_semicolon(
         kind = out[j].metric == metric or _kind_of_general(out[j], metric, rec, lex)
         if out[j].value >= rec.value and kind:
             ends = _restates_the_whole(cands, contexts, i, j, marker, lex) or _overflows(out, j, i, rec)
-            return None if ends else j
+            return None if ends or _opened_by_a_new_count(cands, out, start, j, i) else j
         if out[j].metric != metric:
             k = _same_metric_in_sentence(out, contexts, j, rec, metric)
             if k is not None:
                 ends = _restates_the_whole(cands, contexts, i, k, marker, lex) or _overflows(out, k, i, rec)
-                return None if ends else k
+                return None if ends or _opened_by_a_new_count(cands, out, start, k, i) else k
         if not _PER_PERIOD.search(contexts[j].pre):
             break
     return None
@@ -482,6 +482,26 @@ def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:
         return False
     total = parts + float(rec.value)
     return total > value and not _equal(total, value)
+
+
+def _opened_by_a_new_count(
+    cands: Sequence[Candidate], out: Sequence[Record], start: int, j: int, i: int
+) -> bool:
+    """Whether a figure before `i` in its own clause after the semicolon is a count of no whole.
+
+    其中上门办理2310辆；为农村群众办理摩托车驾驶证1120本，摩托车注册登记1960辆: the clause opens
+    with the licences, a count the breakdown of the 8650 vehicles has no place for, so the clause
+    starts a new topic and the 1960 vehicles after it are another count, not a part. A first
+    item that is a part of some whole (破获盗窃案件612起、诈骗案件80起, or 竊盜案件發生1,845件，
+    破獲1,790件 with two wholes) leaves the items after it free to go on.
+    """
+    for k in range(j + 1, i):
+        r = out[k]
+        if cands[k].start < start or r.change or r.role == "baseline" or r.unit in SHARE_UNITS:
+            continue
+        if r.parent_start is None:
+            return True
+    return False
 
 
 def _named_like_first_item(

@@ -138,6 +138,20 @@ def test_an_item_after_a_semicolon_that_the_whole_has_no_room_for_is_no_part() -
     assert {r.text: r.parent for r in extract_text(text)}["572起"] == "1862起"  # a second grouping
 
 
+def test_a_clause_after_a_semicolon_that_opens_with_another_count_is_no_part() -> None:
+    text = (
+        "共为群众办理电动自行车登记上牌8650辆，其中上门办理2310辆；"
+        "为农村群众办理摩托车驾驶证1120本，摩托车注册登记1960辆。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["2310辆"] == "8650辆"
+    assert parents["1120本"] is None
+    assert parents["1960辆"] is None  # the clause began with licences: a new topic, not a part
+    text = "全年破获刑事案件1105起。其中，破获命案3起；破获盗窃案件612起、诈骗案件80起。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["612起"] == parents["80起"] == "1105起"  # the clause's first item is a part: go on
+
+
 def test_an_item_after_a_semicolon_saying_the_whole_s_verb_again_is_a_new_item() -> None:
     text = "办理居民身份证8.7万张，其中首次申领1.9万张；办理临时身份证3 600余张。"
     recs = {r.text: r for r in extract_text(text)}
