@@ -182,7 +182,10 @@ def test_a_breakdown_word_inside_a_sentence_takes_no_whole_from_the_sentence_bef
 def test_a_breakdown_opening_a_sentence_takes_no_whole_from_paragraphs_up() -> None:
     # the 警情 count two paragraphs up is no whole of the cases solved, and a part named with it
     # would take its metric; the paragraph just before may still hold the whole
-    text = "全市共接报各类警情9.7万起，同比下降6.3%。\n二、攻坚破案不停步\n开展集中收网行动6轮。其中，破获盗窃案件742起、抢夺抢劫案件19起。"
+    text = (
+        "全市共接报各类警情9.7万起，同比下降6.3%。\n二、攻坚破案不停步\n"
+        "开展集中收网行动6轮。其中，破获盗窃案件742起、抢夺抢劫案件19起。"
+    )
     recs = {r.text: r for r in extract_text(text)}
     assert recs["742起"].parent is None
     assert recs["19起"].parent is None
