@@ -79,6 +79,11 @@ def find_parents(
                     break
                 if p.end < sentence_start - 2 and text[sentence_start - 1 : sentence_start] not in "。；;":
                     break
+                if opens and not by_lead and "\n" in text[p.end : sentence_start].rstrip():
+                    # a 其中 opening a sentence breaks down a figure of its paragraph, or of the one
+                    # just before when it opens a paragraph itself; never a count paragraphs up
+                    # (…警情9.7万起。‖二、…‖开展收网行动6轮。其中，破获盗窃案件742起: no whole)
+                    break
                 if p.start < lo:
                     break
                 if changes[j].relative:

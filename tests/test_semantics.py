@@ -179,6 +179,21 @@ def test_a_breakdown_word_inside_a_sentence_takes_no_whole_from_the_sentence_bef
     assert recs["12.6万元"].parent is None
 
 
+def test_a_breakdown_opening_a_sentence_takes_no_whole_from_paragraphs_up() -> None:
+    # the 警情 count two paragraphs up is no whole of the cases solved, and a part named with it
+    # would take its metric; the paragraph just before may still hold the whole
+    text = (
+        "全市共接报各类警情9.7万起，同比下降6.3%。\n二、攻坚破案不停步\n"
+        "开展集中收网行动6轮。其中，破获盗窃案件742起、抢夺抢劫案件19起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["742起"].parent is None
+    assert recs["19起"].parent is None
+    assert recs["19起"].metric == "cases_solved"
+    recs = {r.text: r for r in extract_text("全年查处交通违法5.1万起。\n其中，醉酒驾驶418起。")}
+    assert recs["418起"].parent == "5.1万起"
+
+
 def test_a_breakdown_after_a_list_breaks_down_the_item_it_names_or_no_single_one() -> None:
     text = "全区共招收一年级新生6 380人、七年级新生5 912人，其中随迁子女入学2 146人。"
     recs = {r.text: r for r in extract_text(text)}
