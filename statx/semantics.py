@@ -301,6 +301,24 @@ def _trimmed(words: str, lex: Lexicon) -> str:
     return words[trim.end() :] if trim else words
 
 
+#: A clause that is a verb alone, once its reporting words are trimmed (查处, 依法办结).
+_BARE_VERB = regex.compile(r"\p{Han}{2,3}")
+
+
+def _with_object(pre: str, words: str, unit: str, choice: Choice, lex: Lexicon) -> Choice:
+    """The metric of a verb said alone with the object it leaves out: the words of the count before.
+
+    受理治安案件7210起，查处6502起: 查处 alone names violations handled, but what was dealt with is
+    the cases, and 查处…案件 is cases solved. Taken only when a cue of the verb and that object
+    together names another metric than the verb alone; else the verb's own choice stands.
+    """
+    verb = _trimmed(pre.strip(), lex)
+    if not _BARE_VERB.fullmatch(verb):
+        return choice
+    joined = lex.metrics.classify(pre=verb + words, post="", heading="", unit=unit, is_change=False)
+    return joined if joined.cue_start == 0 and joined.key not in ("other", choice.key) else choice
+
+
 def _change_label(ctx: Context, choice: Choice, previous: Record | None, lex: Lexicon) -> str:
     """What a change is a change of: its clause without the change words (死亡人数同比下降30% ->
     死亡人数), else the figure it follows (29,542宗（+3.88%）, 事故1 503起，同比下降9.6%)."""
@@ -532,6 +550,8 @@ def annotate(
         rate = "%" in lex.metrics.units.get(choice.key, ())
         if uncounted_words is not None and choice.earlier and not rate:
             choice = lex.metrics.other
+        if inherited and pair is None and change is None and choice.key not in (inherited, "other"):
+            choice = _with_object(ctx.pre, inherited_words, rec.unit, choice, lex)
         # the row's name, less a 其中： that opens it (| 其中：醉酒驾驶 |)
         cell_label = (
             _label(Context(f"| {row} | ", "", ctx.sentence_start), None, lex).lstrip(":：") if row else ""
