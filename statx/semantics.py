@@ -336,6 +336,25 @@ def _change_label(ctx: Context, choice: Choice, previous: Record | None, lex: Le
 
 
 #: Adverbs between a thing and its change (死亡人数同比分别下降, 速度有效提高, 发案数均大幅下降).
+
+
+def _level_words(out: Sequence[Record], contexts: Sequence[Context], k: int) -> str:
+    """The words before figure k, and before the old level it moved from when one stands first.
+
+    由原来的40分钟缩短至15分钟，缩短62.5%: the new level's own clause part is only 缩短至, while the
+    words that say what was cut (平均办理时间) stand before the old level, which is a figure too.
+    """
+    words = contexts[k].pre
+    if (
+        k
+        and out[k - 1].unit == out[k].unit
+        and contexts[k - 1].sentence_start == contexts[k].sentence_start
+        and _FROM.search(contexts[k - 1].pre)
+    ):
+        return contexts[k - 1].pre + words
+    return words
+
+
 _CHANGE_ADVERBS = regex.compile(r"(?:分别|均|都|有效|明显|显著|大幅|持续|继续|进一步|实现|再次|稳步)+\s*$")
 
 
@@ -514,7 +533,7 @@ def annotate(
         # figure's words may name a rate (a time cut in % is one); a count's metric they name in a
         # unit that did not fit it (高速公路车流量…万辆次, 同比增长8%) stays unnamed
         uncounted_words = (
-            contexts[changed].pre
+            _level_words(out, contexts, changed)
             if changed is not None
             and pair is None
             and parents[i] is None
