@@ -335,9 +335,6 @@ def _change_label(ctx: Context, choice: Choice, previous: Record | None, lex: Le
     return _label(Context(pre, "", ctx.sentence_start), choice.cue_start if said is None else None, lex)
 
 
-#: Adverbs between a thing and its change (死亡人数同比分别下降, 速度有效提高, 发案数均大幅下降).
-
-
 def _level_words(out: Sequence[Record], contexts: Sequence[Context], k: int) -> str:
     """The words before figure k, and before the old level it moved from when one stands first.
 
@@ -355,6 +352,7 @@ def _level_words(out: Sequence[Record], contexts: Sequence[Context], k: int) -> 
     return words
 
 
+#: Adverbs between a thing and its change (死亡人数同比分别下降, 速度有效提高, 发案数均大幅下降).
 _CHANGE_ADVERBS = regex.compile(r"(?:分别|均|都|有效|明显|显著|大幅|持续|继续|进一步|实现|再次|稳步)+\s*$")
 
 
