@@ -749,8 +749,9 @@ def _whole_of_rest(out: Sequence[Record], contexts: Sequence[Context], i: int, r
     return None
 
 
-#: How many figures back the total of a remainder is looked for.
-_REST_LOOKBACK = 6
+#: How many figures back the total of a remainder is looked for (a breakdown of the total by kind may
+#: stand between: 收集意见建议573条，其中交通94条、治安78条、户籍41条。已整改498条，整改率86.9%，其余75条).
+_REST_LOOKBACK = 10
 
 
 def _earlier(

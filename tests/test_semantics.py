@@ -62,6 +62,13 @@ def test_the_rest_of_a_total_counts_what_the_total_counts() -> None:
     text = "现场收集意见建议96条。目前已办结意见建议81条，办结率84.4%，其余15条正在推进中。"
     recs = {r.text: r for r in extract_text(text)}
     assert recs["15条"].metric == "suggestions_collected"  # 81 + 15 = 96: the total before
+    # the total's breakdown by kind may stand between it and the rest
+    text = (
+        "共收集各类意见建议573条，经梳理归并为212类，其中涉及交通管理的94条、治安管理的78条、户籍办理的41条。"
+        "目前已整改落实498条，整改率达86.9%，其余75条正在推进中。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["75条"].metric == "suggestions_collected"  # 498 + 75 = 573, eight figures back
 
 
 def test_a_change_or_a_baseline_is_neither_a_whole_nor_a_part() -> None:
