@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from statx.clauses import FULL_STOP_BACK, RESPECTIVELY, SENTENCE_END, WINDOW, Context, first_start, last_end
+from statx.clauses import (
+    FULL_STOP_BACK,
+    LIST_JOINS,
+    RESPECTIVELY,
+    SENTENCE_END,
+    WINDOW,
+    Context,
+    first_start,
+    last_end,
+)
 from statx.matcher import Candidate
 from statx.records import Basis, Change
 
@@ -328,8 +337,9 @@ def read_changes(
     return out
 
 
-#: What joins the figures of one list (312起、98起; 45起和120人).
-_LIST_JOIN = regex.compile(r"\s*[、和及与]\s*")
+def _joined(text: str, a: Candidate, b: Candidate) -> bool:
+    """Whether only a list's joining words stand between figures `a` and `b` (312起、98起)."""
+    return not text[a.end : b.start].strip(LIST_JOINS)
 
 
 def _moves_on(text: str, cands: Sequence[Candidate], i: int, lex: Lexicon) -> bool:
@@ -338,7 +348,7 @@ def _moves_on(text: str, cands: Sequence[Candidate], i: int, lex: Lexicon) -> bo
     由30%提升到85%; 分别从45起、120人降至38起、97人: the list's end says 降至 for every figure of it.
     """
     j = i
-    while j + 1 < len(cands) and _LIST_JOIN.fullmatch(text, cands[j].end, cands[j + 1].start):
+    while j + 1 < len(cands) and _joined(text, cands[j], cands[j + 1]):
         j += 1
     return lex.baseline_to.match(text, cands[j].end, cands[j].end + 8) is not None
 
@@ -349,9 +359,7 @@ def _in_list_moving_on(text: str, cands: Sequence[Candidate], i: int, lex: Lexic
     分别由去年的312起、98起下降至256起、71起: 98起 is last year's, as 312起 is, though only the
     first says 由; the list must end in a `baseline_to` (下降至), or 312起、98起 is any list.
     """
-    return _LIST_JOIN.fullmatch(text, cands[i - 1].end, cands[i].start) is not None and _moves_on(
-        text, cands, i, lex
-    )
+    return _joined(text, cands[i - 1], cands[i]) and _moves_on(text, cands, i, lex)
 
 
 #: A sentence that opens by breaking down the one before (其中，第一产业增加值…).

@@ -31,7 +31,7 @@ from statx.changes import (
     table_cell,
     written_before,
 )
-from statx.clauses import RESPECTIVELY, Context, first_start, last_end, read_contexts
+from statx.clauses import LIST_JOINS, RESPECTIVELY, Context, first_start, last_end, read_contexts
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
@@ -976,7 +976,7 @@ def _joins_list(gap: str, lex: Lexicon) -> bool:
 
     分别上升9.2%、下降20.8%: each figure of the list says its own change.
     """
-    words = gap.strip("、和及与 ")
+    words = gap.strip(LIST_JOINS)
     if not words:
         return True
     said = lex.change_up.search(words) or lex.change_down.search(words)
@@ -993,12 +993,11 @@ def _what_follows(words: str, lex: Lexicon) -> str:
         words = words[: said.start()]
     if (basis := lex.basis_tail.search(words)) is not None:
         words = words[: basis.start()]
-    said_words: str = _FROM_LEVEL.sub("", words)
-    return said_words.strip()
-
-
-#: The level a 分别 list changed from, said before its figures (分别由, 分别较去年同期的): no name.
-_FROM_LEVEL = regex.compile(r"(?:较|比|由|从)(?:去年|上年|上一年|前年)?(?:同期)?的?$")
+    # the level the list moved from, said before its figures (分别由, 分别较去年同期的), names nothing
+    for level in (lex.baseline, lex.baseline_from):
+        if (m := level.search(words)) is not None:
+            words = words[: m.start()]
+    return words.strip()
 
 
 def _most_named(orgs: list[tuple[int, str]], lex: Lexicon) -> str | None:
