@@ -522,6 +522,18 @@ def annotate(
             and out[whole].unit == rec.unit
         ):
             inherited, inherited_words = out[whole].metric, contexts[whole].pre
+        # the parts of a sentence of their own share its list's verb (其中，侦破网络赌博案件318起、侵犯
+        # 公民个人信息案件96起: 侦破 holds for both), as the items of any list do
+        elif (
+            pair is None
+            and change is None
+            and same_sentence
+            and parents[i] is not None
+            and parents[i - 1] == parents[i]
+            and out[i - 1].unit == rec.unit
+            and out[i - 1].metric != "other"
+        ):
+            inherited, inherited_words = out[i - 1].metric, contexts[i - 1].pre
         para_start = text.rfind("\n", 0, cand.start) + 1
         in_table_row = _ROW_START.match(text, para_start, cand.start) is not None
         rest = (
@@ -795,12 +807,13 @@ def _changed(
 
     查处酒驾醉驾42起（醉驾11起），同比上升12%: the change is of the 42 cases, not of the part of them
     in brackets. 盗窃案件4106起，占总数的43.1%，同比下降14.2%: a change in % is of the count, not of
-    its share, whose changes are written in 个百分点 (占比同比上升1.4个百分点).
+    its share, whose changes are written in 个百分点 (占比同比上升1.4个百分点); so is one in the count's
+    own unit (分流警情6218起，占有效警情的29.1%，同比增加1034起).
     """
     k = i - 1
     if (
         k >= 1
-        and records[i].unit == "%"
+        and records[i].unit in ("%", records[k - 1].unit)
         and records[k].unit == "%"
         and _SHARE_OF.search(contexts[k].pre)
         and records[k - 1].unit != "%"
