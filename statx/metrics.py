@@ -179,6 +179,8 @@ class MetricIndex:
                     hits = _outside_topic(text, hits)
                 if len(hits) > 1 and text[-1:] in _COMPLAINT_LAST:
                     hits = _before_complaint(text, hits)
+                if len(hits) > 1 and "中" in text:
+                    hits = _after_pool(text, hits)
             elif place == "post" and hits:
                 if "因" in text:
                     hits = _outside_cause(text, hits)
@@ -327,6 +329,29 @@ def _before_complaint(text: str, hits: list[tuple[Metric, int, int]]) -> list[tu
     if head is None:
         return hits
     kept = [h for h in hits if h[1] >= head.start()]
+    return kept or hits
+
+
+#: 中 closing the pool a figure is drawn from (交通类警情中…轻微事故); not 其中, 中心, 中队, 中国…
+_POOL_END = regex.compile(r"(?<!其)中(?![心队国央华小学专级层间期旬午])")
+
+
+def _after_pool(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
+    """Drop the cues of a pool (…警情中) when a cue follows it: the noun after 中 is what is counted.
+
+    交通类警情中涉及财产损失的轻微事故4806起 counts accidents among the calls; 在专项行动中查处违法
+    1200起 violations, not campaigns. With no cue after the 中 the pool is all there is, and stays.
+
+    >>> from statx.rules import Metric
+    >>> calls, accidents = (Metric(k, "", frozenset(), (), 0, "") for k in ("calls", "accidents"))
+    >>> [h[0].key for h in _after_pool("交通类警情中轻微事故", [(calls, 0, 5), (accidents, 8, 10)])]
+    ['accidents']
+    """
+    ends = {m.start() for m in _POOL_END.finditer(text)}
+    pools = [h[2] for h in hits if h[2] in ends]
+    if not pools:
+        return hits
+    kept = [h for h in hits if h[1] > max(pools)]
     return kept or hits
 
 

@@ -355,7 +355,10 @@ def _level_words(out: Sequence[Record], contexts: Sequence[Context], k: int) -> 
 
 
 #: Adverbs between a thing and its change (死亡人数同比分别下降, 速度有效提高, 发案数均大幅下降).
-_CHANGE_ADVERBS = regex.compile(r"(?:分别|均|都|有效|明显|显著|大幅|持续|继续|进一步|实现|再次|稳步)+\s*$")
+#: Not the 均 of 平均 (平均缩短约40天).
+_CHANGE_ADVERBS = regex.compile(
+    r"(?:分别|(?<!平)均|都|有效|明显|显著|大幅|持续|继续|进一步|实现|再次|稳步)+\s*$"
+)
 
 
 def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context, int | None]:
@@ -524,6 +527,18 @@ def annotate(
             and out[whole].unit == rec.unit
         ):
             inherited, inherited_words = out[whole].metric, contexts[whole].pre
+        # the parts of a sentence of their own share its list's verb (其中，侦破网络赌博案件318起、侵犯
+        # 公民个人信息案件96起: 侦破 holds for both), as the items of any list do
+        elif (
+            pair is None
+            and change is None
+            and same_sentence
+            and parents[i] is not None
+            and parents[i - 1] == parents[i]
+            and out[i - 1].unit == rec.unit
+            and out[i - 1].metric != "other"
+        ):
+            inherited, inherited_words = out[i - 1].metric, contexts[i - 1].pre
         para_start = text.rfind("\n", 0, cand.start) + 1
         in_table_row = _ROW_START.match(text, para_start, cand.start) is not None
         rest = (
@@ -788,6 +803,10 @@ _LIST_PREPOSITION = regex.compile(r"^\s*(?:对于|针对|就|对|向)")
 
 #: The words before a share of a whole (占刑事案件总数的43.1%, 占2.6%).
 _SHARE_OF = regex.compile(r"占[^，,。；;]{0,16}$")
+#: A rate per day or per hour said right after a total (日均321起, 平均每天…): no change qualifies it.
+_PER_DAY = regex.compile(
+    r"^[，,]?\s*(?:日均|每日平均|平均每[天日]|每天平均|时均|平均每小时)[^，,。；;]{0,6}$"
+)
 
 
 def _changed(
@@ -797,12 +816,21 @@ def _changed(
 
     查处酒驾醉驾42起（醉驾11起），同比上升12%: the change is of the 42 cases, not of the part of them
     in brackets. 盗窃案件4106起，占总数的43.1%，同比下降14.2%: a change in % is of the count, not of
-    its share, whose changes are written in 个百分点 (占比同比上升1.4个百分点).
+    its share, whose changes are written in 个百分点 (占比同比上升1.4个百分点); so is one in the count's
+    own unit (分流警情6218起，占有效警情的29.1%，同比增加1034起).
+    A daily rate said between them (警情58426起，日均321起，同比下降4.3%) is passed over too.
     """
     k = i - 1
+    if (  # 接报警情58426起，日均321起，同比下降4.3%: the change is of the total, not of its daily rate
+        k >= 1
+        and _PER_DAY.match(contexts[k].pre)
+        and records[k - 1].unit == records[k].unit
+        and contexts[k - 1].sentence_start == contexts[i].sentence_start
+    ):
+        return k - 1
     if (
         k >= 1
-        and records[i].unit == "%"
+        and records[i].unit in ("%", records[k - 1].unit)
         and records[k].unit == "%"
         and _SHARE_OF.search(contexts[k].pre)
         and records[k - 1].unit != "%"
@@ -965,7 +993,7 @@ def _listed_in_clause_before(text: str, clause_start: int, ctx: Context, slots: 
 
 #: Where a clause listing what changed goes on to say what happened to it (受伤人数实现“三下降”,
 #: 伤人数均有下降): the end of its last item.
-_SAID_OF_ITEMS = regex.compile(r"实现|均|都|全部|呈|出现|有所|持续|继续|保持|同比|环比|较|比")
+_SAID_OF_ITEMS = regex.compile(r"实现|(?<!平)均|都|全部|呈|出现|有所|持续|继续|保持|同比|环比|较|比")
 
 
 #: Places in a `分别` list held by items that did not change (分别持平和下降…, 分别下降…和持平).

@@ -1248,3 +1248,22 @@ def test_hong_kong_and_taiwan_change_words_and_a_level_reached_with_wei() -> Non
     assert recs["3件"].change is None
     assert recs["8件"].change == "down"
     assert recs["12.3%"].change == "down"
+
+
+def test_a_list_joiner_inside_a_word_splits_no_list() -> None:
+    # 参与 holds 与, 涉及 holds 及: neither joins two items, so 参与人 stays in the count's words
+    recs = {r.text: r for r in extract_text("该案涉及全国23个省份集资参与人1.6万余人")}
+    assert recs["1.6万余人"].label.endswith("集资参与人")
+    assert recs["23个"].label.startswith("该案涉及全国")
+
+
+def test_the_change_after_a_total_and_its_daily_rate_is_of_the_total() -> None:
+    recs = {r.text: r for r in extract_text("全县共接报警情58,426起，日均321起，同比下降4.3%。")}
+    assert recs["4.3%"].change == "down"
+    assert recs["4.3%"].label == recs["58,426起"].label != recs["321起"].label
+
+
+def test_an_average_keeps_its_average_when_a_change_adverb_is_trimmed() -> None:
+    # 均 of 发案数均下降 is an adverb; the 均 of 平均 is part of the word
+    recs = {r.text: r for r in extract_text("资产处置周期平均缩短约40天，两类案件均下降12%")}
+    assert recs["约40天"].label == "资产处置周期平均"
