@@ -248,8 +248,8 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
     Such text cuts every line at one width, mid-word (走访群 / 众1.7万余户), so a line break
     says nothing there, while the rules read one as the end of a paragraph: the figure would
     lose the words that name it. A document is taken as wrapped when most of its lines are as
-    long as its longest ones (the width, at most 90 characters) and many of those end with no
-    closing punctuation. A break is joined only after a full line that does not close a
+    long as its longest ones (the width: 12 to 90 characters, as narrow as a two-column page's
+    column) and many of those end with no closing punctuation. A break is joined only after a full line that does not close a
     sentence, before a line that starts no new item (一、, （二）, 1., ●, an indent), and never
     between two digits (旅客4 / 32万 is for the number rules) or two Latin letters.
 
@@ -262,7 +262,7 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
     if len(long) < 6:
         return []
     width = long[(len(long) - 1) * 4 // 5]
-    if not 15 <= width <= 90:
+    if not 12 <= width <= 90:
         return []
     joins: list[tuple[int, int]] = []
     cut = 0

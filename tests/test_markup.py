@@ -846,3 +846,24 @@ def test_letter_spaced_ocr_lines_are_measured_as_printed() -> None:
     recs = {r.text: r for r in extract_text("\n".join(lines) + "\n")}
     assert recs["7 6 3起"].label == "侦破盗窃、诈骗等侵财类案件"
     assert recs["7 6 3起"].metric == "cases_solved"
+
+
+def test_a_narrow_column_of_a_two_column_pdf_is_joined_too() -> None:
+    # A two-column report's text wraps each column at 13-14 characters (保 / 有量达到14.2万辆,
+    # 警 / 车9 840辆次); taken for a text of short lines, its figures lost their names.
+    raw = (
+        "截至2025年底，全县机动车保\n有量达到14.2万辆，其中汽车\n8.7万辆、摩托车4.9万辆；驾驶\n"
+        "人21.3万人，公路通车里程总\n长3 186公里。\n（二）路面管控\n"
+        "全年共出动警力3.6万人次、警\n车9 840辆次，查处各类交通违\n法行为12.86万起，同比上升\n"
+        "7.4%。依法行政拘留82人，移送\n起诉危险驾驶犯罪嫌疑人196\n人，吊销机动车驾驶证203本。\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "公路通车里程总长3 186公里" in prepared.text
+    assert "移送起诉危险驾驶犯罪嫌疑人196" in prepared.text
+    from statx import extract_text
+
+    records = {r.text: r for r in extract_text(raw)}
+    assert records["14.2万辆"].metric == "vehicle_stock"
+    assert records["12.86万起"].metric == "violations_handled"
+    assert records["9 840辆次"].metric == "vehicles_deployed"
