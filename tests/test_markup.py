@@ -867,3 +867,22 @@ def test_a_narrow_column_of_a_two_column_pdf_is_joined_too() -> None:
     assert records["14.2万辆"].metric == "vehicle_stock"
     assert records["12.86万起"].metric == "violations_handled"
     assert records["9 840辆次"].metric == "vehicles_deployed"
+
+
+def test_a_table_a_pdf_kept_one_blank_apart_is_read_as_rows() -> None:
+    # pdftotext keeps a small table's cells one blank apart; read as prose, 1153 -9.2% was one
+    # figure of 1153 % and 286 323 -11.5% one of 286323 %, and the changes were missed.
+    raw = (
+        "表1 2025年道路交通事故主要指标\n指标 2025年 2024年 增减幅度\n事故起数（起） 1047 1153 -9.2%\n"
+        "死亡人数（人） 19 22 -13.6%\n受伤人数（人） 286 323 -11.5%\n全年共发生道路交通事故1 047起。\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "| 受伤人数(人) | 286 | 323 | -11.5%" in prepared.text
+    from statx import extract_text
+
+    records = {r.text: r for r in extract_text(raw)}
+    assert sorted(records) == ["-11.5%", "-13.6%", "-9.2%", "1 047起"]
+    assert (records["-13.6%"].metric, records["-13.6%"].change) == ("deaths", "down")
+    # prose with single blanks stays prose: a name and two numbers under no header are no table
+    assert "|" not in prepare("共查处 1 286 起，其中\n酒驾 135 起\n醉驾 90 起\n")[0].text
