@@ -928,6 +928,34 @@ _WHITESPACE = re.compile(r"\s+")
 _BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)(?:[^0-9a-fA-F]|\Z))")
 
 
+_TABLE_TAG = re.compile(r"<(/?)table\b", re.IGNORECASE)
+
+
+def _layout_tables(body: str) -> set[int]:
+    """The offsets of the ``<table>`` tags in `body` that hold another table: a page's layout.
+
+    An old CMS lays its whole page out in tables (a row for the title, one for the byline, one
+    cell for the article) and puts the article's data table inside that cell. Read as a data
+    table, the layout table made the article one row (its paragraphs one line) and the data
+    table's rows its rows, under the layout's first row as header (您现在的位置…, not 事故起数 /
+    同比). A table holding a table is layout: its rows and cells are blocks.
+
+    >>> html = "<table><tr><td><p>正文</p><table><tr><th>同比</th></tr></table></td></tr></table>"
+    >>> sorted(_layout_tables(html)), _layout_tables("<table><tr><td>1</td></tr></table>")
+    ([0], set())
+    """
+    stack: list[int] = []
+    layout: set[int] = set()
+    for m in _TABLE_TAG.finditer(body):
+        if not m.group(1):
+            if stack:
+                layout.add(stack[-1])
+            stack.append(m.start())
+        elif stack:
+            stack.pop()
+    return layout
+
+
 def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
     """A cell's ``rowspan`` or ``colspan``: 1 unless a whole number from 2 to 100 is given.
 
@@ -1004,6 +1032,8 @@ class _HtmlText(HTMLParser):
         self._ruby_note = False  # inside a ruby annotation (<rt>, <rp>), whose text is dropped
         self._cell = 0  # depth of open <td>/<th> elements, inside which <br> keeps the row one line
         self._grids: list[_Grid] = []  # the open tables' row and column spans (see `_grid_cell`)
+        self._layout = _layout_tables(body) if body.count("<table") + body.count("<TABLE") > 1 else set()
+        self._tables: list[bool] = []  # for each open table, whether it lays out the page (no data)
 
     def _pos(self) -> int:
         line, column = self.getpos()
@@ -1027,6 +1057,13 @@ class _HtmlText(HTMLParser):
         if tag == "head":
             self._in_head = opening
             return
+        if tag == "table":
+            if opening:
+                self._tables.append(start in self._layout)
+            elif self._tables:
+                self._tables.pop()
+        elif tag in _CELL_TAGS and self._tables and self._tables[-1]:
+            tag = "div"  # a layout table's cell is a block of the page, no cell of data
         if tag in _BLOCK_TAGS or tag in _CELL_TAGS:
             # Body content has begun even if </head> or </title> never came.
             self._in_head = self._in_title = False

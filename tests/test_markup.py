@@ -886,3 +886,28 @@ def test_a_table_a_pdf_kept_one_blank_apart_is_read_as_rows() -> None:
     assert (records["-13.6%"].metric, records["-13.6%"].change) == ("deaths", "down")
     # prose with single blanks stays prose: a name and two numbers under no header are no table
     assert "|" not in prepare("共查处 1 286 起，其中\n酒驾 135 起\n醉驾 90 起\n")[0].text
+
+
+def test_a_page_laid_out_in_tables_keeps_its_data_table_apart() -> None:
+    # An old CMS lays the page out in tables and puts the article, with its data table, in one
+    # cell: read as data, the article was one row and the data table's header was the layout's
+    # first row, so the 同比 cells had no basis and no metric.
+    raw = (
+        "<table><tr><td class='pos'>您现在的位置：首页 &gt;&gt; 部门动态</td></tr>"
+        "<tr><td><p>全县共发生道路交通事故612起。</p><p>各乡镇情况如下：</p>"
+        "<table><tr><th>乡镇</th><th>事故起数<br />（起）</th><th>同比</th></tr>"
+        "<tr><td>安福街道</td><td>168</td><td>-5.1%</td></tr>"
+        "<tr><td>合口镇</td><td>94</td><td>+3.3%</td></tr></table></td></tr></table>"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "612起。\n\n各乡镇情况如下:" in prepared.text  # paragraphs, not one row's cell
+    assert "\n | 乡镇 | 事故起数(起) | 同比\n" in prepared.text
+    from statx import extract_text
+
+    records = {r.text: r for r in extract_text(raw)}
+    assert (records["-5.1%"].metric, records["-5.1%"].change, records["-5.1%"].basis) == (
+        "accidents",
+        "down",
+        "yoy",
+    )

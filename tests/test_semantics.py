@@ -1220,3 +1220,14 @@ def test_hong_kong_and_taiwan_change_words_and_a_level_reached_with_wei() -> Non
     assert recs["3件"].change is None
     assert recs["8件"].change == "down"
     assert recs["12.3%"].change == "down"
+
+
+def test_a_line_break_before_a_digit_keeps_a_whole_for_the_next_sentence() -> None:
+    # An HTML <br> (or a wrap) before a number is inside its sentence; it is no paragraph's end
+    # between a whole and the 其中 that breaks it down.
+    text = "全县共发生道路交通事故612起，受伤\n189人。其中，涉及电动自行车的事故236起。"
+    records = {r.text: r for r in extract_text(text)}
+    assert records["236起"].parent == "612起"
+    # after a closed sentence a line break ends the paragraph, even before a year
+    closed = {r.text: r for r in extract_text("查处违法612起。\n2025年开展收网行动。其中，破获盗窃案件236起")}
+    assert closed["236起"].parent is None
