@@ -373,18 +373,73 @@ def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
     """Pass plain text through, joining the lines a fixed-width export wrapped (see `_soft_wraps`)
     and the sentences a page break cut (see `_page_breaks`), and laying out pasted tables as
     rows of cells (see `_pasted_tables`)."""
-    cuts = _soft_wraps(raw, start)
+    tables = _pasted_tables(raw, start, len(raw))
+    phrases = [] if tables else _phrase_lines(raw, start)
+    cuts = [] if phrases else _soft_wraps(raw, start)
     pages = _page_breaks(raw, start)
     if pages:
         cuts = sorted(pages + _clear_of(cuts, pages, touching=True))
-    tables = _pasted_tables(raw, start, len(raw))
-    if not tables:
+        phrases = [rep for rep in phrases if _clear_of([rep[:2]], pages, touching=True)]
+    if not tables and not phrases:
         _emit_between(_emit_plain, builder, raw, start, len(raw), cuts)
         return
     spans = [(a, b) for a, b, _ in tables]
     reps = [(a, b, "") for a, b in _clear_of(cuts, spans, touching=True)]
     reps.extend(rep for _, _, table in tables for rep in table)
+    reps.extend(phrases)
     _emit_replacing(_emit_plain, builder, raw, start, len(raw), sorted(reps))
+
+
+# A line that is a bare number, maybe with its qualifier or magnitude (1860, 420余, 1.2万): its
+# measure word stands on the next line.
+_BARE_NUMBER_LINE = re.compile(r"[-+]?\d[\d,. ]*(?:余|多)?[万亿]?(?:余|多)?")
+# What joins a line to the next with nothing between: a list's or a clause's own joint (、，),
+# or a word that goes on with the phrase before (办理驾驶证审验 / 等业务, 通过APP / 或拨打).
+_LINE_JOINT = frozenset("、，,")
+_GOES_ON = frozenset("等的和及与或并")
+#: A text of phrases needs this many lines at least, half of them this short (print width).
+_PHRASE_LINES = 20
+_PHRASE_WIDTH = 12
+
+
+def _phrase_lines(raw: str, start: int) -> list[tuple[int, int, str]]:
+    """Join the lines of a text copied from a phone's article view, one phrase a line.
+
+    A WeChat post pasted from a phone keeps its layout of short centred lines (累计查处各类交通
+    违法行为 / 5372起 / 同比上升 / 12.6% / 其中 / 🍺 酒驾 / 63起), each a phrase of a sentence whose
+    punctuation the layout dropped; read as lines, the change had no count before it and the
+    breakdown no whole. A text is taken for one when most of its lines are short and close no
+    sentence. In a paragraph (lines with no blank between), a break is dropped before a digit or
+    a word that goes on (等, 或), after a bare number or a list's 、, and is a comma elsewhere;
+    a line that closes a sentence or a heading, and a line opening an item (▲ caption, ▶ link,
+    1.), keep theirs.
+
+    Returns:
+        The ``(start, end, text)`` replacements of the breaks joined.
+    """
+    lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start) if m.end() > m.start()]
+    texts = [raw[a:b].strip() for a, b in lines]
+    body = [t for t in texts if t]
+    if len(body) < _PHRASE_LINES:
+        return []
+    widths = sorted(_print_width(t) for t in body)
+    short = sum(1 for n in widths if n <= _PHRASE_WIDTH)
+    open_ = sum(1 for t in body if t[-1] not in _LINE_CLOSE)
+    if short * 3 < len(body) * 2 or open_ * 4 < len(body) * 3:
+        return []
+    width = widths[(len(widths) - 1) * 4 // 5]
+    if sum(1 for n in widths if n >= 0.85 * width) * 2 >= len(body):
+        return []  # lines of one width: a narrow column a fixed-width export wrapped (`_soft_wraps`)
+    reps: list[tuple[int, int, str]] = []
+    for i, (a, b) in enumerate(lines[:-1]):
+        line, nxt = texts[i], texts[i + 1]
+        if not line or not nxt or line[-1] in _LINE_CLOSE or _NEW_ITEM.match(raw, lines[i + 1][0]):
+            continue
+        end = a + len(raw[a:b].rstrip("\r\n"))
+        tight = nxt[0].isdigit() or nxt[0] in _GOES_ON or line[-1] in _LINE_JOINT
+        tight = tight or _BARE_NUMBER_LINE.fullmatch(line) is not None
+        reps.append((end, b, "" if tight else "，"))
+    return reps
 
 
 def _emit_between(

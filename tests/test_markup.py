@@ -43,7 +43,8 @@ def is_subsequence(needle: str, haystack: str) -> bool:
 def check_segments(prepared: Prepared, raw: str) -> None:
     """One-to-one segments hold the folded raw characters; all segments are ordered.
 
-    An HTML source line break read as a space (one blank for another) is the one exception.
+    An HTML source line break read as a space (one blank for another) and a phrase's line break
+    read as a comma (a phone-copied post, see `_phrase_lines`) are the exceptions.
     """
     omap = prepared.offsets
     prev_raw = 0
@@ -51,7 +52,8 @@ def check_segments(prepared: Prepared, raw: str) -> None:
         omap.new_starts, omap.new_lens, omap.raw_starts, omap.raw_lens, strict=True
     ):
         assert o0 >= prev_raw and o0 + olen <= len(raw)
-        if nlen == olen and not (prepared.text[n0 : n0 + nlen] == " " and raw[o0 : o0 + olen].isspace()):
+        new, old = prepared.text[n0 : n0 + nlen], raw[o0 : o0 + olen]
+        if nlen == olen and not (new == " " and old.isspace()) and not (new == "," and old == "\n"):
             assert prepared.text[n0 : n0 + nlen] == normalize(raw[o0 : o0 + olen]).text
         prev_raw = o0 + olen
     assert omap.length == len(prepared.text)
@@ -911,3 +913,32 @@ def test_a_page_laid_out_in_tables_keeps_its_data_table_apart() -> None:
         "down",
         "yoy",
     )
+
+
+def test_a_post_copied_from_a_phone_one_phrase_a_line_is_read_as_sentences() -> None:
+    # A WeChat post copied from a phone keeps one phrase a line and loses its punctuation:
+    # read as lines, the change had no count before it and the breakdown no whole.
+    raw = "点击上方蓝字关注我们\n\n" + (
+        "✅ 累计查处各类交通违法行为\n5372起\n同比上升\n12.6%\n其中\n🍺 酒驾\n63起\n醉驾\n11起\n\n"
+        "今年11月\n全县共发生道路交通事故\n214起\n同比下降\n18.3%\n死亡\n3人\n比去年同期减少\n2人\n\n"
+        "全县共出动警力\n1860\n人次\n出动警车\n420余\n辆次\n\n"
+        "“警医邮”便民服务站\n上门为群众\n办理驾驶证审验\n等业务\n290余笔\n\n"
+        "▲民警在G207线查缉点检查过往车辆\n\n往期推荐\n▶ 这10辆车上榜\n▶ 这6个路口新增电子警察\n\n"
+        "点赞 126\n在看 38\n阅读原文\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "交通违法行为5372起,同比上升12.6%,其中,🍺 酒驾63起,醉驾11起" in prepared.text
+    assert "出动警力1860人次,出动警车420余辆次" in prepared.text
+    assert "办理驾驶证审验等业务290余笔" in prepared.text
+    assert "往期推荐\n▶ 这10辆车上榜\n▶" in prepared.text  # items keep their lines
+    from statx import extract_text
+
+    records = {r.text: r for r in extract_text(raw)}
+    assert (records["12.6%"].metric, records["12.6%"].change) == ("violations_handled", "up")
+    assert records["63起"].parent == "5372起"
+    assert (records["2人"].metric, records["2人"].change) == ("deaths", "down")
+    assert records["420余\n辆次"].metric == "vehicles_deployed"
+    # a text of full sentences a line is no such post: its lines stay apart
+    prose = "".join(f"第{i}条：全市开展宣传活动{i}次。\n" for i in range(1, 25))
+    assert prepare(prose)[0].text == fold_text(prose)
