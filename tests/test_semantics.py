@@ -1231,3 +1231,13 @@ def test_a_line_break_before_a_digit_keeps_a_whole_for_the_next_sentence() -> No
     # after a closed sentence a line break ends the paragraph, even before a year
     closed = {r.text: r for r in extract_text("查处违法612起。\n2025年开展收网行动。其中，破获盗窃案件236起")}
     assert closed["236起"].parent is None
+
+
+def test_a_quarter_set_against_an_earlier_quarter_is_period_on_period() -> None:
+    # 较二季度 in a third-quarter report compares consecutive periods, as 环比 does (h58, h101)
+    records = {
+        r.text: r
+        for r in extract_text("头盔佩戴率为71.5%，较二季度提高4.2个百分点；破案1731起，较第二季度增加196起")
+    }
+    assert (records["4.2个百分点"].change, records["4.2个百分点"].basis) == ("up", "mom")
+    assert (records["196起"].change, records["196起"].basis) == ("up", "mom")
