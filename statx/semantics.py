@@ -655,8 +655,14 @@ def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context,
     named = row
     if _PART_ROW.match(row) and (whole := row_above(text, at)):
         named = f"{whole} {row}"  # | 其中：电信网络诈骗 | under | 刑事案件立案 |: its cue nearest
-    words = f"| {named} | {head} | " if is_share_head(head) else f"| {head} | {named} | "
+    place = _PLACE_ROW.fullmatch(row.strip()) is not None
+    words = f"| {named} | {head} | " if is_share_head(head) or place else f"| {head} | {named} | "
     return Context(words, "", ctx.sentence_start), row
+
+
+#: A table row named by a place or a unit of the force (| 其他乡镇 | 279 | -9.7% |, | 城东派出所 |):
+#: it says where, so the column's header says what is counted, nearer than any word of the name.
+_PLACE_ROW = regex.compile(r"[^|]{0,12}?(?:乡镇|街道|社区|[乡镇村县区市州]|派出所|大队|中队|分局|支队)")
 
 
 #: A table row that is a part of the row above it (| 其中：一般程序 | 187 |, | 其中:电信网络诈骗 |).

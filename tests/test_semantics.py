@@ -1241,3 +1241,15 @@ def test_a_quarter_set_against_an_earlier_quarter_is_period_on_period() -> None:
     }
     assert (records["4.2个百分点"].change, records["4.2个百分点"].basis) == ("up", "mom")
     assert (records["196起"].change, records["196起"].basis) == ("up", "mom")
+
+
+def test_a_table_row_named_by_a_place_takes_the_column_s_metric() -> None:
+    # | 其他乡镇 | 279 | -9.7% |: the row says where (乡镇, no count of townships covered); the
+    # column before 同比 says what is counted.
+    text = (
+        "| 乡镇 | 事故起数（起） | 同比 |\n| --- | --- | --- |\n"
+        "| 其他乡镇 | 279 | -9.7% |\n| 城东派出所 | 41 | +3.3% |\n"
+    )
+    records = {r.text: r for r in extract_text(text)}
+    assert records["-9.7%"].metric == "accidents"
+    assert records["+3.3%"].metric == "accidents"
