@@ -122,8 +122,29 @@ def read_contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[C
         after = splits[i] if i + 1 < n else None
         # the next figure's words end this one's; with none, a passive predicate may follow
         post_end = min(post_end, after[0]) if after is not None else _passive_tail(text, post_end, lex)
-        out.append(Context(text[pre_start : c.start], text[c.end : post_end], sentence_starts[i]))
+        out.append(
+            Context(text[pre_start : c.start], text[_own_words_start(c) : post_end], sentence_starts[i])
+        )
     return out
+
+
+def _own_words_start(c: Candidate) -> int:
+    """Where a figure's post words start: after it, or at a word its own text holds after its number.
+
+    A rule with a fixed unit and no unit word in its text may take the word for what is counted
+    into the figure (造成2死15伤: 死 and 伤 stand for 人死亡 and 人受伤, the unit is 人). That word
+    is then read with the words after the figure, as 死亡 is read after 3人.
+    """
+    m = c.match
+    groups = m.re.groupindex
+    if (
+        c.rule.unit is None
+        or ("unit" in groups and m.group("unit"))
+        or ("qafter" in groups and m.group("qafter"))
+    ):
+        return c.end
+    num_end = m.end("qinside") if "qinside" in groups and m.group("qinside") else m.end("num")
+    return num_end if c.start <= num_end < c.end else c.end
 
 
 #: A clause that is only the predicate of the one before it, in the passive (，被法庭取消駕駛資格).

@@ -18,7 +18,7 @@ import regex
 
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
-from statx.rules import Metric, RuleSet, cue_alternation
+from statx.rules import Metric, RuleSet, alternation, cue_alternation
 from statx.shape import first_chars
 
 _THRESHOLD = 50.0
@@ -67,10 +67,11 @@ class MetricIndex:
     # group name -> the metrics of its cue (`owners` by name: no int() per hit)
     owners_of: dict[str, tuple[Metric, ...]] = field(default_factory=dict)
     cue_of: dict[tuple[str, str], bool] = field(default_factory=dict)  # (key, words) -> `_is_cue_of`
+    people: regex.Pattern[str] | None = None  # the `object_people` words: see `_outside_object`
 
     @classmethod
     def build(cls, rules: RuleSet) -> MetricIndex:
-        alternation, cues, owners = cue_alternation(rules.metrics)  # compiled (and cached) by load_rules
+        every_cue, cues, owners = cue_alternation(rules.metrics)  # compiled (and cached) by load_rules
         other = next((m for m in rules.metrics if m.key == "other"), None)
         by_char: dict[str, list[int]] = {}
         for i, cue in enumerate(cues):
@@ -81,9 +82,10 @@ class MetricIndex:
             for char in first:
                 by_char.setdefault(char, []).append(i)
         return cls(
-            pattern=regex.compile(alternation, regex.VERSION1) if alternation else None,
+            pattern=regex.compile(every_cue, regex.VERSION1) if every_cue else None,
             owners=tuple(tuple(o) for o in owners),
             owners_of={f"c{i}": tuple(o) for i, o in enumerate(owners)},
+            people=compile_pattern(alternation(rules.words.get("object_people", ()))),
             other=Choice("other", other.name if other else "其他统计数字"),
             names={m.key: m.name for m in rules.metrics},
             priorities={m.key: m.priority for m in rules.metrics},
@@ -180,8 +182,8 @@ class MetricIndex:
             elif place == "post" and hits:
                 if "因" in text:
                     hits = _outside_cause(text, hits)
-                if len(hits) > 1 and pre.endswith("对"):
-                    hits = _outside_object(text, hits, unit)
+                if len(hits) > 1 and pre.endswith("对") and self.people is not None:
+                    hits = _outside_object(text, hits, unit, self.people)
             for metric, start, end in hits:
                 if (
                     place == "earlier"
@@ -350,29 +352,28 @@ def _outside_cause(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple
 
 
 #: The people a sanction befell, after 对 and the figure (对5名酒驾驾驶人依法吊销驾驶证).
-_PEOPLE = regex.compile(r"驾驶人|驾驶员|司机|人员|当事人|违法者|车主|嫌疑人")
-
-
 def _outside_object(
-    text: str, hits: list[tuple[Metric, int, int]], unit: str
+    text: str, hits: list[tuple[Metric, int, int]], unit: str, people: regex.Pattern[str]
 ) -> list[tuple[Metric, int, int]]:
     """Drop the cues that describe the people of 对N名… when what was done to them names a count.
 
     对5名酒驾驾驶人依法吊销驾驶证 counts licences revoked and 对12名酒驾司机处以行政拘留 people
     detained: 酒驾 says who they were. What was done is taken only when its metric is counted in
     the figure's unit (对3名无证驾驶人员处以罚款: a fine is counted in 元, so 无证驾驶 stays).
+    `people` finds the noun that ends the description (驾驶人, 司机: the `object_people` words).
 
     >>> from statx.rules import Metric
     >>> drink = Metric("drink", "", frozenset({"名"}), (), 0, "")
     >>> revoked = Metric("revoked", "", frozenset({"名"}), (), 0, "")
     >>> hits = [(drink, 0, 2), (revoked, 7, 12)]
-    >>> [h[0].key for h in _outside_object("酒驾驾驶人依法吊销驾驶证", hits, "名")]
+    >>> people = regex.compile("驾驶人|司机")
+    >>> [h[0].key for h in _outside_object("酒驾驾驶人依法吊销驾驶证", hits, "名", people)]
     ['revoked']
     """
-    people = _PEOPLE.search(text)
-    if people is None:
+    found = people.search(text)
+    if found is None:
         return hits
-    done = [h for h in hits if h[1] >= people.end()]
+    done = [h for h in hits if h[1] >= found.end()]
     return done if any(unit in h[0].units for h in done) else hits
 
 

@@ -103,7 +103,11 @@ class Lexicon:
 
         # 较上年新增12个, 同比少3起: a word that says a change only after a basis
         bases = "|".join(
-            [alternation([*w.get("basis_yoy", ()), *w.get("basis_mom", ())]), *optional_fragment("BASIS_YOY")]
+            [
+                alternation([*w.get("basis_yoy", ()), *w.get("basis_mom", ())]),
+                *optional_fragment("BASIS_YOY"),
+                *optional_fragment("BASIS_MOM"),
+            ]
         )
 
         def change_tail(name: str) -> regex.Pattern[str]:
@@ -154,7 +158,9 @@ class Lexicon:
             basis_yoy=compile_pattern(
                 "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
             ),
-            basis_mom=compile_pattern(alternation(w.get("basis_mom", ()))),
+            basis_mom=compile_pattern(
+                "|".join([alternation(w.get("basis_mom", ())), *optional_fragment("BASIS_MOM")])
+            ),
             currency_tail=compile_pattern(f"(?:{'|'.join(optional_fragment('CURRENCY')) or '(?!)'})$"),
             basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
@@ -260,16 +266,18 @@ _UNPAIRED_END = regex.compile(r"^[()（）]+|(?<!\([^()]*)[)）]+$|[(（]+$")
 
 #: The start of a level a figure moved from, maybe with when it stood there (由去年同期的, 由整治前的, 从).
 _FROM = regex.compile(r"(?:由|从)[^，,。；;由从]{0,8}?的?\s*$")
+#: What may follow the word of a move before its new level: 了 and when it stands there (降到了今年的).
+_TO_TAIL = regex.compile(r"了?(?:今年|本年|目前|现在|当前|如今|年底|年末|本月|月底)?的?$")
 
 
 def _from_to_label(ctx: Context, previous: Record | None, lex: Lexicon) -> str:
     """The label of either figure of `由 A 降至 B` (佩戴率由整治前的68%提升至92.6%): what moved.
 
-    The words between the two figures only say the move (提升至), and those before the first
-    say when it stood there (由整治前的); both go, and the second figure takes the first's label.
-    Empty when the figure stands in no such pair.
+    The words between the two figures only say the move (提升至, or 降到了今年的 with when the new
+    level stands), and those before the first say when it stood there (由整治前的); both go, and the
+    second figure takes the first's label. Empty when the figure stands in no such pair.
     """
-    if previous is not None and lex.baseline_to.fullmatch(ctx.pre):
+    if previous is not None and lex.baseline_to.fullmatch(_TO_TAIL.sub("", ctx.pre)):
         return previous.label  # 提升至92.6%: the level of what the figure before was a level of
     moved = _FROM.search(ctx.pre)
     if moved is None or not lex.baseline_to.match(ctx.post):

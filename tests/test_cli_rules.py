@@ -137,3 +137,15 @@ def test_test_with_invalid_rules_is_a_usage_error(tmp_path: Path) -> None:
     bad = _folder(tmp_path, "bad", "rules:\n  - id: x\n    pattern: '(?P<num>\\d+'\n")
     result = runner.invoke(app, ["rules", "test", str(bad)])
     assert result.exit_code == 2 and ":x:pattern: invalid regex" in result.stderr
+
+
+def test_a_user_word_list_adds_to_the_builtin_one(tmp_path: Path) -> None:
+    """`words:` in a user folder extend the list of the same name; the built-in words stay."""
+    from statx import extract_text, load_rules
+
+    text = "对3名酒驾摊主处以行政拘留，对5名酒驾驾驶人处以行政拘留"
+    mine = _folder(tmp_path, "mine", "words:\n  object_people: [摊主]\n")
+    before = [r.metric for r in extract_text(text, rules=load_rules())]
+    after = [r.metric for r in extract_text(text, rules=load_rules([mine]))]
+    assert before == ["drink_driving", "detentions"]
+    assert after == ["detentions", "detentions"]

@@ -993,6 +993,34 @@ def test_breakdown_items_point_to_the_earlier_figure_they_add_up_to() -> None:
     assert recs["120起"].parent == recs["80起"].parent == "300起"  # a partial list: the nearest whole
 
 
+def test_breakdown_items_point_to_a_nearer_figure_they_add_up_to() -> None:
+    text = (
+        "全年共受理各类矛盾纠纷137起，成功调解131起，调解成功率95.6%，"
+        "其中邻里纠纷64起、家庭纠纷38起、物业纠纷29起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("64起", "38起", "29起"):
+        assert recs[item].parent == "131起", item  # 64 + 38 + 29 = 131: the settled, not the 137 received
+    text = "全年共受理各类矛盾纠纷137起，成功调解131起，其中邻里纠纷64起、家庭纠纷38起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["64起"].parent == recs["38起"].parent == "137起"  # a partial list: no sum says otherwise
+
+
+def test_a_move_said_with_when_the_new_level_stands_labels_both_figures() -> None:
+    text = "盗窃电动车的警情从去年的21起降到了今年的6起，头盔佩戴率从年初的不足60%提升到了目前的92%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["21起"].label == recs["6起"].label == "盗窃电动车的警情"
+    assert recs["92%"].label == "头盔佩戴率"
+
+
+def test_a_place_named_with_he_keeps_its_first_character() -> None:
+    text = "和平里社区接报警情412起，和平路派出所调解纠纷56起，和田地区查处违法300起。"
+    labels = {r.text: r.label for r in extract_text(text)}
+    assert labels["412起"] == "和平里社区接报警情"
+    assert labels["56起"] == "和平路派出所调解纠纷"
+    assert labels["300起"] == "和田地区查处违法"
+
+
 def test_a_cut_naming_what_it_cuts_is_a_change_down() -> None:
     text = "为企业和群众减少提交材料约9.6万份，减少群众跑腿30万次；减少至3个环节，减少人员聚集的措施12项。"
     recs = {r.text: r for r in extract_text(text)}
@@ -1241,6 +1269,9 @@ def test_a_quarter_set_against_an_earlier_quarter_is_period_on_period() -> None:
     }
     assert (records["4.2个百分点"].change, records["4.2个百分点"].basis) == ("up", "mom")
     assert (records["196起"].change, records["196起"].basis) == ("up", "mom")
+    # the stock at a quarter's end is no period's change: no basis said
+    stock = {r.text: r for r in extract_text("共享车位9470个，较一季度末增加2300余个")}
+    assert (stock["2300余个"].change, stock["2300余个"].basis) == ("up", None)
 
 
 def test_a_table_row_named_by_a_place_takes_the_column_s_metric() -> None:
