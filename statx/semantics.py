@@ -103,7 +103,11 @@ class Lexicon:
 
         # 较上年新增12个, 同比少3起: a word that says a change only after a basis
         bases = "|".join(
-            [alternation([*w.get("basis_yoy", ()), *w.get("basis_mom", ())]), *optional_fragment("BASIS_YOY")]
+            [
+                alternation([*w.get("basis_yoy", ()), *w.get("basis_mom", ())]),
+                *optional_fragment("BASIS_YOY"),
+                *optional_fragment("BASIS_MOM"),
+            ]
         )
 
         def change_tail(name: str) -> regex.Pattern[str]:
@@ -154,7 +158,9 @@ class Lexicon:
             basis_yoy=compile_pattern(
                 "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
             ),
-            basis_mom=compile_pattern(alternation(w.get("basis_mom", ()))),
+            basis_mom=compile_pattern(
+                "|".join([alternation(w.get("basis_mom", ())), *optional_fragment("BASIS_MOM")])
+            ),
             currency_tail=compile_pattern(f"(?:{'|'.join(optional_fragment('CURRENCY')) or '(?!)'})$"),
             basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
@@ -672,8 +678,14 @@ def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context,
     named = row
     if _PART_ROW.match(row) and (whole := row_above(text, at)):
         named = f"{whole} {row}"  # | 其中：电信网络诈骗 | under | 刑事案件立案 |: its cue nearest
-    words = f"| {named} | {head} | " if is_share_head(head) else f"| {head} | {named} | "
+    place = _PLACE_ROW.fullmatch(row.strip()) is not None
+    words = f"| {named} | {head} | " if is_share_head(head) or place else f"| {head} | {named} | "
     return Context(words, "", ctx.sentence_start), row
+
+
+#: A table row named by a place or a unit of the force (| 其他乡镇 | 279 | -9.7% |, | 城东派出所 |):
+#: it says where, so the column's header says what is counted, nearer than any word of the name.
+_PLACE_ROW = regex.compile(r"[^|]{0,12}?(?:乡镇|街道|社区|[乡镇村县区市州]|派出所|大队|中队|分局|支队)")
 
 
 #: A table row that is a part of the row above it (| 其中：一般程序 | 187 |, | 其中:电信网络诈骗 |).

@@ -1267,3 +1267,39 @@ def test_an_average_keeps_its_average_when_a_change_adverb_is_trimmed() -> None:
     # 均 of 发案数均下降 is an adverb; the 均 of 平均 is part of the word
     recs = {r.text: r for r in extract_text("资产处置周期平均缩短约40天，两类案件均下降12%")}
     assert recs["约40天"].label == "资产处置周期平均"
+
+
+def test_a_line_break_before_a_digit_keeps_a_whole_for_the_next_sentence() -> None:
+    # An HTML <br> (or a wrap) before a number is inside its sentence; it is no paragraph's end
+    # between a whole and the 其中 that breaks it down.
+    text = "全县共发生道路交通事故612起，受伤\n189人。其中，涉及电动自行车的事故236起。"
+    records = {r.text: r for r in extract_text(text)}
+    assert records["236起"].parent == "612起"
+    # after a closed sentence a line break ends the paragraph, even before a year
+    closed = {r.text: r for r in extract_text("查处违法612起。\n2025年开展收网行动。其中，破获盗窃案件236起")}
+    assert closed["236起"].parent is None
+
+
+def test_a_quarter_set_against_an_earlier_quarter_is_period_on_period() -> None:
+    # 较二季度 in a third-quarter report compares consecutive periods, as 环比 does (h58, h101)
+    records = {
+        r.text: r
+        for r in extract_text("头盔佩戴率为71.5%，较二季度提高4.2个百分点；破案1731起，较第二季度增加196起")
+    }
+    assert (records["4.2个百分点"].change, records["4.2个百分点"].basis) == ("up", "mom")
+    assert (records["196起"].change, records["196起"].basis) == ("up", "mom")
+    # the stock at a quarter's end is no period's change: no basis said
+    stock = {r.text: r for r in extract_text("共享车位9470个，较一季度末增加2300余个")}
+    assert (stock["2300余个"].change, stock["2300余个"].basis) == ("up", None)
+
+
+def test_a_table_row_named_by_a_place_takes_the_column_s_metric() -> None:
+    # | 其他乡镇 | 279 | -9.7% |: the row says where (乡镇, no count of townships covered); the
+    # column before 同比 says what is counted.
+    text = (
+        "| 乡镇 | 事故起数（起） | 同比 |\n| --- | --- | --- |\n"
+        "| 其他乡镇 | 279 | -9.7% |\n| 城东派出所 | 41 | +3.3% |\n"
+    )
+    records = {r.text: r for r in extract_text(text)}
+    assert records["-9.7%"].metric == "accidents"
+    assert records["+3.3%"].metric == "accidents"
