@@ -101,7 +101,8 @@ def find_parents(
                     elif _PER_PERIOD.search(contexts[j].pre):
                         continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
                     break  # the nearest figure of the same unit is the whole, or there is none
-        if parent is None and marker is None:
+        if parent is None and (marker is None or _opens_list_item(text, marker)):
+            # a 其中 opening a nested list item (``  - 其中，查处酒驾醉驾3968起``) says what its indent says
             parent = _whole_of_sub_item(text, cands, records, changes, i)
         out.append(parent)
     _whole_by_sum(cands, records, changes, out, markers)
@@ -112,6 +113,17 @@ def find_parents(
 _LIST_ITEM = regex.compile(r"([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]")
 #: How far back the item a nested list hangs from is looked for, in lines.
 _SUB_LIST_LINES = 30
+
+
+def _opens_list_item(text: str, at: int) -> bool:
+    """Whether a breakdown word at `at` is the first word of a list item (``  - 其中，…``).
+
+    >>> _opens_list_item("- 查处违法8万起\\n  - 其中，酒驾300起", 14), _opens_list_item("其中，酒驾300起", 0)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, at) + 1
+    item = _LIST_ITEM.match(text, line_start, at)
+    return item is not None and not text[item.end() : at].strip(" *_")
 
 
 def _whole_of_sub_item(

@@ -513,6 +513,10 @@ def annotate(
             qualifies = (change is not None or follows) and not lex.cut_of.search(ctx.pre)
             k = changed if qualifies and changed is not None else _last_count(out, contexts, i)
             fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
+            # 查处酒驾醉驾1200起，是上年的1.3倍: a multiple of the count before it, in its own clause
+            fits = fits or (
+                change is None and rec.unit == "倍" and bool(_MULTIPLE_OF.match(_BLANKS.sub("", ctx.pre)))
+            )
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
             # change of the cases before it
             if (qualifies and (fits or rec.unit in SHARE_UNITS)) or (
@@ -811,6 +815,11 @@ _LIST_ITEMS = regex.compile(r"、|以及|和|及|与")
 #: The preposition that opens a list after 分别 (分别就超速、冲红灯…票控, 分别对…开展): not part of its
 #: first item.
 _LIST_PREPOSITION = regex.compile(r"^\s*(?:对于|针对|就|对|向)")
+
+
+#: A clause that only compares the figure before it with an earlier level (是上年的1.3倍, 为十年前的2.3倍,
+#: 相当于去年同期的): the multiple counts what that figure counts.
+_MULTIPLE_OF = regex.compile(r"^(?:是|为|為|达|達|相当于|相當於)[^，,。；;是为為]{0,12}的$")
 
 
 #: The words before a share of a whole (占刑事案件总数的43.1%, 占2.6%).

@@ -1235,6 +1235,29 @@ def test_a_nested_list_breaks_down_the_figure_of_the_item_it_hangs_from() -> Non
     assert prose["20 起"] is None  # an indented item under a paragraph hangs from no item
 
 
+def test_a_nested_list_item_opening_with_qizhong_breaks_down_the_item_it_hangs_from() -> None:
+    # the 其中 says what the indent says; it does not cut the item off from the line above
+    text = (
+        "- **整治**：查处交通违法**12.5万起**，同比上升**3.1%**。\n"
+        "  - 其中，查处酒驾醉驾**1860起**，同比增长**0.8倍**；\n  - 查处超员**95起**。\n"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["1860起"] == parents["95起"] == "12.5万起"
+    assert parents["0.8倍"] is None and parents["3.1%"] is None
+    flat = {r.text: r.parent for r in extract_text("- 查处违法500起\n- 其中，违法停车20起\n")}
+    assert flat["20起"] is None  # an item of the same level hangs from nothing
+
+
+def test_a_multiple_counts_what_its_own_words_or_the_figure_before_it_count() -> None:
+    recs = {
+        r.text: r
+        for r in extract_text("全市机动车保有量达到186万辆，是十年前的2.3倍；非现场执法查处量是上年的1.7倍。")
+    }
+    assert recs["2.3倍"].metric == "vehicle_stock"
+    assert recs["1.7倍"].metric == "violations_handled"
+    assert recs["2.3倍"].change is None
+
+
 def test_hong_kong_and_taiwan_change_words_and_a_level_reached_with_wei() -> None:
     # 升幅約4% and 按年則微跌0.7% are changes of what the clause before counted (Hong Kong's words);
     # 已降為3件 is the new level, as 降至 is, while 減少8件 is the change
