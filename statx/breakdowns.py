@@ -66,6 +66,8 @@ def find_parents(
         bracket = _bracket_after(text, cands[i - 1].end, sentence_start, c.start) if i > 0 else None
         if bracket is not None and (marker is None or bracket > marker):
             marker, by_lead = bracket, False
+        if marker is not None and not by_lead and lex.breakdown_end.search(text, marker, c.start):
+            marker = None  # 其中民警1.38万人次，同时会同…社会力量4700余人次: the breakdown ended before it
         if marker is not None:
             markers[i] = marker
             # the whole may stand in the sentence before only when the word opens this one
@@ -79,7 +81,7 @@ def find_parents(
                     break
                 if p.end < sentence_start - 2 and text[sentence_start - 1 : sentence_start] not in "。；;":
                     break
-                if opens and not by_lead and "\n" in text[p.end : sentence_start].rstrip():
+                if opens and not by_lead and "\n" in _WRAP.sub("", text[p.end : sentence_start].rstrip()):
                     # a 其中 opening a sentence breaks down a figure of its paragraph, or of the one
                     # just before when it opens a paragraph itself; never a count paragraphs up
                     # (…警情9.7万起。‖二、…‖开展收网行动6轮。其中，破获盗窃案件742起: no whole)
@@ -101,7 +103,8 @@ def find_parents(
                     elif _PER_PERIOD.search(contexts[j].pre):
                         continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
                     break  # the nearest figure of the same unit is the whole, or there is none
-        if parent is None and marker is None:
+        if parent is None and (marker is None or _opens_list_item(text, marker)):
+            # a 其中 opening a nested list item (``  - 其中，查处酒驾醉驾3968起``) says what its indent says
             parent = _whole_of_sub_item(text, cands, records, changes, i)
         out.append(parent)
     _whole_by_sum(cands, records, changes, out, markers)
@@ -112,6 +115,17 @@ def find_parents(
 _LIST_ITEM = regex.compile(r"([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]")
 #: How far back the item a nested list hangs from is looked for, in lines.
 _SUB_LIST_LINES = 30
+
+
+def _opens_list_item(text: str, at: int) -> bool:
+    """Whether a breakdown word at `at` is the first word of a list item (``  - 其中，…``).
+
+    >>> _opens_list_item("- 查处违法8万起\\n  - 其中，酒驾300起", 14), _opens_list_item("其中，酒驾300起", 0)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, at) + 1
+    item = _LIST_ITEM.match(text, line_start, at)
+    return item is not None and not text[item.end() : at].strip(" *_")
 
 
 def _whole_of_sub_item(
@@ -547,3 +561,9 @@ def _first_after(cands: Sequence[Candidate], i: int, pos: int) -> int | None:
     while k and cands[k - 1].start >= pos:
         k -= 1
     return k if k < i else None
+
+
+#: A line break inside a sentence: after words that close nothing and before a digit, as a wrap
+#: or a <br> puts it (受伤<br>189人，同比下降6.2%。其中，…236起 still breaks down the 612起 before
+#: it); not before a list's next item (2. , 2、), nor after a closed sentence (…612起。\n2025年…).
+_WRAP = regex.compile(r"(?<=[^\s。！？!?；;：:…”」』）)】][ \t]*)\n[ \t]*(?=\d)(?!\d{1,3}(?:[.)](?!\d)|、))")

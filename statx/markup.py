@@ -248,10 +248,11 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
     Such text cuts every line at one width, mid-word (走访群 / 众1.7万余户), so a line break
     says nothing there, while the rules read one as the end of a paragraph: the figure would
     lose the words that name it. A document is taken as wrapped when most of its lines are as
-    long as its longest ones (the width, at most 90 characters) and many of those end with no
-    closing punctuation. A break is joined only after a full line that does not close a
-    sentence, before a line that starts no new item (一、, （二）, 1., ●, an indent), and never
-    between two digits (旅客4 / 32万 is for the number rules) or two Latin letters.
+    long as its longest ones (the width: 12 to 90 characters, as narrow as a two-column page's
+    column) and many of those end with no closing punctuation. A break is joined only after a
+    full line that does not close a sentence, before a line that starts no new item (一、,
+    （二）, 1., ●, an indent), and never between two digits (旅客4 / 32万 is for the number
+    rules) or two Latin letters.
 
     Returns:
         The ``(start, end)`` spans of the breaks to drop (``\\r\\n`` or ``\\n``).
@@ -262,7 +263,7 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
     if len(long) < 6:
         return []
     width = long[(len(long) - 1) * 4 // 5]
-    if not 15 <= width <= 90:
+    if not 12 <= width <= 90:
         return []
     joins: list[tuple[int, int]] = []
     cut = 0
@@ -372,18 +373,73 @@ def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
     """Pass plain text through, joining the lines a fixed-width export wrapped (see `_soft_wraps`)
     and the sentences a page break cut (see `_page_breaks`), and laying out pasted tables as
     rows of cells (see `_pasted_tables`)."""
-    cuts = _soft_wraps(raw, start)
+    tables = _pasted_tables(raw, start, len(raw))
+    phrases = [] if tables else _phrase_lines(raw, start)
+    cuts = [] if phrases else _soft_wraps(raw, start)
     pages = _page_breaks(raw, start)
     if pages:
         cuts = sorted(pages + _clear_of(cuts, pages, touching=True))
-    tables = _pasted_tables(raw, start, len(raw))
-    if not tables:
+        phrases = [rep for rep in phrases if _clear_of([rep[:2]], pages, touching=True)]
+    if not tables and not phrases:
         _emit_between(_emit_plain, builder, raw, start, len(raw), cuts)
         return
     spans = [(a, b) for a, b, _ in tables]
     reps = [(a, b, "") for a, b in _clear_of(cuts, spans, touching=True)]
     reps.extend(rep for _, _, table in tables for rep in table)
+    reps.extend(phrases)
     _emit_replacing(_emit_plain, builder, raw, start, len(raw), sorted(reps))
+
+
+# A line that is a bare number, maybe with its qualifier or magnitude (1860, 420余, 1.2万): its
+# measure word stands on the next line.
+_BARE_NUMBER_LINE = re.compile(r"[-+]?\d[\d,. ]*(?:余|多)?[万亿]?(?:余|多)?")
+# What joins a line to the next with nothing between: a list's or a clause's own joint (、，),
+# or a word that goes on with the phrase before (办理驾驶证审验 / 等业务, 通过APP / 或拨打).
+_LINE_JOINT = frozenset("、，,")
+_GOES_ON = frozenset("等的和及与或并")
+#: A text of phrases needs this many lines at least, half of them this short (print width).
+_PHRASE_LINES = 20
+_PHRASE_WIDTH = 12
+
+
+def _phrase_lines(raw: str, start: int) -> list[tuple[int, int, str]]:
+    """Join the lines of a text copied from a phone's article view, one phrase a line.
+
+    A WeChat post pasted from a phone keeps its layout of short centred lines (累计查处各类交通
+    违法行为 / 5372起 / 同比上升 / 12.6% / 其中 / 🍺 酒驾 / 63起), each a phrase of a sentence whose
+    punctuation the layout dropped; read as lines, the change had no count before it and the
+    breakdown no whole. A text is taken for one when most of its lines are short and close no
+    sentence. In a paragraph (lines with no blank between), a break is dropped before a digit or
+    a word that goes on (等, 或), after a bare number or a list's 、, and is a comma elsewhere;
+    a line that closes a sentence or a heading, and a line opening an item (▲ caption, ▶ link,
+    1.), keep theirs.
+
+    Returns:
+        The ``(start, end, text)`` replacements of the breaks joined.
+    """
+    lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start) if m.end() > m.start()]
+    texts = [raw[a:b].strip() for a, b in lines]
+    body = [t for t in texts if t]
+    if len(body) < _PHRASE_LINES:
+        return []
+    widths = sorted(_print_width(t) for t in body)
+    short = sum(1 for n in widths if n <= _PHRASE_WIDTH)
+    open_ = sum(1 for t in body if t[-1] not in _LINE_CLOSE)
+    if short * 3 < len(body) * 2 or open_ * 4 < len(body) * 3:
+        return []
+    width = widths[(len(widths) - 1) * 4 // 5]
+    if sum(1 for n in widths if n >= 0.85 * width) * 2 >= len(body):
+        return []  # lines of one width: a narrow column a fixed-width export wrapped (`_soft_wraps`)
+    reps: list[tuple[int, int, str]] = []
+    for i, (a, b) in enumerate(lines[:-1]):
+        line, nxt = texts[i], texts[i + 1]
+        if not line or not nxt or line[-1] in _LINE_CLOSE or _NEW_ITEM.match(raw, lines[i + 1][0]):
+            continue
+        end = a + len(raw[a:b].rstrip("\r\n"))
+        tight = nxt[0].isdigit() or nxt[0] in _GOES_ON or line[-1] in _LINE_JOINT
+        tight = tight or _BARE_NUMBER_LINE.fullmatch(line) is not None
+        reps.append((end, b, "" if tight else "，"))
+    return reps
 
 
 def _emit_between(
@@ -438,6 +494,10 @@ _NUMBER_CELL = re.compile(r"[-+↑↓]?\d[\d,. ]*(?:%|‰|个百分点)?")
 #: tab is plain enough that a header and one row do.
 _MIN_SPACE_ROWS = 3
 _MIN_TAB_ROWS = 2
+#: A row whose cells a PDF's text keeps one blank apart: a name, then numbers only
+#: (事故起数（起） 1047 1153 -9.2%).
+_BLANK_ROW = re.compile(r"[ \u3000]*[^\s\d|]\S*(?: [-+]?\d[\d,.]*(?:%|‰)?){2,}[ \u3000]*")
+_BLANK_ROW_LINE = re.compile(rf"^{_BLANK_ROW.pattern}$", re.MULTILINE)
 
 
 def _pasted_row(line: str, gap: re.Pattern[str]) -> list[tuple[int, int]] | None:
@@ -471,10 +531,11 @@ def _pasted_tables(raw: str, start: int, end: int) -> list[tuple[int, int, list[
     >>> [(raw[c:d], t) for _, _, reps in _pasted_tables(raw, 0, len(raw)) for c, d, t in reps][:4]
     [('', '| '), ('\\t', ' | '), ('\\t', ' | '), ('', '| ')]
     """
-    if "\t" not in raw[start:end] and "  " not in raw[start:end]:
+    blank = _BLANK_ROW_LINE.search(raw, start, end) is not None
+    if "\t" not in raw[start:end] and "  " not in raw[start:end] and not blank:
         return []
     lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start, end) if m.end() > m.start()]
-    out: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    out: list[tuple[int, int, list[tuple[int, int, str]]]] = _blank_tables(raw, lines) if blank else []
     for gap, least in ((_TAB_GAP, _MIN_TAB_ROWS), (_SPACE_GAP, _MIN_SPACE_ROWS)):
         block: list[tuple[int, list[tuple[int, int]], str]] = []
         for a, b in [*lines, (end, end)]:
@@ -493,6 +554,44 @@ def _pasted_tables(raw: str, start: int, end: int) -> list[tuple[int, int, list[
                 out.append((block[0][0], last_start + len(last), reps))
             block = []
     return sorted(out)
+
+
+def _blank_tables(raw: str, lines: _Spans) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """Lay out the tables whose cells a PDF's text keeps one blank apart, as `_pasted_tables` does.
+
+    A single blank also groups thousands (1 047起) and parts words, so a block is a table only
+    when its rows under the header are a name followed by number cells only (_BLANK_ROW), at
+    least two of them, each with as many cells as the header; read as prose, 1047 1153 -9.2%
+    gave the figures 1153 -9.2% and 286 323 -11.5%.
+
+    >>> raw = "表1\\n指标 2025年 同比\\n事故起数 1047 -9.2%\\n死亡人数 19 -13.6%\\n完"
+    >>> lines = [m.span() for m in _TEXT_LINE.finditer(raw) if m.end() > m.start()]
+    >>> [(raw[a:b], [(raw[c:d], t) for c, d, t in reps][:2]) for a, b, reps in _blank_tables(raw, lines)]
+    [('指标 2025年 同比\\n事故起数 1047 -9.2%\\n死亡人数 19 -13.6%', [('', '| '), (' ', ' | ')])]
+    """
+    out: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    block: list[tuple[int, str]] = []
+    for a, b in [*lines, (-1, -1)]:
+        line = raw[a:b].rstrip("\r\n") if a >= 0 else ""
+        cells = line.split() if "\t" not in line and "  " not in line.strip() else []
+        row = bool(block) and len(cells) == len(block[0][1].split()) and _BLANK_ROW.fullmatch(line)
+        if row:
+            block.append((a, line))
+            continue
+        if len(block) >= _MIN_SPACE_ROWS:
+            reps: list[tuple[int, int, str]] = []
+            for row_start, text in block:
+                indent = _INDENT.match(text).end()  # type: ignore[union-attr]  # matches everywhere
+                reps.append((row_start, row_start + indent, "| "))
+                body = text.rstrip()
+                gaps = _BLANK_GAP.finditer(body, indent)
+                reps.extend((row_start + m.start(), row_start + m.end(), " | ") for m in gaps)
+            out.append((block[0][0], block[-1][0] + len(block[-1][1]), reps))
+        block = [(a, line)] if len(cells) >= 3 else []
+    return out
+
+
+_BLANK_GAP = re.compile(r"[ \u3000]+")
 
 
 def _holds_numbers(rows: list[str]) -> bool:
@@ -884,6 +983,34 @@ _WHITESPACE = re.compile(r"\s+")
 _BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)(?:[^0-9a-fA-F]|\Z))")
 
 
+_TABLE_TAG = re.compile(r"<(/?)table\b", re.IGNORECASE)
+
+
+def _layout_tables(body: str) -> set[int]:
+    """The offsets of the ``<table>`` tags in `body` that hold another table: a page's layout.
+
+    An old CMS lays its whole page out in tables (a row for the title, one for the byline, one
+    cell for the article) and puts the article's data table inside that cell. Read as a data
+    table, the layout table made the article one row (its paragraphs one line) and the data
+    table's rows its rows, under the layout's first row as header (您现在的位置…, not 事故起数 /
+    同比). A table holding a table is layout: its rows and cells are blocks.
+
+    >>> html = "<table><tr><td><p>正文</p><table><tr><th>同比</th></tr></table></td></tr></table>"
+    >>> sorted(_layout_tables(html)), _layout_tables("<table><tr><td>1</td></tr></table>")
+    ([0], set())
+    """
+    stack: list[int] = []
+    layout: set[int] = set()
+    for m in _TABLE_TAG.finditer(body):
+        if not m.group(1):
+            if stack:
+                layout.add(stack[-1])
+            stack.append(m.start())
+        elif stack:
+            stack.pop()
+    return layout
+
+
 def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
     """A cell's ``rowspan`` or ``colspan``: 1 unless a whole number from 2 to 100 is given.
 
@@ -960,6 +1087,8 @@ class _HtmlText(HTMLParser):
         self._ruby_note = False  # inside a ruby annotation (<rt>, <rp>), whose text is dropped
         self._cell = 0  # depth of open <td>/<th> elements, inside which <br> keeps the row one line
         self._grids: list[_Grid] = []  # the open tables' row and column spans (see `_grid_cell`)
+        self._layout = _layout_tables(body) if body.count("<table") + body.count("<TABLE") > 1 else set()
+        self._tables: list[bool] = []  # for each open table, whether it lays out the page (no data)
 
     def _pos(self) -> int:
         line, column = self.getpos()
@@ -983,6 +1112,13 @@ class _HtmlText(HTMLParser):
         if tag == "head":
             self._in_head = opening
             return
+        if tag == "table":
+            if opening:
+                self._tables.append(start in self._layout)
+            elif self._tables:
+                self._tables.pop()
+        elif tag in _CELL_TAGS and self._tables and self._tables[-1]:
+            tag = "div"  # a layout table's cell is a block of the page, no cell of data
         if tag in _BLOCK_TAGS or tag in _CELL_TAGS:
             # Body content has begun even if </head> or </title> never came.
             self._in_head = self._in_title = False

@@ -190,7 +190,7 @@ class MetricIndex:
                 if (
                     place == "earlier"
                     and unit not in metric.units
-                    and not (is_change and unit in SHARE_UNITS)
+                    and not ((is_change or unit == "倍") and unit in SHARE_UNITS)
                 ):
                     continue  # a change in % (降幅达12.3%) may be of any metric
                 distance = start if place == "post" else len(text) - end
@@ -417,9 +417,14 @@ def _unit_score(metric: Metric, unit: str, is_change: bool) -> float:
     >>> cases = Metric("crimes_reported", "", frozenset({"件"}), (), 0, "")
     >>> _unit_score(rate, "个百分点", True), _unit_score(cases, "个百分点", True)
     (15.0, 0.0)
+
+    A multiple compares two counts of one thing, so it fits any metric as a change does:
+
+    >>> _unit_score(cases, "倍", False), _unit_score(cases, "人", False)
+    (0.0, -70.0)
     """
     if unit in metric.units or _POINTS_OF.get(unit) in metric.units:
         return _UNIT_FITS
-    if unit in SHARE_UNITS and is_change:
-        return 0.0
+    if unit in SHARE_UNITS and (is_change or unit == "倍"):
+        return 0.0  # a multiple (是上年的1.7倍) compares two counts of the metric, as a change does
     return _UNIT_MISFITS if metric.units else 0.0

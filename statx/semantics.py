@@ -61,6 +61,7 @@ class Lexicon:
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
     breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
+    breakdown_end: regex.Pattern[str]  # ，同时会同…: a clause turning to another topic ends a breakdown
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
     baseline: regex.Pattern[str]
     baseline_from: regex.Pattern[str]
@@ -103,7 +104,11 @@ class Lexicon:
 
         # 较上年新增12个, 同比少3起: a word that says a change only after a basis
         bases = "|".join(
-            [alternation([*w.get("basis_yoy", ()), *w.get("basis_mom", ())]), *optional_fragment("BASIS_YOY")]
+            [
+                alternation([*w.get("basis_yoy", ()), *w.get("basis_mom", ())]),
+                *optional_fragment("BASIS_YOY"),
+                *optional_fragment("BASIS_MOM"),
+            ]
         )
 
         def change_tail(name: str) -> regex.Pattern[str]:
@@ -154,12 +159,17 @@ class Lexicon:
             basis_yoy=compile_pattern(
                 "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
             ),
-            basis_mom=compile_pattern(alternation(w.get("basis_mom", ()))),
+            basis_mom=compile_pattern(
+                "|".join([alternation(w.get("basis_mom", ())), *optional_fragment("BASIS_MOM")])
+            ),
             currency_tail=compile_pattern(f"(?:{'|'.join(optional_fragment('CURRENCY')) or '(?!)'})$"),
             basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
+            breakdown_end=compile_pattern(
+                f"[，,；;]\\s*(?:{alternation(w['breakdown_end'])})" if w.get("breakdown_end") else "(?!)"
+            ),
             remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
             baseline=compile_pattern(
                 f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year}{baseline_period})\\s*$"
@@ -203,6 +213,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
 
 #: The last 等 closing a list of examples (not 等级, 等待, 等同…), searched backwards.
 _LAST_EXAMPLES_END = regex.compile(EXAMPLES_END, regex.REVERSE)
+_EXAMPLES_JUST_BEFORE = regex.compile(f"{EXAMPLES_END}$")
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
 _EXAMPLES_OF = regex.compile(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
 _POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
@@ -227,7 +238,14 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     if row:
         pre, cue_start = row, None
     size = len(pre.rstrip(" |"))  # a table's empty cells (a span's columns) make no clause longer
-    if cue_start is not None and size > 12 and size - cue_start > 3:  # not at a bare noun (证件)
+    # not at a bare noun (证件), nor right after 等: the examples before it say what the thing was
+    # (劝导闯红灯、不礼让行人等不文明行为, 会同安保公司、志愿者等社会力量)
+    if (
+        cue_start is not None
+        and size > 12
+        and size - cue_start > 3
+        and not _EXAMPLES_JUST_BEFORE.search(pre, 0, cue_start)
+    ):
         pre = pre[cue_start:]
     pre = _trimmed(pre.lstrip("、 |-*•·>#\n\t"), lex).strip(" |")  # list bullets and quote marks too
     pre = _TRAILING_FILLER.sub("", lex.currency_tail.sub("", pre))  # 罚锾新台币1,234万元: 罚锾
@@ -507,6 +525,10 @@ def annotate(
             qualifies = (change is not None or follows) and not lex.cut_of.search(ctx.pre)
             k = changed if qualifies and changed is not None else _last_count(out, contexts, i)
             fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
+            # 查处酒驾醉驾1200起，是上年的1.3倍: a multiple of the count before it, in its own clause
+            fits = fits or (
+                change is None and rec.unit == "倍" and bool(_MULTIPLE_OF.match(_BLANKS.sub("", ctx.pre)))
+            )
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
             # change of the cases before it
             if (qualifies and (fits or rec.unit in SHARE_UNITS)) or (
@@ -672,8 +694,14 @@ def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context,
     named = row
     if _PART_ROW.match(row) and (whole := row_above(text, at)):
         named = f"{whole} {row}"  # | 其中：电信网络诈骗 | under | 刑事案件立案 |: its cue nearest
-    words = f"| {named} | {head} | " if is_share_head(head) else f"| {head} | {named} | "
+    place = _PLACE_ROW.fullmatch(row.strip()) is not None
+    words = f"| {named} | {head} | " if is_share_head(head) or place else f"| {head} | {named} | "
     return Context(words, "", ctx.sentence_start), row
+
+
+#: A table row named by a place or a unit of the force (| 其他乡镇 | 279 | -9.7% |, | 城东派出所 |):
+#: it says where, so the column's header says what is counted, nearer than any word of the name.
+_PLACE_ROW = regex.compile(r"[^|]{0,12}?(?:乡镇|街道|社区|[乡镇村县区市州]|派出所|大队|中队|分局|支队)")
 
 
 #: A table row that is a part of the row above it (| 其中：一般程序 | 187 |, | 其中:电信网络诈骗 |).
@@ -799,6 +827,11 @@ _LIST_ITEMS = regex.compile(r"、|以及|和|及|与")
 #: The preposition that opens a list after 分别 (分别就超速、冲红灯…票控, 分别对…开展): not part of its
 #: first item.
 _LIST_PREPOSITION = regex.compile(r"^\s*(?:对于|针对|就|对|向)")
+
+
+#: A clause that only compares the figure before it with an earlier level (是上年的1.3倍, 为十年前的2.3倍,
+#: 相当于去年同期的): the multiple counts what that figure counts.
+_MULTIPLE_OF = regex.compile(r"^(?:是|为|為|达|達|相当于|相當於)[^，,。；;是为為]{0,12}的$")
 
 
 #: The words before a share of a whole (占刑事案件总数的43.1%, 占2.6%).

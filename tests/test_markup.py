@@ -43,7 +43,8 @@ def is_subsequence(needle: str, haystack: str) -> bool:
 def check_segments(prepared: Prepared, raw: str) -> None:
     """One-to-one segments hold the folded raw characters; all segments are ordered.
 
-    An HTML source line break read as a space (one blank for another) is the one exception.
+    An HTML source line break read as a space (one blank for another) and a phrase's line break
+    read as a comma (a phone-copied post, see `_phrase_lines`) are the exceptions.
     """
     omap = prepared.offsets
     prev_raw = 0
@@ -51,7 +52,8 @@ def check_segments(prepared: Prepared, raw: str) -> None:
         omap.new_starts, omap.new_lens, omap.raw_starts, omap.raw_lens, strict=True
     ):
         assert o0 >= prev_raw and o0 + olen <= len(raw)
-        if nlen == olen and not (prepared.text[n0 : n0 + nlen] == " " and raw[o0 : o0 + olen].isspace()):
+        new, old = prepared.text[n0 : n0 + nlen], raw[o0 : o0 + olen]
+        if nlen == olen and not (new == " " and old.isspace()) and not (new == "," and old == "\n"):
             assert prepared.text[n0 : n0 + nlen] == normalize(raw[o0 : o0 + olen]).text
         prev_raw = o0 + olen
     assert omap.length == len(prepared.text)
@@ -846,3 +848,97 @@ def test_letter_spaced_ocr_lines_are_measured_as_printed() -> None:
     recs = {r.text: r for r in extract_text("\n".join(lines) + "\n")}
     assert recs["7 6 3起"].label == "侦破盗窃、诈骗等侵财类案件"
     assert recs["7 6 3起"].metric == "cases_solved"
+
+
+def test_a_narrow_column_of_a_two_column_pdf_is_joined_too() -> None:
+    # A two-column report's text wraps each column at 13-14 characters (保 / 有量达到14.2万辆,
+    # 警 / 车9 840辆次); taken for a text of short lines, its figures lost their names.
+    raw = (
+        "截至2025年底，全县机动车保\n有量达到14.2万辆，其中汽车\n8.7万辆、摩托车4.9万辆；驾驶\n"
+        "人21.3万人，公路通车里程总\n长3 186公里。\n（二）路面管控\n"
+        "全年共出动警力3.6万人次、警\n车9 840辆次，查处各类交通违\n法行为12.86万起，同比上升\n"
+        "7.4%。依法行政拘留82人，移送\n起诉危险驾驶犯罪嫌疑人196\n人，吊销机动车驾驶证203本。\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "公路通车里程总长3 186公里" in prepared.text
+    assert "移送起诉危险驾驶犯罪嫌疑人196" in prepared.text
+    from statx import extract_text
+
+    records = {r.text: r for r in extract_text(raw)}
+    assert records["14.2万辆"].metric == "vehicle_stock"
+    assert records["12.86万起"].metric == "violations_handled"
+    assert records["9 840辆次"].metric == "vehicles_deployed"
+
+
+def test_a_table_a_pdf_kept_one_blank_apart_is_read_as_rows() -> None:
+    # pdftotext keeps a small table's cells one blank apart; read as prose, 1153 -9.2% was one
+    # figure of 1153 % and 286 323 -11.5% one of 286323 %, and the changes were missed.
+    raw = (
+        "表1 2025年道路交通事故主要指标\n指标 2025年 2024年 增减幅度\n事故起数（起） 1047 1153 -9.2%\n"
+        "死亡人数（人） 19 22 -13.6%\n受伤人数（人） 286 323 -11.5%\n全年共发生道路交通事故1 047起。\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "| 受伤人数(人) | 286 | 323 | -11.5%" in prepared.text
+    from statx import extract_text
+
+    records = {r.text: r for r in extract_text(raw)}
+    assert sorted(records) == ["-11.5%", "-13.6%", "-9.2%", "1 047起"]
+    assert (records["-13.6%"].metric, records["-13.6%"].change) == ("deaths", "down")
+    # prose with single blanks stays prose: a name and two numbers under no header are no table
+    assert "|" not in prepare("共查处 1 286 起，其中\n酒驾 135 起\n醉驾 90 起\n")[0].text
+
+
+def test_a_page_laid_out_in_tables_keeps_its_data_table_apart() -> None:
+    # An old CMS lays the page out in tables and puts the article, with its data table, in one
+    # cell: read as data, the article was one row and the data table's header was the layout's
+    # first row, so the 同比 cells had no basis and no metric.
+    raw = (
+        "<table><tr><td class='pos'>您现在的位置：首页 &gt;&gt; 部门动态</td></tr>"
+        "<tr><td><p>全县共发生道路交通事故612起。</p><p>各乡镇情况如下：</p>"
+        "<table><tr><th>乡镇</th><th>事故起数<br />（起）</th><th>同比</th></tr>"
+        "<tr><td>安福街道</td><td>168</td><td>-5.1%</td></tr>"
+        "<tr><td>合口镇</td><td>94</td><td>+3.3%</td></tr></table></td></tr></table>"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "612起。\n\n各乡镇情况如下:" in prepared.text  # paragraphs, not one row's cell
+    assert "\n | 乡镇 | 事故起数(起) | 同比\n" in prepared.text
+    from statx import extract_text
+
+    records = {r.text: r for r in extract_text(raw)}
+    assert (records["-5.1%"].metric, records["-5.1%"].change, records["-5.1%"].basis) == (
+        "accidents",
+        "down",
+        "yoy",
+    )
+
+
+def test_a_post_copied_from_a_phone_one_phrase_a_line_is_read_as_sentences() -> None:
+    # A WeChat post copied from a phone keeps one phrase a line and loses its punctuation:
+    # read as lines, the change had no count before it and the breakdown no whole.
+    raw = "点击上方蓝字关注我们\n\n" + (
+        "✅ 累计查处各类交通违法行为\n5372起\n同比上升\n12.6%\n其中\n🍺 酒驾\n63起\n醉驾\n11起\n\n"
+        "今年11月\n全县共发生道路交通事故\n214起\n同比下降\n18.3%\n死亡\n3人\n比去年同期减少\n2人\n\n"
+        "全县共出动警力\n1860\n人次\n出动警车\n420余\n辆次\n\n"
+        "“警医邮”便民服务站\n上门为群众\n办理驾驶证审验\n等业务\n290余笔\n\n"
+        "▲民警在G207线查缉点检查过往车辆\n\n往期推荐\n▶ 这10辆车上榜\n▶ 这6个路口新增电子警察\n\n"
+        "点赞 126\n在看 38\n阅读原文\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "交通违法行为5372起,同比上升12.6%,其中,🍺 酒驾63起,醉驾11起" in prepared.text
+    assert "出动警力1860人次,出动警车420余辆次" in prepared.text
+    assert "办理驾驶证审验等业务290余笔" in prepared.text
+    assert "往期推荐\n▶ 这10辆车上榜\n▶" in prepared.text  # items keep their lines
+    from statx import extract_text
+
+    records = {r.text: r for r in extract_text(raw)}
+    assert (records["12.6%"].metric, records["12.6%"].change) == ("violations_handled", "up")
+    assert records["63起"].parent == "5372起"
+    assert (records["2人"].metric, records["2人"].change) == ("deaths", "down")
+    assert records["420余\n辆次"].metric == "vehicles_deployed"
+    # a text of full sentences a line is no such post: its lines stay apart
+    prose = "".join(f"第{i}条：全市开展宣传活动{i}次。\n" for i in range(1, 25))
+    assert prepare(prose)[0].text == fold_text(prose)

@@ -1235,6 +1235,29 @@ def test_a_nested_list_breaks_down_the_figure_of_the_item_it_hangs_from() -> Non
     assert prose["20 起"] is None  # an indented item under a paragraph hangs from no item
 
 
+def test_a_nested_list_item_opening_with_qizhong_breaks_down_the_item_it_hangs_from() -> None:
+    # the 其中 says what the indent says; it does not cut the item off from the line above
+    text = (
+        "- **整治**：查处交通违法**12.5万起**，同比上升**3.1%**。\n"
+        "  - 其中，查处酒驾醉驾**1860起**，同比增长**0.8倍**；\n  - 查处超员**95起**。\n"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["1860起"] == parents["95起"] == "12.5万起"
+    assert parents["0.8倍"] is None and parents["3.1%"] is None
+    flat = {r.text: r.parent for r in extract_text("- 查处违法500起\n- 其中，违法停车20起\n")}
+    assert flat["20起"] is None  # an item of the same level hangs from nothing
+
+
+def test_a_multiple_counts_what_its_own_words_or_the_figure_before_it_count() -> None:
+    recs = {
+        r.text: r
+        for r in extract_text("全市机动车保有量达到186万辆，是十年前的2.3倍；非现场执法查处量是上年的1.7倍。")
+    }
+    assert recs["2.3倍"].metric == "vehicle_stock"
+    assert recs["1.7倍"].metric == "violations_handled"
+    assert recs["2.3倍"].change is None
+
+
 def test_hong_kong_and_taiwan_change_words_and_a_level_reached_with_wei() -> None:
     # 升幅約4% and 按年則微跌0.7% are changes of what the clause before counted (Hong Kong's words);
     # 已降為3件 is the new level, as 降至 is, while 減少8件 is the change
@@ -1267,3 +1290,54 @@ def test_an_average_keeps_its_average_when_a_change_adverb_is_trimmed() -> None:
     # 均 of 发案数均下降 is an adverb; the 均 of 平均 is part of the word
     recs = {r.text: r for r in extract_text("资产处置周期平均缩短约40天，两类案件均下降12%")}
     assert recs["约40天"].label == "资产处置周期平均"
+
+
+def test_a_line_break_before_a_digit_keeps_a_whole_for_the_next_sentence() -> None:
+    # An HTML <br> (or a wrap) before a number is inside its sentence; it is no paragraph's end
+    # between a whole and the 其中 that breaks it down.
+    text = "全县共发生道路交通事故612起，受伤\n189人。其中，涉及电动自行车的事故236起。"
+    records = {r.text: r for r in extract_text(text)}
+    assert records["236起"].parent == "612起"
+    # after a closed sentence a line break ends the paragraph, even before a year
+    closed = {r.text: r for r in extract_text("查处违法612起。\n2025年开展收网行动。其中，破获盗窃案件236起")}
+    assert closed["236起"].parent is None
+
+
+def test_a_quarter_set_against_an_earlier_quarter_is_period_on_period() -> None:
+    # 较二季度 in a third-quarter report compares consecutive periods, as 环比 does (h58, h101)
+    records = {
+        r.text: r
+        for r in extract_text("头盔佩戴率为71.5%，较二季度提高4.2个百分点；破案1731起，较第二季度增加196起")
+    }
+    assert (records["4.2个百分点"].change, records["4.2个百分点"].basis) == ("up", "mom")
+    assert (records["196起"].change, records["196起"].basis) == ("up", "mom")
+    # the stock at a quarter's end is no period's change: no basis said
+    stock = {r.text: r for r in extract_text("共享车位9470个，较一季度末增加2300余个")}
+    assert (stock["2300余个"].change, stock["2300余个"].basis) == ("up", None)
+
+
+def test_a_table_row_named_by_a_place_takes_the_column_s_metric() -> None:
+    # | 其他乡镇 | 279 | -9.7% |: the row says where (乡镇, no count of townships covered); the
+    # column before 同比 says what is counted.
+    text = (
+        "| 乡镇 | 事故起数（起） | 同比 |\n| --- | --- | --- |\n"
+        "| 其他乡镇 | 279 | -9.7% |\n| 城东派出所 | 41 | +3.3% |\n"
+    )
+    records = {r.text: r for r in extract_text(text)}
+    assert records["-9.7%"].metric == "accidents"
+    assert records["+3.3%"].metric == "accidents"
+
+
+def test_a_clause_turning_to_another_topic_ends_a_breakdown() -> None:
+    # 同时/此外 open another topic: the helpers mustered are no part of the police deployed
+    text = "累计投入警力2.15万人次，其中民警1.38万人次，同时会同志愿者等社会力量4700余人次协同参与。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["1.38万人次"].parent == "2.15万人次"
+    assert recs["4700余人次"].parent is None
+    assert recs["4700余人次"].metric == "other"
+
+
+def test_a_label_cut_at_its_cue_keeps_the_examples_listed_before_it() -> None:
+    # the cue after 等 names the kind; the examples before it say what the behaviour was
+    text = "活动期间，交警在城区各路口劝导闯红灯、不礼让行人等不文明行为2100余人次。"
+    assert next(iter(extract_text(text))).label == "交警在城区各路口劝导闯红灯、不礼让行人等不文明行为"
