@@ -117,10 +117,11 @@ def column_head(text: str, at: int) -> str | None:
 
 
 #: A header that names no quantity of its own: a change, a basis or a rate of change (同比,
-#: 环比增减, 增減率, 同比(%)), which is a change of the column before it.
+#: 环比增减, 增減率, 同比(%)), which is a change of the column before it. Taiwan and Macau name
+#: the basis in words (較上年同期增減率, 與去年比較): still no quantity.
 _CHANGE_HEAD = regex.compile(
-    r"[\s(（)）%％±+\-]*(?:(?:同比|环比|按年|按月|较上年|比上年|较去年同期|增减|增減|升降|变化|变动|增长|下降|"
-    r"上升|增幅|降幅|幅度|率)[\s(（)）%％±+\-]*)+"
+    r"[\s(（)）%％±+\-]*(?:(?:同比|环比|按年|按月|(?:较|比|与|和)(?:上年|去年|前年|上月)(?:同期)?|增减|增減|升降|变化|"
+    r"变动|增长|下降|上升|增幅|降幅|幅度|比较|率)[\s(（)）%％±+\-]*)+"
 )
 
 
