@@ -1368,3 +1368,14 @@ def test_a_bare_intake_counts_what_the_report_took_in_before() -> None:
     assert records["1,147件"].metric == "hotline_cases"
     alone = {r.text: r for r in extract_text("城关镇、桃园镇受理量位居前两位，分别为1,502件、1,147件。")}
     assert alone["1,502件"].metric == "other"
+
+
+def test_the_move_of_a_change_counts_what_the_clause_before_named() -> None:
+    # 降幅由1-6月的3.2%扩大到目前的10.6%: both ends of the move are sizes of the fall the clause
+    # before names (死亡人数同比下降); 由 alone opens no such clause (由1名社区民警…共同值守)
+    text = "全州已连续5个月死亡人数同比下降，降幅由1-6月的3.2%扩大到目前的10.6%。"
+    records = {r.text: r for r in extract_text(text)}
+    assert records["3.2%"].metric == "deaths"
+    assert records["10.6%"].metric == "deaths"
+    staffed = "每个驿站配备便民服务台和宣传展示区，由1名社区民警、1名交警和2至3名辅警、劝导员共同值守。"
+    assert [r.metric for r in extract_text(staffed)] == ["other", "other", "other"]
