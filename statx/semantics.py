@@ -622,6 +622,10 @@ def annotate(
             choice = lex.metrics.classify(
                 pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
             )
+        if choice is lex.metrics.other and (  # in a table its column's header says it (| 受理量（件） |)
+            _BARE_INTAKE.search(ctx.pre) or _BARE_INTAKE.search(text, ctx.sentence_start, cand.start)
+        ):
+            choice = _intake_before(out, contexts, i, rec.unit, change is not None, lex) or choice
         period = _period(text, periods, period_ends, para_start, cand.start, lex)
         start, end = resolve_period(period, rec.date) if period else (None, None)
         subject = nearest_before(orgs, cand.start, para_start) or main_org  # sentence or paragraph
@@ -677,6 +681,30 @@ def annotate(
     return out
 
 
+#: A volume taken in that names nothing (受理量, 受理数): the intake the document counted before it.
+_BARE_INTAKE = regex.compile(r"受理(?:总?量|数|件数)")
+
+
+def _intake_before(
+    out: Sequence[Record], contexts: Sequence[Context], i: int, unit: str, is_change: bool, lex: Lexicon
+) -> Choice | None:
+    """The metric of the last count before figure `i` whose own words say what was taken in (受理).
+
+    A report on a hotline says once what it takes in (热线共受理群众诉求8,436件) and then only
+    受理量: by month in a table (| 5月 | 7,205 | ↑4.1% |), by township (城关镇受理量1,502件). The
+    bare word is that intake again, so it counts what the earlier 受理 counted, in a unit the
+    metric is counted in (or as a change of it); None when no earlier count says it.
+    """
+    for k in range(i - 1, -1, -1):
+        r = out[k]
+        if r.change is not None or r.metric == "other" or "受理" not in contexts[k].pre:
+            continue
+        if is_change or unit in lex.metrics.units.get(r.metric, ()):
+            return lex.metrics.named(r.metric)
+        return None
+    return None
+
+
 def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context, str]:
     """The words to read a figure's metric from, and the name of its table row ("" outside one).
 
@@ -688,6 +716,12 @@ def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context,
     own words: its column decides it (`_share_by_column`).
     """
     cell = table_cell(text, at)
+    period = _first_cell(text, at).strip()
+    # a row named by a month or a year (| 5月 | 7,205 | ↑4.1% |) says when: the column's header
+    # alone says what is counted, as it does for every row of the table
+    named_by_period = period != "" and _PERIOD_ROW.fullmatch(period) is not None
+    if cell is not None and not cell[0] and cell[1] and named_by_period and not _lone_share_cell(ctx, unit):
+        return Context(f"| {cell[1]} | ", "", ctx.sentence_start), period
     if cell is None or not cell[0] or _lone_share_cell(ctx, unit):
         return ctx, ""
     row, head = cell
@@ -697,6 +731,19 @@ def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context,
     place = _PLACE_ROW.fullmatch(row.strip()) is not None
     words = f"| {named} | {head} | " if is_share_head(head) or place else f"| {head} | {named} | "
     return Context(words, "", ctx.sentence_start), row
+
+
+#: A table row named by a period: a month, a year, a quarter or a half (| 5月 |, | 2025年 |, | 一季度 |).
+_PERIOD_ROW = regex.compile(
+    r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}(?:[-—至]\d{1,2})?月份?|第?[一二三四1-4]季度|[上下]半年)?",
+)
+
+
+def _first_cell(text: str, at: int) -> str:
+    """The first cell of the table row that `at` is in: what names the row."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    cells = line.split("|")
+    return cells[1] if len(cells) > 2 else ""
 
 
 #: A table row named by a place or a unit of the force (| 其他乡镇 | 279 | -9.7% |, | 城东派出所 |):

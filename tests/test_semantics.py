@@ -1341,3 +1341,41 @@ def test_a_label_cut_at_its_cue_keeps_the_examples_listed_before_it() -> None:
     # the cue after 等 names the kind; the examples before it say what the behaviour was
     text = "活动期间，交警在城区各路口劝导闯红灯、不礼让行人等不文明行为2100余人次。"
     assert next(iter(extract_text(text))).label == "交警在城区各路口劝导闯红灯、不礼让行人等不文明行为"
+
+
+def test_a_table_row_named_by_a_month_takes_the_column_s_metric() -> None:
+    # | 5月 | 7,205 | ↑4.1% |: the row says when; the column before 环比 says what is counted,
+    # and its bare 受理量 is the intake the report named before the table (热线…受理群众诉求).
+    text = (
+        "县12345热线共受理群众诉求8,436件。\n\n"
+        "| 月份 | 受理量（件） | 环比 | 满意率 |\n| --- | --- | --- | --- |\n"
+        "| 5月 | 7,205 | ↑4.1% | 95.1% |\n| 6月 | 7,688 | ↑6.7% | 95.0% |\n\n全县道路交通事故情况如下。\n\n"
+        "| 年份 | 事故起数（起） | 同比 |\n| --- | --- | --- |\n| 2025年 | 279 | -9.7% |\n"
+    )
+    records = {r.text: r for r in extract_text(text)}
+    assert records["4.1%"].metric == "hotline_cases"
+    assert records["4.1%"].label == "5月"
+    assert records["6.7%"].metric == "hotline_cases"
+    assert records["95.1%"].metric == "satisfaction_rate"
+    assert records["-9.7%"].metric == "accidents"
+
+
+def test_a_bare_intake_counts_what_the_report_took_in_before() -> None:
+    # 受理量 names nothing: it is the 受理 the report counted before, in a unit that metric is counted in
+    text = "全县热线共受理群众诉求8,436件。城关镇、桃园镇受理量位居前两位，分别为1,502件、1,147件。"
+    records = {r.text: r for r in extract_text(text)}
+    assert records["1,502件"].metric == "hotline_cases"
+    assert records["1,147件"].metric == "hotline_cases"
+    alone = {r.text: r for r in extract_text("城关镇、桃园镇受理量位居前两位，分别为1,502件、1,147件。")}
+    assert alone["1,502件"].metric == "other"
+
+
+def test_the_move_of_a_change_counts_what_the_clause_before_named() -> None:
+    # 降幅由1-6月的3.2%扩大到目前的10.6%: both ends of the move are sizes of the fall the clause
+    # before names (死亡人数同比下降); 由 alone opens no such clause (由1名社区民警…共同值守)
+    text = "全州已连续5个月死亡人数同比下降，降幅由1-6月的3.2%扩大到目前的10.6%。"
+    records = {r.text: r for r in extract_text(text)}
+    assert records["3.2%"].metric == "deaths"
+    assert records["10.6%"].metric == "deaths"
+    staffed = "每个驿站配备便民服务台和宣传展示区，由1名社区民警、1名交警和2至3名辅警、劝导员共同值守。"
+    assert [r.metric for r in extract_text(staffed)] == ["other", "other", "other"]
