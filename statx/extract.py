@@ -261,7 +261,9 @@ def _qualifier_across(text: str, start: int, rules: RuleSet) -> Qualifier | None
     """A qualifier word said before the verb right before a figure (约占五成八: about 58%).
 
     The figure's text starts after the verb, as SPEC keeps verbs out of it, but the 约 still
-    says the share is approximate. The verbs are the lexicon's `QUAL_VERB` fragment.
+    says the share is approximate. The verbs are the lexicon's `QUAL_VERB` fragment. A share
+    said with the whole it is of between (约占全市非机动车总量的八成, 约占总数的40%) is as
+    approximate: 约 reaches across 占, the whole and its 的.
     """
     verbs, before = rules.fragments.get("QUAL_VERB"), rules.fragments.get("QUAL_BEFORE")
     if not verbs or not before:
@@ -270,12 +272,12 @@ def _qualifier_across(text: str, start: int, rules: RuleSet) -> Qualifier | None
     return rules.qualifier_words.get(m.group("q")) if m else None  # type: ignore[return-value]
 
 
-_ACROSS_REACH = 8  # the longest qualifier word, a verb and a blank
+_ACROSS_REACH = 26  # the longest qualifier word, 占, a whole's words, 的 and a blank
 
 
 @lru_cache(maxsize=8)
 def _across_end(qualifiers: str, verbs: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?P<q>{qualifiers})(?:{verbs})[ \t]?\Z")
+    return regex.compile(rf"(?P<q>{qualifiers})(?:{verbs}|占[^，。；,;：:\n\d]{{1,16}}?的)[ \t]?\Z")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
