@@ -66,6 +66,8 @@ def find_parents(
         bracket = _bracket_after(text, cands[i - 1].end, sentence_start, c.start) if i > 0 else None
         if bracket is not None and (marker is None or bracket > marker):
             marker, by_lead = bracket, False
+        if marker is not None and not by_lead and lex.breakdown_end.search(text, marker, c.start):
+            marker = None  # 其中民警1.38万人次，同时会同…社会力量4700余人次: the breakdown ended before it
         if marker is not None:
             markers[i] = marker
             # the whole may stand in the sentence before only when the word opens this one

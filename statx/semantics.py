@@ -61,6 +61,7 @@ class Lexicon:
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
     breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
+    breakdown_end: regex.Pattern[str]  # ，同时会同…: a clause turning to another topic ends a breakdown
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
     baseline: regex.Pattern[str]
     baseline_from: regex.Pattern[str]
@@ -166,6 +167,9 @@ class Lexicon:
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
+            breakdown_end=compile_pattern(
+                f"[，,；;]\\s*(?:{alternation(w['breakdown_end'])})" if w.get("breakdown_end") else "(?!)"
+            ),
             remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
             baseline=compile_pattern(
                 f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year}{baseline_period})\\s*$"
@@ -209,6 +213,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
 
 #: The last 等 closing a list of examples (not 等级, 等待, 等同…), searched backwards.
 _LAST_EXAMPLES_END = regex.compile(EXAMPLES_END, regex.REVERSE)
+_EXAMPLES_JUST_BEFORE = regex.compile(f"{EXAMPLES_END}$")
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
 _EXAMPLES_OF = regex.compile(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
 _POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
@@ -233,7 +238,14 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     if row:
         pre, cue_start = row, None
     size = len(pre.rstrip(" |"))  # a table's empty cells (a span's columns) make no clause longer
-    if cue_start is not None and size > 12 and size - cue_start > 3:  # not at a bare noun (证件)
+    # not at a bare noun (证件), nor right after 等: the examples before it say what the thing was
+    # (劝导闯红灯、不礼让行人等不文明行为, 会同安保公司、志愿者等社会力量)
+    if (
+        cue_start is not None
+        and size > 12
+        and size - cue_start > 3
+        and not _EXAMPLES_JUST_BEFORE.search(pre, 0, cue_start)
+    ):
         pre = pre[cue_start:]
     pre = _trimmed(pre.lstrip("、 |-*•·>#\n\t"), lex).strip(" |")  # list bullets and quote marks too
     pre = _TRAILING_FILLER.sub("", lex.currency_tail.sub("", pre))  # 罚锾新台币1,234万元: 罚锾

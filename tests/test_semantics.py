@@ -1326,3 +1326,18 @@ def test_a_table_row_named_by_a_place_takes_the_column_s_metric() -> None:
     records = {r.text: r for r in extract_text(text)}
     assert records["-9.7%"].metric == "accidents"
     assert records["+3.3%"].metric == "accidents"
+
+
+def test_a_clause_turning_to_another_topic_ends_a_breakdown() -> None:
+    # 同时/此外 open another topic: the helpers mustered are no part of the police deployed
+    text = "累计投入警力2.15万人次，其中民警1.38万人次，同时会同志愿者等社会力量4700余人次协同参与。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["1.38万人次"].parent == "2.15万人次"
+    assert recs["4700余人次"].parent is None
+    assert recs["4700余人次"].metric == "other"
+
+
+def test_a_label_cut_at_its_cue_keeps_the_examples_listed_before_it() -> None:
+    # the cue after 等 names the kind; the examples before it say what the behaviour was
+    text = "活动期间，交警在城区各路口劝导闯红灯、不礼让行人等不文明行为2100余人次。"
+    assert next(iter(extract_text(text))).label == "交警在城区各路口劝导闯红灯、不礼让行人等不文明行为"
