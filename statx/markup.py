@@ -18,6 +18,7 @@ absolute offset. The tests hold the text it yields against selectolax's lexbor
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -532,10 +533,13 @@ def _pasted_tables(raw: str, start: int, end: int) -> list[tuple[int, int, list[
     [('', '| '), ('\\t', ' | '), ('\\t', ' | '), ('', '| ')]
     """
     blank = _BLANK_ROW_LINE.search(raw, start, end) is not None
-    if "\t" not in raw[start:end] and "  " not in raw[start:end] and not blank:
+    stacked = _STACKED_CELLS.search(raw, start, end) is not None
+    if "\t" not in raw[start:end] and "  " not in raw[start:end] and not blank and not stacked:
         return []
     lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start, end) if m.end() > m.start()]
     out: list[tuple[int, int, list[tuple[int, int, str]]]] = _blank_tables(raw, lines) if blank else []
+    if stacked:
+        out.extend(_line_cell_tables(raw, lines))
     for gap, least in ((_TAB_GAP, _MIN_TAB_ROWS), (_SPACE_GAP, _MIN_SPACE_ROWS)):
         block: list[tuple[int, list[tuple[int, int]], str]] = []
         for a, b in [*lines, (end, end)]:
@@ -592,6 +596,81 @@ def _blank_tables(raw: str, lines: _Spans) -> list[tuple[int, int, list[tuple[in
 
 
 _BLANK_GAP = re.compile(r"[ \u3000]+")
+
+#: Two number cells on lines of their own, one under the other: maybe a Word table saved as text.
+#: (It opens with its line break: a literal a scan skips to, the cheap test most texts fail.)
+_STACKED_CELLS = re.compile(r"\n[-+]?\d[\d,.]*(?:%|‰)?[ \t]*\n[-+]?\d[\d,.]*(?:%|‰)?[ \t]*(?:\n|$)")
+#: A cell of a row in a table saved one cell a line: a number, maybe signed, with a short unit
+#: after it (1047, -9.2%, 1.2万起).
+_LINE_NUMBER_CELL = re.compile(r"[-+↑↓]?\d[\d,.]*(?:%|‰|个百分点|[万亿]?[^\s\d]{0,3})")
+#: What ends a sentence, never a cell (a header's cell may end in its unit's bracket: 事故起数（起）).
+_SENTENCE_END = frozenset("。！？；：，…!?;:,")
+#: The widest cell (print width) such a table's header or a row's name has.
+_LINE_CELL_WIDTH = 20
+
+
+def _line_cell_tables(raw: str, lines: _Spans) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """Lay out the tables Word saves as text one cell a line, rows a blank line apart.
+
+    A .docx report saved as plain text (or copied from Word's reading view) turns each table
+    cell into a paragraph of its own: the header's cells on consecutive lines, then each row's
+    (第一季度 / 392 / -6.4% / 8), rows parted by a blank line. Read as prose, a row ran into the
+    next (392 / -6.4% read as the range 392-6.4%) and a 同比 cell knew neither its row nor its
+    column. A block is such a table when at least two paragraphs of the same number of lines (three
+    or more) follow a header paragraph of as many short lines, each with a name and then number
+    cells only. The rows are laid out as `_pasted_tables` lays out a pasted table, and the blank
+    lines between them are dropped.
+
+    >>> raw = "表1\\n\\n季度\\n事故起数\\n同比\\n\\n一季度\\n392\\n-6.4%\\n\\n二季度\\n381\\n-11.8%\\n\\n完"
+    >>> lines = [m.span() for m in _TEXT_LINE.finditer(raw) if m.end() > m.start()]
+    >>> [(a, b) for a, b, _ in _line_cell_tables(raw, lines)], raw[4:45]
+    ([(4, 45)], '季度\\n事故起数\\n同比\\n\\n一季度\\n392\\n-6.4%\\n\\n二季度\\n381\\n-11.8%')
+    >>> [(raw[c:d], t) for _, _, reps in _line_cell_tables(raw, lines) for c, d, t in reps][:5]
+    [('', '| '), ('\\n', ' | '), ('\\n', ' | '), ('\\n', ''), ('', '| ')]
+    """
+    paras: list[list[tuple[int, int]]] = []  # paragraphs: their lines' (start, end without the break)
+    current: list[tuple[int, int]] = []
+    for a, b in lines:
+        body = raw[a:b].rstrip("\r\n")
+        if body.strip():
+            current.append((a, a + len(body)))
+        elif current:
+            paras.append(current)
+            current = []
+    if current:
+        paras.append(current)
+
+    def cells(para: list[tuple[int, int]]) -> list[str]:
+        return [raw[a:b].strip() for a, b in para]
+
+    def short(texts: list[str]) -> bool:
+        return all(_print_width(t) <= _LINE_CELL_WIDTH and t[-1] not in _SENTENCE_END for t in texts)
+
+    def is_row(texts: list[str], width: int) -> bool:
+        return len(texts) == width and short(texts) and all(_LINE_NUMBER_CELL.fullmatch(t) for t in texts[1:])
+
+    out: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    i = 0
+    while i < len(paras):
+        head = cells(paras[i])
+        width = len(head)
+        j = i + 1
+        if width >= 3 and short(head) and not is_row(head, width):
+            while j < len(paras) and is_row(cells(paras[j]), width):
+                j += 1
+        if j - i - 1 < 2:
+            i += 1
+            continue
+        reps: list[tuple[int, int, str]] = []
+        for k in range(i, j):
+            para = paras[k]
+            if k > i:  # the blank lines between the last row and this one go
+                reps.append((paras[k - 1][-1][1] + 1, para[0][0], ""))
+            reps.append((para[0][0], para[0][0], "| "))
+            reps.extend((b, nxt, " | ") for (_, b), (nxt, _) in itertools.pairwise(para))
+        out.append((paras[i][0][0], paras[j - 1][-1][1], reps))
+        i = j
+    return out
 
 
 def _holds_numbers(rows: list[str]) -> bool:
@@ -762,10 +841,14 @@ def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) 
     marks = _markdown_marks(raw, start, end)
     joins = _markdown_soft_breaks(raw, start, end)
     tables = _pasted_tables(raw, start, end)
+    pandoc = _pandoc_blocks(raw, start, end)
     has_html = raw.find("<", start, end) != -1 or raw.find("&", start, end) != -1
-    if not has_html and not joins and not tables:  # most Markdown has no HTML in it
+    if not has_html and not joins and not tables and not pandoc:  # most Markdown has no HTML in it
         _emit_between(_emit_plain, builder, raw, start, end, marks)
         return
+    if pandoc:  # a definition's term and its text are one line, not a break the soft breaks join
+        kept = set(_clear_of([(a, b) for a, b, _ in joins], [(a, b) for a, b, _ in pandoc], touching=True))
+        joins = [join for join in joins if join[:2] in kept] + pandoc
     html_marks = _markdown_html(raw, start, end) if has_html else []
     if tables:  # a pasted table's lines are rows, not a paragraph's wrapped lines
         spans = [(a, b) for a, b, _ in tables]
@@ -773,6 +856,54 @@ def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) 
         joins = [join for join in joins if join[:2] in kept]
         joins.extend(rep for _, _, table in tables for rep in table)
     _emit_replacing(_emit_plain, builder, raw, start, end, _merge_marks(marks, sorted(html_marks + joins)))
+
+
+# Pandoc's Markdown: a grid table's border (+------+------+, +======+ under the header), a
+# definition (a term's line, then `:` or `~` and the text, maybe a blank line between) and a
+# line block's line (| 安委办通报〔2025〕3号: one `|` and no cell after it).
+_GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+){2,}[ \t]*(?:\n|$)", re.MULTILINE)
+_DEFINITION = re.compile(r"^[ \t]{0,3}[:~][ \t]+(?=\S)", re.MULTILINE)
+_DEFINITION_GATE = re.compile(r"\n[ \t]{0,3}[:~][ \t]")
+_LINE_BLOCK = re.compile(r"^\|[ \t]+(?=[^|\n]*$)", re.MULTILINE)
+
+
+def _pandoc_blocks(raw: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The marks of pandoc's own Markdown blocks in ``raw[start:end]``, as ``(start, end, text)``.
+
+    A PDF or a web page converted by pandoc keeps its tables as grid tables, its lists of
+    kinds as definition lists and its letterhead as a line block. Read as they stand, a grid
+    table's border lines parted every row from its header (so no cell knew its column: 6810起 was
+    no accident count), a definition's text lost its term (查处51.2万起 under 驾乘人员未佩戴安全头盔
+    read as any violations) and a line block's `|` made a letterhead a table. A border line
+    goes, leaving the rows one under the other as a pipe table's; a term and its definition are
+    joined by a blank (驾乘人员未佩戴安全头盔 查处51.2万起), as a renderer shows them side by side:
+    a colon would end the clause and leave the count only its verb; a line block's `|` goes.
+
+    >>> raw = "+----+----+\\n| 区 | 起 |\\n+====+====+\\n| 东 | 6起 |\\n+----+----+\\n"
+    >>> raw += "闯红灯\\n:   查处17起\\n| 3号"
+    >>> [(raw[a:b], t) for a, b, t in _pandoc_blocks(raw, 0, len(raw))]
+    [('+----+----+\\n', ''), ('+====+====+\\n', ''), ('+----+----+\\n', ''), ('\\n:   ', ' '), ('| ', '')]
+    """
+    out: list[tuple[int, int, str]] = []
+    if raw.find("+-", start, end) != -1 or raw.find("+=", start, end) != -1:
+        out += ((m.start(), m.end(), "") for m in _GRID_BORDER.finditer(raw, start, end))
+    if _DEFINITION_GATE.search(raw, start, end):  # a colon opening a line: rare outside pandoc
+        for m in _DEFINITION.finditer(raw, start, end):
+            lo = max(start, m.start() - 200)
+            term_end = lo + len(raw[lo : m.start()].rstrip())  # back over the break, a blank line
+            term_start = raw.rfind("\n", start, term_end) + 1
+            term = raw[term_start:term_end]
+            gap = raw[term_end : m.start()]
+            if (
+                term.strip()
+                and gap.count("\n") <= 2
+                and term[-1] not in _LINE_CLOSE
+                and not _MD_BLOCK_START.match(term)
+            ):
+                out.append((term_end, m.end(), " "))
+    if raw.find("| ", start, end) != -1:
+        out += ((m.start(), m.end(), "") for m in _LINE_BLOCK.finditer(raw, start, end))
+    return sorted(out)
 
 
 # A line that opens a Markdown block (heading, quote, table row, list item, fence, rule, HTML,

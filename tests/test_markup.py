@@ -942,3 +942,53 @@ def test_a_post_copied_from_a_phone_one_phrase_a_line_is_read_as_sentences() -> 
     # a text of full sentences a line is no such post: its lines stay apart
     prose = "".join(f"第{i}条：全市开展宣传活动{i}次。\n" for i in range(1, 25))
     assert prepare(prose)[0].text == fold_text(prose)
+
+
+def test_a_word_table_saved_one_cell_a_line_is_laid_out_as_rows() -> None:
+    # A .docx report saved as text gives each table cell a line and parts the rows by a blank
+    # line: read as prose, 392 / -6.4% was the range 392-6.4% and the 同比 cells had no column.
+    raw = (
+        "全县共发生道路交通事故1507起。分季度情况见表1。\n\n表1  各季度道路交通事故情况\n\n"
+        "季度\n事故起数（起）\n同比\n死亡人数（人）\n\n第一季度\n392\n-6.4%\n8\n\n"
+        "第二季度\n381\n-11.8%\n7\n\n10—11月\n316\n+2.2%\n4\n\n- 3 -\n\n四、存在问题\n\n一是短板。\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "| 季度 | 事故起数(起) | 同比 | 死亡人数(人)\n| 第一季度 | 392 | -6.4% | 8\n" in prepared.text
+    records = {r.text: r for r in extract_text(raw)}
+    assert set(records) == {"1507起", "-6.4%", "-11.8%", "+2.2%"}  # bare cells are no figures
+    assert (records["-6.4%"].value, records["-6.4%"].metric, records["-6.4%"].change) == (
+        6.4,
+        "accidents",
+        "down",
+    )
+    assert (records["+2.2%"].metric, records["+2.2%"].change) == ("accidents", "up")
+    # paragraphs of one line each, or lines that are sentences, are no table
+    prose = "一、基本情况\n全县辖12个乡镇\n常住人口8万余人\n\n二、主要工作\n查处违法1.2万起\n同比上升5%\n"
+    assert prepare(prose)[0].text == fold_text(prose)
+
+
+def test_pandoc_grid_tables_definitions_and_line_blocks_are_read() -> None:
+    # pandoc's Markdown: grid-table borders parted each row from its header, a definition's text
+    # lost its term, and a line block's `|` looked like a table row.
+    raw = (
+        "| 市道路交通安全委员会办公室\n| 安委办通报〔2025〕3号\n\n"
+        "全年查处电动自行车交通违法行为**94.3万起**，主要类别如下：\n\n"
+        "驾乘人员未佩戴安全头盔\n:   查处**51.2万起**，占比54.3%；\n\n违法载人\n\n:   查处**6.1万起**。\n\n"
+        "+----------+----------------+--------------+\n| 区域     | 涉电动自行车事故 | 头盔佩戴率   |\n"
+        "+==========+================+==============+\n| 东城区   | 6810起         | 93.5%        |\n"
+        "+----------+----------------+--------------+\n| 西湖区   | 5920起         | 91.8%        |\n"
+        "+----------+----------------+--------------+\n"
+    )
+    assert detect_kind(raw) == "markdown"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "市道路交通安全委员会办公室\n安委办通报" in prepared.text
+    assert "驾乘人员未佩戴安全头盔 查处51.2万起" in prepared.text
+    assert "+---" not in prepared.text and "+===" not in prepared.text
+    records = {r.text: r for r in extract_text(raw)}
+    assert records["51.2万起"].metric == "helmet_violations"
+    assert records["6.1万起"].metric == "overloading"
+    assert records["6810起"].metric == records["5920起"].metric == "accidents"
+    assert records["93.5%"].metric == "rate_other"
+    assert not any(r.value == 3 for r in records.values())  # 〔2025〕3号 is a document number
