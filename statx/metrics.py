@@ -55,7 +55,7 @@ class MetricIndex:
     alternation's order, which gives exactly the alternation's match there.
     """
 
-    pattern: regex.Pattern[str] | None
+    pattern: regex.Pattern[str] | None  # all cues as one alternation; only when `starts` is None
     owners: tuple[tuple[Metric, ...], ...]  # by cue group index: every metric with that cue
     other: Choice
     names: dict[str, str]
@@ -82,7 +82,9 @@ class MetricIndex:
             for char in first:
                 by_char.setdefault(char, []).append(i)
         return cls(
-            pattern=regex.compile(every_cue, regex.VERSION1) if every_cue else None,
+            # the whole alternation is searched only when some cue may start anywhere; else each
+            # position tries the cues of its character (`groups`), and compiling it costs a start
+            pattern=compile_pattern(every_cue, regex.VERSION1) if every_cue and not by_char else None,
             owners=tuple(tuple(o) for o in owners),
             owners_of={f"c{i}": tuple(o) for i, o in enumerate(owners)},
             people=compile_pattern(alternation(rules.words.get("object_people", ()))),
@@ -100,18 +102,20 @@ class MetricIndex:
 
     def _hits(self, text: str) -> list[tuple[Metric, int, int]]:
         """Every cue occurrence: at each position, the first cue of the alternation that matches there."""
-        if not text or self.pattern is None:
+        if not text:
             return []
         out: list[tuple[Metric, int, int]] = []
-        if self.starts is None:
-            for m in self.pattern.finditer(text, overlapped=True):
-                group = m.lastgroup
-                if group is not None:
-                    out.extend((metric, m.start(), m.end()) for metric in self.owners[int(group[1:])])
+        starts = self.starts
+        if starts is None:
+            if self.pattern is not None:  # None: there are no cues at all
+                for m in self.pattern.finditer(text, overlapped=True):
+                    group = m.lastgroup
+                    if group is not None:
+                        out.extend((metric, m.start(), m.end()) for metric in self.owners[int(group[1:])])
             return out
         compiled = self.compiled
         owners_of = self.owners_of
-        for at in self.starts.finditer(text):
+        for at in starts.finditer(text):
             start = at.start()
             char = text[start]
             pattern = compiled.get(char)

@@ -149,3 +149,22 @@ def test_a_user_word_list_adds_to_the_builtin_one(tmp_path: Path) -> None:
     after = [r.metric for r in extract_text(text, rules=load_rules([mine]))]
     assert before == ["drink_driving", "detentions"]
     assert after == ["detentions", "detentions"]
+
+
+def test_a_cue_that_may_start_anywhere_is_still_found(tmp_path: Path) -> None:
+    """A cue with no fixed first character makes every cue be searched as one alternation."""
+    from statx import extract_text, load_rules
+
+    metric = """\
+metrics:
+  - key: birds_rescued
+    name: 救助鸟类
+    units: [只]
+    cues: ['.{0,2}鸟']
+    examples:
+      - {text: 救助野鸟32只, expect: [{text: 32只, metric: birds_rescued}]}
+      - {text: 查处违法32起, expect: [{text: 32起, metric: violations_handled}]}
+"""
+    rules = load_rules([_folder(tmp_path, "mine", metric)])
+    recs = extract_text("救助野鸟32只，查处交通违法58起", rules=rules)
+    assert [r.metric for r in recs] == ["birds_rescued", "violations_handled"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -87,11 +88,14 @@ def test_built_in_rules_take_the_fast_paths(rules: RuleSet) -> None:
 def test_metric_cues_grouped_by_first_character_find_what_the_alternation_finds(rules: RuleSet) -> None:
     import dataclasses
 
+    from statx.rules import cue_alternation
     from statx.semantics import lexicon
 
     fast = lexicon(rules).metrics
     assert fast.starts is not None  # every built-in cue's first characters can be listed
-    plain = dataclasses.replace(fast, starts=None)
+    assert fast.pattern is None  # so the whole alternation is not compiled
+    every_cue = regex.compile(cue_alternation(rules.metrics)[0], regex.VERSION1)
+    plain = dataclasses.replace(fast, starts=None, pattern=every_cue)
     rng = random.Random(3)
     texts = [p[: rng.randint(5, 80)] for p in _pieces(rules)]
     texts += [
