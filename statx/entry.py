@@ -11,6 +11,9 @@ import sys
 
 def main() -> None:
     """Import the CLI and run it."""
+    from statx.heap import keep_heap_small
+
+    keep_heap_small()
     try:
         from statx.cli import main as run
     except KeyboardInterrupt:

@@ -17,6 +17,7 @@ import contextlib
 import os
 import signal
 
+from statx.heap import keep_heap_small
 from statx.units import _worker_rules
 from statx.workers import EXIT_INTERRUPTED
 
@@ -29,6 +30,7 @@ def interrupted(signum: int, frame: object) -> None:
 
 
 signal.signal(signal.SIGINT, interrupted)
+keep_heap_small()  # the workers forked from here keep it
 with contextlib.suppress(Exception):  # a worker that needs them loads them again, and says why
     from statx.extract import extract_text
     from statx.matcher import compile_all

@@ -238,8 +238,10 @@ def _warm(folders: tuple[str, ...]) -> None:
     """Start a worker: it ends quietly on Ctrl-C and when the caller is gone; load the rules."""
     import signal
 
+    from statx.heap import keep_heap_small
     from statx.workerinit import interrupted
 
+    keep_heap_small()  # inherited from the fork server; a spawned worker sets its own
     signal.signal(signal.SIGINT, interrupted)  # already so under the fork server; not under spawn
     _leave_with_the_caller()
     _worker_rules(folders)
