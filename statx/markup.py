@@ -418,6 +418,8 @@ def _phrase_lines(raw: str, start: int) -> list[tuple[int, int, str]]:
     Returns:
         The ``(start, end, text)`` replacements of the breaks joined.
     """
+    if raw.count("\n", start) + 1 < _PHRASE_LINES:
+        return []  # too few lines, blank ones included: no need to cut them out
     lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start) if m.end() > m.start()]
     texts = [raw[a:b].strip() for a, b in lines]
     body = [t for t in texts if t]
@@ -499,6 +501,7 @@ _MIN_TAB_ROWS = 2
 #: (事故起数（起） 1047 1153 -9.2%).
 _BLANK_ROW = re.compile(r"[ \u3000]*[^\s\d|]\S*(?: [-+]?\d[\d,.]*(?:%|‰)?){2,}[ \u3000]*")
 _BLANK_ROW_LINE = re.compile(rf"^{_BLANK_ROW.pattern}$", re.MULTILINE)
+_BLANK_CELLS = re.compile(r" [-+]?\d[\d,.]*(?:%|‰)? [-+]?\d")  # what every such row holds
 
 
 def _pasted_row(line: str, gap: re.Pattern[str]) -> list[tuple[int, int]] | None:
@@ -532,7 +535,11 @@ def _pasted_tables(raw: str, start: int, end: int) -> list[tuple[int, int, list[
     >>> [(raw[c:d], t) for _, _, reps in _pasted_tables(raw, 0, len(raw)) for c, d, t in reps][:4]
     [('', '| '), ('\\t', ' | '), ('\\t', ' | '), ('', '| ')]
     """
-    blank = _BLANK_ROW_LINE.search(raw, start, end) is not None
+    # two number cells a blank apart, searched first: its leading blank makes it a fast scan
+    blank = (
+        _BLANK_CELLS.search(raw, start, end) is not None
+        and _BLANK_ROW_LINE.search(raw, start, end) is not None
+    )
     stacked = _STACKED_CELLS.search(raw, start, end) is not None
     if "\t" not in raw[start:end] and "  " not in raw[start:end] and not blank and not stacked:
         return []

@@ -716,13 +716,15 @@ def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context,
     own words: its column decides it (`_share_by_column`).
     """
     cell = table_cell(text, at)
+    if cell is None:
+        return ctx, ""
     period = _first_cell(text, at).strip()
     # a row named by a month or a year (| 5月 | 7,205 | ↑4.1% |) says when: the column's header
     # alone says what is counted, as it does for every row of the table
     named_by_period = period != "" and _PERIOD_ROW.fullmatch(period) is not None
-    if cell is not None and not cell[0] and cell[1] and named_by_period and not _lone_share_cell(ctx, unit):
+    if not cell[0] and cell[1] and named_by_period and not _lone_share_cell(ctx, unit):
         return Context(f"| {cell[1]} | ", "", ctx.sentence_start), period
-    if cell is None or not cell[0] or _lone_share_cell(ctx, unit):
+    if not cell[0] or _lone_share_cell(ctx, unit):
         return ctx, ""
     row, head = cell
     named = row
