@@ -359,8 +359,10 @@ def kind_of_lead(
     return Choice(lead.key, lead.name)
 
 
-#: Words that make a figure a rate per day or month (日均受理约327件), which no breakdown divides.
-_PER_PERIOD = regex.compile(r"日均|月均|年均|平均每|每日|每天|每月")
+#: Words that make a figure a rate per day or month (日均受理约327件), which no breakdown divides
+#: and no change of the total before it qualifies (semantics: 警情58426起，日均321起，同比下降4.3%).
+PER_PERIOD = "日均|月均|年均|时均|平均每|每日|每天|每月"
+_PER_PERIOD = regex.compile(PER_PERIOD)
 #: Words inside a bracket that make its figure a rate or another period's, not a part
 #: (1.94万起(日均53起), 214起(2023年为236起), 612起(上年同期498起)).
 _NOT_A_PART = regex.compile(r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总")

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 
 import regex
 
-from statx.breakdowns import KIND_OF_WHOLE, find_parents, kind_of_lead, kind_of_whole, parent_over_semicolon
+from statx.breakdowns import (
+    KIND_OF_WHOLE,
+    PER_PERIOD,
+    find_parents,
+    kind_of_lead,
+    kind_of_whole,
+    parent_over_semicolon,
+)
 from statx.changes import (
     column_head,
     is_share_head,
@@ -886,9 +893,7 @@ _MULTIPLE_OF = regex.compile(r"^(?:是|为|為|达|達|相当于|相當於)[^，
 #: The words before a share of a whole (占刑事案件总数的43.1%, 占2.6%).
 _SHARE_OF = regex.compile(r"占[^，,。；;]{0,16}$")
 #: A rate per day or per hour said right after a total (日均321起, 平均每天…): no change qualifies it.
-_PER_DAY = regex.compile(
-    r"^[，,]?\s*(?:日均|每日平均|平均每[天日]|每天平均|时均|平均每小时)[^，,。；;]{0,6}$"
-)
+_PER_DAY = regex.compile(rf"^[，,]?\s*(?:{PER_PERIOD})[^，,。；;]{{0,6}}$")
 
 
 def _changed(
