@@ -556,15 +556,23 @@ def _pasted_tables(raw: str, start: int, end: int) -> list[tuple[int, int, list[
                 block.append((a, gaps, line))
                 continue
             if len(block) >= least and _holds_numbers([line for _, _, line in block]):
-                reps: list[tuple[int, int, str]] = []
-                for row_start, row_gaps, row in block:
-                    indent = _INDENT.match(row).end()  # type: ignore[union-attr]  # matches everywhere
-                    reps.append((row_start, row_start + indent, "| "))
-                    reps.extend((row_start + g0, row_start + g1, " | ") for g0, g1 in row_gaps)
-                last_start, _, last = block[-1]
-                out.append((block[0][0], last_start + len(last), reps))
+                out.append(_laid_out(block))
             block = []
     return sorted(out)
+
+
+def _laid_out(
+    block: list[tuple[int, list[tuple[int, int]], str]],
+) -> tuple[int, int, list[tuple[int, int, str]]]:
+    """A block of rows (each its start, its cells' gaps, its text) as one table's span and replacements:
+    each row opened with ``| `` after its indent, each gap made `` | ``."""
+    reps: list[tuple[int, int, str]] = []
+    for row_start, row_gaps, row in block:
+        indent = _INDENT.match(row).end()  # type: ignore[union-attr]  # matches everywhere
+        reps.append((row_start, row_start + indent, "| "))
+        reps.extend((row_start + g0, row_start + g1, " | ") for g0, g1 in row_gaps)
+    last_start, _, last = block[-1]
+    return block[0][0], last_start + len(last), reps
 
 
 def _blank_tables(raw: str, lines: _Spans) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
@@ -590,19 +598,19 @@ def _blank_tables(raw: str, lines: _Spans) -> list[tuple[int, int, list[tuple[in
             block.append((a, line))
             continue
         if len(block) >= _MIN_SPACE_ROWS:
-            reps: list[tuple[int, int, str]] = []
-            for row_start, text in block:
-                indent = _INDENT.match(text).end()  # type: ignore[union-attr]  # matches everywhere
-                reps.append((row_start, row_start + indent, "| "))
-                body = text.rstrip()
-                gaps = _BLANK_GAP.finditer(body, indent)
-                reps.extend((row_start + m.start(), row_start + m.end(), " | ") for m in gaps)
-            out.append((block[0][0], block[-1][0] + len(block[-1][1]), reps))
+            out.append(_laid_out([(row_start, _blank_gaps(text), text) for row_start, text in block]))
         block = [(a, line)] if len(cells) >= 3 else []
     return out
 
 
 _BLANK_GAP = re.compile(r"[ \u3000]+")
+
+
+def _blank_gaps(row: str) -> list[tuple[int, int]]:
+    """The blanks between the cells of a row `_BLANK_ROW` matched, past its indent."""
+    indent = _INDENT.match(row).end()  # type: ignore[union-attr]  # matches everywhere
+    return [m.span() for m in _BLANK_GAP.finditer(row.rstrip(), indent)]
+
 
 #: Two number cells on lines of their own, one under the other: maybe a Word table saved as text.
 #: (It opens with its line break: a literal a scan skips to, the cheap test most texts fail.)

@@ -191,11 +191,7 @@ class MetricIndex:
                 if len(hits) > 1 and pre.endswith("对") and self.people is not None:
                     hits = _outside_object(text, hits, unit, self.people)
             for metric, start, end in hits:
-                if (
-                    place == "earlier"
-                    and unit not in metric.units
-                    and not ((is_change or unit == "倍") and unit in SHARE_UNITS)
-                ):
+                if place == "earlier" and unit not in metric.units and not _of_any_metric(unit, is_change):
                     continue  # a change in % (降幅达12.3%) may be of any metric
                 distance = start if place == "post" else len(text) - end
                 score = base - per_char * distance + min(2.0 * (end - start), 12.0) + metric.priority
@@ -429,6 +425,12 @@ def _unit_score(metric: Metric, unit: str, is_change: bool) -> float:
     """
     if unit in metric.units or _POINTS_OF.get(unit) in metric.units:
         return _UNIT_FITS
-    if unit in SHARE_UNITS and (is_change or unit == "倍"):
-        return 0.0  # a multiple (是上年的1.7倍) compares two counts of the metric, as a change does
+    if _of_any_metric(unit, is_change):
+        return 0.0
     return _UNIT_MISFITS if metric.units else 0.0
+
+
+def _of_any_metric(unit: str, is_change: bool) -> bool:
+    """A change in %, points or 倍, or a multiple (是上年的1.7倍): it compares two counts of whatever
+    its metric counts, so no metric's own units rule it out."""
+    return unit in SHARE_UNITS and (is_change or unit == "倍")
