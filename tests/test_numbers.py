@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from decimal import Decimal
 
 import cn2an
@@ -257,3 +259,23 @@ def test_json_number_is_int_exactly_when_whole(n: Decimal) -> None:
     result = json_number(parse_number(format(n, "f")))
     assert isinstance(result, int) == (n == n.to_integral_value())
     assert result == (int(n) if isinstance(result, int) else float(n))
+
+
+_DIGITS = "一二两三四五六七八九"
+_SMALL = ["零", "〇", *_DIGITS, *(h + "十" + t for h in ["", *_DIGITS] for t in ["", *_DIGITS])]
+
+
+@pytest.mark.parametrize("text", _SMALL)
+def test_digits_and_tens_read_as_cn2an_reads_them(text: str) -> None:
+    assert parse_number(text) == cn2an.cn2an(text, "normal")
+
+
+def test_digits_and_tens_do_not_import_cn2an() -> None:
+    # importing cn2an costs ~0.2 s: a one-article run should not pay it for 两个 or 十二名
+    code = (
+        "import sys; from statx.numbers import parse_number; "
+        "[parse_number(t) for t in ('两', '十二', '九十五', '3万')]; print('cn2an' in sys.modules); "
+        "parse_number('一百二十'); print('cn2an' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
