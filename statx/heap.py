@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import sys
 
 #: mallopt's parameter number for the mapping threshold (malloc.h); setting it stops its growth.
@@ -29,6 +28,8 @@ def keep_heap_small() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        # the process's own symbols, libc's among them: ctypes.util.find_library would run
+        # ldconfig, 30 ms of every start
+        libc = ctypes.CDLL(None)
         return bool(libc.mallopt(_M_MMAP_THRESHOLD, _THRESHOLD))
     return False
