@@ -147,7 +147,7 @@ class _Gate:
         self._chars = tuple(s for s in strings or () if len(s) == 1)
         self.strings = frozenset(s for s in strings or () if len(s) > 1) if strings is not None else None
         self._search = (
-            regex.compile(f"[{shape.trigger}]", regex.VERSION1).search
+            compile_pattern(f"[{shape.trigger}]", regex.VERSION1).search
             if shape.trigger is not None and strings is None
             else None
         )
@@ -290,10 +290,10 @@ class _NearNeeds:
         assert shape.alphabet is not None and shape.needs is not None
         self._pattern = pattern
         self._needs = re.compile(alternation(shape.needs))  # stdlib `re`: faster on plain words
-        self._before = regex.compile(f"[^{shape.alphabet}]", regex.VERSION1 | regex.REVERSE)
-        self._after = regex.compile(f"[^{shape.alphabet}]", regex.VERSION1)
+        self._before = compile_pattern(f"[^{shape.alphabet}]", regex.VERSION1 | regex.REVERSE)
+        self._after = compile_pattern(f"[^{shape.alphabet}]", regex.VERSION1)
         self._min_width = shape.min_width
-        self._triggers = [regex.compile(f"[{t}]", regex.VERSION1).search for t in shape.triggers]
+        self._triggers = [compile_pattern(f"[{t}]", regex.VERSION1).search for t in shape.triggers]
 
     @classmethod
     def build(cls, pattern: regex.Pattern[str], shape: Shape) -> _NearNeeds | None:

@@ -140,11 +140,13 @@ def _compile_recording(pattern: str, flags: int) -> tuple[regex.Pattern[str], tu
     with _lock:
         _main._regex = recorder
         try:
-            compiled = regex.compile(pattern, flags)
+            # past regex's own cache: a pattern some code compiled before (a character class
+            # while reading shapes) would otherwise be recorded only by a later run
+            compiled = regex.compile(pattern, flags, cache_pattern=False)
         finally:
             _main._regex = _regex
     args = recorder.calls.get(threading.get_ident())
-    if args is None:  # regex had it in its own cache: nothing to record
+    if args is None:  # the core was not called: nothing to record
         return compiled, None
     # the flags come as a RegexFlag, which marshal does not take; the core reads them as an int
     return compiled, tuple(int(a) if isinstance(a, regex.RegexFlag) else a for a in args)
