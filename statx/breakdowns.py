@@ -15,6 +15,7 @@ from statx.changes import ChangeInfo
 from statx.clauses import FULL_STOP_BACK, LIST_SEPARATOR, WINDOW, Context, last_end
 from statx.matcher import Candidate
 from statx.metrics import Choice
+from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS, Figure, Record
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def find_parents(
 
 
 #: A list item's opening (- , * , + , 1. , 2) ) after its indent, in Markdown or a text export.
-_LIST_ITEM = regex.compile(r"([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]")
+_LIST_ITEM = compile_pattern(r"([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]")
 #: How far back the item a nested list hangs from is looked for, in lines.
 _SUB_LIST_LINES = 30
 
@@ -306,7 +307,7 @@ def _breaks_down_a_list(
 
 
 #: A breakdown item named as a kind of its whole (其中，求助类2.05万件, 意见建议类1.15万件).
-KIND_OF_WHOLE = regex.compile(r"类\s*$")
+KIND_OF_WHOLE = compile_pattern(r"类\s*$")
 
 
 def kind_of_whole(ctx: Context, choice: Choice, whole: Record, lex: Lexicon) -> bool:
@@ -362,10 +363,10 @@ def kind_of_lead(
 #: Words that make a figure a rate per day or month (日均受理约327件), which no breakdown divides
 #: and no change of the total before it qualifies (semantics: 警情58426起，日均321起，同比下降4.3%).
 PER_PERIOD = "日均|月均|年均|时均|平均每|每日|每天|每月"
-_PER_PERIOD = regex.compile(PER_PERIOD)
+_PER_PERIOD = compile_pattern(PER_PERIOD)
 #: Words inside a bracket that make its figure a rate or another period's, not a part
 #: (1.94万起(日均53起), 214起(2023年为236起), 612起(上年同期498起)).
-_NOT_A_PART = regex.compile(r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总")
+_NOT_A_PART = compile_pattern(r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总")
 
 
 def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -> int | None:
@@ -568,4 +569,6 @@ def _first_after(cands: Sequence[Candidate], i: int, pos: int) -> int | None:
 #: A line break inside a sentence: after words that close nothing and before a digit, as a wrap
 #: or a <br> puts it (受伤<br>189人，同比下降6.2%。其中，…236起 still breaks down the 612起 before
 #: it); not before a list's next item (2. , 2、), nor after a closed sentence (…612起。\n2025年…).
-_WRAP = regex.compile(r"(?<=[^\s。！？!?；;：:…”」』）)】][ \t]*)\n[ \t]*(?=\d)(?!\d{1,3}(?:[.)](?!\d)|、))")
+_WRAP = compile_pattern(
+    r"(?<=[^\s。！？!?；;：:…”」』）)】][ \t]*)\n[ \t]*(?=\d)(?!\d{1,3}(?:[.)](?!\d)|、))"
+)

@@ -18,6 +18,7 @@ from statx.clauses import (
     last_end,
 )
 from statx.matcher import Candidate
+from statx.patterncache import compile_pattern
 from statx.records import Basis, Change
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ _SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
 #: All a clause may say before a figure that the clause before it ranks (增幅最大，达21.4%).
 _RANK_LINKS = ("", "达", "达到", "为", "是")
 #: A Markdown table's rule row (|---|:---:|), which is no header.
-_RULE_ROW = regex.compile(r"[\s|:\-]*")
+_RULE_ROW = compile_pattern(r"[\s|:\-]*")
 _TABLE_ROWS = 60  # the farthest a header is looked for above a cell, in rows
 
 
@@ -119,7 +120,7 @@ def column_head(text: str, at: int) -> str | None:
 #: A header that names no quantity of its own: a change, a basis or a rate of change (同比,
 #: 环比增减, 增減率, 同比(%)), which is a change of the column before it. Taiwan and Macau name
 #: the basis in words (較上年同期增減率, 與去年比較): still no quantity.
-_CHANGE_HEAD = regex.compile(
+_CHANGE_HEAD = compile_pattern(
     r"[\s(（)）%％±+\-]*(?:(?:同比|环比|按年|按月|(?:较|比|与|和)(?:上年|去年|前年|上月)(?:同期)?|增减|增減|升降|变化|"
     r"变动|增长|下降|上升|增幅|降幅|幅度|比较|率)[\s(（)）%％±+\-]*)+"
 )
@@ -142,7 +143,7 @@ def _unsigned_rise(head: str, number: str) -> bool:
 
 
 #: A header of a share column (占比, 占全市比重, 所占比例): its cells are shares, whatever the row.
-_SHARE_HEAD = regex.compile(r"占|比重|比例")
+_SHARE_HEAD = compile_pattern(r"占|比重|比例")
 
 
 def table_cell(text: str, at: int) -> tuple[str, str] | None:
@@ -202,16 +203,16 @@ def names_something(cell: str) -> bool:
 
 
 #: A table cell that names something: not a bare number, share, change or serial number.
-_NAMING_CELL = regex.compile(r"[^\d\s.,%％+\-↑↓]")
+_NAMING_CELL = compile_pattern(r"[^\d\s.,%％+\-↑↓]")
 #: A cell holding a count with its measure word (12.46万起): another column of the row, no name.
-_COUNT_CELL = regex.compile(r"[-+↑↓]?\d[\d,. ]*(?:万|亿|萬|億)?\s*\p{Han}{0,2}")
+_COUNT_CELL = compile_pattern(r"[-+↑↓]?\d[\d,. ]*(?:万|亿|萬|億)?\s*\p{Han}{0,2}")
 
 
 #: At most this many rows of a table's top are its header.
 _HEAD_ROWS = 3
 #: A cell holding a figure or a bare number: the header has ended above its row.
-_FIGURE_CELL = regex.compile(r"^\s*[-+]?\d[\d,. ]*\s*(?:%|‰|[起件人名宗辆次个元户条万亿])?\s*$")
-_HEAD_YEAR = regex.compile(r"(?<![\d.])((?:19|20)\d{2}|(?:民国)?\d{2,3})\s?年")
+_FIGURE_CELL = compile_pattern(r"^\s*[-+]?\d[\d,. ]*\s*(?:%|‰|[起件人名宗辆次个元户条万亿])?\s*$")
+_HEAD_YEAR = compile_pattern(r"(?<![\d.])((?:19|20)\d{2}|(?:民国)?\d{2,3})\s?年")
 
 
 def _years_apart_by_one(head: str) -> bool:
@@ -290,11 +291,11 @@ class ChangeInfo(NamedTuple):
         return self.change is not None or self.baseline
 
 
-_YEAR_DIGITS = regex.compile(r"\d{2,4}")
+_YEAR_DIGITS = compile_pattern(r"\d{2,4}")
 #: A year written as the time of something (2023年1月7日, 2023年全市), not one compared with (较2019年).
-_WRITTEN_YEAR = regex.compile(r"(?<![较比与由\d])((?:19|20)\d{2})\s?年")
+_WRITTEN_YEAR = compile_pattern(r"(?<![较比与由\d])((?:19|20)\d{2})\s?年")
 #: The same in a Taiwan year (113年全般刑案: 2024), 101 to 139 (no 100年 of a history).
-_WRITTEN_ROC_YEAR = regex.compile(r"(?<![较比与由\d])(1(?:0[1-9]|[1-3]\d))\s?年")
+_WRITTEN_ROC_YEAR = compile_pattern(r"(?<![较比与由\d])(1(?:0[1-9]|[1-3]\d))\s?年")
 _ROC_OFFSET = 1911
 
 
@@ -364,7 +365,7 @@ def _in_list_moving_on(text: str, cands: Sequence[Candidate], i: int, lex: Lexic
 
 
 #: A sentence that opens by breaking down the one before (其中，第一产业增加值…).
-_OPENS_BREAKDOWN = regex.compile(r"\s*(?:其中|当中)")
+_OPENS_BREAKDOWN = compile_pattern(r"\s*(?:其中|当中)")
 
 
 def _basis_of_whole_sentence(

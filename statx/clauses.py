@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 import regex
 
 from statx.matcher import Candidate
+from statx.patterncache import compile_pattern
 
 if TYPE_CHECKING:
     from statx.semantics import Lexicon
 
 WINDOW = 160  # how far back a clause, sentence or paragraph is looked for
-SENTENCE_END = regex.compile(r"[。！？!?；;]|\n(?!\d)")
-SENTENCE_END_BACK = regex.compile(SENTENCE_END.pattern, regex.REVERSE)
+SENTENCE_END = compile_pattern(r"[。！？!?；;]|\n(?!\d)")
+SENTENCE_END_BACK = compile_pattern(SENTENCE_END.pattern, regex.REVERSE)
 
 
 #: How far past a figure's start a backward boundary search reads, for the patterns' lookaheads
@@ -57,7 +58,7 @@ class Context:
 #: What separates the items of a list inside one clause (饮酒驾驶135起、醉酒驾驶90起; 为2个集体和16名民警),
 #: or opens a bracketed item after a figure (酒驾4215起(醉驾1106起)). Not the 与, 及, 和 inside a word
 #: (集资参与人, 涉及, 普及, 及时, 和谐): 23个省份集资参与人1.6万余人 counts 参与人, not 人.
-LIST_SEPARATOR = regex.compile(
+LIST_SEPARATOR = compile_pattern(
     r"、|以及|(?<![温总缓饱])和(?![谐睦善])|(?<![涉普危波顾触])及(?![时格])|(?<![参给赋授干])与(?![会])|[(\[]"
 )
 
@@ -151,7 +152,7 @@ def _own_words_start(c: Candidate) -> int:
 
 
 #: A clause that is only the predicate of the one before it, in the passive (，被法庭取消駕駛資格).
-_PASSIVE_NEXT = regex.compile(r"[,，][ \t]?(?:均|都|已|亦|也|分别)?被")
+_PASSIVE_NEXT = compile_pattern(r"[,，][ \t]?(?:均|都|已|亦|也|分别)?被")
 
 
 def _passive_tail(text: str, end: int, lex: Lexicon) -> int:
@@ -169,6 +170,6 @@ def _passive_tail(text: str, end: int, lex: Lexicon) -> int:
 
 
 #: Where a sentence ends for a breakdown that runs on over semicolons (其中，A 3起；B 612起、C 287起。).
-FULL_STOP_BACK = regex.compile(r"[。！？!?]|\n(?!\d)", regex.REVERSE)
+FULL_STOP_BACK = compile_pattern(r"[。！？!?]|\n(?!\d)", regex.REVERSE)
 #: 分别: "respectively", pairing a list of figures with a list said before them.
-RESPECTIVELY = regex.compile(r"分别")
+RESPECTIVELY = compile_pattern(r"分别")

@@ -20,6 +20,7 @@ from statx.markup import prepare
 from statx.matcher import MATCH_TIMEOUT, Candidate, find_candidates
 from statx.normalize import Prepared
 from statx.numbers import NumberError, json_number, parse_cheng, parse_fraction, parse_number
+from statx.patterncache import compile_pattern
 from statx.records import Figure, Qualifier, Record
 from statx.rules import RuleSet, load_rules
 from statx.semantics import annotate
@@ -28,11 +29,11 @@ from statx.sources import Fields, Source, iter_sources
 log = logging.getLogger(__name__)
 
 _SENTENCE_CHARS = "。！？!?；;\n"
-_SENTENCE_END = regex.compile(f"[{_SENTENCE_CHARS}]")
-_SENTENCE_END_BEFORE = regex.compile(f"(?r)[{_SENTENCE_CHARS}]")  # searched backwards
+_SENTENCE_END = compile_pattern(f"[{_SENTENCE_CHARS}]")
+_SENTENCE_END_BEFORE = compile_pattern(f"(?r)[{_SENTENCE_CHARS}]")  # searched backwards
 _SENTENCE_WINDOW = 300
-_BLANK = regex.compile(r"\s+")
-_MAGNITUDE_ONLY = regex.compile(r"[十百千万亿]+")
+_BLANK = compile_pattern(r"\s+")
+_MAGNITUDE_ONLY = compile_pattern(r"[十百千万亿]+")
 
 
 def extract_text(

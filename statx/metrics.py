@@ -260,7 +260,7 @@ class MetricIndex:
 
 #: 等 closing a list of examples (超速、超员等重点违法), not 等级, 等待, 等候, 等同, 等于.
 EXAMPLES_END = r"等(?![级待候同于])"
-_EXAMPLES_END = regex.compile(EXAMPLES_END)
+_EXAMPLES_END = compile_pattern(EXAMPLES_END)
 
 
 def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
@@ -282,7 +282,7 @@ def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tupl
 
 
 #: A topic that modifies the noun after it: 有关违例泊车的(投诉), 涉及行人的(交通意外), 与噪音有关的(投诉).
-_TOPIC = regex.compile(r"(?:有关|涉及|关于|与)[^，。；,;的]{1,12}?(?:有关|相关)?的")
+_TOPIC = compile_pattern(r"(?:有关|涉及|关于|与)[^，。；,;的]{1,12}?(?:有关|相关)?的")
 
 
 def _outside_topic(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
@@ -310,7 +310,7 @@ def _outside_topic(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple
 
 
 #: A complaint or ticket named last, right before the figure (违法停车投诉工单1.7万件): the head noun.
-_COMPLAINT_HEAD = regex.compile(r"(?:(?:投诉|举报|诉求)(?:工单|件|案件)?|(?:工单|承办单))$")
+_COMPLAINT_HEAD = compile_pattern(r"(?:(?:投诉|举报|诉求)(?:工单|件|案件)?|(?:工单|承办单))$")
 _COMPLAINT_LAST = "诉报求单件"  # the characters _COMPLAINT_HEAD can end with: a cheap gate
 
 
@@ -333,7 +333,7 @@ def _before_complaint(text: str, hits: list[tuple[Metric, int, int]]) -> list[tu
 
 
 #: 中 closing the pool a figure is drawn from (交通类警情中…轻微事故); not 其中, 中心, 中队, 中国…
-_POOL_END = regex.compile(r"(?<!其)中(?![心队国央华小学专级层间期旬午])")
+_POOL_END = compile_pattern(r"(?<!其)中(?![心队国央华小学专级层间期旬午])")
 
 
 def _after_pool(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
@@ -356,7 +356,7 @@ def _after_pool(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Me
 
 
 #: A cause said between the thing counted and what befell it (312名驾驶人因酒驾被吊销驾照).
-_CAUSE = regex.compile(r"因[^，。；,;]{1,24}?(?=[,，]?[ \t]?(?:均|都|已|亦|也|分别)?被)")
+_CAUSE = compile_pattern(r"因[^，。；,;]{1,24}?(?=[,，]?[ \t]?(?:均|都|已|亦|也|分别)?被)")
 
 
 def _outside_cause(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:

@@ -14,20 +14,21 @@ import functools
 import regex
 
 from statx.numbers import NumberError, parse_number
+from statx.patterncache import compile_pattern
 
-_YEAR = regex.compile(
+_YEAR = compile_pattern(
     r"(?:(?P<ce>(?:19|20)\d{2})|(?P<cn>[一二][〇零一二三四五六七八九]{3})|(?:民国)?(?P<roc>\d{2,3}))\s?年"
     r"|(?P<rel>今年|本年度|全年|年内|去年|上年度|上年|明年)"
 )
 _M = r"\d{1,2}|[一二三四五六七八九十]{1,2}"
-_MONTHS = regex.compile(rf"(?P<m1>{_M})(?:月份?)?(?:至|到|-|—)(?P<m2>{_M})月|(?P<m1>{_M})月")
-_DAYS = regex.compile(
+_MONTHS = compile_pattern(rf"(?P<m1>{_M})(?:月份?)?(?:至|到|-|—)(?P<m2>{_M})月|(?P<m1>{_M})月")
+_DAYS = compile_pattern(
     r"(?:(?P<y1>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:至|到|-|—|~)"
     r"(?:(?P<y2>(?:19|20)\d{2})年)?(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日"
 )
-_RECENT_YEARS = regex.compile(r"近\d")  # compiled once: a module-level regex.search looks it up per call
-_CUT_OFF_DAY = regex.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-_QUARTER = regex.compile(r"第?(?P<q>[一二三四1-4])季度")
+_RECENT_YEARS = compile_pattern(r"近\d")  # compiled once: a module-level regex.search looks it up per call
+_CUT_OFF_DAY = compile_pattern(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_QUARTER = compile_pattern(r"第?(?P<q>[一二三四1-4])季度")
 _RELATIVE_YEAR = {
     "今年": 0,
     "本年度": 0,

@@ -219,17 +219,17 @@ def lexicon(rules: RuleSet) -> Lexicon:
 
 
 #: The last 等 closing a list of examples (not 等级, 等待, 等同…), searched backwards.
-_LAST_EXAMPLES_END = regex.compile(EXAMPLES_END, regex.REVERSE)
-_EXAMPLES_JUST_BEFORE = regex.compile(f"{EXAMPLES_END}$")
+_LAST_EXAMPLES_END = compile_pattern(EXAMPLES_END, regex.REVERSE)
+_EXAMPLES_JUST_BEFORE = compile_pattern(f"{EXAMPLES_END}$")
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
-_EXAMPLES_OF = regex.compile(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
-_POST_FILLER = regex.compile(r"^(?:的|是|在|为|以上|以下|左右)")
-_BLANKS = regex.compile(r"\s+")
+_EXAMPLES_OF = compile_pattern(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
+_POST_FILLER = compile_pattern(r"^(?:的|是|在|为|以上|以下|左右)")
+_BLANKS = compile_pattern(r"\s+")
 #: What a label drops besides blanks: emoji and other symbols (冻结涉案资金💰), and brackets a
 #: change inside them left empty (发案数(同比)明显下降 -> 发案数).
-_NOISE = regex.compile(r"\s+|[\p{So}\p{Sk}\uFE0F\u200D]+|\(\s*\)|（\s*）")
+_NOISE = compile_pattern(r"\s+|[\p{So}\p{Sk}\uFE0F\u200D]+|\(\s*\)|（\s*）")
 # 方面 closes a lead (網上騙案方面，警方錄得…): the topic, not part of its name
-_TRAILING_FILLER = regex.compile(
+_TRAILING_FILLER = compile_pattern(
     r"(?:方面|[高多]?达到?|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)$"
 )
 
@@ -278,15 +278,15 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
 
 
 #: A bracketed alternative measure word right after a figure (843家（处）).
-_OTHER_UNIT = regex.compile(r"^[(（][^()（）]{1,2}[)）]\s*")
+_OTHER_UNIT = compile_pattern(r"^[(（][^()（）]{1,2}[)）]\s*")
 #: Brackets at the ends of a label that pair with nothing inside it ((县 -> 县; 区(县) stays).
-_UNPAIRED_END = regex.compile(r"^[()（）]+|(?<!\([^()]*)[)）]+$|[(（]+$")
+_UNPAIRED_END = compile_pattern(r"^[()（）]+|(?<!\([^()]*)[)）]+$|[(（]+$")
 
 
 #: The start of a level a figure moved from, maybe with when it stood there (由去年同期的, 由整治前的, 从).
-_FROM = regex.compile(r"(?:由|从)[^，,。；;由从]{0,8}?的?\s*$")
+_FROM = compile_pattern(r"(?:由|从)[^，,。；;由从]{0,8}?的?\s*$")
 #: What may follow the word of a move before its new level: 了 and when it stands there (降到了今年的).
-_TO_TAIL = regex.compile(r"了?(?:今年|本年|目前|现在|当前|如今|年底|年末|本月|月底)?的?$")
+_TO_TAIL = compile_pattern(r"了?(?:今年|本年|目前|现在|当前|如今|年底|年末|本月|月底)?的?$")
 
 
 def _from_to_label(ctx: Context, previous: Record | None, lex: Lexicon) -> str:
@@ -329,7 +329,7 @@ def _trimmed(words: str, lex: Lexicon) -> str:
 
 
 #: A clause that is a verb alone, once its reporting words are trimmed (查处, 依法办结).
-_BARE_VERB = regex.compile(r"\p{Han}{2,3}")
+_BARE_VERB = compile_pattern(r"\p{Han}{2,3}")
 
 
 def _with_object(pre: str, words: str, unit: str, choice: Choice, lex: Lexicon) -> Choice:
@@ -381,7 +381,7 @@ def _level_words(out: Sequence[Record], contexts: Sequence[Context], k: int) -> 
 
 #: Adverbs between a thing and its change (死亡人数同比分别下降, 速度有效提高, 发案数均大幅下降).
 #: Not the 均 of 平均 (平均缩短约40天).
-_CHANGE_ADVERBS = regex.compile(
+_CHANGE_ADVERBS = compile_pattern(
     r"(?:分别|(?<!平)均|都|有效|明显|显著|大幅|持续|继续|进一步|实现|再次|稳步)+\s*$"
 )
 
@@ -407,7 +407,7 @@ def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context,
 
 
 #: Every period contains one of these (2019年, 5月以来, 一季度, 截至目前, 近3年) near its start and end.
-_PERIOD_TRIGGER = regex.compile(r"[年月季]|目前|以来|近")
+_PERIOD_TRIGGER = compile_pattern(r"[年月季]|目前|以来|近")
 _BEFORE_TRIGGER, _AFTER_TRIGGER = 20, 16  # the farthest a period runs before / after a trigger
 
 
@@ -689,7 +689,7 @@ def annotate(
 
 
 #: A volume taken in that names nothing (受理量, 受理数): the intake the document counted before it.
-_BARE_INTAKE = regex.compile(r"受理(?:总?量|数|件数)")
+_BARE_INTAKE = compile_pattern(r"受理(?:总?量|数|件数)")
 
 
 def _intake_before(
@@ -743,7 +743,7 @@ def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context,
 
 
 #: A table row named by a period: a month, a year, a quarter or a half (| 5月 |, | 2025年 |, | 一季度 |).
-_PERIOD_ROW = regex.compile(
+_PERIOD_ROW = compile_pattern(
     r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}(?:[-—至]\d{1,2})?月份?|第?[一二三四1-4]季度|[上下]半年)?",
 )
 
@@ -757,11 +757,11 @@ def _first_cell(text: str, at: int) -> str:
 
 #: A table row named by a place or a unit of the force (| 其他乡镇 | 279 | -9.7% |, | 城东派出所 |):
 #: it says where, so the column's header says what is counted, nearer than any word of the name.
-_PLACE_ROW = regex.compile(r"[^|]{0,12}?(?:乡镇|街道|社区|[乡镇村县区市州]|派出所|大队|中队|分局|支队)")
+_PLACE_ROW = compile_pattern(r"[^|]{0,12}?(?:乡镇|街道|社区|[乡镇村县区市州]|派出所|大队|中队|分局|支队)")
 
 
 #: A table row that is a part of the row above it (| 其中：一般程序 | 187 |, | 其中:电信网络诈骗 |).
-_PART_ROW = regex.compile(r"\s*其中")
+_PART_ROW = compile_pattern(r"\s*其中")
 
 
 #: The months of a year-end review's publication (a work report in January, a summary by March).
@@ -879,21 +879,21 @@ def _earlier(
     return text[lo:pre_start] if lo < pre_start else ""
 
 
-_LIST_ITEMS = regex.compile(r"、|以及|和|及|与")
+_LIST_ITEMS = compile_pattern(r"、|以及|和|及|与")
 #: The preposition that opens a list after 分别 (分别就超速、冲红灯…票控, 分别对…开展): not part of its
 #: first item.
-_LIST_PREPOSITION = regex.compile(r"^\s*(?:对于|针对|就|对|向)")
+_LIST_PREPOSITION = compile_pattern(r"^\s*(?:对于|针对|就|对|向)")
 
 
 #: A clause that only compares the figure before it with an earlier level (是上年的1.3倍, 为十年前的2.3倍,
 #: 相当于去年同期的): the multiple counts what that figure counts.
-_MULTIPLE_OF = regex.compile(r"^(?:是|为|為|达|達|相当于|相當於)[^，,。；;是为為]{0,12}的$")
+_MULTIPLE_OF = compile_pattern(r"^(?:是|为|為|达|達|相当于|相當於)[^，,。；;是为為]{0,12}的$")
 
 
 #: The words before a share of a whole (占刑事案件总数的43.1%, 占2.6%).
-_SHARE_OF = regex.compile(r"占[^，,。；;]{0,16}$")
+_SHARE_OF = compile_pattern(r"占[^，,。；;]{0,16}$")
 #: A rate per day or per hour said right after a total (日均321起, 平均每天…): no change qualifies it.
-_PER_DAY = regex.compile(rf"^[，,]?\s*(?:{PER_PERIOD})[^，,。；;]{{0,6}}$")
+_PER_DAY = compile_pattern(rf"^[，,]?\s*(?:{PER_PERIOD})[^，,。；;]{{0,6}}$")
 
 
 def _changed(
@@ -1080,12 +1080,12 @@ def _listed_in_clause_before(text: str, clause_start: int, ctx: Context, slots: 
 
 #: Where a clause listing what changed goes on to say what happened to it (受伤人数实现“三下降”,
 #: 伤人数均有下降): the end of its last item.
-_SAID_OF_ITEMS = regex.compile(r"实现|(?<!平)均|都|全部|呈|出现|有所|持续|继续|保持|同比|环比|较|比")
+_SAID_OF_ITEMS = compile_pattern(r"实现|(?<!平)均|都|全部|呈|出现|有所|持续|继续|保持|同比|环比|较|比")
 
 
 #: Places in a `分别` list held by items that did not change (分别持平和下降…, 分别下降…和持平).
-_UNCHANGED_FIRST = regex.compile(r"(?:\s*(?:基本)?持平\s*[、和及与])+")
-_UNCHANGED_AFTER = regex.compile(r"(?:\s*[、和及与]\s*(?:基本)?持平)+")
+_UNCHANGED_FIRST = compile_pattern(r"(?:\s*(?:基本)?持平\s*[、和及与])+")
+_UNCHANGED_AFTER = compile_pattern(r"(?:\s*[、和及与]\s*(?:基本)?持平)+")
 
 
 def _joins_list(gap: str, lex: Lexicon) -> bool:
@@ -1135,7 +1135,7 @@ def _place_of(org: str, lex: Lexicon) -> str | None:
 
 
 #: A line that is a table's row: an HTML row as prepared (" | 上城区 | 214") or a Markdown one.
-_ROW_START = regex.compile(r"[ \t]*\|")
+_ROW_START = compile_pattern(r"[ \t]*\|")
 
 
 def _table_caption(text: str, row_start: int) -> str:
@@ -1164,4 +1164,4 @@ def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> 
 
 # A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:
 # the heading of a row's figures is the table's caption or the heading above the table.
-_HEADING = regex.compile(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")
+_HEADING = compile_pattern(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")

@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
+from statx.patterncache import compile_pattern
 from statx.rules import RuleSet, alternation
 
 _SUFFIXES = (
@@ -30,7 +29,7 @@ _SUFFIXES = (
     "镇",
     "乡",
 )
-_HAN_RUN = regex.compile(r"\p{Han}+$")
+_HAN_RUN = compile_pattern(r"\p{Han}+$")
 _LOOK_BACK = 12  # longest place name before an agency or a division word
 
 
