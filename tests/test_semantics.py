@@ -1029,6 +1029,14 @@ def test_a_cut_naming_what_it_cuts_is_a_change_down() -> None:
     assert recs["12项"].change is None  # 的: a phrase naming the measures, not the thing cut
 
 
+def test_trips_saved_are_a_change_down() -> None:
+    text = "上门为群众办理身份证317张，群众少跑路约2.3万次，让企业少跑腿1.2万次；至少跑了3次。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["约2.3万次"].change == recs["1.2万次"].change == "down"
+    assert recs["317张"].change is None
+    assert recs["3次"].change is None  # 至少跑了: no cut
+
+
 def test_a_baseline_s_year_is_not_the_period_and_a_cut_off_day_is() -> None:
     text = (
         "截至11月20日，全所累计走访入户2.36万户。今年1至10月，刑事警情同比下降21.3%；"
