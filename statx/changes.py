@@ -151,7 +151,9 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
 
     A figure in a table's fifth cell says nothing itself; its row says what (城东大队, 超速行驶)
     and its column what is counted of it (事故起数, 死亡人数). A change column (同比) counts
-    what the column before it counts, so its header is taken from there (| 死亡人数 | 同比 |).
+    what the column before it counts, so its header is taken from there (| 死亡人数 | 同比 |);
+    past a share column to the count before it when the change is in % (| 工单量 | 占比 | 环比 |),
+    as a share itself moves in points.
     The row name is every cell before the figure that names something (| 刑事案件 | 立案 |: both),
     empty when they are all numbers; the header is empty when the table has none that names
     anything.
@@ -159,21 +161,68 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
     >>> t = "| 单位 | 事故起数 | 同比 | 占比 |\\n| --- | --- | --- | --- |\\n| 城东 | 41 | ↓12.8% | 19.0% |"
     >>> table_cell(t, t.index("↓")), table_cell(t, t.index("19.0")), table_cell("共查处12起", 3)
     (('城东', '事故起数'), ('城东', '占比'), None)
+    >>> t = "| 类别 | 工单量 | 占比 | 环比 |\\n| - | - | - | - |\\n| 城建 | 186 | 17.3% | +4.2% |"
+    >>> t += "\\n| 交通 | 94 | 8.8% | +0.8个百分点 |"
+    >>> table_cell(t, t.index("+4.2")), table_cell(t, t.index("+0.8"))
+    (('城建', '工单量'), ('交通', ''))
     """
     start = text.rfind("\n", 0, at) + 1
     column = text.count("|", start, at)
     if column < 2:  # the row's first cell names it: a figure there has its own words
         return None
     cells = (_table_head(text, start) or "").split("|")
+    end = text.find("\n", at)
+    row_cells = text[start : end if end >= 0 else len(text)].split("|")
     head = ""
+    past_share = False
     for i in range(min(column, len(cells) - 1), 0, -1):
         cell = cells[i].strip()
-        if cell and not _CHANGE_HEAD.fullmatch(cell):
-            head = cell if i == column or not _SHARE_HEAD.search(cell) else ""
-            break
+        if not cell or _CHANGE_HEAD.fullmatch(cell):
+            continue
+        if i == column:
+            head = cell
+        elif past_share:  # only the count right before the share: never the row's name
+            count = row_cells[i].strip() if i < len(row_cells) else ""
+            head = cell if count and not names_something(count) else ""
+        elif _SHARE_HEAD.search(cell) and not _in_points(row_cells, column):
+            # | 工单量 | 占比 | 环比 |: a change in % is the count's; a share moves in points
+            past_share = True
+            continue
+        else:
+            head = cell if not _SHARE_HEAD.search(cell) else ""
+        break
     named = (c.strip() for c in text[start:at].split("|")[1:-1])
     row = "".join(c for c in named if _NAMING_CELL.search(c) and not _COUNT_CELL.fullmatch(c))
     return row, head
+
+
+def change_after_share(text: str, at: int) -> bool:
+    """Whether the table cell at `at` is a change in % in a change column right after a share column.
+
+    | 工单量（件） | 占比 | 环比 |: the 环比 cell (+4.2%) is the change of the count two columns
+    back, as in prose a change in % is of the count and not of its share (`_changed` in
+    semantics), since a share moves in percentage points.
+
+    >>> t = "| 类别 | 工单量 | 占比 | 环比 |\\n| --- | --- | --- | --- |\\n| 城建 | 186 | 17.3% | +4.2% |"
+    >>> change_after_share(t, t.index("+4.2")), change_after_share(t, t.index("17.3"))
+    (True, False)
+    """
+    start = text.rfind("\n", 0, at) + 1
+    column = text.count("|", start, at)
+    cells = (_table_head(text, start) or "").split("|")
+    if column < 2 or column >= len(cells) or not _CHANGE_HEAD.fullmatch(cells[column].strip()):
+        return False
+    end = text.find("\n", at)
+    if _in_points(text[start : end if end >= 0 else len(text)].split("|"), column):
+        return False
+    before = cells[column - 1].strip()
+    return bool(before) and _SHARE_HEAD.search(before) is not None and not _CHANGE_HEAD.fullmatch(before)
+
+
+def _in_points(row_cells: list[str], column: int) -> bool:
+    """Whether the row's cell in `column` is a change in percentage points (+0.8个百分点), a share's."""
+    cell = row_cells[column] if column < len(row_cells) else ""
+    return "百分点" in cell or "百分點" in cell
 
 
 def row_above(text: str, at: int) -> str | None:

@@ -29,6 +29,7 @@ from statx.breakdowns import (
     parent_over_semicolon,
 )
 from statx.changes import (
+    change_after_share,
     column_head,
     is_share_head,
     latest_written_year,
@@ -163,8 +164,16 @@ class Lexicon:
                 if w.get("change_down_with_object")
                 else "(?!)"
             ),
+            # 较常年同期偏多23%: the same time of a normal year (a weather average) is no last year
             basis_yoy=compile_pattern(
-                "|".join([alternation(w.get("basis_yoy", ())), *optional_fragment("BASIS_YOY")])
+                "|".join(
+                    [
+                        f"(?<!{alternation(w['normal_year'])})(?:{alternation(w.get('basis_yoy', ()))})"
+                        if w.get("normal_year")
+                        else alternation(w.get("basis_yoy", ())),
+                        *optional_fragment("BASIS_YOY"),
+                    ]
+                )
             ),
             basis_mom=compile_pattern(
                 "|".join([alternation(w.get("basis_mom", ())), *optional_fragment("BASIS_MOM")])
@@ -731,15 +740,23 @@ def _cell_context(text: str, at: int, ctx: Context, unit: str) -> tuple[Context,
     named_by_period = period != "" and _PERIOD_ROW.fullmatch(period) is not None
     if not cell[0] and cell[1] and named_by_period and not _lone_share_cell(ctx, unit):
         return Context(f"| {cell[1]} | ", "", ctx.sentence_start), period
-    if not cell[0] or _lone_share_cell(ctx, unit):
+    if not cell[0] or (_lone_share_cell(ctx, unit) and not change_after_share(text, at)):
         return ctx, ""
     row, head = cell
     named = row
     if _PART_ROW.match(row) and (whole := row_above(text, at)):
         named = f"{whole} {row}"  # | 其中：电信网络诈骗 | under | 刑事案件立案 |: its cue nearest
     place = _PLACE_ROW.fullmatch(row.strip()) is not None
-    words = f"| {named} | {head} | " if is_share_head(head) or place else f"| {head} | {named} | "
+    # a hotline's tickets by topic (| 城乡建设 | 18620 | +4.2% |, | 教育 |): the topic is what the
+    # public called about, no count of its own, so the column's 工单量 says what is counted
+    topic = _TICKET_HEAD.search(head) is not None
+    words = f"| {named} | {head} | " if is_share_head(head) or place or topic else f"| {head} | {named} | "
     return Context(words, "", ctx.sentence_start), row
+
+
+#: A column header counting a hotline's tickets or calls (工单量（件）, 诉求量, 来电量, 受理量): its rows
+#: are topics of the public's calls.
+_TICKET_HEAD = compile_pattern(r"工单|诉求|来电|受理(?:总?量|数|件数)|投诉量|热线")
 
 
 #: A table row named by a period: a month, a year, a quarter or a half (| 5月 |, | 2025年 |, | 一季度 |).

@@ -1387,3 +1387,38 @@ def test_the_move_of_a_change_counts_what_the_clause_before_named() -> None:
     assert records["10.6%"].metric == "deaths"
     staffed = "每个驿站配备便民服务台和宣传展示区，由1名社区民警、1名交警和2至3名辅警、劝导员共同值守。"
     assert [r.metric for r in extract_text(staffed)] == ["other", "other", "other"]
+
+
+def test_weather_against_the_normal_is_a_change() -> None:
+    # 偏多 / 偏少 set a season's rain against the normal: the share after them is a change
+    text = "全县平均降雨量612毫米，较常年同期偏多23%；气温较常年偏低，日照偏少约一成。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["23%"].change, recs["23%"].basis) == ("up", None)  # a normal year is no last year
+    assert recs["约一成"].change == "down"
+    assert recs["612毫米"].change is None
+
+
+def test_a_change_column_after_a_share_column_is_the_count_s_change() -> None:
+    # | 工单量 | 占比 | 环比 |: a change in % is of the tickets, not of their share; the rows name
+    # topics the public called about (城乡建设, 教育), which are no metric of their own
+    text = (
+        "| 排名 | 诉求类别 | 工单量（件） | 占比 | 环比 |\n| --- | --- | ---: | ---: | ---: |\n"
+        "| 1 | 城乡建设 | 18620 | 17.3% | +4.2% |\n| 2 | 教育 | 7316 | 6.8% | -12.4% |\n"
+        "| 3 | 交通运输 | 9470 | 8.8% | +0.6个百分点 |\n"
+    )
+    recs = {r.text: r for r in extract_text(text, doc="t.md")}
+    assert (recs["+4.2%"].metric, recs["+4.2%"].change, recs["+4.2%"].basis) == ("hotline_cases", "up", "mom")
+    assert (recs["-12.4%"].metric, recs["-12.4%"].change) == ("hotline_cases", "down")
+    assert recs["17.3%"].metric == "rate_other"
+    assert recs["+0.6个百分点"].metric == "rate_other"  # a share moves in points: the share's change
+
+
+def test_a_ticket_table_s_rows_are_topics_its_column_counts() -> None:
+    # | 诉求类别 | 工单量（件） | 环比 |: 城乡建设 is what the public called about, no facility built
+    text = (
+        "| 诉求类别 | 工单量（件） | 环比 |\n| --- | ---: | ---: |\n"
+        "| 城乡建设 | 18620 | +4.2% |\n| 教育 | 7316 | -12.4% |\n"
+    )
+    recs = {r.text: r for r in extract_text(text, doc="t.md")}
+    assert recs["+4.2%"].metric == "hotline_cases"
+    assert recs["-12.4%"].metric == "hotline_cases"
