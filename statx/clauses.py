@@ -6,6 +6,7 @@ backwards from the figure, which is cheaper than listing every comma of an artic
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -129,7 +130,71 @@ def read_contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[C
         out.append(
             Context(text[pre_start : c.start], text[_own_words_start(c) : post_end], sentence_starts[i])
         )
+    # a figure alone on its line may be a data card's (a cheap look at the characters around it)
+    if any(
+        text[c.start - 1 : c.start] in _BESIDE_LONE and text[c.end : c.end + 1] in _BESIDE_LONE for c in cands
+    ):
+        _read_cards(text, cands, out)
     return out
+
+
+#: A card's label line: short, one phrase, no sentence punctuation (110接处警, 群众满意率).
+_CARD_LABEL = compile_pattern(r"[^\n。；;！!？?，,：:|]{1,20}")
+_LINE = compile_pattern(r"[^\n]*\S[^\n]*")
+#: What stands right before and after a figure alone on its line ("" at the text's ends).
+_BESIDE_LONE = ("", "\n", " ", "\t")
+
+
+def _read_cards(text: str, cands: Sequence[Candidate], out: list[Context]) -> None:
+    """Give the figures of a run of data cards their label line as the words before them.
+
+    A WeChat post's 数说 block (and a portal's 数据卡片) sets each figure on a line of its own
+    and its label on the next (1.2万起 / 110接处警 / 98.7% / 群众满意率), or the label first
+    (110接处警 / 1.2万起). Alone on its line, such a figure has no words of its own, and its
+    metric would be read from whatever came before the block. The order is read off the run
+    of alternating figure and label lines: an even run that starts with a label puts each label
+    before its figure; any other run puts it after, its first line, if a short one, being the
+    block's heading (数说三季度). A figure line with no second one beside it is left alone.
+    """
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    starts = [c.start for c in cands]
+    lone: dict[int, int] = {}  # line index -> the figure alone on it
+    kinds: list[str] = []
+    k = 0
+    for j, (lo, hi) in enumerate(lines):
+        while k < len(cands) and starts[k] < lo:
+            k += 1
+        n_in = bisect.bisect_left(starts, hi, k) - k  # figures starting on this line
+        if k and cands[k - 1].end > lo:  # the tail of a figure a line break cut (三百五十 / 六处)
+            kinds.append("X")
+        elif n_in == 1 and not (text[lo : starts[k]].strip() or text[cands[k].end : hi].strip()):
+            lone[j] = k
+            kinds.append("F")
+        elif not n_in and _CARD_LABEL.fullmatch(text, lo, hi):
+            kinds.append("L")
+        else:
+            kinds.append("X")
+    # each line's run of alternating figure and label lines, in one pass each way
+    firsts = list(range(len(kinds)))
+    for j in range(1, len(kinds)):
+        if kinds[j] != "X" and kinds[j - 1] not in (kinds[j], "X"):
+            firsts[j] = firsts[j - 1]
+    lasts = list(range(len(kinds)))
+    figures = [1 if kind == "F" else 0 for kind in kinds]
+    for j in range(len(kinds) - 2, -1, -1):
+        if firsts[j + 1] == firsts[j]:  # line j + 1 goes on j's run
+            lasts[j] = lasts[j + 1]
+            figures[j] += figures[j + 1]
+    for j, i in lone.items():
+        first, last = firsts[j], lasts[j]
+        if figures[first] < 2:
+            continue
+        if kinds[first] == "L" and (last - first) % 2 == 1:  # label, figure, …, label, figure
+            lo, hi = lines[j - 1]
+            out[i] = Context(text[lo:hi].strip(), out[i].post, out[i].sentence_start)
+        elif j < last:  # figure, label, …; or a heading, figure, label, …: the label line is its post
+            lo, hi = lines[j + 1]
+            out[i] = Context(text[lo:hi].strip(), "", out[i].sentence_start)
 
 
 def _own_words_start(c: Candidate) -> int:

@@ -1422,3 +1422,26 @@ def test_a_ticket_table_s_rows_are_topics_its_column_counts() -> None:
     recs = {r.text: r for r in extract_text(text, doc="t.md")}
     assert recs["+4.2%"].metric == "hotline_cases"
     assert recs["-12.4%"].metric == "hotline_cases"
+
+
+def test_a_run_of_data_cards_names_each_figure_by_its_label_line() -> None:
+    # a WeChat 数说 block: each figure on a line of its own, its label on the next (a heading first);
+    # alone on its line the figure had no words and took the metric of nothing (or of the label above)
+    tight = "警务工作取得新成效。\n数说三季度\n1.2万起\n110接处警\n98.7%\n群众满意率\n2306件\n化解矛盾纠纷\n"
+    cards = tight.replace("\n", "\n\n").replace("数说", "## 数说")
+    for text in (cards, tight):
+        recs = {r.text: r for r in extract_text(text)}
+        assert recs["1.2万起"].metric == "incidents_received"
+        assert recs["98.7%"].metric == "satisfaction_rate"
+        assert (recs["2306件"].metric, recs["2306件"].label) == ("disputes_mediated", "化解矛盾纠纷")
+    # the label first, blank lines between: an even run that starts with a label
+    label_first = "三季度工作数据：\n\n群众满意率\n\n98.7%\n\n化解矛盾纠纷\n\n2306件\n\n下一步将继续推进。"
+    recs = {r.text: r for r in extract_text(label_first)}
+    assert recs["98.7%"].metric == "satisfaction_rate"
+    assert recs["2306件"].metric == "disputes_mediated"
+
+
+def test_a_lone_figure_line_with_no_second_card_keeps_its_own_words() -> None:
+    text = "二、工作成效\n\n全年查处酒驾\n\n135起\n\n醉驾专项行动\n"
+    (rec,) = extract_text(text)
+    assert rec.label != "醉驾专项行动"
