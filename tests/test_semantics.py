@@ -1379,3 +1379,10 @@ def test_the_move_of_a_change_counts_what_the_clause_before_named() -> None:
     assert records["10.6%"].metric == "deaths"
     staffed = "每个驿站配备便民服务台和宣传展示区，由1名社区民警、1名交警和2至3名辅警、劝导员共同值守。"
     assert [r.metric for r in extract_text(staffed)] == ["other", "other", "other"]
+
+
+def test_a_term_closed_by_a_colon_names_what_a_bare_verb_counts() -> None:
+    # the term before the colon says what 查处 dealt with, in Traditional script too; its label starts there
+    recs = {r.text: r for r in extract_text("二、違法載人：共查處6.1萬起\n三、工作成效：查處1.5萬起")}
+    assert (recs["6.1萬起"].metric, recs["6.1萬起"].label) == ("overloading", "违法载人共查处")
+    assert (recs["1.5萬起"].metric, recs["1.5萬起"].label) == ("violations_handled", "查处")
