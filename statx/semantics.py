@@ -391,7 +391,7 @@ _CHANGE_ADVERBS = regex.compile(
 
 
 _HAN = regex.compile(r"\p{Han}")
-#: What may stand before the term a colon closes: a list's marker (1. 违法载人：, - 酒驾醉驾：, 二、无证驾驶：).
+#: A list marker before the term a colon closes (1. 违法载人：, - 酒驾醉驾：, 二、无证驾驶：).
 _TERM_MARK = regex.compile(r"^[\s、|*•·>#-]*(?:[一二三四五六七八九十]{1,3}、)?")
 
 
