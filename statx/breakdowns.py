@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from statx.changes import ChangeInfo
-from statx.clauses import FULL_STOP_BACK, LIST_SEPARATOR, WINDOW, Context, last_end
+from statx.clauses import FULL_STOP_BACK, LIST_SEPARATOR, SENTENCE_END_BACK, WINDOW, Context, last_end
 from statx.matcher import Candidate
 from statx.metrics import Choice
 from statx.records import SHARE_UNITS, Figure, Record
@@ -44,7 +44,7 @@ def find_parents(
             out.append(None)
             continue
         lo = max(0, c.start - WINDOW)
-        sentence_start = contexts[i].sentence_start
+        sentence_start = after_open_line(text, contexts[i].sentence_start, lo, lex, semicolon=False)
         parent = None
         marker = None
         for m in lex.breakdown.finditer(text, sentence_start, c.start):
@@ -368,6 +368,43 @@ _PER_PERIOD = regex.compile(PER_PERIOD)
 _NOT_A_PART = regex.compile(r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总")
 
 
+def _open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:
+    """Where the breakdown word or semicolon ending the line before `start` stands, if it ends so.
+
+    `start` follows a line break. Text taken from a PDF breaks a sentence into lines, and a 其中
+    list is often laid out one item a line: a line ending in 其中： (其中, 包括：) or ；leaves its
+    breakdown open, and the next line goes on with it. A blank line, or a line ended otherwise
+    (。, a heading's words), closes it.
+
+    >>> from statx import load_rules
+    >>> from statx.semantics import lexicon
+    >>> lex = lexicon(load_rules())
+    >>> text = "查处违法12万起。其中：\\n酒驾1026起；\\n无证驾驶312起"
+    >>> _open_line(text, 13, 0, lex), _open_line(text, 22, 0, lex)
+    (9, 20)
+    >>> _open_line("查处12万起。\\n其中", 8, 0, lex) is None
+    True
+    """
+    m = lex.breakdown_line_end.search(text, max(lo, start - 12), start - 1)
+    return m.start() if m is not None and m.start() >= lo else None
+
+
+def after_open_line(text: str, start: int, lo: int, lex: Lexicon, *, semicolon: bool) -> int:
+    """The start of a sentence that lines broke up: `start`, or earlier when open lines precede it.
+
+    其中：⏎酒后驾驶1 026起: the item's sentence is the 其中's, whose whole stands before it. With
+    `semicolon`, a line ending in ；goes on too (its items break down what the 其中 above breaks
+    down, as `parent_over_semicolon` reads them); without, a semicolon still ends the sentence,
+    as it does on one line. Searched back no further than `lo`.
+    """
+    while start > lo and text[start - 1 : start] == "\n":
+        at = _open_line(text, start, lo, lex)
+        if at is None or (not semicolon and text[at] in "；;"):
+            break
+        start = last_end(FULL_STOP_BACK if semicolon else SENTENCE_END_BACK, text, at, lo)
+    return start
+
+
 def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -> int | None:
     """Where a bracket opens right after the figure before, when the figure at `start` stands in it.
 
@@ -409,10 +446,13 @@ def parent_over_semicolon(
     item counts.
     """
     start = contexts[i].sentence_start
+    lo = max(0, start - WINDOW)
+    semi = _open_line(text, start, lo, lex) if text[start - 1 : start] == "\n" else None
+    if semi is not None and text[semi] in "；;":
+        start = semi + 1  # 无证驾驶3 312起；⏎超速行驶…: the line break stands after the semicolon
     if rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";"):
         return None
-    lo = max(0, start - WINDOW)
-    full_start = last_end(FULL_STOP_BACK, text, start, lo)
+    full_start = after_open_line(text, last_end(FULL_STOP_BACK, text, start, lo), lo, lex, semicolon=True)
     marker = None
     for m in lex.breakdown.finditer(text, full_start, start):
         # 酒后驾驶3 218起、醉酒驾驶1 046起，分别下降6.4%和9.1%: 分别 pairs changes, breaks nothing down

@@ -68,6 +68,7 @@ class Lexicon:
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
     breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
+    breakdown_line_end: regex.Pattern[str]  # a line ending in 其中： or ；: a PDF's breakdown goes on below
     breakdown_end: regex.Pattern[str]  # ，同时会同…: a clause turning to another topic ends a breakdown
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
     baseline: regex.Pattern[str]
@@ -174,6 +175,9 @@ class Lexicon:
             basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
+            breakdown_line_end=compile_pattern(
+                f"(?:(?:{alternation(w.get('breakdown', ()))})[：:，,]?|[；;])[ \\t]*$"
+            ),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             breakdown_end=compile_pattern(
                 f"[，,；;]\\s*(?:{alternation(w['breakdown_end'])})" if w.get("breakdown_end") else "(?!)"
@@ -416,7 +420,7 @@ def _colon_term(text: str, start: int, ctx: Context, lex: Lexicon) -> str:
         return ""
     colon = pre_start - 1
     term = text[last_end(lex.clause_end_back, text, colon, ctx.sentence_start) : colon]
-    term = lex.label_trim.sub("", _TERM_MARK.sub("", term)).strip()
+    term = str(lex.label_trim.sub("", _TERM_MARK.sub("", term))).strip()
     if not 2 <= len(term) <= 12 or regex.search(r"\d", term):
         return ""
     return term

@@ -1386,3 +1386,24 @@ def test_a_term_closed_by_a_colon_names_what_a_bare_verb_counts() -> None:
     recs = {r.text: r for r in extract_text("二、違法載人：共查處6.1萬起\n三、工作成效：查處1.5萬起")}
     assert (recs["6.1萬起"].metric, recs["6.1萬起"].label) == ("overloading", "违法载人共查处")
     assert (recs["1.5萬起"].metric, recs["1.5萬起"].label) == ("violations_handled", "查处")
+
+
+def test_breakdown_items_on_the_lines_after_an_open_line_hang_from_the_whole() -> None:
+    # a PDF lays a 其中 list out one item a line: a line ending in 其中： or ；leaves the breakdown open
+    text = (
+        "全年共查处各类交通违法行为\n12.86万起，同比上升7.4%。其中：\n酒后驾驶1 026起，同比下降5.8%；\n"
+        "无证驾驶3 312起；\n超速行驶2.04万起。\n依法行政拘留82人。\n"
+        "排查整治道路隐患136处，其中\n急弯陡坡48处。\n\n其中：\n临水路段35处。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["1 026起"] == parents["3 312起"] == parents["2.04万起"] == "12.86万起"
+    assert parents["48处"] == "136处"
+    assert parents["82人"] is None and parents["5.8%"] is None
+    assert parents["35处"] is None  # a blank line closes the paragraph: its 其中 opens none of the one above
+
+
+def test_a_line_closed_by_a_full_stop_ends_the_breakdown() -> None:
+    text = "查处违法行为1.2万起。其中：\n酒后驾驶1026起。\n开展宣传活动120场；\n发放资料3000份。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["1026起"] == "1.2万起"
+    assert parents["120场"] is None and parents["3000份"] is None
