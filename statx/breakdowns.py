@@ -92,11 +92,11 @@ def find_parents(
                     continue
                 rp, rc = records[j], records[i]
                 if _people(rp.unit) == _people(rc.unit) and rc.unit not in SHARE_UNITS:
-                    if by_lead and (whole := out[j]) is not None and records[whole].value >= rc.value:
+                    if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
                         # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
                         # total, not a breakdown of the last part of the one before
                         parent = whole
-                    elif rp.value >= rc.value:
+                    elif _size(rp) >= _size(rc):
                         parent = None if _breaks_down_a_list(text, cands, records, contexts, j, i, lex) else j
                         if parent is not None:
                             parent = _whole_of_own_verb(records, contexts, changes, j, i, lex)
@@ -179,7 +179,7 @@ def _whole_of_sub_item(
         for k in reversed(on_line):  # the item's first figure in the unit is the whole it names
             rp = records[k]
             if not changes[k].relative and _people(rp.unit) == _people(rc.unit):
-                return k if rp.value >= rc.value else None
+                return k if _size(rp) >= _size(rc) else None
         return None
     return None
 
@@ -211,17 +211,17 @@ def _whole_by_sum(
     for (p, _), items in groups.items():
         if len(items) < 2:
             continue
-        total = sum(float(records[i].value) for i in items)
-        if _equal(total, float(records[p].value)):
+        total = sum(_size(records[i]) for i in items)
+        if _equal(total, _size(records[p])):
             continue
         unit = _people(records[p].unit)
-        if total < float(records[p].value):
+        if total < _size(records[p]):
             nearer = [
                 k
                 for k in range(p + 1, items[0])
                 if not changes[k].relative
                 and _people(records[k].unit) == unit
-                and _equal(total, float(records[k].value))
+                and _equal(total, _size(records[k]))
             ]
             if nearer:
                 for i in items:
@@ -233,7 +233,7 @@ def _whole_by_sum(
                 break
             if changes[k].relative or _people(records[k].unit) != unit:
                 continue
-            if _equal(total, float(records[k].value)):
+            if _equal(total, _size(records[k])):
                 for i in items:
                     parents[i] = k
                 break
@@ -266,14 +266,45 @@ def _whole_of_own_verb(
             break
         rk = records[k]
         whole = not changes[k].relative and _people(rk.unit) == _people(rc.unit)
-        if whole and rk.value >= rc.value and own in contexts[k].pre:
+        if whole and _size(rk) >= _size(rc) and own in contexts[k].pre:
             return k
     return j
 
 
+#: Units of one measure, each with its size in the measure's smallest unit here: a part may be
+#: weighed in another unit than its whole (缴获毒品2.36吨，其中海洛因486.5千克), which it still breaks down.
+_SCALES: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("吨", "公吨"), ("克", 1e6)),
+    **dict.fromkeys(("千克", "公斤"), ("克", 1e3)),
+    **dict.fromkeys(("克", "公克"), ("克", 1.0)),
+    **dict.fromkeys(("公里", "千米"), ("米", 1e3)),
+    "米": ("米", 1.0),
+    "公升": ("毫升", 1e3),
+    "毫升": ("毫升", 1.0),
+}
+
+
 def _people(unit: str) -> str:
-    """名 and 人 both count people: 拘捕1 138名…人士，其中青少年176人 breaks the 1 138 down."""
-    return "人" if unit == "名" else unit
+    """What a unit measures: 名 and 人 both count people (拘捕1 138名…人士，其中青少年176人 breaks the
+    1 138 down); 吨, 公斤 and 克 all weigh (`_SCALES`). Only figures of one measure are a whole and its part.
+
+    >>> _people("名"), _people("公斤"), _people("起")
+    ('人', '克', '起')
+    """
+    scale = _SCALES.get(unit)
+    return scale[0] if scale else "人" if unit == "名" else unit
+
+
+def _size(fig: Figure | Record) -> float:
+    """A figure's value in the smallest unit of its measure, to compare a part with its whole.
+
+    >>> from statx.records import Figure
+    >>> ton = Figure("d", "2.36吨", 2.36, "吨", "exact", 0, 5, "", "", None, None)
+    >>> _size(ton) > 486.5 * 1000 and _size(ton) < 2600 * 1000
+    True
+    """
+    scale = _SCALES.get(fig.unit)
+    return float(fig.value) * scale[1] if scale else float(fig.value)
 
 
 def _bigrams(words: str) -> set[str]:
@@ -551,14 +582,14 @@ def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:
     whole = out[j]
     unit = _people(whole.unit)
     parts = sum(
-        float(out[k].value)
+        _size(out[k])
         for k in range(j + 1, i)
         if out[k].parent_start == whole.start and _people(out[k].unit) == unit
     )
-    value = float(whole.value)
+    value = _size(whole)
     if not parts or _equal(parts, value):
         return False
-    total = parts + float(rec.value)
+    total = parts + _size(rec)
     return total > value and not _equal(total, value)
 
 

@@ -1407,3 +1407,16 @@ def test_a_line_closed_by_a_full_stop_ends_the_breakdown() -> None:
     parents = {r.text: r.parent for r in extract_text(text)}
     assert parents["1026起"] == "1.2万起"
     assert parents["120场"] is None and parents["3000份"] is None
+
+
+def test_a_part_weighed_in_another_unit_of_mass_breaks_down_its_whole() -> None:
+    text = (
+        "缴获毒品2.36吨，其中海洛因486.5千克、冰毒1.52吨、氯胺酮213公斤；"
+        "缴获制毒原料17.8吨，其中麻黄碱612公斤。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["486.5千克"] == parents["1.52吨"] == parents["213公斤"] == "2.36吨"
+    assert parents["612公斤"] == "17.8吨"
+    # another measure is no part: the drivers punished are not some of the violations
+    parents = {r.text: r.parent for r in extract_text("查处违法行为1.2万起，其中处罚驾驶人8000人。")}
+    assert parents["8000人"] is None
