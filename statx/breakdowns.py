@@ -507,9 +507,12 @@ def parent_over_semicolon(
             break
         if p.end > marker or out[j].unit != rec.unit or out[j].change or out[j].role == "baseline":
             continue
-        kind = out[j].metric == metric or _kind_of_general(out[j], metric, rec, lex)
-        if out[j].value >= rec.value and kind:
-            ends = _restates_the_whole(cands, contexts, i, j, marker, lex) or _overflows(out, j, i, rec)
+        named_kind = out[j].metric != metric and _kind_of_general(out[j], metric, rec, lex)
+        if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
+            kind_named = metric if named_kind else None
+            ends = _restates_the_whole(cands, contexts, i, j, marker, lex, kind_named) or _overflows(
+                out, j, i, rec
+            )
             return None if ends or _opened_by_a_new_count(cands, out, start, j, i) else j
         if out[j].metric != metric:
             k = _same_metric_in_sentence(out, contexts, j, rec, metric)
@@ -552,19 +555,30 @@ def _same_metric_in_sentence(
 
 
 def _restates_the_whole(
-    cands: Sequence[Candidate], contexts: Sequence[Context], i: int, j: int, marker: int, lex: Lexicon
+    cands: Sequence[Candidate],
+    contexts: Sequence[Context],
+    i: int,
+    j: int,
+    marker: int,
+    lex: Lexicon,
+    kind: str | None = None,
 ) -> bool:
     """Whether figure `i` opens with a verb the whole `j` says and the first item after the marker does not.
 
     办理居民身份证8.7万张，其中首次申领1.9万张；办理临时身份证3 600余张: 办理 again starts a count
     beside the whole, not a part of it; 破获刑事案件1105起。其中，破获命案3起；破获盗窃案件612起
     says 破获 in every item, so the items go on, as when any item after the marker says it
-    (其中詐欺案件發生2,317件，破獲2,105件；竊盜案件發生1,845件，破獲1,790件).
+    (其中詐欺案件發生2,317件，破獲2,105件；竊盜案件發生1,845件，破獲1,790件). With `kind`, the item
+    names a kind of a general whole; words that open with that kind's cue (违法停车2.9万起 under
+    查处…违法行为12.86万起) name it, and repeat no verb (查处饮酒驾驶…315起 still does).
     """
 
-    own = str(lex.label_trim.sub("", contexts[i].pre.lstrip("、 ")))[:2]
+    words = str(lex.label_trim.sub("", contexts[i].pre.lstrip("、 ")))
+    own = words[:2]
     if len(own) < 2 or own not in contexts[j].pre:  # 户政窗口共办理居民身份证: its verb, not its opening
         return False
+    if kind is not None and lex.metrics.opens_with(kind, words):
+        return False  # 违法停车2.9万起 under 违法行为: the words open with the kind's name, not a verb
     items = [k for k in range(j + 1, i) if cands[k].start > marker]
     return bool(items) and not any(own in contexts[k].pre for k in items)
 

@@ -1420,3 +1420,14 @@ def test_a_part_weighed_in_another_unit_of_mass_breaks_down_its_whole() -> None:
     # another measure is no part: the drivers punished are not some of the violations
     parents = {r.text: r.parent for r in extract_text("查处违法行为1.2万起，其中处罚驾驶人8000人。")}
     assert parents["8000人"] is None
+
+
+def test_an_item_opening_with_its_kind_s_name_goes_on_over_a_semicolon() -> None:
+    # 违法停车 shares 违法 with the whole's words, but names a kind of it; 查处饮酒驾驶 says the verb again
+    text = (
+        "查处各类交通违法行为12.86万起。其中：无证驾驶3 312起；违法停车2.9万起。"
+        "共查处各类交通违法行为11.27万起，其中超速行驶1.86万起，违法停车3.1万起；查处饮酒驾驶、醉酒驾驶分别为315起、97起。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["2.9万起"] == "12.86万起" and parents["3.1万起"] == "11.27万起"
+    assert parents["315起"] is None and parents["97起"] is None
