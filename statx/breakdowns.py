@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from statx.changes import ChangeInfo
-from statx.clauses import FULL_STOP_BACK, LIST_SEPARATOR, WINDOW, Context, last_end
+from statx.clauses import FULL_STOP_BACK, LIST_SEPARATOR, SENTENCE_END_BACK, WINDOW, Context, last_end
 from statx.matcher import Candidate
 from statx.metrics import Choice
 from statx.patterncache import compile_pattern
@@ -45,7 +45,7 @@ def find_parents(
             out.append(None)
             continue
         lo = max(0, c.start - WINDOW)
-        sentence_start = contexts[i].sentence_start
+        sentence_start = after_open_line(text, contexts[i].sentence_start, lo, lex, semicolon=False)
         parent = None
         marker = None
         for m in lex.breakdown.finditer(text, sentence_start, c.start):
@@ -93,11 +93,11 @@ def find_parents(
                     continue
                 rp, rc = records[j], records[i]
                 if _people(rp.unit) == _people(rc.unit) and rc.unit not in SHARE_UNITS:
-                    if by_lead and (whole := out[j]) is not None and records[whole].value >= rc.value:
+                    if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
                         # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
                         # total, not a breakdown of the last part of the one before
                         parent = whole
-                    elif rp.value >= rc.value:
+                    elif _size(rp) >= _size(rc):
                         parent = None if _breaks_down_a_list(text, cands, records, contexts, j, i, lex) else j
                         if parent is not None:
                             parent = _whole_of_own_verb(records, contexts, changes, j, i, lex)
@@ -180,7 +180,7 @@ def _whole_of_sub_item(
         for k in reversed(on_line):  # the item's first figure in the unit is the whole it names
             rp = records[k]
             if not changes[k].relative and _people(rp.unit) == _people(rc.unit):
-                return k if rp.value >= rc.value else None
+                return k if _size(rp) >= _size(rc) else None
         return None
     return None
 
@@ -212,17 +212,17 @@ def _whole_by_sum(
     for (p, _), items in groups.items():
         if len(items) < 2:
             continue
-        total = sum(float(records[i].value) for i in items)
-        if _equal(total, float(records[p].value)):
+        total = sum(_size(records[i]) for i in items)
+        if _equal(total, _size(records[p])):
             continue
         unit = _people(records[p].unit)
-        if total < float(records[p].value):
+        if total < _size(records[p]):
             nearer = [
                 k
                 for k in range(p + 1, items[0])
                 if not changes[k].relative
                 and _people(records[k].unit) == unit
-                and _equal(total, float(records[k].value))
+                and _equal(total, _size(records[k]))
             ]
             if nearer:
                 for i in items:
@@ -234,7 +234,7 @@ def _whole_by_sum(
                 break
             if changes[k].relative or _people(records[k].unit) != unit:
                 continue
-            if _equal(total, float(records[k].value)):
+            if _equal(total, _size(records[k])):
                 for i in items:
                     parents[i] = k
                 break
@@ -267,14 +267,45 @@ def _whole_of_own_verb(
             break
         rk = records[k]
         whole = not changes[k].relative and _people(rk.unit) == _people(rc.unit)
-        if whole and rk.value >= rc.value and own in contexts[k].pre:
+        if whole and _size(rk) >= _size(rc) and own in contexts[k].pre:
             return k
     return j
 
 
+#: Units of one measure, each with its size in the measure's smallest unit here: a part may be
+#: weighed in another unit than its whole (缴获毒品2.36吨，其中海洛因486.5千克), which it still breaks down.
+_SCALES: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("吨", "公吨"), ("克", 1e6)),
+    **dict.fromkeys(("千克", "公斤"), ("克", 1e3)),
+    **dict.fromkeys(("克", "公克"), ("克", 1.0)),
+    **dict.fromkeys(("公里", "千米"), ("米", 1e3)),
+    "米": ("米", 1.0),
+    "公升": ("毫升", 1e3),
+    "毫升": ("毫升", 1.0),
+}
+
+
 def _people(unit: str) -> str:
-    """名 and 人 both count people: 拘捕1 138名…人士，其中青少年176人 breaks the 1 138 down."""
-    return "人" if unit == "名" else unit
+    """What a unit measures: 名 and 人 both count people (拘捕1 138名…人士，其中青少年176人 breaks the
+    1 138 down); 吨, 公斤 and 克 all weigh (`_SCALES`). Only figures of one measure are a whole and its part.
+
+    >>> _people("名"), _people("公斤"), _people("起")
+    ('人', '克', '起')
+    """
+    scale = _SCALES.get(unit)
+    return scale[0] if scale else "人" if unit == "名" else unit
+
+
+def _size(fig: Figure | Record) -> float:
+    """A figure's value in the smallest unit of its measure, to compare a part with its whole.
+
+    >>> from statx.records import Figure
+    >>> ton = Figure("d", "2.36吨", 2.36, "吨", "exact", 0, 5, "", "", None, None)
+    >>> _size(ton) > 486.5 * 1000 and _size(ton) < 2600 * 1000
+    True
+    """
+    scale = _SCALES.get(fig.unit)
+    return float(fig.value) * scale[1] if scale else float(fig.value)
 
 
 def _bigrams(words: str) -> set[str]:
@@ -369,6 +400,43 @@ _PER_PERIOD = compile_pattern(PER_PERIOD)
 _NOT_A_PART = compile_pattern(r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总")
 
 
+def _open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:
+    """Where the breakdown word or semicolon ending the line before `start` stands, if it ends so.
+
+    `start` follows a line break. Text taken from a PDF breaks a sentence into lines, and a 其中
+    list is often laid out one item a line: a line ending in 其中： (其中, 包括：) or ；leaves its
+    breakdown open, and the next line goes on with it. A blank line, or a line ended otherwise
+    (。, a heading's words), closes it.
+
+    >>> from statx import load_rules
+    >>> from statx.semantics import lexicon
+    >>> lex = lexicon(load_rules())
+    >>> text = "查处违法12万起。其中：\\n酒驾1026起；\\n无证驾驶312起"
+    >>> _open_line(text, 13, 0, lex), _open_line(text, 22, 0, lex)
+    (9, 20)
+    >>> _open_line("查处12万起。\\n其中", 8, 0, lex) is None
+    True
+    """
+    m = lex.breakdown_line_end.search(text, max(lo, start - 12), start - 1)
+    return m.start() if m is not None and m.start() >= lo else None
+
+
+def after_open_line(text: str, start: int, lo: int, lex: Lexicon, *, semicolon: bool) -> int:
+    """The start of a sentence that lines broke up: `start`, or earlier when open lines precede it.
+
+    其中：⏎酒后驾驶1 026起: the item's sentence is the 其中's, whose whole stands before it. With
+    `semicolon`, a line ending in ；goes on too (its items break down what the 其中 above breaks
+    down, as `parent_over_semicolon` reads them); without, a semicolon still ends the sentence,
+    as it does on one line. Searched back no further than `lo`.
+    """
+    while start > lo and text[start - 1 : start] == "\n":
+        at = _open_line(text, start, lo, lex)
+        if at is None or (not semicolon and text[at] in "；;"):
+            break
+        start = last_end(FULL_STOP_BACK if semicolon else SENTENCE_END_BACK, text, at, lo)
+    return start
+
+
 def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -> int | None:
     """Where a bracket opens right after the figure before, when the figure at `start` stands in it.
 
@@ -410,10 +478,13 @@ def parent_over_semicolon(
     item counts.
     """
     start = contexts[i].sentence_start
+    lo = max(0, start - WINDOW)
+    semi = _open_line(text, start, lo, lex) if text[start - 1 : start] == "\n" else None
+    if semi is not None and text[semi] in "；;":
+        start = semi + 1  # 无证驾驶3 312起；⏎超速行驶…: the line break stands after the semicolon
     if rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";"):
         return None
-    lo = max(0, start - WINDOW)
-    full_start = last_end(FULL_STOP_BACK, text, start, lo)
+    full_start = after_open_line(text, last_end(FULL_STOP_BACK, text, start, lo), lo, lex, semicolon=True)
     marker = None
     for m in lex.breakdown.finditer(text, full_start, start):
         # 酒后驾驶3 218起、醉酒驾驶1 046起，分别下降6.4%和9.1%: 分别 pairs changes, breaks nothing down
@@ -437,9 +508,12 @@ def parent_over_semicolon(
             break
         if p.end > marker or out[j].unit != rec.unit or out[j].change or out[j].role == "baseline":
             continue
-        kind = out[j].metric == metric or _kind_of_general(out[j], metric, rec, lex)
-        if out[j].value >= rec.value and kind:
-            ends = _restates_the_whole(cands, contexts, i, j, marker, lex) or _overflows(out, j, i, rec)
+        named_kind = out[j].metric != metric and _kind_of_general(out[j], metric, rec, lex)
+        if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
+            kind_named = metric if named_kind else None
+            ends = _restates_the_whole(cands, contexts, i, j, marker, lex, kind_named) or _overflows(
+                out, j, i, rec
+            )
             return None if ends or _opened_by_a_new_count(cands, out, start, j, i) else j
         if out[j].metric != metric:
             k = _same_metric_in_sentence(out, contexts, j, rec, metric)
@@ -482,19 +556,30 @@ def _same_metric_in_sentence(
 
 
 def _restates_the_whole(
-    cands: Sequence[Candidate], contexts: Sequence[Context], i: int, j: int, marker: int, lex: Lexicon
+    cands: Sequence[Candidate],
+    contexts: Sequence[Context],
+    i: int,
+    j: int,
+    marker: int,
+    lex: Lexicon,
+    kind: str | None = None,
 ) -> bool:
     """Whether figure `i` opens with a verb the whole `j` says and the first item after the marker does not.
 
     办理居民身份证8.7万张，其中首次申领1.9万张；办理临时身份证3 600余张: 办理 again starts a count
     beside the whole, not a part of it; 破获刑事案件1105起。其中，破获命案3起；破获盗窃案件612起
     says 破获 in every item, so the items go on, as when any item after the marker says it
-    (其中詐欺案件發生2,317件，破獲2,105件；竊盜案件發生1,845件，破獲1,790件).
+    (其中詐欺案件發生2,317件，破獲2,105件；竊盜案件發生1,845件，破獲1,790件). With `kind`, the item
+    names a kind of a general whole; words that open with that kind's cue (违法停车2.9万起 under
+    查处…违法行为12.86万起) name it, and repeat no verb (查处饮酒驾驶…315起 still does).
     """
 
-    own = str(lex.label_trim.sub("", contexts[i].pre.lstrip("、 ")))[:2]
+    words = str(lex.label_trim.sub("", contexts[i].pre.lstrip("、 ")))
+    own = words[:2]
     if len(own) < 2 or own not in contexts[j].pre:  # 户政窗口共办理居民身份证: its verb, not its opening
         return False
+    if kind is not None and lex.metrics.opens_with(kind, words):
+        return False  # 违法停车2.9万起 under 违法行为: the words open with the kind's name, not a verb
     items = [k for k in range(j + 1, i) if cands[k].start > marker]
     return bool(items) and not any(own in contexts[k].pre for k in items)
 
@@ -512,14 +597,14 @@ def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:
     whole = out[j]
     unit = _people(whole.unit)
     parts = sum(
-        float(out[k].value)
+        _size(out[k])
         for k in range(j + 1, i)
         if out[k].parent_start == whole.start and _people(out[k].unit) == unit
     )
-    value = float(whole.value)
+    value = _size(whole)
     if not parts or _equal(parts, value):
         return False
-    total = parts + float(rec.value)
+    total = parts + _size(rec)
     return total > value and not _equal(total, value)
 
 

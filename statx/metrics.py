@@ -242,6 +242,14 @@ class MetricIndex:
             )
         return known
 
+    def opens_with(self, key: str, words: str) -> bool:
+        """Whether `words` open with a cue of metric `key` (违法停车… with illegal parking's 违法停车).
+
+        An item that opens with its kind's name says no verb there, whatever the words it shares
+        with the whole before it (`breakdowns._restates_the_whole`).
+        """
+        return any(m.key == key and a == 0 for m, a, _ in self._hits(words[:16]))
+
     def _repeats_a_loser(self, metric: Metric, inherited: str, words: str, own: str) -> bool:
         """Whether the cues of `metric` in `own` words only repeat the previous figure's `words`.
 

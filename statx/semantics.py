@@ -69,6 +69,7 @@ class Lexicon:
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
     breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
+    breakdown_line_end: regex.Pattern[str]  # a line ending in 其中： or ；: a PDF's breakdown goes on below
     breakdown_end: regex.Pattern[str]  # ，同时会同…: a clause turning to another topic ends a breakdown
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
     baseline: regex.Pattern[str]
@@ -78,6 +79,7 @@ class Lexicon:
     new_action: regex.Pattern[str]  # 强制隔离戒毒156人: a clause naming a new action, which inherits nothing
     bare_clause: regex.Pattern[str]  # a clause that only reports (上半年录得): earlier clauses name its thing
     bare_change: regex.Pattern[str]  # a clause that only says a change (同比（去年为7912件）增长)
+    bare_verb: regex.Pattern[str]  # 违法载人：查处6.1万起: words after a colon that are only a verb
     clause_end: regex.Pattern[str]
     clause_end_back: regex.Pattern[str]  # the same, searched backwards
     period: regex.Pattern[str]
@@ -182,6 +184,9 @@ class Lexicon:
             basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
+            breakdown_line_end=compile_pattern(
+                f"(?:(?:{alternation(w.get('breakdown', ()))})[：:，,]?|[；;])[ \\t]*$"
+            ),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             breakdown_end=compile_pattern(
                 f"[，,；;]\\s*(?:{alternation(w['breakdown_end'])})" if w.get("breakdown_end") else "(?!)"
@@ -203,6 +208,9 @@ class Lexicon:
                 f"^(?:{alternation([*w.get('basis_yoy', ()), *w.get('basis_mom', ())])})?"
                 "(?:[(（][^)）]*[)）]?)?"  # a baseline in brackets: 同比（去年10月为7912件）增长
                 f"(?:{alternation([*w['change_up'], *w['change_down']])})?了?(?:约|近)?$"
+            ),
+            bare_verb=compile_pattern(
+                f"^(?:{alternation(w.get('bare_verb_adverbs', ()))})*\\p{{Han}}{{1,2}}$", regex.VERSION1
             ),
             clause_end=compile_pattern(clause_end),
             clause_end_back=compile_pattern(clause_end, regex.REVERSE),
@@ -393,6 +401,38 @@ def _level_words(out: Sequence[Record], contexts: Sequence[Context], k: int) -> 
 _CHANGE_ADVERBS = compile_pattern(
     r"(?:分别|(?<!平)均|都|有效|明显|显著|大幅|持续|继续|进一步|实现|再次|稳步)+\s*$"
 )
+
+
+_HAN = compile_pattern(r"\p{Han}")
+#: A list marker before the term a colon closes (1. 违法载人：, - 酒驾醉驾：, 二、无证驾驶：).
+_TERM_MARK = compile_pattern(r"^[\s、|*•·>#-]*(?:[一二三四五六七八九十]{1,3}、)?")
+
+
+def _colon_term(text: str, start: int, ctx: Context, lex: Lexicon) -> str:
+    """The term a colon closes right before a figure whose own words are only a verb, or "".
+
+    违法载人：查处6.1万起 counts the violation named before the colon: 查处 alone says only that
+    something was dealt with, and the colon ends the term's clause, so the figure's own words
+    would never read it. Taken only when the words after the colon are a bare verb (with its
+    adverbs: 共查处, 累计查处), nothing after the figure names it (优化：完成22个路口 counts
+    路口), and the term holds no number (not 1-10月：, not a figure's clause):
+    a heading that names its own items (主要成效：查处违法1.2万起) keeps to them, and one that
+    names nothing (工作成效：查处1.5万起) adds no cue, so the verb still decides.
+    """
+    pre_start = start - len(ctx.pre)
+    if (
+        pre_start < 1
+        or text[pre_start - 1] not in ":："
+        or not lex.bare_verb.match(_BLANKS.sub("", ctx.pre))
+        or _HAN.search(ctx.post)  # 优化：完成22个路口: the words after the figure name it
+    ):
+        return ""
+    colon = pre_start - 1
+    term = text[last_end(lex.clause_end_back, text, colon, ctx.sentence_start) : colon]
+    term = str(lex.label_trim.sub("", _TERM_MARK.sub("", term))).strip()
+    if not 2 <= len(term) <= 12 or regex.search(r"\d", term):
+        return ""
+    return term
 
 
 def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context, int | None]:
@@ -594,12 +634,13 @@ def annotate(
             and out[changed].metric == "other"
             else None
         )
+        term = _colon_term(text, cand.start, ctx, lex) if pair is None and not row else ""
         choice = (
             Choice(out[rest].metric, out[rest].metric_name)
             if rest is not None
             else lex.metrics.classify(
                 # 事故起数、死亡人数分别下降10.5%、12.3%: each figure's words are its item's
-                pre=pair.words if isinstance(pair, Listed) else ctx.pre,
+                pre=pair.words if isinstance(pair, Listed) else term + ctx.pre,
                 post="" if isinstance(pair, Listed) else ctx.post,
                 earlier=""
                 if pair is not None or parents[i] is not None
@@ -619,6 +660,12 @@ def annotate(
                 in_table_row=in_table_row,
             )
         )
+        named_ctx = ctx
+        if term and choice.cue_start is not None:  # the label starts at the term when its cue won
+            if choice.cue_start < len(term):
+                named_ctx = Context(term + ctx.pre, ctx.post, ctx.sentence_start)
+            else:
+                choice = dataclasses.replace(choice, cue_start=choice.cue_start - len(term))
         rate = "%" in lex.metrics.units.get(choice.key, ())
         if uncounted_words is not None and choice.earlier and not rate:
             choice = lex.metrics.other
@@ -681,7 +728,7 @@ def annotate(
                 else _change_label(ctx, choice, out[changed] if changed is not None else None, lex)
                 if change is not None
                 else _from_to_label(ctx, out[i - 1] if same_sentence else None, lex)
-                or _label(*_named_earlier(ctx, choice, lex), lex),
+                or _label(*_named_earlier(named_ctx, choice, lex), lex),
                 change=change,
                 basis=basis,
                 parent=records[p].text if p is not None else None,

@@ -1445,3 +1445,55 @@ def test_a_lone_figure_line_with_no_second_card_keeps_its_own_words() -> None:
     text = "二、工作成效\n\n全年查处酒驾\n\n135起\n\n醉驾专项行动\n"
     (rec,) = extract_text(text)
     assert rec.label != "醉驾专项行动"
+
+
+def test_a_term_closed_by_a_colon_names_what_a_bare_verb_counts() -> None:
+    # the term before the colon says what 查处 dealt with, in Traditional script too; its label starts there
+    recs = {r.text: r for r in extract_text("二、違法載人：共查處6.1萬起\n三、工作成效：查處1.5萬起")}
+    assert (recs["6.1萬起"].metric, recs["6.1萬起"].label) == ("overloading", "违法载人共查处")
+    assert (recs["1.5萬起"].metric, recs["1.5萬起"].label) == ("violations_handled", "查处")
+
+
+def test_breakdown_items_on_the_lines_after_an_open_line_hang_from_the_whole() -> None:
+    # a PDF lays a 其中 list out one item a line: a line ending in 其中： or ；leaves the breakdown open
+    text = (
+        "全年共查处各类交通违法行为\n12.86万起，同比上升7.4%。其中：\n酒后驾驶1 026起，同比下降5.8%；\n"
+        "无证驾驶3 312起；\n超速行驶2.04万起。\n依法行政拘留82人。\n"
+        "排查整治道路隐患136处，其中\n急弯陡坡48处。\n\n其中：\n临水路段35处。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["1 026起"] == parents["3 312起"] == parents["2.04万起"] == "12.86万起"
+    assert parents["48处"] == "136处"
+    assert parents["82人"] is None and parents["5.8%"] is None
+    assert parents["35处"] is None  # a blank line closes the paragraph: its 其中 opens none of the one above
+
+
+def test_a_line_closed_by_a_full_stop_ends_the_breakdown() -> None:
+    text = "查处违法行为1.2万起。其中：\n酒后驾驶1026起。\n开展宣传活动120场；\n发放资料3000份。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["1026起"] == "1.2万起"
+    assert parents["120场"] is None and parents["3000份"] is None
+
+
+def test_a_part_weighed_in_another_unit_of_mass_breaks_down_its_whole() -> None:
+    text = (
+        "缴获毒品2.36吨，其中海洛因486.5千克、冰毒1.52吨、氯胺酮213公斤；"
+        "缴获制毒原料17.8吨，其中麻黄碱612公斤。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["486.5千克"] == parents["1.52吨"] == parents["213公斤"] == "2.36吨"
+    assert parents["612公斤"] == "17.8吨"
+    # another measure is no part: the drivers punished are not some of the violations
+    parents = {r.text: r.parent for r in extract_text("查处违法行为1.2万起，其中处罚驾驶人8000人。")}
+    assert parents["8000人"] is None
+
+
+def test_an_item_opening_with_its_kind_s_name_goes_on_over_a_semicolon() -> None:
+    # 违法停车 shares 违法 with the whole's words, but names a kind of it; 查处饮酒驾驶 says the verb again
+    text = (
+        "查处各类交通违法行为12.86万起。其中：无证驾驶3 312起；违法停车2.9万起。"
+        "共查处各类交通违法行为11.27万起，其中超速行驶1.86万起，违法停车3.1万起；查处饮酒驾驶、醉酒驾驶分别为315起、97起。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["2.9万起"] == "12.86万起" and parents["3.1万起"] == "11.27万起"
+    assert parents["315起"] is None and parents["97起"] is None
