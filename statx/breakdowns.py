@@ -92,7 +92,7 @@ def find_parents(
                 if changes[j].relative:
                     continue
                 rp, rc = records[j], records[i]
-                if _people(rp.unit) == _people(rc.unit) and rc.unit not in SHARE_UNITS:
+                if _measure(rp.unit) == _measure(rc.unit) and rc.unit not in SHARE_UNITS:
                     if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
                         # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
                         # total, not a breakdown of the last part of the one before
@@ -179,7 +179,7 @@ def _whole_of_sub_item(
             k -= 1
         for k in reversed(on_line):  # the item's first figure in the unit is the whole it names
             rp = records[k]
-            if not changes[k].relative and _people(rp.unit) == _people(rc.unit):
+            if not changes[k].relative and _measure(rp.unit) == _measure(rc.unit):
                 return k if _size(rp) >= _size(rc) else None
         return None
     return None
@@ -215,13 +215,13 @@ def _whole_by_sum(
         total = sum(_size(records[i]) for i in items)
         if _equal(total, _size(records[p])):
             continue
-        unit = _people(records[p].unit)
+        unit = _measure(records[p].unit)
         if total < _size(records[p]):
             nearer = [
                 k
                 for k in range(p + 1, items[0])
                 if not changes[k].relative
-                and _people(records[k].unit) == unit
+                and _measure(records[k].unit) == unit
                 and _equal(total, _size(records[k]))
             ]
             if nearer:
@@ -232,7 +232,7 @@ def _whole_by_sum(
         for k in range(p - 1, -1, -1):
             if cands[k].start < lo:
                 break
-            if changes[k].relative or _people(records[k].unit) != unit:
+            if changes[k].relative or _measure(records[k].unit) != unit:
                 continue
             if _equal(total, _size(records[k])):
                 for i in items:
@@ -266,7 +266,7 @@ def _whole_of_own_verb(
         if contexts[k].sentence_start != contexts[j].sentence_start:
             break
         rk = records[k]
-        whole = not changes[k].relative and _people(rk.unit) == _people(rc.unit)
+        whole = not changes[k].relative and _measure(rk.unit) == _measure(rc.unit)
         if whole and _size(rk) >= _size(rc) and own in contexts[k].pre:
             return k
     return j
@@ -285,11 +285,11 @@ _SCALES: dict[str, tuple[str, float]] = {
 }
 
 
-def _people(unit: str) -> str:
+def _measure(unit: str) -> str:
     """What a unit measures: 名 and 人 both count people (拘捕1 138名…人士，其中青少年176人 breaks the
     1 138 down); 吨, 公斤 and 克 all weigh (`_SCALES`). Only figures of one measure are a whole and its part.
 
-    >>> _people("名"), _people("公斤"), _people("起")
+    >>> _measure("名"), _measure("公斤"), _measure("起")
     ('人', '克', '起')
     """
     scale = _SCALES.get(unit)
@@ -595,11 +595,11 @@ def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:
     of the figure's own clause says so outright.
     """
     whole = out[j]
-    unit = _people(whole.unit)
+    unit = _measure(whole.unit)
     parts = sum(
         _size(out[k])
         for k in range(j + 1, i)
-        if out[k].parent_start == whole.start and _people(out[k].unit) == unit
+        if out[k].parent_start == whole.start and _measure(out[k].unit) == unit
     )
     value = _size(whole)
     if not parts or _equal(parts, value):
