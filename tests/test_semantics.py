@@ -589,6 +589,22 @@ def test_a_two_row_header_gives_the_basis_of_a_spanned_column() -> None:
     ]
 
 
+def test_a_respectively_list_skips_the_figure_whose_change_is_said_apart() -> None:
+    # Four figures, three changes, and the fourth named again after the list with its own change:
+    # the list is of the first three (a monthly bulletin's 四项指数 with the loss going the other way).
+    text = (
+        "今年累计发生一般程序事故87起，死亡24人，受伤102人，直接财产损失51.3万元，"
+        "同比分别下降6.5%、11.1%、4.7%，直接财产损失同比上升3.2%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("6.5%", "11.1%", "4.7%")] == ["accidents", "deaths", "injuries"]
+    assert (recs["3.2%"].metric, recs["3.2%"].change) == ("other", "up")
+    # with nothing said apart, the changes still pair with the figures right before them
+    text = "全市机动车保有量达到289.5万辆，新增注册登记8.1万辆，驾驶人412万人，分别比去年底增长6.1%和5.3%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["6.1%"].metric == recs["8.1万辆"].metric
+
+
 def test_a_listed_word_with_no_cue_inherits_no_metric_from_the_item_before() -> None:
     text = "全县事故起数、死亡人数、直接财产损失同比分别下降12.5%、25%和9.7%。"
     recs = {r.text: r for r in extract_text(text)}
