@@ -1513,3 +1513,24 @@ def test_an_item_opening_with_its_kind_s_name_goes_on_over_a_semicolon() -> None
     parents = {r.text: r.parent for r in extract_text(text)}
     assert parents["2.9万起"] == "12.86万起" and parents["3.1万起"] == "11.27万起"
     assert parents["315起"] is None and parents["97起"] is None
+
+
+def test_a_qizhong_nested_in_an_item_breaks_down_that_item_only() -> None:
+    # 其中醉驾497起 breaks down 2,106起; the items after it are parts of the whole before the first 其中,
+    # over a semicolon, over a numbered list's lines, or after a comma alike
+    listed = (
+        "查处各类交通违法行为**23.4万起**，同比上升12.2%。其中：\n\n1. 超速行驶5.8万起；\n"
+        "2. 酒驾醉驾2,106起，其中醉驾497起；\n3. 违法停车4.4万起；\n4. 不按规定使用安全带3.1万起；\n"
+        "5. 货车占用超车道9,372起；\n6. 客车超员186起。\n"
+    )
+    parents = {r.text: r.parent for r in extract_text(listed)}
+    assert parents["497起"] == "2,106起"
+    assert parents["2,106起"] == parents["4.4万起"] == parents["3.1万起"] == "23.4万起"
+    assert parents["9,372起"] == parents["186起"] == "23.4万起"
+    inline = "查处交通违法23.4万起，其中超速5.8万起，酒驾醉驾2,106起，其中醉驾497起，违法停车4.4万起。"
+    parents = {r.text: r.parent for r in extract_text(inline)}
+    assert parents["497起"] == "2,106起" and parents["4.4万起"] == "23.4万起"
+    # a smaller item after the nested 其中 still breaks down the item it stands in
+    smaller = "查处违法3万起，其中酒驾醉驾2000起，其中醉驾300起、饮酒驾驶1700起。"
+    parents = {r.text: r.parent for r in extract_text(smaller)}
+    assert parents["300起"] == parents["1700起"] == "2000起"
