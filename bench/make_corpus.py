@@ -164,6 +164,7 @@ def build(out: Path, articles: int, seed: int = 5) -> dict[str, Any]:
         elif kind == "cut_bytes":
             data = original.encode("utf-8")
             (out / "files" / f"{doc}.txt").write_bytes(data[: rng.randrange(1, len(data) + 1)])
+            doc = f"files/{doc}"  # a file in a subfolder of the input is named by its path from there
         else:
             encoding = FILE_ENCODINGS[kind]
             if kind == "big5":
@@ -171,6 +172,7 @@ def build(out: Path, articles: int, seed: int = 5) -> dict[str, Any]:
             encoded = text.encode(encoding, errors="ignore")
             keeps = encoded.decode(encoding) == text  # Big5 and GBK lack a few characters
             (out / "files" / f"{doc}.txt").write_bytes(encoded)
+            doc = f"files/{doc}"
         expected = len(extract_text(original, rules=rules))
         manifest.append({"doc": doc, "kind": kind, "keeps_text": keeps, "expected": expected})
     bad_lines = [

@@ -25,7 +25,7 @@ from statx.errors import StatxError, UsageError
 from statx.export import Format, atomic_output, check_destination, write_records
 from statx.matcher import MATCH_TIMEOUT
 from statx.records import FIELDS, Record
-from statx.sources import Fields
+from statx.sources import Fields, Input
 from statx.units import CHUNK_BYTES, Failed, Logged, Piece, Result, Task, Unit, plan_units, run_unit
 from statx.workers import Engine, run_units, start_workers
 
@@ -53,7 +53,7 @@ __all__ = [
 class _Run:
     """One run's settings and its callbacks, shared by the writers."""
 
-    paths: Sequence[str | Path]
+    paths: Sequence[Input]
     rules: tuple[str, ...]
     encoding: str | None
     fields: Fields | None
@@ -106,7 +106,7 @@ class _Run:
 
 
 def _settings(
-    paths: Sequence[str | Path],
+    paths: Sequence[Input],
     *,
     rules: Sequence[str | Path],
     loaded: RuleSet | None,
@@ -142,7 +142,7 @@ def _settings(
 
 
 def extract_parallel(
-    paths: Sequence[str | Path],
+    paths: Sequence[Input],
     *,
     rules: Sequence[str | Path] = (),
     encoding: str | None = None,
@@ -193,7 +193,7 @@ def extract_parallel(
 
 
 def write_parallel(
-    paths: Sequence[str | Path],
+    paths: Sequence[Input],
     fmt: Format,
     output: Path | None = None,
     *,
@@ -292,7 +292,7 @@ def is_dataset(output: Path) -> bool:
 
 
 def write_dataset(
-    paths: Sequence[str | Path],
+    paths: Sequence[Input],
     folder: Path,
     *,
     rules: Sequence[str | Path] = (),

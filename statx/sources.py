@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import glob
 import gzip
+import itertools
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, NamedTuple, cast
 
 from statx.encodings import Decoder, check_encoding
 from statx.errors import SourceError
@@ -59,13 +60,32 @@ def corpus_format(path: Path) -> str | None:
     return CORPUS_SUFFIXES.get(Path(path.name.lower().removesuffix(".gz")).suffix)
 
 
-def doc_id(path: Path) -> str:
+class Found(NamedTuple):
+    """A file to read, and the id its documents are known by."""
+
+    path: Path
+    doc: str
+
+
+#: What names documents to read: a file, folder or pattern as the user wrote it, or a `Found`.
+Input = str | Path | Found
+
+
+def doc_id(path: Path, root: Path | None = None) -> str:
     """The document id of a file: its stem (without `.gz`), the name gold files and users refer to it by.
+
+    A file found under a folder (or a pattern's fixed part) `root` is named by its path from
+    there, so a crawl's 2023/05/index.html and 2024/01/index.html stay two documents; in a
+    flat folder that is the stem.
 
     >>> doc_id(Path("news/000_2a89.txt")), doc_id(Path("a.html.gz"))
     ('000_2a89', 'a')
+    >>> doc_id(Path("crawl/2023/05/index.html"), Path("crawl")), doc_id(Path("news/a.txt"), Path("news"))
+    ('2023/05/index', 'a')
     """
-    return Path(path.name.removesuffix(".gz")).stem
+    name = Path(path.name.removesuffix(".gz")).stem
+    folder = path.parent.relative_to(root) if root is not None else Path()
+    return name if folder == Path() else f"{folder.as_posix()}/{name}"
 
 
 def _wanted(path: Path) -> bool:
@@ -74,15 +94,19 @@ def _wanted(path: Path) -> bool:
     return suffix in ARTICLE_SUFFIXES or suffix in CORPUS_SUFFIXES
 
 
-def _folder(path: Path) -> Iterator[Path | SourceError]:
+def _folder(path: Path) -> Iterator[Found | SourceError]:
     files = sorted(f for f in path.rglob("*") if _wanted(f) and f.is_file())
     if not files:
         yield SourceError(str(path), "no articles (.txt .md .html) or corpora (.jsonl .csv) in this folder")
-    yield from files
+    yield from (Found(f, doc_id(f, path)) for f in files)
 
 
-def _pattern(pattern: str) -> Iterator[Path | SourceError]:
-    """The files a glob pattern names, as a folder would give them (article and corpus endings), each once."""
+def _pattern(pattern: str) -> Iterator[Found | SourceError]:
+    """The files a glob pattern names, as a folder would give them (article and corpus endings), each once.
+
+    Ids are paths from the pattern's fixed part (crawl/ in `crawl/**/*.html`), as from a folder.
+    """
+    root = Path(*itertools.takewhile(lambda part: not _GLOB_CHARS & set(part), Path(pattern).parts))
     files: set[Path] = set()
     for match in map(Path, glob.glob(pattern, recursive=True)):
         if match.is_dir():
@@ -91,29 +115,36 @@ def _pattern(pattern: str) -> Iterator[Path | SourceError]:
             files.add(match)
     if not files:
         yield SourceError(pattern, "matches no article (.txt .md .html) or corpus (.jsonl .csv) file")
-    yield from sorted(files)
+    yield from (Found(f, doc_id(f, root)) for f in sorted(files))
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | SourceError]:
-    """Expand folders (recursive) and glob patterns (`*`, `**`, `?`, `[...]`), each sorted.
+def find_inputs(paths: Iterable[Input]) -> Iterator[Found | SourceError]:
+    """Expand folders (recursive) and glob patterns (`*`, `**`, `?`, `[...]`), each sorted, with ids.
 
     Patterns are expanded here, not only by the shell, so a quoted `'crawl/**/*.jsonl'` works
     and does not overflow the command line; like a folder, a pattern reads only article and
     corpus endings. A path that does not exist or a pattern that matches nothing is an error.
+    A `Found` (from an earlier expansion, as the CLI makes for its progress) is kept as it is.
     """
     for p in paths:
-        if str(p) == "-":
-            yield Path("-")
-            continue
-        path = Path(p)
-        if path.is_dir():
+        if isinstance(p, Found):
+            yield p
+        elif str(p) == "-":
+            yield Found(Path("-"), "stdin")
+        elif (path := Path(p)).is_dir():
             yield from _folder(path)
         elif path.exists():
-            yield path
+            yield Found(path, doc_id(path))
         elif _GLOB_CHARS & set(str(p)):
             yield from _pattern(str(p))
         else:
             yield SourceError(str(path), "no such file or folder")
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | SourceError]:
+    """The files of `find_inputs`, without their ids."""
+    for found in find_inputs(paths):
+        yield found if isinstance(found, SourceError) else found.path
 
 
 def read_text(data: bytes, where: str, encoding: str | None = None) -> str:
@@ -142,19 +173,26 @@ def iter_sources(
     if encoding is not None:
         check_encoding(encoding)
     fields = fields or Fields()
-    for item in expand_paths(paths):
-        if isinstance(item, SourceError):
-            yield item
-        elif str(item) == "-":
-            yield _read_article(sys.stdin.buffer, "<stdin>", "stdin", encoding)
-        elif (fmt := corpus_format(item)) is not None:
-            yield from _read_corpus_file(item, fmt, encoding, fields)
+    for found in find_inputs(paths):
+        if isinstance(found, SourceError):
+            yield found
         else:
-            try:
-                with item.open("rb") as fh:
-                    yield _read_article(fh, str(item), doc_id(item), encoding)
-            except OSError as e:
-                yield _open_error(item, e)
+            yield from read_input(found, encoding, fields)
+
+
+def read_input(found: Found, encoding: str | None, fields: Fields) -> Iterator[Source | SourceError]:
+    """The documents of one input file (or `-`, stdin), under the id `find_inputs` gave it."""
+    path = found.path
+    if str(path) == "-":
+        yield _read_article(sys.stdin.buffer, "<stdin>", found.doc, encoding)
+    elif (fmt := corpus_format(path)) is not None:
+        yield from _read_corpus_file(path, fmt, encoding, fields, found.doc)
+    else:
+        try:
+            with path.open("rb") as fh:
+                yield _read_article(fh, str(path), found.doc, encoding)
+        except OSError as e:
+            yield _open_error(path, e)
 
 
 def _read_article(fh: IO[bytes], where: str, doc: str, encoding: str | None) -> Source | SourceError:
@@ -179,7 +217,7 @@ def _read_article(fh: IO[bytes], where: str, doc: str, encoding: str | None) -> 
 
 
 def _read_corpus_file(
-    path: Path, fmt: str, encoding: str | None, fields: Fields
+    path: Path, fmt: str, encoding: str | None, fields: Fields, stem: str
 ) -> Iterator[Source | SourceError]:
     from statx.corpus import read_corpus  # imported here: corpus builds on Source, defined above
 
@@ -203,7 +241,7 @@ def _read_corpus_file(
         except (EOFError, zlib.error) as e:
             yield SourceError(where, f"broken gzip file: {e}")
             return
-        yield from read_corpus(stream, where, fmt, doc_id(path), encoding=encoding, fields=fields)
+        yield from read_corpus(stream, where, fmt, stem, encoding=encoding, fields=fields)
 
 
 def peek(stream: IO[bytes], size: int) -> bytes:

@@ -26,7 +26,7 @@ from statx.corpus import LineRange, line_ranges, read_line_range
 from statx.errors import SourceError
 from statx.export import _json_line
 from statx.records import FIELDS, Record
-from statx.sources import Fields, Source, corpus_format, doc_id, expand_paths, iter_sources
+from statx.sources import Fields, Found, Input, Source, corpus_format, find_inputs, read_input
 
 if TYPE_CHECKING:
     from statx.rules import RuleSet
@@ -62,7 +62,7 @@ class Unit:
     """
 
     index: int
-    files: tuple[tuple[int, str], ...] = ()
+    files: tuple[tuple[int, str, str], ...] = ()  # (item, path, document id)
     documents: tuple[tuple[int, Source | SourceError, Logs], ...] = ()
     lines: tuple[tuple[int, str, str, LineRange], ...] = ()  # (item, corpus path, id stem, lines)
 
@@ -119,7 +119,7 @@ class Result:
 
 
 def plan_units(
-    paths: Iterable[str | Path],
+    paths: Iterable[Input],
     *,
     chunk_bytes: int = CHUNK_BYTES,
     encoding: str | None = None,
@@ -137,7 +137,7 @@ def plan_units(
     the workers then no longer limits how fast they go. They must be able to read the file.
     """
     index = 0
-    files: list[tuple[int, str]] = []
+    files: list[tuple[int, str, str]] = []
     size = 0
 
     def flush() -> Iterator[Unit]:
@@ -147,45 +147,47 @@ def plan_units(
             index += 1
             files, size = [], 0
 
-    for item, path in enumerate(expand_paths(paths)):
-        if isinstance(path, SourceError) or str(path) == "-" or corpus_format(path) is not None:
+    for item, found in enumerate(find_inputs(paths)):
+        if isinstance(found, SourceError) or str(found.path) == "-" or corpus_format(found.path) is not None:
             yield from flush()
-            docs = _corpus(path, chunk_bytes, encoding, fields)
+            docs = _corpus(found, chunk_bytes, encoding, fields)
             for batch in _batches(_logged(docs), chunk_bytes):
                 if isinstance(batch, LineRange):
-                    assert isinstance(path, Path)
+                    assert isinstance(found, Found)
+                    path = str(found.path)
                     if workers_read:
-                        yield Unit(index, lines=((item, str(path), doc_id(path), batch),))
+                        yield Unit(index, lines=((item, path, found.doc, batch),))
                     else:  # the same unit, read here
-                        read = _read_lines(str(path), doc_id(path), batch, encoding, fields)
+                        read = _read_lines(path, found.doc, batch, encoding, fields)
                         yield Unit(index, documents=tuple((item, doc, logs) for doc, logs in _logged(read)))
                 else:
                     yield Unit(index, documents=tuple((item, doc, logs) for doc, logs in batch))
                 index += 1
             continue
-        files.append((item, str(path)))
+        files.append((item, str(found.path), found.doc))
         with contextlib.suppress(OSError):  # the worker's reader says why
-            size += path.stat().st_size
+            size += found.path.stat().st_size
         if size >= chunk_bytes or len(files) >= CHUNK_FILES:
             yield from flush()
     yield from flush()
 
 
 def _corpus(
-    path: Path | SourceError, chunk_bytes: int, encoding: str | None, fields: Fields | None
+    found: Found | SourceError, chunk_bytes: int, encoding: str | None, fields: Fields | None
 ) -> Iterable[Source | SourceError | LineRange]:
     """The documents of a corpus or stdin, read here, or runs of its lines to read later.
 
     A JSON-lines corpus is cut into the same runs whoever reads them, so every engine and
     number of jobs makes the same units (and the same Parquet parts).
     """
-    if isinstance(path, SourceError):
-        return [path]
+    if isinstance(found, SourceError):
+        return [found]
+    path = found.path
     if corpus_format(path) == "jsonl":
-        ranges = line_ranges(path, str(path), doc_id(path), chunk_bytes, encoding=encoding, fields=fields)
+        ranges = line_ranges(path, str(path), found.doc, chunk_bytes, encoding=encoding, fields=fields)
         if ranges is not None:
             return ranges
-    return iter_sources([path], encoding=encoding, fields=fields)
+    return read_input(found, encoding, fields or Fields())
 
 
 def _batches(
@@ -277,8 +279,8 @@ def _encode(records: Sequence[Record], fmt: str) -> str:
 
 def _documents(unit: Unit, task: Task) -> Iterator[tuple[int, Source | SourceError, Logs]]:
     yield from unit.documents
-    for item, path in unit.files:
-        for doc, logs in _logged(_read_file(path, task), task.log_level):
+    for item, path, doc_id in unit.files:
+        for doc, logs in _logged(_read_file(path, doc_id, task), task.log_level):
             yield item, doc, logs
     for item, path, stem, lines in unit.lines:
         read = _read_lines(path, stem, lines, task.encoding, task.fields, task.base)
@@ -338,14 +340,14 @@ def _logged(docs: Iterable[_Doc], level: int | None = None) -> Iterator[tuple[_D
         yield doc, tuple(logs)
 
 
-def _read_file(path: str, task: Task) -> Iterator[Source | SourceError]:
+def _read_file(path: str, doc_id: str, task: Task) -> Iterator[Source | SourceError]:
     """Read one article as the library does; messages name it as the user did.
 
     A worker may run elsewhere than the caller (a Dask worker): a relative path is read from
     the caller's working directory.
     """
     readable = _local(path, task.base)
-    for doc in iter_sources([readable], encoding=task.encoding, fields=task.fields):
+    for doc in read_input(Found(Path(readable), doc_id), task.encoding, task.fields):
         if readable == path:
             yield doc
         elif isinstance(doc, SourceError):

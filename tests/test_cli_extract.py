@@ -135,3 +135,24 @@ def test_output_file_gets_ordinary_permissions(tmp_path: Path) -> None:
     out.chmod(0o640)  # replacing a file keeps its permissions
     assert _run("extract", str(SAMPLES), "-o", str(out))[0] == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+def test_files_of_the_same_name_in_subfolders_are_separate_documents(tmp_path: Path) -> None:
+    # a crawl saves every page as index.html in a folder of its own: each must keep its own id,
+    # or a summary by document adds different articles together
+    crawl = tmp_path / "crawl"
+    pages = (("2023/05", "查处违法1200起。"), ("2024/01", "查处违法50起。"), ("", "走访群众300户。"))
+    for folder, text in pages:
+        (crawl / folder).mkdir(parents=True, exist_ok=True)
+        (crawl / folder / "index.html").write_text(f"<p>{text}</p>", encoding="utf-8")
+    want = [("2023/05/index", "1200起"), ("2024/01/index", "50起"), ("index", "300户")]
+    assert [(r.doc, r.text) for r in extract_paths([crawl])] == want
+    for jobs in ("1", "2"):
+        code, out, err = _run("extract", str(crawl), "-f", "jsonl", "-j", jobs)
+        assert code == 0, err
+        assert [(json.loads(line)["doc"], json.loads(line)["text"]) for line in out.splitlines()] == want
+    # a pattern names files from its fixed part, as a folder does; a file named directly by its stem
+    code, out, _ = _run("extract", f"{crawl}/20*/**/*.html", "-f", "jsonl")
+    assert [json.loads(line)["doc"] for line in out.splitlines()] == ["2023/05/index", "2024/01/index"]
+    code, out, _ = _run("extract", str(crawl / "2024/01/index.html"), "-f", "jsonl")
+    assert [json.loads(line)["doc"] for line in out.splitlines()] == ["index"]

@@ -197,12 +197,12 @@ def test_globs_folders_and_paths_that_match_nothing(tmp_path: Path) -> None:
     os.chdir(tmp_path)
     code, rows, err = _run("extract", "**/*.jsonl", "a/**/*", "nothing/*.txt")
     assert code == 1
-    assert [r["doc"] for r in rows] == ["x1", "y", "z"]  # each pattern's matches sorted
+    assert [r["doc"] for r in rows] == ["x1", "deep/y", "z"]  # each pattern's matches sorted, named from a/
     assert err == [
         "statx: error: nothing/*.txt: matches no article (.txt .md .html) or corpus (.jsonl .csv) file"
     ]
     code, rows, err = _run("extract", str(tmp_path))
-    assert code == 0 and [r["doc"] for r in rows] == ["y", "z", "x1"]  # folders: sorted by path
+    assert code == 0 and [r["doc"] for r in rows] == ["a/deep/y", "a/z", "x1"]  # ids from the folder
 
 
 def test_a_file_that_is_not_what_its_name_says_gives_up_after_20_lines(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from statx.cli import message
 from statx.errors import SourceError
-from statx.sources import expand_paths
+from statx.sources import Found, find_inputs
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def expand_inputs(inputs: Sequence[str | Path]) -> list[str]:
-    """Each file the inputs name, folders expanded; a bad input stays as given, for the library to report."""
-    return [item.where if isinstance(item, SourceError) else str(item) for item in expand_paths(inputs)]
+def expand_inputs(inputs: Sequence[str | Path]) -> list[str | Found]:
+    """Each file the inputs name, with its id (folders expanded); a bad input stays as given."""
+    return [item.where if isinstance(item, SourceError) else item for item in find_inputs(inputs)]
 
 
 class InputTracker:
@@ -110,11 +110,12 @@ class InputTracker:
     def paths(self) -> Iterator[str]:
         """Yield the inputs one by one, closing the previous one each time the next is asked for."""
         for item in self.items:
+            where = str(item.path) if isinstance(item, Found) else item
             self._done()
-            self._current, self._count, self._failed = item, 0, False
+            self._current, self._count, self._failed = where, 0, False
             if self._progress is not None and self._task is not None:
-                self._progress.update(self._task, description=Path(item).name)
-            yield item
+                self._progress.update(self._task, description=Path(where).name)
+            yield where
         self._done()
 
     def count(self, records: Iterable[T]) -> Iterator[T]:
