@@ -154,6 +154,15 @@ _MD_STRONG = re.compile(
 _MD_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 
 
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+[^\s#<]", re.MULTILINE)
+
+
+def _headings(raw: str, start: int) -> int:
+    """How many Markdown ATX headings (`## 二、…`) open lines of `raw` from `start`, up to two."""
+    found = _MD_HEADING.finditer(raw, start)
+    return sum(1 for _ in itertools.islice(found, 2))
+
+
 def _may_be_markdown(raw: str) -> bool:
     """Whether `raw` holds a string every `_MD_STRONG` match holds: `in` is far cheaper than a scan."""
     return "#" in raw or "```" in raw or "~~~" in raw or "](" in raw or "**" in raw
@@ -168,6 +177,12 @@ def _kind_from(raw: str, start: int) -> Kind:
     # and reading it as one would keep every `**` (共投入警力**1.3**万余人次) and lose its lines.
     # Tags that only a page or a fragment of one carries (<p>, <div>, <section>) still do.
     if markdown and not _HTML_PAGE_TAG.search(raw, start):
+        return "markdown"
+    # A CMS's Markdown export keeps as HTML the blocks its converter could not turn into Markdown
+    # (a <table> with rowspan, a styled <p>) between its own `## ` headings; a page, even a
+    # fragment, does not open two lines with a heading's `#`s. Read as HTML, its lines ran
+    # together and the byline named every figure up to the first table.
+    if markdown and _headings(raw, start) >= 2:
         return "markdown"
     tags = _HTML_TAG.finditer(raw, start)
     if next(tags, None) is not None and next(tags, None) is not None:
@@ -194,6 +209,8 @@ def detect_kind(raw: str) -> Kind:
     ('markdown', 'html')
     >>> detect_kind("# 标题\\n| 抓获<br>嫌疑人 | <b>12</b>名 |"), detect_kind("<div>**1**</div><p>二</p>")
     ('markdown', 'html')
+    >>> detect_kind("# 报告\\n## 一、概况\\n<p>共<b>12</b>起</p>\\n<table><tr><td>1</td></tr></table>")
+    'markdown'
     """
     start, _ = _front_matter(raw)
     return _kind_from(raw, start)
@@ -508,8 +525,8 @@ def _pasted_row(line: str, gap: re.Pattern[str]) -> list[tuple[int, int]] | None
     """The gaps between a pasted row's cells (offsets in `line`), or None if it has fewer than three cells."""
     body_start = _INDENT.match(line).end()  # type: ignore[union-attr]  # matches everywhere
     body = line.rstrip()
-    if body_start >= len(body) or body.lstrip().startswith("|"):
-        return None
+    if body_start >= len(body) or body.lstrip().startswith("|") or body[body_start] in _BOX_CHARS:
+        return None  # a Markdown row, or a drawn table's (`_box_tables`)
     gaps = [(m.start(), m.end()) for m in gap.finditer(body, body_start)]
     return gaps if len(gaps) >= 2 else None
 
@@ -541,10 +558,13 @@ def _pasted_tables(raw: str, start: int, end: int) -> list[tuple[int, int, list[
         and _BLANK_ROW_LINE.search(raw, start, end) is not None
     )
     stacked = _STACKED_CELLS.search(raw, start, end) is not None
-    if "\t" not in raw[start:end] and "  " not in raw[start:end] and not blank and not stacked:
+    boxed = _BOX_BAR.search(raw, start, end) is not None
+    if "\t" not in raw[start:end] and "  " not in raw[start:end] and not blank and not stacked and not boxed:
         return []
     lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start, end) if m.end() > m.start()]
     out: list[tuple[int, int, list[tuple[int, int, str]]]] = _blank_tables(raw, lines) if blank else []
+    if boxed:
+        out.extend(_box_tables(raw, lines))
     if stacked:
         out.extend(_line_cell_tables(raw, lines))
     for gap, least in ((_TAB_GAP, _MIN_TAB_ROWS), (_SPACE_GAP, _MIN_SPACE_ROWS)):
@@ -610,6 +630,61 @@ def _blank_gaps(row: str) -> list[tuple[int, int]]:
     """The blanks between the cells of a row `_BLANK_ROW` matched, past its indent."""
     indent = _INDENT.match(row).end()  # type: ignore[union-attr]  # matches everywhere
     return [m.span() for m in _BLANK_GAP.finditer(row.rstrip(), indent)]
+
+
+#: A table drawn with box-drawing characters, as a PDF's text or a console tool gives it: its
+#: lines (─, ━, ═) and joints (┌ ┬ ┼ ┤ …) and the bars between its cells (│ ┃ ║).
+_BOX_LINES = "─━═┄┅┈┉╌╍"
+_BOX_JOINTS = "┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫┍┎┑┒┕┖┙┚┝┠┥┨┯┰┷┸┿╂"
+_BOX_BARS = "│┃║"
+_BOX_CHARS = frozenset(_BOX_LINES + _BOX_JOINTS + _BOX_BARS)
+_BOX_BAR = re.compile(f"[{_BOX_BARS}]")
+#: A drawn table's rule (┌──┬──┐, ├──┼──┤): box characters and blanks only.
+_BOX_RULE = re.compile(f"[ \u3000]*[{_BOX_JOINTS}{_BOX_LINES}][{_BOX_JOINTS}{_BOX_LINES}{_BOX_BARS} \u3000]*")
+#: A drawn table's row: a bar, then cells between bars (│ 城东大队 │ 46 │ -8.0% │).
+_BOX_ROW = re.compile(f"[ \u3000]*[{_BOX_BARS}][^\n]*[{_BOX_BARS}][^{_BOX_BARS}\n]*")
+#: A drawn table's characters as the Markdown row they stand for: a bar or a joint opens a
+#: cell, a line is a rule.
+_BOX_AS_MARKDOWN = str.maketrans(
+    {**dict.fromkeys(_BOX_JOINTS + _BOX_BARS, "|"), **dict.fromkeys(_BOX_LINES, "-")}
+)
+
+
+def _box_tables(raw: str, lines: _Spans) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """Lay out the tables drawn with box-drawing characters as Markdown rows.
+
+    A PDF report's table comes out of its text layer (or a console tool prints one) drawn with
+    ┌─┬─┐ rules and │ bars. Read as prose, a row's figures had no words before them but the
+    bars, and a 同比 cell knew neither its row nor its column's header. Each bar and joint becomes
+    the `|` of a Markdown row, each line a `-`, so a rule is a Markdown rule row (no header) and
+    a row's cells are `|` cells, their text left where it stands. A block is such a table when
+    its lines, one after another, are rules or rows (a bar, cells, a bar), two rows at least.
+
+    >>> raw = "表1\\n┌────┬───┐\\n│ 辖区 │同比│\\n├────┼───┤\\n│ 城东 │-8.0%│\\n└────┴───┘\\n完"
+    >>> lines = [m.span() for m in _TEXT_LINE.finditer(raw) if m.end() > m.start()]
+    >>> [(raw[a:b], t) for _, _, reps in _box_tables(raw, lines) for a, b, t in reps][:4]
+    [('┌────┬───┐', '|----|---|'), ('│', '|'), ('│', '|'), ('│', '|')]
+    """
+    out: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    block: list[tuple[int, str, bool]] = []  # each line's start, text, and whether it is a row
+    for a, b in [*lines, (-1, -1)]:
+        line = raw[a:b].rstrip("\r\n") if a >= 0 else ""
+        rule = line.strip() != "" and _BOX_RULE.fullmatch(line) is not None
+        row = not rule and _BOX_ROW.fullmatch(line) is not None
+        if rule or row:
+            block.append((a, line, row))
+            continue
+        if sum(1 for _, _, is_row in block if is_row) >= 2:
+            reps: list[tuple[int, int, str]] = []
+            for start, text, is_row in block:
+                if not is_row:
+                    reps.append((start, start + len(text), text.translate(_BOX_AS_MARKDOWN)))
+                    continue
+                reps.extend((start + m.start(), start + m.end(), "|") for m in _BOX_BAR.finditer(text))
+            last_start, last, _ = block[-1]
+            out.append((block[0][0], last_start + len(last), reps))
+        block = []
+    return out
 
 
 #: Two number cells on lines of their own, one under the other: maybe a Word table saved as text.
@@ -1006,6 +1081,8 @@ _MD_HTML = re.compile(
     r"<(?P<close>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9]{0,9})\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*?/?>"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
 )
+#: A superscript or subscript with its text and nothing else inside: `_script_reading` reads it.
+_MD_SCRIPT = re.compile(r"<(?P<tag>su[pb])\b[^<>]*>(?P<text>[^<>]{1,12})</(?P=tag)\s*>", re.IGNORECASE)
 _MD_INLINE_TAGS = frozenset(
     ("span", "font", "b", "strong", "em", "i", "u", "s", "del", "ins", "mark", "small", "big", "sup", "sub")
 ) | frozenset(("a", "img", "abbr", "code", "kbd", "center", "thead", "tbody", "tfoot", "caption"))
@@ -1022,8 +1099,19 @@ def _markdown_html(raw: str, start: int, end: int) -> list[tuple[int, int, str]]
     ['', '', '', '', '']
     """
     out: list[tuple[int, int, str]] = []
+    passed = start  # the end of a <sup>…</sup> read whole
     for m in _MD_HTML.finditer(raw, start, end):
+        if m.start() < passed:
+            continue
         tag = m["tag"]
+        script = _MD_SCRIPT.match(raw, m.start(), end) if tag in ("sup", "sub") and not m["close"] else None
+        if script is not None:  # read apart from the number it touches, as in a page (120<sup>1</sup>所)
+            reading = _script_reading(tag, raw[max(start, m.start() - 4) : m.start()], script["text"])
+            if reading is not None:
+                a, b = script.span("text")
+                out.extend([(m.start(), a, ""), (a, b, reading), (b, script.end(), "")])
+                passed = script.end()
+                continue
         if tag is None:
             decoded = html.unescape(m[0])
             out.append((m.start(), m.end(), "" if decoded in _INVISIBLE else decoded))
@@ -1116,6 +1204,28 @@ _FOOTNOTE_MARK = re.compile(
 )
 _POWER_BASE = re.compile(r"[×xX*·]\s?10\Z")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _script_reading(tag: str, before: str, text: str) -> str | None:
+    """What the `text` of a ``<sup>``/``<sub>`` after `before` reads as; None when as written.
+
+    ² or ³ after a metre (a unit); a power of ten's superscript digits; nothing for a footnote
+    marker after anything but a letter (see `_HtmlText._emit_script`).
+
+    >>> _script_reading("sup", "面积100m", "2"), _script_reading("sup", "120", "1")
+    ('²', '')
+    >>> _script_reading("sub", "CO", "2") is None
+    True
+    """
+    if tag == "sup" and text in ("2", "3") and before[-1:] in ("m", "M"):
+        return "²" if text == "2" else "³"
+    if tag == "sup" and text.isdigit() and text.isascii() and _POWER_BASE.search(before):
+        return text.translate(_SUPERSCRIPT)
+    if (before[-1:].isascii() and before[-1:].isalpha()) or not _FOOTNOTE_MARK.fullmatch(text):
+        return None
+    return ""
+
+
 _NEWLINE = re.compile("\n")
 # A Chinese character or full-width punctuation mark: a wrap between two of them is no blank.
 _HAN_CHAR = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -1454,12 +1564,11 @@ class _HtmlText(HTMLParser):
         """
         before = self._body[max(0, tag_start - 4) : tag_start]
         raw_start = self._base + start
-        if tag == "sup" and text in ("2", "3") and before[-1:] in ("m", "M"):
-            self._out.append_replace(raw_start, raw_start + len(text), "²" if text == "2" else "³")
-        elif tag == "sup" and text.isdigit() and text.isascii() and _POWER_BASE.search(before):
-            self._out.append_replace(raw_start, raw_start + len(text), text.translate(_SUPERSCRIPT))
-        elif (before[-1:].isascii() and before[-1:].isalpha()) or not _FOOTNOTE_MARK.fullmatch(text):
+        reading = _script_reading(tag, before, text)
+        if reading is None:
             _emit_content(self._out, raw_start, text)
+        elif reading:
+            self._out.append_replace(raw_start, raw_start + len(text), reading)
 
     def _reference(self, prefix: str, name: str) -> None:
         start = self._pos()

@@ -205,7 +205,9 @@ class Lexicon:
             label_trim=compile_pattern(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
             bare_clause=compile_pattern("|".join(optional_fragment("BARE_CLAUSE")) or "(?!)", regex.VERSION1),
             bare_change=compile_pattern(
-                f"^(?:{alternation([*w.get('basis_yoy', ()), *w.get('basis_mom', ())])})?"
+                # where the change happened, nothing counted: 高新区大队辖区同比下降
+                f"^(?:\\p{{Han}}{{0,8}}?(?:{alternation(w.get('change_places', ()))}))?"
+                f"(?:{alternation([*w.get('basis_yoy', ()), *w.get('basis_mom', ())])})?"
                 "(?:[(（][^)）]*[)）]?)?"  # a baseline in brackets: 同比（去年10月为7912件）增长
                 f"(?:{alternation([*w['change_up'], *w['change_down']])})?了?(?:约|近)?$"
             ),
@@ -570,7 +572,7 @@ def annotate(
         )
         if follows or (changed is not None and out[changed].role == "baseline"):
             # 同比（去年10月为7912件）增长6.6%: a change is of the current count, not of its baseline
-            changed = _count_before(out, i)
+            changed = _count_before(out, contexts, i, rec.unit)
         pair = respectively.get(i)
         if isinstance(pair, int):  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
             inherited = out[pair].metric
@@ -996,10 +998,20 @@ def _changed(
     return k - 1 if opened and closing[:1] in (")", "）") else k
 
 
-def _count_before(out: Sequence[Record], i: int) -> int:
-    """The last figure before figure `i` that is neither a change nor a baseline (the first one if none)."""
+def _count_before(out: Sequence[Record], contexts: Sequence[Context], i: int, unit: str) -> int:
+    """The last figure before figure `i` that is neither a change nor a baseline (the first one if none).
+
+    Nor a share (占全市总数的35.9%) unless figure `i` (in `unit`) is in percentage points: a change
+    in % is of the count, not of its share (as in `_changed`).
+    """
+    points = unit in ("个百分点", "個百分點")
+
+    def passed(k: int) -> bool:
+        share = not points and out[k].unit == "%" and _SHARE_OF.search(contexts[k].pre) is not None
+        return out[k].change is not None or out[k].role == "baseline" or share
+
     k = i - 1
-    while k > 0 and (out[k].change is not None or out[k].role == "baseline"):
+    while k > 0 and passed(k):
         k -= 1
     return k
 

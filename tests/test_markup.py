@@ -666,7 +666,7 @@ def test_markdown_with_inline_html_stays_markdown() -> None:
     prepared, _ = prepare(raw)
     check_segments(prepared, raw)
     assert "投入警力 1.3万余人次\n出动警车 2 860 辆次" in prepared.text
-    assert "满意率 99.2%[1]" in prepared.text
+    assert "满意率 99.2%\n" in prepared.text  # the <sup> footnote mark vanishes, as in a page
     assert "| 抓获嫌疑人 | 1,962 名 |" in prepared.text
     assert detect_kind("**共**<div>12起</div><p>完</p>") == "html"  # a page's tags: HTML still
 
@@ -992,3 +992,65 @@ def test_pandoc_grid_tables_definitions_and_line_blocks_are_read() -> None:
     assert records["6810起"].metric == records["5920起"].metric == "accidents"
     assert records["93.5%"].metric == "rate_other"
     assert not any(r.value == 3 for r in records.values())  # 〔2025〕3号 is a document number
+
+
+_BOX_TABLE = (
+    "表1  各大队辖区道路交通事故情况统计表\n"
+    "┌──────┬────────┬──────┬──────┐\n"
+    "│ 辖  区 │事故起数（起）│ 同比增减 │死亡（人）│\n"
+    "├──────┼────────┼──────┼──────┤\n"
+    "│城东大队│   46   │ -8.0% │   3  │\n"
+    "├──────┼────────┼──────┼──────┤\n"
+    "│城西大队│   31   │ +3.3% │   2  │\n"
+    "└──────┴────────┴──────┴──────┘\n"
+    "注：同比增减指事故起数较上年同期的变化。\n"
+)
+
+
+@pytest.mark.parametrize("kind", ["text", "markdown"])
+def test_a_table_drawn_with_box_characters_is_read_as_rows_of_cells(kind: str) -> None:
+    # a PDF's text draws its table with ┌─┬─┐ and │: each row is a Markdown row, each rule a rule
+    # row, so a 同比 cell is a change of its row's count, year on year, in the right place
+    raw = _BOX_TABLE if kind == "text" else "# 事故分析\n\n" + _BOX_TABLE
+    assert detect_kind(raw) == kind
+    prepared, _ = prepare(raw)
+    assert "| 同比增减 |" in prepared.text and "|------|" in prepared.text
+    recs = {r.text: r for r in extract_text(raw)}
+    for cell, change in (("-8.0%", "down"), ("+3.3%", "up")):
+        rec = recs[cell]
+        assert (rec.metric, rec.change, rec.basis) == ("accidents", change, "yoy"), cell
+        assert raw[rec.start : rec.end] == cell
+    # a rule of box characters alone, or a bar in prose, is no table
+    plain = "上半年工作\n────────\n查处违法12起│完\n"
+    assert prepare(plain)[0].text == plain
+
+
+def test_markdown_with_html_blocks_between_its_headings_stays_markdown() -> None:
+    # a CMS export keeps a <table> with rowspan and a styled <p> as HTML between its `## ` headings:
+    # read as an HTML page its lines ran together and the byline labelled every figure
+    raw = (
+        "# 区公安分局社区警务工作报告\n\n> 来源：区公安分局 | 发布时间：2026-01-09 16:20\n\n"
+        "## 一、基础工作\n\n1. **警力下沉。** 全区共设社区警务室64个。\n\n"
+        "<p>群众满意率为97.6%，较上年提高<b>0.9</b>个百分点。</p>\n\n"
+        "## 二、矛盾纠纷化解\n\n全年排查矛盾纠纷1,042起。\n\n"
+        '<table><tr><th rowspan="2">社区</th><th>化解纠纷（起）</th></tr>'
+        "<tr><td>湖滨社区</td><td>212</td></tr></table>\n"
+    )
+    assert detect_kind(raw) == "markdown"
+    recs = {r.text: r for r in extract_text(raw)}
+    assert recs["64个"].metric == "stations_built" and "发布时间" not in recs["64个"].label
+    assert recs["1,042起"].metric == "disputes_mediated"
+    assert recs["0.9</b>个百分点"].metric == "satisfaction_rate"
+    # one heading and page tags: still a page's fragment
+    assert detect_kind("# 标题\n<div>共<b>12</b>起</div><p>完</p>") == "html"
+
+
+def test_a_footnote_superscript_in_markdown_is_read_apart_from_its_number() -> None:
+    # Markdown keeps a page's <sup>: a footnote marker vanishes as it does in HTML, so it never
+    # joins the number before it (120<sup>1</sup>所 is 120所, not 1201所); m² stays a unit
+    raw = "# 报告\n\n全区共有中小学120<sup>1</sup>所，面积12.6m<sup>2</sup>，"
+    raw += "查处违法58957<sup>[3]</sup>起。\n"
+    assert detect_kind(raw) == "markdown"
+    assert prepare(raw)[0].text == "# 报告\n\n全区共有中小学120所,面积12.6m²,查处违法58957起。\n"
+    values = {r.unit: r.value for r in extract_text(raw)}
+    assert values["所"] == 120 and values["起"] == 58957

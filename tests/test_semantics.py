@@ -1534,3 +1534,17 @@ def test_a_qizhong_nested_in_an_item_breaks_down_that_item_only() -> None:
     smaller = "查处违法3万起，其中酒驾醉驾2000起，其中醉驾300起、饮酒驾驶1700起。"
     parents = {r.text: r.parent for r in extract_text(smaller)}
     assert parents["300起"] == parents["1700起"] == "2000起"
+
+
+def test_a_change_said_of_a_place_after_a_semicolon_is_of_the_count_before() -> None:
+    # 高新区大队辖区 only says where the change happened: the change is of the accidents the clause
+    # before counted, not of 辖区 (units covered) or the 35.9% share between them
+    text = "其中，城东大队辖区发生事故46起，占全市总数的35.9%；高新区大队辖区同比下降14.3%，降幅最大。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["14.3%"].metric, recs["14.3%"].change, recs["14.3%"].basis) == ("accidents", "down", "yoy")
+    assert recs["35.9%"].metric == "rate_other"
+    recs = {r.text: r for r in extract_text("全县发生事故32起，同比下降5%；农村地区同比下降12.1%。")}
+    assert recs["12.1%"].metric == "accidents"
+    # a place that names its own thing keeps it
+    recs = {r.text: r for r in extract_text("全县查处违法1200起，同比增长5%；农村地区事故下降3%。")}
+    assert recs["3%"].metric == "accidents"
