@@ -435,6 +435,30 @@ def _colon_term(text: str, start: int, ctx: Context, lex: Lexicon) -> str:
     return term
 
 
+#: The own words of a list item that are a bare noun (车辆, 资金, 驾驶人): at most this many characters.
+_BARE_ITEM = compile_pattern(r"^\p{Han}{1,3}$")
+
+
+def _list_verb(
+    text: str, cands: Sequence[Candidate], records: Sequence[Figure], ctx: Context, i: int, lex: Lexicon
+) -> str:
+    """The clause before a list item in another unit whose own words are a bare noun, or "".
+
+    查处交通违法行为236起、车辆41辆 and 曝光违法行为12批次、车辆86辆: the list's verb is said once,
+    before its first item, and holds for the vehicles too; read alone, a bare 车辆 would name the
+    vehicles sent out (警力1100余人次，车辆470余辆次), which 出动警力…、车辆470余辆次 still counts, its
+    verb being 出动. Items in one unit are kinds of one thing, each named by its own words
+    (超员12起、疲劳驾驶260余起), so only an item in another unit than the one before reads the verb.
+    """
+    if not i or records[i - 1].unit == records[i].unit or not _BARE_ITEM.match(_BLANKS.sub("", ctx.pre)):
+        return ""
+    pre_start = cands[i].start - len(ctx.pre)
+    clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
+    if cands[i - 1].end <= clause_start or cands[i - 1].end > pre_start:
+        return ""
+    return text[clause_start:pre_start]
+
+
 def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context, int | None]:
     """The words to label a figure from: its own, or the earlier clause its metric was read from.
 
@@ -635,12 +659,17 @@ def annotate(
             else None
         )
         term = _colon_term(text, cand.start, ctx, lex) if pair is None and not row else ""
+        lead = (
+            _list_verb(text, candidates, records, ctx, i, lex)
+            if not term and pair is None and not row and change is None
+            else ""
+        )
         choice = (
             Choice(out[rest].metric, out[rest].metric_name)
             if rest is not None
             else lex.metrics.classify(
                 # 事故起数、死亡人数分别下降10.5%、12.3%: each figure's words are its item's
-                pre=pair.words if isinstance(pair, Listed) else term + ctx.pre,
+                pre=pair.words if isinstance(pair, Listed) else term + lead + ctx.pre,
                 post="" if isinstance(pair, Listed) else ctx.post,
                 earlier=""
                 if pair is not None or parents[i] is not None
@@ -661,6 +690,8 @@ def annotate(
             )
         )
         named_ctx = ctx
+        if lead and choice.cue_start is not None:  # the label keeps to the item's own words
+            choice = dataclasses.replace(choice, cue_start=max(0, choice.cue_start - len(lead)))
         if term and choice.cue_start is not None:  # the label starts at the term when its cue won
             if choice.cue_start < len(term):
                 named_ctx = Context(term + ctx.pre, ctx.post, ctx.sentence_start)
