@@ -68,6 +68,7 @@ class MetricIndex:
     owners_of: dict[str, tuple[Metric, ...]] = field(default_factory=dict)
     cue_of: dict[tuple[str, str], bool] = field(default_factory=dict)  # (key, words) -> `_is_cue_of`
     people: regex.Pattern[str] | None = None  # the `object_people` words: see `_outside_object`
+    setup: regex.Pattern[str] | None = None  # the `setup_verbs`, whole: see `_setup_noun`
 
     @classmethod
     def build(cls, rules: RuleSet) -> MetricIndex:
@@ -88,6 +89,7 @@ class MetricIndex:
             owners=tuple(tuple(o) for o in owners),
             owners_of={f"c{i}": tuple(o) for i, o in enumerate(owners)},
             people=compile_pattern(alternation(rules.words.get("object_people", ()))),
+            setup=compile_pattern(alternation(rules.words.get("setup_verbs", ()))),
             other=Choice("other", other.name if other else "其他统计数字"),
             names={m.key: m.name for m in rules.metrics},
             priorities={m.key: m.priority for m in rules.metrics},
@@ -171,6 +173,8 @@ class MetricIndex:
         """
         best: tuple[float, Metric, str] | None = None  # score, metric, the words its cue matched
         best_start = 0  # where the best cue starts in the words it was found in
+        best_end_in_pre = -1  # where the best cue ends when it stands in `pre`
+        noun: tuple[int, Metric] | None = None  # the nearest cue of `post` that fits the unit
         first_in_pre: dict[str, int] = {}
         for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
             text = words if isinstance(words, str) else words()
@@ -200,10 +204,15 @@ class MetricIndex:
                     score += _UNIT_FITS  # see `in_table_row`
                 if place == "pre" and end - start > 1:  # a one-character cue (率, 占) ends a phrase
                     first_in_pre[metric.key] = min(start, first_in_pre.get(metric.key, start))
+                if place == "post" and unit in metric.units and (noun is None or start < noun[0]):
+                    noun = (start, metric)
                 if best is None or score > best[0]:
                     best = (score, metric, text[start:end])
                     best_start = start
+                    best_end_in_pre = end if place == "pre" else -1
             if place == "post" and best is not None and best[0] >= _THRESHOLD:
+                if noun is not None and self._setup_noun(pre, best_end_in_pre, best, noun):
+                    return self.named(noun[1].key)
                 if inherited and (
                     self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
                     or self._is_cue_of(inherited, best[2])
@@ -222,6 +231,25 @@ class MetricIndex:
             return self.other
         key = best[1].key
         return Choice(key, best[1].name, first_in_pre.get(key))
+
+    def _setup_noun(
+        self, pre: str, verb_end: int, best: tuple[float, Metric, str], noun: tuple[int, Metric]
+    ) -> bool:
+        """Whether the noun after a count names it, as the verb of setting up before it does not.
+
+        设置12个重点车辆检查站, 新建8个警务服务站: 设置 and 新建 say only that something was set up
+        (they are cues of facilities, 设置警示牌), and the noun right after the measure word says
+        what; when the noun comes first (设置检查站12个) both stand before the figure and the
+        nearer noun wins anyway. Only a verb right before the number (with 了), and only a noun
+        within a few characters after the measure word, whose metric is counted in the unit.
+        """
+        return (
+            self.setup is not None
+            and 0 <= len(pre) - verb_end <= 1
+            and noun[0] <= 6
+            and noun[1] is not best[1]
+            and self.setup.fullmatch(best[2]) is not None
+        )
 
     def named(self, key: str) -> Choice:
         """The choice of metric `key`, with its display name."""
