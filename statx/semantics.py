@@ -435,6 +435,21 @@ def _colon_term(text: str, start: int, ctx: Context, lex: Lexicon) -> str:
     return term
 
 
+def _only_set_up(ctx: Context, lex: Lexicon) -> bool:
+    """Whether a figure's own words only say that it was set up (新建3个), naming nothing.
+
+    建成驿站19个，其中改建7个，新建3个: the part is one of the whole's stations, though 新建 alone
+    is a cue of facilities built (新建停车场): a verb of setting up names no metric of its own.
+    """
+    setup = lex.metrics.setup
+    words = _OPENING_OF_PARTS.sub("", _BLANKS.sub("", ctx.pre))
+    return setup is not None and not _HAN.search(ctx.post) and setup.fullmatch(words) is not None
+
+
+#: What opens the parts of a whole before the first part's own words (其中，新建9个).
+_OPENING_OF_PARTS = compile_pattern(r"^(?:其中|當中|当中)[，,：:]?")
+
+
 #: The own words of a list item that are a bare noun (车辆, 资金, 驾驶人): at most this many characters.
 _BARE_ITEM = compile_pattern(r"^\p{Han}{1,3}$")
 
@@ -731,7 +746,9 @@ def annotate(
         if p is None and change is None and not baseline:
             label = _label(ctx, choice.cue_start, lex) if choice.key == "other" else ""
             p = parent_over_semicolon(text, candidates, out, contexts, i, rec, choice.key, label, lex)
-        if p is not None and (choice.key == "other" or kind_of_whole(ctx, choice, out[p], lex)):
+        if p is not None and (
+            choice.key == "other" or kind_of_whole(ctx, choice, out[p], lex) or _only_set_up(ctx, lex)
+        ):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         elif p is None and change is None and KIND_OF_WHOLE.search(ctx.pre):
             choice = kind_of_lead(text, candidates, contexts, i, rec.unit, choice, lex)
