@@ -450,8 +450,9 @@ def _only_set_up(ctx: Context, lex: Lexicon) -> bool:
 _OPENING_OF_PARTS = compile_pattern(r"^(?:其中|當中|当中)[，,：:]?")
 
 
-#: The own words of a list item that are a bare noun (车辆, 资金, 驾驶人): at most this many characters.
-_BARE_ITEM = compile_pattern(r"^\p{Han}{1,3}$")
+#: The own words of a list item that are a bare noun (车辆, 资金, 重点场所, 企业和商铺): at most this many
+#: characters, with no digit or punctuation.
+_BARE_ITEM = compile_pattern(r"^\p{Han}{1,5}$")
 
 
 def _list_verb(
@@ -462,7 +463,8 @@ def _list_verb(
     查处交通违法行为236起、车辆41辆 and 曝光违法行为12批次、车辆86辆: the list's verb is said once,
     before its first item, and holds for the vehicles too; read alone, a bare 车辆 would name the
     vehicles sent out (警力1100余人次，车辆470余辆次), which 出动警力…、车辆470余辆次 still counts, its
-    verb being 出动. Items in one unit are kinds of one thing, each named by its own words
+    verb being 出动; so do 入户走访居民1800余户、企业和门店75家 (visits, not the firms covered) and
+    排查出租屋1200间、重点场所86家. Items in one unit are kinds of one thing, each named by its own words
     (超员12起、疲劳驾驶260余起), so only an item in another unit than the one before reads the verb.
     """
     if not i or records[i - 1].unit == records[i].unit or not _BARE_ITEM.match(_BLANKS.sub("", ctx.pre)):
