@@ -22,6 +22,10 @@ from statx.rules import Metric, RuleSet, alternation, cue_alternation
 from statx.shape import first_chars
 
 _THRESHOLD = 50.0
+#: How far after the measure word the noun naming a count may end (设置12个重点车辆检查站).
+_NOUN_END = 8
+#: Words that join two items of a list (车管所和12个服务站): what stands before one names the other item.
+_JOINERS = frozenset("和及与、")
 # Base score by where the cue stands, and how much each character of distance costs.
 # A heading names the topic of a whole section: only a long (specific) cue with a fitting unit counts.
 _PLACES = {"pre": (100.0, 0.5), "post": (85.0, 0.8), "earlier": (60.0, 0.5), "heading": (28.0, 0.0)}
@@ -174,7 +178,9 @@ class MetricIndex:
         best: tuple[float, Metric, str] | None = None  # score, metric, the words its cue matched
         best_start = 0  # where the best cue starts in the words it was found in
         best_end_in_pre = -1  # where the best cue ends when it stands in `pre`
-        noun: tuple[int, Metric] | None = None  # the nearest cue of `post` that fits the unit
+        # the last cue of the words right after the measure word that fits the unit: the head of the
+        # noun phrase there (社区调解室: 调解室, not 社区), with where it ends
+        noun: tuple[int, Metric] | None = None
         first_in_pre: dict[str, int] = {}
         for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
             text = words if isinstance(words, str) else words()
@@ -204,8 +210,13 @@ class MetricIndex:
                     score += _UNIT_FITS  # see `in_table_row`
                 if place == "pre" and end - start > 1:  # a one-character cue (率, 占) ends a phrase
                     first_in_pre[metric.key] = min(start, first_in_pre.get(metric.key, start))
-                if place == "post" and unit in metric.units and (noun is None or start < noun[0]):
-                    noun = (start, metric)
+                if (
+                    place == "post"
+                    and unit in metric.units
+                    and end <= _NOUN_END
+                    and (noun is None or end > noun[0])
+                ):
+                    noun = (end, metric)
                 if best is None or score > best[0]:
                     best = (score, metric, text[start:end])
                     best_start = start
@@ -241,13 +252,19 @@ class MetricIndex:
         (they are cues of facilities, 设置警示牌), and the noun right after the measure word says
         what; when the noun comes first (设置检查站12个) both stand before the figure and the
         nearer noun wins anyway. Only a verb right before the number (with 了), and only a noun
-        within a few characters after the measure word, whose metric is counted in the unit.
+        ending within a few characters after the measure word (`_NOUN_END`), whose metric is
+        counted in the unit.
+
+        So too after a word that joins two items right before the number (全市车管所和12个车驾管
+        服务站共办理…): the words before 和 name the other item, not what the figure counts.
         """
+        if noun[1] is best[1]:
+            return False
+        if pre.rstrip()[-1:] in _JOINERS:
+            return True
         return (
             self.setup is not None
             and 0 <= len(pre) - verb_end <= 1
-            and noun[0] <= 6
-            and noun[1] is not best[1]
             and self.setup.fullmatch(best[2]) is not None
         )
 
