@@ -48,8 +48,9 @@ def find_parents(
         sentence_start = after_open_line(text, contexts[i].sentence_start, lo, lex, semicolon=False)
         parent = None
         marker = None
-        for m in lex.breakdown.finditer(text, sentence_start, c.start):
-            marker = m.start()
+        found = [m.start() for m in lex.breakdown.finditer(text, sentence_start, c.start)]
+        if found:
+            marker = found[-1]
         # 按纠纷类型划分：…: the sentence breaks down the total before it, and so does each clause
         # after a semicolon of it (从渠道看，电话渠道受理…；网络渠道受理…)
         lead_at = sentence_start
@@ -69,47 +70,84 @@ def find_parents(
             marker, by_lead = bracket, False
         if marker is not None and not by_lead and lex.breakdown_end.search(text, marker, c.start):
             marker = None  # 其中民警1.38万人次，同时会同…社会力量4700余人次: the breakdown ended before it
-        if marker is not None:
-            markers[i] = marker
-            # the whole may stand in the sentence before only when the word opens this one
-            # (其中：查处酒驾4.12万起: the colon after 其中 is the marker, and 其中 still opens the sentence)
-            opens = not lex.breakdown.sub("", text[sentence_start:marker]).strip(" ，,")
-            for j in range(i - 1, -1, -1):
-                p = cands[j]
-                if p.end > marker:
-                    continue
-                if p.end <= sentence_start and not opens:
-                    break
-                if p.end < sentence_start - 2 and text[sentence_start - 1 : sentence_start] not in "。；;":
-                    break
-                if opens and not by_lead and "\n" in _WRAP.sub("", text[p.end : sentence_start].rstrip()):
-                    # a 其中 opening a sentence breaks down a figure of its paragraph, or of the one
-                    # just before when it opens a paragraph itself; never a count paragraphs up
-                    # (…警情9.7万起。‖二、…‖开展收网行动6轮。其中，破获盗窃案件742起: no whole)
-                    break
-                if p.start < lo:
-                    break
-                if changes[j].relative:
-                    continue
-                rp, rc = records[j], records[i]
-                if _measure(rp.unit) == _measure(rc.unit) and rc.unit not in SHARE_UNITS:
-                    if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
-                        # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
-                        # total, not a breakdown of the last part of the one before
-                        parent = whole
-                    elif _size(rp) >= _size(rc):
-                        parent = None if _breaks_down_a_list(text, cands, records, contexts, j, i, lex) else j
-                        if parent is not None:
-                            parent = _whole_of_own_verb(records, contexts, changes, j, i, lex)
-                    elif _PER_PERIOD.search(contexts[j].pre):
-                        continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
-                    break  # the nearest figure of the same unit is the whole, or there is none
+        # A 其中 nested in an item (2. 酒驾醉驾2,106起，其中醉驾497起；3. 违法停车4.4万起) breaks down that
+        # item only: a later item bigger than the nearest figure of its unit before that 其中 is a
+        # part of a breakdown opened earlier, so the sentence's earlier 其中 are tried in turn.
+        tries = [marker] if marker is not None else []
+        if marker is not None and not by_lead and found and marker == found[-1]:
+            tries += [at for at in reversed(found[:-1]) if not lex.breakdown_end.search(text, at, c.start)]
+        for at in tries:
+            markers[i] = marker = at
+            parent, smaller = _whole_before(
+                text, cands, records, contexts, changes, lex, out, i, at, sentence_start, lo, by_lead
+            )
+            if parent is not None or not smaller:
+                break
         if parent is None and (marker is None or _opens_list_item(text, marker)):
             # a 其中 opening a nested list item (``  - 其中，查处酒驾醉驾3968起``) says what its indent says
             parent = _whole_of_sub_item(text, cands, records, changes, i)
         out.append(parent)
     _whole_by_sum(cands, records, changes, out, markers)
     return out
+
+
+def _whole_before(
+    text: str,
+    cands: Sequence[Candidate],
+    records: Sequence[Figure],
+    contexts: Sequence[Context],
+    changes: Sequence[ChangeInfo],
+    lex: Lexicon,
+    out: Sequence[int | None],
+    i: int,
+    marker: int,
+    sentence_start: int,
+    lo: int,
+    by_lead: bool,
+) -> tuple[int | None, bool]:
+    """The whole figure ``i`` breaks down after the breakdown word at ``marker``, if any.
+
+    Also says whether the search stopped at a figure of the item's unit smaller than the item,
+    which a nested 其中 leaves (the caller then tries an earlier 其中 of the sentence).
+    """
+    parent: int | None = None
+    smaller = False
+    # the whole may stand in the sentence before only when the word opens this one
+    # (其中：查处酒驾4.12万起: the colon after 其中 is the marker, and 其中 still opens the sentence)
+    opens = not lex.breakdown.sub("", text[sentence_start:marker]).strip(" ，,")
+    for j in range(i - 1, -1, -1):
+        p = cands[j]
+        if p.end > marker:
+            continue
+        if p.end <= sentence_start and not opens:
+            break
+        if p.end < sentence_start - 2 and text[sentence_start - 1 : sentence_start] not in "。；;":
+            break
+        if opens and not by_lead and "\n" in _WRAP.sub("", text[p.end : sentence_start].rstrip()):
+            # a 其中 opening a sentence breaks down a figure of its paragraph, or of the one
+            # just before when it opens a paragraph itself; never a count paragraphs up
+            # (…警情9.7万起。‖二、…‖开展收网行动6轮。其中，破获盗窃案件742起: no whole)
+            break
+        if p.start < lo:
+            break
+        if changes[j].relative:
+            continue
+        rp, rc = records[j], records[i]
+        if _measure(rp.unit) == _measure(rc.unit) and rc.unit not in SHARE_UNITS:
+            if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
+                # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
+                # total, not a breakdown of the last part of the one before
+                parent = whole
+            elif _size(rp) >= _size(rc):
+                parent = None if _breaks_down_a_list(text, cands, records, contexts, j, i, lex) else j
+                if parent is not None:
+                    parent = _whole_of_own_verb(records, contexts, changes, j, i, lex)
+            elif _PER_PERIOD.search(contexts[j].pre):
+                continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
+            else:
+                smaller = True
+            break  # the nearest figure of the same unit is the whole, or there is none
+    return parent, smaller
 
 
 #: A list item's opening (- , * , + , 1. , 2) ) after its indent, in Markdown or a text export.
@@ -485,17 +523,53 @@ def parent_over_semicolon(
     if rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";"):
         return None
     full_start = after_open_line(text, last_end(FULL_STOP_BACK, text, start, lo), lo, lex, semicolon=True)
-    marker = None
+    markers: list[int] = []
     for m in lex.breakdown.finditer(text, full_start, start):
         # 酒后驾驶3 218起、醉酒驾驶1 046起，分别下降6.4%和9.1%: 分别 pairs changes, breaks nothing down
         after = _first_after(cands, i, m.end())
         if m.group() != "分别" or after is None or out[after].change is None:
-            marker = m.start()
-    if marker is None:
-        return None
+            markers.append(m.start())
+    # A 其中 nested in an earlier item (2. 酒驾醉驾2,106起，其中醉驾497起；3. 违法停车4.4万起: it follows an
+    # item of the 其中 before, past a semicolon or a line break) breaks down that item only: when it
+    # gives this item no whole, or stops at a figure smaller than the item, the 其中 before is tried.
+    for k in range(len(markers) - 1, -1, -1):
+        marker = markers[k]
+        whole, smaller = _whole_over_semicolon(
+            text, cands, out, contexts, i, rec, metric, label, lex, marker, full_start, lo, start
+        )
+        nested = k > 0 and _NESTED_GAP.search(text, markers[k - 1], marker) is not None
+        if whole is not None or not (smaller or nested):
+            return whole
+    return None
+
+
+#: What stands between a 其中 and one nested in an item of its list: the end of an item before.
+_NESTED_GAP = compile_pattern(r"[；;\n]")
+
+
+def _whole_over_semicolon(
+    text: str,
+    cands: Sequence[Candidate],
+    out: Sequence[Record],
+    contexts: Sequence[Context],
+    i: int,
+    rec: Figure,
+    metric: str,
+    label: str,
+    lex: Lexicon,
+    marker: int,
+    full_start: int,
+    lo: int,
+    start: int,
+) -> tuple[int | None, bool]:
+    """The whole `parent_over_semicolon` reads for the breakdown word at `marker`.
+
+    Also says whether the search stopped at a figure of the item's unit smaller than the item
+    (so the word may be a nested 其中, and an earlier one breaks the item down).
+    """
     if metric == "other":
         if not _named_like_first_item(cands, out, i, marker, label):
-            return None
+            return None, False
         # 其中，电话渠道受理6102件…；网络渠道受理2334件: named like the first item, it counts what that counts
         first = _first_after(cands, i, marker + 1)
         metric = out[first].metric if first is not None else metric
@@ -508,21 +582,24 @@ def parent_over_semicolon(
             break
         if p.end > marker or out[j].unit != rec.unit or out[j].change or out[j].role == "baseline":
             continue
+        if (at := out[j].parent_start) is not None and at < marker < p.start:
+            # an item of this 其中 (5. 货车占用超车道9,372起；6. 客车超员186起): a sibling, not the whole
+            continue
         named_kind = out[j].metric != metric and _kind_of_general(out[j], metric, rec, lex)
         if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
             kind_named = metric if named_kind else None
             ends = _restates_the_whole(cands, contexts, i, j, marker, lex, kind_named) or _overflows(
                 out, j, i, rec
             )
-            return None if ends or _opened_by_a_new_count(cands, out, start, j, i) else j
+            return (None if ends or _opened_by_a_new_count(cands, out, start, j, i) else j), False
         if out[j].metric != metric:
             k = _same_metric_in_sentence(out, contexts, j, rec, metric)
             if k is not None:
                 ends = _restates_the_whole(cands, contexts, i, k, marker, lex) or _overflows(out, k, i, rec)
-                return None if ends or _opened_by_a_new_count(cands, out, start, k, i) else k
+                return (None if ends or _opened_by_a_new_count(cands, out, start, k, i) else k), False
         if not _PER_PERIOD.search(contexts[j].pre):
-            break
-    return None
+            return None, out[j].value < rec.value
+    return None, False
 
 
 def _kind_of_general(whole: Record, metric: str, rec: Figure, lex: Lexicon) -> bool:

@@ -1120,6 +1120,7 @@ def _respectively(
             for j in range(i - slots, i)
             if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
         ]
+        before = _said_apart(cands, contexts, i, group[-1], slots) or before
         said = contexts[i].pre[: m.start()]
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
@@ -1147,6 +1148,28 @@ def _respectively(
             out.update((t, out[g]) for g, t in zip(group, second, strict=True))
             i = second[-1] + 1
     return out
+
+
+def _said_apart(
+    cands: Sequence[Candidate], contexts: Sequence[Context], first: int, last: int, slots: int
+) -> list[int] | None:
+    """The earlier figures a `分别` list pairs with when the last of them has its change said apart.
+
+    事故87起，死亡24人，受伤102人，直接财产损失51.3万元，同比分别下降6.5%、11.1%、4.7%，直接财产损失
+    同比上升3.2%: four figures before three changes, and the clause after the list names the
+    fourth again with a change of its own, so the list is of the first three, not the last three.
+    None unless the clause right after the list opens with the words of the figure right before it.
+    """
+    after, prev = last + 1, first - 1
+    if after >= len(cands) or prev - slots < 0:
+        return None
+    start = contexts[first].sentence_start
+    if contexts[after].sentence_start != start or contexts[prev - slots].sentence_start != start:
+        return None
+    words = contexts[prev].pre.strip(" ，,、；;")
+    if len(words) < 2 or not contexts[after].pre.lstrip(" ，,；;").startswith(words):
+        return None
+    return list(range(prev - slots, prev))
 
 
 def _new_levels(text: str, cands: Sequence[Candidate], group: list[int], lex: Lexicon) -> list[int]:

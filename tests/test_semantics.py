@@ -589,6 +589,22 @@ def test_a_two_row_header_gives_the_basis_of_a_spanned_column() -> None:
     ]
 
 
+def test_a_respectively_list_skips_the_figure_whose_change_is_said_apart() -> None:
+    # Four figures, three changes, and the fourth named again after the list with its own change:
+    # the list is of the first three (a monthly bulletin's 四项指数 with the loss going the other way).
+    text = (
+        "今年累计发生一般程序事故87起，死亡24人，受伤102人，直接财产损失51.3万元，"
+        "同比分别下降6.5%、11.1%、4.7%，直接财产损失同比上升3.2%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("6.5%", "11.1%", "4.7%")] == ["accidents", "deaths", "injuries"]
+    assert (recs["3.2%"].metric, recs["3.2%"].change) == ("other", "up")
+    # with nothing said apart, the changes still pair with the figures right before them
+    text = "全市机动车保有量达到289.5万辆，新增注册登记8.1万辆，驾驶人412万人，分别比去年底增长6.1%和5.3%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["6.1%"].metric == recs["8.1万辆"].metric
+
+
 def test_a_listed_word_with_no_cue_inherits_no_metric_from_the_item_before() -> None:
     text = "全县事故起数、死亡人数、直接财产损失同比分别下降12.5%、25%和9.7%。"
     recs = {r.text: r for r in extract_text(text)}
@@ -1497,3 +1513,24 @@ def test_an_item_opening_with_its_kind_s_name_goes_on_over_a_semicolon() -> None
     parents = {r.text: r.parent for r in extract_text(text)}
     assert parents["2.9万起"] == "12.86万起" and parents["3.1万起"] == "11.27万起"
     assert parents["315起"] is None and parents["97起"] is None
+
+
+def test_a_qizhong_nested_in_an_item_breaks_down_that_item_only() -> None:
+    # 其中醉驾497起 breaks down 2,106起; the items after it are parts of the whole before the first 其中,
+    # over a semicolon, over a numbered list's lines, or after a comma alike
+    listed = (
+        "查处各类交通违法行为**23.4万起**，同比上升12.2%。其中：\n\n1. 超速行驶5.8万起；\n"
+        "2. 酒驾醉驾2,106起，其中醉驾497起；\n3. 违法停车4.4万起；\n4. 不按规定使用安全带3.1万起；\n"
+        "5. 货车占用超车道9,372起；\n6. 客车超员186起。\n"
+    )
+    parents = {r.text: r.parent for r in extract_text(listed)}
+    assert parents["497起"] == "2,106起"
+    assert parents["2,106起"] == parents["4.4万起"] == parents["3.1万起"] == "23.4万起"
+    assert parents["9,372起"] == parents["186起"] == "23.4万起"
+    inline = "查处交通违法23.4万起，其中超速5.8万起，酒驾醉驾2,106起，其中醉驾497起，违法停车4.4万起。"
+    parents = {r.text: r.parent for r in extract_text(inline)}
+    assert parents["497起"] == "2,106起" and parents["4.4万起"] == "23.4万起"
+    # a smaller item after the nested 其中 still breaks down the item it stands in
+    smaller = "查处违法3万起，其中酒驾醉驾2000起，其中醉驾300起、饮酒驾驶1700起。"
+    parents = {r.text: r.parent for r in extract_text(smaller)}
+    assert parents["300起"] == parents["1700起"] == "2000起"
