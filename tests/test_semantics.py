@@ -1539,10 +1539,8 @@ def test_a_qizhong_nested_in_an_item_breaks_down_that_item_only() -> None:
 def test_a_bare_noun_item_of_a_list_in_another_unit_reads_the_list_s_verb() -> None:
     # 车辆 alone would name vehicles sent out; after 查处…起、 it is an offending vehicle, and the
     # list's verb 出动 still sends the vehicles out; the label keeps to the item's own words
-    text = (
-        "查处交通违法行为236起、车辆41辆，出动警力300人次、车辆60辆次，"
-        "入户走访居民1800余户、企业和门店75家。"
-    )
+    verbs = "查处交通违法行为236起、车辆41辆，出动警力300人次、车辆60辆次，"
+    text = verbs + "入户走访居民1800余户、企业和门店75家。"
     recs = {r.text: r for r in extract_text(text)}
     assert recs["41辆"].metric == "violations_handled" and recs["41辆"].label == "车辆"
     assert recs["60辆次"].metric == "vehicles_deployed"
