@@ -22,6 +22,10 @@ from statx.rules import Metric, RuleSet, alternation, cue_alternation
 from statx.shape import first_chars
 
 _THRESHOLD = 50.0
+#: How far after the measure word the noun naming a count may end (设置12个重点车辆检查站).
+_NOUN_END = 8
+#: Words that join two items of a list (车管所和12个服务站): what stands before one names the other item.
+_JOINERS = frozenset("和及与、")
 # Base score by where the cue stands, and how much each character of distance costs.
 # A heading names the topic of a whole section: only a long (specific) cue with a fitting unit counts.
 _PLACES = {"pre": (100.0, 0.5), "post": (85.0, 0.8), "earlier": (60.0, 0.5), "heading": (28.0, 0.0)}
@@ -68,6 +72,7 @@ class MetricIndex:
     owners_of: dict[str, tuple[Metric, ...]] = field(default_factory=dict)
     cue_of: dict[tuple[str, str], bool] = field(default_factory=dict)  # (key, words) -> `_is_cue_of`
     people: regex.Pattern[str] | None = None  # the `object_people` words: see `_outside_object`
+    setup: regex.Pattern[str] | None = None  # the `setup_verbs`, whole: see `_setup_noun`
 
     @classmethod
     def build(cls, rules: RuleSet) -> MetricIndex:
@@ -88,6 +93,7 @@ class MetricIndex:
             owners=tuple(tuple(o) for o in owners),
             owners_of={f"c{i}": tuple(o) for i, o in enumerate(owners)},
             people=compile_pattern(alternation(rules.words.get("object_people", ()))),
+            setup=compile_pattern(alternation(rules.words.get("setup_verbs", ()))),
             other=Choice("other", other.name if other else "其他统计数字"),
             names={m.key: m.name for m in rules.metrics},
             priorities={m.key: m.priority for m in rules.metrics},
@@ -171,6 +177,10 @@ class MetricIndex:
         """
         best: tuple[float, Metric, str] | None = None  # score, metric, the words its cue matched
         best_start = 0  # where the best cue starts in the words it was found in
+        best_end_in_pre = -1  # where the best cue ends when it stands in `pre`
+        # the last cue of the words right after the measure word that fits the unit: the head of the
+        # noun phrase there (社区调解室: 调解室, not 社区), with where it ends
+        noun: tuple[int, Metric] | None = None
         first_in_pre: dict[str, int] = {}
         for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
             text = words if isinstance(words, str) else words()
@@ -200,10 +210,20 @@ class MetricIndex:
                     score += _UNIT_FITS  # see `in_table_row`
                 if place == "pre" and end - start > 1:  # a one-character cue (率, 占) ends a phrase
                     first_in_pre[metric.key] = min(start, first_in_pre.get(metric.key, start))
+                if (
+                    place == "post"
+                    and unit in metric.units
+                    and end <= _NOUN_END
+                    and (noun is None or end > noun[0])
+                ):
+                    noun = (end, metric)
                 if best is None or score > best[0]:
                     best = (score, metric, text[start:end])
                     best_start = start
+                    best_end_in_pre = end if place == "pre" else -1
             if place == "post" and best is not None and best[0] >= _THRESHOLD:
+                if noun is not None and self._setup_noun(pre, best_end_in_pre, best, noun):
+                    return self.named(noun[1].key)
                 if inherited and (
                     self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
                     or self._is_cue_of(inherited, best[2])
@@ -222,6 +242,31 @@ class MetricIndex:
             return self.other
         key = best[1].key
         return Choice(key, best[1].name, first_in_pre.get(key))
+
+    def _setup_noun(
+        self, pre: str, verb_end: int, best: tuple[float, Metric, str], noun: tuple[int, Metric]
+    ) -> bool:
+        """Whether the noun after a count names it, as the verb of setting up before it does not.
+
+        设置12个重点车辆检查站, 新建8个警务服务站: 设置 and 新建 say only that something was set up
+        (they are cues of facilities, 设置警示牌), and the noun right after the measure word says
+        what; when the noun comes first (设置检查站12个) both stand before the figure and the
+        nearer noun wins anyway. Only a verb right before the number (with 了), and only a noun
+        ending within a few characters after the measure word (`_NOUN_END`), whose metric is
+        counted in the unit.
+
+        So too after a word that joins two items right before the number (全市车管所和12个车驾管
+        服务站共办理…): the words before 和 name the other item, not what the figure counts.
+        """
+        if noun[1] is best[1]:
+            return False
+        if pre.rstrip()[-1:] in _JOINERS:
+            return True
+        return (
+            self.setup is not None
+            and 0 <= len(pre) - verb_end <= 1
+            and self.setup.fullmatch(best[2]) is not None
+        )
 
     def named(self, key: str) -> Choice:
         """The choice of metric `key`, with its display name."""

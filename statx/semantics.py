@@ -437,6 +437,47 @@ def _colon_term(text: str, start: int, ctx: Context, lex: Lexicon) -> str:
     return term
 
 
+def _only_set_up(ctx: Context, lex: Lexicon) -> bool:
+    """Whether a figure's own words only say that it was set up (新建3个), naming nothing.
+
+    建成驿站19个，其中改建7个，新建3个: the part is one of the whole's stations, though 新建 alone
+    is a cue of facilities built (新建停车场): a verb of setting up names no metric of its own.
+    """
+    setup = lex.metrics.setup
+    words = _OPENING_OF_PARTS.sub("", _BLANKS.sub("", ctx.pre))
+    return setup is not None and not _HAN.search(ctx.post) and setup.fullmatch(words) is not None
+
+
+#: What opens the parts of a whole before the first part's own words (其中，新建9个).
+_OPENING_OF_PARTS = compile_pattern(r"^(?:其中|當中|当中)[，,：:]?")
+
+
+#: The own words of a list item that are a bare noun (车辆, 资金, 重点场所, 企业和商铺): at most this many
+#: characters, with no digit or punctuation.
+_BARE_ITEM = compile_pattern(r"^\p{Han}{1,5}$")
+
+
+def _list_verb(
+    text: str, cands: Sequence[Candidate], records: Sequence[Figure], ctx: Context, i: int, lex: Lexicon
+) -> str:
+    """The clause before a list item in another unit whose own words are a bare noun, or "".
+
+    查处交通违法行为236起、车辆41辆 and 曝光违法行为12批次、车辆86辆: the list's verb is said once,
+    before its first item, and holds for the vehicles too; read alone, a bare 车辆 would name the
+    vehicles sent out (警力1100余人次，车辆470余辆次), which 出动警力…、车辆470余辆次 still counts, its
+    verb being 出动; so do 入户走访居民1800余户、企业和门店75家 (visits, not the firms covered) and
+    排查出租屋1200间、重点场所86家. Items in one unit are kinds of one thing, each named by its own words
+    (超员12起、疲劳驾驶260余起), so only an item in another unit than the one before reads the verb.
+    """
+    if not i or records[i - 1].unit == records[i].unit or not _BARE_ITEM.match(_BLANKS.sub("", ctx.pre)):
+        return ""
+    pre_start = cands[i].start - len(ctx.pre)
+    clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
+    if cands[i - 1].end <= clause_start or cands[i - 1].end > pre_start:
+        return ""
+    return text[clause_start:pre_start]
+
+
 def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context, int | None]:
     """The words to label a figure from: its own, or the earlier clause its metric was read from.
 
@@ -637,12 +678,17 @@ def annotate(
             else None
         )
         term = _colon_term(text, cand.start, ctx, lex) if pair is None and not row else ""
+        lead = (
+            _list_verb(text, candidates, records, ctx, i, lex)
+            if not term and pair is None and not row and change is None
+            else ""
+        )
         choice = (
             Choice(out[rest].metric, out[rest].metric_name)
             if rest is not None
             else lex.metrics.classify(
                 # 事故起数、死亡人数分别下降10.5%、12.3%: each figure's words are its item's
-                pre=pair.words if isinstance(pair, Listed) else term + ctx.pre,
+                pre=pair.words if isinstance(pair, Listed) else term + lead + ctx.pre,
                 post="" if isinstance(pair, Listed) else ctx.post,
                 earlier=""
                 if pair is not None or parents[i] is not None
@@ -663,6 +709,8 @@ def annotate(
             )
         )
         named_ctx = ctx
+        if lead and choice.cue_start is not None:  # the label keeps to the item's own words
+            choice = dataclasses.replace(choice, cue_start=max(0, choice.cue_start - len(lead)))
         if term and choice.cue_start is not None:  # the label starts at the term when its cue won
             if choice.cue_start < len(term):
                 named_ctx = Context(term + ctx.pre, ctx.post, ctx.sentence_start)
@@ -702,7 +750,9 @@ def annotate(
         if p is None and change is None and not baseline:
             label = _label(ctx, choice.cue_start, lex) if choice.key == "other" else ""
             p = parent_over_semicolon(text, candidates, out, contexts, i, rec, choice.key, label, lex)
-        if p is not None and (choice.key == "other" or kind_of_whole(ctx, choice, out[p], lex)):
+        if p is not None and (
+            choice.key == "other" or kind_of_whole(ctx, choice, out[p], lex) or _only_set_up(ctx, lex)
+        ):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         elif p is None and change is None and KIND_OF_WHOLE.search(ctx.pre):
             choice = kind_of_lead(text, candidates, contexts, i, rec.unit, choice, lex)

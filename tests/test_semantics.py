@@ -1548,3 +1548,27 @@ def test_a_change_said_of_a_place_after_a_semicolon_is_of_the_count_before() -> 
     # a place that names its own thing keeps it
     recs = {r.text: r for r in extract_text("全县查处违法1200起，同比增长5%；农村地区事故下降3%。")}
     assert recs["3%"].metric == "accidents"
+
+
+def test_a_bare_noun_item_of_a_list_in_another_unit_reads_the_list_s_verb() -> None:
+    # 车辆 alone would name vehicles sent out; after 查处…起、 it is an offending vehicle, and the
+    # list's verb 出动 still sends the vehicles out; the label keeps to the item's own words
+    verbs = "查处交通违法行为236起、车辆41辆，出动警力300人次、车辆60辆次，"
+    text = verbs + "入户走访居民1800余户、企业和门店75家。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["41辆"].metric == "violations_handled" and recs["41辆"].label == "车辆"
+    assert recs["60辆次"].metric == "vehicles_deployed"
+    assert recs["75家"].metric == "households_visited"
+
+
+def test_the_noun_after_the_measure_word_names_what_was_set_up() -> None:
+    # 新建 and 设置 right before the number, or a joiner (和) there, name nothing: the noun after does;
+    # a part whose own words are only such a verb counts what its whole counts
+    text = (
+        "今年新建8个警务服务站，设置6个临时检查站，新建5个停车场。全县车管所和7个交管服务站共办理业务5.2万笔。"
+        "全县建成农村警务室24个，其中新建9个、改建15个。"
+    )
+    metrics = {r.text: r.metric for r in extract_text(text)}
+    assert metrics["8个"] == metrics["6个"] == metrics["7个"] == "stations_built"
+    assert metrics["5个"] == "facilities_built"
+    assert metrics["9个"] == metrics["15个"] == "stations_built"
