@@ -73,6 +73,8 @@ class MetricIndex:
     cue_of: dict[tuple[str, str], bool] = field(default_factory=dict)  # (key, words) -> `_is_cue_of`
     people: regex.Pattern[str] | None = None  # the `object_people` words: see `_outside_object`
     setup: regex.Pattern[str] | None = None  # the `setup_verbs`, whole: see `_setup_noun`
+    # a whole's key -> (the words that make a part of it narrower, the narrower key): see `part_of`
+    parts: dict[str, tuple[tuple[regex.Pattern[str], str], ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, rules: RuleSet) -> MetricIndex:
@@ -94,6 +96,7 @@ class MetricIndex:
             owners_of={f"c{i}": tuple(o) for i, o in enumerate(owners)},
             people=compile_pattern(alternation(rules.words.get("object_people", ()))),
             setup=compile_pattern(alternation(rules.words.get("setup_verbs", ()))),
+            parts=_parts(rules),
             other=Choice("other", other.name if other else "其他统计数字"),
             names={m.key: m.name for m in rules.metrics},
             priorities={m.key: m.priority for m in rules.metrics},
@@ -234,7 +237,7 @@ class MetricIndex:
                     return self.named(previous)
                 break  # the figure's own words decide; the heading only helps when they are silent
             if place == "post" and inherited:
-                return self.named(inherited)
+                return self.named(self.part_of(inherited, pre))
             if place == "earlier" and best is not None and best[0] >= _THRESHOLD:
                 # the pre and post words scored below the threshold, so the best cue is here
                 return Choice(best[1].key, best[1].name, best_start, earlier=text)
@@ -267,6 +270,24 @@ class MetricIndex:
             and 0 <= len(pre) - verb_end <= 1
             and self.setup.fullmatch(best[2]) is not None
         )
+
+    def part_of(self, whole: str, pre: str) -> str:
+        """The metric of a part of a `whole` whose own words `pre` name nothing: the whole's, or narrower.
+
+        A part inherits what its whole counts (注册登记汽车2299辆，摩托车2666辆), but some words make it the
+        narrower kind without naming it: Taiwan's drink-driving cases sent to the prosecutor
+        (取締酒後駕車412件，其中移送法辦158件) are the drunk ones, a crime there, yet 移送法辦 alone
+        also sends on frauds; only under a drink-driving whole does it say drunk driving.
+
+        >>> from statx.rules import load_rules
+        >>> index = MetricIndex.build(load_rules())
+        >>> index.part_of("drink_driving", "其中移送法辦"), index.part_of("drink_driving", "其中")
+        ('drunk_driving', 'drink_driving')
+        """
+        for words, key in self.parts.get(whole, ()):
+            if words.search(pre):
+                return key
+        return whole
 
     def named(self, key: str) -> Choice:
         """The choice of metric `key`, with its display name."""
@@ -487,3 +508,13 @@ def _of_any_metric(unit: str, is_change: bool) -> bool:
     """A change in %, points or 倍, or a multiple (是上年的1.7倍): it compares two counts of whatever
     its metric counts, so no metric's own units rule it out."""
     return unit in SHARE_UNITS and (is_change or unit == "倍")
+
+
+def _parts(rules: RuleSet) -> dict[str, tuple[tuple[regex.Pattern[str], str], ...]]:
+    """Each whole's narrower parts: a metric's `part_of` words, compiled, by the whole's key."""
+    out: dict[str, list[tuple[regex.Pattern[str], str]]] = {}
+    for metric in rules.metrics:
+        if metric.part_of is not None and metric.part_cues:
+            words = compile_pattern("|".join(f"(?:{c})" for c in metric.part_cues), regex.VERSION1)
+            out.setdefault(metric.part_of, []).append((words, metric.key))
+    return {k: tuple(v) for k, v in out.items()}

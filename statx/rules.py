@@ -44,7 +44,7 @@ _RULE_KEYS = frozenset(
         "examples",
     }
 )
-_METRIC_KEYS = frozenset({"key", "name", "units", "cues", "priority", "examples"})
+_METRIC_KEYS = frozenset({"key", "name", "units", "cues", "priority", "part_of", "examples"})
 
 
 def builtin_rules_dir() -> Path:
@@ -105,6 +105,10 @@ class Metric:
     priority: int
     file: str
     examples: tuple[Example, ...] = ()
+    # `part_of`: the metric of a whole this metric is a narrower part of, and the words that say so in
+    # a part whose own words name nothing else (取締酒駕412件，其中移送法辦158件: the drunk ones)
+    part_of: str | None = None
+    part_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -613,6 +617,7 @@ def _metric(
         problems.add(fname, key, "name", "needs the Chinese display name")
     cues = _cues(fname, key, [str(c) for c in raw.get("cues") or []], fragments, problems)
     examples = _examples(fname, key, raw.get("examples"), problems)
+    part_of, part_cues = _part_of(fname, key, raw.get("part_of"), fragments, problems)
     if key != "other":
         if not cues:
             problems.add(fname, key, "cues", "a metric needs at least one cue pattern")
@@ -628,7 +633,39 @@ def _metric(
         priority=int(raw.get("priority", 0)),
         file=fname,
         examples=examples,
+        part_of=part_of,
+        part_cues=tuple(part_cues),
     )
+
+
+def _part_of(
+    fname: str, key: str, raw: Any, fragments: Mapping[str, str], problems: _Problems
+) -> tuple[str | None, list[str]]:
+    """Read a metric's `part_of: {metric: KEY, cues: [...]}`: the whole it narrows, the words saying so."""
+    if raw is None:
+        return None, []
+    if (
+        not isinstance(raw, dict)
+        or set(raw) != {"metric", "cues"}
+        or not isinstance(raw["metric"], str)
+        or not isinstance(raw["cues"], list)
+        or not raw["cues"]
+    ):
+        problems.add(fname, key, "part_of", "needs {metric: KEY, cues: [pattern, ...]}")
+        return None, []
+    cues = []
+    for i, cue in enumerate(str(c) for c in raw["cues"]):
+        try:
+            text = _expand_text(cue, fragments)
+            regex.compile(text, regex.VERSION1)
+        except KeyError as e:
+            problems.add(fname, key, f"part_of.cues[{i}]", f"unknown fragment {{{e.args[0]}}}")
+            continue
+        except (RecursionError, regex.error) as e:
+            problems.add(fname, key, f"part_of.cues[{i}]", f"invalid regex: {e}")
+            continue
+        cues.append(text)
+    return raw["metric"], cues
 
 
 def load_rules(extra: Sequence[str | Path] = (), *, builtin: bool = True, eager: bool = False) -> RuleSet:
@@ -735,6 +772,9 @@ def _load(extra: tuple[str, ...], builtin: bool, eager: bool) -> RuleSet:
             for metric in metrics.values():
                 for i, cue in enumerate(metric.cues):
                     _check_cue(metric.file, metric.key, i, cue, problems)
+    for metric in metrics.values():
+        if metric.part_of is not None and metric.part_of not in metrics:
+            problems.add(metric.file, metric.key, "part_of", f"no metric has key {metric.part_of!r}")
     figure_tags = {t for r in rules.values() if r.kind == "figure" for t in (*r.tags, r.id)}
     for r in rules.values():
         for s in sorted(r.scope - figure_tags):

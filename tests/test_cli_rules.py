@@ -168,3 +168,52 @@ metrics:
     rules = load_rules([_folder(tmp_path, "mine", metric)])
     recs = extract_text("救助野鸟32只，查处交通违法58起", rules=rules)
     assert [r.metric for r in recs] == ["birds_rescued", "violations_handled"]
+
+
+def test_check_names_a_bad_part_of(tmp_path: Path) -> None:
+    """`part_of` must name a known whole and carry valid cues; each fault is reported where it is."""
+    bad = _folder(
+        tmp_path,
+        "bad",
+        """\
+metrics:
+  - key: drunk_parts
+    name: 醉驾部分
+    units: [件]
+    cues: [醉驾部分]
+    part_of: {metric: no_such_metric, cues: ['(移送']}
+    examples:
+      - {text: 醉驾部分3件, expect: [{text: 3件, metric: drunk_parts}]}
+      - {text: 查处违法32起, expect: [{text: 32起, metric: violations_handled}]}
+  - key: odd_parts
+    name: 其他部分
+    units: [件]
+    cues: [其他部分]
+    part_of: drink_driving
+    examples:
+      - {text: 其他部分3件, expect: [{text: 3件, metric: odd_parts}]}
+      - {text: 查处违法32起, expect: [{text: 32起, metric: violations_handled}]}
+""",
+    )
+    result = runner.invoke(app, ["rules", "check", str(bad)])
+    assert result.exit_code == 1
+    where = f"{bad / 'mine.yaml'}"
+    assert f"{where}:drunk_parts:part_of.cues[0]: invalid regex" in result.stdout
+    assert f"{where}:drunk_parts:part_of: no metric has key 'no_such_metric'" in result.stdout
+    assert f"{where}:odd_parts:part_of: needs {{metric: KEY, cues: [pattern, ...]}}" in result.stdout
+
+
+def test_a_part_under_a_whole_takes_the_narrower_metric_its_words_say(tmp_path: Path) -> None:
+    """A part whose own words only say it was sent on narrows its whole (drink -> drunk), nothing else."""
+    from statx import extract_text, load_rules
+
+    rules = load_rules()
+    recs = extract_text(
+        "取締酒後駕車412件，其中移送法辦158件；查處違規停車300件，其中移送法辦2件", rules=rules
+    )
+    assert [(r.text, r.metric) for r in recs] == [
+        ("412件", "drink_driving"),
+        ("158件", "drunk_driving"),
+        ("300件", "illegal_parking"),
+        ("2件", "illegal_parking"),
+    ]
