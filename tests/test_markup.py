@@ -1054,3 +1054,21 @@ def test_a_footnote_superscript_in_markdown_is_read_apart_from_its_number() -> N
     assert prepare(raw)[0].text == "# 报告\n\n全区共有中小学120所,面积12.6m²,查处违法58957起。\n"
     values = {r.unit: r.value for r in extract_text(raw)}
     assert values["所"] == 120 and values["起"] == 58957
+
+
+def test_a_crawled_text_with_markup_left_in_keeps_its_own_lines() -> None:
+    # a crawler's extraction leaves <br/> and entities in plain text; read as a page, its source
+    # lines ran together, and the 下一篇 headline and the 相关链接 list after the article's last
+    # sentence were read as its figures
+    raw = (
+        "首页 > 警务动态 > 正文&nbsp;&nbsp;全市开展冬季整治\n"
+        "&#12288;&#12288;全市共查处交通违法3.46万起，行政拘留58人。<br/>\n"
+        "&#12288;&#12288;（记者 王晓东）<br/>\n"
+        "下一篇：全市开展&ldquo;守护平安&rdquo;专项行动 抓获各类违法犯罪嫌疑人186名\n"
+        "相关链接：\n·高速交警&ldquo;雪天护航&rdquo;保障3.2万辆车安全通行\n"
+    )
+    assert detect_kind(raw) == "html"
+    assert [r.text for r in extract_text(raw)] == ["3.46万起", "58人"]
+    # a page's tags still give its lines, its source wraps none
+    page = "<div>全年查处酒驾\n<b>135</b>\n起</div><br/>"
+    assert [r.text for r in extract_text(page)] == ["135</b>\n起"]
