@@ -453,8 +453,9 @@ _OPENING_OF_PARTS = compile_pattern(r"^(?:其中|當中|当中)[，,：:]?")
 
 
 #: The own words of a list item that are a bare noun (车辆, 资金, 重点场所, 企业和商铺): at most this many
-#: characters, with no digit or punctuation.
-_BARE_ITEM = compile_pattern(r"^\p{Han}{1,5}$")
+#: characters, with no digit or punctuation; or two such nouns joined by 和/及/与 (中小学校和幼儿园,
+#: 社区和行政村), still one item of the list.
+_BARE_ITEM = compile_pattern(r"^\p{Han}{1,5}(?:[和及与]\p{Han}{1,5})?$")
 
 
 def _list_verb(
