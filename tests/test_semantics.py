@@ -201,6 +201,25 @@ def test_a_breakdown_opening_a_sentence_takes_no_whole_from_paragraphs_up() -> N
     assert recs["418起"].parent == "5.1万起"
 
 
+def test_a_breakdown_opening_a_marked_list_item_breaks_down_the_item_before() -> None:
+    # ⑵/②/2、/◆ before 其中 only opens the next item; the whole ends the item before, also
+    # where a rate of it stands between (调处成功率93.7%); a Markdown list's indent says it there
+    for mark in ("⑵ ", "② ", "2、", "◆ ", "（二）", "2\ufe0f\u20e3 "):
+        text = f"⑴ 受理纠纷127起，成功调处119起，调处成功率93.7%；\n{mark}其中邻里纠纷48起、家庭纠纷31起；"
+        recs = {r.text: r for r in extract_text(text)}
+        assert recs["48起"].parent == "127起", mark
+        assert recs["31起"].parent == "127起", mark
+    # another count in another unit ending the line closes the breakdown's reach
+    recs = {r.text: r for r in extract_text("受理纠纷127起，召开联调会9场；\n⑵ 其中邻里纠纷48起")}
+    assert recs["48起"].parent is None
+
+
+def test_circled_and_bracketed_item_numbers_are_trimmed_from_labels() -> None:
+    text = "⑴ 受理各类矛盾纠纷127起；\n⒉ 排查隐患54处；\n③ 召开联调会9场"
+    labels = {r.text: r.label for r in extract_text(text)}
+    assert labels == {"127起": "受理各类矛盾纠纷", "54处": "排查隐患", "9场": "召开联调会"}
+
+
 def test_a_breakdown_after_a_list_breaks_down_the_item_it_names_or_no_single_one() -> None:
     text = "全区共招收一年级新生6 380人、七年级新生5 912人，其中随迁子女入学2 146人。"
     recs = {r.text: r for r in extract_text(text)}
