@@ -1381,9 +1381,12 @@ def test_a_clause_turning_to_another_topic_ends_a_breakdown() -> None:
 
 
 def test_a_label_cut_at_its_cue_keeps_the_examples_listed_before_it() -> None:
-    # the cue after 等 names the kind; the examples before it say what the behaviour was
+    # the cue after 等 names the kind; the examples before it say what the behaviour was. The
+    # cue of people persuaded (劝导…不文明行为 in 人次) starts at 劝导, so the label starts there too
     text = "活动期间，交警在城区各路口劝导闯红灯、不礼让行人等不文明行为2100余人次。"
-    assert next(iter(extract_text(text))).label == "交警在城区各路口劝导闯红灯、不礼让行人等不文明行为"
+    figure = next(iter(extract_text(text)))
+    assert figure.label == "劝导闯红灯、不礼让行人等不文明行为"
+    assert figure.metric == "people_reached"
 
 
 def test_a_table_row_named_by_a_month_takes_the_column_s_metric() -> None:
