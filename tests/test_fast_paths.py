@@ -21,11 +21,15 @@ from statx.export import _json_line
 from statx.rules import RuleSet
 from statx.semantics import lexicon
 
-# --- pinyin noise: one leading class instead of three alternatives ---------------------------
+# --- pinyin noise: one leading class instead of one alternative per opening character ---------
 
+# The same annotations, each alternative opening with its own character: after a Han character,
+# a bracketed run of syllables (農(nóng), 萬(wan4), 交通(jiāo tōng)), or one set off by a blank
+# (4.8萬 (wàn)); a soft hyphen or zero-width character; a carriage return before a line feed.
+_SYLLABLES = rf"{nz._SYLLABLE}(?: {nz._SYLLABLE}){{0,7}}[)）]"
 _PLAIN_NOISE = re.compile(
-    rf"([(（](?<=[{nz._HAN}][(（])(?=[{nz._PINYIN_LETTER}]{{1,7}}[)）])"
-    rf"(?:[a-z]*[{nz._TONED}][{nz._PINYIN_LETTER}]*|(?:{nz._NEUTRAL})(?=[)）]))[)）]"
+    rf"([(（](?<=[{nz._HAN}][(（]){_SYLLABLES}"
+    rf"|[ \u3000](?<=[{nz._HAN}][ \u3000])[(（]{_SYLLABLES}"
     r"|[\u00ad\u200b-\u200d\u2060\ufeff]"
     r"|\r(?=\n))"
 )
@@ -49,6 +53,10 @@ _NOISY = st.lists(
             "\u00ad",
             "\ufeff",
             "1",
+            "4",
+            " ",
+            "\u3000",
+            "wan",
         ]
     ),
     max_size=30,
