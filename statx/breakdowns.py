@@ -184,6 +184,7 @@ _ITEM_MARK = compile_pattern(
     r"|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}、"
     r"|[●○■□◆◇▲△▶►·※★☆])[\s\u3000]*"
 )
+
 #: A list item's opening (- , * , + , 1. , 2) ) after its indent, in Markdown or a text export.
 _LIST_ITEM = compile_pattern(r"([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]")
 #: How far back the item a nested list hangs from is looked for, in lines.

@@ -166,13 +166,10 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
     >>> table_cell(t, t.index("+4.2")), table_cell(t, t.index("+0.8"))
     (('城建', '工单量'), ('交通', ''))
     """
-    start = text.rfind("\n", 0, at) + 1
-    column = text.count("|", start, at)
+    start, column = _cell_place(text, at)
     if column < 2:  # the row's first cell names it: a figure there has its own words
         return None
-    cells = (_table_head(text, start) or "").split("|")
-    end = text.find("\n", at)
-    row_cells = text[start : end if end >= 0 else len(text)].split("|")
+    cells, row_cells = _head_and_row(text, start, at)
     head = ""
     past_share = False
     for i in range(min(column, len(cells) - 1), 0, -1):
@@ -207,16 +204,27 @@ def change_after_share(text: str, at: int) -> bool:
     >>> change_after_share(t, t.index("+4.2")), change_after_share(t, t.index("17.3"))
     (True, False)
     """
-    start = text.rfind("\n", 0, at) + 1
-    column = text.count("|", start, at)
-    cells = (_table_head(text, start) or "").split("|")
+    start, column = _cell_place(text, at)
+    cells, row_cells = _head_and_row(text, start, at)
     if column < 2 or column >= len(cells) or not _CHANGE_HEAD.fullmatch(cells[column].strip()):
         return False
-    end = text.find("\n", at)
-    if _in_points(text[start : end if end >= 0 else len(text)].split("|"), column):
+    if _in_points(row_cells, column):
         return False
     before = cells[column - 1].strip()
     return bool(before) and _SHARE_HEAD.search(before) is not None and not _CHANGE_HEAD.fullmatch(before)
+
+
+def _cell_place(text: str, at: int) -> tuple[int, int]:
+    """Where the row of the table cell at `at` starts, and the cell's column (its `|`s before it)."""
+    start = text.rfind("\n", 0, at) + 1
+    return start, text.count("|", start, at)
+
+
+def _head_and_row(text: str, start: int, at: int) -> tuple[list[str], list[str]]:
+    """The cells of the table's header and of the row starting at `start`, split at their `|`s."""
+    end = text.find("\n", at)
+    row = text[start : end if end >= 0 else len(text)]
+    return (_table_head(text, start) or "").split("|"), row.split("|")
 
 
 def _in_points(row_cells: list[str], column: int) -> bool:
