@@ -678,10 +678,12 @@ def annotate(
             and out[changed].metric == "other"
             else None
         )
+        # words read before the figure's own: the term a colon closes (违法载人：查处…), whose cue may
+        # start the label, or else the verb of the list the figure is an item of, which may not
         term = _colon_term(text, cand.start, ctx, lex) if pair is None and not row else ""
-        lead = (
+        lead = term or (
             _list_verb(text, candidates, records, ctx, i, lex)
-            if not term and pair is None and not row and change is None
+            if pair is None and not row and change is None
             else ""
         )
         choice = (
@@ -689,7 +691,7 @@ def annotate(
             if rest is not None
             else lex.metrics.classify(
                 # 事故起数、死亡人数分别下降10.5%、12.3%: each figure's words are its item's
-                pre=pair.words if isinstance(pair, Listed) else term + lead + ctx.pre,
+                pre=pair.words if isinstance(pair, Listed) else lead + ctx.pre,
                 post="" if isinstance(pair, Listed) else ctx.post,
                 earlier=""
                 if pair is not None or parents[i] is not None
@@ -710,13 +712,11 @@ def annotate(
             )
         )
         named_ctx = ctx
-        if lead and choice.cue_start is not None:  # the label keeps to the item's own words
-            choice = dataclasses.replace(choice, cue_start=max(0, choice.cue_start - len(lead)))
-        if term and choice.cue_start is not None:  # the label starts at the term when its cue won
-            if choice.cue_start < len(term):
+        if lead and choice.cue_start is not None:
+            if term and choice.cue_start < len(term):  # the label starts at the term when its cue won
                 named_ctx = Context(term + ctx.pre, ctx.post, ctx.sentence_start)
-            else:
-                choice = dataclasses.replace(choice, cue_start=choice.cue_start - len(term))
+            else:  # the label keeps to the figure's own words
+                choice = dataclasses.replace(choice, cue_start=max(0, choice.cue_start - len(lead)))
         rate = "%" in lex.metrics.units.get(choice.key, ())
         if uncounted_words is not None and choice.earlier and not rate:
             choice = lex.metrics.other
