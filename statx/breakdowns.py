@@ -7,6 +7,7 @@ same unit and not smaller, with the exceptions written below for what real repor
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
@@ -22,14 +23,23 @@ if TYPE_CHECKING:
     from statx.semantics import Lexicon
 
 
-def find_parents(
-    text: str,
-    cands: Sequence[Candidate],
-    records: Sequence[Figure],
-    contexts: Sequence[Context],
-    changes: Sequence[ChangeInfo],
-    lex: Lexicon,
-) -> list[int | None]:
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the semantic layer has read of one article's figures, which every search here looks at.
+
+    One value instead of six parameters: the searches walk the same figures with different rules,
+    and each needs the text, the matches and what was read around them.
+    """
+
+    text: str
+    cands: Sequence[Candidate]
+    records: Sequence[Figure]
+    contexts: Sequence[Context]
+    changes: Sequence[ChangeInfo]
+    lex: Lexicon
+
+
+def find_parents(doc: Reading) -> list[int | None]:
     """For each figure, the index of the figure it breaks down (其中 / 包括 / colon lists / 分别), if any.
 
     The whole is the last figure before the breakdown word in the same sentence (or the one
@@ -37,6 +47,7 @@ def find_parents(
     A change (较去年同期减少12人) or a stated baseline is neither a whole nor a part: it is
     a difference or another period's total.
     """
+    text, cands, contexts, changes, lex = doc.text, doc.cands, doc.contexts, doc.changes, doc.lex
     out: list[int | None] = []
     markers: list[int | None] = []
     for i, c in enumerate(cands):
@@ -78,44 +89,32 @@ def find_parents(
             tries += [at for at in reversed(found[:-1]) if not lex.breakdown_end.search(text, at, c.start)]
         for at in tries:
             markers[i] = marker = at
-            parent, smaller = _whole_before(
-                text, cands, records, contexts, changes, lex, out, i, at, sentence_start, lo, by_lead
-            )
+            parent, smaller = _whole_before(doc, out, i, at, sentence_start, lo, by_lead)
             if parent is not None or not smaller:
                 break
         if parent is None and (marker is None or _opens_list_item(text, marker)):
             # a 其中 opening a nested list item (``  - 其中，查处酒驾醉驾3968起``) says what its indent says
-            parent = _whole_of_sub_item(text, cands, records, changes, i)
+            parent = _whole_of_sub_item(doc, i)
         out.append(parent)
-    _whole_by_sum(cands, records, changes, out, markers)
+    _whole_by_sum(doc, out, markers)
     return out
 
 
 def _whole_before(
-    text: str,
-    cands: Sequence[Candidate],
-    records: Sequence[Figure],
-    contexts: Sequence[Context],
-    changes: Sequence[ChangeInfo],
-    lex: Lexicon,
-    out: Sequence[int | None],
-    i: int,
-    marker: int,
-    sentence_start: int,
-    lo: int,
-    by_lead: bool,
+    doc: Reading, out: Sequence[int | None], i: int, marker: int, sentence_start: int, lo: int, by_lead: bool
 ) -> tuple[int | None, bool]:
     """The whole figure ``i`` breaks down after the breakdown word at ``marker``, if any.
 
     Also says whether the search stopped at a figure of the item's unit smaller than the item,
     which a nested 其中 leaves (the caller then tries an earlier 其中 of the sentence).
     """
+    text, cands, records, contexts, changes = doc.text, doc.cands, doc.records, doc.contexts, doc.changes
     parent: int | None = None
     smaller = False
     # the whole may stand in the sentence before only when the word opens this one
     # (其中：查处酒驾4.12万起: the colon after 其中 is the marker, and 其中 still opens the sentence)
     # an item marker before the word (⑵ 其中邻里纠纷48起, ② 其中…, 2、其中…) opens the item, not a clause
-    opens = not _ITEM_MARK.sub("", lex.breakdown.sub("", text[sentence_start:marker])).strip(" ，,")
+    opens = not _ITEM_MARK.sub("", doc.lex.breakdown.sub("", text[sentence_start:marker])).strip(" ，,")
     for j in range(i - 1, -1, -1):
         p = cands[j]
         if p.end > marker:
@@ -125,7 +124,7 @@ def _whole_before(
         if (
             p.end < sentence_start - 2
             and text[sentence_start - 1 : sentence_start] not in "。；;"
-            and not _line_ends_in_rates(text, cands, records, changes, j, i, sentence_start)
+            and not _line_ends_in_rates(doc, j, i, sentence_start)
         ):
             break
         if opens and not by_lead and "\n" in _WRAP.sub("", text[p.end : sentence_start].rstrip()):
@@ -144,9 +143,7 @@ def _whole_before(
                 # total, not a breakdown of the last part of the one before
                 parent = whole
             elif _size(rp) >= _size(rc):
-                parent = None if _breaks_down_a_list(text, cands, records, contexts, j, i, lex) else j
-                if parent is not None:
-                    parent = _whole_of_own_verb(records, contexts, changes, j, i, lex)
+                parent = None if _breaks_down_a_list(doc, j, i) else _whole_of_own_verb(doc, j, i)
             elif _PER_PERIOD.search(contexts[j].pre):
                 continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
             else:
@@ -155,24 +152,18 @@ def _whole_before(
     return parent, smaller
 
 
-def _line_ends_in_rates(
-    text: str,
-    cands: Sequence[Candidate],
-    records: Sequence[Figure],
-    changes: Sequence[ChangeInfo],
-    j: int,
-    i: int,
-    sentence_start: int,
-) -> bool:
+def _line_ends_in_rates(doc: Reading, j: int, i: int, sentence_start: int) -> bool:
     """Whether only rates and changes stand after figure ``j`` to the end of its line.
 
     受理纠纷127起，调处成功率93.7%；⏎⑵ 其中邻里纠纷48起: the line's count is still the last whole
     before the line the breakdown opens, as it is when the count ends the line itself.
     """
-    if "\n" in text[cands[j].end : sentence_start - 1]:
+    if "\n" in doc.text[doc.cands[j].end : sentence_start - 1]:
         return False
-    between = [k for k in range(j + 1, i) if cands[k].end <= sentence_start]
-    return bool(between) and all(records[k].unit in SHARE_UNITS or changes[k].relative for k in between)
+    between = [k for k in range(j + 1, i) if doc.cands[k].end <= sentence_start]
+    return bool(between) and all(
+        doc.records[k].unit in SHARE_UNITS or doc.changes[k].relative for k in between
+    )
 
 
 #: An item marker at the start of a clause: circled or bracketed numbers (①, ⑴, ⒈, ❶, （二）),
@@ -202,13 +193,7 @@ def _opens_list_item(text: str, at: int) -> bool:
     return item is not None and not text[item.end() : at].strip(" *_")
 
 
-def _whole_of_sub_item(
-    text: str,
-    cands: Sequence[Candidate],
-    records: Sequence[Figure],
-    changes: Sequence[ChangeInfo],
-    i: int,
-) -> int | None:
+def _whole_of_sub_item(doc: Reading, i: int) -> int | None:
     """The whole of a figure in a nested list item: the figure of the item the list hangs from.
 
     A bulletin breaks a total down in a sub-list, with no 其中 (``- 查处各类交通违法：18,642 起``,
@@ -221,6 +206,7 @@ def _whole_of_sub_item(
     >>> [(r.text, r.parent) for r in extract_text(text)]
     [('18,642 起', None), ('1,236 起', '18,642 起'), ('14 起', '18,642 起'), ('23 人', None)]
     """
+    text, cands, records, changes = doc.text, doc.cands, doc.records, doc.changes
     c, rc = cands[i], records[i]
     if changes[i].relative or rc.unit in SHARE_UNITS:
         return None
@@ -258,13 +244,7 @@ def _whole_of_sub_item(
     return None
 
 
-def _whole_by_sum(
-    cands: Sequence[Candidate],
-    records: Sequence[Figure],
-    changes: Sequence[ChangeInfo],
-    parents: list[int | None],
-    markers: Sequence[int | None],
-) -> None:
+def _whole_by_sum(doc: Reading, parents: list[int | None], markers: Sequence[int | None]) -> None:
     """Point the items of one breakdown at the earlier figure they add up to, when it is not the nearest.
 
     排查矛盾纠纷1426起，成功化解1398起…。按纠纷类型划分：相邻关系类612起，婚姻家庭类387起，劳资
@@ -278,6 +258,7 @@ def _whole_by_sum(
     settled, said between the two; a figure of the unit between the whole and the parts that equals
     their sum is what they break down (an exact sum of two or more parts is no accident).
     """
+    cands, records, changes = doc.cands, doc.records, doc.changes
     groups: dict[tuple[int, int], list[int]] = {}
     for i, (p, m) in enumerate(zip(parents, markers, strict=True)):
         if p is not None and m is not None:
@@ -317,22 +298,16 @@ def _equal(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
-def _whole_of_own_verb(
-    records: Sequence[Figure],
-    contexts: Sequence[Context],
-    changes: Sequence[ChangeInfo],
-    j: int,
-    i: int,
-    lex: Lexicon,
-) -> int:
+def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
     """The whole of part `i`: figure `j`, or an earlier one of its sentence that says the part's verb.
 
     刑案發生1萬2,486件，破獲1萬1,853件。其中詐欺案件發生2,317件: the part ends in 發生, the verb of
     the cases reported, not of the cases solved nearer to it; an earlier figure of the sentence in the
     unit, not smaller, whose words say the verb the nearest one does not, is the whole.
     """
+    records, contexts, changes = doc.records, doc.contexts, doc.changes
     own = contexts[i].pre.rstrip()[-2:]
-    if len(own) < 2 or own in contexts[j].pre or lex.clause_end.search(own):
+    if len(own) < 2 or own in contexts[j].pre or doc.lex.clause_end.search(own):
         return j
     rc = records[i]
     for k in range(j - 1, -1, -1):
@@ -385,21 +360,14 @@ def _bigrams(words: str) -> set[str]:
     return {words[k : k + 2] for k in range(len(words) - 1)}
 
 
-def _breaks_down_a_list(
-    text: str,
-    cands: Sequence[Candidate],
-    records: Sequence[Figure],
-    contexts: Sequence[Context],
-    j: int,
-    i: int,
-    lex: Lexicon,
-) -> bool:
+def _breaks_down_a_list(doc: Reading, j: int, i: int) -> bool:
     """Whether the breakdown at figure `i` is of a whole list ending in figure `j`, not of `j` alone.
 
     招收一年级新生6 380人、七年级新生5 912人，其中随迁子女入学2 146人: 其中 in a clause of its own
     after a list of like figures breaks down their sum, which no figure says; unless the item is
     named like the last one (诈骗案件287起，其中电信诈骗案件200起: a part of it).
     """
+    text, cands, records, contexts, lex = doc.text, doc.cands, doc.records, doc.contexts, doc.lex
     if j == 0 or records[j - 1].unit != records[j].unit:
         return False
     between = text[cands[j - 1].end : cands[j].start]
@@ -427,15 +395,7 @@ def kind_of_whole(ctx: Context, choice: Choice, whole: Record, lex: Lexicon) -> 
     return not priority.get(choice.key, 0) > priority.get(whole.metric, 0) < 0
 
 
-def kind_of_lead(
-    text: str,
-    cands: Sequence[Candidate],
-    contexts: Sequence[Context],
-    i: int,
-    unit: str,
-    choice: Choice,
-    lex: Lexicon,
-) -> Choice:
+def kind_of_lead(doc: Reading, i: int, choice: Choice) -> Choice:
     """The metric of a `…类` item that breaks down no figure: what the words before its list count.
 
     从诉求类型看，咨询类4.05万件，求助类2.37万件: the kinds are kinds of 诉求 (tickets), not calls for
@@ -444,6 +404,8 @@ def kind_of_lead(
     but only under a general category (从违法类型看，酒驾类: drink driving); under another it is
     the list's subject that is counted (从警情类型看，纠纷类1.1万起: incidents, not disputes mediated).
     """
+    text, cands, contexts, lex = doc.text, doc.cands, doc.contexts, doc.lex
+    unit = doc.records[i].unit
     start = contexts[i].sentence_start
     first = i
     while (
@@ -530,17 +492,7 @@ def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -
     return whole_end
 
 
-def parent_over_semicolon(
-    text: str,
-    cands: Sequence[Candidate],
-    out: Sequence[Record],
-    contexts: Sequence[Context],
-    i: int,
-    rec: Figure,
-    metric: str,
-    label: str,
-    lex: Lexicon,
-) -> int | None:
+def parent_over_semicolon(doc: Reading, out: Sequence[Record], i: int, metric: str, label: str) -> int | None:
     """The whole a figure breaks down when its breakdown word stands before a semicolon of its sentence.
 
     其中，破获命案3起；破获盗窃案件612起: the items after the semicolon still break down the whole
@@ -550,7 +502,8 @@ def parent_over_semicolon(
     (其中，第一产业增加值…；第二产业增加值…: both end in 产业增加值), and then counts what that
     item counts.
     """
-    start = contexts[i].sentence_start
+    text, cands, lex, rec = doc.text, doc.cands, doc.lex, doc.records[i]
+    start = doc.contexts[i].sentence_start
     lo = max(0, start - WINDOW)
     semi = _open_line(text, start, lo, lex) if text[start - 1 : start] == "\n" else None
     if semi is not None and text[semi] in "；;":
@@ -569,8 +522,10 @@ def parent_over_semicolon(
     # gives this item no whole, or stops at a figure smaller than the item, the 其中 before is tried.
     for k in range(len(markers) - 1, -1, -1):
         marker = markers[k]
+        # the whole is in the sentence, unless 其中 (or 其中：) opens it
+        opened = not lex.breakdown.sub("", text[full_start:marker]).strip(" ，,")
         whole, smaller = _whole_over_semicolon(
-            text, cands, out, contexts, i, rec, metric, label, lex, marker, full_start, lo, start
+            doc, out, i, metric, label, marker, lo if opened else full_start, start
         )
         nested = k > 0 and _NESTED_GAP.search(text, markers[k - 1], marker) is not None
         if whole is not None or not (smaller or nested):
@@ -583,34 +538,20 @@ _NESTED_GAP = compile_pattern(r"[；;\n]")
 
 
 def _whole_over_semicolon(
-    text: str,
-    cands: Sequence[Candidate],
-    out: Sequence[Record],
-    contexts: Sequence[Context],
-    i: int,
-    rec: Figure,
-    metric: str,
-    label: str,
-    lex: Lexicon,
-    marker: int,
-    full_start: int,
-    lo: int,
-    start: int,
+    doc: Reading, out: Sequence[Record], i: int, metric: str, label: str, marker: int, lo: int, start: int
 ) -> tuple[int | None, bool]:
-    """The whole `parent_over_semicolon` reads for the breakdown word at `marker`.
+    """The whole `parent_over_semicolon` reads for the breakdown word at `marker`, from `lo` on.
 
     Also says whether the search stopped at a figure of the item's unit smaller than the item
     (so the word may be a nested 其中, and an earlier one breaks the item down).
     """
+    cands, contexts, lex, rec = doc.cands, doc.contexts, doc.lex, doc.records[i]
     if metric == "other":
         if not _named_like_first_item(cands, out, i, marker, label):
             return None, False
         # 其中，电话渠道受理6102件…；网络渠道受理2334件: named like the first item, it counts what that counts
         first = _first_after(cands, i, marker + 1)
         metric = out[first].metric if first is not None else metric
-    # the whole is in the sentence, unless 其中 (or 其中：) opens it
-    if lex.breakdown.sub("", text[full_start:marker]).strip(" ，,"):
-        lo = full_start
     for j in range(i - 1, -1, -1):
         p = cands[j]
         if p.start < lo:
@@ -623,14 +564,12 @@ def _whole_over_semicolon(
         named_kind = out[j].metric != metric and _kind_of_general(out[j], metric, rec, lex)
         if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
             kind_named = metric if named_kind else None
-            ends = _restates_the_whole(cands, contexts, i, j, marker, lex, kind_named) or _overflows(
-                out, j, i, rec
-            )
+            ends = _restates_the_whole(doc, i, j, marker, kind_named) or _overflows(out, j, i, rec)
             return (None if ends or _opened_by_a_new_count(cands, out, start, j, i) else j), False
         if out[j].metric != metric:
             k = _same_metric_in_sentence(out, contexts, j, rec, metric)
             if k is not None:
-                ends = _restates_the_whole(cands, contexts, i, k, marker, lex) or _overflows(out, k, i, rec)
+                ends = _restates_the_whole(doc, i, k, marker) or _overflows(out, k, i, rec)
                 return (None if ends or _opened_by_a_new_count(cands, out, start, k, i) else k), False
         if not _PER_PERIOD.search(contexts[j].pre):
             return None, out[j].value < rec.value
@@ -667,15 +606,7 @@ def _same_metric_in_sentence(
     return None
 
 
-def _restates_the_whole(
-    cands: Sequence[Candidate],
-    contexts: Sequence[Context],
-    i: int,
-    j: int,
-    marker: int,
-    lex: Lexicon,
-    kind: str | None = None,
-) -> bool:
+def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | None = None) -> bool:
     """Whether figure `i` opens with a verb the whole `j` says and the first item after the marker does not.
 
     办理居民身份证8.7万张，其中首次申领1.9万张；办理临时身份证3 600余张: 办理 again starts a count
@@ -685,7 +616,7 @@ def _restates_the_whole(
     names a kind of a general whole; words that open with that kind's cue (违法停车2.9万起 under
     查处…违法行为12.86万起) name it, and repeat no verb (查处饮酒驾驶…315起 still does).
     """
-
+    cands, contexts, lex = doc.cands, doc.contexts, doc.lex
     words = str(lex.label_trim.sub("", contexts[i].pre.lstrip("、 ")))
     own = words[:2]
     if len(own) < 2 or own not in contexts[j].pre:  # 户政窗口共办理居民身份证: its verb, not its opening

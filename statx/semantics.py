@@ -23,6 +23,7 @@ import regex
 from statx.breakdowns import (
     KIND_OF_WHOLE,
     PER_PERIOD,
+    Reading,
     find_parents,
     kind_of_lead,
     kind_of_whole,
@@ -584,7 +585,8 @@ def annotate(
         return latest_written_year(text, pos)
 
     changes = read_changes(text, candidates, contexts, lex, year_of)
-    parents = find_parents(text, candidates, records, contexts, changes, lex)
+    reading = Reading(text, candidates, records, contexts, changes, lex)
+    parents = find_parents(reading)
     orgs = lex.gazette.orgs(text)
     places = lex.gazette.places(text)
     title = fold_text(records[0].title or "")  # titles come from metadata, not normalised yet
@@ -750,13 +752,13 @@ def annotate(
         p = parents[i]
         if p is None and change is None and not baseline:
             label = _label(ctx, choice.cue_start, lex) if choice.key == "other" else ""
-            p = parent_over_semicolon(text, candidates, out, contexts, i, rec, choice.key, label, lex)
+            p = parent_over_semicolon(reading, out, i, choice.key, label)
         if p is not None and (
             choice.key == "other" or kind_of_whole(ctx, choice, out[p], lex) or _only_set_up(ctx, lex)
         ):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         elif p is None and change is None and KIND_OF_WHOLE.search(ctx.pre):
-            choice = kind_of_lead(text, candidates, contexts, i, rec.unit, choice, lex)
+            choice = kind_of_lead(reading, i, choice)
         out.append(
             Record(  # built whole: dataclasses.replace costs more than the rest of this loop
                 doc=rec.doc,
