@@ -492,8 +492,13 @@ def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -
     return whole_end
 
 
-def parent_over_semicolon(doc: Reading, out: Sequence[Record], i: int, metric: str, label: str) -> int | None:
+def parent_over_semicolon(
+    doc: Reading, out: Sequence[Record], i: int, metric: str, label: str
+) -> tuple[int, str] | None:
     """The whole a figure breaks down when its breakdown word stands before a semicolon of its sentence.
+
+    Returned with the metric the figure counts as a part of it: its own, or the first item's when
+    its words name only a kind of what that item names (see `_kind_like_first_item`).
 
     其中，破获命案3起；破获盗窃案件612起: the items after the semicolon still break down the whole
     before 其中, but so might a new topic (其中酒驾100起；发生事故50起), so the item must count
@@ -524,12 +529,12 @@ def parent_over_semicolon(doc: Reading, out: Sequence[Record], i: int, metric: s
         marker = markers[k]
         # the whole is in the sentence, unless 其中 (or 其中：) opens it
         opened = not lex.breakdown.sub("", text[full_start:marker]).strip(" ，,")
-        whole, smaller = _whole_over_semicolon(
+        whole, smaller, as_part = _whole_over_semicolon(
             doc, out, i, metric, label, marker, lo if opened else full_start, start
         )
         nested = k > 0 and _NESTED_GAP.search(text, markers[k - 1], marker) is not None
         if whole is not None or not (smaller or nested):
-            return whole
+            return None if whole is None else (whole, as_part)
     return None
 
 
@@ -539,19 +544,22 @@ _NESTED_GAP = compile_pattern(r"[；;\n]")
 
 def _whole_over_semicolon(
     doc: Reading, out: Sequence[Record], i: int, metric: str, label: str, marker: int, lo: int, start: int
-) -> tuple[int | None, bool]:
+) -> tuple[int | None, bool, str]:
     """The whole `parent_over_semicolon` reads for the breakdown word at `marker`, from `lo` on.
 
     Also says whether the search stopped at a figure of the item's unit smaller than the item
-    (so the word may be a nested 其中, and an earlier one breaks the item down).
+    (so the word may be a nested 其中, and an earlier one breaks the item down), and the metric
+    the item was read as.
     """
     cands, contexts, lex, rec = doc.cands, doc.contexts, doc.lex, doc.records[i]
     if metric == "other":
         if not _named_like_first_item(cands, out, i, marker, label):
-            return None, False
+            return None, False, metric
         # 其中，电话渠道受理6102件…；网络渠道受理2334件: named like the first item, it counts what that counts
         first = _first_after(cands, i, marker + 1)
         metric = out[first].metric if first is not None else metric
+    else:
+        metric = _kind_like_first_item(doc, out, i, marker, metric)
     for j in range(i - 1, -1, -1):
         p = cands[j]
         if p.start < lo:
@@ -565,15 +573,15 @@ def _whole_over_semicolon(
         if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
             kind_named = metric if named_kind else None
             ends = _restates_the_whole(doc, i, j, marker, kind_named) or _overflows(out, j, i, rec)
-            return (None if ends or _opened_by_a_new_count(cands, out, start, j, i) else j), False
+            return (None if ends or _opened_by_a_new_count(cands, out, start, j, i) else j), False, metric
         if out[j].metric != metric:
             k = _same_metric_in_sentence(out, contexts, j, rec, metric)
             if k is not None:
                 ends = _restates_the_whole(doc, i, k, marker) or _overflows(out, k, i, rec)
-                return (None if ends or _opened_by_a_new_count(cands, out, start, k, i) else k), False
+                return (None if ends or _opened_by_a_new_count(cands, out, start, k, i) else k), False, metric
         if not _PER_PERIOD.search(contexts[j].pre):
-            return None, out[j].value < rec.value
-    return None, False
+            return None, out[j].value < rec.value, metric
+    return None, False, metric
 
 
 def _kind_of_general(whole: Record, metric: str, rec: Figure, lex: Lexicon) -> bool:
@@ -669,6 +677,28 @@ def _opened_by_a_new_count(
         if r.parent_start is None:
             return True
     return False
+
+
+def _kind_like_first_item(doc: Reading, out: Sequence[Record], i: int, marker: int, metric: str) -> str:
+    """The first item's metric when figure `i` only names another kind of the same thing, else `metric`.
+
+    立刑事案件1146起，其中盗窃案件523起，同比下降19.2%；诈骗案件287起: the first item took the
+    whole's metric (cases filed), but 诈骗案件 alone reads as crimes reported, by the 案件 it
+    shares with 盗窃案件. When the item's words end like the first item's and only that shared
+    ending names its metric (the words before it, 诈骗, name none), it is the next kind of the
+    list, counting what the first item counts; 破获案件300起 names cases solved by 破获, so it
+    keeps its own metric.
+    """
+    lex, rec = doc.lex, doc.records[i]
+    first = _first_after(doc.cands, i, marker + 1)
+    if first is None or out[first].metric in (metric, "other") or out[first].unit != rec.unit:
+        return metric
+    words = str(lex.label_trim.sub("", doc.contexts[i].pre.strip("、，, ")))
+    other = out[first].label
+    if len(words) < 3 or len(other) < 3 or other[-2:] != words[-2:]:
+        return metric
+    head = lex.metrics.classify(pre=words[:-2], post="", heading="", unit=rec.unit, is_change=False)
+    return out[first].metric if head.key != metric else metric
 
 
 def _named_like_first_item(

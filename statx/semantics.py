@@ -752,7 +752,11 @@ def annotate(
         p = parents[i]
         if p is None and change is None and not baseline:
             label = _label(ctx, choice.cue_start, lex) if choice.key == "other" else ""
-            p = parent_over_semicolon(reading, out, i, choice.key, label)
+            over = parent_over_semicolon(reading, out, i, choice.key, label)
+            p = over[0] if over is not None else None
+            # 其中盗窃案件523起…；诈骗案件287起: a kind named like the first item counts what that counts
+            if over is not None and over[1] not in (choice.key, "other"):
+                choice = lex.metrics.named(over[1])
         if p is not None and (
             choice.key == "other" or kind_of_whole(ctx, choice, out[p], lex) or _only_set_up(ctx, lex)
         ):

@@ -169,6 +169,18 @@ def test_an_item_after_a_semicolon_saying_the_whole_s_verb_again_is_a_new_item()
     assert (recs["4 200张"].parent, recs["1 150余张"].parent) == ("1.6万张", None)
 
 
+def test_an_item_after_a_semicolon_naming_another_kind_like_the_first_counts_what_it_counts() -> None:
+    text = (
+        "全区共立刑事案件1146起，同比下降14.8%，其中盗窃案件523起，同比下降19.2%；"
+        "诈骗案件287起，同比下降8.6%；破获案件300起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["523起"].metric == recs["287起"].metric == "cases_filed"
+    assert recs["287起"].parent == "1146起"  # 诈骗案件 alone reads as crimes reported: the 案件 of 盗窃案件
+    assert recs["8.6%"].metric == "cases_filed"  # its change follows it
+    assert (recs["300起"].metric, recs["300起"].parent) == ("cases_solved", None)  # 破获 names its own
+
+
 def test_a_breakdown_of_uncategorised_figures_runs_on_over_semicolons_for_items_named_alike() -> None:
     text = (
         "全年地区生产总值2865.3亿元，比上年增长4.1%。其中，第一产业增加值201.6亿元，增长3.8%；"
