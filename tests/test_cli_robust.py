@@ -268,3 +268,30 @@ def test_a_closed_pipe_ends_the_run_quietly(articles: int, tmp_path: Path) -> No
     )
     assert (tmp_path / "err").read_text(encoding="utf-8") == ""  # no BrokenPipeError, no "Exception ignored"
     assert run.stdout.strip() in ("0", "1")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["extract"], ["summary"], ["show"], ["report"], ["eval"], ["rules", "check"], ["rules", "test"]],
+)
+def test_help_paragraphs_wrap_at_the_terminal_not_at_the_source_line(command: list[str]) -> None:
+    """Each paragraph of a command's help is one line on a wide terminal: the docstring's own line
+    breaks (wrapped for the source file) would cut it in the middle of a sentence."""
+    real = subprocess.run(
+        [sys.executable, "-m", "statx", *command, "-h"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "400", "TERM": "dumb"},
+    )
+    assert real.returncode == 0, real.stderr
+    lines = [line.strip() for line in real.stdout.splitlines()]
+    at = lines.index(next(line for line in lines if line.startswith("Usage:")))
+    prose: list[str] = []
+    for line in lines[at + 1 :]:
+        if line.startswith("╭") or line.startswith("Options") or line.startswith("Arguments"):
+            break
+        prose.append(line)
+    paragraphs = [p for p in "\n".join(prose).split("\n\n") if p.strip()]
+    assert paragraphs, real.stdout
+    assert all("\n" not in p.strip() for p in paragraphs), paragraphs

@@ -7,6 +7,7 @@ holds what they share: the app, exit codes, error reporting, common options.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import logging
 import os
 import signal
@@ -17,7 +18,7 @@ from types import FrameType
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer._click.core import Context  # typer >= 0.26 vendors click
+from typer._click.core import Command, Context  # typer >= 0.26 vendors click
 from typer._click.exceptions import NoArgsIsHelpError
 from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperGroup
@@ -58,6 +59,25 @@ class _OneLineErrors(TyperGroup):
             message("aborted")
             sys.exit(EXIT_DATA)
         sys.exit(code if isinstance(code, int) else 0)  # an Exit's code; 0 when a command returns
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        """The command, its help's paragraphs each one line: the terminal wraps them, not the source.
+
+        Typer's rich help keeps a docstring's line breaks, so a paragraph broke where the source
+        line ended (`An input that⏎cannot be read`) and again at the terminal's width.
+        """
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _unwrap_help(command)
+        return command
+
+
+def _unwrap_help(command: Command) -> None:
+    """Join the lines of each paragraph of a command's help, and of its subcommands' (`statx rules`)."""
+    if command.help:
+        command.help = "\n\n".join(" ".join(p.split()) for p in inspect.cleandoc(command.help).split("\n\n"))
+    for sub in getattr(command, "commands", {}).values():
+        _unwrap_help(sub)
 
 
 def _command(ctx: Context | None) -> str:
