@@ -377,6 +377,11 @@ def _change_label(ctx: Context, choice: Choice, previous: Record | None, lex: Le
     if (basis := lex.basis_tail.search(pre)) is not None:
         pre = _CHANGE_ADVERBS.sub("", pre[: basis.start()]).rstrip(" (（")
     if not lex.label_trim.sub("", pre).strip(" ，,、|()（）"):
+        named, _ = _named_earlier(ctx, choice, lex)
+        if named is not ctx:  # 发案下降明显，同比减少41起: the clause the metric was read from
+            words = _CHANGE_ADVERBS.sub("", named.pre.rstrip(" ，,"))  # its change said before 明显
+            own = Context(words, "", named.sentence_start)
+            return _change_label(own, Choice(choice.key, choice.name), None, lex)
         return previous.label if previous is not None else ""
     # the words after a change (情况下, 的好成绩) say nothing of what changed
     return _label(Context(pre, "", ctx.sentence_start), choice.cue_start if said is None else None, lex)

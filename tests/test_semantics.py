@@ -82,6 +82,21 @@ def test_a_change_or_a_baseline_is_neither_a_whole_nor_a_part() -> None:
     assert recs["3120宗"].parent == "12050宗"
 
 
+def test_a_change_said_only_with_its_basis_counts_what_the_clause_before_says_went_down() -> None:
+    # 同比减少41起 names nothing; the clause before says what fell, not the previous figure's words
+    text = (
+        "虚假投资类发案79起，损失金额最高，达498.6万元；冒充客服类发案下降明显，同比减少41起。"
+        "全市交通事故大幅下降，同比下降12.5%"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    fell = recs["41起"]
+    assert (fell.metric, fell.change, fell.label) == ("crimes_reported", "down", "冒充客服类发案")
+    assert (recs["12.5%"].metric, recs["12.5%"].label) == ("accidents", "全市交通事故")
+    # with a count before it in the sentence, the change is still that count's
+    (count, change) = extract_text("全县共发生道路交通事故1503起，同比下降9.6%")
+    assert (change.metric, change.label) == ("accidents", count.label)
+
+
 def test_a_figure_in_brackets_right_after_a_larger_one_breaks_it_down() -> None:
     text = "查处交通违法68.3万起，其中酒驾醉驾3216起（醉驾897起），全市报告案件29,542宗（+3.88%）。"
     recs = {r.text: r for r in extract_text(text)}
