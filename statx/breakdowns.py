@@ -59,7 +59,11 @@ def find_parents(doc: Reading) -> list[int | None]:
         sentence_start = after_open_line(text, contexts[i].sentence_start, lo, lex, semicolon=False)
         parent = None
         marker = None
-        found = [m.start() for m in lex.breakdown.finditer(text, sentence_start, c.start)]
+        found = [
+            m.start()
+            for m in lex.breakdown.finditer(text, sentence_start, c.start)
+            if not _in_closed_bracket(text, m.start(), sentence_start, c.start)
+        ]
         if found:
             marker = found[-1]
         # 按纠纷类型划分：…: the sentence breaks down the total before it, and so does each clause
@@ -117,8 +121,8 @@ def _whole_before(
     opens = not _ITEM_MARK.sub("", doc.lex.breakdown.sub("", text[sentence_start:marker])).strip(" ，,")
     for j in range(i - 1, -1, -1):
         p = cands[j]
-        if p.end > marker:
-            continue
+        if p.end > marker or _closes_a_bracket(text, p.end, marker):
+            continue  # after the marker, or an aside in a bracket closed before it
         if p.end <= sentence_start and not opens:
             break
         if (
@@ -472,6 +476,45 @@ def after_open_line(text: str, start: int, lo: int, lex: Lexicon, *, semicolon: 
     return start
 
 
+def _in_closed_bracket(text: str, at: int, start: int, end: int) -> bool:
+    """Whether the breakdown word at `at` stands in a bracket opened after `start` and closed before `end`.
+
+    停车泊位3000余个（含两轮车），增设信号灯1个: the 含 says what the 3000 hold, and its bracket
+    closes before the next figure, which is none of its parts.
+
+    >>> _in_closed_bracket("泊位3000余个（含两轮车），增设信号灯1个", 9, 0, 21)
+    True
+    >>> _in_closed_bracket("泊位3000余个（含两轮车1200个）", 9, 0, 14)
+    False
+    """
+    opened = max(text.rfind("(", start, at), text.rfind("（", start, at))
+    if opened < 0 or max(text.rfind(")", opened, at), text.rfind("）", opened, at)) >= 0:
+        return False
+    return ")" in text[at:end] or "）" in text[at:end]
+
+
+def _closes_a_bracket(text: str, start: int, end: int) -> bool:
+    """Whether a bracket opened before `start` closes before `end`: a figure before `start` is in it.
+
+    泊位3000余个（含两轮车泊位1200个），其中新增泊位800个: the 1200 is an aside in a closed bracket,
+    and the 其中 after it breaks down the 3000 outside.
+
+    >>> _closes_a_bracket("（含两轮车泊位1200个），其中", 12, 17)
+    True
+    >>> _closes_a_bracket("1200个（含两轮车），其中", 5, 14)
+    False
+    """
+    depth = 0
+    for ch in text[start:end]:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -> int | None:
     """Where a bracket opens right after the figure before, when the figure at `start` stands in it.
 
@@ -518,6 +561,8 @@ def parent_over_semicolon(
     full_start = after_open_line(text, last_end(FULL_STOP_BACK, text, start, lo), lo, lex, semicolon=True)
     markers: list[int] = []
     for m in lex.breakdown.finditer(text, full_start, start):
+        if _in_closed_bracket(text, m.start(), full_start, start):
+            continue
         # 酒后驾驶3 218起、醉酒驾驶1 046起，分别下降6.4%和9.1%: 分别 pairs changes, breaks nothing down
         after = _first_after(cands, i, m.end())
         if m.group() != "分别" or after is None or out[after].change is None:

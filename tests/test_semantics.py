@@ -268,6 +268,18 @@ def test_a_figure_in_brackets_opened_on_a_figure_is_a_part_of_it_before_a_senten
     assert recs["12名"].parent == "86名"
 
 
+def test_a_breakdown_word_in_a_bracket_closed_before_the_figure_breaks_nothing_down() -> None:
+    # 含 in the bracket says what the spaces hold; the bracket closes before the next count
+    text = "开放停车泊位3000余个（含两轮车），增设信号灯4个；设置护栏1200米（含隔离墩），修复标线300米。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["4个"].parent is None and recs["300米"].parent is None
+    # a part in the bracket itself is one, and a 其中 after the bracket breaks down the figure
+    # outside it, not the aside in it
+    text = "开放停车泊位3000余个（含两轮车泊位1200个），其中新增泊位800个。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["1200个"].parent == "3000余个" and recs["800个"].parent == "3000余个"
+
+
 def test_a_smaller_daily_rate_is_not_the_whole_of_a_breakdown() -> None:
     text = "共受理各类工单8.93万件，日均受理约327件。其中，咨询类工单3.12万件，投诉举报类2.61万件。"
     recs = {r.text: r for r in extract_text(text)}
