@@ -240,6 +240,8 @@ def lexicon(rules: RuleSet) -> Lexicon:
 
 #: The last 等 closing a list of examples (not 等级, 等待, 等同…), searched backwards.
 _LAST_EXAMPLES_END = compile_pattern(EXAMPLES_END, regex.REVERSE)
+#: What ends a sentence, as against a semicolon that only ends a clause of it.
+_SENTENCE_END = compile_pattern(r"[。！？!?\n]")
 _EXAMPLES_JUST_BEFORE = compile_pattern(f"{EXAMPLES_END}$")
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
 _EXAMPLES_OF = compile_pattern(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
@@ -646,11 +648,15 @@ def annotate(
         # a part (破获刑事案件356起，其中重大案件37起) counts what its whole counts: the whole's
         # noun it repeats (案件) names no new metric, while a cue of its own (其中酒驾135起) does.
         # Only in the whole's sentence: parts given a sentence of their own (立刑事案件9518起。其中，
-        # 盗窃案件4106起，占…) describe what the crimes were, by their own words
+        # 盗窃案件4106起，占…) describe what the crimes were, by their own words. A semicolon does
+        # not end it (破获侵财案件683起，占…66.5%；其中电信网络诈骗案件217起: the parts still solved)
         elif (
             pair is None
             and (whole := parents[i]) is not None
-            and contexts[whole].sentence_start == ctx.sentence_start
+            and (
+                contexts[whole].sentence_start == ctx.sentence_start
+                or _SENTENCE_END.search(text, candidates[whole].end, cand.start) is None
+            )
             and change is None
             and out[whole].metric != "other"
             and out[whole].unit == rec.unit
