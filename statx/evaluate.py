@@ -47,6 +47,10 @@ class Counts:
     qualifier_ok: int = 0
     change_n: int = 0
     change_ok: int = 0
+    basis_n: int = 0
+    basis_ok: int = 0
+    parent_n: int = 0
+    parent_ok: int = 0
 
     def add(self, other: Counts) -> None:
         """Add another document's counts to these."""
@@ -80,6 +84,20 @@ class Counts:
         """Share of matched gold change figures (`up`/`down`) whose change is right."""
         return self.change_ok / self.change_n if self.change_n else None
 
+    @property
+    def basis_accuracy(self) -> float | None:
+        """Share of matched gold change figures whose basis (yoy, mom or none said) is right."""
+        return self.basis_ok / self.basis_n if self.basis_n else None
+
+    @property
+    def parent_accuracy(self) -> float | None:
+        """Share of matched figures that the gold or the prediction makes a part, whose whole is right.
+
+        Counted over parts only: most figures are no part, and an accuracy over all of them
+        would say little about breakdowns.
+        """
+        return self.parent_ok / self.parent_n if self.parent_n else None
+
     def to_dict(self) -> dict[str, Any]:
         """Counts and rates as plain JSON values (an accuracy without cases is null)."""
         return {
@@ -92,6 +110,8 @@ class Counts:
             "metric_accuracy": self.metric_accuracy,
             "qualifier_accuracy": self.qualifier_accuracy,
             "change_accuracy": self.change_accuracy,
+            "basis_accuracy": self.basis_accuracy,
+            "parent_accuracy": self.parent_accuracy,
         }
 
 
@@ -204,6 +224,12 @@ def score_document(doc: str, gold: Sequence[Row], pred: Sequence[Row]) -> DocSco
         if g.get("change"):
             c.change_n += 1
             c.change_ok += p.get("change") == g["change"]
+            if "basis" in g:  # gold that says no basis says there is none
+                c.basis_n += 1
+                c.basis_ok += (p.get("basis") or None) == (g["basis"] or None)
+        if "parent" in g and (g["parent"] or p.get("parent")):
+            c.parent_n += 1
+            c.parent_ok += simplified(g["parent"] or "") == simplified(p.get("parent") or "")
     return DocScore(doc, c, misses, left)
 
 
@@ -225,7 +251,7 @@ def evaluate(pred: Iterable[Row], gold: Mapping[str, Sequence[Row]]) -> Evaluati
 
     Args:
         pred: predicted records with at least `doc`, `text`, `value`, `unit`; `start`/`end`,
-            `metric`, `qualifier`, `change` are used when present.
+            `metric`, `qualifier`, `change`, `basis`, `parent` are used when present.
         gold: gold figures by document id, in document order (see `load_gold`).
 
     Returns:

@@ -169,3 +169,44 @@ def test_optional_gold_figures_count_neither_way() -> None:
     miss = evaluate([], gold)
     assert (miss.total.tp, miss.total.fp, miss.total.fn) == (0, 0, 0)
     assert parse_records("", "x") == []
+
+
+def test_basis_is_scored_on_changes_and_parent_on_parts() -> None:
+    def fig(text: str, at: int, **fields: Any) -> dict[str, Any]:
+        value = float(text.rstrip("起%"))
+        return {
+            "doc": "d",
+            "text": text,
+            "value": value,
+            "unit": text[-1],
+            "start": at,
+            "end": at + len(text),
+            **fields,
+        }
+
+    gold = {
+        "d": [
+            fig("90起", 0, change=None, basis=None, parent=None),
+            fig("12%", 5, change="down", basis="yoy", parent=None),
+            fig("3%", 10, change="up", basis=None, parent=None),
+            fig("30起", 15, change=None, basis=None, parent="90起"),
+            fig("20起", 20, change=None, basis=None, parent="90起"),
+            fig("8起", 25, change=None, basis=None, parent=None),
+        ]
+    }
+    pred = [
+        fig("90起", 0),
+        fig("12%", 5, change="down", basis="yoy"),
+        fig("3%", 10, change="up", basis="mom"),  # a basis the text does not say
+        fig("30起", 15, parent="90起"),
+        fig("20起", 20),  # a part missed
+        fig("8起", 25, parent="90起"),  # a part made up
+    ]
+    total = evaluate(pred, gold).total
+    assert (total.basis_n, total.basis_ok) == (2, 1)
+    assert (total.parent_n, total.parent_ok) == (3, 1)
+    assert total.to_dict()["parent_accuracy"] == 1 / 3
+    # gold that does not annotate a field is not scored on it
+    bare = {"d": [{k: v for k, v in g.items() if k not in ("basis", "parent")} for g in gold["d"]]}
+    assert evaluate(pred, bare).total.basis_accuracy is None
+    assert evaluate(pred, bare).total.parent_accuracy is None

@@ -37,6 +37,9 @@ def eval_(
     Matching follows gold/SPEC.md: same document, same value and unit, overlapping spans
     (or the same written number when a prediction has no offsets). Gold documents without
     predictions count as missed; predicted documents without gold are not scored.
+
+    Field accuracy is over matched figures: metric where the gold names one, qualifier on all,
+    change and basis on the gold's changes, parent on the figures either side makes a part.
     """
     from statx.evaluate import evaluate, load_gold, read_records
 
@@ -73,6 +76,12 @@ def _as_dict(result: Evaluation, show: bool) -> dict[str, Any]:
     return out
 
 
+_COLUMNS = (
+    *("doc", "tp", "fp", "fn", "precision", "recall", "F1"),
+    *("metric", "qualifier", "change", "basis", "parent"),
+)
+
+
 def _rate(x: float | None) -> str:
     return "-" if x is None else f"{x:.3f}"
 
@@ -89,6 +98,8 @@ def _row(name: str, c: Counts) -> list[str]:
         _rate(c.metric_accuracy),
         _rate(c.qualifier_accuracy),
         _rate(c.change_accuracy),
+        _rate(c.basis_accuracy),
+        _rate(c.parent_accuracy),
     ]
 
 
@@ -97,7 +108,7 @@ def _console() -> Console:
 
     console = Console(highlight=False)
     if not console.is_terminal:
-        console.width = max(console.width, 120)  # a log or a pipe: do not squeeze the table
+        console.width = max(console.width, 150)  # a log or a pipe: do not squeeze the table
     return console
 
 
@@ -107,7 +118,7 @@ def _print_table(result: Evaluation, show: bool) -> None:
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for col in ("doc", "tp", "fp", "fn", "precision", "recall", "F1", "metric", "qualifier", "change"):
+    for col in _COLUMNS:
         table.add_column(col, justify="left" if col == "doc" else "right", no_wrap=col == "doc")
     for d in result.docs:
         table.add_row(*_row(d.doc, d.counts))
