@@ -674,6 +674,17 @@ def annotate(
             and out[i - 1].metric != "other"
         ):
             inherited, inherited_words = out[i - 1].metric, contexts[i - 1].pre
+        # a part of an uncounted whole of its sentence (打掉犯罪团伙362个，其中涉黑涉恶犯罪集团11个) whose
+        # own words name nothing is uncounted too: the heading's campaign (…整治行动) did not name the
+        # whole, so it names no part of it
+        part_of_other = (
+            pair is None
+            and change is None
+            and (whole := parents[i]) is not None
+            and contexts[whole].sentence_start == ctx.sentence_start
+            and out[whole].metric == "other"
+            and out[whole].unit == rec.unit
+        )
         para_start = text.rfind("\n", 0, cand.start) + 1
         in_table_row = _ROW_START.match(text, para_start, cand.start) is not None
         rest = (
@@ -711,7 +722,9 @@ def annotate(
                 else uncounted_words
                 if uncounted_words is not None
                 else functools.partial(_earlier, text, candidates, records, ctx, i, lex),
-                heading=functools.partial(_table_caption, text, para_start)
+                heading=""
+                if part_of_other
+                else functools.partial(_table_caption, text, para_start)
                 if in_table_row
                 else functools.partial(_heading_before, headings, cand.start),
                 unit=rec.unit,

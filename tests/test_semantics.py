@@ -40,6 +40,21 @@ def test_breakdown_items_point_to_their_total() -> None:
     assert total.parent is None
 
 
+def test_a_silent_part_of_an_uncounted_whole_takes_no_metric_from_the_heading() -> None:
+    # the heading names a campaign (…整治行动); the gangs smashed are no campaign, and their part,
+    # whose own words name nothing, is none either, while a part with a cue of its own keeps it
+    text = (
+        "夏季治安打击整治行动取得阶段性成效\n\n"
+        "行动启动以来，打掉犯罪团伙362个，其中涉黑涉恶犯罪集团11个；"
+        "破获刑事案件1.47万起，其中破获命案积案19起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["362个"].metric == "other"
+    assert recs["11个"].parent == "362个"
+    assert recs["11个"].metric == "other"
+    assert recs["19起"].metric == "cases_solved"
+
+
 def test_a_bracket_closed_between_two_figures_splits_no_list() -> None:
     # 县（市、区） names one kind of division; its 、 must not hand 市 to the first figure and 区 to
     # the second, while a bracket still open at the next figure opens a breakdown item
