@@ -387,6 +387,8 @@ def read_changes(
                 basis = _basis_before_semicolon(text, cands, ctx, out, i, like_items=True)
             if basis is None:
                 basis = _basis_of_changes_before(contexts, out, i)
+            if basis is None:
+                basis = _basis_of_paragraph(text, cands, out, i)
         baseline = (
             bool(lex.baseline.search(ctx.pre))
             or bool(lex.baseline_from.search(ctx.pre) and _moves_on(text, cands, i, lex))
@@ -495,6 +497,39 @@ def _basis_of_changes_before(contexts: Sequence[Context], out: Sequence[ChangeIn
         if out[k].change is not None:
             return out[k].basis
     return None
+
+
+#: A clause that names what its change is against (比"十三五"末下降, 较上一轮减少, 从…增长到, 年均增长):
+#: a basis said before it in the paragraph is not its own.
+_OWN_ANCHOR = compile_pattern(r"(?<!同)[比较較从從由与與]|年均")
+
+
+#: A sign or arrow at a figure (-0.75‰, ↓31.2%): a data card's or a rate's own, not a paragraph's change.
+_SIGNED = compile_pattern(r"[-−+＋↑↓]")
+
+
+def _own_anchor(text: str, pos: int) -> bool:
+    """Whether the clause ending at `pos` names what its change is against (see `_OWN_ANCHOR`).
+
+    降幅比9月收窄3.6个百分点 after 同比下降4.2%: the points are against September, not last year.
+    """
+    clause = text[max(text.rfind(c, max(0, pos - 40), pos) for c in "，,；;。") + 1 : pos]
+    return _OWN_ANCHOR.search(clause) is not None
+
+
+def _basis_of_paragraph(text: str, cands: Sequence[Candidate], out: Sequence[ChangeInfo], i: int) -> Basis | None:
+    """The basis of the last change before change `i` in its paragraph, when that is year-on-year.
+
+    A bulletin says 比上年 once for a paragraph (规模以上工业增加值比上年增长7.2%。分经济类型看，国有控股
+    企业增加值增长4.6%…。全年规模以上工业企业实现营业收入6318.7亿元，增长4.3%): a bare change in a
+    later sentence of the same paragraph is against the same year. A line break ends the paragraph.
+    """
+    pos = cands[i].start
+    if _own_anchor(text, pos) or _SIGNED.search(text, max(0, pos - 1), pos + 1):
+        return None
+    lo = text.rfind("\n", 0, pos) + 1
+    j = _last_change(cands, out, i, lo, pos)
+    return "yoy" if j is not None and out[j].basis == "yoy" else None
 
 
 def _after_its_item(
