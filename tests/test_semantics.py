@@ -1655,3 +1655,16 @@ def test_a_change_against_the_quarter_before_is_month_on_month_like() -> None:
     recs = {r.text: r for r in extract_text("啟用後熱點路段報案數較前季下降約12%，刑事案件較上季減少8起。")}
     assert recs["約12%"].basis == "mom"
     assert recs["8起"].basis == "mom"
+
+
+def test_a_clause_naming_its_own_comparison_drops_a_year_on_year_basis_said_before_it() -> None:
+    text = (
+        "10月事故起数同比下降4.2%，降幅比9月收窄3.6个百分点。电诈发案同比下降31.4%，降幅较上半年扩大7.6个百分点。"
+        "劳动社保类诉求环比上升21.5%，其中欠薪类诉求312件，较9月增加87件。"
+        "全市事故同比下降12%。万车死亡率比十三五末下降近三成。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["3.6个百分点"].basis is None  # against September
+    assert recs["7.6个百分点"].basis is None  # against the half-year
+    assert recs["87件"].basis == "mom"  # the month before is what 环比 names
+    assert recs["近三成"].basis is None
