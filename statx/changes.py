@@ -528,7 +528,9 @@ def _clause_before(text: str, pos: int) -> str:
     return text[max(lo - 1, *(text.rfind(c, lo, pos) for c in "，,；;。")) + 1 : pos]
 
 
-def _basis_of_paragraph(text: str, cands: Sequence[Candidate], out: Sequence[ChangeInfo], i: int) -> Basis | None:
+def _basis_of_paragraph(
+    text: str, cands: Sequence[Candidate], out: Sequence[ChangeInfo], i: int
+) -> Basis | None:
     """The basis of the last change before change `i` in its paragraph, when that is year-on-year.
 
     A bulletin says 比上年 once for a paragraph (规模以上工业增加值比上年增长7.2%。分经济类型看，国有控股

@@ -1668,3 +1668,24 @@ def test_a_clause_naming_its_own_comparison_drops_a_year_on_year_basis_said_befo
     assert recs["7.6个百分点"].basis is None  # against the half-year
     assert recs["87件"].basis == "mom"  # the month before is what 环比 names
     assert recs["近三成"].basis is None
+
+
+def test_a_qizhong_part_in_its_own_measure_word_breaks_down_the_count_before_it() -> None:
+    text = (
+        "共受理出入境证件申请1.58万件，同比上升37.6%。其中签发普通护照6230本，往来港澳通行证7415本、"
+        "签注1860件，往来台湾通行证512本。全年查获吸毒人员642人次，其中新滋生吸毒人员37人。"
+        "全年查处交通违法4876起，其中未戴头盔2315起，行政拘留103人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("6230本", "7415本", "1860件", "512本"):
+        assert recs[item].parent == "1.58万件", item
+    assert recs["37人"].parent == "642人次"
+    assert recs["2315起"].parent == "4876起"
+    assert recs["103人"].parent is None  # a later item in a unit of its own: another thing reported
+
+
+def test_a_change_of_a_part_is_no_breakdown_item() -> None:
+    text = "居民消费价格比上年上涨0.3%，其中，食品烟酒类价格下降0.6%，衣着类价格上涨1.2%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["0.6%"].parent is None
+    assert recs["1.2%"].parent is None
