@@ -119,6 +119,7 @@ def _whole_before(
     # (其中：查处酒驾4.12万起: the colon after 其中 is the marker, and 其中 still opens the sentence)
     # an item marker before the word (⑵ 其中邻里纠纷48起, ② 其中…, 2、其中…) opens the item, not a clause
     opens = not _ITEM_MARK.sub("", doc.lex.breakdown.sub("", text[sentence_start:marker])).strip(" ，,")
+    other: int | None = None  # the nearest count before the marker in another unit (see `_other_unit_whole`)
     for j in range(i - 1, -1, -1):
         p = cands[j]
         if p.end > marker or _closes_a_bracket(text, p.end, marker):
@@ -141,7 +142,10 @@ def _whole_before(
         if changes[j].relative:
             continue
         rp, rc = records[j], records[i]
+        if other is None and rp.unit not in SHARE_UNITS:
+            other = j
         if _measure(rp.unit) == _measure(rc.unit) and rc.unit not in SHARE_UNITS:
+            other = -1  # a figure of the item's unit decides
             if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
                 # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
                 # total, not a breakdown of the last part of the one before
@@ -153,7 +157,57 @@ def _whole_before(
             else:
                 smaller = True
             break  # the nearest figure of the same unit is the whole, or there is none
+    if (
+        parent is None
+        and other is not None
+        and other >= 0
+        and not by_lead
+        and _first_item_or_like_it(doc, out, i, marker, other)
+        and _other_unit_whole(doc, other, i, marker)
+    ):
+        parent = other
     return parent, smaller
+
+
+#: The words that open a breakdown of one figure, whatever its unit (其中, 当中); 包括 / 分别 list
+#: things of their own.
+_OF_ONE_WHOLE = ("其中", "当中", "當中")
+#: Units counting people, and units counting events: a person is no part of an event count
+#: (发生事故2,140宗，当中有38名长者死亡).
+_PEOPLE_UNITS = frozenset(("人", "名", "位"))
+_EVENT_UNITS = frozenset(("起", "宗", "件", "宗次"))
+
+
+def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, marker: int, whole: int) -> bool:
+    """Whether item ``i`` is the first figure after the 其中 at ``marker``, or in the unit of that first
+    one when it took ``whole`` too (其中签发普通护照6230本，往来港澳通行证7415本).
+
+    A later item in a unit of its own (其中摩托车不戴头盔1920起…，开展宣传活动86场) has moved on to
+    another thing the sentence reports, not a part of the count before the 其中.
+    """
+    first = next((k for k in range(whole + 1, i + 1) if doc.cands[k].start > marker), None)
+    if first is None or first == i:
+        return first == i
+    return doc.records[first].unit == doc.records[i].unit and out[first] == whole
+
+
+def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
+    """Whether figure ``j``, the nearest count before a 其中, is the whole of item ``i`` in another unit.
+
+    A 其中 breaks down the count said right before it even when its parts are counted in their own
+    measure words (受理出入境证件申请1.58万件。其中签发普通护照6230本; 办理驾驶证业务3.92万笔，其中
+    新领证驾驶人6 784人; 开展应急演练156场次，其中县级综合演练3场), when nothing of the item's unit
+    stands before it. Not a sum of money, a share, a change, a person among events, nor a part
+    bigger than its whole.
+    """
+    text, rp, rc = doc.text, doc.records[j], doc.records[i]
+    if text[marker : marker + 2] not in _OF_ONE_WHOLE or doc.changes[i].relative:
+        return False
+    if rc.unit in SHARE_UNITS or "元" in rc.unit or "元" in rp.unit:
+        return False
+    if rc.unit in _PEOPLE_UNITS and rp.unit in _EVENT_UNITS:
+        return False
+    return float(rp.value) >= float(rc.value)
 
 
 def _line_ends_in_rates(doc: Reading, j: int, i: int, sentence_start: int) -> bool:

@@ -70,6 +70,8 @@ def _change(
         return None, None, None
     before = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
     basis, said = _nearest_basis(before, lex, last=True)
+    if basis == "yoy" and said not in _clause_before(text, cand.start) and _own_anchor(text, cand.start):
+        basis, said = None, ""  # 同比下降4.2%，降幅比9月收窄3.6个百分点: against September, not last year
     if basis is None and in_table:  # | 接报警情 | 18,532起 | -3.1% | under | 项目 | 2025年 | 同比 |
         head = column_head(text, cand.start) if head is None else head
         if head:
@@ -387,6 +389,10 @@ def read_changes(
                 basis = _basis_before_semicolon(text, cands, ctx, out, i, like_items=True)
             if basis is None:
                 basis = _basis_of_changes_before(contexts, out, i)
+                if basis == "yoy" and _own_anchor(text, cand.start):
+                    basis = None  # 同比下降31.4%，降幅较上半年扩大7.6个百分点: against the half-year
+            if basis is None:
+                basis = _basis_of_paragraph(text, cands, out, i)
         baseline = (
             bool(lex.baseline.search(ctx.pre))
             or bool(lex.baseline_from.search(ctx.pre) and _moves_on(text, cands, i, lex))
@@ -495,6 +501,48 @@ def _basis_of_changes_before(contexts: Sequence[Context], out: Sequence[ChangeIn
         if out[k].change is not None:
             return out[k].basis
     return None
+
+
+#: A clause that names what its change is against (比"十三五"末下降, 较上一轮减少, 年均增长): a basis
+#: said before it is not its own when that is year-on-year; one month-on-month stays (环比上升21.5%，其中
+#: 欠薪类诉求312件，较9月增加87件: the month before is what 环比 names). A move from a level
+#: (降幅由1-6月的3.2%扩大到10.6%) names no other basis.
+_OWN_ANCHOR = compile_pattern(r"(?<!同)[比较較]|[与與].{0,12}相比|年均")
+
+
+#: A sign or arrow at a figure (-0.75‰, ↓31.2%): a data card's or a rate's own, not a paragraph's change.
+_SIGNED = compile_pattern(r"[-−+＋↑↓]")
+
+
+def _own_anchor(text: str, pos: int) -> bool:
+    """Whether the clause ending at `pos` names what its change is against (see `_OWN_ANCHOR`).
+
+    降幅比9月收窄3.6个百分点 after 同比下降4.2%: the points are against September, not last year.
+    """
+    return _OWN_ANCHOR.search(_clause_before(text, pos)) is not None
+
+
+def _clause_before(text: str, pos: int) -> str:
+    """The words of the clause before `pos`, back to a comma, semicolon or full stop (40 at most)."""
+    lo = max(0, pos - 40)
+    return text[max(lo - 1, *(text.rfind(c, lo, pos) for c in "，,；;。")) + 1 : pos]
+
+
+def _basis_of_paragraph(
+    text: str, cands: Sequence[Candidate], out: Sequence[ChangeInfo], i: int
+) -> Basis | None:
+    """The basis of the last change before change `i` in its paragraph, when that is year-on-year.
+
+    A bulletin says 比上年 once for a paragraph (规模以上工业增加值比上年增长7.2%。分经济类型看，国有控股
+    企业增加值增长4.6%…。全年规模以上工业企业实现营业收入6318.7亿元，增长4.3%): a bare change in a
+    later sentence of the same paragraph is against the same year. A line break ends the paragraph.
+    """
+    pos = cands[i].start
+    if _own_anchor(text, pos) or _SIGNED.search(text, max(0, pos - 1), pos + 1):
+        return None
+    lo = text.rfind("\n", 0, pos) + 1
+    j = _last_change(cands, out, i, lo, pos)
+    return "yoy" if j is not None and out[j].basis == "yoy" else None
 
 
 def _after_its_item(
