@@ -122,8 +122,8 @@ def _whole_before(
     other: int | None = None  # the nearest count before the marker in another unit (see `_other_unit_whole`)
     for j in range(i - 1, -1, -1):
         p = cands[j]
-        if p.end > marker or _closes_a_bracket(text, p.end, marker):
-            continue  # after the marker, or an aside in a bracket closed before it
+        if p.end > marker:
+            continue
         if p.end <= sentence_start and not opens:
             break
         if (
@@ -139,8 +139,8 @@ def _whole_before(
             break
         if p.start < lo:
             break
-        if changes[j].relative:
-            continue
+        if changes[j].relative or _closes_a_bracket(text, p.end, marker):
+            continue  # a change, or an aside in a bracket closed before the marker
         rp, rc = records[j], records[i]
         if other is None and rp.unit not in SHARE_UNITS:
             other = j
@@ -558,8 +558,11 @@ def _closes_a_bracket(text: str, start: int, end: int) -> bool:
     >>> _closes_a_bracket("1200个（含两轮车），其中", 5, 14)
     False
     """
+    between = text[start:end]
+    if ")" not in between and "）" not in between:
+        return False
     depth = 0
-    for ch in text[start:end]:
+    for ch in between:
         if ch in "(（":
             depth += 1
         elif ch in ")）":
