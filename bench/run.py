@@ -1,6 +1,6 @@
 """Benchmark statx against the floor, in one run: characters/s, articles/s, peak memory, ratios.
 
-    python bench/run.py                 # a 20 MB corpus; floor, --jobs 1, --jobs 2, Dask
+    python bench/run.py                 # a 20 MB corpus; floor, --jobs 1, --jobs 2, Dask, one long article
     python bench/run.py --size-mb 100   # a bigger corpus (built once, kept in bench/corpus/)
     python bench/run.py --tiny          # a few hundred kilobytes: checks the bench runs
 
@@ -170,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
             variants.append(
                 (f"dask -j {args.jobs}", [*statx, out("dask"), "--engine", "dask", "-j", str(args.jobs)])
             )
+    long_article = args.out / "long-article.txt"
+    long_chars = write_long_article(path, long_article, _LONG_ARTICLE_CHARS)
+    variants.append((_LONG, [py, "-m", "statx", "extract", str(long_article), "-o", os.devnull]))
     _compile_statx()
     measures = run(variants, args.repeat)
 
@@ -203,8 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for m in measures:
+        n, docs = (long_chars, 1) if m.name == _LONG else (chars, articles)
         print(
-            f"| {m.name} | {m.seconds:.2f} | {chars / m.seconds / 1e6:.2f} M | {articles / m.seconds:,.0f} "
+            f"| {m.name} | {m.seconds:.2f} | {n / m.seconds / 1e6:.2f} M | {docs / m.seconds:,.1f} "
             f"| {m.tree_mb:.0f} | {_mb(m.pss_mb)} | {m.process_mb:.0f} |"
         )
     for m in cold:
@@ -214,9 +218,38 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"statx -j 1 / floor: 1/{one.seconds / floor.seconds:.1f} of the floor's speed")
     print(f"jobs-{args.jobs} / jobs-1 speed-up: {one.seconds / many.seconds:.2f}x")
+    ratio = (long_chars / by[_LONG].seconds) / (chars / one.seconds)
+    print(f"one long article ({long_chars:,} characters) / corpus, characters/s: {ratio:.2f}")
     if f"dask -j {args.jobs}" in by:
         print(f"dask-{args.jobs} / jobs-1 speed-up: {one.seconds / by[f'dask -j {args.jobs}'].seconds:.2f}x")
     return 0 if all(same.values()) else 1
+
+
+#: The variant that reads one long article: the corpus's first articles in one file.
+_LONG = "statx -j 1, one long article"
+#: Its length in characters: a long PDF report, or a year of bulletins pasted into one file.
+_LONG_ARTICLE_CHARS = 1_000_000
+
+
+def write_long_article(corpus: Path, target: Path, size: int) -> int:
+    """Write the corpus's first articles as one text of about `size` characters; return its length.
+
+    statx works on a text in windows around each figure, so one long article should read about
+    as fast as many short ones; work that grows faster than the text (a search back over every
+    figure before) shows here as a ratio well below 1, and not in the corpus runs.
+    """
+    parts: list[str] = []
+    total = 0
+    with corpus.open(encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line)["text"]
+            parts.append(text)
+            total += len(text) + 2
+            if total >= size:
+                break
+    text = "\n\n".join(parts)
+    target.write_text(text, encoding="utf-8")
+    return len(text)
 
 
 def _compile_statx() -> None:

@@ -24,3 +24,5 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         assert line in out
     assert "peak PSS tree (MB)" in out  # RSS counts the pages workers share with their fork server twice
     assert "statx -j 1 / floor: 1/" in out and "jobs-2 / jobs-1 speed-up:" in out
+    # one long article made of the corpus's articles: work that grows faster than the text shows here
+    assert "| statx -j 1, one long article |" in out and "one long article (" in out
