@@ -120,11 +120,19 @@ def _whole_before(
     # an item marker before the word (⑵ 其中邻里纠纷48起, ② 其中…, 2、其中…) opens the item, not a clause
     opens = not _ITEM_MARK.sub("", doc.lex.breakdown.sub("", text[sentence_start:marker])).strip(" ，,")
     other: int | None = None  # the nearest count before the marker in another unit (see `_other_unit_whole`)
+    # A 其中 opening a clause after a semicolon breaks down a figure of its own full sentence, not one
+    # past the full stop before it (…长者约2.3万人。交通队统计,事故1462件;其中涉及长者的事故511件,长者
+    # 死亡11人: the 11 deaths are no part of the 2.3万 people a sentence up). After a full stop the
+    # whole may stand sentences up, past ones of changes only (火灾1862起…。与去年同期相比…。其中…).
+    semicolon = opens and not by_lead and text[sentence_start - 1 : sentence_start] in ("；", ";")
+    before = last_end(FULL_STOP_BACK, text, sentence_start - 1, lo) if semicolon else lo
     for j in range(i - 1, -1, -1):
         p = cands[j]
         if p.end > marker:
             continue
         if p.end <= sentence_start and not opens:
+            break
+        if p.end <= before:
             break
         if (
             p.end < sentence_start - 2

@@ -97,6 +97,22 @@ def test_a_change_or_a_baseline_is_neither_a_whole_nor_a_part() -> None:
     assert recs["3120宗"].parent == "12050宗"
 
 
+def test_a_breakdown_after_a_semicolon_takes_no_whole_past_the_full_stop_before() -> None:
+    text = (
+        "全縣設籍人口約8.6萬人,其中65歲以上長者約2.3萬人。交通隊統計,全縣共發生事故1462件,年增4.1%;"
+        "其中涉及長者的事故511件,長者死亡人數11人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["511件"].parent == "1462件"
+    assert recs["11人"].parent is None  # no part of the people a sentence up
+    # after a full stop, the whole may stand past a sentence of changes only
+    text = (
+        "全市共接报火灾1862起，亡6人。与去年同期相比，火灾起数下降8.7%。其中，较大火灾1起，一般火灾1861起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["1起"].parent == "1862起"
+
+
 def test_a_change_said_only_with_its_basis_counts_what_the_clause_before_says_went_down() -> None:
     # 同比减少41起 names nothing; the clause before says what fell, not the previous figure's words
     text = (
