@@ -1686,6 +1686,8 @@ def test_a_change_against_the_quarter_before_is_month_on_month_like() -> None:
     recs = {r.text: r for r in extract_text("啟用後熱點路段報案數較前季下降約12%，刑事案件較上季減少8起。")}
     assert recs["約12%"].basis == "mom"
     assert recs["8起"].basis == "mom"
+    recs = {r.text: r for r in extract_text("本周查处酒驾412起，较上周下降6.2%；全省事故较前一周减少9起。")}
+    assert recs["6.2%"].basis == recs["9起"].basis == "mom"  # a weekly bulletin's week before
 
 
 def test_a_clause_naming_its_own_comparison_drops_a_year_on_year_basis_said_before_it() -> None:
