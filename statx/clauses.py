@@ -95,6 +95,31 @@ def _separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return found
 
 
+#: A bracket that opens a note (（一般程序，下同）) and the one that closes it.
+_NOTE_OPEN = compile_pattern(r"[(（]")
+_NOTE_CLOSE = compile_pattern(r"[)）]")
+
+
+def clause_start(text: str, pos: int, lo: int, lex: Lexicon) -> int:
+    """Where the clause of the figure at `pos` starts: the last clause end before it, not one inside brackets.
+
+    A note in brackets between a thing and its figure may hold a comma of its own
+    (道路交通事故（一般程序，下同）1,946起): that comma ends no clause, or the figure's words
+    would be only 下同 and the thing it counts lost. When the words after a clause end close a
+    bracket they never opened, the clause starts before that bracket's opening instead.
+    """
+    start = last_end(lex.clause_end_back, text, pos, lo)
+    while start > lo:
+        words = text[start:pos]
+        if len(_NOTE_CLOSE.findall(words)) <= len(_NOTE_OPEN.findall(words)):
+            break
+        opening = max(text.rfind("（", lo, start), text.rfind("(", lo, start))
+        if opening < 0:
+            break
+        start = last_end(lex.clause_end_back, text, opening, lo)
+    return start
+
+
 def read_contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[Context]:
     """The words around each figure, with two figures of one clause splitting the words between them.
 
@@ -109,7 +134,7 @@ def read_contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[C
     for c in cands:
         sentence_start = last_end(SENTENCE_END_BACK, text, c.start, max(0, c.start - WINDOW))
         sentence_starts.append(sentence_start)
-        clause_starts.append(last_end(lex.clause_end_back, text, c.start, sentence_start))
+        clause_starts.append(clause_start(text, c.start, sentence_start, lex))
     for i in range(n - 1):  # split[i]: (end of figure i's post, start of figure i+1's pre)
         a, b = cands[i], cands[i + 1]
         if clause_starts[i + 1] > a.end:

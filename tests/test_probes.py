@@ -427,6 +427,26 @@ PROBE_SENTENCES: list[tuple[str, str, dict[str, dict[str, object] | None]]] = [
             "5分钟": None,
         },
     ),
+    # a note in brackets holding a comma (（一般程序，下同）) ends no clause: the thing counted stays
+    (
+        "bracket-note-comma",
+        "全年共发生道路交通事故（一般程序，下同）1,946起，同比分别下降9.6%",
+        {
+            "1,946起": {"metric": "accidents", "label": "交通事故(一般程序,下同)"},
+            "9.6%": {"metric": "accidents", "change": "down"},
+        },
+    ),
+    # rounds of ammunition (发) and servings per person (人份) are measure words; the verb 发 is none
+    (
+        "rounds-and-servings",
+        "收缴管制刀具312把、各类弹药1,650发，配发检测试剂2万人份。截至10日12时发布预警",
+        {
+            "1,650发": {"value": 1650, "unit": "发"},
+            "312把": {"label": "收缴管制刀具"},
+            "2万人份": {"value": 20000, "unit": "人份"},
+            "2万人": None,
+        },
+    ),
 ]
 
 
