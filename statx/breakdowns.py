@@ -99,6 +99,10 @@ def find_parents(doc: Reading) -> list[int | None]:
         if parent is None and (marker is None or _opens_list_item(text, marker)):
             # a 其中 opening a nested list item (``  - 其中，查处酒驾醉驾3968起``) says what its indent says
             parent = _whole_of_sub_item(doc, i)
+        if parent is None and (first := _first_of_list(doc, i)) is not None:
+            whole = out[first]
+            if whole is not None and _size(doc.records[whole]) >= _size(doc.records[i]):
+                parent, markers[i] = whole, markers[first]
         out.append(parent)
     _whole_by_sum(doc, out, markers)
     return out
@@ -299,6 +303,65 @@ def _whole_of_sub_item(doc: Reading, i: int) -> int | None:
             if not changes[k].relative and _measure(rp.unit) == _measure(rc.unit):
                 return k if _size(rp) >= _size(rc) else None
         return None
+    return None
+
+
+#: How many item lines back the first item of a list opened by a breakdown is looked for.
+_LIST_ITEMS_BACK = 12
+
+
+def _first_of_list(doc: Reading, i: int) -> int | None:
+    """The figure of the first item of the list figure ``i`` is a later item of, when that one is a part.
+
+    A breakdown laid out as a list (``其中：`` then ``- 省级补助资金：2350万元``, ``- 县级配套资金：1860万元``)
+    ends its items with no ；, so only the first item's line follows the 其中: the later items break
+    down what the first breaks down. The first item is found by walking back over the items of the
+    same indent (blank lines between them allowed), at most `_LIST_ITEMS_BACK` lines and never past
+    the figure's window; its first figure in the item's measure must be a part of a whole not smaller.
+
+    >>> from statx import extract_text
+    >>> text = "投入资金4680万元，其中：\n- 省级补助2350万元\n- 县级配套1860万元\n- 乡镇自筹470万元"
+    >>> [r.parent for r in extract_text(text)]
+    [None, '4680万元', '4680万元', '4680万元']
+    """
+    text, cands, records, changes = doc.text, doc.cands, doc.records, doc.changes
+    c, rc = cands[i], records[i]
+    if changes[i].relative or rc.unit in SHARE_UNITS:
+        return None
+    line_start = text.rfind("\n", 0, c.start) + 1
+    item = _LIST_ITEM.match(text, line_start, c.start)
+    if item is None:
+        return None
+    indent = item.group(1).expandtabs(4)
+    lo = max(0, c.start - WINDOW)
+    first: int | None = None
+    end = line_start - 1
+    for _ in range(_LIST_ITEMS_BACK):
+        if end <= lo:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        end = start - 1
+        if not line.strip():
+            continue  # a loose list keeps blank lines between its items
+        above = _LIST_ITEM.match(line)
+        if above is None:
+            break  # the line the list hangs from
+        if len(above.group(1).expandtabs(4)) > len(indent):
+            continue  # an item nested deeper
+        if above.group(1).expandtabs(4) != indent:
+            return None  # the figure's list is nested in an item: `_whole_of_sub_item` reads it
+        first = start
+    if first is None:
+        return None
+    k = i - 1
+    while k >= 0 and cands[k].start >= first:
+        k -= 1
+    for j in range(k + 1, i):
+        if text.rfind("\n", 0, cands[j].start) + 1 != first:
+            break
+        if not changes[j].relative and _measure(records[j].unit) == _measure(rc.unit):
+            return j
     return None
 
 
@@ -510,7 +573,7 @@ def _open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:
     >>> _open_line("查处12万起。\\n其中", 8, 0, lex) is None
     True
     """
-    m = lex.breakdown_line_end.search(text, max(lo, start - 12), start - 1)
+    m = lex.breakdown_line_end.search(text, max(lo, start - 28), start - 1)
     return m.start() if m is not None and m.start() >= lo else None
 
 
