@@ -313,7 +313,7 @@ _LIST_ITEMS_BACK = 12
 def _first_of_list(doc: Reading, i: int) -> int | None:
     """The figure of the first item of the list figure ``i`` is a later item of, when that one is a part.
 
-    A breakdown laid out as a list (``其中：`` then ``- 省级补助资金：2350万元``, ``- 县级配套资金：1860万元``)
+    A breakdown laid out as a list (``其中：`` then ``- 省级补助：2350万元``, ``- 县级配套：1860万元``)
     ends its items with no ；, so only the first item's line follows the 其中: the later items break
     down what the first breaks down. The first item is found by walking back over the items of the
     same indent (blank lines between them allowed), at most `_LIST_ITEMS_BACK` lines and never past

@@ -108,7 +108,8 @@ class Lexicon:
 
         # 其中重点曝光营运车辆违法：⏎- …42辆: a line naming its breakdown before the colon that opens a
         # list below also leaves the breakdown open (其中/当中/包括 only: 含, 分别 end no such lead)
-        lead_words = alternation([b for b in w.get("breakdown", ()) if len(b) > 1 and not b.startswith("分别")])
+        lead_words = alternation([b for b in w.get("breakdown", ()) if len(b) > 1 and b[:2] != "分别"])
+        breakdown_words = alternation(w.get("breakdown", ()))
         # 较2022年的70 048宗, 由2019年的100起: a baseline named with its year
         baseline_year = "|".join(optional_fragment("BASELINE_YEAR")) or "(?!)"
         baseline_period = "".join(f"|{p}" for p in optional_fragment("BASELINE_PERIOD_WORDS"))
@@ -189,7 +190,7 @@ class Lexicon:
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
             breakdown_line_end=compile_pattern(
-                f"(?:(?:{alternation(w.get('breakdown', ()))})[：:，,]?|(?:{lead_words})[^，,。；;：:\\n]{{1,16}}[：:]|[；;])[ \\t]*$"
+                f"(?:(?:{breakdown_words})[：:，,]?|(?:{lead_words})[^，,。；;：:\\n]{{1,16}}[：:]|[；;])[ \\t]*$"
             ),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             breakdown_end=compile_pattern(

@@ -1708,15 +1708,16 @@ def test_a_change_of_a_part_is_no_breakdown_item() -> None:
 
 def test_later_items_of_a_list_opened_by_a_breakdown_break_down_what_the_first_does() -> None:
     text = (
-        "累计投入资金4680万元，比去年增加1120万元，其中：\n\n- 省级补助资金：2350万元\n- 县级配套资金：1860万元\n"
-        "- 乡镇自筹资金：470万元\n\n## 主要建设内容\n\n"
-        "全年排查矛盾纠纷1,042起，成功化解1,019起，化解率97.8%。其中：\n\n1. 邻里纠纷386起；\n2. 婚姻家庭纠纷241起；\n"
-        "3. 经济纠纷175起；\n4. 其他纠纷240起。\n\n工作成效：\n- 新建道路18公里\n- 改造道路12公里\n"
+        "累计投入资金4680万元，比去年增加1120万元，其中：\n\n- 省级补助资金：2350万元\n"
+        "- 县级配套资金：1860万元\n- 乡镇自筹资金：470万元\n\n## 主要建设内容\n\n"
+        "全年排查矛盾纠纷1,042起，成功化解1,019起，化解率97.8%。其中：\n\n1. 邻里纠纷386起；\n"
+        "2. 婚姻家庭纠纷241起；\n3. 经济纠纷175起；\n4. 其他纠纷240起。\n\n工作成效：\n- 新建道路18公里\n- 改造道路12公里\n"
     )
     recs = {r.text: r for r in extract_text(text)}
     for item in ("2350万元", "1860万元", "470万元"):
         assert recs[item].parent == "4680万元", item
-    for item in ("386起", "241起", "175起", "240起"):  # the four add up to the 1,042 found, not the 1,019 settled
+    # the four add up to the 1,042 found, not the 1,019 settled
+    for item in ("386起", "241起", "175起", "240起"):
         assert recs[item].parent == "1,042起", item
     assert recs["12公里"].parent is None  # a list opened by no breakdown: items of their own
 
