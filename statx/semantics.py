@@ -190,7 +190,8 @@ class Lexicon:
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
             breakdown_line_end=compile_pattern(
-                f"(?:(?:{breakdown_words})[：:，,]?|(?:{lead_words})[^，,。；;：:\\n]{{1,16}}[：:]|[；;])[ \\t]*$"
+                f"(?:(?:{breakdown_words})[：:，,]?|(?:{lead_words})[^，,。；;：:\\n]{{1,16}}[：:]|[；;])"
+                "[ \\t]*$"
             ),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             breakdown_end=compile_pattern(
