@@ -320,7 +320,7 @@ def _first_of_list(doc: Reading, i: int) -> int | None:
     the figure's window; its first figure in the item's measure must be a part of a whole not smaller.
 
     >>> from statx import extract_text
-    >>> text = "投入资金4680万元，其中：\n- 省级补助2350万元\n- 县级配套1860万元\n- 乡镇自筹470万元"
+    >>> text = "投入资金4680万元，其中：\\n- 省级补助2350万元\\n- 县级配套1860万元\\n- 乡镇自筹470万元"
     >>> [r.parent for r in extract_text(text)]
     [None, '4680万元', '4680万元', '4680万元']
     """
@@ -430,6 +430,8 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
     own = contexts[i].pre.rstrip()[-2:]
     if len(own) < 2 or own in contexts[j].pre or doc.lex.clause_end.search(own):
         return j
+    if _word_bigrams(contexts[i].pre) & _word_bigrams(contexts[j].pre):
+        return j  # the nearest names the part's thing too (查处交通违法行为86起，其中违法停车61起)
     rc = records[i]
     for k in range(j - 1, -1, -1):
         if contexts[k].sentence_start != contexts[j].sentence_start:
@@ -475,6 +477,19 @@ def _size(fig: Figure | Record) -> float:
     """
     scale = _SCALES.get(fig.unit)
     return float(fig.value) * scale[1] if scale else float(fig.value)
+
+
+#: What is no word of a label: punctuation, spaces, digits and Markdown marks.
+_NOT_WORDS = compile_pattern(r"[\p{P}\p{S}\s\d]+")
+
+
+def _word_bigrams(pre: str) -> set[str]:
+    """The bigrams of a context's words, none across punctuation, digits or spaces.
+
+    >>> sorted(_word_bigrams("违法停车，61起"))
+    ['停车', '法停', '违法']
+    """
+    return {g for w in _NOT_WORDS.split(pre) for g in _bigrams(w)}
 
 
 def _bigrams(words: str) -> set[str]:

@@ -1731,3 +1731,15 @@ def test_a_line_naming_its_breakdown_before_a_colon_opens_the_list_below() -> No
     recs = {r.text: r for r in extract_text(text)}
     for item in ("42辆", "17辆", "9辆"):
         assert recs[item].parent == "136辆", item
+
+
+def test_a_part_naming_what_the_nearest_count_names_breaks_that_count_down() -> None:
+    text = (
+        "共劝导鸣笛、乱停车辆等不文明行为213起，查处交通违法行为86起，其中违法停车61起、不按规定让行12起。"
+        "冻结涉案资金8430万元，为群众挽回经济损失3260万元，其中向受害群众返还被骗资金2180余万元。"
+        "共排查矛盾纠纷1146起，成功调解1098起，其中邻里纠纷412起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["61起"].parent == "86起"  # 停车 in the 213's words, but 违法 in the 86's
+    assert recs["2180余万元"].parent == "3260万元"
+    assert recs["412起"].parent == "1146起"  # 纠纷 only in the first count's words: the disputes found
