@@ -148,7 +148,9 @@ def _whole_before(
         rp, rc = records[j], records[i]
         if other is None and rp.unit not in SHARE_UNITS:
             other = j
-        if _measure(rp.unit) == _measure(rc.unit) and rc.unit not in SHARE_UNITS:
+        if (
+            _measure(rp.unit) == _measure(rc.unit) or rc.unit in _units_named(rp)
+        ) and rc.unit not in SHARE_UNITS:
             other = -1  # a figure of the item's unit decides
             if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
                 # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
@@ -454,6 +456,26 @@ _SCALES: dict[str, tuple[str, float]] = {
     "公升": ("毫升", 1e3),
     "毫升": ("毫升", 1.0),
 }
+
+
+#: A compound measure word naming the others it counts in a bracket: 架（艘、列、辆）次.
+_COMPOUND_UNIT = compile_pattern(r"(\w)[（(]([\w、，,]+)[）)](\w)$")
+
+
+def _units_named(fig: Figure) -> frozenset[str]:
+    """The measure words a compound unit names besides its own (6.36万架（艘、辆）次: 艘次, 辆次).
+
+    Vehicles, vessels and aircraft checked are counted together so, and 其中航班1420架次、船舶860艘次
+    breaks the total down in the units it names.
+
+    >>> from statx import extract_text
+    >>> sorted(_units_named(extract_text("查验交通运输工具6.36万架（艘、辆）次")[0]))
+    ['艘次', '辆次']
+    """
+    m = _COMPOUND_UNIT.search(fig.text)
+    if m is None:
+        return frozenset()
+    return frozenset(u + m.group(3) for u in regex.split(r"[、，,]", m.group(2)) if u)
 
 
 def _measure(unit: str) -> str:

@@ -1743,3 +1743,10 @@ def test_a_part_naming_what_the_nearest_count_names_breaks_that_count_down() -> 
     assert recs["61起"].parent == "86起"  # 停车 in the 213's words, but 违法 in the 86's
     assert recs["2180余万元"].parent == "3260万元"
     assert recs["412起"].parent == "1146起"  # 纠纷 only in the first count's words: the disputes found
+
+
+def test_parts_in_the_units_a_compound_unit_names_break_it_down() -> None:
+    text = "查验出入境交通运输工具6.36万架（艘、辆）次，其中航班1420架次、船舶860艘次、车辆6.13万辆次。"
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("1420架次", "860艘次", "6.13万辆次"):
+        assert recs[item].parent == "6.36万架（艘、辆）次", item
