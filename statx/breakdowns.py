@@ -421,6 +421,12 @@ def _equal(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
+def _running_beside(doc: Reading, j: int, i: int) -> bool:
+    """Whether figure `j` is a running total (今年累计41735起) and part `i` is not said as one."""
+    running, contexts = doc.lex.running_total, doc.contexts
+    return running.search(contexts[j].pre) is not None and running.search(contexts[i].pre) is None
+
+
 def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
     """The whole of part `i`: figure `j`, or an earlier one of its sentence that says the part's verb.
 
@@ -429,6 +435,19 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
     unit, not smaller, whose words say the verb the nearest one does not, is the whole.
     """
     records, contexts, changes = doc.records, doc.contexts, doc.changes
+    if _running_beside(doc, j, i):
+        # 本月查处4862起，今年累计41735起。其中：酒后驾驶46起: the period's count, before the running total
+        for k in range(j - 1, -1, -1):
+            if contexts[k].sentence_start != contexts[j].sentence_start:
+                break
+            rk = records[k]
+            if (
+                not changes[k].relative
+                and _measure(rk.unit) == _measure(records[i].unit)
+                and _size(rk) >= _size(records[i])
+                and not _running_beside(doc, k, i)
+            ):
+                return k
     own = contexts[i].pre.rstrip()[-2:]
     if len(own) < 2 or own in contexts[j].pre or doc.lex.clause_end.search(own):
         return j
@@ -771,6 +790,8 @@ def _whole_over_semicolon(
         if (at := out[j].parent_start) is not None and at < marker < p.start:
             # an item of this 其中 (5. 货车占用超车道9,372起；6. 客车超员186起): a sibling, not the whole
             continue
+        if _running_beside(doc, j, i) and _period_count_before(doc, out, j, i):
+            continue  # 本月4862起，今年累计41735起。其中：…；客车超员7起: this month's, as the first item is
         named_kind = out[j].metric != metric and _kind_of_general(out[j], metric, rec, lex)
         if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
             kind_named = metric if named_kind else None
@@ -784,6 +805,17 @@ def _whole_over_semicolon(
         if not _PER_PERIOD.search(contexts[j].pre):
             return None, out[j].value < rec.value, metric
     return None, False, metric
+
+
+def _period_count_before(doc: Reading, out: Sequence[Record], j: int, i: int) -> bool:
+    """Whether the sentence of running total `j` says, before it, a count in the unit of part `i`."""
+    contexts = doc.contexts
+    for k in range(j - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            return False
+        if out[k].unit == doc.records[i].unit and not out[k].change and out[k].value >= doc.records[i].value:
+            return True
+    return False
 
 
 def _kind_of_general(whole: Record, metric: str, rec: Figure, lex: Lexicon) -> bool:

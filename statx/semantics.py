@@ -73,6 +73,7 @@ class Lexicon:
     breakdown_line_end: regex.Pattern[str]  # a line ending in 其中： or ；: a PDF's breakdown goes on below
     breakdown_end: regex.Pattern[str]  # ，同时会同…: a clause turning to another topic ends a breakdown
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
+    running_total: regex.Pattern[str]  # 今年累计41735起: a running total beside the period's count
     baseline: regex.Pattern[str]
     baseline_from: regex.Pattern[str]
     baseline_to: regex.Pattern[str]
@@ -198,6 +199,7 @@ class Lexicon:
                 f"[，,；;]\\s*(?:{alternation(w['breakdown_end'])})" if w.get("breakdown_end") else "(?!)"
             ),
             remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
+            running_total=compile_pattern(alternation(w.get("running_total", ())) or "(?!)"),
             baseline=compile_pattern(
                 f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year}{baseline_period})\\s*$"
             ),

@@ -1750,3 +1750,13 @@ def test_parts_in_the_units_a_compound_unit_names_break_it_down() -> None:
     recs = {r.text: r for r in extract_text(text)}
     for item in ("1420架次", "860艘次", "6.13万辆次"):
         assert recs[item].parent == "6.36万架（艘、辆）次", item
+
+
+def test_a_part_not_said_as_a_running_total_breaks_down_the_periods_count() -> None:
+    text = (
+        "本月全县共查处各类交通违法行为4862起，今年累计41735起。其中：酒后驾驶46起，今年累计酒后驾驶418起；"
+        "客车超员7起，今年累计63起；超速行驶1208起，今年累计1.06万起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("46起", "7起", "1208起"):
+        assert recs[item].parent == "4862起", item
