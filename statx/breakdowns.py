@@ -182,6 +182,9 @@ _OF_ONE_WHOLE = ("其中", "当中", "當中")
 #: (发生事故2,140宗，当中有38名长者死亡).
 _PEOPLE_UNITS = frozenset(("人", "名", "位"))
 _EVENT_UNITS = frozenset(("起", "宗", "件", "宗次"))
+#: Units counting business of any kind (办理车驾管业务86.4万笔): a breakdown of one lists kinds of
+#: business, each in its own measure word, not other things the sentence reports.
+_ANY_BUSINESS_UNITS = frozenset(("笔",))
 
 
 def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, marker: int, whole: int) -> bool:
@@ -189,11 +192,15 @@ def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, mark
     one when it took ``whole`` too (其中签发普通护照6230本，往来港澳通行证7415本).
 
     A later item in a unit of its own (其中摩托车不戴头盔1920起…，开展宣传活动86场) has moved on to
-    another thing the sentence reports, not a part of the count before the 其中.
+    another thing the sentence reports, not a part of the count before the 其中; but not under a
+    count of business in 笔, whose items are all kinds of business.
     """
     first = next((k for k in range(whole + 1, i + 1) if doc.cands[k].start > marker), None)
     if first is None or first == i:
         return first == i
+    if doc.records[whole].unit in _ANY_BUSINESS_UNITS:
+        # 办理车驾管业务86.4万笔。其中，注册登记6.8万辆，换证12.6万本: every item is some business
+        return out[first] == whole
     return doc.records[first].unit == doc.records[i].unit and out[first] == whole
 
 

@@ -1760,3 +1760,14 @@ def test_a_part_not_said_as_a_running_total_breaks_down_the_periods_count() -> N
     recs = {r.text: r for r in extract_text(text)}
     for item in ("46起", "7起", "1208起"):
         assert recs[item].parent == "4862起", item
+
+
+def test_items_of_a_business_count_in_bi_are_parts_whatever_their_unit() -> None:
+    text = (
+        "全年共办理车驾管业务86.4万笔，同比增长9.2%。其中，办理机动车注册登记6.8万辆，办理驾驶证换证、补证12.6万本，"
+        "机动车检验合格标志核发21.3万辆次。全年查处违法4876起，其中未戴头盔2315起，开展宣传活动86场。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("6.8万辆", "12.6万本", "21.3万辆次"):
+        assert recs[item].parent == "86.4万笔", item
+    assert recs["86场"].parent is None  # under a count of events, a later item in its own unit moved on
