@@ -74,8 +74,12 @@ def find_parents(doc: Reading) -> list[int | None]:
             lead_at = last_end(FULL_STOP_BACK, text, sentence_start, lo)
             lead = lex.breakdown_lead.match(text, lead_at, c.start)
         # a 其中 right after the lead (按活动类别划分，其中体育活动128项) repeats it: the lead's breakdown
+        # and so does a 分别 after it (从辖区看，城关、蓬壶中队分别查处32起、21起: names paired with figures)
         by_lead = lead is not None and (
-            marker is None or marker < lead.end() or not text[lead.end() : marker].strip()
+            marker is None
+            or marker < lead.end()
+            or not text[lead.end() : marker].strip()
+            or text.startswith("分别", marker)
         )
         if by_lead:
             marker = lead_at

@@ -1771,3 +1771,13 @@ def test_items_of_a_business_count_in_bi_are_parts_whatever_their_unit() -> None
     for item in ("6.8万辆", "12.6万本", "21.3万辆次"):
         assert recs[item].parent == "86.4万笔", item
     assert recs["86场"].parent is None  # under a count of events, a later item in its own unit moved on
+
+
+def test_a_respectively_list_after_a_grouping_lead_breaks_down_the_total_before() -> None:
+    text = (
+        "全月查处酒后驾驶违法行为87起，同比上升6.1%，其中醉酒驾驶23起，已全部立案移送审查起诉。"
+        "从辖区看，城关中队、蓬壶中队、一都中队分别查处酒驾32起、21起、15起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("32起", "21起", "15起"):
+        assert recs[item].parent == "87起", item
