@@ -251,8 +251,9 @@ _ITEM_MARK = compile_pattern(
     r"|[●○■□◆◇▲△▶►·※★☆])[\s\u3000]*"
 )
 
-#: A list item's opening (- , * , + , 1. , 2) ) after its indent, in Markdown or a text export.
-_LIST_ITEM = compile_pattern(r"([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]")
+#: A list item's opening (- , * , + , 1. , 2) , or a bullet sign a WeChat post uses: ⭕ , ▶ ) after its
+#: indent, in Markdown or a text export.
+_LIST_ITEM = compile_pattern(r"([ \t]*)(?:[-*+•●◆■▪➤▶✅⭕🔹🔸]|\d{1,3}[.)])[ \t]")
 #: How far back the item a nested list hangs from is looked for, in lines.
 _SUB_LIST_LINES = 30
 
@@ -502,7 +503,7 @@ def _units_named(fig: Figure) -> frozenset[str]:
     >>> sorted(_units_named(extract_text("查验交通运输工具6.36万架（艘、辆）次")[0]))
     ['艘次', '辆次']
     """
-    m = _COMPOUND_UNIT.search(fig.text)
+    m = _COMPOUND_UNIT.search(fig.text) if "（" in fig.text or "(" in fig.text else None
     if m is None:
         return frozenset()
     return frozenset(u + m.group(3) for u in regex.split(r"[、，,]", m.group(2)) if u)

@@ -1781,3 +1781,10 @@ def test_a_respectively_list_after_a_grouping_lead_breaks_down_the_total_before(
     recs = {r.text: r for r in extract_text(text)}
     for item in ("32起", "21起", "15起"):
         assert recs[item].parent == "87起", item
+
+
+def test_later_items_of_a_bulleted_wechat_list_after_qizhong_are_parts() -> None:
+    text = "抓获犯罪嫌疑人137名，其中\n⭕ 盗窃类嫌疑人52名\n⭕ 诈骗类嫌疑人31名\n⭕ 其他嫌疑人19名\n"
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("52名", "31名", "19名"):
+        assert recs[item].parent == "137名", item
