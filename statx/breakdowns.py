@@ -629,8 +629,9 @@ def _open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:
 
     `start` follows a line break. Text taken from a PDF breaks a sentence into lines, and a 其中
     list is often laid out one item a line: a line ending in 其中： (其中, 包括：) or ；leaves its
-    breakdown open, and the next line goes on with it. A blank line, or a line ended otherwise
-    (。, a heading's words), closes it.
+    breakdown open, and the next line goes on with it; so does a line broken after a comma
+    (未戴安全头盔7,105起，⏎无证驾驶138起). A blank line, or a line ended otherwise (。, a heading's
+    words), closes it.
 
     >>> from statx import load_rules
     >>> from statx.semantics import lexicon

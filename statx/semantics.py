@@ -70,7 +70,7 @@ class Lexicon:
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
     breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
-    breakdown_line_end: regex.Pattern[str]  # a line ending in 其中： or ；: a PDF's breakdown goes on below
+    breakdown_line_end: regex.Pattern[str]  # a line ending in 其中：, ； or ，: a breakdown goes on below
     breakdown_end: regex.Pattern[str]  # ，同时会同…: a clause turning to another topic ends a breakdown
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
     running_total: regex.Pattern[str]  # 今年累计41735起: a running total beside the period's count
@@ -191,7 +191,7 @@ class Lexicon:
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
             breakdown_line_end=compile_pattern(
-                f"(?:(?:{breakdown_words})[：:，,]?|(?:{lead_words})[^，,。；;：:\\n]{{1,16}}[：:]|[；;])"
+                f"(?:(?:{breakdown_words})[：:，,]?|(?:{lead_words})[^，,。；;：:\\n]{{1,16}}[：:]|[；;，,、])"
                 "[ \\t]*$"
             ),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),

@@ -1788,3 +1788,9 @@ def test_later_items_of_a_bulleted_wechat_list_after_qizhong_are_parts() -> None
     recs = {r.text: r for r in extract_text(text)}
     for item in ("52名", "31名", "19名"):
         assert recs[item].parent == "137名", item
+
+
+def test_a_breakdown_goes_on_over_a_line_broken_after_a_comma() -> None:
+    text = "全市共查处各类交通违法行为31,562起。其中，超速行驶4,316起，未戴安全头盔7,105起，\n无证驾驶138起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["138起"].parent == "31,562起"
