@@ -74,8 +74,12 @@ def find_parents(doc: Reading) -> list[int | None]:
             lead_at = last_end(FULL_STOP_BACK, text, sentence_start, lo)
             lead = lex.breakdown_lead.match(text, lead_at, c.start)
         # a 其中 right after the lead (按活动类别划分，其中体育活动128项) repeats it: the lead's breakdown
+        # and so does a 分别 after it (从辖区看，城关、蓬壶中队分别查处32起、21起: names paired with figures)
         by_lead = lead is not None and (
-            marker is None or marker < lead.end() or not text[lead.end() : marker].strip()
+            marker is None
+            or marker < lead.end()
+            or not text[lead.end() : marker].strip()
+            or text.startswith("分别", marker)
         )
         if by_lead:
             marker = lead_at
@@ -99,6 +103,10 @@ def find_parents(doc: Reading) -> list[int | None]:
         if parent is None and (marker is None or _opens_list_item(text, marker)):
             # a 其中 opening a nested list item (``  - 其中，查处酒驾醉驾3968起``) says what its indent says
             parent = _whole_of_sub_item(doc, i)
+        if parent is None and (first := _first_of_list(doc, i)) is not None:
+            whole = out[first]
+            if whole is not None and _size(doc.records[whole]) >= _size(doc.records[i]):
+                parent, markers[i] = whole, markers[first]
         out.append(parent)
     _whole_by_sum(doc, out, markers)
     return out
@@ -152,7 +160,9 @@ def _whole_before(
         rp, rc = records[j], records[i]
         if other is None and rp.unit not in SHARE_UNITS:
             other = j
-        if _measure(rp.unit) == _measure(rc.unit) and rc.unit not in SHARE_UNITS:
+        if (
+            _measure(rp.unit) == _measure(rc.unit) or rc.unit in _units_named(rp)
+        ) and rc.unit not in SHARE_UNITS:
             other = -1  # a figure of the item's unit decides
             if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
                 # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
@@ -184,6 +194,9 @@ _OF_ONE_WHOLE = ("其中", "当中", "當中")
 #: (发生事故2,140宗，当中有38名长者死亡).
 _PEOPLE_UNITS = frozenset(("人", "名", "位"))
 _EVENT_UNITS = frozenset(("起", "宗", "件", "宗次"))
+#: Units counting business of any kind (办理车驾管业务86.4万笔): a breakdown of one lists kinds of
+#: business, each in its own measure word, not other things the sentence reports.
+_ANY_BUSINESS_UNITS = frozenset(("笔",))
 
 
 def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, marker: int, whole: int) -> bool:
@@ -191,11 +204,15 @@ def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, mark
     one when it took ``whole`` too (其中签发普通护照6230本，往来港澳通行证7415本).
 
     A later item in a unit of its own (其中摩托车不戴头盔1920起…，开展宣传活动86场) has moved on to
-    another thing the sentence reports, not a part of the count before the 其中.
+    another thing the sentence reports, not a part of the count before the 其中; but not under a
+    count of business in 笔, whose items are all kinds of business.
     """
     first = next((k for k in range(whole + 1, i + 1) if doc.cands[k].start > marker), None)
     if first is None or first == i:
         return first == i
+    if doc.records[whole].unit in _ANY_BUSINESS_UNITS:
+        # 办理车驾管业务86.4万笔。其中，注册登记6.8万辆，换证12.6万本: every item is some business
+        return out[first] == whole
     return doc.records[first].unit == doc.records[i].unit and out[first] == whole
 
 
@@ -242,8 +259,9 @@ _ITEM_MARK = compile_pattern(
     r"|[●○■□◆◇▲△▶►·※★☆])[\s\u3000]*"
 )
 
-#: A list item's opening (- , * , + , 1. , 2) ) after its indent, in Markdown or a text export.
-_LIST_ITEM = compile_pattern(r"([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]")
+#: A list item's opening (- , * , + , 1. , 2) , or a bullet sign a WeChat post uses: ⭕ , ▶ ) after its
+#: indent, in Markdown or a text export.
+_LIST_ITEM = compile_pattern(r"([ \t]*)(?:[-*+•●◆■▪➤▶✅⭕🔹🔸]|\d{1,3}[.)])[ \t]")
 #: How far back the item a nested list hangs from is looked for, in lines.
 _SUB_LIST_LINES = 30
 
@@ -310,6 +328,65 @@ def _whole_of_sub_item(doc: Reading, i: int) -> int | None:
     return None
 
 
+#: How many item lines back the first item of a list opened by a breakdown is looked for.
+_LIST_ITEMS_BACK = 12
+
+
+def _first_of_list(doc: Reading, i: int) -> int | None:
+    """The figure of the first item of the list figure ``i`` is a later item of, when that one is a part.
+
+    A breakdown laid out as a list (``其中：`` then ``- 省级补助：2350万元``, ``- 县级配套：1860万元``)
+    ends its items with no ；, so only the first item's line follows the 其中: the later items break
+    down what the first breaks down. The first item is found by walking back over the items of the
+    same indent (blank lines between them allowed), at most `_LIST_ITEMS_BACK` lines and never past
+    the figure's window; its first figure in the item's measure must be a part of a whole not smaller.
+
+    >>> from statx import extract_text
+    >>> text = "投入资金4680万元，其中：\\n- 省级补助2350万元\\n- 县级配套1860万元\\n- 乡镇自筹470万元"
+    >>> [r.parent for r in extract_text(text)]
+    [None, '4680万元', '4680万元', '4680万元']
+    """
+    text, cands, records, changes = doc.text, doc.cands, doc.records, doc.changes
+    c, rc = cands[i], records[i]
+    if changes[i].relative or rc.unit in SHARE_UNITS:
+        return None
+    line_start = text.rfind("\n", 0, c.start) + 1
+    item = _LIST_ITEM.match(text, line_start, c.start)
+    if item is None:
+        return None
+    indent = item.group(1).expandtabs(4)
+    lo = max(0, c.start - WINDOW)
+    first: int | None = None
+    end = line_start - 1
+    for _ in range(_LIST_ITEMS_BACK):
+        if end <= lo:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        end = start - 1
+        if not line.strip():
+            continue  # a loose list keeps blank lines between its items
+        above = _LIST_ITEM.match(line)
+        if above is None:
+            break  # the line the list hangs from
+        if len(above.group(1).expandtabs(4)) > len(indent):
+            continue  # an item nested deeper
+        if above.group(1).expandtabs(4) != indent:
+            return None  # the figure's list is nested in an item: `_whole_of_sub_item` reads it
+        first = start
+    if first is None:
+        return None
+    k = i - 1
+    while k >= 0 and cands[k].start >= first:
+        k -= 1
+    for j in range(k + 1, i):
+        if text.rfind("\n", 0, cands[j].start) + 1 != first:
+            break
+        if not changes[j].relative and _measure(records[j].unit) == _measure(rc.unit):
+            return j
+    return None
+
+
 def _whole_by_sum(doc: Reading, parents: list[int | None], markers: Sequence[int | None]) -> None:
     """Point the items of one breakdown at the earlier figure they add up to, when it is not the nearest.
 
@@ -364,6 +441,12 @@ def _equal(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
+def _running_beside(doc: Reading, j: int, i: int) -> bool:
+    """Whether figure `j` is a running total (今年累计41735起) and part `i` is not said as one."""
+    running, contexts = doc.lex.running_total, doc.contexts
+    return running.search(contexts[j].pre) is not None and running.search(contexts[i].pre) is None
+
+
 def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
     """The whole of part `i`: figure `j`, or an earlier one of its sentence that says the part's verb.
 
@@ -372,9 +455,24 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
     unit, not smaller, whose words say the verb the nearest one does not, is the whole.
     """
     records, contexts, changes = doc.records, doc.contexts, doc.changes
+    if _running_beside(doc, j, i):
+        # 本月查处4862起，今年累计41735起。其中：酒后驾驶46起: the period's count, before the running total
+        for k in range(j - 1, -1, -1):
+            if contexts[k].sentence_start != contexts[j].sentence_start:
+                break
+            rk = records[k]
+            if (
+                not changes[k].relative
+                and _measure(rk.unit) == _measure(records[i].unit)
+                and _size(rk) >= _size(records[i])
+                and not _running_beside(doc, k, i)
+            ):
+                return k
     own = contexts[i].pre.rstrip()[-2:]
     if len(own) < 2 or own in contexts[j].pre or doc.lex.clause_end.search(own):
         return j
+    if _word_bigrams(contexts[i].pre) & _word_bigrams(contexts[j].pre):
+        return j  # the nearest names the part's thing too (查处交通违法行为86起，其中违法停车61起)
     rc = records[i]
     for k in range(j - 1, -1, -1):
         if contexts[k].sentence_start != contexts[j].sentence_start:
@@ -399,6 +497,26 @@ _SCALES: dict[str, tuple[str, float]] = {
 }
 
 
+#: A compound measure word naming the others it counts in a bracket: 架（艘、列、辆）次.
+_COMPOUND_UNIT = compile_pattern(r"(\w)[（(]([\w、，,]+)[）)](\w)$")
+
+
+def _units_named(fig: Figure) -> frozenset[str]:
+    """The measure words a compound unit names besides its own (6.36万架（艘、辆）次: 艘次, 辆次).
+
+    Vehicles, vessels and aircraft checked are counted together so, and 其中航班1420架次、船舶860艘次
+    breaks the total down in the units it names.
+
+    >>> from statx import extract_text
+    >>> sorted(_units_named(extract_text("查验交通运输工具6.36万架（艘、辆）次")[0]))
+    ['艘次', '辆次']
+    """
+    m = _COMPOUND_UNIT.search(fig.text) if "（" in fig.text or "(" in fig.text else None
+    if m is None:
+        return frozenset()
+    return frozenset(u + m.group(3) for u in regex.split(r"[、，,]", m.group(2)) if u)
+
+
 def _measure(unit: str) -> str:
     """What a unit measures: 名 and 人 both count people (拘捕1 138名…人士，其中青少年176人 breaks the
     1 138 down); 吨, 公斤 and 克 all weigh (`_SCALES`). Only figures of one measure are a whole and its part.
@@ -420,6 +538,19 @@ def _size(fig: Figure | Record) -> float:
     """
     scale = _SCALES.get(fig.unit)
     return float(fig.value) * scale[1] if scale else float(fig.value)
+
+
+#: What is no word of a label: punctuation, spaces, digits and Markdown marks.
+_NOT_WORDS = compile_pattern(r"[\p{P}\p{S}\s\d]+")
+
+
+def _word_bigrams(pre: str) -> set[str]:
+    """The bigrams of a context's words, none across punctuation, digits or spaces.
+
+    >>> sorted(_word_bigrams("违法停车，61起"))
+    ['停车', '法停', '违法']
+    """
+    return {g for w in _NOT_WORDS.split(pre) for g in _bigrams(w)}
 
 
 def _bigrams(words: str) -> set[str]:
@@ -506,8 +637,9 @@ def _open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:
 
     `start` follows a line break. Text taken from a PDF breaks a sentence into lines, and a 其中
     list is often laid out one item a line: a line ending in 其中： (其中, 包括：) or ；leaves its
-    breakdown open, and the next line goes on with it. A blank line, or a line ended otherwise
-    (。, a heading's words), closes it.
+    breakdown open, and the next line goes on with it; so does a line broken after a comma
+    (未戴安全头盔7,105起，⏎无证驾驶138起). A blank line, or a line ended otherwise (。, a heading's
+    words), closes it.
 
     >>> from statx import load_rules
     >>> from statx.semantics import lexicon
@@ -518,7 +650,7 @@ def _open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:
     >>> _open_line("查处12万起。\\n其中", 8, 0, lex) is None
     True
     """
-    m = lex.breakdown_line_end.search(text, max(lo, start - 12), start - 1)
+    m = lex.breakdown_line_end.search(text, max(lo, start - 28), start - 1)
     return m.start() if m is not None and m.start() >= lo else None
 
 
@@ -679,6 +811,8 @@ def _whole_over_semicolon(
         if (at := out[j].parent_start) is not None and at < marker < p.start:
             # an item of this 其中 (5. 货车占用超车道9,372起；6. 客车超员186起): a sibling, not the whole
             continue
+        if _running_beside(doc, j, i) and _period_count_before(doc, out, j, i):
+            continue  # 本月4862起，今年累计41735起。其中：…；客车超员7起: this month's, as the first item is
         named_kind = out[j].metric != metric and _kind_of_general(out[j], metric, rec, lex)
         if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
             kind_named = metric if named_kind else None
@@ -692,6 +826,17 @@ def _whole_over_semicolon(
         if not _PER_PERIOD.search(contexts[j].pre):
             return None, out[j].value < rec.value, metric
     return None, False, metric
+
+
+def _period_count_before(doc: Reading, out: Sequence[Record], j: int, i: int) -> bool:
+    """Whether the sentence of running total `j` says, before it, a count in the unit of part `i`."""
+    contexts = doc.contexts
+    for k in range(j - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            return False
+        if out[k].unit == doc.records[i].unit and not out[k].change and out[k].value >= doc.records[i].value:
+            return True
+    return False
 
 
 def _kind_of_general(whole: Record, metric: str, rec: Figure, lex: Lexicon) -> bool:

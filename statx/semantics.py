@@ -70,9 +70,10 @@ class Lexicon:
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
     breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
-    breakdown_line_end: regex.Pattern[str]  # a line ending in 其中： or ；: a PDF's breakdown goes on below
+    breakdown_line_end: regex.Pattern[str]  # a line ending in 其中：, ； or ，: a breakdown goes on below
     breakdown_end: regex.Pattern[str]  # ，同时会同…: a clause turning to another topic ends a breakdown
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
+    running_total: regex.Pattern[str]  # 今年累计41735起: a running total beside the period's count
     baseline: regex.Pattern[str]
     baseline_from: regex.Pattern[str]
     baseline_to: regex.Pattern[str]
@@ -106,6 +107,10 @@ class Lexicon:
             "(?<!\\n(?=\\d)(?!\\d{1,3}(?:[.)](?!\\d)|、)))(?<!\\d,(?=\\d{3}(?!\\d)))"
         )
 
+        # 其中重点曝光营运车辆违法：⏎- …42辆: a line naming its breakdown before the colon that opens a
+        # list below also leaves the breakdown open (其中/当中/包括 only: 含, 分别 end no such lead)
+        lead_words = alternation([b for b in w.get("breakdown", ()) if len(b) > 1 and b[:2] != "分别"])
+        breakdown_words = alternation(w.get("breakdown", ()))
         # 较2022年的70 048宗, 由2019年的100起: a baseline named with its year
         baseline_year = "|".join(optional_fragment("BASELINE_YEAR")) or "(?!)"
         baseline_period = "".join(f"|{p}" for p in optional_fragment("BASELINE_PERIOD_WORDS"))
@@ -186,13 +191,15 @@ class Lexicon:
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
             breakdown_line_end=compile_pattern(
-                f"(?:(?:{alternation(w.get('breakdown', ()))})[：:，,]?|[；;])[ \\t]*$"
+                f"(?:(?:{breakdown_words})[：:，,]?|(?:{lead_words})[^，,。；;：:\\n]{{1,16}}[：:]|[；;，,、])"
+                "[ \\t]*$"
             ),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             breakdown_end=compile_pattern(
                 f"[，,；;]\\s*(?:{alternation(w['breakdown_end'])})" if w.get("breakdown_end") else "(?!)"
             ),
             remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
+            running_total=compile_pattern(alternation(w.get("running_total", ())) or "(?!)"),
             baseline=compile_pattern(
                 f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year}{baseline_period})\\s*$"
             ),

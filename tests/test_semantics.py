@@ -1722,3 +1722,93 @@ def test_a_change_of_a_part_is_no_breakdown_item() -> None:
     recs = {r.text: r for r in extract_text(text)}
     assert recs["0.6%"].parent is None
     assert recs["1.2%"].parent is None
+
+
+def test_later_items_of_a_list_opened_by_a_breakdown_break_down_what_the_first_does() -> None:
+    text = (
+        "累计投入资金4680万元，比去年增加1120万元，其中：\n\n- 省级补助资金：2350万元\n"
+        "- 县级配套资金：1860万元\n- 乡镇自筹资金：470万元\n\n## 主要建设内容\n\n"
+        "全年排查矛盾纠纷1,042起，成功化解1,019起，化解率97.8%。其中：\n\n1. 邻里纠纷386起；\n"
+        "2. 婚姻家庭纠纷241起；\n3. 经济纠纷175起；\n4. 其他纠纷240起。\n\n"
+        "工作成效：\n- 新建道路18公里\n- 改造道路12公里\n"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("2350万元", "1860万元", "470万元"):
+        assert recs[item].parent == "4680万元", item
+    # the four add up to the 1,042 found, not the 1,019 settled
+    for item in ("386起", "241起", "175起", "240起"):
+        assert recs[item].parent == "1,042起", item
+    assert recs["12公里"].parent is None  # a list opened by no breakdown: items of their own
+
+
+def test_a_line_naming_its_breakdown_before_a_colon_opens_the_list_below() -> None:
+    text = (
+        "共曝光交通违法5批次、车辆136辆，其中重点曝光营运车辆违法：\n\n- 出租车违法停车 **42辆**；\n"
+        "- 渣土车闯红灯 **17辆**；\n- 公交车不按规定车道行驶 **9辆**，涉及6条线路。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("42辆", "17辆", "9辆"):
+        assert recs[item].parent == "136辆", item
+
+
+def test_a_part_naming_what_the_nearest_count_names_breaks_that_count_down() -> None:
+    text = (
+        "共劝导鸣笛、乱停车辆等不文明行为213起，查处交通违法行为86起，其中违法停车61起、不按规定让行12起。"
+        "冻结涉案资金8430万元，为群众挽回经济损失3260万元，其中向受害群众返还被骗资金2180余万元。"
+        "共排查矛盾纠纷1146起，成功调解1098起，其中邻里纠纷412起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["61起"].parent == "86起"  # 停车 in the 213's words, but 违法 in the 86's
+    assert recs["2180余万元"].parent == "3260万元"
+    assert recs["412起"].parent == "1146起"  # 纠纷 only in the first count's words: the disputes found
+
+
+def test_parts_in_the_units_a_compound_unit_names_break_it_down() -> None:
+    text = "查验出入境交通运输工具6.36万架（艘、辆）次，其中航班1420架次、船舶860艘次、车辆6.13万辆次。"
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("1420架次", "860艘次", "6.13万辆次"):
+        assert recs[item].parent == "6.36万架（艘、辆）次", item
+
+
+def test_a_part_not_said_as_a_running_total_breaks_down_the_periods_count() -> None:
+    text = (
+        "本月全县共查处各类交通违法行为4862起，今年累计41735起。其中：酒后驾驶46起，今年累计酒后驾驶418起；"
+        "客车超员7起，今年累计63起；超速行驶1208起，今年累计1.06万起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("46起", "7起", "1208起"):
+        assert recs[item].parent == "4862起", item
+
+
+def test_items_of_a_business_count_in_bi_are_parts_whatever_their_unit() -> None:
+    text = (
+        "全年共办理车驾管业务86.4万笔，同比增长9.2%。其中，办理机动车注册登记6.8万辆，办理驾驶证换证、补证12.6万本，"
+        "机动车检验合格标志核发21.3万辆次。全年查处违法4876起，其中未戴头盔2315起，开展宣传活动86场。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("6.8万辆", "12.6万本", "21.3万辆次"):
+        assert recs[item].parent == "86.4万笔", item
+    assert recs["86场"].parent is None  # under a count of events, a later item in its own unit moved on
+
+
+def test_a_respectively_list_after_a_grouping_lead_breaks_down_the_total_before() -> None:
+    text = (
+        "全月查处酒后驾驶违法行为87起，同比上升6.1%，其中醉酒驾驶23起，已全部立案移送审查起诉。"
+        "从辖区看，城关中队、蓬壶中队、一都中队分别查处酒驾32起、21起、15起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("32起", "21起", "15起"):
+        assert recs[item].parent == "87起", item
+
+
+def test_later_items_of_a_bulleted_wechat_list_after_qizhong_are_parts() -> None:
+    text = "抓获犯罪嫌疑人137名，其中\n⭕ 盗窃类嫌疑人52名\n⭕ 诈骗类嫌疑人31名\n⭕ 其他嫌疑人19名\n"
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("52名", "31名", "19名"):
+        assert recs[item].parent == "137名", item
+
+
+def test_a_breakdown_goes_on_over_a_line_broken_after_a_comma() -> None:
+    text = "全市共查处各类交通违法行为31,562起。其中，超速行驶4,316起，未戴安全头盔7,105起，\n无证驾驶138起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["138起"].parent == "31,562起"
