@@ -75,6 +75,8 @@ class MetricIndex:
     setup: regex.Pattern[str] | None = None  # the `setup_verbs`, whole: see `_setup_noun`
     # a whole's key -> (the words that make a part of it narrower, the narrower key): see `part_of`
     parts: dict[str, tuple[tuple[regex.Pattern[str], str], ...]] = field(default_factory=dict)
+    # group name -> the only units its cue names a count in (a `(?#units:…)` comment): see `_cue_units`
+    cue_units: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, rules: RuleSet) -> MetricIndex:
@@ -82,7 +84,7 @@ class MetricIndex:
         other = next((m for m in rules.metrics if m.key == "other"), None)
         by_char: dict[str, list[int]] = {}
         for i, cue in enumerate(cues):
-            first = first_chars(cue)
+            first = first_chars(_CUE_UNITS.sub("", cue))  # the comment matches nothing
             if first is None:  # a cue that may start anywhere: search with the whole alternation
                 by_char = {}
                 break
@@ -107,20 +109,27 @@ class MetricIndex:
             groups={
                 char: "|".join(f"(?P<c{i}>{cues[i]})" for i in sorted(idx)) for char, idx in by_char.items()
             },
+            cue_units={f"c{i}": units for i, cue in enumerate(cues) if (units := _cue_units(cue))},
         )
 
-    def _hits(self, text: str) -> list[tuple[Metric, int, int]]:
-        """Every cue occurrence: at each position, the first cue of the alternation that matches there."""
+    def _hits(self, text: str, unit: str | None = None) -> list[tuple[Metric, int, int]]:
+        """Every cue occurrence: at each position, the first cue of the alternation that matches there.
+
+        With a `unit`, a cue limited to other units (`cue_units`) names nothing, and no other cue is
+        tried at its position: its words were found, and they count something else in this unit.
+        """
         if not text:
             return []
         out: list[tuple[Metric, int, int]] = []
         starts = self.starts
+        limited = self.cue_units if unit is not None else None
         if starts is None:
             if self.pattern is not None:  # None: there are no cues at all
                 for m in self.pattern.finditer(text, overlapped=True):
                     group = m.lastgroup
-                    if group is not None:
-                        out.extend((metric, m.start(), m.end()) for metric in self.owners[int(group[1:])])
+                    if group is None or (limited and group in limited and unit not in limited[group]):
+                        continue
+                    out.extend((metric, m.start(), m.end()) for metric in self.owners[int(group[1:])])
             return out
         compiled = self.compiled
         owners_of = self.owners_of
@@ -132,6 +141,8 @@ class MetricIndex:
                 pattern = compiled[char] = compile_pattern(self.groups[char], regex.VERSION1)
             m = pattern.match(text, start)
             if m is not None and m.lastgroup is not None:
+                if limited and m.lastgroup in limited and unit not in limited[m.lastgroup]:
+                    continue
                 end = m.end()
                 for metric in owners_of[m.lastgroup]:
                     out.append((metric, start, end))
@@ -188,7 +199,7 @@ class MetricIndex:
         for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
             text = words if isinstance(words, str) else words()
             base, per_char = _PLACES[place]
-            hits = self._hits(text)
+            hits = self._hits(text, unit)
             if place == "pre" and hits:  # the words that only describe what is counted step aside
                 if "等" in text:
                     hits = _after_examples(text, hits)
@@ -335,6 +346,24 @@ class MetricIndex:
 #: 等 closing a list of examples (超速、超员等重点违法), not 等级, 等待, 等候, 等同, 等于.
 EXAMPLES_END = r"等(?![级待候同于])"
 _EXAMPLES_END = compile_pattern(EXAMPLES_END)
+
+
+#: A cue's own units, written in it as a regex comment: `劝导…违法(?#units:人次|人|名)`.
+_CUE_UNITS = compile_pattern(r"\(\?#units:([^)]*)\)")
+
+
+def _cue_units(cue: str) -> frozenset[str]:
+    """The units a cue alone is limited to, or none: the same words may count another metric in another unit.
+
+    劝导纠正违法行为11.2万人次 counts people persuaded, 劝导纠正违法行为2.3万余起 (or 次) the acts: a
+    metric's `units` say what it is usually counted in, but only the cue knows that its words name
+    people only in 人次.
+
+    >>> sorted(_cue_units("劝导[^，。；]{0,24}?违法(?#units:人次|人)")), _cue_units("劝导")
+    (['人', '人次'], frozenset())
+    """
+    found = _CUE_UNITS.search(cue)
+    return frozenset(u for u in found.group(1).split("|") if u) if found else frozenset()
 
 
 def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:

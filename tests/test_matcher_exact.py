@@ -112,6 +112,9 @@ def test_metric_cues_grouped_by_first_character_find_what_the_alternation_finds(
         assert [(m.key, a, b) for m, a, b in fast._hits(text)] == [
             (m.key, a, b) for m, a, b in plain._hits(text)
         ]
+        assert [(m.key, a, b) for m, a, b in fast._hits(text, "次")] == [
+            (m.key, a, b) for m, a, b in plain._hits(text, "次")
+        ]
 
 
 _GATE_STRINGS = ["12123", "12306", "119", "96110", "六七", "七八", "元以上", "以上", "百分之", "之内", "//"]

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statx import extract_text, load_rules
+from statx.metrics import MetricIndex
 from statx.periods import resolve_period
 from statx.rules import RuleSet
 from tests.conftest import GOLD, SAMPLES
@@ -38,6 +39,18 @@ def test_breakdown_items_point_to_their_total() -> None:
         assert recs[item].parent_start == total.start
     assert recs["103人"].parent is None  # another unit: not a part of the total
     assert total.parent is None
+
+
+def test_a_cue_limited_to_units_names_nothing_in_another_unit() -> None:
+    # 劝导…违法 counts people in 人次 (a `(?#units:…)` cue of people_reached); in 次 or 起 the same
+    # words count the acts talked down, which the general 违法 cue of violations_handled names
+    text = "全年劝导纠正各类违法行为2.3万余次。志愿者劝导纠正行人和非机动车交通违法行为11.2万人次。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["2.3万余次"].metric == "violations_handled"
+    assert recs["11.2万人次"].metric == "people_reached"
+    index = MetricIndex.build(load_rules())
+    assert [m.key for m, _, _ in index._hits("劝导纠正各类违法行为", "次")] == ["violations_handled"] * 2
+    assert "people_reached" in {m.key for m, _, _ in index._hits("劝导纠正各类违法行为", "人次")}
 
 
 def test_a_silent_part_of_an_uncounted_whole_takes_no_metric_from_the_heading() -> None:
