@@ -6,7 +6,7 @@ same unit and not smaller, with the exceptions written below for what real repor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -291,23 +291,12 @@ def _whole_of_sub_item(doc: Reading, i: int) -> int | None:
     [('18,642 起', None), ('1,236 起', '18,642 起'), ('14 起', '18,642 起'), ('23 人', None)]
     """
     text, cands, records, changes = doc.text, doc.cands, doc.records, doc.changes
-    c, rc = cands[i], records[i]
-    if changes[i].relative or rc.unit in SHARE_UNITS:
+    rc = records[i]
+    item = _list_item(doc, i)
+    if item is None or not item[1]:
         return None
-    line_start = text.rfind("\n", 0, c.start) + 1
-    item = _LIST_ITEM.match(text, line_start, c.start)
-    if item is None or not item.group(1):
-        return None
-    indent = len(item.group(1).expandtabs(4))
-    end = line_start - 1
-    for _ in range(_SUB_LIST_LINES):
-        if end <= 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        end = start - 1
-        if not line.strip():
-            continue  # a loose list keeps blank lines between its items
+    indent = len(item[1])
+    for start, line in _lines_above(text, item[0], _SUB_LIST_LINES, 0):
         above = _LIST_ITEM.match(line)
         if above is None:
             return None
@@ -326,6 +315,31 @@ def _whole_of_sub_item(doc: Reading, i: int) -> int | None:
                 return k if _size(rp) >= _size(rc) else None
         return None
     return None
+
+
+def _list_item(doc: Reading, i: int) -> tuple[int, str] | None:
+    """Where the list item figure ``i`` stands in starts, and its indent (tabs as 4 blanks), if it is
+    a count in one; a change or a share is no part of a list's whole."""
+    c, rc = doc.cands[i], doc.records[i]
+    if doc.changes[i].relative or rc.unit in SHARE_UNITS:
+        return None
+    line_start = doc.text.rfind("\n", 0, c.start) + 1
+    item = _LIST_ITEM.match(doc.text, line_start, c.start)
+    return None if item is None else (line_start, item.group(1).expandtabs(4))
+
+
+def _lines_above(text: str, line_start: int, count: int, lo: int) -> Iterator[tuple[int, str]]:
+    """The lines above the one starting at `line_start`, nearest first, skipping blank ones (a loose
+    list keeps blank lines between its items): at most `count` lines, none starting before `lo`."""
+    end = line_start - 1
+    for _ in range(count):
+        if end <= lo:
+            return
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        end = start - 1
+        if line.strip():
+            yield start, line
 
 
 #: How many item lines back the first item of a list opened by a breakdown is looked for.
@@ -347,25 +361,13 @@ def _first_of_list(doc: Reading, i: int) -> int | None:
     [None, '4680万元', '4680万元', '4680万元']
     """
     text, cands, records, changes = doc.text, doc.cands, doc.records, doc.changes
-    c, rc = cands[i], records[i]
-    if changes[i].relative or rc.unit in SHARE_UNITS:
-        return None
-    line_start = text.rfind("\n", 0, c.start) + 1
-    item = _LIST_ITEM.match(text, line_start, c.start)
+    rc = records[i]
+    item = _list_item(doc, i)
     if item is None:
         return None
-    indent = item.group(1).expandtabs(4)
-    lo = max(0, c.start - WINDOW)
+    indent = item[1]
     first: int | None = None
-    end = line_start - 1
-    for _ in range(_LIST_ITEMS_BACK):
-        if end <= lo:
-            break
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        end = start - 1
-        if not line.strip():
-            continue  # a loose list keeps blank lines between its items
+    for start, line in _lines_above(text, item[0], _LIST_ITEMS_BACK, max(0, cands[i].start - WINDOW)):
         above = _LIST_ITEM.match(line)
         if above is None:
             break  # the line the list hangs from
