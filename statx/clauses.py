@@ -95,11 +95,6 @@ def _separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return found
 
 
-#: A bracket that opens a note (（一般程序，下同）) and the one that closes it.
-_NOTE_OPEN = compile_pattern(r"[(（]")
-_NOTE_CLOSE = compile_pattern(r"[)）]")
-
-
 def clause_start(text: str, pos: int, lo: int, lex: Lexicon) -> int:
     """Where the clause of the figure at `pos` starts: the last clause end before it, not one inside brackets.
 
@@ -111,8 +106,8 @@ def clause_start(text: str, pos: int, lo: int, lex: Lexicon) -> int:
     start = last_end(lex.clause_end_back, text, pos, lo)
     while start > lo:
         words = text[start:pos]
-        if len(_NOTE_CLOSE.findall(words)) <= len(_NOTE_OPEN.findall(words)):
-            break
+        if words.count(")") + words.count("）") <= words.count("(") + words.count("（"):
+            break  # each bracket closing in the clause opened in it (or none closes, nearly always)
         opening = max(text.rfind("（", lo, start), text.rfind("(", lo, start))
         if opening < 0:
             break
