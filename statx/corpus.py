@@ -364,7 +364,7 @@ def _source(
         doc = _clean(str(ident))
     else:
         return SourceError(where, f"{kind} {fields.id!r} is {_json_type(ident)}, not a string or number")
-    date = _meta(rec.get("date"))
+    date = next((d for key in DATE_KEYS if (d := _meta(rec.get(key)))), None)
     return Source(
         doc=doc,
         text=_clean(text),
@@ -373,6 +373,23 @@ def _source(
         date=iso_date(date) if date else None,
         url=_meta(rec.get("url")),
     )
+
+
+#: Fields that hold an article's publication date, first found wins.  Crawlers seldom call it
+#: `date`: Scrapy items, news spiders and CMS exports write `publish_time`, `pub_date` and the like,
+#: and a date left unread leaves every record of the row without one.
+DATE_KEYS = (
+    "date",
+    "publish_time",
+    "publish_date",
+    "pub_time",
+    "pub_date",
+    "pubdate",
+    "published",
+    "published_at",
+    "publishTime",
+    "pubDate",
+)
 
 
 def _meta(value: object) -> str | None:

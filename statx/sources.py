@@ -44,7 +44,8 @@ class Source:
 class Fields:
     """Which corpus fields (JSON keys, CSV columns) hold an article's text and id.
 
-    Set by `--text-field` and `--id-field`; `title`, `date` and `url` are read when present.
+    Set by `--text-field` and `--id-field`; `title`, `date` (or a crawler's `publish_time`...,
+    see `corpus.DATE_KEYS`) and `url` are read when present.
     """
 
     text: str = "text"

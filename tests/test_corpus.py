@@ -68,6 +68,28 @@ def test_jsonl_corpus_one_article_per_line(tmp_path: Path) -> None:
     ]
 
 
+def test_crawler_date_fields_give_the_date(tmp_path: Path) -> None:
+    """Crawlers name the date `publish_time`, `pub_date`...; `date` still wins when both are there."""
+    corpus = _jsonl(
+        tmp_path / "crawl.jsonl",
+        [
+            {"id": "p1", "text": ARTICLES["a1"], "publish_time": "2026-11-21 16:08:43"},
+            {"id": "p2", "text": ARTICLES["a1"], "pub_date": "2026/11/20"},
+            {"id": "p3", "text": ARTICLES["a1"], "date": "2026-11-19", "publish_time": "2026-11-01"},
+        ],
+    )
+    table = tmp_path / "crawl.csv"
+    table.write_text(f"id,publish_time,text\nc1,2026-11-18 09:42,{ARTICLES['a1']}\n", encoding="utf-8")
+    code, rows, err = _run("extract", str(corpus), str(table))
+    assert (code, err) == (0, [])
+    assert {(r["doc"], r["date"]) for r in rows} == {
+        ("p1", "2026-11-21"),
+        ("p2", "2026-11-20"),
+        ("p3", "2026-11-19"),
+        ("c1", "2026-11-18"),
+    }
+
+
 def test_each_bad_line_is_one_error_and_the_rest_is_read(tmp_path: Path) -> None:
     corpus = _jsonl(
         tmp_path / "c.jsonl",
