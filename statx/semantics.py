@@ -1033,7 +1033,7 @@ def _earlier(
     return text[lo:pre_start] if lo < pre_start else ""
 
 
-_LIST_ITEMS = compile_pattern(r"、|以及|和|及|与")
+_LIST_ITEMS = compile_pattern(r"、|以及|和|(?<![涉危普波顾触])及(?!时)|(?<!参)与")
 #: The preposition that opens a list after 分别 (分别就超速、冲红灯…票控, 分别对…开展): not part of its
 #: first item.
 _LIST_PREPOSITION = compile_pattern(r"^\s*(?:对于|针对|就|对|向)")
@@ -1180,6 +1180,7 @@ def _respectively(
             clause_start = cands[i].start - len(contexts[i].pre)
             items = _listed_in_clause_before(text, clause_start, contexts[i], slots) or items
         if slots > 1 and len(items) == slots:
+            items = _share_head(items)
             tail = _what_follows(after, lex)
             head = items[-1] + tail
             out.update(
@@ -1271,6 +1272,27 @@ _SAID_OF_ITEMS = compile_pattern(r"实现|(?<!平)均|都|全部|呈|出现|有�
 
 
 #: Places in a `分别` list held by items that did not change (分别持平和下降…, 分别下降…和持平).
+#: The noun the last item of a list ends with after 的, which the items before it share
+#: (涉及拥堵和停车的投诉: 拥堵 is 拥堵的投诉).
+_SHARED_HEAD = compile_pattern(r"的[^的、，。；,;\s\d]{1,6}$")
+
+
+def _share_head(items: list[str]) -> list[str]:
+    """The items of a list, each before the last given the noun the last one ends with after 的.
+
+    涉及邻里、土地、婚姻家庭的纠纷分别为530起、410起、220起: 邻里 and 土地 are kinds of 纠纷 too,
+    and 涉及拥堵和停车的投诉 counts complaints, not congestion handled. An item that already says
+    的 names its own thing and keeps its words.
+
+    >>> _share_head(["其中涉及拥堵", "停车的投诉"])
+    ['其中涉及拥堵的投诉', '停车的投诉']
+    """
+    head = _SHARED_HEAD.search(items[-1])
+    if head is None:
+        return items
+    return [w if n == len(items) - 1 or "的" in w else w + head.group() for n, w in enumerate(items)]
+
+
 _UNCHANGED_FIRST = compile_pattern(r"(?:\s*(?:基本)?持平\s*[、和及与])+")
 _UNCHANGED_AFTER = compile_pattern(r"(?:\s*[、和及与]\s*(?:基本)?持平)+")
 

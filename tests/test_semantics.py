@@ -663,6 +663,27 @@ def test_respectively_prefers_the_words_listed_before_it_to_earlier_figures() ->
     assert recs["24%"].change == "down" and recs["24%"].basis == "yoy"
 
 
+def test_a_respectively_list_does_not_split_its_items_inside_a_word() -> None:
+    # 涉及 holds 及 but joins nothing: read as a join, the three kinds of dispute were four items,
+    # the list fell back on the sentence's three earlier figures and 220起 took the 94.9% rate's
+    # metric (h198).
+    text = (
+        "今年共排查各类矛盾纠纷1360余起，成功调处纠纷1290起，调处成功率94.9%，"
+        "其中涉及邻里、土地、婚姻家庭的纠纷分别为530起、410起、220起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("530起", "410起", "220起")] == ["disputes_mediated"] * 3
+    assert (recs["410起"].label, recs["220起"].label) == ("土地的纠纷", "婚姻家庭的纠纷")
+
+
+def test_the_items_of_a_respectively_list_share_the_noun_the_last_ends_with() -> None:
+    # 拥堵 is not what is counted: the complaints about it are (涉及拥堵和停车的投诉).
+    text = "交管部门受理交通类投诉举报2870件，同比下降24.5%，其中涉及拥堵和停车的投诉分别下降31.2%和18.7%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("31.2%", "18.7%")] == ["hotline_cases"] * 2
+    assert recs["31.2%"].label == "涉及拥堵的投诉"
+
+
 def test_a_table_rows_changes_take_the_metric_of_the_caption() -> None:
     # A row's cells name a district, not what is counted; the caption above the table does. A
     # row is no heading, and a silent change counts the heading's metric.
