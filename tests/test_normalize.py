@@ -237,12 +237,14 @@ def test_normalize_maps_back(raw: str, data: st.DataObject) -> None:
     for match in DIGITS.finditer(text):
         s, e = prepared.to_raw(*match.span())
         assert normalize(raw[s:e]).text == match.group()
-    # Any range maps to a raw slice holding the same digits, in order.
+    # Any range maps to a raw slice holding the same digits, in order; the slice may hold more, in
+    # the annotations normalising drops (a tone-numbered pinyin 鎮(zhen4), or 鎮(a1) as generated).
     a = data.draw(st.integers(0, len(text)))
     b = data.draw(st.integers(a, len(text)))
     s, e = prepared.to_raw(a, b)
     assert 0 <= s <= e <= len(raw)
-    assert digits(fold_text(raw[s:e])) == digits(text[a:b])
+    raw_digits = iter(digits(fold_text(raw[s:e])))
+    assert all(d in raw_digits for d in digits(text[a:b]))  # a subsequence
     # The raw slice, normalised on its own, gives the prepared slice back: a
     # slice starts and ends on kept characters, never inside an annotation.
     assert normalize(raw[s:e]).text == text[a:b]
