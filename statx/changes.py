@@ -70,7 +70,8 @@ def _change(
         return None, None, None
     before = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
     basis, said = _nearest_basis(before, lex, last=True)
-    if basis == "yoy" and said not in _clause_before(text, cand.start) and _own_anchor(text, cand.start):
+    clause = _clause_before(text, cand.start)
+    if basis == "yoy" and said not in clause and _OWN_ANCHOR.search(clause) is not None:
         basis, said = None, ""  # 同比下降4.2%，降幅比9月收窄3.6个百分点: against September, not last year
     if basis is None and in_table:  # | 接报警情 | 18,532起 | -3.1% | under | 项目 | 2025年 | 同比 |
         head = column_head(text, cand.start) if head is None else head
@@ -522,10 +523,13 @@ def _own_anchor(text: str, pos: int) -> bool:
     return _OWN_ANCHOR.search(_clause_before(text, pos)) is not None
 
 
+#: What ends the clause before a change, searched backwards (see `_clause_before`).
+_CLAUSE_END_BACK = compile_pattern(r"[，,；;。]", regex.REVERSE)
+
+
 def _clause_before(text: str, pos: int) -> str:
     """The words of the clause before `pos`, back to a comma, semicolon or full stop (40 at most)."""
-    lo = max(0, pos - 40)
-    return text[max(lo - 1, *(text.rfind(c, lo, pos) for c in "，,；;。")) + 1 : pos]
+    return text[last_end(_CLAUSE_END_BACK, text, pos, max(0, pos - 40)) : pos]
 
 
 def _basis_of_paragraph(
