@@ -31,6 +31,7 @@ from typing import Literal
 import yaml
 
 from statx.normalize import Prepared, TextBuilder
+from statx.patterncache import compile_pattern
 
 __all__ = ["Kind", "detect_kind", "iso_date", "prepare"]
 
@@ -307,6 +308,45 @@ def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
     return joins if cut * 3 >= len(long) else []
 
 
+#: A line break between two Chinese characters, the only place `_word_wraps` looks.
+_HAN_BREAK = compile_pattern(r"(?<=[\u4e00-\u9fff])\r?\n(?=[\u4e00-\u9fff])")
+#: What shows a line holds a sentence under way: full-width marks only, as a heading that
+#: keeps an ASCII comma (鎮(zhèn)遠(yuǎn)交警車管貼心服務,嚴格落實放管服) is no body line, and
+#: no enumeration comma, which headings (一、) and crawled lines cut short share.
+_IN_SENTENCE = frozenset("，；")
+#: The print width a line must have to be a body line a break could cut (see `_word_wraps`).
+_BODY_LINE = 16
+
+
+def _word_wraps(raw: str, start: int) -> list[tuple[int, int]]:
+    """Find line breaks that cut a word in a text whose lines are not of one width.
+
+    Text copied out of a PDF or pasted by an editor often keeps some of its hard breaks but
+    not all, so `_soft_wraps` finds no width; a break right inside a word (暂扣、吊 / 销驾驶证,
+    同比 / 增加27起, 违法 / 停车23810起) still cuts the figure from the words that name it. A break
+    between two Chinese characters is joined when its line is a body line already under way
+    (as wide as `_BODY_LINE`, holding a full-width comma or semicolon, and if numbered, a full
+    stop after its heading) and the next line starts no new item; a break before a digit is for
+    the number rules.
+
+    >>> raw = "一、基本情况\\n全市共查处交通违法行为，其中违法\\n停车23810起。\\n"
+    >>> [raw[a:b] for a, b in _word_wraps(raw, 0)]
+    ['\\n']
+    """
+    joins: list[tuple[int, int]] = []
+    for m in _HAN_BREAK.finditer(raw, start):
+        a = raw.rfind("\n", start, m.start()) + 1
+        line = raw[max(a, start) : m.start()]
+        if _print_width(line.strip()) < _BODY_LINE or not _IN_SENTENCE.intersection(line):
+            continue
+        if _NEW_ITEM.match(line.lstrip(" \t\u3000")) and "。" not in line:
+            continue  # a numbered heading (四、宣传引导，“护考”信息早知道), not a body line
+        if _NEW_ITEM.match(raw, m.end()):
+            continue
+        joins.append((m.start(), m.end()))
+    return joins
+
+
 _PAGE_NUMBER_LINE = re.compile(r"[-—–~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–~]{1,2}|第[ \t]*\d{1,4}[ \t]*页.*|\d{1,4}")
 
 
@@ -393,7 +433,7 @@ def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
     rows of cells (see `_pasted_tables`)."""
     tables = _pasted_tables(raw, start, len(raw))
     phrases = [] if tables else _phrase_lines(raw, start)
-    cuts = [] if phrases else _soft_wraps(raw, start)
+    cuts = [] if phrases else (_soft_wraps(raw, start) or _word_wraps(raw, start))
     pages = _page_breaks(raw, start)
     if pages:
         cuts = sorted(pages + _clear_of(cuts, pages, touching=True))

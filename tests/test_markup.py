@@ -600,6 +600,27 @@ def test_lines_a_fixed_width_export_wrapped_are_joined() -> None:
     assert records["90起"].parent == "12,345起"
 
 
+def test_a_break_inside_a_word_of_a_body_line_is_joined() -> None:
+    # Text copied out of a PDF keeps some hard breaks and not others, so its lines are of no one
+    # width; a break inside a word (吊 / 销驾驶证, 同比 / 增加27起) still cut the figure from its
+    # words (licenses_processed, a change with no basis).
+    raw = (
+        "一、主要工作\n"
+        "　　（一）严查违法。全市共查处交通违法行为５８．７万起，行政拘留３０７人，暂扣、吊\n"
+        "销驾驶证1,562本。从驾驶人看，驾龄３年以下驾驶人肇事２０９起，同比\n"
+        "增加２７起。\n"
+        "四、宣传引导，“护考”信息早知道\n"
+        "考前发布出行提示5期。\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    records = {r.text: r for r in extract_text(raw, doc="pdf")}
+    assert records["1,562本"].metric == "licenses_suspended"
+    assert (records["２７起"].change, records["２７起"].basis) == ("up", "yoy")
+    # a numbered heading with a comma is no body line: it stays apart from the next
+    assert "早知道\n考前" in prepared.text
+
+
 def test_text_with_a_paragraph_a_line_is_left_alone() -> None:
     raw = "".join(f"第{i}段：全市开展各类宣传活动{i}次，覆盖群众一千余人。\n" for i in range(1, 12))
     raw += "短行\n另一段没有句号但是很长很长很长很长很长很长很长很长\n下一段"
