@@ -134,6 +134,10 @@ def _whole_before(
     # an item marker before the word (⑵ 其中邻里纠纷48起, ② 其中…, 2、其中…) opens the item, not a clause
     opens = not _ITEM_MARK.sub("", doc.lex.breakdown.sub("", text[sentence_start:marker])).strip(" ，,")
     other: int | None = None  # the nearest count before the marker in another unit (see `_other_unit_whole`)
+    # the first item may break down a count in its unit and 次 (演练156场次，参演人员1.4万人次，其中县级
+    # 综合演练3场; 限制高消费3.8万人次，其中3,682人): each occasion one of it; a later item in another
+    # unit has moved on (…逆向行驶703起，违法改装89辆 is no part of 警车310辆次)
+    first_item = i == 0 or cands[i - 1].start < marker
     # A 其中 opening a clause after a semicolon breaks down a figure of its own full sentence, not one
     # past the full stop before it (…长者约2.3万人。交通队统计,事故1462件;其中涉及长者的事故511件,长者
     # 死亡11人: the 11 deaths are no part of the 2.3万 people a sentence up). After a full stop the
@@ -167,7 +171,9 @@ def _whole_before(
         if other is None and rp.unit not in SHARE_UNITS:
             other = j
         if (
-            _measure(rp.unit) == _measure(rc.unit) or rc.unit in _units_named(rp)
+            _measure(rp.unit) == _measure(rc.unit)
+            or rc.unit in _units_named(rp)
+            or (first_item and rp.unit == rc.unit + "次")
         ) and rc.unit not in SHARE_UNITS:
             other = -1  # a figure of the item's unit decides
             if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
@@ -946,10 +952,22 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
     own = words[:2]
     if len(own) < 2 or own not in contexts[j].pre:  # 户政窗口共办理居民身份证: its verb, not its opening
         return False
+    if _listed_kind(contexts[j].pre, own):
+        return False  # 接报刑事、治安警情1.86万起。其中…；治安警情1.62万起: a kind the whole lists, no verb
     if kind is not None and lex.metrics.opens_with(kind, words):
         return False  # 违法停车2.9万起 under 违法行为: the words open with the kind's name, not a verb
     items = [k for k in range(j + 1, i) if cands[k].start > marker]
     return bool(items) and not any(own in contexts[k].pre for k in items)
+
+
+def _listed_kind(pre: str, own: str) -> bool:
+    """Whether `own` stands in the whole's words `pre` as one of kinds listed with 、 (刑事、治安警情)."""
+    at = pre.find(own)
+    while at >= 0:
+        if pre[at - 1 : at] == "、" or pre[at + len(own) : at + len(own) + 1] == "、":
+            return True
+        at = pre.find(own, at + 1)
+    return False
 
 
 def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:
@@ -973,7 +991,24 @@ def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:
     if not parts or _equal(parts, value):
         return False
     total = parts + _size(rec)
-    return total > value and not _equal(total, value)
+    return total > value + _rounding(whole) and not _equal(total, value)
+
+
+#: A number written in 万 or 亿 with decimals (1.86万起): the whole is rounded to its last digit.
+_ROUNDED = compile_pattern(r"\d(?:\.(\d+))?\s*(万|萬|亿|億)")
+
+
+def _rounding(fig: Record) -> float:
+    """Half the last written digit of a figure in 万/亿 (1.86万: 50): how much its parts may exceed it.
+
+    治安警情1.86万起。其中，刑事警情2417起…；治安警情1.62万起: 2417 + 16200 = 18617 is 1.86万
+    rounded, not more than the whole, so the item after the semicolon is still a part.
+    """
+    m = _ROUNDED.search(fig.text)
+    if m is None:
+        return 0.0
+    scale = 1e4 if m.group(2) in ("万", "萬") else 1e8
+    return scale * 10.0 ** -len(m.group(1) or "") / 2
 
 
 def _opened_by_a_new_count(

@@ -1883,3 +1883,22 @@ def test_a_grouping_lead_ending_its_line_opens_the_lines_below() -> None:
         assert recs[item].parent == "16853起", item
     assert recs["23起"].parent == "1976起"
     assert recs["152起"].parent is None
+
+
+def test_parts_may_exceed_a_whole_rounded_in_wan_by_its_rounding() -> None:
+    text = "全市接报刑事、治安警情1.86万起。其中，刑事警情2417起；治安警情1.62万起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["2417起"].parent == "1.86万起"
+    assert recs["1.62万起"].parent == "1.86万起"  # 2417 + 16200 is 1.86万, rounded; 治安 is a listed kind
+
+
+def test_a_first_item_breaks_down_a_count_in_its_unit_and_ci() -> None:
+    text = (
+        "组织开展各类应急演练156场次，参演人员1.4万人次，其中县级综合演练3场。"
+        "将12,436名失信被执行人纳入失信名单，限制高消费3.8万人次，其中3,682人主动履行义务。"
+        "出动警车310辆次，查处违法4876起，其中未戴头盔2315起，违法改装89辆。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["3场"].parent == "156场次"
+    assert recs["3,682人"].parent == "3.8万人次"
+    assert recs["89辆"].parent != "310辆次"  # a later item in its own unit moved on
