@@ -881,7 +881,9 @@ def _whole_over_semicolon(
             continue
         if _running_beside(doc, j, i) and _period_count_before(doc, out, j, i):
             continue  # 本月4862起，今年累计41735起。其中：…；客车超员7起: this month's, as the first item is
-        named_kind = out[j].metric != metric and _kind_of_general(out[j], metric, rec, lex)
+        named_kind = out[j].metric != metric and (
+            _kind_of_general(out[j], metric, rec, lex) or _like_first_part(cands, out, i, j, marker, metric)
+        )
         if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
             kind_named = metric if named_kind else None
             ends = _restates_the_whole(doc, i, j, marker, kind_named) or _overflows(out, j, i, rec)
@@ -894,6 +896,24 @@ def _whole_over_semicolon(
         if not _PER_PERIOD.search(contexts[j].pre):
             return None, out[j].value < rec.value, metric
     return None, False, metric
+
+
+def _like_first_part(
+    cands: Sequence[Candidate], out: Sequence[Record], i: int, j: int, marker: int, metric: str
+) -> bool:
+    """Whether the first item after the 其中 at `marker` is a part of `j` and counts what item `i` counts.
+
+    立刑事案件9518起。其中，盗窃案件4106起…；诈骗案件2237起: the whole files cases and its items
+    are crimes of a kind; the item after the semicolon counts what the first one counts, so it is a
+    part of the same whole, not a new count.
+    """
+    first = _first_after(cands, i, marker + 1)
+    return (
+        first is not None
+        and metric != "other"
+        and out[first].metric == metric
+        and out[first].parent_start == out[j].start
+    )
 
 
 def _period_count_before(doc: Reading, out: Sequence[Record], j: int, i: int) -> bool:

@@ -1902,3 +1902,14 @@ def test_a_first_item_breaks_down_a_count_in_its_unit_and_ci() -> None:
     assert recs["3场"].parent == "156场次"
     assert recs["3,682人"].parent == "3.8万人次"
     assert recs["89辆"].parent != "310辆次"  # a later item in its own unit moved on
+
+
+def test_items_after_a_semicolon_counting_what_the_first_part_counts_share_its_whole() -> None:
+    text = (
+        "前三季度累计立刑事案件9518起，同比下降9.7%。其中，盗窃案件4106起，占43.1%；"
+        "诈骗案件2237起，占23.5%；抢劫抢夺案件仅发生11起，比去年同期减少8起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("4106起", "2237起", "11起"):
+        assert recs[item].parent == "9518起", item
+    assert recs["8起"].parent is None
