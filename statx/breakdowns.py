@@ -68,11 +68,16 @@ def find_parents(doc: Reading) -> list[int | None]:
             marker = found[-1]
         # 按纠纷类型划分：…: the sentence breaks down the total before it, and so does each clause
         # after a semicolon of it (从渠道看，电话渠道受理…；网络渠道受理…)
-        lead_at = sentence_start
+        lead_at = whole_from = sentence_start
         lead = lex.breakdown_lead.match(text, sentence_start, c.start)
         if lead is None and text[sentence_start - 1 : sentence_start] in ("；", ";"):
             lead_at = last_end(FULL_STOP_BACK, text, sentence_start, lo)
             lead = lex.breakdown_lead.match(text, lead_at, c.start)
+        elif lead is None and text[sentence_start - 1 : sentence_start] == "\n":
+            # 按违法类型分：⏎（一）违法停车6127起；⏎（二）不戴头盔4318起: the lead heads lines ended by ；
+            up = after_open_line(text, sentence_start, lo, lex, semicolon=True)
+            if up < sentence_start and (lead := lex.breakdown_lead.match(text, up, c.start)) is not None:
+                lead_at = whole_from = up  # the whole stands before the lead, not the line
         # a 其中 right after the lead (按活动类别划分，其中体育活动128项) repeats it: the lead's breakdown
         # and so does a 分别 after it (从辖区看，城关、蓬壶中队分别查处32起、21起: names paired with figures)
         by_lead = lead is not None and (
@@ -97,7 +102,8 @@ def find_parents(doc: Reading) -> list[int | None]:
             tries += [at for at in reversed(found[:-1]) if not lex.breakdown_end.search(text, at, c.start)]
         for at in tries:
             markers[i] = marker = at
-            parent, smaller = _whole_before(doc, out, i, at, sentence_start, lo, by_lead)
+            from_ = whole_from if by_lead else sentence_start
+            parent, smaller = _whole_before(doc, out, i, at, from_, lo, by_lead)
             if parent is not None or not smaller:
                 break
         if parent is None and (marker is None or _opens_list_item(text, marker)):
@@ -128,6 +134,10 @@ def _whole_before(
     # an item marker before the word (⑵ 其中邻里纠纷48起, ② 其中…, 2、其中…) opens the item, not a clause
     opens = not _ITEM_MARK.sub("", doc.lex.breakdown.sub("", text[sentence_start:marker])).strip(" ，,")
     other: int | None = None  # the nearest count before the marker in another unit (see `_other_unit_whole`)
+    # the first item may break down a count in its unit and 次 (演练156场次，参演人员1.4万人次，其中县级
+    # 综合演练3场; 限制高消费3.8万人次，其中3,682人): each occasion one of it; a later item in another
+    # unit has moved on (…逆向行驶703起，违法改装89辆 is no part of 警车310辆次)
+    first_item = i == 0 or cands[i - 1].start < marker
     # A 其中 opening a clause after a semicolon breaks down a figure of its own full sentence, not one
     # past the full stop before it (…长者约2.3万人。交通队统计,事故1462件;其中涉及长者的事故511件,长者
     # 死亡11人: the 11 deaths are no part of the 2.3万 people a sentence up). After a full stop the
@@ -161,7 +171,9 @@ def _whole_before(
         if other is None and rp.unit not in SHARE_UNITS:
             other = j
         if (
-            _measure(rp.unit) == _measure(rc.unit) or rc.unit in _units_named(rp)
+            _measure(rp.unit) == _measure(rc.unit)
+            or rc.unit in _units_named(rp)
+            or (first_item and rp.unit == rc.unit + "次")
         ) and rc.unit not in SHARE_UNITS:
             other = -1  # a figure of the item's unit decides
             if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
@@ -197,6 +209,8 @@ _EVENT_UNITS = frozenset(("起", "宗", "件", "宗次"))
 #: Units counting business of any kind (办理车驾管业务86.4万笔): a breakdown of one lists kinds of
 #: business, each in its own measure word, not other things the sentence reports.
 _ANY_BUSINESS_UNITS = frozenset(("笔",))
+#: The word that makes a count in 件 one of business (办理出入境业务1.2万件), in both scripts.
+_BUSINESS = compile_pattern("业务|業務")
 
 
 def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, marker: int, whole: int) -> bool:
@@ -210,10 +224,21 @@ def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, mark
     first = next((k for k in range(whole + 1, i + 1) if doc.cands[k].start > marker), None)
     if first is None or first == i:
         return first == i
-    if doc.records[whole].unit in _ANY_BUSINESS_UNITS:
+    if _counts_business(doc, whole):
         # 办理车驾管业务86.4万笔。其中，注册登记6.8万辆，换证12.6万本: every item is some business
         return out[first] == whole
     return doc.records[first].unit == doc.records[i].unit and out[first] == whole
+
+
+def _counts_business(doc: Reading, j: int) -> bool:
+    """Whether figure ``j`` counts business of any kind: in 笔, or in 件 of 业务 named right before it.
+
+    办理户政、出入境业务12.4万件。其中：…身份证4.7万件；…户口迁移6820笔；…护照2.9万本: 件 counts cases
+    too (立案1200件), so only the word 业务 in the figure's own clause makes it a count of business.
+    """
+    unit = doc.records[j].unit
+    named = unit == "件" and _BUSINESS.search(doc.contexts[j].pre[-12:]) is not None
+    return unit in _ANY_BUSINESS_UNITS or named
 
 
 def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
@@ -226,7 +251,10 @@ def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
     bigger than its whole.
     """
     text, rp, rc = doc.text, doc.records[j], doc.records[i]
-    if text[marker : marker + 2] not in _OF_ONE_WHOLE or doc.changes[i].relative:
+    # the colon of 其中： is the marker the search stops at; the 其中 before it still says it
+    colon = text[marker : marker + 1] in (":", "：")
+    word = text[marker - 2 : marker] if colon else text[marker : marker + 2]
+    if word not in _OF_ONE_WHOLE or doc.changes[i].relative:
         return False
     if rc.unit in SHARE_UNITS or "元" in rc.unit or "元" in rp.unit:
         return False
@@ -766,6 +794,8 @@ def parent_over_semicolon(
         after = _first_after(cands, i, m.end())
         if m.group() != "分别" or after is None or out[after].change is None:
             markers.append(m.start())
+    if markers and (whole := _business_whole(doc, out, i, markers[-1], lo)) is not None:
+        return whole, metric
     # A 其中 nested in an earlier item (2. 酒驾醉驾2,106起，其中醉驾497起；3. 违法停车4.4万起: it follows an
     # item of the 其中 before, past a semicolon or a line break) breaks down that item only: when it
     # gives this item no whole, or stops at a figure smaller than the item, the 其中 before is tried.
@@ -780,6 +810,42 @@ def parent_over_semicolon(
         if whole is not None or not (smaller or nested):
             return None if whole is None else (whole, as_part)
     return None
+
+
+def _business_whole(doc: Reading, out: Sequence[Record], i: int, marker: int, lo: int) -> int | None:
+    """The count of business whose breakdown figure ``i`` goes on past a semicolon, if any.
+
+    办理各类业务9362笔。其中：新车注册登记1384辆，转移登记742辆；驾驶证换证1803本；核发临时号牌215副: the
+    first item after the 其中 is a part of a count of business, so every later item of the sentence
+    is some business too, whatever its measure word (as `_first_item_or_like_it` reads them before
+    the semicolon). Not a sum of money, a share or a change. The whole is looked for only back to
+    ``lo``, the item's window.
+    """
+    rec, text = doc.records[i], doc.text
+    if text[marker : marker + 1] not in (":", "：") or text[marker - 2 : marker] not in _OF_ONE_WHOLE:
+        return None  # only 其中： opens a list running to the full stop (其中…370余次；为1260名职工…)
+    if rec.unit in SHARE_UNITS or "元" in rec.unit or doc.changes[i].relative:
+        return None
+    semi = last_end(_SEMICOLON_BACK, text, doc.cands[i].start, max(lo, marker))
+    if _OWN_INTAKE.search(text, semi, doc.cands[i].start + 1):  # the digit after a bare 办理 too
+        return None  # ；办理机动车注册登记3760辆, ；大厅受理证件申请近1.5万件: a count of its own business
+    first = _first_after(doc.cands, i, marker + 1)
+    if first is None or (at := out[first].parent_start) is None:
+        return None
+    for w in range(first - 1, -1, -1):  # parent_start is an offset in the page, as records' starts are
+        if doc.cands[w].start < lo:
+            return None
+        if doc.records[w].start == at:
+            return w if doc.cands[w].end <= marker and _counts_business(doc, w) else None
+    return None
+
+
+#: The last semicolon before a figure, searched backwards.
+_SEMICOLON_BACK = compile_pattern(r"[；;]", regex.REVERSE)
+#: A verb of business handled with the thing it handles after it (办理机动车注册登记, 受理证件申请): a
+#: clause saying one states a count of its own; 办理 right before the number (户口迁移办理6820笔) only
+#: says the kind before it was handled.
+_OWN_INTAKE = compile_pattern(r"(?:办理|受理|辦理)(?!了?\d)")
 
 
 #: What stands between a 其中 and one nested in an item of its list: the end of an item before.
@@ -815,7 +881,9 @@ def _whole_over_semicolon(
             continue
         if _running_beside(doc, j, i) and _period_count_before(doc, out, j, i):
             continue  # 本月4862起，今年累计41735起。其中：…；客车超员7起: this month's, as the first item is
-        named_kind = out[j].metric != metric and _kind_of_general(out[j], metric, rec, lex)
+        named_kind = out[j].metric != metric and (
+            _kind_of_general(out[j], metric, rec, lex) or _like_first_part(cands, out, i, j, marker, metric)
+        )
         if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
             kind_named = metric if named_kind else None
             ends = _restates_the_whole(doc, i, j, marker, kind_named) or _overflows(out, j, i, rec)
@@ -828,6 +896,24 @@ def _whole_over_semicolon(
         if not _PER_PERIOD.search(contexts[j].pre):
             return None, out[j].value < rec.value, metric
     return None, False, metric
+
+
+def _like_first_part(
+    cands: Sequence[Candidate], out: Sequence[Record], i: int, j: int, marker: int, metric: str
+) -> bool:
+    """Whether the first item after the 其中 at `marker` is a part of `j` and counts what item `i` counts.
+
+    立刑事案件9518起。其中，盗窃案件4106起…；诈骗案件2237起: the whole files cases and its items
+    are crimes of a kind; the item after the semicolon counts what the first one counts, so it is a
+    part of the same whole, not a new count.
+    """
+    first = _first_after(cands, i, marker + 1)
+    return (
+        first is not None
+        and metric != "other"
+        and out[first].metric == metric
+        and out[first].parent_start == out[j].start
+    )
 
 
 def _period_count_before(doc: Reading, out: Sequence[Record], j: int, i: int) -> bool:
@@ -886,10 +972,22 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
     own = words[:2]
     if len(own) < 2 or own not in contexts[j].pre:  # 户政窗口共办理居民身份证: its verb, not its opening
         return False
+    if _listed_kind(contexts[j].pre, own):
+        return False  # 接报刑事、治安警情1.86万起。其中…；治安警情1.62万起: a kind the whole lists, no verb
     if kind is not None and lex.metrics.opens_with(kind, words):
         return False  # 违法停车2.9万起 under 违法行为: the words open with the kind's name, not a verb
     items = [k for k in range(j + 1, i) if cands[k].start > marker]
     return bool(items) and not any(own in contexts[k].pre for k in items)
+
+
+def _listed_kind(pre: str, own: str) -> bool:
+    """Whether `own` stands in the whole's words `pre` as one of kinds listed with 、 (刑事、治安警情)."""
+    at = pre.find(own)
+    while at >= 0:
+        if pre[at - 1 : at] == "、" or pre[at + len(own) : at + len(own) + 1] == "、":
+            return True
+        at = pre.find(own, at + 1)
+    return False
 
 
 def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:
@@ -913,7 +1011,24 @@ def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:
     if not parts or _equal(parts, value):
         return False
     total = parts + _size(rec)
-    return total > value and not _equal(total, value)
+    return total > value + _rounding(whole) and not _equal(total, value)
+
+
+#: A number written in 万 or 亿 with decimals (1.86万起): the whole is rounded to its last digit.
+_ROUNDED = compile_pattern(r"\d(?:\.(\d+))?\s*(万|萬|亿|億)")
+
+
+def _rounding(fig: Record) -> float:
+    """Half the last written digit of a figure in 万/亿 (1.86万: 50): how much its parts may exceed it.
+
+    治安警情1.86万起。其中，刑事警情2417起…；治安警情1.62万起: 2417 + 16200 = 18617 is 1.86万
+    rounded, not more than the whole, so the item after the semicolon is still a part.
+    """
+    m = _ROUNDED.search(fig.text)
+    if m is None:
+        return 0.0
+    scale = 1e4 if m.group(2) in ("万", "萬") else 1e8
+    return scale * 10.0 ** -len(m.group(1) or "") / 2
 
 
 def _opened_by_a_new_count(

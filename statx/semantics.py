@@ -111,6 +111,8 @@ class Lexicon:
         # list below also leaves the breakdown open (其中/当中/包括 only: 含, 分别 end no such lead)
         lead_words = alternation([b for b in w.get("breakdown", ()) if len(b) > 1 and b[:2] != "分别"])
         breakdown_words = alternation(w.get("breakdown", ()))
+        # 按违法类型分：⏎（一）违法停车6127起；: a grouping lead ending its line opens a list below it
+        grouping_colon = "".join(f"|(?:{f})" for f in optional_fragment("BREAKDOWN_LEAD"))
         # 较2022年的70 048宗, 由2019年的100起: a baseline named with its year
         baseline_year = "|".join(optional_fragment("BASELINE_YEAR")) or "(?!)"
         baseline_period = "".join(f"|{p}" for p in optional_fragment("BASELINE_PERIOD_WORDS"))
@@ -191,7 +193,7 @@ class Lexicon:
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
             breakdown_line_end=compile_pattern(
-                f"(?:(?:{breakdown_words})[：:，,]?|(?:{lead_words})[^，,。；;：:\\n]{{1,16}}[：:]|[；;，,、])"
+                f"(?:(?:{breakdown_words})[：:，,]?|(?:{lead_words})[^，,。；;：:\\n]{{1,16}}[：:]|[；;，,、]{grouping_colon})"
                 "[ \\t]*$"
             ),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),

@@ -1846,3 +1846,70 @@ def test_a_breakdown_goes_on_over_a_line_broken_after_a_comma() -> None:
     text = "全市共查处各类交通违法行为31,562起。其中，超速行驶4,316起，未戴安全头盔7,105起，\n无证驾驶138起。"
     recs = {r.text: r for r in extract_text(text)}
     assert recs["138起"].parent == "31,562起"
+
+
+def test_items_after_a_colon_of_qizhong_under_a_business_count_are_parts_past_semicolons() -> None:
+    text = (
+        "本月共办理各类业务9362笔。其中：新车注册登记1384辆，转移登记742辆；驾驶证换证、补证1803本；"
+        "核发临时号牌215副。全年受理驾驶证业务1.86万笔，其中换证6420本；办理机动车注册登记3760辆。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("1384辆", "742辆", "1803本", "215副"):
+        assert recs[item].parent == "9362笔", item
+    assert recs["6420本"].parent == "1.86万笔"
+    assert recs["3760辆"].parent is None  # no colon list, and a count of its own business (办理…登记)
+
+
+def test_a_business_count_in_jian_takes_items_in_other_units() -> None:
+    text = (
+        "共受理户政、出入境业务12.4万件，同比增长36.8%。其中：\n\n"
+        "- 异地办理居民身份证4.7万件，临时身份证1.3万件；\n- 户口迁移办理6820笔；\n- 签发普通护照2.9万本。"
+        "全年立案1200件，其中刑事案件800件，抓获120人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("4.7万件", "1.3万件", "6820笔", "2.9万本"):
+        assert recs[item].parent == "12.4万件", item
+    assert recs["120人"].parent is None  # 件 of cases is no business
+
+
+def test_a_grouping_lead_ending_its_line_opens_the_lines_below() -> None:
+    text = (
+        "查处各类交通违法行为16853起，较上月增加9.2%。按违法类型分：\n（一）机动车违法停车6127起；\n"
+        "（二）不戴安全头盔4318起；\n（三）超速行驶1976起，其中超速50%以上的23起；\n（四）其他违法行为4035起。\n\n"
+        "本月查处酒驾152起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("6127起", "4318起", "1976起", "4035起"):
+        assert recs[item].parent == "16853起", item
+    assert recs["23起"].parent == "1976起"
+    assert recs["152起"].parent is None
+
+
+def test_parts_may_exceed_a_whole_rounded_in_wan_by_its_rounding() -> None:
+    text = "全市接报刑事、治安警情1.86万起。其中，刑事警情2417起；治安警情1.62万起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["2417起"].parent == "1.86万起"
+    assert recs["1.62万起"].parent == "1.86万起"  # 2417 + 16200 is 1.86万, rounded; 治安 is a listed kind
+
+
+def test_a_first_item_breaks_down_a_count_in_its_unit_and_ci() -> None:
+    text = (
+        "组织开展各类应急演练156场次，参演人员1.4万人次，其中县级综合演练3场。"
+        "将12,436名失信被执行人纳入失信名单，限制高消费3.8万人次，其中3,682人主动履行义务。"
+        "出动警车310辆次，查处违法4876起，其中未戴头盔2315起，违法改装89辆。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["3场"].parent == "156场次"
+    assert recs["3,682人"].parent == "3.8万人次"
+    assert recs["89辆"].parent != "310辆次"  # a later item in its own unit moved on
+
+
+def test_items_after_a_semicolon_counting_what_the_first_part_counts_share_its_whole() -> None:
+    text = (
+        "前三季度累计立刑事案件9518起，同比下降9.7%。其中，盗窃案件4106起，占43.1%；"
+        "诈骗案件2237起，占23.5%；抢劫抢夺案件仅发生11起，比去年同期减少8起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("4106起", "2237起", "11起"):
+        assert recs[item].parent == "9518起", item
+    assert recs["8起"].parent is None
