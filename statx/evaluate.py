@@ -229,8 +229,24 @@ def score_document(doc: str, gold: Sequence[Row], pred: Sequence[Row]) -> DocSco
                 c.basis_ok += (p.get("basis") or None) == (g["basis"] or None)
         if "parent" in g and (g["parent"] or p.get("parent")):
             c.parent_n += 1
-            c.parent_ok += simplified(g["parent"] or "") == simplified(p.get("parent") or "")
+            c.parent_ok += _same_figure_text(g["parent"], p.get("parent"))
     return DocScore(doc, c, misses, left)
+
+
+#: Markup that may wrap a figure's number: tags and Markdown emphasis. A figure's text runs
+#: from its number to its unit, so `**9,417**起` and `9,417**起` name the same figure.
+_WRAPPING = re.compile(r"<[^<>]*>|[*_`]")
+
+
+def _same_figure_text(gold: str | None, predicted: str | None) -> bool:
+    """Whether two parent texts name the same figure, whatever markup opens the number.
+
+    >>> _same_figure_text("**9,417**起", "9,417**起"), _same_figure_text("<b>4</b>5名", "4</b>5名")
+    (True, True)
+    >>> _same_figure_text("9,417起", None), _same_figure_text(None, None)
+    (False, True)
+    """
+    return _WRAPPING.sub("", simplified(gold or "")) == _WRAPPING.sub("", simplified(predicted or ""))
 
 
 def doc_key(doc: object) -> str:

@@ -210,3 +210,29 @@ def test_basis_is_scored_on_changes_and_parent_on_parts() -> None:
     bare = {"d": [{k: v for k, v in g.items() if k not in ("basis", "parent")} for g in gold["d"]]}
     assert evaluate(pred, bare).total.basis_accuracy is None
     assert evaluate(pred, bare).total.parent_accuracy is None
+
+
+def test_parent_texts_compare_without_the_markup_that_opens_a_number() -> None:
+    """Annotators start a figure's text at its markup (`**9,417**起`) or at its number (`9,417**起`)."""
+    gold = {
+        "d": [
+            {"text": "**100**起", "value": 100, "unit": "起", "start": 0, "end": 8, "parent": None},
+            {"text": "**30**起", "value": 30, "unit": "起", "start": 11, "end": 18, "parent": "**100**起"},
+            {"text": "<b>2</b>0起", "value": 20, "unit": "起", "start": 20, "end": 30, "parent": "**100**起"},
+        ]
+    }
+    pred = [
+        {"doc": "d", "text": "100**起", "value": 100, "unit": "起", "start": 2, "end": 8},
+        {
+            "doc": "d",
+            "text": "30**起",
+            "value": 30,
+            "unit": "起",
+            "start": 13,
+            "end": 18,
+            "parent": "100**起",
+        },
+        {"doc": "d", "text": "2</b>0起", "value": 20, "unit": "起", "start": 23, "end": 30, "parent": "10起"},
+    ]
+    total = evaluate(pred, gold).total
+    assert (total.parent_n, total.parent_ok) == (2, 1)
