@@ -875,10 +875,7 @@ def _whole_over_semicolon(
         if p.start < lo:
             break
         if p.end > marker or out[j].unit != rec.unit or out[j].change or out[j].role == "baseline":
-            continue
-        if (at := out[j].parent_start) is not None and at < marker < p.start:
-            # an item of this 其中 (5. 货车占用超车道9,372起；6. 客车超员186起): a sibling, not the whole
-            continue
+            continue  # only a figure before the marker is a whole: the items after it are siblings
         if _running_beside(doc, j, i) and _period_count_before(doc, out, j, i):
             continue  # 本月4862起，今年累计41735起。其中：…；客车超员7起: this month's, as the first item is
         named_kind = out[j].metric != metric and (
