@@ -1846,3 +1846,11 @@ def test_a_breakdown_goes_on_over_a_line_broken_after_a_comma() -> None:
     text = "全市共查处各类交通违法行为31,562起。其中，超速行驶4,316起，未戴安全头盔7,105起，\n无证驾驶138起。"
     recs = {r.text: r for r in extract_text(text)}
     assert recs["138起"].parent == "31,562起"
+
+
+def test_a_label_cut_at_a_cue_inside_quote_marks_keeps_the_opening_mark() -> None:
+    """A label cut where a quoted name opens keeps both its marks, not a lone closing one."""
+    (rec,) = extract_text("在村部、祠堂前坪举办“院坝会”“板凳课堂”74场")
+    assert rec.metric == "publicity_events" and rec.label == "“院坝会”“板凳课堂”"
+    (rec,) = extract_text("组织民警深入乡镇开展“进农村、进学校、进企业”宣传活动360余场")
+    assert rec.label.startswith("“进农村")
