@@ -207,7 +207,11 @@ class Lexicon:
             baseline_to=compile_pattern(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
             new_action=compile_pattern(
                 # a channel said first (通过公众号推送…) leaves the verb after it a new action
-                (f"(?:(?:{alternation(w['action_channels'])})[^，。；,;]{{1,24}}?)?" if w.get("action_channels") else "")
+                (
+                    f"(?:(?:{alternation(w['action_channels'])})[^，。；,;]{{1,24}}?)?"
+                    if w.get("action_channels")
+                    else ""
+                )
                 + f"(?:{alternation(w.get('action_adverbs', ()))})?(?P<verb>{alternation(w['new_action'])})"
                 if w.get("new_action")
                 else "(?!)"
@@ -310,7 +314,7 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
 
 
 #: Opening quote marks a label cut at a cue inside them keeps (“院坝会”).
-_OPEN_QUOTES = frozenset("“「『\"")
+_OPEN_QUOTES = frozenset('“「『"')
 #: A bracketed alternative measure word right after a figure (843家（处）).
 _OTHER_UNIT = compile_pattern(r"^[(（][^()（）]{1,2}[)）]\s*")
 #: Brackets at the ends of a label that pair with nothing inside it ((县 -> 县; 区(县) stays).
