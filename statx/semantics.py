@@ -208,7 +208,13 @@ class Lexicon:
             baseline_from=tail("baseline_from", f"(?:{baseline_year})?\\s*"),
             baseline_to=compile_pattern(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
             new_action=compile_pattern(
-                f"(?:{alternation(w.get('action_adverbs', ()))})?(?P<verb>{alternation(w['new_action'])})"
+                # a channel said first (通过公众号推送…) leaves the verb after it a new action
+                (
+                    f"(?:(?:{alternation(w['action_channels'])})[^，。；,;]{{1,24}}?)?"
+                    if w.get("action_channels")
+                    else ""
+                )
+                + f"(?:{alternation(w.get('action_adverbs', ()))})?(?P<verb>{alternation(w['new_action'])})"
                 if w.get("new_action")
                 else "(?!)"
             ),
@@ -284,7 +290,8 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
         and size - cue_start > 3
         and not _EXAMPLES_JUST_BEFORE.search(pre, 0, cue_start)
     ):
-        pre = pre[cue_start:]
+        # a cue that opens a quoted name (举办“院坝会”“板凳课堂”) keeps its opening quote mark
+        pre = pre[cue_start - 1 if cue_start and pre[cue_start - 1] in _OPEN_QUOTES else cue_start :]
     pre = _trimmed(pre.lstrip("、 |-*•·>#\n\t"), lex).strip(" |")  # list bullets and quote marks too
     pre = _TRAILING_FILLER.sub("", lex.currency_tail.sub("", pre))  # 罚锾新台币1,234万元: 罚锾
     if len(pre) > 40 and (last := _LAST_EXAMPLES_END.search(pre, 0, len(pre) - 1)) is not None:
@@ -308,6 +315,8 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     return str(_NOISE.sub("", label))
 
 
+#: Opening quote marks a label cut at a cue inside them keeps (“院坝会”).
+_OPEN_QUOTES = frozenset('“「『"')
 #: A bracketed alternative measure word right after a figure (843家（处）).
 _OTHER_UNIT = compile_pattern(r"^[(（][^()（）]{1,2}[)）]\s*")
 #: Brackets at the ends of a label that pair with nothing inside it ((县 -> 县; 区(县) stays).
@@ -1039,6 +1048,9 @@ _LIST_ITEMS = compile_pattern(r"、|以及|和|(?<![涉危普波顾触])及(?!�
 #: The preposition that opens a list after 分别 (分别就超速、冲红灯…票控, 分别对…开展): not part of its
 #: first item.
 _LIST_PREPOSITION = compile_pattern(r"^\s*(?:对于|针对|就|对|向)")
+#: What 分别 opens when the figures after it are shares of a whole (分别占总数的, 分别占全县): 占 alone,
+#: not 占用 (lanes) or 占道 (occupying the road, a violation).
+_SHARE_OF = compile_pattern(r"^\s*占(?![用道地有据])")
 
 
 #: A clause that only compares the figure before it with an earlier level (是上年的1.3倍, 为十年前的2.3倍,
@@ -1189,6 +1201,10 @@ def _respectively(
                 (g, Listed(item + tail, head if n < slots - 1 else ""))
                 for n, (g, item) in enumerate(zip(group, items[ahead : ahead + k], strict=True), ahead)
             )
+        elif slots > 1 and len(before) == slots and _SHARE_OF.match(after):
+            # 城关所968起、河西所741起，分别占总数的29.7%、22.7%: each a share of the whole, not a
+            # count of what its figure counts
+            out.update((g, Listed(after)) for g in group)
         elif slots > 1 and len(before) == slots:
             out.update(zip(group, before[ahead : ahead + k], strict=True))
         elif k > 1 and not ahead and len(listed) == k:  # the verb stays on the last item

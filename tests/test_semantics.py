@@ -1913,3 +1913,11 @@ def test_items_after_a_semicolon_counting_what_the_first_part_counts_share_its_w
     for item in ("4106起", "2237起", "11起"):
         assert recs[item].parent == "9518起", item
     assert recs["8起"].parent is None
+
+
+def test_a_label_cut_at_a_cue_inside_quote_marks_keeps_the_opening_mark() -> None:
+    """A label cut where a quoted name opens keeps both its marks, not a lone closing one."""
+    (rec,) = extract_text("在村部、祠堂前坪举办“院坝会”“板凳课堂”74场")
+    assert rec.metric == "publicity_events" and rec.label == "“院坝会”“板凳课堂”"
+    (rec,) = extract_text("组织民警深入乡镇开展“进农村、进学校、进企业”宣传活动360余场")
+    assert rec.label.startswith("“进农村")
