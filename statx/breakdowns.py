@@ -199,18 +199,6 @@ def _whole_before(
     return parent, smaller
 
 
-#: The words that open a breakdown of one figure, whatever its unit (其中, 当中); 包括 / 分别 list
-#: things of their own.
-_OF_ONE_WHOLE = ("其中", "当中", "當中")
-#: Units counting people, and units counting events: a person is no part of an event count
-#: (发生事故2,140宗，当中有38名长者死亡).
-_PEOPLE_UNITS = frozenset(("人", "名", "位"))
-_EVENT_UNITS = frozenset(("起", "宗", "件", "宗次"))
-#: Units counting business of any kind (办理车驾管业务86.4万笔): a breakdown of one lists kinds of
-#: business, each in its own measure word, not other things the sentence reports.
-_ANY_BUSINESS_UNITS = frozenset(("笔",))
-#: The word that makes a count in 件 one of business (办理出入境业务1.2万件), in both scripts.
-_BUSINESS = compile_pattern("业务|業務")
 
 
 def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, marker: int, whole: int) -> bool:
@@ -237,8 +225,8 @@ def _counts_business(doc: Reading, j: int) -> bool:
     too (立案1200件), so only the word 业务 in the figure's own clause makes it a count of business.
     """
     unit = doc.records[j].unit
-    named = unit == "件" and _BUSINESS.search(doc.contexts[j].pre[-12:]) is not None
-    return unit in _ANY_BUSINESS_UNITS or named
+    named = unit == "件" and doc.lex.business.search(doc.contexts[j].pre[-12:]) is not None
+    return unit in doc.lex.business_units or named
 
 
 def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
@@ -254,11 +242,11 @@ def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
     # the colon of 其中： is the marker the search stops at; the 其中 before it still says it
     colon = text[marker : marker + 1] in (":", "：")
     word = text[marker - 2 : marker] if colon else text[marker : marker + 2]
-    if word not in _OF_ONE_WHOLE or doc.changes[i].relative:
+    if word not in doc.lex.one_whole or doc.changes[i].relative:
         return False
     if rc.unit in SHARE_UNITS or "元" in rc.unit or "元" in rp.unit:
         return False
-    if rc.unit in _PEOPLE_UNITS and rp.unit in _EVENT_UNITS:
+    if rc.unit in doc.lex.people_units and rp.unit in doc.lex.event_units:
         return False
     return float(rp.value) >= float(rc.value)
 
@@ -822,7 +810,7 @@ def _business_whole(doc: Reading, out: Sequence[Record], i: int, marker: int, lo
     ``lo``, the item's window.
     """
     rec, text = doc.records[i], doc.text
-    if text[marker : marker + 1] not in (":", "：") or text[marker - 2 : marker] not in _OF_ONE_WHOLE:
+    if text[marker : marker + 1] not in (":", "：") or text[marker - 2 : marker] not in doc.lex.one_whole:
         return None  # only 其中： opens a list running to the full stop (其中…370余次；为1260名职工…)
     if rec.unit in SHARE_UNITS or "元" in rec.unit or doc.changes[i].relative:
         return None

@@ -70,6 +70,11 @@ class Lexicon:
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
     breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
+    one_whole: frozenset[str]  # 其中, 当中: a breakdown of one figure, whatever its unit
+    people_units: frozenset[str]  # a person is no part of a count of events (当中有38名长者死亡)
+    event_units: frozenset[str]
+    business_units: frozenset[str]  # 办理业务86.4万笔: a breakdown lists business in any measure word
+    business: regex.Pattern[str]  # 办理出入境业务1.2万件: the word that makes 件 a count of business
     breakdown_line_end: regex.Pattern[str]  # a line ending in 其中：, ； or ，: a breakdown goes on below
     breakdown_end: regex.Pattern[str]  # ，同时会同…: a clause turning to another topic ends a breakdown
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
@@ -197,6 +202,11 @@ class Lexicon:
                 "[ \\t]*$"
             ),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
+            one_whole=frozenset(w.get("one_whole", ())),
+            people_units=frozenset(w.get("people_units", ())),
+            event_units=frozenset(w.get("event_units", ())),
+            business_units=frozenset(w.get("business_units", ())),
+            business=compile_pattern(alternation(w.get("business", ()))),
             breakdown_end=compile_pattern(
                 f"[，,；;]\\s*(?:{alternation(w['breakdown_end'])})" if w.get("breakdown_end") else "(?!)"
             ),
