@@ -101,10 +101,12 @@ class Lexicon:
         # the digit numbers the next item of a list (环比 +3.2%\n2. 办理业务…: 办理业务 names the
         # next item's figure, not this change); a comma grouping thousands is part of a number, also
         # of one no rule reads (a bare table cell: 取締酒駕 | 1,126 | 1,254 | -10.21%, whose change
-        # keeps its row's first cell as its words)
+        # keeps its row's first cell as its words); a break before a time stamp that opens a line (a
+        # subtitle's 00:01:23 王队：…) ends the clause too: the line is a new utterance
         clause_end = (
             f"[{regex.escape(''.join(w.get('clause_end', ())))}]"
-            "(?<!\\n(?=\\d)(?!\\d{1,3}(?:[.)](?!\\d)|、)))(?<!\\d,(?=\\d{3}(?!\\d)))"
+            "(?<!\\n(?=\\d)(?!\\d{1,3}(?:[.)](?!\\d)|、)|\\d{1,2}:\\d{2}(?::\\d{2})?(?:[,.]\\d{1,3})?[ \\t]))"
+            "(?<!\\d,(?=\\d{3}(?!\\d)))"
         )
 
         # 其中重点曝光营运车辆违法：⏎- …42辆: a line naming its breakdown before the colon that opens a
