@@ -1101,7 +1101,7 @@ def test_lines_opened_by_a_time_stamp_are_utterances_not_wraps() -> None:
 def test_a_time_stamp_opening_a_line_ends_the_clause_before_it() -> None:
     # A line break before a digit is mostly a wrap (共出动警力\n2,300余人次), but one before a
     # subtitle's time stamp opens a new utterance: the stamp's 00 is no word of the figure before.
-    raw = "00:01:40 王队：酒驾我们查了一百六十几起，醉驾的有三十来起\n00:02:02 有网友问，晚上查酒驾一般都在哪\n"
+    raw = "00:01:40 王队：酒驾我们查了一百六十几起，醉驾的有三十来起\n00:02:02 有网友问，晚上查酒驾都在哪\n"
     recs = {r.text: r for r in extract_text(raw)}
     assert recs["三十来起"].label == "醉驾的"
     assert "网友" not in recs["三十来起"].sentence
