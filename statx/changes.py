@@ -56,6 +56,11 @@ def _change(
     ):
         # 降幅由1-6月的3.2%扩大到10.6%: both figures are sizes of the fall
         change = "up" if sized.re is lex.sized_up else "down"
+    elif (spoken := _SPOKEN_MORE_LESS.fullmatch(ctx.pre.strip())) and _after_a_basis_clause(
+        text, cand.start - len(ctx.pre), lex
+    ):
+        # 你跟去年同期比，其实是少了百分之十五左右: speech says the basis as a clause of its own
+        change = "down" if spoken.group(1) == "少" else "up"
     elif (
         in_table
         and not ctx.pre[ctx.pre.rfind("|") + 1 :].strip()
@@ -525,6 +530,29 @@ def _own_anchor(text: str, pos: int) -> bool:
 
 #: What ends the clause before a change, searched backwards (see `_clause_before`).
 _CLAUSE_END_BACK = compile_pattern(r"[，,；;。]", regex.REVERSE)
+
+
+#: A clause that only says more or less, as speech does after a comparison of its own (其实是少了).
+_SPOKEN_MORE_LESS = compile_pattern(r"(?:其实|实际上|反而|却|还)?(?:是|就)?([多少])了")
+
+
+def _after_a_basis_clause(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether the clause before `pos` only compares with a basis (你跟去年同期比，): it ends in one.
+
+    >>> from statx.semantics import lexicon
+    >>> from statx.rules import load_rules
+    >>> lex = lexicon(load_rules())
+    >>> _after_a_basis_clause("你跟去年同期比，其实是", 8, lex)
+    True
+    >>> _after_a_basis_clause("违法是多，其实是", 5, lex)
+    False
+    """
+    words = text[max(0, pos - 20) : pos].rstrip()
+    if not words.endswith(("，", ",")):
+        return False
+    words = words[:-1]
+    basis, said = _nearest_basis(words, lex, last=True)
+    return basis is not None and words.endswith(said)
 
 
 def _clause_before(text: str, pos: int) -> str:

@@ -20,7 +20,11 @@ if TYPE_CHECKING:
     from statx.semantics import Lexicon
 
 WINDOW = 160  # how far back a clause, sentence or paragraph is looked for
-SENTENCE_END = compile_pattern(r"[。！？!?；;]|\n(?!\d)")
+#: A line break ends a sentence, but not before a digit (a PDF wraps 1,843\n件 and 123.4\n万 too);
+#: a line that opens with a time stamp (a subtitle's or a transcript's 00:01:23, 00:01:23,456) is
+#: a new utterance, whose lines carry no full stop of their own.
+_NEW_LINE = r"\n(?:(?!\d)|(?=\d{1,2}:\d{2}(?::\d{2})?(?:[,.]\d{1,3})?[ \t]))"
+SENTENCE_END = compile_pattern(rf"[。！？!?；;]|{_NEW_LINE}")
 SENTENCE_END_BACK = compile_pattern(SENTENCE_END.pattern, regex.REVERSE)
 
 
@@ -255,6 +259,6 @@ def _passive_tail(text: str, end: int, lex: Lexicon) -> int:
 
 
 #: Where a sentence ends for a breakdown that runs on over semicolons (其中，A 3起；B 612起、C 287起。).
-FULL_STOP_BACK = compile_pattern(r"[。！？!?]|\n(?!\d)", regex.REVERSE)
+FULL_STOP_BACK = compile_pattern(rf"[。！？!?]|{_NEW_LINE}", regex.REVERSE)
 #: 分别: "respectively", pairing a list of figures with a list said before them.
 RESPECTIVELY = compile_pattern(r"分别")

@@ -284,7 +284,7 @@ _ACROSS_REACH = 20  # the longest qualifier word, a verb, the whole named (总�
 
 @lru_cache(maxsize=8)
 def _across_end(qualifiers: str, verbs: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?P<q>{qualifiers})(?:{verbs})(?:[^，。；,;：:\d\s]{{1,10}}?[的之])?[ \t]?\Z")
+    return regex.compile(rf"(?P<q>{qualifiers})(?:{verbs})了?(?:[^，。；,;：:\d\s]{{1,10}}?[的之])?[ \t]?\Z")
 
 
 def _sentence(text: str, start: int, end: int) -> str:

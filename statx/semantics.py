@@ -106,10 +106,12 @@ class Lexicon:
         # the digit numbers the next item of a list (环比 +3.2%\n2. 办理业务…: 办理业务 names the
         # next item's figure, not this change); a comma grouping thousands is part of a number, also
         # of one no rule reads (a bare table cell: 取締酒駕 | 1,126 | 1,254 | -10.21%, whose change
-        # keeps its row's first cell as its words)
+        # keeps its row's first cell as its words); a break before a time stamp that opens a line (a
+        # subtitle's 00:01:23 王队：…) ends the clause too: the line is a new utterance
         clause_end = (
             f"[{regex.escape(''.join(w.get('clause_end', ())))}]"
-            "(?<!\\n(?=\\d)(?!\\d{1,3}(?:[.)](?!\\d)|、)))(?<!\\d,(?=\\d{3}(?!\\d)))"
+            "(?<!\\n(?=\\d)(?!\\d{1,3}(?:[.)](?!\\d)|、)|\\d{1,2}:\\d{2}(?::\\d{2})?(?:[,.]\\d{1,3})?[ \\t]))"
+            "(?<!\\d,(?=\\d{3}(?!\\d)))"
         )
 
         # 其中重点曝光营运车辆违法：⏎- …42辆: a line naming its breakdown before the colon that opens a
@@ -790,6 +792,10 @@ def annotate(
             choice = lex.metrics.classify(
                 pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
             )
+        if choice is lex.metrics.other and _lone_rate(
+            rec.unit, change, parents[i], ctx, pair, bool(row) or in_table_row or baseline
+        ):
+            choice = lex.metrics.named(_RATE)
         if choice is lex.metrics.other and (  # in a table its column's header says it (| 受理量（件） |)
             _BARE_INTAKE.search(ctx.pre) or _BARE_INTAKE.search(text, ctx.sentence_start, cand.start)
         ):
@@ -857,6 +863,36 @@ def annotate(
 
 #: A volume taken in that names nothing (受理量, 受理数): the intake the document counted before it.
 _BARE_INTAKE = compile_pattern(r"受理(?:总?量|数|件数)")
+
+#: The metric of a share that is no metric's own rate.
+_RATE = "rate_other"
+
+
+def _lone_rate(
+    unit: str, change: object, parent: int | None, ctx: Context, pair: object, aside: bool
+) -> bool:
+    """Whether a share in % closes its clause, so that it is a rate of what the clause before names.
+
+    Speech names the rate first and says the share after it (骑电动车戴头盔的，前年还是百分之四十几；
+    装反诈APP的，从年初的不到三成，涨到了八成以上): the clause holding the share names no metric,
+    and the share is a rate (SPEC's 满意率, 解决率, ...) of whatever the words before say. A share with
+    its noun after it (约三成驾乘人员仍未佩戴头盔, 将近一半的事故出在乡道) is a part of that noun
+    (`other`), as is a change (同比降了百分之十几), a breakdown item, a list item, and (`aside`) a
+    table cell or a change's baseline.
+
+    >>> _lone_rate("%", None, None, Context("现在是", "", 0), None, False)
+    True
+    >>> _lone_rate("%", None, None, Context("约", "驾乘人员仍未规范佩戴头盔", 0), None, False)
+    False
+    """
+    return (
+        unit == "%"
+        and change is None
+        and parent is None
+        and pair is None
+        and not aside
+        and ctx.post.strip() in ("", "了")
+    )
 
 
 def _intake_before(

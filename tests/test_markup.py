@@ -1093,3 +1093,36 @@ def test_a_crawled_text_with_markup_left_in_keeps_its_own_lines() -> None:
     # a page's tags still give its lines, its source wraps none
     page = "<div>全年查处酒驾\n<b>135</b>\n起</div><br/>"
     assert [r.text for r in extract_text(page)] == ["135</b>\n起"]
+
+
+def test_lines_opened_by_a_time_stamp_are_utterances_not_wraps() -> None:
+    # A live stream's or a video's subtitles, one utterance a line behind its time stamp and with no
+    # full stop: the lines are about one width, so they looked wrapped and were joined, and the
+    # next line's stamp (00:06:02) ended up in the figure's words; the count of a bare clause
+    # (一共是五十二个) then took the metric of the line before.
+    lines = [
+        "00:04:38 王队：国道上我们还设了两个临时服务点，这三个月帮了差不多一百五十个司机",
+        "00:04:51 这个给王队点个赞，弹幕刷起来，我们下面接着聊一聊头盔的事情好不好",
+        "00:05:02 好，接下来说说头盔，这个是大家评论区里面问得最多的一个问题了",
+        "00:05:11 王队：我们路口抽查了一下，现在骑车戴头盔的，大概在百分之八十七",
+        "00:05:34 王队：跟几家企业一起，送出去的头盔，前后有三千来顶，都送到乡下去了",
+        "00:06:02 王队：乡下的劝导站我们也补了，一共是五十二个，今年新建的有十一个",
+        "00:06:40 王队：全县三十一所中小学门口都设了护学岗，每天早上都有民警到位",
+    ]
+    raw = "\n".join(lines) + "\n"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert prepared.text.count("\n") == len(lines)  # no line break dropped
+    recs = {r.text: r for r in extract_text(raw)}
+    assert (recs["五十二个"].metric, recs["五十二个"].label) == ("stations_built", "乡下的劝导站我们也补了")
+    assert recs["差不多一百五十个"].label == "这三个月帮了司机"  # not 司机00
+    assert recs["三千来顶"].metric == "materials_distributed"
+
+
+def test_a_time_stamp_opening_a_line_ends_the_clause_before_it() -> None:
+    # A line break before a digit is mostly a wrap (共出动警力\n2,300余人次), but one before a
+    # subtitle's time stamp opens a new utterance: the stamp's 00 is no word of the figure before.
+    raw = "00:01:40 王队：酒驾我们查了一百六十几起，醉驾的有三十来起\n00:02:02 有网友问，晚上查酒驾都在哪\n"
+    recs = {r.text: r for r in extract_text(raw)}
+    assert recs["三十来起"].label == "醉驾的"
+    assert "网友" not in recs["三十来起"].sentence

@@ -1921,3 +1921,21 @@ def test_a_label_cut_at_a_cue_inside_quote_marks_keeps_the_opening_mark() -> Non
     assert rec.metric == "publicity_events" and rec.label == "“院坝会”“板凳课堂”"
     (rec,) = extract_text("组织民警深入乡镇开展“进农村、进学校、进企业”宣传活动360余场")
     assert rec.label.startswith("“进农村")
+
+
+def test_speech_says_a_change_with_its_basis_as_a_clause_of_its_own() -> None:
+    # 你跟去年同期比，其实是少了…: the basis is a clause before the change; 跟…比 is speech's 与…相比,
+    # and 比年初提了 is speech's 提高了 (no basis: 年初 is no year ago)
+    from statx import extract_text
+
+    recs = {
+        r.text: r
+        for r in extract_text(
+            "投诉是多，但你跟去年同期比，其实是少了百分之二十左右；办结率比年初提了三个百分点；"
+            "事故跟去年比少了12起；会上他提了三条建议"
+        )
+    }
+    assert (recs["百分之二十左右"].change, recs["百分之二十左右"].basis) == ("down", "yoy")
+    assert (recs["三个百分点"].change, recs["三个百分点"].basis) == ("up", None)
+    assert (recs["12起"].change, recs["12起"].basis) == ("down", "yoy")
+    assert recs["三条"].change is None
