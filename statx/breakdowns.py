@@ -199,8 +199,6 @@ def _whole_before(
     return parent, smaller
 
 
-
-
 def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, marker: int, whole: int) -> bool:
     """Whether item ``i`` is the first figure after the 其中 at ``marker``, or in the unit of that first
     one when it took ``whole`` too (其中签发普通护照6230本，往来港澳通行证7415本).
