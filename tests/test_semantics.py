@@ -53,6 +53,19 @@ def test_a_cue_limited_to_units_names_nothing_in_another_unit() -> None:
     assert "people_reached" in {m.key for m, _, _ in index._hits("劝导纠正各类违法行为", "人次")}
 
 
+def test_every_metric_cue_lists_the_characters_it_starts_with(rules: RuleSet) -> None:
+    # one cue whose first characters cannot be listed (a class range: [1-5]?A级景区) makes every
+    # position of every clause try the whole alternation of cues: extraction ran 2.5 times slower
+    from statx.metrics import _CUE_UNITS
+    from statx.shape import first_chars
+
+    unlisted = [
+        (m.key, c) for m in rules.metrics for c in m.cues if first_chars(_CUE_UNITS.sub("", c)) is None
+    ]
+    assert unlisted == []
+    assert MetricIndex.build(rules).starts is not None
+
+
 def test_a_silent_part_of_an_uncounted_whole_takes_no_metric_from_the_heading() -> None:
     # the heading names a campaign (…整治行动); the gangs smashed are no campaign, and their part,
     # whose own words name nothing, is none either, while a part with a cue of its own keeps it
