@@ -1913,3 +1913,11 @@ def test_items_after_a_semicolon_counting_what_the_first_part_counts_share_its_w
     for item in ("4106起", "2237起", "11起"):
         assert recs[item].parent == "9518起", item
     assert recs["8起"].parent is None
+
+
+def test_a_line_break_inside_the_figure_before_ends_no_sentence() -> None:
+    # PDF copy: a line wrapped inside 58.7万起; the change after it is still the violations' change
+    text = "全市共查处各类交通违法行为58.7\n万起，同比上升6.3%。其中酒驾醉驾2045起。\n"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["6.3%"].metric == "violations_handled"
+    assert recs["6.3%"].change == "up"
