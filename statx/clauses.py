@@ -130,8 +130,12 @@ def read_contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[C
     sentence_starts: list[int] = []
     clause_starts: list[int] = []
     splits: list[tuple[int, int] | None] = []
-    for c in cands:
+    for k, c in enumerate(cands):
         sentence_start = last_end(SENTENCE_END_BACK, text, c.start, max(0, c.start - WINDOW))
+        if k and cands[k - 1].start < sentence_start <= cands[k - 1].end:
+            # a line break inside the figure before (PDF copy: 违法行为５８．７\n万起，同比上升6.3%) ends
+            # no sentence: the figure stands in that one's sentence, whose change it may be
+            sentence_start = sentence_starts[k - 1]
         sentence_starts.append(sentence_start)
         clause_starts.append(clause_start(text, c.start, sentence_start, lex))
     for i in range(n - 1):  # split[i]: (end of figure i's post, start of figure i+1's pre)

@@ -1952,3 +1952,11 @@ def test_speech_says_a_change_with_its_basis_as_a_clause_of_its_own() -> None:
     assert (recs["三个百分点"].change, recs["三个百分点"].basis) == ("up", None)
     assert (recs["12起"].change, recs["12起"].basis) == ("down", "yoy")
     assert recs["三条"].change is None
+
+
+def test_a_line_break_inside_the_figure_before_ends_no_sentence() -> None:
+    # PDF copy: a line wrapped inside 58.7万起; the change after it is still the violations' change
+    text = "全市共查处各类交通违法行为58.7\n万起，同比上升6.3%。其中酒驾醉驾2045起。\n"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["6.3%"].metric == "violations_handled"
+    assert recs["6.3%"].change == "up"
