@@ -792,8 +792,13 @@ def annotate(
             choice = lex.metrics.classify(
                 pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
             )
-        if choice is lex.metrics.other and _lone_rate(
-            rec.unit, change, parents[i], ctx, pair, bool(row) or in_table_row or baseline
+        if (
+            choice is lex.metrics.other
+            and change is None
+            and parents[i] is None
+            and pair is None
+            and not (row or in_table_row or baseline)
+            and _lone_rate(rec.unit, ctx)
         ):
             choice = lex.metrics.named(_RATE)
         if choice is lex.metrics.other and (  # in a table its column's header says it (| 受理量（件） |)
@@ -868,31 +873,20 @@ _BARE_INTAKE = compile_pattern(r"受理(?:总?量|数|件数)")
 _RATE = "rate_other"
 
 
-def _lone_rate(
-    unit: str, change: object, parent: int | None, ctx: Context, pair: object, aside: bool
-) -> bool:
+def _lone_rate(unit: str, ctx: Context) -> bool:
     """Whether a share in % closes its clause, so that it is a rate of what the clause before names.
 
     Speech names the rate first and says the share after it (骑电动车戴头盔的，前年还是百分之四十几；
     装反诈APP的，从年初的不到三成，涨到了八成以上): the clause holding the share names no metric,
     and the share is a rate (SPEC's 满意率, 解决率, ...) of whatever the words before say. A share with
     its noun after it (约三成驾乘人员仍未佩戴头盔, 将近一半的事故出在乡道) is a part of that noun
-    (`other`), as is a change (同比降了百分之十几), a breakdown item, a list item, and (`aside`) a
-    table cell or a change's baseline.
+    (`other`); so is a change (同比降了百分之十几), a breakdown item, a list item, a table cell or a
+    change's baseline, which the caller leaves out.
 
-    >>> _lone_rate("%", None, None, Context("现在是", "", 0), None, False)
-    True
-    >>> _lone_rate("%", None, None, Context("约", "驾乘人员仍未规范佩戴头盔", 0), None, False)
-    False
+    >>> _lone_rate("%", Context("现在是", "", 0)), _lone_rate("%", Context("约", "驾乘人员未戴头盔", 0))
+    (True, False)
     """
-    return (
-        unit == "%"
-        and change is None
-        and parent is None
-        and pair is None
-        and not aside
-        and ctx.post.strip() in ("", "了")
-    )
+    return unit == "%" and ctx.post.strip() in ("", "了")
 
 
 def _intake_before(
