@@ -798,7 +798,8 @@ def parent_over_semicolon(
             doc, out, i, metric, label, marker, lo if opened else full_start, start
         )
         nested = k > 0 and _NESTED_GAP.search(text, markers[k - 1], marker) is not None
-        if whole is not None and k < len(markers) - 1 and _item_not_a_part(doc, out, i, whole, markers[k + 1]):
+        inner = markers[k + 1] if k < len(markers) - 1 else None
+        if whole is not None and inner is not None and _item_not_a_part(doc, out, i, whole, inner):
             return None
         if whole is not None or not (smaller or nested):
             return None if whole is None else (whole, as_part)
@@ -811,14 +812,14 @@ def _item_not_a_part(doc: Reading, out: Sequence[Record], i: int, whole: int, ne
     Falling back from a nested 其中 to an earlier one (see `parent_over_semicolon`) is right when
     the earlier 其中 opened the list the nested one's item belongs to. When each item has a 其中 of
     its own (电动自行车事故82起，其中…9人；货车事故46起，其中重型货车19起；小型客车事故59起), the
-    nested one's item (46起) is a sibling of the earlier whole, not a part of it: the items after
+    nested one's item (46起) is a sibling of the earlier whole, a part of nothing: the items after
     it (59起) are siblings too.
     """
     rec = doc.records[i]
     for j in range(i - 1, whole, -1):
         if doc.cands[j].end > nested or out[j].change or out[j].unit != rec.unit:
             continue
-        return out[j].parent_start != out[whole].start
+        return out[j].parent_start is None
     return False
 
 
@@ -896,7 +897,7 @@ def _whole_over_semicolon(
             ends = (
                 _restates_the_whole(doc, i, j, marker, kind_named)
                 or _overflows(out, j, i, rec)
-                or _sibling_left(out, j, i, rec, marker, metric)
+                or _sibling_left(cands, out, j, i, rec, marker, metric)
             )
             return (None if ends or _opened_by_a_new_count(cands, out, start, j, i) else j), False, metric
         if out[j].metric != metric:
@@ -1001,20 +1002,23 @@ def _listed_kind(pre: str, own: str) -> bool:
     return False
 
 
-def _sibling_left(out: Sequence[Record], j: int, i: int, rec: Figure, marker: int, metric: str) -> bool:
-    """Whether an item between the 其中 at `marker` and figure `i`, counting what `i` counts, is no part of `j`.
+def _sibling_left(
+    cands: Sequence[Candidate], out: Sequence[Record], j: int, i: int, rec: Figure, marker: int, metric: str
+) -> bool:
+    """Whether an item after the 其中 at `marker`, counting what figure `i` counts, is a part of nothing.
 
     货车事故46起，其中重型货车19起；小型客车事故59起；摩托车事故23起: the 59 past the semicolon is
     no part of the 46 (it is more), so the breakdown ended there, and the 23 after it is a sibling
-    of the 59, not a part of the 46 either.
+    of the 59, not a part of the 46 either. An item that is a part of another whole (this month's
+    and this year's items taking turns: 客车超员7起，今年累计63起) leaves the breakdown going on.
     """
     return any(
-        out[k].start >= marker
+        cands[k].start >= marker
         and out[k].unit == rec.unit
         and out[k].metric == metric
         and not out[k].change
         and out[k].role != "baseline"
-        and out[k].parent_start != out[j].start
+        and out[k].parent_start is None
         for k in range(j + 1, i)
     )
 

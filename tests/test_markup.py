@@ -471,7 +471,8 @@ def test_a_ranking_table_is_the_article_s_but_a_ranking_list_is_chrome() -> None
     raw = (
         '<p>各县区情况如下：</p><table class="rank"><tr><th>排名</th><th>单位</th><th>死亡人数同比</th></tr>'
         "<tr><td>1</td><td>东乡区</td><td>-50.0%</td></tr></table>"
-        '<ul class="rank"><li>全市接警量同比下降15%</li></ul><table class="footer"><tr><td>访问量32条</td></tr></table>'
+        '<ul class="rank"><li>全市接警量同比下降15%</li></ul>'
+        '<table class="footer"><tr><td>访问量32条</td></tr></table>'
     )
     text = prepare(raw)[0].text
     assert "-50.0%" in text
