@@ -776,9 +776,14 @@ def parent_over_semicolon(
     for m in lex.breakdown.finditer(text, full_start, start):
         if _in_closed_bracket(text, m.start(), full_start, start):
             continue
-        # 酒后驾驶3 218起、醉酒驾驶1 046起，分别下降6.4%和9.1%: 分别 pairs changes, breaks nothing down
+        # 酒后驾驶3 218起、醉酒驾驶1 046起，分别下降6.4%和9.1%: 分别 pairs changes, breaks nothing down;
+        # nor does it pair shares (国省道事故67起、死亡19人，分别占总数的31.3%和40.4%；县乡道事故58起)
         after = _first_after(cands, i, m.end())
-        if m.group() != "分别" or after is None or out[after].change is None:
+        if (
+            m.group() != "分别"
+            or after is None
+            or (out[after].change is None and out[after].unit not in SHARE_UNITS)
+        ):
             markers.append(m.start())
     if markers and (whole := _business_whole(doc, out, i, markers[-1], lo)) is not None:
         return whole, metric
@@ -793,9 +798,29 @@ def parent_over_semicolon(
             doc, out, i, metric, label, marker, lo if opened else full_start, start
         )
         nested = k > 0 and _NESTED_GAP.search(text, markers[k - 1], marker) is not None
+        inner = markers[k + 1] if k < len(markers) - 1 else None
+        if whole is not None and inner is not None and _item_not_a_part(doc, out, i, whole, inner):
+            return None
         if whole is not None or not (smaller or nested):
             return None if whole is None else (whole, as_part)
     return None
+
+
+def _item_not_a_part(doc: Reading, out: Sequence[Record], i: int, whole: int, nested: int) -> bool:
+    """Whether the item the 其中 at `nested` breaks down is no part of `whole`, and so no later item is.
+
+    Falling back from a nested 其中 to an earlier one (see `parent_over_semicolon`) is right when
+    the earlier 其中 opened the list the nested one's item belongs to. When each item has a 其中 of
+    its own (电动自行车事故82起，其中…9人；货车事故46起，其中重型货车19起；小型客车事故59起), the
+    nested one's item (46起) is a sibling of the earlier whole, a part of nothing: the items after
+    it (59起) are siblings too.
+    """
+    rec = doc.records[i]
+    for j in range(i - 1, whole, -1):
+        if doc.cands[j].end > nested or out[j].change or out[j].unit != rec.unit:
+            continue
+        return out[j].parent_start is None
+    return False
 
 
 def _business_whole(doc: Reading, out: Sequence[Record], i: int, marker: int, lo: int) -> int | None:
@@ -869,7 +894,11 @@ def _whole_over_semicolon(
         )
         if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
             kind_named = metric if named_kind else None
-            ends = _restates_the_whole(doc, i, j, marker, kind_named) or _overflows(out, j, i, rec)
+            ends = (
+                _restates_the_whole(doc, i, j, marker, kind_named)
+                or _overflows(out, j, i, rec)
+                or _sibling_left(cands, out, j, i, rec, marker, metric)
+            )
             return (None if ends or _opened_by_a_new_count(cands, out, start, j, i) else j), False, metric
         if out[j].metric != metric:
             k = _same_metric_in_sentence(out, contexts, j, rec, metric)
@@ -971,6 +1000,27 @@ def _listed_kind(pre: str, own: str) -> bool:
             return True
         at = pre.find(own, at + 1)
     return False
+
+
+def _sibling_left(
+    cands: Sequence[Candidate], out: Sequence[Record], j: int, i: int, rec: Figure, marker: int, metric: str
+) -> bool:
+    """Whether an item after the 其中 at `marker`, counting what figure `i` counts, is a part of nothing.
+
+    货车事故46起，其中重型货车19起；小型客车事故59起；摩托车事故23起: the 59 past the semicolon is
+    no part of the 46 (it is more), so the breakdown ended there, and the 23 after it is a sibling
+    of the 59, not a part of the 46 either. An item that is a part of another whole (this month's
+    and this year's items taking turns: 客车超员7起，今年累计63起) leaves the breakdown going on.
+    """
+    return any(
+        cands[k].start >= marker
+        and out[k].unit == rec.unit
+        and out[k].metric == metric
+        and not out[k].change
+        and out[k].role != "baseline"
+        and out[k].parent_start is None
+        for k in range(j + 1, i)
+    )
 
 
 def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:

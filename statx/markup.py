@@ -1216,6 +1216,21 @@ _CHROME_NAME = re.compile(
     r"related|relate|recommend|comments?|copyright|pagination|pager|fenye|prev|next|prevnext|prenext|toolbar|"
     r"hotnews|rank|ads?|advert|xgxw|xgwz)(?:$|[\s_-])"
 )
+# A ranking named on a table is the article's ranking table (排名 | 单位 | 死亡人数同比, a bulletin's
+# league of districts), not a side list of the most read stories, which a CMS lays out as a list.
+_RANKING_NAME = re.compile(r"(?i)(?:^|[\s_-])rank(?:$|[\s_-])")
+_DATA_TABLE_TAGS = frozenset(("table", "thead", "tbody", "tr", "td", "th"))
+
+
+def _chrome_name(tag: str, value: str | None) -> bool:
+    """Whether a class or id `value` on `tag` names page chrome (see `_CHROME_NAME`).
+
+    >>> _chrome_name("ul", "rank"), _chrome_name("table", "rank"), _chrome_name("table", "footer")
+    (True, False, True)
+    """
+    if not value or not _CHROME_NAME.search(value):
+        return False
+    return tag not in _DATA_TABLE_TAGS or bool(_CHROME_NAME.search(_RANKING_NAME.sub(" ", value)))
 
 
 class _Held:
@@ -1521,9 +1536,7 @@ class _HtmlText(HTMLParser):
         if self._chrome is not None:
             if tag == self._chrome[0]:
                 self._chrome = (tag, self._chrome[1] + 1)
-        elif tag in _CHROME_TAGS or any(
-            k in ("class", "id") and v and _CHROME_NAME.search(v) for k, v in attrs
-        ):
+        elif tag in _CHROME_TAGS or any(k in ("class", "id") and _chrome_name(tag, v) for k, v in attrs):
             self._chrome = (tag, 1)
             self._out = _Held()  # type: ignore[assignment]
         self._tag(tag, start, start + len(self.get_starttag_text() or "<"), opening=True, attrs=attrs)

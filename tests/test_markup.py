@@ -465,6 +465,22 @@ def test_footers_and_pinyin_chrome_names_are_not_read() -> None:
     assert not any(s in text for s in ("2家", "3000余个", "12条", "3,456,789"))
 
 
+def test_a_ranking_table_is_the_article_s_but_a_ranking_list_is_chrome() -> None:
+    # a bulletin's league table of districts (<table class="rank">) holds its figures; a CMS's
+    # most-read list (<ul class="rank">) holds other articles' headlines
+    raw = (
+        '<p>各县区情况如下：</p><table class="rank"><tr><th>排名</th><th>单位</th><th>死亡人数同比</th></tr>'
+        "<tr><td>1</td><td>东乡区</td><td>-50.0%</td></tr></table>"
+        '<ul class="rank"><li>全市接警量同比下降15%</li></ul>'
+        '<table class="footer"><tr><td>访问量32条</td></tr></table>'
+    )
+    text = prepare(raw)[0].text
+    assert "-50.0%" in text
+    assert "15%" not in text and "32条" not in text
+    (rec,) = extract_text(raw)
+    assert (rec.text, rec.metric, rec.change, rec.basis) == ("-50.0%", "deaths", "down", "yoy")
+
+
 def test_an_unclosed_chrome_element_does_not_swallow_the_article() -> None:
     raw = '<div class="share">分享到<div><p>共破获刑事案件1,326起。</p></div>'
     prepared, _ = prepare(raw)

@@ -1960,3 +1960,24 @@ def test_a_line_break_inside_the_figure_before_ends_no_sentence() -> None:
     recs = {r.text: r for r in extract_text(text)}
     assert recs["6.3%"].metric == "violations_handled"
     assert recs["6.3%"].change == "up"
+
+
+def test_shares_paired_by_respectively_open_no_breakdown_over_the_semicolon() -> None:
+    """分别占 pairs shares with the counts before it: the clauses after the semicolon are siblings."""
+    text = (
+        "国省道发生事故67起、死亡19人，分别占总数的31.3%和40.4%；县乡道发生事故58起、死亡16人；"
+        "村道发生事故7起、死亡1人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].parent for t in ("58起", "16人", "7起", "1人")] == [None] * 4
+
+
+def test_items_each_with_a_breakdown_of_their_own_are_siblings() -> None:
+    """A 其中 nested in each item breaks down that item only; the items after it are no parts."""
+    text = (
+        "涉及电动自行车的事故82起、死亡13人，其中未戴头盔死亡的9人；涉及货车的事故46起、死亡15人，"
+        "其中重型货车事故19起、死亡8人；涉及小型客车的事故59起，死亡11人；涉及摩托车的事故23起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["9人"].parent, recs["19起"].parent, recs["8人"].parent) == ("13人", "46起", "15人")
+    assert [recs[t].parent for t in ("46起", "59起", "11人", "23起")] == [None] * 4
