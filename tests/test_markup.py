@@ -916,6 +916,12 @@ def test_a_line_a_pdf_copy_spread_one_character_apart_is_read_closed_up() -> Non
     assert records["1 2 3 起"].metric == "drink_driving"
     assert records["7 6 . 1 %"].value == 76.1
     assert records["612 起"].metric == "speeding"
+    # the same with an ideographic space or two blanks for the gap
+    wide = "全\u3000市\u3000查\u3000处\u3000酒\u3000驾\u30001\u30002\u30003\u3000起\n"
+    wide += "城  区  大  队  醉  驾  4  6  起\n"
+    records = {r.text: r for r in extract_text(wide)}
+    assert records["1\u30002\u30003\u3000起"].metric == "drink_driving"
+    assert (records["4  6  起"].value, records["4  6  起"].metric) == (46, "drunk_driving")
 
 
 def test_a_table_a_pdf_kept_one_blank_apart_is_read_as_rows() -> None:
