@@ -55,7 +55,10 @@ def test_a_grouping_lead_opening_the_next_paragraph_reaches_the_total_for_its_fi
         far = f"形成有效警情8.94万起。\n\n{between}\n\n从警情类别看，刑事类警情6215起。"
         assert {r.text: r for r in extract_text(far)}["6215起"].parent is None
     # a paragraph that ends on a part of its own total leaves the lead's whole unclear: none is taken
-    parted = "共发生事故1086起。其中，涉及电动自行车的事故417起，占总数的38.4%。\n\n从事故分布看，国省道上的事故316起，占29.1%。"
+    parted = (
+        "共发生事故1086起。其中，涉及电动自行车的事故417起，占总数的38.4%。"
+        "\n\n从事故分布看，国省道上的事故316起，占29.1%。"
+    )
     assert {r.text: r for r in extract_text(parted)}["316起"].parent != "417起"
 
 
