@@ -156,6 +156,7 @@ def _whole_before(
             p.end < sentence_start - 2
             and text[sentence_start - 1 : sentence_start] not in "。；;"
             and not _line_ends_in_rates(doc, j, i, sentence_start)
+            and not (by_lead and _paragraph_just_before(doc, p.end, sentence_start))
         ):
             break
         if opens and not by_lead and "\n" in _WRAP.sub("", text[p.end : sentence_start].rstrip()):
@@ -197,6 +198,24 @@ def _whole_before(
     ):
         parent = other
     return parent, smaller
+
+
+def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
+    """Whether a lead opening a paragraph at ``start`` follows the sentence ending after ``end``.
+
+    A grouping lead may open the paragraph after its total (形成有效警情8.94万起，同比下降6.3%。⏎
+    从警情类别看，刑事类警情6215起…): the total's paragraph ends on a full stop right before it, one
+    paragraph up, so the first item reaches it as the items after a semicolon do. Not when that
+    paragraph breaks a figure down itself (…其中，涉及电动自行车的事故417起。⏎从事故分布看，…): its
+    last figure may be a part, and which count the lead groups is no longer plain; nor past a heading
+    (…13,842宗。⏎一、交通事故⏎按车辆类别划分，…: a section's kinds may overlap and add up to more).
+    """
+    text = doc.text
+    between = _WRAP.sub("", text[end:start].rstrip())
+    if "\n" in between or not between.endswith(("。", "；", ";", "！")):
+        return False
+    paragraph = text[text.rfind("\n", 0, end) + 1 : start]
+    return doc.lex.breakdown.search(paragraph) is None
 
 
 def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, marker: int, whole: int) -> bool:

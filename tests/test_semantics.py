@@ -41,6 +41,27 @@ def test_breakdown_items_point_to_their_total() -> None:
     assert total.parent is None
 
 
+def test_a_grouping_lead_opening_the_next_paragraph_reaches_the_total_for_its_first_item() -> None:
+    # the lead 从警情类别看 opens the paragraph after the total: its first item is as much a part of
+    # the total as the items after its semicolons (the first item alone was left without a whole)
+    text = (
+        "形成有效警情8.94万起，同比下降6.3%。\n\n从警情类别看，刑事类警情6215起，占6.95%；"
+        "治安类警情2.13万起，占23.8%；纠纷类警情7426起，同比上升3.1%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].parent for t in ("6215起", "2.13万起", "7426起")] == ["8.94万起"] * 3
+    # two paragraphs up, or past a heading, the total is no longer plainly the lead's
+    for between in ("另有报道称今年工作取得成效。", "一、警情分析"):
+        far = f"形成有效警情8.94万起。\n\n{between}\n\n从警情类别看，刑事类警情6215起。"
+        assert {r.text: r for r in extract_text(far)}["6215起"].parent is None
+    # a paragraph that ends on a part of its own total leaves the lead's whole unclear: none is taken
+    parted = (
+        "共发生事故1086起。其中，涉及电动自行车的事故417起，占总数的38.4%。"
+        "\n\n从事故分布看，国省道上的事故316起，占29.1%。"
+    )
+    assert {r.text: r for r in extract_text(parted)}["316起"].parent != "417起"
+
+
 def test_a_cue_limited_to_units_names_nothing_in_another_unit() -> None:
     # 劝导…违法 counts people in 人次 (a `(?#units:…)` cue of people_reached); in 次 or 起 the same
     # words count the acts talked down, which the general 违法 cue of violations_handled names
