@@ -214,8 +214,9 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
     between = _WRAP.sub("", text[end:start].rstrip())
     if "\n" in between or not between.endswith(("。", "；", ";", "！")):
         return False
-    paragraph = text[text.rfind("\n", 0, end) + 1 : start]
-    return doc.lex.breakdown.search(paragraph) is None
+    # the paragraph as far back as a figure's window reaches: a page of one long line stays linear
+    lo = max(0, end - WINDOW)
+    return doc.lex.breakdown.search(text, text.rfind("\n", lo, end) + 1 or lo, start) is None
 
 
 def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, marker: int, whole: int) -> bool:
