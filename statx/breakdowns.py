@@ -1000,7 +1000,7 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
     查处…违法行为12.86万起) name it, and repeat no verb (查处饮酒驾驶…315起 still does).
     """
     cands, contexts, lex = doc.cands, doc.contexts, doc.lex
-    words = str(lex.label_trim.sub("", contexts[i].pre.lstrip("、 ")))
+    words = _item_words(lex, contexts[i].pre)
     own = words[:2]
     if len(own) < 2 or own not in contexts[j].pre:  # 户政窗口共办理居民身份证: its verb, not its opening
         return False
@@ -1009,7 +1009,29 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
     if kind is not None and lex.metrics.opens_with(kind, words):
         return False  # 违法停车2.9万起 under 违法行为: the words open with the kind's name, not a verb
     items = [k for k in range(j + 1, i) if cands[k].start > marker]
-    return bool(items) and not any(own in contexts[k].pre for k in items)
+    # an item opening with the verb says it again (破获命案3起); the verb after the item's own
+    # kind (其中跨省户口迁移“一站式”办理86件) only says how that kind was done
+    return bool(items) and not any(_item_words(lex, contexts[k].pre).startswith(own) for k in items)
+
+
+#: Who a count was done for and how, before its verb (为急需乘车的群众当场办理临时身份证738张): the
+#: people served open the words, the verb that says what is counted follows them.
+_SERVED_FIRST = compile_pattern(
+    r"^[为為][^，。；,;\d]{1,16}?(?:群众|群眾|人员|人員|老人|学生|學生|考生|居民|村民|市民|企业|企業)"
+    r"(?:当场|當場|现场|現場|集中|加急|及时|及時|上门|上門)?"
+)
+
+
+def _item_words(lex: Lexicon, pre: str) -> str:
+    """An item's words from its verb on: the clause's leading trim and the people served cut.
+
+    >>> from statx.rules import load_rules
+    >>> from statx.semantics import lexicon
+    >>> _item_words(lexicon(load_rules()), "为急需乘车的群众当场办理临时身份证")
+    '办理临时身份证'
+    """
+    words = str(lex.label_trim.sub("", pre.lstrip("、 ")))
+    return _SERVED_FIRST.sub("", words, count=1) or words
 
 
 def _listed_kind(pre: str, own: str) -> bool:

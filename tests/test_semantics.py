@@ -262,6 +262,23 @@ def test_an_item_after_a_semicolon_saying_the_whole_s_verb_again_is_a_new_item()
     assert (recs["4 200张"].parent, recs["1 150余张"].parent) == ("1.6万张", None)
 
 
+def test_the_whole_s_verb_after_the_people_served_or_the_first_item_s_kind_starts_a_new_item() -> None:
+    # the people served stand before the verb (为…群众当场办理): the item still says 办理 again
+    text = "共办理居民身份证5130张，其中首次申领2260张；为急需乘车、办事的群众当场办理临时身份证738张。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["2260张"].parent, recs["738张"].parent) == ("5130张", None)
+    # the first item says 办理 after its own kind (跨省户口迁移…办理86件), not as its verb: the next
+    # item that opens with 办理 is a count of its own, in Traditional script too
+    text = "辦理戶口遷移1247件，其中跨省戶口遷移“一站式”辦理86件；辦理出生登記415件、死亡註銷302件。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["86件"].parent == "1247件"
+    assert (recs["415件"].parent, recs["302件"].parent) == (None, None)
+    # an item that opens with the verb keeps the items going (破获命案3起；破获盗窃案件612起)
+    text = "破获刑事案件1105起，其中破获命案3起；破获盗窃案件612起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["3起"].parent, recs["612起"].parent) == ("1105起", "1105起")
+
+
 def test_an_item_after_a_semicolon_naming_another_kind_like_the_first_counts_what_it_counts() -> None:
     text = (
         "全区共立刑事案件1146起，同比下降14.8%，其中盗窃案件523起，同比下降19.2%；"
