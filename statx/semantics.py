@@ -869,10 +869,9 @@ def annotate(
         elif (
             p is None
             and change is None
+            and (choice.key == "other" or _PERSON_WORD.search(ctx.pre) is not None)
             and (by_lead := _counted_lead(text, cand.start, ctx, rec.unit, lex)) is not None
-            and (
-                choice.key == "other" or (by_lead.key in _PEOPLE_DEALT_WITH and _PERSON_WORD.search(ctx.pre))
-            )
+            and (choice.key == "other" or by_lead.key in _PEOPLE_DEALT_WITH)
         ):
             choice = by_lead  # 在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人386名: arrested, whole or not
         elif p is None and change is None and KIND_OF_WHOLE.search(ctx.pre):
