@@ -152,6 +152,10 @@ def _unsigned_rise(head: str, number: str) -> bool:
 
 #: A header of a share column (占比, 占全市比重, 所占比例): its cells are shares, whatever the row.
 _SHARE_HEAD = compile_pattern(r"占|比重|比例")
+#: A column of shares or of rates (占比, 化解率, 办结率（%）): either moves in percentage points, so a
+#: change in % in the column after it is the change of the count before it (| 调处纠纷（件） |
+#: 化解率 | 同比 |), not of the rate.
+_IN_POINTS_HEAD = compile_pattern(r"占|比重|比例|\p{Han}率\s*(?:[（(]\s*[%％]\s*[）)])?\s*$")
 
 
 def table_cell(text: str, at: int) -> tuple[str, str] | None:
@@ -160,8 +164,8 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
     A figure in a table's fifth cell says nothing itself; its row says what (城东大队, 超速行驶)
     and its column what is counted of it (事故起数, 死亡人数). A change column (同比) counts
     what the column before it counts, so its header is taken from there (| 死亡人数 | 同比 |);
-    past a share column to the count before it when the change is in % (| 工单量 | 占比 | 环比 |),
-    as a share itself moves in points.
+    past a share or rate column to the count before it when the change is in % (| 工单量 | 占比 |
+    环比 |, | 调处纠纷（件） | 化解率 | 同比 |), as a share or a rate itself moves in points.
     The row name is every cell before the figure that names something (| 刑事案件 | 立案 |: both),
     empty when they are all numbers; the header is empty when the table has none that names
     anything.
@@ -173,25 +177,36 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
     >>> t += "\\n| 交通 | 94 | 8.8% | +0.8个百分点 |"
     >>> table_cell(t, t.index("+4.2")), table_cell(t, t.index("+0.8"))
     (('城建', '工单量'), ('交通', ''))
+    >>> t = "| 街道 | 调处纠纷（件） | 化解率 | 同比 |\\n| - | - | - | - |\\n| 华山 | 212 | 97.2% | -6.1% |"
+    >>> table_cell(t, t.index("-6.1"))
+    ('华山', '调处纠纷（件）')
+    >>> t = "| 案类 | 发生数 | 破获数 | 破获率 | 增减率 |\\n| - | - | - | - | - |"
+    >>> t += "\\n| 窃盗 | 213 | 201 | 94.37% | +3.90% |"
+    >>> table_cell(t, t.index("+3.90"))
+    ('窃盗', '发生数')
     """
     start, column = _cell_place(text, at)
     if column < 2:  # the row's first cell names it: a figure there has its own words
         return None
     cells, row_cells = _head_and_row(text, start, at)
     head = ""
-    past_share = False
+    past_share = past_rate = False
     for i in range(min(column, len(cells) - 1), 0, -1):
         cell = cells[i].strip()
         if not cell or _CHANGE_HEAD.fullmatch(cell):
             continue
         if i == column:
             head = cell
-        elif past_share:  # only the count right before the share: never the row's name
+        elif past_share:  # only the counts before the share: never the row's name
             count = row_cells[i].strip() if i < len(row_cells) else ""
-            head = cell if count and not names_something(count) else ""
-        elif _SHARE_HEAD.search(cell) and not _in_points(row_cells, column):
+            if not count or names_something(count):
+                break
+            head = cell
+            if past_rate:  # | 发生数 | 破获数 | 破获率 | 同比 |: the base the rate is of, leftmost
+                continue
+        elif _IN_POINTS_HEAD.search(cell) and not _in_points(row_cells, column):
             # | 工单量 | 占比 | 环比 |: a change in % is the count's; a share moves in points
-            past_share = True
+            past_share, past_rate = True, _SHARE_HEAD.search(cell) is None
             continue
         else:
             head = cell if not _SHARE_HEAD.search(cell) else ""
@@ -219,7 +234,7 @@ def change_after_share(text: str, at: int) -> bool:
     if _in_points(row_cells, column):
         return False
     before = cells[column - 1].strip()
-    return bool(before) and _SHARE_HEAD.search(before) is not None and not _CHANGE_HEAD.fullmatch(before)
+    return bool(before) and _IN_POINTS_HEAD.search(before) is not None and not _CHANGE_HEAD.fullmatch(before)
 
 
 def _cell_place(text: str, at: int) -> tuple[int, int]:

@@ -486,6 +486,45 @@ def _only_set_up(ctx: Context, lex: Lexicon) -> bool:
     return setup is not None and not _HAN.search(ctx.post) and setup.fullmatch(words) is not None
 
 
+def _kind_of_person(ctx: Context, whole: Record) -> bool:
+    """Whether a part names a kind of person under a whole that counts people dealt with.
+
+    抓获违法犯罪嫌疑人1127名，其中刑事犯罪嫌疑人386名，治安违法人员741名: the part's 违法 is a cue of
+    traffic violations handled, but a 人员 (嫌疑人, 行为人) among those arrested is one more arrest;
+    the part only says which kind of person it was.
+
+    >>> whole = Record(doc="", text="1127名", value=1127, unit="名", metric="suspects_arrested")
+    >>> _kind_of_person(Context("，治安违法人员", "", 0), whole)
+    True
+    >>> _kind_of_person(Context("，查处酒驾", "", 0), whole)
+    False
+    """
+    return whole.metric in _PEOPLE_DEALT_WITH and _PERSON_WORD.search(ctx.pre) is not None
+
+
+def _counted_lead(text: str, at: int, ctx: Context, unit: str, lex: Lexicon) -> Choice | None:
+    """What a sentence's opening counts when it names the counted things by their verb, or None.
+
+    在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人386名，治安违法人员741名: the opening says the figures after it
+    are people arrested, though their own words (刑事犯罪嫌疑人) name no metric, and their total may
+    stand paragraphs up, out of a breakdown's reach. Only a lead of a verb, 的 and the things (the
+    BREAKDOWN_LEAD of `rules/semantics.yaml`), and only a metric counted in the figure's unit.
+    """
+    own = at - len(ctx.pre)
+    lead = lex.breakdown_lead.match(text, ctx.sentence_start, own)
+    if lead is None or "的" not in lead.group() or not lead.group().rstrip().endswith(("中，", "中,")):
+        return None
+    words = lead.group().strip().rstrip("，,")
+    choice = lex.metrics.classify(pre=words, post="", heading="", unit=unit, is_change=False)
+    return choice if choice.key != "other" and unit in lex.metrics.units.get(choice.key, ()) else None
+
+
+#: Metrics that count people the police dealt with: their parts by kind of person count them too.
+_PEOPLE_DEALT_WITH = frozenset({"suspects_arrested", "detentions", "prosecutions"})
+#: A kind of person closing a part's own words (刑事犯罪嫌疑人, 治安违法人员, 违法行为人, 涉案人员).
+_PERSON_WORD = compile_pattern(r"(?:人员|嫌疑人|行为人|分子|犯罪人)\s*$")
+
+
 #: What opens the parts of a whole before the first part's own words (其中，新建9个).
 _OPENING_OF_PARTS = compile_pattern(r"^(?:其中|當中|当中)[，,：:]?")
 
@@ -821,9 +860,20 @@ def annotate(
             if over is not None and over[1] not in (choice.key, "other"):
                 choice = lex.metrics.named(over[1])
         if p is not None and (
-            choice.key == "other" or kind_of_whole(ctx, choice, out[p], lex) or _only_set_up(ctx, lex)
+            choice.key == "other"
+            or kind_of_whole(ctx, choice, out[p], lex)
+            or _only_set_up(ctx, lex)
+            or _kind_of_person(ctx, out[p])
         ):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
+        elif (
+            p is None
+            and change is None
+            and (choice.key == "other" or _PERSON_WORD.search(ctx.pre) is not None)
+            and (by_lead := _counted_lead(text, cand.start, ctx, rec.unit, lex)) is not None
+            and (choice.key == "other" or by_lead.key in _PEOPLE_DEALT_WITH)
+        ):
+            choice = by_lead  # 在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人386名: arrested, whole or not
         elif p is None and change is None and KIND_OF_WHOLE.search(ctx.pre):
             choice = kind_of_lead(reading, i, choice)
         out.append(

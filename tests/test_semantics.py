@@ -2019,3 +2019,43 @@ def test_items_each_with_a_breakdown_of_their_own_are_siblings() -> None:
     recs = {r.text: r for r in extract_text(text)}
     assert (recs["9人"].parent, recs["19起"].parent, recs["8人"].parent) == ("13人", "46起", "15人")
     assert [recs[t].parent for t in ("46起", "59起", "11人", "23起")] == [None] * 4
+
+
+def test_a_change_column_after_a_rate_column_is_the_change_of_the_count() -> None:
+    # | 调处矛盾纠纷（件） | 化解率 | 同比 |: a rate moves in points, so a change in % is the count's
+    html = (
+        "<table><tr><th>街道</th><th>调处矛盾纠纷（件）</th><th>化解率</th><th>同比</th></tr>"
+        "<tr><td>华山街道</td><td>212</td><td>97.2%</td><td>-6.1%</td></tr>"
+        "<tr><td>合计</td><td>1532</td><td>96.6%</td><td>-9.0%</td></tr></table>"
+    )
+    recs = {r.text: r for r in extract_text(html)}
+    assert recs["97.2%"].metric == recs["96.6%"].metric == "resolution_rate"
+    for change in ("-6.1%", "-9.0%"):
+        assert recs[change].metric == "disputes_mediated", change
+        assert recs[change].change == "down", change
+    # past a rate to the base it is a rate of: the leftmost count of the row
+    html = (
+        "<table><tr><th>案类</th><th>发生数</th><th>破获数</th><th>破获率</th><th>较上年同期增减率</th></tr>"
+        "<tr><td>盗窃</td><td>213</td><td>201</td><td>94.37%</td><td>+3.90%</td></tr></table>"
+    )
+    assert {r.text: r.metric for r in extract_text(html)}["+3.90%"] == "crimes_reported"
+
+
+def test_a_sentence_naming_the_counted_people_by_their_verb_opens_their_parts() -> None:
+    # 在抓获的…中: the parts are arrests, whether their whole is near (a parent) or paragraphs up
+    text = "共抓获违法犯罪嫌疑人1127名。在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人386名，治安违法人员741名。"
+    recs = {r.text: r for r in extract_text(text)}
+    for part in ("386名", "741名"):
+        assert recs[part].parent == "1127名", part
+        assert recs[part].metric == "suspects_arrested", part
+    text = "行动中，全市坚持打早打小。\n\n在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人386名，治安违法人员741名。"
+    assert {r.text: r.metric for r in extract_text(text)} == {
+        "386名": "suspects_arrested",
+        "741名": "suspects_arrested",
+    }
+    # a kind of person among those arrested, after 其中, is an arrest too (not a traffic violation)
+    text = "抓获违法犯罪嫌疑人1127名，其中刑事犯罪嫌疑人386名，治安违法人员741名。"
+    assert {r.text: r.metric for r in extract_text(text)}["741名"] == "suspects_arrested"
+    # a deed's clause names no counted thing: no breakdown of the count before it
+    text = "全年查处交通违法12万起。在开展的夜查行动中，查处酒驾300起。"
+    assert {r.text: r.parent for r in extract_text(text)}["300起"] is None
