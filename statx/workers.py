@@ -13,6 +13,7 @@ import contextlib
 import enum
 import itertools
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -115,6 +116,10 @@ def start_workers(jobs: int, engine: Engine | str = Engine.local) -> None:
             forkserver.ensure_running()
 
 
+#: The warnings filter that silences the resource tracker's note on semaphores it cleaned up.
+_QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
+
+
 def _context() -> BaseContext:
     """The fork server where there is one, with statx loaded in it; else fresh interpreters.
 
@@ -123,6 +128,12 @@ def _context() -> BaseContext:
     """
     import multiprocessing
 
+    if _QUIET_TRACKER not in sys.warnoptions:
+        # The resource tracker (and the fork server) start with this process's -W options.
+        # A run stopped by Ctrl-C leaves without closing the pool's queues (see `cli.main`);
+        # the tracker then removes their semaphores, as it should, but also told the user
+        # that it did: two lines of Python internals under a clean interruption.
+        sys.warnoptions.append(_QUIET_TRACKER)
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
