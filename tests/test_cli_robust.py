@@ -368,3 +368,16 @@ def test_a_full_disk_is_one_line_naming_the_output(tmp_path: Path, args: list[st
         f"statx: error: {where}: cannot write: No space left on device (free some space, or write elsewhere)"
     ]
     assert stat.S_ISCHR(full.stat().st_mode)
+
+
+@pytest.mark.parametrize("command", ["extract", "summary", "report", "show"])
+def test_an_empty_path_is_an_error_not_the_current_folder(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`statx extract "$FILE"` with FILE unset: Path("") is ".", which read the whole folder."""
+    (tmp_path / "here.txt").write_text("共1起", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, stdout, err = _run(command, "", *(["-f", "jsonl"] if command in ("extract", "summary") else []))
+    assert code == 1
+    assert err == ["statx: error: '': empty path (an unset shell variable?): name a file or folder"]
+    assert "1起" not in stdout
