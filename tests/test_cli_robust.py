@@ -381,3 +381,19 @@ def test_an_empty_path_is_an_error_not_the_current_folder(
     assert code == 1
     assert err == ["statx: error: '': empty path (an unset shell variable?): name a file or folder"]
     assert "1起" not in stdout
+
+
+def test_a_link_to_a_parquet_dataset_stays_a_link_to_the_new_dataset(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("共1起", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("共2起", encoding="utf-8")
+    target, link = tmp_path / "figures", tmp_path / "latest"
+    assert _run("extract", str(tmp_path / "a.txt"), "-f", "parquet", "-o", str(target))[0] == 0
+    link.symlink_to("figures")
+    code, _, err = _run(
+        "extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-f", "parquet", "-o", str(link)
+    )
+    assert (code, err) == (0, [])
+    assert link.is_symlink() and target.is_dir()
+    import pandas as pd
+
+    assert list(pd.read_parquet(link)["text"]) == ["1起", "2起"]
