@@ -156,6 +156,7 @@ def _whole_before(
             p.end < sentence_start - 2
             and text[sentence_start - 1 : sentence_start] not in "。；;"
             and not _line_ends_in_rates(doc, j, i, sentence_start)
+            and not (by_lead and _paragraph_just_before(doc, p.end, sentence_start))
         ):
             break
         if opens and not by_lead and "\n" in _WRAP.sub("", text[p.end : sentence_start].rstrip()):
@@ -197,6 +198,25 @@ def _whole_before(
     ):
         parent = other
     return parent, smaller
+
+
+def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
+    """Whether a lead opening a paragraph at ``start`` follows the sentence ending after ``end``.
+
+    A grouping lead may open the paragraph after its total (形成有效警情8.94万起，同比下降6.3%。⏎
+    从警情类别看，刑事类警情6215起…): the total's paragraph ends on a full stop right before it, one
+    paragraph up, so the first item reaches it as the items after a semicolon do. Not when that
+    paragraph breaks a figure down itself (…其中，涉及电动自行车的事故417起。⏎从事故分布看，…): its
+    last figure may be a part, and which count the lead groups is no longer plain; nor past a heading
+    (…13,842宗。⏎一、交通事故⏎按车辆类别划分，…: a section's kinds may overlap and add up to more).
+    """
+    text = doc.text
+    between = _WRAP.sub("", text[end:start].rstrip())
+    if "\n" in between or not between.endswith(("。", "；", ";", "！")):
+        return False
+    # the paragraph as far back as a figure's window reaches: a page of one long line stays linear
+    lo = max(0, end - WINDOW)
+    return doc.lex.breakdown.search(text, text.rfind("\n", lo, end) + 1 or lo, start) is None
 
 
 def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, marker: int, whole: int) -> bool:
@@ -980,7 +1000,7 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
     查处…违法行为12.86万起) name it, and repeat no verb (查处饮酒驾驶…315起 still does).
     """
     cands, contexts, lex = doc.cands, doc.contexts, doc.lex
-    words = str(lex.label_trim.sub("", contexts[i].pre.lstrip("、 ")))
+    words = _item_words(lex, contexts[i].pre)
     own = words[:2]
     if len(own) < 2 or own not in contexts[j].pre:  # 户政窗口共办理居民身份证: its verb, not its opening
         return False
@@ -989,7 +1009,29 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
     if kind is not None and lex.metrics.opens_with(kind, words):
         return False  # 违法停车2.9万起 under 违法行为: the words open with the kind's name, not a verb
     items = [k for k in range(j + 1, i) if cands[k].start > marker]
-    return bool(items) and not any(own in contexts[k].pre for k in items)
+    # an item opening with the verb says it again (破获命案3起); the verb after the item's own
+    # kind (其中跨省户口迁移“一站式”办理86件) only says how that kind was done
+    return bool(items) and not any(_item_words(lex, contexts[k].pre).startswith(own) for k in items)
+
+
+#: Who a count was done for and how, before its verb (为急需乘车的群众当场办理临时身份证738张): the
+#: people served open the words, the verb that says what is counted follows them.
+_SERVED_FIRST = compile_pattern(
+    r"^[为為][^，。；,;\d]{1,16}?(?:群众|群眾|人员|人員|老人|学生|學生|考生|居民|村民|市民|企业|企業)"
+    r"(?:当场|當場|现场|現場|集中|加急|及时|及時|上门|上門)?"
+)
+
+
+def _item_words(lex: Lexicon, pre: str) -> str:
+    """An item's words from its verb on: the clause's leading trim and the people served cut.
+
+    >>> from statx.rules import load_rules
+    >>> from statx.semantics import lexicon
+    >>> _item_words(lexicon(load_rules()), "为急需乘车的群众当场办理临时身份证")
+    '办理临时身份证'
+    """
+    words = str(lex.label_trim.sub("", pre.lstrip("、 ")))
+    return _SERVED_FIRST.sub("", words, count=1) or words
 
 
 def _listed_kind(pre: str, own: str) -> bool:

@@ -908,6 +908,38 @@ def test_a_narrow_column_of_a_two_column_pdf_is_joined_too() -> None:
     assert records["9 840辆次"].metric == "vehicles_deployed"
 
 
+def test_a_line_a_pdf_copy_spread_one_character_apart_is_read_closed_up() -> None:
+    # A justified PDF page copied as text puts a blank after every character of some lines: the
+    # blanks cut 辆 次 (read as 辆), 7 6 . 1 % (read as 1%) and every cue word (查 处, 同 比 上 升),
+    # so the figures lost their metric and change. Lines spaced by words, or normal, stay as they are.
+    raw = (
+        "    （一）警力全员上路。假期全市累计出动警力1.26万人次、警车\n"
+        "3 8 6 0 辆 次 ， 在 服 务 区 设 置 临 时 执 勤 点 2 4 个 。\n"
+        "全 市 共 查 处 各 类 交 通 违 法 1 . 8 7 万 起 ， 同 比\n"
+        "上 升 9 . 3 % ， 其 中 查 处 酒 驾 1 2 3 起 ， 占 7 6 . 1 % 。\n"
+        "高速 公路 查处 超速 违法 612 起 。\n"
+    )
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "查处各类交通违法1.87万起,同比" in prepared.text
+    assert "高速 公路 查处 超速 违法 612 起" in prepared.text
+    from statx import extract_text
+
+    records = {r.text: r for r in extract_text(raw)}
+    assert (records["3 8 6 0 辆 次"].unit, records["3 8 6 0 辆 次"].metric) == ("辆次", "vehicles_deployed")
+    assert records["1 . 8 7 万 起"].metric == "violations_handled"
+    assert (records["9 . 3 %"].change, records["9 . 3 %"].basis) == ("up", "yoy")
+    assert records["1 2 3 起"].metric == "drink_driving"
+    assert records["7 6 . 1 %"].value == 76.1
+    assert records["612 起"].metric == "speeding"
+    # the same with an ideographic space or two blanks for the gap
+    wide = "全\u3000市\u3000查\u3000处\u3000酒\u3000驾\u30001\u30002\u30003\u3000起\n"
+    wide += "城  区  大  队  醉  驾  4  6  起\n"
+    records = {r.text: r for r in extract_text(wide)}
+    assert records["1\u30002\u30003\u3000起"].metric == "drink_driving"
+    assert (records["4  6  起"].value, records["4  6  起"].metric) == (46, "drunk_driving")
+
+
 def test_a_table_a_pdf_kept_one_blank_apart_is_read_as_rows() -> None:
     # pdftotext keeps a small table's cells one blank apart; read as prose, 1153 -9.2% was one
     # figure of 1153 % and 286 323 -11.5% one of 286323 %, and the changes were missed.

@@ -41,6 +41,27 @@ def test_breakdown_items_point_to_their_total() -> None:
     assert total.parent is None
 
 
+def test_a_grouping_lead_opening_the_next_paragraph_reaches_the_total_for_its_first_item() -> None:
+    # the lead 从警情类别看 opens the paragraph after the total: its first item is as much a part of
+    # the total as the items after its semicolons (the first item alone was left without a whole)
+    text = (
+        "形成有效警情8.94万起，同比下降6.3%。\n\n从警情类别看，刑事类警情6215起，占6.95%；"
+        "治安类警情2.13万起，占23.8%；纠纷类警情7426起，同比上升3.1%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].parent for t in ("6215起", "2.13万起", "7426起")] == ["8.94万起"] * 3
+    # two paragraphs up, or past a heading, the total is no longer plainly the lead's
+    for between in ("另有报道称今年工作取得成效。", "一、警情分析"):
+        far = f"形成有效警情8.94万起。\n\n{between}\n\n从警情类别看，刑事类警情6215起。"
+        assert {r.text: r for r in extract_text(far)}["6215起"].parent is None
+    # a paragraph that ends on a part of its own total leaves the lead's whole unclear: none is taken
+    parted = (
+        "共发生事故1086起。其中，涉及电动自行车的事故417起，占总数的38.4%。"
+        "\n\n从事故分布看，国省道上的事故316起，占29.1%。"
+    )
+    assert {r.text: r for r in extract_text(parted)}["316起"].parent != "417起"
+
+
 def test_a_cue_limited_to_units_names_nothing_in_another_unit() -> None:
     # 劝导…违法 counts people in 人次 (a `(?#units:…)` cue of people_reached); in 次 or 起 the same
     # words count the acts talked down, which the general 违法 cue of violations_handled names
@@ -239,6 +260,23 @@ def test_an_item_after_a_semicolon_saying_the_whole_s_verb_again_is_a_new_item()
     text = "户政窗口共办理居民身份证1.6万张，其中首次申领4 200张；办理临时身份证1 150余张。"
     recs = {r.text: r for r in extract_text(text)}
     assert (recs["4 200张"].parent, recs["1 150余张"].parent) == ("1.6万张", None)
+
+
+def test_the_whole_s_verb_after_the_people_served_or_the_first_item_s_kind_starts_a_new_item() -> None:
+    # the people served stand before the verb (为…群众当场办理): the item still says 办理 again
+    text = "共办理居民身份证5130张，其中首次申领2260张；为急需乘车、办事的群众当场办理临时身份证738张。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["2260张"].parent, recs["738张"].parent) == ("5130张", None)
+    # the first item says 办理 after its own kind (跨省户口迁移…办理86件), not as its verb: the next
+    # item that opens with 办理 is a count of its own, in Traditional script too
+    text = "辦理戶口遷移1247件，其中跨省戶口遷移“一站式”辦理86件；辦理出生登記415件、死亡註銷302件。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["86件"].parent == "1247件"
+    assert (recs["415件"].parent, recs["302件"].parent) == (None, None)
+    # an item that opens with the verb keeps the items going (破获命案3起；破获盗窃案件612起)
+    text = "破获刑事案件1105起，其中破获命案3起；破获盗窃案件612起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["3起"].parent, recs["612起"].parent) == ("1105起", "1105起")
 
 
 def test_an_item_after_a_semicolon_naming_another_kind_like_the_first_counts_what_it_counts() -> None:
