@@ -298,7 +298,41 @@ def load_gold(folder: str | Path) -> dict[str, list[dict[str, Any]]]:
     files = sorted(path.glob("*.jsonl"))
     if not files:
         raise UsageError(f"{folder}: no <doc>.jsonl gold files in this folder")
-    return {f.stem: parse_records(f.read_text(encoding="utf-8"), str(f)) for f in files}
+    return {f.stem: _gold_file(f) for f in files}
+
+
+#: What every gold figure must give to be matched at all (SPEC.md); `start`/`end` come as a pair.
+_GOLD_NEEDS = ("text", "value", "unit")
+
+
+def _gold_file(path: Path) -> list[dict[str, Any]]:
+    """One gold file's figures, each checked to have what matching reads.
+
+    A figure without `value` or `unit` would otherwise stop the scoring with a KeyError
+    deep in the matcher; the annotator needs the file and the figure to fix instead.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise SourceError(str(path), f"cannot read: {e} (gold files are UTF-8 JSON lines)") from None
+    rows = parse_records(text, str(path))
+    for n, row in enumerate(rows, 1):
+        missing = [key for key in _GOLD_NEEDS if row.get(key) is None]
+        if missing:
+            raise SourceError(
+                str(path),
+                f"figure {n} ({row.get('text', '?')}): no {', '.join(missing)} "
+                f"(every gold figure needs {', '.join(_GOLD_NEEDS)}; see SPEC.md)",
+            )
+        if not isinstance(row["text"], str) or not isinstance(row["unit"], str):
+            raise SourceError(str(path), f"figure {n} ({row['text']}): text and unit must be strings")
+        start, end = row.get("start"), row.get("end")
+        if (start is not None or end is not None) and not (isinstance(start, int) and isinstance(end, int)):
+            raise SourceError(
+                str(path),
+                f"figure {n} ({row['text']}): start and end must both be whole numbers, or both absent",
+            )
+    return rows
 
 
 def read_records(path: str | Path) -> list[dict[str, Any]]:

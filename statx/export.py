@@ -13,16 +13,19 @@ import contextlib
 import csv
 import datetime
 import enum
+import errno
+import io
 import json
 import math
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from statx.errors import UsageError
+from statx.errors import StatxError, UsageError
 from statx.records import FIELDS, Record
 
 if TYPE_CHECKING:
@@ -340,26 +343,77 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def _is_stream(path: Path) -> bool:
+    """Whether `path` names something that exists and is neither a plain file nor a folder."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # missing (the usual case), a dangling link, no access: a file to create
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+#: Errors of a write that the user can act on (a full disk, a read-only mount), as opposed to
+#: a bug; they become one line naming the output instead of an internal error.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
+
+@contextlib.contextmanager
+def write_errors(where: str) -> Iterator[None]:
+    """Turn a failed write to `where` (a full disk, say) into a StatxError that names it.
+
+    A closed pipe (`| head`) is left alone: the CLI ends quietly on it.
+    """
+    try:
+        yield
+    except OSError as e:
+        if e.errno not in _WRITE_ERRNOS:
+            raise
+        hint = " (free some space, or write elsewhere)" if e.errno in (errno.ENOSPC, errno.EDQUOT) else ""
+        raise StatxError(f"{where}: cannot write: {e.strerror or e}{hint}") from e
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path | None, *, binary: bool = False) -> Iterator[IO[Any]]:
     """Open stdout, or a temporary file beside `path` that replaces it only on success.
 
     A failed or interrupted run therefore leaves an existing file untouched and no half file.
+    A symbolic link stays a link (the file it names is replaced); a device or named pipe is
+    written in place, since it cannot be replaced. A write that fails for want of space (or
+    on a read-only disk) raises a StatxError naming the output.
     """
     if path is None:
-        yield sys.stdout.buffer if binary else sys.stdout
+        out = sys.stdout.buffer if binary else sys.stdout
+        with write_errors("stdout"):
+            yield out
+            out.flush()  # here, not at exit, so that a full disk is reported like any other
         return
+    if _is_stream(path):
+        # A device or a named pipe (-o /dev/null, -o /dev/stdout in a pipe) is a stream, not a
+        # file to replace: renaming a temporary file over it would put a plain file in place
+        # of /dev/null (run as root, for every program on the machine).
+        with (
+            write_errors(str(path)),
+            open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="") as fh,
+        ):
+            yield fh
+        return
+    shown = path
+    if path.is_symlink() and path.exists():
+        path = Path(os.path.realpath(path))  # replace what the link names, keep the link
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise UsageError(f"{path}: output folder {folder} does not exist (create it first)")
+        raise UsageError(f"{shown}: output folder {folder} does not exist (create it first)")
     if path.is_dir():
-        raise UsageError(f"{path}: is a folder (give a file name)")
+        raise UsageError(f"{shown}: is a folder (give a file name)")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except PermissionError:
-        raise UsageError(f"{path}: cannot write in {folder} (permission denied)") from None
+        raise UsageError(f"{shown}: cannot write in {folder} (permission denied)") from None
     try:
-        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with (
+            write_errors(str(shown)),
+            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh,
+        ):
             yield fh
         os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
@@ -495,12 +549,17 @@ def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _write_xlsx(frame: pd.DataFrame, fh: IO[bytes], sheet: str) -> None:
-    """One sheet a person can read at once: dates as dates, header frozen, columns wide enough."""
+    """One sheet a person can read at once: dates as dates, header frozen, columns wide enough.
+
+    The workbook is built in memory (openpyxl holds it all anyway) and written in one go, so
+    that a write that fails (a full disk) fails once, not again when the zip file is collected.
+    """
     import pandas as pd
     from openpyxl.utils import get_column_letter
     from rich.cells import cell_len
 
-    with pd.ExcelWriter(fh, engine="openpyxl") as xl:
+    book = io.BytesIO()
+    with pd.ExcelWriter(book, engine="openpyxl") as xl:
         frame.to_excel(xl, index=False, sheet_name=sheet)
         ws = xl.sheets[sheet]
         ws.freeze_panes = "A2"
@@ -510,3 +569,4 @@ def _write_xlsx(frame: pd.DataFrame, fh: IO[bytes], sheet: str) -> None:
                     cell.number_format = "yyyy-mm-dd"  # record dates are days, not instants
             texts = [str(col), *(str(v) for v in frame[col].head(200) if pd.notna(v))]
             ws.column_dimensions[get_column_letter(i)].width = min(max(map(cell_len, texts)) + 2, 60)
+    fh.write(book.getvalue())

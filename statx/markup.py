@@ -77,7 +77,9 @@ def _parse_front_matter(block: str) -> dict[str, object] | None:
     """Parse a front matter block as ``yaml.safe_load`` does, or by ``key: value`` lines if YAML fails."""
     try:
         loaded = yaml.load(block, Loader=_SAFE_LOADER)  # a safe loader, as yaml.safe_load
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):
+        # ValueError: YAML reads `date: 2024-02-30` as a timestamp and then cannot make it a
+        # date; a typo in the metadata must not cost the article its figures.
         loaded = None
     else:
         if isinstance(loaded, dict):

@@ -336,6 +336,10 @@ def write_dataset(
 
 
 def _write_dataset(run: _Run, folder: Path) -> int:
+    if folder.is_symlink() and folder.is_dir():
+        # a link to a dataset: replace the folder it names and keep the link, as for a file
+        # (`shutil.rmtree` refuses a link, which ended the run as "cannot write")
+        folder = Path(os.path.realpath(folder))
     if folder.exists():
         if not folder.is_dir():
             raise UsageError(f"{folder}: exists and is not a folder (a Parquet dataset is a folder)")

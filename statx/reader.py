@@ -25,7 +25,7 @@ from statx.export import plain_value
 from statx.extract import extract_paths, extract_text
 from statx.records import Record
 from statx.rules import RuleSet, load_rules
-from statx.sources import ARTICLE_SUFFIXES, read_text
+from statx.sources import ARTICLE_SUFFIXES, EMPTY_PATH, read_text
 
 RecordsKind = Literal["jsonl", "json", "csv", "parquet"]
 
@@ -155,6 +155,8 @@ def read_inputs(
         name = str(item)
         path = Path(item)
         try:
+            if not name.strip():
+                raise SourceError(repr(name), EMPTY_PATH)
             if name == "-":
                 data = sys.stdin.buffer.read()
                 kind = sniff(data)

@@ -198,26 +198,59 @@ def _prefix_tree(words: Sequence[tuple[str, str]], check: bool = False) -> str:
     return "|".join(branches)
 
 
-def _load_yaml(path: Path, problems: _Problems) -> dict[str, Any]:
+#: The sections a rules file may have, and the YAML type each must be: a section of the wrong
+#: type (`rules: 5`) is a problem to report, not a crash of the loader reading it.
+_SECTIONS: dict[str, type] = {
+    "fragments": dict,
+    "units": list,
+    "qualifiers": dict,
+    "words": dict,
+    "rules": list,
+    "metrics": list,
+}
+
+
+def _load_yaml(path: Path, problems: _Problems, shown: str | None = None) -> dict[str, Any]:
+    """One rules file as a mapping of its known sections, each of the right type; {} when unreadable.
+
+    Problems are named by `shown` (the path the user gave, or `rules/x.yaml`), as every
+    other problem of that file is.
+    """
+    name = shown or str(path)
     try:
         # yaml.safe_load, with libyaml's loader when there is one: several times faster,
         # which is most of `statx extract`'s start-up.
         text = path.read_text(encoding="utf-8")
         data = remembered("yaml", content_key(text), lambda _: yaml.load(text, Loader=_SAFE_LOADER))
     except (OSError, UnicodeDecodeError) as e:
-        problems.add(path.name, "-", "-", f"cannot read: {e}")
+        problems.add(name, "-", "-", f"cannot read: {e}")
         return {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "-"
-        problems.add(path.name, "-", where, f"not valid YAML: {getattr(e, 'problem', e)}")
+        problems.add(name, "-", where, f"not valid YAML: {getattr(e, 'problem', e)}")
+        return {}
+    except (ValueError, OverflowError) as e:  # a well-formed but impossible date (2024-02-30)
+        problems.add(name, "-", "-", f"not valid YAML: {e}")
         return {}
     if data is None:
         return {}
     if not isinstance(data, dict):
-        problems.add(path.name, "-", "-", "top level must be a mapping (fragments:, rules:, units:, ...)")
+        problems.add(name, "-", "-", "top level must be a mapping (fragments:, rules:, units:, ...)")
         return {}
-    return data
+    for section in data:
+        if section not in _SECTIONS:
+            problems.add(
+                name, str(section), "-", f"unknown section (allowed: {', '.join(sorted(_SECTIONS))})"
+            )
+    kept = {section: value for section, value in data.items() if section in _SECTIONS}
+    for section, kind in _SECTIONS.items():
+        value = kept.get(section)
+        if value is not None and not isinstance(value, kind):
+            what = "a list (- ...)" if kind is list else "a mapping (name: ...)"
+            problems.add(name, section, "-", f"must be {what}, not {type(value).__name__}")
+            del kept[section]
+    return kept
 
 
 def _lexicon_fragments(
@@ -718,7 +751,7 @@ def _load(extra: tuple[str, ...], builtin: bool, eager: bool) -> RuleSet:
             continue
         for path in files:
             shown = f"rules/{path.name}" if n == 0 and builtin else str(path)
-            docs.append((shown, _load_yaml(path, problems)))
+            docs.append((shown, _load_yaml(path, problems, shown)))
             origin[shown] = n
 
     fragments, qualifier_words, aliases = _lexicon_fragments(docs, problems)

@@ -26,6 +26,8 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 CORPUS_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
 GZIP_MAGIC = b"\x1f\x8b"
 _GLOB_CHARS = frozenset("*?[")
+#: What an empty argument is told: `Path("")` is the current folder, which it never means.
+EMPTY_PATH = "empty path (an unset shell variable?): name a file or folder"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +134,8 @@ def find_inputs(paths: Iterable[Input]) -> Iterator[Found | SourceError]:
             yield p
         elif str(p) == "-":
             yield Found(Path("-"), "stdin")
+        elif not str(p).strip():  # Path("") is ".": `statx extract "$FILE"` with FILE unset read the cwd
+            yield SourceError(repr(str(p)), EMPTY_PATH)
         elif (path := Path(p)).is_dir():
             yield from _folder(path)
         elif path.exists():

@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import enum
 import itertools
+import logging
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 
     from statx.rules import RuleSet
 
+log = logging.getLogger(__name__)
 __all__ = ["EXIT_INTERRUPTED", "Engine", "run_units", "start_workers"]
 
 #: A worker's exit status when Ctrl-C stops it (as the CLI's own).
@@ -61,7 +64,7 @@ def run_units(
         scheduler: a Dask scheduler address; None starts a local cluster of `jobs` workers.
         rules: the rules already loaded here, for units run in this process.
     """
-    jobs = jobs or os.cpu_count() or 1
+    jobs = worker_count(jobs, cluster=engine is Engine.dask and scheduler is not None)
     it = iter(units)
     head = [u for u in (next(it, None), next(it, None)) if u is not None]
     queue = _chain(head, it)
@@ -72,6 +75,35 @@ def run_units(
             yield run_unit(unit, task, rules)
     else:
         yield from _run_processes(queue, task, jobs, rules)
+
+
+#: Most worker processes per core this machine starts: extraction keeps a core busy, so more
+#: only add memory (tens of MB each), and `-j 10000` would fork one per unit of the input.
+WORKERS_PER_CORE = 4
+
+
+def worker_count(jobs: int, *, cluster: bool = False) -> int:
+    """The workers to start for `--jobs`: 0 is one per core; more than 4 per core is capped, with a warning.
+
+    A remote Dask cluster (`cluster`) has the workers it has: its count is not capped here.
+
+    >>> worker_count(1), worker_count(10**4, cluster=True)
+    (1, 10000)
+    """
+    cores = os.cpu_count() or 1
+    if jobs == 0:
+        return cores
+    limit = WORKERS_PER_CORE * cores
+    if jobs > limit and not cluster:
+        log.warning(
+            "--jobs %d is more than %d workers per core on %d core(s): running %d (-j 0 runs one per core)",
+            jobs,
+            WORKERS_PER_CORE,
+            cores,
+            limit,
+        )
+        return limit
+    return jobs
 
 
 def _chain(head: list[Unit], rest: Iterator[Unit]) -> Iterator[Unit]:
@@ -115,6 +147,10 @@ def start_workers(jobs: int, engine: Engine | str = Engine.local) -> None:
             forkserver.ensure_running()
 
 
+#: The warnings filter that silences the resource tracker's note on semaphores it cleaned up.
+_QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
+
+
 def _context() -> BaseContext:
     """The fork server where there is one, with statx loaded in it; else fresh interpreters.
 
@@ -123,6 +159,12 @@ def _context() -> BaseContext:
     """
     import multiprocessing
 
+    if _QUIET_TRACKER not in sys.warnoptions:
+        # The resource tracker (and the fork server) start with this process's -W options.
+        # A run stopped by Ctrl-C leaves without closing the pool's queues (see `cli.main`);
+        # the tracker then removes their semaphores, as it should, but also told the user
+        # that it did: two lines of Python internals under a clean interruption.
+        sys.warnoptions.append(_QUIET_TRACKER)
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")

@@ -295,3 +295,105 @@ def test_help_paragraphs_wrap_at_the_terminal_not_at_the_source_line(command: li
     paragraphs = [p for p in "\n".join(prose).split("\n\n") if p.strip()]
     assert paragraphs, real.stdout
     assert all("\n" not in p.strip() for p in paragraphs), paragraphs
+
+
+def _device(path: Path, minor: int) -> Path:
+    """A private copy of /dev/null (minor 3) or /dev/full (minor 7); skip where nodes cannot be made."""
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+    except OSError:
+        pytest.skip("cannot make device nodes here (not root, or no CAP_MKNOD)")
+    return path
+
+
+def test_a_device_given_as_output_is_written_not_replaced(tmp_path: Path) -> None:
+    """`-o /dev/null` renamed a plain file over the device: as root, /dev/null for everyone."""
+    (tmp_path / "a.txt").write_text("共1起", encoding="utf-8")
+    null = _device(tmp_path / "null", 3)
+    for fmt in ("jsonl", "csv", "xlsx"):
+        code, stdout, err = _run("extract", str(tmp_path / "a.txt"), "-f", fmt, "-o", str(null))
+        assert (code, stdout, err) == (0, "", [])
+        assert stat.S_ISCHR(null.stat().st_mode), fmt
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "null"]
+
+
+def test_a_named_pipe_given_as_output_is_written_in_place(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("共1起", encoding="utf-8")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    assert _run("extract", str(tmp_path / "a.txt"), "-o", str(fifo))[0] == 0
+    assert _texts(reader.communicate(timeout=30)[0].decode()) == ["1起"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_a_link_given_as_output_stays_a_link_to_the_new_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("共1起", encoding="utf-8")
+    (tmp_path / "real.jsonl").write_text("previous run\n", encoding="utf-8")
+    (tmp_path / "link.jsonl").symlink_to("real.jsonl")
+    assert _run("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "link.jsonl"))[0] == 0
+    assert (tmp_path / "link.jsonl").is_symlink()
+    assert _texts((tmp_path / "real.jsonl").read_text(encoding="utf-8")) == ["1起"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", "-f", "jsonl"],
+        ["extract", "-f", "xlsx"],
+        ["summary", "-f", "csv"],
+        ["report"],
+        ["show"],
+        ["rules", "list"],
+    ],
+    ids=lambda a: "-".join(a),
+)
+def test_a_full_disk_is_one_line_naming_the_output(tmp_path: Path, args: list[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("共1起", encoding="utf-8")
+    full = _device(tmp_path / "full", 7)
+    command = [*STATX, *args] + ([] if args[0] == "rules" else [str(article)])
+    takes_o = args[0] in ("extract", "summary", "report")
+    with full.open("w") as sink:  # stdout on a full disk, or -o onto it
+        run = subprocess.run(
+            command + (["-o", str(full)] if takes_o else []),
+            stdout=subprocess.DEVNULL if takes_o else sink,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    where = full if takes_o else "stdout"
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        f"statx: error: {where}: cannot write: No space left on device (free some space, or write elsewhere)"
+    ]
+    assert stat.S_ISCHR(full.stat().st_mode)
+
+
+@pytest.mark.parametrize("command", ["extract", "summary", "report", "show"])
+def test_an_empty_path_is_an_error_not_the_current_folder(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`statx extract "$FILE"` with FILE unset: Path("") is ".", which read the whole folder."""
+    (tmp_path / "here.txt").write_text("共1起", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, stdout, err = _run(command, "", *(["-f", "jsonl"] if command in ("extract", "summary") else []))
+    assert code == 1
+    assert err == ["statx: error: '': empty path (an unset shell variable?): name a file or folder"]
+    assert "1起" not in stdout
+
+
+def test_a_link_to_a_parquet_dataset_stays_a_link_to_the_new_dataset(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("共1起", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("共2起", encoding="utf-8")
+    target, link = tmp_path / "figures", tmp_path / "latest"
+    assert _run("extract", str(tmp_path / "a.txt"), "-f", "parquet", "-o", str(target))[0] == 0
+    link.symlink_to("figures")
+    code, _, err = _run(
+        "extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-f", "parquet", "-o", str(link)
+    )
+    assert (code, err) == (0, [])
+    assert link.is_symlink() and target.is_dir()
+    import pandas as pd
+
+    assert list(pd.read_parquet(link)["text"]) == ["1起", "2起"]

@@ -217,3 +217,35 @@ def test_a_part_under_a_whole_takes_the_narrower_metric_its_words_say(tmp_path: 
         ("300件", "illegal_parking"),
         ("2件", "illegal_parking"),
     ]
+
+
+def test_a_section_of_the_wrong_type_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    """`rules: 5`, a list under `fragments:`, a misspelt section: each a line naming the file."""
+    mine = _folder(tmp_path, "mine", "rules: 5\nfragments: [1]\nmetrics: {a: 1}\nexclusions: []\n")
+    shown = mine / "mine.yaml"
+    result = runner.invoke(app, ["rules", "check", str(mine)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{shown}:exclusions:-: unknown section (allowed: fragments, metrics, qualifiers, rules, units, "
+        "words)",
+        f"{shown}:fragments:-: must be a mapping (name: ...), not list",
+        f"{shown}:rules:-: must be a list (- ...), not int",
+        f"{shown}:metrics:-: must be a list (- ...), not dict",
+    ]
+    result = runner.invoke(app, ["extract", "-", "--rules", str(mine)], input="共1起")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "internal error" not in result.stderr
+
+
+def test_a_file_level_problem_names_the_file_by_its_path(tmp_path: Path) -> None:
+    """Two folders each with a broken `mine.yaml`: the message says which one."""
+    first = _folder(tmp_path, "first", "- a list\n- not a mapping\n")
+    second = _folder(tmp_path, "second", "rules: [\n")
+    (tmp_path / "third").mkdir()
+    (tmp_path / "third" / "mine.yaml").write_bytes(b"\xff\xfe rules")
+    result = runner.invoke(app, ["rules", "check", str(first), str(second), str(tmp_path / "third")])
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 1 and len(lines) == 3
+    assert lines[0].startswith(f"{first / 'mine.yaml'}:-:-: top level must be a mapping")
+    assert lines[1].startswith(f"{second / 'mine.yaml'}:-:line ") and "not valid YAML" in lines[1]
+    assert lines[2].startswith(f"{tmp_path / 'third' / 'mine.yaml'}:-:-: cannot read")

@@ -236,3 +236,41 @@ def test_parent_texts_compare_without_the_markup_that_opens_a_number() -> None:
     ]
     total = evaluate(pred, gold).total
     assert (total.parent_n, total.parent_ok) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ('{"text": "12起"}', "figure 2 (12起): no value, unit (every gold figure needs text, value, unit"),
+        ('{"text": "12起", "value": 12}', "figure 2 (12起): no unit"),
+        (
+            '{"text": "12起", "value": 12, "unit": "起", "start": 5}',
+            "start and end must both be whole numbers",
+        ),
+        ('{"text": 12, "value": 12, "unit": "起"}', "text and unit must be strings"),
+    ],
+)
+def test_a_gold_figure_without_what_matching_reads_is_one_line_naming_it(
+    tmp_path: Path, line: str, says: str
+) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.jsonl").write_text(
+        '{"text": "3起", "value": 3, "unit": "起"}\n' + line + "\n", encoding="utf-8"
+    )
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text('{"doc": "a", "text": "12起", "value": 12, "unit": "起"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(pred), "--gold", str(gold)])
+    assert result.exit_code == 1 and result.stdout == ""
+    (err,) = result.stderr.splitlines()
+    assert err.startswith(f"statx: error: {gold / 'a.jsonl'}: figure 2 (12") and says in err
+
+
+def test_a_gold_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.jsonl").write_bytes('{"text": "3起", "value": 3, "unit": "起"}\n'.encode("gb18030"))
+    result = runner.invoke(app, ["eval", "-", "--gold", str(gold)], input='{"doc": "a"}\n')
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"statx: error: {gold / 'a.jsonl'}: cannot read: ")
+    assert "(gold files are UTF-8 JSON lines)" in result.stderr

@@ -1174,3 +1174,15 @@ def test_a_time_stamp_opening_a_line_ends_the_clause_before_it() -> None:
     recs = {r.text: r for r in extract_text(raw)}
     assert recs["三十来起"].label == "醉驾的"
     assert "网友" not in recs["三十来起"].sentence
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("2024-02-30", "2024-02-30"), ("2024-13-45", "2024-13-45"), ("2024-01-01 25:00:00", "2024-01-01")],
+)
+def test_an_impossible_front_matter_date_costs_the_date_not_the_article(written: str, read: str) -> None:
+    """YAML reads `2024-02-30` as a timestamp and then fails to make it a date (a ValueError)."""
+    text = f"---\ntitle: 通报\ndate: {written}\n---\n共查处违法12起\n"
+    (record,) = extract_text(text, doc="a")
+    assert (record.text, record.title, record.date) == ("12起", "通报", read)
+    assert text[record.start : record.end] == "12起"

@@ -239,6 +239,8 @@ def test_an_interrupted_parallel_run_ends_quietly_with_no_workers_left(group: bo
         proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130 and b"Traceback" not in stderr
+    # nor the resource tracker's note on the pool's semaphores, which it removes as it should
+    assert b"leaked semaphore" not in stderr, stderr
     assert not (tmp_path / "out.jsonl").exists()
     _, alive = psutil.wait_procs(workers, timeout=10)
     assert not alive
@@ -359,3 +361,18 @@ def test_a_corpus_that_can_be_read_only_once_is_read_in_sequence(tmp_path: Path,
     writer.join()
     assert not any(u.lines for u in units)
     assert sum(isinstance(doc, Source) for u in units for _, doc, _ in u.documents) == 40
+
+
+def test_jobs_beyond_four_per_core_are_capped_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    """`-j 10000` forked one worker per unit of the input: hundreds of processes on two cores."""
+    from statx.workers import WORKERS_PER_CORE, worker_count
+
+    cores = os.cpu_count() or 1
+    assert worker_count(0) == cores and worker_count(2) == 2 and not caplog.records
+    assert worker_count(10**4) == WORKERS_PER_CORE * cores
+    (warning,) = caplog.records
+    assert warning.levelname == "WARNING" and warning.getMessage() == (
+        f"--jobs 10000 is more than 4 workers per core on {cores} core(s): "
+        f"running {4 * cores} (-j 0 runs one per core)"
+    )
+    assert worker_count(10**4, cluster=True) == 10**4  # a remote cluster has what it has

@@ -168,3 +168,26 @@ def test_v_counts_each_input_and_q_keeps_only_errors(tmp_path: Path, records: li
     assert lines[-1] == f"statx: {len(records)} figures from {len(SAMPLE_FILES)} document(s) written to {out}"
     quiet = runner.invoke(app, ["report", str(SAMPLES), "-o", str(out), "-v", "-q"])
     assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_a_bug_on_one_article_leaves_the_others_in_the_page(tmp_path: Path) -> None:
+    """A user rule whose number is optional trips the engine on `一起`: that article only is lost."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "mine.yaml").write_text(
+        "rules:\n  - id: my.optional\n    pattern: '(?P<num>\\d+)?(?P<unit>起)'\n    priority: 99\n"
+        "    examples:\n      - {text: 共12起, expect: [{text: 12起}]}\n      - {text: 没有, expect: []}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text("发生一起事故", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("共12起", encoding="utf-8")
+    out = tmp_path / "page.html"
+    result = runner.invoke(
+        app,
+        ["report", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--rules", str(mine), "-o", str(out)],
+    )
+    assert result.exit_code == 1
+    (err,) = result.stderr.splitlines()
+    assert err.startswith(f"statx: error: {tmp_path / 'a.txt'}: internal error: TypeError")
+    page = out.read_text(encoding="utf-8")
+    assert "<mark" in page and ">12起<" in page and html.escape(str(tmp_path / "a.txt")) in page

@@ -202,9 +202,15 @@ def main() -> None:
     Typer already maps Ctrl-C to exit 130, usage errors to 2 and a closed pipe (`| head`)
     to a quiet exit; `kill` (SIGTERM) unwinds like Ctrl-C, with exit status 143.
     """
+    from statx.export import write_errors
+
     signal.signal(signal.SIGTERM, _terminated)
     try:
-        app()
+        with write_errors("stdout"):  # what a command prints itself (show, rules, eval)
+            app()
+    except StatxError as e:  # stdout could not be written: a full disk, not a bug
+        message(f"error: {e}")
+        sys.exit(EXIT_DATA)
     except SystemExit as e:
         if e.code in (EXIT_INTERRUPTED, 128 + signal.SIGTERM):
             # Interrupted: the output file is already cleaned up. Leave now, so that the

@@ -27,8 +27,16 @@ T = TypeVar("T")
 
 
 def expand_inputs(inputs: Sequence[str | Path]) -> list[str | Found]:
-    """Each file the inputs name, with its id (folders expanded); a bad input stays as given."""
-    return [item.where if isinstance(item, SourceError) else item for item in find_inputs(inputs)]
+    """Each file the inputs name, with its id (folders expanded); a bad input stays as given.
+
+    As given, not as its error names it: reading it again must give the same error, and an
+    empty path named `''` in its message is not the path `''`.
+    """
+    return [
+        str(given) if isinstance(item, SourceError) else item
+        for given in inputs
+        for item in find_inputs([given])
+    ]
 
 
 class InputTracker:

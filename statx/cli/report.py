@@ -47,10 +47,10 @@ def report(
     """
     from statx.cli.progress import InputTracker
     from statx.export import atomic_output
-    from statx.extract import extract_source
+    from statx.extract import extract_document
     from statx.report import ReportDoc, render_report
     from statx.rules import load_rules
-    from statx.sources import iter_sources
+    from statx.sources import Source, iter_sources
 
     Run.verbosity = verbose
     logging.basicConfig(level=logging.DEBUG if verbose >= 2 else logging.WARNING, stream=sys.stderr)
@@ -61,12 +61,14 @@ def report(
         tracker = InputTracker(paths, quiet=quiet, verbose=verbose, output=output)
         with tracker:
             for item in iter_sources(tracker.paths(), encoding=encoding):
-                if isinstance(item, SourceError):
+                # a rule that runs away or a bug on one article costs that article, not the page
+                records = extract_document(item, rules)
+                if isinstance(records, SourceError):
                     tracker.failed()
-                    problems.append(str(item))
-                    message(f"error: {item}")
+                    problems.append(str(records))
+                    message(f"error: {records}")
                     continue
-                records = extract_source(item, rules)
+                assert isinstance(item, Source)
                 tracker.add(len(records))
                 first = records[0] if records else item
                 docs.append(ReportDoc(item.doc, item.text, records, item.origin, first.title, first.date))

@@ -41,7 +41,7 @@ def show(
     Run.verbosity = verbose
     logging.basicConfig(level=logging.DEBUG if verbose >= 2 else logging.WARNING, stream=sys.stderr)
     try:
-        if path != "-" and Path(path).is_dir():
+        if path.strip() not in ("", "-") and Path(path).is_dir():
             raise UsageError(f"{path}: show takes one article; for a folder use `statx report {path}`")
         rules = load_rules(rules_dirs or ())
         source = next(iter_sources([path], encoding=encoding))
