@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from statx.markup import TIME_STAMP
 from statx.matcher import Candidate
 from statx.patterncache import compile_pattern
 
@@ -23,7 +24,7 @@ WINDOW = 160  # how far back a clause, sentence or paragraph is looked for
 #: A line break ends a sentence, but not before a digit (a PDF wraps 1,843\n件 and 123.4\n万 too);
 #: a line that opens with a time stamp (a subtitle's or a transcript's 00:01:23, 00:01:23,456) is
 #: a new utterance, whose lines carry no full stop of their own.
-_NEW_LINE = r"\n(?:(?!\d)|(?=\d{1,2}:\d{2}(?::\d{2})?(?:[,.]\d{1,3})?[ \t]))"
+_NEW_LINE = rf"\n(?:(?!\d)|(?={TIME_STAMP}))"
 SENTENCE_END = compile_pattern(rf"[。！？!?；;]|{_NEW_LINE}")
 SENTENCE_END_BACK = compile_pattern(SENTENCE_END.pattern, regex.REVERSE)
 

@@ -255,11 +255,13 @@ def _emit_plain(builder: TextBuilder, raw: str, start: int, end: int) -> None:
 
 # What ends a sentence or a heading's line: a line that ends so is not cut mid-sentence.
 _LINE_CLOSE = frozenset("。！？；：…”」』）)】!?;:")
-# What starts a new paragraph or item rather than the rest of a sentence; a time stamp too (a
-# subtitle's or a transcript's 00:01:23 王队：…, 00:01:23,456): each line is an utterance of its own.
+#: A time stamp opening a line of a subtitle or a transcript (00:01:23 王队：…, 00:01:23,456): each
+#: such line is an utterance of its own, with no full stop; the sentence rules read it so too.
+TIME_STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[,.]\d{1,3})?[ \t]"
+# What starts a new paragraph or item rather than the rest of a sentence; a time stamp too.
 _NEW_ITEM = re.compile(
     r"[ \t\u3000|]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)"
-    r"|\d{1,2}:\d{2}(?::\d{2})?(?:[,.]\d{1,3})?[ \t]"
+    rf"|{TIME_STAMP}"
     r"|第[一二三四五六七八九十\d]+[章节条部分]|[●○■□◆◇▲△▶►•·※★☆①②③④⑤⑥⑦⑧⑨⑩—\-－]"
 )
 _TEXT_LINE = re.compile(r"[^\n]*\n?")

@@ -41,6 +41,7 @@ from statx.changes import (
     written_before,
 )
 from statx.clauses import LIST_JOINS, RESPECTIVELY, Context, first_start, last_end, read_contexts
+from statx.markup import TIME_STAMP
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
@@ -110,7 +111,7 @@ class Lexicon:
         # subtitle's 00:01:23 王队：…) ends the clause too: the line is a new utterance
         clause_end = (
             f"[{regex.escape(''.join(w.get('clause_end', ())))}]"
-            "(?<!\\n(?=\\d)(?!\\d{1,3}(?:[.)](?!\\d)|、)|\\d{1,2}:\\d{2}(?::\\d{2})?(?:[,.]\\d{1,3})?[ \\t]))"
+            f"(?<!\\n(?=\\d)(?!\\d{{1,3}}(?:[.)](?!\\d)|、)|{TIME_STAMP}))"
             "(?<!\\d,(?=\\d{3}(?!\\d)))"
         )
 
