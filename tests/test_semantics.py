@@ -2059,3 +2059,19 @@ def test_a_sentence_naming_the_counted_people_by_their_verb_opens_their_parts() 
     # a deed's clause names no counted thing: no breakdown of the count before it
     text = "全年查处交通违法12万起。在开展的夜查行动中，查处酒驾300起。"
     assert {r.text: r.parent for r in extract_text(text)}["300起"] is None
+
+
+def test_a_pdf_copys_unindented_line_goes_on_with_the_indented_paragraph() -> None:
+    # 　　 opens each paragraph; the page's line breaks, after a full stop too, only wrap it
+    lines = ("上半年，全市共发生道路交通事故1,086起，同比下降11.2%；造成死亡", "96人、受伤1204人；直接财产损失385.6万元。")
+    item = "其中，涉及电动自行车的事故417起，占总数的38.4%。"
+    text = "\u3000\u3000" + "\n".join((*lines, item))
+    assert {r.text: r.parent for r in extract_text(text)}["417起"] == "1,086起"
+    # with no indent to go by, or a blank line or an indented line between, the lines are
+    # paragraphs of their own, and the whole two of them up is not reached
+    for t in (
+        "\n".join((*lines, item)),
+        "\u3000\u3000" + "\n\n".join((*lines, item)),
+        "\u3000\u3000" + "\n\u3000\u3000".join((*lines, item)),
+    ):
+        assert {r.text: r.parent for r in extract_text(t)}["417起"] is None, t
