@@ -2063,7 +2063,10 @@ def test_a_sentence_naming_the_counted_people_by_their_verb_opens_their_parts() 
 
 def test_a_pdf_copys_unindented_line_goes_on_with_the_indented_paragraph() -> None:
     # 　　 opens each paragraph; the page's line breaks, after a full stop too, only wrap it
-    lines = ("上半年，全市共发生道路交通事故1,086起，同比下降11.2%；造成死亡", "96人、受伤1204人；直接财产损失385.6万元。")
+    lines = (
+        "上半年，全市共发生道路交通事故1,086起，同比下降11.2%；造成死亡",
+        "96人、受伤1204人；直接财产损失385.6万元。",
+    )
     item = "其中，涉及电动自行车的事故417起，占总数的38.4%。"
     text = "\u3000\u3000" + "\n".join((*lines, item))
     assert {r.text: r.parent for r in extract_text(text)}["417起"] == "1,086起"
