@@ -2059,3 +2059,42 @@ def test_a_sentence_naming_the_counted_people_by_their_verb_opens_their_parts() 
     # a deed's clause names no counted thing: no breakdown of the count before it
     text = "全年查处交通违法12万起。在开展的夜查行动中，查处酒驾300起。"
     assert {r.text: r.parent for r in extract_text(text)}["300起"] is None
+
+
+def test_a_pdf_copys_unindented_line_goes_on_with_the_indented_paragraph() -> None:
+    # 　　 opens each paragraph; the page's line breaks, after a full stop too, only wrap it
+    lines = (
+        "上半年，全市共发生道路交通事故1,086起，同比下降11.2%；造成死亡",
+        "96人、受伤1204人；直接财产损失385.6万元。",
+    )
+    item = "其中，涉及电动自行车的事故417起，占总数的38.4%。"
+    text = "\u3000\u3000" + "\n".join((*lines, item))
+    assert {r.text: r.parent for r in extract_text(text)}["417起"] == "1,086起"
+    # with no indent to go by, or a blank line or an indented line between, the lines are
+    # paragraphs of their own, and the whole two of them up is not reached
+    for t in (
+        "\n".join((*lines, item)),
+        "\u3000\u3000" + "\n\n".join((*lines, item)),
+        "\u3000\u3000" + "\n\u3000\u3000".join((*lines, item)),
+    ):
+        assert {r.text: r.parent for r in extract_text(t)}["417起"] is None, t
+
+
+def test_a_grouped_items_share_says_which_count_the_lead_groups() -> None:
+    # the paragraph before breaks a figure down itself, but 占29.1% is 316 of the 1,086 accidents
+    text = (
+        "全市共发生道路交通事故1,086起。其中，涉及电动自行车的事故417起，占总数的38.4%。\n\n"
+        "从事故分布看，发生在国省道上的事故316起，占29.1%；发生在农村道路上的事故502起，占46.2%。"
+    )
+    recs = {r.text: r.parent for r in extract_text(text)}
+    assert (recs["316起"], recs["502起"]) == ("1,086起", "1,086起")
+    # past a section heading too: 6215 is 6.95% of the 8.94万
+    text = (
+        "全市形成有效警情8.94万起，同比下降6.3%。\n一、警情结构持续优化\n"
+        "从警情类别看，有效警情中，刑事类警情6215起，占6.95%。"
+    )
+    assert {r.text: r.parent for r in extract_text(text)}["6215起"] == "8.94万起"
+    # a whole percent, or a share of no figure before, says nothing
+    for share in ("占29%", "占31.5%"):
+        text = f"全市发生事故1,086起。其中，电动车事故417起。\n\n从事故分布看，国省道事故316起，{share}。"
+        assert {r.text: r.parent for r in extract_text(text)}["316起"] is None, share
