@@ -1141,7 +1141,7 @@ _LIST_ITEMS = compile_pattern(r"、|以及|和|(?<![涉危普波顾触])及(?!�
 _LIST_PREPOSITION = compile_pattern(r"^\s*(?:对于|针对|就|对|向)")
 #: What 分别 opens when the figures after it are shares of a whole (分别占总数的, 分别占全县): 占 alone,
 #: not 占用 (lanes) or 占道 (occupying the road, a violation).
-_SHARE_OF = compile_pattern(r"^\s*占(?![用道地有据])")
+_SHARES_AFTER = compile_pattern(r"^\s*占(?![用道地有据])")
 
 
 #: A clause that only compares the figure before it with an earlier level (是上年的1.3倍, 为十年前的2.3倍,
@@ -1292,7 +1292,7 @@ def _respectively(
                 (g, Listed(item + tail, head if n < slots - 1 else ""))
                 for n, (g, item) in enumerate(zip(group, items[ahead : ahead + k], strict=True), ahead)
             )
-        elif slots > 1 and len(before) == slots and _SHARE_OF.match(after):
+        elif slots > 1 and len(before) == slots and _SHARES_AFTER.match(after):
             # 城关所968起、河西所741起，分别占总数的29.7%、22.7%: each a share of the whole, not a
             # count of what its figure counts
             out.update((g, Listed(after)) for g in group)
