@@ -154,9 +154,9 @@ def _whole_before(
     # 死亡11人: the 11 deaths are no part of the 2.3万 people a sentence up). After a full stop the
     # whole may stand sentences up, past ones of changes only (火灾1862起…。与去年同期相比…。其中…).
     semicolon = opens and not by_lead and text[sentence_start - 1 : sentence_start] in ("；", ";")
-    # a 其中 opening a paragraph (…调解纠纷4867起…。⏎其中，板桥、来宾派出所分别调解纠纷612起、538起) reaches
-    # the paragraph just before, as a grouping lead does (see `_paragraph_just_before`), when the
-    # parts name again what that figure counts (see `_names_again`)
+    # a 其中 opening a paragraph (调解纠纷4867起，成功率96.8%。⏎其中，板桥、来宾派出所分别调解纠纷612起…)
+    # reaches past the last words of the paragraph just before, as a grouping lead does (see
+    # `_paragraph_just_before`), when the parts name again what that figure counts (see `_names_again`)
     heads_paragraph = (
         opens
         and not by_lead
@@ -207,8 +207,8 @@ def _whole_before(
             or (first_item and rp.unit == rc.unit + "次")
         ) and rc.unit not in SHARE_UNITS:
             other = -1  # a figure of the item's unit decides
-            if heads_paragraph and p.end < sentence_start and not _names_again(doc, j, sentence_start, i):
-                break  # a paragraph up, of another count than the parts say
+            if heads_paragraph and p.end < sentence_start - 2 and not _names_again(doc, j, sentence_start, i):
+                break  # before the paragraph's last words, of another count than the parts say
             if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
                 # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
                 # total, not a breakdown of the last part of the one before
