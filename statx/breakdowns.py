@@ -64,6 +64,10 @@ def find_parents(doc: Reading) -> list[int | None]:
             for m in lex.breakdown.finditer(text, sentence_start, c.start)
             if not _in_closed_bracket(text, m.start(), sentence_start, c.start)
         ]
+        # 其中，城关、河西派出所分别调解612起、538起: the 分别 pairs the names with the figures; the
+        # 其中 before it opens the breakdown (and may reach the whole a sentence up)
+        while len(found) > 1 and text.startswith("分别", found[-1]):
+            found.pop()
         if found:
             marker = found[-1]
         # 按纠纷类型划分：…: the sentence breaks down the total before it, and so does each clause
@@ -88,6 +92,13 @@ def find_parents(doc: Reading) -> list[int | None]:
         )
         if by_lead:
             marker = lead_at
+            # 查获的29名醉驾驾驶人中，驾驶摩托车的11人…: a lead that counts the things it names holds
+            # the whole itself, so the search starts after it, not before the sentence
+            j = i - 1
+            while lead is not None and j >= 0 and cands[j].start >= lead.end():
+                j -= 1
+            if lead is not None and j >= 0 and cands[j].start >= lead_at:
+                marker = lead.end()
         # a bracket opened on the figure before (612起(醉驾148起)) is nearer than a 其中 of the sentence
         bracket = _bracket_after(text, cands[i - 1].end, sentence_start, c.start) if i > 0 else None
         if bracket is not None and (marker is None or bracket > marker):
@@ -185,10 +196,24 @@ def _whole_before(
     # 死亡11人: the 11 deaths are no part of the 2.3万 people a sentence up). After a full stop the
     # whole may stand sentences up, past ones of changes only (火灾1862起…。与去年同期相比…。其中…).
     semicolon = opens and not by_lead and text[sentence_start - 1 : sentence_start] in ("；", ";")
+    # a 其中 opening a paragraph (调解纠纷4867起，成功率96.8%。⏎其中，板桥、来宾派出所分别调解纠纷612起…)
+    # reaches past the last words of the paragraph just before, as a grouping lead does (see
+    # `_paragraph_just_before`), when the parts name again what that figure counts (see `_names_again`)
+    heads_paragraph = (
+        opens
+        and not by_lead
+        and text[sentence_start - 1 : sentence_start] == "\n"
+        and _WRAP.sub("", text[max(lo, sentence_start - 40) : sentence_start]).rstrip().endswith("。")
+    )
     before = last_end(FULL_STOP_BACK, text, sentence_start - 1, lo) if semicolon else lo
+    # the biggest earlier part of the item's measure after the marker: a whole is no smaller than any
+    # of its parts (當中…票控25.6萬宗、1.84萬宗及9,730宗: 逾4.2萬宗 before is the whole of none of them)
+    sibling = 0.0
     for j in range(i - 1, -1, -1):
         p = cands[j]
         if p.end > marker:
+            if not changes[j].relative and _measure(records[j].unit) == _measure(records[i].unit):
+                sibling = max(sibling, _size(records[j]))
             continue
         if p.end <= sentence_start and not opens:
             break
@@ -198,7 +223,7 @@ def _whole_before(
             p.end < sentence_start - 2
             and text[sentence_start - 1 : sentence_start] not in "。；;"
             and not _line_ends_in_rates(doc, j, i, sentence_start)
-            and not (by_lead and _paragraph_just_before(doc, p.end, sentence_start))
+            and not ((by_lead or heads_paragraph) and _paragraph_just_before(doc, p.end, sentence_start))
             and not (
                 text[sentence_start - 2 : sentence_start] in ("。\n", "；\n", ";\n")
                 and _lines_of_indented_paragraph(text, p.start, sentence_start, lo)
@@ -210,6 +235,7 @@ def _whole_before(
             and not by_lead
             and "\n" in _WRAP.sub("", text[p.end : sentence_start].rstrip())
             and not _lines_of_indented_paragraph(text, p.start, sentence_start, lo)
+            and not (heads_paragraph and _paragraph_just_before(doc, p.end, sentence_start))
         ):
             # a 其中 opening a sentence breaks down a figure of its paragraph, or of the one
             # just before when it opens a paragraph itself; never a count paragraphs up
@@ -228,12 +254,16 @@ def _whole_before(
             or (first_item and rp.unit == rc.unit + "次")
         ) and rc.unit not in SHARE_UNITS:
             other = -1  # a figure of the item's unit decides
+            if heads_paragraph and p.end < sentence_start - 2 and not _names_again(doc, j, sentence_start, i):
+                break  # before the paragraph's last words, of another count than the parts say
             if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
                 # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
                 # total, not a breakdown of the last part of the one before
                 parent = whole
-            elif _size(rp) >= _size(rc):
+            elif _size(rp) >= _size(rc) and _size(rp) >= sibling:
                 parent = None if _breaks_down_a_list(doc, j, i) else _whole_of_own_verb(doc, j, i)
+            elif _size(rp) >= _size(rc):
+                pass  # smaller than a part before the item: the whole of none of them
             elif _PER_PERIOD.search(contexts[j].pre):
                 continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
             else:
@@ -283,6 +313,17 @@ def _lines_of_indented_paragraph(text: str, start: int, end: int, lo: int) -> bo
 _INDENT = compile_pattern(r"\u3000|[ \t]{2}")
 #: A line break followed by an indent (or a blank line's spaces): a new paragraph, not a wrapped line.
 _INDENTED_LINE = compile_pattern(r"\n[\u3000 \t]")
+
+
+def _names_again(doc: Reading, j: int, start: int, i: int) -> bool:
+    """Whether the sentence of part ``i`` (from ``start``) says again the words that end figure ``j``'s own.
+
+    …调解纠纷4867起。⏎其中，板桥、来宾派出所分别调解纠纷612起: the parts count what the figure a
+    paragraph up counts. Not …查处治安案件2,045起。⏎其中，破获电信网络诈骗案件215起: another count (the
+    破获 of cases solved) is broken down, so the nearest figure of the unit is no whole of it.
+    """
+    words = doc.contexts[j].pre.rstrip()[-4:]
+    return len(words) == 4 and doc.text.find(words, start, doc.cands[i].start) >= 0
 
 
 def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:

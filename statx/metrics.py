@@ -73,6 +73,7 @@ class MetricIndex:
     cue_of: dict[tuple[str, str], bool] = field(default_factory=dict)  # (key, words) -> `_is_cue_of`
     people: regex.Pattern[str] | None = None  # the `object_people` words: see `_outside_object`
     setup: regex.Pattern[str] | None = None  # the `setup_verbs`, whole: see `_setup_noun`
+    catch: regex.Pattern[str] | None = None  # the `catch_verbs`, whole: see `_offender_noun`
     # a whole's key -> (the words that make a part of it narrower, the narrower key): see `part_of`
     parts: dict[str, tuple[tuple[regex.Pattern[str], str], ...]] = field(default_factory=dict)
     # group name -> the only units its cue names a count in (a `(?#units:…)` comment): see `_cue_units`
@@ -98,6 +99,7 @@ class MetricIndex:
             owners_of={f"c{i}": tuple(o) for i, o in enumerate(owners)},
             people=compile_pattern(alternation(rules.words.get("object_people", ()))),
             setup=compile_pattern(alternation(rules.words.get("setup_verbs", ()))),
+            catch=compile_pattern(alternation(rules.words.get("catch_verbs", ()))),
             parts=_parts(rules),
             other=Choice("other", other.name if other else "其他统计数字"),
             names={m.key: m.name for m in rules.metrics},
@@ -238,6 +240,8 @@ class MetricIndex:
             if place == "post" and best is not None and best[0] >= _THRESHOLD:
                 if noun is not None and self._setup_noun(pre, best_end_in_pre, best, noun):
                     return self.named(noun[1].key)
+                if noun is not None and self._offender_noun(pre, post, best_end_in_pre, best, noun):
+                    return self.named(noun[1].key)
                 if inherited and (
                     self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
                     or self._is_cue_of(inherited, best[2])
@@ -281,6 +285,23 @@ class MetricIndex:
             and 0 <= len(pre) - verb_end <= 1
             and self.setup.fullmatch(best[2]) is not None
         )
+
+    def _offender_noun(
+        self, pre: str, post: str, verb_end: int, best: tuple[float, Metric, str], noun: tuple[int, Metric]
+    ) -> bool:
+        """Whether the offence after a count of people caught names what they count.
+
+        查获29名醉驾驾驶人, 查获136名酒驾人员: 查获 says only that they were caught at a check, and the
+        offence that names them (醉驾, 酒驾, right before 驾驶人 / 人员: the `object_people` words) is
+        what the count is of, as it is when the words come first (查获醉驾驾驶人29名). Only a
+        `catch_verbs` verb right before the number, and only an offence noun whose metric is counted
+        in the unit and that a person word follows.
+        """
+        if noun[1] is best[1] or self.catch is None or self.people is None:
+            return False
+        if not (0 <= len(pre) - verb_end <= 1 and self.catch.fullmatch(best[2]) is not None):
+            return False
+        return self.people.match(post, noun[0]) is not None
 
     def part_of(self, whole: str, pre: str) -> str:
         """The metric of a part of a `whole` whose own words `pre` name nothing: the whole's, or narrower.

@@ -1151,6 +1151,9 @@ _MULTIPLE_OF = compile_pattern(r"^(?:是|为|為|达|達|相当于|相當於)[^�
 
 #: The words before a share of a whole (占刑事案件总数的43.1%, 占2.6%).
 _SHARE_OF = compile_pattern(r"占[^，,。；;]{0,16}$")
+#: A rate named right before 分别 (调解成功率分别为98.2%、97.5%, 破案率同比分别提高): the list's figures are
+#: that rate's, one for each item said before, not changes of the counts earlier in the sentence.
+_RATE_NAMED = compile_pattern(r"(?:率|占比|比例|比重)\s*$")
 #: A rate per day or per hour said right after a total (日均321起, 平均每天…): no change qualifies it.
 _PER_DAY = compile_pattern(rf"^[，,]?\s*(?:{PER_PERIOD})[^，,。；;]{{0,6}}$")
 
@@ -1296,7 +1299,7 @@ def _respectively(
             # 城关所968起、河西所741起，分别占总数的29.7%、22.7%: each a share of the whole, not a
             # count of what its figure counts
             out.update((g, Listed(after)) for g in group)
-        elif slots > 1 and len(before) == slots:
+        elif slots > 1 and len(before) == slots and not _RATE_NAMED.search(said):
             out.update(zip(group, before[ahead : ahead + k], strict=True))
         elif k > 1 and not ahead and len(listed) == k:  # the verb stays on the last item
             out.update(
