@@ -254,8 +254,15 @@ def _whole_before(
             or (first_item and rp.unit == rc.unit + "次")
         ) and rc.unit not in SHARE_UNITS:
             other = -1  # a figure of the item's unit decides
-            if heads_paragraph and p.end < sentence_start - 2 and not _names_again(doc, j, sentence_start, i):
-                break  # before the paragraph's last words, of another count than the parts say
+            if (
+                heads_paragraph
+                and p.end < sentence_start - 2
+                and not _names_again(doc, j, sentence_start, i)
+                and not _lines_of_indented_paragraph(text, p.start, sentence_start, lo)
+            ):
+                # before the paragraph's last words, of another count than the parts say (a PDF's
+                # line wrapped after a full stop heads no paragraph: `_lines_of_indented_paragraph`)
+                break
             if by_lead and (whole := out[j]) is not None and _size(records[whole]) >= _size(rc):
                 # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
                 # total, not a breakdown of the last part of the one before
