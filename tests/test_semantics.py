@@ -1537,6 +1537,13 @@ def test_a_clause_turning_to_another_topic_ends_a_breakdown() -> None:
     assert recs["4700余人次"].metric == "other"
 
 
+def test_a_clause_saying_what_the_whole_covers_ends_a_breakdown() -> None:
+    # 覆盖 turns from the kinds of the stations to the places they reach: no part of the stations
+    text = "全市建成快处快赔服务点23个，其中城区9个、县区14个，覆盖主城区和9个县（市、区）的主要干道。"
+    parents = [(r.text, r.parent) for r in extract_text(text)]
+    assert parents == [("23个", None), ("9个", "23个"), ("14个", "23个"), ("9个", None)]
+
+
 def test_a_label_cut_at_its_cue_keeps_the_examples_listed_before_it() -> None:
     # the cue after 等 names the kind; the examples before it say what the behaviour was. The
     # cue of people persuaded (劝导…不文明行为 in 人次) starts at 劝导, so the label starts there too
