@@ -75,3 +75,19 @@ def test_terminal_rendering_highlights_figures_and_adds_notes(tmp_path: Path) ->
         assert f"{rec.text}[{figure_note(rec)}]" in plain
     highlighted = [plain[s.start : s.end] for s in text.spans if "on" in str(s.style)]
     assert highlighted == [r.text for r in sorted(records, key=lambda r: r.start)]
+
+
+def test_a_corpus_shows_its_first_article_and_says_so(tmp_path: Path) -> None:
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(
+        '{"id": "a1", "text": "共查处酒驾违法行为1234起。"}\n{"id": "a2", "text": "走访群众56户。"}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["show", str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert "1234起" in result.stdout and "56户" not in result.stdout
+    assert f"{corpus}: shown its first article (a1); `statx report {corpus}`" in result.stderr
+    single = tmp_path / "one.jsonl"
+    single.write_text('{"id": "a1", "text": "共查处酒驾违法行为1234起。"}\n', encoding="utf-8")
+    alone = runner.invoke(app, ["show", str(single)])
+    assert alone.exit_code == 0 and "shown its first article" not in alone.stderr

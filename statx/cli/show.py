@@ -44,10 +44,13 @@ def show(
         if path.strip() not in ("", "-") and Path(path).is_dir():
             raise UsageError(f"{path}: show takes one article; for a folder use `statx report {path}`")
         rules = load_rules(rules_dirs or ())
-        source = next(iter_sources([path], encoding=encoding))
+        sources = iter_sources([path], encoding=encoding)
+        source = next(sources)
         if isinstance(source, SourceError):
             raise source
         records = extract_source(source, rules)
+        if next(sources, None) is not None:  # a corpus (JSON lines, CSV): say which one is shown
+            message(f"{path}: shown its first article ({source.doc}); `statx report {path}` shows them all")
     except (UsageError, RuleError) as e:
         fail(e, EXIT_USAGE)
     except StatxError as e:
