@@ -97,11 +97,21 @@ def _wanted(path: Path) -> bool:
     return suffix in ARTICLE_SUFFIXES or suffix in CORPUS_SUFFIXES
 
 
+#: A link that names no file: its file moved or was deleted, or links form a loop.
+BROKEN_LINK = "a broken link: it names no file (moved or deleted?)"
+
+
 def _folder(path: Path) -> Iterator[Found | SourceError]:
-    files = sorted(f for f in path.rglob("*") if _wanted(f) and f.is_file())
+    """The article and corpus files below a folder, sorted; a link among them that names nothing
+    (its file moved, or a loop) is an error in its place, not a file silently left out."""
+    files = sorted(f for f in path.rglob("*") if _wanted(f) and (f.is_file() or f.is_symlink()))
     if not files:
         yield SourceError(str(path), "no articles (.txt .md .html) or corpora (.jsonl .csv) in this folder")
-    yield from (Found(f, doc_id(f, path)) for f in files)
+    for f in files:
+        if f.is_file():
+            yield Found(f, doc_id(f, path))
+        elif not f.is_dir():
+            yield SourceError(str(f), BROKEN_LINK)
 
 
 def _pattern(pattern: str) -> Iterator[Found | SourceError]:
@@ -140,6 +150,8 @@ def find_inputs(paths: Iterable[Input]) -> Iterator[Found | SourceError]:
             yield from _folder(path)
         elif path.exists():
             yield Found(path, doc_id(path))
+        elif path.is_symlink():
+            yield SourceError(str(path), BROKEN_LINK)
         elif _GLOB_CHARS & set(str(p)):
             yield from _pattern(str(p))
         else:

@@ -104,6 +104,21 @@ def test_an_unreadable_file_is_reported_and_skipped(tmp_path: Path) -> None:
     assert run.stderr.splitlines() == [f"statx: error: {tmp_path / 'secret.txt'}: permission denied"]
 
 
+def test_a_broken_link_in_a_folder_is_reported_in_its_place(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("共1起", encoding="utf-8")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "moved.txt")  # names nothing
+    (tmp_path / "c.txt").symlink_to(tmp_path / "c.txt")  # a loop
+    (tmp_path / "d.txt").write_text("共4起", encoding="utf-8")
+    (tmp_path / "e.txt").symlink_to(tmp_path / "d.txt")  # a good link is read
+    result = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 1
+    assert _texts(result.stdout) == ["1起", "4起", "4起"]
+    assert result.stderr.splitlines() == [
+        f"statx: error: {tmp_path / name}: a broken link: it names no file (moved or deleted?)"
+        for name in ("b.txt", "c.txt")
+    ]
+
+
 def test_strict_stops_at_the_first_bad_input_and_leaves_the_output_file_alone(tmp_path: Path) -> None:
     for name, data in (("a.txt", "共1起".encode()), ("b.txt", b""), ("c.txt", "共3起".encode())):
         (tmp_path / name).write_bytes(data)

@@ -30,10 +30,13 @@ def expand_inputs(inputs: Sequence[str | Path]) -> list[str | Found]:
     """Each file the inputs name, with its id (folders expanded); a bad input stays as given.
 
     As given, not as its error names it: reading it again must give the same error, and an
-    empty path named `''` in its message is not the path `''`.
+    empty path named `''` in its message is not the path `''`; a bad file inside a folder (a
+    broken link) stays as the path its error names, not the folder, which would be read again.
     """
     return [
-        str(given) if isinstance(item, SourceError) else item
+        (str(given) if item.where in (str(given), repr(str(given))) else item.where)
+        if isinstance(item, SourceError)
+        else item
         for given in inputs
         for item in find_inputs([given])
     ]
