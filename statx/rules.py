@@ -755,18 +755,29 @@ def _load(extra: tuple[str, ...], builtin: bool, eager: bool) -> RuleSet:
             origin[shown] = n
 
     fragments, qualifier_words, aliases = _lexicon_fragments(docs, problems)
+    # a user's fragment is compiled on its own too: one that no rule uses yet would otherwise
+    # break only the day a rule first does, far from the line that is wrong
+    checked: dict[str, str] = {}  # fragment -> the file it came from, for those to compile
     for fname, data in docs:
         for name, body in (data.get("fragments") or {}).items():
             if not regex.fullmatch(r"[A-Z][A-Z0-9_]*", str(name)):
                 problems.add(fname, f"fragments.{name}", "name", "fragment names are UPPER_CASE")
             fragments[str(name)] = alternation(body) if isinstance(body, list) else str(body)
+            if eager or not (builtin and origin[fname] == 0):
+                checked[str(name)] = fname
     for name in list(fragments):
         try:
-            expand_fragment(name, fragments)
+            expanded = expand_fragment(name, fragments)
         except KeyError as e:
             problems.add("fragments", name, "-", f"unknown fragment {{{e.args[0]}}}")
         except RecursionError as e:
             problems.add("fragments", name, "-", f"fragment cycle {e}")
+        else:
+            if name in checked:
+                try:
+                    regex.compile(expanded)
+                except regex.error as e:
+                    problems.add(checked[name], f"fragments.{name}", "-", f"invalid regex: {e}")
 
     words: dict[str, list[str]] = {}
     for fname, data in docs:

@@ -249,3 +249,14 @@ def test_a_file_level_problem_names_the_file_by_its_path(tmp_path: Path) -> None
     assert lines[0].startswith(f"{first / 'mine.yaml'}:-:-: top level must be a mapping")
     assert lines[1].startswith(f"{second / 'mine.yaml'}:-:line ") and "not valid YAML" in lines[1]
     assert lines[2].startswith(f"{tmp_path / 'third' / 'mine.yaml'}:-:-: cannot read")
+
+
+def test_a_user_fragment_no_rule_uses_yet_is_still_checked(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "frag", "fragments:\n  BROKEN: '('\n  FINE: '[0-9]+'\n")
+    result = runner.invoke(app, ["rules", "check", str(folder)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{folder / 'mine.yaml'}:fragments.BROKEN:-: invalid regex: missing ) at position 1"
+    ]
+    fine = _folder(tmp_path, "fine", "fragments:\n  FINE: '[0-9]+'\n")
+    assert runner.invoke(app, ["rules", "check", str(fine)]).exit_code == 0
