@@ -104,14 +104,12 @@ BROKEN_LINK = "a broken link: it names no file (moved or deleted?)"
 def _folder(path: Path) -> Iterator[Found | SourceError]:
     """The article and corpus files below a folder, sorted; a link among them that names nothing
     (its file moved, or a loop) is an error in its place, not a file silently left out."""
-    files = sorted(f for f in path.rglob("*") if _wanted(f) and (f.is_file() or f.is_symlink()))
+    named = sorted((f, f.is_file()) for f in path.rglob("*") if _wanted(f))
+    files = [(f, ok) for f, ok in named if ok or (f.is_symlink() and not f.is_dir())]
     if not files:
         yield SourceError(str(path), "no articles (.txt .md .html) or corpora (.jsonl .csv) in this folder")
-    for f in files:
-        if f.is_file():
-            yield Found(f, doc_id(f, path))
-        elif not f.is_dir():
-            yield SourceError(str(f), BROKEN_LINK)
+    for f, ok in files:
+        yield Found(f, doc_id(f, path)) if ok else SourceError(str(f), BROKEN_LINK)
 
 
 def _pattern(pattern: str) -> Iterator[Found | SourceError]:

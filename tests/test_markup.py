@@ -602,8 +602,6 @@ _PDF_TEXT = (
 def test_lines_a_fixed_width_export_wrapped_are_joined() -> None:
     # pdftotext cuts every line at one width, mid-word (宣传资 / 料3200份): read as breaks, the
     # figure loses the words that name it.
-    from statx import extract_text
-
     prepared, _ = prepare(_PDF_TEXT)
     check_segments(prepared, _PDF_TEXT)
     assert "发放宣传资料3200份" in prepared.text
@@ -900,8 +898,6 @@ def test_a_narrow_column_of_a_two_column_pdf_is_joined_too() -> None:
     check_segments(prepared, raw)
     assert "公路通车里程总长3 186公里" in prepared.text
     assert "移送起诉危险驾驶犯罪嫌疑人196" in prepared.text
-    from statx import extract_text
-
     records = {r.text: r for r in extract_text(raw)}
     assert records["14.2万辆"].metric == "vehicle_stock"
     assert records["12.86万起"].metric == "violations_handled"
@@ -923,8 +919,6 @@ def test_a_line_a_pdf_copy_spread_one_character_apart_is_read_closed_up() -> Non
     check_segments(prepared, raw)
     assert "查处各类交通违法1.87万起,同比" in prepared.text
     assert "高速 公路 查处 超速 违法 612 起" in prepared.text
-    from statx import extract_text
-
     records = {r.text: r for r in extract_text(raw)}
     assert (records["3 8 6 0 辆 次"].unit, records["3 8 6 0 辆 次"].metric) == ("辆次", "vehicles_deployed")
     assert records["1 . 8 7 万 起"].metric == "violations_handled"
@@ -950,8 +944,6 @@ def test_a_table_a_pdf_kept_one_blank_apart_is_read_as_rows() -> None:
     prepared, _ = prepare(raw)
     check_segments(prepared, raw)
     assert "| 受伤人数(人) | 286 | 323 | -11.5%" in prepared.text
-    from statx import extract_text
-
     records = {r.text: r for r in extract_text(raw)}
     assert sorted(records) == ["-11.5%", "-13.6%", "-9.2%", "1 047起"]
     assert (records["-13.6%"].metric, records["-13.6%"].change) == ("deaths", "down")
@@ -974,8 +966,6 @@ def test_a_page_laid_out_in_tables_keeps_its_data_table_apart() -> None:
     check_segments(prepared, raw)
     assert "612起。\n\n各乡镇情况如下:" in prepared.text  # paragraphs, not one row's cell
     assert "\n | 乡镇 | 事故起数(起) | 同比\n" in prepared.text
-    from statx import extract_text
-
     records = {r.text: r for r in extract_text(raw)}
     assert (records["-5.1%"].metric, records["-5.1%"].change, records["-5.1%"].basis) == (
         "accidents",
@@ -1001,8 +991,6 @@ def test_a_post_copied_from_a_phone_one_phrase_a_line_is_read_as_sentences() -> 
     assert "出动警力1860人次,出动警车420余辆次" in prepared.text
     assert "办理驾驶证审验等业务290余笔" in prepared.text
     assert "往期推荐\n▶ 这10辆车上榜\n▶" in prepared.text  # items keep their lines
-    from statx import extract_text
-
     records = {r.text: r for r in extract_text(raw)}
     assert (records["12.6%"].metric, records["12.6%"].change) == ("violations_handled", "up")
     assert records["63起"].parent == "5372起"
