@@ -27,7 +27,6 @@ from statx.breakdowns import (
     find_parents,
     kind_of_lead,
     kind_of_whole,
-    parent_over_semicolon,
 )
 from statx.changes import (
     change_after_share,
@@ -49,6 +48,7 @@ from statx.patterncache import compile_pattern
 from statx.periods import resolve_period
 from statx.records import SHARE_UNITS, Figure, Record
 from statx.rules import RuleSet, alternation, expand_fragment
+from statx.semicolons import parent_over_semicolon
 from statx.subjects import Gazette, nearest_before, region_name
 
 

@@ -1,0 +1,437 @@
+"""Read the items of a breakdown that goes on past a semicolon: which whole each still breaks down.
+
+其中，破获命案3起；破获盗窃案件612起: after the semicolon the items may still break down the
+whole before 其中, or a new topic may have begun (其中酒驾100起；发生事故50起). What is read
+before the semicolon is `statx.breakdowns`'s; this module decides only whether, and as what, an
+item past a semicolon is still a part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+from statx.breakdowns import (
+    PER_PERIOD_RE,
+    Reading,
+    after_open_line,
+    counts_business,
+    in_closed_bracket,
+    measure_of,
+    nearly_equal,
+    open_line,
+    running_beside,
+    size_of,
+)
+from statx.clauses import FULL_STOP_BACK, WINDOW, Context, last_end
+from statx.matcher import Candidate
+from statx.patterncache import compile_pattern
+from statx.records import SHARE_UNITS, Figure, Record
+
+if TYPE_CHECKING:
+    from statx.semantics import Lexicon
+
+
+def parent_over_semicolon(
+    doc: Reading, out: Sequence[Record], i: int, metric: str, label: str
+) -> tuple[int, str] | None:
+    """The whole a figure breaks down when its breakdown word stands before a semicolon of its sentence.
+
+    Returned with the metric the figure counts as a part of it: its own, or the first item's when
+    its words name only a kind of what that item names (see `_kind_like_first_item`).
+
+    其中，破获命案3起；破获盗窃案件612起: the items after the semicolon still break down the whole
+    before 其中, but so might a new topic (其中酒驾100起；发生事故50起), so the item must count
+    what the whole counts (the same metric), besides the unit and a value not larger. A figure
+    no metric knows must instead be named like the first item after the breakdown word
+    (其中，第一产业增加值…；第二产业增加值…: both end in 产业增加值), and then counts what that
+    item counts.
+    """
+    text, cands, lex, rec = doc.text, doc.cands, doc.lex, doc.records[i]
+    start = doc.contexts[i].sentence_start
+    lo = max(0, start - WINDOW)
+    semi = open_line(text, start, lo, lex) if text[start - 1 : start] == "\n" else None
+    if semi is not None and text[semi] in "；;":
+        start = semi + 1  # 无证驾驶3 312起；⏎超速行驶…: the line break stands after the semicolon
+    if rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";"):
+        return None
+    full_start = after_open_line(text, last_end(FULL_STOP_BACK, text, start, lo), lo, lex, semicolon=True)
+    markers: list[int] = []
+    for m in lex.breakdown.finditer(text, full_start, start):
+        if in_closed_bracket(text, m.start(), full_start, start):
+            continue
+        # 酒后驾驶3 218起、醉酒驾驶1 046起，分别下降6.4%和9.1%: 分别 pairs changes, breaks nothing down;
+        # nor does it pair shares (国省道事故67起、死亡19人，分别占总数的31.3%和40.4%；县乡道事故58起)
+        after = _first_after(cands, i, m.end())
+        if (
+            m.group() != "分别"
+            or after is None
+            or (out[after].change is None and out[after].unit not in SHARE_UNITS)
+        ):
+            markers.append(m.start())
+    if markers and (whole := _business_whole(doc, out, i, markers[-1], lo)) is not None:
+        return whole, metric
+    # A 其中 nested in an earlier item (2. 酒驾醉驾2,106起，其中醉驾497起；3. 违法停车4.4万起: it follows an
+    # item of the 其中 before, past a semicolon or a line break) breaks down that item only: when it
+    # gives this item no whole, or stops at a figure smaller than the item, the 其中 before is tried.
+    for k in range(len(markers) - 1, -1, -1):
+        marker = markers[k]
+        # the whole is in the sentence, unless 其中 (or 其中：) opens it
+        opened = not lex.breakdown.sub("", text[full_start:marker]).strip(" ，,")
+        whole, smaller, as_part = _whole_over_semicolon(
+            doc, out, i, metric, label, marker, lo if opened else full_start, start
+        )
+        nested = k > 0 and _NESTED_GAP.search(text, markers[k - 1], marker) is not None
+        inner = markers[k + 1] if k < len(markers) - 1 else None
+        if whole is not None and inner is not None and _item_not_a_part(doc, out, i, whole, inner):
+            return None
+        if whole is not None or not (smaller or nested):
+            return None if whole is None else (whole, as_part)
+    return None
+
+
+def _item_not_a_part(doc: Reading, out: Sequence[Record], i: int, whole: int, nested: int) -> bool:
+    """Whether the item the 其中 at `nested` breaks down is no part of `whole`, and so no later item is.
+
+    Falling back from a nested 其中 to an earlier one (see `parent_over_semicolon`) is right when
+    the earlier 其中 opened the list the nested one's item belongs to. When each item has a 其中 of
+    its own (电动自行车事故82起，其中…9人；货车事故46起，其中重型货车19起；小型客车事故59起), the
+    nested one's item (46起) is a sibling of the earlier whole, a part of nothing: the items after
+    it (59起) are siblings too.
+    """
+    rec = doc.records[i]
+    for j in range(i - 1, whole, -1):
+        if doc.cands[j].end > nested or out[j].change or out[j].unit != rec.unit:
+            continue
+        return out[j].parent_start is None
+    return False
+
+
+def _business_whole(doc: Reading, out: Sequence[Record], i: int, marker: int, lo: int) -> int | None:
+    """The count of business whose breakdown figure ``i`` goes on past a semicolon, if any.
+
+    办理各类业务9362笔。其中：新车注册登记1384辆，转移登记742辆；驾驶证换证1803本；核发临时号牌215副: the
+    first item after the 其中 is a part of a count of business, so every later item of the sentence
+    is some business too, whatever its measure word (as `statx.breakdowns` reads them before
+    the semicolon). Not a sum of money, a share or a change. The whole is looked for only back to
+    ``lo``, the item's window.
+    """
+    rec, text = doc.records[i], doc.text
+    if text[marker : marker + 1] not in (":", "：") or text[marker - 2 : marker] not in doc.lex.one_whole:
+        return None  # only 其中： opens a list running to the full stop (其中…370余次；为1260名职工…)
+    if rec.unit in SHARE_UNITS or "元" in rec.unit or doc.changes[i].relative:
+        return None
+    semi = last_end(_SEMICOLON_BACK, text, doc.cands[i].start, max(lo, marker))
+    if _OWN_INTAKE.search(text, semi, doc.cands[i].start + 1):  # the digit after a bare 办理 too
+        return None  # ；办理机动车注册登记3760辆, ；大厅受理证件申请近1.5万件: a count of its own business
+    first = _first_after(doc.cands, i, marker + 1)
+    if first is None or (at := out[first].parent_start) is None:
+        return None
+    for w in range(first - 1, -1, -1):  # parent_start is an offset in the page, as records' starts are
+        if doc.cands[w].start < lo:
+            return None
+        if doc.records[w].start == at:
+            return w if doc.cands[w].end <= marker and counts_business(doc, w) else None
+    return None
+
+
+#: The last semicolon before a figure, searched backwards.
+_SEMICOLON_BACK = compile_pattern(r"[；;]", regex.REVERSE)
+#: A verb of business handled with the thing it handles after it (办理机动车注册登记, 受理证件申请): a
+#: clause saying one states a count of its own; 办理 right before the number (户口迁移办理6820笔) only
+#: says the kind before it was handled.
+_OWN_INTAKE = compile_pattern(r"(?:办理|受理|辦理)(?!了?\d)")
+
+
+#: What stands between a 其中 and one nested in an item of its list: the end of an item before.
+_NESTED_GAP = compile_pattern(r"[；;\n]")
+
+
+def _whole_over_semicolon(
+    doc: Reading, out: Sequence[Record], i: int, metric: str, label: str, marker: int, lo: int, start: int
+) -> tuple[int | None, bool, str]:
+    """The whole `parent_over_semicolon` reads for the breakdown word at `marker`, from `lo` on.
+
+    Also says whether the search stopped at a figure of the item's unit smaller than the item
+    (so the word may be a nested 其中, and an earlier one breaks the item down), and the metric
+    the item was read as.
+    """
+    cands, contexts, lex, rec = doc.cands, doc.contexts, doc.lex, doc.records[i]
+    if metric == "other":
+        if not _named_like_first_item(cands, out, i, marker, label):
+            return None, False, metric
+        # 其中，电话渠道受理6102件…；网络渠道受理2334件: named like the first item, it counts what that counts
+        first = _first_after(cands, i, marker + 1)
+        metric = out[first].metric if first is not None else metric
+    else:
+        metric = _kind_like_first_item(doc, out, i, marker, metric)
+    for j in range(i - 1, -1, -1):
+        p = cands[j]
+        if p.start < lo:
+            break
+        if p.end > marker or out[j].unit != rec.unit or out[j].change or out[j].role == "baseline":
+            continue  # only a figure before the marker is a whole: the items after it are siblings
+        if running_beside(doc, j, i) and _period_count_before(doc, out, j, i):
+            continue  # 本月4862起，今年累计41735起。其中：…；客车超员7起: this month's, as the first item is
+        named_kind = out[j].metric != metric and (
+            _kind_of_general(out[j], metric, rec, lex) or _like_first_part(cands, out, i, j, marker, metric)
+        )
+        if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
+            kind_named = metric if named_kind else None
+            ends = (
+                _restates_the_whole(doc, i, j, marker, kind_named)
+                or _overflows(out, j, i, rec)
+                or _sibling_left(cands, out, j, i, rec, marker, metric)
+            )
+            return (None if ends or _opened_by_a_new_count(cands, out, start, j, i) else j), False, metric
+        if out[j].metric != metric:
+            k = _same_metric_in_sentence(out, contexts, j, rec, metric)
+            if k is not None:
+                ends = _restates_the_whole(doc, i, k, marker) or _overflows(out, k, i, rec)
+                return (None if ends or _opened_by_a_new_count(cands, out, start, k, i) else k), False, metric
+        if not PER_PERIOD_RE.search(contexts[j].pre):
+            return None, out[j].value < rec.value, metric
+    return None, False, metric
+
+
+def _like_first_part(
+    cands: Sequence[Candidate], out: Sequence[Record], i: int, j: int, marker: int, metric: str
+) -> bool:
+    """Whether the first item after the 其中 at `marker` is a part of `j` and counts what item `i` counts.
+
+    立刑事案件9518起。其中，盗窃案件4106起…；诈骗案件2237起: the whole files cases and its items
+    are crimes of a kind; the item after the semicolon counts what the first one counts, so it is a
+    part of the same whole, not a new count.
+    """
+    first = _first_after(cands, i, marker + 1)
+    return (
+        first is not None
+        and metric != "other"
+        and out[first].metric == metric
+        and out[first].parent_start == out[j].start
+    )
+
+
+def _period_count_before(doc: Reading, out: Sequence[Record], j: int, i: int) -> bool:
+    """Whether the sentence of running total `j` says, before it, a count in the unit of part `i`."""
+    contexts = doc.contexts
+    for k in range(j - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            return False
+        if out[k].unit == doc.records[i].unit and not out[k].change and out[k].value >= doc.records[i].value:
+            return True
+    return False
+
+
+def _kind_of_general(whole: Record, metric: str, rec: Figure, lex: Lexicon) -> bool:
+    """Whether a metric counts a named kind of what a general whole counts.
+
+    交通违法行为56.3万起。其中酒后驾驶3 218起…；超速行驶7.9万起: the whole's metric is a general
+    category (a negative priority, all violations) and the item's a specific one (a positive
+    priority, speeding) counted in the whole's unit; a metric of neither kind (事故) starts anew.
+    """
+    priority = lex.metrics.priorities
+    return priority.get(whole.metric, 0) < 0 < priority.get(metric, 0) and rec.unit in lex.metrics.units.get(
+        whole.metric, ()
+    )
+
+
+def _same_metric_in_sentence(
+    out: Sequence[Record], contexts: Sequence[Context], j: int, rec: Figure, metric: str
+) -> int | None:
+    """An earlier figure of figure `j`'s sentence counting `metric` in the unit, not smaller, if any.
+
+    刑案發生1萬2,486件，破獲1萬1,853件。其中詐欺案件發生2,317件…；竊盜案件1,845件: the cases solved
+    stand between the item and the cases reported it is a kind of.
+    """
+    for k in range(j - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            return None
+        r = out[k]
+        if r.unit == rec.unit and r.change is None and r.role != "baseline" and r.metric == metric:
+            return k if r.value >= rec.value else None
+    return None
+
+
+def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | None = None) -> bool:
+    """Whether figure `i` opens with a verb the whole `j` says and the first item after the marker does not.
+
+    办理居民身份证8.7万张，其中首次申领1.9万张；办理临时身份证3 600余张: 办理 again starts a count
+    beside the whole, not a part of it; 破获刑事案件1105起。其中，破获命案3起；破获盗窃案件612起
+    says 破获 in every item, so the items go on, as when any item after the marker says it
+    (其中詐欺案件發生2,317件，破獲2,105件；竊盜案件發生1,845件，破獲1,790件). With `kind`, the item
+    names a kind of a general whole; words that open with that kind's cue (违法停车2.9万起 under
+    查处…违法行为12.86万起) name it, and repeat no verb (查处饮酒驾驶…315起 still does).
+    """
+    cands, contexts, lex = doc.cands, doc.contexts, doc.lex
+    words = _item_words(lex, contexts[i].pre)
+    own = words[:2]
+    if len(own) < 2 or own not in contexts[j].pre:  # 户政窗口共办理居民身份证: its verb, not its opening
+        return False
+    if _listed_kind(contexts[j].pre, own):
+        return False  # 接报刑事、治安警情1.86万起。其中…；治安警情1.62万起: a kind the whole lists, no verb
+    if kind is not None and lex.metrics.opens_with(kind, words):
+        return False  # 违法停车2.9万起 under 违法行为: the words open with the kind's name, not a verb
+    items = [k for k in range(j + 1, i) if cands[k].start > marker]
+    # an item opening with the verb says it again (破获命案3起); the verb after the item's own
+    # kind (其中跨省户口迁移“一站式”办理86件) only says how that kind was done
+    return bool(items) and not any(_item_words(lex, contexts[k].pre).startswith(own) for k in items)
+
+
+#: Who a count was done for and how, before its verb (为急需乘车的群众当场办理临时身份证738张): the
+#: people served open the words, the verb that says what is counted follows them.
+_SERVED_FIRST = compile_pattern(
+    r"^[为為][^，。；,;\d]{1,16}?(?:群众|群眾|人员|人員|老人|学生|學生|考生|居民|村民|市民|企业|企業)"
+    r"(?:当场|當場|现场|現場|集中|加急|及时|及時|上门|上門)?"
+)
+
+
+def _item_words(lex: Lexicon, pre: str) -> str:
+    """An item's words from its verb on: the clause's leading trim and the people served cut.
+
+    >>> from statx.rules import load_rules
+    >>> from statx.semantics import lexicon
+    >>> _item_words(lexicon(load_rules()), "为急需乘车的群众当场办理临时身份证")
+    '办理临时身份证'
+    """
+    words = str(lex.label_trim.sub("", pre.lstrip("、 ")))
+    return _SERVED_FIRST.sub("", words, count=1) or words
+
+
+def _listed_kind(pre: str, own: str) -> bool:
+    """Whether `own` stands in the whole's words `pre` as one of kinds listed with 、 (刑事、治安警情)."""
+    at = pre.find(own)
+    while at >= 0:
+        if pre[at - 1 : at] == "、" or pre[at + len(own) : at + len(own) + 1] == "、":
+            return True
+        at = pre.find(own, at + 1)
+    return False
+
+
+def _sibling_left(
+    cands: Sequence[Candidate], out: Sequence[Record], j: int, i: int, rec: Figure, marker: int, metric: str
+) -> bool:
+    """Whether an item after the 其中 at `marker`, counting what figure `i` counts, is a part of nothing.
+
+    货车事故46起，其中重型货车19起；小型客车事故59起；摩托车事故23起: the 59 past the semicolon is
+    no part of the 46 (it is more), so the breakdown ended there, and the 23 after it is a sibling
+    of the 59, not a part of the 46 either. An item that is a part of another whole (this month's
+    and this year's items taking turns: 客车超员7起，今年累计63起) leaves the breakdown going on.
+    """
+    return any(
+        cands[k].start >= marker
+        and out[k].unit == rec.unit
+        and out[k].metric == metric
+        and not out[k].change
+        and out[k].role != "baseline"
+        and out[k].parent_start is None
+        for k in range(j + 1, i)
+    )
+
+
+def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:
+    """Whether figure `rec` and the parts of whole `j` found before it add up to more than the whole.
+
+    共有186名民警获得表彰，其中一等功3人、二等功19人、三等功142人；…优先安排124名优秀民警参加疗养:
+    the 164 honoured leave 22 of the 186, so the 124 after the semicolon cannot be a fourth part;
+    the breakdown ended at the semicolon and a new count began. Parts that already add up to the
+    whole are a grouping complete, and another grouping of it may follow (较大火灾1起，一般火灾1861起；
+    住宅火灾572起 of 1862). Only read over a semicolon, where the items go on by inference; a 其中
+    of the figure's own clause says so outright.
+    """
+    whole = out[j]
+    unit = measure_of(whole.unit)
+    parts = sum(
+        size_of(out[k])
+        for k in range(j + 1, i)
+        if out[k].parent_start == whole.start and measure_of(out[k].unit) == unit
+    )
+    value = size_of(whole)
+    if not parts or nearly_equal(parts, value):
+        return False
+    total = parts + size_of(rec)
+    return total > value + _rounding(whole) and not nearly_equal(total, value)
+
+
+#: A number written in 万 or 亿 with decimals (1.86万起): the whole is rounded to its last digit.
+_ROUNDED = compile_pattern(r"\d(?:\.(\d+))?\s*(万|萬|亿|億)")
+
+
+def _rounding(fig: Record) -> float:
+    """Half the last written digit of a figure in 万/亿 (1.86万: 50): how much its parts may exceed it.
+
+    治安警情1.86万起。其中，刑事警情2417起…；治安警情1.62万起: 2417 + 16200 = 18617 is 1.86万
+    rounded, not more than the whole, so the item after the semicolon is still a part.
+    """
+    m = _ROUNDED.search(fig.text)
+    if m is None:
+        return 0.0
+    scale = 1e4 if m.group(2) in ("万", "萬") else 1e8
+    return scale * 10.0 ** -len(m.group(1) or "") / 2
+
+
+def _opened_by_a_new_count(
+    cands: Sequence[Candidate], out: Sequence[Record], start: int, j: int, i: int
+) -> bool:
+    """Whether a figure before `i` in its own clause after the semicolon is a count of no whole.
+
+    其中上门办理2310辆；为农村群众办理摩托车驾驶证1120本，摩托车注册登记1960辆: the clause opens
+    with the licences, a count the breakdown of the 8650 vehicles has no place for, so the clause
+    starts a new topic and the 1960 vehicles after it are another count, not a part. A first
+    item that is a part of some whole (破获盗窃案件612起、诈骗案件80起, or 竊盜案件發生1,845件，
+    破獲1,790件 with two wholes) leaves the items after it free to go on.
+    """
+    for k in range(j + 1, i):
+        r = out[k]
+        if cands[k].start < start or r.change or r.role == "baseline" or r.unit in SHARE_UNITS:
+            continue
+        if r.parent_start is None:
+            return True
+    return False
+
+
+def _kind_like_first_item(doc: Reading, out: Sequence[Record], i: int, marker: int, metric: str) -> str:
+    """The first item's metric when figure `i` only names another kind of the same thing, else `metric`.
+
+    立刑事案件1146起，其中盗窃案件523起，同比下降19.2%；诈骗案件287起: the first item took the
+    whole's metric (cases filed), but 诈骗案件 alone reads as crimes reported, by the 案件 it
+    shares with 盗窃案件. When the item's words end like the first item's and only that shared
+    ending names its metric (the words before it, 诈骗, name none), it is the next kind of the
+    list, counting what the first item counts; 破获案件300起 names cases solved by 破获, so it
+    keeps its own metric.
+    """
+    lex, rec = doc.lex, doc.records[i]
+    first = _first_after(doc.cands, i, marker + 1)
+    if first is None or out[first].metric in (metric, "other") or out[first].unit != rec.unit:
+        return metric
+    words = str(lex.label_trim.sub("", doc.contexts[i].pre.strip("、，, ")))
+    other = out[first].label
+    if len(words) < 3 or len(other) < 3 or other[-2:] != words[-2:]:
+        return metric
+    head = lex.metrics.classify(pre=words[:-2], post="", heading="", unit=rec.unit, is_change=False)
+    return out[first].metric if head.key != metric else metric
+
+
+def _named_like_first_item(
+    cands: Sequence[Candidate], out: Sequence[Record], i: int, marker: int, label: str
+) -> bool:
+    """Whether `label` ends like the label of the first figure after the breakdown word (2+ characters)."""
+    first = _first_after(cands, i, marker + 1)
+    if first is None or len(label) < 2:
+        return False
+    other = out[first].label
+    return len(other) >= 2 and other[-2:] == label[-2:]
+
+
+def _first_after(cands: Sequence[Candidate], i: int, pos: int) -> int | None:
+    """The first figure before figure `i` that starts at or after `pos`, if any.
+
+    Searched backwards from `i` (candidates are in text order): only the few figures after `pos`
+    are looked at, not every figure of a long article.
+    """
+    k = i
+    while k and cands[k - 1].start >= pos:
+        k -= 1
+    return k if k < i else None
