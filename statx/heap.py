@@ -33,3 +33,20 @@ def keep_heap_small() -> bool:
         libc = ctypes.CDLL(None)
         return bool(libc.mallopt(_M_MMAP_THRESHOLD, _THRESHOLD))
     return False
+
+
+def trim_heap() -> bool:
+    """Give the system back the heap's free pages, wherever they lie (glibc's malloc_trim).
+
+    Freed blocks between live ones stay in the heap, counted in the process's memory, until
+    something returns them; a fork server that dropped what it loaded for its warm-up would
+    otherwise hand those pages to every worker it forks.
+
+    Returns:
+        Whether anything was returned: only on Linux with glibc.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    with contextlib.suppress(OSError, AttributeError):
+        return bool(ctypes.CDLL(None).malloc_trim(0))
+    return False

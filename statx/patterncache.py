@@ -34,7 +34,7 @@ from typing import Any, TypeVar
 import regex
 from regex import _main, _regex
 
-__all__ = ["cache_file", "compile_pattern", "content_key", "remembered"]
+__all__ = ["cache_file", "compile_pattern", "content_key", "release", "remembered"]
 
 Key = tuple[Any, ...]  # (pattern, flags, regex version) for a pattern; (kind, source) for data
 T = TypeVar("T")
@@ -179,6 +179,23 @@ def _remember(key: Key, value: Any) -> None:
     if not _added:
         _added = True
         atexit.register(_save)
+
+
+def release() -> None:
+    """Write what this process added, then let go of the cache's entries.
+
+    The cache is loaded whole (about its file's size in memory) and kept for the process's
+    life. A process that has compiled all it will use has no more need of it: the `--jobs`
+    fork server after its warm-up, and with it every worker forked from it, each of which
+    would otherwise carry its own copy. A lookup after this reads the file again.
+    """
+    global _entries, _added
+    with _lock:
+        if _added:
+            _save()
+            _added = False  # _save stays registered at exit; with no entries it does nothing
+        _entries = None
+        _used.clear()
 
 
 def _save() -> None:

@@ -3,7 +3,7 @@
 The fork server imports this module once and forks every worker from itself, so what is
 done here is done once per run, not once per worker: the built-in rules are loaded and
 every lazily compiled pattern is warmed by a small extraction, and each worker starts
-with them in memory.
+with them in memory, but without the pattern cache they were compiled from.
 
 The fork server ignores Ctrl-C itself and gives each forked worker the handler set here,
 so a worker interrupted before its initializer ran still exits with status 130 and no
@@ -17,7 +17,8 @@ import contextlib
 import os
 import signal
 
-from statx.heap import keep_heap_small
+from statx.heap import keep_heap_small, trim_heap
+from statx.patterncache import release
 from statx.units import _worker_rules
 from statx.workers import EXIT_INTERRUPTED
 
@@ -37,3 +38,5 @@ with contextlib.suppress(Exception):  # a worker that needs them loads them agai
 
     extract_text(_WARM_UP, rules=_worker_rules(()), date="2024-01-01")
     compile_all(_worker_rules(()))
+release()  # all is compiled: the workers need not carry the pattern cache
+trim_heap()

@@ -21,6 +21,8 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
 from statx.errors import StatxError, UsageError
+from statx.heap import trim_heap
+from statx.patterncache import release
 from statx.units import Result, Task, Unit, _worker_rules, run_unit
 
 if TYPE_CHECKING:
@@ -195,7 +197,10 @@ def _run_processes(units: Iterator[Unit], task: Task, jobs: int, rules: RuleSet 
         first = next(units, None)
         ahead = _Submitting(submit, list(itertools.islice(units, 2 * jobs)))
         if first is not None:
-            yield run_unit(first, task, rules)
+            done = run_unit(first, task, rules)
+            release()  # the workers extract the rest: this process has compiled all it will use
+            trim_heap()
+            yield done
         yield from _in_order(submit, units, 2 * jobs, ahead.futures())
     except BrokenProcessPool:
         why = _why_broken(workers.values())

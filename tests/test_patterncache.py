@@ -116,3 +116,20 @@ def test_entries_no_run_uses_age_out_of_the_cache(tmp_path: Path) -> None:
     after = marshal.loads(cache.read_bytes())
     assert stale not in after and after[("shape", "one more save to live")][0] == 1
     assert after[("test", "new")][0] == 0 and all(age <= patterncache._MAX_AGE for age, _ in after.values())
+
+
+def test_release_writes_what_was_added_and_a_later_lookup_reads_the_file_again(tmp_path: Path) -> None:
+    env = {**os.environ, "STATX_CACHE_DIR": str(tmp_path)}
+    code = """if True:
+        import regex
+        from statx import patterncache as pc
+        pc.compile_pattern("first只")  # added, not yet written
+        pc.release()
+        assert pc._entries is None  # let go of
+        assert pc.compile_pattern("first只").match("first只")  # read back from the file
+        assert ("first只", 0, int(regex.DEFAULT_VERSION)) in pc._entries
+        pc.release()
+    """
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=Path(__file__).parent.parent)
+    (cache,) = _cache_files(tmp_path)
+    assert ("first只", 0, int(regex.DEFAULT_VERSION)) in marshal.loads(cache.read_bytes())
