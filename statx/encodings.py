@@ -147,6 +147,23 @@ def _hanzi_share(text: str) -> float:
     return len(_HANZI.findall(text)) / non_ascii if non_ascii else 1.0
 
 
+def _warn_if_utf8(data: bytes, forced: str, where: str) -> None:
+    """Warn when text forced through another codec is UTF-8: the reading is then nonsense.
+
+    Any byte string decodes as latin-1, and much as GB18030, so a forced codec raises nothing
+    on a UTF-8 file and every figure comes out under garbled labels, exit 0. Text with
+    non-ASCII bytes that is valid UTF-8 is UTF-8 (other encodings of Chinese almost never
+    form its byte patterns), so saying so costs no false alarms.
+
+    >>> _warn_if_utf8("共12起".encode("gb18030"), "gb18030", "a.txt")  # not UTF-8: silent
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    log.warning("%s: this is UTF-8 text, read as %s because of --encoding; drop --encoding", where, forced)
+
+
 class Decoder:
     """Decode the pieces of one input (a whole file, or each line of a corpus) alike.
 
@@ -159,7 +176,9 @@ class Decoder:
 
     def __init__(self, encoding: str | None = None) -> None:
         self.forced = check_encoding(encoding) if encoding else None
+        self.given = encoding  # as the user wrote it, for messages
         self.learned: str | None = None
+        self.utf8_checked = False  # whether a forced codec's input was checked for UTF-8
 
     def decode(self, data: bytes, where: str) -> str:
         """Return the text of `data`, or raise SourceError saying what it is and what to try.
@@ -185,6 +204,9 @@ class Decoder:
             raise SourceError(
                 where, f"not valid {self.forced} at byte {e.start} (try another --encoding, or none)"
             ) from None
+        if not self.utf8_checked and codec != "utf-8-sig" and not data.isascii():
+            self.utf8_checked = True  # the first piece that can tell: once per input, not per line
+            _warn_if_utf8(data, self.given or self.forced, where)
         return text.removeprefix("\ufeff")
 
     def _detected(self, data: bytes, where: str) -> str:

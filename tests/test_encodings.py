@@ -127,6 +127,24 @@ def test_a_few_damaged_bytes_keep_utf8_and_are_reported(caplog: pytest.LogCaptur
     assert Decoder().decode(text.encode("gbk"), "gbk.txt") == text  # damage everywhere: not UTF-8
 
 
+def test_utf8_text_forced_through_another_codec_is_reported_once(caplog: pytest.LogCaptureFixture) -> None:
+    """latin-1 reads any bytes, so forcing it on UTF-8 raises nothing: the user must hear of it."""
+    decoder = Decoder("latin-1")
+    with caplog.at_level(logging.WARNING, logger="statx"):
+        decoder.decode(b'{"text": "no Chinese"}', "c.jsonl:1")  # ASCII reads alike: no word yet
+        assert not caplog.text
+        decoder.decode("共12起".encode(), "c.jsonl:2")
+        decoder.decode("共13起".encode(), "c.jsonl:3")
+    assert caplog.text.count("UTF-8 text, read as latin-1 because of --encoding") == 1
+    assert "c.jsonl:2" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="statx"):
+        text = "共查处违法58957起"
+        assert Decoder("gb18030").decode(text.encode("gb18030"), "gb.txt") == text
+        Decoder("utf-8").decode("共12起".encode(), "u.txt")
+    assert not caplog.text  # the right codec, forced: nothing to say
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=300))
 def test_any_bytes_decode_or_fail_with_a_source_error(data: bytes) -> None:
