@@ -1185,6 +1185,18 @@ def test_breakdown_items_point_to_the_earlier_figure_they_add_up_to() -> None:
     assert recs["120起"].parent == recs["80起"].parent == "300起"  # a partial list: the nearest whole
 
 
+def test_breakdown_other_item_shares_the_whole_of_the_item_before() -> None:
+    text = (
+        "上半年共排查化解矛盾纠纷412件，调解成功397件。"
+        "从类型看，邻里纠纷168件、婚姻家庭纠纷95件、物业纠纷87件、劳资纠纷40件、其他22件。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    for item in ("168件", "95件", "87件", "40件", "22件"):
+        assert parents[item] == "412件", item  # 其他 names no 纠纷 of its own, yet it is one more kind
+    text = "受理警情300起，破获案件200起，其中盗窃案件120起，其他50起。"
+    assert {r.text: r.parent for r in extract_text(text)}["50起"] == "200起"  # its list's whole
+
+
 def test_breakdown_items_point_to_a_nearer_figure_they_add_up_to() -> None:
     text = (
         "全年共受理各类矛盾纠纷137起，成功调解131起，调解成功率95.6%，"
