@@ -431,6 +431,14 @@ def test_a_clause_opening_with_a_new_verb_inherits_no_metric() -> None:
     assert recs["120户"].metric == "households_visited"  # 慰问 goes on with the visits
 
 
+def test_a_figure_whose_words_stand_before_a_comma_inherits_no_metric() -> None:
+    # spoken: the words of the second count come first, closed by 的 and a comma
+    text = "收集上来的各类诉求一百四十多条，当场解决和协调有关部门解决的，一百二十多条。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["一百四十多条"].metric == "suggestions_collected"
+    assert recs["一百二十多条"].metric == "suggestions_resolved"  # not the list's 收集
+
+
 def test_a_list_item_in_another_unit_of_the_same_metric_inherits_it() -> None:
     text = "走访居民家庭2140户、沿街商铺360家。共受理诉求工单8.93万件，同比增长14.6%，日均受理约327件。"
     recs = {r.text: r for r in extract_text(text)}
