@@ -452,7 +452,8 @@ def _before_complaint(text: str, hits: list[tuple[Metric, int, int]]) -> list[tu
     head = _COMPLAINT_HEAD.search(text)
     if head is None:
         return hits
-    kept = [h for h in hits if h[1] >= head.start()]
+    # a cue that takes the complaint noun in (收集群众诉求: suggestions heard on a visit) says what it is
+    kept = [h for h in hits if h[1] >= head.start() or h[2] >= head.end()]
     return kept or hits
 
 

@@ -711,7 +711,9 @@ def annotate(
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
             # change of the cases before it
             if (qualifies and (fits or rec.unit in SHARE_UNITS)) or (
-                fits and not _new_action(ctx.pre, contexts[k].pre, lex)
+                fits
+                and not _new_action(ctx.pre, contexts[k].pre, lex)
+                and not _topic_before(ctx.pre, text, cand.start)
             ):
                 inherited = out[k].metric if out[k].metric != "other" else None
                 inherited_words = contexts[k].pre
@@ -1066,6 +1068,19 @@ def _count_of_paragraph(
 
 
 _COUNT_LOOKBACK = 400
+
+
+#: A 的 phrase closed by a comma right before a number: what the number counts, said first (spoken).
+_TOPIC_COMMA = compile_pattern(r"的\s*[，,]\s*$")
+
+
+def _topic_before(pre: str, text: str, start: int) -> bool:
+    """Whether a figure with no words of its own has them in a 的 phrase before a comma.
+
+    收集上来的各类诉求一百四十多条，当场解决和协调有关部门解决的，一百二十多条: the second figure's
+    words stand before the comma (解决的), so it is no list item of the first, though its own are empty.
+    """
+    return not pre.strip() and _TOPIC_COMMA.search(text, max(0, start - 8), start) is not None
 
 
 def _new_action(pre: str, before: str, lex: Lexicon) -> bool:

@@ -431,6 +431,14 @@ def test_a_clause_opening_with_a_new_verb_inherits_no_metric() -> None:
     assert recs["120户"].metric == "households_visited"  # 慰问 goes on with the visits
 
 
+def test_a_figure_whose_words_stand_before_a_comma_inherits_no_metric() -> None:
+    # spoken: the words of the second count come first, closed by 的 and a comma
+    text = "收集上来的各类诉求一百四十多条，当场解决和协调有关部门解决的，一百二十多条。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["一百四十多条"].metric == "suggestions_collected"
+    assert recs["一百二十多条"].metric == "suggestions_resolved"  # not the list's 收集
+
+
 def test_a_list_item_in_another_unit_of_the_same_metric_inherits_it() -> None:
     text = "走访居民家庭2140户、沿街商铺360家。共受理诉求工单8.93万件，同比增长14.6%，日均受理约327件。"
     recs = {r.text: r for r in extract_text(text)}
@@ -1183,6 +1191,18 @@ def test_breakdown_items_point_to_the_earlier_figure_they_add_up_to() -> None:
     text = "接报警情200起，破获刑事案件300起，其中盗窃案件120起、诈骗案件80起。"
     recs = {r.text: r for r in extract_text(text)}
     assert recs["120起"].parent == recs["80起"].parent == "300起"  # a partial list: the nearest whole
+
+
+def test_breakdown_other_item_shares_the_whole_of_the_item_before() -> None:
+    text = (
+        "上半年共排查化解矛盾纠纷412件，调解成功397件。"
+        "从类型看，邻里纠纷168件、婚姻家庭纠纷95件、物业纠纷87件、劳资纠纷40件、其他22件。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    for item in ("168件", "95件", "87件", "40件", "22件"):
+        assert parents[item] == "412件", item  # 其他 names no 纠纷 of its own, yet it is one more kind
+    text = "受理警情300起，破获案件200起，其中盗窃案件120起，其他50起。"
+    assert {r.text: r.parent for r in extract_text(text)}["50起"] == "200起"  # its list's whole
 
 
 def test_breakdown_items_point_to_a_nearer_figure_they_add_up_to() -> None:
