@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 import regex
-import yaml
 
 from statx.errors import RuleError
 from statx.patterncache import compile_pattern, content_key, remembered
 from statx.shape import shape_of
+from statx.yamlsafe import YAMLSyntaxError, safe_load
 
 RuleKind = Literal["figure", "exclude"]
 QUALIFIERS = ("over", "about", "under", "at_least")
@@ -26,7 +26,6 @@ CONVERTERS = ("number", "cheng", "fraction")
 RECORD_FIELDS_IN_EXAMPLES = frozenset(
     {"text", "value", "unit", "qualifier", "metric", "label", "change", "basis", "parent", "role", "period"}
 )
-_SAFE_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _RULE_KEYS = frozenset(
     {
@@ -218,17 +217,14 @@ def _load_yaml(path: Path, problems: _Problems, shown: str | None = None) -> dic
     """
     name = shown or str(path)
     try:
-        # yaml.safe_load, with libyaml's loader when there is one: several times faster,
-        # which is most of `statx extract`'s start-up.
         text = path.read_text(encoding="utf-8")
-        data = remembered("yaml", content_key(text), lambda _: yaml.load(text, Loader=_SAFE_LOADER))
+        data = remembered("yaml", content_key(text), lambda _: safe_load(text))  # once per content
     except (OSError, UnicodeDecodeError) as e:
         problems.add(name, "-", "-", f"cannot read: {e}")
         return {}
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "-"
-        problems.add(name, "-", where, f"not valid YAML: {getattr(e, 'problem', e)}")
+    except YAMLSyntaxError as e:
+        where = f"line {e.line}" if e.line is not None else "-"
+        problems.add(name, "-", where, f"not valid YAML: {e.problem}")
         return {}
     except (ValueError, OverflowError) as e:  # a well-formed but impossible date (2024-02-30)
         problems.add(name, "-", "-", f"not valid YAML: {e}")

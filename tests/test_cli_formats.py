@@ -85,6 +85,26 @@ def test_extract_to_jsonl_never_imports_pandas_or_rich() -> None:
     assert len(proc.stdout.splitlines()) == len([r for r in RECORDS if r.doc == SAMPLE_FILES[0].stem])
 
 
+def test_a_warm_start_never_imports_yaml(tmp_path: Path) -> None:
+    """PyYAML parses: the rules' parse is cached after a first run; a sample's front matter is plain lines."""
+    out = tmp_path / "out.jsonl"
+    code = (
+        "import sys\n"
+        "from statx.cli import app\n"
+        f"app(['extract', {str(SAMPLE_FILES[0])!r}, '-o', {str(out)!r}], standalone_mode=False)\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    env = {**os.environ, "STATX_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-c", code]
+    first, second = (
+        subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+        for _ in range(2)
+    )
+    runs = [first, second]
+    assert [r.stdout.split() for r in runs] == [["True"], ["False"]], runs[1].stderr  # the first parsed
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["title"]  # the front matter was read
+
+
 def test_extract_parquet_keeps_typed_columns(tmp_path: Path) -> None:
     path = tmp_path / "figures.parquet"
     assert runner.invoke(app, ["extract", str(SAMPLES), "-o", str(path)]).exit_code == 0

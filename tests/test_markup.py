@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statx import extract_text
+from statx import extract_text, markup
 from statx.markup import detect_kind, prepare
 from statx.normalize import Prepared, fold_text, normalize
 
@@ -1174,3 +1174,36 @@ def test_an_impossible_front_matter_date_costs_the_date_not_the_article(written:
     (record,) = extract_text(text, doc="a")
     assert (record.text, record.title, record.date) == ("12起", "通报", read)
     assert text[record.start : record.end] == "12起"
+
+
+_YAML_BITS = [*"':#-[{|>%@~,?", ": ", " #", "''", "\\t", "1", "yes", "null", "0x1F", ".5", "1e3"]
+_WORDS = ["&a", "*a", "!x", '"', "昆明", "交警", " ", "2021-12-02", "10:35:06", "Thu, 02 Dec 2021"]
+_VALUE_PARTS = st.sampled_from([*_YAML_BITS, *_WORDS])
+_KEY = st.sampled_from(["title", "date", "author", "tags"])
+_ITEMS = st.lists(st.tuples(_KEY, st.lists(_VALUE_PARTS, max_size=5).map("".join)), min_size=1, max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ITEMS, st.booleans())
+def test_front_matter_read_without_yaml_is_yamls(items: list[tuple[str, str]], nested: bool) -> None:
+    """Whenever the plain reading takes a block, its title and date are YAML's (or the key lines', as before,
+    where YAML fails)."""
+    block = "".join(f"{k}: {value}\n" + (" - a\n" if nested and k == "tags" else "") for k, value in items)
+    simple = markup._simple_front_matter(block)
+    if simple is None:
+        return
+    try:
+        loaded = markup.safe_load(block)
+    except (markup.YAMLSyntaxError, ValueError, OverflowError):
+        loaded = None
+    if not isinstance(loaded, dict):  # YAML fails: the key lines are read
+        loaded = {}
+        for line in markup._KEY_LINE.finditer(block):
+            loaded.setdefault(line["key"], markup._unquote(line["value"]))
+    for key in ("title", "date"):
+        want, got = loaded.get(key), simple.get(key)
+        if want is None or want == "":
+            assert got in (None, "")
+        else:
+            assert got is not None
+            assert (markup.iso_date(got), str(got).strip()) == (markup.iso_date(want), str(want).strip())
