@@ -36,7 +36,9 @@ _BLANK = compile_pattern(r"\s+")
 _MAGNITUDE_ONLY = compile_pattern(r"[十百千万亿]+")
 #: A range's upper bound that ends in a magnitude after its digits (5万, 五万, 1.5亿): the
 #: magnitude is written once for both bounds (3至5万件), `mantissa` is what it multiplies.
-_TRAILING_MAGNITUDE = compile_pattern(r"(?P<mantissa>[\d.一二两三四五六七八九]+)(?P<mag>[百千万亿]+)")
+_TRAILING_MAGNITUDE = compile_pattern(r"(?P<mantissa>[\d.零〇一二两三四五六七八九十]+)(?P<mag>[百千万亿]+)")
+#: A magnitude a lower bound already carries (8000 has none, 十 is a digit here: 十至二十万).
+_HAS_MAGNITUDE = compile_pattern(r"[百千万亿]")
 
 
 def extract_text(
@@ -242,12 +244,12 @@ def _lower_bound(num: str, upper: str | None) -> str:
     upper bound's own digits (3 < 5) can only be meant so, while one that is larger is whole
     already (8000至1万元, 1000至1.5万人 stay 8000 and 1000).
 
-    >>> _lower_bound("3", "5万"), _lower_bound("三", "五千")
-    ('3万', '三千')
+    >>> _lower_bound("3", "5万"), _lower_bound("三", "五千"), _lower_bound("十", "二十万")
+    ('3万', '三千', '十万')
     >>> _lower_bound("8000", "1万"), _lower_bound("3", "5")
     ('8000', '3')
     """
-    if not upper or _MAGNITUDE_ONLY.search(num):
+    if not upper or _HAS_MAGNITUDE.search(num):
         return num
     m = _TRAILING_MAGNITUDE.fullmatch(_BLANK.sub("", upper))
     if m is None:
