@@ -34,6 +34,11 @@ _SENTENCE_END_BEFORE = compile_pattern(f"(?r)[{_SENTENCE_CHARS}]")  # searched b
 _SENTENCE_WINDOW = 300
 _BLANK = compile_pattern(r"\s+")
 _MAGNITUDE_ONLY = compile_pattern(r"[十百千万亿]+")
+#: A range's upper bound that ends in a magnitude after its digits (5万, 五万, 1.5亿): the
+#: magnitude is written once for both bounds (3至5万件), `mantissa` is what it multiplies.
+_TRAILING_MAGNITUDE = compile_pattern(r"(?P<mantissa>[\d.零〇一二两三四五六七八九十]+)(?P<mag>[百千万亿]+)")
+#: A magnitude a lower bound already carries (8000 has none, 十 is a digit here: 十至二十万).
+_HAS_MAGNITUDE = compile_pattern(r"[百千万亿]")
 
 
 def extract_text(
@@ -155,7 +160,7 @@ def _figure(
     m = cand.match
     groups = _groups(m)
     try:
-        value = _value(groups["num"], cand.rule.convert)
+        value = _value(_lower_bound(groups["num"], groups.get("num2")), cand.rule.convert)
     except NumberError:
         log.debug("%s: %r at %d is not a number", doc, m.group(), m.start())
         return None
@@ -216,7 +221,7 @@ def _currency_end(currencies: str) -> regex.Pattern[str]:
 
 
 #: The groups a figure is read from, where a rule has them.
-_READ_GROUPS = ("num", "sign", "unit", "qbefore", "qinside", "qafter", "currency", "per")
+_READ_GROUPS = ("num", "num2", "sign", "unit", "qbefore", "qinside", "qafter", "currency", "per")
 _GROUPS_OF: dict[regex.Pattern[str], tuple[str, ...]] = {}
 
 
@@ -230,6 +235,30 @@ def _groups(m: regex.Match[str]) -> dict[str, Any]:
     if names is None:
         names = _GROUPS_OF[m.re] = tuple(name for name in _READ_GROUPS if name in m.re.groupindex)
     return {name: m.group(name) for name in names}
+
+
+def _lower_bound(num: str, upper: str | None) -> str:
+    """A range's lower bound with the magnitude its upper bound carries for both (3至5万件: 3万).
+
+    A writer says the 万 once when both bounds are counted in it; a lower bound smaller than the
+    upper bound's own digits (3 < 5) can only be meant so, while one that is larger is whole
+    already (8000至1万元, 1000至1.5万人 stay 8000 and 1000).
+
+    >>> _lower_bound("3", "5万"), _lower_bound("三", "五千"), _lower_bound("十", "二十万")
+    ('3万', '三千', '十万')
+    >>> _lower_bound("8000", "1万"), _lower_bound("3", "5")
+    ('8000', '3')
+    """
+    if not upper or _HAS_MAGNITUDE.search(num):
+        return num
+    m = _TRAILING_MAGNITUDE.fullmatch(_BLANK.sub("", upper))
+    if m is None:
+        return num
+    try:
+        smaller = parse_number(_BLANK.sub("", num)) < parse_number(m.group("mantissa"))
+    except NumberError:
+        return num
+    return num + m.group("mag") if smaller else num
 
 
 def _value(num: str, convert: str) -> Decimal:
