@@ -1013,6 +1013,24 @@ def test_a_breakdown_in_people_counts_may_switch_between_ming_and_ren() -> None:
     assert {r.text: r.parent for r in extract_text(text)}["176人"] == "1 138名"
 
 
+def test_a_lead_counting_the_things_again_before_zhong_holds_the_whole_of_the_parts_after_it() -> None:
+    # 8名死者中，…5人: the lead counts the dead again; its figure is the whole of the kinds after it
+    text = "全年交通事故死亡8人；8名死者中，電單車駕駛者或乘客有5人，行人2人，輕型汽車乘客1人。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[t] for t in ("5人", "2人", "1人")] == ["8名"] * 3
+    assert parents["8人"] is None
+    parents = {r.text: r.parent for r in extract_text("全县19个派出所中，已有14个完成改革。")}
+    assert parents["14个"] == "19个"
+    # after a grouping lead, the count said again names the whole
+    text = "全年发生事故146起。从事故分布看，146起事故中，国省道上的31起，农村道路上的27起。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["31起"] == parents["27起"] == "146起"
+    # a span of months or a month's middle counts no thing: no lead, no breakdown of the total before
+    for opening in ("近3个月中，", "10月中，"):
+        parents = {r.text: r.parent for r in extract_text(f"共查处违法200起。{opening}查处酒驾12起。")}
+        assert parents["12起"] is None, opening
+
+
 def test_a_part_breaks_down_the_earlier_whole_that_says_its_verb() -> None:
     text = (
         "本年度全般刑案發生1萬2,486件，較上年減少3.2%，破獲1萬1,853件，破獲率94.9%。"
