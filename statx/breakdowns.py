@@ -167,6 +167,8 @@ def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
     return None
 
 
+#: The blanks of a paragraph's indent closing the text before a sentence (⏎ 其中, ⏎　　其中).
+_INDENT_BACK = compile_pattern(r"[ \t\u3000]+$")
 #: What joins a part to its share of the whole: 占29.1%, ，占总数的38.4%, 占比6.95%.
 _SHARE_OF = compile_pattern(r"[，,]?\s*占(?:比|总数|全部|总量)?的?\s*$")
 #: The decimal places a share is written to.
@@ -198,13 +200,14 @@ def _whole_before(
     # 死亡11人: the 11 deaths are no part of the 2.3万 people a sentence up). After a full stop the
     # whole may stand sentences up, past ones of changes only (火灾1862起…。与去年同期相比…。其中…).
     semicolon = opens and not by_lead and text[sentence_start - 1 : sentence_start] in ("；", ";")
-    # a 其中 opening a paragraph (调解纠纷4867起，成功率96.8%。⏎其中，板桥、来宾派出所分别调解纠纷612起…)
+    # a 其中 opening a paragraph (调解纠纷4867起，成功率96.8%。⏎其中，板桥、来宾派出所分别调解纠纷612起…),
+    # after its indent if it has one (⏎⏎ 其中，… where a <p> with a space opened it)
     # reaches past the last words of the paragraph just before, as a grouping lead does (see
     # `_paragraph_just_before`), when the parts name again what that figure counts (see `_names_again`)
     heads_paragraph = (
         opens
         and not by_lead
-        and text[sentence_start - 1 : sentence_start] == "\n"
+        and _INDENT_BACK.sub("", text[max(lo, sentence_start - 8) : sentence_start]).endswith("\n")
         and _WRAP.sub("", text[max(lo, sentence_start - 40) : sentence_start]).rstrip().endswith("。")
     )
     before = last_end(FULL_STOP_BACK, text, sentence_start - 1, lo) if semicolon else lo
@@ -349,9 +352,12 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
     between = _WRAP.sub("", text[end:start].rstrip())
     if "\n" in between or not between.endswith(("。", "；", ";", "！")):
         return False
-    # the paragraph as far back as a figure's window reaches: a page of one long line stays linear
+    # the figure's sentence, in its paragraph as far back as a figure's window reaches (a page of one
+    # long line stays linear): a 分别 of an earlier sentence (3个派出所分别组建调解室。…调解纠纷4867起。)
+    # pairs names with figures of its own and leaves the figure a total
     lo = max(0, end - WINDOW)
-    return doc.lex.breakdown.search(text, text.rfind("\n", lo, end) + 1 or lo, start) is None
+    since = max(text.rfind("\n", lo, end) + 1 or lo, last_end(FULL_STOP_BACK, text, end, lo))
+    return doc.lex.breakdown.search(text, since, start) is None
 
 
 def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, marker: int, whole: int) -> bool:

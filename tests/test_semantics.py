@@ -1031,6 +1031,21 @@ def test_a_lead_counting_the_things_again_before_zhong_holds_the_whole_of_the_pa
         assert parents["12起"] is None, opening
 
 
+def test_a_breakdown_opening_an_indented_paragraph_reaches_the_total_just_before() -> None:
+    # the paragraph opens with an indent (a <p> with a space, full-width spaces); an earlier sentence's
+    # 分别 pairs names with its own figures and leaves the total after it a total
+    for indent in (" ", "\u3000\u3000"):
+        text = (
+            "3个派出所分别组建调解室。全市共排查矛盾纠纷5132起，调解纠纷4867起，调解成功率达96.8%。"
+            f"\n\n{indent}其中，板桥、来宾、虹桥派出所分别调解纠纷612起、538起、497起。"
+        )
+        parents = {r.text: r.parent for r in extract_text(text)}
+        assert [parents[t] for t in ("612起", "538起", "497起")] == ["4867起"] * 3, repr(indent)
+    # a 其中 in the total's own sentence still leaves the total's reach unclear
+    text = "共调解纠纷4867起，其中邻里纠纷1200起。\n\n 其中，板桥派出所调解纠纷612起。"
+    assert {r.text: r.parent for r in extract_text(text)}["612起"] is None
+
+
 def test_a_part_breaks_down_the_earlier_whole_that_says_its_verb() -> None:
     text = (
         "本年度全般刑案發生1萬2,486件，較上年減少3.2%，破獲1萬1,853件，破獲率94.9%。"
