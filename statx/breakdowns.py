@@ -128,6 +128,8 @@ def find_parents(doc: Reading) -> list[int | None]:
                 parent, markers[i] = whole, markers[first]
         if by_lead and parent is None and (shared := _whole_of_share(doc, i, lo)) is not None:
             parent = shared
+        if parent is None and (named := _whole_named_again(doc, i, lo)) is not None:
+            parent = named
         out.append(parent)
     _whole_by_sum(doc, out, markers)
     return out
@@ -169,6 +171,57 @@ def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
 
 #: The blanks of a paragraph's indent closing the text before a sentence (⏎ 其中, ⏎　　其中).
 _INDENT_BACK = compile_pattern(r"[ \t\u3000]+$")
+
+
+def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
+    """The total that a clause of ``i``'s sentence names again as what ``i`` is among, if any.
+
+    在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人386名; 全年新增的停车泊位中，…共享泊位3200个; 从警情类别看，
+    有效警情中，纠纷类警情7426起: the clause says the figures after it are among the things a total
+    counted, by that total's own words (抓获各类违法犯罪嫌疑人1127名, 新增停车泊位2.36万个, 形成有效警情
+    8.94万起), which may stand sections up. The total is the nearest earlier figure of the item's
+    measure, not smaller, whose own words end with the noun (and hold the verb, if the clause says
+    one); it is looked for among the last `_NAMED_BACK` figures, the clause only in the sentence.
+    The item's own words say the noun's last two characters again, unless it counts people.
+
+    >>> from statx import extract_text
+    >>> text = "新增停车泊位2.36万个。\\n\\n## 停车难有了新解法\\n\\n全年新增的停车泊位中，共享泊位3200个。"
+    >>> {r.text: r.parent for r in extract_text(text)}["3200个"]
+    '2.36万个'
+    """
+    text, cands, records = doc.text, doc.cands, doc.records
+    start = cands[i].start
+    clauses = list(_AMONG.finditer(text, last_end(FULL_STOP_BACK, text, start, lo), start))
+    if not clauses:
+        return None
+    clause = clauses[-1]  # the nearest: 从类别看，有效警情中，…
+    verb, noun = clause.group(1) or "", clause.group(2)
+    part, measure = size_of(records[i]), measure_of(records[i].unit)
+    # the item names the same thing (新增泊位9400个 among 停车泊位, not 建设公共停车场38个), or a kind of
+    # person among people (治安违法人员741名 among 违法犯罪嫌疑人)
+    if measure != "人" and noun[-2:] not in doc.contexts[i].pre:
+        return None
+    for j in range(i - 1, max(-1, i - 1 - _NAMED_BACK), -1):
+        if cands[j].end > clause.start() or doc.changes[j].relative:
+            continue
+        rj = records[j]
+        if measure_of(rj.unit) != measure or size_of(rj) < part:
+            continue
+        own = _UNWRAPPED.sub("", doc.contexts[j].pre)
+        if own.endswith(noun) and verb[-2:] in own[: -len(noun)]:
+            return j
+    return None
+
+
+#: A clause saying the figures after it are among the things named (在抓获的违法犯罪嫌疑人中，; 全年新增的
+#: 停车泊位中，; 有效警情中，): an optional verb before 的, and the noun of three or more characters.
+_AMONG = compile_pattern(
+    r"(?:\G|(?<=[。！？!?；;，,：:\n]))\s*在?(?:(\p{Han}{1,6}?)的)?(\p{Han}{3,10}?)(?:中|当中|當中)\s*[，,：:]"
+)
+#: How many figures back the total a clause names again is looked for.
+_NAMED_BACK = 24
+#: Markup and blanks around a figure's own words (**抓获各类违法犯罪嫌疑人**).
+_UNWRAPPED = compile_pattern(r"[*_`\s]+")
 #: What joins a part to its share of the whole: 占29.1%, ，占总数的38.4%, 占比6.95%.
 _SHARE_OF = compile_pattern(r"[，,]?\s*占(?:比|总数|全部|总量)?的?\s*$")
 #: The decimal places a share is written to.

@@ -1046,6 +1046,29 @@ def test_a_breakdown_opening_an_indented_paragraph_reaches_the_total_just_before
     assert {r.text: r.parent for r in extract_text(text)}["612起"] is None
 
 
+def test_a_clause_naming_the_counted_things_again_reaches_their_total_sections_up() -> None:
+    # the total stands a section up, past more than a figure's window of other work
+    between = "\n\n## 屯警街面\n\n" + "设置屯警点**42个**，检查娱乐场所、夜市、旅馆等场所**2870家次**。" * 4
+    text = (
+        f"行动期间，全市抓获各类违法犯罪嫌疑人**1127名**，出动警力**5.3万人次**。{between}\n\n## 重拳出击\n\n"
+        "在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人**386名**，治安违法人员**741名**。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["386名"] == parents["741名"] == "1127名"
+    # another verb or another noun than the total's names no total
+    for clause in ("在破获的违法犯罪嫌疑人中", "在抓获的涉毒人员中"):
+        text = f"抓获各类违法犯罪嫌疑人1127名。{between}\n\n{clause}，刑事犯罪嫌疑人386名。"
+        assert {r.text: r.parent for r in extract_text(text)}["386名"] is None, clause
+    # after a clause of the sentence; items past its semicolons; not an item naming another thing
+    text = (
+        f"全年新增停车泊位2.36万个。{between}\n\n## 停车难有了新解法\n\n"
+        "支队通过三条路径，全年新增的停车泊位中，建设公共停车场38个，新增泊位9400个；共享泊位3200个。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["9400个"] == parents["3200个"] == "2.36万个"
+    assert parents["38个"] is None
+
+
 def test_a_part_breaks_down_the_earlier_whole_that_says_its_verb() -> None:
     text = (
         "本年度全般刑案發生1萬2,486件，較上年減少3.2%，破獲1萬1,853件，破獲率94.9%。"
