@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 import regex
 
 from statx.changes import ChangeInfo
-from statx.clauses import FULL_STOP_BACK, LIST_SEPARATOR, SENTENCE_END_BACK, WINDOW, Context, last_end
+from statx.clauses import (
+    FULL_STOP_BACK,
+    LIST_JOINS,
+    LIST_SEPARATOR,
+    SENTENCE_END_BACK,
+    WINDOW,
+    Context,
+    last_end,
+)
 from statx.matcher import Candidate
 from statx.metrics import Choice
 from statx.patterncache import compile_pattern
@@ -119,6 +127,12 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent, smaller = _whole_before(doc, out, i, at, from_, lo, by_lead)
             if parent is not None or not smaller:
                 break
+        if (
+            marker is not None
+            and text.startswith("分别", marker)
+            and (run := _run_before(doc, out, i, marker)) is not None
+        ):
+            parent = run  # 落实网格员131名、102名、90名: one whole for the figures 分别 pairs with names
         if parent is None and (marker is None or _opens_list_item(text, marker)):
             # a 其中 opening a nested list item (``  - 其中，查处酒驾醉驾3968起``) says what its indent says
             parent = _whole_of_sub_item(doc, i)
@@ -133,6 +147,20 @@ def find_parents(doc: Reading) -> list[int | None]:
         out.append(parent)
     _whole_by_sum(doc, out, markers)
     return out
+
+
+def _run_before(doc: Reading, out: Sequence[int | None], i: int, marker: int) -> int | None:
+    """The whole of the figure right before ``i`` in one run of figures after ``marker`` (131名、102名).
+
+    分别 pairs a list of names with a run of figures of one unit: they are parts of one whole, which
+    the run's first figure found, though the later ones stand further from it than other counts of
+    their measure (发动平安志愿者8600余人 after 网格员1502名 is no whole of 102名).
+    """
+    if i == 0 or doc.cands[i - 1].start < marker or doc.records[i - 1].unit != doc.records[i].unit:
+        return None
+    if doc.text[doc.cands[i - 1].end : doc.cands[i].start].strip(LIST_JOINS + "，,"):
+        return None
+    return None if doc.changes[i - 1].relative else out[i - 1]
 
 
 def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
@@ -169,6 +197,13 @@ def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
     return None
 
 
+#: Names joined by 、 和 及 与, with their count and the kind of unit they name after them (板桥、来宾、
+#: 虹桥3个派出所, 城关、河口、白沙中队, 麒麟区、沾益区), all that stands before a 分别; not kinds of a
+#: deed (查处饮酒驾驶、醉酒驾驶分别为315起、97起).
+_NAMES_ONLY = compile_pattern(
+    r"\s*(?:\p{Han}{1,8}[、和及与])+\p{Han}{1,8}?(?:[0-9两二三四五六七八九十]{1,2}个)?\p{Han}{0,3}?"
+    r"(?:派出所|中队|大队|支队|分局|警务室|站|所|县|区|市|镇|乡|街道|社区|村)"
+)
 #: The blanks of a paragraph's indent closing the text before a sentence (⏎ 其中, ⏎　　其中).
 _INDENT_BACK = compile_pattern(r"[ \t\u3000]+$")
 
@@ -243,6 +278,15 @@ def _whole_before(
     # (其中：查处酒驾4.12万起: the colon after 其中 is the marker, and 其中 still opens the sentence)
     # an item marker before the word (⑵ 其中邻里纠纷48起, ② 其中…, 2、其中…) opens the item, not a clause
     opens = not _ITEM_MARK.sub("", doc.lex.breakdown.sub("", text[sentence_start:marker])).strip(" ，,")
+    # names alone before a 分别 open the sentence as a 其中 does (…网格1436个。板桥、来宾、虹桥3个派出所分别
+    # 划分网格126个、98个、87个): the units the total is shared among; their count (3个) is no whole
+    names = (
+        not opens
+        and text.startswith("分别", marker)
+        and text[sentence_start - 1 : sentence_start] not in ("；", ";")
+        and _NAMES_ONLY.fullmatch(text, sentence_start, marker) is not None
+    )
+    opens = opens or names
     other: int | None = None  # the nearest count before the marker in another unit (see `_other_unit_whole`)
     # the first item may break down a count in its unit and 次 (演练156场次，参演人员1.4万人次，其中县级
     # 综合演练3场; 限制高消费3.8万人次，其中3,682人): each occasion one of it; a later item in another
@@ -273,6 +317,8 @@ def _whole_before(
             if not changes[j].relative and measure_of(records[j].unit) == measure_of(records[i].unit):
                 sibling = max(sibling, size_of(records[j]))
             continue
+        if names and p.start >= sentence_start:
+            continue  # the count of the names
         if p.end <= sentence_start and not opens:
             break
         if p.end <= before:

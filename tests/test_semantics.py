@@ -1069,6 +1069,22 @@ def test_a_clause_naming_the_counted_things_again_reaches_their_total_sections_u
     assert parents["38个"] is None
 
 
+def test_names_alone_before_fenbie_open_a_breakdown_of_the_totals_a_sentence_up() -> None:
+    text = (
+        "各派出所把辖区划分为网格1436个，落实网格员1502名、平安志愿者8600余人，形成“所长包片”的工作格局。"
+        "板桥、来宾、虹桥3个派出所分别划分网格126个、98个、87个，落实网格员131名、102名、90名，"
+        "发动平安志愿者1200余人、950人、800人。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[t] for t in ("126个", "98个", "87个")] == ["1436个"] * 3
+    assert [parents[t] for t in ("131名", "102名", "90名")] == ["1502名"] * 3  # one run, one whole
+    assert [parents[t] for t in ("1200余人", "950人", "800人")] == ["8600余人"] * 3
+    assert parents["3个"] is None  # the count of the names
+    # a clause with words of its own before 分别 opens no breakdown of the sentence before
+    text = "全市划分网格1436个。各派出所结合辖区实际，板桥、来宾派出所分别划分网格126个、98个。"
+    assert {r.text: r.parent for r in extract_text(text)}["126个"] is None
+
+
 def test_a_part_breaks_down_the_earlier_whole_that_says_its_verb() -> None:
     text = (
         "本年度全般刑案發生1萬2,486件，較上年減少3.2%，破獲1萬1,853件，破獲率94.9%。"
