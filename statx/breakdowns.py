@@ -226,6 +226,8 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
     """
     text, cands, records = doc.text, doc.cands, doc.records
     start = cands[i].start
+    if text.find("中", lo, start) < 0:
+        return None  # most figures: no clause of the kind within reach, and no search for one
     clauses = list(_AMONG.finditer(text, last_end(FULL_STOP_BACK, text, start, lo), start))
     if not clauses:
         return None
