@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 import regex
 
 from statx.changes import ChangeInfo
-from statx.clauses import FULL_STOP_BACK, LIST_SEPARATOR, SENTENCE_END_BACK, WINDOW, Context, last_end
+from statx.clauses import (
+    FULL_STOP_BACK,
+    LIST_JOINS,
+    LIST_SEPARATOR,
+    SENTENCE_END_BACK,
+    WINDOW,
+    Context,
+    last_end,
+)
 from statx.matcher import Candidate
 from statx.metrics import Choice
 from statx.patterncache import compile_pattern
@@ -119,6 +127,12 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent, smaller = _whole_before(doc, out, i, at, from_, lo, by_lead)
             if parent is not None or not smaller:
                 break
+        if (
+            marker is not None
+            and text.startswith("分别", marker)
+            and (run := _run_before(doc, out, i, marker)) is not None
+        ):
+            parent = run  # 落实网格员131名、102名、90名: one whole for the figures 分别 pairs with names
         if parent is None and (marker is None or _opens_list_item(text, marker)):
             # a 其中 opening a nested list item (``  - 其中，查处酒驾醉驾3968起``) says what its indent says
             parent = _whole_of_sub_item(doc, i)
@@ -128,11 +142,27 @@ def find_parents(doc: Reading) -> list[int | None]:
                 parent, markers[i] = whole, markers[first]
         if by_lead and parent is None and (shared := _whole_of_share(doc, i, lo)) is not None:
             parent = shared
+        if parent is None and (named := _whole_named_again(doc, i, lo)) is not None:
+            parent = named
         if parent is not None and _rest_of_list(doc, out, markers, i):
             parent = out[i - 1]
         out.append(parent)
     _whole_by_sum(doc, out, markers)
     return out
+
+
+def _run_before(doc: Reading, out: Sequence[int | None], i: int, marker: int) -> int | None:
+    """The whole of the figure right before ``i`` in one run of figures after ``marker`` (131名、102名).
+
+    分别 pairs a list of names with a run of figures of one unit: they are parts of one whole, which
+    the run's first figure found, though the later ones stand further from it than other counts of
+    their measure (发动平安志愿者8600余人 after 网格员1502名 is no whole of 102名).
+    """
+    if i == 0 or doc.cands[i - 1].start < marker or doc.records[i - 1].unit != doc.records[i].unit:
+        return None
+    if doc.text[doc.cands[i - 1].end : doc.cands[i].start].strip(LIST_JOINS + "，,"):
+        return None
+    return None if doc.changes[i - 1].relative else out[i - 1]
 
 
 def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
@@ -169,6 +199,68 @@ def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
     return None
 
 
+#: Names joined by 、 和 及 与, with their count and the kind of unit they name after them (板桥、来宾、
+#: 虹桥3个派出所, 城关、河口、白沙中队, 麒麟区、沾益区), all that stands before a 分别; not kinds of a
+#: deed (查处饮酒驾驶、醉酒驾驶分别为315起、97起).
+_NAMES_ONLY = compile_pattern(
+    r"\s*(?:\p{Han}{1,8}[、和及与])+\p{Han}{1,8}?(?:[0-9两二三四五六七八九十]{1,2}个)?\p{Han}{0,3}?"
+    r"(?:派出所|中队|大队|支队|分局|警务室|站|所|县|区|市|镇|乡|街道|社区|村)"
+)
+#: The blanks of a paragraph's indent closing the text before a sentence (⏎ 其中, ⏎　　其中).
+_INDENT_BACK = compile_pattern(r"[ \t\u3000]+$")
+
+
+def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
+    """The total that a clause of ``i``'s sentence names again as what ``i`` is among, if any.
+
+    在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人386名; 全年新增的停车泊位中，…共享泊位3200个; 从警情类别看，
+    有效警情中，纠纷类警情7426起: the clause says the figures after it are among the things a total
+    counted, by that total's own words (抓获各类违法犯罪嫌疑人1127名, 新增停车泊位2.36万个, 形成有效警情
+    8.94万起), which may stand sections up. The total is the nearest earlier figure of the item's
+    measure, not smaller, whose own words end with the noun (and hold the verb, if the clause says
+    one); it is looked for among the last `_NAMED_BACK` figures, the clause only in the sentence.
+    The item's own words say the noun's last two characters again, unless it counts people.
+
+    >>> from statx import extract_text
+    >>> text = "新增停车泊位2.36万个。\\n\\n## 停车难有了新解法\\n\\n全年新增的停车泊位中，共享泊位3200个。"
+    >>> {r.text: r.parent for r in extract_text(text)}["3200个"]
+    '2.36万个'
+    """
+    text, cands, records = doc.text, doc.cands, doc.records
+    start = cands[i].start
+    if text.find("中", lo, start) < 0:
+        return None  # most figures: no clause of the kind within reach, and no search for one
+    clauses = list(_AMONG.finditer(text, last_end(FULL_STOP_BACK, text, start, lo), start))
+    if not clauses:
+        return None
+    clause = clauses[-1]  # the nearest: 从类别看，有效警情中，…
+    verb, noun = clause.group(1) or "", clause.group(2)
+    part, measure = size_of(records[i]), measure_of(records[i].unit)
+    # the item names the same thing (新增泊位9400个 among 停车泊位, not 建设公共停车场38个), or a kind of
+    # person among people (治安违法人员741名 among 违法犯罪嫌疑人)
+    if measure != "人" and noun[-2:] not in doc.contexts[i].pre:
+        return None
+    for j in range(i - 1, max(-1, i - 1 - _NAMED_BACK), -1):
+        if cands[j].end > clause.start() or doc.changes[j].relative:
+            continue
+        rj = records[j]
+        if measure_of(rj.unit) != measure or size_of(rj) < part:
+            continue
+        own = _UNWRAPPED.sub("", doc.contexts[j].pre)
+        if own.endswith(noun) and verb[-2:] in own[: -len(noun)]:
+            return j
+    return None
+
+
+#: A clause saying the figures after it are among the things named (在抓获的违法犯罪嫌疑人中，; 全年新增的
+#: 停车泊位中，; 有效警情中，): an optional verb before 的, and the noun of three or more characters.
+_AMONG = compile_pattern(
+    r"(?:\G|(?<=[。！？!?；;，,：:\n]))\s*在?(?:(\p{Han}{1,6}?)的)?(\p{Han}{3,10}?)(?:中|当中|當中)\s*[，,：:]"
+)
+#: How many figures back the total a clause names again is looked for.
+_NAMED_BACK = 24
+#: Markup and blanks around a figure's own words (**抓获各类违法犯罪嫌疑人**).
+_UNWRAPPED = compile_pattern(r"[*_`\s]+")
 #: What joins a part to its share of the whole: 占29.1%, ，占总数的38.4%, 占比6.95%.
 _SHARE_OF = compile_pattern(r"[，,]?\s*占(?:比|总数|全部|总量)?的?\s*$")
 #: The decimal places a share is written to.
@@ -190,6 +282,15 @@ def _whole_before(
     # (其中：查处酒驾4.12万起: the colon after 其中 is the marker, and 其中 still opens the sentence)
     # an item marker before the word (⑵ 其中邻里纠纷48起, ② 其中…, 2、其中…) opens the item, not a clause
     opens = not _ITEM_MARK.sub("", doc.lex.breakdown.sub("", text[sentence_start:marker])).strip(" ，,")
+    # names alone before a 分别 open the sentence as a 其中 does (…网格1436个。板桥、来宾、虹桥3个派出所分别
+    # 划分网格126个、98个、87个): the units the total is shared among; their count (3个) is no whole
+    names = (
+        not opens
+        and text.startswith("分别", marker)
+        and text[sentence_start - 1 : sentence_start] not in ("；", ";")
+        and _NAMES_ONLY.fullmatch(text, sentence_start, marker) is not None
+    )
+    opens = opens or names
     other: int | None = None  # the nearest count before the marker in another unit (see `_other_unit_whole`)
     # the first item may break down a count in its unit and 次 (演练156场次，参演人员1.4万人次，其中县级
     # 综合演练3场; 限制高消费3.8万人次，其中3,682人): each occasion one of it; a later item in another
@@ -200,13 +301,14 @@ def _whole_before(
     # 死亡11人: the 11 deaths are no part of the 2.3万 people a sentence up). After a full stop the
     # whole may stand sentences up, past ones of changes only (火灾1862起…。与去年同期相比…。其中…).
     semicolon = opens and not by_lead and text[sentence_start - 1 : sentence_start] in ("；", ";")
-    # a 其中 opening a paragraph (调解纠纷4867起，成功率96.8%。⏎其中，板桥、来宾派出所分别调解纠纷612起…)
+    # a 其中 opening a paragraph (调解纠纷4867起，成功率96.8%。⏎其中，板桥、来宾派出所分别调解纠纷612起…),
+    # after its indent if it has one (⏎⏎ 其中，… where a <p> with a space opened it)
     # reaches past the last words of the paragraph just before, as a grouping lead does (see
     # `_paragraph_just_before`), when the parts name again what that figure counts (see `_names_again`)
     heads_paragraph = (
         opens
         and not by_lead
-        and text[sentence_start - 1 : sentence_start] == "\n"
+        and _INDENT_BACK.sub("", text[max(lo, sentence_start - 8) : sentence_start]).endswith("\n")
         and _WRAP.sub("", text[max(lo, sentence_start - 40) : sentence_start]).rstrip().endswith("。")
     )
     before = last_end(FULL_STOP_BACK, text, sentence_start - 1, lo) if semicolon else lo
@@ -219,6 +321,8 @@ def _whole_before(
             if not changes[j].relative and measure_of(records[j].unit) == measure_of(records[i].unit):
                 sibling = max(sibling, size_of(records[j]))
             continue
+        if names and p.start >= sentence_start:
+            continue  # the count of the names
         if p.end <= sentence_start and not opens:
             break
         if p.end <= before:
@@ -351,9 +455,12 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
     between = _WRAP.sub("", text[end:start].rstrip())
     if "\n" in between or not between.endswith(("。", "；", ";", "！")):
         return False
-    # the paragraph as far back as a figure's window reaches: a page of one long line stays linear
+    # the figure's sentence, in its paragraph as far back as a figure's window reaches (a page of one
+    # long line stays linear): a 分别 of an earlier sentence (3个派出所分别组建调解室。…调解纠纷4867起。)
+    # pairs names with figures of its own and leaves the figure a total
     lo = max(0, end - WINDOW)
-    return doc.lex.breakdown.search(text, text.rfind("\n", lo, end) + 1 or lo, start) is None
+    since = max(text.rfind("\n", lo, end) + 1 or lo, last_end(FULL_STOP_BACK, text, end, lo))
+    return doc.lex.breakdown.search(text, since, start) is None
 
 
 def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, marker: int, whole: int) -> bool:

@@ -1021,6 +1021,78 @@ def test_a_breakdown_in_people_counts_may_switch_between_ming_and_ren() -> None:
     assert {r.text: r.parent for r in extract_text(text)}["176人"] == "1 138名"
 
 
+def test_a_lead_counting_the_things_again_before_zhong_holds_the_whole_of_the_parts_after_it() -> None:
+    # 8名死者中，…5人: the lead counts the dead again; its figure is the whole of the kinds after it
+    text = "全年交通事故死亡8人；8名死者中，電單車駕駛者或乘客有5人，行人2人，輕型汽車乘客1人。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[t] for t in ("5人", "2人", "1人")] == ["8名"] * 3
+    assert parents["8人"] is None
+    parents = {r.text: r.parent for r in extract_text("全县19个派出所中，已有14个完成改革。")}
+    assert parents["14个"] == "19个"
+    # after a grouping lead, the count said again names the whole
+    text = "全年发生事故146起。从事故分布看，146起事故中，国省道上的31起，农村道路上的27起。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["31起"] == parents["27起"] == "146起"
+    # a span of months or a month's middle counts no thing: no lead, no breakdown of the total before
+    for opening in ("近3个月中，", "10月中，"):
+        parents = {r.text: r.parent for r in extract_text(f"共查处违法200起。{opening}查处酒驾12起。")}
+        assert parents["12起"] is None, opening
+
+
+def test_a_breakdown_opening_an_indented_paragraph_reaches_the_total_just_before() -> None:
+    # the paragraph opens with an indent (a <p> with a space, full-width spaces); an earlier sentence's
+    # 分别 pairs names with its own figures and leaves the total after it a total
+    for indent in (" ", "\u3000\u3000"):
+        text = (
+            "3个派出所分别组建调解室。全市共排查矛盾纠纷5132起，调解纠纷4867起，调解成功率达96.8%。"
+            f"\n\n{indent}其中，板桥、来宾、虹桥派出所分别调解纠纷612起、538起、497起。"
+        )
+        parents = {r.text: r.parent for r in extract_text(text)}
+        assert [parents[t] for t in ("612起", "538起", "497起")] == ["4867起"] * 3, repr(indent)
+    # a 其中 in the total's own sentence still leaves the total's reach unclear
+    text = "共调解纠纷4867起，其中邻里纠纷1200起。\n\n 其中，板桥派出所调解纠纷612起。"
+    assert {r.text: r.parent for r in extract_text(text)}["612起"] is None
+
+
+def test_a_clause_naming_the_counted_things_again_reaches_their_total_sections_up() -> None:
+    # the total stands a section up, past more than a figure's window of other work
+    between = "\n\n## 屯警街面\n\n" + "设置屯警点**42个**，检查娱乐场所、夜市、旅馆等场所**2870家次**。" * 4
+    text = (
+        f"行动期间，全市抓获各类违法犯罪嫌疑人**1127名**，出动警力**5.3万人次**。{between}\n\n## 重拳出击\n\n"
+        "在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人**386名**，治安违法人员**741名**。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["386名"] == parents["741名"] == "1127名"
+    # another verb or another noun than the total's names no total
+    for clause in ("在破获的违法犯罪嫌疑人中", "在抓获的涉毒人员中"):
+        text = f"抓获各类违法犯罪嫌疑人1127名。{between}\n\n{clause}，刑事犯罪嫌疑人386名。"
+        assert {r.text: r.parent for r in extract_text(text)}["386名"] is None, clause
+    # after a clause of the sentence; items past its semicolons; not an item naming another thing
+    text = (
+        f"全年新增停车泊位2.36万个。{between}\n\n## 停车难有了新解法\n\n"
+        "支队通过三条路径，全年新增的停车泊位中，建设公共停车场38个，新增泊位9400个；共享泊位3200个。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["9400个"] == parents["3200个"] == "2.36万个"
+    assert parents["38个"] is None
+
+
+def test_names_alone_before_fenbie_open_a_breakdown_of_the_totals_a_sentence_up() -> None:
+    text = (
+        "各派出所把辖区划分为网格1436个，落实网格员1502名、平安志愿者8600余人，形成“所长包片”的工作格局。"
+        "板桥、来宾、虹桥3个派出所分别划分网格126个、98个、87个，落实网格员131名、102名、90名，"
+        "发动平安志愿者1200余人、950人、800人。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[t] for t in ("126个", "98个", "87个")] == ["1436个"] * 3
+    assert [parents[t] for t in ("131名", "102名", "90名")] == ["1502名"] * 3  # one run, one whole
+    assert [parents[t] for t in ("1200余人", "950人", "800人")] == ["8600余人"] * 3
+    assert parents["3个"] is None  # the count of the names
+    # a clause with words of its own before 分别 opens no breakdown of the sentence before
+    text = "全市划分网格1436个。各派出所结合辖区实际，板桥、来宾派出所分别划分网格126个、98个。"
+    assert {r.text: r.parent for r in extract_text(text)}["126个"] is None
+
+
 def test_a_part_breaks_down_the_earlier_whole_that_says_its_verb() -> None:
     text = (
         "本年度全般刑案發生1萬2,486件，較上年減少3.2%，破獲1萬1,853件，破獲率94.9%。"
