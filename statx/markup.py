@@ -560,14 +560,41 @@ def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
     if pages:
         cuts = sorted(pages + _clear_of(cuts, pages, touching=True))
         phrases = [rep for rep in phrases if _clear_of([rep[:2]], pages, touching=True)]
-    if not tables and not phrases:
+    blanks = _text_entities(raw, start)
+    if not tables and not phrases and not blanks:
         _emit_between(_emit_plain, builder, raw, start, len(raw), cuts)
         return
     spans = [(a, b) for a, b, _ in tables]
     reps = [(a, b, "") for a, b in _clear_of(cuts, spans, touching=True)]
     reps.extend(rep for _, _, table in tables for rep in table)
     reps.extend(phrases)
+    reps.extend(blanks)  # one overlapping a table's or a phrase's own replacement is skipped
     _emit_replacing(_emit_plain, builder, raw, start, len(raw), sorted(reps))
+
+
+# The entities of a blank or an invisible mark a crawl's plain text keeps from the page it was
+# cut from (户政窗口办理业务&nbsp;4.6万笔, 接报警情1&#8203;286起): read as the page shows them, or the
+# literal `&nbsp;` splits a label from its figure and `&#8203;` a number. Only these few: a text
+# that names other entities (&amp; in a URL, &lt; in a formula) is left as written.
+_TEXT_ENTITY = compile_pattern(
+    r"&(?:nbsp|ensp|emsp|thinsp|shy|zwsp|#(?:160|173|820[1-3]|8194|8195|12288)|#[xX](?:[aA]0|[aA][dD]|200[19bB]|3000));"
+)
+_INVISIBLE = frozenset("\u200b\u00ad")
+
+
+def _text_entities(raw: str, start: int) -> list[tuple[int, int, str]]:
+    """Replacements for the blank and invisible entities of a plain text: a blank, or nothing.
+
+    >>> _text_entities("业务&nbsp;4.6万笔，1&#8203;286起", 0)
+    [(2, 8, '\\xa0'), (15, 22, '')]
+    """
+    if "&" not in raw:
+        return []
+    reps = []
+    for m in _TEXT_ENTITY.finditer(raw, start):
+        char = "\u200b" if m.group() == "&zwsp;" else html.unescape(m.group())
+        reps.append((m.start(), m.end(), "" if char in _INVISIBLE else char))
+    return reps
 
 
 # A line that is a bare number, maybe with its qualifier or magnitude (1860, 420余, 1.2万): its

@@ -189,7 +189,9 @@ _SYLLABLE = (
 # - the same annotation set off by one blank, as some converters and editors
 #   write it (`4.8萬 (wàn)餘份`, `嫌疑人 (xián yí rén)297名`): the blank goes with it,
 #   or it would cut the figure from its unit;
-# - zero-width characters and the soft hyphen, which can split a number;
+# - zero-width characters and the soft hyphen, which can split a number; between
+#   two digits, with the blank beside them too (`6 \u200b 8 52起` is 6852 起): a
+#   renderer's marker inside one number, never a gap between two;
 # - the CR of a CRLF pair.
 # It runs on raw text (folding comes later, over the whole text), hence both
 # kinds of parentheses.  The outer group makes `split` return the dropped
@@ -202,7 +204,8 @@ _NOISE = re.compile(
     r"([(（ \u3000\u00ad\u200b-\u200d\u2060\ufeff\r]"
     rf"(?:(?<=[{_HAN}][(（]){_SYLLABLE}(?: {_SYLLABLE}){{0,7}}[)）]"
     rf"|(?<=[{_HAN}][ \u3000])[(（]{_SYLLABLE}(?: {_SYLLABLE}){{0,7}}[)）]"
-    r"|(?<=[\u00ad\u200b-\u200d\u2060\ufeff])"
+    r"|(?<=\d[ \u3000])[\u00ad\u200b-\u200d\u2060\ufeff]+[ \u3000]?(?=\d)"
+    r"|(?<=[\u00ad\u200b-\u200d\u2060\ufeff])(?:(?<=\d.)[ \u3000](?=\d))?"
     r"|(?<=\r)(?=\n)))"
 )
 

@@ -47,6 +47,7 @@ _ARABIC: Final = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{4}
 _FOLD: Final = str.maketrans(
     {
         "萬": "万",
+        "w": "万",  # posts online: 3.6w+ (the rules take w only before its +)
         "億": "亿",
         "兩": "两",
         "點": "点",

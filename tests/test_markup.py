@@ -1207,3 +1207,13 @@ def test_front_matter_read_without_yaml_is_yamls(items: list[tuple[str, str]], n
         else:
             assert got is not None
             assert (markup.iso_date(got), str(got).strip()) == (markup.iso_date(want), str(want).strip())
+
+
+def test_a_plain_texts_leftover_blank_entities_read_as_the_page_shows_them() -> None:
+    """A crawl's text keeps &nbsp; and &#8203;: a blank and nothing, so labels and numbers hold together."""
+    raw = "户政窗口办理业务&nbsp;4.6万笔，接报警情1&#8203;286起，A&amp;B公司"
+    prepared, _ = prepare(raw)
+    assert prepared.text == "户政窗口办理业务 4.6万笔,接报警情1286起,A&amp;B公司"
+    found = {(r.text, r.value, r.label) for r in extract_text(raw)}
+    assert ("4.6万笔", 46000, "户政窗口办理业务") in found
+    assert ("1&#8203;286起", 1286, "接报警情") in found

@@ -11,13 +11,14 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statx.markup import prepare
 from statx.matcher import Candidate, find_candidates, scan_whole
-from statx.rules import RuleSet, load_rules
+from statx.rules import RuleSet, expand_fragment, load_rules
 from statx.shape import optional_prefix, shape_of
 from tests.conftest import SAMPLE_FILES
 
@@ -271,3 +272,11 @@ def test_a_local_exclusion_is_scanned_only_near_its_lookaround_strings(rules: Ru
     for gap in (0, 5, 20, 40, 60, 80, 120):
         text = f"推出“1+2+N”模式，即{'宣' * gap}1名民警带2名辅警。"
         assert _key(find_candidates(text, rules)) == _key(scan_whole(text, rules)), gap
+
+
+@pytest.mark.parametrize("name", ["ARABIC_BASE", "STRAY_SPACED", "LETTER_SPACED"])
+def test_a_numbers_fragment_reads_a_bounded_way_ahead(rules: RuleSet, name: str) -> None:
+    """Every rule built on a number embeds these; one unbounded lookahead (`[ \\t]*\\n` in a lookahead)
+    makes the matcher scan whole texts for a dozen exclusions instead of the stretches around figures."""
+    ahead = shape_of(expand_fragment(name, rules.fragments)).ahead
+    assert ahead is not None and ahead < 64

@@ -94,6 +94,12 @@ def test_fold_text_falls_back_to_chars_when_t2s_changes_length(monkeypatch: pyte
         ("農\u3000(nong2)村", "农村"),
         ("零\u200b宽", "零宽"),
         ("1\u200b00人", "100人"),
+        # between digits the blanks beside a zero-width mark go too; elsewhere they stay
+        ("6 \u200b 8 52起", "68 52起"),
+        ("3\u200b 56", "356"),
+        ("1 \u00ad2", "12"),
+        ("2 \u200bA", "2 A"),
+        ("起 \u200b 8", "起  8"),
         ("一\r\n二", "一\n二"),
     ],
 )
