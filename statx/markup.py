@@ -104,15 +104,17 @@ _KEY_VALUE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*?)
 
 
 def _simple_front_matter(block: str) -> dict[str, object] | None:
-    """The title and date of a block whose lines are `key: value` with plain or quoted scalars.
+    """The title and date of a block of one-line `key: value` (and `- item`) lines, as YAML reads them.
 
-    What YAML would read, without importing PyYAML: most front matter is such lines, and the
-    import is a tenth of `statx extract one.txt`. None when the block, or the title or date
-    in it, takes more than this reads (nested or continued values, flow style, escapes, a
-    value YAML would not read as a string); then YAML parses it.
+    Without importing PyYAML: most front matter is such lines, and the import is a tenth of
+    `statx extract one.txt`. Every value in the block must be a one-line scalar, quoted
+    without escapes or plain, so that YAML reads the lines as they look, or fails and leaves
+    them to the key lines (`_parse_front_matter`), which read them alike. None otherwise
+    (nested or continued title or date, flow style, escapes, a title or date YAML would read
+    as no string): then YAML parses the block.
 
-    >>> _simple_front_matter("title: '交警''s 走访'\\ntags:\\n - a\\ndate: Thu, 02 Dec 2021 14:49:35 GMT")
-    {'title': "交警's 走访", 'date': 'Thu, 02 Dec 2021 14:49:35 GMT'}
+    >>> _simple_front_matter("title: '交警 走访'\\ntags:\\n - a\\ndate: Thu, 02 Dec 2021 14:49:35 GMT")
+    {'title': '交警 走访', 'date': 'Thu, 02 Dec 2021 14:49:35 GMT'}
     >>> _simple_front_matter("title: yes\\n") is None, _simple_front_matter("title: a\\n  b\\n") is None
     (True, True)
     """
@@ -124,39 +126,40 @@ def _simple_front_matter(block: str) -> dict[str, object] | None:
         if line[0] in " \t-":  # a value's continuation or a nested item: of a key read no further
             if key in _META_KEYS:
                 return None
+            item = line.strip().removeprefix("- ").removeprefix("-")
+            nested = _KEY_VALUE.fullmatch(item)
+            if _simple_scalar(nested["value"] or "" if nested else item.strip()) is None:
+                return None
             continue
         m = _KEY_VALUE.fullmatch(line)
-        if m is None:
+        value = _simple_scalar(m["value"] or "") if m else None
+        if m is None or value is None:
             return None
         key = m["key"]
-        if key not in _META_KEYS:
-            continue
-        value = _simple_scalar(m["value"] or "")
-        if value is None or key in fields:
-            return None
-        fields[key] = value
+        if key in _META_KEYS:
+            if key in fields or (value and value == m["value"] and _NOT_A_STRING.fullmatch(value)):
+                return None
+            fields[key] = value
     return fields if key is not None else None
 
 
 def _simple_scalar(value: str) -> str | None:
-    """A one-line YAML scalar as the string YAML reads, if it is one; None if YAML must read it.
+    """A one-line YAML scalar as the string it reads as, if YAML and the key lines read it alike.
 
     >>> _simple_scalar("'a: b'"), _simple_scalar('"x"'), _simple_scalar("plain"), _simple_scalar("")
     ('a: b', 'x', 'plain', '')
-    >>> _simple_scalar("123") is None, _simple_scalar('"a\\\\tb"') is None, _simple_scalar("a # c") is None
-    (True, True, True)
+    >>> _simple_scalar("'it''s'") is None, _simple_scalar('"a\\\\tb"') is None, _simple_scalar("a # c")
+    (True, True, None)
     """
     if not value:
         return ""
     if value[0] == "'":
-        m = re.fullmatch(r"'((?:[^']|'')*)'", value)
-        return m[1].replace("''", "'") if m else None
+        m = re.fullmatch(r"'([^']*)'", value)  # '' inside: YAML reads ', the key lines ''
+        return m[1] if m else None
     if value[0] == '"':
         m = re.fullmatch(r'"([^"\\]*)"', value)
         return m[1] if m else None
-    if _PLAIN.fullmatch(value) is None or _NOT_A_STRING.fullmatch(value) is not None:
-        return None
-    return value
+    return value if _PLAIN.fullmatch(value) else None
 
 
 def _unquote(value: str) -> str:

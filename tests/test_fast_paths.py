@@ -25,12 +25,14 @@ from statx.semantics import lexicon
 
 # The same annotations, each alternative opening with its own character: after a Han character,
 # a bracketed run of syllables (農(nóng), 萬(wan4), 交通(jiāo tōng)), or one set off by a blank
-# (4.8萬 (wàn)); a soft hyphen or zero-width character; a carriage return before a line feed.
+# (4.8萬 (wàn)); a soft hyphen or zero-width character, with the blanks beside it between two
+# digits (6 \u200b 8); a carriage return before a line feed.
 _SYLLABLES = rf"{nz._SYLLABLE}(?: {nz._SYLLABLE}){{0,7}}[)）]"
 _PLAIN_NOISE = re.compile(
     rf"([(（](?<=[{nz._HAN}][(（]){_SYLLABLES}"
     rf"|[ \u3000](?<=[{nz._HAN}][ \u3000])[(（]{_SYLLABLES}"
-    r"|[\u00ad\u200b-\u200d\u2060\ufeff]"
+    r"|(?<=\d)[ \u3000][\u00ad\u200b-\u200d\u2060\ufeff]+[ \u3000]?(?=\d)"
+    r"|[\u00ad\u200b-\u200d\u2060\ufeff](?:(?<=\d[\u00ad\u200b-\u200d\u2060\ufeff])[ \u3000](?=\d))?"
     r"|\r(?=\n))"
 )
 _NOISY = st.lists(
