@@ -342,6 +342,10 @@ class MetricIndex:
             )
         return known
 
+    def has_cue(self, words: str) -> bool:
+        """Whether any metric's cue stands in `words`: they name something counted, not a speaker (主持人)."""
+        return bool(self._hits(words))
+
     def opens_with(self, key: str, words: str) -> bool:
         """Whether `words` open with a cue of metric `key` (违法停车… with illegal parking's 违法停车).
 

@@ -815,7 +815,11 @@ def annotate(
             )
         )
         named_ctx = ctx
-        if lead and choice.cue_start is not None:
+        if term and not _BLANKS.sub("", ctx.pre) and lex.metrics.has_cue(term):
+            # 网上办理率:46.6%: nothing after the colon, so the term is the label; not a speaker's
+            # name before what they say (主持人：两成多，…), which names nothing counted
+            named_ctx = Context(term, ctx.post, ctx.sentence_start)
+        elif lead and choice.cue_start is not None:
             if term and choice.cue_start < len(term):  # the label starts at the term when its cue won
                 named_ctx = Context(term + ctx.pre, ctx.post, ctx.sentence_start)
             else:  # the label keeps to the figure's own words
