@@ -74,6 +74,7 @@ class MetricIndex:
     people: regex.Pattern[str] | None = None  # the `object_people` words: see `_outside_object`
     setup: regex.Pattern[str] | None = None  # the `setup_verbs`, whole: see `_setup_noun`
     catch: regex.Pattern[str] | None = None  # the `catch_verbs`, whole: see `_offender_noun`
+    vague: regex.Pattern[str] | None = None  # the `vague_done` words, whole: see `_outside_object`
     # a whole's key -> (the words that make a part of it narrower, the narrower key): see `part_of`
     parts: dict[str, tuple[tuple[regex.Pattern[str], str], ...]] = field(default_factory=dict)
     # group name -> the only units its cue names a count in (a `(?#units:…)` comment): see `_cue_units`
@@ -100,6 +101,7 @@ class MetricIndex:
             people=compile_pattern(alternation(rules.words.get("object_people", ()))),
             setup=compile_pattern(alternation(rules.words.get("setup_verbs", ()))),
             catch=compile_pattern(alternation(rules.words.get("catch_verbs", ()))),
+            vague=compile_pattern(alternation(rules.words.get("vague_done", ()))),
             parts=_parts(rules),
             other=Choice("other", other.name if other else "其他统计数字"),
             names={m.key: m.name for m in rules.metrics},
@@ -215,7 +217,7 @@ class MetricIndex:
                 if "因" in text:
                     hits = _outside_cause(text, hits)
                 if len(hits) > 1 and pre.endswith("对") and self.people is not None:
-                    hits = _outside_object(text, hits, unit, self.people)
+                    hits = _outside_object(text, hits, unit, self.people, self.vague)
             for metric, start, end in hits:
                 if place == "earlier" and unit not in metric.units and not _of_any_metric(unit, is_change):
                     continue  # a change in % (降幅达12.3%) may be of any metric
@@ -339,6 +341,10 @@ class MetricIndex:
                 m.key == key and a == 0 and b == len(cue) for m, a, b in self._hits(cue)
             )
         return known
+
+    def has_cue(self, words: str) -> bool:
+        """Whether any metric's cue stands in `words`: they name something counted, not a speaker (主持人)."""
+        return bool(self._hits(words))
 
     def opens_with(self, key: str, words: str) -> bool:
         """Whether `words` open with a cue of metric `key` (违法停车… with illegal parking's 违法停车).
@@ -503,7 +509,11 @@ def _outside_cause(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple
 
 #: The people a sanction befell, after 对 and the figure (对5名酒驾驾驶人依法吊销驾驶证).
 def _outside_object(
-    text: str, hits: list[tuple[Metric, int, int]], unit: str, people: regex.Pattern[str]
+    text: str,
+    hits: list[tuple[Metric, int, int]],
+    unit: str,
+    people: regex.Pattern[str],
+    vague: regex.Pattern[str] | None = None,
 ) -> list[tuple[Metric, int, int]]:
     """Drop the cues that describe the people of 对N名… when what was done to them names a count.
 
@@ -512,6 +522,9 @@ def _outside_object(
     the figure's unit (对3名无证驾驶人员处以罚款: a fine is counted in 元, so 无证驾驶 stays).
     `people` finds the noun that ends the description (驾驶人, 司机: the `object_people` words).
 
+    What was done may say only that they were dealt with (对412名无证驾驶人员予以处罚, 依法处理: the
+    `vague` words, whole): that names no count of its own, so who they were decides.
+
     >>> from statx.rules import Metric
     >>> drink = Metric("drink", "", frozenset({"名"}), (), 0, "")
     >>> revoked = Metric("revoked", "", frozenset({"名"}), (), 0, "")
@@ -519,11 +532,17 @@ def _outside_object(
     >>> people = regex.compile("驾驶人|司机")
     >>> [h[0].key for h in _outside_object("酒驾驾驶人依法吊销驾驶证", hits, "名", people)]
     ['revoked']
+    >>> handled = Metric("handled", "", frozenset({"名"}), (), 0, "")
+    >>> hits = [(drink, 0, 2), (handled, 7, 9)]
+    >>> [h[0].key for h in _outside_object("酒驾驾驶人予以处罚", hits, "名", people, regex.compile("处罚"))]
+    ['drink']
     """
     found = people.search(text)
     if found is None:
         return hits
     done = [h for h in hits if h[1] >= found.end()]
+    if vague is not None and done and all(vague.fullmatch(text, h[1], h[2]) for h in done):
+        return [h for h in hits if h[1] < found.end()] or hits
     return done if any(unit in h[0].units for h in done) else hits
 
 

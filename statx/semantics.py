@@ -457,8 +457,10 @@ def _colon_term(text: str, start: int, ctx: Context, lex: Lexicon) -> str:
     违法载人：查处6.1万起 counts the violation named before the colon: 查处 alone says only that
     something was dealt with, and the colon ends the term's clause, so the figure's own words
     would never read it. Taken only when the words after the colon are a bare verb (with its
-    adverbs: 共查处, 累计查处), nothing after the figure names it (优化：完成22个路口 counts
-    路口), and the term holds no number (not 1-10月：, not a figure's clause):
+    adverbs: 共查处, 累计查处) or nothing at all (a list item ``- 超速：1.93万起`` after
+    ``其中：``, whose part has no earlier words to read), nothing after the figure names it
+    (优化：完成22个路口 counts 路口), and the term holds no number (not 1-10月：, not a
+    figure's clause):
     a heading that names its own items (主要成效：查处违法1.2万起) keeps to them, and one that
     names nothing (工作成效：查处1.5万起) adds no cue, so the verb still decides.
     """
@@ -466,7 +468,7 @@ def _colon_term(text: str, start: int, ctx: Context, lex: Lexicon) -> str:
     if (
         pre_start < 1
         or text[pre_start - 1] not in ":："
-        or not lex.bare_verb.match(_BLANKS.sub("", ctx.pre))
+        or not _bare_or_empty(_BLANKS.sub("", ctx.pre), lex)
         or _HAN.search(ctx.post)  # 优化：完成22个路口: the words after the figure name it
     ):
         return ""
@@ -476,6 +478,11 @@ def _colon_term(text: str, start: int, ctx: Context, lex: Lexicon) -> str:
     if not 2 <= len(term) <= 12 or regex.search(r"\d", term):
         return ""
     return term
+
+
+def _bare_or_empty(words: str, lex: Lexicon) -> bool:
+    """Whether the words between a colon and a figure name nothing: none, or only a verb."""
+    return not words or lex.bare_verb.match(words) is not None
 
 
 def _only_set_up(ctx: Context, lex: Lexicon) -> bool:
@@ -812,7 +819,11 @@ def annotate(
             )
         )
         named_ctx = ctx
-        if lead and choice.cue_start is not None:
+        if term and not _BLANKS.sub("", ctx.pre) and lex.metrics.has_cue(term):
+            # 网上办理率:46.6%: nothing after the colon, so the term is the label; not a speaker's
+            # name before what they say (主持人：两成多，…), which names nothing counted
+            named_ctx = Context(term, ctx.post, ctx.sentence_start)
+        elif lead and choice.cue_start is not None:
             if term and choice.cue_start < len(term):  # the label starts at the term when its cue won
                 named_ctx = Context(term + ctx.pre, ctx.post, ctx.sentence_start)
             else:  # the label keeps to the figure's own words

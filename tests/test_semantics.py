@@ -213,6 +213,19 @@ def test_colon_list_breakdown() -> None:
     assert recs["800起"].parent == "1200起" and recs["300起"].parent == "1200起"
 
 
+def test_a_term_closed_by_a_colon_right_before_a_figure_is_its_words_and_label() -> None:
+    # a list item after 其中： says its part's name only before the colon; a speaker's name before
+    # what they say (主持人：两成多，…) names nothing counted and gives no label
+    text = (
+        "共查处交通违法行为28.7万起，其中：\n\n- 超速：1.93万起；\n- 违停：9.6万起。\n\n"
+        "主持人：两成多，这个降幅不小。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["1.93万起"].metric, recs["1.93万起"].label) == ("speeding", "超速")
+    assert (recs["9.6万起"].metric, recs["9.6万起"].label) == ("illegal_parking", "违停")
+    assert recs["两成多"].label == ""
+
+
 def test_a_breakdown_runs_on_over_semicolons_for_items_of_the_same_metric() -> None:
     text = (
         "全年破获刑事案件1105起，破案率77.8%。其中，破获命案3起，现案全破；破获盗窃案件612起。"
