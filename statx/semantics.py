@@ -1328,7 +1328,7 @@ def _respectively(
         listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
         if slots > 1 and len(items) < 2:
             clause_start = cands[i].start - len(contexts[i].pre)
-            items = _listed_in_clause_before(text, clause_start, contexts[i], slots) or items
+            items = _listed_in_clause_before(text, clause_start, contexts[i], slots, cands) or items
         if slots > 1 and len(items) == slots:
             items = _share_head(items)
             tail = _what_follows(after, lex)
@@ -1394,7 +1394,9 @@ def _new_levels(text: str, cands: Sequence[Candidate], group: list[int], lex: Le
     return second if joined else []
 
 
-def _listed_in_clause_before(text: str, clause_start: int, ctx: Context, slots: int) -> list[str] | None:
+def _listed_in_clause_before(
+    text: str, clause_start: int, ctx: Context, slots: int, cands: Sequence[Candidate] = ()
+) -> list[str] | None:
     """The items a `分别` list pairs with when they stand in the sentence's clause before it.
 
     A report names what fell, says so, and gives the figures in the next clause (事故起数、
@@ -1402,7 +1404,8 @@ def _listed_in_clause_before(text: str, clause_start: int, ctx: Context, slots: 
     nothing, so the items are those listed in the clause before, its last one cut where the
     clause goes on to say what happened to them (实现, 均, 有所). None unless that clause holds
     exactly as many items as the list has places and no number of its own (机动车289.5万辆，
-    驾驶人412万人，分别增长…: there the earlier figures are the list).
+    驾驶人412万人，分别增长…: there the earlier figures are the list), in digits or as any other
+    figure of `cands` (赌博一百零二起、卖淫嫖娼二十一起，分别增长百分之十二、下降百分之八).
 
     >>> t = "事故起数、死亡人数、受伤人数实现“三下降”，同比分别下降16.0%、16.7%和10.1%"
     >>> _listed_in_clause_before(t, t.index("同比"), Context("同比分别下降", "", 0), 3)
@@ -1412,6 +1415,9 @@ def _listed_in_clause_before(text: str, clause_start: int, ctx: Context, slots: 
     cut = max(before.rfind(mark) for mark in "，,；;：:")
     clause = before[cut + 1 :]
     if not clause or regex.search(r"\d", clause):
+        return None
+    clause_at = ctx.sentence_start + cut + 1
+    if any(clause_at <= c.start < clause_start for c in cands):
         return None
     items = [w.strip() for w in _LIST_ITEMS.split(clause) if w.strip()]
     if len(items) != slots:

@@ -2148,3 +2148,15 @@ def test_a_kind_of_crime_among_cases_solved_is_a_case_solved() -> None:
     assert recs["2起"].metric == "cases_solved"
     assert recs["2起"].parent == "386起"
     assert recs["5起"].metric == "crimes_reported"  # no whole: the crimes that happened
+
+
+def test_respectively_pairs_changes_with_earlier_counts_in_chinese_numerals() -> None:
+    text = (
+        "共查处治安违法行为四百一十六起，其中赌博一百零二起、卖淫嫖娼二十一起，"
+        "较去年同期分别增长12%、下降8%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    # the clause before 分别 holds figures of its own: they are the list, not words to pair with
+    assert recs["12%"].metric == "violations_handled"
+    assert recs["8%"].metric == "violations_handled"
+    assert recs["8%"].label == "卖淫嫖娼"
