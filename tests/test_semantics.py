@@ -2160,3 +2160,11 @@ def test_respectively_pairs_changes_with_earlier_counts_in_chinese_numerals() ->
     assert recs["12%"].metric == "violations_handled"
     assert recs["8%"].metric == "violations_handled"
     assert recs["8%"].label == "卖淫嫖娼"
+
+
+def test_a_rate_per_head_or_per_period_is_no_part_of_a_breakdown_before_it() -> None:
+    text = "办理业务二千零六笔，其中网上办理一千零三笔，民警人均办案二十一起，月均接警八百余起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["一千零三笔"].parent == "二千零六笔"
+    assert recs["二十一起"].parent is None
+    assert recs["八百余起"].parent is None
