@@ -146,6 +146,8 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent = named
         if parent is not None and _rest_of_list(doc, out, markers, i):
             parent = out[i - 1]
+        if parent is not None and _RATE_OF_COUNT.search(contexts[i].pre):
+            parent = None  # …其中网上办理1003笔，…民警人均办案21起, 月均接警800余起: a rate is no part
         out.append(parent)
     _whole_by_sum(doc, out, markers)
     return out
@@ -927,6 +929,9 @@ def kind_of_lead(doc: Reading, i: int, choice: Choice) -> Choice:
 #: and no change of the total before it qualifies (semantics: 警情58426起，日均321起，同比下降4.3%).
 PER_PERIOD = "日均|月均|年均|时均|平均每|每日|每天|每月"
 PER_PERIOD_RE = compile_pattern(PER_PERIOD)
+#: Words that make a figure a rate of a count, per period or per head (日均, 人均办案, 每名民警): a
+#: share of no total, so no part of one, however a breakdown before it in the sentence runs on.
+_RATE_OF_COUNT = compile_pattern(PER_PERIOD + r"|人均|户均|车均|场均|每人|每名|每户")
 #: Words inside a bracket that make its figure a rate or another period's, not a part
 #: (1.94万起(日均53起), 214起(2023年为236起), 612起(上年同期498起)).
 _NOT_A_PART = compile_pattern(r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总")

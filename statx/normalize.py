@@ -180,12 +180,20 @@ _SYLLABLE = (
     rf"(?:[a-z]*[{_TONED}][{_PINYIN_LETTER}]*|(?:{_NEUTRAL}|{_NUMBERED})(?=[ )）]))"
 )
 
+# A zhuyin (bopomofo) syllable, as Taiwan's papers gloss a character (`詐（ㄓㄚˋ）騙`,
+# `竊(ㄑㄧㄝˋ)盜`): up to four bopomofo letters, the neutral-tone dot before them or a tone
+# mark after; the letters are no Han characters, so they can never be the text's own words.
+_ZHUYIN = "˙?[\u3105-\u312f\u31a0-\u31bf]{1,4}[ˊˇˋ˙ˉ]?(?=[ )）])"
+# One reading of a character or a word's syllable: pinyin or zhuyin.
+_READING = f"(?:{_SYLLABLE}|{_ZHUYIN})"
+
 # Removed from prepared text (a zero-length segment):
 # - a pinyin annotation right after a Han character: `農(nóng)`, `農（nóng）`,
 #   `們(men)`, `農(nong2)`, or a word's, its syllables split by blanks
 #   (`交通事故(jiāo tōng shì gù)`); each syllable at most 7 letters, with a tone
 #   mark, a tone digit or from the short list of toneless neutral syllables, so
-#   `(含两轮车)`, `(+3.88%)`, `(APP)`, `(v2)`, `(de facto)` stay;
+#   `(含两轮车)`, `(+3.88%)`, `(APP)`, `(v2)`, `(de facto)` stay; zhuyin the same way
+#   (`竊（ㄑㄧㄝˋ）盜`, `車手（ㄔㄜ ㄕㄡˇ）`);
 # - the same annotation set off by one blank, as some converters and editors
 #   write it (`4.8萬 (wàn)餘份`, `嫌疑人 (xián yí rén)297名`): the blank goes with it,
 #   or it would cut the figure from its unit;
@@ -202,8 +210,8 @@ _SYLLABLE = (
 # three alternatives at every character.
 _NOISE = re.compile(
     r"([(（ \u3000\u00ad\u200b-\u200d\u2060\ufeff\r]"
-    rf"(?:(?<=[{_HAN}][(（]){_SYLLABLE}(?: {_SYLLABLE}){{0,7}}[)）]"
-    rf"|(?<=[{_HAN}][ \u3000])[(（]{_SYLLABLE}(?: {_SYLLABLE}){{0,7}}[)）]"
+    rf"(?:(?<=[{_HAN}][(（]){_READING}(?: {_READING}){{0,7}}[)）]"
+    rf"|(?<=[{_HAN}][ \u3000])[(（]{_READING}(?: {_READING}){{0,7}}[)）]"
     r"|(?<=\d[ \u3000])[\u00ad\u200b-\u200d\u2060\ufeff]+[ \u3000]?(?=\d)"
     r"|(?<=[\u00ad\u200b-\u200d\u2060\ufeff])(?:(?<=\d.)[ \u3000](?=\d))?"
     r"|(?<=\r)(?=\n)))"

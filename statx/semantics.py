@@ -512,6 +512,27 @@ def _kind_of_person(ctx: Context, whole: Record) -> bool:
     return whole.metric in _PEOPLE_DEALT_WITH and _PERSON_WORD.search(ctx.pre) is not None
 
 
+def _kind_of_case(ctx: Context, choice: Choice, whole: Record) -> bool:
+    """Whether a part names a kind of crime under a whole that counts cases solved.
+
+    破获各类刑事案件386起，其中现行命案2起、盗窃案件153起: 命案 is a cue of crimes reported (发生命案5起),
+    but a murder among the cases solved is one more case solved; the part only says which kind. Not
+    when the part says a verb of its own that the crimes happened (其中发生命案2起, 命案发案2起).
+
+    >>> whole = Record(doc="", text="386起", value=386, unit="起", metric="cases_solved")
+    >>> crimes = Choice("crimes_reported", "案件/罪案数")
+    >>> _kind_of_case(Context("其中现行命案", "", 0), crimes, whole)
+    True
+    >>> _kind_of_case(Context("其中发生命案", "", 0), crimes, whole)
+    False
+    """
+    return (
+        choice.key == "crimes_reported"
+        and whole.metric in _CASES_DEALT_WITH
+        and _CRIME_HAPPENED.search(ctx.pre) is None
+    )
+
+
 def _counted_lead(text: str, at: int, ctx: Context, unit: str, lex: Lexicon) -> Choice | None:
     """What a sentence's opening counts when it names the counted things by their verb, or None.
 
@@ -531,6 +552,11 @@ def _counted_lead(text: str, at: int, ctx: Context, unit: str, lex: Lexicon) -> 
 
 #: Metrics that count people the police dealt with: their parts by kind of person count them too.
 _PEOPLE_DEALT_WITH = frozenset({"suspects_arrested", "detentions", "prosecutions"})
+#: Cases solved: a kind of crime among them (其中命案2起) is one more case solved. Not cases filed:
+#: the kinds of the reports taken in (受理民眾報案3,412件，其中詐欺案612件) are crimes reported.
+_CASES_DEALT_WITH = frozenset({"cases_solved"})
+#: A part's own verb that its crimes happened (其中发生命案2起): crimes reported, whatever the whole.
+_CRIME_HAPPENED = compile_pattern(r"发生|发案|案发|录得|报案")
 #: A kind of person closing a part's own words (刑事犯罪嫌疑人, 治安违法人员, 违法行为人, 涉案人员).
 _PERSON_WORD = compile_pattern(r"(?:人员|嫌疑人|行为人|分子|犯罪人)\s*$")
 
@@ -880,6 +906,7 @@ def annotate(
             or kind_of_whole(ctx, choice, out[p], lex)
             or _only_set_up(ctx, lex)
             or _kind_of_person(ctx, out[p])
+            or _kind_of_case(ctx, choice, out[p])
         ):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         elif (
@@ -1314,7 +1341,7 @@ def _respectively(
         listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
         if slots > 1 and len(items) < 2:
             clause_start = cands[i].start - len(contexts[i].pre)
-            items = _listed_in_clause_before(text, clause_start, contexts[i], slots) or items
+            items = _listed_in_clause_before(text, clause_start, contexts[i], slots, cands) or items
         if slots > 1 and len(items) == slots:
             items = _share_head(items)
             tail = _what_follows(after, lex)
@@ -1380,7 +1407,9 @@ def _new_levels(text: str, cands: Sequence[Candidate], group: list[int], lex: Le
     return second if joined else []
 
 
-def _listed_in_clause_before(text: str, clause_start: int, ctx: Context, slots: int) -> list[str] | None:
+def _listed_in_clause_before(
+    text: str, clause_start: int, ctx: Context, slots: int, cands: Sequence[Candidate] = ()
+) -> list[str] | None:
     """The items a `分别` list pairs with when they stand in the sentence's clause before it.
 
     A report names what fell, says so, and gives the figures in the next clause (事故起数、
@@ -1388,7 +1417,8 @@ def _listed_in_clause_before(text: str, clause_start: int, ctx: Context, slots: 
     nothing, so the items are those listed in the clause before, its last one cut where the
     clause goes on to say what happened to them (实现, 均, 有所). None unless that clause holds
     exactly as many items as the list has places and no number of its own (机动车289.5万辆，
-    驾驶人412万人，分别增长…: there the earlier figures are the list).
+    驾驶人412万人，分别增长…: there the earlier figures are the list), in digits or as any other
+    figure of `cands` (赌博一百零二起、卖淫嫖娼二十一起，分别增长百分之十二、下降百分之八).
 
     >>> t = "事故起数、死亡人数、受伤人数实现“三下降”，同比分别下降16.0%、16.7%和10.1%"
     >>> _listed_in_clause_before(t, t.index("同比"), Context("同比分别下降", "", 0), 3)
@@ -1398,6 +1428,9 @@ def _listed_in_clause_before(text: str, clause_start: int, ctx: Context, slots: 
     cut = max(before.rfind(mark) for mark in "，,；;：:")
     clause = before[cut + 1 :]
     if not clause or regex.search(r"\d", clause):
+        return None
+    clause_at = ctx.sentence_start + cut + 1
+    if any(clause_at <= c.start < clause_start for c in cands):
         return None
     items = [w.strip() for w in _LIST_ITEMS.split(clause) if w.strip()]
     if len(items) != slots:

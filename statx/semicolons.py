@@ -366,10 +366,29 @@ def _rounding(fig: Record) -> float:
     rounded, not more than the whole, so the item after the semicolon is still a part.
     """
     m = _ROUNDED.search(fig.text)
-    if m is None:
+    rounded = 0.0
+    if m is not None:
+        scale = 1e4 if m.group(2) in ("万", "萬") else 1e8
+        rounded = scale * 10.0 ** -len(m.group(1) or "") / 2
+    return max(rounded, _beyond(fig))
+
+
+def _beyond(fig: Record) -> float:
+    """How far past its written value a whole said with 余 / 多 / 以上 may reach: its last nonzero place.
+
+    接处各类警情一万零四百余起。其中刑事警情四百三十六起；…求助类警情五千九百余起: 一万零四百余 is
+    10400 to 10499, so parts adding up to 10406 still fit it (the 余 of the parts is read as 0 too).
+    A whole said exactly, or with 近 / 约, gives none. Read on the value in its own unit, so 1.7万余
+    (17000) reaches to 17999 and 300余 to 399.
+    """
+    value = fig.value
+    if fig.qualifier != "over" or value <= 0 or value != int(value):
         return 0.0
-    scale = 1e4 if m.group(2) in ("万", "萬") else 1e8
-    return scale * 10.0 ** -len(m.group(1) or "") / 2
+    n, place = int(value), 1
+    while n % 10 == 0:
+        n //= 10
+        place *= 10
+    return size_of(fig) / float(value) * place
 
 
 def _opened_by_a_new_count(

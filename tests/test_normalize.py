@@ -92,6 +92,10 @@ def test_fold_text_falls_back_to_chars_when_t2s_changes_length(monkeypatch: pyte
         ("發放資料4.8萬 (wàn)餘份", "发放资料4.8万余份"),  # set off by a blank, which goes too
         ("嫌疑人 （xián yí rén）297名", "嫌疑人297名"),
         ("農\u3000(nong2)村", "农村"),
+        ("竊（ㄑㄧㄝˋ）盜案1,205件", "窃盗案1,205件"),  # zhuyin, as Taiwan's papers gloss
+        ("車手(ㄔㄜ ㄕㄡˇ)1,288人", "车手1,288人"),
+        ("海報2.4萬張 (ㄓㄤ)", "海报2.4万张"),
+        ("的(˙ㄉㄜ)", "的"),
         ("零\u200b宽", "零宽"),
         ("1\u200b00人", "100人"),
         # between digits the blanks beside a zero-width mark go too; elsewhere they stay
@@ -143,6 +147,8 @@ def test_ordinary_parentheses_kept(raw: str) -> None:
         "abc (nóng)",  # a blank, but not after a Han character
         "字  (nóng)",  # two blanks
         "字\r",  # a lone CR is not part of CRLF
+        "字(ㄅㄆㄇㄈㄉ)",  # five zhuyin letters: no syllable
+        "abc(ㄓㄚˋ)",  # not after a Han character
     ],
 )
 def test_not_noise(raw: str) -> None:

@@ -2210,3 +2210,46 @@ def test_a_grouped_items_share_says_which_count_the_lead_groups() -> None:
     for share in ("占29%", "占31.5%"):
         text = f"全市发生事故1,086起。其中，电动车事故417起。\n\n从事故分布看，国省道事故316起，{share}。"
         assert {r.text: r.parent for r in extract_text(text)}["316起"] is None, share
+
+
+def test_parts_may_exceed_a_whole_said_with_yu_up_to_its_last_place() -> None:
+    text = (
+        "全年共接处各类警情一万零四百余起，同比下降百分之五点六。其中刑事警情四百三十六起；"
+        "治安警情一千二百余起；交通警情两千八百七十起；求助类警情五千九百余起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    # 436 + 1200 + 2870 + 5900 = 10406: within 一万零四百余 (10400 to 10499)
+    assert recs["五千九百余起"].parent == "一万零四百余起"
+    exact = text.replace("一万零四百余起", "一万零四百起")
+    assert {r.text: r for r in extract_text(exact)}["五千九百余起"].parent is None
+
+
+def test_a_kind_of_crime_among_cases_solved_is_a_case_solved() -> None:
+    text = (
+        "全县共破获各类刑事案件386起，同比上升24.1%，其中现行命案2起、抢劫抢夺案件7起、盗窃案件153起。"
+        "全市发生命案5起，全部告破。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["2起"].metric == "cases_solved"
+    assert recs["2起"].parent == "386起"
+    assert recs["5起"].metric == "crimes_reported"  # no whole: the crimes that happened
+
+
+def test_respectively_pairs_changes_with_earlier_counts_in_chinese_numerals() -> None:
+    text = (
+        "共查处治安违法行为四百一十六起，其中赌博一百零二起、卖淫嫖娼二十一起，"
+        "较去年同期分别增长12%、下降8%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    # the clause before 分别 holds figures of its own: they are the list, not words to pair with
+    assert recs["12%"].metric == "violations_handled"
+    assert recs["8%"].metric == "violations_handled"
+    assert recs["8%"].label == "卖淫嫖娼"
+
+
+def test_a_rate_per_head_or_per_period_is_no_part_of_a_breakdown_before_it() -> None:
+    text = "办理业务二千零六笔，其中网上办理一千零三笔，民警人均办案二十一起，月均接警八百余起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["一千零三笔"].parent == "二千零六笔"
+    assert recs["二十一起"].parent is None
+    assert recs["八百余起"].parent is None
