@@ -24,9 +24,9 @@ from statx.semantics import lexicon
 # --- pinyin noise: one leading class instead of one alternative per opening character ---------
 
 # The same annotations, each alternative opening with its own character: after a Han character,
-# a bracketed run of syllables, pinyin or zhuyin (農(nóng), 萬(wan4), 交通(jiāo tōng), 詐（ㄓㄚˋ）), or one set off by a blank
-# (4.8萬 (wàn)); a soft hyphen or zero-width character, with the blanks beside it between two
-# digits (6 \u200b 8); a carriage return before a line feed.
+# a bracketed run of syllables, pinyin or zhuyin (農(nóng), 萬(wan4), 交通(jiāo tōng), 詐（ㄓㄚˋ）),
+# or one set off by a blank (4.8萬 (wàn)); a soft hyphen or zero-width character, with the blanks
+# beside it between two digits (6 \u200b 8); a carriage return before a line feed.
 _SYLLABLES = rf"{nz._READING}(?: {nz._READING}){{0,7}}[)）]"
 _PLAIN_NOISE = re.compile(
     rf"([(（](?<=[{nz._HAN}][(（]){_SYLLABLES}"
