@@ -499,6 +499,13 @@ def test_a_change_list_as_long_as_the_counts_before_it_pairs_with_them_without_f
     assert recs["9.1%"].metric == recs["4.5%"].metric
 
 
+def test_a_change_list_after_as_many_things_listed_pairs_with_them_without_fenbie() -> None:
+    text = "去年全县盗窃警情、电诈案件立案数同比下降17.5%、42.3%，破获案件320起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["17.5%"].metric, recs["42.3%"].metric) == ("incidents_received", "cases_filed")
+    assert recs["17.5%"].basis == recs["42.3%"].basis == "yoy"
+
+
 def test_a_comparison_closing_the_words_before_fenbie_is_no_item_of_the_list() -> None:
     text = "五一假期全市交通事故起数和受伤人数与去年五一假期相比分别下降18%、22%。"
     recs = {r.text: r for r in extract_text(text)}
