@@ -506,6 +506,12 @@ def test_a_change_list_after_as_many_things_listed_pairs_with_them_without_fenbi
     assert recs["17.5%"].basis == recs["42.3%"].basis == "yoy"
 
 
+def test_cases_that_happened_less_often_are_a_fall() -> None:
+    recs = {r.text: r for r in extract_text("推行网格巡防后，小区盗窃案件少发三成多，调解纠纷120起。")}
+    assert (recs["三成多"].change, recs["三成多"].metric) == ("down", "crimes_reported")
+    assert recs["120起"].change is None
+
+
 def test_a_comparison_closing_the_words_before_fenbie_is_no_item_of_the_list() -> None:
     text = "五一假期全市交通事故起数和受伤人数与去年五一假期相比分别下降18%、22%。"
     recs = {r.text: r for r in extract_text(text)}
