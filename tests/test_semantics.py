@@ -491,6 +491,47 @@ def test_the_nearest_basis_said_is_the_basis() -> None:
     assert [recs[t].basis for t in ("18.3%", "6.9%", "2.1%", "6.2%")] == ["mom", "yoy", "yoy", "mom"]
 
 
+def test_a_comparison_with_last_year_s_holiday_or_period_is_year_on_year() -> None:
+    # 与去年 opens the comparison as 较去年 does, whatever period of last year it names
+    text = "国庆假期全县接报交通事故起数与去年国庆假期相比下降21%；与去年同一时段对比，受伤人数减少了8.5%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["21%"].change, recs["21%"].basis) == ("down", "yoy")
+    assert (recs["8.5%"].change, recs["8.5%"].basis) == ("down", "yoy")
+
+
+def test_a_change_list_as_long_as_the_counts_before_it_pairs_with_them_without_fenbie() -> None:
+    text = "全市共发生火灾412起，造成3人死亡、7人受伤，同比下降8.2%、25%和12.5%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("8.2%", "25%", "12.5%")] == ["other", "deaths", "injuries"]
+    text = "全县发生道路交通事故96起，造成死亡14人、受伤101人，同比下降6.8%、12.5%和3.8%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("6.8%", "12.5%", "3.8%")] == ["accidents", "deaths", "injuries"]
+    # two changes after three counts: which goes with which is not said, the nearest keeps them
+    text = "查处酒驾88起、醉驾21起、无证驾驶40起，同比上升9.1%、4.5%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["9.1%"].metric == recs["4.5%"].metric
+
+
+def test_a_change_list_after_as_many_things_listed_pairs_with_them_without_fenbie() -> None:
+    text = "去年全县盗窃警情、电诈案件立案数同比下降17.5%、42.3%，破获案件320起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["17.5%"].metric, recs["42.3%"].metric) == ("incidents_received", "cases_filed")
+    assert recs["17.5%"].basis == recs["42.3%"].basis == "yoy"
+
+
+def test_cases_that_happened_less_often_are_a_fall() -> None:
+    recs = {r.text: r for r in extract_text("推行网格巡防后，小区盗窃案件少发三成多，调解纠纷120起。")}
+    assert (recs["三成多"].change, recs["三成多"].metric) == ("down", "crimes_reported")
+    assert recs["120起"].change is None
+
+
+def test_a_comparison_closing_the_words_before_fenbie_is_no_item_of_the_list() -> None:
+    text = "五一假期全市交通事故起数和受伤人数与去年五一假期相比分别下降18%、22%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["18%"].metric, recs["22%"].metric) == ("accidents", "injuries")
+    assert recs["18%"].basis == recs["22%"].basis == "yoy"
+
+
 def test_new_more_or_fewer_after_a_basis_is_a_change() -> None:
     text = "设立服务点48个，较上年新增12个；发生事故20起，同比少3起，比上月多5起。新增驾驶人9.6万人。"
     recs = {r.text: r for r in extract_text(text)}
