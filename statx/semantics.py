@@ -1370,9 +1370,9 @@ def _new_levels(text: str, cands: Sequence[Candidate], group: list[int], lex: Le
 
 
 #: The clause between a `分别` list of changes and a second list of the same changes in counts
-#: (…同比分别下降25%、33.3%和41.7%，较去年同期减少3起、1人、5人): a comma, then only a basis and a
-#: change word, no 分别 of its own (with it, the second list pairs with the first's figures anyway).
-_CHANGES_AGAIN_GAP = compile_pattern(r"^[，,]\s*(?P<rest>\S+)$")
+#: (…同比分别下降25%、33.3%和41.7%，较去年同期减少3起、1人、5人): a comma or a semicolon, then only a
+#: basis and a change word, no 分别 of its own (with it, the second list pairs with the first's figures).
+_CHANGES_AGAIN_GAP = compile_pattern(r"^[，,；;]\s*(?P<rest>\S+)$")
 
 
 def _changes_again(text: str, cands: Sequence[Candidate], group: list[int], lex: Lexicon) -> list[int]:

@@ -850,7 +850,7 @@ def test_the_levels_a_respectively_list_changed_to_pair_with_its_items_again() -
 def test_a_respectively_lists_changes_said_again_in_counts_pair_with_its_items() -> None:
     text = (
         "事故起数、死亡人数、受伤人数同比分别下降25%、33.3%和41.7%，较去年同期减少3起、1人、5人。"
-        "全县事故12起、死亡5人、受伤9人，同比分别下降20%、16.7%和10%，同比减少3起、1人、1人。"
+        "全县事故12起、死亡5人、受伤9人，同比分别下降20%、16.7%和10%；同比减少3起、1人、1人。"
     )
     recs = extract_text(text)
     assert [(r.metric, r.change, r.basis) for r in recs if r.text in ("3起", "1人", "5人") and r.change] == [
