@@ -1364,7 +1364,9 @@ def _respectively(
                 for n, (g, item) in enumerate(zip(group, listed, strict=True))
             )
         i = group[-1] + 1
-        if all(g in out for g in group) and (second := _new_levels(text, cands, group, lex)):
+        if all(g in out for g in group) and (
+            second := _new_levels(text, cands, group, lex) or _changes_again(text, cands, group, lex)
+        ):
             out.update((t, out[g]) for g, t in zip(group, second, strict=True))
             i = second[-1] + 1
     return out
@@ -1467,6 +1469,37 @@ def _new_levels(text: str, cands: Sequence[Candidate], group: list[int], lex: Le
     second = list(range(first, first + len(group)))
     joined = all(_joins_list(text[cands[a].end : cands[a + 1].start], lex) for a in second[:-1])
     return second if joined else []
+
+
+#: The clause between a `分别` list of changes and a second list of the same changes in counts
+#: (…同比分别下降25%、33.3%和41.7%，较去年同期减少3起、1人、5人): a comma or a semicolon, then only a
+#: basis and a change word, no 分别 of its own (with it, the second list pairs with the first's figures).
+_CHANGES_AGAIN_GAP = compile_pattern(r"^[，,；;]\s*(?P<rest>\S+)$")
+
+
+def _changes_again(text: str, cands: Sequence[Candidate], group: list[int], lex: Lexicon) -> list[int]:
+    """The figures of a second list that says a `分别` list's changes again, in another unit, or none.
+
+    事故起数、死亡人数、受伤人数同比分别下降25%、33.3%和41.7%，较去年同期减少3起、1人、5人: the
+    分别 of the first list holds for the second, so 3起 is the accidents' fall, 1人 the deaths' and
+    5人 the injuries', not all three the injuries' that the nearest words name. Only when the clause
+    between holds nothing but a basis and a change word (`bare_change`), and the second list has as
+    many figures as the first, joined as a list.
+    """
+    first = group[-1] + 1
+    if first + len(group) > len(cands):
+        return []
+    gap = _CHANGES_AGAIN_GAP.match(text[cands[group[-1]].end : cands[first].start].strip())
+    if gap is None or gap["rest"].startswith("分别") or lex.bare_change.match(gap["rest"]) is None:
+        return []
+    if lex.change_up.search(gap["rest"]) is None and lex.change_down.search(gap["rest"]) is None:
+        return []
+    second = list(range(first, first + len(group)))
+    joined = all(_joins_list(text[cands[a].end : cands[a + 1].start], lex) for a in second[:-1])
+    ends = first + len(group) == len(cands) or not _joins_list(
+        text[cands[second[-1]].end : cands[second[-1] + 1].start], lex
+    )
+    return second if joined and ends else []
 
 
 def _listed_in_clause_before(

@@ -265,6 +265,18 @@ def test_a_clause_after_a_semicolon_that_opens_with_another_count_is_no_part() -
     assert parents["612起"] == parents["80起"] == "1105起"  # the clause's first item is a part: go on
 
 
+def test_an_item_after_a_semicolon_that_opens_with_a_new_action_is_no_part() -> None:
+    text = (
+        "查处非法改装车辆1386辆，其中改装排气管的摩托车1012辆、改装灯光的小型汽车374辆；"
+        "查扣涉嫌非法改装车辆217辆，拆除改装部件640余件。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["374辆"] == "1386辆"
+    assert parents["217辆"] is None  # the cars seized: another deed, not a third kind of car dealt with
+    text = "查处违法车辆1386辆，其中查扣摩托车600辆；查扣小型汽车374辆。"
+    assert {r.text: r.parent for r in extract_text(text)}["374辆"] == "1386辆"  # the verb of the item before
+
+
 def test_an_item_after_a_semicolon_saying_the_whole_s_verb_again_is_a_new_item() -> None:
     text = "办理居民身份证8.7万张，其中首次申领1.9万张；办理临时身份证3 600余张。"
     recs = {r.text: r for r in extract_text(text)}
@@ -887,6 +899,25 @@ def test_the_levels_a_respectively_list_changed_to_pair_with_its_items_again() -
     # the levels moved from are last year's, every item of their list
     assert [recs[t].role for t in ("312起", "98起", "45起", "120人")] == ["baseline"] * 4
     assert [recs[t].role for t in ("256起", "71起", "38起", "97人")] == ["current"] * 4
+
+
+def test_a_respectively_lists_changes_said_again_in_counts_pair_with_its_items() -> None:
+    text = (
+        "事故起数、死亡人数、受伤人数同比分别下降25%、33.3%和41.7%，较去年同期减少3起、1人、5人。"
+        "全县事故12起、死亡5人、受伤9人，同比分别下降20%、16.7%和10%；同比减少3起、1人、1人。"
+    )
+    recs = extract_text(text)
+    assert [(r.metric, r.change, r.basis) for r in recs if r.text in ("3起", "1人", "5人") and r.change] == [
+        ("accidents", "down", "yoy"),
+        ("deaths", "down", "yoy"),
+        ("injuries", "down", "yoy"),
+        ("accidents", "down", "yoy"),
+        ("deaths", "down", "yoy"),
+        ("injuries", "down", "yoy"),
+    ]
+    # a list of another length, or one that goes on past the first's length, is not its changes again
+    recs = {r.text: r for r in extract_text("事故起数、死亡人数同比分别下降25%、33.3%，减少3起、1人、6起。")}
+    assert recs["3起"].metric != "accidents" or recs["1人"].metric != "deaths"
 
 
 def test_respectively_after_the_places_listed_reads_what_follows_it() -> None:
