@@ -1316,11 +1316,7 @@ def _respectively(
             _implied_respectively(text, cands, contexts, lex, i, out)
             i += 1
             continue
-        group = [i]
-        while group[-1] + 1 < len(cands) and _joins_list(
-            text[cands[group[-1]].end : cands[group[-1] + 1].start], lex
-        ):
-            group.append(group[-1] + 1)
+        group = _list_from(text, cands, i, lex)
         k = len(group)
         after = contexts[i].pre[m.end() :]
         lead = _UNCHANGED_FIRST.match(after)
@@ -1402,11 +1398,7 @@ def _implied_respectively(
     verb = _CHANGE_VERB_END.search(pre)
     if verb is None:
         return
-    group = [i]
-    while group[-1] + 1 < len(cands) and _joins_list(
-        text[cands[group[-1]].end : cands[group[-1] + 1].start], lex
-    ):
-        group.append(group[-1] + 1)
+    group = _list_from(text, cands, i, lex)
     k = len(group)
     if k < 2:
         return
@@ -1571,6 +1563,14 @@ def _share_head(items: list[str]) -> list[str]:
 
 _UNCHANGED_FIRST = compile_pattern(r"(?:\s*(?:基本)?持平\s*[、和及与])+")
 _UNCHANGED_AFTER = compile_pattern(r"(?:\s*[、和及与]\s*(?:基本)?持平)+")
+
+
+def _list_from(text: str, cands: Sequence[Candidate], i: int, lex: Lexicon) -> list[int]:
+    """Figure `i` and the figures after it that `_joins_list` joins to it, in order."""
+    group = [i]
+    while (k := group[-1] + 1) < len(cands) and _joins_list(text[cands[k - 1].end : cands[k].start], lex):
+        group.append(k)
+    return group
 
 
 def _joins_list(gap: str, lex: Lexicon) -> bool:
