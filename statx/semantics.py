@@ -542,7 +542,7 @@ _OPENING_OF_PARTS = compile_pattern(r"^(?:其中|當中|当中)[，,：:]?")
 #: The own words of a list item that are a bare noun (车辆, 资金, 重点场所, 企业和商铺): at most this many
 #: characters, with no digit or punctuation; or two such nouns joined by 和/及/与 (中小学校和幼儿园,
 #: 社区和行政村), still one item of the list.
-_BARE_ITEM = compile_pattern(r"^\p{Han}{1,5}(?:[和及与]\p{Han}{1,5})?$")
+_BARE_ITEM = compile_pattern(r"^(?:\p{Han}{1,5}(?:[和及与]\p{Han}{1,5})?)?$")
 
 
 def _list_verb(
@@ -556,8 +556,17 @@ def _list_verb(
     verb being 出动; so do 入户走访居民1800余户、企业和门店75家 (visits, not the firms covered) and
     排查出租屋1200间、重点场所86家. Items in one unit are kinds of one thing, each named by its own words
     (超员12起、疲劳驾驶260余起), so only an item in another unit than the one before reads the verb.
+    An item with no words at all, before or after it (查獲毒品案件1,046件、1,118人), reads the verb and
+    the noun: the people of those cases; one whose words follow it (深入8个社区、4家企业开展走访) is
+    named by them.
     """
-    if not i or records[i - 1].unit == records[i].unit or not _BARE_ITEM.match(_BLANKS.sub("", ctx.pre)):
+    if (
+        not i
+        or records[i - 1].unit == records[i].unit
+        or not _BARE_ITEM.match(bare := _BLANKS.sub("", ctx.pre))
+    ):
+        return ""
+    if not bare and ctx.post.strip():
         return ""
     pre_start = cands[i].start - len(ctx.pre)
     clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
