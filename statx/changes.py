@@ -604,11 +604,16 @@ def _after_its_item(
 
 
 def latest_written_year(text: str, pos: int) -> int | None:
-    """The latest year written before `pos` (2023年, or a Taiwan year: 113年 is 2024), if any.
+    """The year written last before `pos` (2023年, or a Taiwan year: 113年 is 2024), if any.
 
-    A year after 较/比/与 is the one compared with, not the figure's own.
+    A year after 较/比/与 is the one compared with, not the figure's own. The nearest one, not
+    the greatest: a report's header dated in the next year (發布日期：114年2月7日) or a plan for it
+    (作為擬訂114年警政策略之參考) comes before sections that each open with their own year
+    (113年本縣受理詐騙案件…，較112年增加37件: year-on-year).
     """
-    return max(_written_years(text, pos), default=None)
+    hits = [(m.start(), int(m.group(1))) for m in _WRITTEN_YEAR.finditer(text, 0, pos)]
+    hits += [(m.start(), int(m.group(1)) + _ROC_OFFSET) for m in _WRITTEN_ROC_YEAR.finditer(text, 0, pos)]
+    return max(hits)[1] if hits else None
 
 
 def written_before(text: str, pos: int, year: int) -> bool:

@@ -46,7 +46,7 @@ from statx.metrics import EXAMPLES_END, Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
 from statx.patterncache import compile_pattern
 from statx.periods import resolve_period
-from statx.records import SHARE_UNITS, Figure, Record
+from statx.records import SHARE_UNITS, Change, Figure, Record
 from statx.rules import RuleSet, alternation, expand_fragment
 from statx.semicolons import parent_over_semicolon
 from statx.subjects import Gazette, nearest_before, region_name
@@ -568,7 +568,22 @@ _OPENING_OF_PARTS = compile_pattern(r"^(?:其中|當中|当中)[，,：:]?")
 #: The own words of a list item that are a bare noun (车辆, 资金, 重点场所, 企业和商铺): at most this many
 #: characters, with no digit or punctuation; or two such nouns joined by 和/及/与 (中小学校和幼儿园,
 #: 社区和行政村), still one item of the list.
-_BARE_ITEM = compile_pattern(r"^\p{Han}{1,5}(?:[和及与]\p{Han}{1,5})?$")
+_BARE_ITEM = compile_pattern(r"^(?:\p{Han}{1,5}(?:[和及与]\p{Han}{1,5})?)?$")
+
+
+#: The moment a change is measured from, named by a deed (违规举发数较设置前降低47%, 较整治前下降60%):
+#: the deed's words (设置) name when, not what is counted.
+_BEFORE_DEED = compile_pattern(
+    r"(?<=[较比])(?!上|去|同|前)[^，,。；;\d]{1,6}?(?:之前|以前|前)(?=[^，,。；;]{0,4}$)"
+)
+
+
+def _masked_moment(pre: str, change: Change | None) -> str:
+    """A change's words with a 较…前 moment blanked out (same length, so cue offsets hold), else as is."""
+    if change is None or "前" not in pre:
+        return pre
+    masked: str = _BEFORE_DEED.sub(lambda m: "\u3000" * len(m.group()), pre)
+    return masked
 
 
 def _list_verb(
@@ -582,8 +597,17 @@ def _list_verb(
     verb being 出动; so do 入户走访居民1800余户、企业和门店75家 (visits, not the firms covered) and
     排查出租屋1200间、重点场所86家. Items in one unit are kinds of one thing, each named by its own words
     (超员12起、疲劳驾驶260余起), so only an item in another unit than the one before reads the verb.
+    An item with no words at all, before or after it (查獲毒品案件1,046件、1,118人), reads the verb and
+    the noun: the people of those cases; one whose words follow it (深入8个社区、4家企业开展走访) is
+    named by them.
     """
-    if not i or records[i - 1].unit == records[i].unit or not _BARE_ITEM.match(_BLANKS.sub("", ctx.pre)):
+    if (
+        not i
+        or records[i - 1].unit == records[i].unit
+        or not _BARE_ITEM.match(bare := _BLANKS.sub("", ctx.pre))
+    ):
+        return ""
+    if not bare and ctx.post.strip():
         return ""
     pre_start = cands[i].start - len(ctx.pre)
     clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
@@ -822,7 +846,7 @@ def annotate(
             if rest is not None
             else lex.metrics.classify(
                 # 事故起数、死亡人数分别下降10.5%、12.3%: each figure's words are its item's
-                pre=pair.words if isinstance(pair, Listed) else lead + ctx.pre,
+                pre=pair.words if isinstance(pair, Listed) else lead + _masked_moment(ctx.pre, change),
                 post="" if isinstance(pair, Listed) else ctx.post,
                 earlier=""
                 if pair is not None or parents[i] is not None

@@ -610,6 +610,29 @@ def test_a_change_against_the_year_before_is_year_on_year_and_against_an_older_y
     assert (recs["17.2%"].change, recs["17.2%"].basis) == ("down", None)
 
 
+def test_a_named_year_is_read_against_the_year_written_nearest_before_not_the_greatest() -> None:
+    # a header dated in the next year and a plan for it stand before sections that each open with
+    # their own year: 較112年 in the 113年 section is last year
+    text = (
+        "發布日期：114年2月7日\n本年報作為擬訂114年各項警政策略之參考。\n"
+        "113年本縣受理詐騙案件412件。\n查獲嫌疑人687人，較112年增加152人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["152人"].change, recs["152人"].basis) == ("up", "yoy")
+
+
+def test_a_change_from_before_a_deed_counts_what_its_words_name_not_the_deed() -> None:
+    # 较设置前: the deed (设置, a cue of facilities built) says when, the words before say what fell
+    text = "設置科技執法設備28處，違規舉發數較設置前降低47%。整治后，该路段事故起数较整治前下降60%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["28處"].metric, recs["47%"].metric, recs["47%"].change) == (
+        "facilities_built",
+        "violations_handled",
+        "down",
+    )
+    assert recs["60%"].metric == "accidents"
+
+
 def test_a_date_is_not_a_period_but_a_written_year_is() -> None:
     text = "今日（一月二十九日）公布，二○二三年全年整体罪案共录得90 276宗。\n1月29日下午，共出动警力120人。"
     recs = {r.text: r for r in extract_text(text)}
