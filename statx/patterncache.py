@@ -15,6 +15,11 @@ Set STATX_CACHE_DIR to move it, or to an empty string to turn it off.
 The same file keeps the other plain data statx derives from its rules at each start, which
 costs about as much again: what a pattern's shape is (`statx.shape`) and the parsed YAML of
 a rules file (keyed by its content), through `remembered`.
+
+A process reads the file's index at start and maps the rest, reading an entry when it is
+asked for: a cache grown by rules edited again and again (entries age out only after
+`_MAX_AGE` saves without use) costs a process the entries it uses, not the file's size, and
+the pages it reads are the page cache's, shared by every statx process that reads them.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import atexit
 import contextlib
 import hashlib
 import marshal
+import mmap
 import os
 import sys
 import tempfile
@@ -34,22 +40,114 @@ from typing import Any, TypeVar
 import regex
 from regex import _main, _regex
 
-__all__ = ["cache_file", "compile_pattern", "content_key", "release", "remembered"]
+__all__ = [
+    "cache_file",
+    "compile_pattern",
+    "content_key",
+    "read_entries",
+    "release",
+    "remembered",
+    "write_entries",
+]
 
 Key = tuple[Any, ...]  # (pattern, flags, regex version) for a pattern; (kind, source) for data
 T = TypeVar("T")
 
-# Each entry is (age, marshal bytes of its value). Kept as bytes, a loaded cache costs about
-# its file's size in memory (unpacked, the patterns' code lists take three times that), and
-# each caller unpacks objects of its own, free to change. The age counts the saves since the
-# entry was last used: rules edited again and again leave entries no run asks for, and a save
-# drops those older than _MAX_AGE.
+# The file: _MAGIC, the index's length (8 bytes, little-endian), the index, then the entries.
+# The index maps a key's digest to (age, offset, length) of its entry, which is the marshal
+# bytes of (key, value): the key is checked on reading, so a digest's collision is a miss. The
+# age counts the saves since the entry was last used: rules edited again and again leave
+# entries no run asks for, and a save drops those older than _MAX_AGE.
+_MAGIC = b"statx-patterns-v3\n"
 _MAX_AGE = 8
+_MISSING: Any = object()
 _lock = threading.Lock()
-_entries: dict[Key, tuple[int, bytes]] | None = None
-_path: Path | None = None  # where the entries were read from, and are written back to
-_used: set[Key] = set()
-_added = False
+
+
+class _Store:
+    """One process's view of the cache file, and the entries it added."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # where entries are read from and written back to; None: caching off
+        self.index: dict[bytes, tuple[int, int, int]] = {}
+        self.data: mmap.mmap | None = None
+        self.base = 0  # where the entries start in `data`
+        self.added: dict[bytes, bytes] = {}
+        self.used: set[bytes] = set()
+        if path is not None:
+            with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+                self._open(path)
+
+    def _open(self, path: Path) -> None:
+        with path.open("rb") as f:
+            data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        try:
+            head = len(_MAGIC) + 8
+            if data[: len(_MAGIC)] != _MAGIC:
+                raise ValueError("not a statx pattern cache")
+            size = int.from_bytes(data[len(_MAGIC) : head], "little")
+            index = marshal.loads(data[head : head + size])
+            if not isinstance(index, dict):
+                raise ValueError("not a statx pattern cache")
+        except BaseException:
+            data.close()
+            raise
+        self.index, self.data, self.base = index, data, head + size
+
+    def get(self, key: Key) -> Any:
+        """The value kept under `key`, or _MISSING."""
+        digest = _digest(key)
+        blob: bytes | None = self.added.get(digest)
+        if blob is None:
+            where = self.index.get(digest)
+            if where is None or self.data is None:
+                return _MISSING
+            start = self.base + where[1]
+            blob = self.data[start : start + where[2]]
+        try:
+            stored, value = marshal.loads(blob)
+        except Exception:  # damaged, or written by another Python: a miss
+            return _MISSING
+        if stored != key:
+            return _MISSING
+        self.used.add(digest)
+        return value
+
+    def put(self, key: Key, value: Any) -> None:
+        """Keep `value` under `key`; raises ValueError if marshal cannot take them."""
+        digest = _digest(key)
+        self.added[digest] = marshal.dumps((key, value))
+        self.used.add(digest)
+
+    def save(self) -> None:
+        """Write the cache whole, through a temporary file: a reader never sees half of it."""
+        if self.path is None or not self.added:
+            return
+        index: dict[bytes, tuple[int, int, int]] = {}
+        parts: list[bytes] = []
+        at = 0
+        for digest, (age, offset, length) in self.index.items():
+            used = digest in self.used
+            if digest in self.added or self.data is None or not (used or age < _MAX_AGE):
+                continue
+            start = self.base + offset
+            parts.append(self.data[start : start + length])
+            index[digest] = (0 if used else age + 1, at, length)
+            at += length
+        for digest, blob in self.added.items():
+            parts.append(blob)
+            index[digest] = (0, at, len(blob))
+            at += len(blob)
+        _write(self.path, index, parts)
+
+    def close(self) -> None:
+        if self.data is not None:
+            self.data.close()
+            self.data = None
+
+
+_store: _Store | None = None
+_saving = False  # whether `_save` is registered to run at exit
 
 
 def cache_file() -> Path | None:
@@ -61,7 +159,7 @@ def cache_file() -> Path | None:
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
         where = str(Path(base) / "statx")
     tag = f"regex-{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
-    return Path(where) / f"patterns-v2-{tag}.marshal"  # v2: entries are (age, marshal bytes)
+    return Path(where) / f"patterns-v3-{tag}.cache"  # v3: an index, then entries read on demand
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
@@ -69,14 +167,13 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     if not _on():
         return regex.compile(pattern, flags)
     key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
-    entry = _load().get(key)
-    if entry is not None:
+    entry = _the_store().get(key)
+    if entry is not _MISSING:
         try:
-            compiled: regex.Pattern[str] = _regex.compile(*marshal.loads(entry[1]))
+            compiled: regex.Pattern[str] = _regex.compile(*entry)
         except Exception:  # an entry this release cannot read: compile it anew
             pass
         else:
-            _used.add(key)
             return compiled
     compiled, args = _compile_recording(pattern, flags)
     if args is not None:
@@ -100,15 +197,12 @@ def remembered(
     if not _on():
         return compute(source)
     key = (kind, source)
-    entry = _load().get(key)
-    if entry is not None:
+    entry = _the_store().get(key)
+    if entry is not _MISSING:
         try:
-            value = load(marshal.loads(entry[1]))
+            return load(entry)
         except Exception:  # written by another statx: work it out anew
             pass
-        else:
-            _used.add(key)
-            return value
     value = compute(source)
     with contextlib.suppress(ValueError, TypeError):  # not plain data (a YAML date): not kept
         _remember(key, dump(value))
@@ -154,68 +248,95 @@ def _compile_recording(pattern: str, flags: int) -> tuple[regex.Pattern[str], tu
 
 def _on() -> bool:
     """Whether there is a cache to use (STATX_CACHE_DIR set empty turns it off)."""
-    _load()
-    return _path is not None
+    return _the_store().path is not None
 
 
-def _load() -> dict[Key, tuple[int, bytes]]:
-    global _entries, _path
-    if _entries is None:
-        _entries = {}
-        _path = path = cache_file()
-        if path is not None:
-            with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-                data = marshal.loads(path.read_bytes())
-                if isinstance(data, dict):
-                    _entries = data
-    return _entries
+def _the_store() -> _Store:
+    global _store
+    if _store is None:
+        _store = _Store(cache_file())
+    return _store
+
+
+def _digest(key: Key) -> bytes:
+    # marshal version 2: no back-references, whose flags follow objects' reference counts, so
+    # one key always gives the same bytes
+    return hashlib.blake2b(marshal.dumps(key, 2), digest_size=16).digest()
 
 
 def _remember(key: Key, value: Any) -> None:
     """Keep `value` (plain data) under `key`; raises ValueError if marshal cannot take it."""
-    global _added
-    _load()[key] = (0, marshal.dumps(value))
-    _used.add(key)
-    if not _added:
-        _added = True
+    global _saving
+    _the_store().put(key, value)
+    if not _saving:
+        _saving = True
         atexit.register(_save)
 
 
 def release() -> None:
-    """Write what this process added, then let go of the cache's entries.
+    """Write what this process added, then let go of the cache.
 
-    The cache is loaded whole (about its file's size in memory) and kept for the process's
-    life. A process that has compiled all it will use has no more need of it: the `--jobs`
-    fork server after its warm-up, and with it every worker forked from it, each of which
-    would otherwise carry its own copy. A lookup after this reads the file again.
+    A process that has compiled all it will use has no more need of it: the `--jobs` fork
+    server after its warm-up, and with it every worker forked from it, each of which would
+    otherwise carry the entries it read and its map of the file. A lookup after this opens
+    the file again.
     """
-    global _entries, _added
+    global _store
     with _lock:
-        if _added:
-            _save()
-            _added = False  # _save stays registered at exit; with no entries it does nothing
-        _entries = None
-        _used.clear()
+        if _store is not None:
+            _store.save()
+            _store.close()
+            _store = None
 
 
 def _save() -> None:
-    """Write the cache whole, through a temporary file: a reader never sees half of it."""
-    path = _path
-    if path is None or _entries is None:
-        return
-    entries = {
-        key: (0 if key in _used else age + 1, blob)
-        for key, (age, blob) in _entries.items()
-        if key in _used or age < _MAX_AGE
-    }
+    """At exit: write what this process added, if it still holds the cache."""
+    if _store is not None:
+        _store.save()
+
+
+def _write(path: Path, index: dict[bytes, tuple[int, int, int]], parts: list[bytes]) -> None:
+    """Write a cache file of `index` and its entries, through a temporary file."""
+    head = marshal.dumps(index)
     with contextlib.suppress(OSError, ValueError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(marshal.dumps(entries))
+                out.write(_MAGIC + len(head).to_bytes(8, "little") + head)
+                for part in parts:
+                    out.write(part)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+
+
+def read_entries(path: Path) -> dict[Key, tuple[int, Any]]:
+    """What a cache file holds: each key's age and value (to inspect a cache, and for tests)."""
+    store = _Store(path)
+    try:
+        out: dict[Key, tuple[int, Any]] = {}
+        for age, offset, length in store.index.values():
+            if store.data is None:
+                break
+            start = store.base + offset
+            key, value = marshal.loads(store.data[start : start + length])
+            out[tuple(key)] = (age, value)
+        return out
+    finally:
+        store.close()
+
+
+def write_entries(path: Path, entries: dict[Key, tuple[int, Any]]) -> None:
+    """Write `entries` (key: (age, value)) as a cache file: the inverse of `read_entries`."""
+    index: dict[bytes, tuple[int, int, int]] = {}
+    parts: list[bytes] = []
+    at = 0
+    for key, (age, value) in entries.items():
+        blob = marshal.dumps((key, value))
+        index[_digest(key)] = (age, at, len(blob))
+        parts.append(blob)
+        at += len(blob)
+    _write(path, index, parts)

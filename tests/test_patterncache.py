@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
 import os
 import subprocess
 import sys
@@ -29,7 +28,7 @@ def _extract(cache: str) -> tuple[str, str]:
 
 
 def _cache_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("patterns-*.marshal"))
+    return sorted(folder.glob("patterns-*.cache"))
 
 
 def test_a_run_writes_the_cache_and_the_next_reads_it_with_the_same_output(tmp_path: Path) -> None:
@@ -37,7 +36,7 @@ def test_a_run_writes_the_cache_and_the_next_reads_it_with_the_same_output(tmp_p
     assert not list(tmp_path.iterdir())
     first, _ = _extract(str(tmp_path))
     (cache,) = _cache_files(tmp_path)
-    entries = marshal.loads(cache.read_bytes())
+    entries = patterncache.read_entries(cache)
     assert len(entries) > 20 and not list(tmp_path.glob(".patterns-*"))  # no temporary file left
     before = cache.stat().st_mtime_ns
     second, _ = _extract(str(tmp_path))
@@ -51,18 +50,18 @@ def test_a_damaged_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
     cache.write_bytes(b"\x00not marshal data")
     out, err = _extract(str(tmp_path))
     assert out == plain and err == ""
-    assert isinstance(marshal.loads(cache.read_bytes()), dict)
+    assert len(patterncache.read_entries(cache)) > 20
 
 
 def test_every_cached_rule_pattern_is_the_pattern_regex_compiles(tmp_path: Path) -> None:
     _extract(str(tmp_path))
     (cache,) = _cache_files(tmp_path)
-    entries = marshal.loads(cache.read_bytes())
+    entries = patterncache.read_entries(cache)
     examples = [ex.text for rule in load_rules().figures for ex in rule.examples]
-    patterns = {key: blob for key, (_, blob) in entries.items() if isinstance(key[1], int)}  # not data
+    patterns = {key: args for key, (_, args) in entries.items() if isinstance(key[1], int)}  # not data
     assert len(patterns) > 20
-    for (source, flags, _), blob in patterns.items():
-        cached = regex._regex.compile(*marshal.loads(blob))  # what compile_pattern builds from an entry
+    for (source, flags, _), args in patterns.items():
+        cached = regex._regex.compile(*args)  # what compile_pattern builds from an entry
         fresh = regex.compile(source, flags)
         assert (cached.pattern, cached.flags) == (fresh.pattern, fresh.flags)
         assert cached.groupindex == fresh.groupindex
@@ -105,31 +104,46 @@ def test_an_edited_rules_file_is_read_again(tmp_path: Path) -> None:
 def test_entries_no_run_uses_age_out_of_the_cache(tmp_path: Path) -> None:
     _extract(str(tmp_path))
     (cache,) = _cache_files(tmp_path)
-    entries = marshal.loads(cache.read_bytes())
+    entries = patterncache.read_entries(cache)
     stale = ("shape", "(?P<num>\\d+)只鸟 of a rule edited away")
-    entries[stale] = (patterncache._MAX_AGE, marshal.dumps(None))  # one save more is too old
-    entries[("shape", "one more save to live")] = (0, marshal.dumps(None))
-    cache.write_bytes(marshal.dumps(entries))
+    entries[stale] = (patterncache._MAX_AGE, None)  # one save more is too old
+    entries[("shape", "one more save to live")] = (0, None)
+    patterncache.write_entries(cache, entries)
     env = {**os.environ, "STATX_CACHE_DIR": str(tmp_path)}
     code = "from statx.patterncache import remembered; remembered('test', 'new', str)"  # a run that saves
     subprocess.run([sys.executable, "-c", code], env=env, check=True)
-    after = marshal.loads(cache.read_bytes())
+    after = patterncache.read_entries(cache)
     assert stale not in after and after[("shape", "one more save to live")][0] == 1
-    assert after[("test", "new")][0] == 0 and all(age <= patterncache._MAX_AGE for age, _ in after.values())
+    assert after[("test", "new")] == (0, "new") and all(
+        age <= patterncache._MAX_AGE for age, _ in after.values()
+    )
 
 
 def test_release_writes_what_was_added_and_a_later_lookup_reads_the_file_again(tmp_path: Path) -> None:
     env = {**os.environ, "STATX_CACHE_DIR": str(tmp_path)}
     code = """if True:
-        import regex
         from statx import patterncache as pc
         pc.compile_pattern("first只")  # added, not yet written
         pc.release()
-        assert pc._entries is None  # let go of
+        assert pc._store is None  # let go of
         assert pc.compile_pattern("first只").match("first只")  # read back from the file
-        assert ("first只", 0, int(regex.DEFAULT_VERSION)) in pc._entries
+        assert not pc._the_store().added  # found there, not compiled again
         pc.release()
     """
     subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=Path(__file__).parent.parent)
     (cache,) = _cache_files(tmp_path)
-    assert ("first只", 0, int(regex.DEFAULT_VERSION)) in marshal.loads(cache.read_bytes())
+    assert ("first只", 0, int(regex.DEFAULT_VERSION)) in patterncache.read_entries(cache)
+
+
+def test_a_process_reads_only_the_entries_it_asks_for(tmp_path: Path) -> None:
+    """A cache grown by edited rules costs a process what it uses, not the file's size."""
+    cache = tmp_path / "c.cache"
+    entries = {("data", str(n)): (0, "x" * 1000 + str(n)) for n in range(2000)}  # 2 MB of entries
+    patterncache.write_entries(cache, entries)
+    store = patterncache._Store(cache)
+    try:
+        assert store.get(("data", "7")) == "x" * 1000 + "7"
+        assert store.get(("data", "none")) is patterncache._MISSING
+        assert len(store.used) == 1 and not store.added
+    finally:
+        store.close()
