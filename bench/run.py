@@ -256,10 +256,11 @@ def write_long_article(corpus: Path, target: Path, size: int) -> int:
 def _own_pattern_cache(folder: Path, py: str) -> None:
     """Give every variant a pattern cache of its own, warmed on the sample articles.
 
-    The cache (statx.patterncache) is loaded whole into each process: on a machine where rules
-    change often (many branches, one cache) it holds old rules' patterns too, and every process
-    grows by them (13 MB against 3 MB). A user's cache holds what their rules need; so does this
-    one, after one run on the samples, which the corpus is made from.
+    On a machine where rules change often (many branches, one cache) the cache
+    (statx.patterncache) holds old rules' patterns too. A process reads only the entries it
+    asks for, but a bigger file is still a bigger index and a slower save; a user's cache holds
+    what their rules need, and so does this one, after one run on the samples, which the
+    corpus is made from.
     """
     os.environ["STATX_CACHE_DIR"] = str(folder)  # every variant's process inherits it
     warm = [py, "-m", "statx", "extract", str(ROOT / "samples"), "-o", os.devnull]
