@@ -2210,3 +2210,17 @@ def test_a_grouped_items_share_says_which_count_the_lead_groups() -> None:
     for share in ("占29%", "占31.5%"):
         text = f"全市发生事故1,086起。其中，电动车事故417起。\n\n从事故分布看，国省道事故316起，{share}。"
         assert {r.text: r.parent for r in extract_text(text)}["316起"] is None, share
+
+
+def test_items_in_another_unit_after_a_list_are_no_parts_of_a_figure_it_passed_over() -> None:
+    """A 其中 breaks down the count right before it; a later item in another unit is a count of its own."""
+    text = (
+        "春运期间，全县共设置临时执勤点86个，检查登记客运车辆2310辆，累计查处交通违法行为15620起，"
+        "其中查处超速行驶4210起，疲劳驾驶28起、酒后驾驶51起，暂扣机动车驾驶证43个，排查隐患车辆318辆。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].parent for t in ("4210起", "28起", "51起")] == ["15620起"] * 3
+    assert (recs["43个"].parent, recs["318辆"].parent) == (None, None)
+    several = "破获刑事案件2416起，抓获犯罪嫌疑人1873名。其中，破获诈骗案件386起，抓获涉诈嫌疑人512名。"
+    recs = {r.text: r for r in extract_text(several)}
+    assert (recs["386起"].parent, recs["512名"].parent) == ("2416起", "1873名")  # one whole each
