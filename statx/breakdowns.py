@@ -148,6 +148,7 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent = out[i - 1]
         out.append(parent)
     _whole_by_sum(doc, out, markers)
+    _end_overflowing_lists(doc, out, markers)
     return out
 
 
@@ -760,6 +761,72 @@ def _whole_by_sum(doc: Reading, parents: list[int | None], markers: Sequence[int
                 for i in items:
                     parents[i] = k
                 break
+
+
+def _end_overflowing_lists(doc: Reading, parents: list[int | None], markers: Sequence[int | None]) -> None:
+    """Unlink the item of a breakdown that is a rate's count of the whole, past parts it would overflow.
+
+    受理涉警诉求5804件，其中咨询类3120件、求助类1465件、投诉类1219件，按时办结5758件，办结率99.2%: the
+    5758 settled would make the parts 11562 of 5804, and the rate after it says it is 99.2% of the
+    whole: the list ended before it, and it is what became of the whole (the 5804 settled in time),
+    no part of it. Overflowing alone says nothing: parts may overlap (抓获965名，其中刑事拘留612人，
+    提请逮捕378人: each stage counts some of the same people). Run after `_whole_by_sum`, which first
+    moves parts adding up to more than their nearest whole to the earlier figure they add up to.
+    """
+    records = doc.records
+    sums: dict[tuple[int, int], float] = {}
+    for i, (p, m) in enumerate(zip(parents, markers, strict=True)):
+        if p is None or m is None or measure_of(records[p].unit) != measure_of(records[i].unit):
+            continue
+        key, whole = (p, m), size_of(records[p])
+        before = sums.get(key, 0.0)
+        total = before + size_of(records[i])
+        sums[key] = total
+        if (
+            before
+            and total > whole + rounding(records[p])
+            and not nearly_equal(total, whole)
+            and _rate_of(doc, i, whole)
+        ):
+            parents[i] = None
+
+
+def _rate_of(doc: Reading, i: int, whole: float) -> bool:
+    """Whether the rate right after figure ``i`` (，办结率99.2%) is its share of ``whole``, to the decimal."""
+    cands, records, text = doc.cands, doc.records, doc.text
+    if i + 1 >= len(cands) or records[i + 1].unit != "%" or doc.changes[i + 1].relative or not whole:
+        return False
+    if not _RATE_AFTER.fullmatch(text, cands[i].end, cands[i + 1].start):
+        return False
+    places = _DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end)
+    tolerance = 0.5 * 10 ** -len(places.group(1) if places else "") + 1e-9
+    return bool(abs(100 * size_of(records[i]) / whole - float(records[i + 1].value)) <= tolerance)
+
+
+#: What joins a count to the rate of it that follows (，办结率, ，調解成功率): a comma and a few words
+#: ending in 率.
+_RATE_AFTER = compile_pattern(r"\s*[，,]\s*\p{Han}{0,8}率(?:为|為|达|達)?\s*")
+
+
+#: A number written in 万 or 亿 with decimals (1.86万起): the whole is rounded to its last digit.
+_ROUNDED = compile_pattern(r"\d(?:\.(\d+))?\s*(万|萬|亿|億)")
+
+
+def rounding(fig: Figure | Record) -> float:
+    """Half the last written digit of a figure in 万/亿 (1.86万: 50): how much its parts may exceed it.
+
+    治安警情1.86万起。其中，刑事警情2417起…；治安警情1.62万起: 2417 + 16200 = 18617 is 1.86万
+    rounded, not more than the whole, so the item after the semicolon is still a part.
+
+    >>> from statx.records import Figure
+    >>> rounding(Figure("d", "1.86万起", 18600, "起", "exact", 0, 6, "", "", None, None))
+    50.0
+    """
+    m = _ROUNDED.search(fig.text)
+    if m is None:
+        return 0.0
+    scale = 1e4 if m.group(2) in ("万", "萬") else 1e8
+    return scale * 10.0 ** -len(m.group(1) or "") / 2
 
 
 def nearly_equal(a: float, b: float) -> bool:

@@ -22,6 +22,7 @@ from statx.breakdowns import (
     measure_of,
     nearly_equal,
     open_line,
+    rounding,
     running_beside,
     size_of,
 )
@@ -352,24 +353,7 @@ def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:
     if not parts or nearly_equal(parts, value):
         return False
     total = parts + size_of(rec)
-    return total > value + _rounding(whole) and not nearly_equal(total, value)
-
-
-#: A number written in 万 or 亿 with decimals (1.86万起): the whole is rounded to its last digit.
-_ROUNDED = compile_pattern(r"\d(?:\.(\d+))?\s*(万|萬|亿|億)")
-
-
-def _rounding(fig: Record) -> float:
-    """Half the last written digit of a figure in 万/亿 (1.86万: 50): how much its parts may exceed it.
-
-    治安警情1.86万起。其中，刑事警情2417起…；治安警情1.62万起: 2417 + 16200 = 18617 is 1.86万
-    rounded, not more than the whole, so the item after the semicolon is still a part.
-    """
-    m = _ROUNDED.search(fig.text)
-    if m is None:
-        return 0.0
-    scale = 1e4 if m.group(2) in ("万", "萬") else 1e8
-    return scale * 10.0 ** -len(m.group(1) or "") / 2
+    return total > value + rounding(whole) and not nearly_equal(total, value)
 
 
 def _opened_by_a_new_count(

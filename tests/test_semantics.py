@@ -2224,3 +2224,17 @@ def test_items_in_another_unit_after_a_list_are_no_parts_of_a_figure_it_passed_o
     several = "破获刑事案件2416起，抓获犯罪嫌疑人1873名。其中，破获诈骗案件386起，抓获涉诈嫌疑人512名。"
     recs = {r.text: r for r in extract_text(several)}
     assert (recs["386起"].parent, recs["512名"].parent) == ("2416起", "1873名")  # one whole each
+
+
+def test_a_count_said_with_its_rate_of_the_whole_after_a_list_of_kinds_ends_the_list() -> None:
+    """按时办结… with 办结率 after kinds that already make up the whole is what became of it, no part."""
+    text = (
+        "一季度共受理群众来信来访2410件，其中咨询类1320件、求助类655件、投诉类435件，"
+        "按期办结2386件，办结率99.0%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].parent for t in ("1320件", "655件", "435件")] == ["2410件"] * 3
+    assert recs["2386件"].parent is None
+    stages = "抓获犯罪嫌疑人640名，其中刑事拘留402人，提请逮捕251人，移送审查起诉388人。"
+    recs = {r.text: r for r in extract_text(stages)}
+    assert [recs[t].parent for t in ("402人", "251人", "388人")] == ["640名"] * 3  # stages overlap
