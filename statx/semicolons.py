@@ -72,6 +72,8 @@ def parent_over_semicolon(
             or (out[after].change is None and out[after].unit not in SHARE_UNITS)
         ):
             markers.append(m.start())
+    if markers and lex.breakdown_end.search(text, markers[-1], cands[i].start):
+        return None  # 其中移送法办158件；另查获拒绝酒测37件: a clause turning to another count ended the list
     if markers and (whole := _business_whole(doc, out, i, markers[-1], lo)) is not None:
         return whole, metric
     # A 其中 nested in an earlier item (2. 酒驾醉驾2,106起，其中醉驾497起；3. 违法停车4.4万起: it follows an

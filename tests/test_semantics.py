@@ -2238,3 +2238,10 @@ def test_a_count_said_with_its_rate_of_the_whole_after_a_list_of_kinds_ends_the_
     stages = "抓获犯罪嫌疑人640名，其中刑事拘留402人，提请逮捕251人，移送审查起诉388人。"
     recs = {r.text: r for r in extract_text(stages)}
     assert [recs[t].parent for t in ("402人", "251人", "388人")] == ["640名"] * 3  # stages overlap
+
+
+def test_a_clause_past_a_semicolon_turning_to_another_haul_ends_the_breakdown() -> None:
+    """另查获… after the semicolon reports another count, no further part of the whole before 其中."""
+    text = "夜查行動共查處酒後駕駛326件，其中移送法辦97件；另查獲拒絕酒測14件。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["97件"].parent, recs["14件"].parent) == ("326件", None)
