@@ -523,7 +523,8 @@ def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
     A 其中 breaks down the count said right before it even when its parts are counted in their own
     measure words (受理出入境证件申请1.58万件。其中签发普通护照6230本; 办理驾驶证业务3.92万笔，其中
     新领证驾驶人6 784人; 开展应急演练156场次，其中县级综合演练3场), when nothing of the item's unit
-    stands before it. Not a sum of money, a share, a change, a person among events, nor a part
+    stands before it. Not a sum of money, a share, a change, a person among events who is
+    none of their cases (see `_people_of_events`), nor a part
     bigger than its whole.
     """
     text, rp, rc = doc.text, doc.records[j], doc.records[i]
@@ -534,9 +535,25 @@ def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
         return False
     if rc.unit in SHARE_UNITS or "元" in rc.unit or "元" in rp.unit:
         return False
-    if rc.unit in doc.lex.people_units and rp.unit in doc.lex.event_units:
+    people_among_events = rc.unit in doc.lex.people_units and rp.unit in doc.lex.event_units
+    if people_among_events and not _people_of_events(doc, j, i):
         return False
     return float(rp.value) >= float(rc.value)
+
+
+def _people_of_events(doc: Reading, j: int, i: int) -> bool:
+    """Whether the people of item ``i`` are the ones the events of ``j`` were of, one a case.
+
+    查处酒驾醉驾违法23起，其中醉驾7人; 处置考生迟到、忘带准考证等突发情况17起，其中护送考生9名: the item
+    names what the whole's own words name (醉驾, 考生), so it counts the cases by their people. Not
+    people hurt in them (交通事故712宗，其中被撞的行人194人; 意外2,140宗，当中有38名长者死亡: words of
+    accidents or casualties in either's words, `Lexicon.casualties`), nor people the item names
+    alone (查处违法行为1.2万起，其中处罚驾驶人8000人: the drivers punished are not some of the violations).
+    """
+    ctx_j, ctx_i = doc.contexts[j], doc.contexts[i]
+    if any(doc.lex.casualties.search(w) is not None for w in (ctx_j.pre[-16:], ctx_i.pre, ctx_i.post)):
+        return False
+    return bool(_word_bigrams(ctx_i.pre) & _word_bigrams(ctx_j.pre))
 
 
 def _line_ends_in_rates(doc: Reading, j: int, i: int, sentence_start: int) -> bool:

@@ -2245,3 +2245,16 @@ def test_a_clause_past_a_semicolon_turning_to_another_haul_ends_the_breakdown() 
     text = "夜查行動共查處酒後駕駛326件，其中移送法辦97件；另查獲拒絕酒測14件。"
     recs = {r.text: r for r in extract_text(text)}
     assert (recs["97件"].parent, recs["14件"].parent) == ("326件", None)
+
+
+def test_people_under_events_they_were_the_cases_of_are_parts_but_casualties_are_not() -> None:
+    """醉驾13人 under 酒驾醉驾违法46起: a driver a case, as the whole names it; 死亡9人 in 事故215宗: hurt."""
+    cases = {
+        "本周共查处酒驾醉驾违法46起，其中醉驾13人。": ("13人", "46起"),
+        "春节期间共处置走失老人、迷路儿童等求助38起，其中护送走失老人回家11名。": ("11名", "38起"),
+        "查处违法行为1.2万起，其中处罚驾驶人8000人。": ("8000人", None),  # no kind of the violations
+        "全年发生涉及电动自行车的事故215宗，其中骑车人死亡9人。": ("9人", None),
+        "共发生意外2,140宗，当中有38名长者受伤。": ("38名", None),
+    }
+    for text, (part, whole) in cases.items():
+        assert {r.text: r for r in extract_text(text)}[part].parent == whole, text
