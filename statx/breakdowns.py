@@ -394,6 +394,7 @@ def _whole_before(
         and not by_lead
         and _first_item_or_like_it(doc, out, i, marker, other)
         and _other_unit_whole(doc, other, i, marker)
+        and not _breaks_down_a_list(doc, other, i)
     ):
         parent = other
     return parent, smaller

@@ -2258,3 +2258,11 @@ def test_people_under_events_they_were_the_cases_of_are_parts_but_casualties_are
     }
     for text, (part, whole) in cases.items():
         assert {r.text: r for r in extract_text(text)}[part].parent == whole, text
+
+
+def test_an_item_in_its_own_unit_after_a_list_of_counts_breaks_down_none_of_them_alone() -> None:
+    """其中 after 登记业务3.4万笔、驾驶证业务5.1万笔 names none of the last: no part of the licences."""
+    text = "全年办理机动车登记业务3.4万笔、驾驶证业务5.1万笔，其中新能源汽车注册登记6120辆。"
+    assert {r.text: r for r in extract_text(text)}["6120辆"].parent is None
+    alone = "办理驾驶证业务3.92万笔，其中新领证驾驶人6784人。"
+    assert {r.text: r for r in extract_text(alone)}["6784人"].parent == "3.92万笔"
