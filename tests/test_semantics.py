@@ -2266,3 +2266,12 @@ def test_an_item_in_its_own_unit_after_a_list_of_counts_breaks_down_none_of_them
     assert {r.text: r for r in extract_text(text)}["6120辆"].parent is None
     alone = "办理驾驶证业务3.92万笔，其中新领证驾驶人6784人。"
     assert {r.text: r for r in extract_text(alone)}["6784人"].parent == "3.92万笔"
+
+
+def test_a_share_to_a_decimal_says_which_earlier_count_a_qizhong_item_breaks_down() -> None:
+    """即办件17.3万件，占比70.3%: 70.3% of the 24.6万 received, not of the 24.1万 settled nearer to it."""
+    text = (
+        "前三季度共受理办件24.6万件，同比增长5.2%；办结24.1万件。"
+        "其中，即办件17.3万件，占比70.3%，较去年同期提高3.2个百分点。"
+    )
+    assert {r.text: r for r in extract_text(text)}["17.3万件"].parent == "24.6万件"
