@@ -908,8 +908,13 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
     if _word_bigrams(contexts[i].pre) & _word_bigrams(contexts[j].pre):
         return j  # the nearest names the part's thing too (查处交通违法行为86起，其中违法停车61起)
     rc = records[i]
+    # 受理…報案1,286件…；破獲1,174件…。其中竊盜案受理312件、破獲298件: the items pair the verbs of both
+    # counts, so the one said before the semicolon is looked for too
+    start = doc.cands[j].start
+    paired = i + 1 < len(records) and contexts[i + 1].pre.rstrip()[-2:] in contexts[j].pre
+    full_start = last_end(FULL_STOP_BACK, doc.text, start, max(0, start - WINDOW)) if paired else start
     for k in range(j - 1, -1, -1):
-        if contexts[k].sentence_start != contexts[j].sentence_start:
+        if contexts[k].sentence_start != contexts[j].sentence_start and doc.cands[k].start < full_start:
             break
         rk = records[k]
         whole = not changes[k].relative and measure_of(rk.unit) == measure_of(rc.unit)

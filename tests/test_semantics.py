@@ -2275,3 +2275,15 @@ def test_a_share_to_a_decimal_says_which_earlier_count_a_qizhong_item_breaks_dow
         "其中，即办件17.3万件，占比70.3%，较去年同期提高3.2个百分点。"
     )
     assert {r.text: r for r in extract_text(text)}["17.3万件"].parent == "24.6万件"
+
+
+def test_items_pairing_the_verbs_of_two_counts_reach_the_one_before_the_semicolon() -> None:
+    """盗窃案受理215件、破获203件: each item takes the count its verb says, past the semicolon."""
+    text = (
+        "本月共受理刑事案件报案642件，同比下降5.1%；破获588件，破获率91.6%。其中盗窃案受理215件、破获203件。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["215件"].parent, recs["203件"].parent) == ("642件", "588件")
+    # one verb alone, said of another count's list, leaves the nearest whole (无证驾驶 is among the 2370)
+    text = "劝导纠正无证驾驶等违法行为2370余起；中队查处违法行为1830起，其中无证驾驶96起、酒后驾驶41起。"
+    assert {r.text: r for r in extract_text(text)}["96起"].parent == "1830起"
