@@ -902,6 +902,8 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
                 and not running_beside(doc, k, i)
             ):
                 return k
+    if (thing := _thing_of_bare_verb(doc, j, i)) is not None:
+        return thing
     own = contexts[i].pre.rstrip()[-2:]
     if len(own) < 2 or own in contexts[j].pre or doc.lex.clause_end.search(own):
         return j
@@ -921,6 +923,38 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
         if whole and size_of(rk) >= size_of(rc) and own in contexts[k].pre:
             return k
     return j
+
+
+def _thing_of_bare_verb(doc: Reading, j: int, i: int) -> int | None:
+    """The count of things before figure ``j`` that a kind ``i`` (…类) is of, when ``j`` says a verb alone.
+
+    排查矛盾纠纷1.28万起，化解1.21万起，化解率94.5%，其中婚恋家庭类3460起: 化解 names no thing of its
+    own, only what became of the disputes counted before it; a kind (婚恋家庭类) is a kind of those
+    disputes, the nearest earlier figure of the sentence in the unit, not smaller, whose words name
+    more than a verb. An item with a verb of its own (其中化解欠薪纠纷12起) is not looked at here.
+    """
+    contexts, records = doc.contexts, doc.records
+    if not KIND_OF_WHOLE.search(contexts[i].pre) or len(_bare_words(contexts[j].pre)) > _BARE_VERB:
+        return None
+    for k in range(j - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            return None
+        rk = records[k]
+        if doc.changes[k].relative or measure_of(rk.unit) != measure_of(records[i].unit):
+            continue
+        if size_of(rk) >= size_of(records[j]) and len(_bare_words(contexts[k].pre)) > _BARE_VERB:
+            return k
+        return None
+    return None
+
+
+#: How many characters a figure's words may have and still be a verb alone (化解, 成功化解, 办结).
+_BARE_VERB = 4
+
+
+def _bare_words(pre: str) -> str:
+    """A figure's own words without punctuation, digits, blanks or markup (，化解 → 化解)."""
+    return str(_NOT_WORDS.sub("", pre))
 
 
 #: Units of one measure, each with its size in the measure's smallest unit here: a part may be

@@ -2287,3 +2287,10 @@ def test_items_pairing_the_verbs_of_two_counts_reach_the_one_before_the_semicolo
     # one verb alone, said of another count's list, leaves the nearest whole (无证驾驶 is among the 2370)
     text = "劝导纠正无证驾驶等违法行为2370余起；中队查处违法行为1830起，其中无证驾驶96起、酒后驾驶41起。"
     assert {r.text: r for r in extract_text(text)}["96起"].parent == "1830起"
+
+
+def test_a_kind_is_of_the_things_counted_not_of_a_verb_alone_nearer_to_it() -> None:
+    """婚姻家庭类 is a kind of the disputes found (4620), not of the bare 化解4488起 said between."""
+    text = "共排查各类矛盾纠纷4620起，化解4488起，化解率97.1%，其中婚姻家庭类1210起、邻里纠纷980起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["1210起"].parent, recs["980起"].parent) == ("4620起", "4620起")
