@@ -185,6 +185,7 @@ def _whole_over_semicolon(
             kind_named = metric if named_kind else None
             ends = (
                 _restates_the_whole(doc, i, j, marker, kind_named)
+                or _opens_with_a_verb_of_its_own(doc, i, j, marker)
                 or _overflows(out, j, i, rec)
                 or _sibling_left(cands, out, j, i, rec, marker, metric)
             )
@@ -281,6 +282,22 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
     # an item opening with the verb says it again (破获命案3起); the verb after the item's own
     # kind (其中跨省户口迁移“一站式”办理86件) only says how that kind was done
     return bool(items) and not any(_item_words(lex, contexts[k].pre).startswith(own) for k in items)
+
+
+def _opens_with_a_verb_of_its_own(doc: Reading, i: int, j: int, marker: int) -> bool:
+    """Whether item `i` opens with a verb of handling that neither whole `j` nor an item before it says.
+
+    新注册登记机动车9.62万辆，其中新能源汽车3.15万辆；办理机动车转移登记5.48万辆: 办理 opens another
+    business, not a kind of the registrations; 受理身份证申请4.82万张，其中首次申领1.16万张；签发临时
+    身份证3400余张: the cards issued are no applications. A verb the whole says (破获刑事案件1105起。
+    其中，破获命案3起；破获盗窃案件612起) or an earlier item says (其中为群众办理临时身份证312张；办理
+    居住证157张) leaves the list going on (that one, when it ends, `_restates_the_whole` reads).
+    """
+    cands, contexts, lex = doc.cands, doc.contexts, doc.lex
+    m = lex.item_verbs.match(_item_words(lex, contexts[i].pre))
+    if m is None or m.group() in contexts[j].pre:
+        return False
+    return not any(m.group() in contexts[k].pre for k in range(j + 1, i) if cands[k].start > marker)
 
 
 #: Who a count was done for and how, before its verb (为急需乘车的群众当场办理临时身份证738张): the

@@ -2294,3 +2294,14 @@ def test_a_kind_is_of_the_things_counted_not_of_a_verb_alone_nearer_to_it() -> N
     text = "共排查各类矛盾纠纷4620起，化解4488起，化解率97.1%，其中婚姻家庭类1210起、邻里纠纷980起。"
     recs = {r.text: r for r in extract_text(text)}
     assert (recs["1210起"].parent, recs["980起"].parent) == ("4620起", "4620起")
+
+
+def test_an_item_past_a_semicolon_opening_with_a_verb_of_its_own_is_a_new_count() -> None:
+    """签发 after 受理…申请, 办理…转移登记 after 新注册登记: another count; a verb an item said goes on."""
+    cases = {
+        "全年共受理居民身份证申请3.65万张，其中首次申领9120张；签发临时居民身份证2210张。": ("2210张", None),
+        "新注册登记机动车7.4万辆，其中新能源汽车2.2万辆；办理机动车转移登记4.1万辆。": ("4.1万辆", None),
+        "受理身份证申领1946张，其中为急需群众办理临时身份证312张；办理加急身份证157张。": ("157张", "1946张"),
+    }
+    for text, (part, whole) in cases.items():
+        assert {r.text: r for r in extract_text(text)}[part].parent == whole, text
