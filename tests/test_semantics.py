@@ -2272,9 +2272,11 @@ def test_a_share_to_a_decimal_says_which_earlier_count_a_qizhong_item_breaks_dow
     """即办件17.3万件，占比70.3%: 70.3% of the 24.6万 received, not of the 24.1万 settled nearer to it."""
     text = (
         "前三季度共受理办件24.6万件，同比增长5.2%；办结24.1万件。"
-        "其中，即办件17.3万件，占比70.3%，较去年同期提高3.2个百分点。"
+        "其中，即办件17.3万件，占比70.3%，较去年同期提高3.2个百分点；承诺件6.9万件，平均办理时限2.1个工作日。"
     )
-    assert {r.text: r for r in extract_text(text)}["17.3万件"].parent == "24.6万件"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["17.3万件"].parent == "24.6万件"
+    assert recs["6.9万件"].parent == "24.6万件"  # past the semicolon, the first item's whole
 
 
 def test_items_pairing_the_verbs_of_two_counts_reach_the_one_before_the_semicolon() -> None:
