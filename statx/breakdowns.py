@@ -150,6 +150,8 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent = None  # …其中网上办理1003笔，…民警人均办案21起, 月均接警800余起: a rate is no part
         out.append(parent)
     _whole_by_sum(doc, out, markers)
+    _whole_by_share(doc, out, markers)
+    _end_overflowing_lists(doc, out, markers)
     return out
 
 
@@ -165,6 +167,29 @@ def _run_before(doc: Reading, out: Sequence[int | None], i: int, marker: int) ->
     if doc.text[doc.cands[i - 1].end : doc.cands[i].start].strip(LIST_JOINS + "，,"):
         return None
     return None if doc.changes[i - 1].relative else out[i - 1]
+
+
+def _whole_by_share(doc: Reading, parents: list[int | None], markers: Sequence[int | None]) -> None:
+    """Point the items of one breakdown at the earlier figure their shares are written of.
+
+    受理办件58.3万件…；办结57.9万件…。其中，即办件41.6万件，占比71.4%；承诺件16.7万件: 41.6 is 71.4% of
+    the 58.3 received, not of the 57.9 settled nearer to it, and the items after it break the same
+    whole down. Only a share to a decimal place says so (see `_whole_of_share`), only of a figure
+    before the breakdown word, and only when no item's share is of the whole it has.
+    """
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, (p, m) in enumerate(zip(parents, markers, strict=True)):
+        if p is not None and m is not None:
+            groups.setdefault((p, m), []).append(i)
+    for (p, m), items in groups.items():
+        lo = max(0, doc.cands[items[0]].start - WINDOW)
+        named = {_whole_of_share(doc, i, lo) for i in items} - {None}
+        if len(named) != 1 or p in named:
+            continue
+        (shared,) = named
+        if shared is not None and shared < p and doc.cands[shared].end <= m:
+            for i in items:
+                parents[i] = shared
 
 
 def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
@@ -377,6 +402,8 @@ def _whole_before(
                 # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
                 # total, not a breakdown of the last part of the one before
                 parent = whole
+            elif _list_of_another_whole(doc, out, j, i, marker):
+                pass  # …检查车辆2310辆，查处违法15620起，其中超速4210起…，排查隐患车辆318辆: no part of 2310
             elif size_of(rp) >= size_of(rc) and size_of(rp) >= sibling:
                 parent = None if _breaks_down_a_list(doc, j, i) else _whole_of_own_verb(doc, j, i)
             elif size_of(rp) >= size_of(rc):
@@ -393,9 +420,33 @@ def _whole_before(
         and not by_lead
         and _first_item_or_like_it(doc, out, i, marker, other)
         and _other_unit_whole(doc, other, i, marker)
+        and not _breaks_down_a_list(doc, other, i)
     ):
         parent = other
     return parent, smaller
+
+
+def _list_of_another_whole(doc: Reading, out: Sequence[int | None], j: int, i: int, marker: int) -> bool:
+    """Whether the breakdown at ``marker`` is of a count in another measure standing after figure ``j``.
+
+    设置执勤点86个，检查客运车辆2310辆，查处交通违法15620起，其中超速行驶4210起，疲劳驾驶28起，暂扣
+    驾驶证43个，排查隐患车辆318辆: the first item after the 其中 is a part of the 15620 violations,
+    which stand between the 2310 vehicles and the 其中, so the list breaks the violations down; a
+    later item in another measure (318辆, 43个) has moved on to a count of its own, no part of an
+    earlier figure the list passed over. A 其中 after several totals (破获案件2416起，抓获嫌疑人1873名。
+    其中，破获诈骗案件386起，抓获涉诈嫌疑人512名) breaks down each: there the first item's whole stands
+    before the item's own, and this does not hold.
+    """
+    cands, records = doc.cands, doc.records
+    first = next((k for k in range(j + 1, i) if cands[k].start > marker), None)
+    if first is None or (whole := out[first]) is None:
+        return False
+    return (
+        j < whole
+        and cands[whole].end <= marker
+        and measure_of(records[whole].unit) != measure_of(records[i].unit)
+        and measure_of(records[first].unit) != measure_of(records[i].unit)
+    )
 
 
 def _lines_of_indented_paragraph(text: str, start: int, end: int, lo: int) -> bool:
@@ -499,7 +550,8 @@ def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
     A 其中 breaks down the count said right before it even when its parts are counted in their own
     measure words (受理出入境证件申请1.58万件。其中签发普通护照6230本; 办理驾驶证业务3.92万笔，其中
     新领证驾驶人6 784人; 开展应急演练156场次，其中县级综合演练3场), when nothing of the item's unit
-    stands before it. Not a sum of money, a share, a change, a person among events, nor a part
+    stands before it. Not a sum of money, a share, a change, a person among events who is
+    none of their cases (see `_people_of_events`), nor a part
     bigger than its whole.
     """
     text, rp, rc = doc.text, doc.records[j], doc.records[i]
@@ -510,9 +562,25 @@ def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
         return False
     if rc.unit in SHARE_UNITS or "元" in rc.unit or "元" in rp.unit:
         return False
-    if rc.unit in doc.lex.people_units and rp.unit in doc.lex.event_units:
+    people_among_events = rc.unit in doc.lex.people_units and rp.unit in doc.lex.event_units
+    if people_among_events and not _people_of_events(doc, j, i):
         return False
     return float(rp.value) >= float(rc.value)
+
+
+def _people_of_events(doc: Reading, j: int, i: int) -> bool:
+    """Whether the people of item ``i`` are the ones the events of ``j`` were of, one a case.
+
+    查处酒驾醉驾违法23起，其中醉驾7人; 处置考生迟到、忘带准考证等突发情况17起，其中护送考生9名: the item
+    names what the whole's own words name (醉驾, 考生), so it counts the cases by their people. Not
+    people hurt in them (交通事故712宗，其中被撞的行人194人; 意外2,140宗，当中有38名长者死亡: words of
+    accidents or casualties in either's words, `Lexicon.casualties`), nor people the item names
+    alone (查处违法行为1.2万起，其中处罚驾驶人8000人: the drivers punished are not some of the violations).
+    """
+    ctx_j, ctx_i = doc.contexts[j], doc.contexts[i]
+    if any(doc.lex.casualties.search(w) is not None for w in (ctx_j.pre[-16:], ctx_i.pre, ctx_i.post)):
+        return False
+    return bool(_word_bigrams(ctx_i.pre) & _word_bigrams(ctx_j.pre))
 
 
 def _line_ends_in_rates(doc: Reading, j: int, i: int, sentence_start: int) -> bool:
@@ -739,6 +807,91 @@ def _whole_by_sum(doc: Reading, parents: list[int | None], markers: Sequence[int
                 break
 
 
+def _end_overflowing_lists(doc: Reading, parents: list[int | None], markers: Sequence[int | None]) -> None:
+    """Unlink the item of a breakdown that is a rate's count of the whole, past parts it would overflow.
+
+    受理涉警诉求5804件，其中咨询类3120件、求助类1465件、投诉类1219件，按时办结5758件，办结率99.2%: the
+    5758 settled would make the parts 11562 of 5804, and the rate after it says it is 99.2% of the
+    whole: the list ended before it, and it is what became of the whole (the 5804 settled in time),
+    no part of it. Overflowing alone says nothing: parts may overlap (抓获965名，其中刑事拘留612人，
+    提请逮捕378人: each stage counts some of the same people). Run after `_whole_by_sum`, which first
+    moves parts adding up to more than their nearest whole to the earlier figure they add up to.
+    """
+    records = doc.records
+    sums: dict[tuple[int, int], float] = {}
+    for i, (p, m) in enumerate(zip(parents, markers, strict=True)):
+        if p is None or m is None or measure_of(records[p].unit) != measure_of(records[i].unit):
+            continue
+        key, whole = (p, m), size_of(records[p])
+        before = sums.get(key, 0.0)
+        total = before + size_of(records[i])
+        sums[key] = total
+        if (
+            before
+            and total > whole + rounding(records[p])
+            and not nearly_equal(total, whole)
+            and _rate_of(doc, i, whole)
+        ):
+            parents[i] = None
+
+
+def _rate_of(doc: Reading, i: int, whole: float) -> bool:
+    """Whether the rate right after figure ``i`` (，办结率99.2%) is its share of ``whole``, to the decimal."""
+    cands, records, text = doc.cands, doc.records, doc.text
+    if i + 1 >= len(cands) or records[i + 1].unit != "%" or doc.changes[i + 1].relative or not whole:
+        return False
+    if not _RATE_AFTER.fullmatch(text, cands[i].end, cands[i + 1].start):
+        return False
+    places = _DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end)
+    tolerance = 0.5 * 10 ** -len(places.group(1) if places else "") + 1e-9
+    return bool(abs(100 * size_of(records[i]) / whole - float(records[i + 1].value)) <= tolerance)
+
+
+#: What joins a count to the rate of it that follows (，办结率, ，調解成功率): a comma and a few words
+#: ending in 率.
+_RATE_AFTER = compile_pattern(r"\s*[，,]\s*\p{Han}{0,8}率(?:为|為|达|達)?\s*")
+
+
+#: A number written in 万 or 亿 with decimals (1.86万起): the whole is rounded to its last digit.
+_ROUNDED = compile_pattern(r"\d(?:\.(\d+))?\s*(万|萬|亿|億)")
+
+
+def rounding(fig: Figure | Record) -> float:
+    """Half the last written digit of a figure in 万/亿 (1.86万: 50): how much its parts may exceed it.
+
+    治安警情1.86万起。其中，刑事警情2417起…；治安警情1.62万起: 2417 + 16200 = 18617 is 1.86万
+    rounded, not more than the whole, so the item after the semicolon is still a part.
+
+    >>> from statx.records import Figure
+    >>> rounding(Figure("d", "1.86万起", 18600, "起", "exact", 0, 6, "", "", None, None))
+    50.0
+    """
+    m = _ROUNDED.search(fig.text)
+    rounded = 0.0
+    if m is not None:
+        scale = 1e4 if m.group(2) in ("万", "萬") else 1e8
+        rounded = scale * 10.0 ** -len(m.group(1) or "") / 2
+    return max(rounded, _beyond(fig))
+
+
+def _beyond(fig: Figure | Record) -> float:
+    """How far past its written value a whole said with 余 / 多 / 以上 may reach: its last nonzero place.
+
+    接处各类警情一万零四百余起。其中刑事警情四百三十六起；…求助类警情五千九百余起: 一万零四百余 is
+    10400 to 10499, so parts adding up to 10406 still fit it (the 余 of the parts is read as 0 too).
+    A whole said exactly, or with 近 / 约, gives none. Read on the value in its own unit, so 1.7万余
+    (17000) reaches to 17999 and 300余 to 399.
+    """
+    value = fig.value
+    if fig.qualifier != "over" or value <= 0 or value != int(value):
+        return 0.0
+    n, place = int(value), 1
+    while n % 10 == 0:
+        n //= 10
+        place *= 10
+    return size_of(fig) / float(value) * place
+
+
 def nearly_equal(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
@@ -770,20 +923,59 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
                 and not running_beside(doc, k, i)
             ):
                 return k
+    if (thing := _thing_of_bare_verb(doc, j, i)) is not None:
+        return thing
     own = contexts[i].pre.rstrip()[-2:]
     if len(own) < 2 or own in contexts[j].pre or doc.lex.clause_end.search(own):
         return j
     if _word_bigrams(contexts[i].pre) & _word_bigrams(contexts[j].pre):
         return j  # the nearest names the part's thing too (查处交通违法行为86起，其中违法停车61起)
     rc = records[i]
+    # 受理…報案1,286件…；破獲1,174件…。其中竊盜案受理312件、破獲298件: the items pair the verbs of both
+    # counts, so the one said before the semicolon is looked for too
+    start = doc.cands[j].start
+    paired = i + 1 < len(records) and contexts[i + 1].pre.rstrip()[-2:] in contexts[j].pre
+    full_start = last_end(FULL_STOP_BACK, doc.text, start, max(0, start - WINDOW)) if paired else start
     for k in range(j - 1, -1, -1):
-        if contexts[k].sentence_start != contexts[j].sentence_start:
+        if contexts[k].sentence_start != contexts[j].sentence_start and doc.cands[k].start < full_start:
             break
         rk = records[k]
         whole = not changes[k].relative and measure_of(rk.unit) == measure_of(rc.unit)
         if whole and size_of(rk) >= size_of(rc) and own in contexts[k].pre:
             return k
     return j
+
+
+def _thing_of_bare_verb(doc: Reading, j: int, i: int) -> int | None:
+    """The count of things before figure ``j`` that a kind ``i`` (…类) is of, when ``j`` says a verb alone.
+
+    排查矛盾纠纷1.28万起，化解1.21万起，化解率94.5%，其中婚恋家庭类3460起: 化解 names no thing of its
+    own, only what became of the disputes counted before it; a kind (婚恋家庭类) is a kind of those
+    disputes, the nearest earlier figure of the sentence in the unit, not smaller, whose words name
+    more than a verb. An item with a verb of its own (其中化解欠薪纠纷12起) is not looked at here.
+    """
+    contexts, records = doc.contexts, doc.records
+    if not KIND_OF_WHOLE.search(contexts[i].pre) or len(_bare_words(contexts[j].pre)) > _BARE_VERB:
+        return None
+    for k in range(j - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            return None
+        rk = records[k]
+        if doc.changes[k].relative or measure_of(rk.unit) != measure_of(records[i].unit):
+            continue
+        if size_of(rk) >= size_of(records[j]) and len(_bare_words(contexts[k].pre)) > _BARE_VERB:
+            return k
+        return None
+    return None
+
+
+#: How many characters a figure's words may have and still be a verb alone (化解, 成功化解, 办结).
+_BARE_VERB = 4
+
+
+def _bare_words(pre: str) -> str:
+    """A figure's own words without punctuation, digits, blanks or markup (，化解 → 化解)."""
+    return str(_NOT_WORDS.sub("", pre))
 
 
 #: Units of one measure, each with its size in the measure's smallest unit here: a part may be

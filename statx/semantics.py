@@ -74,6 +74,8 @@ class Lexicon:
     one_whole: frozenset[str]  # 其中, 当中: a breakdown of one figure, whatever its unit
     people_units: frozenset[str]  # a person is no part of a count of events (当中有38名长者死亡)
     event_units: frozenset[str]
+    casualties: regex.Pattern[str]  # people hurt in events are no parts of them (被撞的行人194人)
+    item_verbs: regex.Pattern[str]  # ；签发临时身份证3400余张: a verb of its own past a semicolon ends a list
     business_units: frozenset[str]  # 办理业务86.4万笔: a breakdown lists business in any measure word
     business: regex.Pattern[str]  # 办理出入境业务1.2万件: the word that makes 件 a count of business
     breakdown_line_end: regex.Pattern[str]  # a line ending in 其中：, ； or ，: a breakdown goes on below
@@ -210,6 +212,8 @@ class Lexicon:
             one_whole=frozenset(w.get("one_whole", ())),
             people_units=frozenset(w.get("people_units", ())),
             event_units=frozenset(w.get("event_units", ())),
+            casualties=compile_pattern(alternation(w.get("casualties", ()))),
+            item_verbs=compile_pattern(alternation(w.get("item_verbs", ()))),
             business_units=frozenset(w.get("business_units", ())),
             business=compile_pattern(alternation(w.get("business", ()))),
             breakdown_end=compile_pattern(

@@ -22,6 +22,7 @@ from statx.breakdowns import (
     measure_of,
     nearly_equal,
     open_line,
+    rounding,
     running_beside,
     size_of,
 )
@@ -73,6 +74,8 @@ def parent_over_semicolon(
             or (out[after].change is None and out[after].unit not in SHARE_UNITS)
         ):
             markers.append(m.start())
+    if markers and lex.breakdown_end.search(text, markers[-1], cands[i].start):
+        return None  # 其中移送法办158件；另查获拒绝酒测37件: a clause turning to another count ended the list
     if markers and (whole := _business_whole(doc, out, i, markers[-1], lo)) is not None:
         return whole, metric
     # A 其中 nested in an earlier item (2. 酒驾醉驾2,106起，其中醉驾497起；3. 违法停车4.4万起: it follows an
@@ -202,10 +205,13 @@ def _whole_over_semicolon(
             kind_named = metric if named_kind else None
             ends = (
                 _restates_the_whole(doc, i, j, marker, kind_named)
+                or _opens_with_a_verb_of_its_own(doc, i, j, marker)
                 or _overflows(out, j, i, rec)
                 or _sibling_left(cands, out, j, i, rec, marker, metric)
             )
-            return (None if ends or _opened_by_a_new_count(cands, out, start, j, i) else j), False, metric
+            if ends or _opened_by_a_new_count(cands, out, start, j, i):
+                return None, False, metric
+            return _whole_of_first_item(doc, out, i, j, marker), False, metric
         if out[j].metric != metric:
             k = _same_metric_in_sentence(out, contexts, j, rec, metric)
             if k is not None:
@@ -214,6 +220,29 @@ def _whole_over_semicolon(
         if not PER_PERIOD_RE.search(contexts[j].pre):
             return None, out[j].value < rec.value, metric
     return None, False, metric
+
+
+def _whole_of_first_item(doc: Reading, out: Sequence[Record], i: int, j: int, marker: int) -> int:
+    """The whole of item `i`: `j`, or the earlier figure the first item after the marker breaks down.
+
+    受理办件58.3万件…；办结57.9万件…。其中，即办件41.6万件，占比71.4%；承诺件16.7万件: the first item
+    was found to break down the 58.3万 received (its share says so), so the items after the semicolon
+    do too, not the 57.9万 settled nearer to them. Not an item said as a running total, which
+    breaks down the running total beside the period's count (see `running_beside`).
+    """
+    first = _first_after(doc.cands, i, marker + 1)
+    if first is None or (at := out[first].parent_start) is None or at == out[j].start:
+        return j
+    if doc.lex.running_total.search(doc.contexts[i].pre):
+        return j  # 客车超员7起，今年累计63起: items taking turns between this month's count and the year's
+    rec = doc.records[i]
+    for w in range(j - 1, -1, -1):
+        if doc.records[w].start == at:
+            fits = out[w].unit == rec.unit and out[w].value >= rec.value and out[w].metric == out[j].metric
+            return w if fits else j
+        if doc.records[w].start < at:
+            break
+    return j
 
 
 def _like_first_part(
@@ -300,6 +329,22 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
     return bool(items) and not any(_item_words(lex, contexts[k].pre).startswith(own) for k in items)
 
 
+def _opens_with_a_verb_of_its_own(doc: Reading, i: int, j: int, marker: int) -> bool:
+    """Whether item `i` opens with a verb of handling that neither whole `j` nor an item before it says.
+
+    新注册登记机动车9.62万辆，其中新能源汽车3.15万辆；办理机动车转移登记5.48万辆: 办理 opens another
+    business, not a kind of the registrations; 受理身份证申请4.82万张，其中首次申领1.16万张；签发临时
+    身份证3400余张: the cards issued are no applications. A verb the whole says (破获刑事案件1105起。
+    其中，破获命案3起；破获盗窃案件612起) or an earlier item says (其中为群众办理临时身份证312张；办理
+    居住证157张) leaves the list going on (that one, when it ends, `_restates_the_whole` reads).
+    """
+    cands, contexts, lex = doc.cands, doc.contexts, doc.lex
+    m = lex.item_verbs.match(_item_words(lex, contexts[i].pre))
+    if m is None or m.group() in contexts[j].pre:
+        return False
+    return not any(m.group() in contexts[k].pre for k in range(j + 1, i) if cands[k].start > marker)
+
+
 #: Who a count was done for and how, before its verb (为急需乘车的群众当场办理临时身份证738张): the
 #: people served open the words, the verb that says what is counted follows them.
 _SERVED_FIRST = compile_pattern(
@@ -372,43 +417,7 @@ def _overflows(out: Sequence[Record], j: int, i: int, rec: Figure) -> bool:
     if not parts or nearly_equal(parts, value):
         return False
     total = parts + size_of(rec)
-    return total > value + _rounding(whole) and not nearly_equal(total, value)
-
-
-#: A number written in 万 or 亿 with decimals (1.86万起): the whole is rounded to its last digit.
-_ROUNDED = compile_pattern(r"\d(?:\.(\d+))?\s*(万|萬|亿|億)")
-
-
-def _rounding(fig: Record) -> float:
-    """Half the last written digit of a figure in 万/亿 (1.86万: 50): how much its parts may exceed it.
-
-    治安警情1.86万起。其中，刑事警情2417起…；治安警情1.62万起: 2417 + 16200 = 18617 is 1.86万
-    rounded, not more than the whole, so the item after the semicolon is still a part.
-    """
-    m = _ROUNDED.search(fig.text)
-    rounded = 0.0
-    if m is not None:
-        scale = 1e4 if m.group(2) in ("万", "萬") else 1e8
-        rounded = scale * 10.0 ** -len(m.group(1) or "") / 2
-    return max(rounded, _beyond(fig))
-
-
-def _beyond(fig: Record) -> float:
-    """How far past its written value a whole said with 余 / 多 / 以上 may reach: its last nonzero place.
-
-    接处各类警情一万零四百余起。其中刑事警情四百三十六起；…求助类警情五千九百余起: 一万零四百余 is
-    10400 to 10499, so parts adding up to 10406 still fit it (the 余 of the parts is read as 0 too).
-    A whole said exactly, or with 近 / 约, gives none. Read on the value in its own unit, so 1.7万余
-    (17000) reaches to 17999 and 300余 to 399.
-    """
-    value = fig.value
-    if fig.qualifier != "over" or value <= 0 or value != int(value):
-        return 0.0
-    n, place = int(value), 1
-    while n % 10 == 0:
-        n //= 10
-        place *= 10
-    return size_of(fig) / float(value) * place
+    return total > value + rounding(whole) and not nearly_equal(total, value)
 
 
 def _opened_by_a_new_count(

@@ -2348,3 +2348,100 @@ def test_a_rate_per_head_or_per_period_is_no_part_of_a_breakdown_before_it() -> 
     assert recs["一千零三笔"].parent == "二千零六笔"
     assert recs["二十一起"].parent is None
     assert recs["八百余起"].parent is None
+
+
+def test_items_in_another_unit_after_a_list_are_no_parts_of_a_figure_it_passed_over() -> None:
+    """A 其中 breaks down the count right before it; a later item in another unit is a count of its own."""
+    text = (
+        "春运期间，全县共设置临时执勤点86个，检查登记客运车辆2310辆，累计查处交通违法行为15620起，"
+        "其中查处超速行驶4210起，疲劳驾驶28起、酒后驾驶51起，暂扣机动车驾驶证43个，排查隐患车辆318辆。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].parent for t in ("4210起", "28起", "51起")] == ["15620起"] * 3
+    assert (recs["43个"].parent, recs["318辆"].parent) == (None, None)
+    several = "破获刑事案件2416起，抓获犯罪嫌疑人1873名。其中，破获诈骗案件386起，抓获涉诈嫌疑人512名。"
+    recs = {r.text: r for r in extract_text(several)}
+    assert (recs["386起"].parent, recs["512名"].parent) == ("2416起", "1873名")  # one whole each
+
+
+def test_a_count_said_with_its_rate_of_the_whole_after_a_list_of_kinds_ends_the_list() -> None:
+    """按时办结… with 办结率 after kinds that already make up the whole is what became of it, no part."""
+    text = (
+        "一季度共受理群众来信来访2410件，其中咨询类1320件、求助类655件、投诉类435件，"
+        "按期办结2386件，办结率99.0%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].parent for t in ("1320件", "655件", "435件")] == ["2410件"] * 3
+    assert recs["2386件"].parent is None
+    stages = "抓获犯罪嫌疑人640名，其中刑事拘留402人，提请逮捕251人，移送审查起诉388人。"
+    recs = {r.text: r for r in extract_text(stages)}
+    assert [recs[t].parent for t in ("402人", "251人", "388人")] == ["640名"] * 3  # stages overlap
+
+
+def test_a_clause_past_a_semicolon_turning_to_another_haul_ends_the_breakdown() -> None:
+    """另查获… after the semicolon reports another count, no further part of the whole before 其中."""
+    text = "夜查行動共查處酒後駕駛326件，其中移送法辦97件；另查獲拒絕酒測14件。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["97件"].parent, recs["14件"].parent) == ("326件", None)
+
+
+def test_people_under_events_they_were_the_cases_of_are_parts_but_casualties_are_not() -> None:
+    """醉驾13人 under 酒驾醉驾违法46起: a driver a case, as the whole names it; 死亡9人 in 事故215宗: hurt."""
+    cases = {
+        "本周共查处酒驾醉驾违法46起，其中醉驾13人。": ("13人", "46起"),
+        "春节期间共处置走失老人、迷路儿童等求助38起，其中护送走失老人回家11名。": ("11名", "38起"),
+        "查处违法行为1.2万起，其中处罚驾驶人8000人。": ("8000人", None),  # no kind of the violations
+        "全年发生涉及电动自行车的事故215宗，其中骑车人死亡9人。": ("9人", None),
+        "共发生意外2,140宗，当中有38名长者受伤。": ("38名", None),
+    }
+    for text, (part, whole) in cases.items():
+        assert {r.text: r for r in extract_text(text)}[part].parent == whole, text
+
+
+def test_an_item_in_its_own_unit_after_a_list_of_counts_breaks_down_none_of_them_alone() -> None:
+    """其中 after 登记业务3.4万笔、驾驶证业务5.1万笔 names none of the last: no part of the licences."""
+    text = "全年办理机动车登记业务3.4万笔、驾驶证业务5.1万笔，其中新能源汽车注册登记6120辆。"
+    assert {r.text: r for r in extract_text(text)}["6120辆"].parent is None
+    alone = "办理驾驶证业务3.92万笔，其中新领证驾驶人6784人。"
+    assert {r.text: r for r in extract_text(alone)}["6784人"].parent == "3.92万笔"
+
+
+def test_a_share_to_a_decimal_says_which_earlier_count_a_qizhong_item_breaks_down() -> None:
+    """即办件17.3万件，占比70.3%: 70.3% of the 24.6万 received, not of the 24.1万 settled nearer to it."""
+    text = (
+        "前三季度共受理办件24.6万件，同比增长5.2%；办结24.1万件。"
+        "其中，即办件17.3万件，占比70.3%，较去年同期提高3.2个百分点；承诺件6.9万件，平均办理时限2.1个工作日。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["17.3万件"].parent == "24.6万件"
+    assert recs["6.9万件"].parent == "24.6万件"  # past the semicolon, the first item's whole
+
+
+def test_items_pairing_the_verbs_of_two_counts_reach_the_one_before_the_semicolon() -> None:
+    """盗窃案受理215件、破获203件: each item takes the count its verb says, past the semicolon."""
+    text = (
+        "本月共受理刑事案件报案642件，同比下降5.1%；破获588件，破获率91.6%。其中盗窃案受理215件、破获203件。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["215件"].parent, recs["203件"].parent) == ("642件", "588件")
+    # one verb alone, said of another count's list, leaves the nearest whole (无证驾驶 is among the 2370)
+    text = "劝导纠正无证驾驶等违法行为2370余起；中队查处违法行为1830起，其中无证驾驶96起、酒后驾驶41起。"
+    assert {r.text: r for r in extract_text(text)}["96起"].parent == "1830起"
+
+
+def test_a_kind_is_of_the_things_counted_not_of_a_verb_alone_nearer_to_it() -> None:
+    """婚姻家庭类 is a kind of the disputes found (4620), not of the bare 化解4488起 said between."""
+    text = "共排查各类矛盾纠纷4620起，化解4488起，化解率97.1%，其中婚姻家庭类1210起、邻里纠纷980起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["1210起"].parent, recs["980起"].parent) == ("4620起", "4620起")
+
+
+def test_an_item_past_a_semicolon_opening_with_a_verb_of_its_own_is_a_new_count() -> None:
+    """签发 after 受理…申请, 办理…转移登记 after 新注册登记: another count; a verb an item said goes on."""
+    cases = {
+        "全年共受理居民身份证申请3.65万张，其中首次申领9120张；签发临时居民身份证2210张。": ("2210张", None),
+        "新注册登记机动车7.4万辆，其中新能源汽车2.2万辆；办理机动车转移登记4.1万辆。": ("4.1万辆", None),
+        "受理身份证申领1946张，其中为急需群众办理临时身份证312张；办理加急身份证157张。": ("157张", "1946张"),
+    }
+    for text, (part, whole) in cases.items():
+        assert {r.text: r for r in extract_text(text)}[part].parent == whole, text
