@@ -950,12 +950,16 @@ def _thing_of_bare_verb(doc: Reading, j: int, i: int) -> int | None:
     """The count of things before figure ``j`` that a kind ``i`` (…类) is of, when ``j`` says a verb alone.
 
     排查矛盾纠纷1.28万起，化解1.21万起，化解率94.5%，其中婚恋家庭类3460起: 化解 names no thing of its
-    own, only what became of the disputes counted before it; a kind (婚恋家庭类) is a kind of those
-    disputes, the nearest earlier figure of the sentence in the unit, not smaller, whose words name
-    more than a verb. An item with a verb of its own (其中化解欠薪纠纷12起) is not looked at here.
+    own, only what became of the disputes counted before it (`Lexicon.outcome_verb`); a kind
+    (婚恋家庭类) is a kind of those disputes, the nearest earlier figure of the sentence in the unit,
+    not smaller, whose words name more than a verb. An item with a verb of its own (其中化解欠薪纠纷12起)
+    is not looked at here, nor a count whose words name a thing (接报警280余万起，有效报警130余万起，
+    其中求助类63万余起: the kinds are of the valid calls).
     """
     contexts, records = doc.contexts, doc.records
-    if not KIND_OF_WHOLE.search(contexts[i].pre) or len(_bare_words(contexts[j].pre)) > _BARE_VERB:
+    if not KIND_OF_WHOLE.search(contexts[i].pre) or not doc.lex.outcome_verb.fullmatch(
+        _bare_words(contexts[j].pre)
+    ):
         return None
     for k in range(j - 1, -1, -1):
         if contexts[k].sentence_start != contexts[j].sentence_start:
@@ -963,14 +967,12 @@ def _thing_of_bare_verb(doc: Reading, j: int, i: int) -> int | None:
         rk = records[k]
         if doc.changes[k].relative or measure_of(rk.unit) != measure_of(records[i].unit):
             continue
-        if size_of(rk) >= size_of(records[j]) and len(_bare_words(contexts[k].pre)) > _BARE_VERB:
+        if size_of(rk) >= size_of(records[j]) and not doc.lex.outcome_verb.fullmatch(
+            _bare_words(contexts[k].pre)
+        ):
             return k
         return None
     return None
-
-
-#: How many characters a figure's words may have and still be a verb alone (化解, 成功化解, 办结).
-_BARE_VERB = 4
 
 
 def _bare_words(pre: str) -> str:

@@ -76,6 +76,7 @@ class Lexicon:
     event_units: frozenset[str]
     casualties: regex.Pattern[str]  # people hurt in events are no parts of them (被撞的行人194人)
     item_verbs: regex.Pattern[str]  # ；签发临时身份证3400余张: a verb of its own past a semicolon ends a list
+    outcome_verb: regex.Pattern[str]  # 化解1.21万起: a count said by what became of things counted before
     business_units: frozenset[str]  # 办理业务86.4万笔: a breakdown lists business in any measure word
     business: regex.Pattern[str]  # 办理出入境业务1.2万件: the word that makes 件 a count of business
     breakdown_line_end: regex.Pattern[str]  # a line ending in 其中：, ； or ，: a breakdown goes on below
@@ -214,6 +215,9 @@ class Lexicon:
             event_units=frozenset(w.get("event_units", ())),
             casualties=compile_pattern(alternation(w.get("casualties", ()))),
             item_verbs=compile_pattern(alternation(w.get("item_verbs", ()))),
+            outcome_verb=compile_pattern(
+                f"(?:成功|已|共|累计|依法|妥善|及时)*(?:{alternation(w.get('outcome_verbs', ()))})"
+            ),
             business_units=frozenset(w.get("business_units", ())),
             business=compile_pattern(alternation(w.get("business", ()))),
             breakdown_end=compile_pattern(

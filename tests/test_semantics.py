@@ -2445,3 +2445,7 @@ def test_an_item_past_a_semicolon_opening_with_a_verb_of_its_own_is_a_new_count(
     }
     for text, (part, whole) in cases.items():
         assert {r.text: r for r in extract_text(text)}[part].parent == whole, text
+    # a count whose words name a thing is no verb alone: the kinds after it are its own
+    calls = "全市共接报各类报警求助电话310余万起，有效报警146余万起，其中求助类70万余起、交通类28万余起。"
+    recs = {r.text: r for r in extract_text(calls)}
+    assert (recs["70万余起"].parent, recs["28万余起"].parent) == ("146余万起", "146余万起")
