@@ -1215,7 +1215,9 @@ def _markdown_soft_breaks(raw: str, start: int, end: int) -> list[tuple[int, int
     (出动警车 / ␣␣2860辆次); Markdown joins such lines, while the rules would read the break as the
     end of a clause and the figure would lose the words that name it. A break is joined only
     after a line of text (eight characters or more, or a list item's) that closes no sentence
-    and keeps no hard break (two spaces, a backslash), before a line that opens no block; between
+    and keeps no hard break (two spaces, a backslash), before a line that opens no block; a line
+    that ends on a table cell's bar (a page's `…同比下降50%以上。 |` scraped from its layout table)
+    closes its row, so a heading on the next line (相关阅读:) keeps its own line; between
     two Chinese characters it gives nothing, else a space; between two digits it is left for
     the number rules. A line opened by a pictograph or a bullet sign (📊, ✅, ●, ①) is an item.
 
@@ -1239,6 +1241,7 @@ def _markdown_soft_breaks(raw: str, start: int, end: int) -> list[tuple[int, int
             body
             and len(body) >= (4 if prefix and prefix.group().strip() else 8)
             and body[-1] not in _LINE_CLOSE
+            and body[-1] != "|"
             and not line.endswith(("  ", "\\"))
             and not _MD_NOT_TEXT.match(line)
             and not _MD_BLOCK_START.match(nxt)

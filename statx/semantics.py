@@ -148,6 +148,9 @@ class Lexicon:
                 said += f"|(?<=\\S)[ \\t]*(?:{alternation(w[f'{name}_marks'])})"
             if w.get(f"{name}_after_basis_with_verb"):  # 较去年同期多查处2650起, 同比少发生3起
                 said += f"|(?:{bases})\\s*(?:{with_verb})\\p{{Han}}{{1,2}}"
+            sizes = [x for x in w.get(name, ()) if x.endswith("幅")]
+            if sizes:  # a size said of several at once (同比和环比的降幅均在50%以上, 增幅都达两成)
+                said += f"|(?:{alternation(sizes)})(?:均|都)?在|(?:{alternation(sizes)})(?:均|都)"
             # 为 after a one-character verb gives the new level (已降为3件, 减为12起), as 至 does;
             # after a size of change it is the change (降幅为12.3%)
             return compile_pattern(f"(?:{said})(?:了|高达|达到?|(?<![降减增升])为|约|近|超过)?\\s*$")
@@ -1362,6 +1365,14 @@ def _respectively(
             for j in range(i - slots, i)
             if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
         ]
+        if not before and i and _opens_with_comparison(text, contexts[i - 1], contexts[i], cands[i].start):
+            # 直接财产损失8.5亿元。与去年同期相比，分别下降15.8%…: a sentence that only compares pairs
+            # its list with the counts of the sentence before it
+            before = [
+                j
+                for j in range(i - slots, i)
+                if j >= 0 and contexts[j].sentence_start == contexts[i - 1].sentence_start
+            ]
         before = _said_apart(cands, contexts, i, group[-1], slots) or before
         said = contexts[i].pre[: m.start()]
         if (basis := lex.basis_tail.search(said)) is not None:
@@ -1405,6 +1416,21 @@ def _respectively(
 _COMPARED_TAIL = compile_pattern(
     r"(?:与|和|跟|同)(?:去年|上年|前年|上一年)\p{Han}{0,8}?(?:相比|对比|比较|比)\s*$"
 )
+
+#: A sentence that opens with nothing but a comparison before its 分别 list (与去年同期相比，分别下降):
+#: its items are the counts of the sentence before it, which it does not name again.
+_COMPARISON_ONLY = compile_pattern(
+    r"\s*(?:(?:与|和|跟|同)(?:去年|上年|前年|上一年)\p{Han}{0,8}?(?:相比|对比|比较|比)|同比|环比)[，,]?\s*"
+    r"分别\p{Han}{0,4}\s*$"
+)
+
+
+def _opens_with_comparison(text: str, prev: Context, ctx: Context, start: int) -> bool:
+    """Whether the figure at `start` opens a new sentence (not `prev`'s) that says only a comparison."""
+    if prev.sentence_start == ctx.sentence_start:
+        return False
+    return _COMPARISON_ONLY.match(text, ctx.sentence_start, start) is not None
+
 
 #: A change verb closing a clause that says only a change (同比下降 16.3%、21.2%和17.3%).
 _CHANGE_VERB_END = compile_pattern(r"(?:下降|上升|增长|减少|增加|降低|提高|提升|下滑|上涨)了?$")
@@ -1589,8 +1615,31 @@ def _share_head(items: list[str]) -> list[str]:
     """
     head = _CAUSED_HEAD.search(items[-1]) or _SHARED_HEAD.search(items[-1])
     if head is None:
-        return items
+        return _share_counted(items)
     return [w if n == len(items) - 1 or "的" in w else w + head.group() for n, w in enumerate(items)]
+
+
+#: What a list of kinds counts, said once after the last kind (公路和城市道路事故, 盗窃、诈骗案件).
+_COUNTED_HEAD = compile_pattern(r"(?:事故|案件|警情|火灾)$")
+
+
+def _share_counted(items: list[str]) -> list[str]:
+    """The items of a list, each before the last given what the last one counts when they say nothing of it.
+
+    公路和城市道路事故同比分别下降: 公路 is a kind of road crash, not a road's length; an item that
+    already names a count of its own, or says 的, keeps its words.
+
+    >>> _share_counted(["装有防撞护栏", "防撞墙", "防护墩道路事故"])
+    ['装有防撞护栏事故', '防撞墙事故', '防护墩道路事故']
+    """
+    head = _COUNTED_HEAD.search(items[-1])
+    if head is None or head.start() == 0:
+        return items
+    last = len(items) - 1
+    return [
+        w if n == last or "的" in w or _COUNTED_HEAD.search(w) else w + head.group()
+        for n, w in enumerate(items)
+    ]
 
 
 _UNCHANGED_FIRST = compile_pattern(r"(?:\s*(?:基本)?持平\s*[、和及与])+")

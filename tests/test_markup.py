@@ -1217,3 +1217,18 @@ def test_a_plain_texts_leftover_blank_entities_read_as_the_page_shows_them() -> 
     found = {(r.text, r.value, r.label) for r in extract_text(raw)}
     assert ("4.6万笔", 46000, "户政窗口办理业务") in found
     assert ("1&#8203;286起", 1286, "接报警情") in found
+
+
+def test_a_line_ending_on_a_cell_bar_is_no_markdown_wrap() -> None:
+    # A scraped page keeps its layout table's bar at a paragraph's end (`…破获案件86起。 |`); read as
+    # Markdown (its related-reading list), joining the next line to it put the 相关阅读 heading
+    # mid-line, so the other articles' headlines below it counted as this one's figures.
+    raw = (
+        "全县本月破获电诈案件86起，劝阻群众1200人次 |\n相關(guān)閱讀:\n"
+        "- [ 07-02]上月我县接报盗窃警情53起\n- [ 06-11]民警护送走失老人回家 3人获表彰\n"
+    )
+    assert detect_kind(raw) == "markdown"
+    prepared, _ = prepare(raw)
+    check_segments(prepared, raw)
+    assert "人次 |\n相关阅读:" in prepared.text
+    assert [r.text for r in extract_text(raw)] == ["86起", "1200人次"]

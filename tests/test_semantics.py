@@ -2449,3 +2449,43 @@ def test_an_item_past_a_semicolon_opening_with_a_verb_of_its_own_is_a_new_count(
     calls = "全市共接报各类报警求助电话310余万起，有效报警146余万起，其中求助类70万余起、交通类28万余起。"
     recs = {r.text: r for r in extract_text(calls)}
     assert (recs["70万余起"].parent, recs["28万余起"].parent) == ("146余万起", "146余万起")
+def test_a_size_of_change_said_of_several_at_once_is_a_change() -> None:
+    # 降幅均在30%以上: the size of a fall said of both bases at once (均, 都) or with 在 before the
+    # number is the change, as 降幅为12.3% is; it read as a plain rate, with no change.
+    recs = extract_text(
+        "盗抢警情本月回落明显，其同比与环比的降幅均在30%以上；两类纠纷增幅都达两成，降幅在12%左右。"
+    )
+    assert [(r.text, r.change) for r in recs] == [("30%以上", "down"), ("两成", "up"), ("12%左右", "down")]
+
+
+def test_a_sentence_that_only_compares_pairs_its_list_with_the_sentence_before() -> None:
+    # …伤511人。同上年同期相比，分别减少…: the full stop ends the counts' sentence, but the
+    # next one names nothing but the comparison, so its changes are of those counts, in order; they
+    # read as bare changes with no metric.
+    recs = extract_text(
+        "上半年全县共接报一般程序道路交通事故436起，亡92人、伤511人。同上年同期相比，分别减少9.4%、12%和7.7%。"
+    )
+    got = [(r.text, r.metric, r.change, r.basis) for r in recs if r.unit == "%"]
+    assert got == [
+        ("9.4%", "accidents", "down", "yoy"),
+        ("12%", "deaths", "down", "yoy"),
+        ("7.7%", "injuries", "down", "yoy"),
+    ]
+    # a sentence with its own words keeps them (机动车…分别增长 is no comparison alone)
+    recs = extract_text("全市发生道路交通事故1362起，造成207人死亡。摩托车和电动车事故分别下降9.4%和12%。")
+    assert [r.label for r in recs if r.unit == "%"][1] == "电动车事故"
+
+
+def test_a_list_of_kinds_shares_what_its_last_item_counts() -> None:
+    # 国省干道和农村公路事故同比分别下降: the crashes are counted, said once after the last kind; the first
+    # kind alone read as a road, the fenced roads as facilities built.
+    recs = extract_text(
+        "国省干道和农村公路事故同比分别下降9.4%和12%。设有中央护栏、防撞墩和隔离带道路事故分别减少5.1%、3.2%和8.8%。"
+    )
+    assert [(r.text, r.metric) for r in recs] == [
+        ("9.4%", "accidents"),
+        ("12%", "accidents"),
+        ("5.1%", "accidents"),
+        ("3.2%", "accidents"),
+        ("8.8%", "accidents"),
+    ]
