@@ -2449,6 +2449,8 @@ def test_an_item_past_a_semicolon_opening_with_a_verb_of_its_own_is_a_new_count(
     calls = "全市共接报各类报警求助电话310余万起，有效报警146余万起，其中求助类70万余起、交通类28万余起。"
     recs = {r.text: r for r in extract_text(calls)}
     assert (recs["70万余起"].parent, recs["28万余起"].parent) == ("146余万起", "146余万起")
+
+
 def test_a_size_of_change_said_of_several_at_once_is_a_change() -> None:
     # 降幅均在30%以上: the size of a fall said of both bases at once (均, 都) or with 在 before the
     # number is the change, as 降幅为12.3% is; it read as a plain rate, with no change.
