@@ -333,6 +333,14 @@ class MetricIndex:
                 return key
         return whole
 
+    def reaches(self, key: str, words: str, at: int, unit: str) -> bool:
+        """Whether a cue of metric `key` in `words` starts before `at` and ends after it.
+
+        走访大型商场40家、物流企业25家: a cue of visits (走访…、…企业) runs from the verb into the later
+        item, which the verb then names too.
+        """
+        return any(m.key == key and start < at < end for m, start, end in self._hits(words, unit))
+
     def named(self, key: str) -> Choice:
         """The choice of metric `key`, with its display name."""
         return Choice(key, self.names.get(key, key))
