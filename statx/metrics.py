@@ -73,6 +73,7 @@ class MetricIndex:
     cue_of: dict[tuple[str, str], bool] = field(default_factory=dict)  # (key, words) -> `_is_cue_of`
     people: regex.Pattern[str] | None = None  # the `object_people` words: see `_outside_object`
     setup: regex.Pattern[str] | None = None  # the `setup_verbs`, whole: see `_setup_noun`
+    setup_tail: regex.Pattern[str] | None = None  # a `setup_verbs` verb ending the words before a number
     catch: regex.Pattern[str] | None = None  # the `catch_verbs`, whole: see `_offender_noun`
     vague: regex.Pattern[str] | None = None  # the `vague_done` words, whole: see `_outside_object`
     # a whole's key -> (the words that make a part of it narrower, the narrower key): see `part_of`
@@ -100,6 +101,9 @@ class MetricIndex:
             owners_of={f"c{i}": tuple(o) for i, o in enumerate(owners)},
             people=compile_pattern(alternation(rules.words.get("object_people", ()))),
             setup=compile_pattern(alternation(rules.words.get("setup_verbs", ()))),
+            setup_tail=compile_pattern(f"(?:{alternation(rules.words.get('setup_verbs', ()))})[了\\s]?$")
+            if rules.words.get("setup_verbs")
+            else None,
             catch=compile_pattern(alternation(rules.words.get("catch_verbs", ()))),
             vague=compile_pattern(alternation(rules.words.get("vague_done", ()))),
             parts=_parts(rules),
@@ -277,10 +281,16 @@ class MetricIndex:
 
         So too after a word that joins two items right before the number (全市车管所和12个车驾管
         服务站共办理…): the words before 和 name the other item, not what the figure counts.
+
+        The verb decides even when a farther cue outscored it (本次行动共在城区设4个临时执勤点: the
+        行动 is the occasion, the posts are what was set up), as long as it ends the words before
+        the number.
         """
         if noun[1] is best[1]:
             return False
         if pre.rstrip()[-1:] in _JOINERS:
+            return True
+        if self.setup_tail is not None and self.setup_tail.search(pre) is not None:
             return True
         return (
             self.setup is not None
@@ -322,6 +332,14 @@ class MetricIndex:
             if words.search(pre):
                 return key
         return whole
+
+    def reaches(self, key: str, words: str, at: int, unit: str) -> bool:
+        """Whether a cue of metric `key` in `words` starts before `at` and ends after it.
+
+        走访大型商场40家、物流企业25家: a cue of visits (走访…、…企业) runs from the verb into the later
+        item, which the verb then names too.
+        """
+        return any(m.key == key and start < at < end for m, start, end in self._hits(words, unit))
 
     def named(self, key: str) -> Choice:
         """The choice of metric `key`, with its display name."""

@@ -412,6 +412,36 @@ def _with_object(pre: str, words: str, unit: str, choice: Choice, lex: Lexicon) 
     return joined if joined.cue_start == 0 and joined.key not in ("other", choice.key) else choice
 
 
+def _with_list_verb(
+    text: str,
+    cands: Sequence[Candidate],
+    ctx: Context,
+    i: int,
+    inherited: str,
+    unit: str,
+    choice: Choice,
+    lex: Lexicon,
+) -> Choice:
+    """The metric of a list item in the unit of the one before, when the list's verb reaches it.
+
+    走访大型商场40家、物流企业25家、沿街商铺70家: 走访 is said once, before the first item, and the later
+    items' own words (企业, 商铺) would else read as units covered. Read with their clause from its
+    start (the verb and the items before), the item is named as the one before it was; only then,
+    and only for an item right after 、, so that a kind of its own (超员12起、疲劳驾驶260余起) keeps
+    the metric its words name: a cue of the metric before must run from the clause into the item.
+    """
+    pre_start = cands[i].start - len(ctx.pre)
+    if pre_start <= ctx.sentence_start or text[pre_start - 1] != "、":
+        return choice
+    clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
+    if clause_start >= pre_start:
+        return choice
+    words = text[clause_start:pre_start] + ctx.pre
+    if not lex.metrics.reaches(inherited, words, pre_start - clause_start, unit):
+        return choice
+    return dataclasses.replace(lex.metrics.named(inherited), cue_start=choice.cue_start)
+
+
 def _change_label(ctx: Context, choice: Choice, previous: Record | None, lex: Lexicon) -> str:
     """What a change is a change of: its clause without the change words (死亡人数同比下降30% ->
     死亡人数), else the figure it follows (29,542宗（+3.88%）, 事故1 503起，同比下降9.6%)."""
@@ -894,6 +924,8 @@ def annotate(
             choice = lex.metrics.other
         if inherited and pair is None and change is None and choice.key not in (inherited, "other"):
             choice = _with_object(ctx.pre, inherited_words, rec.unit, choice, lex)
+            if choice.key != inherited:
+                choice = _with_list_verb(text, candidates, ctx, i, inherited, rec.unit, choice, lex)
         # the row's name, less a 其中： that opens it (| 其中：醉酒驾驶 |)
         cell_label = (
             _label(Context(f"| {row} | ", "", ctx.sentence_start), None, lex).lstrip(":：") if row else ""
