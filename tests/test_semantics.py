@@ -2491,3 +2491,21 @@ def test_a_list_of_kinds_shares_what_its_last_item_counts() -> None:
         ("3.2%", "accidents"),
         ("8.8%", "accidents"),
     ]
+
+
+def test_a_lead_counting_the_whole_stays_a_lead_after_a_connective_a_year_or_a_hotline_number() -> None:
+    # 另外，2022年，12345热线的7315件诉求中，…: the connective and the year frame the sentence,
+    # and the hotline's own digits stand before the count the lead holds; the parts after it are of it.
+    recs = {
+        r.text: r
+        for r in extract_text(
+            "热线运行平稳。\n另外，2022年，12345热线的7315件诉求中，转办部门处理2904件，"
+            "占39.7%，其余均为咨询类，共4411件。"
+        )
+    }
+    assert recs["7315件"].parent is None
+    assert recs["2904件"].parent == "7315件"
+    assert recs["4411件"].parent == "7315件"
+    # a connective alone opens no breakdown: the figure after it is no part of the one before
+    recs = {r.text: r for r in extract_text("全县受理诉求7315件。此外，转办部门处理2904件。")}
+    assert recs["2904件"].parent is None
