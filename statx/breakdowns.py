@@ -125,7 +125,9 @@ def find_parents(doc: Reading) -> list[int | None]:
             markers[i] = marker = at
             from_ = whole_from if by_lead else sentence_start
             parent, smaller = _whole_before(doc, out, i, at, from_, lo, by_lead)
-            if parent is not None or not smaller:
+            # 其中，居前三位的依次为：甲、乙、丙，数量依次为：412起…: a colon inside the sentence that
+            # finds no whole hands over to the 其中 that opened it (which may reach a sentence up)
+            if parent is not None or not (smaller or text[at] in ":："):
                 break
         if (
             marker is not None

@@ -2509,3 +2509,29 @@ def test_a_lead_counting_the_whole_stays_a_lead_after_a_connective_a_year_or_a_h
     # a connective alone opens no breakdown: the figure after it is no part of the one before
     recs = {r.text: r for r in extract_text("全县受理诉求7315件。此外，转办部门处理2904件。")}
     assert recs["2904件"].parent is None
+
+
+def test_a_colon_list_finding_no_whole_hands_over_to_the_breakdown_word_that_opened_the_sentence() -> None:
+    # 其中，…依次是：甲、乙、丙，…依次是：…: the colons sit inside a sentence that 其中 opens, so
+    # the counts after the last colon break down the total of the sentence before.
+    recs = extract_text(
+        "全县上月共接报求助4710件。其中，接报量排名前三的依次是：城东、城西、城北，"
+        "接报量依次是：1532件，1207件，866件。"
+    )
+    assert [(r.text, r.parent) for r in recs] == [
+        ("4710件", None),
+        ("1532件", "4710件"),
+        ("1207件", "4710件"),
+        ("866件", "4710件"),
+    ]
+
+
+def test_last_year_s_figure_set_straight_after_the_comparison_is_a_baseline_and_no_whole() -> None:
+    # 比上年同期8120起增加901起: the figure right after the comparison is last year's total, with
+    # or without 的; the kinds in the next sentence break down this year's.
+    recs = extract_text(
+        "今年前两月全县查处违法行为9021起，比上年同期8120起增加901起。其中，超速2310起，违停1905起。"
+    )
+    got = {r.text: r for r in recs}
+    assert got["8120起"].role == "baseline"
+    assert got["2310起"].parent == got["1905起"].parent == "9021起"
