@@ -412,6 +412,10 @@ def _whole_before(
                 pass  # smaller than a part before the item: the whole of none of them
             elif PER_PERIOD_RE.search(contexts[j].pre):
                 continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
+            elif by_lead and p.end <= sentence_start:
+                # 火灾2.6万起…其中较大火灾41起；重大火灾5起。⏎从区域对比看，城市火灾1.2万起: a smaller part of
+                # another grouping before the lead (its whole not yet read past its semicolon) is skipped
+                continue
             else:
                 smaller = True
             break  # the nearest figure of the same unit is the whole, or there is none

@@ -2535,3 +2535,14 @@ def test_last_year_s_figure_set_straight_after_the_comparison_is_a_baseline_and_
     got = {r.text: r for r in recs}
     assert got["8120起"].role == "baseline"
     assert got["2310起"].parent == got["1905起"].parent == "9021起"
+
+
+def test_a_lead_grouping_by_region_reaches_the_total_past_the_parts_of_another_grouping() -> None:
+    # 从分区域火情对比看，…: a grouping lead with words between its noun and 看; the parts before it
+    # (较大火灾41起；重大火灾5起) are smaller than its items and of another grouping of the same total.
+    recs = extract_text(
+        "今年全省共接报火灾2.6万起，同比下降8%。其中，较大火灾41起；重大火灾5起。\n"
+        "一、城乡火灾均有下降。从分区域火情对比看，城市发生火灾1.2万起，同比下降9%；农村发生火灾1.1万起。"
+    )
+    got = {r.text: r.parent for r in recs}
+    assert got["1.2万起"] == got["1.1万起"] == "2.6万起"
