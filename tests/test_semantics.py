@@ -2546,3 +2546,26 @@ def test_a_lead_grouping_by_region_reaches_the_total_past_the_parts_of_another_g
     )
     got = {r.text: r.parent for r in recs}
     assert got["1.2万起"] == got["1.1万起"] == "2.6万起"
+
+
+def test_deaths_in_some_accidents_are_part_of_the_deaths_in_a_list_of_casualties() -> None:
+    # 造成2210人死亡、6035人受伤。其中，…较大事故9起，造成38人死亡: the deaths break down the deaths
+    # of the list, not its sum; the injured of the list are no whole of them.
+    recs = extract_text(
+        "去年全市共发生道路交通事故6420起，造成2210人死亡、6035人受伤。其中，发生一次死亡3人以上"
+        "较大交通事故9起，造成38人死亡。"
+    )
+    got = {r.text: r.parent for r in recs if r.unit == "人"}
+    assert got == {"2210人": None, "6035人": None, "38人": "2210人"}
+
+
+def test_a_paragraph_of_paired_changes_leaves_its_counts_wholes_for_a_breakdown_below() -> None:
+    # …与去年同期相比，分别下降…。⏎其中，…: that 分别 pairs the changes with the counts before it and
+    # breaks none of them down, so the 其中 opening the next paragraph reaches them.
+    recs = extract_text(
+        "今年一季度，全省共发生涉及货车的交通事故1325起，造成17人死亡、24人受伤。与去年同期相比，分别下降"
+        "6.2%、15%和4%。\n其中，发生一次死亡3人以上的较大交通事故3起，造成11人死亡；与去年同期相比，事故减少1起。"
+    )
+    got = {r.text: r.parent for r in recs}
+    assert got["3起"] == "1325起"
+    assert got["11人"] == "17人"
