@@ -111,6 +111,10 @@ def find_parents(doc: Reading) -> list[int | None]:
                 marker = lead.end()
         # a bracket opened on the figure before (612起(醉驾148起)) is nearer than a 其中 of the sentence
         bracket = _bracket_after(text, cands[i - 1].end, sentence_start, c.start) if i > 0 else None
+        if bracket is not None and doc.records[i - 1].unit == "倍" and doc.records[i].unit not in SHARE_UNITS:
+            # 是去年全年的1.6倍(54起): the bracket gives the count the multiple is of, another period's, no
+            # part (a share's bracket, 占46.5%(11万起), gives the part's own count: a part still)
+            bracket, marker = None, None
         if bracket is not None and (marker is None or bracket > marker):
             marker, by_lead = bracket, False
         if marker is not None and not by_lead and lex.breakdown_end.search(text, marker, c.start):

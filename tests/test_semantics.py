@@ -2569,3 +2569,10 @@ def test_a_paragraph_of_paired_changes_leaves_its_counts_wholes_for_a_breakdown_
     got = {r.text: r.parent for r in recs}
     assert got["3起"] == "1325起"
     assert got["11人"] == "17人"
+
+
+def test_a_count_in_brackets_after_a_multiple_is_what_the_multiple_is_of_and_no_part() -> None:
+    # 是上年全年的1.6倍（54起）: the bracket gives last year's count the multiple is taken of; it is no
+    # part of this year's count, though it stands in brackets right after a figure.
+    recs = extract_text("今年以来，全市共侦破积案87起，是上年全年的1.6倍(54起)，共抓获逃犯61名。")
+    assert {r.text: r.parent for r in recs}["54起"] is None
