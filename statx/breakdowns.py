@@ -152,8 +152,12 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent = named
         if parent is not None and _rest_of_list(doc, out, markers, i):
             parent = out[i - 1]
-        if parent is not None and _RATE_OF_COUNT.search(contexts[i].pre):
-            parent = None  # …其中网上办理1003笔，…民警人均办案21起, 月均接警800余起: a rate is no part
+        if parent is not None and (
+            _RATE_OF_COUNT.search(contexts[i].pre) or PER_UNIT_AFTER.match(text, c.end)
+        ):
+            parent = (
+                None  # …其中网上办理1003笔，…民警人均办案21起, 月均接警800余起, (198起/天): a rate is no part
+            )
         out.append(parent)
     _whole_by_sum(doc, out, markers)
     _whole_by_share(doc, out, markers)
@@ -308,7 +312,7 @@ def _whole_before(
     Also says whether the search stopped at a figure of the item's unit smaller than the item,
     which a nested 其中 leaves (the caller then tries an earlier 其中 of the sentence).
     """
-    text, cands, records, contexts, changes = doc.text, doc.cands, doc.records, doc.contexts, doc.changes
+    text, cands, records, changes = doc.text, doc.cands, doc.records, doc.changes
     parent: int | None = None
     smaller = False
     # the whole may stand in the sentence before only when the word opens this one
@@ -418,7 +422,7 @@ def _whole_before(
                     parent = _member_of_like_casualties(doc, j, i)
             elif size_of(rp) >= size_of(rc):
                 pass  # smaller than a part before the item: the whole of none of them
-            elif PER_PERIOD_RE.search(contexts[j].pre):
+            elif is_rate(doc, j):
                 continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
             elif by_lead and p.end <= sentence_start:
                 # 火灾2.6万起…其中较大火灾41起；重大火灾5起。⏎从区域对比看，城市火灾1.2万起: a smaller part of
@@ -1179,9 +1183,16 @@ PER_PERIOD_RE = compile_pattern(PER_PERIOD)
 #: Words that make a figure a rate of a count, per period or per head (日均, 人均办案, 每名民警): a
 #: share of no total, so no part of one, however a breakdown before it in the sentence runs on.
 _RATE_OF_COUNT = compile_pattern(PER_PERIOD + r"|人均|户均|车均|场均|每人|每名|每户")
+#: A rate written after its count's unit (有效报警6689起(239起/天)): per day, month, person.
+PER_UNIT_AFTER = compile_pattern(r"\s*[/／]\s*(?:天|日|月|周|年|小时|人|户)")
 #: Words inside a bracket that make its figure a rate or another period's, not a part
 #: (1.94万起(日均53起), 214起(2023年为236起), 612起(上年同期498起)).
 _NOT_A_PART = compile_pattern(r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总")
+
+
+def is_rate(doc: Reading, j: int) -> bool:
+    """Whether figure ``j`` is a rate of a count (日均321起, 239起/天): smaller than the total, no whole."""
+    return bool(PER_PERIOD_RE.search(doc.contexts[j].pre) or PER_UNIT_AFTER.match(doc.text, doc.cands[j].end))
 
 
 def open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:

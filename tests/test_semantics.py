@@ -2576,3 +2576,21 @@ def test_a_count_in_brackets_after_a_multiple_is_what_the_multiple_is_of_and_no_
     # part of this year's count, though it stands in brackets right after a figure.
     recs = extract_text("今年以来，全市共侦破积案87起，是上年全年的1.6倍(54起)，共抓获逃犯61名。")
     assert {r.text: r.parent for r in recs}["54起"] is None
+
+
+def test_a_rate_per_day_after_a_count_is_no_part_and_leaves_the_list_going_on_past_a_semicolon() -> None:
+    # 3120起(101起/天): the count per day is a rate of the count before it, no part of it; the kinds
+    # of the total go on past the semicolon, though a rate stands between them.
+    recs = extract_text(
+        "5月份，全县各类有效报警共3120起(101起/天)，比上月下降4.1%。其中110类报警2650起(85.5起/天)，"
+        "比上月下降了5.2%；122类报警470起(15.2起/天)，比上月下降了1.3%。"
+    )
+    got = {r.text: r.parent for r in recs if r.unit == "起"}
+    assert got == {
+        "3120起": None,
+        "101起": None,
+        "2650起": "3120起",
+        "85.5起": None,
+        "470起": "3120起",
+        "15.2起": None,
+    }
