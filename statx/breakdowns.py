@@ -161,6 +161,7 @@ def find_parents(doc: Reading) -> list[int | None]:
         out.append(parent)
     _whole_by_sum(doc, out, markers)
     _whole_by_share(doc, out, markers)
+    _wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)
     return out
 
@@ -200,6 +201,60 @@ def _whole_by_share(doc: Reading, parents: list[int | None], markers: Sequence[i
         if shared is not None and shared < p and doc.cands[shared].end <= m:
             for i in items:
                 parents[i] = shared
+
+
+#: What opens shares paired one by one with the counts before them, of the whole year's or place's
+#: totals (，分别占全年的, 分别占全省的). Not 分别占总数的: which total that is, the year's or the
+#: section's, the words leave open (国省道事故67起、死亡19人，分别占总数的31.3%和40.4% under a heading).
+_PAIRED_SHARES = compile_pattern(r"[，,]\s*分别占(?:了)?全(?:年|国|省|市|县|区)[^，,。；;：:\d]{0,4}?的?\s*$")
+#: What joins the shares of such a list (60.2%、65%和58.3%).
+_SHARE_JOIN = compile_pattern(r"\s*(?:[、，,]|和|及|与)\s*")
+
+
+def _wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
+    """Point counts paired with shares (…，分别占全年的60.2%、65%…) at the totals the shares name.
+
+    冬春季发生火灾1.5万起，造成96人死亡，分别占全年的61.5%、64%: each count is the share written
+    beside it of an earlier figure of its measure, the year's totals said paragraphs up and out of a
+    breakdown's reach; the share says which (1.5万 is 61.5% of 2.44万). A whole is looked for among
+    the last `_NAMED_BACK` figures, the nearest whose ratio to the count meets the share within the
+    rounding of the share and of both figures; a count that is already a part keeps its whole.
+    """
+    cands, records, changes, text = doc.cands, doc.records, doc.changes, doc.text
+    for t in range(1, len(cands)):
+        if records[t].unit != "%" or records[t - 1].unit == "%" or changes[t].relative:
+            continue
+        if not _PAIRED_SHARES.search(text, cands[t - 1].end, cands[t].start):
+            continue
+        shares = [t]
+        while (
+            (n := shares[-1] + 1) < len(cands)
+            and records[n].unit == "%"
+            and _SHARE_JOIN.fullmatch(text, cands[n - 1].end, cands[n].start)
+        ):
+            shares.append(n)
+        counts = list(range(t - len(shares), t))
+        if counts[0] < 0 or any(records[c].unit in SHARE_UNITS or changes[c].relative for c in counts):
+            continue
+        for c, sh in zip(counts, shares, strict=True):
+            if parents[c] is None:
+                parents[c] = _whole_of_paired_share(doc, c, sh)
+
+
+def _whole_of_paired_share(doc: Reading, c: int, sh: int) -> int | None:
+    """The nearest earlier figure of count ``c``'s measure that the share ``sh`` says ``c`` is of."""
+    records, changes = doc.records, doc.changes
+    share = _DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end)
+    half = 0.5 * 10 ** -len(share.group(1)) if share is not None else 0.5
+    part, measure, value = size_of(records[c]), measure_of(records[c].unit), float(records[sh].value)
+    for j in range(c - 1, max(-1, c - 1 - _NAMED_BACK), -1):
+        rj = records[j]
+        if changes[j].relative or measure_of(rj.unit) != measure or (whole := size_of(rj)) <= part:
+            continue
+        tolerance = half + 100 * (rounding(records[c]) / whole + part * rounding(rj) / whole**2) + 1e-9
+        if abs(100 * part / whole - value) <= tolerance:
+            return j
+    return None
 
 
 def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:

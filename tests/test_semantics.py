@@ -2594,3 +2594,15 @@ def test_a_rate_per_day_after_a_count_is_no_part_and_leaves_the_list_going_on_pa
         "470起": "3120起",
         "15.2起": None,
     }
+
+
+def test_counts_paired_with_shares_of_the_whole_year_point_at_the_year_s_totals() -> None:
+    # …，分别占全年的61.5%、64%、52.6%: each count is that share of the year's total of its measure,
+    # said a section up; the share picks it (1.5万 of 2.44万, 96 of 150, 51 of 97).
+    recs = extract_text(
+        "据统计，去年全省共接报火灾2.44万起，造成150人死亡、97人受伤。\n一、冬春季火灾多\n"
+        "去年1月至3月和11月至12月，天干物燥，火灾风险较高，共发生火灾1.5万起，造成96人死亡、51人受伤，"
+        "分别占全年的61.5%、64%、52.6%。"
+    )
+    got = {r.text: r.parent for r in recs}
+    assert (got["1.5万起"], got["96人"], got["51人"]) == ("2.44万起", "150人", "97人")
