@@ -111,6 +111,10 @@ def find_parents(doc: Reading) -> list[int | None]:
                 marker = lead.end()
         # a bracket opened on the figure before (612起(醉驾148起)) is nearer than a 其中 of the sentence
         bracket = _bracket_after(text, cands[i - 1].end, sentence_start, c.start) if i > 0 else None
+        if bracket is not None and doc.records[i - 1].unit == "倍" and doc.records[i].unit not in SHARE_UNITS:
+            # 是去年全年的1.6倍(54起): the bracket gives the count the multiple is of, another period's, no
+            # part (a share's bracket, 占46.5%(11万起), gives the part's own count: a part still)
+            bracket, marker = None, None
         if bracket is not None and (marker is None or bracket > marker):
             marker, by_lead = bracket, False
         if marker is not None and not by_lead and lex.breakdown_end.search(text, marker, c.start):
@@ -125,7 +129,9 @@ def find_parents(doc: Reading) -> list[int | None]:
             markers[i] = marker = at
             from_ = whole_from if by_lead else sentence_start
             parent, smaller = _whole_before(doc, out, i, at, from_, lo, by_lead)
-            if parent is not None or not smaller:
+            # 其中，居前三位的依次为：甲、乙、丙，数量依次为：412起…: a colon inside the sentence that
+            # finds no whole hands over to the 其中 that opened it (which may reach a sentence up)
+            if parent is not None or not (smaller or text[at] in ":："):
                 break
         if (
             marker is not None
@@ -146,11 +152,16 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent = named
         if parent is not None and _rest_of_list(doc, out, markers, i):
             parent = out[i - 1]
-        if parent is not None and _RATE_OF_COUNT.search(contexts[i].pre):
-            parent = None  # …其中网上办理1003笔，…民警人均办案21起, 月均接警800余起: a rate is no part
+        if parent is not None and (
+            _RATE_OF_COUNT.search(contexts[i].pre) or PER_UNIT_AFTER.match(text, c.end)
+        ):
+            parent = (
+                None  # …其中网上办理1003笔，…民警人均办案21起, 月均接警800余起, (198起/天): a rate is no part
+            )
         out.append(parent)
     _whole_by_sum(doc, out, markers)
     _whole_by_share(doc, out, markers)
+    _wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)
     return out
 
@@ -190,6 +201,60 @@ def _whole_by_share(doc: Reading, parents: list[int | None], markers: Sequence[i
         if shared is not None and shared < p and doc.cands[shared].end <= m:
             for i in items:
                 parents[i] = shared
+
+
+#: What opens shares paired one by one with the counts before them, of the whole year's or place's
+#: totals (，分别占全年的, 分别占全省的). Not 分别占总数的: which total that is, the year's or the
+#: section's, the words leave open (国省道事故67起、死亡19人，分别占总数的31.3%和40.4% under a heading).
+_PAIRED_SHARES = compile_pattern(r"[，,]\s*分别占(?:了)?全(?:年|国|省|市|县|区)[^，,。；;：:\d]{0,4}?的?\s*$")
+#: What joins the shares of such a list (60.2%、65%和58.3%).
+_SHARE_JOIN = compile_pattern(r"\s*(?:[、，,]|和|及|与)\s*")
+
+
+def _wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
+    """Point counts paired with shares (…，分别占全年的60.2%、65%…) at the totals the shares name.
+
+    冬春季发生火灾1.5万起，造成96人死亡，分别占全年的61.5%、64%: each count is the share written
+    beside it of an earlier figure of its measure, the year's totals said paragraphs up and out of a
+    breakdown's reach; the share says which (1.5万 is 61.5% of 2.44万). A whole is looked for among
+    the last `_NAMED_BACK` figures, the nearest whose ratio to the count meets the share within the
+    rounding of the share and of both figures; a count that is already a part keeps its whole.
+    """
+    cands, records, changes, text = doc.cands, doc.records, doc.changes, doc.text
+    for t in range(1, len(cands)):
+        if records[t].unit != "%" or records[t - 1].unit == "%" or changes[t].relative:
+            continue
+        if not _PAIRED_SHARES.search(text, cands[t - 1].end, cands[t].start):
+            continue
+        shares = [t]
+        while (
+            (n := shares[-1] + 1) < len(cands)
+            and records[n].unit == "%"
+            and _SHARE_JOIN.fullmatch(text, cands[n - 1].end, cands[n].start)
+        ):
+            shares.append(n)
+        counts = list(range(t - len(shares), t))
+        if counts[0] < 0 or any(records[c].unit in SHARE_UNITS or changes[c].relative for c in counts):
+            continue
+        for c, sh in zip(counts, shares, strict=True):
+            if parents[c] is None:
+                parents[c] = _whole_of_paired_share(doc, c, sh)
+
+
+def _whole_of_paired_share(doc: Reading, c: int, sh: int) -> int | None:
+    """The nearest earlier figure of count ``c``'s measure that the share ``sh`` says ``c`` is of."""
+    records, changes = doc.records, doc.changes
+    share = _DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end)
+    half = 0.5 * 10 ** -len(share.group(1)) if share is not None else 0.5
+    part, measure, value = size_of(records[c]), measure_of(records[c].unit), float(records[sh].value)
+    for j in range(c - 1, max(-1, c - 1 - _NAMED_BACK), -1):
+        rj = records[j]
+        if changes[j].relative or measure_of(rj.unit) != measure or (whole := size_of(rj)) <= part:
+            continue
+        tolerance = half + 100 * (rounding(records[c]) / whole + part * rounding(rj) / whole**2) + 1e-9
+        if abs(100 * part / whole - value) <= tolerance:
+            return j
+    return None
 
 
 def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
@@ -302,7 +367,7 @@ def _whole_before(
     Also says whether the search stopped at a figure of the item's unit smaller than the item,
     which a nested 其中 leaves (the caller then tries an earlier 其中 of the sentence).
     """
-    text, cands, records, contexts, changes = doc.text, doc.cands, doc.records, doc.contexts, doc.changes
+    text, cands, records, changes = doc.text, doc.cands, doc.records, doc.changes
     parent: int | None = None
     smaller = False
     # the whole may stand in the sentence before only when the word opens this one
@@ -394,6 +459,7 @@ def _whole_before(
                 and p.end < sentence_start - 2
                 and not _names_again(doc, j, sentence_start, i)
                 and not _lines_of_indented_paragraph(text, p.start, sentence_start, lo)
+                and _member_of_like_casualties(doc, j, i) is None
             ):
                 # before the paragraph's last words, of another count than the parts say (a PDF's
                 # line wrapped after a full stop heads no paragraph: `_lines_of_indented_paragraph`)
@@ -405,11 +471,18 @@ def _whole_before(
             elif _list_of_another_whole(doc, out, j, i, marker):
                 pass  # …检查车辆2310辆，查处违法15620起，其中超速4210起…，排查隐患车辆318辆: no part of 2310
             elif size_of(rp) >= size_of(rc) and size_of(rp) >= sibling:
-                parent = None if _breaks_down_a_list(doc, j, i) else _whole_of_own_verb(doc, j, i)
+                if not _breaks_down_a_list(doc, j, i):
+                    parent = _whole_of_own_verb(doc, j, i)
+                else:
+                    parent = _member_of_like_casualties(doc, j, i)
             elif size_of(rp) >= size_of(rc):
                 pass  # smaller than a part before the item: the whole of none of them
-            elif PER_PERIOD_RE.search(contexts[j].pre):
+            elif is_rate(doc, j):
                 continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
+            elif by_lead and p.end <= sentence_start:
+                # 火灾2.6万起…其中较大火灾41起；重大火灾5起。⏎从区域对比看，城市火灾1.2万起: a smaller part of
+                # another grouping before the lead (its whole not yet read past its semicolon) is skipped
+                continue
             else:
                 smaller = True
             break  # the nearest figure of the same unit is the whole, or there is none
@@ -513,7 +586,14 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
     # pairs names with figures of its own and leaves the figure a total
     lo = max(0, end - WINDOW)
     since = max(text.rfind("\n", lo, end) + 1 or lo, last_end(FULL_STOP_BACK, text, end, lo))
-    return doc.lex.breakdown.search(text, since, start) is None
+    # 与去年同期相比，分别下降5.1%、3%: a 分别 pairing changes with the counts before breaks none down
+    return all(_PAIRED_CHANGES.match(text, m.start()) for m in doc.lex.breakdown.finditer(text, since, start))
+
+
+#: A 分别 that pairs changes with the figures before it (分别下降15.8%、13%), not names with figures.
+_PAIRED_CHANGES = compile_pattern(
+    r"分别\s*(?:同比|环比|比上年|较上年|比去年|较去年)?\s*(?:下降|上升|增长|减少|增加|降低|提高|上涨|回落)"
+)
 
 
 def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, marker: int, whole: int) -> bool:
@@ -1071,6 +1151,38 @@ def _breaks_down_a_list(doc: Reading, j: int, i: int) -> bool:
     return not (_bigrams(contexts[i].pre) & _bigrams(contexts[j].pre))
 
 
+def _member_of_like_casualties(doc: Reading, j: int, i: int) -> int | None:
+    """The member of the list ending in ``j`` that counts the casualties item ``i`` counts, if any.
+
+    事故8123起，造成1904人死亡、7710人受伤。其中，较大事故12起，造成45人死亡: the deaths in some of the
+    accidents are some of all the deaths, not of the list's sum; the member whose words name the same
+    casualty (死亡) is the whole. Other lists (新生6 380人、5 912人，其中…) keep no whole.
+    """
+    own = _casualty_word(doc, i)
+    if own is None:
+        return None
+    text, cands, records = doc.text, doc.cands, doc.records
+    k = j
+    while True:
+        if _casualty_word(doc, k) == own:
+            return k if size_of(records[k]) >= size_of(records[i]) else None
+        if k == 0 or records[k - 1].unit != records[k].unit:
+            return None
+        between = text[cands[k - 1].end : cands[k].start]
+        if not LIST_SEPARATOR.search(between) or doc.lex.clause_end.search(between):
+            return None
+        k -= 1
+
+
+def _casualty_word(doc: Reading, i: int) -> str | None:
+    """The casualty a figure's own words name right before or after it (死亡1904人, 1904人死亡), if any."""
+    ctx = doc.contexts[i]
+    for words in (ctx.post[:4], ctx.pre.rstrip()[-4:]):
+        if (m := doc.lex.casualties.search(words)) is not None and m.group() not in ("事故", "意外"):
+            return str(m.group())
+    return None
+
+
 #: A breakdown item named as a kind of its whole (其中，求助类2.05万件, 意见建议类1.15万件).
 KIND_OF_WHOLE = compile_pattern(r"类\s*$")
 
@@ -1126,9 +1238,16 @@ PER_PERIOD_RE = compile_pattern(PER_PERIOD)
 #: Words that make a figure a rate of a count, per period or per head (日均, 人均办案, 每名民警): a
 #: share of no total, so no part of one, however a breakdown before it in the sentence runs on.
 _RATE_OF_COUNT = compile_pattern(PER_PERIOD + r"|人均|户均|车均|场均|每人|每名|每户")
+#: A rate written after its count's unit (有效报警6689起(239起/天)): per day, month, person.
+PER_UNIT_AFTER = compile_pattern(r"\s*[/／]\s*(?:天|日|月|周|年|小时|人|户)")
 #: Words inside a bracket that make its figure a rate or another period's, not a part
 #: (1.94万起(日均53起), 214起(2023年为236起), 612起(上年同期498起)).
 _NOT_A_PART = compile_pattern(r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总")
+
+
+def is_rate(doc: Reading, j: int) -> bool:
+    """Whether figure ``j`` is a rate of a count (日均321起, 239起/天): smaller than the total, no whole."""
+    return bool(PER_PERIOD_RE.search(doc.contexts[j].pre) or PER_UNIT_AFTER.match(doc.text, doc.cands[j].end))
 
 
 def open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 import regex
 
 from statx.breakdowns import (
-    PER_PERIOD_RE,
     Reading,
     after_open_line,
     counts_business,
     in_closed_bracket,
+    is_rate,
     measure_of,
     nearly_equal,
     open_line,
@@ -56,8 +56,8 @@ def parent_over_semicolon(
     semi = open_line(text, start, lo, lex) if text[start - 1 : start] == "\n" else None
     if semi is not None and text[semi] in "；;":
         start = semi + 1  # 无证驾驶3 312起；⏎超速行驶…: the line break stands after the semicolon
-    if rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";"):
-        return None
+    if rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";") or is_rate(doc, i):
+        return None  # a rate (470起(15.2起/天)) is a part of no total
     if _opens_new_action(doc, i, start):
         return None
     full_start = after_open_line(text, last_end(FULL_STOP_BACK, text, start, lo), lo, lex, semicolon=True)
@@ -207,7 +207,7 @@ def _whole_over_semicolon(
                 _restates_the_whole(doc, i, j, marker, kind_named)
                 or _opens_with_a_verb_of_its_own(doc, i, j, marker)
                 or _overflows(out, j, i, rec)
-                or _sibling_left(cands, out, j, i, rec, marker, metric)
+                or _sibling_left(doc, out, j, i, rec, marker, metric)
             )
             if ends or _opened_by_a_new_count(cands, out, start, j, i):
                 return None, False, metric
@@ -217,7 +217,7 @@ def _whole_over_semicolon(
             if k is not None:
                 ends = _restates_the_whole(doc, i, k, marker) or _overflows(out, k, i, rec)
                 return (None if ends or _opened_by_a_new_count(cands, out, start, k, i) else k), False, metric
-        if not PER_PERIOD_RE.search(contexts[j].pre):
+        if not is_rate(doc, j):
             return None, out[j].value < rec.value, metric
     return None, False, metric
 
@@ -376,22 +376,24 @@ def _listed_kind(pre: str, own: str) -> bool:
 
 
 def _sibling_left(
-    cands: Sequence[Candidate], out: Sequence[Record], j: int, i: int, rec: Figure, marker: int, metric: str
+    doc: Reading, out: Sequence[Record], j: int, i: int, rec: Figure, marker: int, metric: str
 ) -> bool:
     """Whether an item after the 其中 at `marker`, counting what figure `i` counts, is a part of nothing.
 
     货车事故46起，其中重型货车19起；小型客车事故59起；摩托车事故23起: the 59 past the semicolon is
     no part of the 46 (it is more), so the breakdown ended there, and the 23 after it is a sibling
     of the 59, not a part of the 46 either. An item that is a part of another whole (this month's
-    and this year's items taking turns: 客车超员7起，今年累计63起) leaves the breakdown going on.
+    and this year's items taking turns: 客车超员7起，今年累计63起) leaves the breakdown going on, and so
+    does a rate (110类报警2650起(85.5起/天)；…): a part of nothing, but no item either.
     """
     return any(
-        cands[k].start >= marker
+        doc.cands[k].start >= marker
         and out[k].unit == rec.unit
         and out[k].metric == metric
         and not out[k].change
         and out[k].role != "baseline"
         and out[k].parent_start is None
+        and not is_rate(doc, k)
         for k in range(j + 1, i)
     )
 

@@ -2491,3 +2491,118 @@ def test_a_list_of_kinds_shares_what_its_last_item_counts() -> None:
         ("3.2%", "accidents"),
         ("8.8%", "accidents"),
     ]
+
+
+def test_a_lead_counting_the_whole_stays_a_lead_after_a_connective_a_year_or_a_hotline_number() -> None:
+    # 另外，2022年，12345热线的7315件诉求中，…: the connective and the year frame the sentence,
+    # and the hotline's own digits stand before the count the lead holds; the parts after it are of it.
+    recs = {
+        r.text: r
+        for r in extract_text(
+            "热线运行平稳。\n另外，2022年，12345热线的7315件诉求中，转办部门处理2904件，"
+            "占39.7%，其余均为咨询类，共4411件。"
+        )
+    }
+    assert recs["7315件"].parent is None
+    assert recs["2904件"].parent == "7315件"
+    assert recs["4411件"].parent == "7315件"
+    # a connective alone opens no breakdown: the figure after it is no part of the one before
+    recs = {r.text: r for r in extract_text("全县受理诉求7315件。此外，转办部门处理2904件。")}
+    assert recs["2904件"].parent is None
+
+
+def test_a_colon_list_finding_no_whole_hands_over_to_the_breakdown_word_that_opened_the_sentence() -> None:
+    # 其中，…依次是：甲、乙、丙，…依次是：…: the colons sit inside a sentence that 其中 opens, so
+    # the counts after the last colon break down the total of the sentence before.
+    recs = extract_text(
+        "全县上月共接报求助4710件。其中，接报量排名前三的依次是：城东、城西、城北，"
+        "接报量依次是：1532件，1207件，866件。"
+    )
+    assert [(r.text, r.parent) for r in recs] == [
+        ("4710件", None),
+        ("1532件", "4710件"),
+        ("1207件", "4710件"),
+        ("866件", "4710件"),
+    ]
+
+
+def test_last_year_s_figure_set_straight_after_the_comparison_is_a_baseline_and_no_whole() -> None:
+    # 比上年同期8120起增加901起: the figure right after the comparison is last year's total, with
+    # or without 的; the kinds in the next sentence break down this year's.
+    recs = extract_text(
+        "今年前两月全县查处违法行为9021起，比上年同期8120起增加901起。其中，超速2310起，违停1905起。"
+    )
+    got = {r.text: r for r in recs}
+    assert got["8120起"].role == "baseline"
+    assert got["2310起"].parent == got["1905起"].parent == "9021起"
+
+
+def test_a_lead_grouping_by_region_reaches_the_total_past_the_parts_of_another_grouping() -> None:
+    # 从分区域火情对比看，…: a grouping lead with words between its noun and 看; the parts before it
+    # (较大火灾41起；重大火灾5起) are smaller than its items and of another grouping of the same total.
+    recs = extract_text(
+        "今年全省共接报火灾2.6万起，同比下降8%。其中，较大火灾41起；重大火灾5起。\n"
+        "一、城乡火灾均有下降。从分区域火情对比看，城市发生火灾1.2万起，同比下降9%；农村发生火灾1.1万起。"
+    )
+    got = {r.text: r.parent for r in recs}
+    assert got["1.2万起"] == got["1.1万起"] == "2.6万起"
+
+
+def test_deaths_in_some_accidents_are_part_of_the_deaths_in_a_list_of_casualties() -> None:
+    # 造成2210人死亡、6035人受伤。其中，…较大事故9起，造成38人死亡: the deaths break down the deaths
+    # of the list, not its sum; the injured of the list are no whole of them.
+    recs = extract_text(
+        "去年全市共发生道路交通事故6420起，造成2210人死亡、6035人受伤。其中，发生一次死亡3人以上"
+        "较大交通事故9起，造成38人死亡。"
+    )
+    got = {r.text: r.parent for r in recs if r.unit == "人"}
+    assert got == {"2210人": None, "6035人": None, "38人": "2210人"}
+
+
+def test_a_paragraph_of_paired_changes_leaves_its_counts_wholes_for_a_breakdown_below() -> None:
+    # …与去年同期相比，分别下降…。⏎其中，…: that 分别 pairs the changes with the counts before it and
+    # breaks none of them down, so the 其中 opening the next paragraph reaches them.
+    recs = extract_text(
+        "今年一季度，全省共发生涉及货车的交通事故1325起，造成17人死亡、24人受伤。与去年同期相比，分别下降"
+        "6.2%、15%和4%。\n其中，发生一次死亡3人以上的较大交通事故3起，造成11人死亡；与去年同期相比，事故减少1起。"
+    )
+    got = {r.text: r.parent for r in recs}
+    assert got["3起"] == "1325起"
+    assert got["11人"] == "17人"
+
+
+def test_a_count_in_brackets_after_a_multiple_is_what_the_multiple_is_of_and_no_part() -> None:
+    # 是上年全年的1.6倍（54起）: the bracket gives last year's count the multiple is taken of; it is no
+    # part of this year's count, though it stands in brackets right after a figure.
+    recs = extract_text("今年以来，全市共侦破积案87起，是上年全年的1.6倍(54起)，共抓获逃犯61名。")
+    assert {r.text: r.parent for r in recs}["54起"] is None
+
+
+def test_a_rate_per_day_after_a_count_is_no_part_and_leaves_the_list_going_on_past_a_semicolon() -> None:
+    # 3120起(101起/天): the count per day is a rate of the count before it, no part of it; the kinds
+    # of the total go on past the semicolon, though a rate stands between them.
+    recs = extract_text(
+        "5月份，全县各类有效报警共3120起(101起/天)，比上月下降4.1%。其中110类报警2650起(85.5起/天)，"
+        "比上月下降了5.2%；122类报警470起(15.2起/天)，比上月下降了1.3%。"
+    )
+    got = {r.text: r.parent for r in recs if r.unit == "起"}
+    assert got == {
+        "3120起": None,
+        "101起": None,
+        "2650起": "3120起",
+        "85.5起": None,
+        "470起": "3120起",
+        "15.2起": None,
+    }
+
+
+def test_counts_paired_with_shares_of_the_whole_year_point_at_the_year_s_totals() -> None:
+    # …，分别占全年的61.5%、64%、52.6%: each count is that share of the year's total of its measure,
+    # said a section up; the share picks it (1.5万 of 2.44万, 96 of 150, 51 of 97).
+    recs = extract_text(
+        "据统计，去年全省共接报火灾2.44万起，造成150人死亡、97人受伤。\n一、冬春季火灾多\n"
+        "去年1月至3月和11月至12月，天干物燥，火灾风险较高，共发生火灾1.5万起，造成96人死亡、51人受伤，"
+        "分别占全年的61.5%、64%、52.6%。"
+    )
+    got = {r.text: r.parent for r in recs}
+    assert (got["1.5万起"], got["96人"], got["51人"]) == ("2.44万起", "150人", "97人")
