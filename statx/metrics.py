@@ -72,7 +72,7 @@ class MetricIndex:
     owners_of: dict[str, tuple[Metric, ...]] = field(default_factory=dict)
     cue_of: dict[tuple[str, str], bool] = field(default_factory=dict)  # (key, words) -> `_is_cue_of`
     people: regex.Pattern[str] | None = None  # the `object_people` words: see `_outside_object`
-    people_tail: regex.Pattern[str] | None = None  # an `object_people` word ending the words: `_offender_noun`
+    people_tail: regex.Pattern[str] | None = None  # an `object_people` word at the end: `_offender_noun`
     setup: regex.Pattern[str] | None = None  # the `setup_verbs`, whole: see `_setup_noun`
     setup_tail: regex.Pattern[str] | None = None  # a `setup_verbs` verb ending the words before a number
     catch: regex.Pattern[str] | None = None  # the `catch_verbs`, whole: see `_offender_noun`
