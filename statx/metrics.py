@@ -72,6 +72,7 @@ class MetricIndex:
     owners_of: dict[str, tuple[Metric, ...]] = field(default_factory=dict)
     cue_of: dict[tuple[str, str], bool] = field(default_factory=dict)  # (key, words) -> `_is_cue_of`
     people: regex.Pattern[str] | None = None  # the `object_people` words: see `_outside_object`
+    people_tail: regex.Pattern[str] | None = None  # an `object_people` word at the end: `_offender_noun`
     setup: regex.Pattern[str] | None = None  # the `setup_verbs`, whole: see `_setup_noun`
     setup_tail: regex.Pattern[str] | None = None  # a `setup_verbs` verb ending the words before a number
     catch: regex.Pattern[str] | None = None  # the `catch_verbs`, whole: see `_offender_noun`
@@ -100,6 +101,9 @@ class MetricIndex:
             owners=tuple(tuple(o) for o in owners),
             owners_of={f"c{i}": tuple(o) for i, o in enumerate(owners)},
             people=compile_pattern(alternation(rules.words.get("object_people", ()))),
+            people_tail=compile_pattern(f"(?:{alternation(rules.words.get('object_people', ()))})$")
+            if rules.words.get("object_people")
+            else None,
             setup=compile_pattern(alternation(rules.words.get("setup_verbs", ()))),
             setup_tail=compile_pattern(f"(?:{alternation(rules.words.get('setup_verbs', ()))})[了\\s]?$")
             if rules.words.get("setup_verbs")
@@ -307,12 +311,15 @@ class MetricIndex:
         offence that names them (醉驾, 酒驾, right before 驾驶人 / 人员: the `object_people` words) is
         what the count is of, as it is when the words come first (查获醉驾驾驶人29名). Only a
         `catch_verbs` verb right before the number, and only an offence noun whose metric is counted
-        in the unit and that a person word follows.
+        in the unit and that a person word follows, or that ends in one itself (查获27名酒司机: the
+        offender's word 酒司机 holds its 司机).
         """
         if noun[1] is best[1] or self.catch is None or self.people is None:
             return False
         if not (0 <= len(pre) - verb_end <= 1 and self.catch.fullmatch(best[2]) is not None):
             return False
+        if self.people_tail is not None and self.people_tail.search(post, 0, noun[0]) is not None:
+            return True
         return self.people.match(post, noun[0]) is not None
 
     def part_of(self, whole: str, pre: str) -> str:
