@@ -398,18 +398,29 @@ def _trimmed(words: str, lex: Lexicon) -> str:
 _BARE_VERB = compile_pattern(r"\p{Han}{2,3}")
 
 
-def _with_object(pre: str, words: str, unit: str, choice: Choice, lex: Lexicon) -> Choice:
+def _with_object(pre: str, post: str, words: str, unit: str, choice: Choice, lex: Lexicon) -> Choice:
     """The metric of a verb said alone with the object it leaves out: the words of the count before.
 
     受理治安案件7210起，查处6502起: 查处 alone names violations handled, but what was dealt with is
     the cases, and 查处…案件 is cases solved. Taken only when a cue of the verb and that object
-    together names another metric than the verb alone; else the verb's own choice stands.
+    together names another metric than the verb alone; else the verb's own choice stands. Not when
+    the object follows the measure word (`_names_own_object`): the verb is not alone there.
     """
     verb = _trimmed(pre.strip(), lex)
-    if not _BARE_VERB.fullmatch(verb):
+    if not _BARE_VERB.fullmatch(verb) or _names_own_object(post, choice, lex):
         return choice
     joined = lex.metrics.classify(pre=verb + words, post="", heading="", unit=unit, is_change=False)
     return joined if joined.cue_start == 0 and joined.key not in ("other", choice.key) else choice
+
+
+def _names_own_object(post: str, choice: Choice, lex: Lexicon) -> bool:
+    """Whether the words after the measure word open with the figure's own specific metric.
+
+    暂扣违章车辆58辆,查处4宗货车违规载人: the passengers carried, not the cars held before. Only a
+    specific metric (a priority above none): after 攻克8起 the 命案积案 names crimes, and the verb
+    with the count before still says they were solved.
+    """
+    return lex.metrics.priorities.get(choice.key, 0) > 0 and lex.metrics.opens_with(choice.key, post)
 
 
 def _with_list_verb(
@@ -923,7 +934,7 @@ def annotate(
         if uncounted_words is not None and choice.earlier and not rate:
             choice = lex.metrics.other
         if inherited and pair is None and change is None and choice.key not in (inherited, "other"):
-            choice = _with_object(ctx.pre, inherited_words, rec.unit, choice, lex)
+            choice = _with_object(ctx.pre, ctx.post, inherited_words, rec.unit, choice, lex)
             if choice.key != inherited:
                 choice = _with_list_verb(text, candidates, ctx, i, inherited, rec.unit, choice, lex)
         # the row's name, less a 其中： that opens it (| 其中：醉酒驾驶 |)
