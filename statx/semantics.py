@@ -1262,12 +1262,19 @@ def _earlier(
     clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
     if prev_end > clause_start:
         return text[clause_start:pre_start] if records[i - 1].unit != records[i].unit else ""
+    if i and prev_end > ctx.sentence_start and _VALUE_ONLY.fullmatch(_BLANKS.sub("", ctx.pre)):
+        # the value of the goods just counted (追回被盗电缆300米，价值2万元): what was done to them
+        if records[i - 1].unit != records[i].unit and not _BLANKS.sub("", text[prev_end:pre_start]).strip("，,"):
+            prev_pre = cands[i - 1].start
+            return text[last_end(lex.clause_end_back, text, prev_pre, ctx.sentence_start) : prev_pre]
     if not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
         return ""
     lo = max(ctx.sentence_start, prev_end)
     return text[lo:pre_start] if lo < pre_start else ""
 
 
+#: A clause that only gives the value of what the figure before it counted (价值, 总价值约, 货值).
+_VALUE_ONLY = compile_pattern(r"(?:总|共计|合计)?(?:价值|货值)(?:约|近|达|共|为|计)?")
 _LIST_ITEMS = compile_pattern(r"、|以及|和|(?<![涉危普波顾触])及(?!时)|(?<!参)与")
 #: The preposition that opens a list after 分别 (分别就超速、冲红灯…票控, 分别对…开展): not part of its
 #: first item.
