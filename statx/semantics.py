@@ -1262,11 +1262,10 @@ def _earlier(
     clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
     if prev_end > clause_start:
         return text[clause_start:pre_start] if records[i - 1].unit != records[i].unit else ""
-    if i and prev_end > ctx.sentence_start and _VALUE_ONLY.fullmatch(_BLANKS.sub("", ctx.pre)):
+    if _values_goods_before(text, ctx, prev_end, pre_start) and records[i - 1].unit != records[i].unit:
         # the value of the goods just counted (追回被盗电缆300米，价值2万元): what was done to them
-        if records[i - 1].unit != records[i].unit and not _BLANKS.sub("", text[prev_end:pre_start]).strip("，,"):
-            prev_pre = cands[i - 1].start
-            return text[last_end(lex.clause_end_back, text, prev_pre, ctx.sentence_start) : prev_pre]
+        prev_start = cands[i - 1].start
+        return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : prev_start]
     if not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
         return ""
     lo = max(ctx.sentence_start, prev_end)
@@ -1275,6 +1274,21 @@ def _earlier(
 
 #: A clause that only gives the value of what the figure before it counted (价值, 总价值约, 货值).
 _VALUE_ONLY = compile_pattern(r"(?:总|共计|合计)?(?:价值|货值)(?:约|近|达|共|为|计)?")
+
+
+def _values_goods_before(text: str, ctx: Context, prev_end: int, pre_start: int) -> bool:
+    """Whether the figure's clause only gives the value of the goods the figure right before counted.
+
+    追回赃物电池88个,价值20余万元: nothing but a comma stands between the two figures' words, and the
+    clause is 价值 alone, so the words of the goods say what was done with what the money is worth.
+    """
+    return (
+        ctx.sentence_start < prev_end <= pre_start
+        and _VALUE_ONLY.fullmatch(_BLANKS.sub("", ctx.pre)) is not None
+        and not _BLANKS.sub("", text[prev_end:pre_start]).strip("，,")
+    )
+
+
 _LIST_ITEMS = compile_pattern(r"、|以及|和|(?<![涉危普波顾触])及(?!时)|(?<!参)与")
 #: The preposition that opens a list after 分别 (分别就超速、冲红灯…票控, 分别对…开展): not part of its
 #: first item.
