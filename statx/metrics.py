@@ -208,7 +208,7 @@ class MetricIndex:
         # the last cue of the words right after the measure word that fits the unit: the head of the
         # noun phrase there (社区调解室: 调解室, not 社区), with where it ends
         noun: tuple[int, Metric] | None = None
-        # the first cue right after the measure word that fits the unit (查处31起酒后驾车…违法行为: 酒后驾车)
+        # the first cue right after the measure word that fits the unit (查处24起酒后驾车违法行为: 酒后驾车)
         offence: tuple[int, Metric] | None = None
         first_in_pre: dict[str, int] = {}
         for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
@@ -337,9 +337,9 @@ class MetricIndex:
     ) -> bool:
         """Whether the offence right after a count of cases handled names what it counts.
 
-        查处31起酒后驾车严重违法交通行为, 查处3宗货车违法载人: 查处 says only that offences were dealt
+        查处24起酒后驾车的违法行为, 查处5宗货车违法载人: 查处 says only that offences were dealt
         with (the general kind, violations handled), and the offence right after the measure word is
-        the kind counted, as it is when the words come first (查处酒后驾车31起). Only a `handle_verbs`
+        the kind counted, as it is when the words come first (查处酒后驾车24起). Only a `handle_verbs`
         verb right before the number (with 了), and only a specific metric (a priority above the
         verb's metric and above none) whose cue starts within a few characters of the measure word
         (`_OFFENCE_START`) and is counted in the unit: 查处10起治安案件 and 查处120起交通事故 keep

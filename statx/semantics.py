@@ -1279,7 +1279,7 @@ _VALUE_ONLY = compile_pattern(r"(?:总|共计|合计)?(?:价值|货值)(?:约|�
 def _values_goods_before(text: str, ctx: Context, prev_end: int, pre_start: int) -> bool:
     """Whether the figure's clause only gives the value of the goods the figure right before counted.
 
-    追回赃物电池88个,价值20余万元: nothing but a comma stands between the two figures' words, and the
+    追缴被盗铜线40卷,价值6万余元: nothing but a comma stands between the two figures' words, and the
     clause is 价值 alone, so the words of the goods say what was done with what the money is worth.
     """
     return (
