@@ -24,6 +24,9 @@ from statx.shape import first_chars
 _THRESHOLD = 50.0
 #: How far after the measure word the noun naming a count may end (设置12个重点车辆检查站).
 _NOUN_END = 8
+#: How far after the measure word an offence named by `MetricIndex._handled_offence` may start
+#: (查处3宗货车违法载人: the vehicle first).
+_OFFENCE_START = 3
 #: Words that join two items of a list (车管所和12个服务站): what stands before one names the other item.
 _JOINERS = frozenset("和及与、")
 # Base score by where the cue stands, and how much each character of distance costs.
@@ -76,6 +79,7 @@ class MetricIndex:
     setup: regex.Pattern[str] | None = None  # the `setup_verbs`, whole: see `_setup_noun`
     setup_tail: regex.Pattern[str] | None = None  # a `setup_verbs` verb ending the words before a number
     catch: regex.Pattern[str] | None = None  # the `catch_verbs`, whole: see `_offender_noun`
+    handle: regex.Pattern[str] | None = None  # the `handle_verbs`, whole: see `_handled_offence`
     vague: regex.Pattern[str] | None = None  # the `vague_done` words, whole: see `_outside_object`
     # a whole's key -> (the words that make a part of it narrower, the narrower key): see `part_of`
     parts: dict[str, tuple[tuple[regex.Pattern[str], str], ...]] = field(default_factory=dict)
@@ -109,6 +113,7 @@ class MetricIndex:
             if rules.words.get("setup_verbs")
             else None,
             catch=compile_pattern(alternation(rules.words.get("catch_verbs", ()))),
+            handle=compile_pattern(alternation(rules.words.get("handle_verbs", ()))),
             vague=compile_pattern(alternation(rules.words.get("vague_done", ()))),
             parts=_parts(rules),
             other=Choice("other", other.name if other else "其他统计数字"),
@@ -207,6 +212,8 @@ class MetricIndex:
         # the last cue of the words right after the measure word that fits the unit: the head of the
         # noun phrase there (社区调解室: 调解室, not 社区), with where it ends
         noun: tuple[int, Metric] | None = None
+        # the first cue right after the measure word that fits the unit (查处24起酒后驾车违法行为: 酒后驾车)
+        offence: tuple[int, Metric] | None = None
         first_in_pre: dict[str, int] = {}
         for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
             text = words if isinstance(words, str) else words()
@@ -243,6 +250,14 @@ class MetricIndex:
                     and (noun is None or end > noun[0])
                 ):
                     noun = (end, metric)
+                if (
+                    place == "post"
+                    and start <= _OFFENCE_START
+                    and end <= _NOUN_END
+                    and unit in metric.units
+                    and (offence is None or start < offence[0])
+                ):
+                    offence = (start, metric)
                 if best is None or score > best[0]:
                     best = (score, metric, text[start:end])
                     best_start = start
@@ -252,6 +267,8 @@ class MetricIndex:
                     return self.named(noun[1].key)
                 if noun is not None and self._offender_noun(pre, post, best_end_in_pre, best, noun):
                     return self.named(noun[1].key)
+                if offence is not None and self._handled_offence(pre, best_end_in_pre, best, offence):
+                    return self.named(offence[1].key)
                 if inherited and (
                     self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
                     or self._is_cue_of(inherited, best[2])
@@ -321,6 +338,25 @@ class MetricIndex:
         if self.people_tail is not None and self.people_tail.search(post, 0, noun[0]) is not None:
             return True
         return self.people.match(post, noun[0]) is not None
+
+    def _handled_offence(
+        self, pre: str, verb_end: int, best: tuple[float, Metric, str], offence: tuple[int, Metric]
+    ) -> bool:
+        """Whether the offence right after a count of cases handled names what it counts.
+
+        查处24起酒后驾车的违法行为, 查处5宗货车违法载人: 查处 says only that offences were dealt
+        with (the general kind, violations handled), and the offence right after the measure word is
+        the kind counted, as it is when the words come first (查处酒后驾车24起). Only a `handle_verbs`
+        verb right before the number (with 了), and only a specific metric (a priority above the
+        verb's metric and above none) whose cue starts within a few characters of the measure word
+        (`_OFFENCE_START`) and is counted in the unit: 查处10起治安案件 and 查处120起交通事故 keep
+        their verb, as the crimes and crashes there are no offence of the road.
+        """
+        if offence[1] is best[1] or self.handle is None:
+            return False
+        if not (0 <= len(pre) - verb_end <= 1 and self.handle.fullmatch(best[2]) is not None):
+            return False
+        return offence[1].priority > max(best[1].priority, 0)
 
     def part_of(self, whole: str, pre: str) -> str:
         """The metric of a part of a `whole` whose own words `pre` name nothing: the whole's, or narrower.

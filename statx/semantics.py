@@ -398,18 +398,29 @@ def _trimmed(words: str, lex: Lexicon) -> str:
 _BARE_VERB = compile_pattern(r"\p{Han}{2,3}")
 
 
-def _with_object(pre: str, words: str, unit: str, choice: Choice, lex: Lexicon) -> Choice:
+def _with_object(pre: str, post: str, words: str, unit: str, choice: Choice, lex: Lexicon) -> Choice:
     """The metric of a verb said alone with the object it leaves out: the words of the count before.
 
     受理治安案件7210起，查处6502起: 查处 alone names violations handled, but what was dealt with is
     the cases, and 查处…案件 is cases solved. Taken only when a cue of the verb and that object
-    together names another metric than the verb alone; else the verb's own choice stands.
+    together names another metric than the verb alone; else the verb's own choice stands. Not when
+    the object follows the measure word (`_names_own_object`): the verb is not alone there.
     """
     verb = _trimmed(pre.strip(), lex)
-    if not _BARE_VERB.fullmatch(verb):
+    if not _BARE_VERB.fullmatch(verb) or _names_own_object(post, choice, lex):
         return choice
     joined = lex.metrics.classify(pre=verb + words, post="", heading="", unit=unit, is_change=False)
     return joined if joined.cue_start == 0 and joined.key not in ("other", choice.key) else choice
+
+
+def _names_own_object(post: str, choice: Choice, lex: Lexicon) -> bool:
+    """Whether the words after the measure word open with the figure's own specific metric.
+
+    暂扣违章车辆58辆,查处4宗货车违规载人: the passengers carried, not the cars held before. Only a
+    specific metric (a priority above none): after 攻克8起 the 命案积案 names crimes, and the verb
+    with the count before still says they were solved.
+    """
+    return lex.metrics.priorities.get(choice.key, 0) > 0 and lex.metrics.opens_with(choice.key, post)
 
 
 def _with_list_verb(
@@ -923,7 +934,7 @@ def annotate(
         if uncounted_words is not None and choice.earlier and not rate:
             choice = lex.metrics.other
         if inherited and pair is None and change is None and choice.key not in (inherited, "other"):
-            choice = _with_object(ctx.pre, inherited_words, rec.unit, choice, lex)
+            choice = _with_object(ctx.pre, ctx.post, inherited_words, rec.unit, choice, lex)
             if choice.key != inherited:
                 choice = _with_list_verb(text, candidates, ctx, i, inherited, rec.unit, choice, lex)
         # the row's name, less a 其中： that opens it (| 其中：醉酒驾驶 |)
@@ -1251,10 +1262,31 @@ def _earlier(
     clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
     if prev_end > clause_start:
         return text[clause_start:pre_start] if records[i - 1].unit != records[i].unit else ""
+    if _values_goods_before(text, ctx, prev_end, pre_start) and records[i - 1].unit != records[i].unit:
+        # the value of the goods just counted (追回被盗电缆300米，价值2万元): what was done to them
+        prev_start = cands[i - 1].start
+        return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : prev_start]
     if not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
         return ""
     lo = max(ctx.sentence_start, prev_end)
     return text[lo:pre_start] if lo < pre_start else ""
+
+
+#: A clause that only gives the value of what the figure before it counted (价值, 总价值约, 货值).
+_VALUE_ONLY = compile_pattern(r"(?:总|共计|合计)?(?:价值|货值)(?:约|近|达|共|为|计)?")
+
+
+def _values_goods_before(text: str, ctx: Context, prev_end: int, pre_start: int) -> bool:
+    """Whether the figure's clause only gives the value of the goods the figure right before counted.
+
+    追缴被盗铜线40卷,价值6万余元: nothing but a comma stands between the two figures' words, and the
+    clause is 价值 alone, so the words of the goods say what was done with what the money is worth.
+    """
+    return (
+        ctx.sentence_start < prev_end <= pre_start
+        and _VALUE_ONLY.fullmatch(_BLANKS.sub("", ctx.pre)) is not None
+        and not _BLANKS.sub("", text[prev_end:pre_start]).strip("，,")
+    )
 
 
 _LIST_ITEMS = compile_pattern(r"、|以及|和|(?<![涉危普波顾触])及(?!时)|(?<!参)与")
