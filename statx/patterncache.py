@@ -97,14 +97,14 @@ class _Store:
     def get(self, key: Key) -> Any:
         """The value kept under `key`, or _MISSING."""
         digest = _digest(key)
-        blob: bytes | None = self.added.get(digest)
-        if blob is None:
-            where = self.index.get(digest)
-            if where is None or self.data is None:
-                return _MISSING
-            start = self.base + where[1]
-            blob = self.data[start : start + where[2]]
         try:
+            blob = self.added.get(digest)
+            if blob is None:
+                where = self.index.get(digest)
+                if where is None or self.data is None:
+                    return _MISSING
+                start = self.base + where[1]
+                blob = self.data[start : start + where[2]]
             stored, value = marshal.loads(blob)
         except Exception:  # damaged, or written by another Python: a miss
             return _MISSING

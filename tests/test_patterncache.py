@@ -147,3 +147,19 @@ def test_a_process_reads_only_the_entries_it_asks_for(tmp_path: Path) -> None:
         assert len(store.used) == 1 and not store.added
     finally:
         store.close()
+
+
+def test_a_cache_with_a_damaged_index_or_entry_is_a_miss_not_an_error(tmp_path: Path) -> None:
+    cache = tmp_path / "c.cache"
+    patterncache.write_entries(cache, {("data", "a"): (0, "A"), ("data", "b"): (0, "B")})
+    raw = bytearray(cache.read_bytes())
+    raw[-3:] = b"\xff\xff\xff"  # the last entry's bytes damaged
+    cache.write_bytes(bytes(raw))
+    store = patterncache._Store(cache)
+    try:
+        found = [store.get(("data", k)) for k in "ab"]
+        assert patterncache._MISSING in found and {"A", "B"} & set(found)  # one damaged, one read
+        store.index[next(iter(store.index))] = 7  # type: ignore[assignment]  (an index not of ours)
+        assert patterncache._MISSING in (store.get(("data", "a")), store.get(("data", "b")))
+    finally:
+        store.close()
