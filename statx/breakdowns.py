@@ -110,8 +110,8 @@ def find_parents(doc: Reading) -> list[int | None]:
             if lead is not None and j >= 0 and cands[j].start >= lead_at:
                 marker = lead.end()
         # a bracket opened on the figure before (612起(醉驾148起)) is nearer than a 其中 of the sentence
-        bracket = _bracket_after(text, cands[i - 1].end, sentence_start, c.start) if i > 0 else None
-        if bracket is not None and doc.records[i - 1].unit == "倍" and doc.records[i].unit not in SHARE_UNITS:
+        bracket, at_ = _bracket_opened_on(doc, i, sentence_start) or (None, i - 1)
+        if bracket is not None and doc.records[at_].unit == "倍" and doc.records[i].unit not in SHARE_UNITS:
             # 是去年全年的1.6倍(54起): the bracket gives the count the multiple is of, another period's, no
             # part (a share's bracket, 占46.5%(11万起), gives the part's own count: a part still)
             bracket, marker = None, None
@@ -1328,6 +1328,26 @@ def _closes_a_bracket(text: str, start: int, end: int) -> bool:
                 return True
             depth -= 1
     return False
+
+
+_BRACKET_ITEMS = 8  # the most figures before one in the same open bracket looked back over
+
+
+def _bracket_opened_on(doc: Reading, i: int, sentence_start: int) -> tuple[int, int] | None:
+    """Where a bracket opens on a figure before figure `i` (and that figure's index), when `i` stands in it.
+
+    挂牌1704辆(小型汽车463辆、摩托车1241辆): the bracket opened on 1704辆 holds both items, so
+    the second's figure before (463辆) is not where to look; each earlier figure of the sentence
+    is tried, nearest first, and `_bracket_after` refuses a bracket closed before the figure.
+    """
+    text, cands = doc.text, doc.cands
+    for j in range(i - 1, max(-1, i - 1 - _BRACKET_ITEMS), -1):
+        if cands[j].end < sentence_start:
+            break
+        bracket = _bracket_after(text, cands[j].end, sentence_start, cands[i].start)
+        if bracket is not None:
+            return bracket, j
+    return None
 
 
 def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -> int | None:

@@ -44,7 +44,7 @@ def _change(
         change = "up"
     elif lex.change_down.search(ctx.pre) or lex.cut_of.search(ctx.pre):
         change = "down"
-    elif ctx.pre.strip() in _RANK_LINKS and (
+    elif _RANK_LINK.fullmatch(ctx.pre.strip()) and (
         ranked := lex.ranked_up.search(text, ctx.sentence_start, cand.start)
         or lex.ranked_down.search(text, ctx.sentence_start, cand.start)
     ):
@@ -96,7 +96,8 @@ def _change(
 
 _SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
 #: All a clause may say before a figure that the clause before it ranks (增幅最大，达21.4%).
-_RANK_LINKS = ("", "达", "达到", "为", "是")
+#: 分别为：210.9%、124.2%: each figure of a list after 分别 is ranked, its pre a mere 、.
+_RANK_LINK = compile_pattern(r"(?:分别)?(?:达到?|为|是)?[：:]?|[、和及]")
 #: A Markdown table's rule row (|---|:---:|), which is no header.
 _RULE_ROW = compile_pattern(r"[\s|:\-]*")
 _TABLE_ROWS = 60  # the farthest a header is looked for above a cell, in rows

@@ -159,8 +159,10 @@ class Lexicon:
             sizes = [x for x in w.get(name, ()) if x.endswith("幅")]  # 增幅, 降幅: the size of a change
             if not sizes or not w.get("change_ranks"):
                 return compile_pattern("(?!)")
+            # 增幅较大，分别为：210.9%、124.2%: a list after 分别 takes the rank for each of its figures
             return compile_pattern(
-                f"(?:{alternation(sizes)})(?:{alternation(w['change_ranks'])})[，,]\\s*(?:达到?|为|是)?\\s*$"
+                f"(?:{alternation(sizes)})(?:{alternation(w['change_ranks'])})\\s*[，,]\\s*(?:分别)?(?:达到?|为|是)?"
+                f"[：:]?\\s*(?:\\d+(?:\\.\\d+)?\\s*[%％]\\s*[、和及]\\s*)*$"
             )
 
         def sized(name: str) -> regex.Pattern[str]:
