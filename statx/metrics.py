@@ -81,6 +81,7 @@ class MetricIndex:
     catch: regex.Pattern[str] | None = None  # the `catch_verbs`, whole: see `_offender_noun`
     handle: regex.Pattern[str] | None = None  # the `handle_verbs`, whole: see `_handled_offence`
     vague: regex.Pattern[str] | None = None  # the `vague_done` words, whole: see `_outside_object`
+    kinds: frozenset[str] = frozenset()  # the `case_kinds` words: see `_only_a_kind`
     # a whole's key -> (the words that make a part of it narrower, the narrower key): see `part_of`
     parts: dict[str, tuple[tuple[regex.Pattern[str], str], ...]] = field(default_factory=dict)
     # group name -> the only units its cue names a count in (a `(?#units:…)` comment): see `_cue_units`
@@ -115,6 +116,7 @@ class MetricIndex:
             catch=compile_pattern(alternation(rules.words.get("catch_verbs", ()))),
             handle=compile_pattern(alternation(rules.words.get("handle_verbs", ()))),
             vague=compile_pattern(alternation(rules.words.get("vague_done", ()))),
+            kinds=frozenset(rules.words.get("case_kinds", ())),
             parts=_parts(rules),
             other=Choice("other", other.name if other else "其他统计数字"),
             names={m.key: m.name for m in rules.metrics},
@@ -272,6 +274,7 @@ class MetricIndex:
                 if inherited and (
                     self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
                     or self._is_cue_of(inherited, best[2])
+                    or self._only_a_kind(pre, best_end_in_pre, best[2], unit)
                 ):
                     return self.named(inherited)
                 previous = None if inherited else before() if callable(before) else before
@@ -402,6 +405,20 @@ class MetricIndex:
                 m.key == key and a == 0 and b == len(cue) for m, a, b in self._hits(cue)
             )
         return known
+
+    def _only_a_kind(self, pre: str, cue_end: int, cue: str, unit: str) -> bool:
+        """Whether the figure's own words are only a kind of case, right before it (…，命案1起).
+
+        A list item that names a crime's kind and no verb (破命案2起，故意伤害案2起，诈骗案1起)
+        counts what the list's verb did to cases of that kind: the metric it inherits, not the
+        crimes reported that the kind's name alone would say. Words of their own before the kind
+        (发生诈骗案3起: a cue there of a metric counted in the figure's unit) keep its own metric;
+        a place's words (高速公路…抢劫案) count nothing in 起. A part said with 其中 (受理报案N件，
+        其中诈欺案N件) is left to `part_of`: the kind there names the part's own metric.
+        """
+        if cue not in self.kinds or cue_end != len(pre.rstrip()) or "其中" in pre:
+            return False
+        return not any(unit in m.units for m, _, _ in self._hits(pre[: cue_end - len(cue)], unit))
 
     def has_cue(self, words: str) -> bool:
         """Whether any metric's cue stands in `words`: they name something counted, not a speaker (主持人)."""
