@@ -2548,6 +2548,11 @@ def test_a_sentence_naming_only_the_indices_it_compares_pairs_its_list_with_the_
         ("deaths", "up"),
         ("injuries", "up"),
     ]
+    recs = extract_text("一月全县发生道路交通事故37起，死亡9人。较上年同期，两项指数分别回落了3.2%、5.1%。")
+    assert [(r.metric, r.change, r.basis) for r in recs if r.unit == "%"] == [
+        ("accidents", "down", "yoy"),
+        ("deaths", "down", "yoy"),
+    ]
 
 
 def test_last_year_s_figure_set_straight_after_the_comparison_is_a_baseline_and_no_whole() -> None:
