@@ -1483,10 +1483,19 @@ _COMPARED_TAIL = compile_pattern(
     r"(?:与|和|跟|同)(?:去年|上年|前年|上一年)\p{Han}{0,8}?(?:相比|对比|比较|比)\s*$"
 )
 
-#: A sentence that opens with nothing but a comparison before its 分别 list (与去年同期相比，分别下降):
-#: its items are the counts of the sentence before it, which it does not name again.
+#: A comparison said alone (与去年同期相比, 较上年同期, 同比) and the indices a report counts
+#: (四项指数, 三项指标): neither names what a 分别 list changes.
+_COMPARISON = (
+    r"(?:(?:与|和|跟|同)(?:去年|上年|前年|上一年)\p{Han}{0,8}?(?:相比|对比|比较|比)"
+    r"|(?:较|比)(?:去年|上年|前年|上一年)\p{Han}{0,4}?(?=[，,])|同比|环比)"
+)
+_INDICES = r"[一二三四五六七八九两\d]项(?:主要)?(?:指数|指标|数据)"
+
+#: A sentence that opens with nothing but a comparison before its 分别 list (与去年同期相比，分别下降),
+#: or with the count of indices a bulletin compares (较上年同期，四项指数分别回落; 三项指标同比分别
+#: 下降): its items are the counts of the sentence before it, which it does not name again.
 _COMPARISON_ONLY = compile_pattern(
-    r"\s*(?:(?:与|和|跟|同)(?:去年|上年|前年|上一年)\p{Han}{0,8}?(?:相比|对比|比较|比)|同比|环比)[，,]?\s*"
+    rf"\s*(?:{_COMPARISON}[，,]?\s*(?:{_INDICES})?|{_INDICES}[，,]?\s*(?:{_COMPARISON})?)\s*"
     r"分别\p{Han}{0,4}\s*$"
 )
 

@@ -2526,6 +2526,35 @@ def test_a_colon_list_finding_no_whole_hands_over_to_the_breakdown_word_that_ope
     ]
 
 
+def test_a_sentence_naming_only_the_indices_it_compares_pairs_its_list_with_the_sentence_before() -> None:
+    # …损失8.3万元。与上年相比，四项指数分别下降了…; 三项指标同比分别上升…: the count of indices
+    # names no item of the list, so its changes are of the previous sentence's counts, in order.
+    recs = extract_text(
+        "二季度全区共发生一般程序交通事故58起，死亡11人，受伤63人，直接财产损失8.3万元。"
+        "与上年相比，四项指数分别下降了2.6%、8.1%、3.4%和17.2%。"
+    )
+    got = [(r.text, r.metric, r.change, r.basis) for r in recs if r.unit == "%"]
+    assert got == [
+        ("2.6%", "accidents", "down", "yoy"),
+        ("8.1%", "deaths", "down", "yoy"),
+        ("3.4%", "injuries", "down", "yoy"),
+        ("17.2%", "other", "down", "yoy"),
+    ]
+    recs = extract_text(
+        "本季度辖区发生亡人事故14起，死亡16人，受伤9人。三项指标同比分别上升7.7%、6.7%和12.5%。"
+    )
+    assert [(r.metric, r.change) for r in recs if r.unit == "%"] == [
+        ("accidents", "up"),
+        ("deaths", "up"),
+        ("injuries", "up"),
+    ]
+    recs = extract_text("一月全县发生道路交通事故37起，死亡9人。较上年同期，两项指数分别回落了3.2%、5.1%。")
+    assert [(r.metric, r.change, r.basis) for r in recs if r.unit == "%"] == [
+        ("accidents", "down", "yoy"),
+        ("deaths", "down", "yoy"),
+    ]
+
+
 def test_last_year_s_figure_set_straight_after_the_comparison_is_a_baseline_and_no_whole() -> None:
     # 比上年同期8120起增加901起: the figure right after the comparison is last year's total, with
     # or without 的; the kinds in the next sentence break down this year's.
