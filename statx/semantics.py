@@ -1477,18 +1477,15 @@ def _respectively(
     return out
 
 
+#: A comparison with an earlier year (与去年春节假期相比, 同上年同期比较).
+_COMPARED_WITH = r"(?:与|和|跟|同)(?:去年|上年|前年|上一年)\p{Han}{0,8}?(?:相比|对比|比较|比)"
 #: A comparison closing the words before 分别 (事故起数和死亡人数与去年春节假期相比分别下降37%、39%):
 #: what the items are compared with, not one more item.
-_COMPARED_TAIL = compile_pattern(
-    r"(?:与|和|跟|同)(?:去年|上年|前年|上一年)\p{Han}{0,8}?(?:相比|对比|比较|比)\s*$"
-)
+_COMPARED_TAIL = compile_pattern(rf"{_COMPARED_WITH}\s*$")
 
 #: A comparison said alone (与去年同期相比, 较上年同期, 同比) and the indices a report counts
 #: (四项指数, 三项指标): neither names what a 分别 list changes.
-_COMPARISON = (
-    r"(?:(?:与|和|跟|同)(?:去年|上年|前年|上一年)\p{Han}{0,8}?(?:相比|对比|比较|比)"
-    r"|(?:较|比)(?:去年|上年|前年|上一年)\p{Han}{0,4}?(?=[，,])|同比|环比)"
-)
+_COMPARISON = rf"(?:{_COMPARED_WITH}|(?:较|比)(?:去年|上年|前年|上一年)\p{{Han}}{{0,4}}?(?=[，,])|同比|环比)"
 _INDICES = r"[一二三四五六七八九两\d]项(?:主要)?(?:指数|指标|数据)"
 
 #: A sentence that opens with nothing but a comparison before its 分别 list (与去年同期相比，分别下降),
@@ -1627,6 +1624,10 @@ def _changes_again(text: str, cands: Sequence[Candidate], group: list[int], lex:
     return second if joined and ends else []
 
 
+def _start_of(cand: Candidate) -> int:
+    return cand.start
+
+
 def _listed_in_clause_before(
     text: str, clause_start: int, ctx: Context, slots: int, cands: Sequence[Candidate] = ()
 ) -> list[str] | None:
@@ -1650,8 +1651,9 @@ def _listed_in_clause_before(
     if not clause or regex.search(r"\d", clause):
         return None
     clause_at = ctx.sentence_start + cut + 1
-    if any(clause_at <= c.start < clause_start for c in cands):
-        return None
+    first = bisect.bisect_left(cands, clause_at, key=_start_of)  # candidates are in text order
+    if first < len(cands) and cands[first].start < clause_start:
+        return None  # a figure in the clause (in Chinese numerals, which \d does not see)
     items = [w.strip() for w in _LIST_ITEMS.split(clause) if w.strip()]
     if len(items) != slots:
         return None
