@@ -129,7 +129,24 @@ def fold_text(text: str) -> str:
     """
     if text.isascii():
         return text
-    return _fold_zero(_to_simplified(_fold_width(text)))
+    return _fold_decimal_dot(_fold_zero(_to_simplified(_fold_width(text))))
+
+
+# A middle dot typed or scanned for the decimal point (挽回损失20·2亿元, 下降3‧5%): between digits
+# and before the ten thousands, hundred millions, a per cent or yuan that only an amount takes.
+# The same dot between the digits of a date named event ("6·26"国际禁毒日, 3·15期间) has no such
+# word after it and stays.
+_DECIMAL_DOT = re.compile(r"(?<=\d)[\u00b7\u2027\u30fb\u2219](?=\d{1,6}(?:[万亿]|%|‰|个百分点|元))")
+_DOT_GATE = re.compile(r"\d[\u00b7\u2027\u30fb\u2219]\d")
+
+
+def _fold_decimal_dot(text: str) -> str:
+    """Write a decimal point for a middle dot inside an amount, keeping the length.
+
+    >>> _fold_decimal_dot("损失20·2亿元，下降3‧5%，“6·26”国际禁毒日，3·15期间，1·5万人")
+    '损失20.2亿元，下降3.5%，“6·26”国际禁毒日，3·15期间，1.5万人'
+    """
+    return _DECIMAL_DOT.sub(".", text) if _DOT_GATE.search(text) else text
 
 
 # A circle or a letter O typed for 〇 inside a Chinese numeral (二○二三年, 二O一九年).
