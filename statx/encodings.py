@@ -166,6 +166,29 @@ def _warn_if_utf8(data: bytes, forced: str, where: str) -> None:
     log.warning("%s: this is UTF-8 text, read as %s because of --encoding; drop --encoding", where, forced)
 
 
+def _warn_if_misread(data: bytes, text: str, forced: str, where: str) -> None:
+    """Warn when another Chinese encoding reads the text forced through `forced` far better.
+
+    GB18030 takes most Big5 bytes (and latin-1 takes any), so forcing the wrong one of them
+    gives kana and symbols for the hanzi, with no error and exit 0. When the forced reading
+    is not mostly Chinese and a Chinese codec reads the same bytes cleanly and is, the user
+    gave the wrong name.
+
+    >>> _warn_if_misread("共12起".encode("big5"), "共12起", "big5", "a.txt")  # a right reading: silent
+    """
+    if _hanzi_share(text) >= 0.9:
+        return
+    for codec in _CHINESE:
+        try:
+            other = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _hanzi_share(other) >= 0.95:
+            hint = f"use --encoding {codec}, or drop --encoding"
+            log.warning("%s: this reads as %s text, not %s; %s", where, codec, forced, hint)
+            return
+
+
 class Decoder:
     """Decode the pieces of one input (a whole file, or each line of a corpus) alike.
 
@@ -209,6 +232,7 @@ class Decoder:
         if not self.utf8_checked and codec != "utf-8-sig" and not data.isascii():
             self.utf8_checked = True  # the first piece that can tell: once per input, not per line
             _warn_if_utf8(data, self.given or self.forced, where)
+            _warn_if_misread(data, text, self.given or self.forced, where)
         return text.removeprefix("\ufeff")
 
     def _detected(self, data: bytes, where: str) -> str:

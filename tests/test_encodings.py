@@ -145,6 +145,19 @@ def test_utf8_text_forced_through_another_codec_is_reported_once(caplog: pytest.
     assert not caplog.text  # the right codec, forced: nothing to say
 
 
+def test_big5_forced_through_gb18030_names_the_codec_to_use(caplog: pytest.LogCaptureFixture) -> None:
+    """GB18030 takes Big5's bytes without an error and gives kana and symbols: name the right codec."""
+    text = "全縣公安機關共破獲刑事案件1200起，抓獲犯罪嫌疑人356名，群眾滿意率達到98.5%。"
+    with caplog.at_level(logging.WARNING, logger="statx"):
+        misread = Decoder("gb18030").decode(text.encode("big5"), "tw.txt")
+        assert misread != text
+        assert Decoder("big5").decode(text.encode("big5"), "right.txt") == text
+        Decoder("latin-1").decode("共查处违法58957起".encode("gb18030"), "gb.txt")
+    assert "tw.txt: this reads as big5 text, not gb18030; use --encoding big5" in caplog.text
+    assert "gb.txt: this reads as gb18030 text, not latin-1" in caplog.text
+    assert "right.txt" not in caplog.text
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=300))
 def test_any_bytes_decode_or_fail_with_a_source_error(data: bytes) -> None:
