@@ -311,6 +311,23 @@ def _write(path: Path, index: dict[bytes, tuple[int, int, int]], parts: list[byt
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+        _drop_old_formats(path.parent)
+
+
+#: Cache files of the formats before v3, which no statx reads any more.
+_OLD_FORMATS = ("patterns-v1-*", "patterns-v2-*")
+
+
+def _drop_old_formats(folder: Path) -> None:
+    """Delete cache files of earlier formats: an upgrade would otherwise leave megabytes behind.
+
+    Only older formats go: a v3 file of another `regex` or Python version belongs to another
+    environment that may share the folder.
+    """
+    for pattern in _OLD_FORMATS:
+        for old in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def read_entries(path: Path) -> dict[Key, tuple[int, Any]]:

@@ -53,6 +53,18 @@ def test_a_damaged_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
     assert len(patterncache.read_entries(cache)) > 20
 
 
+def test_writing_the_cache_deletes_files_of_earlier_formats_only(tmp_path: Path) -> None:
+    """An upgrade left a v2 file of megabytes behind; a v3 file of another regex belongs to another venv."""
+    old = tmp_path / "patterns-v2-regex-2024.1.1-py3.11.marshal"
+    other = tmp_path / "patterns-v3-regex-2024.1.1-py3.12.cache"
+    unrelated = tmp_path / "notes.txt"
+    for path in (old, other, unrelated):
+        path.write_bytes(b"x")
+    _extract(str(tmp_path))
+    assert not old.exists() and other.exists() and unrelated.exists()
+    assert patterncache.cache_file().name in {p.name for p in tmp_path.iterdir()}  # type: ignore[union-attr]
+
+
 def test_every_cached_rule_pattern_is_the_pattern_regex_compiles(tmp_path: Path) -> None:
     _extract(str(tmp_path))
     (cache,) = _cache_files(tmp_path)
