@@ -1268,6 +1268,12 @@ def open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:
     >>> open_line("查处12万起。\\n其中", 8, 0, lex) is None
     True
     """
+    # most lines end on 。 or words: a look at the line's last character (before blanks, and
+    # before a blank line, which `$` also stands before) spares the search
+    tail = text[max(lo, start - 28) : start - 1].rstrip(" \t")
+    last = tail[:-1].rstrip(" \t")[-1:] if tail.endswith("\n") else tail[-1:]
+    if last not in lex.breakdown_line_last:
+        return None
     m = lex.breakdown_line_end.search(text, max(lo, start - 28), start - 1)
     return m.start() if m is not None and m.start() >= lo else None
 

@@ -80,6 +80,7 @@ class Lexicon:
     business_units: frozenset[str]  # 办理业务86.4万笔: a breakdown lists business in any measure word
     business: regex.Pattern[str]  # 办理出入境业务1.2万件: the word that makes 件 a count of business
     breakdown_line_end: regex.Pattern[str]  # a line ending in 其中：, ； or ，: a breakdown goes on below
+    breakdown_line_last: frozenset[str]  # the characters such a line can end on (a cheap first test)
     breakdown_end: regex.Pattern[str]  # ，同时会同…: a clause turning to another topic ends a breakdown
     remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
     running_total: regex.Pattern[str]  # 今年累计41735起: a running total beside the period's count
@@ -214,6 +215,8 @@ class Lexicon:
                 f"(?:(?:{breakdown_words})[：:，,]?|(?:{lead_words})[^，,。；;：:\\n]{{1,16}}[：:]|[；;，,、]{grouping_colon})"
                 "[ \\t]*$"
             ),
+            # every ending of `breakdown_line_end` closes on a breakdown word or on one of these marks
+            breakdown_line_last=frozenset([*(b[-1] for b in w.get("breakdown", ())), *"：:，,；;、"]),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
             one_whole=frozenset(w.get("one_whole", ())),
             people_units=frozenset(w.get("people_units", ())),

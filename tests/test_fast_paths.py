@@ -7,6 +7,7 @@ made of the characters the shortcut is about.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 import statx.markup as mk
 import statx.normalize as nz
+from statx.breakdowns import open_line
 from statx.export import _json_line
 from statx.rules import RuleSet
 from statx.semantics import lexicon
@@ -135,6 +137,23 @@ def test_known_tail_is_that_of_the_plain_scan(rules: RuleSet, pieces: list[str],
     text = "".join(pieces)
     for end in range(len(text) + 1):
         assert gazette._known_tail(text, end, min_len) == _plain_known_tail(gazette.known, text, end, min_len)
+
+
+# --- open lines: the pattern searched only when the line's last character can end it ----------
+
+_LINE_PIECES = ["其中", "分别为", "含", "：", "，", "；", "、", "。", "\n", " ", "按类型分", "12起", "中"]
+
+
+def test_open_line_is_that_of_the_plain_search(rules: RuleSet) -> None:
+    """Every ending of up to three pieces before a line break (and a blank line), both ways."""
+    lex = lexicon(rules)
+    for pieces in itertools.chain.from_iterable(itertools.product(_LINE_PIECES, repeat=n) for n in (1, 2, 3)):
+        text = "查处" + "".join(pieces) + "\n酒驾"
+        for start in (i + 1 for i, c in enumerate(text) if c == "\n"):
+            for lo in (0, max(0, start - 4)):
+                m = lex.breakdown_line_end.search(text, max(lo, start - 28), start - 1)
+                plain = m.start() if m is not None and m.start() >= lo else None
+                assert open_line(text, start, lo, lex) == plain, (text, start, lo)
 
 
 # --- JSON lines: the C encoder built once writes what json.dumps writes ----------------------
