@@ -75,7 +75,8 @@ class Lexicon:
     people_units: frozenset[str]  # a person is no part of a count of events (当中有38名长者死亡)
     event_units: frozenset[str]
     casualties: regex.Pattern[str]  # people hurt in events are no parts of them (被撞的行人194人)
-    item_verbs: regex.Pattern[str]  # ；签发临时身份证3400余张: a verb of its own past a semicolon ends a list
+    # ；签发临时身份证3400余张, ；查扣车辆217辆: a verb of its own past a semicolon opens a count of its own
+    own_count: regex.Pattern[str]
     outcome_verb: regex.Pattern[str]  # 化解1.21万起: a count said by what became of things counted before
     business_units: frozenset[str]  # 办理业务86.4万笔: a breakdown lists business in any measure word
     business: regex.Pattern[str]  # 办理出入境业务1.2万件: the word that makes 件 a count of business
@@ -105,6 +106,20 @@ class Lexicon:
 
         def optional_fragment(name: str) -> list[str]:
             return [expand_fragment(name, rules.fragments)] if name in rules.fragments else []
+
+        def action(*lists: str) -> regex.Pattern[str]:
+            """Words opening with a verb of `lists` (group ``verb``), after an adverb or a channel.
+
+            A channel said first (通过公众号推送…) leaves the verb after it the clause's action.
+            """
+            verbs = [v for name in lists for v in w.get(name, ())]
+            if not verbs:
+                return compile_pattern("(?!)")
+            channels = w.get("action_channels")
+            channel = f"(?:(?:{alternation(channels)})[^，。；,;]{{1,24}}?)?" if channels else ""
+            return compile_pattern(
+                f"{channel}(?:{alternation(w.get('action_adverbs', ()))})?(?P<verb>{alternation(verbs)})"
+            )
 
         # a line break before a digit is a wrap inside a sentence (共出动警力\n2,300余人次), unless
         # the digit numbers the next item of a list (环比 +3.2%\n2. 办理业务…: 办理业务 names the
@@ -219,7 +234,7 @@ class Lexicon:
             people_units=frozenset(w.get("people_units", ())),
             event_units=frozenset(w.get("event_units", ())),
             casualties=compile_pattern(alternation(w.get("casualties", ()))),
-            item_verbs=compile_pattern(alternation(w.get("item_verbs", ()))),
+            own_count=action("new_action", "item_verbs"),
             outcome_verb=compile_pattern(
                 f"(?:成功|已|共|累计|依法|妥善|及时)*(?:{alternation(w.get('outcome_verbs', ()))})"
             ),
@@ -235,17 +250,7 @@ class Lexicon:
             ),
             baseline_from=tail("baseline_from", f"(?:{baseline_year})?\\s*"),
             baseline_to=compile_pattern(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
-            new_action=compile_pattern(
-                # a channel said first (通过公众号推送…) leaves the verb after it a new action
-                (
-                    f"(?:(?:{alternation(w['action_channels'])})[^，。；,;]{{1,24}}?)?"
-                    if w.get("action_channels")
-                    else ""
-                )
-                + f"(?:{alternation(w.get('action_adverbs', ()))})?(?P<verb>{alternation(w['new_action'])})"
-                if w.get("new_action")
-                else "(?!)"
-            ),
+            new_action=action("new_action"),
             label_trim=compile_pattern(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
             bare_clause=compile_pattern("|".join(optional_fragment("BARE_CLAUSE")) or "(?!)", regex.VERSION1),
             bare_change=compile_pattern(
