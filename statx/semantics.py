@@ -571,24 +571,18 @@ def _kind_of_person(ctx: Context, whole: Record) -> bool:
     return whole.metric in _PEOPLE_DEALT_WITH and _PERSON_WORD.search(ctx.pre) is not None
 
 
-def _kind_of_case(ctx: Context, choice: Choice, whole: Record) -> bool:
-    """Whether a part names a kind of crime under a whole that counts cases solved.
+def _kind_of_case(ctx: Context, choice: Choice, whole: Record, unit: str, lex: Lexicon) -> bool:
+    """Whether a part names only a kind of case under a whole that counts cases solved.
 
     破获各类刑事案件386起，其中现行命案2起、盗窃案件153起: 命案 is a cue of crimes reported (发生命案5起),
-    but a murder among the cases solved is one more case solved; the part only says which kind. Not
-    when the part says a verb of its own that the crimes happened (其中发生命案2起, 命案发案2起).
-
-    >>> whole = Record(doc="", text="386起", value=386, unit="起", metric="cases_solved")
-    >>> crimes = Choice("crimes_reported", "案件/罪案数")
-    >>> _kind_of_case(Context("其中现行命案", "", 0), crimes, whole)
-    True
-    >>> _kind_of_case(Context("其中发生命案", "", 0), crimes, whole)
-    False
+    but a murder among the cases solved is one more case solved; the part only says which kind
+    (`MetricIndex.only_a_kind_of_case`, which a list item after a verb shares). Not when the part
+    says a verb of its own that the crimes happened (其中发生命案2起, 命案发案2起).
     """
     return (
         choice.key == "crimes_reported"
         and whole.metric in _CASES_DEALT_WITH
-        and _CRIME_HAPPENED.search(ctx.pre) is None
+        and lex.metrics.only_a_kind_of_case(ctx.pre, unit, choice.cue_start or 0)
     )
 
 
@@ -614,8 +608,6 @@ _PEOPLE_DEALT_WITH = frozenset({"suspects_arrested", "detentions", "prosecutions
 #: Cases solved: a kind of crime among them (其中命案2起) is one more case solved. Not cases filed:
 #: the kinds of the reports taken in (受理民眾報案3,412件，其中詐欺案612件) are crimes reported.
 _CASES_DEALT_WITH = frozenset({"cases_solved"})
-#: A part's own verb that its crimes happened (其中发生命案2起): crimes reported, whatever the whole.
-_CRIME_HAPPENED = compile_pattern(r"发生|发案|案发|录得|报案")
 #: A kind of person closing a part's own words (刑事犯罪嫌疑人, 治安违法人员, 违法行为人, 涉案人员).
 _PERSON_WORD = compile_pattern(r"(?:人员|嫌疑人|行为人|分子|犯罪人)\s*$")
 
@@ -991,7 +983,7 @@ def annotate(
             or kind_of_whole(ctx, choice, out[p], lex)
             or _only_set_up(ctx, lex)
             or _kind_of_person(ctx, out[p])
-            or _kind_of_case(ctx, choice, out[p])
+            or _kind_of_case(ctx, choice, out[p], rec.unit, lex)
         ):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         elif (
