@@ -2638,3 +2638,9 @@ def test_counts_paired_with_shares_of_the_whole_year_point_at_the_year_s_totals(
     )
     got = {r.text: r.parent for r in recs}
     assert (got["1.5万起"], got["96人"], got["51人"]) == ("2.44万起", "150人", "97人")
+
+
+def test_a_grouped_item_s_share_allows_for_the_rounding_of_a_count_in_wan() -> None:
+    # 1.2万 is 11,500 to 12,499: 28.5% of 4.12万 (11,742) is written so, as a paired share allows too
+    text = "全年发生事故4.12万起，其中电动车事故1.3万起。\n\n从事故分布看，国省道上的事故1.2万起，占28.5%。"
+    assert {r.text: r.parent for r in extract_text(text)}["1.2万起"] == "4.12万起"
