@@ -451,11 +451,8 @@ def _with_list_verb(
     pre_start = cands[i].start - len(ctx.pre)
     if pre_start <= ctx.sentence_start or text[pre_start - 1] != "、":
         return choice
-    clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
-    if clause_start >= pre_start:
-        return choice
-    words = text[clause_start:pre_start] + ctx.pre
-    if not lex.metrics.reaches(inherited, words, pre_start - clause_start, unit):
+    lead = _list_lead(text, cands, ctx, i, lex)
+    if not lead or not lex.metrics.reaches(inherited, lead + ctx.pre, len(lead), unit):
         return choice
     return dataclasses.replace(lex.metrics.named(inherited), cue_start=choice.cue_start)
 
@@ -660,9 +657,21 @@ def _list_verb(
         return ""
     if not bare and ctx.post.strip():
         return ""
+    return _list_lead(text, cands, ctx, i, lex)
+
+
+def _list_lead(text: str, cands: Sequence[Candidate], ctx: Context, i: int, lex: Lexicon) -> str:
+    """The words of figure `i`'s clause before its own, when they hold the item before it, or "".
+
+    查处交通违法行为236起、车辆41辆: 查处交通违法行为236起、 is the list's verb and first item, said
+    once for every item; `_list_verb` (an item in another unit) and `_with_list_verb` (one in the
+    same unit) read them. Both are needed: a bare noun in another unit inherits nothing and is
+    read with these words as its own, while an item in the same unit names a kind of its own
+    (超员12起、疲劳驾驶260余起) unless a cue of the inherited metric runs into it from them.
+    """
     pre_start = cands[i].start - len(ctx.pre)
     clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
-    if cands[i - 1].end <= clause_start or cands[i - 1].end > pre_start:
+    if not i or cands[i - 1].end <= clause_start or cands[i - 1].end > pre_start:
         return ""
     return text[clause_start:pre_start]
 
