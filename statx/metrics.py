@@ -276,7 +276,10 @@ class MetricIndex:
                 if inherited and (
                     self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
                     or self._is_cue_of(inherited, best[2])
-                    or ("其中" not in pre and self.only_a_kind_of_case(pre, unit))
+                    or (
+                        "其中" not in pre
+                        and self.only_a_kind_of_case(pre, unit, best_end_in_pre - len(best[2]), best[2])
+                    )
                 ):
                     return self.named(inherited)
                 previous = None if inherited else before() if callable(before) else before
@@ -408,32 +411,27 @@ class MetricIndex:
             )
         return known
 
-    def only_a_kind_of_case(self, words: str, unit: str, kind_start: int | None = None) -> bool:
-        """Whether `words` end in a kind of case and say nothing of their own before it.
+    def only_a_kind_of_case(self, words: str, unit: str, kind_start: int, kind: str | None = None) -> bool:
+        """Whether `words` name a kind of case from `kind_start` on and say nothing of their own before it.
 
         Such a figure counts what was done to cases of that kind, not the crimes reported that the
         kind's name alone would say: a list item after a verb (破命案2起，故意伤害案2起，诈骗案1起)
         takes the list's metric, a part of cases solved (破获刑事案件386起，其中现行命案2起) is one
-        more case solved. Words before the kind that say the crime happened (`crime_happened`:
-        其中发生命案2起) or name a metric counted in the unit keep the kind's own metric; a place's
-        words (高速公路…抢劫案) count nothing.
+        more case solved. Words that say the crime happened (`crime_happened`: 其中发生命案2起,
+        命案发案2起, …，录得命案1起) or name a metric counted in the unit before the kind keep the
+        kind's own metric; a place's words (高速公路…抢劫案) count nothing.
 
-        A list item's kind is one of the `case_kinds` (命案, 诈骗案) ending its words: the list may
-        have moved on to another count (破命案41起，破坏公共设施案件3起), so a crime's name in
-        …案件 is no kind of its cases. A part's kind may be any crime (“盗抢骗”案件48起, 涉毒案件8起),
-        starting at `kind_start`: `semantics` has read the whole it is a part of as cases solved
-        (under cases filed, 受理报案N件，其中诈欺案N件, the kinds of reports are crimes).
+        A list item's kind is its cue `kind`, one of the `case_kinds` (命案, 诈骗案), ending its
+        words: the list may have moved on to another count (破命案41起，破坏公共设施案件3起), so a
+        crime named …案件 is no kind of its cases. A part's kind (`kind` None) may be any crime
+        (“盗抢骗”案件48起, 涉毒案件8起): `semantics` has read its whole as cases solved (under cases
+        filed, 受理报案N件，其中诈欺案N件, the kinds of reports are crimes).
         """
-        words = words.rstrip()
-        if kind_start is None:
-            kind = max((k for k in self.kinds if words.endswith(k)), key=len, default="")
-            if not kind:
-                return False
-            kind_start = len(words) - len(kind)
-        before = words[:kind_start]
+        if kind is not None and (kind not in self.kinds or kind_start + len(kind) != len(words.rstrip())):
+            return False
         if self.happened is not None and self.happened.search(words):
             return False
-        return not any(unit in m.units for m, _, _ in self._hits(before, unit))
+        return not any(unit in m.units for m, _, _ in self._hits(words[:kind_start], unit))
 
     def has_cue(self, words: str) -> bool:
         """Whether any metric's cue stands in `words`: they name something counted, not a speaker (主持人)."""
