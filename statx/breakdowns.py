@@ -8,6 +8,7 @@ past a semicolon are `statx.semicolons`'s; the helpers it shares with this modul
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -242,19 +243,12 @@ def _wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
 
 
 def _whole_of_paired_share(doc: Reading, c: int, sh: int) -> int | None:
-    """The nearest earlier figure of count ``c``'s measure that the share ``sh`` says ``c`` is of."""
-    records, changes = doc.records, doc.changes
-    share = _DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end)
-    half = 0.5 * 10 ** -len(share.group(1)) if share is not None else 0.5
-    part, measure, value = size_of(records[c]), measure_of(records[c].unit), float(records[sh].value)
-    for j in range(c - 1, max(-1, c - 1 - _NAMED_BACK), -1):
-        rj = records[j]
-        if changes[j].relative or measure_of(rj.unit) != measure or (whole := size_of(rj)) <= part:
-            continue
-        tolerance = half + 100 * (rounding(records[c]) / whole + part * rounding(rj) / whole**2) + 1e-9
-        if abs(100 * part / whole - value) <= tolerance:
-            return j
-    return None
+    """The whole share ``sh`` names for count ``c``, among the last `_NAMED_BACK` figures.
+
+    A whole percent is read too (分别占全年的61.5%、64%): 分别占全年的 says the shares are of the
+    year's totals, so the share only picks which of them.
+    """
+    return _whole_share_names(doc, c, sh, max(0, c - _NAMED_BACK))
 
 
 def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
@@ -275,20 +269,37 @@ def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
         return None
     if not _SHARE_OF.match(text, cands[i].end, cands[i + 1].start):
         return None
-    share = _DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end)
-    if share is None:
+    if _DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
         return None
-    tolerance = 0.5 * 10 ** -len(share.group(1)) + 1e-9
-    part, measure = size_of(records[i]), measure_of(records[i].unit)
-    for j in range(i - 1, -1, -1):
-        if cands[j].start < lo:
-            break
+    return _whole_share_names(doc, i, i + 1, bisect.bisect_left(cands, lo, key=_start))
+
+
+def _whole_share_names(doc: Reading, c: int, sh: int, first: int) -> int | None:
+    """The nearest figure from index ``first`` up to count ``c`` that the share ``sh`` says ``c`` is of.
+
+    One scan for a share written beside its part (占29.1%: `_whole_of_share`) and for shares paired
+    one by one with counts (分别占全年的61.5%、64%: `_whole_of_paired_share`): an earlier figure of
+    the count's measure, larger, no change, whose ratio to the count meets the share within the
+    rounding of the share (half its last written place; a whole percent's 0.5) and of both figures
+    (1.5万 is 14,500 to 15,500: the ratio may be off by that much; an exact 316 adds nothing).
+    """
+    records, changes = doc.records, doc.changes
+    share = _DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end)
+    half = 0.5 * 10 ** -len(share.group(1)) if share is not None else 0.5
+    part, measure, value = size_of(records[c]), measure_of(records[c].unit), float(records[sh].value)
+    for j in range(c - 1, first - 1, -1):
         rj = records[j]
-        if doc.changes[j].relative or measure_of(rj.unit) != measure or size_of(rj) <= part:
+        if changes[j].relative or measure_of(rj.unit) != measure or (whole := size_of(rj)) <= part:
             continue
-        if abs(100 * part / size_of(rj) - float(records[i + 1].value)) <= tolerance:
+        tolerance = half + 100 * (rounding(records[c]) / whole + part * rounding(rj) / whole**2) + 1e-9
+        if abs(100 * part / whole - value) <= tolerance:
             return j
     return None
+
+
+def _start(cand: Candidate) -> int:
+    """Where a candidate starts: the key its list is sorted by."""
+    return cand.start
 
 
 #: Names joined by 、 和 及 与, with their count and the kind of unit they name after them (板桥、来宾、

@@ -81,7 +81,8 @@ class MetricIndex:
     catch: regex.Pattern[str] | None = None  # the `catch_verbs`, whole: see `_offender_noun`
     handle: regex.Pattern[str] | None = None  # the `handle_verbs`, whole: see `_handled_offence`
     vague: regex.Pattern[str] | None = None  # the `vague_done` words, whole: see `_outside_object`
-    kinds: frozenset[str] = frozenset()  # the `case_kinds` words: see `_only_a_kind`
+    kinds: frozenset[str] = frozenset()  # the `case_kinds` words: see `only_a_kind_of_case`
+    happened: regex.Pattern[str] | None = None  # the `crime_happened` words: see `only_a_kind_of_case`
     # a whole's key -> (the words that make a part of it narrower, the narrower key): see `part_of`
     parts: dict[str, tuple[tuple[regex.Pattern[str], str], ...]] = field(default_factory=dict)
     # group name -> the only units its cue names a count in (a `(?#units:…)` comment): see `_cue_units`
@@ -117,6 +118,7 @@ class MetricIndex:
             handle=compile_pattern(alternation(rules.words.get("handle_verbs", ()))),
             vague=compile_pattern(alternation(rules.words.get("vague_done", ()))),
             kinds=frozenset(rules.words.get("case_kinds", ())),
+            happened=compile_pattern(alternation(rules.words.get("crime_happened", ()))),
             parts=_parts(rules),
             other=Choice("other", other.name if other else "其他统计数字"),
             names={m.key: m.name for m in rules.metrics},
@@ -274,7 +276,10 @@ class MetricIndex:
                 if inherited and (
                     self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
                     or self._is_cue_of(inherited, best[2])
-                    or self._only_a_kind(pre, best_end_in_pre, best[2], unit)
+                    or (
+                        "其中" not in pre
+                        and self.only_a_kind_of_case(pre, unit, best_end_in_pre - len(best[2]), best[2])
+                    )
                 ):
                     return self.named(inherited)
                 previous = None if inherited else before() if callable(before) else before
@@ -406,19 +411,27 @@ class MetricIndex:
             )
         return known
 
-    def _only_a_kind(self, pre: str, cue_end: int, cue: str, unit: str) -> bool:
-        """Whether the figure's own words are only a kind of case, right before it (…，命案1起).
+    def only_a_kind_of_case(self, words: str, unit: str, kind_start: int, kind: str | None = None) -> bool:
+        """Whether `words` name a kind of case from `kind_start` on and say nothing of their own before it.
 
-        A list item that names a crime's kind and no verb (破命案2起，故意伤害案2起，诈骗案1起)
-        counts what the list's verb did to cases of that kind: the metric it inherits, not the
-        crimes reported that the kind's name alone would say. Words of their own before the kind
-        (发生诈骗案3起: a cue there of a metric counted in the figure's unit) keep its own metric;
-        a place's words (高速公路…抢劫案) count nothing in 起. A part said with 其中 (受理报案N件，
-        其中诈欺案N件) is left to `part_of`: the kind there names the part's own metric.
+        Such a figure counts what was done to cases of that kind, not the crimes reported that the
+        kind's name alone would say: a list item after a verb (破命案2起，故意伤害案2起，诈骗案1起)
+        takes the list's metric, a part of cases solved (破获刑事案件386起，其中现行命案2起) is one
+        more case solved. Words that say the crime happened (`crime_happened`: 其中发生命案2起,
+        命案发案2起, …，录得命案1起) or name a metric counted in the unit before the kind keep the
+        kind's own metric; a place's words (高速公路…抢劫案) count nothing.
+
+        A list item's kind is its cue `kind`, one of the `case_kinds` (命案, 诈骗案), ending its
+        words: the list may have moved on to another count (破命案41起，破坏公共设施案件3起), so a
+        crime named …案件 is no kind of its cases. A part's kind (`kind` None) may be any crime
+        (“盗抢骗”案件48起, 涉毒案件8起): `semantics` has read its whole as cases solved (under cases
+        filed, 受理报案N件，其中诈欺案N件, the kinds of reports are crimes).
         """
-        if cue not in self.kinds or cue_end != len(pre.rstrip()) or "其中" in pre:
+        if kind is not None and (kind not in self.kinds or kind_start + len(kind) != len(words.rstrip())):
             return False
-        return not any(unit in m.units for m, _, _ in self._hits(pre[: cue_end - len(cue)], unit))
+        if self.happened is not None and self.happened.search(words):
+            return False
+        return not any(unit in m.units for m, _, _ in self._hits(words[:kind_start], unit))
 
     def has_cue(self, words: str) -> bool:
         """Whether any metric's cue stands in `words`: they name something counted, not a speaker (主持人)."""

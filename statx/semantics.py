@@ -75,7 +75,8 @@ class Lexicon:
     people_units: frozenset[str]  # a person is no part of a count of events (当中有38名长者死亡)
     event_units: frozenset[str]
     casualties: regex.Pattern[str]  # people hurt in events are no parts of them (被撞的行人194人)
-    item_verbs: regex.Pattern[str]  # ；签发临时身份证3400余张: a verb of its own past a semicolon ends a list
+    # ；签发临时身份证3400余张, ；查扣车辆217辆: a verb of its own past a semicolon opens a count of its own
+    own_count: regex.Pattern[str]
     outcome_verb: regex.Pattern[str]  # 化解1.21万起: a count said by what became of things counted before
     business_units: frozenset[str]  # 办理业务86.4万笔: a breakdown lists business in any measure word
     business: regex.Pattern[str]  # 办理出入境业务1.2万件: the word that makes 件 a count of business
@@ -106,6 +107,20 @@ class Lexicon:
 
         def optional_fragment(name: str) -> list[str]:
             return [expand_fragment(name, rules.fragments)] if name in rules.fragments else []
+
+        def action(*lists: str) -> regex.Pattern[str]:
+            """Words opening with a verb of `lists` (group ``verb``), after an adverb or a channel.
+
+            A channel said first (通过公众号推送…) leaves the verb after it the clause's action.
+            """
+            verbs = [v for name in lists for v in w.get(name, ())]
+            if not verbs:
+                return compile_pattern("(?!)")
+            channels = w.get("action_channels")
+            channel = f"(?:(?:{alternation(channels)})[^，。；,;]{{1,24}}?)?" if channels else ""
+            return compile_pattern(
+                f"{channel}(?:{alternation(w.get('action_adverbs', ()))})?(?P<verb>{alternation(verbs)})"
+            )
 
         # a line break before a digit is a wrap inside a sentence (共出动警力\n2,300余人次), unless
         # the digit numbers the next item of a list (环比 +3.2%\n2. 办理业务…: 办理业务 names the
@@ -222,7 +237,7 @@ class Lexicon:
             people_units=frozenset(w.get("people_units", ())),
             event_units=frozenset(w.get("event_units", ())),
             casualties=compile_pattern(alternation(w.get("casualties", ()))),
-            item_verbs=compile_pattern(alternation(w.get("item_verbs", ()))),
+            own_count=action("new_action", "item_verbs"),
             outcome_verb=compile_pattern(
                 f"(?:成功|已|共|累计|依法|妥善|及时)*(?:{alternation(w.get('outcome_verbs', ()))})"
             ),
@@ -238,17 +253,7 @@ class Lexicon:
             ),
             baseline_from=tail("baseline_from", f"(?:{baseline_year})?\\s*"),
             baseline_to=compile_pattern(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
-            new_action=compile_pattern(
-                # a channel said first (通过公众号推送…) leaves the verb after it a new action
-                (
-                    f"(?:(?:{alternation(w['action_channels'])})[^，。；,;]{{1,24}}?)?"
-                    if w.get("action_channels")
-                    else ""
-                )
-                + f"(?:{alternation(w.get('action_adverbs', ()))})?(?P<verb>{alternation(w['new_action'])})"
-                if w.get("new_action")
-                else "(?!)"
-            ),
+            new_action=action("new_action"),
             label_trim=compile_pattern(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
             bare_clause=compile_pattern("|".join(optional_fragment("BARE_CLAUSE")) or "(?!)", regex.VERSION1),
             bare_change=compile_pattern(
@@ -449,11 +454,8 @@ def _with_list_verb(
     pre_start = cands[i].start - len(ctx.pre)
     if pre_start <= ctx.sentence_start or text[pre_start - 1] != "、":
         return choice
-    clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
-    if clause_start >= pre_start:
-        return choice
-    words = text[clause_start:pre_start] + ctx.pre
-    if not lex.metrics.reaches(inherited, words, pre_start - clause_start, unit):
+    lead = _list_lead(text, cands, ctx, i, lex)
+    if not lead or not lex.metrics.reaches(inherited, lead + ctx.pre, len(lead), unit):
         return choice
     return dataclasses.replace(lex.metrics.named(inherited), cue_start=choice.cue_start)
 
@@ -569,24 +571,18 @@ def _kind_of_person(ctx: Context, whole: Record) -> bool:
     return whole.metric in _PEOPLE_DEALT_WITH and _PERSON_WORD.search(ctx.pre) is not None
 
 
-def _kind_of_case(ctx: Context, choice: Choice, whole: Record) -> bool:
-    """Whether a part names a kind of crime under a whole that counts cases solved.
+def _kind_of_case(ctx: Context, choice: Choice, whole: Record, unit: str, lex: Lexicon) -> bool:
+    """Whether a part names only a kind of case under a whole that counts cases solved.
 
     破获各类刑事案件386起，其中现行命案2起、盗窃案件153起: 命案 is a cue of crimes reported (发生命案5起),
-    but a murder among the cases solved is one more case solved; the part only says which kind. Not
-    when the part says a verb of its own that the crimes happened (其中发生命案2起, 命案发案2起).
-
-    >>> whole = Record(doc="", text="386起", value=386, unit="起", metric="cases_solved")
-    >>> crimes = Choice("crimes_reported", "案件/罪案数")
-    >>> _kind_of_case(Context("其中现行命案", "", 0), crimes, whole)
-    True
-    >>> _kind_of_case(Context("其中发生命案", "", 0), crimes, whole)
-    False
+    but a murder among the cases solved is one more case solved; the part only says which kind
+    (`MetricIndex.only_a_kind_of_case`, which a list item after a verb shares). Not when the part
+    says a verb of its own that the crimes happened (其中发生命案2起, 命案发案2起).
     """
     return (
         choice.key == "crimes_reported"
         and whole.metric in _CASES_DEALT_WITH
-        and _CRIME_HAPPENED.search(ctx.pre) is None
+        and lex.metrics.only_a_kind_of_case(ctx.pre, unit, choice.cue_start or 0)
     )
 
 
@@ -612,8 +608,6 @@ _PEOPLE_DEALT_WITH = frozenset({"suspects_arrested", "detentions", "prosecutions
 #: Cases solved: a kind of crime among them (其中命案2起) is one more case solved. Not cases filed:
 #: the kinds of the reports taken in (受理民眾報案3,412件，其中詐欺案612件) are crimes reported.
 _CASES_DEALT_WITH = frozenset({"cases_solved"})
-#: A part's own verb that its crimes happened (其中发生命案2起): crimes reported, whatever the whole.
-_CRIME_HAPPENED = compile_pattern(r"发生|发案|案发|录得|报案")
 #: A kind of person closing a part's own words (刑事犯罪嫌疑人, 治安违法人员, 违法行为人, 涉案人员).
 _PERSON_WORD = compile_pattern(r"(?:人员|嫌疑人|行为人|分子|犯罪人)\s*$")
 
@@ -666,9 +660,21 @@ def _list_verb(
         return ""
     if not bare and ctx.post.strip():
         return ""
+    return _list_lead(text, cands, ctx, i, lex)
+
+
+def _list_lead(text: str, cands: Sequence[Candidate], ctx: Context, i: int, lex: Lexicon) -> str:
+    """The words of figure `i`'s clause before its own, when they hold the item before it, or "".
+
+    查处交通违法行为236起、车辆41辆: 查处交通违法行为236起、 is the list's verb and first item, said
+    once for every item; `_list_verb` (an item in another unit) and `_with_list_verb` (one in the
+    same unit) read them. Both are needed: a bare noun in another unit inherits nothing and is
+    read with these words as its own, while an item in the same unit names a kind of its own
+    (超员12起、疲劳驾驶260余起) unless a cue of the inherited metric runs into it from them.
+    """
     pre_start = cands[i].start - len(ctx.pre)
     clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
-    if cands[i - 1].end <= clause_start or cands[i - 1].end > pre_start:
+    if not i or cands[i - 1].end <= clause_start or cands[i - 1].end > pre_start:
         return ""
     return text[clause_start:pre_start]
 
@@ -989,7 +995,7 @@ def annotate(
             or kind_of_whole(ctx, choice, out[p], lex)
             or _only_set_up(ctx, lex)
             or _kind_of_person(ctx, out[p])
-            or _kind_of_case(ctx, choice, out[p])
+            or _kind_of_case(ctx, choice, out[p], rec.unit, lex)
         ):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         elif (

@@ -58,8 +58,6 @@ def parent_over_semicolon(
         start = semi + 1  # 无证驾驶3 312起；⏎超速行驶…: the line break stands after the semicolon
     if rec.unit in SHARE_UNITS or text[start - 1 : start] not in ("；", ";") or is_rate(doc, i):
         return None  # a rate (470起(15.2起/天)) is a part of no total
-    if _opens_new_action(doc, i, start):
-        return None
     full_start = after_open_line(text, last_end(FULL_STOP_BACK, text, start, lo), lo, lex, semicolon=True)
     markers: list[int] = []
     for m in lex.breakdown.finditer(text, full_start, start):
@@ -78,6 +76,8 @@ def parent_over_semicolon(
         return None  # 其中移送法办158件；另查获拒绝酒测37件: a clause turning to another count ended the list
     if markers and (whole := _business_whole(doc, out, i, markers[-1], lo)) is not None:
         return whole, metric
+    if _opens_a_count_of_its_own(doc, i, start):
+        return None
     # A 其中 nested in an earlier item (2. 酒驾醉驾2,106起，其中醉驾497起；3. 违法停车4.4万起: it follows an
     # item of the 其中 before, past a semicolon or a line break) breaks down that item only: when it
     # gives this item no whole, or stops at a figure smaller than the item, the 其中 before is tried.
@@ -97,18 +97,22 @@ def parent_over_semicolon(
     return None
 
 
-def _opens_new_action(doc: Reading, i: int, start: int) -> bool:
-    """Whether the clause of figure `i`, right after the semicolon at `start`, opens with a new action.
+def _opens_a_count_of_its_own(doc: Reading, i: int, start: int) -> bool:
+    """Whether the clause of figure `i`, right after the semicolon at `start`, opens with a verb of its own.
 
-    查处非法改装车辆1386辆，其中…摩托车1012辆、…小型汽车374辆；查扣涉嫌非法改装车辆217辆: the
-    cars seized are a count of another deed (`new_action`: 查扣, 暂扣, 收缴…), not a third kind of
-    the cars dealt with, though they are cars too. Not when the verb was said before the semicolon
-    in the sentence (其中责令整改12家；责令停业3家: still items of one list).
+    An item past a semicolon that opens with a verb of another deed, or of handling, starts a count
+    of its own, not a further kind of the whole before (`own_count`: the `new_action` and
+    `item_verbs` words of rules/semantics.yaml): 查处非法改装车辆1386辆，其中…小型汽车374辆；查扣涉嫌
+    非法改装车辆217辆 (the cars seized are no kind of the cars dealt with, though cars too);
+    受理身份证申请4.82万张，其中首次申领1.16万张；签发临时身份证3400余张 (the cards issued are no
+    applications). A verb said before the semicolon in the sentence leaves the list going on
+    (其中责令整改12家；责令停业3家; 其中为群众办理临时身份证312张；办理居住证157张), as the people
+    served said first do not hide the verb (；为急需群众办理…). Read after a business whole
+    (`_business_whole`), whose items are kinds of business whatever verb they open with
+    (其中：…；核发临时号牌215副).
     """
     lex = doc.lex
-    words = doc.text[start : doc.cands[i].start].lstrip(" \t、")
-    trim = lex.label_trim.match(words)
-    m = lex.new_action.match(words[trim.end() :] if trim else words)
+    m = lex.own_count.match(_item_words(lex, doc.text[start : doc.cands[i].start].lstrip(" \t")))
     if m is None:
         return False
     before = doc.text[last_end(FULL_STOP_BACK, doc.text, start, max(0, start - WINDOW)) : start]
@@ -205,7 +209,6 @@ def _whole_over_semicolon(
             kind_named = metric if named_kind else None
             ends = (
                 _restates_the_whole(doc, i, j, marker, kind_named)
-                or _opens_with_a_verb_of_its_own(doc, i, j, marker)
                 or _overflows(out, j, i, rec)
                 or _sibling_left(doc, out, j, i, rec, marker, metric)
             )
@@ -327,22 +330,6 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
     # an item opening with the verb says it again (破获命案3起); the verb after the item's own
     # kind (其中跨省户口迁移“一站式”办理86件) only says how that kind was done
     return bool(items) and not any(_item_words(lex, contexts[k].pre).startswith(own) for k in items)
-
-
-def _opens_with_a_verb_of_its_own(doc: Reading, i: int, j: int, marker: int) -> bool:
-    """Whether item `i` opens with a verb of handling that neither whole `j` nor an item before it says.
-
-    新注册登记机动车9.62万辆，其中新能源汽车3.15万辆；办理机动车转移登记5.48万辆: 办理 opens another
-    business, not a kind of the registrations; 受理身份证申请4.82万张，其中首次申领1.16万张；签发临时
-    身份证3400余张: the cards issued are no applications. A verb the whole says (破获刑事案件1105起。
-    其中，破获命案3起；破获盗窃案件612起) or an earlier item says (其中为群众办理临时身份证312张；办理
-    居住证157张) leaves the list going on (that one, when it ends, `_restates_the_whole` reads).
-    """
-    cands, contexts, lex = doc.cands, doc.contexts, doc.lex
-    m = lex.item_verbs.match(_item_words(lex, contexts[i].pre))
-    if m is None or m.group() in contexts[j].pre:
-        return False
-    return not any(m.group() in contexts[k].pre for k in range(j + 1, i) if cands[k].start > marker)
 
 
 #: Who a count was done for and how, before its verb (为急需乘车的群众当场办理临时身份证738张): the

@@ -2442,6 +2442,9 @@ def test_an_item_past_a_semicolon_opening_with_a_verb_of_its_own_is_a_new_count(
         "全年共受理居民身份证申请3.65万张，其中首次申领9120张；签发临时居民身份证2210张。": ("2210张", None),
         "新注册登记机动车7.4万辆，其中新能源汽车2.2万辆；办理机动车转移登记4.1万辆。": ("4.1万辆", None),
         "受理身份证申领1946张，其中为急需群众办理临时身份证312张；办理加急身份证157张。": ("157张", "1946张"),
+        # an adverb or a channel before the verb hides it no more than before a new action (查扣, 发放)
+        "受理身份证申请4.82万张，其中首次申领1.16万张；集中签发临时身份证3400余张。": ("3400余张", None),
+        "注册登记机动车7.4万辆，其中新能源汽车2.2万辆；通过“12123”办理转移登记4.1万辆。": ("4.1万辆", None),
     }
     for text, (part, whole) in cases.items():
         assert {r.text: r for r in extract_text(text)}[part].parent == whole, text
@@ -2635,3 +2638,9 @@ def test_counts_paired_with_shares_of_the_whole_year_point_at_the_year_s_totals(
     )
     got = {r.text: r.parent for r in recs}
     assert (got["1.5万起"], got["96人"], got["51人"]) == ("2.44万起", "150人", "97人")
+
+
+def test_a_grouped_item_s_share_allows_for_the_rounding_of_a_count_in_wan() -> None:
+    # 1.2万 is 11,500 to 12,499: 28.5% of 4.12万 (11,742) is written so, as a paired share allows too
+    text = "全年发生事故4.12万起，其中电动车事故1.3万起。\n\n从事故分布看，国省道上的事故1.2万起，占28.5%。"
+    assert {r.text: r.parent for r in extract_text(text)}["1.2万起"] == "4.12万起"
