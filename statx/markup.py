@@ -22,11 +22,12 @@ import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from html.parser import HTMLParser
 from typing import Literal
 
+from statx.contentruns import Spans, clear_of, emit_between, emit_content, emit_plain, emit_replacing
 from statx.frontmatter import front_matter
 from statx.normalize import Prepared, TextBuilder
 from statx.patterncache import compile_pattern
@@ -118,38 +119,6 @@ def detect_kind(raw: str) -> Kind:
     """
     start, _ = front_matter(raw)
     return _kind_from(raw, start)
-
-
-# --- content runs ----------------------------------------------------------------
-
-# Link targets and URLs are not content: their digits are ids, never figures.
-# Markdown `[text](target)` loses `(target)` (ASCII only, so a Chinese aside in brackets stays),
-# `<http://...>` autolinks and bare URLs stopping at CJK text or punctuation.
-# The lookahead stops at `(` as the target itself does, so `[a]([a]([a](...` stays linear.
-_LINKISH = re.compile(
-    r"(?<=\])\((?=[^()\s]*[/.#:])[!-'*-~]+\)"
-    r"|<(?:https?|ftp)://[^<>\s]*>"
-    r"|(?:https?|ftp)://[^\s<>\"'()\[\]{}\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+"
-)
-
-
-def _emit_content(builder: TextBuilder, raw_start: int, text: str) -> None:
-    """Append a content run read at ``raw_start``, leaving out link targets and URLs."""
-    if "](" not in text and "://" not in text:  # every _LINKISH pattern holds one of them
-        builder.append_text(raw_start, text)
-        return
-    pos = 0
-    for match in _LINKISH.finditer(text):
-        if match.start() > pos:
-            builder.append_text(raw_start + pos, text[pos : match.start()])
-        pos = match.end()
-    if pos < len(text):
-        builder.append_text(raw_start + pos, text[pos:] if pos else text)
-
-
-def _emit_plain(builder: TextBuilder, raw: str, start: int, end: int) -> None:
-    if start < end:
-        _emit_content(builder, start, raw[start:end])
 
 
 # --- plain text: lines a fixed-width export wrapped --------------------------------
@@ -392,18 +361,18 @@ def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
         cuts = sorted(cuts + spaced)
     pages = _page_breaks(raw, start)
     if pages:
-        cuts = sorted(pages + _clear_of(cuts, pages, touching=True))
-        phrases = [rep for rep in phrases if _clear_of([rep[:2]], pages, touching=True)]
+        cuts = sorted(pages + clear_of(cuts, pages, touching=True))
+        phrases = [rep for rep in phrases if clear_of([rep[:2]], pages, touching=True)]
     blanks = _text_entities(raw, start)
     if not tables and not phrases and not blanks:
-        _emit_between(_emit_plain, builder, raw, start, len(raw), cuts)
+        emit_between(emit_plain, builder, raw, start, len(raw), cuts)
         return
     spans = [(a, b) for a, b, _ in tables]
-    reps = [(a, b, "") for a, b in _clear_of(cuts, spans, touching=True)]
+    reps = [(a, b, "") for a, b in clear_of(cuts, spans, touching=True)]
     reps.extend(rep for _, _, table in tables for rep in table)
     reps.extend(phrases)
     reps.extend(blanks)  # one overlapping a table's or a phrase's own replacement is skipped
-    _emit_replacing(_emit_plain, builder, raw, start, len(raw), sorted(reps))
+    emit_replacing(emit_plain, builder, raw, start, len(raw), sorted(reps))
 
 
 # The entities of a blank or an invisible mark a crawl's plain text keeps from the page it was
@@ -483,45 +452,6 @@ def _phrase_lines(raw: str, start: int) -> list[tuple[int, int, str]]:
         tight = tight or _BARE_NUMBER_LINE.fullmatch(line) is not None
         reps.append((end, b, "" if tight else "，"))
     return reps
-
-
-def _emit_between(
-    emit: Callable[[TextBuilder, str, int, int], None],
-    builder: TextBuilder,
-    raw: str,
-    start: int,
-    end: int,
-    cuts: Iterable[tuple[int, int]],
-) -> None:
-    """Emit ``raw[start:end]`` with `emit`, leaving out the spans `cuts` (in order)."""
-    pos = start
-    for cut_start, cut_end in cuts:
-        emit(builder, raw, pos, cut_start)
-        pos = cut_end
-    emit(builder, raw, pos, end)
-
-
-_Spans = list[tuple[int, int]]
-
-
-def _clear_of(spans: _Spans, blockers: _Spans, *, touching: bool = False) -> _Spans:
-    """The `spans` that overlap none of `blockers` (sorted, disjoint), or touch none with `touching`.
-
-    A search per span: documents have thousands of cuts, and testing each against every
-    blocker made long articles quadratic.
-
-    >>> spans = [(0, 2), (3, 4), (6, 7)]
-    >>> _clear_of(spans, [(2, 3)]), _clear_of(spans, [(2, 3)], touching=True)
-    ([(0, 2), (3, 4), (6, 7)], [(6, 7)])
-    """
-    starts = [a for a, _ in blockers]
-    out = []
-    for a, b in spans:
-        k = bisect_right(starts, b if touching else b - 1) - 1
-        end = blockers[k][1] if k >= 0 else -1
-        if not (end >= a if touching else end > a):
-            out.append((a, b))
-    return out
 
 
 # --- pasted tables: columns split by tabs or aligned with blanks --------------------
@@ -618,7 +548,7 @@ def _laid_out(
     return block[0][0], last_start + len(last), reps
 
 
-def _blank_tables(raw: str, lines: _Spans) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+def _blank_tables(raw: str, lines: Spans) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
     """Lay out the tables whose cells a PDF's text keeps one blank apart, as `_pasted_tables` does.
 
     A single blank also groups thousands (1 047起) and parts words, so a block is a table only
@@ -673,7 +603,7 @@ _BOX_AS_MARKDOWN = str.maketrans(
 )
 
 
-def _box_tables(raw: str, lines: _Spans) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+def _box_tables(raw: str, lines: Spans) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
     """Lay out the tables drawn with box-drawing characters as Markdown rows.
 
     A PDF report's table comes out of its text layer (or a console tool prints one) drawn with
@@ -722,7 +652,7 @@ _SENTENCE_END = frozenset("。！？；：，…!?;:,")
 _LINE_CELL_WIDTH = 20
 
 
-def _line_cell_tables(raw: str, lines: _Spans) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+def _line_cell_tables(raw: str, lines: Spans) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
     """Lay out the tables Word saves as text one cell a line, rows a blank line apart.
 
     A .docx report saved as plain text (or copied from Word's reading view) turns each table
@@ -799,26 +729,6 @@ def _cells(row: str) -> list[str]:
 
 
 _CELL_GAP = re.compile(r"\t+|[ \u3000]{2,}|\u3000")
-
-
-def _emit_replacing(
-    emit: Callable[[TextBuilder, str, int, int], None],
-    builder: TextBuilder,
-    raw: str,
-    start: int,
-    end: int,
-    reps: Iterable[tuple[int, int, str]],
-) -> None:
-    """Emit ``raw[start:end]`` with `emit`, each ``(a, b, text)`` of `reps` (in order) giving `text`."""
-    pos = start
-    for a, b, text in reps:
-        if a < pos:
-            continue
-        emit(builder, raw, pos, a)
-        if text:
-            builder.append_replace(a, b, text)
-        pos = b
-    emit(builder, raw, pos, end)
 
 
 # --- Markdown --------------------------------------------------------------------
@@ -957,18 +867,18 @@ def _emit_markdown_marked(builder: TextBuilder, raw: str, start: int, end: int) 
     pandoc = _pandoc_blocks(raw, start, end)
     has_html = raw.find("<", start, end) != -1 or raw.find("&", start, end) != -1
     if not has_html and not joins and not tables and not pandoc:  # most Markdown has no HTML in it
-        _emit_between(_emit_plain, builder, raw, start, end, marks)
+        emit_between(emit_plain, builder, raw, start, end, marks)
         return
     if pandoc:  # a definition's term and its text are one line, not a break the soft breaks join
-        kept = set(_clear_of([(a, b) for a, b, _ in joins], [(a, b) for a, b, _ in pandoc], touching=True))
+        kept = set(clear_of([(a, b) for a, b, _ in joins], [(a, b) for a, b, _ in pandoc], touching=True))
         joins = [join for join in joins if join[:2] in kept] + pandoc
     html_marks = _markdown_html(raw, start, end) if has_html else []
     if tables:  # a pasted table's lines are rows, not a paragraph's wrapped lines
         spans = [(a, b) for a, b, _ in tables]
-        kept = set(_clear_of([(a, b) for a, b, _ in joins], spans, touching=True))
+        kept = set(clear_of([(a, b) for a, b, _ in joins], spans, touching=True))
         joins = [join for join in joins if join[:2] in kept]
         joins.extend(rep for _, _, table in tables for rep in table)
-    _emit_replacing(_emit_plain, builder, raw, start, end, _merge_marks(marks, sorted(html_marks + joins)))
+    emit_replacing(emit_plain, builder, raw, start, end, _merge_marks(marks, sorted(html_marks + joins)))
 
 
 # Pandoc's Markdown: a grid table's border (+------+------+, +======+ under the header), a
@@ -1168,8 +1078,8 @@ def _emit_markdown(builder: TextBuilder, raw: str, start: int) -> None:
     cuts = _fenced_blocks(raw, start)
     if "<!--" in raw:
         comments = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(raw, start)]
-        cuts = sorted(cuts + _clear_of(comments, cuts))
-    _emit_between(_emit_markdown_run, builder, raw, start, len(raw), cuts)
+        cuts = sorted(cuts + clear_of(comments, cuts))
+    emit_between(_emit_markdown_run, builder, raw, start, len(raw), cuts)
 
 
 # --- HTML ------------------------------------------------------------------------
@@ -1558,7 +1468,7 @@ class _HtmlText(HTMLParser):
             self._emit_script(self._script[0], self._script[1], start, text)
             self._at_break = self._at_break and not text.strip()
         elif self._pre or "\n" not in text:
-            _emit_content(self._out, self._base + start, text)
+            emit_content(self._out, self._base + start, text)
             self._at_break = self._at_break and not text.strip()
         else:
             self._emit_wrapped(self._base + start, text)
@@ -1579,7 +1489,7 @@ class _HtmlText(HTMLParser):
         pos = 0
         for blank in _SOURCE_BREAK.finditer(text):
             if blank.start() > pos:
-                _emit_content(self._out, raw_start + pos, text[pos : blank.start()])
+                emit_content(self._out, raw_start + pos, text[pos : blank.start()])
                 self._at_break = False
             before, after = text[blank.start() - 1 : blank.start()], text[blank.end() : blank.end() + 1]
             if self._at_break or (_HAN_CHAR.match(before) and _HAN_CHAR.match(after)):
@@ -1593,7 +1503,7 @@ class _HtmlText(HTMLParser):
                 )
             pos = blank.end()
         if pos < len(text):
-            _emit_content(self._out, raw_start + pos, text[pos:])
+            emit_content(self._out, raw_start + pos, text[pos:])
             self._at_break = False
 
     def _emit_script(self, tag: str, tag_start: int, start: int, text: str) -> None:
@@ -1609,7 +1519,7 @@ class _HtmlText(HTMLParser):
         raw_start = self._base + start
         reading = _script_reading(tag, before, text)
         if reading is None:
-            _emit_content(self._out, raw_start, text)
+            emit_content(self._out, raw_start, text)
         elif reading:
             self._out.append_replace(raw_start, raw_start + len(text), reading)
 
@@ -1625,7 +1535,7 @@ class _HtmlText(HTMLParser):
         elif self._skip or self._in_head or self._ruby_note:
             return
         elif decoded == source:  # not a known entity: ordinary text
-            _emit_content(self._out, self._base + start, source)
+            emit_content(self._out, self._base + start, source)
             self._at_break = False
         elif decoded in _INVISIBLE:
             return  # 1&#8203;200份 is 1200份, as a raw zero-width space would be
