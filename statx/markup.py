@@ -21,7 +21,6 @@ import html
 import itertools
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from html.parser import HTMLParser
@@ -31,6 +30,20 @@ from statx.contentruns import Spans, clear_of, emit_between, emit_content, emit_
 from statx.frontmatter import front_matter
 from statx.normalize import Prepared, TextBuilder
 from statx.patterncache import compile_pattern
+from statx.textlines import (
+    LINE_CLOSE,
+    TEXT_LINE,
+    letter_spaces,
+    page_breaks,
+    phrase_lines,
+    print_width,
+    soft_wraps,
+    word_wraps,
+)
+
+# statx.semantics still imports TIME_STAMP from here (that module is edited elsewhere just now):
+# import it from statx.textlines there, then drop this line.
+from statx.textlines import TIME_STAMP as TIME_STAMP
 
 __all__ = ["Kind", "detect_kind", "prepare"]
 
@@ -121,245 +134,20 @@ def detect_kind(raw: str) -> Kind:
     return _kind_from(raw, start)
 
 
-# --- plain text: lines a fixed-width export wrapped --------------------------------
-
-# What ends a sentence or a heading's line: a line that ends so is not cut mid-sentence.
-_LINE_CLOSE = frozenset("。！？；：…”」』）)】!?;:")
-#: A time stamp opening a line of a subtitle or a transcript (00:01:23 王队：…, 00:01:23,456): each
-#: such line is an utterance of its own, with no full stop; the sentence rules read it so too.
-TIME_STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[,.]\d{1,3})?[ \t]"
-# What starts a new paragraph or item rather than the rest of a sentence; a time stamp too.
-_NEW_ITEM = re.compile(
-    r"[ \t\u3000|]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)"
-    rf"|{TIME_STAMP}"
-    r"|第[一二三四五六七八九十\d]+[章节条部分]|[●○■□◆◇▲△▶►•·※★☆①②③④⑤⑥⑦⑧⑨⑩—\-－]"
-)
-_TEXT_LINE = re.compile(r"[^\n]*\n?")
-
-
-def _soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
-    """Find the line breaks a fixed-width export (a PDF's text, a wrapped crawl) put inside a paragraph.
-
-    Such text cuts every line at one width, mid-word (走访群 / 众1.7万余户), so a line break
-    says nothing there, while the rules read one as the end of a paragraph: the figure would
-    lose the words that name it. A document is taken as wrapped when most of its lines are as
-    long as its longest ones (the width: 12 to 90 characters, as narrow as a two-column page's
-    column) and many of those end with no closing punctuation. A break is joined only after a
-    full line that does not close a sentence, before a line that starts no new item (一、,
-    （二）, 1., ●, an indent), and never between two digits (旅客4 / 32万 is for the number
-    rules) or two Latin letters.
-
-    Returns:
-        The ``(start, end)`` spans of the breaks to drop (``\\r\\n`` or ``\\n``).
-    """
-    lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start) if m.end() > m.start()]
-    sizes = [_print_width(raw[a:b].strip()) for a, b in lines]
-    long = sorted(n for n in sizes if n >= 8)
-    if len(long) < 6:
-        return []
-    width = long[(len(long) - 1) * 4 // 5]
-    if not 12 <= width <= 90:
-        return []
-    joins: list[tuple[int, int]] = []
-    cut = 0
-    for i, (a, b) in enumerate(lines[:-1]):
-        line = raw[a:b].rstrip()
-        # a paragraph's first line is indented: its indent takes width too (four spaces, two 全角)
-        indent = len(line) - len(line.lstrip(" \t\u3000"))
-        full = sizes[i] + (indent + line[:indent].count("\u3000")) // 2
-        if full < 0.85 * width or not line or line[-1] in _LINE_CLOSE or line.endswith("|"):
-            continue  # a table's row (| 事故起数 | 156 |) is no sentence a wrap cut
-        cut += 1
-        na, nb = lines[i + 1]
-        nxt = raw[na:nb]
-        if not nxt.strip() or _NEW_ITEM.match(nxt) or _PAGE_NUMBER_LINE.fullmatch(nxt.strip()):
-            continue
-        left, right = line[-1], nxt[0]
-        if (left.isdigit() and right.isdigit()) or (
-            left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
-        ):
-            continue
-        end = a + len(raw[a:b].rstrip("\r\n"))
-        joins.append((end, b))
-    return joins if cut * 3 >= len(long) else []
-
-
-#: A line break between two Chinese characters, the only place `_word_wraps` looks.
-_HAN_BREAK = compile_pattern(r"(?<=[\u4e00-\u9fff])\r?\n(?=[\u4e00-\u9fff])")
-#: What shows a line holds a sentence under way: full-width marks only, as a heading that
-#: keeps an ASCII comma (鎮(zhèn)遠(yuǎn)交警車管貼心服務,嚴格落實放管服) is no body line, and
-#: no enumeration comma, which headings (一、) and crawled lines cut short share.
-_IN_SENTENCE = frozenset("，；")
-#: The print width a line must have to be a body line a break could cut (see `_word_wraps`).
-_BODY_LINE = 16
-
-
-def _word_wraps(raw: str, start: int) -> list[tuple[int, int]]:
-    """Find line breaks that cut a word in a text whose lines are not of one width.
-
-    Text copied out of a PDF or pasted by an editor often keeps some of its hard breaks but
-    not all, so `_soft_wraps` finds no width; a break right inside a word (暂扣、吊 / 销驾驶证,
-    同比 / 增加27起, 违法 / 停车23810起) still cuts the figure from the words that name it. A break
-    between two Chinese characters is joined when its line is a body line already under way
-    (as wide as `_BODY_LINE`, holding a full-width comma or semicolon, and if numbered, a full
-    stop after its heading) and the next line starts no new item; a break before a digit is for
-    the number rules.
-
-    >>> raw = "一、基本情况\\n全市共查处交通违法行为，其中违法\\n停车23810起。\\n"
-    >>> [raw[a:b] for a, b in _word_wraps(raw, 0)]
-    ['\\n']
-    """
-    joins: list[tuple[int, int]] = []
-    for m in _HAN_BREAK.finditer(raw, start):
-        a = raw.rfind("\n", start, m.start()) + 1
-        line = raw[max(a, start) : m.start()]
-        if _print_width(line.strip()) < _BODY_LINE or not _IN_SENTENCE.intersection(line):
-            continue
-        if _NEW_ITEM.match(line.lstrip(" \t\u3000")) and "。" not in line:
-            continue  # a numbered heading (四、宣传引导，“护考”信息早知道), not a body line
-        if _NEW_ITEM.match(raw, m.end()):
-            continue
-        joins.append((m.start(), m.end()))
-    return joins
-
-
-#: A line a PDF's copy spread out one character apart (全 市 共 查 处 酒 驾 1 2 3 起): one and the same
-#: gap (a blank, two blanks or an ideographic space) between single characters; `_letter_spaces`
-#: checks its Chinese.
-_SPACED_LINE = compile_pattern(r"[ \t\u3000]*+(\S(?P<gap>\u3000| {1,2})(?:\S(?P=gap))*+\S)[ \t\u3000]*+\r?\Z")
-#: What a spread-out line's gap is made of.
-_GAP_CHARS = " \u3000"
-#: Chinese characters a spread-out line must hold (a row of one-digit cells, 1 2 3 4 5, holds none).
-_SPACED_HAN = 3
-
-
-def _letter_spaces(raw: str, start: int) -> list[tuple[int, int]]:
-    """Find the gaps a PDF's copy put between every two characters of a line, to drop them.
-
-    A justified PDF page copied as text often comes out with a blank after every character on
-    some of its lines (全 市 共 查 处 酒 驾 1 2 3 起, 7 6 . 1 %), while its other lines read normally.
-    Such a gap is no word break: left in, it cuts a unit (3 8 6 0 辆 次 read as 辆), a decimal
-    (7 6 . 1 % read as 1%) and every cue word (查 处, 同 比 上 升) from the rules. Only a whole
-    line whose characters all stand one same gap apart, with Chinese among them, is taken; a line
-    spaced by words (查处 酒驾 123 起) or a table's row of aligned columns has wider or uneven gaps.
-
-    >>> raw = "统一行动6次。\\n全 市 共 查 处 酒 驾 1 2 3 起 ，\\n1 2 3 4 5\\n"
-    >>> raw += "同\\u3000比\\u3000上\\u3000升\\n"
-    >>> [raw[a:b] for a, b in _letter_spaces(raw, 0)].count(" "), len(_letter_spaces(raw, 0))
-    (11, 14)
-    >>> _letter_spaces("城区大队 46 9 +12.2\\n合  计    123   27\\n", 0)
-    []
-    """
-    gaps: list[tuple[int, int]] = []
-    pos, size = start, len(raw)
-    while pos < size:  # line by line: a look at a line's second character rules out nearly all
-        end = raw.find("\n", pos)
-        end = size if end < 0 else end
-        head = raw[pos : min(end, pos + 40)].lstrip(" \t\u3000")
-        m = _SPACED_LINE.match(raw, pos, end) if len(head) > 2 and head[1] in _GAP_CHARS else None
-        pos = end + 1
-        if m is None:
-            continue
-        body = m.group(1)
-        step = 1 + len(m.group("gap"))
-        if sum("\u4e00" <= char <= "\u9fff" for char in body[::step]) < _SPACED_HAN:
-            continue
-        base = m.start(1)
-        gaps.extend((base + i, base + i + step - 1) for i in range(1, len(body), step))
-    return gaps
-
-
-_PAGE_NUMBER_LINE = re.compile(r"[-—–~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–~]{1,2}|第[ \t]*\d{1,4}[ \t]*页.*|\d{1,4}")
-
-
-def _print_width(line: str) -> int:
-    """How wide a line prints, in Chinese characters: a digit, a Latin letter or a blank takes half.
-
-    A scanned page's OCR spaces a number's digits (1 2 3 6起), which makes a line longer in
-    characters but not on the page; counted so, a line of figures is no wider than a line of words.
-
-    >>> _print_width("全市共接报各类警情8 6 4 5 2起"), _print_width("全市共接报各类警情")
-    (15, 9)
-    """
-    return len(line) - len(line.encode("ascii", "ignore")) // 2  # the ASCII characters, counted in C
-
-
-# A page's number as a PDF's text gives it, on a line of its own (— 3 —, - 12 -, －３－, 第3页 共12页, 3/12);
-# a bare number is left out, as a line may hold nothing but a figure's digits.
-_PAGE_FOOTER = re.compile(
-    r"[-—–~－﹣]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–~－﹣]{1,2}"
-    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t,/]*共[ \t]*\d{1,4}[ \t]*页)?"
-    r"|共[ \t]*\d{1,4}[ \t]*页[ \t,]*第[ \t]*\d{1,4}[ \t]*页|\d{1,4}[ \t]*/[ \t]*\d{1,4}"
-)
-#: A line holding a page's number and blanks only, found in one scan: most texts have none, and
-#: they need not be cut into lines (`\s` is what `str.strip` takes away).
-_PAGE_FOOTER_LINE = re.compile(rf"^\s*(?:{_PAGE_FOOTER.pattern})\s*$", re.MULTILINE)
-
-
-#: The most lines a page's foot and the next page's head (blank, number, running header) take.
-_PAGE_SEAM = 8
-
-
-def _page_breaks(raw: str, start: int) -> list[tuple[int, int]]:
-    """Find the page breaks a PDF's text put inside a sentence, to drop them.
-
-    Between two pages the text holds the page's number, blank lines and the next page's
-    running header (the report's title again), wherever the page ended: mid-sentence and even
-    mid-number (全县共立刑事案件1 / — 3 — / 报告标题 / 056起). Such a break is dropped when the
-    line before it closes no sentence and the line after it starts no new item, so the sentence
-    reads on; a header is a line the document repeats word for word. Between two digits one
-    line break is kept, for the number rules to judge as they judge any wrap (74 / 8名).
-
-    Returns:
-        The ``(start, end)`` spans to drop.
-
-    >>> raw = "立案1\\n\\n  — 3 —\\n\\n报告\\n056起，抓获\\n\\n— 4 —\\n报告\\n嫌疑人5名。\\n\\n— 5 —\\n"
-    >>> [raw[a:b] for a, b in _page_breaks(raw, 0)]
-    ['\\n\\n  — 3 —\\n\\n报告', '\\n\\n— 4 —\\n报告\\n']
-    """
-    if not _PAGE_FOOTER_LINE.search(raw[start:]):
-        return []
-    lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start) if m.end() > m.start()]
-    texts = [raw[a:b].strip() for a, b in lines]
-    if not any(_PAGE_FOOTER.fullmatch(t) for t in texts if t and len(t) <= 16):
-        return []
-    repeated = {t for t, n in Counter(texts).items() if n >= 2 and 2 <= len(t) <= 60}
-    cuts: list[tuple[int, int]] = []
-    for i, text in enumerate(texts):
-        if not (text and len(text) <= 16 and _PAGE_FOOTER.fullmatch(text)):
-            continue
-        before = i - 1  # a page's foot and the next one's head are a few lines at most
-        while before >= max(0, i - _PAGE_SEAM) and (not texts[before] or texts[before] in repeated):
-            before -= 1
-        after = i + 1
-        while after < min(len(lines), i + _PAGE_SEAM) and (not texts[after] or texts[after] in repeated):
-            after += 1
-        if before < i - _PAGE_SEAM or after >= i + _PAGE_SEAM:
-            continue
-        if before < 0 or after >= len(lines) or (cuts and cuts[-1][1] > lines[before][0]):
-            continue
-        line = raw[lines[before][0] : lines[before][1]].rstrip("\r\n")
-        nxt = raw[lines[after][0] : lines[after][1]]
-        if not line.strip() or line.rstrip()[-1] in _LINE_CLOSE or _NEW_ITEM.match(nxt):
-            continue
-        cut_start, cut_end = lines[before][0] + len(line), lines[after][0]
-        if line[-1].isdigit() and nxt[0].isdigit():
-            cut_end -= 2 if raw.startswith("\r\n", cut_end - 2) else 1
-        cuts.append((cut_start, cut_end))
-    return cuts
+# --- plain text: its line passes (statx.textlines), tables and blank entities ------
 
 
 def _emit_text(builder: TextBuilder, raw: str, start: int) -> None:
-    """Pass plain text through, joining the lines a fixed-width export wrapped (see `_soft_wraps`)
-    and the sentences a page break cut (see `_page_breaks`), and laying out pasted tables as
+    """Pass plain text through, joining the lines a fixed-width export wrapped (see `soft_wraps`)
+    and the sentences a page break cut (see `page_breaks`), and laying out pasted tables as
     rows of cells (see `_pasted_tables`)."""
     tables = _pasted_tables(raw, start, len(raw))
-    phrases = [] if tables else _phrase_lines(raw, start)
-    cuts = [] if phrases else (_soft_wraps(raw, start) or _word_wraps(raw, start))
-    spaced = _letter_spaces(raw, start)
+    phrases = [] if tables else phrase_lines(raw, start)
+    cuts = [] if phrases else (soft_wraps(raw, start) or word_wraps(raw, start))
+    spaced = letter_spaces(raw, start)
     if spaced:
         cuts = sorted(cuts + spaced)
-    pages = _page_breaks(raw, start)
+    pages = page_breaks(raw, start)
     if pages:
         cuts = sorted(pages + clear_of(cuts, pages, touching=True))
         phrases = [rep for rep in phrases if clear_of([rep[:2]], pages, touching=True)]
@@ -397,60 +185,6 @@ def _text_entities(raw: str, start: int) -> list[tuple[int, int, str]]:
     for m in _TEXT_ENTITY.finditer(raw, start):
         char = "\u200b" if m.group() == "&zwsp;" else html.unescape(m.group())
         reps.append((m.start(), m.end(), "" if char in _INVISIBLE else char))
-    return reps
-
-
-# A line that is a bare number, maybe with its qualifier or magnitude (1860, 420余, 1.2万): its
-# measure word stands on the next line.
-_BARE_NUMBER_LINE = re.compile(r"[-+]?\d[\d,. ]*(?:余|多)?[万亿]?(?:余|多)?")
-# What joins a line to the next with nothing between: a list's or a clause's own joint (、，),
-# or a word that goes on with the phrase before (办理驾驶证审验 / 等业务, 通过APP / 或拨打).
-_LINE_JOINT = frozenset("、，,")
-_GOES_ON = frozenset("等的和及与或并")
-#: A text of phrases needs this many lines at least, half of them this short (print width).
-_PHRASE_LINES = 20
-_PHRASE_WIDTH = 12
-
-
-def _phrase_lines(raw: str, start: int) -> list[tuple[int, int, str]]:
-    """Join the lines of a text copied from a phone's article view, one phrase a line.
-
-    A WeChat post pasted from a phone keeps its layout of short centred lines (累计查处各类交通
-    违法行为 / 5372起 / 同比上升 / 12.6% / 其中 / 🍺 酒驾 / 63起), each a phrase of a sentence whose
-    punctuation the layout dropped; read as lines, the change had no count before it and the
-    breakdown no whole. A text is taken for one when most of its lines are short and close no
-    sentence. In a paragraph (lines with no blank between), a break is dropped before a digit or
-    a word that goes on (等, 或), after a bare number or a list's 、, and is a comma elsewhere;
-    a line that closes a sentence or a heading, and a line opening an item (▲ caption, ▶ link,
-    1.), keep theirs.
-
-    Returns:
-        The ``(start, end, text)`` replacements of the breaks joined.
-    """
-    if raw.count("\n", start) + 1 < _PHRASE_LINES:
-        return []  # too few lines, blank ones included: no need to cut them out
-    lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start) if m.end() > m.start()]
-    texts = [raw[a:b].strip() for a, b in lines]
-    body = [t for t in texts if t]
-    if len(body) < _PHRASE_LINES:
-        return []
-    widths = sorted(_print_width(t) for t in body)
-    short = sum(1 for n in widths if n <= _PHRASE_WIDTH)
-    open_ = sum(1 for t in body if t[-1] not in _LINE_CLOSE)
-    if short * 3 < len(body) * 2 or open_ * 4 < len(body) * 3:
-        return []
-    width = widths[(len(widths) - 1) * 4 // 5]
-    if sum(1 for n in widths if n >= 0.85 * width) * 2 >= len(body):
-        return []  # lines of one width: a narrow column a fixed-width export wrapped (`_soft_wraps`)
-    reps: list[tuple[int, int, str]] = []
-    for i, (a, b) in enumerate(lines[:-1]):
-        line, nxt = texts[i], texts[i + 1]
-        if not line or not nxt or line[-1] in _LINE_CLOSE or _NEW_ITEM.match(raw, lines[i + 1][0]):
-            continue
-        end = a + len(raw[a:b].rstrip("\r\n"))
-        tight = nxt[0].isdigit() or nxt[0] in _GOES_ON or line[-1] in _LINE_JOINT
-        tight = tight or _BARE_NUMBER_LINE.fullmatch(line) is not None
-        reps.append((end, b, "" if tight else "，"))
     return reps
 
 
@@ -514,7 +248,7 @@ def _pasted_tables(raw: str, start: int, end: int) -> list[tuple[int, int, list[
     boxed = _BOX_BAR.search(raw, start, end) is not None
     if "\t" not in raw[start:end] and "  " not in raw[start:end] and not blank and not stacked and not boxed:
         return []
-    lines = [(m.start(), m.end()) for m in _TEXT_LINE.finditer(raw, start, end) if m.end() > m.start()]
+    lines = [(m.start(), m.end()) for m in TEXT_LINE.finditer(raw, start, end) if m.end() > m.start()]
     out: list[tuple[int, int, list[tuple[int, int, str]]]] = _blank_tables(raw, lines) if blank else []
     if boxed:
         out.extend(_box_tables(raw, lines))
@@ -557,7 +291,7 @@ def _blank_tables(raw: str, lines: Spans) -> list[tuple[int, int, list[tuple[int
     gave the figures 1153 -9.2% and 286 323 -11.5%.
 
     >>> raw = "表1\\n指标 2025年 同比\\n事故起数 1047 -9.2%\\n死亡人数 19 -13.6%\\n完"
-    >>> lines = [m.span() for m in _TEXT_LINE.finditer(raw) if m.end() > m.start()]
+    >>> lines = [m.span() for m in TEXT_LINE.finditer(raw) if m.end() > m.start()]
     >>> [(raw[a:b], [(raw[c:d], t) for c, d, t in reps][:2]) for a, b, reps in _blank_tables(raw, lines)]
     [('指标 2025年 同比\\n事故起数 1047 -9.2%\\n死亡人数 19 -13.6%', [('', '| '), (' ', ' | ')])]
     """
@@ -614,7 +348,7 @@ def _box_tables(raw: str, lines: Spans) -> list[tuple[int, int, list[tuple[int, 
     its lines, one after another, are rules or rows (a bar, cells, a bar), two rows at least.
 
     >>> raw = "表1\\n┌────┬───┐\\n│ 辖区 │同比│\\n├────┼───┤\\n│ 城东 │-8.0%│\\n└────┴───┘\\n完"
-    >>> lines = [m.span() for m in _TEXT_LINE.finditer(raw) if m.end() > m.start()]
+    >>> lines = [m.span() for m in TEXT_LINE.finditer(raw) if m.end() > m.start()]
     >>> [(raw[a:b], t) for _, _, reps in _box_tables(raw, lines) for a, b, t in reps][:4]
     [('┌────┬───┐', '|----|---|'), ('│', '|'), ('│', '|'), ('│', '|')]
     """
@@ -665,7 +399,7 @@ def _line_cell_tables(raw: str, lines: Spans) -> list[tuple[int, int, list[tuple
     lines between them are dropped.
 
     >>> raw = "表1\\n\\n季度\\n事故起数\\n同比\\n\\n一季度\\n392\\n-6.4%\\n\\n二季度\\n381\\n-11.8%\\n\\n完"
-    >>> lines = [m.span() for m in _TEXT_LINE.finditer(raw) if m.end() > m.start()]
+    >>> lines = [m.span() for m in TEXT_LINE.finditer(raw) if m.end() > m.start()]
     >>> [(a, b) for a, b, _ in _line_cell_tables(raw, lines)], raw[4:45]
     ([(4, 45)], '季度\\n事故起数\\n同比\\n\\n一季度\\n392\\n-6.4%\\n\\n二季度\\n381\\n-11.8%')
     >>> [(raw[c:d], t) for _, _, reps in _line_cell_tables(raw, lines) for c, d, t in reps][:5]
@@ -687,7 +421,7 @@ def _line_cell_tables(raw: str, lines: Spans) -> list[tuple[int, int, list[tuple
         return [raw[a:b].strip() for a, b in para]
 
     def short(texts: list[str]) -> bool:
-        return all(_print_width(t) <= _LINE_CELL_WIDTH and t[-1] not in _SENTENCE_END for t in texts)
+        return all(print_width(t) <= _LINE_CELL_WIDTH and t[-1] not in _SENTENCE_END for t in texts)
 
     def is_row(texts: list[str], width: int) -> bool:
         return len(texts) == width and short(texts) and all(_LINE_NUMBER_CELL.fullmatch(t) for t in texts[1:])
@@ -920,7 +654,7 @@ def _pandoc_blocks(raw: str, start: int, end: int) -> list[tuple[int, int, str]]
             if (
                 term.strip()
                 and gap.count("\n") <= 2
-                and term[-1] not in _LINE_CLOSE
+                and term[-1] not in LINE_CLOSE
                 and not _MD_BLOCK_START.match(term)
             ):
                 out.append((term_end, m.end(), " "))
@@ -971,7 +705,7 @@ def _markdown_soft_breaks(raw: str, start: int, end: int) -> list[tuple[int, int
     while (brk := raw.find("\n", line_start, end)) != -1 and brk + 1 < end:
         line, nxt_start = raw[line_start:brk].rstrip("\r"), brk + 1
         last = line.rstrip()[-1:]  # the body's last character: most lines close a sentence
-        if not last or last in _LINE_CLOSE:
+        if not last or last in LINE_CLOSE:
             line_start = nxt_start
             continue
         nxt_end = raw.find("\n", nxt_start, end)
@@ -981,7 +715,7 @@ def _markdown_soft_breaks(raw: str, start: int, end: int) -> list[tuple[int, int
         if (
             body
             and len(body) >= (4 if prefix and prefix.group().strip() else 8)
-            and body[-1] not in _LINE_CLOSE
+            and body[-1] not in LINE_CLOSE
             and body[-1] != "|"
             and not line.endswith(("  ", "\\"))
             and not _MD_NOT_TEXT.match(line)
