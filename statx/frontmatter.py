@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 
 from statx.yamlsafe import YAMLSyntaxError, safe_load
 
@@ -177,6 +176,10 @@ def iso_date(value: object) -> str:
             return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
         except ValueError:
             return text
+    # imported for a date written as an e-mail's (Thu, 02 Dec 2021 …) only: the email package
+    # costs a text with no such date a hundredth of `statx extract one.txt`
+    from email.utils import parsedate_to_datetime
+
     try:
         return parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError, IndexError):

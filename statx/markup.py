@@ -24,8 +24,6 @@ from typing import Literal
 
 from statx.contentruns import clear_of, emit_between, emit_plain, emit_replacing
 from statx.frontmatter import front_matter
-from statx.htmltext import emit_html
-from statx.markdown import emit_markdown
 from statx.normalize import Prepared, TextBuilder
 from statx.patterncache import compile_pattern
 
@@ -206,11 +204,18 @@ def prepare(raw: str) -> tuple[Prepared, dict[str, str]]:
     start, meta = front_matter(raw)
     builder = TextBuilder()
     kind = _kind_from(raw, start)
+    # A reader is imported when a document of its kind comes: a plain text needs neither
+    # html.parser nor the HTML and Markdown readers' patterns (their import is a fiftieth of
+    # `statx extract one.txt`), and a page not the Markdown reader's.
     if kind == "html":
+        from statx.htmltext import emit_html
+
         title = emit_html(builder, raw, start)
         if title is not None and "title" not in meta:
             meta["title"] = title
     elif kind == "markdown":
+        from statx.markdown import emit_markdown
+
         emit_markdown(builder, raw, start)
     else:
         _emit_text(builder, raw, start)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -348,3 +350,28 @@ def test_a_plain_texts_leftover_blank_entities_read_as_the_page_shows_them() -> 
     found = {(r.text, r.value, r.label) for r in extract_text(raw)}
     assert ("4.6万笔", 46000, "户政窗口办理业务") in found
     assert ("1&#8203;286起", 1286, "接报警情") in found
+
+
+_READERS = ("email", "html.parser", "statx.htmltext", "statx.markdown")
+
+
+@pytest.mark.parametrize(
+    ("raw", "loaded"),
+    [
+        ("---\ntitle: 通报\ndate: 2024-01-05\n---\n全市共查处违法12起。\n", []),
+        ("<p>共查处违法12起</p><p>完</p>", ["html.parser", "statx.htmltext"]),
+        ("# 通报\n共查处违法**12**起\n", ["html.parser", "statx.htmltext", "statx.markdown"]),
+        ("---\ndate: Thu, 02 Dec 2021 14:49:35 GMT\n---\n共查处违法12起\n", ["email"]),
+    ],
+)
+def test_a_reader_is_imported_only_for_a_document_of_its_kind(raw: str, loaded: list[str]) -> None:
+    """A plain text's start-up pays for neither html.parser nor the HTML and Markdown readers' patterns,
+    nor the email package a date written as an e-mail's needs."""
+    code = (
+        "import sys\n"
+        "from statx.markup import prepare\n"
+        f"prepare({raw!r})\n"
+        f"print(sorted(m for m in {_READERS!r} if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert proc.stdout.split("\n")[0] == str(loaded)
