@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from statx.markup import TIME_STAMP
 from statx.matcher import Candidate
 from statx.patterncache import compile_pattern
+from statx.textlines import TIME_STAMP
 
 if TYPE_CHECKING:
     from statx.semantics import Lexicon

@@ -26,7 +26,7 @@ import regex
 
 from statx.encodings import Decoder, looks_utf16
 from statx.errors import SourceError
-from statx.markup import iso_date
+from statx.frontmatter import iso_date
 from statx.sources import GZIP_MAGIC, Fields, Source, peek
 
 __all__ = ["LineRange", "line_ranges", "read_corpus", "read_line_range"]

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import statx.markdown as md
 import statx.markup as mk
 import statx.normalize as nz
 from statx.breakdowns import open_line
@@ -85,16 +86,16 @@ _MARKDOWN = st.lists(
 
 def _plain_markdown_marks(raw: str) -> list[tuple[int, int]]:
     marks: list[tuple[int, int]] = []
-    for code in mk._MD_NUMBER_CODE.finditer(raw):
+    for code in md._MD_NUMBER_CODE.finditer(raw):
         tick = len(code["tick"])
         marks += [(code.start(), code.start() + tick), (code.end() - tick, code.end())]
-    for emphasis in mk._MD_NUMBER_EMPHASIS.finditer(raw):
+    for emphasis in md._MD_NUMBER_EMPHASIS.finditer(raw):
         size = len(emphasis["mark"])
         marks += [(emphasis.start(), emphasis.start() + size), (emphasis.end() - size, emphasis.end())]
     taken = set(marks)
     marks += (
         (m.start(), m.end())
-        for m in mk._MD_STRONG_MARK.finditer(raw)
+        for m in md._MD_STRONG_MARK.finditer(raw)
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
     )
     return sorted(marks)
@@ -105,8 +106,8 @@ def _plain_markdown_marks(raw: str) -> list[tuple[int, int]]:
 def test_markdown_gates_skip_only_texts_without_a_match(raw: str) -> None:
     if mk._MD_STRONG.search(raw):
         assert mk._may_be_markdown(raw)
-    assert mk._markdown_marks(raw, 0, len(raw)) == _plain_markdown_marks(raw)
-    if mk._FENCE_LINE.search(raw):
+    assert md._markdown_marks(raw, 0, len(raw)) == _plain_markdown_marks(raw)
+    if md._FENCE_LINE.search(raw):
         assert "```" in raw or "~~~" in raw
 
 
