@@ -9,7 +9,7 @@ a :class:`~statx.normalize.TextBuilder` which raw spans are content, which
 stand for a line break or a decoded entity, and which vanish.
 
 This module tells the kinds apart and hands each to its reader: the front matter to
-:mod:`statx.frontmatter`, HTML to :mod:`statx.htmltext`, Markdown to :mod:`statx.markdown`;
+:mod:`statx.frontmatter`, HTML to :mod:`statx.htmltext`, Markdown to :mod:`statx.markdowntext`;
 a plain text goes through the line passes of :mod:`statx.textlines` and the table layout of
 :mod:`statx.texttables` here. All of them write through :mod:`statx.contentruns`.
 """
@@ -26,10 +26,6 @@ from statx.contentruns import clear_of, emit_between, emit_plain, emit_replacing
 from statx.frontmatter import front_matter
 from statx.normalize import Prepared, TextBuilder
 from statx.patterncache import compile_pattern
-
-# statx.semantics still imports TIME_STAMP from here (that module is edited elsewhere just now):
-# import it from statx.textlines there, then drop this line.
-from statx.textlines import TIME_STAMP as TIME_STAMP
 from statx.textlines import letter_spaces, page_breaks, phrase_lines, soft_wraps, word_wraps
 from statx.texttables import pasted_tables
 
@@ -214,7 +210,7 @@ def prepare(raw: str) -> tuple[Prepared, dict[str, str]]:
         if title is not None and "title" not in meta:
             meta["title"] = title
     elif kind == "markdown":
-        from statx.markdown import emit_markdown
+        from statx.markdowntext import emit_markdown
 
         emit_markdown(builder, raw, start)
     else:

@@ -40,7 +40,6 @@ from statx.changes import (
     written_before,
 )
 from statx.clauses import LIST_JOINS, RESPECTIVELY, Context, first_start, last_end, read_contexts
-from statx.markup import TIME_STAMP
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
@@ -50,6 +49,7 @@ from statx.records import SHARE_UNITS, Change, Figure, Record
 from statx.rules import RuleSet, alternation, expand_fragment
 from statx.semicolons import parent_over_semicolon
 from statx.subjects import Gazette, nearest_before, region_name
+from statx.textlines import TIME_STAMP
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import statx.markdown as md
+import statx.markdowntext as md
 import statx.markup as mk
 import statx.normalize as nz
 from statx.breakdowns import open_line

@@ -352,7 +352,7 @@ def test_a_plain_texts_leftover_blank_entities_read_as_the_page_shows_them() -> 
     assert ("1&#8203;286起", 1286, "接报警情") in found
 
 
-_READERS = ("email", "html.parser", "statx.htmltext", "statx.markdown")
+_READERS = ("email", "html.parser", "statx.htmltext", "statx.markdowntext")
 
 
 @pytest.mark.parametrize(
@@ -360,7 +360,7 @@ _READERS = ("email", "html.parser", "statx.htmltext", "statx.markdown")
     [
         ("---\ntitle: 通报\ndate: 2024-01-05\n---\n全市共查处违法12起。\n", []),
         ("<p>共查处违法12起</p><p>完</p>", ["html.parser", "statx.htmltext"]),
-        ("# 通报\n共查处违法**12**起\n", ["html.parser", "statx.htmltext", "statx.markdown"]),
+        ("# 通报\n共查处违法**12**起\n", ["html.parser", "statx.htmltext", "statx.markdowntext"]),
         ("---\ndate: Thu, 02 Dec 2021 14:49:35 GMT\n---\n共查处违法12起\n", ["email"]),
     ],
 )

@@ -1,4 +1,4 @@
-"""Tests for statx.markdown: Markdown's marks, blocks, wraps and inline HTML give the text a page shows."""
+"""statx.markdowntext: Markdown's marks, blocks, wraps and inline HTML give the text a page shows."""
 
 from __future__ import annotations
 
