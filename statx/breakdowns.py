@@ -487,13 +487,21 @@ def _whole_before(
                 else:
                     parent = _member_of_like_casualties(doc, j, i)
             elif size_of(rp) >= size_of(rc):
-                pass  # smaller than a part before the item: the whole of none of them
+                # smaller than a part before the item: the whole of none of them, unless the 其中 breaks
+                # down a pair of totals (…泊位3200个，充电桩150个，其中停车位1800个、充电桩150个、
+                # 停车位20个): an item named like the second total is its part, any other the first's
+                if _total_of_a_pair(doc, out, j, i, marker):
+                    if not _named_alike(doc, j, i):
+                        continue
+                    parent = j
             elif is_rate(doc, j):
                 continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
             elif by_lead and p.end <= sentence_start:
                 # 火灾2.6万起…其中较大火灾41起；重大火灾5起。⏎从区域对比看，城市火灾1.2万起: a smaller part of
                 # another grouping before the lead (its whole not yet read past its semicolon) is skipped
                 continue
+            elif _total_of_a_pair(doc, out, j, i, marker):
+                continue  # 泊位3200个，充电桩150个，其中…停车位1800个: the pair's first total is the whole
             else:
                 smaller = True
             break  # the nearest figure of the same unit is the whole, or there is none
@@ -531,6 +539,42 @@ def _list_of_another_whole(doc: Reading, out: Sequence[int | None], j: int, i: i
         and measure_of(records[whole].unit) != measure_of(records[i].unit)
         and measure_of(records[first].unit) != measure_of(records[i].unit)
     )
+
+
+def _total_of_a_pair(doc: Reading, out: Sequence[int | None], j: int, i: int, marker: int) -> bool:
+    """Whether a 其中 right after two totals in one unit breaks down the first when the second is smaller.
+
+    新增停车泊位3200个，充电桩150个，其中东区停车位1800个、充电桩150个: the 150 charging posts
+    said last cannot hold the 1800 spaces, and the spaces said just before them can; the list of
+    totals ends at the 其中, and its items pair with them. Only for a figure `j` said right before
+    the marker, after the total before it with nothing but its own words between (no full stop,
+    semicolon or line break), that total in the item's measure and no smaller than the item. Not
+    when either is itself a part (超速5.8万起，酒驾醉驾2,106起，其中醉驾497起: a 其中 nested in a list).
+    """
+    text, cands, records = doc.text, doc.cands, doc.records
+    if j == 0 or out[j] is not None or out[j - 1] is not None:
+        return False
+    if _PAIR_GAP_TO_MARKER.fullmatch(text, cands[j].end, marker) is None:
+        return False
+    before, item = records[j - 1], records[i]
+    return (
+        not doc.changes[j - 1].relative
+        and measure_of(before.unit) == measure_of(item.unit)
+        and size_of(before) >= size_of(item)
+        and _PAIR_GAP.fullmatch(text, cands[j - 1].end, cands[j].start) is not None
+    )
+
+
+def _named_alike(doc: Reading, j: int, i: int) -> bool:
+    """Whether figures `j` and `i` end their own words alike (two characters): 充电桩 and 、充电桩."""
+    a, b = doc.contexts[j].pre.rstrip(), doc.contexts[i].pre.rstrip()
+    return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]
+
+
+#: Between the last total and its 其中: a comma at most.
+_PAIR_GAP_TO_MARKER = compile_pattern(r"\s*[，,]?\s*")
+#: Between two totals of one list: a comma or 、 and the second one's own words, no clause break.
+_PAIR_GAP = compile_pattern(r"\s*[，,、]\s*[^\d，,、。；;！？!?\n]{1,12}")
 
 
 def _lines_of_indented_paragraph(text: str, start: int, end: int, lo: int) -> bool:
@@ -1194,8 +1238,9 @@ def _casualty_word(doc: Reading, i: int) -> str | None:
     return None
 
 
-#: A breakdown item named as a kind of its whole (其中，求助类2.05万件, 意见建议类1.15万件).
-KIND_OF_WHOLE = compile_pattern(r"类\s*$")
+#: A breakdown item named as a kind of its whole (其中，求助类2.05万件, 意见建议类1.15万件), with a word
+#: of total after the kind as a report may write it (求助类共1.9万件, 建议类合计2300件).
+KIND_OF_WHOLE = compile_pattern(r"类\s*(?:共计|合计|总计|共|计)?\s*$")
 
 
 def kind_of_whole(ctx: Context, choice: Choice, whole: Record, lex: Lexicon) -> bool:
@@ -1231,15 +1276,40 @@ def kind_of_lead(doc: Reading, i: int, choice: Choice) -> Choice:
     ):
         first -= 1
     lead_end = cands[first].start - len(contexts[first].pre)
-    if lead_end - start < 2:
+    words = text[start:lead_end] if lead_end - start >= 2 else _grouping_heading(text, start)
+    if not words:
         return choice
-    lead = lex.metrics.classify(pre=text[start:lead_end], post="", heading="", unit=unit, is_change=False)
+    lead = lex.metrics.classify(pre=words, post="", heading="", unit=unit, is_change=False)
     if lead.key == "other" or unit not in lex.metrics.units.get(lead.key, ()):
         return choice
     priority = lex.metrics.priorities
     if choice.key != "other" and priority.get(choice.key, 0) > priority.get(lead.key, 0) < 0:
         return choice  # only under a general category (违法: a named violation)
     return Choice(lead.key, lead.name)
+
+
+def _grouping_heading(text: str, start: int) -> str:
+    """The words of a short heading line right above `start` that announces a grouping, else "".
+
+    （三）来电分类⏎求助类共1.9万件；投诉类共8600件: a report's section heading names what its
+    `…类` items are kinds of, as 从诉求类型看 would in their own sentence. Only a line of its own,
+    right above a line that opens with a `…类` item (the items after its semicolons included),
+    ending in a word of grouping (分类, 类型, 类别, 构成).
+    """
+    items = text.rfind("\n", 0, start) + 1
+    if items == 0 or _CLASS_OPENS.match(text, items) is None:
+        return ""
+    line = text[text.rfind("\n", 0, items - 1) + 1 : items - 1]
+    words = _HEADING_MARK.sub("", line).strip()
+    return words if len(words) <= 12 and _GROUPING_END.search(words) else ""
+
+
+#: A heading's numbering (二、, 2., （三）) before its words.
+_HEADING_MARK = compile_pattern(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?")
+#: A line that opens with a class's name (咨询类共…, 求助类…).
+_CLASS_OPENS = compile_pattern(r"\s*\p{Han}{1,6}?类")
+#: A heading that announces a grouping ends in one of these words.
+_GROUPING_END = compile_pattern(r"(?:分类|类型|类别|构成)(?:情况)?$")
 
 
 #: Words that make a figure a rate per day or month (日均受理约327件), which no breakdown divides

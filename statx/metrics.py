@@ -78,6 +78,7 @@ class MetricIndex:
     people_tail: regex.Pattern[str] | None = None  # an `object_people` word at the end: `_offender_noun`
     setup: regex.Pattern[str] | None = None  # the `setup_verbs`, whole: see `_setup_noun`
     setup_tail: regex.Pattern[str] | None = None  # a `setup_verbs` verb ending the words before a number
+    settled: regex.Pattern[str] | None = None  # a `settle_verbs` verb alone after a share: see `classify`
     catch: regex.Pattern[str] | None = None  # the `catch_verbs`, whole: see `_offender_noun`
     handle: regex.Pattern[str] | None = None  # the `handle_verbs`, whole: see `_handled_offence`
     vague: regex.Pattern[str] | None = None  # the `vague_done` words, whole: see `_outside_object`
@@ -113,6 +114,9 @@ class MetricIndex:
             setup=compile_pattern(alternation(rules.words.get("setup_verbs", ()))),
             setup_tail=compile_pattern(f"(?:{alternation(rules.words.get('setup_verbs', ()))})[了\\s]?$")
             if rules.words.get("setup_verbs")
+            else None,
+            settled=compile_pattern(f"\\s?(?:{alternation(rules.words['settle_verbs'])})(?:的|$)")
+            if rules.words.get("settle_verbs")
             else None,
             catch=compile_pattern(alternation(rules.words.get("catch_verbs", ()))),
             handle=compile_pattern(alternation(rules.words.get("handle_verbs", ()))),
@@ -210,6 +214,9 @@ class MetricIndex:
                 there whose own words are silent (上城区 | 214 | 228 | -6.1%) counts what the
                 heading above the table counts (部分区县道路交通事故情况).
         """
+        if unit in SHARE_UNITS and not is_change and self.settled is not None and self.settled.match(post):
+            # 邻里纠纷做到100%调处, 来信100%办结: the share of them settled
+            return self.named("resolution_rate")
         best: tuple[float, Metric, str] | None = None  # score, metric, the words its cue matched
         best_start = 0  # where the best cue starts in the words it was found in
         best_end_in_pre = -1  # where the best cue ends when it stands in `pre`

@@ -164,6 +164,11 @@ class Lexicon:
                 said += f"|(?<=\\S)[ \\t]*(?:{alternation(w[f'{name}_marks'])})"
             if w.get(f"{name}_after_basis_with_verb"):  # 较去年同期多查处2650起, 同比少发生3起
                 said += f"|(?:{bases})\\s*(?:{with_verb})\\p{{Han}}{{1,2}}"
+            if w.get(f"{name}_after_comparison"):  # 比全区中队平均水平高0.9个百分点: against another level
+                said += (
+                    "|(?<![占对评排相])(?:比|较)(?![例率重较])[^，,。；;：:\\d]{1,16}?"
+                    f"(?:{alternation(w[f'{name}_after_comparison'])})"
+                )
             sizes = [x for x in w.get(name, ()) if x.endswith("幅")]
             if sizes:  # a size said of several at once (同比和环比的降幅均在50%以上, 增幅都达两成)
                 said += f"|(?:{alternation(sizes)})(?:均|都)?在|(?:{alternation(sizes)})(?:均|都)"

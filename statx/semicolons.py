@@ -451,15 +451,26 @@ def _kind_like_first_item(doc: Reading, out: Sequence[Record], i: int, marker: i
     return out[first].metric if head.key != metric else metric
 
 
+#: A label that opens with a class's name (求助类诉求, 表扬类): a kind of a classified list.
+_CLASS_NAME = compile_pattern(r"^[\p{Han}]{1,4}类")
+
+
 def _named_like_first_item(
     cands: Sequence[Candidate], out: Sequence[Record], i: int, marker: int, label: str
 ) -> bool:
-    """Whether `label` ends like the label of the first figure after the breakdown word (2+ characters)."""
+    """Whether `label` is named like the label of the first figure after the breakdown word.
+
+    Alike when both end in the same two characters, or when both open with a class's name: a
+    hotline's tickets by class (其中，求助类诉求2100件…；表扬类88件…) name the class alone after
+    the first item, and the class is what makes them items of one list.
+    """
     first = _first_after(cands, i, marker + 1)
     if first is None or len(label) < 2:
         return False
     other = out[first].label
-    return len(other) >= 2 and other[-2:] == label[-2:]
+    if len(other) >= 2 and other[-2:] == label[-2:]:
+        return True
+    return _CLASS_NAME.match(label) is not None and _CLASS_NAME.match(other) is not None
 
 
 def _first_after(cands: Sequence[Candidate], i: int, pos: int) -> int | None:

@@ -326,6 +326,75 @@ def test_a_breakdown_of_uncategorised_figures_runs_on_over_semicolons_for_items_
     assert recs["180.2亿元"].parent is None  # named unlike the first item: a new topic
 
 
+def test_a_hotline_breakdown_by_class_runs_on_over_semicolons_for_classes_named_alone() -> None:
+    # the first item names the class and the tickets (求助类诉求); the later ones only the class
+    text = (
+        "上月便民热线共接到群众来电诉求9300件。其中，求助类诉求2100件，约占两成；"
+        "表扬类88件；其他类530件。另收到信件60件。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("2100件", "88件", "530件"):
+        assert (recs[item].metric, recs[item].parent) == ("hotline_cases", "9300件"), item
+    assert recs["60件"].parent is None  # a new sentence, no class
+
+
+def test_a_class_named_alone_is_no_item_of_a_breakdown_whose_first_item_names_no_class() -> None:
+    text = "全年地区生产总值2865.3亿元。其中，第一产业增加值201.6亿元；服务类68.5亿元。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["201.6亿元"].parent == "2865.3亿元"
+    assert recs["68.5亿元"].parent is None
+
+
+def test_a_breakdown_after_a_pair_of_totals_in_one_unit_pairs_its_items_with_them() -> None:
+    # the spaces break down the spaces, though the charging posts were said between; the posts the posts
+    # (a county's drive, in new words)
+    text = (
+        "今年已新增停车泊位3200个，充电桩150个，其中东区配建停车位1800个（含公共停车位90个）、充电桩150个，"
+        "西区配建停车位1200个，某学校门口停车位20个。"
+    )
+    recs = {(r.text, r.start): r for r in extract_text(text)}
+    parents = {text_: r.parent for (text_, _), r in sorted(recs.items(), key=lambda kv: kv[0][1])}
+    assert parents["1800个"] == parents["1200个"] == parents["20个"] == "3200个"
+    assert parents["90个"] == "1800个"
+    posts = [r for (t, _), r in sorted(recs.items(), key=lambda kv: kv[0][1]) if t == "150个"]
+    assert [r.parent for r in posts] == [None, "150个"]
+    # a single total before the 其中 that is smaller than the item is still the whole of nothing
+    text = "共排查隐患车辆80辆，其中货车120辆。"
+    assert {r.text: r.parent for r in extract_text(text)}["120辆"] is None
+
+
+def test_classes_counted_with_a_word_of_total_are_kinds_of_their_whole() -> None:
+    # 求助类共…, 建议类合计…: the kinds of the tickets, not calls for help or suggestions collected
+    text = "全年热线受理群众诉求6.2万件，其中求助类共1.9万件、投诉类共8600件、建议类合计2300件。"
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("1.9万件", "8600件", "2300件"):
+        assert (recs[item].metric, recs[item].parent) == ("hotline_cases", "6.2万件"), item
+
+
+def test_a_grouping_heading_names_what_the_classes_on_the_line_below_are_kinds_of() -> None:
+    text = (
+        "全年热线受理群众诉求6.2万件。\n（三）来电分类\n"
+        "求助类共1.9万件；投诉类共8600件；建议类共2300件。\n"
+        "（四）工作情况\n求助类警情120起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for item in ("1.9万件", "8600件", "2300件"):
+        assert recs[item].metric == "hotline_cases", item
+    assert recs["120起"].metric == "incidents_received"  # a heading of no grouping names nothing
+
+
+def test_a_figure_said_higher_or_lower_than_another_level_is_a_change() -> None:
+    text = (
+        "该中队群众满意率为96.4%，比全区中队平均水平高0.9个百分点；发案率较全省平均水平低0.5个百分点；"
+        "满意率较去年同期高2%。女性比例高达20%，占比高达35%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    changes = [recs[t].change for t in ("96.4%", "0.9个百分点", "0.5个百分点", "2%")]
+    assert changes == [None, "up", "down", "up"]
+    assert recs["2%"].basis == "yoy"
+    assert recs["20%"].change is None and recs["35%"].change is None  # 比例, 占比: levels, no comparison
+
+
 def test_a_breakdown_word_inside_a_sentence_takes_no_whole_from_the_sentence_before() -> None:
     text = "为群众挽回经济损失210万元。查处酒驾醉驾违法行为286起，其中醉驾63起，收缴罚款12.6万元。"
     recs = {r.text: r for r in extract_text(text)}
@@ -2265,6 +2334,17 @@ def test_a_sentence_naming_the_counted_people_by_their_verb_opens_their_parts() 
     assert {r.text: r.metric for r in extract_text(text)}["741名"] == "suspects_arrested"
     # a deed's clause names no counted thing: no breakdown of the count before it
     text = "全年查处交通违法12万起。在开展的夜查行动中，查处酒驾300起。"
+    assert {r.text: r.parent for r in extract_text(text)}["300起"] is None
+
+
+def test_a_sentence_naming_the_counted_tickets_by_所_and_their_verb_opens_their_parts() -> None:
+    # 本月所受理的…中: a period and 所 before the verb still name the tickets the month took in
+    text = "上月热线共受理群众诉求8600件。本月所受理的群众诉求中，电话渠道4100件，网络渠道4500件。"
+    recs = {r.text: r for r in extract_text(text)}
+    for part in ("4100件", "4500件"):
+        assert (recs[part].metric, recs[part].parent) == ("hotline_cases", "8600件"), part
+    # a deed's clause with 所 names no counted thing either
+    text = "全年查处交通违法12万起。在所开展的夜查行动中，查处酒驾300起。"
     assert {r.text: r.parent for r in extract_text(text)}["300起"] is None
 
 
