@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -239,9 +241,28 @@ def change_after_share(text: str, at: int) -> bool:
 
 
 def _cell_place(text: str, at: int) -> tuple[int, int]:
-    """Where the row of the table cell at `at` starts, and the cell's column (its `|`s before it)."""
-    start = text.rfind("\n", 0, at) + 1
-    return start, text.count("|", start, at)
+    """Where the row of the table cell at `at` starts, and the cell's column (its `|`s before it).
+
+    Asked for every figure: found in an index of the text's line breaks and bars, not by counting
+    along the line, which made a long line without breaks quadratic in its figures.
+
+    >>> _cell_place("共12起\\n| 城东 | 41 | 12% |", 12)  # at 41: the row starts at 5, two bars before
+    (5, 2)
+    """
+    breaks, bars = _breaks_and_bars(text)
+    k = bisect_left(breaks, at)
+    start = breaks[k - 1] + 1 if k else 0
+    return start, bisect_left(bars, at) - bisect_left(bars, start)
+
+
+@functools.lru_cache(maxsize=4)
+def _breaks_and_bars(text: str) -> tuple[list[int], list[int]]:
+    """Where the line breaks and the bars of `text` stand (the text of the article being read)."""
+    return [m.start() for m in _BREAK.finditer(text)], [m.start() for m in _BAR.finditer(text)]
+
+
+_BREAK = compile_pattern(r"\n")
+_BAR = compile_pattern(r"\|")
 
 
 def _head_and_row(text: str, start: int, at: int) -> tuple[list[str], list[str]]:

@@ -885,7 +885,7 @@ def annotate(
             and out[whole].unit == rec.unit
         )
         para_start = text.rfind("\n", 0, cand.start) + 1
-        in_table_row = _ROW_START.match(text, para_start, cand.start) is not None
+        in_table_row = _in_table_row(text, para_start, cand.start)
         rest = (
             _whole_of_rest(out, contexts, i, rec) if change is None and lex.remainder.match(ctx.pre) else None
         )
@@ -1791,8 +1791,21 @@ def _place_of(org: str, lex: Lexicon) -> str | None:
     return cache[org]
 
 
-#: A line that is a table's row: an HTML row as prepared (" | 上城区 | 214") or a Markdown one.
-_ROW_START = compile_pattern(r"[ \t]*\|")
+#: The first character of a line past its blanks.
+_LINE_BODY = compile_pattern(r"[^ \t]")
+
+
+def _in_table_row(text: str, line_start: int, at: int) -> bool:
+    """Whether the line from `line_start` to `at` is a table's row (" | 上城区 | 214" as prepared; Markdown).
+
+    The first character past the blanks is looked at: `regex`, matching a pattern of blanks and a
+    bar there, first looks for the bar it needs through the whole rest of the line, each figure again.
+
+    >>> _in_table_row(" | 上城区 | 214", 0, 9), _in_table_row("上城区 | 214", 0, 7)
+    (True, False)
+    """
+    m = _LINE_BODY.search(text, line_start, at)
+    return m is not None and text[m.start()] == "|"
 
 
 def _table_caption(text: str, row_start: int) -> str:

@@ -20,6 +20,7 @@ import statx.markdowntext as md
 import statx.markup as mk
 import statx.normalize as nz
 from statx.breakdowns import open_line
+from statx.changes import _cell_place
 from statx.export import _json_line
 from statx.rules import RuleSet
 from statx.semantics import lexicon
@@ -155,6 +156,17 @@ def test_open_line_is_that_of_the_plain_search(rules: RuleSet) -> None:
                 m = lex.breakdown_line_end.search(text, max(lo, start - 28), start - 1)
                 plain = m.start() if m is not None and m.start() >= lo else None
                 assert open_line(text, start, lo, lex) == plain, (text, start, lo)
+
+
+# --- table cells: a figure's row and column from an index of breaks and bars ------------------
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="|\n 起1", max_size=40), st.data())
+def test_cell_place_is_that_of_counting_along_the_line(text: str, data: st.DataObject) -> None:
+    at = data.draw(st.integers(0, len(text)))
+    start = text.rfind("\n", 0, at) + 1
+    assert _cell_place(text, at) == (start, text.count("|", start, at))
 
 
 # --- JSON lines: the C encoder built once writes what json.dumps writes ----------------------
