@@ -502,6 +502,10 @@ def _whole_before(
                 continue
             elif _total_of_a_pair(doc, out, j, i, marker):
                 continue  # 泊位3200个，充电桩150个，其中…停车位1800个: the pair's first total is the whole
+            elif (like := _like_casualty_of_sentence(doc, j, i)) is not None:
+                # 死亡33人，受伤14人。其中，…事故30起，死亡26人: the injured after the dead are fewer than the
+                # item, but the figure before them that names its casualty (死亡) is its whole
+                parent = like
             else:
                 smaller = True
             break  # the nearest figure of the same unit is the whole, or there is none
@@ -1227,6 +1231,29 @@ def _member_of_like_casualties(doc: Reading, j: int, i: int) -> int | None:
         if not LIST_SEPARATOR.search(between) or doc.lex.clause_end.search(between):
             return None
         k -= 1
+
+
+def _like_casualty_of_sentence(doc: Reading, j: int, i: int) -> int | None:
+    """The figure of ``j``'s sentence, ``j`` or before it, that counts the casualty item ``i`` counts.
+
+    事故37起，死亡33人，受伤14人。其中，交通运输业事故30起，死亡26人: the 14 injured stand nearest the
+    item, but a casualty count breaks down the count of the same casualty (死亡) of the totals; the
+    totals are one sentence of figures in the item's unit, commas between them. Changes are skipped
+    (减少9人 is a difference, no total).
+    """
+    own = _casualty_word(doc, i)
+    if own is None:
+        return None
+    records, contexts, changes = doc.records, doc.contexts, doc.changes
+    unit, sentence = records[i].unit, contexts[j].sentence_start
+    for k in range(j, -1, -1):
+        if contexts[k].sentence_start != sentence:
+            return None
+        if changes[k].relative or records[k].unit != unit:
+            continue
+        if _casualty_word(doc, k) == own:
+            return k if size_of(records[k]) >= size_of(records[i]) else None
+    return None
 
 
 def _casualty_word(doc: Reading, i: int) -> str | None:

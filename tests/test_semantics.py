@@ -2671,6 +2671,19 @@ def test_deaths_in_some_accidents_are_part_of_the_deaths_in_a_list_of_casualties
     assert got == {"2210人": None, "6035人": None, "38人": "2210人"}
 
 
+def test_deaths_of_an_industry_break_down_the_deaths_past_the_fewer_injured_after_them() -> None:
+    # 死亡41人，受伤12人。其中，…事故25起，死亡30人: the 12 injured stand nearest the item and are fewer,
+    # but the deaths break down the deaths of the totals, commas between them; the change is no whole.
+    recs = extract_text(
+        "上半年全区共发生各类生产安全事故52起，死亡41人，受伤12人，死亡人数同比减少6人。"
+        "其中，建筑施工事故25起，死亡30人。"
+    )
+    got = {r.text: r.parent for r in recs}
+    assert got["25起"] == "52起"
+    assert got["30人"] == "41人"
+    assert got["6人"] is None
+
+
 def test_a_paragraph_of_paired_changes_leaves_its_counts_wholes_for_a_breakdown_below() -> None:
     # …与去年同期相比，分别下降…。⏎其中，…: that 分别 pairs the changes with the counts before it and
     # breaks none of them down, so the 其中 opening the next paragraph reaches them.
