@@ -503,7 +503,7 @@ def _whole_before(
             elif _total_of_a_pair(doc, out, j, i, marker):
                 continue  # 泊位3200个，充电桩150个，其中…停车位1800个: the pair's first total is the whole
             elif (like := _like_casualty_of_sentence(doc, j, i)) is not None:
-                # 死亡33人，受伤14人。其中，…事故30起，死亡26人: the injured after the dead are fewer than the
+                # 死亡29人，受伤12人。其中，…事故25起，死亡21人: the injured after the dead are fewer than the
                 # item, but the figure before them that names its casualty (死亡) is its whole
                 parent = like
             else:
@@ -1236,7 +1236,7 @@ def _member_of_like_casualties(doc: Reading, j: int, i: int) -> int | None:
 def _like_casualty_of_sentence(doc: Reading, j: int, i: int) -> int | None:
     """The figure of ``j``'s sentence, ``j`` or before it, that counts the casualty item ``i`` counts.
 
-    事故37起，死亡33人，受伤14人。其中，交通运输业事故30起，死亡26人: the 14 injured stand nearest the
+    事故41起，死亡29人，受伤12人。其中，建筑业事故25起，死亡21人: the 12 injured stand nearest the
     item, but a casualty count breaks down the count of the same casualty (死亡) of the totals; the
     totals are one sentence of figures in the item's unit, commas between them. Changes are skipped
     (减少9人 is a difference, no total).
