@@ -1257,7 +1257,8 @@ def _earlier(
     Else the earlier clauses of the sentence, when the figure's own clause only reports
     (诈骗案仍是最主要的罪案类别，上半年录得19 284宗); a clause that names anything (依法惩戒
     “断卡”对象2100人, 疲劳驾驶8600余起) keeps to itself even when no cue knows its words, and the
-    words go back only to the previous figure of the sentence.
+    words go back only to the previous figure of the sentence; a numbered run-in head the sentence
+    follows on its line ((一)盗窃类警情。本月环比上升2.81%) counts as such an earlier clause.
     """
     pre_start = cands[i].start - len(ctx.pre)
     prev_end = cands[i - 1].end if i else 0
@@ -1271,7 +1272,18 @@ def _earlier(
     if not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
         return ""
     lo = max(ctx.sentence_start, prev_end)
-    return text[lo:pre_start] if lo < pre_start else ""
+    return _run_in_head(text, ctx.sentence_start) + (text[lo:pre_start] if lo < pre_start else "")
+
+
+def _run_in_head(text: str, sentence_start: int) -> str:
+    """The numbered run-in head the sentence starting at `sentence_start` follows on its line, if any.
+
+    (一)盗窃类警情。本月环比上升2.81%: the sentence says only its period and change, and the head before
+    it on the line names what it counts, as an earlier clause of the sentence would.
+    """
+    line_start = text.rfind("\n", 0, sentence_start) + 1
+    m = _RUN_IN_HEAD.match(text, line_start, sentence_start)
+    return m.group(0) if m is not None and m.end() == sentence_start else ""
 
 
 #: A clause that only gives the value of what the figure before it counted (价值, 总价值约, 货值).
@@ -1808,3 +1820,11 @@ def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> 
 # A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:
 # the heading of a row's figures is the table's caption or the heading above the table.
 _HEADING = compile_pattern(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")
+# A numbered run-in head that opens a line and ends at its first full stop or colon ((一)盗窃类警情。本月
+# 环比上升2.81%, 1.入室盗窃。本月…): a bulletin's item, whose sentence after it says only its period and
+# change; the head names what it counts (see `_earlier`).
+_RUN_IN_HEAD = compile_pattern(
+    r"(?m)^[ \t\u3000]*"
+    r"(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
+    r"[ \t\u3000]*([^\n。，,；;|：:\d]{2,16})[。：:]"
+)

@@ -2635,3 +2635,15 @@ def test_counts_paired_with_shares_of_the_whole_year_point_at_the_year_s_totals(
     )
     got = {r.text: r.parent for r in recs}
     assert (got["1.5万起"], got["96人"], got["51人"]) == ("2.44万起", "150人", "97人")
+
+
+def test_a_change_after_a_numbered_run_in_head_counts_what_the_head_names() -> None:
+    # a bulletin's item: (二)诈骗类警情。本月环比… — the sentence says only its period and change, the
+    # head before it on its line names what changed; an item with no head keeps to its own words
+    recs = {
+        r.text: r.metric
+        for r in extract_text(
+            "二、警情特点\n（二）诈骗类警情。本月环比下降8.2%，同比下降16.4%。\n本月环比下降3.3%。"
+        )
+    }
+    assert recs == {"8.2%": "incidents_received", "16.4%": "incidents_received", "3.3%": "other"}
