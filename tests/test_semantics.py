@@ -2647,3 +2647,16 @@ def test_a_change_after_a_numbered_run_in_head_counts_what_the_head_names() -> N
         )
     }
     assert recs == {"8.2%": "incidents_received", "16.4%": "incidents_received", "3.3%": "other"}
+
+
+def test_a_change_against_another_span_than_last_year_takes_no_inherited_basis() -> None:
+    # 其中 takes the basis of the sentence it breaks down, and a run of changes its first one's; but
+    # a change against five years ago, or over a run of years, names its own span: no year-on-year
+    recs = {
+        r.text: r.basis
+        for r in extract_text(
+            "全县刑事发案同比下降12.5%；治安警情在连续两年下降15%的基础上，同比又下降了2.1%。"
+            "其中，盗窃案件立案、诈骗案件立案，分别与五年前相比下降了40.2%和31.6%。"
+        )
+    }
+    assert recs == {"12.5%": "yoy", "15%": None, "2.1%": "yoy", "40.2%": None, "31.6%": None}
