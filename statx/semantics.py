@@ -1668,9 +1668,31 @@ def _listed_in_clause_before(
         return None  # a figure in the clause (in Chinese numerals, which \d does not see)
     items = [w.strip() for w in _LIST_ITEMS.split(clause) if w.strip()]
     if len(items) != slots:
+        items = _join_examples(items)
+    if len(items) != slots:
         return None
     items[-1] = _SAID_OF_ITEMS.split(items[-1], maxsplit=1)[0]
     return items if all(items) else None
+
+
+def _join_examples(items: list[str]) -> list[str]:
+    """The items with the examples of one rejoined: those before an item that closes them with 等.
+
+    杀人、放火等八类主要刑事案件立案、“两抢一盗”等侵财类案件立案: 杀人 and 放火 are examples of the
+    first item, which 等 closes, not an item of their own.
+
+    >>> _join_examples(["杀人", "放火等八类案件立案", "“两抢一盗”等侵财类案件立案"])
+    ['杀人、放火等八类案件立案', '“两抢一盗”等侵财类案件立案']
+    """
+    out: list[str] = []
+    held: list[str] = []
+    for item in items:
+        if "等" in item:
+            out.append("、".join([*held, item]))
+            held = []
+        else:
+            held.append(item)
+    return out + held if out else items
 
 
 #: Where a clause listing what changed goes on to say what happened to it (受伤人数实现“三下降”,

@@ -2660,3 +2660,15 @@ def test_a_change_against_another_span_than_last_year_takes_no_inherited_basis()
         )
     }
     assert recs == {"12.5%": "yoy", "15%": None, "2.1%": "yoy", "40.2%": None, "31.6%": None}
+
+
+def test_items_before_respectively_keep_the_examples_an_item_closes_with_deng() -> None:
+    # 抢劫、抢夺等两抢案件立案、电诈等新型案件立案，分别下降…: 抢劫 is an example of the first item, so
+    # the clause holds two items for the two changes, not three
+    recs = {
+        r.text: r.metric
+        for r in extract_text(
+            "其中，抢劫、抢夺等两抢案件立案、电诈等新型案件立案，分别与三年前相比下降了41.2%和18.5%。"
+        )
+    }
+    assert recs == {"41.2%": "cases_filed", "18.5%": "cases_filed"}
