@@ -39,7 +39,7 @@ from statx.changes import (
     table_cell,
     written_before,
 )
-from statx.clauses import LIST_JOINS, RESPECTIVELY, Context, first_start, last_end, read_contexts
+from statx.clauses import LIST_JOINS, RESPECTIVELY, WINDOW, Context, first_start, last_end, read_contexts
 from statx.markup import TIME_STAMP
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice, MetricIndex
@@ -1283,7 +1283,16 @@ def _run_in_head(text: str, sentence_start: int) -> str:
     """
     line_start = text.rfind("\n", 0, sentence_start) + 1
     m = _RUN_IN_HEAD.match(text, line_start, sentence_start)
-    return m.group(0) if m is not None and m.end() == sentence_start else ""
+    if m is None or m.end() != sentence_start:
+        return ""
+    head: str = m.group(0)
+    if m.group("section"):
+        return head
+    # an item numbered 1. under a section's head ((一)盗窃类警情。… / 1.盗窃电瓶。本月…): the item names
+    # the kind, the section what is counted, so the section's head is read nearest the figure
+    sections = list(_RUN_IN_SECTION.finditer(text, max(0, line_start - WINDOW), line_start))
+    section: str = sections[-1].group(0) if sections else ""
+    return head + section
 
 
 #: A clause that only gives the value of what the figure before it counted (价值, 总价值约, 货值).
@@ -1847,6 +1856,11 @@ _HEADING = compile_pattern(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")
 # change; the head names what it counts (see `_earlier`).
 _RUN_IN_HEAD = compile_pattern(
     r"(?m)^[ \t\u3000]*"
-    r"(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
+    r"(?:(?P<section>[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)|\d{1,2}[.、．](?!\d))"
     r"[ \t\u3000]*([^\n。，,；;|：:\d]{2,16})[。：:]"
+)
+#: A section's run-in head ((一)盗窃类警情。), which the items numbered 1., 2. under it belong to.
+_RUN_IN_SECTION = compile_pattern(
+    r"(?m)^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+    r"[ \t\u3000]*[^\n。，,；;|：:\d]{2,16}[。：:]"
 )

@@ -2672,3 +2672,20 @@ def test_items_before_respectively_keep_the_examples_an_item_closes_with_deng() 
         )
     }
     assert recs == {"41.2%": "cases_filed", "18.5%": "cases_filed"}
+
+
+def test_an_item_numbered_under_a_section_s_run_in_head_counts_what_the_section_counts() -> None:
+    # (一)盗窃类警情。… / 1.盗窃电瓶。本月环比…: the item names the kind of theft, the section that calls
+    # are counted; under a section of cases the same item counts cases
+    calls = {
+        r.text: r.metric
+        for r in extract_text(
+            "（一）盗窃类警情。本月环比上升4.1%。\n1.入室盗窃。本月环比上升7.5%，同比下降2.2%。\n"
+        )
+    }
+    cases = {
+        r.text: r.metric
+        for r in extract_text("（一）刑事案件情况。本月立案同比下降3.1%。\n1.入室盗窃。本月环比上升7.5%。\n")
+    }
+    assert calls == {"4.1%": "incidents_received", "7.5%": "incidents_received", "2.2%": "incidents_received"}
+    assert cases["7.5%"] == "crimes_reported"
