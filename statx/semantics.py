@@ -39,7 +39,16 @@ from statx.changes import (
     table_cell,
     written_before,
 )
-from statx.clauses import LIST_JOINS, RESPECTIVELY, WINDOW, Context, first_start, last_end, read_contexts
+from statx.clauses import (
+    FULL_STOP_BACK,
+    LIST_JOINS,
+    RESPECTIVELY,
+    WINDOW,
+    Context,
+    first_start,
+    last_end,
+    read_contexts,
+)
 from statx.markup import TIME_STAMP
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice, MetricIndex
@@ -1272,7 +1281,36 @@ def _earlier(
     if not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
         return ""
     lo = max(ctx.sentence_start, prev_end)
-    return _run_in_head(text, ctx.sentence_start) + (text[lo:pre_start] if lo < pre_start else "")
+    scope = _run_in_head(text, ctx.sentence_start) or _pool_of_sentence(text, cands, lo)
+    return scope + (text[lo:pre_start] if lo < pre_start else "")
+
+
+#: A sentence that opens on the pool its parts are of (道路交通事故警情中，岛内…；岛外…).
+_POOL_OPENING = compile_pattern(r"\s*([^，,。；;：:\d\n]{2,16}?(?:中|当中))[，,]")
+#: A sentence that opens by breaking down the one before it (其中，岛内…).
+_PARTS_OPENING = compile_pattern(r"\s*(?:其中|当中)[，,：:]")
+
+
+def _pool_of_sentence(text: str, cands: Sequence[Candidate], lo: int) -> str:
+    """What the parts of a bare change's full sentence are of, when it says so before `lo`.
+
+    道路交通事故警情中，岛内环比下降6%，同比上升12.86%；岛外环比下降7.12%: past the semicolon the
+    sentence's opening pool still names what 岛外 is part of. 交通堵塞警情环比下降21.26%。其中，岛内
+    环比下降14.75%: a sentence opening with 其中 is of what the sentence before counts, named before
+    that sentence's first figure.
+    """
+    full = last_end(FULL_STOP_BACK, text, lo, max(0, lo - WINDOW))
+    pool = _POOL_OPENING.match(text, full, lo) if full < lo else None
+    if pool is not None:
+        named: str = pool.group(1)
+        return named + "，"
+    if _PARTS_OPENING.match(text, full) is None or full == 0:
+        return ""
+    before = last_end(FULL_STOP_BACK, text, full - 1, max(0, full - WINDOW))
+    first = bisect.bisect_left(cands, before, key=_start_of)
+    if first >= len(cands) or cands[first].start >= full:
+        return ""
+    return text[before : cands[first].start] + "。其中，"
 
 
 def _run_in_head(text: str, sentence_start: int) -> str:

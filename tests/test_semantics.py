@@ -2689,3 +2689,16 @@ def test_an_item_numbered_under_a_section_s_run_in_head_counts_what_the_section_
     }
     assert calls == {"4.1%": "incidents_received", "7.5%": "incidents_received", "2.2%": "incidents_received"}
     assert cases["7.5%"] == "crimes_reported"
+
+
+def test_a_bare_change_past_a_semicolon_or_after_qizhong_counts_what_its_pool_names() -> None:
+    # 交通事故警情中，城区…；郊区…: past the semicolon the pool the sentence opened on still names what
+    # changed; 其中，城区… breaks down what the sentence before counts
+    recs = {
+        r.text: r.metric
+        for r in extract_text(
+            "交通事故警情中，城区环比下降5.1%；郊区环比下降3.4%。"
+            "求助警情环比上升8.2%。其中，城区环比上升6.6%；郊区环比上升9.9%。"
+        )
+    }
+    assert set(recs.values()) == {"incidents_received"}, recs
