@@ -761,6 +761,8 @@ def annotate(
     contexts = read_contexts(text, candidates, lex)
     # found on first need: most figures' own words name their metric (see MetricIndex.classify)
     headings = functools.cache(lambda: [(m.start(1), m.group(1)) for m in _HEADING.finditer(text)])
+    # the run-in heads of the document's sections ((一)盗窃类警情。), found on first need (see `_run_in_head`)
+    sections = functools.cache(lambda: [(m.start(), m.group(0)) for m in _RUN_IN_SECTION.finditer(text)])
     periods = _periods(text, lex)
     period_ends = [e for _, e, _ in periods]
 
@@ -915,7 +917,7 @@ def annotate(
                 if pair is not None or parents[i] is not None
                 else uncounted_words
                 if uncounted_words is not None
-                else functools.partial(_earlier, text, candidates, records, ctx, i, lex),
+                else functools.partial(_earlier, text, candidates, records, ctx, i, lex, sections),
                 heading=""
                 if part_of_other
                 else functools.partial(_table_caption, text, para_start)
@@ -1256,7 +1258,13 @@ _REST_LOOKBACK = 10
 
 
 def _earlier(
-    text: str, cands: Sequence[Candidate], records: Sequence[Figure], ctx: Context, i: int, lex: Lexicon
+    text: str,
+    cands: Sequence[Candidate],
+    records: Sequence[Figure],
+    ctx: Context,
+    i: int,
+    lex: Lexicon,
+    sections: Callable[[], list[tuple[int, str]]] = list,
 ) -> str:
     """The words before the figure's own that may say what it counts, when its own say nothing.
 
@@ -1281,7 +1289,7 @@ def _earlier(
     if not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
         return ""
     lo = max(ctx.sentence_start, prev_end)
-    scope = _run_in_head(text, ctx.sentence_start) or _pool_of_sentence(text, cands, lo)
+    scope = _run_in_head(text, ctx.sentence_start, sections) or _pool_of_sentence(text, cands, lo)
     return scope + (text[lo:pre_start] if lo < pre_start else "")
 
 
@@ -1313,7 +1321,7 @@ def _pool_of_sentence(text: str, cands: Sequence[Candidate], lo: int) -> str:
     return text[before : cands[first].start] + "。其中，"
 
 
-def _run_in_head(text: str, sentence_start: int) -> str:
+def _run_in_head(text: str, sentence_start: int, sections: Callable[[], list[tuple[int, str]]] = list) -> str:
     """The numbered run-in head the sentence starting at `sentence_start` follows on its line, if any.
 
     (一)盗窃类警情。本月环比上升2.81%: the sentence says only its period and change, and the head before
@@ -1327,10 +1335,9 @@ def _run_in_head(text: str, sentence_start: int) -> str:
     if m.group("section"):
         return head
     # an item numbered 1. under a section's head ((一)盗窃类警情。… / 1.盗窃电瓶。本月…): the item names
-    # the kind, the section what is counted, so the section's head is read nearest the figure
-    sections = list(_RUN_IN_SECTION.finditer(text, max(0, line_start - WINDOW), line_start))
-    section: str = sections[-1].group(0) if sections else ""
-    return head + section
+    # the kind, the section what is counted, so the section's head is read nearest the figure; the
+    # section's head is the last one before the item's line, however many items stand between
+    return head + (nearest_before(sections(), line_start) or "")
 
 
 #: A clause that only gives the value of what the figure before it counted (价值, 总价值约, 货值).

@@ -2702,3 +2702,18 @@ def test_a_bare_change_past_a_semicolon_or_after_qizhong_counts_what_its_pool_na
         )
     }
     assert set(recs.values()) == {"incidents_received"}, recs
+
+
+def test_an_item_far_below_its_section_s_run_in_head_still_counts_what_the_section_counts() -> None:
+    # the section's head is the last one before the item's line, however many items stand between
+    filler = "".join(
+        f"{n}.盗窃类型{n}。本月环比上升{n}.5%，同比上升{n}.1%。多发部位：公交站、地铁站、商场周边。\n"
+        for n in range(1, 7)
+    )
+    recs = {
+        r.text: r.metric
+        for r in extract_text(
+            "（一）盗窃类警情。本月环比上升4.1%。\n" + filler + "7.入室盗窃。本月环比上升8.8%。\n"
+        )
+    }
+    assert recs["8.8%"] == "incidents_received"
