@@ -1330,14 +1330,19 @@ def _run_in_head(text: str, sentence_start: int, sections: Callable[[], list[tup
     line_start = text.rfind("\n", 0, sentence_start) + 1
     m = _RUN_IN_HEAD.match(text, line_start, sentence_start)
     if m is None or m.end() != sentence_start:
-        return ""
+        # an item run into the line of the one before (…同比下降38.75%。5.盗窃电动车。本月…): its head
+        # opens right after that item's last full stop
+        item_start = max(text.rfind(mark, line_start, sentence_start - 1) for mark in "。；;") + 1
+        m = _RUN_IN_ITEM.match(text, item_start, sentence_start) if item_start > line_start else None
+        if m is None or m.end() != sentence_start:
+            return ""
     head: str = m.group(0)
-    if m.group("section"):
+    if m.re is _RUN_IN_HEAD and m.group("section"):
         return head
     # an item numbered 1. under a section's head ((一)盗窃类警情。… / 1.盗窃电瓶。本月…): the item names
     # the kind, the section what is counted, so the section's head is read nearest the figure; the
-    # section's head is the last one before the item's line, however many items stand between
-    return head + (nearest_before(sections(), line_start) or "")
+    # section's head is the last one before the item, however many items stand between
+    return head + (nearest_before(sections(), m.start()) or "")
 
 
 #: A clause that only gives the value of what the figure before it counted (价值, 总价值约, 货值).
@@ -1903,6 +1908,11 @@ _RUN_IN_HEAD = compile_pattern(
     r"(?m)^[ \t\u3000]*"
     r"(?:(?P<section>[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)|\d{1,2}[.、．](?!\d))"
     r"[ \t\u3000]*([^\n。，,；;|：:\d]{2,16})[。：:]"
+)
+#: A numbered item's run-in head that opens after the full stop of the item before on its line
+#: (…同比下降38.75%。5.盗窃电动车。本月…); a decimal (。2.5万起) is none.
+_RUN_IN_ITEM = compile_pattern(
+    r"[ \t\u3000]*\d{1,2}[.、．](?!\d)[ \t\u3000]*[^\n。，,；;|：:\d]{2,16}[。：:]"
 )
 #: A section's run-in head ((一)盗窃类警情。), which the items numbered 1., 2. under it belong to.
 _RUN_IN_SECTION = compile_pattern(

@@ -2717,3 +2717,14 @@ def test_an_item_far_below_its_section_s_run_in_head_still_counts_what_the_secti
         )
     }
     assert recs["8.8%"] == "incidents_received"
+
+
+def test_a_numbered_item_run_into_the_line_of_the_one_before_has_its_run_in_head_too() -> None:
+    # …同比下降4.2%。3.盗窃电动车。本月…: a page that lost the line break before item 3
+    recs = {
+        r.text: r.metric
+        for r in extract_text(
+            "（一）盗窃类警情。本月环比上升4.1%。\n2.入室盗窃。本月环比上升6.5%，同比下降4.2%。3.盗窃电动车。本月环比下降1.6%。\n"
+        )
+    }
+    assert recs["1.6%"] == "incidents_received"
