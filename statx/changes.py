@@ -426,6 +426,8 @@ def read_changes(
             change, basis = out[-1].change, out[-1].basis  # 同比分别上升21.5%和34.2%
         elif change is not None and basis is None and named is None:
             basis = _basis_of_whole_sentence(text, cands, out, i)
+            if basis == "yoy" and _own_anchor(text, cand.start):
+                basis = None  # 其中，…分别与五年前相比下降了50.34%和49.44%: against five years ago
             if basis is None and RESPECTIVELY.search(ctx.pre):
                 basis = _basis_before_semicolon(text, cands, ctx, out, i)
             elif basis is None and _after_its_item(cands, contexts, out, i):
@@ -549,8 +551,9 @@ def _basis_of_changes_before(contexts: Sequence[Context], out: Sequence[ChangeIn
 #: A clause that names what its change is against (比"十三五"末下降, 较上一轮减少, 年均增长): a basis
 #: said before it is not its own when that is year-on-year; one month-on-month stays (环比上升21.5%，其中
 #: 欠薪类诉求312件，较9月增加87件: the month before is what 环比 names). A move from a level
-#: (降幅由1-6月的3.2%扩大到10.6%) names no other basis.
-_OWN_ANCHOR = compile_pattern(r"(?<!同)[比较較]|[与與].{0,12}相比|年均")
+#: (降幅由1-6月的3.2%扩大到10.6%) names no other basis. Nor does a change over a run of years
+#: (在连续三年下降20%的基础上，同比又下降了1.5%): the run, not the year before, is what it spans.
+_OWN_ANCHOR = compile_pattern(r"(?<!同)[比较較]|[与與].{0,12}相比|年均|连续[\d一二三四五六七八九十两]{1,2}年")
 
 
 #: A sign or arrow at a figure (-0.75‰, ↓31.2%): a data card's or a rate's own, not a paragraph's change.

@@ -39,7 +39,16 @@ from statx.changes import (
     table_cell,
     written_before,
 )
-from statx.clauses import LIST_JOINS, RESPECTIVELY, Context, first_start, last_end, read_contexts
+from statx.clauses import (
+    FULL_STOP_BACK,
+    LIST_JOINS,
+    RESPECTIVELY,
+    WINDOW,
+    Context,
+    first_start,
+    last_end,
+    read_contexts,
+)
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
@@ -766,6 +775,8 @@ def annotate(
     contexts = read_contexts(text, candidates, lex)
     # found on first need: most figures' own words name their metric (see MetricIndex.classify)
     headings = functools.cache(lambda: [(m.start(1), m.group(1)) for m in _HEADING.finditer(text)])
+    # the run-in heads of the document's sections ((一)盗窃类警情。), found on first need (see `_run_in_head`)
+    sections = functools.cache(lambda: [(m.start(), m.group(0)) for m in _RUN_IN_SECTION.finditer(text)])
     periods = _periods(text, lex)
     period_ends = [e for _, e, _ in periods]
 
@@ -920,7 +931,7 @@ def annotate(
                 if pair is not None or parents[i] is not None
                 else uncounted_words
                 if uncounted_words is not None
-                else functools.partial(_earlier, text, candidates, records, ctx, i, lex),
+                else functools.partial(_earlier, text, candidates, records, ctx, i, lex, sections),
                 heading=""
                 if part_of_other
                 else functools.partial(_table_caption, text, para_start)
@@ -1261,7 +1272,13 @@ _REST_LOOKBACK = 10
 
 
 def _earlier(
-    text: str, cands: Sequence[Candidate], records: Sequence[Figure], ctx: Context, i: int, lex: Lexicon
+    text: str,
+    cands: Sequence[Candidate],
+    records: Sequence[Figure],
+    ctx: Context,
+    i: int,
+    lex: Lexicon,
+    sections: Callable[[], list[tuple[int, str]]] = list,
 ) -> str:
     """The words before the figure's own that may say what it counts, when its own say nothing.
 
@@ -1271,7 +1288,8 @@ def _earlier(
     Else the earlier clauses of the sentence, when the figure's own clause only reports
     (诈骗案仍是最主要的罪案类别，上半年录得19 284宗); a clause that names anything (依法惩戒
     “断卡”对象2100人, 疲劳驾驶8600余起) keeps to itself even when no cue knows its words, and the
-    words go back only to the previous figure of the sentence.
+    words go back only to the previous figure of the sentence; a numbered run-in head the sentence
+    follows on its line ((一)盗窃类警情。本月环比上升2.81%) counts as such an earlier clause.
     """
     pre_start = cands[i].start - len(ctx.pre)
     prev_end = cands[i - 1].end if i else 0
@@ -1285,7 +1303,60 @@ def _earlier(
     if not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
         return ""
     lo = max(ctx.sentence_start, prev_end)
-    return text[lo:pre_start] if lo < pre_start else ""
+    scope = _run_in_head(text, ctx.sentence_start, sections) or _pool_of_sentence(text, cands, lo)
+    return scope + (text[lo:pre_start] if lo < pre_start else "")
+
+
+#: A sentence that opens on the pool its parts are of (道路交通事故警情中，岛内…；岛外…).
+_POOL_OPENING = compile_pattern(r"\s*([^，,。；;：:\d\n]{2,16}?(?:中|当中))[，,]")
+#: A sentence that opens by breaking down the one before it (其中，岛内…).
+_PARTS_OPENING = compile_pattern(r"\s*(?:其中|当中)[，,：:]")
+
+
+def _pool_of_sentence(text: str, cands: Sequence[Candidate], lo: int) -> str:
+    """What the parts of a bare change's full sentence are of, when it says so before `lo`.
+
+    道路交通事故警情中，岛内环比下降6%，同比上升12.86%；岛外环比下降7.12%: past the semicolon the
+    sentence's opening pool still names what 岛外 is part of. 交通堵塞警情环比下降21.26%。其中，岛内
+    环比下降14.75%: a sentence opening with 其中 is of what the sentence before counts, named before
+    that sentence's first figure.
+    """
+    full = last_end(FULL_STOP_BACK, text, lo, max(0, lo - WINDOW))
+    pool = _POOL_OPENING.match(text, full, lo) if full < lo else None
+    if pool is not None:
+        named: str = pool.group(1)
+        return named + "，"
+    if _PARTS_OPENING.match(text, full) is None or full == 0:
+        return ""
+    before = last_end(FULL_STOP_BACK, text, full - 1, max(0, full - WINDOW))
+    first = bisect.bisect_left(cands, before, key=_start_of)
+    if first >= len(cands) or cands[first].start >= full:
+        return ""
+    return text[before : cands[first].start] + "。其中，"
+
+
+def _run_in_head(text: str, sentence_start: int, sections: Callable[[], list[tuple[int, str]]] = list) -> str:
+    """The numbered run-in head the sentence starting at `sentence_start` follows on its line, if any.
+
+    (一)盗窃类警情。本月环比上升2.81%: the sentence says only its period and change, and the head before
+    it on the line names what it counts, as an earlier clause of the sentence would.
+    """
+    line_start = text.rfind("\n", 0, sentence_start) + 1
+    m = _RUN_IN_HEAD.match(text, line_start, sentence_start)
+    if m is None or m.end() != sentence_start:
+        # an item run into the line of the one before (…同比下降38.75%。5.盗窃电动车。本月…): its head
+        # opens right after that item's last full stop
+        item_start = max(text.rfind(mark, line_start, sentence_start - 1) for mark in "。；;") + 1
+        m = _RUN_IN_ITEM.match(text, item_start, sentence_start) if item_start > line_start else None
+        if m is None or m.end() != sentence_start:
+            return ""
+    head: str = m.group(0)
+    if m.re is _RUN_IN_HEAD and m.group("section"):
+        return head
+    # an item numbered 1. under a section's head ((一)盗窃类警情。… / 1.盗窃电瓶。本月…): the item names
+    # the kind, the section what is counted, so the section's head is read nearest the figure; the
+    # section's head is the last one before the item, however many items stand between
+    return head + (nearest_before(sections(), m.start()) or "")
 
 
 #: A clause that only gives the value of what the figure before it counted (价值, 总价值约, 货值).
@@ -1670,9 +1741,31 @@ def _listed_in_clause_before(
         return None  # a figure in the clause (in Chinese numerals, which \d does not see)
     items = [w.strip() for w in _LIST_ITEMS.split(clause) if w.strip()]
     if len(items) != slots:
+        items = _join_examples(items)
+    if len(items) != slots:
         return None
     items[-1] = _SAID_OF_ITEMS.split(items[-1], maxsplit=1)[0]
     return items if all(items) else None
+
+
+def _join_examples(items: list[str]) -> list[str]:
+    """The items with the examples of one rejoined: those before an item that closes them with 等.
+
+    杀人、放火等八类主要刑事案件立案、“两抢一盗”等侵财类案件立案: 杀人 and 放火 are examples of the
+    first item, which 等 closes, not an item of their own.
+
+    >>> _join_examples(["杀人", "放火等八类案件立案", "“两抢一盗”等侵财类案件立案"])
+    ['杀人、放火等八类案件立案', '“两抢一盗”等侵财类案件立案']
+    """
+    out: list[str] = []
+    held: list[str] = []
+    for item in items:
+        if "等" in item:
+            out.append("、".join([*held, item]))
+            held = []
+        else:
+            held.append(item)
+    return out + held if out else items
 
 
 #: Where a clause listing what changed goes on to say what happened to it (受伤人数实现“三下降”,
@@ -1835,3 +1928,21 @@ def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> 
 # A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:
 # the heading of a row's figures is the table's caption or the heading above the table.
 _HEADING = compile_pattern(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")
+# A numbered run-in head that opens a line and ends at its first full stop or colon ((一)盗窃类警情。本月
+# 环比上升2.81%, 1.入室盗窃。本月…): a bulletin's item, whose sentence after it says only its period and
+# change; the head names what it counts (see `_earlier`).
+_RUN_IN_HEAD = compile_pattern(
+    r"(?m)^[ \t\u3000]*"
+    r"(?:(?P<section>[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)|\d{1,2}[.、．](?!\d))"
+    r"[ \t\u3000]*([^\n。，,；;|：:\d]{2,16})[。：:]"
+)
+#: A numbered item's run-in head that opens after the full stop of the item before on its line
+#: (…同比下降38.75%。5.盗窃电动车。本月…); a decimal (。2.5万起) is none.
+_RUN_IN_ITEM = compile_pattern(
+    r"[ \t\u3000]*\d{1,2}[.、．](?!\d)[ \t\u3000]*[^\n。，,；;|：:\d]{2,16}[。：:]"
+)
+#: A section's run-in head ((一)盗窃类警情。), which the items numbered 1., 2. under it belong to.
+_RUN_IN_SECTION = compile_pattern(
+    r"(?m)^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+    r"[ \t\u3000]*[^\n。，,；;|：:\d]{2,16}[。：:]"
+)

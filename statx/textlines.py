@@ -70,6 +70,35 @@ def soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
     if len(long) < 6:
         return []
     width = long[(len(long) - 1) * 4 // 5]
+    joins = _wraps_at(raw, lines, sizes, width, len(long))
+    narrow = _column_width(long)
+    if joins or narrow is None or narrow >= width:
+        return joins
+    return _wraps_at(raw, lines, sizes, narrow, len(long))
+
+
+def _column_width(long: list[int]) -> int | None:
+    """The width of the narrow column most of a page's lines share, if they do (see `soft_wraps`).
+
+    A page of a printed yearbook copied as text keeps one narrow column's lines (16 characters)
+    and, where the columns ran side by side, lines two or three times as long: the long ones set
+    the usual width, which the column's lines then fall short of. When at least half of the
+    lines are of one width (the most common, give or take a character or two), that is the width.
+
+    >>> _column_width([12, 15, 15, 16, 16, 16, 16, 17, 18, 43, 46, 48])
+    16
+    >>> _column_width([20, 30, 40, 50, 60, 70]) is None
+    True
+    """
+    mode = max(set(long), key=long.count)
+    near = sum(0.85 * mode <= n <= mode + 2 for n in long)
+    return mode if near * 2 >= len(long) else None
+
+
+def _wraps_at(
+    raw: str, lines: list[tuple[int, int]], sizes: list[int], width: int, count: int
+) -> list[tuple[int, int]]:
+    """The breaks to join in lines wrapped at `width`, if enough lines were cut there (see `soft_wraps`)."""
     if not 12 <= width <= 90:
         return []
     joins: list[tuple[int, int]] = []
@@ -93,7 +122,7 @@ def soft_wraps(raw: str, start: int) -> list[tuple[int, int]]:
             continue
         end = a + len(raw[a:b].rstrip("\r\n"))
         joins.append((end, b))
-    return joins if cut * 3 >= len(long) else []
+    return joins if cut * 3 >= count else []
 
 
 #: A line break between two Chinese characters, the only place `word_wraps` looks.

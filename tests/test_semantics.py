@@ -2737,3 +2737,96 @@ def test_a_grouped_item_s_share_allows_for_the_rounding_of_a_count_in_wan() -> N
     # 1.2万 is 11,500 to 12,499: 28.5% of 4.12万 (11,742) is written so, as a paired share allows too
     text = "全年发生事故4.12万起，其中电动车事故1.3万起。\n\n从事故分布看，国省道上的事故1.2万起，占28.5%。"
     assert {r.text: r.parent for r in extract_text(text)}["1.2万起"] == "4.12万起"
+
+
+def test_a_change_after_a_numbered_run_in_head_counts_what_the_head_names() -> None:
+    # a bulletin's item: (二)诈骗类警情。本月环比… — the sentence says only its period and change, the
+    # head before it on its line names what changed; an item with no head keeps to its own words
+    recs = {
+        r.text: r.metric
+        for r in extract_text(
+            "二、警情特点\n（二）诈骗类警情。本月环比下降8.2%，同比下降16.4%。\n本月环比下降3.3%。"
+        )
+    }
+    assert recs == {"8.2%": "incidents_received", "16.4%": "incidents_received", "3.3%": "other"}
+
+
+def test_a_change_against_another_span_than_last_year_takes_no_inherited_basis() -> None:
+    # 其中 takes the basis of the sentence it breaks down, and a run of changes its first one's; but
+    # a change against five years ago, or over a run of years, names its own span: no year-on-year
+    recs = {
+        r.text: r.basis
+        for r in extract_text(
+            "全县刑事发案同比下降12.5%；治安警情在连续两年下降15%的基础上，同比又下降了2.1%。"
+            "其中，盗窃案件立案、诈骗案件立案，分别与五年前相比下降了40.2%和31.6%。"
+        )
+    }
+    assert recs == {"12.5%": "yoy", "15%": None, "2.1%": "yoy", "40.2%": None, "31.6%": None}
+
+
+def test_items_before_respectively_keep_the_examples_an_item_closes_with_deng() -> None:
+    # 抢劫、抢夺等两抢案件立案、电诈等新型案件立案，分别下降…: 抢劫 is an example of the first item, so
+    # the clause holds two items for the two changes, not three
+    recs = {
+        r.text: r.metric
+        for r in extract_text(
+            "其中，抢劫、抢夺等两抢案件立案、电诈等新型案件立案，分别与三年前相比下降了41.2%和18.5%。"
+        )
+    }
+    assert recs == {"41.2%": "cases_filed", "18.5%": "cases_filed"}
+
+
+def test_an_item_numbered_under_a_section_s_run_in_head_counts_what_the_section_counts() -> None:
+    # (一)盗窃类警情。… / 1.盗窃电瓶。本月环比…: the item names the kind of theft, the section that calls
+    # are counted; under a section of cases the same item counts cases
+    calls = {
+        r.text: r.metric
+        for r in extract_text(
+            "（一）盗窃类警情。本月环比上升4.1%。\n1.入室盗窃。本月环比上升7.5%，同比下降2.2%。\n"
+        )
+    }
+    cases = {
+        r.text: r.metric
+        for r in extract_text("（一）刑事案件情况。本月立案同比下降3.1%。\n1.入室盗窃。本月环比上升7.5%。\n")
+    }
+    assert calls == {"4.1%": "incidents_received", "7.5%": "incidents_received", "2.2%": "incidents_received"}
+    assert cases["7.5%"] == "crimes_reported"
+
+
+def test_a_bare_change_past_a_semicolon_or_after_qizhong_counts_what_its_pool_names() -> None:
+    # 交通事故警情中，城区…；郊区…: past the semicolon the pool the sentence opened on still names what
+    # changed; 其中，城区… breaks down what the sentence before counts
+    recs = {
+        r.text: r.metric
+        for r in extract_text(
+            "交通事故警情中，城区环比下降5.1%；郊区环比下降3.4%。"
+            "求助警情环比上升8.2%。其中，城区环比上升6.6%；郊区环比上升9.9%。"
+        )
+    }
+    assert set(recs.values()) == {"incidents_received"}, recs
+
+
+def test_an_item_far_below_its_section_s_run_in_head_still_counts_what_the_section_counts() -> None:
+    # the section's head is the last one before the item's line, however many items stand between
+    filler = "".join(
+        f"{n}.盗窃类型{n}。本月环比上升{n}.5%，同比上升{n}.1%。多发部位：公交站、地铁站、商场周边。\n"
+        for n in range(1, 7)
+    )
+    recs = {
+        r.text: r.metric
+        for r in extract_text(
+            "（一）盗窃类警情。本月环比上升4.1%。\n" + filler + "7.入室盗窃。本月环比上升8.8%。\n"
+        )
+    }
+    assert recs["8.8%"] == "incidents_received"
+
+
+def test_a_numbered_item_run_into_the_line_of_the_one_before_has_its_run_in_head_too() -> None:
+    # …同比下降4.2%。3.盗窃电动车。本月…: a page that lost the line break before item 3
+    recs = {
+        r.text: r.metric
+        for r in extract_text(
+            "（一）盗窃类警情。本月环比上升4.1%。\n2.入室盗窃。本月环比上升6.5%，同比下降4.2%。3.盗窃电动车。本月环比下降1.6%。\n"
+        )
+    }
+    assert recs["1.6%"] == "incidents_received"
