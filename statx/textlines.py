@@ -83,16 +83,24 @@ def _column_width(long: list[int]) -> int | None:
     A page of a printed yearbook copied as text keeps one narrow column's lines (16 characters)
     and, where the columns ran side by side, lines two or three times as long: the long ones set
     the usual width, which the column's lines then fall short of. When at least half of the
-    lines are of one width (the most common, give or take a character or two), that is the width.
+    lines are of one width (the most common, give or take a character or two), that is the width;
+    a column is a page's: eight lines at least (a short article's few lines of like length, a
+    title said twice, make none).
 
     >>> _column_width([12, 15, 15, 16, 16, 16, 16, 17, 18, 43, 46, 48])
     16
     >>> _column_width([20, 30, 40, 50, 60, 70]) is None
     True
+    >>> _column_width([29, 31, 33, 33, 48, 85, 93, 135]) is None
+    True
     """
     mode = max(set(long), key=long.count)
     near = sum(0.85 * mode <= n <= mode + 2 for n in long)
-    return mode if near * 2 >= len(long) else None
+    return mode if near >= _COLUMN_LINES and near * 2 >= len(long) else None
+
+
+#: The fewest lines of one width that make a page's column.
+_COLUMN_LINES = 8
 
 
 def _wraps_at(
