@@ -427,7 +427,7 @@ def read_changes(
         elif change is not None and basis is None and named is None:
             basis = _basis_of_whole_sentence(text, cands, out, i)
             if basis == "yoy" and _own_anchor(text, cand.start):
-                basis = None  # 其中，…分别与五年前相比下降了50.34%和49.44%: against five years ago
+                basis = None  # 其中，…分别与三年前相比下降了31.2%和27.5%: against three years ago
             if basis is None and RESPECTIVELY.search(ctx.pre):
                 basis = _basis_before_semicolon(text, cands, ctx, out, i)
             elif basis is None and _after_its_item(cands, contexts, out, i):

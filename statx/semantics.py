@@ -1289,7 +1289,7 @@ def _earlier(
     (诈骗案仍是最主要的罪案类别，上半年录得19 284宗); a clause that names anything (依法惩戒
     “断卡”对象2100人, 疲劳驾驶8600余起) keeps to itself even when no cue knows its words, and the
     words go back only to the previous figure of the sentence; a numbered run-in head the sentence
-    follows on its line ((一)盗窃类警情。本月环比上升2.81%) counts as such an earlier clause.
+    follows on its line ((三)抢夺类警情。本月环比上升3.6%) counts as such an earlier clause.
     """
     pre_start = cands[i].start - len(ctx.pre)
     prev_end = cands[i - 1].end if i else 0
@@ -1307,18 +1307,18 @@ def _earlier(
     return scope + (text[lo:pre_start] if lo < pre_start else "")
 
 
-#: A sentence that opens on the pool its parts are of (道路交通事故警情中，岛内…；岛外…).
+#: A sentence that opens on the pool its parts are of (火灾警情中，城区…；郊区…).
 _POOL_OPENING = compile_pattern(r"\s*([^，,。；;：:\d\n]{2,16}?(?:中|当中))[，,]")
-#: A sentence that opens by breaking down the one before it (其中，岛内…).
+#: A sentence that opens by breaking down the one before it (其中，城区…).
 _PARTS_OPENING = compile_pattern(r"\s*(?:其中|当中)[，,：:]")
 
 
 def _pool_of_sentence(text: str, cands: Sequence[Candidate], lo: int) -> str:
     """What the parts of a bare change's full sentence are of, when it says so before `lo`.
 
-    道路交通事故警情中，岛内环比下降6%，同比上升12.86%；岛外环比下降7.12%: past the semicolon the
-    sentence's opening pool still names what 岛外 is part of. 交通堵塞警情环比下降21.26%。其中，岛内
-    环比下降14.75%: a sentence opening with 其中 is of what the sentence before counts, named before
+    火灾警情中，城区环比下降5%，同比上升9.3%；郊区环比下降4.4%: past the semicolon the
+    sentence's opening pool still names what 郊区 is part of. 噪音扰民警情环比下降18.4%。其中，城区
+    环比下降11.2%: a sentence opening with 其中 is of what the sentence before counts, named before
     that sentence's first figure.
     """
     full = last_end(FULL_STOP_BACK, text, lo, max(0, lo - WINDOW))
@@ -1338,7 +1338,7 @@ def _pool_of_sentence(text: str, cands: Sequence[Candidate], lo: int) -> str:
 def _run_in_head(text: str, sentence_start: int, sections: Callable[[], list[tuple[int, str]]] = list) -> str:
     """The numbered run-in head the sentence starting at `sentence_start` follows on its line, if any.
 
-    (一)盗窃类警情。本月环比上升2.81%: the sentence says only its period and change, and the head before
+    (三)抢夺类警情。本月环比上升3.6%: the sentence says only its period and change, and the head before
     it on the line names what it counts, as an earlier clause of the sentence would.
     """
     line_start = text.rfind("\n", 0, sentence_start) + 1
@@ -1928,8 +1928,8 @@ def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> 
 # A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:
 # the heading of a row's figures is the table's caption or the heading above the table.
 _HEADING = compile_pattern(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")
-# A numbered run-in head that opens a line and ends at its first full stop or colon ((一)盗窃类警情。本月
-# 环比上升2.81%, 1.入室盗窃。本月…): a bulletin's item, whose sentence after it says only its period and
+# A numbered run-in head that opens a line and ends at its first full stop or colon ((三)抢夺类警情。本月
+# 环比上升3.6%, 1.拎包抢夺。本月…): a bulletin's item, whose sentence after it says only its period and
 # change; the head names what it counts (see `_earlier`).
 _RUN_IN_HEAD = compile_pattern(
     r"(?m)^[ \t\u3000]*"

@@ -2777,17 +2777,17 @@ def test_items_before_respectively_keep_the_examples_an_item_closes_with_deng() 
 
 
 def test_an_item_numbered_under_a_section_s_run_in_head_counts_what_the_section_counts() -> None:
-    # (一)盗窃类警情。… / 1.盗窃电瓶。本月环比…: the item names the kind of theft, the section that calls
+    # (一)抢夺类警情。… / 1.飞车抢夺。本月环比…: the item names the kind of snatching, the section that calls
     # are counted; under a section of cases the same item counts cases
     calls = {
         r.text: r.metric
         for r in extract_text(
-            "（一）盗窃类警情。本月环比上升4.1%。\n1.入室盗窃。本月环比上升7.5%，同比下降2.2%。\n"
+            "（一）抢夺类警情。本月环比上升4.1%。\n1.飞车抢夺。本月环比上升7.5%，同比下降2.2%。\n"
         )
     }
     cases = {
         r.text: r.metric
-        for r in extract_text("（一）刑事案件情况。本月立案同比下降3.1%。\n1.入室盗窃。本月环比上升7.5%。\n")
+        for r in extract_text("（一）刑事案件情况。本月立案同比下降3.1%。\n1.飞车抢夺。本月环比上升7.5%。\n")
     }
     assert calls == {"4.1%": "incidents_received", "7.5%": "incidents_received", "2.2%": "incidents_received"}
     assert cases["7.5%"] == "crimes_reported"
@@ -2815,18 +2815,18 @@ def test_an_item_far_below_its_section_s_run_in_head_still_counts_what_the_secti
     recs = {
         r.text: r.metric
         for r in extract_text(
-            "（一）盗窃类警情。本月环比上升4.1%。\n" + filler + "7.入室盗窃。本月环比上升8.8%。\n"
+            "（一）抢夺类警情。本月环比上升4.1%。\n" + filler + "7.飞车抢夺。本月环比上升8.8%。\n"
         )
     }
     assert recs["8.8%"] == "incidents_received"
 
 
 def test_a_numbered_item_run_into_the_line_of_the_one_before_has_its_run_in_head_too() -> None:
-    # …同比下降4.2%。3.盗窃电动车。本月…: a page that lost the line break before item 3
+    # …同比下降4.2%。3.抢夺手机。本月…: a page that lost the line break before item 3
     recs = {
         r.text: r.metric
         for r in extract_text(
-            "（一）盗窃类警情。本月环比上升4.1%。\n2.入室盗窃。本月环比上升6.5%，同比下降4.2%。3.盗窃电动车。本月环比下降1.6%。\n"
+            "（一）抢夺类警情。本月环比上升4.1%。\n2.飞车抢夺。本月环比上升6.5%，同比下降4.2%。3.抢夺手机。本月环比下降1.6%。\n"
         )
     }
     assert recs["1.6%"] == "incidents_received"

@@ -243,28 +243,28 @@ def test_a_time_stamp_opening_a_line_ends_the_clause_before_it() -> None:
 def test_a_yearbook_page_s_narrow_column_is_joined_beside_its_side_by_side_lines() -> None:
     # A yearbook page copied as text: most lines are one narrow column (16 characters), a few run
     # two columns side by side (three times as long) and set the usual width; the column's lines
-    # still wrap mid-word (交通违法行 / 为 2.6 万余起) and are joined at the column's width.
+    # still wrap mid-word (交通违法行 / 为 3.4 万余起) and are joined at the column's width.
     column = [
-        "【治安巡逻】 2022 年,市公安局",
-        "整合巡区、警格和网格,推行车巡、",
-        "步巡、骑巡三巡联勤,建设以智慧",
-        "管理为核心的巡防平台,开发巡防",
-        "移动端 App,形成联防联",
-        "控机制。全年查处交通违法行",
-        "为 2.6 万余起,街面可防性案件发",
-        "案数比上年下降 40%,零发案小区",
-        "占比 76%。全年设置警示桩",
-        "1820 根,全面提升巡防能力,获评",
+        "【社区警务】 2023 年,区公安分局",
+        "深化一村一警建设,推行民警进网、",
+        "辅警进格、群众进群三进联动,搭建",
+        "以数据研判为支撑的防控平台,上线",
+        "警民互动小程序 App,织密群防群",
+        "治网络。全年共查处交通违法行",
+        "为 3.4 万余起,入室盗窃案件发",
+        "案数比上年下降 35%,平安小区",
+        "占比 81%。全年安装防护栏",
+        "2150 米,群众安全感明显提升,获评",
     ]
     side = [
-        "3 月 8 日,民警到企业上门提供服务 (张某 摄) 位居全省前列,街面可防性案件",
-        "色远程定责中心 + 民警 + 辅警 + 保险协理员 模 题报道,省公安厅向全省介",
-        "为 1.1 万起,其中假套牌车辆 21 辆、 式,将保险公司理赔员纳入快处 绍推广,城市巡防",
-        "工程车等道路交通安全系列整治行 窗口,全年综合窗口办理业务 网络安全综合防控体系",
+        "5 月 12 日,民警走进校园开展安全教育 (李某 摄) 经验被省厅推广,辖区可防性案件",
+        "建成智慧安防小区 + 网格员 + 物业 + 志愿者 联 动机制,市公安局向全市介",
+        "为 2.3 万起,其中无证驾驶 34 辆、 制,把物业保安纳入巡防力量 绍经验,社区巡防",
+        "渣土车等重点车辆专项整治行 队伍,全年便民窗口办理业务 立体化治安防控体系",
     ]
     raw = "\n".join(column + side) + "\n"
     prepared, _ = prepare(raw)
     check_segments(prepared, raw)
-    assert "控机制。全年查处交通违法行为 2.6 万余起" in prepared.text
+    assert "治网络。全年共查处交通违法行为 3.4 万余起" in prepared.text
     records = {r.text: r for r in extract_text(raw, doc="yearbook")}
-    assert records["2.6 万余起"].metric == "violations_handled"
+    assert records["3.4 万余起"].metric == "violations_handled"
