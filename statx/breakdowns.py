@@ -205,9 +205,12 @@ def _whole_by_share(doc: Reading, parents: list[int | None], markers: Sequence[i
 
 
 #: What opens shares paired one by one with the counts before them, of the whole year's or place's
-#: totals (，分别占全年的, 分别占全省的). Not 分别占总数的: which total that is, the year's or the
-#: section's, the words leave open (国省道事故67起、死亡19人，分别占总数的31.3%和40.4% under a heading).
-_PAIRED_SHARES = compile_pattern(r"[，,]\s*分别占(?:了)?全(?:年|国|省|市|县|区)[^，,。；;：:\d]{0,4}?的?\s*$")
+#: totals (，分别占全年的, 分别占全省的), or of the totals just said (分别占总数的: group ``sum``).
+#: Which total 总数 is, the year's or the section's, the words leave open (国省道事故67起、死亡19人，
+#: 分别占总数的31.3%和40.4% under a heading): only one said in the counts' own sentence is read.
+_PAIRED_SHARES = compile_pattern(
+    r"[，,]\s*分别占(?:了)?(?:全(?:年|国|省|市|县|区)[^，,。；;：:\d]{0,4}?|(?P<sum>总数|总量))的?\s*$"
+)
 #: What joins the shares of such a list (60.2%、65%和58.3%).
 _SHARE_JOIN = compile_pattern(r"\s*(?:[、，,]|和|及|与)\s*")
 
@@ -225,7 +228,7 @@ def _wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
     for t in range(1, len(cands)):
         if records[t].unit != "%" or records[t - 1].unit == "%" or changes[t].relative:
             continue
-        if not _PAIRED_SHARES.search(text, cands[t - 1].end, cands[t].start):
+        if (paired := _PAIRED_SHARES.search(text, cands[t - 1].end, cands[t].start)) is None:
             continue
         shares = [t]
         while (
@@ -237,18 +240,29 @@ def _wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
         counts = list(range(t - len(shares), t))
         if counts[0] < 0 or any(records[c].unit in SHARE_UNITS or changes[c].relative for c in counts):
             continue
+        own = None
+        if paired.group("sum"):  # the totals of the counts' own sentence
+            lo = max(0, cands[counts[0]].start - WINDOW)
+            own = last_end(FULL_STOP_BACK, text, cands[counts[0]].start, lo)
         for c, sh in zip(counts, shares, strict=True):
             if parents[c] is None:
-                parents[c] = _whole_of_paired_share(doc, c, sh)
+                parents[c] = _whole_of_paired_share(doc, c, sh, own)
 
 
-def _whole_of_paired_share(doc: Reading, c: int, sh: int) -> int | None:
+def _whole_of_paired_share(doc: Reading, c: int, sh: int, sentence: int | None = None) -> int | None:
     """The whole share ``sh`` names for count ``c``, among the last `_NAMED_BACK` figures.
 
     A whole percent is read too (分别占全年的61.5%、64%): 分别占全年的 says the shares are of the
-    year's totals, so the share only picks which of them.
+    year's totals, so the share only picks which of them. With ``sentence`` (分别占总数的), only
+    a figure from there on is a whole, and only a share to a decimal place picks it:
+    共破获案件1.3万起，缴获毒品23.6吨…；群众举报破获案件2270起，缴获毒品3.1吨，分别占总数的17.2%和13.1%.
     """
-    return _whole_share_names(doc, c, sh, max(0, c - _NAMED_BACK))
+    first = max(0, c - _NAMED_BACK)
+    if sentence is not None:
+        if _DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end) is None:
+            return None
+        first = max(first, bisect.bisect_left(doc.cands, sentence, key=_start))
+    return _whole_share_names(doc, c, sh, first)
 
 
 def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:

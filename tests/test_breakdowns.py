@@ -1,0 +1,53 @@
+"""Breakdown parents on shapes of real reports: long 其中 lists, kinds named by 的, shares of 总数."""
+
+from __future__ import annotations
+
+from statx import extract_text
+
+
+def test_a_long_list_after_a_sentence_opening_qizhong_keeps_the_whole_of_its_first_item() -> None:
+    """Each item's change takes the list past the item's own window; the first item's whole still holds."""
+    text = (
+        "全年共发生道路交通事故3200起，造成50人死亡、120人受伤，直接财产损失1.1亿元。与上年相比，"
+        "事故起数减少300起，下降8.6%；死亡人数减少8人，下降13.8%；受伤人数减少15人，下降11.1%；"
+        "直接财产损失减少0.2亿元，下降15.4%。其中，发生一次死亡3人以上道路交通事故120起，同比减少10起，"
+        "下降7.7%；发生一次死亡5人以上道路交通事故30起，同比减少4起，下降11.8%；"
+        "发生一次死亡10人以上道路交通事故5起，同比增加1起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].parent for t in ("120起", "30起", "5起")] == ["3200起"] * 3
+    assert recs["1起"].parent is None  # a change, no part
+
+
+def test_items_naming_only_a_kind_with_de_go_on_past_a_semicolon() -> None:
+    """…的有310名: words ending in 的 name a kind of the breakdown's whole, not a new count."""
+    text = (
+        "今年5月前，全市共有420名逃犯被通缉。其中，涉嫌抢劫的有200名；潜逃5年以上的有310名，"
+        "10年以上的有150人。行动中抓获了96名逃犯。其中，涉嫌抢劫的51名，部督的4名；"
+        "抓获潜逃5年以上的40名，潜逃10年以上的22名。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[t] for t in ("200名", "310名", "150人")] == ["420名"] * 3
+    assert [parents[t] for t in ("51名", "4名", "40名", "22名")] == ["96名"] * 4
+
+
+def test_a_new_count_after_a_semicolon_is_no_kind_even_after_de_items() -> None:
+    text = "共抓获逃犯96名，其中涉嫌抢劫的51名；全市另排查重点人员300名。"
+    assert {r.text: r.parent for r in extract_text(text)}["300名"] is None
+
+
+def test_counts_paired_with_shares_of_the_total_point_at_the_totals_of_their_sentence() -> None:
+    """分别占总数的17.5%和13.1%: each share to a decimal place names the total of its own sentence."""
+    text = (
+        "去年全省共破获涉毒案件1.3万起，缴获毒品23.6吨，同比上升1.2%；"
+        "通过群众举报破获涉毒案件2270起，缴获毒品3.1吨，分别占总数的17.5%和13.1%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["2270起"], parents["3.1吨"]) == ("1.3万起", "23.6吨")
+    # under a heading, with the total a sentence or more up, 总数 may be the section's: no whole
+    text = (
+        "全市发生事故214起、死亡47人。\n"
+        "（一）从道路类型看。国省道发生事故67起、死亡19人，分别占总数的31.3%和40.4%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["67起"], parents["19人"]) == (None, None)
