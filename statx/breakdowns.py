@@ -161,6 +161,7 @@ def find_parents(doc: Reading) -> list[int | None]:
             )
         out.append(parent)
     _whole_by_sum(doc, out, markers)
+    _wholes_of_exact_sums(doc, out)
     _whole_by_share(doc, out, markers)
     _wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)
@@ -910,6 +911,84 @@ def _whole_by_sum(doc: Reading, parents: list[int | None], markers: Sequence[int
                 for i in items:
                     parents[i] = k
                 break
+
+
+#: A full stop or a line break between two figures: parts of one run stand in one sentence.
+_RUN_BREAK = compile_pattern(r"[。！？!?\n]")
+#: A list join right after a figure (一等功6人、二等功3人): the next is its sibling, not its part.
+_JOINED_AFTER = compile_pattern(r"\s*[、和及与]")
+#: How many figures before a run of parts are tried as the whole they add up to.
+_SUM_WHOLES_BACK = 6
+
+
+def _wholes_of_exact_sums(doc: Reading, parents: list[int | None]) -> None:
+    """Point a run of counts with no breakdown word at the earlier count they add up to exactly.
+
+    对辖区48台设备排查分类，更换22台，停用17台，保留9台: no 其中 says so, but the three add up
+    to the 48, each a part of it. An exact sum of three or more exact counts is no accident (two
+    are: 排查问题27个，已解决19个，其余8个 says what became of the whole, which is no breakdown).
+    Only counts of one measure in one sentence, with no whole yet, no change, rate or share, are
+    a run; the whole is one of the `_SUM_WHOLES_BACK` such counts of the paragraph before the run
+    (the nearest that fits, within the window), or a count of the run with the parts right after
+    it, not joined to them as a list sibling (一等功6人、二等功3人、三等功2人、嘉奖1人). A whole in
+    another paragraph is left: under a heading of its own, its parts may be the section's.
+    """
+    cands, records, text = doc.cands, doc.records, doc.text
+    counted = [
+        k
+        for k in range(len(cands))
+        if records[k].unit not in SHARE_UNITS
+        and not doc.changes[k].relative
+        and records[k].qualifier == "exact"
+        and not is_rate(doc, k)
+    ]
+    runs: list[list[int]] = []
+    for k in counted:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and measure_of(records[last].unit) == measure_of(records[k].unit)
+            and not _RUN_BREAK.search(text, cands[last].end, cands[k].start)
+        ):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    before: list[int] = []
+    for run in runs:
+        if before and text.find("\n", cands[before[-1]].end, cands[run[0]].start) >= 0:
+            before = []  # a new paragraph
+        wholes = [k for k in before if measure_of(records[k].unit) == measure_of(records[run[0]].unit)]
+        _parts_adding_up(doc, parents, run, wholes[-_SUM_WHOLES_BACK:])
+        for w in range(len(run) - 2):
+            if not _JOINED_AFTER.match(text, cands[run[w]].end, cands[run[w + 1]].start):
+                _parts_adding_up(doc, parents, run[w + 1 :], [run[w]])
+        before.extend(run)
+
+
+def _parts_adding_up(
+    doc: Reading, parents: list[int | None], run: Sequence[int], wholes: Sequence[int]
+) -> None:
+    """Point the first 3+ items of ``run`` at the nearest of ``wholes`` they add up to, if any.
+
+    See `_wholes_of_exact_sums`.
+    """
+    cands, records = doc.cands, doc.records
+    if len(run) < 3 or parents[run[0]] is not None:
+        return
+    for whole in reversed(wholes):
+        if cands[run[0]].start - cands[whole].end > WINDOW:
+            return
+        size, total = size_of(records[whole]), 0.0
+        for n, k in enumerate(run, 1):
+            if parents[k] is not None:
+                break
+            total += size_of(records[k])
+            if total > size and not nearly_equal(total, size):
+                break
+            if nearly_equal(total, size) and n >= 3:
+                for part in run[:n]:
+                    parents[part] = whole
+                return
 
 
 def _end_overflowing_lists(doc: Reading, parents: list[int | None], markers: Sequence[int | None]) -> None:

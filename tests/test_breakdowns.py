@@ -51,3 +51,19 @@ def test_counts_paired_with_shares_of_the_total_point_at_the_totals_of_their_sen
     )
     parents = {r.text: r.parent for r in extract_text(text)}
     assert (parents["67起"], parents["19人"]) == (None, None)
+
+
+def test_three_counts_adding_up_exactly_to_the_count_before_them_are_its_parts() -> None:
+    """No 其中, but 22 + 17 + 9 = 48: the devices sorted are shared out among three fates."""
+    text = "对辖区48台设备排查分类，更换22台，停用17台，保留9台正常运行。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[t] for t in ("22台", "17台", "9台")] == ["48台"] * 3
+
+
+def test_sums_by_chance_of_list_siblings_or_of_two_outcomes_make_no_breakdown() -> None:
+    text = "表彰一等功6人、二等功3人、三等功2人、嘉奖1人。"  # 6 = 3 + 2 + 1, all siblings of one list
+    assert {r.parent for r in extract_text(text)} == {None}
+    text = "登记问题27个，当场解决19个，其余8个明确了办结时限。"  # what became of the whole, no parts
+    assert {r.parent for r in extract_text(text)} == {None}
+    text = "全市发生事故48起。\n从成因看，超速22起，酒驾17起，疲劳驾驶9起。"  # another paragraph: left
+    assert {r.parent for r in extract_text(text)} == {None}
