@@ -499,6 +499,7 @@ def _whole_before(
             elif size_of(rp) >= size_of(rc) and size_of(rp) >= sibling:
                 if not _breaks_down_a_list(doc, j, i):
                     parent = _whole_of_own_verb(doc, j, i)
+                    parent = _whole_of_first_opening_verb(doc, out, j, i) if parent == j else parent
                 else:
                     parent = _member_of_like_casualties(doc, j, i)
             elif size_of(rp) >= size_of(rc):
@@ -1126,6 +1127,44 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
         rk = records[k]
         whole = not changes[k].relative and measure_of(rk.unit) == measure_of(rc.unit)
         if whole and size_of(rk) >= size_of(rc) and own in contexts[k].pre:
+            return k
+    return _whole_of_opening_verb(doc, j, i)
+
+
+def _whole_of_first_opening_verb(doc: Reading, out: Sequence[int | None], j: int, i: int) -> int:
+    """The whole of part `i`: `j`, or the earlier whole the first part after `j` found by its verb.
+
+    …，其中查处酒后驾驶312起，超员87起: the first part's verb (`_whole_of_opening_verb`) passed over
+    the nearest count `j`; the later parts, whose words say no verb, go on breaking the same whole down.
+    """
+    first = next((k for k in range(j + 1, i) if not doc.changes[k].relative), None)
+    w = out[first] if first is not None else None
+    if w is None or w >= j or _whole_of_opening_verb(doc, j, first) != w:
+        return j
+    rw = doc.records[w]
+    fits = measure_of(rw.unit) == measure_of(doc.records[i].unit) and size_of(rw) >= size_of(doc.records[i])
+    return w if fits else j
+
+
+def _whole_of_opening_verb(doc: Reading, j: int, i: int) -> int:
+    """The whole of part `i`: `j`, or an earlier count of its sentence that says the verb `i` opens with.
+
+    查处交通违法行为5120起，录入非现场违法4.2万余起，…，其中查处酒后驾驶312起: the part opens with
+    查处 (an `item_verbs` or `new_action` word), the verb of the violations dealt with, not of the
+    camera records nearer to it; the nearest earlier count of the sentence in the unit, not smaller,
+    that says it is the whole. A nearest count that says the verb too stays the whole.
+    """
+    contexts, records = doc.contexts, doc.records
+    m = doc.lex.own_count.match(str(doc.lex.label_trim.sub("", contexts[i].pre.lstrip("、，, "))))
+    if m is None or (verb := m.group("verb")) in contexts[j].pre:
+        return j
+    for k in range(j - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            break
+        rk = records[k]
+        if doc.changes[k].relative or measure_of(rk.unit) != measure_of(records[i].unit):
+            continue
+        if size_of(rk) >= size_of(records[i]) and verb in contexts[k].pre:
             return k
     return j
 

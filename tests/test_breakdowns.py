@@ -67,3 +67,16 @@ def test_sums_by_chance_of_list_siblings_or_of_two_outcomes_make_no_breakdown() 
     assert {r.parent for r in extract_text(text)} == {None}
     text = "全市发生事故48起。\n从成因看，超速22起，酒驾17起，疲劳驾驶9起。"  # another paragraph: left
     assert {r.parent for r in extract_text(text)} == {None}
+
+
+def test_parts_opening_with_a_verb_break_down_the_count_that_says_it_not_the_nearest() -> None:
+    """其中查处…: the camera records nearer to the parts are no whole of violations dealt with."""
+    text = (
+        "2023年，全县共查处机动车各类交通违法行为5120起，录入非现场违法4.2万余起，今年重点加大了"
+        "酒后驾驶、客车超员的查处力度，其中查处酒后驾驶312起，超员87起，涉牌涉证540起。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[t] for t in ("312起", "87起", "540起")] == ["5120起"] * 3
+    text = "全年共查处交通违法行为5120起，现场查处4.2万余起，其中查处酒后驾驶312起，超员87起。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[t] for t in ("312起", "87起")] == ["4.2万余起"] * 2  # the nearest says 查处 too
