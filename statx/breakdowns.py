@@ -1138,8 +1138,7 @@ def _whole_of_first_opening_verb(doc: Reading, out: Sequence[int | None], j: int
     the nearest count `j`; the later parts, whose words say no verb, go on breaking the same whole down.
     """
     first = next((k for k in range(j + 1, i) if not doc.changes[k].relative), None)
-    w = out[first] if first is not None else None
-    if w is None or w >= j or _whole_of_opening_verb(doc, j, first) != w:
+    if first is None or (w := out[first]) is None or w >= j or _whole_of_opening_verb(doc, j, first) != w:
         return j
     rw = doc.records[w]
     fits = measure_of(rw.unit) == measure_of(doc.records[i].unit) and size_of(rw) >= size_of(doc.records[i])
