@@ -80,3 +80,16 @@ def test_parts_opening_with_a_verb_break_down_the_count_that_says_it_not_the_nea
     text = "全年共查处交通违法行为5120起，现场查处4.2万余起，其中查处酒后驾驶312起，超员87起。"
     parents = {r.text: r.parent for r in extract_text(text)}
     assert [parents[t] for t in ("312起", "87起")] == ["4.2万余起"] * 2  # the nearest says 查处 too
+
+
+def test_a_count_framed_by_zhong_right_before_a_figure_is_its_whole() -> None:
+    """N起…中有M起: the M are some of the N, not of the total an earlier 其中 broke down."""
+    text = (
+        "农村地区共发生火灾9万起，造成610人死亡，其中火灾起数和死亡人数比重均高于城市，"
+        "52起较大火灾中有33起发生在农村。"
+    )
+    assert {r.text: r.parent for r in extract_text(text)}["33起"] == "52起"
+    text = "在查获的86名吸毒人员中有12名是未成年人。"
+    assert {r.text: r.parent for r in extract_text(text)}["12名"] == "86名"
+    text = "全年发生事故52起，同比减少12起，死亡人员中有9人未系安全带。"  # a change frames nothing; 人 of 起
+    assert {r.text: r.parent for r in extract_text(text)}["9人"] is None
