@@ -79,6 +79,9 @@ def find_parents(doc: Reading) -> list[int | None]:
         # 其中 before it opens the breakdown (and may reach the whole a sentence up)
         while len(found) > 1 and text.startswith("分别", found[-1]):
             found.pop()
+        if not found and (opened := _breakdown_said_before(doc, i, lo)) is not None:
+            sentence_start, at = opened
+            found = [at]
         if found:
             marker = found[-1]
         # 按纠纷类型划分：…: the sentence breaks down the total before it, and so does each clause
@@ -193,6 +196,58 @@ def _frame_right_before(doc: Reading, i: int) -> int | None:
     ):
         return None
     return i - 1
+
+
+def _after_a_total(doc: Reading, j: int, i: int, lo: int) -> bool:
+    """Whether count ``j``'s sentence says, a semicolon before it, a count of ``i``'s measure not smaller.
+
+    全年接报火灾8.1万起，死亡210人；接报较大火灾9起。其中，…引发火灾2.2万起: the 9 follow the total of
+    their sentence past a semicolon, a detail of it; the 其中 opening the next sentence breaks the total
+    down. Not a sibling in a list (共立传销24起、非法集资13起。其中涉网案件21起: of both) nor a count of a
+    comma's clause (…隐患4.12万处，…，临时查封187处。其中，排查…场所8623处: not of the hazards).
+    """
+    records, rc, text = doc.records, doc.records[i], doc.text
+    full = last_end(FULL_STOP_BACK, text, doc.cands[j].start, lo)
+    semicolon = last_end(_SEMICOLON_BACK, text, doc.cands[j].start, full)
+    if semicolon <= full:
+        return False
+    for k in range(j - 1, -1, -1):
+        if doc.cands[k].start < full:
+            return False
+        rk = records[k]
+        if (
+            not doc.changes[k].relative
+            and measure_of(rk.unit) == measure_of(rc.unit)
+            and size_of(rk) >= size_of(rc)
+        ):
+            return doc.cands[k].end < semicolon
+    return False
+
+
+#: The last semicolon before a figure, searched backwards.
+_SEMICOLON_BACK = compile_pattern(r"[；;]", regex.REVERSE)
+#: A breakdown word opening a sentence, after blanks: 其中，
+_OPENING_BREAKDOWN = compile_pattern(r"[ \t\u3000]*(?:其中|当中|當中)")
+
+
+def _breakdown_said_before(doc: Reading, i: int, lo: int) -> tuple[int, int] | None:
+    """Where the sentence before figure ``i``'s opens, and its 其中, when that sentence holds no figure.
+
+    全年接报火灾8.1万起…。其中，冬春季节火灾居多。因电气故障引发火灾2.2万起，因用火不慎引发1.9万起:
+    the 其中 opens a breakdown whose first sentence only sums it up; its figures follow in the next
+    sentence, which the 其中 still governs. Only the sentence right before, and only one with no
+    figure of its own.
+    """
+    text, cands = doc.text, doc.cands
+    full = last_end(FULL_STOP_BACK, text, cands[i].start, lo)
+    if text[full - 1 : full] != "。" or text.find("；", full, cands[i].start) >= 0:
+        return None
+    before = last_end(FULL_STOP_BACK, text, full - 1, lo)
+    k = bisect.bisect_left(cands, full, key=_start)  # the first figure of the figure's own sentence
+    if before <= lo or (k and cands[k - 1].end > before):
+        return None  # the sentence before holds a figure: a breakdown of its own
+    m = _OPENING_BREAKDOWN.match(text, before, full)
+    return (before, m.end() - 2) if m is not None else None
 
 
 def _run_before(doc: Reading, out: Sequence[int | None], i: int, marker: int) -> int | None:
@@ -533,6 +588,8 @@ def _whole_before(
                 pass  # smaller than a part before the item: the whole of none of them
             elif is_rate(doc, j):
                 continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
+            elif opens and not by_lead and p.end <= sentence_start and _after_a_total(doc, j, i, lo):
+                continue  # 火灾8.1万起…；接报较大火灾9起。其中，…: a smaller count after the total it follows
             elif by_lead and p.end <= sentence_start:
                 # 火灾2.6万起…其中较大火灾41起；重大火灾5起。⏎从区域对比看，城市火灾1.2万起: a smaller part of
                 # another grouping before the lead (its whole not yet read past its semicolon) is skipped

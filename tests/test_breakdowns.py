@@ -93,3 +93,15 @@ def test_a_count_framed_by_zhong_right_before_a_figure_is_its_whole() -> None:
     assert {r.text: r.parent for r in extract_text(text)}["12名"] == "86名"
     text = "全年发生事故52起，同比减少12起，死亡人员中有9人未系安全带。"  # a change frames nothing; 人 of 起
     assert {r.text: r.parent for r in extract_text(text)}["9人"] is None
+
+
+def test_a_qizhong_sentence_with_no_figure_governs_the_next_one() -> None:
+    """其中，…居多。 sums the breakdown up; its counts follow, past a smaller detail said after the total."""
+    text = (
+        "今年一季度全国共接报火灾8.1万起，死亡210人，直接经济损失6.2亿元；接报较大火灾9起，与往年基本持平。"
+        "其中，一季度用火用电引发的火灾居多。一季度因电气故障引发火灾2.2万起，因生活用火不慎引发火灾1.9万起。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["2.2万起"], parents["1.9万起"]) == ("8.1万起", "8.1万起")
+    text = "今年以来，全市共立传销24起、非法集资13起。其中涉网案件21起，数量占比56.8%。"  # list siblings
+    assert {r.text: r.parent for r in extract_text(text)}["21起"] is None
