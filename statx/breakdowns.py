@@ -154,6 +154,12 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent = shared
         if parent is None and (named := _whole_named_again(doc, i, lo)) is not None:
             parent = named
+        if (
+            parent is None
+            and not changes[i].relative
+            and (kind := _whole_of_named_kind(doc, i, lo)) is not None
+        ):
+            parent = kind
         if (frame := _frame_right_before(doc, i)) is not None:
             parent = frame  # 52起较大火灾中有33起: the count the 中 frames, whatever 其中 came before
         if parent is not None and _rest_of_list(doc, out, markers, i):
@@ -448,6 +454,48 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
             continue
         own = _UNWRAPPED.sub("", doc.contexts[j].pre)
         if own.endswith(noun) and verb[-2:] in own[: -len(noun)]:
+            return j
+    return None
+
+
+#: A clause opening with a kind (…110类有效报警中，; 刑事类警情中的…): the 2-3 characters before 类 name
+#: it (110类, 刑事类), so the words after may differ from the count's (有效报警 and 报警, 警情 and 报警).
+_KIND_AMONG = compile_pattern(
+    r"(?:\G|(?<=[。！？!?；;，,：:\n）)]))[^，,。；;：:\n]{0,6}?"
+    r"(?P<kind>[\p{Han}0-9]{2,3}类)\p{Han}{0,6}?(?:中|当中|當中)(?:的|\s*[，,])"
+)
+
+
+def _whole_of_named_kind(doc: Reading, i: int, lo: int) -> int | None:
+    """The count of a kind that a clause of ``i``'s sentence, or of the one before, says ``i`` is among.
+
+    其中110类报警4120起…。⏎（二）9月份110类有效报警中，刑事类报警260起…；治安类报警610起: the clause names
+    the kind (110类) of a count said before it (其中110类报警4120起), which the figures after it break down,
+    though a nearer count of the measure (122类报警980起) stands between; 刑事类警情中，盗窃类案件比较
+    突出。本月共接盗窃类报警190起 reaches the sentence after too, when it says no figure itself. The
+    whole is the nearest count before
+    the clause, among the last `_NAMED_BACK` figures, of the item's measure, not smaller, whose own
+    words say the kind.
+    """
+    text, cands, records = doc.text, doc.cands, doc.records
+    start = cands[i].start
+    if text.find("类", lo, start) < 0 or records[i].unit in SHARE_UNITS or is_rate(doc, i):
+        return None  # most figures: no kind said within reach
+    full = last_end(FULL_STOP_BACK, text, start, lo)
+    before = last_end(FULL_STOP_BACK, text, full - 1, lo)
+    first = bisect.bisect_left(cands, full, key=_start)  # the first figure of the sentence
+    if first and cands[first - 1].end > before:
+        before = full  # the sentence before has figures of its own: what it says is about them
+    clauses = list(_KIND_AMONG.finditer(text, before, start))
+    if not clauses:
+        return None
+    clause = clauses[-1]
+    kind, part, measure = clause.group("kind"), size_of(records[i]), measure_of(records[i].unit)
+    for j in range(i - 1, max(-1, i - 1 - _NAMED_BACK), -1):
+        if cands[j].end > clause.start() or doc.changes[j].relative or is_rate(doc, j):
+            continue
+        rj = records[j]
+        if measure_of(rj.unit) == measure and size_of(rj) >= part and kind in doc.contexts[j].pre:
             return j
     return None
 

@@ -105,3 +105,21 @@ def test_a_qizhong_sentence_with_no_figure_governs_the_next_one() -> None:
     assert (parents["2.2万起"], parents["1.9万起"]) == ("8.1万起", "8.1万起")
     text = "今年以来，全市共立传销24起、非法集资13起。其中涉网案件21起，数量占比56.8%。"  # list siblings
     assert {r.text: r.parent for r in extract_text(text)}["21起"] is None
+
+
+def test_a_clause_naming_a_kind_reaches_the_count_of_that_kind_past_a_nearer_one() -> None:
+    """110类有效报警中，…: the 110 calls said before, not the 122 calls nearer to the clause."""
+    text = (
+        "9月份，全市共接各类报警30112起，有效报警5020起。其中110类报警4120起，比上月下降5.1%；"
+        "122类报警980起，比上月下降2.2%。\n（二）9月份110类有效报警中，刑事类报警260起，比上月下降2.1%；"
+        "治安类报警610起。\n（三）刑事类警情中，盗窃类案件比较突出。本月共接盗窃类报警190起，占刑事类警情的73.1%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["260起"], parents["610起"], parents["190起"]) == ("4120起", "4120起", "260起")
+    text = (
+        "上半年全市共接报刑事类警情12040起，同比下降9.5%；接报治安类警情30116起。刑事类警情中的"
+        "入室盗窃类警情呈下降态势，上半年共接报412起。上半年全市盗窃类警情共接报3120起，同比下降8.2%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["412起"] == "12040起"
+    assert parents["3120起"] is None  # the clause spoke of the sentence with its own figure
