@@ -79,6 +79,9 @@ def find_parents(doc: Reading) -> list[int | None]:
         # 其中 before it opens the breakdown (and may reach the whole a sentence up)
         while len(found) > 1 and text.startswith("分别", found[-1]):
             found.pop()
+        if not found and (opened := _breakdown_said_before(doc, i, lo)) is not None:
+            sentence_start, at = opened
+            found = [at]
         if found:
             marker = found[-1]
         # 按纠纷类型划分：…: the sentence breaks down the total before it, and so does each clause
@@ -151,6 +154,14 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent = shared
         if parent is None and (named := _whole_named_again(doc, i, lo)) is not None:
             parent = named
+        if (
+            parent is None
+            and not changes[i].relative
+            and (kind := _whole_of_named_kind(doc, i, lo)) is not None
+        ):
+            parent = kind
+        if (frame := _frame_right_before(doc, i)) is not None:
+            parent = frame  # 52起较大火灾中有33起: the count the 中 frames, whatever 其中 came before
         if parent is not None and _rest_of_list(doc, out, markers, i):
             parent = out[i - 1]
         if parent is not None and (
@@ -161,10 +172,88 @@ def find_parents(doc: Reading) -> list[int | None]:
             )
         out.append(parent)
     _whole_by_sum(doc, out, markers)
+    _wholes_of_exact_sums(doc, out)
     _whole_by_share(doc, out, markers)
     _wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)
     return out
+
+
+#: The words between a count and one of its parts framed by 中 (52起较大火灾中有33起, 86名吸毒人员中，12名).
+_FRAMED_BY = compile_pattern(r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当中|當中)(?:有|的|[，,])?\s*")
+
+
+def _frame_right_before(doc: Reading, i: int) -> int | None:
+    """The count right before figure ``i`` whose things 中 frames (N起较大火灾中有M起), if any.
+
+    全年发生较大火灾52起，农村火灾比重高于城市，52起较大火灾中有33起发生在农村: the 33 are some of the
+    52 named right before them, not of the year's fires that an earlier 其中 of the sentence broke
+    down. Only a count of the same measure, not smaller, not a change, with nothing but its things
+    and 中 (有) between.
+    """
+    if i == 0 or doc.changes[i].relative or doc.changes[i - 1].relative:
+        return None
+    before, rec = doc.records[i - 1], doc.records[i]
+    if measure_of(before.unit) != measure_of(rec.unit) or size_of(before) < size_of(rec):
+        return None
+    if (
+        rec.unit in SHARE_UNITS
+        or _FRAMED_BY.fullmatch(doc.text, doc.cands[i - 1].end, doc.cands[i].start) is None
+    ):
+        return None
+    return i - 1
+
+
+def _after_a_total(doc: Reading, j: int, i: int, lo: int) -> bool:
+    """Whether count ``j``'s sentence says, a semicolon before it, a count of ``i``'s measure not smaller.
+
+    全年接报火灾8.1万起，死亡210人；接报较大火灾9起。其中，…引发火灾2.2万起: the 9 follow the total of
+    their sentence past a semicolon, a detail of it; the 其中 opening the next sentence breaks the total
+    down. Not a sibling in a list (共立传销24起、非法集资13起。其中涉网案件21起: of both) nor a count of a
+    comma's clause (…隐患4.12万处，…，临时查封187处。其中，排查…场所8623处: not of the hazards).
+    """
+    records, rc, text = doc.records, doc.records[i], doc.text
+    full = last_end(FULL_STOP_BACK, text, doc.cands[j].start, lo)
+    semicolon = last_end(_SEMICOLON_BACK, text, doc.cands[j].start, full)
+    if semicolon <= full:
+        return False
+    for k in range(j - 1, -1, -1):
+        if doc.cands[k].start < full:
+            return False
+        rk = records[k]
+        if (
+            not doc.changes[k].relative
+            and measure_of(rk.unit) == measure_of(rc.unit)
+            and size_of(rk) >= size_of(rc)
+        ):
+            return doc.cands[k].end < semicolon
+    return False
+
+
+#: The last semicolon before a figure, searched backwards.
+_SEMICOLON_BACK = compile_pattern(r"[；;]", regex.REVERSE)
+#: A breakdown word opening a sentence, after blanks: 其中，
+_OPENING_BREAKDOWN = compile_pattern(r"[ \t\u3000]*(?:其中|当中|當中)")
+
+
+def _breakdown_said_before(doc: Reading, i: int, lo: int) -> tuple[int, int] | None:
+    """Where the sentence before figure ``i``'s opens, and its 其中, when that sentence holds no figure.
+
+    全年接报火灾8.1万起…。其中，冬春季节火灾居多。因电气故障引发火灾2.2万起，因用火不慎引发1.9万起:
+    the 其中 opens a breakdown whose first sentence only sums it up; its figures follow in the next
+    sentence, which the 其中 still governs. Only the sentence right before, and only one with no
+    figure of its own.
+    """
+    text, cands = doc.text, doc.cands
+    full = last_end(FULL_STOP_BACK, text, cands[i].start, lo)
+    if text[full - 1 : full] != "。" or text.find("；", full, cands[i].start) >= 0:
+        return None
+    before = last_end(FULL_STOP_BACK, text, full - 1, lo)
+    k = bisect.bisect_left(cands, full, key=_start)  # the first figure of the figure's own sentence
+    if before <= lo or (k and cands[k - 1].end > before):
+        return None  # the sentence before holds a figure: a breakdown of its own
+    m = _OPENING_BREAKDOWN.match(text, before, full)
+    return (before, m.end() - 2) if m is not None else None
 
 
 def _run_before(doc: Reading, out: Sequence[int | None], i: int, marker: int) -> int | None:
@@ -205,9 +294,12 @@ def _whole_by_share(doc: Reading, parents: list[int | None], markers: Sequence[i
 
 
 #: What opens shares paired one by one with the counts before them, of the whole year's or place's
-#: totals (，分别占全年的, 分别占全省的). Not 分别占总数的: which total that is, the year's or the
-#: section's, the words leave open (国省道事故67起、死亡19人，分别占总数的31.3%和40.4% under a heading).
-_PAIRED_SHARES = compile_pattern(r"[，,]\s*分别占(?:了)?全(?:年|国|省|市|县|区)[^，,。；;：:\d]{0,4}?的?\s*$")
+#: totals (，分别占全年的, 分别占全省的), or of the totals just said (分别占总数的: group ``sum``).
+#: Which total 总数 is, the year's or the section's, the words leave open (国省道事故67起、死亡19人，
+#: 分别占总数的31.3%和40.4% under a heading): only one said in the counts' own sentence is read.
+_PAIRED_SHARES = compile_pattern(
+    r"[，,]\s*分别占(?:了)?(?:全(?:年|国|省|市|县|区)[^，,。；;：:\d]{0,4}?|(?P<sum>总数|总量))的?\s*$"
+)
 #: What joins the shares of such a list (60.2%、65%和58.3%).
 _SHARE_JOIN = compile_pattern(r"\s*(?:[、，,]|和|及|与)\s*")
 
@@ -225,7 +317,7 @@ def _wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
     for t in range(1, len(cands)):
         if records[t].unit != "%" or records[t - 1].unit == "%" or changes[t].relative:
             continue
-        if not _PAIRED_SHARES.search(text, cands[t - 1].end, cands[t].start):
+        if (paired := _PAIRED_SHARES.search(text, cands[t - 1].end, cands[t].start)) is None:
             continue
         shares = [t]
         while (
@@ -237,18 +329,29 @@ def _wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
         counts = list(range(t - len(shares), t))
         if counts[0] < 0 or any(records[c].unit in SHARE_UNITS or changes[c].relative for c in counts):
             continue
+        own = None
+        if paired.group("sum"):  # the totals of the counts' own sentence
+            lo = max(0, cands[counts[0]].start - WINDOW)
+            own = last_end(FULL_STOP_BACK, text, cands[counts[0]].start, lo)
         for c, sh in zip(counts, shares, strict=True):
             if parents[c] is None:
-                parents[c] = _whole_of_paired_share(doc, c, sh)
+                parents[c] = _whole_of_paired_share(doc, c, sh, own)
 
 
-def _whole_of_paired_share(doc: Reading, c: int, sh: int) -> int | None:
+def _whole_of_paired_share(doc: Reading, c: int, sh: int, sentence: int | None = None) -> int | None:
     """The whole share ``sh`` names for count ``c``, among the last `_NAMED_BACK` figures.
 
     A whole percent is read too (分别占全年的61.5%、64%): 分别占全年的 says the shares are of the
-    year's totals, so the share only picks which of them.
+    year's totals, so the share only picks which of them. With ``sentence`` (分别占总数的), only
+    a figure from there on is a whole, and only a share to a decimal place picks it:
+    共破获案件1.3万起，缴获毒品23.6吨…；群众举报破获案件2270起，缴获毒品3.1吨，分别占总数的17.2%和13.1%.
     """
-    return _whole_share_names(doc, c, sh, max(0, c - _NAMED_BACK))
+    first = max(0, c - _NAMED_BACK)
+    if sentence is not None:
+        if _DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end) is None:
+            return None
+        first = max(first, bisect.bisect_left(doc.cands, sentence, key=_start))
+    return _whole_share_names(doc, c, sh, first)
 
 
 def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
@@ -351,6 +454,48 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
             continue
         own = _UNWRAPPED.sub("", doc.contexts[j].pre)
         if own.endswith(noun) and verb[-2:] in own[: -len(noun)]:
+            return j
+    return None
+
+
+#: A clause opening with a kind (…110类有效报警中，; 刑事类警情中的…): the 2-3 characters before 类 name
+#: it (110类, 刑事类), so the words after may differ from the count's (有效报警 and 报警, 警情 and 报警).
+_KIND_AMONG = compile_pattern(
+    r"(?:\G|(?<=[。！？!?；;，,：:\n）)]))[^，,。；;：:\n]{0,6}?"
+    r"(?P<kind>[\p{Han}0-9]{2,3}类)\p{Han}{0,6}?(?:中|当中|當中)(?:的|\s*[，,])"
+)
+
+
+def _whole_of_named_kind(doc: Reading, i: int, lo: int) -> int | None:
+    """The count of a kind that a clause of ``i``'s sentence, or of the one before, says ``i`` is among.
+
+    其中110类报警4120起…。⏎（二）9月份110类有效报警中，刑事类报警260起…；治安类报警610起: the clause names
+    the kind (110类) of a count said before it (其中110类报警4120起), which the figures after it break down,
+    though a nearer count of the measure (122类报警980起) stands between; 刑事类警情中，盗窃类案件比较
+    突出。本月共接盗窃类报警190起 reaches the sentence after too, when it says no figure itself. The
+    whole is the nearest count before
+    the clause, among the last `_NAMED_BACK` figures, of the item's measure, not smaller, whose own
+    words say the kind.
+    """
+    text, cands, records = doc.text, doc.cands, doc.records
+    start = cands[i].start
+    if text.find("类", lo, start) < 0 or records[i].unit in SHARE_UNITS or is_rate(doc, i):
+        return None  # most figures: no kind said within reach
+    full = last_end(FULL_STOP_BACK, text, start, lo)
+    before = last_end(FULL_STOP_BACK, text, full - 1, lo)
+    first = bisect.bisect_left(cands, full, key=_start)  # the first figure of the sentence
+    if first and cands[first - 1].end > before:
+        before = full  # the sentence before has figures of its own: what it says is about them
+    clauses = list(_KIND_AMONG.finditer(text, before, start))
+    if not clauses:
+        return None
+    clause = clauses[-1]
+    kind, part, measure = clause.group("kind"), size_of(records[i]), measure_of(records[i].unit)
+    for j in range(i - 1, max(-1, i - 1 - _NAMED_BACK), -1):
+        if cands[j].end > clause.start() or doc.changes[j].relative or is_rate(doc, j):
+            continue
+        rj = records[j]
+        if measure_of(rj.unit) == measure and size_of(rj) >= part and kind in doc.contexts[j].pre:
             return j
     return None
 
@@ -484,6 +629,7 @@ def _whole_before(
             elif size_of(rp) >= size_of(rc) and size_of(rp) >= sibling:
                 if not _breaks_down_a_list(doc, j, i):
                     parent = _whole_of_own_verb(doc, j, i)
+                    parent = _whole_of_first_opening_verb(doc, out, j, i) if parent == j else parent
                 else:
                     parent = _member_of_like_casualties(doc, j, i)
             elif size_of(rp) >= size_of(rc):
@@ -496,6 +642,8 @@ def _whole_before(
                     parent = j
             elif is_rate(doc, j):
                 continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
+            elif opens and not by_lead and p.end <= sentence_start and _after_a_total(doc, j, i, lo):
+                continue  # 火灾8.1万起…；接报较大火灾9起。其中，…: a smaller count after the total it follows
             elif by_lead and p.end <= sentence_start:
                 # 火灾2.6万起…其中较大火灾41起；重大火灾5起。⏎从区域对比看，城市火灾1.2万起: a smaller part of
                 # another grouping before the lead (its whole not yet read past its semicolon) is skipped
@@ -946,6 +1094,84 @@ def _whole_by_sum(doc: Reading, parents: list[int | None], markers: Sequence[int
                 break
 
 
+#: A full stop or a line break between two figures: parts of one run stand in one sentence.
+_RUN_BREAK = compile_pattern(r"[。！？!?\n]")
+#: A list join right after a figure (一等功6人、二等功3人): the next is its sibling, not its part.
+_JOINED_AFTER = compile_pattern(r"\s*[、和及与]")
+#: How many figures before a run of parts are tried as the whole they add up to.
+_SUM_WHOLES_BACK = 6
+
+
+def _wholes_of_exact_sums(doc: Reading, parents: list[int | None]) -> None:
+    """Point a run of counts with no breakdown word at the earlier count they add up to exactly.
+
+    对辖区48台设备排查分类，更换22台，停用17台，保留9台: no 其中 says so, but the three add up
+    to the 48, each a part of it. An exact sum of three or more exact counts is no accident (two
+    are: 排查问题27个，已解决19个，其余8个 says what became of the whole, which is no breakdown).
+    Only counts of one measure in one sentence, with no whole yet, no change, rate or share, are
+    a run; the whole is one of the `_SUM_WHOLES_BACK` such counts of the paragraph before the run
+    (the nearest that fits, within the window), or a count of the run with the parts right after
+    it, not joined to them as a list sibling (一等功6人、二等功3人、三等功2人、嘉奖1人). A whole in
+    another paragraph is left: under a heading of its own, its parts may be the section's.
+    """
+    cands, records, text = doc.cands, doc.records, doc.text
+    counted = [
+        k
+        for k in range(len(cands))
+        if records[k].unit not in SHARE_UNITS
+        and not doc.changes[k].relative
+        and records[k].qualifier == "exact"
+        and not is_rate(doc, k)
+    ]
+    runs: list[list[int]] = []
+    for k in counted:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and measure_of(records[last].unit) == measure_of(records[k].unit)
+            and not _RUN_BREAK.search(text, cands[last].end, cands[k].start)
+        ):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    before: list[int] = []
+    for run in runs:
+        if before and text.find("\n", cands[before[-1]].end, cands[run[0]].start) >= 0:
+            before = []  # a new paragraph
+        wholes = [k for k in before if measure_of(records[k].unit) == measure_of(records[run[0]].unit)]
+        _parts_adding_up(doc, parents, run, wholes[-_SUM_WHOLES_BACK:])
+        for w in range(len(run) - 2):
+            if not _JOINED_AFTER.match(text, cands[run[w]].end, cands[run[w + 1]].start):
+                _parts_adding_up(doc, parents, run[w + 1 :], [run[w]])
+        before.extend(run)
+
+
+def _parts_adding_up(
+    doc: Reading, parents: list[int | None], run: Sequence[int], wholes: Sequence[int]
+) -> None:
+    """Point the first 3+ items of ``run`` at the nearest of ``wholes`` they add up to, if any.
+
+    See `_wholes_of_exact_sums`.
+    """
+    cands, records = doc.cands, doc.records
+    if len(run) < 3 or parents[run[0]] is not None:
+        return
+    for whole in reversed(wholes):
+        if cands[run[0]].start - cands[whole].end > WINDOW:
+            return
+        size, total = size_of(records[whole]), 0.0
+        for n, k in enumerate(run, 1):
+            if parents[k] is not None:
+                break
+            total += size_of(records[k])
+            if total > size and not nearly_equal(total, size):
+                break
+            if nearly_equal(total, size) and n >= 3:
+                for part in run[:n]:
+                    parents[part] = whole
+                return
+
+
 def _end_overflowing_lists(doc: Reading, parents: list[int | None], markers: Sequence[int | None]) -> None:
     """Unlink the item of a breakdown that is a rate's count of the whole, past parts it would overflow.
 
@@ -1081,6 +1307,43 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
         rk = records[k]
         whole = not changes[k].relative and measure_of(rk.unit) == measure_of(rc.unit)
         if whole and size_of(rk) >= size_of(rc) and own in contexts[k].pre:
+            return k
+    return _whole_of_opening_verb(doc, j, i)
+
+
+def _whole_of_first_opening_verb(doc: Reading, out: Sequence[int | None], j: int, i: int) -> int:
+    """The whole of part `i`: `j`, or the earlier whole the first part after `j` found by its verb.
+
+    …，其中查处酒后驾驶312起，超员87起: the first part's verb (`_whole_of_opening_verb`) passed over
+    the nearest count `j`; the later parts, whose words say no verb, go on breaking the same whole down.
+    """
+    first = next((k for k in range(j + 1, i) if not doc.changes[k].relative), None)
+    if first is None or (w := out[first]) is None or w >= j or _whole_of_opening_verb(doc, j, first) != w:
+        return j
+    rw = doc.records[w]
+    fits = measure_of(rw.unit) == measure_of(doc.records[i].unit) and size_of(rw) >= size_of(doc.records[i])
+    return w if fits else j
+
+
+def _whole_of_opening_verb(doc: Reading, j: int, i: int) -> int:
+    """The whole of part `i`: `j`, or an earlier count of its sentence that says the verb `i` opens with.
+
+    查处交通违法行为5120起，录入非现场违法4.2万余起，…，其中查处酒后驾驶312起: the part opens with
+    查处 (an `item_verbs` or `new_action` word), the verb of the violations dealt with, not of the
+    camera records nearer to it; the nearest earlier count of the sentence in the unit, not smaller,
+    that says it is the whole. A nearest count that says the verb too stays the whole.
+    """
+    contexts, records = doc.contexts, doc.records
+    m = doc.lex.own_count.match(str(doc.lex.label_trim.sub("", contexts[i].pre.lstrip("、，, "))))
+    if m is None or (verb := m.group("verb")) in contexts[j].pre:
+        return j
+    for k in range(j - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            break
+        rk = records[k]
+        if doc.changes[k].relative or measure_of(rk.unit) != measure_of(records[i].unit):
+            continue
+        if size_of(rk) >= size_of(records[i]) and verb in contexts[k].pre:
             return k
     return j
 

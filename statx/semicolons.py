@@ -76,6 +76,8 @@ def parent_over_semicolon(
         return None  # 其中移送法办158件；另查获拒绝酒测37件: a clause turning to another count ended the list
     if markers and (whole := _business_whole(doc, out, i, markers[-1], lo)) is not None:
         return whole, metric
+    if markers and (whole := _whole_of_headless_kind(doc, out, i, markers[-1])) is not None:
+        return whole, out[whole].metric
     if _opens_a_count_of_its_own(doc, i, start):
         return None
     # A 其中 nested in an earlier item (2. 酒驾醉驾2,106起，其中醉驾497起；3. 违法停车4.4万起: it follows an
@@ -83,10 +85,14 @@ def parent_over_semicolon(
     # gives this item no whole, or stops at a figure smaller than the item, the 其中 before is tried.
     for k in range(len(markers) - 1, -1, -1):
         marker = markers[k]
-        # the whole is in the sentence, unless 其中 (or 其中：) opens it
+        # the whole is in the sentence, unless 其中 (or 其中：) opens it: then it may stand as far
+        # back as the whole of the first item after the 其中, which a long list of items (each
+        # with its change) may leave beyond the item's own window
         opened = not lex.breakdown.sub("", text[full_start:marker]).strip(" ，,")
+        first_whole = _whole_of_first_after(doc, out, i, marker) if opened else None
+        reach = min(lo, doc.cands[first_whole].start) if first_whole is not None else lo
         whole, smaller, as_part = _whole_over_semicolon(
-            doc, out, i, metric, label, marker, lo if opened else full_start, start
+            doc, out, i, metric, label, marker, reach if opened else full_start, start
         )
         nested = k > 0 and _NESTED_GAP.search(text, markers[k - 1], marker) is not None
         inner = markers[k + 1] if k < len(markers) - 1 else None
@@ -161,6 +167,45 @@ def _business_whole(doc: Reading, out: Sequence[Record], i: int, marker: int, lo
             return None
         if doc.records[w].start == at:
             return w if doc.cands[w].end <= marker and counts_business(doc, w) else None
+    return None
+
+
+#: Words that end in 的 right before the number (潜逃5年以上的有550名, 抓获涉毒的118名): a kind
+#: with no noun of its own, so of the thing named before it.
+_HEADLESS_KIND = compile_pattern(r"的(?:有|为|為|达|達|共)?\s*$")
+
+
+def _whole_of_headless_kind(doc: Reading, out: Sequence[Record], i: int, marker: int) -> int | None:
+    """The whole of the first item after the breakdown word, when item ``i`` names only a kind (…的).
+
+    共有420名逃犯被通缉。其中，涉嫌抢劫的有200名；潜逃5年以上的有310名，10年以上的有150人: words
+    ending in 的 before the count name no thing of their own, no new count (a new count names what
+    it counts: ；抓获逃犯30名), only another kind of what the breakdown counts. The kinds may
+    overlap (who fled long ago may have robbed), so no sum bounds them: the whole need only be of
+    the item's measure and not smaller. Its metric is the whole's, as for every part.
+    """
+    rec = doc.records[i]
+    if not _HEADLESS_KIND.search(doc.contexts[i].pre) or doc.changes[i].relative:
+        return None
+    w = _whole_of_first_after(doc, out, i, marker)
+    if w is None or measure_of(out[w].unit) != measure_of(rec.unit) or size_of(out[w]) < size_of(rec):
+        return None
+    return w
+
+
+def _whole_of_first_after(doc: Reading, out: Sequence[Record], i: int, marker: int) -> int | None:
+    """The index of the whole the first item after the breakdown word at ``marker`` breaks down, if any.
+
+    Only a figure before the marker: the items after it are siblings.
+    """
+    first = _first_after(doc.cands, i, marker + 1)
+    if first is None or (at := out[first].parent_start) is None:
+        return None
+    for w in range(first - 1, -1, -1):  # parent_start is an offset in the page, as records' starts are
+        if doc.records[w].start == at:
+            return w if doc.cands[w].end <= marker else None
+        if doc.records[w].start < at:
+            break
     return None
 
 
