@@ -207,10 +207,10 @@ def _frame_right_before(doc: Reading, i: int) -> int | None:
 def _after_a_total(doc: Reading, j: int, i: int, lo: int) -> bool:
     """Whether count ``j``'s sentence says, a semicolon before it, a count of ``i``'s measure not smaller.
 
-    全年接报火灾8.1万起，死亡210人；接报较大火灾9起。其中，…引发火灾2.2万起: the 9 follow the total of
+    全年处置火灾2.4万起，死亡61人；处置较大火灾5起。其中，…引发火灾7100起: the 5 follow the total of
     their sentence past a semicolon, a detail of it; the 其中 opening the next sentence breaks the total
-    down. Not a sibling in a list (共立传销24起、非法集资13起。其中涉网案件21起: of both) nor a count of a
-    comma's clause (…隐患4.12万处，…，临时查封187处。其中，排查…场所8623处: not of the hazards).
+    down. Not a sibling in a list (共立非法经营19起、组织赌博11起。其中网上实施的17起: of both) nor a
+    count of a comma's clause (…隐患4.12万处，…，临时查封187处。其中，排查…场所8623处: not of the hazards).
     """
     records, rc, text = doc.records, doc.records[i], doc.text
     full = last_end(FULL_STOP_BACK, text, doc.cands[j].start, lo)
@@ -469,10 +469,10 @@ _KIND_AMONG = compile_pattern(
 def _whole_of_named_kind(doc: Reading, i: int, lo: int) -> int | None:
     """The count of a kind that a clause of ``i``'s sentence, or of the one before, says ``i`` is among.
 
-    其中110类报警4120起…。⏎（二）9月份110类有效报警中，刑事类报警260起…；治安类报警610起: the clause names
-    the kind (110类) of a count said before it (其中110类报警4120起), which the figures after it break down,
-    though a nearer count of the measure (122类报警980起) stands between; 刑事类警情中，盗窃类案件比较
-    突出。本月共接盗窃类报警190起 reaches the sentence after too, when it says no figure itself. The
+    其中110类报警3960起…。⏎二、十月110类有效报警中，刑事类报警240起…；治安类报警580起: the clause names
+    the kind (110类) of a count said before it (其中110类报警3960起), which the figures after it break down,
+    though a nearer count of the measure (122类报警910起) stands between; 刑事类警情中，诈骗居首位。
+    全月受理诈骗类报警150起 reaches the sentence after too, when it says no figure itself. The
     whole is the nearest count before
     the clause, among the last `_NAMED_BACK` figures, of the item's measure, not smaller, whose own
     words say the kind.

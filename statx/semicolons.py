@@ -170,7 +170,7 @@ def _business_whole(doc: Reading, out: Sequence[Record], i: int, marker: int, lo
     return None
 
 
-#: Words that end in 的 right before the number (潜逃5年以上的有550名, 抓获涉毒的118名): a kind
+#: Words that end in 的 right before the number (在逃3年以上的有240名, 查获吸毒的96名): a kind
 #: with no noun of its own, so of the thing named before it.
 _HEADLESS_KIND = compile_pattern(r"的(?:有|为|為|达|達|共)?\s*$")
 
@@ -178,10 +178,10 @@ _HEADLESS_KIND = compile_pattern(r"的(?:有|为|為|达|達|共)?\s*$")
 def _whole_of_headless_kind(doc: Reading, out: Sequence[Record], i: int, marker: int) -> int | None:
     """The whole of the first item after the breakdown word, when item ``i`` names only a kind (…的).
 
-    共有420名逃犯被通缉。其中，涉嫌抢劫的有200名；潜逃5年以上的有310名，10年以上的有150人: words
+    名单上共有380人。其中，涉嫌盗窃的有160名；在逃3年以上的有240名，8年以上的有90人: words
     ending in 的 before the count name no thing of their own, no new count (a new count names what
-    it counts: ；抓获逃犯30名), only another kind of what the breakdown counts. The kinds may
-    overlap (who fled long ago may have robbed), so no sum bounds them: the whole need only be of
+    it counts: ；追回在逃人员30名), only another kind of what the breakdown counts. The kinds may
+    overlap (who fled long ago may have stolen), so no sum bounds them: the whole need only be of
     the item's measure and not smaller. Its metric is the whole's, as for every part.
     """
     rec = doc.records[i]
