@@ -1134,16 +1134,22 @@ def _wholes_of_exact_sums(doc: Reading, parents: list[int | None]) -> None:
             runs[-1].append(k)
         else:
             runs.append([k])
-    before: list[int] = []
+    # the paragraph's counts so far by measure, the last few of each kept: a paragraph of a
+    # thousand short sentences must not rescan all its counts at every one
+    before: dict[str, list[int]] = {}
+    prev_end = -1
     for run in runs:
-        if before and text.find("\n", cands[before[-1]].end, cands[run[0]].start) >= 0:
-            before = []  # a new paragraph
-        wholes = [k for k in before if measure_of(records[k].unit) == measure_of(records[run[0]].unit)]
-        _parts_adding_up(doc, parents, run, wholes[-_SUM_WHOLES_BACK:])
+        if prev_end >= 0 and text.find("\n", prev_end, cands[run[0]].start) >= 0:
+            before = {}  # a new paragraph
+        measure = measure_of(records[run[0]].unit)
+        _parts_adding_up(doc, parents, run, before.get(measure, []))
         for w in range(len(run) - 2):
             if not _JOINED_AFTER.match(text, cands[run[w]].end, cands[run[w + 1]].start):
                 _parts_adding_up(doc, parents, run[w + 1 :], [run[w]])
-        before.extend(run)
+        kept = before.setdefault(measure, [])
+        kept.extend(run)
+        del kept[:-_SUM_WHOLES_BACK]
+        prev_end = cands[run[-1]].end
 
 
 def _parts_adding_up(

@@ -48,6 +48,10 @@ LONG_RUNS: dict[str, Callable[[int], str]] = {
     "word characters": lambda n: "a" * n + "x起",
     "Chinese numerals": lambda n: "一" * n + "x起",
     "markdown links": lambda n: "[a](" * (n // 4),  # was quadratic in the link-target lookahead
+    # one paragraph of many short counts: the sums of parts once rescanned all its counts at each
+    # sentence, and a table cell's column was counted along the whole line at each figure
+    "counted sentences": lambda n: "查处违法12起。" * (n // 8),
+    "counted clauses": lambda n: "查处违法12起，" * (n // 8),
 }
 
 
