@@ -775,6 +775,7 @@ def annotate(
     contexts = read_contexts(text, candidates, lex)
     # found on first need: most figures' own words name their metric (see MetricIndex.classify)
     headings = functools.cache(lambda: [(m.start(1), m.group(1)) for m in _HEADING.finditer(text)])
+    captions: dict[int, str] = {}  # the caption above each table row asked about (`_table_caption`)
     # the run-in heads of the document's sections ((一)盗窃类警情。), found on first need (see `_run_in_head`)
     sections = functools.cache(lambda: [(m.start(), m.group(0)) for m in _RUN_IN_SECTION.finditer(text)])
     periods = _periods(text, lex)
@@ -934,7 +935,7 @@ def annotate(
                 else functools.partial(_earlier, text, candidates, records, ctx, i, lex, sections),
                 heading=""
                 if part_of_other
-                else functools.partial(_table_caption, text, para_start)
+                else functools.partial(_table_caption, text, para_start, captions)
                 if in_table_row
                 else functools.partial(_heading_before, headings, cand.start),
                 unit=rec.unit,
@@ -1901,24 +1902,35 @@ def _in_table_row(text: str, line_start: int, at: int) -> bool:
     return m is not None and text[m.start()] == "|"
 
 
-def _table_caption(text: str, row_start: int) -> str:
+def _table_caption(text: str, row_start: int, memo: dict[int, str] | None = None) -> str:
     """The line above the table a row is in (表2  部分区县道路交通事故情况(单位:起)), if it is a heading.
 
     A table's caption or the heading right above it names what its rows count; a heading found
-    further up, or a short line of text that happens to stand there, may name anything.
+    further up, or a short line of text that happens to stand there, may name anything. `memo`
+    keeps the answer for every row passed on the way up, so the rows of a long table do not each
+    walk up the whole table again.
 
     >>> _table_caption("全市情况。\\n表2 交通事故情况\\n\\n | 区县 | 同比\\n | 上城区 | -6.1%", 28)
     '表2 交通事故情况'
     """
     end = row_start
+    passed: list[int] = []
+    caption = ""
     while end > 0:
+        if memo is not None and end in memo:
+            caption = memo[end]
+            break
+        passed.append(end)
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start : end - 1].strip()
         if line and not line.startswith("|"):
             m = _HEADING.fullmatch(line)
-            return m.group(1) if m else ""
+            caption = m.group(1) if m else ""
+            break
         end = start
-    return ""
+    if memo is not None:
+        memo.update(dict.fromkeys(passed, caption))
+    return caption
 
 
 def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> str:
