@@ -856,6 +856,16 @@ def annotate(
             ):
                 inherited = out[k].metric if out[k].metric != "other" else None
                 inherited_words = contexts[k].pre
+        # the next item of a list a semicolon splits (供水类诉求640件，占…；物业类512件，占…): its own
+        # words name only the kind, so it counts what the item before the semicolon counts
+        elif (
+            pair is None
+            and change is None
+            and parents[i] is None
+            and (item := _item_before_semicolon(text, candidates, out, contexts, i, rec.unit)) is not None
+            and not _new_action(ctx.pre, contexts[item].pre, lex)
+        ):
+            inherited, inherited_words = out[item].metric, contexts[item].pre
         # a part (破获刑事案件356起，其中重大案件37起) counts what its whole counts: the whole's
         # noun it repeats (案件) names no new metric, while a cue of its own (其中酒驾135起) does.
         # Only in the whole's sentence: parts given a sentence of their own (立刑事案件9518起。其中，
@@ -1452,6 +1462,43 @@ def _count_before(out: Sequence[Record], contexts: Sequence[Context], i: int, un
     while k > 0 and passed(k):
         k -= 1
     return k
+
+
+def _item_before_semicolon(
+    text: str,
+    candidates: Sequence[Candidate],
+    out: Sequence[Record],
+    contexts: Sequence[Context],
+    i: int,
+    unit: str,
+) -> int | None:
+    """The last count in `unit` of the clause a semicolon right before figure `i`'s clause ends.
+
+    Semicolons end sentences here, so a list split by them (水电气类工单820件，占21.4%；交通出行类
+    605件，占15.8%) loses the shared metric its later items would inherit within one sentence. Only
+    such a list of kinds each with its share: the share after the count before the semicolon marks it
+    (clauses that merely follow one another, 新建消防站5座；建成公厕12座, count things of their own).
+    Only a count the engine named, not a change, a baseline or a share; none when a full stop, a
+    question mark or a line break comes between (the items are then no list).
+    """
+    start = contexts[i].sentence_start
+    if i == 0 or text[start - 1 : start] not in ("；", ";"):
+        return None
+    before = contexts[i - 1].sentence_start
+    if before >= start:
+        return None
+    k = i - 1
+    while k >= 0 and contexts[k].sentence_start == before:
+        r = out[k]
+        if r.unit == unit and r.change is None and r.role != "baseline":
+            if r.metric == "other" or _SENTENCE_END.search(text, candidates[k].end, candidates[i].start):
+                return None
+            shared = any(
+                out[j].unit == "%" and _SHARE_OF.search(contexts[j].pre) is not None for j in range(k + 1, i)
+            )
+            return k if shared else None
+        k -= 1
+    return None
 
 
 def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> int:
