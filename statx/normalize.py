@@ -149,8 +149,12 @@ def _fold_decimal_dot(text: str) -> str:
     return _DECIMAL_DOT.sub(".", text) if _DOT_GATE.search(text) else text
 
 
-# A circle or a letter O typed for 〇 inside a Chinese numeral (二○二三年, 二O一九年).
-_ZERO_LIKE = re.compile("[一二三四五六七八九〇零][○◯OΟ0]+(?=[一二三四五六七八九〇零年])")
+# A circle or a letter O typed for 〇 inside a Chinese numeral (二○二三年, 二O一九年); a circle
+# also after a place word or 之, where Hong Kong and Macau papers write the zero of a count or a
+# share (一千○五十宗, 百分之○点七): a letter O or a digit 0 there stays, as 万O or 之0 may be anything.
+_ZERO_LIKE = re.compile(
+    "[一二三四五六七八九〇零][○◯OΟ0]+(?=[一二三四五六七八九〇零年])|[十百千万之][○◯]+(?=[一二三四五六七八九〇零点])"
+)
 
 
 def _fold_zero(text: str) -> str:
@@ -158,6 +162,8 @@ def _fold_zero(text: str) -> str:
 
     >>> _fold_zero("二○二三年，二O一九年，一〇〇OK，A0二")
     '二〇二三年，二〇一九年，一〇〇OK，A0二'
+    >>> _fold_zero("录得两千○六十宗，升百分之○点三，○ 一是")
+    '录得两千〇六十宗，升百分之〇点三，○ 一是'
 
     A letter O between Arabic digits is an OCR's zero, unless the number touches a letter:
 
