@@ -122,3 +122,31 @@ def test_a_clause_naming_a_kind_reaches_the_count_of_that_kind_past_a_nearer_one
     parents = {r.text: r.parent for r in extract_text(text)}
     assert parents["905起"] == "3310起"
     assert parents["1240起"] is None  # the clause spoke of the sentence with its own figure
+
+
+def test_a_count_with_its_own_share_reaches_the_total_the_share_is_of() -> None:
+    """A share to a decimal picks a total paragraphs up: after 其中, for a …类 kind, or by 占总数的."""
+    text = (
+        "全年全市救援队伍出动处置各类警情8.4万起。\n各站平均每天出动230余起。"
+        "其中，处置火灾2.9万起、占34.5%；社会救助1.7万起、占20.2%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["2.9万起"], parents["1.7万起"]) == ("8.4万起", "8.4万起")
+    text = (
+        "一、来电概况\n本月热线共受理群众来电52400件，日均1690件。\n二、来电分类\n"
+        "咨询类共24100件，占45.99%；投诉类共9620件，占18.36%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["24100件"], parents["9620件"]) == ("52400件", "52400件")
+    text = (
+        "上半年全省共发生火灾4.6万起，死亡120人。\n"
+        "山区县共发生火灾1.9万起，占总数的41.3%；平原县发生火灾1.5万起，占总数的32.6%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["1.9万起"], parents["1.5万起"]) == ("4.6万起", "4.6万起")
+    text = (
+        "全年发生事故1200起。\n问题：山区道路发生事故702起，占全县事故总数的58.5%。"
+        "从时段看，夜间事故420起，占35.0%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["702起"], parents["420起"]) == (None, None)  # another total by name; a bare share
