@@ -150,6 +150,8 @@ def find_parents(doc: Reading) -> list[int | None]:
             whole = out[first]
             if whole is not None and size_of(doc.records[whole]) >= size_of(doc.records[i]):
                 parent, markers[i] = whole, markers[first]
+        if parent is None and marker is None and (goes_on := _breakdown_goes_on(doc, out, markers, i)):
+            parent, markers[i] = goes_on
         if by_lead and parent is None and (shared := _whole_of_share(doc, i, lo)) is not None:
             parent = shared
         if parent is None and (named := _whole_named_again(doc, i, lo)) is not None:
@@ -181,6 +183,51 @@ def find_parents(doc: Reading) -> list[int | None]:
 
 #: The words between a count and one of its parts framed by 中 (52起较大火灾中有33起, 86名吸毒人员中，12名).
 _FRAMED_BY = compile_pattern(r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当中|當中)(?:有|的|[，,])?\s*")
+
+
+def _breakdown_goes_on(
+    doc: Reading, out: Sequence[int | None], markers: Sequence[int | None], i: int
+) -> tuple[int, int | None] | None:
+    """The whole of figure ``i`` when its sentence goes on with the items of a 其中 sentence before it.
+
+    事故52起，死亡40人。其中，化工行业事故18起，死亡15人。建材行业事故9起，死亡8人。: the second
+    sector's sentence names its kind like the first (…行业事故) with no breakdown word of its own, and
+    breaks down the same totals; each figure takes the whole of the figure of the sentence before in
+    the same unit naming the same casualty (死亡), when that one is a part. The sentence before opens
+    with 其中, or goes on so itself; its first figure's words end like those of this sentence's first
+    figure in the last three characters (业事故: a kind of one kind of name), and say more than those;
+    a sentence of another deed or period (全年查处酒驾违法2100起 after 其中，超速违法…) says other
+    words. Returns the whole and the marker of the breakdown it goes on with.
+    """
+    cands, contexts, text = doc.cands, doc.contexts, doc.text
+    if doc.changes[i].relative:
+        return None
+    start = contexts[i].sentence_start
+    first = bisect.bisect_left(cands, start, key=_start)
+    if first == 0 or text[start - 1 : start] != "。" or cands[first - 1].start < start - WINDOW:
+        return None
+    before = contexts[first - 1].sentence_start
+    head = bisect.bisect_left(cands, before, key=_start)
+    marker = markers[head]
+    if marker is None or out[head] is None or not text.startswith(_QIZHONG, marker):
+        return None
+    own, theirs = _bare_words(contexts[first].pre), _bare_words(contexts[head].pre)
+    if len(own) < 4 or own[-3:] != theirs[-3:] or theirs.endswith(own):
+        return None
+    casualty, unit = _casualty_word(doc, i), doc.records[i].unit
+    for g in range(head, first):
+        rg = doc.records[g]
+        if rg.unit != unit or doc.changes[g].relative or _casualty_word(doc, g) != casualty:
+            continue
+        whole = out[g]
+        if whole is None or size_of(doc.records[whole]) < size_of(doc.records[i]):
+            return None
+        return whole, marker
+    return None
+
+
+#: The breakdown words that open a sentence of items (其中，…).
+_QIZHONG = ("其中", "当中", "當中")
 
 
 def _frame_right_before(doc: Reading, i: int) -> int | None:

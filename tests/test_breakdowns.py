@@ -150,3 +150,16 @@ def test_a_count_with_its_own_share_reaches_the_total_the_share_is_of() -> None:
     )
     parents = {r.text: r.parent for r in extract_text(text)}
     assert (parents["702起"], parents["420起"]) == (None, None)  # another total by name; a bare share
+
+
+def test_sentences_of_sectors_go_on_with_a_qizhong_sentence_before_them() -> None:
+    """其中，化工行业事故…。建材行业事故…。: each sector's sentence breaks down the same totals."""
+    text = (
+        "今年前三季度，全省共发生各类生产安全事故52起，死亡40人，受伤21人。其中，化工行业事故18起，"
+        "死亡15人，同比减少2起。建材行业事故9起，死亡8人。仓储物流行业事故4起，死亡4人。"
+    )
+    parents = {(r.text, r.start): r.parent for r in extract_text(text)}
+    later = [p for (t, _), p in parents.items() if t in ("9起", "8人", "4起", "4人")]
+    assert later == ["52起", "40人", "52起", "40人"]
+    text = "全年查处交通违法12万起。其中，超速违法3.1万起。全年查处酒驾违法2100起。"  # another deed's words
+    assert {r.text: r.parent for r in extract_text(text)}["2100起"] is None
