@@ -1770,17 +1770,20 @@ def in_closed_bracket(text: str, at: int, start: int, end: int) -> bool:
     """Whether the breakdown word at `at` stands in a bracket opened after `start` and closed before `end`.
 
     停车泊位3000余个（含两轮车），增设信号灯1个: the 含 says what the 3000 hold, and its bracket
-    closes before the next figure, which is none of its parts.
+    closes before the next figure, which is none of its parts. A square bracket (【不含…】) too.
 
     >>> in_closed_bracket("泊位3000余个（含两轮车），增设信号灯1个", 9, 0, 21)
     True
     >>> in_closed_bracket("泊位3000余个（含两轮车1200个）", 9, 0, 14)
     False
     """
-    opened = max(text.rfind("(", start, at), text.rfind("（", start, at))
-    if opened < 0 or max(text.rfind(")", opened, at), text.rfind("）", opened, at)) >= 0:
+    opened = max(text.rfind("(", start, at), text.rfind("（", start, at), text.rfind("【", start, at))
+    if (
+        opened < 0
+        or max(text.rfind(")", opened, at), text.rfind("）", opened, at), text.rfind("】", opened, at)) >= 0
+    ):
         return False
-    return ")" in text[at:end] or "）" in text[at:end]
+    return ")" in text[at:end] or "）" in text[at:end] or "】" in text[at:end]
 
 
 def _closes_a_bracket(text: str, start: int, end: int) -> bool:

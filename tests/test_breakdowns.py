@@ -163,3 +163,9 @@ def test_sentences_of_sectors_go_on_with_a_qizhong_sentence_before_them() -> Non
     assert later == ["52起", "40人", "52起", "40人"]
     text = "全年查处交通违法12万起。其中，超速违法3.1万起。全年查处酒驾违法2100起。"  # another deed's words
     assert {r.text: r.parent for r in extract_text(text)}["2100起"] is None
+
+
+def test_a_breakdown_word_in_a_closed_square_bracket_opens_nothing() -> None:
+    """【含…】 says what a figure holds, as （含…） does: the 其中 before it still opens the breakdown."""
+    text = "全市共查处交通违法行为5.2万起，同比下降3%。其中，主城区查处【含绕城高速路段】1.8万起。"
+    assert {r.text: r.parent for r in extract_text(text)}["1.8万起"] == "5.2万起"
