@@ -169,3 +169,10 @@ def test_a_breakdown_word_in_a_closed_square_bracket_opens_nothing() -> None:
     """【含…】 says what a figure holds, as （含…） does: the 其中 before it still opens the breakdown."""
     text = "全市共查处交通违法行为5.2万起，同比下降3%。其中，主城区查处【含绕城高速路段】1.8万起。"
     assert {r.text: r.parent for r in extract_text(text)}["1.8万起"] == "5.2万起"
+
+
+def test_a_line_wrapped_before_an_indented_figure_ends_no_sentence() -> None:
+    """A PDF's line broken before a figure, the next line indented (首次来信⏎        238件), goes on."""
+    text = "本年共接收群众来信412件。其中,首次来信\n        238件,已办结226件,办结率95%。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["238件"], parents["226件"]) == ("412件", "412件")
