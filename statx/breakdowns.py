@@ -910,7 +910,8 @@ def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, mark
 
     A later item in a unit of its own (其中摩托车不戴头盔1920起…，开展宣传活动86场) has moved on to
     another thing the sentence reports, not a part of the count before the 其中; but not under a
-    count of business in 笔, whose items are all kinds of business.
+    count of business in 笔, whose items are all kinds of business, nor the next item of a 、 list
+    whose item before took the whole in another unit (办证4.1万人次，其中身份证2.6万张、居住证1.5万个).
     """
     first = next((k for k in range(whole + 1, i + 1) if doc.cands[k].start > marker), None)
     if first is None or first == i:
@@ -918,7 +919,19 @@ def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, mark
     if counts_business(doc, whole):
         # 办理车驾管业务86.4万笔。其中，注册登记6.8万辆，换证12.6万本: every item is some business
         return out[first] == whole
+    if (
+        out[i - 1] == whole
+        and doc.records[i - 1].unit != doc.records[whole].unit
+        and _NEXT_IN_LIST.fullmatch(doc.text, doc.cands[i - 1].end, doc.cands[i].start)
+    ):
+        # 其中护照2.2万本、…、签注3.1万个: the next item of a list whose items count in units of their
+        # own, 、 before it (其中超速3200起、宣传活动86场 is a list of the whole's unit: 场 moved on)
+        return True
     return doc.records[first].unit == doc.records[i].unit and out[first] == whole
+
+
+#: What stands between two items of one 、 list: the mark and the next item's words, no clause's end.
+_NEXT_IN_LIST = compile_pattern(r"\s*、[^，,。；;：:！？!?\d\n]{1,16}")
 
 
 def counts_business(doc: Reading, j: int) -> bool:

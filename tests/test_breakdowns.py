@@ -176,3 +176,11 @@ def test_a_line_wrapped_before_an_indented_figure_ends_no_sentence() -> None:
     text = "本年共接收群众来信412件。其中,首次来信\n        238件,已办结226件,办结率95%。"
     parents = {r.text: r.parent for r in extract_text(text)}
     assert (parents["238件"], parents["226件"]) == ("412件", "412件")
+
+
+def test_the_next_item_of_a_list_in_units_of_its_own_keeps_the_whole() -> None:
+    """其中身份证2.6万张、居住证1.5万个: each 、 item counts in its own unit, all of the 人次 before."""
+    text = "上周全区共受理各类证件申请4.1万人次，其中身份证2.6万张、居住证1.5万个。"
+    assert {r.text: r.parent for r in extract_text(text)}["1.5万个"] == "4.1万人次"
+    text = "全市查处违法1.2万起，其中超速3200起、酒驾1800起、宣传活动86场。"  # a list in the whole's unit
+    assert {r.text: r.parent for r in extract_text(text)}["86场"] is None
