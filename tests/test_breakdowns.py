@@ -184,3 +184,21 @@ def test_the_next_item_of_a_list_in_units_of_its_own_keeps_the_whole() -> None:
     assert {r.text: r.parent for r in extract_text(text)}["1.5万个"] == "4.1万人次"
     text = "全市查处违法1.2万起，其中超速3200起、酒驾1800起、宣传活动86场。"  # a list in the whole's unit
     assert {r.text: r.parent for r in extract_text(text)}["86场"] is None
+
+
+def test_numbered_sector_lines_repeating_the_totals_kinds_break_them_down() -> None:
+    """1.道路运输事故30起，死亡9人…⏎2.建筑施工事故5起…: each sector line's figures are parts of the totals."""
+    text = (
+        "全县发生事故38起，死亡12人，受伤20人，直接经济损失96万元。\n"
+        "1.道路运输事故30起，死亡9人，受伤18人，直接经济损失80万元。\n"
+        "2.建筑施工事故5起，死亡3人，受伤0人。"
+    )
+    parents = [r.parent for r in extract_text(text)][4:]
+    assert parents == ["38起", "12人", "20人", "96万元", "38起", "12人", "20人"]
+    text = (
+        "全县发生事故38起，死亡12人，受伤20人。\n二、主要特点\n"
+        "（一）从路段看。国道发生事故17起、死亡5人；县道发生事故9起、死亡2人。"
+    )  # a heading sentence, then a paragraph of its own
+    assert [r.parent for r in extract_text(text)][3:] == [None, None, None, None]
+    text = "全县查处违法行为3800起，其中酒驾620起。\n1.查处超速1200起、逆行460起。"  # no casualty: no sectors
+    assert [r.parent for r in extract_text(text)][2:] == [None, None]
