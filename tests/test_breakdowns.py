@@ -202,3 +202,16 @@ def test_numbered_sector_lines_repeating_the_totals_kinds_break_them_down() -> N
     assert [r.parent for r in extract_text(text)][3:] == [None, None, None, None]
     text = "全县查处违法行为3800起，其中酒驾620起。\n1.查处超速1200起、逆行460起。"  # no casualty: no sectors
     assert [r.parent for r in extract_text(text)][2:] == [None, None]
+
+
+def test_an_item_past_parts_that_already_make_the_exact_whole_is_no_part() -> None:
+    """其中…8200件，…260件，办结8412件: the first two make the 8460; what follows is no part."""
+    text = "上半年共上报事件8460件，其中网格员上报8200件，热线转入260件，办结8412件。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["260件"], parents["8412件"]) == ("8460件", None)
+    text = (
+        "全年主动公开信息1530条，其中，工作动态1200条、规范性文件330条，开展在线访谈12场，发布解读材料6条。"
+    )
+    assert {r.text: r.parent for r in extract_text(text)}["6条"] is None
+    text = "全年查处违法965起，其中超速612起，逆行378起。"  # overlapping parts, no sum met: both stay
+    assert {r.text: r.parent for r in extract_text(text)}["378起"] == "965起"
