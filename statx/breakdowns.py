@@ -530,7 +530,7 @@ def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[in
 def _share_reads_as_part(doc: Reading, i: int, total: str) -> bool:
     """Whether count ``i``'s share, written of ``total`` (占总数的: 总数; 占: ""), makes it a part.
 
-    A share of 总数 itself does; a share of a total named otherwise (占全部刑事类报警数的) or a bare one
+    A share of 总数 itself does; a share of a total named otherwise (占全部盗抢类案件数的) or a bare one
     only after a 其中 in the paragraph; a bare one also after a kind (咨询类共…).
     """
     if total in ("总数", "總數"):

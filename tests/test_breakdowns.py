@@ -155,7 +155,7 @@ def test_a_count_with_its_own_share_reaches_the_total_the_share_is_of() -> None:
 def test_sentences_of_sectors_go_on_with_a_qizhong_sentence_before_them() -> None:
     """其中，化工行业事故…。建材行业事故…。: each sector's sentence breaks down the same totals."""
     text = (
-        "今年前三季度，全省共发生各类生产安全事故52起，死亡40人，受伤21人。其中，化工行业事故18起，"
+        "今年前三季度，全省累计发生生产安全事故52起，死亡40人，受伤21人。其中，化工行业事故18起，"
         "死亡15人，同比减少2起。建材行业事故9起，死亡8人。仓储物流行业事故4起，死亡4人。"
     )
     parents = {(r.text, r.start): r.parent for r in extract_text(text)}
