@@ -1404,6 +1404,8 @@ def _end_overflowing_lists(doc: Reading, parents: list[int | None], markers: Seq
     records = doc.records
     sums: dict[tuple[int, int], float] = {}
     rough: set[tuple[int, int]] = set()  # the breakdowns with a part not written exactly
+    counted: dict[tuple[int, int], int] = {}  # how many parts each breakdown has had so far
+    first: dict[tuple[int, int], int] = {}  # each breakdown's first part
     for i, (p, m) in enumerate(zip(parents, markers, strict=True)):
         if p is None or m is None or measure_of(records[p].unit) != measure_of(records[i].unit):
             continue
@@ -1411,15 +1413,41 @@ def _end_overflowing_lists(doc: Reading, parents: list[int | None], markers: Seq
         before = sums.get(key, 0.0)
         total = before + size_of(records[i])
         sums[key] = total
+        counted[key] = counted.get(key, 0) + 1
+        first.setdefault(key, i)
         if records[i].qualifier != "exact":
             rough.add(key)
+        # one part the size of the whole says it again (146起事故中，…): only two or more make a sum
+        exact = key not in rough and counted[key] > 2
         if (
             before
             and total > whole + rounding(records[p])
             and not nearly_equal(total, whole)
-            and (_rate_of(doc, i, whole) or _summed_up(records[p], before, key not in rough))
+            and (
+                _rate_of(doc, i, whole)
+                or (_summed_up(records[p], before, exact) and _moved_on(doc, first[key], i))
+            )
         ):
             parents[i] = None
+
+
+def _moved_on(doc: Reading, first: int, i: int) -> bool:
+    """Whether item ``i`` names another thing than the first part, or follows a count of another measure.
+
+    …上报的逃犯1573人，外地上报的逃犯499人，…通缉的逃犯5人: the third names the same thing (逃犯) and
+    counts some of the same fugitives again, a part still; 办结8412件 after 热线转入260件 (another
+    deed) or 发布解读材料6条 after 开展在线访谈12场 (a count of another measure between) is not.
+    """
+    own, theirs = _bare_words(doc.contexts[i].pre), _bare_words(doc.contexts[first].pre)
+    if own[-2:] != theirs[-2:]:
+        return True
+    measure, records = measure_of(doc.records[i].unit), doc.records
+    return any(
+        measure_of(records[k].unit) != measure
+        and records[k].unit not in SHARE_UNITS
+        and not doc.changes[k].relative
+        for k in range(first + 1, i)
+    )
 
 
 def _summed_up(whole: Figure | Record, before: float, exact: bool) -> bool:

@@ -215,3 +215,7 @@ def test_an_item_past_parts_that_already_make_the_exact_whole_is_no_part() -> No
     assert {r.text: r.parent for r in extract_text(text)}["6条"] is None
     text = "全年查处违法965起，其中超速612起，逆行378起。"  # overlapping parts, no sum met: both stay
     assert {r.text: r.parent for r in extract_text(text)}["378起"] == "965起"
+    text = (
+        "今年共抓获在逃人员640人，其中本地上报的在逃人员410人，外地上报的在逃人员230人，部督的在逃人员12人。"
+    )
+    assert {r.text: r.parent for r in extract_text(text)}["12人"] == "640人"  # the same thing again: overlaps
