@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,7 @@ def find_parents(doc: Reading) -> list[int | None]:
     text, cands, contexts, changes, lex = doc.text, doc.cands, doc.contexts, doc.changes, doc.lex
     out: list[int | None] = []
     markers: list[int | None] = []
+    sectors: set[int] = set()  # the parts `_whole_of_numbered_sector` found
     for i, c in enumerate(cands):
         markers.append(None)
         if changes[i].relative:
@@ -150,6 +152,16 @@ def find_parents(doc: Reading) -> list[int | None]:
             whole = out[first]
             if whole is not None and size_of(doc.records[whole]) >= size_of(doc.records[i]):
                 parent, markers[i] = whole, markers[first]
+        if parent is None and marker is None and (goes_on := _breakdown_goes_on(doc, out, markers, i)):
+            parent, markers[i] = goes_on
+        # (一)道路交通：事故9起: the colon after a sector's name opens no breakdown of its own
+        if (
+            parent is None
+            and lead is None
+            and (marker is None or text[marker] in ":：")
+            and (parent := _whole_of_numbered_sector(doc, out, sectors, i)) is not None
+        ):
+            sectors.add(i)
         if by_lead and parent is None and (shared := _whole_of_share(doc, i, lo)) is not None:
             parent = shared
         if parent is None and (named := _whole_named_again(doc, i, lo)) is not None:
@@ -181,6 +193,146 @@ def find_parents(doc: Reading) -> list[int | None]:
 
 #: The words between a count and one of its parts framed by 中 (52起较大火灾中有33起, 86名吸毒人员中，12名).
 _FRAMED_BY = compile_pattern(r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当中|當中)(?:有|的|[，,])?\s*")
+
+
+def _breakdown_goes_on(
+    doc: Reading, out: Sequence[int | None], markers: Sequence[int | None], i: int
+) -> tuple[int, int | None] | None:
+    """The whole of figure ``i`` when its sentence goes on with the items of a 其中 sentence before it.
+
+    事故52起，死亡40人。其中，化工行业事故18起，死亡15人。建材行业事故9起，死亡8人。: the second
+    sector's sentence names its kind like the first (…行业事故) with no breakdown word of its own, and
+    breaks down the same totals; each figure takes the whole of the figure of the sentence before in
+    the same unit naming the same casualty (死亡), when that one is a part. The sentence before opens
+    with 其中, or goes on so itself; its first figure's words end like those of this sentence's first
+    figure in the last three characters (业事故: a kind of one kind of name), and say more than those;
+    a sentence of another deed or period (全年查处酒驾违法2100起 after 其中，超速违法…) says other
+    words. Returns the whole and the marker of the breakdown it goes on with.
+    """
+    cands, contexts, text = doc.cands, doc.contexts, doc.text
+    if doc.changes[i].relative:
+        return None
+    start = contexts[i].sentence_start
+    first = bisect.bisect_left(cands, start, key=_start)
+    if first == 0 or text[start - 1 : start] != "。" or cands[first - 1].start < start - WINDOW:
+        return None
+    before = contexts[first - 1].sentence_start
+    head = bisect.bisect_left(cands, before, key=_start)
+    marker = markers[head]
+    if marker is None or out[head] is None or not text.startswith(_QIZHONG, marker):
+        return None
+    own, theirs = _bare_words(contexts[first].pre), _bare_words(contexts[head].pre)
+    if len(own) < 4 or own[-3:] != theirs[-3:] or theirs.endswith(own):
+        return None
+    casualty, unit = _casualty_word(doc, i), doc.records[i].unit
+    for g in range(head, first):
+        rg = doc.records[g]
+        if rg.unit != unit or doc.changes[g].relative or _casualty_word(doc, g) != casualty:
+            continue
+        whole = out[g]
+        if whole is None or size_of(doc.records[whole]) < size_of(doc.records[i]):
+            return None
+        return whole, marker
+    return None
+
+
+#: A numbered line's opening (1. , 2．, （一）, (二), 三、) of a report's list of sectors.
+_NUMBERED_LINE = compile_pattern(
+    r"[ \t\u3000]*(?:\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]"
+    r"|[一二三四五六七八九十]{1,2}、)"
+)
+#: A full stop.
+_FULL_STOP = compile_pattern(r"[。！？!?]")
+#: How many lines up from a numbered line its sibling lines and the totals are looked for.
+_SECTOR_LINES_BACK = 6
+#: The longest heading line passed over between the totals and the first sector (一、从行业看).
+_SECTOR_HEADING = 12
+
+
+def _whole_of_numbered_sector(
+    doc: Reading, out: Sequence[int | None], sectors: AbstractSet[int], i: int
+) -> int | None:
+    """The total figure ``i`` breaks down when its numbered line repeats the totals' kinds for a sector.
+
+    全县发生事故38起，死亡12人，受伤20人，直接经济损失96万元。⏎1.道路运输事故30起，死亡9人，受伤18人…⏎
+    2.建筑施工事故5起，死亡3人…: an accident report lists the sectors of its totals one a line, each line
+    saying the totals' casualties again, with no breakdown word; each figure is a part of the total of
+    its unit naming the same casualty. The first numbered line follows the totals' line (past a short
+    heading, 一、从行业看), and its figures meet totals of their kind: events and a casualty at least
+    (a line of counts of one kind is no sector's line); a later one reaches the totals through the
+    numbered lines above it, whose figures of its kind took them by this rule (``sectors``).
+    """
+    text, cands, records = doc.text, doc.cands, doc.records
+    if doc.changes[i].relative or records[i].unit in SHARE_UNITS or is_rate(doc, i):
+        return None
+    line = text.rfind("\n", 0, cands[i].start) + 1
+    if line == 0 or _NUMBERED_LINE.match(text, line, cands[i].start) is None:
+        return None
+    if _FULL_STOP.search(text, line, cands[bisect.bisect_left(cands, line, key=_start)].start):
+        return None  # （一）从道路类型看。国省道…: a heading sentence, then a paragraph of its own
+    unit, lo = records[i].unit, max(0, cands[i].start - 3 * WINDOW)
+    casualty = None if unit in doc.lex.event_units else _casualty_word(doc, i)
+    for _ in range(_SECTOR_LINES_BACK):
+        if line <= lo + 1:
+            return None
+        above = text.rfind("\n", lo, line - 1) + 1
+        if above == 0 and lo > 0:
+            return None  # the line above starts out of reach
+        first = bisect.bisect_left(cands, above, key=_start)
+        figures = [k for k in range(first, len(cands)) if cands[k].start < line - 1]
+        if not figures:
+            if line - above > _SECTOR_HEADING + 1:
+                return None
+        elif _NUMBERED_LINE.match(text, above, cands[figures[0]].start) is not None:
+            for k in figures:  # a sibling sector: the whole its figure of this kind took
+                if _same_kind(doc, k, unit, casualty) and k in sectors and (whole := out[k]) is not None:
+                    return whole if size_of(records[whole]) >= size_of(records[i]) else None
+        else:
+            return _total_of_kind(doc, figures, i, unit, casualty)
+        line = above
+    return None
+
+
+def _same_kind(doc: Reading, k: int, unit: str, casualty: str | None) -> bool:
+    """Whether figure ``k`` counts in ``unit`` the same casualty (死亡, or none), events any way.
+
+    事故0起、无死亡: a count of events names no casualty, whatever word follows it.
+    """
+    if doc.records[k].unit != unit or doc.changes[k].relative or is_rate(doc, k):
+        return False
+    return unit in doc.lex.event_units or _casualty_word(doc, k) == casualty
+
+
+def _total_of_kind(
+    doc: Reading, totals: Sequence[int], i: int, unit: str, casualty: str | None
+) -> int | None:
+    """The figure among ``totals`` of item ``i``'s kind, when the first numbered line repeats theirs.
+
+    A count of events and a count of a casualty (死亡, 受伤) of ``i``'s line must each meet a total of
+    their own kind, not smaller: other lines (30起 after a paragraph of 38起, 查处酒驾412起、醉驾96起)
+    are no list of sectors.
+    """
+    text, cands, records = doc.text, doc.cands, doc.records
+    line_end = text.find("\n", cands[i].start)
+    end = len(cands) if line_end < 0 else bisect.bisect_left(cands, line_end, key=_start)
+    line_start = text.rfind("\n", 0, cands[i].start) + 1
+    own = range(bisect.bisect_left(cands, line_start, key=_start), end)
+    met: set[bool] = set()  # whether each figure met is a casualty's
+    whole = None
+    for k in own:
+        if doc.changes[k].relative or records[k].unit in SHARE_UNITS:
+            continue
+        kind = None if records[k].unit in doc.lex.event_units else _casualty_word(doc, k)
+        total = next((t for t in totals if _same_kind(doc, t, records[k].unit, kind)), None)
+        if total is not None and size_of(records[total]) >= size_of(records[k]):
+            met.add(kind is not None)
+            if k == i:
+                whole = total
+    return whole if met == {True, False} else None
+
+
+#: The breakdown words that open a sentence of items (其中，…).
+_QIZHONG = ("其中", "当中", "當中")
 
 
 def _frame_right_before(doc: Reading, i: int) -> int | None:
@@ -336,6 +488,60 @@ def _wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
         for c, sh in zip(counts, shares, strict=True):
             if parents[c] is None:
                 parents[c] = _whole_of_paired_share(doc, c, sh, own)
+
+
+#: What joins a part to its share of a total a report names as such (，占总数的42.2%, 、占全部盗窃类
+#:报案数的61.4%); group ``total`` holds the words naming it.
+_SHARE_OF_TOTAL = compile_pattern(
+    r"[，,、]?\s*占(?P<total>比|总数|總數|全部?\p{Han}{0,8}?(?:总数|總數|数|數))?的?\s*$"
+)
+#: A breakdown word in the paragraph of a part with its share: 其中 (其中，出动救援2.1万起、占40.2%).
+_PARAGRAPH_BREAKDOWN = compile_pattern(r"其中|当中|當中")
+
+
+def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[int | None]:
+    """For each count that found no whole, the earlier total its own share is written of, if any.
+
+    接报各类警情8.4万起。…⏎其中，处置火灾2.9万起、占34.5%；社会救助1.7万起、占20.2%: the 其中 of the
+    paragraph says the counts break something down, and each share to a decimal picks which total,
+    said a paragraph or a section up, past a rate or a sentence of other figures. So does a share of
+    the total by name (，占总数的42.2%) or a count of a kind (投诉类共4120件，占18.36%). A share that
+    names another total (占全县事故总数的58.5%) or a bare share after a grouping (从时段看，…占34.3%)
+    is left alone: the probes' golds give those no whole. Wholes are looked for among the last
+    `_NAMED_BACK` figures, as for shares paired one by one (`_wholes_of_paired_shares`). The caller
+    reads them last, after a whole past a semicolon (`statx.semicolons`), which knows better.
+    """
+    cands, records, text = doc.cands, doc.records, doc.text
+    out: list[int | None] = [None] * len(cands)
+    for i in range(len(cands) - 1):
+        if parents[i] is not None or records[i + 1].unit != "%" or records[i].unit in SHARE_UNITS:
+            continue
+        if doc.changes[i].relative or doc.changes[i + 1].relative:
+            continue
+        said = _SHARE_OF_TOTAL.match(text, cands[i].end, cands[i + 1].start)
+        if said is None or _DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
+            continue
+        if not _share_reads_as_part(doc, i, said.group("total") or ""):
+            continue
+        out[i] = _whole_share_names(doc, i, i + 1, max(0, i - _NAMED_BACK))
+    return out
+
+
+def _share_reads_as_part(doc: Reading, i: int, total: str) -> bool:
+    """Whether count ``i``'s share, written of ``total`` (占总数的: 总数; 占: ""), makes it a part.
+
+    A share of 总数 itself does; a share of a total named otherwise (占全部盗抢类案件数的) or a bare one
+    only after a 其中 in the paragraph; a bare one also after a kind (咨询类共…).
+    """
+    if total in ("总数", "總數"):
+        return True
+    if total and not total.startswith("全"):
+        return False  # 占比: too loose a word to say of what
+    start = doc.cands[i].start
+    paragraph = doc.text.rfind("\n", max(0, start - WINDOW), start) + 1
+    if _PARAGRAPH_BREAKDOWN.search(doc.text, paragraph, start):
+        return True
+    return not total and KIND_OF_WHOLE.search(doc.contexts[i].pre) is not None
 
 
 def _whole_of_paired_share(doc: Reading, c: int, sh: int, sentence: int | None = None) -> int | None:
@@ -809,7 +1015,8 @@ def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, mark
 
     A later item in a unit of its own (其中摩托车不戴头盔1920起…，开展宣传活动86场) has moved on to
     another thing the sentence reports, not a part of the count before the 其中; but not under a
-    count of business in 笔, whose items are all kinds of business.
+    count of business in 笔, whose items are all kinds of business, nor the next item of a 、 list
+    whose item before took the whole in another unit (办证4.1万人次，其中身份证2.6万张、居住证1.5万个).
     """
     first = next((k for k in range(whole + 1, i + 1) if doc.cands[k].start > marker), None)
     if first is None or first == i:
@@ -817,7 +1024,19 @@ def _first_item_or_like_it(doc: Reading, out: Sequence[int | None], i: int, mark
     if counts_business(doc, whole):
         # 办理车驾管业务86.4万笔。其中，注册登记6.8万辆，换证12.6万本: every item is some business
         return out[first] == whole
+    if (
+        out[i - 1] == whole
+        and doc.records[i - 1].unit != doc.records[whole].unit
+        and _NEXT_IN_LIST.fullmatch(doc.text, doc.cands[i - 1].end, doc.cands[i].start)
+    ):
+        # 其中护照2.2万本、…、签注3.1万个: the next item of a list whose items count in units of their
+        # own, 、 before it (其中超速3200起、宣传活动86场 is a list of the whole's unit: 场 moved on)
+        return True
     return doc.records[first].unit == doc.records[i].unit and out[first] == whole
+
+
+#: What stands between two items of one 、 list: the mark and the next item's words, no clause's end.
+_NEXT_IN_LIST = compile_pattern(r"\s*、[^，,。；;：:！？!?\d\n]{1,16}")
 
 
 def counts_business(doc: Reading, j: int) -> bool:
@@ -1190,6 +1409,9 @@ def _end_overflowing_lists(doc: Reading, parents: list[int | None], markers: Seq
     """
     records = doc.records
     sums: dict[tuple[int, int], float] = {}
+    rough: set[tuple[int, int]] = set()  # the breakdowns with a part not written exactly
+    counted: dict[tuple[int, int], int] = {}  # how many parts each breakdown has had so far
+    first: dict[tuple[int, int], int] = {}  # each breakdown's first part
     for i, (p, m) in enumerate(zip(parents, markers, strict=True)):
         if p is None or m is None or measure_of(records[p].unit) != measure_of(records[i].unit):
             continue
@@ -1197,13 +1419,51 @@ def _end_overflowing_lists(doc: Reading, parents: list[int | None], markers: Seq
         before = sums.get(key, 0.0)
         total = before + size_of(records[i])
         sums[key] = total
+        counted[key] = counted.get(key, 0) + 1
+        first.setdefault(key, i)
+        if records[i].qualifier != "exact":
+            rough.add(key)
+        # one part the size of the whole says it again (146起事故中，…): only two or more make a sum
+        exact = key not in rough and counted[key] > 2
         if (
             before
             and total > whole + rounding(records[p])
             and not nearly_equal(total, whole)
-            and _rate_of(doc, i, whole)
+            and (
+                _rate_of(doc, i, whole)
+                or (_summed_up(records[p], before, exact) and _moved_on(doc, first[key], i))
+            )
         ):
             parents[i] = None
+
+
+def _moved_on(doc: Reading, first: int, i: int) -> bool:
+    """Whether item ``i`` names another thing than the first part, or follows a count of another measure.
+
+    …上报的逃犯1573人，外地上报的逃犯499人，…通缉的逃犯5人: the third names the same thing (逃犯) and
+    counts some of the same fugitives again, a part still; 办结8412件 after 热线转入260件 (another
+    deed) or 发布解读材料6条 after 开展在线访谈12场 (a count of another measure between) is not.
+    """
+    own, theirs = _bare_words(doc.contexts[i].pre), _bare_words(doc.contexts[first].pre)
+    if own[-2:] != theirs[-2:]:
+        return True
+    measure, records = measure_of(doc.records[i].unit), doc.records
+    return any(
+        measure_of(records[k].unit) != measure
+        and records[k].unit not in SHARE_UNITS
+        and not doc.changes[k].relative
+        for k in range(first + 1, i)
+    )
+
+
+def _summed_up(whole: Figure | Record, before: float, exact: bool) -> bool:
+    """Whether the parts before an item, each written exactly, add up to their exact whole already.
+
+    上报事件8460件，其中网格员上报8200件，热线转入260件，办结8412件: 8200 and 260 make the 8460, so
+    the 8412 after them is no further part but what became of the whole (a breakdown's parts may
+    overlap, 抓获965名，其中刑事拘留612人，提请逮捕378人, but not past a sum met to the unit).
+    """
+    return exact and whole.qualifier == "exact" and nearly_equal(before, size_of(whole)) and before > 0
 
 
 def _rate_of(doc: Reading, i: int, whole: float) -> bool:
@@ -1675,17 +1935,20 @@ def in_closed_bracket(text: str, at: int, start: int, end: int) -> bool:
     """Whether the breakdown word at `at` stands in a bracket opened after `start` and closed before `end`.
 
     停车泊位3000余个（含两轮车），增设信号灯1个: the 含 says what the 3000 hold, and its bracket
-    closes before the next figure, which is none of its parts.
+    closes before the next figure, which is none of its parts. A square bracket (【不含…】) too.
 
     >>> in_closed_bracket("泊位3000余个（含两轮车），增设信号灯1个", 9, 0, 21)
     True
     >>> in_closed_bracket("泊位3000余个（含两轮车1200个）", 9, 0, 14)
     False
     """
-    opened = max(text.rfind("(", start, at), text.rfind("（", start, at))
-    if opened < 0 or max(text.rfind(")", opened, at), text.rfind("）", opened, at)) >= 0:
+    opened = max(text.rfind("(", start, at), text.rfind("（", start, at), text.rfind("【", start, at))
+    if (
+        opened < 0
+        or max(text.rfind(")", opened, at), text.rfind("）", opened, at), text.rfind("】", opened, at)) >= 0
+    ):
         return False
-    return ")" in text[at:end] or "）" in text[at:end]
+    return ")" in text[at:end] or "）" in text[at:end] or "】" in text[at:end]
 
 
 def _closes_a_bracket(text: str, start: int, end: int) -> bool:

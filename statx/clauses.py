@@ -21,10 +21,11 @@ if TYPE_CHECKING:
     from statx.semantics import Lexicon
 
 WINDOW = 160  # how far back a clause, sentence or paragraph is looked for
-#: A line break ends a sentence, but not before a digit (a PDF wraps 1,843\n件 and 123.4\n万 too);
+#: A line break ends a sentence, but not before a digit, indented or not (a PDF wraps 1,843\n件,
+#: 123.4\n万 and 初信\n    159件 too);
 #: a line that opens with a time stamp (a subtitle's or a transcript's 00:01:23, 00:01:23,456) is
 #: a new utterance, whose lines carry no full stop of their own.
-_NEW_LINE = rf"\n(?:(?!\d)|(?={TIME_STAMP}))"
+_NEW_LINE = rf"\n(?:(?![ \t]*\d)|(?={TIME_STAMP}))"
 SENTENCE_END = compile_pattern(rf"[。！？!?；;]|{_NEW_LINE}")
 SENTENCE_END_BACK = compile_pattern(SENTENCE_END.pattern, regex.REVERSE)
 

@@ -27,6 +27,7 @@ from statx.breakdowns import (
     find_parents,
     kind_of_lead,
     kind_of_whole,
+    wholes_of_own_shares,
 )
 from statx.changes import (
     change_after_share,
@@ -803,6 +804,7 @@ def annotate(
     changes = read_changes(text, candidates, contexts, lex, year_of)
     reading = Reading(text, candidates, records, contexts, changes, lex)
     parents = find_parents(reading)
+    shared = wholes_of_own_shares(reading, parents)
     orgs = lex.gazette.orgs(text)
     places = lex.gazette.places(text)
     title = fold_text(records[0].title or "")  # titles come from metadata, not normalised yet
@@ -1013,7 +1015,7 @@ def annotate(
         if p is None and change is None and not baseline:
             label = _label(ctx, choice.cue_start, lex) if choice.key == "other" else ""
             over = parent_over_semicolon(reading, out, i, choice.key, label)
-            p = over[0] if over is not None else None
+            p = over[0] if over is not None else shared[i]
             # 其中盗窃案件523起…；诈骗案件287起: a kind named like the first item counts what that counts
             if over is not None and over[1] not in (choice.key, "other"):
                 choice = lex.metrics.named(over[1])

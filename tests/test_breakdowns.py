@@ -122,3 +122,100 @@ def test_a_clause_naming_a_kind_reaches_the_count_of_that_kind_past_a_nearer_one
     parents = {r.text: r.parent for r in extract_text(text)}
     assert parents["905起"] == "3310起"
     assert parents["1240起"] is None  # the clause spoke of the sentence with its own figure
+
+
+def test_a_count_with_its_own_share_reaches_the_total_the_share_is_of() -> None:
+    """A share to a decimal picks a total paragraphs up: after 其中, for a …类 kind, or by 占总数的."""
+    text = (
+        "全年全市救援队伍出动处置各类警情8.4万起。\n各站平均每天出动230余起。"
+        "其中，处置火灾2.9万起、占34.5%；社会救助1.7万起、占20.2%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["2.9万起"], parents["1.7万起"]) == ("8.4万起", "8.4万起")
+    text = (
+        "一、来电概况\n本月热线共受理群众来电52400件，日均1690件。\n二、来电分类\n"
+        "咨询类共24100件，占45.99%；投诉类共9620件，占18.36%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["24100件"], parents["9620件"]) == ("52400件", "52400件")
+    text = (
+        "上半年全省共发生火灾4.6万起，死亡120人。\n"
+        "山区县共发生火灾1.9万起，占总数的41.3%；平原县发生火灾1.5万起，占总数的32.6%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["1.9万起"], parents["1.5万起"]) == ("4.6万起", "4.6万起")
+    text = (
+        "全年发生事故1200起。\n问题：山区道路发生事故702起，占全县事故总数的58.5%。"
+        "从时段看，夜间事故420起，占35.0%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["702起"], parents["420起"]) == (None, None)  # another total by name; a bare share
+
+
+def test_sentences_of_sectors_go_on_with_a_qizhong_sentence_before_them() -> None:
+    """其中，化工行业事故…。建材行业事故…。: each sector's sentence breaks down the same totals."""
+    text = (
+        "今年前三季度，全省累计发生生产安全事故52起，死亡40人，受伤21人。其中，化工行业事故18起，"
+        "死亡15人，同比减少2起。建材行业事故9起，死亡8人。仓储物流行业事故4起，死亡4人。"
+    )
+    parents = {(r.text, r.start): r.parent for r in extract_text(text)}
+    later = [p for (t, _), p in parents.items() if t in ("9起", "8人", "4起", "4人")]
+    assert later == ["52起", "40人", "52起", "40人"]
+    text = "全年查处交通违法12万起。其中，超速违法3.1万起。全年查处酒驾违法2100起。"  # another deed's words
+    assert {r.text: r.parent for r in extract_text(text)}["2100起"] is None
+
+
+def test_a_breakdown_word_in_a_closed_square_bracket_opens_nothing() -> None:
+    """【含…】 says what a figure holds, as （含…） does: the 其中 before it still opens the breakdown."""
+    text = "全市共查处交通违法行为5.2万起，同比下降3%。其中，主城区查处【含绕城高速路段】1.8万起。"
+    assert {r.text: r.parent for r in extract_text(text)}["1.8万起"] == "5.2万起"
+
+
+def test_a_line_wrapped_before_an_indented_figure_ends_no_sentence() -> None:
+    """A PDF's line broken before a figure, the next line indented (首次来信⏎        238件), goes on."""
+    text = "本年共接收群众来信412件。其中,首次来信\n        238件,已办结226件,办结率95%。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["238件"], parents["226件"]) == ("412件", "412件")
+
+
+def test_the_next_item_of_a_list_in_units_of_its_own_keeps_the_whole() -> None:
+    """其中身份证2.6万张、居住证1.5万个: each 、 item counts in its own unit, all of the 人次 before."""
+    text = "上周全区共受理各类证件申请4.1万人次，其中身份证2.6万张、居住证1.5万个。"
+    assert {r.text: r.parent for r in extract_text(text)}["1.5万个"] == "4.1万人次"
+    text = "全市查处违法1.2万起，其中超速3200起、酒驾1800起、宣传活动86场。"  # a list in the whole's unit
+    assert {r.text: r.parent for r in extract_text(text)}["86场"] is None
+
+
+def test_numbered_sector_lines_repeating_the_totals_kinds_break_them_down() -> None:
+    """1.道路运输事故30起，死亡9人…⏎2.建筑施工事故5起…: each sector line's figures are parts of the totals."""
+    text = (
+        "全县发生事故38起，死亡12人，受伤20人，直接经济损失96万元。\n"
+        "1.道路运输事故30起，死亡9人，受伤18人，直接经济损失80万元。\n"
+        "2.建筑施工事故5起，死亡3人，受伤0人。"
+    )
+    parents = [r.parent for r in extract_text(text)][4:]
+    assert parents == ["38起", "12人", "20人", "96万元", "38起", "12人", "20人"]
+    text = (
+        "全县发生事故38起，死亡12人，受伤20人。\n二、主要特点\n"
+        "（一）从路段看。国道发生事故17起、死亡5人；县道发生事故9起、死亡2人。"
+    )  # a heading sentence, then a paragraph of its own
+    assert [r.parent for r in extract_text(text)][3:] == [None, None, None, None]
+    text = "全县查处违法行为3800起，其中酒驾620起。\n1.查处超速1200起、逆行460起。"  # no casualty: no sectors
+    assert [r.parent for r in extract_text(text)][2:] == [None, None]
+
+
+def test_an_item_past_parts_that_already_make_the_exact_whole_is_no_part() -> None:
+    """其中…8200件，…260件，办结8412件: the first two make the 8460; what follows is no part."""
+    text = "上半年共上报事件8460件，其中网格员上报8200件，热线转入260件，办结8412件。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["260件"], parents["8412件"]) == ("8460件", None)
+    text = (
+        "全年主动公开信息1530条，其中，工作动态1200条、规范性文件330条，开展在线访谈12场，发布解读材料6条。"
+    )
+    assert {r.text: r.parent for r in extract_text(text)}["6条"] is None
+    text = "全年查处违法965起，其中超速612起，逆行378起。"  # overlapping parts, no sum met: both stay
+    assert {r.text: r.parent for r in extract_text(text)}["378起"] == "965起"
+    text = (
+        "今年共抓获在逃人员640人，其中本地上报的在逃人员410人，外地上报的在逃人员230人，部督的在逃人员12人。"
+    )
+    assert {r.text: r.parent for r in extract_text(text)}["12人"] == "640人"  # the same thing again: overlaps

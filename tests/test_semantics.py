@@ -2358,7 +2358,9 @@ def test_a_pdf_copys_unindented_line_goes_on_with_the_indented_paragraph() -> No
     text = "\u3000\u3000" + "\n".join((*lines, item))
     assert {r.text: r.parent for r in extract_text(text)}["417起"] == "1,086起"
     # with no indent to go by, or a blank line or an indented line between, the lines are
-    # paragraphs of their own, and the whole two of them up is not reached
+    # paragraphs of their own, and the whole two of them up is not reached by the 其中 (a share of
+    # 总数 would still pick it: `wholes_of_own_shares`, so the item here says none)
+    item = "其中，涉及电动自行车的事故417起。"
     for t in (
         "\n".join((*lines, item)),
         "\u3000\u3000" + "\n\n".join((*lines, item)),
