@@ -279,7 +279,7 @@ def _whole_of_numbered_sector(
         if above == 0 and lo > 0:
             return None  # the line above starts out of reach
         first = bisect.bisect_left(cands, above, key=_start)
-        figures = [k for k in range(first, len(cands)) if cands[k].start < line - 1]
+        figures = range(first, bisect.bisect_left(cands, line - 1, lo=first, key=_start))
         if not figures:
             if line - above > _SECTOR_HEADING + 1:
                 return None

@@ -53,6 +53,10 @@ LONG_RUNS: dict[str, Callable[[int], str]] = {
     "counted sentences": lambda n: "查处违法12起。" * (n // 8),
     "counted clauses": lambda n: "查处违法12起，" * (n // 8),
     "table rows": lambda n: "| 城东 | 41 | 12% |\n" * (n // 17),  # each row walked up to the caption
+    # a report's sector lines under its totals: each line's figures were sought among all the article's
+    "sector lines": lambda n: (
+        "发生事故5000起，死亡900人。\n" + "（一）运输业事故12起，死亡3人。\n" * (n // 5)
+    ),
 }
 
 
