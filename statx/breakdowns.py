@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 import regex
@@ -1138,36 +1139,49 @@ def _wholes_of_exact_sums(doc: Reading, parents: list[int | None]) -> None:
     for run in runs:
         if before and text.find("\n", cands[before[-1]].end, cands[run[0]].start) >= 0:
             before = []  # a new paragraph
-        wholes = [k for k in before if measure_of(records[k].unit) == measure_of(records[run[0]].unit)]
-        _parts_adding_up(doc, parents, run, wholes[-_SUM_WHOLES_BACK:])
+        if len(run) >= 3:  # fewer are no run: `_parts_adding_up` would look at no whole
+            _parts_adding_up(doc, parents, run, _last_of_measure(records, before, records[run[0]].unit))
         for w in range(len(run) - 2):
             if not _JOINED_AFTER.match(text, cands[run[w]].end, cands[run[w + 1]].start):
-                _parts_adding_up(doc, parents, run[w + 1 :], [run[w]])
+                _parts_adding_up(doc, parents, run, [run[w]], w + 1)
         before.extend(run)
 
 
-def _parts_adding_up(
-    doc: Reading, parents: list[int | None], run: Sequence[int], wholes: Sequence[int]
-) -> None:
-    """Point the first 3+ items of ``run`` at the nearest of ``wholes`` they add up to, if any.
+def _last_of_measure(records: Sequence[Figure | Record], before: Sequence[int], unit: str) -> list[int]:
+    """The last `_SUM_WHOLES_BACK` of ``before`` that count what ``unit`` counts, in their order.
 
-    See `_wholes_of_exact_sums`.
+    Read from the end and stopped there: a long paragraph of counts (one line of thousands of
+    clauses) would otherwise make every run read all the figures before it.
+    """
+    measure = measure_of(unit)
+    last = islice((k for k in reversed(before) if measure_of(records[k].unit) == measure), _SUM_WHOLES_BACK)
+    return list(last)[::-1]
+
+
+def _parts_adding_up(
+    doc: Reading, parents: list[int | None], run: Sequence[int], wholes: Sequence[int], first: int = 0
+) -> None:
+    """Point the first 3+ items of ``run[first:]`` at the nearest of ``wholes`` they add up to, if any.
+
+    See `_wholes_of_exact_sums`. The run is not sliced: a run of thousands of counts (one long line
+    of them) tried from each of its items would copy it once per item.
     """
     cands, records = doc.cands, doc.records
-    if len(run) < 3 or parents[run[0]] is not None:
+    if len(run) - first < 3 or parents[run[first]] is not None:
         return
     for whole in reversed(wholes):
-        if cands[run[0]].start - cands[whole].end > WINDOW:
+        if cands[run[first]].start - cands[whole].end > WINDOW:
             return
         size, total = size_of(records[whole]), 0.0
-        for n, k in enumerate(run, 1):
+        for n in range(first, len(run)):
+            k = run[n]
             if parents[k] is not None:
                 break
             total += size_of(records[k])
             if total > size and not nearly_equal(total, size):
                 break
-            if nearly_equal(total, size) and n >= 3:
-                for part in run[:n]:
+            if nearly_equal(total, size) and n - first >= 2:
+                for part in run[first : n + 1]:
                     parents[part] = whole
                 return
 

@@ -11,11 +11,15 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import statx.breakdowns as bd
 import statx.markdowntext as md
 import statx.markup as mk
 import statx.normalize as nz
@@ -156,6 +160,75 @@ def test_open_line_is_that_of_the_plain_search(rules: RuleSet) -> None:
                 m = lex.breakdown_line_end.search(text, max(lo, start - 28), start - 1)
                 plain = m.start() if m is not None and m.start() >= lo else None
                 assert open_line(text, start, lo, lex) == plain, (text, start, lo)
+
+
+# --- sums: the wholes read back from the run, the run walked from an offset, not sliced -------
+
+
+def _plain_parts_adding_up(
+    doc: Any, parents: list[int | None], run: Sequence[int], wholes: Sequence[int]
+) -> None:
+    cands, records = doc.cands, doc.records
+    if len(run) < 3 or parents[run[0]] is not None:
+        return
+    for whole in reversed(wholes):
+        if cands[run[0]].start - cands[whole].end > bd.WINDOW:
+            return
+        size, total = bd.size_of(records[whole]), 0.0
+        for n, k in enumerate(run, 1):
+            if parents[k] is not None:
+                break
+            total += bd.size_of(records[k])
+            if total > size and not bd.nearly_equal(total, size):
+                break
+            if bd.nearly_equal(total, size) and n >= 3:
+                for part in run[:n]:
+                    parents[part] = whole
+                return
+
+
+def _sum_doc(figures: list[tuple[int, str, int]]) -> Any:
+    """A stand-in reading: figures (value, unit, gap before it), only what the sums read."""
+    cands, records, at = [], [], 0
+    for value, unit, gap in figures:
+        at += gap
+        cands.append(SimpleNamespace(start=at, end=at + 3))
+        records.append(SimpleNamespace(value=value, unit=unit))
+        at += 3
+    return SimpleNamespace(cands=cands, records=records)
+
+
+_SUM_FIGURES = st.lists(
+    st.tuples(
+        st.sampled_from([0, 1, 2, 3, 4, 6, 9]),
+        st.sampled_from(["起", "人", "名", "吨", "公斤"]),
+        st.integers(1, 90),
+    ),
+    min_size=1,
+    max_size=14,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SUM_FIGURES, st.data())
+def test_sums_are_those_of_the_plain_slices(figures: list[tuple[int, str, int]], data: st.DataObject) -> None:
+    doc = _sum_doc(figures)
+    n = len(figures)
+    taken = data.draw(st.lists(st.integers(0, n - 1), max_size=2))
+    cut = data.draw(st.integers(0, n - 1))
+    before, run = list(range(cut)), list(range(cut, n))
+    unit = doc.records[run[0]].unit
+    plain_wholes = [k for k in before if bd.measure_of(doc.records[k].unit) == bd.measure_of(unit)]
+    assert bd._last_of_measure(doc.records, before, unit) == plain_wholes[-bd._SUM_WHOLES_BACK :]
+    for first in range(len(run)):
+        for wholes in (before, plain_wholes[-bd._SUM_WHOLES_BACK :]):
+            fast: list[int | None] = [None] * n
+            plain: list[int | None] = [None] * n
+            for k in taken:
+                fast[k] = plain[k] = 0
+            bd._parts_adding_up(doc, fast, run, wholes, first)
+            _plain_parts_adding_up(doc, plain, run[first:], wholes)
+            assert fast == plain, (figures, run, first, wholes)
 
 
 # --- table cells: a figure's row and column from an index of breaks and bars ------------------
