@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from statx.changes import ChangeInfo
+from statx.changes import ChangeInfo, start_of_line
 from statx.clauses import (
     FULL_STOP_BACK,
     LIST_JOINS,
@@ -959,9 +959,9 @@ def _list_item(doc: Reading, i: int) -> tuple[int, str] | None:
     c, rc = doc.cands[i], doc.records[i]
     if doc.changes[i].relative or rc.unit in SHARE_UNITS:
         return None
-    line_start = doc.text.rfind("\n", 0, c.start) + 1
-    item = _LIST_ITEM.match(doc.text, line_start, c.start)
-    return None if item is None else (line_start, item.group(1).expandtabs(4))
+    start = start_of_line(doc.text, c.start)
+    item = _LIST_ITEM.match(doc.text, start, c.start)
+    return None if item is None else (start, item.group(1).expandtabs(4))
 
 
 def _lines_above(text: str, line_start: int, count: int, lo: int) -> Iterator[tuple[int, str]]:

@@ -36,6 +36,7 @@ from statx.changes import (
     names_something,
     read_changes,
     row_above,
+    start_of_line,
     table_cell,
     written_before,
 )
@@ -788,7 +789,7 @@ def annotate(
         last year (a 2024-01-16 work report: 刑事案件立案数由2022年的2153起下降到1827起 is 2023's).
         """
         pos, date = candidates[i].start, records[i].date
-        period = _period(text, periods, period_ends, text.rfind("\n", 0, pos) + 1, pos, lex)
+        period = _period(text, periods, period_ends, start_of_line(text, pos), pos, lex)
         start = resolve_period(period, date)[0] if period else None
         if start:
             return int(start[:4])
@@ -895,7 +896,7 @@ def annotate(
             and out[whole].metric == "other"
             and out[whole].unit == rec.unit
         )
-        para_start = text.rfind("\n", 0, cand.start) + 1
+        para_start = start_of_line(text, cand.start)
         in_table_row = _in_table_row(text, para_start, cand.start)
         rest = (
             _whole_of_rest(out, contexts, i, rec) if change is None and lex.remainder.match(ctx.pre) else None

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import statx.breakdowns as bd
+import statx.changes as ch
 import statx.markdowntext as md
 import statx.markup as mk
 import statx.normalize as nz
@@ -231,6 +232,34 @@ def test_sums_are_those_of_the_plain_slices(figures: list[tuple[int, str, int]],
             assert fast == plain, (figures, run, first, wholes)
 
 
+# --- written years: read once per text, each figure's found by where they end -----------------
+
+
+def _plain_years_before(text: str, pos: int) -> list[tuple[int, int]]:
+    hits = [(m.start(), int(m.group(1))) for m in ch._WRITTEN_YEAR.finditer(text, 0, pos)]
+    return hits + [
+        (m.start(), int(m.group(1)) + ch._ROC_OFFSET) for m in ch._WRITTEN_ROC_YEAR.finditer(text, 0, pos)
+    ]
+
+
+_YEAR_TEXT = st.lists(
+    st.sampled_from(
+        ["2023", "2022", "113", "112", "19", "20", "1", "0", "9", "年", " ", "较", "由", "起", "，", "\n"]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_YEAR_TEXT)
+def test_written_years_are_those_read_up_to_each_place(text: str) -> None:
+    for pos in range(len(text) + 2):
+        hits = _plain_years_before(text, pos)
+        assert ch.latest_written_year(text, pos) == (max(hits)[1] if hits else None), (text, pos)
+        for year in {y for _, y in hits} | {2021, 2022, 2023, 2024}:
+            assert ch.written_before(text, pos, year) == (year in {y for _, y in hits}), (text, pos, year)
+
+
 # --- table cells: a figure's row and column from an index of breaks and bars ------------------
 
 
@@ -240,6 +269,13 @@ def test_cell_place_is_that_of_counting_along_the_line(text: str, data: st.DataO
     at = data.draw(st.integers(0, len(text)))
     start = text.rfind("\n", 0, at) + 1
     assert _cell_place(text, at) == (start, text.count("|", start, at))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="\n 起1", max_size=40))
+def test_start_of_line_is_that_of_reading_back(text: str) -> None:
+    for at in range(len(text) + 2):
+        assert ch.start_of_line(text, at) == text.rfind("\n", 0, at) + 1, (text, at)
 
 
 # --- JSON lines: the C encoder built once writes what json.dumps writes ----------------------
