@@ -1509,7 +1509,7 @@ def _respectively(
         lead = _UNCHANGED_FIRST.match(after)
         ahead = lead.group().count("持平") if lead else 0  # 分别持平和下降5.3%
         after = after[lead.end() :] if lead else after
-        trail = _UNCHANGED_AFTER.match(text, cands[group[-1]].end)
+        trail = _unchanged_after(text, cands[group[-1]].end)
         behind = trail.group().count("持平") if trail else 0  # 分别下降5.3%和持平
         slots = ahead + k + behind
         before = [
@@ -1829,6 +1829,18 @@ def _share_counted(items: list[str]) -> list[str]:
 
 _UNCHANGED_FIRST = compile_pattern(r"(?:\s*(?:基本)?持平\s*[、和及与])+")
 _UNCHANGED_AFTER = compile_pattern(r"(?:\s*[、和及与]\s*(?:基本)?持平)+")
+#: How every `_UNCHANGED_AFTER` opens; no literal it needs, so no scan of the rest of the text.
+_UNCHANGED_GATE = compile_pattern(r"\s*[、和及与]\s*[基持]")
+
+
+def _unchanged_after(text: str, end: int) -> regex.Match[str] | None:
+    """The 和持平 after a `分别` list ending at `end` (分别下降5.3%和持平), if any.
+
+    `regex` first looks for the 持平 the pattern needs through the whole rest of the text, which
+    made an article of many 分别 lists quadratic; the gate, which every match opens with, is tried
+    first and needs no such scan.
+    """
+    return _UNCHANGED_AFTER.match(text, end) if _UNCHANGED_GATE.match(text, end) else None
 
 
 def _list_from(text: str, cands: Sequence[Candidate], i: int, lex: Lexicon) -> list[int]:

@@ -24,6 +24,7 @@ import statx.changes as ch
 import statx.markdowntext as md
 import statx.markup as mk
 import statx.normalize as nz
+import statx.semantics as sem
 from statx.breakdowns import open_line
 from statx.changes import _cell_place
 from statx.export import _json_line
@@ -258,6 +259,23 @@ def test_written_years_are_those_read_up_to_each_place(text: str) -> None:
         assert ch.latest_written_year(text, pos) == (max(hits)[1] if hits else None), (text, pos)
         for year in {y for _, y in hits} | {2021, 2022, 2023, 2024}:
             assert ch.written_before(text, pos, year) == (year in {y for _, y in hits}), (text, pos, year)
+
+
+# --- 和持平 after a 分别 list: the full pattern tried only where its opening is -----------------
+
+_UNCHANGED_PIECES = ["和", "、", "及", "持平", "持", "平", "基本", "基", " ", "\n", "5%", "下降"]
+
+
+def test_unchanged_after_is_that_of_the_plain_match() -> None:
+    """Every text of up to four pieces, from each of its places."""
+    for pieces in itertools.chain.from_iterable(
+        itertools.product(_UNCHANGED_PIECES, repeat=n) for n in range(5)
+    ):
+        text = "".join(pieces)
+        for end in range(len(text) + 1):
+            plain = sem._UNCHANGED_AFTER.match(text, end)
+            fast = sem._unchanged_after(text, end)
+            assert (fast and fast.span()) == (plain and plain.span()), (text, end)
 
 
 # --- table cells: a figure's row and column from an index of breaks and bars ------------------
