@@ -1922,16 +1922,33 @@ def _table_caption(text: str, row_start: int) -> str:
 
     >>> _table_caption("全市情况。\\n表2 交通事故情况\\n\\n | 区县 | 同比\\n | 上城区 | -6.1%", 28)
     '表2 交通事故情况'
+
+    Each row's walk up stops at a line a row below it already walked from (`_captions`): walking
+    up the whole table for each row made a long table quadratic in its rows.
     """
-    end = row_start
+    known = _captions(text)
+    end, walked, caption = row_start, [], ""
     while end > 0:
+        if (seen := known.get(end)) is not None:
+            caption = seen
+            break
+        walked.append(end)
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start : end - 1].strip()
         if line and not line.startswith("|"):
             m = _HEADING.fullmatch(line)
-            return m.group(1) if m else ""
+            caption = m.group(1) if m else ""
+            break
         end = start
-    return ""
+    for at in walked:  # each line walked from leads up to the same caption
+        known[at] = caption
+    return caption
+
+
+@functools.lru_cache(maxsize=4)
+def _captions(text: str) -> dict[int, str]:
+    """The captions `_table_caption` found in `text` (the article read), by where it walked up from."""
+    return {}
 
 
 def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> str:

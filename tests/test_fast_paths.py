@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import random
 import re
 from collections.abc import Sequence
 from types import SimpleNamespace
@@ -276,6 +277,33 @@ def test_unchanged_after_is_that_of_the_plain_match() -> None:
             plain = sem._UNCHANGED_AFTER.match(text, end)
             fast = sem._unchanged_after(text, end)
             assert (fast and fast.span()) == (plain and plain.span()), (text, end)
+
+
+# --- table captions: a row's walk up stops where a row below it walked from -------------------
+
+_CAPTION_LINES = ["| 城东 | 41 |", " | 区县 | 同比", "", "表2 交通事故情况", "全市情况。", "# 二、警情"]
+
+
+def _plain_table_caption(text: str, row_start: int) -> str:
+    end = row_start
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start : end - 1].strip()
+        if line and not line.startswith("|"):
+            m = sem._HEADING.fullmatch(line)
+            return m.group(1) if m else ""
+        end = start
+    return ""
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_CAPTION_LINES), max_size=9), st.randoms(use_true_random=False))
+def test_table_caption_is_that_of_the_plain_walk(lines: list[str], rnd: random.Random) -> None:
+    text = "\n".join(lines) + "\n | 上城区 | 214"
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    rnd.shuffle(starts)  # rows asked for in any order: what one walk leaves serves the others
+    for start in starts:
+        assert sem._table_caption(text, start) == _plain_table_caption(text, start), (text, start)
 
 
 # --- table cells: a figure's row and column from an index of breaks and bars ------------------
