@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from statx.changes import ChangeInfo
+from statx.changes import ChangeInfo, start_of_line
 from statx.clauses import (
     FULL_STOP_BACK,
     LIST_JOINS,
@@ -1177,9 +1177,9 @@ def _list_item(doc: Reading, i: int) -> tuple[int, str] | None:
     c, rc = doc.cands[i], doc.records[i]
     if doc.changes[i].relative or rc.unit in SHARE_UNITS:
         return None
-    line_start = doc.text.rfind("\n", 0, c.start) + 1
-    item = _LIST_ITEM.match(doc.text, line_start, c.start)
-    return None if item is None else (line_start, item.group(1).expandtabs(4))
+    start = start_of_line(doc.text, c.start)
+    item = _LIST_ITEM.match(doc.text, start, c.start)
+    return None if item is None else (start, item.group(1).expandtabs(4))
 
 
 def _lines_above(text: str, line_start: int, count: int, lo: int) -> Iterator[tuple[int, str]]:
@@ -1361,10 +1361,11 @@ def _wholes_of_exact_sums(doc: Reading, parents: list[int | None]) -> None:
         if prev_end >= 0 and text.find("\n", prev_end, cands[run[0]].start) >= 0:
             before = {}  # a new paragraph
         measure = measure_of(records[run[0]].unit)
-        _parts_adding_up(doc, parents, run, before.get(measure, []))
+        if len(run) >= 3:  # fewer are no run: `_parts_adding_up` would look at no whole
+            _parts_adding_up(doc, parents, run, before.get(measure, []))
         for w in range(len(run) - 2):
             if not _JOINED_AFTER.match(text, cands[run[w]].end, cands[run[w + 1]].start):
-                _parts_adding_up(doc, parents, run[w + 1 :], [run[w]])
+                _parts_adding_up(doc, parents, run, [run[w]], w + 1)
         kept = before.setdefault(measure, [])
         kept.extend(run)
         del kept[:-_SUM_WHOLES_BACK]
@@ -1372,27 +1373,29 @@ def _wholes_of_exact_sums(doc: Reading, parents: list[int | None]) -> None:
 
 
 def _parts_adding_up(
-    doc: Reading, parents: list[int | None], run: Sequence[int], wholes: Sequence[int]
+    doc: Reading, parents: list[int | None], run: Sequence[int], wholes: Sequence[int], first: int = 0
 ) -> None:
-    """Point the first 3+ items of ``run`` at the nearest of ``wholes`` they add up to, if any.
+    """Point the first 3+ items of ``run[first:]`` at the nearest of ``wholes`` they add up to, if any.
 
-    See `_wholes_of_exact_sums`.
+    See `_wholes_of_exact_sums`. The run is not sliced: a run of thousands of counts (one long line
+    of them) tried from each of its items would copy it once per item.
     """
     cands, records = doc.cands, doc.records
-    if len(run) < 3 or parents[run[0]] is not None:
+    if len(run) - first < 3 or parents[run[first]] is not None:
         return
     for whole in reversed(wholes):
-        if cands[run[0]].start - cands[whole].end > WINDOW:
+        if cands[run[first]].start - cands[whole].end > WINDOW:
             return
         size, total = size_of(records[whole]), 0.0
-        for n, k in enumerate(run, 1):
+        for n in range(first, len(run)):
+            k = run[n]
             if parents[k] is not None:
                 break
             total += size_of(records[k])
             if total > size and not nearly_equal(total, size):
                 break
-            if nearly_equal(total, size) and n >= 3:
-                for part in run[:n]:
+            if nearly_equal(total, size) and n - first >= 2:
+                for part in run[first : n + 1]:
                     parents[part] = whole
                 return
 

@@ -37,6 +37,7 @@ from statx.changes import (
     names_something,
     read_changes,
     row_above,
+    start_of_line,
     table_cell,
     written_before,
 )
@@ -790,7 +791,7 @@ def annotate(
         last year (a 2024-01-16 work report: 刑事案件立案数由2022年的2153起下降到1827起 is 2023's).
         """
         pos, date = candidates[i].start, records[i].date
-        period = _period(text, periods, period_ends, text.rfind("\n", 0, pos) + 1, pos, lex)
+        period = _period(text, periods, period_ends, start_of_line(text, pos), pos, lex)
         start = resolve_period(period, date)[0] if period else None
         if start:
             return int(start[:4])
@@ -908,7 +909,7 @@ def annotate(
             and out[whole].metric == "other"
             and out[whole].unit == rec.unit
         )
-        para_start = text.rfind("\n", 0, cand.start) + 1
+        para_start = start_of_line(text, cand.start)
         in_table_row = _in_table_row(text, para_start, cand.start)
         rest = (
             _whole_of_rest(out, contexts, i, rec) if change is None and lex.remainder.match(ctx.pre) else None
@@ -1558,7 +1559,7 @@ def _respectively(
         lead = _UNCHANGED_FIRST.match(after)
         ahead = lead.group().count("持平") if lead else 0  # 分别持平和下降5.3%
         after = after[lead.end() :] if lead else after
-        trail = _UNCHANGED_AFTER.match(text, cands[group[-1]].end)
+        trail = _unchanged_after(text, cands[group[-1]].end)
         behind = trail.group().count("持平") if trail else 0  # 分别下降5.3%和持平
         slots = ahead + k + behind
         before = [
@@ -1878,6 +1879,18 @@ def _share_counted(items: list[str]) -> list[str]:
 
 _UNCHANGED_FIRST = compile_pattern(r"(?:\s*(?:基本)?持平\s*[、和及与])+")
 _UNCHANGED_AFTER = compile_pattern(r"(?:\s*[、和及与]\s*(?:基本)?持平)+")
+#: How every `_UNCHANGED_AFTER` opens; no literal it needs, so no scan of the rest of the text.
+_UNCHANGED_GATE = compile_pattern(r"\s*[、和及与]\s*[基持]")
+
+
+def _unchanged_after(text: str, end: int) -> regex.Match[str] | None:
+    """The 和持平 after a `分别` list ending at `end` (分别下降5.3%和持平), if any.
+
+    `regex` first looks for the 持平 the pattern needs through the whole rest of the text, which
+    made an article of many 分别 lists quadratic; the gate, which every match opens with, is tried
+    first and needs no such scan.
+    """
+    return _UNCHANGED_AFTER.match(text, end) if _UNCHANGED_GATE.match(text, end) else None
 
 
 def _list_from(text: str, cands: Sequence[Candidate], i: int, lex: Lexicon) -> list[int]:

@@ -10,15 +10,22 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import random
 import re
+from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import statx.breakdowns as bd
+import statx.changes as ch
 import statx.markdowntext as md
 import statx.markup as mk
 import statx.normalize as nz
+import statx.semantics as sem
 from statx.breakdowns import open_line
 from statx.changes import _cell_place
 from statx.export import _json_line
@@ -158,6 +165,146 @@ def test_open_line_is_that_of_the_plain_search(rules: RuleSet) -> None:
                 assert open_line(text, start, lo, lex) == plain, (text, start, lo)
 
 
+# --- sums: the run walked from an offset, not sliced into a copy per item ------------------------
+
+
+def _plain_parts_adding_up(
+    doc: Any, parents: list[int | None], run: Sequence[int], wholes: Sequence[int]
+) -> None:
+    cands, records = doc.cands, doc.records
+    if len(run) < 3 or parents[run[0]] is not None:
+        return
+    for whole in reversed(wholes):
+        if cands[run[0]].start - cands[whole].end > bd.WINDOW:
+            return
+        size, total = bd.size_of(records[whole]), 0.0
+        for n, k in enumerate(run, 1):
+            if parents[k] is not None:
+                break
+            total += bd.size_of(records[k])
+            if total > size and not bd.nearly_equal(total, size):
+                break
+            if bd.nearly_equal(total, size) and n >= 3:
+                for part in run[:n]:
+                    parents[part] = whole
+                return
+
+
+def _sum_doc(figures: list[tuple[int, str, int]]) -> Any:
+    """A stand-in reading: figures (value, unit, gap before it), only what the sums read."""
+    cands, records, at = [], [], 0
+    for value, unit, gap in figures:
+        at += gap
+        cands.append(SimpleNamespace(start=at, end=at + 3))
+        records.append(SimpleNamespace(value=value, unit=unit))
+        at += 3
+    return SimpleNamespace(cands=cands, records=records)
+
+
+_SUM_FIGURES = st.lists(
+    st.tuples(
+        st.sampled_from([0, 1, 2, 3, 4, 6, 9]),
+        st.sampled_from(["起", "人", "名", "吨", "公斤"]),
+        st.integers(1, 90),
+    ),
+    min_size=1,
+    max_size=14,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SUM_FIGURES, st.data())
+def test_sums_are_those_of_the_plain_slices(figures: list[tuple[int, str, int]], data: st.DataObject) -> None:
+    doc = _sum_doc(figures)
+    n = len(figures)
+    taken = data.draw(st.lists(st.integers(0, n - 1), max_size=2))
+    cut = data.draw(st.integers(0, n - 1))
+    before, run = list(range(cut)), list(range(cut, n))
+    unit = doc.records[run[0]].unit
+    plain_wholes = [k for k in before if bd.measure_of(doc.records[k].unit) == bd.measure_of(unit)]
+    for first in range(len(run)):
+        for wholes in (before, plain_wholes[-bd._SUM_WHOLES_BACK :]):
+            fast: list[int | None] = [None] * n
+            plain: list[int | None] = [None] * n
+            for k in taken:
+                fast[k] = plain[k] = 0
+            bd._parts_adding_up(doc, fast, run, wholes, first)
+            _plain_parts_adding_up(doc, plain, run[first:], wholes)
+            assert fast == plain, (figures, run, first, wholes)
+
+
+# --- written years: read once per text, each figure's found by where they end -----------------
+
+
+def _plain_years_before(text: str, pos: int) -> list[tuple[int, int]]:
+    hits = [(m.start(), int(m.group(1))) for m in ch._WRITTEN_YEAR.finditer(text, 0, pos)]
+    return hits + [
+        (m.start(), int(m.group(1)) + ch._ROC_OFFSET) for m in ch._WRITTEN_ROC_YEAR.finditer(text, 0, pos)
+    ]
+
+
+_YEAR_TEXT = st.lists(
+    st.sampled_from(
+        ["2023", "2022", "113", "112", "19", "20", "1", "0", "9", "年", " ", "较", "由", "起", "，", "\n"]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_YEAR_TEXT)
+def test_written_years_are_those_read_up_to_each_place(text: str) -> None:
+    for pos in range(len(text) + 2):
+        hits = _plain_years_before(text, pos)
+        assert ch.latest_written_year(text, pos) == (max(hits)[1] if hits else None), (text, pos)
+        for year in {y for _, y in hits} | {2021, 2022, 2023, 2024}:
+            assert ch.written_before(text, pos, year) == (year in {y for _, y in hits}), (text, pos, year)
+
+
+# --- 和持平 after a 分别 list: the full pattern tried only where its opening is -----------------
+
+_UNCHANGED_PIECES = ["和", "、", "及", "持平", "持", "平", "基本", "基", " ", "\n", "5%", "下降"]
+
+
+def test_unchanged_after_is_that_of_the_plain_match() -> None:
+    """Every text of up to four pieces, from each of its places."""
+    for pieces in itertools.chain.from_iterable(
+        itertools.product(_UNCHANGED_PIECES, repeat=n) for n in range(5)
+    ):
+        text = "".join(pieces)
+        for end in range(len(text) + 1):
+            plain = sem._UNCHANGED_AFTER.match(text, end)
+            fast = sem._unchanged_after(text, end)
+            assert (fast and fast.span()) == (plain and plain.span()), (text, end)
+
+
+# --- table captions: a row's walk up stops where a row below it walked from -------------------
+
+_CAPTION_LINES = ["| 城东 | 41 |", " | 区县 | 同比", "", "表2 交通事故情况", "全市情况。", "# 二、警情"]
+
+
+def _plain_table_caption(text: str, row_start: int) -> str:
+    end = row_start
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start : end - 1].strip()
+        if line and not line.startswith("|"):
+            m = sem._HEADING.fullmatch(line)
+            return m.group(1) if m else ""
+        end = start
+    return ""
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_CAPTION_LINES), max_size=9), st.randoms(use_true_random=False))
+def test_table_caption_is_that_of_the_plain_walk(lines: list[str], rnd: random.Random) -> None:
+    text = "\n".join(lines) + "\n | 上城区 | 214"
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    rnd.shuffle(starts)  # rows asked for in any order: what one walk leaves serves the others
+    for start in starts:
+        assert sem._table_caption(text, start) == _plain_table_caption(text, start), (text, start)
+
+
 # --- table cells: a figure's row and column from an index of breaks and bars ------------------
 
 
@@ -167,6 +314,13 @@ def test_cell_place_is_that_of_counting_along_the_line(text: str, data: st.DataO
     at = data.draw(st.integers(0, len(text)))
     start = text.rfind("\n", 0, at) + 1
     assert _cell_place(text, at) == (start, text.count("|", start, at))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="\n 起1", max_size=40))
+def test_start_of_line_is_that_of_reading_back(text: str) -> None:
+    for at in range(len(text) + 2):
+        assert ch.start_of_line(text, at) == text.rfind("\n", 0, at) + 1, (text, at)
 
 
 # --- JSON lines: the C encoder built once writes what json.dumps writes ----------------------
