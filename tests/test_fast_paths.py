@@ -29,8 +29,8 @@ import statx.semantics as sem
 from statx.breakdowns import open_line
 from statx.changes import _cell_place
 from statx.export import _json_line
+from statx.lexicon import lexicon
 from statx.rules import RuleSet
-from statx.semantics import lexicon
 
 # --- pinyin noise: one leading class instead of one alternative per opening character ---------
 
