@@ -25,6 +25,7 @@ import statx.changes as ch
 import statx.markdowntext as md
 import statx.markup as mk
 import statx.normalize as nz
+import statx.respectively as rp
 import statx.semantics as sem
 from statx.breakdowns import open_line
 from statx.changes import _cell_place
@@ -273,8 +274,8 @@ def test_unchanged_after_is_that_of_the_plain_match() -> None:
     ):
         text = "".join(pieces)
         for end in range(len(text) + 1):
-            plain = sem._UNCHANGED_AFTER.match(text, end)
-            fast = sem._unchanged_after(text, end)
+            plain = rp._UNCHANGED_AFTER.match(text, end)
+            fast = rp._unchanged_after(text, end)
             assert (fast and fast.span()) == (plain and plain.span()), (text, end)
 
 
