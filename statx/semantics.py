@@ -8,7 +8,8 @@ nearest heading. The word lists are data (`rules/semantics.yaml`, `rules/metrics
 This module puts the record together; its parts live beside it: `lexicon` (the word lists
 compiled into patterns), `clauses` (where a figure's sentence and clause begin), `changes`
 (change, basis, baselines), `breakdowns` (the whole each part belongs to), `respectively`
-(the items a 分别 list pairs its figures with) and `metrics` (which metric the words name).
+(the items a 分别 list pairs its figures with), `headings` (the heading, table caption or
+run-in head a figure stands under) and `metrics` (which metric the words name).
 """
 
 from __future__ import annotations
@@ -48,6 +49,14 @@ from statx.clauses import (
     first_start,
     last_end,
     read_contexts,
+)
+from statx.headings import (
+    HEADING,
+    RUN_IN_SECTION,
+    heading_before,
+    is_table_row,
+    run_in_head,
+    table_caption,
 )
 from statx.lexicon import Lexicon, lexicon
 from statx.matcher import Candidate
@@ -532,10 +541,10 @@ def annotate(
     text = prepared.text
     contexts = read_contexts(text, candidates, lex)
     # found on first need: most figures' own words name their metric (see MetricIndex.classify)
-    headings = functools.cache(lambda: [(m.start(1), m.group(1)) for m in _HEADING.finditer(text)])
-    captions: dict[int, str] = {}  # the caption above each table row asked about (`_table_caption`)
-    # the run-in heads of the document's sections ((一)盗窃类警情。), found on first need (see `_run_in_head`)
-    sections = functools.cache(lambda: [(m.start(), m.group(0)) for m in _RUN_IN_SECTION.finditer(text)])
+    headings = functools.cache(lambda: [(m.start(1), m.group(1)) for m in HEADING.finditer(text)])
+    captions: dict[int, str] = {}  # the caption above each table row asked about (`table_caption`)
+    # the run-in heads of the document's sections ((一)盗窃类警情。), found on first need (see `run_in_head`)
+    sections = functools.cache(lambda: [(m.start(), m.group(0)) for m in RUN_IN_SECTION.finditer(text)])
     periods = _periods(text, lex)
     period_ends = [e for _, e, _ in periods]
 
@@ -666,7 +675,7 @@ def annotate(
             and out[whole].unit == rec.unit
         )
         para_start = start_of_line(text, cand.start)
-        in_table_row = _in_table_row(text, para_start, cand.start)
+        in_table_row = is_table_row(text, para_start, cand.start)
         rest = (
             _whole_of_rest(out, contexts, i, rec) if change is None and lex.remainder.match(ctx.pre) else None
         )
@@ -704,9 +713,9 @@ def annotate(
                 else functools.partial(_earlier, text, candidates, records, ctx, i, lex, sections),
                 heading=""
                 if part_of_other
-                else functools.partial(_table_caption, text, para_start, captions)
+                else functools.partial(table_caption, text, para_start, captions)
                 if in_table_row
-                else functools.partial(_heading_before, headings, cand.start),
+                else functools.partial(heading_before, headings, cand.start),
                 unit=rec.unit,
                 is_change=change is not None,
                 inherited=inherited,
@@ -1077,7 +1086,7 @@ def _earlier(
     if not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
         return ""
     lo = max(ctx.sentence_start, prev_end)
-    scope = _run_in_head(text, ctx.sentence_start, sections) or _pool_of_sentence(text, cands, lo)
+    scope = run_in_head(text, ctx.sentence_start, sections) or _pool_of_sentence(text, cands, lo)
     return scope + (text[lo:pre_start] if lo < pre_start else "")
 
 
@@ -1107,30 +1116,6 @@ def _pool_of_sentence(text: str, cands: Sequence[Candidate], lo: int) -> str:
     if first >= len(cands) or cands[first].start >= full:
         return ""
     return text[before : cands[first].start] + "。其中，"
-
-
-def _run_in_head(text: str, sentence_start: int, sections: Callable[[], list[tuple[int, str]]] = list) -> str:
-    """The numbered run-in head the sentence starting at `sentence_start` follows on its line, if any.
-
-    (三)抢夺类警情。本月环比上升3.6%: the sentence says only its period and change, and the head before
-    it on the line names what it counts, as an earlier clause of the sentence would.
-    """
-    line_start = text.rfind("\n", 0, sentence_start) + 1
-    m = _RUN_IN_HEAD.match(text, line_start, sentence_start)
-    if m is None or m.end() != sentence_start:
-        # an item run into the line of the one before (…同比下降38.75%。5.盗窃电动车。本月…): its head
-        # opens right after that item's last full stop
-        item_start = max(text.rfind(mark, line_start, sentence_start - 1) for mark in "。；;") + 1
-        m = _RUN_IN_ITEM.match(text, item_start, sentence_start) if item_start > line_start else None
-        if m is None or m.end() != sentence_start:
-            return ""
-    head: str = m.group(0)
-    if m.re is _RUN_IN_HEAD and m.group("section"):
-        return head
-    # an item numbered 1. under a section's head ((一)盗窃类警情。… / 1.盗窃电瓶。本月…): the item names
-    # the kind, the section what is counted, so the section's head is read nearest the figure; the
-    # section's head is the last one before the item, however many items stand between
-    return head + (nearest_before(sections(), m.start()) or "")
 
 
 #: A clause that only gives the value of what the figure before it counted (价值, 总价值约, 货值).
@@ -1280,78 +1265,3 @@ def _place_of(org: str, lex: Lexicon) -> str | None:
     if org not in cache:
         cache[org] = lex.gazette.leading_place(org)
     return cache[org]
-
-
-#: The first character of a line past its blanks.
-_LINE_BODY = compile_pattern(r"[^ \t]")
-
-
-def _in_table_row(text: str, line_start: int, at: int) -> bool:
-    """Whether the line from `line_start` to `at` is a table's row (" | 上城区 | 214" as prepared; Markdown).
-
-    The first character past the blanks is looked at: `regex`, matching a pattern of blanks and a
-    bar there, first looks for the bar it needs through the whole rest of the line, each figure again.
-
-    >>> _in_table_row(" | 上城区 | 214", 0, 9), _in_table_row("上城区 | 214", 0, 7)
-    (True, False)
-    """
-    m = _LINE_BODY.search(text, line_start, at)
-    return m is not None and text[m.start()] == "|"
-
-
-def _table_caption(text: str, row_start: int, memo: dict[int, str] | None = None) -> str:
-    """The line above the table a row is in (表2  部分区县道路交通事故情况(单位:起)), if it is a heading.
-
-    A table's caption or the heading right above it names what its rows count; a heading found
-    further up, or a short line of text that happens to stand there, may name anything. `memo`
-    keeps the answer for every row passed on the way up, so the rows of a long table do not each
-    walk up the whole table again.
-
-    >>> _table_caption("全市情况。\\n表2 交通事故情况\\n\\n | 区县 | 同比\\n | 上城区 | -6.1%", 28)
-    '表2 交通事故情况'
-    """
-    end = row_start
-    passed: list[int] = []
-    caption = ""
-    while end > 0:
-        if memo is not None and end in memo:
-            caption = memo[end]
-            break
-        passed.append(end)
-        start = text.rfind("\n", 0, end - 1) + 1
-        line = text[start : end - 1].strip()
-        if line and not line.startswith("|"):
-            m = _HEADING.fullmatch(line)
-            caption = m.group(1) if m else ""
-            break
-        end = start
-    if memo is not None:
-        memo.update(dict.fromkeys(passed, caption))
-    return caption
-
-
-def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> str:
-    return nearest_before(headings(), pos) or ""
-
-
-# A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:
-# the heading of a row's figures is the table's caption or the heading above the table.
-_HEADING = compile_pattern(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")
-# A numbered run-in head that opens a line and ends at its first full stop or colon ((三)抢夺类警情。本月
-# 环比上升3.6%, 1.拎包抢夺。本月…): a bulletin's item, whose sentence after it says only its period and
-# change; the head names what it counts (see `_earlier`).
-_RUN_IN_HEAD = compile_pattern(
-    r"(?m)^[ \t\u3000]*"
-    r"(?:(?P<section>[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)|\d{1,2}[.、．](?!\d))"
-    r"[ \t\u3000]*([^\n。，,；;|：:\d]{2,16})[。：:]"
-)
-#: A numbered item's run-in head that opens after the full stop of the item before on its line
-#: (…同比下降38.75%。5.盗窃电动车。本月…); a decimal (。2.5万起) is none.
-_RUN_IN_ITEM = compile_pattern(
-    r"[ \t\u3000]*\d{1,2}[.、．](?!\d)[ \t\u3000]*[^\n。，,；;|：:\d]{2,16}[。：:]"
-)
-#: A section's run-in head ((一)盗窃类警情。), which the items numbered 1., 2. under it belong to.
-_RUN_IN_SECTION = compile_pattern(
-    r"(?m)^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
-    r"[ \t\u3000]*[^\n。，,；;|：:\d]{2,16}[。：:]"
-)
