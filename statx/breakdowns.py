@@ -32,7 +32,7 @@ from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS, Figure, Record
 
 if TYPE_CHECKING:
-    from statx.semantics import Lexicon
+    from statx.lexicon import Lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -1900,7 +1900,7 @@ def open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:
     words), closes it.
 
     >>> from statx import load_rules
-    >>> from statx.semantics import lexicon
+    >>> from statx.lexicon import lexicon
     >>> lex = lexicon(load_rules())
     >>> text = "查处违法12万起。其中：\\n酒驾1026起；\\n无证驾驶312起"
     >>> open_line(text, 13, 0, lex), open_line(text, 22, 0, lex)

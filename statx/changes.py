@@ -24,7 +24,7 @@ from statx.patterncache import compile_pattern
 from statx.records import Basis, Change
 
 if TYPE_CHECKING:
-    from statx.semantics import Lexicon
+    from statx.lexicon import Lexicon
 
 
 def _change(
@@ -592,7 +592,7 @@ _SPOKEN_MORE_LESS = compile_pattern(r"(?:其实|实际上|反而|却|还)?(?:是
 def _after_a_basis_clause(text: str, pos: int, lex: Lexicon) -> bool:
     """Whether the clause before `pos` only compares with a basis (你跟去年同期比，): it ends in one.
 
-    >>> from statx.semantics import lexicon
+    >>> from statx.lexicon import lexicon
     >>> from statx.rules import load_rules
     >>> lex = lexicon(load_rules())
     >>> _after_a_basis_clause("你跟去年同期比，其实是", 8, lex)

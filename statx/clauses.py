@@ -18,7 +18,7 @@ from statx.patterncache import compile_pattern
 from statx.textlines import TIME_STAMP
 
 if TYPE_CHECKING:
-    from statx.semantics import Lexicon
+    from statx.lexicon import Lexicon
 
 WINDOW = 160  # how far back a clause, sentence or paragraph is looked for
 #: A line break ends a sentence, but not before a digit, indented or not (a PDF wraps 1,843\n件,

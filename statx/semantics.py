@@ -5,9 +5,11 @@ words since the last comma or the previous figure: 走访…1.7万余户, 查处
 after it (200余名人大代表), the sentence and paragraph (periods, organisations), and the
 nearest heading. The word lists are data (`rules/semantics.yaml`, `rules/metrics.yaml`).
 
-This module puts the record together; its parts live beside it: `clauses` (where a
-figure's sentence and clause begin), `changes` (change, basis, baselines), `breakdowns`
-(the whole each part belongs to) and `metrics` (which metric the words name).
+This module puts the record together; its parts live beside it: `lexicon` (the word lists
+compiled into patterns), `clauses` (where a figure's sentence and clause begin), `changes`
+(change, basis, baselines), `breakdowns` (the whole each part belongs to), `respectively`
+(the items a 分别 list pairs its figures with), `headings` (the heading, table caption or
+run-in head a figure stands under) and `metrics` (which metric the words name).
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import bisect
 import dataclasses
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import regex
 
@@ -43,267 +44,31 @@ from statx.changes import (
 )
 from statx.clauses import (
     FULL_STOP_BACK,
-    LIST_JOINS,
-    RESPECTIVELY,
     WINDOW,
     Context,
     first_start,
     last_end,
     read_contexts,
 )
+from statx.headings import (
+    HEADING,
+    RUN_IN_SECTION,
+    heading_before,
+    is_table_row,
+    run_in_head,
+    table_caption,
+)
+from statx.lexicon import Lexicon, lexicon
 from statx.matcher import Candidate
-from statx.metrics import EXAMPLES_END, Choice, MetricIndex
+from statx.metrics import EXAMPLES_END, Choice
 from statx.normalize import Prepared, fold_text
 from statx.patterncache import compile_pattern
 from statx.periods import resolve_period
 from statx.records import SHARE_UNITS, Change, Figure, Record
-from statx.rules import RuleSet, alternation, expand_fragment
+from statx.respectively import Listed, read_respectively
+from statx.rules import RuleSet
 from statx.semicolons import parent_over_semicolon
-from statx.subjects import Gazette, nearest_before, region_name
-from statx.textlines import TIME_STAMP
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """The semantic patterns of one RuleSet, compiled once."""
-
-    change_up: regex.Pattern[str]
-    change_down: regex.Pattern[str]
-    cut_of: regex.Pattern[str]  # 减少提交材料约9.6万份: a cut naming what it cuts, a change down
-    # 违法查处量增幅最大，达21.4%: a change said by its rank, in the clause before the figure
-    ranked_up: regex.Pattern[str]
-    ranked_down: regex.Pattern[str]
-    sized_up: regex.Pattern[str]  # 增幅由5.2%扩大到8.1%: each figure is a size of a rise
-    sized_down: regex.Pattern[str]  # 降幅由1-6月的3.2%扩大到10.6%
-    basis_yoy: regex.Pattern[str]
-    basis_mom: regex.Pattern[str]
-    currency_tail: regex.Pattern[str]  # a currency named before the number: no part of a label
-    basis_tail: regex.Pattern[str]  # 死亡人数同比(分别下降…): a basis closing a list's last item
-    named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
-    breakdown: regex.Pattern[str]
-    breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
-    one_whole: frozenset[str]  # 其中, 当中: a breakdown of one figure, whatever its unit
-    people_units: frozenset[str]  # a person is no part of a count of events (当中有38名长者死亡)
-    event_units: frozenset[str]
-    casualties: regex.Pattern[str]  # people hurt in events are no parts of them (被撞的行人194人)
-    # ；签发临时身份证3400余张, ；查扣车辆217辆: a verb of its own past a semicolon opens a count of its own
-    own_count: regex.Pattern[str]
-    outcome_verb: regex.Pattern[str]  # 化解1.21万起: a count said by what became of things counted before
-    business_units: frozenset[str]  # 办理业务86.4万笔: a breakdown lists business in any measure word
-    business: regex.Pattern[str]  # 办理出入境业务1.2万件: the word that makes 件 a count of business
-    breakdown_line_end: regex.Pattern[str]  # a line ending in 其中：, ； or ，: a breakdown goes on below
-    breakdown_line_last: frozenset[str]  # the characters such a line can end on (a cheap first test)
-    breakdown_end: regex.Pattern[str]  # ，同时会同…: a clause turning to another topic ends a breakdown
-    remainder: regex.Pattern[str]  # 其余15条: the rest of a total said before
-    running_total: regex.Pattern[str]  # 今年累计41735起: a running total beside the period's count
-    baseline: regex.Pattern[str]
-    baseline_from: regex.Pattern[str]
-    baseline_to: regex.Pattern[str]
-    label_trim: regex.Pattern[str]
-    new_action: regex.Pattern[str]  # 强制隔离戒毒156人: a clause naming a new action, which inherits nothing
-    bare_clause: regex.Pattern[str]  # a clause that only reports (上半年录得): earlier clauses name its thing
-    bare_change: regex.Pattern[str]  # a clause that only says a change (同比（去年为7912件）增长)
-    bare_verb: regex.Pattern[str]  # 违法载人：查处6.1万起: words after a colon that are only a verb
-    clause_end: regex.Pattern[str]
-    clause_end_back: regex.Pattern[str]  # the same, searched backwards
-    period: regex.Pattern[str]
-    baseline_period: regex.Pattern[str]  # 由1-6月的3.2%, 去年10月为7912件: dates only that figure
-    metrics: MetricIndex
-    gazette: Gazette
-    places_of: dict[str, str | None] = dataclasses.field(default_factory=dict)  # org -> its place
-
-    @classmethod
-    def build(cls, rules: RuleSet) -> Lexicon:
-        w = rules.words
-
-        def optional_fragment(name: str) -> list[str]:
-            return [expand_fragment(name, rules.fragments)] if name in rules.fragments else []
-
-        def action(*lists: str) -> regex.Pattern[str]:
-            """Words opening with a verb of `lists` (group ``verb``), after an adverb or a channel.
-
-            A channel said first (通过公众号推送…) leaves the verb after it the clause's action.
-            """
-            verbs = [v for name in lists for v in w.get(name, ())]
-            if not verbs:
-                return compile_pattern("(?!)")
-            channels = w.get("action_channels")
-            channel = f"(?:(?:{alternation(channels)})[^，。；,;]{{1,24}}?)?" if channels else ""
-            return compile_pattern(
-                f"{channel}(?:{alternation(w.get('action_adverbs', ()))})?(?P<verb>{alternation(verbs)})"
-            )
-
-        # a line break before a digit is a wrap inside a sentence (共出动警力\n2,300余人次), unless
-        # the digit numbers the next item of a list (环比 +3.2%\n2. 办理业务…: 办理业务 names the
-        # next item's figure, not this change); a comma grouping thousands is part of a number, also
-        # of one no rule reads (a bare table cell: 取締酒駕 | 1,126 | 1,254 | -10.21%, whose change
-        # keeps its row's first cell as its words); a break before a time stamp that opens a line (a
-        # subtitle's 00:01:23 王队：…) ends the clause too: the line is a new utterance
-        clause_end = (
-            f"[{regex.escape(''.join(w.get('clause_end', ())))}]"
-            f"(?<!\\n(?=\\d)(?!\\d{{1,3}}(?:[.)](?!\\d)|、)|{TIME_STAMP}))"
-            "(?<!\\d,(?=\\d{3}(?!\\d)))"
-        )
-
-        # 其中重点曝光营运车辆违法：⏎- …42辆: a line naming its breakdown before the colon that opens a
-        # list below also leaves the breakdown open (其中/当中/包括 only: 含, 分别 end no such lead)
-        lead_words = alternation([b for b in w.get("breakdown", ()) if len(b) > 1 and b[:2] != "分别"])
-        breakdown_words = alternation(w.get("breakdown", ()))
-        # 按违法类型分：⏎（一）违法停车6127起；: a grouping lead ending its line opens a list below it
-        grouping_colon = "".join(f"|(?:{f})" for f in optional_fragment("BREAKDOWN_LEAD"))
-        # 较2022年的70 048宗, 由2019年的100起: a baseline named with its year
-        baseline_year = "|".join(optional_fragment("BASELINE_YEAR")) or "(?!)"
-        baseline_period = "".join(f"|{p}" for p in optional_fragment("BASELINE_PERIOD_WORDS"))
-
-        def tail(name: str, after: str = "") -> regex.Pattern[str]:
-            return compile_pattern(f"(?:{alternation(w.get(name, ()))}){after}$")
-
-        # 较上年新增12个, 同比少3起: a word that says a change only after a basis
-        bases = "|".join(
-            [
-                alternation([*w.get("basis_yoy", ()), *w.get("basis_mom", ())]),
-                *optional_fragment("BASIS_YOY"),
-                *optional_fragment("BASIS_MOM"),
-            ]
-        )
-
-        def change_tail(name: str) -> regex.Pattern[str]:
-            after_basis = alternation(w.get(f"{name}_after_basis", ()))
-            said = f"{alternation(w.get(name, ()))}|(?:{bases})\\s*(?:{after_basis})"
-            with_verb = alternation(w.get(f"{name}_after_basis_with_verb", ()))  # never matches when none
-            if w.get(f"{name}_marks"):  # 同比▲9.6%: a mark after words on its line, not a bullet
-                said += f"|(?<=\\S)[ \\t]*(?:{alternation(w[f'{name}_marks'])})"
-            if w.get(f"{name}_after_basis_with_verb"):  # 较去年同期多查处2650起, 同比少发生3起
-                said += f"|(?:{bases})\\s*(?:{with_verb})\\p{{Han}}{{1,2}}"
-            if w.get(f"{name}_after_comparison"):  # 比全区中队平均水平高0.9个百分点: against another level
-                said += (
-                    "|(?<![占对评排相])(?:比|较)(?![例率重较])[^，,。；;：:\\d]{1,16}?"
-                    f"(?:{alternation(w[f'{name}_after_comparison'])})"
-                )
-            sizes = [x for x in w.get(name, ()) if x.endswith("幅")]
-            if sizes:  # a size said of several at once (同比和环比的降幅均在50%以上, 增幅都达两成)
-                said += f"|(?:{alternation(sizes)})(?:均|都)?在|(?:{alternation(sizes)})(?:均|都)"
-            # 为 after a one-character verb gives the new level (已降为3件, 减为12起), as 至 does;
-            # after a size of change it is the change (降幅为12.3%)
-            return compile_pattern(f"(?:{said})(?:了|高达|达到?|(?<![降减增升])为|约|近|超过)?\\s*$")
-
-        def ranked(name: str) -> regex.Pattern[str]:
-            sizes = [x for x in w.get(name, ()) if x.endswith("幅")]  # 增幅, 降幅: the size of a change
-            if not sizes or not w.get("change_ranks"):
-                return compile_pattern("(?!)")
-            # 增幅较大，分别为：210.9%、124.2%: a list after 分别 takes the rank for each of its figures
-            return compile_pattern(
-                f"(?:{alternation(sizes)})(?:{alternation(w['change_ranks'])})\\s*[，,]\\s*(?:分别)?(?:达到?|为|是)?"
-                f"[：:]?\\s*(?:\\d+(?:\\.\\d+)?\\s*[%％]\\s*[、和及]\\s*)*$"
-            )
-
-        def sized(name: str) -> regex.Pattern[str]:
-            sizes = [x for x in w.get(name, ()) if x.endswith("幅")]
-            if not sizes:
-                return compile_pattern("(?!)")
-            # the size's start (由1-6月的) or where it moved to (扩大到目前的), in the same clause
-            return compile_pattern(
-                f"(?:{alternation(sizes)})(?:由|从)(?:[^，,。；;%]{{0,10}}"
-                f"|[^，,。；;]{{1,16}}?(?:扩大|收窄|缩小|提高|上升|下降|增加|减少|回落)?(?:到|至)[^，,。；;\\d]{{0,4}})$"
-            )
-
-        return cls(
-            ranked_up=ranked("change_up"),
-            ranked_down=ranked("change_down"),
-            sized_up=sized("change_up"),
-            sized_down=sized("change_down"),
-            # a change word right before the number, maybe with 了/达/为 (同比下降了26.32%); not
-            # 至/到, which give the new level (提高至95%), not the change
-            change_up=change_tail("change_up"),
-            change_down=change_tail("change_down"),
-            # the thing cut is a few characters of a name, not a clause nor a phrase with 的 (减少提交
-            # 材料, not 减少至 or 减少人员聚集的措施)
-            cut_of=compile_pattern(
-                f'(?:{alternation(w["change_down_with_object"])})(?![至到为了])(?:(?!的)\\p{{Han}}|[“”"]){{1,6}}'
-                "(?:约|近|超过|达到?)?\\s*$"
-                if w.get("change_down_with_object")
-                else "(?!)"
-            ),
-            # 较常年同期偏多23%: the same time of a normal year (a weather average) is no last year
-            basis_yoy=compile_pattern(
-                "|".join(
-                    [
-                        f"(?<!{alternation(w['normal_year'])})(?:{alternation(w.get('basis_yoy', ()))})"
-                        if w.get("normal_year")
-                        else alternation(w.get("basis_yoy", ())),
-                        *optional_fragment("BASIS_YOY"),
-                    ]
-                )
-            ),
-            basis_mom=compile_pattern(
-                "|".join([alternation(w.get("basis_mom", ())), *optional_fragment("BASIS_MOM")])
-            ),
-            currency_tail=compile_pattern(f"(?:{'|'.join(optional_fragment('CURRENCY')) or '(?!)'})$"),
-            basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
-            named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
-            breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
-            breakdown_line_end=compile_pattern(
-                f"(?:(?:{breakdown_words})[：:，,]?|(?:{lead_words})[^，,。；;：:\\n]{{1,16}}[：:]|[；;，,、]{grouping_colon})"
-                "[ \\t]*$"
-            ),
-            # every ending of `breakdown_line_end` closes on a breakdown word or on one of these marks
-            breakdown_line_last=frozenset([*(b[-1] for b in w.get("breakdown", ())), *"：:，,；;、"]),
-            breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
-            one_whole=frozenset(w.get("one_whole", ())),
-            people_units=frozenset(w.get("people_units", ())),
-            event_units=frozenset(w.get("event_units", ())),
-            casualties=compile_pattern(alternation(w.get("casualties", ()))),
-            own_count=action("new_action", "item_verbs"),
-            outcome_verb=compile_pattern(
-                f"(?:成功|已|共|累计|依法|妥善|及时)*(?:{alternation(w.get('outcome_verbs', ()))})"
-            ),
-            business_units=frozenset(w.get("business_units", ())),
-            business=compile_pattern(alternation(w.get("business", ()))),
-            breakdown_end=compile_pattern(
-                f"[，,；;]\\s*(?:{alternation(w['breakdown_end'])})" if w.get("breakdown_end") else "(?!)"
-            ),
-            remainder=compile_pattern(f"\\s*(?:{alternation(w.get('remainder', ()))})"),
-            running_total=compile_pattern(alternation(w.get("running_total", ())) or "(?!)"),
-            baseline=compile_pattern(
-                f"(?:{alternation(w.get('baseline', ()))}|(?:较|比){baseline_year}{baseline_period})\\s*$"
-            ),
-            baseline_from=tail("baseline_from", f"(?:{baseline_year})?\\s*"),
-            baseline_to=compile_pattern(f"\\s*(?:{alternation(w.get('baseline_to', ()))})"),
-            new_action=action("new_action"),
-            label_trim=compile_pattern(f"^(?:(?:{expand_fragment('LABEL_TRIM', rules.fragments)})\\s*)+"),
-            bare_clause=compile_pattern("|".join(optional_fragment("BARE_CLAUSE")) or "(?!)", regex.VERSION1),
-            bare_change=compile_pattern(
-                # where the change happened, nothing counted: 高新区大队辖区同比下降
-                f"^(?:\\p{{Han}}{{0,8}}?(?:{alternation(w.get('change_places', ()))}))?"
-                f"(?:{alternation([*w.get('basis_yoy', ()), *w.get('basis_mom', ())])})?"
-                "(?:[(（][^)）]*[)）]?)?"  # a baseline in brackets: 同比（去年10月为7912件）增长
-                f"(?:{alternation([*w['change_up'], *w['change_down']])})?了?(?:约|近)?$"
-            ),
-            bare_verb=compile_pattern(
-                f"^(?:{alternation(w.get('bare_verb_adverbs', ()))})*\\p{{Han}}{{1,2}}$", regex.VERSION1
-            ),
-            clause_end=compile_pattern(clause_end),
-            clause_end_back=compile_pattern(clause_end, regex.REVERSE),
-            period=compile_pattern(expand_fragment("PERIOD", rules.fragments), regex.VERSION1),
-            baseline_period=compile_pattern(
-                "|".join(optional_fragment("BASELINE_PERIOD")) or "(?!)", regex.VERSION1
-            ),
-            metrics=MetricIndex.build(rules),
-            gazette=Gazette.build(rules),
-        )
-
-
-_LEXICONS: dict[int, tuple[RuleSet, Lexicon]] = {}
-
-
-def lexicon(rules: RuleSet) -> Lexicon:
-    """The compiled lexicon of `rules` (cached: a RuleSet is immutable once loaded)."""
-    hit = _LEXICONS.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        hit = (rules, Lexicon.build(rules))
-        _LEXICONS[id(rules)] = hit
-    return hit[1]
-
+from statx.subjects import nearest_before, region_name
 
 #: The last 等 closing a list of examples (not 等级, 等待, 等同…), searched backwards.
 _LAST_EXAMPLES_END = compile_pattern(EXAMPLES_END, regex.REVERSE)
@@ -776,10 +541,10 @@ def annotate(
     text = prepared.text
     contexts = read_contexts(text, candidates, lex)
     # found on first need: most figures' own words name their metric (see MetricIndex.classify)
-    headings = functools.cache(lambda: [(m.start(1), m.group(1)) for m in _HEADING.finditer(text)])
-    captions: dict[int, str] = {}  # the caption above each table row asked about (`_table_caption`)
-    # the run-in heads of the document's sections ((一)盗窃类警情。), found on first need (see `_run_in_head`)
-    sections = functools.cache(lambda: [(m.start(), m.group(0)) for m in _RUN_IN_SECTION.finditer(text)])
+    headings = functools.cache(lambda: [(m.start(1), m.group(1)) for m in HEADING.finditer(text)])
+    captions: dict[int, str] = {}  # the caption above each table row asked about (`table_caption`)
+    # the run-in heads of the document's sections ((一)盗窃类警情。), found on first need (see `run_in_head`)
+    sections = functools.cache(lambda: [(m.start(), m.group(0)) for m in RUN_IN_SECTION.finditer(text)])
     periods = _periods(text, lex)
     period_ends = [e for _, e, _ in periods]
 
@@ -813,7 +578,7 @@ def annotate(
     main_org = nearest_before(lex.gazette.orgs(title), len(title)) or _most_named(orgs, lex)
     main_place = nearest_before(lex.gazette.places(title), len(title))
     main_place = main_place or (_place_of(main_org, lex) if main_org else None)
-    respectively = _respectively(text, candidates, contexts, lex)
+    respectively = read_respectively(text, candidates, contexts, lex)
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis, baseline = changes[i]
@@ -910,7 +675,7 @@ def annotate(
             and out[whole].unit == rec.unit
         )
         para_start = start_of_line(text, cand.start)
-        in_table_row = _in_table_row(text, para_start, cand.start)
+        in_table_row = is_table_row(text, para_start, cand.start)
         rest = (
             _whole_of_rest(out, contexts, i, rec) if change is None and lex.remainder.match(ctx.pre) else None
         )
@@ -948,9 +713,9 @@ def annotate(
                 else functools.partial(_earlier, text, candidates, records, ctx, i, lex, sections),
                 heading=""
                 if part_of_other
-                else functools.partial(_table_caption, text, para_start, captions)
+                else functools.partial(table_caption, text, para_start, captions)
                 if in_table_row
-                else functools.partial(_heading_before, headings, cand.start),
+                else functools.partial(heading_before, headings, cand.start),
                 unit=rec.unit,
                 is_change=change is not None,
                 inherited=inherited,
@@ -1285,6 +1050,10 @@ def _whole_of_rest(out: Sequence[Record], contexts: Sequence[Context], i: int, r
 _REST_LOOKBACK = 10
 
 
+def _start_of(cand: Candidate) -> int:
+    return cand.start
+
+
 def _earlier(
     text: str,
     cands: Sequence[Candidate],
@@ -1317,7 +1086,7 @@ def _earlier(
     if not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
         return ""
     lo = max(ctx.sentence_start, prev_end)
-    scope = _run_in_head(text, ctx.sentence_start, sections) or _pool_of_sentence(text, cands, lo)
+    scope = run_in_head(text, ctx.sentence_start, sections) or _pool_of_sentence(text, cands, lo)
     return scope + (text[lo:pre_start] if lo < pre_start else "")
 
 
@@ -1349,30 +1118,6 @@ def _pool_of_sentence(text: str, cands: Sequence[Candidate], lo: int) -> str:
     return text[before : cands[first].start] + "。其中，"
 
 
-def _run_in_head(text: str, sentence_start: int, sections: Callable[[], list[tuple[int, str]]] = list) -> str:
-    """The numbered run-in head the sentence starting at `sentence_start` follows on its line, if any.
-
-    (三)抢夺类警情。本月环比上升3.6%: the sentence says only its period and change, and the head before
-    it on the line names what it counts, as an earlier clause of the sentence would.
-    """
-    line_start = text.rfind("\n", 0, sentence_start) + 1
-    m = _RUN_IN_HEAD.match(text, line_start, sentence_start)
-    if m is None or m.end() != sentence_start:
-        # an item run into the line of the one before (…同比下降38.75%。5.盗窃电动车。本月…): its head
-        # opens right after that item's last full stop
-        item_start = max(text.rfind(mark, line_start, sentence_start - 1) for mark in "。；;") + 1
-        m = _RUN_IN_ITEM.match(text, item_start, sentence_start) if item_start > line_start else None
-        if m is None or m.end() != sentence_start:
-            return ""
-    head: str = m.group(0)
-    if m.re is _RUN_IN_HEAD and m.group("section"):
-        return head
-    # an item numbered 1. under a section's head ((一)盗窃类警情。… / 1.盗窃电瓶。本月…): the item names
-    # the kind, the section what is counted, so the section's head is read nearest the figure; the
-    # section's head is the last one before the item, however many items stand between
-    return head + (nearest_before(sections(), m.start()) or "")
-
-
 #: A clause that only gives the value of what the figure before it counted (价值, 总价值约, 货值).
 _VALUE_ONLY = compile_pattern(r"(?:总|共计|合计)?(?:价值|货值)(?:约|近|达|共|为|计)?")
 
@@ -1390,15 +1135,6 @@ def _values_goods_before(text: str, ctx: Context, prev_end: int, pre_start: int)
     )
 
 
-_LIST_ITEMS = compile_pattern(r"、|以及|和|(?<![涉危普波顾触])及(?!时)|(?<!参)与")
-#: The preposition that opens a list after 分别 (分别就超速、冲红灯…票控, 分别对…开展): not part of its
-#: first item.
-_LIST_PREPOSITION = compile_pattern(r"^\s*(?:对于|针对|就|对|向)")
-#: What 分别 opens when the figures after it are shares of a whole (分别占总数的, 分别占全县): 占 alone,
-#: not 占用 (lanes) or 占道 (occupying the road, a violation).
-_SHARES_AFTER = compile_pattern(r"^\s*占(?![用道地有据])")
-
-
 #: A clause that only compares the figure before it with an earlier level (是上年的1.3倍, 为十年前的2.3倍,
 #: 相当于去年同期的): the multiple counts what that figure counts.
 _MULTIPLE_OF = compile_pattern(r"^(?:是|为|為|达|達|相当于|相當於)[^，,。；;是为為]{0,12}的$")
@@ -1406,9 +1142,6 @@ _MULTIPLE_OF = compile_pattern(r"^(?:是|为|為|达|達|相当于|相當於)[^�
 
 #: The words before a share of a whole (占刑事案件总数的43.1%, 占2.6%).
 _SHARE_OF = compile_pattern(r"占[^，,。；;]{0,16}$")
-#: A rate named right before 分别 (调解成功率分别为98.2%、97.5%, 破案率同比分别提高): the list's figures are
-#: that rate's, one for each item said before, not changes of the counts earlier in the sentence.
-_RATE_NAMED = compile_pattern(r"(?:率|占比|比例|比重)\s*$")
 #: A rate per day or per hour said right after a total (日均321起, 平均每天…): no change qualifies it.
 _PER_DAY = compile_pattern(rf"^[，,]?\s*(?:{PER_PERIOD})[^，,。；;]{{0,6}}$")
 
@@ -1517,419 +1250,6 @@ def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> i
     return k
 
 
-@dataclass(frozen=True, slots=True)
-class Listed:
-    """The words a figure of a `分别` list is paired with.
-
-    `words` are its item with what is said after 分别 (城关中队、蓬壶中队分别查处酒驾32起、21起:
-    城关中队查处酒驾); `head` the last item's, for an item before it that names nothing itself (摩托车、
-    电动自行车驾乘人员头盔佩戴率: the items share the rate), empty for the last item.
-    """
-
-    words: str
-    head: str = ""
-
-
-def _respectively(
-    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], lex: Lexicon
-) -> dict[int, int | Listed]:
-    """Pair each figure of a `分别 A、B` list with what it goes with, in order.
-
-    Either the listed words before 分别 (事故起数、死亡人数分别下降10.5%、12.3%: those words, with
-    what 分别 is followed by), or the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，
-    分别增长6.1%和5.3%: the index of that figure), or else the words listed after it, before the
-    figures (警方分别就超速驾驶、衝紅燈及使用流動電話票控25.6萬宗、1.84萬宗及9,730宗: a press
-    release's 分别就/对 A、B及C + verb). The words listed right before 分别 win over the earlier
-    figures (亡人事故19起，死亡21人，亡人事故起数、死亡人数同比分别下降24%、27.6%). The figures of
-    the list may each say their own change (同比分别上升9.2%、下降20.8%), and an item that did not
-    change holds its place with no figure (事故起数、死亡人数同比分别下降5.3%和持平: the 5.3% is of
-    the accidents).
-    """
-    out: dict[int, int | Listed] = {}
-    i = 0
-    while i < len(cands):
-        m = RESPECTIVELY.search(contexts[i].pre)
-        if m is None:
-            _implied_respectively(text, cands, contexts, lex, i, out)
-            i += 1
-            continue
-        group = _list_from(text, cands, i, lex)
-        k = len(group)
-        after = contexts[i].pre[m.end() :]
-        lead = _UNCHANGED_FIRST.match(after)
-        ahead = lead.group().count("持平") if lead else 0  # 分别持平和下降5.3%
-        after = after[lead.end() :] if lead else after
-        trail = _unchanged_after(text, cands[group[-1]].end)
-        behind = trail.group().count("持平") if trail else 0  # 分别下降5.3%和持平
-        slots = ahead + k + behind
-        before = [
-            j
-            for j in range(i - slots, i)
-            if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
-        ]
-        if not before and i and _opens_with_comparison(text, contexts[i - 1], contexts[i], cands[i].start):
-            # 直接财产损失8.5亿元。与去年同期相比，分别下降15.8%…: a sentence that only compares pairs
-            # its list with the counts of the sentence before it
-            before = [
-                j
-                for j in range(i - slots, i)
-                if j >= 0 and contexts[j].sentence_start == contexts[i - 1].sentence_start
-            ]
-        before = _said_apart(cands, contexts, i, group[-1], slots) or before
-        said = contexts[i].pre[: m.start()]
-        if (basis := lex.basis_tail.search(said)) is not None:
-            said = said[: basis.start()]
-        said = _COMPARED_TAIL.sub("", said)  # 起数和死亡人数与去年春节假期相比分别下降: 与 lists no item
-        items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
-        listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
-        if slots > 1 and len(items) < 2:
-            clause_start = cands[i].start - len(contexts[i].pre)
-            items = _listed_in_clause_before(text, clause_start, contexts[i], slots, cands) or items
-        if slots > 1 and len(items) == slots:
-            items = _share_head(items)
-            tail = _what_follows(after, lex)
-            head = items[-1] + tail
-            out.update(
-                (g, Listed(item + tail, head if n < slots - 1 else ""))
-                for n, (g, item) in enumerate(zip(group, items[ahead : ahead + k], strict=True), ahead)
-            )
-        elif slots > 1 and len(before) == slots and _SHARES_AFTER.match(after):
-            # 城关所968起、河西所741起，分别占总数的29.7%、22.7%: each a share of the whole, not a
-            # count of what its figure counts
-            out.update((g, Listed(after)) for g in group)
-        elif slots > 1 and len(before) == slots and not _RATE_NAMED.search(said):
-            out.update(zip(group, before[ahead : ahead + k], strict=True))
-        elif k > 1 and not ahead and len(listed) == k:  # the verb stays on the last item
-            out.update(
-                (g, Listed(item, listed[-1] if n < k - 1 else ""))
-                for n, (g, item) in enumerate(zip(group, listed, strict=True))
-            )
-        i = group[-1] + 1
-        if all(g in out for g in group) and (
-            second := _new_levels(text, cands, group, lex) or _changes_again(text, cands, group, lex)
-        ):
-            out.update((t, out[g]) for g, t in zip(group, second, strict=True))
-            i = second[-1] + 1
-    return out
-
-
-#: A comparison with an earlier year (与去年春节假期相比, 同上年同期比较).
-_COMPARED_WITH = r"(?:与|和|跟|同)(?:去年|上年|前年|上一年)\p{Han}{0,8}?(?:相比|对比|比较|比)"
-#: A comparison closing the words before 分别 (事故起数和死亡人数与去年春节假期相比分别下降37%、39%):
-#: what the items are compared with, not one more item.
-_COMPARED_TAIL = compile_pattern(rf"{_COMPARED_WITH}\s*$")
-
-#: A comparison said alone (与去年同期相比, 较上年同期, 同比) and the indices a report counts
-#: (四项指数, 三项指标): neither names what a 分别 list changes.
-_COMPARISON = rf"(?:{_COMPARED_WITH}|(?:较|比)(?:去年|上年|前年|上一年)\p{{Han}}{{0,4}}?(?=[，,])|同比|环比)"
-_INDICES = r"[一二三四五六七八九两\d]项(?:主要)?(?:指数|指标|数据)"
-
-#: A sentence that opens with nothing but a comparison before its 分别 list (与去年同期相比，分别下降),
-#: or with the count of indices a bulletin compares (较上年同期，四项指数分别回落; 三项指标同比分别
-#: 下降): its items are the counts of the sentence before it, which it does not name again.
-_COMPARISON_ONLY = compile_pattern(
-    rf"\s*(?:{_COMPARISON}[，,]?\s*(?:{_INDICES})?|{_INDICES}[，,]?\s*(?:{_COMPARISON})?)\s*"
-    r"分别\p{Han}{0,4}\s*$"
-)
-
-
-def _opens_with_comparison(text: str, prev: Context, ctx: Context, start: int) -> bool:
-    """Whether the figure at `start` opens a new sentence (not `prev`'s) that says only a comparison."""
-    if prev.sentence_start == ctx.sentence_start:
-        return False
-    return _COMPARISON_ONLY.match(text, ctx.sentence_start, start) is not None
-
-
-#: A change verb closing a clause that says only a change (同比下降 16.3%、21.2%和17.3%).
-_CHANGE_VERB_END = compile_pattern(r"(?:下降|上升|增长|减少|增加|降低|提高|提升|下滑|上涨)了?$")
-
-
-def _implied_respectively(
-    text: str,
-    cands: Sequence[Candidate],
-    contexts: Sequence[Context],
-    lex: Lexicon,
-    i: int,
-    out: dict[int, int | Listed],
-) -> None:
-    """Pair a list of changes with the figures before it when their numbers agree, though 分别 is not said.
-
-    事故17816起，造成5199人死亡、22146人受伤，同比下降16.3%、21.2%和17.3%: a clause that only says a
-    change, with as many figures as the sentence counted before it, gives one change to each, in order.
-    Only when the counts agree exactly: one change after two counts is of the nearest, as before.
-    The same with the things listed right before the change (全市电诈警情、损失数同比下降24.8%、39.1%:
-    the 24.8% is of the incidents, the 39.1% of the losses).
-    """
-    pre = _BLANKS.sub("", contexts[i].pre)
-    verb = _CHANGE_VERB_END.search(pre)
-    if verb is None:
-        return
-    group = _list_from(text, cands, i, lex)
-    k = len(group)
-    if k < 2:
-        return
-    if not lex.bare_change.match(pre):
-        said = pre[: verb.start()]
-        if (basis := lex.basis_tail.search(said)) is not None:
-            said = said[: basis.start()]
-        items = [w for w in _LIST_ITEMS.split(_COMPARED_TAIL.sub("", said)) if w.strip()]
-        if len(items) == k:
-            items = _share_head(items)
-            out.update(
-                (g, Listed(item, items[-1] if n < k - 1 else ""))
-                for n, (g, item) in enumerate(zip(group, items, strict=True))
-            )
-        return
-    start = contexts[i].sentence_start
-    if i - k < 0 or contexts[i - k].sentence_start != start:
-        return
-    if i - k - 1 >= 0 and contexts[i - k - 1].sentence_start == start:
-        return  # more figures before than changes: which go together is not said
-    if any(_CHANGE_VERB_END.search(_BLANKS.sub("", contexts[j].pre)) for j in range(i - k, i)):
-        return  # the figures before are changes themselves
-    out.update(zip(group, range(i - k, i), strict=True))
-
-
-def _said_apart(
-    cands: Sequence[Candidate], contexts: Sequence[Context], first: int, last: int, slots: int
-) -> list[int] | None:
-    """The earlier figures a `分别` list pairs with when the last of them has its change said apart.
-
-    事故87起，死亡24人，受伤102人，直接财产损失51.3万元，同比分别下降6.5%、11.1%、4.7%，直接财产损失
-    同比上升3.2%: four figures before three changes, and the clause after the list names the
-    fourth again with a change of its own, so the list is of the first three, not the last three.
-    None unless the clause right after the list opens with the words of the figure right before it.
-    """
-    after, prev = last + 1, first - 1
-    if after >= len(cands) or prev - slots < 0:
-        return None
-    start = contexts[first].sentence_start
-    if contexts[after].sentence_start != start or contexts[prev - slots].sentence_start != start:
-        return None
-    words = contexts[prev].pre.strip(" ，,、；;")
-    if len(words) < 2 or not contexts[after].pre.lstrip(" ，,；;").startswith(words):
-        return None
-    return list(range(prev - slots, prev))
-
-
-def _new_levels(text: str, cands: Sequence[Candidate], group: list[int], lex: Lexicon) -> list[int]:
-    """The figures of the levels a `分别` list changed to, one for each of its figures, or none.
-
-    酒驾、醉驾分别较去年同期的312起、98起下降至256起、71起: 256起 is the drink driving of this year;
-    the words between the two lists are a `baseline_to` (下降至, 降至, 提高到).
-    """
-    first = group[-1] + 1
-    if first + len(group) > len(cands):
-        return []
-    gap = text[cands[group[-1]].end : cands[first].start].strip().removeprefix("分别")
-    if lex.baseline_to.fullmatch(gap) is None:
-        return []
-    second = list(range(first, first + len(group)))
-    joined = all(_joins_list(text[cands[a].end : cands[a + 1].start], lex) for a in second[:-1])
-    return second if joined else []
-
-
-#: The clause between a `分别` list of changes and a second list of the same changes in counts
-#: (…同比分别下降25%、33.3%和41.7%，较去年同期减少3起、1人、5人): a comma or a semicolon, then only a
-#: basis and a change word, no 分别 of its own (with it, the second list pairs with the first's figures).
-_CHANGES_AGAIN_GAP = compile_pattern(r"^[，,；;]\s*(?P<rest>\S+)$")
-
-
-def _changes_again(text: str, cands: Sequence[Candidate], group: list[int], lex: Lexicon) -> list[int]:
-    """The figures of a second list that says a `分别` list's changes again, in another unit, or none.
-
-    事故起数、死亡人数、受伤人数同比分别下降25%、33.3%和41.7%，较去年同期减少3起、1人、5人: the
-    分别 of the first list holds for the second, so 3起 is the accidents' fall, 1人 the deaths' and
-    5人 the injuries', not all three the injuries' that the nearest words name. Only when the clause
-    between holds nothing but a basis and a change word (`bare_change`), and the second list has as
-    many figures as the first, joined as a list.
-    """
-    first = group[-1] + 1
-    if first + len(group) > len(cands):
-        return []
-    gap = _CHANGES_AGAIN_GAP.match(text[cands[group[-1]].end : cands[first].start].strip())
-    if gap is None or gap["rest"].startswith("分别") or lex.bare_change.match(gap["rest"]) is None:
-        return []
-    if lex.change_up.search(gap["rest"]) is None and lex.change_down.search(gap["rest"]) is None:
-        return []
-    second = list(range(first, first + len(group)))
-    joined = all(_joins_list(text[cands[a].end : cands[a + 1].start], lex) for a in second[:-1])
-    ends = first + len(group) == len(cands) or not _joins_list(
-        text[cands[second[-1]].end : cands[second[-1] + 1].start], lex
-    )
-    return second if joined and ends else []
-
-
-def _start_of(cand: Candidate) -> int:
-    return cand.start
-
-
-def _listed_in_clause_before(
-    text: str, clause_start: int, ctx: Context, slots: int, cands: Sequence[Candidate] = ()
-) -> list[str] | None:
-    """The items a `分别` list pairs with when they stand in the sentence's clause before it.
-
-    A report names what fell, says so, and gives the figures in the next clause (事故起数、
-    死亡人数、受伤人数实现“三下降”，同比分别下降16.0%、16.7%和10.1%): the clause with 分别 names
-    nothing, so the items are those listed in the clause before, its last one cut where the
-    clause goes on to say what happened to them (实现, 均, 有所). None unless that clause holds
-    exactly as many items as the list has places and no number of its own (机动车289.5万辆，
-    驾驶人412万人，分别增长…: there the earlier figures are the list), in digits or as any other
-    figure of `cands` (赌博一百零二起、卖淫嫖娼二十一起，分别增长百分之十二、下降百分之八).
-
-    >>> t = "事故起数、死亡人数、受伤人数实现“三下降”，同比分别下降16.0%、16.7%和10.1%"
-    >>> _listed_in_clause_before(t, t.index("同比"), Context("同比分别下降", "", 0), 3)
-    ['事故起数', '死亡人数', '受伤人数']
-    """
-    before = text[ctx.sentence_start : clause_start].rstrip(" ，,")
-    cut = max(before.rfind(mark) for mark in "，,；;：:")
-    clause = before[cut + 1 :]
-    if not clause or regex.search(r"\d", clause):
-        return None
-    clause_at = ctx.sentence_start + cut + 1
-    first = bisect.bisect_left(cands, clause_at, key=_start_of)  # candidates are in text order
-    if first < len(cands) and cands[first].start < clause_start:
-        return None  # a figure in the clause (in Chinese numerals, which \d does not see)
-    items = [w.strip() for w in _LIST_ITEMS.split(clause) if w.strip()]
-    if len(items) != slots:
-        items = _join_examples(items)
-    if len(items) != slots:
-        return None
-    items[-1] = _SAID_OF_ITEMS.split(items[-1], maxsplit=1)[0]
-    return items if all(items) else None
-
-
-def _join_examples(items: list[str]) -> list[str]:
-    """The items with the examples of one rejoined: those before an item that closes them with 等.
-
-    杀人、放火等八类主要刑事案件立案、“两抢一盗”等侵财类案件立案: 杀人 and 放火 are examples of the
-    first item, which 等 closes, not an item of their own.
-
-    >>> _join_examples(["杀人", "放火等八类案件立案", "“两抢一盗”等侵财类案件立案"])
-    ['杀人、放火等八类案件立案', '“两抢一盗”等侵财类案件立案']
-    """
-    out: list[str] = []
-    held: list[str] = []
-    for item in items:
-        if "等" in item:
-            out.append("、".join([*held, item]))
-            held = []
-        else:
-            held.append(item)
-    return out + held if out else items
-
-
-#: Where a clause listing what changed goes on to say what happened to it (受伤人数实现“三下降”,
-#: 伤人数均有下降): the end of its last item.
-_SAID_OF_ITEMS = compile_pattern(r"实现|(?<!平)均|都|全部|呈|出现|有所|持续|继续|保持|同比|环比|较|比")
-
-
-#: Places in a `分别` list held by items that did not change (分别持平和下降…, 分别下降…和持平).
-#: The noun the last item of a list ends with after 的, which the items before it share
-#: (涉及拥堵和停车的投诉: 拥堵 is 拥堵的投诉).
-_SHARED_HEAD = compile_pattern(r"的[^的、，。；,;\s\d]{1,6}$")
-#: What a list of causes led to, said after the last one (因超速、酒驾导致的交通事故死亡人数).
-_CAUSED_HEAD = compile_pattern(r"(?:导致|引发|造成|引起)的[^的、，。；,;\s\d]{1,12}$")
-
-
-def _share_head(items: list[str]) -> list[str]:
-    """The items of a list, each before the last given the noun the last one ends with after 的.
-
-    涉及邻里、土地、婚姻家庭的纠纷分别为530起、410起、220起: 邻里 and 土地 are kinds of 纠纷 too,
-    and 涉及拥堵和停车的投诉 counts complaints, not congestion handled. An item that already says
-    的 names its own thing and keeps its words.
-
-    >>> _share_head(["其中涉及拥堵", "停车的投诉"])
-    ['其中涉及拥堵的投诉', '停车的投诉']
-
-    A list of causes shares what they caused (因超速、酒驾导致的交通事故死亡人数: 超速 caused deaths
-    too, not speeding offences counted).
-
-    >>> _share_head(["因超速", "酒驾导致的交通事故死亡人数"])
-    ['因超速导致的交通事故死亡人数', '酒驾导致的交通事故死亡人数']
-    """
-    head = _CAUSED_HEAD.search(items[-1]) or _SHARED_HEAD.search(items[-1])
-    if head is None:
-        return _share_counted(items)
-    return [w if n == len(items) - 1 or "的" in w else w + head.group() for n, w in enumerate(items)]
-
-
-#: What a list of kinds counts, said once after the last kind (公路和城市道路事故, 盗窃、诈骗案件).
-_COUNTED_HEAD = compile_pattern(r"(?:事故|案件|警情|火灾)$")
-
-
-def _share_counted(items: list[str]) -> list[str]:
-    """The items of a list, each before the last given what the last one counts when they say nothing of it.
-
-    公路和城市道路事故同比分别下降: 公路 is a kind of road crash, not a road's length; an item that
-    already names a count of its own, or says 的, keeps its words.
-
-    >>> _share_counted(["装有防撞护栏", "防撞墙", "防护墩道路事故"])
-    ['装有防撞护栏事故', '防撞墙事故', '防护墩道路事故']
-    """
-    head = _COUNTED_HEAD.search(items[-1])
-    if head is None or head.start() == 0:
-        return items
-    last = len(items) - 1
-    return [
-        w if n == last or "的" in w or _COUNTED_HEAD.search(w) else w + head.group()
-        for n, w in enumerate(items)
-    ]
-
-
-_UNCHANGED_FIRST = compile_pattern(r"(?:\s*(?:基本)?持平\s*[、和及与])+")
-_UNCHANGED_AFTER = compile_pattern(r"(?:\s*[、和及与]\s*(?:基本)?持平)+")
-#: How every `_UNCHANGED_AFTER` opens; no literal it needs, so no scan of the rest of the text.
-_UNCHANGED_GATE = compile_pattern(r"\s*[、和及与]\s*[基持]")
-
-
-def _unchanged_after(text: str, end: int) -> regex.Match[str] | None:
-    """The 和持平 after a `分别` list ending at `end` (分别下降5.3%和持平), if any.
-
-    `regex` first looks for the 持平 the pattern needs through the whole rest of the text, which
-    made an article of many 分别 lists quadratic; the gate, which every match opens with, is tried
-    first and needs no such scan.
-    """
-    return _UNCHANGED_AFTER.match(text, end) if _UNCHANGED_GATE.match(text, end) else None
-
-
-def _list_from(text: str, cands: Sequence[Candidate], i: int, lex: Lexicon) -> list[int]:
-    """Figure `i` and the figures after it that `_joins_list` joins to it, in order."""
-    group = [i]
-    while (k := group[-1] + 1) < len(cands) and _joins_list(text[cands[k - 1].end : cands[k].start], lex):
-        group.append(k)
-    return group
-
-
-def _joins_list(gap: str, lex: Lexicon) -> bool:
-    """Whether the words between two figures join them in one list: a separator, maybe a change word.
-
-    分别上升9.2%、下降20.8%: each figure of the list says its own change.
-    """
-    words = gap.strip(LIST_JOINS)
-    if not words:
-        return True
-    said = lex.change_up.search(words) or lex.change_down.search(words)
-    return said is not None and said.start() == 0
-
-
-def _what_follows(words: str, lex: Lexicon) -> str:
-    """What is said after 分别 of every item of the list, its change and basis words left out.
-
-    分别查处酒驾 -> 查处酒驾; 分别比去年同期下降 -> nothing: the change is read on its own.
-    """
-    said = lex.change_up.search(words) or lex.change_down.search(words)
-    if said is not None:
-        words = words[: said.start()]
-    if (basis := lex.basis_tail.search(words)) is not None:
-        words = words[: basis.start()]
-    # the level the list moved from, said before its figures (分别由, 分别较去年同期的), names nothing
-    for level in (lex.baseline, lex.baseline_from):
-        if (m := level.search(words)) is not None:
-            words = words[: m.start()]
-    return words.strip()
-
-
 def _most_named(orgs: list[tuple[int, str]], lex: Lexicon) -> str | None:
     """The organisation named most often with its place (first named on a tie): the article's reporter."""
     counts: dict[str, int] = {}
@@ -1945,78 +1265,3 @@ def _place_of(org: str, lex: Lexicon) -> str | None:
     if org not in cache:
         cache[org] = lex.gazette.leading_place(org)
     return cache[org]
-
-
-#: The first character of a line past its blanks.
-_LINE_BODY = compile_pattern(r"[^ \t]")
-
-
-def _in_table_row(text: str, line_start: int, at: int) -> bool:
-    """Whether the line from `line_start` to `at` is a table's row (" | 上城区 | 214" as prepared; Markdown).
-
-    The first character past the blanks is looked at: `regex`, matching a pattern of blanks and a
-    bar there, first looks for the bar it needs through the whole rest of the line, each figure again.
-
-    >>> _in_table_row(" | 上城区 | 214", 0, 9), _in_table_row("上城区 | 214", 0, 7)
-    (True, False)
-    """
-    m = _LINE_BODY.search(text, line_start, at)
-    return m is not None and text[m.start()] == "|"
-
-
-def _table_caption(text: str, row_start: int, memo: dict[int, str] | None = None) -> str:
-    """The line above the table a row is in (表2  部分区县道路交通事故情况(单位:起)), if it is a heading.
-
-    A table's caption or the heading right above it names what its rows count; a heading found
-    further up, or a short line of text that happens to stand there, may name anything. `memo`
-    keeps the answer for every row passed on the way up, so the rows of a long table do not each
-    walk up the whole table again.
-
-    >>> _table_caption("全市情况。\\n表2 交通事故情况\\n\\n | 区县 | 同比\\n | 上城区 | -6.1%", 28)
-    '表2 交通事故情况'
-    """
-    end = row_start
-    passed: list[int] = []
-    caption = ""
-    while end > 0:
-        if memo is not None and end in memo:
-            caption = memo[end]
-            break
-        passed.append(end)
-        start = text.rfind("\n", 0, end - 1) + 1
-        line = text[start : end - 1].strip()
-        if line and not line.startswith("|"):
-            m = _HEADING.fullmatch(line)
-            caption = m.group(1) if m else ""
-            break
-        end = start
-    if memo is not None:
-        memo.update(dict.fromkeys(passed, caption))
-    return caption
-
-
-def _heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> str:
-    return nearest_before(headings(), pos) or ""
-
-
-# A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:
-# the heading of a row's figures is the table's caption or the heading above the table.
-_HEADING = compile_pattern(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")
-# A numbered run-in head that opens a line and ends at its first full stop or colon ((三)抢夺类警情。本月
-# 环比上升3.6%, 1.拎包抢夺。本月…): a bulletin's item, whose sentence after it says only its period and
-# change; the head names what it counts (see `_earlier`).
-_RUN_IN_HEAD = compile_pattern(
-    r"(?m)^[ \t\u3000]*"
-    r"(?:(?P<section>[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)|\d{1,2}[.、．](?!\d))"
-    r"[ \t\u3000]*([^\n。，,；;|：:\d]{2,16})[。：:]"
-)
-#: A numbered item's run-in head that opens after the full stop of the item before on its line
-#: (…同比下降38.75%。5.盗窃电动车。本月…); a decimal (。2.5万起) is none.
-_RUN_IN_ITEM = compile_pattern(
-    r"[ \t\u3000]*\d{1,2}[.、．](?!\d)[ \t\u3000]*[^\n。，,；;|：:\d]{2,16}[。：:]"
-)
-#: A section's run-in head ((一)盗窃类警情。), which the items numbered 1., 2. under it belong to.
-_RUN_IN_SECTION = compile_pattern(
-    r"(?m)^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
-    r"[ \t\u3000]*[^\n。，,；;|：:\d]{2,16}[。：:]"
-)

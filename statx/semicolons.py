@@ -32,7 +32,7 @@ from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS, Figure, Record
 
 if TYPE_CHECKING:
-    from statx.semantics import Lexicon
+    from statx.lexicon import Lexicon
 
 
 def parent_over_semicolon(
@@ -389,7 +389,7 @@ def _item_words(lex: Lexicon, pre: str) -> str:
     """An item's words from its verb on: the clause's leading trim and the people served cut.
 
     >>> from statx.rules import load_rules
-    >>> from statx.semantics import lexicon
+    >>> from statx.lexicon import lexicon
     >>> _item_words(lexicon(load_rules()), "为急需乘车的群众当场办理临时身份证")
     '办理临时身份证'
     """

@@ -22,15 +22,16 @@ from hypothesis import strategies as st
 
 import statx.breakdowns as bd
 import statx.changes as ch
+import statx.headings as hd
 import statx.markdowntext as md
 import statx.markup as mk
 import statx.normalize as nz
-import statx.semantics as sem
+import statx.respectively as rp
 from statx.breakdowns import open_line
 from statx.changes import _cell_place
 from statx.export import _json_line
+from statx.lexicon import lexicon
 from statx.rules import RuleSet
-from statx.semantics import lexicon
 
 # --- pinyin noise: one leading class instead of one alternative per opening character ---------
 
@@ -273,8 +274,8 @@ def test_unchanged_after_is_that_of_the_plain_match() -> None:
     ):
         text = "".join(pieces)
         for end in range(len(text) + 1):
-            plain = sem._UNCHANGED_AFTER.match(text, end)
-            fast = sem._unchanged_after(text, end)
+            plain = rp._UNCHANGED_AFTER.match(text, end)
+            fast = rp._unchanged_after(text, end)
             assert (fast and fast.span()) == (plain and plain.span()), (text, end)
 
 
@@ -289,7 +290,7 @@ def _plain_table_caption(text: str, row_start: int) -> str:
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start : end - 1].strip()
         if line and not line.startswith("|"):
-            m = sem._HEADING.fullmatch(line)
+            m = hd.HEADING.fullmatch(line)
             return m.group(1) if m else ""
         end = start
     return ""
@@ -302,7 +303,7 @@ def test_table_caption_is_that_of_the_plain_walk(lines: list[str], rnd: random.R
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     rnd.shuffle(starts)  # rows asked for in any order: what one walk leaves serves the others
     for start in starts:
-        assert sem._table_caption(text, start) == _plain_table_caption(text, start), (text, start)
+        assert hd.table_caption(text, start) == _plain_table_caption(text, start), (text, start)
 
 
 # --- table cells: a figure's row and column from an index of breaks and bars ------------------

@@ -95,8 +95,8 @@ def test_built_in_rules_take_the_fast_paths(rules: RuleSet) -> None:
 def test_metric_cues_grouped_by_first_character_find_what_the_alternation_finds(rules: RuleSet) -> None:
     import dataclasses
 
+    from statx.lexicon import lexicon
     from statx.rules import cue_alternation
-    from statx.semantics import lexicon
 
     fast = lexicon(rules).metrics
     assert fast.starts is not None  # every built-in cue's first characters can be listed

@@ -1078,7 +1078,8 @@ def test_spans_of_days_thresholds_and_from_to_baselines() -> None:
 
 
 def test_periods_found_in_windows_equal_a_whole_text_scan(rules: RuleSet) -> None:
-    from statx.semantics import _periods, lexicon
+    from statx.lexicon import lexicon
+    from statx.semantics import _periods
 
     lex = lexicon(rules)
     for path in sorted(SAMPLES.glob("*.txt")):
@@ -1094,7 +1095,7 @@ def test_boundaries_searched_backwards_are_those_of_the_whole_text(
 ) -> None:
     """A figure's sentence and clause start where a scan of the whole article puts them (lookarounds too)."""
     from statx.clauses import SENTENCE_END, SENTENCE_END_BACK, last_end
-    from statx.semantics import lexicon
+    from statx.lexicon import lexicon
 
     lex = lexicon(rules)
     pos = data.draw(st.integers(0, len(text)))

@@ -1,0 +1,113 @@
+"""Find the heads a figure stands under: the heading above it, its table's caption, a run-in head.
+
+A heading line (二、交通事故情况), the caption above a table (表2 部分区县道路交通事故情况) or the
+numbered head a bulletin's sentence runs on from ((三)抢夺类警情。本月环比上升3.6%) names what the
+figures under it count when their own words do not; `semantics` reads them as a figure's topic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from statx.patterncache import compile_pattern
+from statx.subjects import nearest_before
+
+
+def run_in_head(text: str, sentence_start: int, sections: Callable[[], list[tuple[int, str]]] = list) -> str:
+    """The numbered run-in head the sentence starting at `sentence_start` follows on its line, if any.
+
+    (三)抢夺类警情。本月环比上升3.6%: the sentence says only its period and change, and the head before
+    it on the line names what it counts, as an earlier clause of the sentence would.
+    """
+    line_start = text.rfind("\n", 0, sentence_start) + 1
+    m = RUN_IN_HEAD.match(text, line_start, sentence_start)
+    if m is None or m.end() != sentence_start:
+        # an item run into the line of the one before (…同比下降38.75%。5.盗窃电动车。本月…): its head
+        # opens right after that item's last full stop
+        item_start = max(text.rfind(mark, line_start, sentence_start - 1) for mark in "。；;") + 1
+        m = _RUN_IN_ITEM.match(text, item_start, sentence_start) if item_start > line_start else None
+        if m is None or m.end() != sentence_start:
+            return ""
+    head: str = m.group(0)
+    if m.re is RUN_IN_HEAD and m.group("section"):
+        return head
+    # an item numbered 1. under a section's head ((一)盗窃类警情。… / 1.盗窃电瓶。本月…): the item names
+    # the kind, the section what is counted, so the section's head is read nearest the figure; the
+    # section's head is the last one before the item, however many items stand between
+    return head + (nearest_before(sections(), m.start()) or "")
+
+
+#: The first character of a line past its blanks.
+_LINE_BODY = compile_pattern(r"[^ \t]")
+
+
+def is_table_row(text: str, line_start: int, at: int) -> bool:
+    """Whether the line from `line_start` to `at` is a table's row (" | 上城区 | 214" as prepared; Markdown).
+
+    The first character past the blanks is looked at: `regex`, matching a pattern of blanks and a
+    bar there, first looks for the bar it needs through the whole rest of the line, each figure again.
+
+    >>> is_table_row(" | 上城区 | 214", 0, 9), is_table_row("上城区 | 214", 0, 7)
+    (True, False)
+    """
+    m = _LINE_BODY.search(text, line_start, at)
+    return m is not None and text[m.start()] == "|"
+
+
+def table_caption(text: str, row_start: int, memo: dict[int, str] | None = None) -> str:
+    """The line above the table a row is in (表2  部分区县道路交通事故情况(单位:起)), if it is a heading.
+
+    A table's caption or the heading right above it names what its rows count; a heading found
+    further up, or a short line of text that happens to stand there, may name anything. `memo`
+    keeps the answer for every row passed on the way up, so the rows of a long table do not each
+    walk up the whole table again.
+
+    >>> table_caption("全市情况。\\n表2 交通事故情况\\n\\n | 区县 | 同比\\n | 上城区 | -6.1%", 28)
+    '表2 交通事故情况'
+    """
+    end = row_start
+    passed: list[int] = []
+    caption = ""
+    while end > 0:
+        if memo is not None and end in memo:
+            caption = memo[end]
+            break
+        passed.append(end)
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start : end - 1].strip()
+        if line and not line.startswith("|"):
+            m = HEADING.fullmatch(line)
+            caption = m.group(1) if m else ""
+            break
+        end = start
+    if memo is not None:
+        memo.update(dict.fromkeys(passed, caption))
+    return caption
+
+
+def heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> str:
+    """The last heading before `pos`, or "": `headings` finds the article's headings on first need."""
+    return nearest_before(headings(), pos) or ""
+
+
+# A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:
+# the heading of a row's figures is the table's caption or the heading above the table.
+HEADING = compile_pattern(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")
+# A numbered run-in head that opens a line and ends at its first full stop or colon ((三)抢夺类警情。本月
+# 环比上升3.6%, 1.拎包抢夺。本月…): a bulletin's item, whose sentence after it says only its period and
+# change; the head names what it counts (see `semantics._earlier`).
+RUN_IN_HEAD = compile_pattern(
+    r"(?m)^[ \t\u3000]*"
+    r"(?:(?P<section>[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)|\d{1,2}[.、．](?!\d))"
+    r"[ \t\u3000]*([^\n。，,；;|：:\d]{2,16})[。：:]"
+)
+#: A numbered item's run-in head that opens after the full stop of the item before on its line
+#: (…同比下降38.75%。5.盗窃电动车。本月…); a decimal (。2.5万起) is none.
+_RUN_IN_ITEM = compile_pattern(
+    r"[ \t\u3000]*\d{1,2}[.、．](?!\d)[ \t\u3000]*[^\n。，,；;|：:\d]{2,16}[。：:]"
+)
+#: A section's run-in head ((一)盗窃类警情。), which the items numbered 1., 2. under it belong to.
+RUN_IN_SECTION = compile_pattern(
+    r"(?m)^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+    r"[ \t\u3000]*[^\n。，,；;|：:\d]{2,16}[。：:]"
+)

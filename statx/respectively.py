@@ -1,0 +1,449 @@
+"""Pair the figures of a `分别` list with what each goes with, in order.
+
+事故起数、死亡人数分别下降10.5%、12.3%: each change is of the item listed in its place. The items are
+the words listed before 分别, the earlier figures of the sentence, or the words listed after it;
+a list of changes with as many figures as the counts before it pairs the same way though 分别 is
+not said (`read_respectively`). `semantics` reads each figure's label and metric from the pair.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from statx.clauses import LIST_JOINS, RESPECTIVELY, Context
+from statx.lexicon import Lexicon
+from statx.matcher import Candidate
+from statx.patterncache import compile_pattern
+
+#: Blanks, left out before a clause is matched (the pattern semantics uses too: one cache entry).
+_BLANKS = compile_pattern(r"\s+")
+#: What separates the items of a list (、, 和, 及, 与).
+_LIST_ITEMS = compile_pattern(r"、|以及|和|(?<![涉危普波顾触])及(?!时)|(?<!参)与")
+#: The preposition that opens a list after 分别 (分别就超速、冲红灯…票控, 分别对…开展): not part of its
+#: first item.
+_LIST_PREPOSITION = compile_pattern(r"^\s*(?:对于|针对|就|对|向)")
+#: What 分别 opens when the figures after it are shares of a whole (分别占总数的, 分别占全县): 占 alone,
+#: not 占用 (lanes) or 占道 (occupying the road, a violation).
+_SHARES_AFTER = compile_pattern(r"^\s*占(?![用道地有据])")
+
+
+#: A rate named right before 分别 (调解成功率分别为98.2%、97.5%, 破案率同比分别提高): the list's figures are
+#: that rate's, one for each item said before, not changes of the counts earlier in the sentence.
+_RATE_NAMED = compile_pattern(r"(?:率|占比|比例|比重)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """The words a figure of a `分别` list is paired with.
+
+    `words` are its item with what is said after 分别 (城关中队、蓬壶中队分别查处酒驾32起、21起:
+    城关中队查处酒驾); `head` the last item's, for an item before it that names nothing itself (摩托车、
+    电动自行车驾乘人员头盔佩戴率: the items share the rate), empty for the last item.
+    """
+
+    words: str
+    head: str = ""
+
+
+def read_respectively(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], lex: Lexicon
+) -> dict[int, int | Listed]:
+    """Pair each figure of a `分别 A、B` list with what it goes with, in order.
+
+    Either the listed words before 分别 (事故起数、死亡人数分别下降10.5%、12.3%: those words, with
+    what 分别 is followed by), or the earlier figures of the sentence (机动车289.5万辆，驾驶人412万人，
+    分别增长6.1%和5.3%: the index of that figure), or else the words listed after it, before the
+    figures (警方分别就超速驾驶、衝紅燈及使用流動電話票控25.6萬宗、1.84萬宗及9,730宗: a press
+    release's 分别就/对 A、B及C + verb). The words listed right before 分别 win over the earlier
+    figures (亡人事故19起，死亡21人，亡人事故起数、死亡人数同比分别下降24%、27.6%). The figures of
+    the list may each say their own change (同比分别上升9.2%、下降20.8%), and an item that did not
+    change holds its place with no figure (事故起数、死亡人数同比分别下降5.3%和持平: the 5.3% is of
+    the accidents).
+    """
+    out: dict[int, int | Listed] = {}
+    i = 0
+    while i < len(cands):
+        m = RESPECTIVELY.search(contexts[i].pre)
+        if m is None:
+            _implied_respectively(text, cands, contexts, lex, i, out)
+            i += 1
+            continue
+        group = _list_from(text, cands, i, lex)
+        k = len(group)
+        after = contexts[i].pre[m.end() :]
+        lead = _UNCHANGED_FIRST.match(after)
+        ahead = lead.group().count("持平") if lead else 0  # 分别持平和下降5.3%
+        after = after[lead.end() :] if lead else after
+        trail = _unchanged_after(text, cands[group[-1]].end)
+        behind = trail.group().count("持平") if trail else 0  # 分别下降5.3%和持平
+        slots = ahead + k + behind
+        before = [
+            j
+            for j in range(i - slots, i)
+            if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
+        ]
+        if not before and i and _opens_with_comparison(text, contexts[i - 1], contexts[i], cands[i].start):
+            # 直接财产损失8.5亿元。与去年同期相比，分别下降15.8%…: a sentence that only compares pairs
+            # its list with the counts of the sentence before it
+            before = [
+                j
+                for j in range(i - slots, i)
+                if j >= 0 and contexts[j].sentence_start == contexts[i - 1].sentence_start
+            ]
+        before = _said_apart(cands, contexts, i, group[-1], slots) or before
+        said = contexts[i].pre[: m.start()]
+        if (basis := lex.basis_tail.search(said)) is not None:
+            said = said[: basis.start()]
+        said = _COMPARED_TAIL.sub("", said)  # 起数和死亡人数与去年春节假期相比分别下降: 与 lists no item
+        items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
+        listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
+        if slots > 1 and len(items) < 2:
+            clause_start = cands[i].start - len(contexts[i].pre)
+            items = _listed_in_clause_before(text, clause_start, contexts[i], slots, cands) or items
+        if slots > 1 and len(items) == slots:
+            items = _share_head(items)
+            tail = _what_follows(after, lex)
+            head = items[-1] + tail
+            out.update(
+                (g, Listed(item + tail, head if n < slots - 1 else ""))
+                for n, (g, item) in enumerate(zip(group, items[ahead : ahead + k], strict=True), ahead)
+            )
+        elif slots > 1 and len(before) == slots and _SHARES_AFTER.match(after):
+            # 城关所968起、河西所741起，分别占总数的29.7%、22.7%: each a share of the whole, not a
+            # count of what its figure counts
+            out.update((g, Listed(after)) for g in group)
+        elif slots > 1 and len(before) == slots and not _RATE_NAMED.search(said):
+            out.update(zip(group, before[ahead : ahead + k], strict=True))
+        elif k > 1 and not ahead and len(listed) == k:  # the verb stays on the last item
+            out.update(
+                (g, Listed(item, listed[-1] if n < k - 1 else ""))
+                for n, (g, item) in enumerate(zip(group, listed, strict=True))
+            )
+        i = group[-1] + 1
+        if all(g in out for g in group) and (
+            second := _new_levels(text, cands, group, lex) or _changes_again(text, cands, group, lex)
+        ):
+            out.update((t, out[g]) for g, t in zip(group, second, strict=True))
+            i = second[-1] + 1
+    return out
+
+
+#: A comparison with an earlier year (与去年春节假期相比, 同上年同期比较).
+_COMPARED_WITH = r"(?:与|和|跟|同)(?:去年|上年|前年|上一年)\p{Han}{0,8}?(?:相比|对比|比较|比)"
+#: A comparison closing the words before 分别 (事故起数和死亡人数与去年春节假期相比分别下降37%、39%):
+#: what the items are compared with, not one more item.
+_COMPARED_TAIL = compile_pattern(rf"{_COMPARED_WITH}\s*$")
+
+#: A comparison said alone (与去年同期相比, 较上年同期, 同比) and the indices a report counts
+#: (四项指数, 三项指标): neither names what a 分别 list changes.
+_COMPARISON = rf"(?:{_COMPARED_WITH}|(?:较|比)(?:去年|上年|前年|上一年)\p{{Han}}{{0,4}}?(?=[，,])|同比|环比)"
+_INDICES = r"[一二三四五六七八九两\d]项(?:主要)?(?:指数|指标|数据)"
+
+#: A sentence that opens with nothing but a comparison before its 分别 list (与去年同期相比，分别下降),
+#: or with the count of indices a bulletin compares (较上年同期，四项指数分别回落; 三项指标同比分别
+#: 下降): its items are the counts of the sentence before it, which it does not name again.
+_COMPARISON_ONLY = compile_pattern(
+    rf"\s*(?:{_COMPARISON}[，,]?\s*(?:{_INDICES})?|{_INDICES}[，,]?\s*(?:{_COMPARISON})?)\s*"
+    r"分别\p{Han}{0,4}\s*$"
+)
+
+
+def _opens_with_comparison(text: str, prev: Context, ctx: Context, start: int) -> bool:
+    """Whether the figure at `start` opens a new sentence (not `prev`'s) that says only a comparison."""
+    if prev.sentence_start == ctx.sentence_start:
+        return False
+    return _COMPARISON_ONLY.match(text, ctx.sentence_start, start) is not None
+
+
+#: A change verb closing a clause that says only a change (同比下降 16.3%、21.2%和17.3%).
+_CHANGE_VERB_END = compile_pattern(r"(?:下降|上升|增长|减少|增加|降低|提高|提升|下滑|上涨)了?$")
+
+
+def _implied_respectively(
+    text: str,
+    cands: Sequence[Candidate],
+    contexts: Sequence[Context],
+    lex: Lexicon,
+    i: int,
+    out: dict[int, int | Listed],
+) -> None:
+    """Pair a list of changes with the figures before it when their numbers agree, though 分别 is not said.
+
+    事故17816起，造成5199人死亡、22146人受伤，同比下降16.3%、21.2%和17.3%: a clause that only says a
+    change, with as many figures as the sentence counted before it, gives one change to each, in order.
+    Only when the counts agree exactly: one change after two counts is of the nearest, as before.
+    The same with the things listed right before the change (全市电诈警情、损失数同比下降24.8%、39.1%:
+    the 24.8% is of the incidents, the 39.1% of the losses).
+    """
+    pre = _BLANKS.sub("", contexts[i].pre)
+    verb = _CHANGE_VERB_END.search(pre)
+    if verb is None:
+        return
+    group = _list_from(text, cands, i, lex)
+    k = len(group)
+    if k < 2:
+        return
+    if not lex.bare_change.match(pre):
+        said = pre[: verb.start()]
+        if (basis := lex.basis_tail.search(said)) is not None:
+            said = said[: basis.start()]
+        items = [w for w in _LIST_ITEMS.split(_COMPARED_TAIL.sub("", said)) if w.strip()]
+        if len(items) == k:
+            items = _share_head(items)
+            out.update(
+                (g, Listed(item, items[-1] if n < k - 1 else ""))
+                for n, (g, item) in enumerate(zip(group, items, strict=True))
+            )
+        return
+    start = contexts[i].sentence_start
+    if i - k < 0 or contexts[i - k].sentence_start != start:
+        return
+    if i - k - 1 >= 0 and contexts[i - k - 1].sentence_start == start:
+        return  # more figures before than changes: which go together is not said
+    if any(_CHANGE_VERB_END.search(_BLANKS.sub("", contexts[j].pre)) for j in range(i - k, i)):
+        return  # the figures before are changes themselves
+    out.update(zip(group, range(i - k, i), strict=True))
+
+
+def _said_apart(
+    cands: Sequence[Candidate], contexts: Sequence[Context], first: int, last: int, slots: int
+) -> list[int] | None:
+    """The earlier figures a `分别` list pairs with when the last of them has its change said apart.
+
+    事故87起，死亡24人，受伤102人，直接财产损失51.3万元，同比分别下降6.5%、11.1%、4.7%，直接财产损失
+    同比上升3.2%: four figures before three changes, and the clause after the list names the
+    fourth again with a change of its own, so the list is of the first three, not the last three.
+    None unless the clause right after the list opens with the words of the figure right before it.
+    """
+    after, prev = last + 1, first - 1
+    if after >= len(cands) or prev - slots < 0:
+        return None
+    start = contexts[first].sentence_start
+    if contexts[after].sentence_start != start or contexts[prev - slots].sentence_start != start:
+        return None
+    words = contexts[prev].pre.strip(" ，,、；;")
+    if len(words) < 2 or not contexts[after].pre.lstrip(" ，,；;").startswith(words):
+        return None
+    return list(range(prev - slots, prev))
+
+
+def _new_levels(text: str, cands: Sequence[Candidate], group: list[int], lex: Lexicon) -> list[int]:
+    """The figures of the levels a `分别` list changed to, one for each of its figures, or none.
+
+    酒驾、醉驾分别较去年同期的312起、98起下降至256起、71起: 256起 is the drink driving of this year;
+    the words between the two lists are a `baseline_to` (下降至, 降至, 提高到).
+    """
+    first = group[-1] + 1
+    if first + len(group) > len(cands):
+        return []
+    gap = text[cands[group[-1]].end : cands[first].start].strip().removeprefix("分别")
+    if lex.baseline_to.fullmatch(gap) is None:
+        return []
+    second = list(range(first, first + len(group)))
+    joined = all(_joins_list(text[cands[a].end : cands[a + 1].start], lex) for a in second[:-1])
+    return second if joined else []
+
+
+#: The clause between a `分别` list of changes and a second list of the same changes in counts
+#: (…同比分别下降25%、33.3%和41.7%，较去年同期减少3起、1人、5人): a comma or a semicolon, then only a
+#: basis and a change word, no 分别 of its own (with it, the second list pairs with the first's figures).
+_CHANGES_AGAIN_GAP = compile_pattern(r"^[，,；;]\s*(?P<rest>\S+)$")
+
+
+def _changes_again(text: str, cands: Sequence[Candidate], group: list[int], lex: Lexicon) -> list[int]:
+    """The figures of a second list that says a `分别` list's changes again, in another unit, or none.
+
+    事故起数、死亡人数、受伤人数同比分别下降25%、33.3%和41.7%，较去年同期减少3起、1人、5人: the
+    分别 of the first list holds for the second, so 3起 is the accidents' fall, 1人 the deaths' and
+    5人 the injuries', not all three the injuries' that the nearest words name. Only when the clause
+    between holds nothing but a basis and a change word (`bare_change`), and the second list has as
+    many figures as the first, joined as a list.
+    """
+    first = group[-1] + 1
+    if first + len(group) > len(cands):
+        return []
+    gap = _CHANGES_AGAIN_GAP.match(text[cands[group[-1]].end : cands[first].start].strip())
+    if gap is None or gap["rest"].startswith("分别") or lex.bare_change.match(gap["rest"]) is None:
+        return []
+    if lex.change_up.search(gap["rest"]) is None and lex.change_down.search(gap["rest"]) is None:
+        return []
+    second = list(range(first, first + len(group)))
+    joined = all(_joins_list(text[cands[a].end : cands[a + 1].start], lex) for a in second[:-1])
+    ends = first + len(group) == len(cands) or not _joins_list(
+        text[cands[second[-1]].end : cands[second[-1] + 1].start], lex
+    )
+    return second if joined and ends else []
+
+
+def _start_of(cand: Candidate) -> int:
+    return cand.start
+
+
+def _listed_in_clause_before(
+    text: str, clause_start: int, ctx: Context, slots: int, cands: Sequence[Candidate] = ()
+) -> list[str] | None:
+    """The items a `分别` list pairs with when they stand in the sentence's clause before it.
+
+    A report names what fell, says so, and gives the figures in the next clause (事故起数、
+    死亡人数、受伤人数实现“三下降”，同比分别下降16.0%、16.7%和10.1%): the clause with 分别 names
+    nothing, so the items are those listed in the clause before, its last one cut where the
+    clause goes on to say what happened to them (实现, 均, 有所). None unless that clause holds
+    exactly as many items as the list has places and no number of its own (机动车289.5万辆，
+    驾驶人412万人，分别增长…: there the earlier figures are the list), in digits or as any other
+    figure of `cands` (赌博一百零二起、卖淫嫖娼二十一起，分别增长百分之十二、下降百分之八).
+
+    >>> t = "事故起数、死亡人数、受伤人数实现“三下降”，同比分别下降16.0%、16.7%和10.1%"
+    >>> _listed_in_clause_before(t, t.index("同比"), Context("同比分别下降", "", 0), 3)
+    ['事故起数', '死亡人数', '受伤人数']
+    """
+    before = text[ctx.sentence_start : clause_start].rstrip(" ，,")
+    cut = max(before.rfind(mark) for mark in "，,；;：:")
+    clause = before[cut + 1 :]
+    if not clause or regex.search(r"\d", clause):
+        return None
+    clause_at = ctx.sentence_start + cut + 1
+    first = bisect.bisect_left(cands, clause_at, key=_start_of)  # candidates are in text order
+    if first < len(cands) and cands[first].start < clause_start:
+        return None  # a figure in the clause (in Chinese numerals, which \d does not see)
+    items = [w.strip() for w in _LIST_ITEMS.split(clause) if w.strip()]
+    if len(items) != slots:
+        items = _join_examples(items)
+    if len(items) != slots:
+        return None
+    items[-1] = _SAID_OF_ITEMS.split(items[-1], maxsplit=1)[0]
+    return items if all(items) else None
+
+
+def _join_examples(items: list[str]) -> list[str]:
+    """The items with the examples of one rejoined: those before an item that closes them with 等.
+
+    杀人、放火等八类主要刑事案件立案、“两抢一盗”等侵财类案件立案: 杀人 and 放火 are examples of the
+    first item, which 等 closes, not an item of their own.
+
+    >>> _join_examples(["杀人", "放火等八类案件立案", "“两抢一盗”等侵财类案件立案"])
+    ['杀人、放火等八类案件立案', '“两抢一盗”等侵财类案件立案']
+    """
+    out: list[str] = []
+    held: list[str] = []
+    for item in items:
+        if "等" in item:
+            out.append("、".join([*held, item]))
+            held = []
+        else:
+            held.append(item)
+    return out + held if out else items
+
+
+#: Where a clause listing what changed goes on to say what happened to it (受伤人数实现“三下降”,
+#: 伤人数均有下降): the end of its last item.
+_SAID_OF_ITEMS = compile_pattern(r"实现|(?<!平)均|都|全部|呈|出现|有所|持续|继续|保持|同比|环比|较|比")
+
+
+#: Places in a `分别` list held by items that did not change (分别持平和下降…, 分别下降…和持平).
+#: The noun the last item of a list ends with after 的, which the items before it share
+#: (涉及拥堵和停车的投诉: 拥堵 is 拥堵的投诉).
+_SHARED_HEAD = compile_pattern(r"的[^的、，。；,;\s\d]{1,6}$")
+#: What a list of causes led to, said after the last one (因超速、酒驾导致的交通事故死亡人数).
+_CAUSED_HEAD = compile_pattern(r"(?:导致|引发|造成|引起)的[^的、，。；,;\s\d]{1,12}$")
+
+
+def _share_head(items: list[str]) -> list[str]:
+    """The items of a list, each before the last given the noun the last one ends with after 的.
+
+    涉及邻里、土地、婚姻家庭的纠纷分别为530起、410起、220起: 邻里 and 土地 are kinds of 纠纷 too,
+    and 涉及拥堵和停车的投诉 counts complaints, not congestion handled. An item that already says
+    的 names its own thing and keeps its words.
+
+    >>> _share_head(["其中涉及拥堵", "停车的投诉"])
+    ['其中涉及拥堵的投诉', '停车的投诉']
+
+    A list of causes shares what they caused (因超速、酒驾导致的交通事故死亡人数: 超速 caused deaths
+    too, not speeding offences counted).
+
+    >>> _share_head(["因超速", "酒驾导致的交通事故死亡人数"])
+    ['因超速导致的交通事故死亡人数', '酒驾导致的交通事故死亡人数']
+    """
+    head = _CAUSED_HEAD.search(items[-1]) or _SHARED_HEAD.search(items[-1])
+    if head is None:
+        return _share_counted(items)
+    return [w if n == len(items) - 1 or "的" in w else w + head.group() for n, w in enumerate(items)]
+
+
+#: What a list of kinds counts, said once after the last kind (公路和城市道路事故, 盗窃、诈骗案件).
+_COUNTED_HEAD = compile_pattern(r"(?:事故|案件|警情|火灾)$")
+
+
+def _share_counted(items: list[str]) -> list[str]:
+    """The items of a list, each before the last given what the last one counts when they say nothing of it.
+
+    公路和城市道路事故同比分别下降: 公路 is a kind of road crash, not a road's length; an item that
+    already names a count of its own, or says 的, keeps its words.
+
+    >>> _share_counted(["装有防撞护栏", "防撞墙", "防护墩道路事故"])
+    ['装有防撞护栏事故', '防撞墙事故', '防护墩道路事故']
+    """
+    head = _COUNTED_HEAD.search(items[-1])
+    if head is None or head.start() == 0:
+        return items
+    last = len(items) - 1
+    return [
+        w if n == last or "的" in w or _COUNTED_HEAD.search(w) else w + head.group()
+        for n, w in enumerate(items)
+    ]
+
+
+_UNCHANGED_FIRST = compile_pattern(r"(?:\s*(?:基本)?持平\s*[、和及与])+")
+_UNCHANGED_AFTER = compile_pattern(r"(?:\s*[、和及与]\s*(?:基本)?持平)+")
+#: How every `_UNCHANGED_AFTER` opens; no literal it needs, so no scan of the rest of the text.
+_UNCHANGED_GATE = compile_pattern(r"\s*[、和及与]\s*[基持]")
+
+
+def _unchanged_after(text: str, end: int) -> regex.Match[str] | None:
+    """The 和持平 after a `分别` list ending at `end` (分别下降5.3%和持平), if any.
+
+    `regex` first looks for the 持平 the pattern needs through the whole rest of the text, which
+    made an article of many 分别 lists quadratic; the gate, which every match opens with, is tried
+    first and needs no such scan.
+    """
+    return _UNCHANGED_AFTER.match(text, end) if _UNCHANGED_GATE.match(text, end) else None
+
+
+def _list_from(text: str, cands: Sequence[Candidate], i: int, lex: Lexicon) -> list[int]:
+    """Figure `i` and the figures after it that `_joins_list` joins to it, in order."""
+    group = [i]
+    while (k := group[-1] + 1) < len(cands) and _joins_list(text[cands[k - 1].end : cands[k].start], lex):
+        group.append(k)
+    return group
+
+
+def _joins_list(gap: str, lex: Lexicon) -> bool:
+    """Whether the words between two figures join them in one list: a separator, maybe a change word.
+
+    分别上升9.2%、下降20.8%: each figure of the list says its own change.
+    """
+    words = gap.strip(LIST_JOINS)
+    if not words:
+        return True
+    said = lex.change_up.search(words) or lex.change_down.search(words)
+    return said is not None and said.start() == 0
+
+
+def _what_follows(words: str, lex: Lexicon) -> str:
+    """What is said after 分别 of every item of the list, its change and basis words left out.
+
+    分别查处酒驾 -> 查处酒驾; 分别比去年同期下降 -> nothing: the change is read on its own.
+    """
+    said = lex.change_up.search(words) or lex.change_down.search(words)
+    if said is not None:
+        words = words[: said.start()]
+    if (basis := lex.basis_tail.search(words)) is not None:
+        words = words[: basis.start()]
+    # the level the list moved from, said before its figures (分别由, 分别较去年同期的), names nothing
+    for level in (lex.baseline, lex.baseline_from):
+        if (m := level.search(words)) is not None:
+            words = words[: m.start()]
+    return words.strip()
