@@ -2,8 +2,8 @@
 
 A part points to the figure it breaks down: the nearest earlier figure of its sentence in the
 same unit and not smaller, with the exceptions written below for what real reports do. Items
-past a semicolon are `statx.semicolons`'s; the helpers it shares with this module (`Reading`,
-`measure_of`, `size_of`, the open-line and bracket readers) are public for it.
+past a semicolon are `statx.semicolons`'s; the helpers it shares with this module (the open-line
+and bracket readers) are public for it, and both weigh figures with `statx.figurereading`.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 
-from statx.changes import ChangeInfo, start_of_line
+from statx.changes import start_of_line
 from statx.clauses import (
     FULL_STOP_BACK,
     LIST_JOINS,
@@ -26,29 +25,27 @@ from statx.clauses import (
     Context,
     last_end,
 )
-from statx.matcher import Candidate
+from statx.figurereading import (
+    DECIMALS,
+    KIND_OF_WHOLE,
+    NAMED_BACK,
+    PER_PERIOD,
+    PER_UNIT_AFTER,
+    Reading,
+    casualty_word,
+    is_rate,
+    measure_of,
+    nearly_equal,
+    rounding,
+    size_of,
+    start_of,
+)
 from statx.metrics import Choice
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS, Figure, Record
 
 if TYPE_CHECKING:
     from statx.semantics import Lexicon
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What the semantic layer has read of one article's figures, which every search here looks at.
-
-    One value instead of six parameters: the searches walk the same figures with different rules,
-    and each needs the text, the matches and what was read around them.
-    """
-
-    text: str
-    cands: Sequence[Candidate]
-    records: Sequence[Figure]
-    contexts: Sequence[Context]
-    changes: Sequence[ChangeInfo]
-    lex: Lexicon
 
 
 def find_parents(doc: Reading) -> list[int | None]:
@@ -213,21 +210,21 @@ def _breakdown_goes_on(
     if doc.changes[i].relative:
         return None
     start = contexts[i].sentence_start
-    first = bisect.bisect_left(cands, start, key=_start)
+    first = bisect.bisect_left(cands, start, key=start_of)
     if first == 0 or text[start - 1 : start] != "。" or cands[first - 1].start < start - WINDOW:
         return None
     before = contexts[first - 1].sentence_start
-    head = bisect.bisect_left(cands, before, key=_start)
+    head = bisect.bisect_left(cands, before, key=start_of)
     marker = markers[head]
     if marker is None or out[head] is None or not text.startswith(_QIZHONG, marker):
         return None
     own, theirs = _bare_words(contexts[first].pre), _bare_words(contexts[head].pre)
     if len(own) < 4 or own[-3:] != theirs[-3:] or theirs.endswith(own):
         return None
-    casualty, unit = _casualty_word(doc, i), doc.records[i].unit
+    casualty, unit = casualty_word(doc, i), doc.records[i].unit
     for g in range(head, first):
         rg = doc.records[g]
-        if rg.unit != unit or doc.changes[g].relative or _casualty_word(doc, g) != casualty:
+        if rg.unit != unit or doc.changes[g].relative or casualty_word(doc, g) != casualty:
             continue
         whole = out[g]
         if whole is None or size_of(doc.records[whole]) < size_of(doc.records[i]):
@@ -268,18 +265,18 @@ def _whole_of_numbered_sector(
     line = text.rfind("\n", 0, cands[i].start) + 1
     if line == 0 or _NUMBERED_LINE.match(text, line, cands[i].start) is None:
         return None
-    if _FULL_STOP.search(text, line, cands[bisect.bisect_left(cands, line, key=_start)].start):
+    if _FULL_STOP.search(text, line, cands[bisect.bisect_left(cands, line, key=start_of)].start):
         return None  # （一）从道路类型看。国省道…: a heading sentence, then a paragraph of its own
     unit, lo = records[i].unit, max(0, cands[i].start - 3 * WINDOW)
-    casualty = None if unit in doc.lex.event_units else _casualty_word(doc, i)
+    casualty = None if unit in doc.lex.event_units else casualty_word(doc, i)
     for _ in range(_SECTOR_LINES_BACK):
         if line <= lo + 1:
             return None
         above = text.rfind("\n", lo, line - 1) + 1
         if above == 0 and lo > 0:
             return None  # the line above starts out of reach
-        first = bisect.bisect_left(cands, above, key=_start)
-        figures = range(first, bisect.bisect_left(cands, line - 1, lo=first, key=_start))
+        first = bisect.bisect_left(cands, above, key=start_of)
+        figures = range(first, bisect.bisect_left(cands, line - 1, lo=first, key=start_of))
         if not figures:
             if line - above > _SECTOR_HEADING + 1:
                 return None
@@ -300,7 +297,7 @@ def _same_kind(doc: Reading, k: int, unit: str, casualty: str | None) -> bool:
     """
     if doc.records[k].unit != unit or doc.changes[k].relative or is_rate(doc, k):
         return False
-    return unit in doc.lex.event_units or _casualty_word(doc, k) == casualty
+    return unit in doc.lex.event_units or casualty_word(doc, k) == casualty
 
 
 def _total_of_kind(
@@ -314,15 +311,15 @@ def _total_of_kind(
     """
     text, cands, records = doc.text, doc.cands, doc.records
     line_end = text.find("\n", cands[i].start)
-    end = len(cands) if line_end < 0 else bisect.bisect_left(cands, line_end, key=_start)
+    end = len(cands) if line_end < 0 else bisect.bisect_left(cands, line_end, key=start_of)
     line_start = text.rfind("\n", 0, cands[i].start) + 1
-    own = range(bisect.bisect_left(cands, line_start, key=_start), end)
+    own = range(bisect.bisect_left(cands, line_start, key=start_of), end)
     met: set[bool] = set()  # whether each figure met is a casualty's
     whole = None
     for k in own:
         if doc.changes[k].relative or records[k].unit in SHARE_UNITS:
             continue
-        kind = None if records[k].unit in doc.lex.event_units else _casualty_word(doc, k)
+        kind = None if records[k].unit in doc.lex.event_units else casualty_word(doc, k)
         total = next((t for t in totals if _same_kind(doc, t, records[k].unit, kind)), None)
         if total is not None and size_of(records[total]) >= size_of(records[k]):
             met.add(kind is not None)
@@ -401,7 +398,7 @@ def _breakdown_said_before(doc: Reading, i: int, lo: int) -> tuple[int, int] | N
     if text[full - 1 : full] != "。" or text.find("；", full, cands[i].start) >= 0:
         return None
     before = last_end(FULL_STOP_BACK, text, full - 1, lo)
-    k = bisect.bisect_left(cands, full, key=_start)  # the first figure of the figure's own sentence
+    k = bisect.bisect_left(cands, full, key=start_of)  # the first figure of the figure's own sentence
     if before <= lo or (k and cands[k - 1].end > before):
         return None  # the sentence before holds a figure: a breakdown of its own
     m = _OPENING_BREAKDOWN.match(text, before, full)
@@ -462,7 +459,7 @@ def _wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
     冬春季发生火灾1.5万起，造成96人死亡，分别占全年的61.5%、64%: each count is the share written
     beside it of an earlier figure of its measure, the year's totals said paragraphs up and out of a
     breakdown's reach; the share says which (1.5万 is 61.5% of 2.44万). A whole is looked for among
-    the last `_NAMED_BACK` figures, the nearest whose ratio to the count meets the share within the
+    the last `NAMED_BACK` figures, the nearest whose ratio to the count meets the share within the
     rounding of the share and of both figures; a count that is already a part keeps its whole.
     """
     cands, records, changes, text = doc.cands, doc.records, doc.changes, doc.text
@@ -508,7 +505,7 @@ def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[in
     the total by name (，占总数的42.2%) or a count of a kind (投诉类共4120件，占18.36%). A share that
     names another total (占全县事故总数的58.5%) or a bare share after a grouping (从时段看，…占34.3%)
     is left alone: the probes' golds give those no whole. Wholes are looked for among the last
-    `_NAMED_BACK` figures, as for shares paired one by one (`_wholes_of_paired_shares`). The caller
+    `NAMED_BACK` figures, as for shares paired one by one (`_wholes_of_paired_shares`). The caller
     reads them last, after a whole past a semicolon (`statx.semicolons`), which knows better.
     """
     cands, records, text = doc.cands, doc.records, doc.text
@@ -519,11 +516,11 @@ def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[in
         if doc.changes[i].relative or doc.changes[i + 1].relative:
             continue
         said = _SHARE_OF_TOTAL.match(text, cands[i].end, cands[i + 1].start)
-        if said is None or _DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
+        if said is None or DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
             continue
         if not _share_reads_as_part(doc, i, said.group("total") or ""):
             continue
-        out[i] = _whole_share_names(doc, i, i + 1, max(0, i - _NAMED_BACK))
+        out[i] = _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK))
     return out
 
 
@@ -545,18 +542,18 @@ def _share_reads_as_part(doc: Reading, i: int, total: str) -> bool:
 
 
 def _whole_of_paired_share(doc: Reading, c: int, sh: int, sentence: int | None = None) -> int | None:
-    """The whole share ``sh`` names for count ``c``, among the last `_NAMED_BACK` figures.
+    """The whole share ``sh`` names for count ``c``, among the last `NAMED_BACK` figures.
 
     A whole percent is read too (分别占全年的61.5%、64%): 分别占全年的 says the shares are of the
     year's totals, so the share only picks which of them. With ``sentence`` (分别占总数的), only
     a figure from there on is a whole, and only a share to a decimal place picks it:
     共破获案件1.3万起，缴获毒品23.6吨…；群众举报破获案件2270起，缴获毒品3.1吨，分别占总数的17.2%和13.1%.
     """
-    first = max(0, c - _NAMED_BACK)
+    first = max(0, c - NAMED_BACK)
     if sentence is not None:
-        if _DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end) is None:
+        if DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end) is None:
             return None
-        first = max(first, bisect.bisect_left(doc.cands, sentence, key=_start))
+        first = max(first, bisect.bisect_left(doc.cands, sentence, key=start_of))
     return _whole_share_names(doc, c, sh, first)
 
 
@@ -578,9 +575,9 @@ def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
         return None
     if not _SHARE_OF.match(text, cands[i].end, cands[i + 1].start):
         return None
-    if _DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
+    if DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
         return None
-    return _whole_share_names(doc, i, i + 1, bisect.bisect_left(cands, lo, key=_start))
+    return _whole_share_names(doc, i, i + 1, bisect.bisect_left(cands, lo, key=start_of))
 
 
 def _whole_share_names(doc: Reading, c: int, sh: int, first: int) -> int | None:
@@ -593,7 +590,7 @@ def _whole_share_names(doc: Reading, c: int, sh: int, first: int) -> int | None:
     (1.5万 is 14,500 to 15,500: the ratio may be off by that much; an exact 316 adds nothing).
     """
     records, changes = doc.records, doc.changes
-    share = _DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end)
+    share = DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end)
     half = 0.5 * 10 ** -len(share.group(1)) if share is not None else 0.5
     part, measure, value = size_of(records[c]), measure_of(records[c].unit), float(records[sh].value)
     for j in range(c - 1, first - 1, -1):
@@ -604,11 +601,6 @@ def _whole_share_names(doc: Reading, c: int, sh: int, first: int) -> int | None:
         if abs(100 * part / whole - value) <= tolerance:
             return j
     return None
-
-
-def _start(cand: Candidate) -> int:
-    """Where a candidate starts: the key its list is sorted by."""
-    return cand.start
 
 
 #: Names joined by 、 和 及 与, with their count and the kind of unit they name after them (板桥、来宾、
@@ -630,7 +622,7 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
     counted, by that total's own words (抓获各类违法犯罪嫌疑人1127名, 新增停车泊位2.36万个, 形成有效警情
     8.94万起), which may stand sections up. The total is the nearest earlier figure of the item's
     measure, not smaller, whose own words end with the noun (and hold the verb, if the clause says
-    one); it is looked for among the last `_NAMED_BACK` figures, the clause only in the sentence.
+    one); it is looked for among the last `NAMED_BACK` figures, the clause only in the sentence.
     The item's own words say the noun's last two characters again, unless it counts people.
 
     >>> from statx import extract_text
@@ -652,7 +644,7 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
     # person among people (治安违法人员741名 among 违法犯罪嫌疑人)
     if measure != "人" and noun[-2:] not in doc.contexts[i].pre:
         return None
-    for j in range(i - 1, max(-1, i - 1 - _NAMED_BACK), -1):
+    for j in range(i - 1, max(-1, i - 1 - NAMED_BACK), -1):
         if cands[j].end > clause.start() or doc.changes[j].relative:
             continue
         rj = records[j]
@@ -680,7 +672,7 @@ def _whole_of_named_kind(doc: Reading, i: int, lo: int) -> int | None:
     though a nearer count of the measure (122类报警910起) stands between; 刑事类警情中，诈骗居首位。
     全月受理诈骗类报警150起 reaches the sentence after too, when it says no figure itself. The
     whole is the nearest count before
-    the clause, among the last `_NAMED_BACK` figures, of the item's measure, not smaller, whose own
+    the clause, among the last `NAMED_BACK` figures, of the item's measure, not smaller, whose own
     words say the kind.
     """
     text, cands, records = doc.text, doc.cands, doc.records
@@ -689,7 +681,7 @@ def _whole_of_named_kind(doc: Reading, i: int, lo: int) -> int | None:
         return None  # most figures: no kind said within reach
     full = last_end(FULL_STOP_BACK, text, start, lo)
     before = last_end(FULL_STOP_BACK, text, full - 1, lo)
-    first = bisect.bisect_left(cands, full, key=_start)  # the first figure of the sentence
+    first = bisect.bisect_left(cands, full, key=start_of)  # the first figure of the sentence
     if first and cands[first - 1].end > before:
         before = full  # the sentence before has figures of its own: what it says is about them
     clauses = list(_KIND_AMONG.finditer(text, before, start))
@@ -697,7 +689,7 @@ def _whole_of_named_kind(doc: Reading, i: int, lo: int) -> int | None:
         return None
     clause = clauses[-1]
     kind, part, measure = clause.group("kind"), size_of(records[i]), measure_of(records[i].unit)
-    for j in range(i - 1, max(-1, i - 1 - _NAMED_BACK), -1):
+    for j in range(i - 1, max(-1, i - 1 - NAMED_BACK), -1):
         if cands[j].end > clause.start() or doc.changes[j].relative or is_rate(doc, j):
             continue
         rj = records[j]
@@ -711,14 +703,10 @@ def _whole_of_named_kind(doc: Reading, i: int, lo: int) -> int | None:
 _AMONG = compile_pattern(
     r"(?:\G|(?<=[。！？!?；;，,：:\n]))\s*在?(?:(\p{Han}{1,6}?)的)?(\p{Han}{3,10}?)(?:中|当中|當中)\s*[，,：:]"
 )
-#: How many figures back the total a clause names again is looked for.
-_NAMED_BACK = 24
 #: Markup and blanks around a figure's own words (**抓获各类违法犯罪嫌疑人**).
 _UNWRAPPED = compile_pattern(r"[*_`\s]+")
 #: What joins a part to its share of the whole: 占29.1%, ，占总数的38.4%, 占比6.95%.
 _SHARE_OF = compile_pattern(r"[，,]?\s*占(?:比|总数|全部|总量)?的?\s*$")
-#: The decimal places a share is written to.
-_DECIMALS = compile_pattern(r"\d[.．]([0-9０-９]+)")
 
 
 def _whole_before(
@@ -1476,7 +1464,7 @@ def _rate_of(doc: Reading, i: int, whole: float) -> bool:
         return False
     if not _RATE_AFTER.fullmatch(text, cands[i].end, cands[i + 1].start):
         return False
-    places = _DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end)
+    places = DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end)
     tolerance = 0.5 * 10 ** -len(places.group(1) if places else "") + 1e-9
     return bool(abs(100 * size_of(records[i]) / whole - float(records[i + 1].value)) <= tolerance)
 
@@ -1484,50 +1472,6 @@ def _rate_of(doc: Reading, i: int, whole: float) -> bool:
 #: What joins a count to the rate of it that follows (，办结率, ，調解成功率): a comma and a few words
 #: ending in 率.
 _RATE_AFTER = compile_pattern(r"\s*[，,]\s*\p{Han}{0,8}率(?:为|為|达|達)?\s*")
-
-
-#: A number written in 万 or 亿 with decimals (1.86万起): the whole is rounded to its last digit.
-_ROUNDED = compile_pattern(r"\d(?:\.(\d+))?\s*(万|萬|亿|億)")
-
-
-def rounding(fig: Figure | Record) -> float:
-    """Half the last written digit of a figure in 万/亿 (1.86万: 50): how much its parts may exceed it.
-
-    治安警情1.86万起。其中，刑事警情2417起…；治安警情1.62万起: 2417 + 16200 = 18617 is 1.86万
-    rounded, not more than the whole, so the item after the semicolon is still a part.
-
-    >>> from statx.records import Figure
-    >>> rounding(Figure("d", "1.86万起", 18600, "起", "exact", 0, 6, "", "", None, None))
-    50.0
-    """
-    m = _ROUNDED.search(fig.text)
-    rounded = 0.0
-    if m is not None:
-        scale = 1e4 if m.group(2) in ("万", "萬") else 1e8
-        rounded = scale * 10.0 ** -len(m.group(1) or "") / 2
-    return max(rounded, _beyond(fig))
-
-
-def _beyond(fig: Figure | Record) -> float:
-    """How far past its written value a whole said with 余 / 多 / 以上 may reach: its last nonzero place.
-
-    接处各类警情一万零四百余起。其中刑事警情四百三十六起；…求助类警情五千九百余起: 一万零四百余 is
-    10400 to 10499, so parts adding up to 10406 still fit it (the 余 of the parts is read as 0 too).
-    A whole said exactly, or with 近 / 约, gives none. Read on the value in its own unit, so 1.7万余
-    (17000) reaches to 17999 and 300余 to 399.
-    """
-    value = fig.value
-    if fig.qualifier != "over" or value <= 0 or value != int(value):
-        return 0.0
-    n, place = int(value), 1
-    while n % 10 == 0:
-        n //= 10
-        place *= 10
-    return size_of(fig) / float(value) * place
-
-
-def nearly_equal(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
 def running_beside(doc: Reading, j: int, i: int) -> bool:
@@ -1651,19 +1595,6 @@ def _bare_words(pre: str) -> str:
     return str(_NOT_WORDS.sub("", pre))
 
 
-#: Units of one measure, each with its size in the measure's smallest unit here: a part may be
-#: weighed in another unit than its whole (缴获毒品2.36吨，其中海洛因486.5千克), which it still breaks down.
-_SCALES: dict[str, tuple[str, float]] = {
-    **dict.fromkeys(("吨", "公吨"), ("克", 1e6)),
-    **dict.fromkeys(("千克", "公斤"), ("克", 1e3)),
-    **dict.fromkeys(("克", "公克"), ("克", 1.0)),
-    **dict.fromkeys(("公里", "千米"), ("米", 1e3)),
-    "米": ("米", 1.0),
-    "公升": ("毫升", 1e3),
-    "毫升": ("毫升", 1.0),
-}
-
-
 #: A compound measure word naming the others it counts in a bracket: 架（艘、列、辆）次.
 _COMPOUND_UNIT = compile_pattern(r"(\w)[（(]([\w、，,]+)[）)](\w)$")
 
@@ -1682,29 +1613,6 @@ def _units_named(fig: Figure) -> frozenset[str]:
     if m is None:
         return frozenset()
     return frozenset(u + m.group(3) for u in regex.split(r"[、，,]", m.group(2)) if u)
-
-
-def measure_of(unit: str) -> str:
-    """What a unit measures: 名 and 人 both count people (拘捕1 138名…人士，其中青少年176人 breaks the
-    1 138 down); 吨, 公斤 and 克 all weigh (`_SCALES`). Only figures of one measure are a whole and its part.
-
-    >>> measure_of("名"), measure_of("公斤"), measure_of("起")
-    ('人', '克', '起')
-    """
-    scale = _SCALES.get(unit)
-    return scale[0] if scale else "人" if unit == "名" else unit
-
-
-def size_of(fig: Figure | Record) -> float:
-    """A figure's value in the smallest unit of its measure, to compare a part with its whole.
-
-    >>> from statx.records import Figure
-    >>> ton = Figure("d", "2.36吨", 2.36, "吨", "exact", 0, 5, "", "", None, None)
-    >>> size_of(ton) > 486.5 * 1000 and size_of(ton) < 2600 * 1000
-    True
-    """
-    scale = _SCALES.get(fig.unit)
-    return float(fig.value) * scale[1] if scale else float(fig.value)
 
 
 #: What is no word of a label: punctuation, spaces, digits and Markdown marks.
@@ -1749,13 +1657,13 @@ def _member_of_like_casualties(doc: Reading, j: int, i: int) -> int | None:
     accidents are some of all the deaths, not of the list's sum; the member whose words name the same
     casualty (死亡) is the whole. Other lists (新生6 380人、5 912人，其中…) keep no whole.
     """
-    own = _casualty_word(doc, i)
+    own = casualty_word(doc, i)
     if own is None:
         return None
     text, cands, records = doc.text, doc.cands, doc.records
     k = j
     while True:
-        if _casualty_word(doc, k) == own:
+        if casualty_word(doc, k) == own:
             return k if size_of(records[k]) >= size_of(records[i]) else None
         if k == 0 or records[k - 1].unit != records[k].unit:
             return None
@@ -1773,7 +1681,7 @@ def _like_casualty_of_sentence(doc: Reading, j: int, i: int) -> int | None:
     totals are one sentence of figures in the item's unit, commas between them. Changes are skipped
     (减少9人 is a difference, no total).
     """
-    own = _casualty_word(doc, i)
+    own = casualty_word(doc, i)
     if own is None:
         return None
     records, contexts, changes = doc.records, doc.contexts, doc.changes
@@ -1783,23 +1691,9 @@ def _like_casualty_of_sentence(doc: Reading, j: int, i: int) -> int | None:
             return None
         if changes[k].relative or records[k].unit != unit:
             continue
-        if _casualty_word(doc, k) == own:
+        if casualty_word(doc, k) == own:
             return k if size_of(records[k]) >= size_of(records[i]) else None
     return None
-
-
-def _casualty_word(doc: Reading, i: int) -> str | None:
-    """The casualty a figure's own words name right before or after it (死亡1904人, 1904人死亡), if any."""
-    ctx = doc.contexts[i]
-    for words in (ctx.post[:4], ctx.pre.rstrip()[-4:]):
-        if (m := doc.lex.casualties.search(words)) is not None and m.group() not in ("事故", "意外"):
-            return str(m.group())
-    return None
-
-
-#: A breakdown item named as a kind of its whole (其中，求助类2.05万件, 意见建议类1.15万件), with a word
-#: of total after the kind as a report may write it (求助类共1.9万件, 建议类合计2300件).
-KIND_OF_WHOLE = compile_pattern(r"类\s*(?:共计|合计|总计|共|计)?\s*$")
 
 
 def kind_of_whole(ctx: Context, choice: Choice, whole: Record, lex: Lexicon) -> bool:
@@ -1871,23 +1765,12 @@ _CLASS_OPENS = compile_pattern(r"\s*\p{Han}{1,6}?类")
 _GROUPING_END = compile_pattern(r"(?:分类|类型|类别|构成)(?:情况)?$")
 
 
-#: Words that make a figure a rate per day or month (日均受理约327件), which no breakdown divides
-#: and no change of the total before it qualifies (semantics: 警情58426起，日均321起，同比下降4.3%).
-PER_PERIOD = "日均|月均|年均|时均|平均每|每日|每天|每月"
-PER_PERIOD_RE = compile_pattern(PER_PERIOD)
 #: Words that make a figure a rate of a count, per period or per head (日均, 人均办案, 每名民警): a
 #: share of no total, so no part of one, however a breakdown before it in the sentence runs on.
 _RATE_OF_COUNT = compile_pattern(PER_PERIOD + r"|人均|户均|车均|场均|每人|每名|每户")
-#: A rate written after its count's unit (有效报警6689起(239起/天)): per day, month, person.
-PER_UNIT_AFTER = compile_pattern(r"\s*[/／]\s*(?:天|日|月|周|年|小时|人|户)")
 #: Words inside a bracket that make its figure a rate or another period's, not a part
 #: (1.94万起(日均53起), 214起(2023年为236起), 612起(上年同期498起)).
 _NOT_A_PART = compile_pattern(r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总")
-
-
-def is_rate(doc: Reading, j: int) -> bool:
-    """Whether figure ``j`` is a rate of a count (日均321起, 239起/天): smaller than the total, no whole."""
-    return bool(PER_PERIOD_RE.search(doc.contexts[j].pre) or PER_UNIT_AFTER.match(doc.text, doc.cands[j].end))
 
 
 def open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:

@@ -21,9 +21,6 @@ from dataclasses import dataclass
 import regex
 
 from statx.breakdowns import (
-    KIND_OF_WHOLE,
-    PER_PERIOD,
-    Reading,
     find_parents,
     kind_of_lead,
     kind_of_whole,
@@ -51,6 +48,7 @@ from statx.clauses import (
     last_end,
     read_contexts,
 )
+from statx.figurereading import KIND_OF_WHOLE, PER_PERIOD, Reading
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice, MetricIndex
 from statx.normalize import Prepared, fold_text
