@@ -26,6 +26,7 @@ import statx.figurereading as fr
 import statx.markdowntext as md
 import statx.markup as mk
 import statx.normalize as nz
+import statx.partsums as ps
 import statx.semantics as sem
 from statx.breakdowns import open_line
 from statx.changes import _cell_place
@@ -224,12 +225,12 @@ def test_sums_are_those_of_the_plain_slices(figures: list[tuple[int, str, int]],
     unit = doc.records[run[0]].unit
     plain_wholes = [k for k in before if fr.measure_of(doc.records[k].unit) == fr.measure_of(unit)]
     for first in range(len(run)):
-        for wholes in (before, plain_wholes[-bd._SUM_WHOLES_BACK :]):
+        for wholes in (before, plain_wholes[-ps._SUM_WHOLES_BACK :]):
             fast: list[int | None] = [None] * n
             plain: list[int | None] = [None] * n
             for k in taken:
                 fast[k] = plain[k] = 0
-            bd._parts_adding_up(doc, fast, run, wholes, first)
+            ps._parts_adding_up(doc, fast, run, wholes, first)
             _plain_parts_adding_up(doc, plain, run[first:], wholes)
             assert fast == plain, (figures, run, first, wholes)
 
