@@ -20,12 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from statx.breakdowns import (
-    find_parents,
-    kind_of_lead,
-    kind_of_whole,
-    wholes_of_own_shares,
-)
+from statx.breakdowns import find_parents, kind_of_lead, kind_of_whole
 from statx.changes import (
     change_after_share,
     column_head,
@@ -57,6 +52,7 @@ from statx.periods import resolve_period
 from statx.records import SHARE_UNITS, Change, Figure, Record
 from statx.rules import RuleSet, alternation, expand_fragment
 from statx.semicolons import parent_over_semicolon
+from statx.sharewholes import wholes_of_own_shares
 from statx.subjects import Gazette, nearest_before, region_name
 from statx.textlines import TIME_STAMP
 
