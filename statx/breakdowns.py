@@ -2,21 +2,19 @@
 
 A part points to the figure it breaks down: the nearest earlier figure of its sentence in the
 same unit and not smaller, with the exceptions written below for what real reports do. Items
-past a semicolon are `statx.semicolons`'s; the helpers it shares with this module (`Reading`,
-`measure_of`, `size_of`, the open-line and bracket readers) are public for it.
+past a semicolon are `statx.semicolons`'s; the helpers it shares with this module (the open-line
+and bracket readers) are public for it, and both weigh figures with `statx.figurereading`.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
-from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 
-from statx.changes import ChangeInfo, start_of_line
+from statx.changes import start_of_line
 from statx.clauses import (
     FULL_STOP_BACK,
     LIST_JOINS,
@@ -26,29 +24,30 @@ from statx.clauses import (
     Context,
     last_end,
 )
-from statx.matcher import Candidate
+from statx.figurereading import (
+    DECIMALS,
+    KIND_OF_WHOLE,
+    NAMED_BACK,
+    PER_PERIOD,
+    PER_UNIT_AFTER,
+    Reading,
+    casualty_word,
+    is_rate,
+    measure_of,
+    nearly_equal,
+    rounding,
+    size_of,
+    start_of,
+)
 from statx.metrics import Choice
+from statx.partsums import whole_by_sum, wholes_of_exact_sums
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS, Figure, Record
+from statx.sectorlines import whole_of_numbered_sector
+from statx.sharewholes import whole_by_share, whole_of_share, wholes_of_paired_shares
 
 if TYPE_CHECKING:
     from statx.lexicon import Lexicon
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What the semantic layer has read of one article's figures, which every search here looks at.
-
-    One value instead of six parameters: the searches walk the same figures with different rules,
-    and each needs the text, the matches and what was read around them.
-    """
-
-    text: str
-    cands: Sequence[Candidate]
-    records: Sequence[Figure]
-    contexts: Sequence[Context]
-    changes: Sequence[ChangeInfo]
-    lex: Lexicon
 
 
 def find_parents(doc: Reading) -> list[int | None]:
@@ -62,7 +61,7 @@ def find_parents(doc: Reading) -> list[int | None]:
     text, cands, contexts, changes, lex = doc.text, doc.cands, doc.contexts, doc.changes, doc.lex
     out: list[int | None] = []
     markers: list[int | None] = []
-    sectors: set[int] = set()  # the parts `_whole_of_numbered_sector` found
+    sectors: set[int] = set()  # the parts `whole_of_numbered_sector` found
     for i, c in enumerate(cands):
         markers.append(None)
         if changes[i].relative:
@@ -159,10 +158,10 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent is None
             and lead is None
             and (marker is None or text[marker] in ":：")
-            and (parent := _whole_of_numbered_sector(doc, out, sectors, i)) is not None
+            and (parent := whole_of_numbered_sector(doc, out, sectors, i)) is not None
         ):
             sectors.add(i)
-        if by_lead and parent is None and (shared := _whole_of_share(doc, i, lo)) is not None:
+        if by_lead and parent is None and (shared := whole_of_share(doc, i, lo)) is not None:
             parent = shared
         if parent is None and (named := _whole_named_again(doc, i, lo)) is not None:
             parent = named
@@ -183,10 +182,10 @@ def find_parents(doc: Reading) -> list[int | None]:
                 None  # …其中网上办理1003笔，…民警人均办案21起, 月均接警800余起, (198起/天): a rate is no part
             )
         out.append(parent)
-    _whole_by_sum(doc, out, markers)
-    _wholes_of_exact_sums(doc, out)
-    _whole_by_share(doc, out, markers)
-    _wholes_of_paired_shares(doc, out)
+    whole_by_sum(doc, out, markers)
+    wholes_of_exact_sums(doc, out)
+    whole_by_share(doc, out, markers)
+    wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)
     return out
 
@@ -213,122 +212,27 @@ def _breakdown_goes_on(
     if doc.changes[i].relative:
         return None
     start = contexts[i].sentence_start
-    first = bisect.bisect_left(cands, start, key=_start)
+    first = bisect.bisect_left(cands, start, key=start_of)
     if first == 0 or text[start - 1 : start] != "。" or cands[first - 1].start < start - WINDOW:
         return None
     before = contexts[first - 1].sentence_start
-    head = bisect.bisect_left(cands, before, key=_start)
+    head = bisect.bisect_left(cands, before, key=start_of)
     marker = markers[head]
     if marker is None or out[head] is None or not text.startswith(_QIZHONG, marker):
         return None
     own, theirs = _bare_words(contexts[first].pre), _bare_words(contexts[head].pre)
     if len(own) < 4 or own[-3:] != theirs[-3:] or theirs.endswith(own):
         return None
-    casualty, unit = _casualty_word(doc, i), doc.records[i].unit
+    casualty, unit = casualty_word(doc, i), doc.records[i].unit
     for g in range(head, first):
         rg = doc.records[g]
-        if rg.unit != unit or doc.changes[g].relative or _casualty_word(doc, g) != casualty:
+        if rg.unit != unit or doc.changes[g].relative or casualty_word(doc, g) != casualty:
             continue
         whole = out[g]
         if whole is None or size_of(doc.records[whole]) < size_of(doc.records[i]):
             return None
         return whole, marker
     return None
-
-
-#: A numbered line's opening (1. , 2．, （一）, (二), 三、) of a report's list of sectors.
-_NUMBERED_LINE = compile_pattern(
-    r"[ \t\u3000]*(?:\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]"
-    r"|[一二三四五六七八九十]{1,2}、)"
-)
-#: A full stop.
-_FULL_STOP = compile_pattern(r"[。！？!?]")
-#: How many lines up from a numbered line its sibling lines and the totals are looked for.
-_SECTOR_LINES_BACK = 6
-#: The longest heading line passed over between the totals and the first sector (一、从行业看).
-_SECTOR_HEADING = 12
-
-
-def _whole_of_numbered_sector(
-    doc: Reading, out: Sequence[int | None], sectors: AbstractSet[int], i: int
-) -> int | None:
-    """The total figure ``i`` breaks down when its numbered line repeats the totals' kinds for a sector.
-
-    全县发生事故38起，死亡12人，受伤20人，直接经济损失96万元。⏎1.道路运输事故30起，死亡9人，受伤18人…⏎
-    2.建筑施工事故5起，死亡3人…: an accident report lists the sectors of its totals one a line, each line
-    saying the totals' casualties again, with no breakdown word; each figure is a part of the total of
-    its unit naming the same casualty. The first numbered line follows the totals' line (past a short
-    heading, 一、从行业看), and its figures meet totals of their kind: events and a casualty at least
-    (a line of counts of one kind is no sector's line); a later one reaches the totals through the
-    numbered lines above it, whose figures of its kind took them by this rule (``sectors``).
-    """
-    text, cands, records = doc.text, doc.cands, doc.records
-    if doc.changes[i].relative or records[i].unit in SHARE_UNITS or is_rate(doc, i):
-        return None
-    line = text.rfind("\n", 0, cands[i].start) + 1
-    if line == 0 or _NUMBERED_LINE.match(text, line, cands[i].start) is None:
-        return None
-    if _FULL_STOP.search(text, line, cands[bisect.bisect_left(cands, line, key=_start)].start):
-        return None  # （一）从道路类型看。国省道…: a heading sentence, then a paragraph of its own
-    unit, lo = records[i].unit, max(0, cands[i].start - 3 * WINDOW)
-    casualty = None if unit in doc.lex.event_units else _casualty_word(doc, i)
-    for _ in range(_SECTOR_LINES_BACK):
-        if line <= lo + 1:
-            return None
-        above = text.rfind("\n", lo, line - 1) + 1
-        if above == 0 and lo > 0:
-            return None  # the line above starts out of reach
-        first = bisect.bisect_left(cands, above, key=_start)
-        figures = range(first, bisect.bisect_left(cands, line - 1, lo=first, key=_start))
-        if not figures:
-            if line - above > _SECTOR_HEADING + 1:
-                return None
-        elif _NUMBERED_LINE.match(text, above, cands[figures[0]].start) is not None:
-            for k in figures:  # a sibling sector: the whole its figure of this kind took
-                if _same_kind(doc, k, unit, casualty) and k in sectors and (whole := out[k]) is not None:
-                    return whole if size_of(records[whole]) >= size_of(records[i]) else None
-        else:
-            return _total_of_kind(doc, figures, i, unit, casualty)
-        line = above
-    return None
-
-
-def _same_kind(doc: Reading, k: int, unit: str, casualty: str | None) -> bool:
-    """Whether figure ``k`` counts in ``unit`` the same casualty (死亡, or none), events any way.
-
-    事故0起、无死亡: a count of events names no casualty, whatever word follows it.
-    """
-    if doc.records[k].unit != unit or doc.changes[k].relative or is_rate(doc, k):
-        return False
-    return unit in doc.lex.event_units or _casualty_word(doc, k) == casualty
-
-
-def _total_of_kind(
-    doc: Reading, totals: Sequence[int], i: int, unit: str, casualty: str | None
-) -> int | None:
-    """The figure among ``totals`` of item ``i``'s kind, when the first numbered line repeats theirs.
-
-    A count of events and a count of a casualty (死亡, 受伤) of ``i``'s line must each meet a total of
-    their own kind, not smaller: other lines (30起 after a paragraph of 38起, 查处酒驾412起、醉驾96起)
-    are no list of sectors.
-    """
-    text, cands, records = doc.text, doc.cands, doc.records
-    line_end = text.find("\n", cands[i].start)
-    end = len(cands) if line_end < 0 else bisect.bisect_left(cands, line_end, key=_start)
-    line_start = text.rfind("\n", 0, cands[i].start) + 1
-    own = range(bisect.bisect_left(cands, line_start, key=_start), end)
-    met: set[bool] = set()  # whether each figure met is a casualty's
-    whole = None
-    for k in own:
-        if doc.changes[k].relative or records[k].unit in SHARE_UNITS:
-            continue
-        kind = None if records[k].unit in doc.lex.event_units else _casualty_word(doc, k)
-        total = next((t for t in totals if _same_kind(doc, t, records[k].unit, kind)), None)
-        if total is not None and size_of(records[total]) >= size_of(records[k]):
-            met.add(kind is not None)
-            if k == i:
-                whole = total
-    return whole if met == {True, False} else None
 
 
 #: The breakdown words that open a sentence of items (其中，…).
@@ -401,7 +305,7 @@ def _breakdown_said_before(doc: Reading, i: int, lo: int) -> tuple[int, int] | N
     if text[full - 1 : full] != "。" or text.find("；", full, cands[i].start) >= 0:
         return None
     before = last_end(FULL_STOP_BACK, text, full - 1, lo)
-    k = bisect.bisect_left(cands, full, key=_start)  # the first figure of the figure's own sentence
+    k = bisect.bisect_left(cands, full, key=start_of)  # the first figure of the figure's own sentence
     if before <= lo or (k and cands[k - 1].end > before):
         return None  # the sentence before holds a figure: a breakdown of its own
     m = _OPENING_BREAKDOWN.match(text, before, full)
@@ -420,195 +324,6 @@ def _run_before(doc: Reading, out: Sequence[int | None], i: int, marker: int) ->
     if doc.text[doc.cands[i - 1].end : doc.cands[i].start].strip(LIST_JOINS + "，,"):
         return None
     return None if doc.changes[i - 1].relative else out[i - 1]
-
-
-def _whole_by_share(doc: Reading, parents: list[int | None], markers: Sequence[int | None]) -> None:
-    """Point the items of one breakdown at the earlier figure their shares are written of.
-
-    受理办件58.3万件…；办结57.9万件…。其中，即办件41.6万件，占比71.4%；承诺件16.7万件: 41.6 is 71.4% of
-    the 58.3 received, not of the 57.9 settled nearer to it, and the items after it break the same
-    whole down. Only a share to a decimal place says so (see `_whole_of_share`), only of a figure
-    before the breakdown word, and only when no item's share is of the whole it has.
-    """
-    groups: dict[tuple[int, int], list[int]] = {}
-    for i, (p, m) in enumerate(zip(parents, markers, strict=True)):
-        if p is not None and m is not None:
-            groups.setdefault((p, m), []).append(i)
-    for (p, m), items in groups.items():
-        lo = max(0, doc.cands[items[0]].start - WINDOW)
-        named = {_whole_of_share(doc, i, lo) for i in items} - {None}
-        if len(named) != 1 or p in named:
-            continue
-        (shared,) = named
-        if shared is not None and shared < p and doc.cands[shared].end <= m:
-            for i in items:
-                parents[i] = shared
-
-
-#: What opens shares paired one by one with the counts before them, of the whole year's or place's
-#: totals (，分别占全年的, 分别占全省的), or of the totals just said (分别占总数的: group ``sum``).
-#: Which total 总数 is, the year's or the section's, the words leave open (国省道事故67起、死亡19人，
-#: 分别占总数的31.3%和40.4% under a heading): only one said in the counts' own sentence is read.
-_PAIRED_SHARES = compile_pattern(
-    r"[，,]\s*分别占(?:了)?(?:全(?:年|国|省|市|县|区)[^，,。；;：:\d]{0,4}?|(?P<sum>总数|总量))的?\s*$"
-)
-#: What joins the shares of such a list (60.2%、65%和58.3%).
-_SHARE_JOIN = compile_pattern(r"\s*(?:[、，,]|和|及|与)\s*")
-
-
-def _wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
-    """Point counts paired with shares (…，分别占全年的60.2%、65%…) at the totals the shares name.
-
-    冬春季发生火灾1.5万起，造成96人死亡，分别占全年的61.5%、64%: each count is the share written
-    beside it of an earlier figure of its measure, the year's totals said paragraphs up and out of a
-    breakdown's reach; the share says which (1.5万 is 61.5% of 2.44万). A whole is looked for among
-    the last `_NAMED_BACK` figures, the nearest whose ratio to the count meets the share within the
-    rounding of the share and of both figures; a count that is already a part keeps its whole.
-    """
-    cands, records, changes, text = doc.cands, doc.records, doc.changes, doc.text
-    for t in range(1, len(cands)):
-        if records[t].unit != "%" or records[t - 1].unit == "%" or changes[t].relative:
-            continue
-        if (paired := _PAIRED_SHARES.search(text, cands[t - 1].end, cands[t].start)) is None:
-            continue
-        shares = [t]
-        while (
-            (n := shares[-1] + 1) < len(cands)
-            and records[n].unit == "%"
-            and _SHARE_JOIN.fullmatch(text, cands[n - 1].end, cands[n].start)
-        ):
-            shares.append(n)
-        counts = list(range(t - len(shares), t))
-        if counts[0] < 0 or any(records[c].unit in SHARE_UNITS or changes[c].relative for c in counts):
-            continue
-        own = None
-        if paired.group("sum"):  # the totals of the counts' own sentence
-            lo = max(0, cands[counts[0]].start - WINDOW)
-            own = last_end(FULL_STOP_BACK, text, cands[counts[0]].start, lo)
-        for c, sh in zip(counts, shares, strict=True):
-            if parents[c] is None:
-                parents[c] = _whole_of_paired_share(doc, c, sh, own)
-
-
-#: What joins a part to its share of a total a report names as such (，占总数的42.2%, 、占全部盗窃类
-#:报案数的61.4%); group ``total`` holds the words naming it.
-_SHARE_OF_TOTAL = compile_pattern(
-    r"[，,、]?\s*占(?P<total>比|总数|總數|全部?\p{Han}{0,8}?(?:总数|總數|数|數))?的?\s*$"
-)
-#: A breakdown word in the paragraph of a part with its share: 其中 (其中，出动救援2.1万起、占40.2%).
-_PARAGRAPH_BREAKDOWN = compile_pattern(r"其中|当中|當中")
-
-
-def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[int | None]:
-    """For each count that found no whole, the earlier total its own share is written of, if any.
-
-    接报各类警情8.4万起。…⏎其中，处置火灾2.9万起、占34.5%；社会救助1.7万起、占20.2%: the 其中 of the
-    paragraph says the counts break something down, and each share to a decimal picks which total,
-    said a paragraph or a section up, past a rate or a sentence of other figures. So does a share of
-    the total by name (，占总数的42.2%) or a count of a kind (投诉类共4120件，占18.36%). A share that
-    names another total (占全县事故总数的58.5%) or a bare share after a grouping (从时段看，…占34.3%)
-    is left alone: the probes' golds give those no whole. Wholes are looked for among the last
-    `_NAMED_BACK` figures, as for shares paired one by one (`_wholes_of_paired_shares`). The caller
-    reads them last, after a whole past a semicolon (`statx.semicolons`), which knows better.
-    """
-    cands, records, text = doc.cands, doc.records, doc.text
-    out: list[int | None] = [None] * len(cands)
-    for i in range(len(cands) - 1):
-        if parents[i] is not None or records[i + 1].unit != "%" or records[i].unit in SHARE_UNITS:
-            continue
-        if doc.changes[i].relative or doc.changes[i + 1].relative:
-            continue
-        said = _SHARE_OF_TOTAL.match(text, cands[i].end, cands[i + 1].start)
-        if said is None or _DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
-            continue
-        if not _share_reads_as_part(doc, i, said.group("total") or ""):
-            continue
-        out[i] = _whole_share_names(doc, i, i + 1, max(0, i - _NAMED_BACK))
-    return out
-
-
-def _share_reads_as_part(doc: Reading, i: int, total: str) -> bool:
-    """Whether count ``i``'s share, written of ``total`` (占总数的: 总数; 占: ""), makes it a part.
-
-    A share of 总数 itself does; a share of a total named otherwise (占全部盗抢类案件数的) or a bare one
-    only after a 其中 in the paragraph; a bare one also after a kind (咨询类共…).
-    """
-    if total in ("总数", "總數"):
-        return True
-    if total and not total.startswith("全"):
-        return False  # 占比: too loose a word to say of what
-    start = doc.cands[i].start
-    paragraph = doc.text.rfind("\n", max(0, start - WINDOW), start) + 1
-    if _PARAGRAPH_BREAKDOWN.search(doc.text, paragraph, start):
-        return True
-    return not total and KIND_OF_WHOLE.search(doc.contexts[i].pre) is not None
-
-
-def _whole_of_paired_share(doc: Reading, c: int, sh: int, sentence: int | None = None) -> int | None:
-    """The whole share ``sh`` names for count ``c``, among the last `_NAMED_BACK` figures.
-
-    A whole percent is read too (分别占全年的61.5%、64%): 分别占全年的 says the shares are of the
-    year's totals, so the share only picks which of them. With ``sentence`` (分别占总数的), only
-    a figure from there on is a whole, and only a share to a decimal place picks it:
-    共破获案件1.3万起，缴获毒品23.6吨…；群众举报破获案件2270起，缴获毒品3.1吨，分别占总数的17.2%和13.1%.
-    """
-    first = max(0, c - _NAMED_BACK)
-    if sentence is not None:
-        if _DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end) is None:
-            return None
-        first = max(first, bisect.bisect_left(doc.cands, sentence, key=_start))
-    return _whole_share_names(doc, c, sh, first)
-
-
-def _whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
-    """The figure before ``i``, back to ``lo``, that the share said right after ``i`` is of, if any.
-
-    从事故分布看，发生在国省道上的事故316起，占29.1%: the lead groups some count before it, and the
-    share says which: 316 is 29.1% of the 1,086 accidents, whatever other counts stand between (an
-    earlier 其中's part, another paragraph's). Only a share written to a decimal place (占29.1%,
-    占比6.95%) says so: a whole percent is met by too many figures by chance.
-
-    >>> from statx import extract_text
-    >>> text = "事故1,086起，其中电动车事故417起。\\n\\n从事故分布看，国省道上的事故316起，占29.1%。"
-    >>> {r.text: r.parent for r in extract_text(text)}["316起"]
-    '1,086起'
-    """
-    cands, records, text = doc.cands, doc.records, doc.text
-    if i + 1 >= len(cands) or records[i + 1].unit != "%" or doc.changes[i + 1].relative:
-        return None
-    if not _SHARE_OF.match(text, cands[i].end, cands[i + 1].start):
-        return None
-    if _DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
-        return None
-    return _whole_share_names(doc, i, i + 1, bisect.bisect_left(cands, lo, key=_start))
-
-
-def _whole_share_names(doc: Reading, c: int, sh: int, first: int) -> int | None:
-    """The nearest figure from index ``first`` up to count ``c`` that the share ``sh`` says ``c`` is of.
-
-    One scan for a share written beside its part (占29.1%: `_whole_of_share`) and for shares paired
-    one by one with counts (分别占全年的61.5%、64%: `_whole_of_paired_share`): an earlier figure of
-    the count's measure, larger, no change, whose ratio to the count meets the share within the
-    rounding of the share (half its last written place; a whole percent's 0.5) and of both figures
-    (1.5万 is 14,500 to 15,500: the ratio may be off by that much; an exact 316 adds nothing).
-    """
-    records, changes = doc.records, doc.changes
-    share = _DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end)
-    half = 0.5 * 10 ** -len(share.group(1)) if share is not None else 0.5
-    part, measure, value = size_of(records[c]), measure_of(records[c].unit), float(records[sh].value)
-    for j in range(c - 1, first - 1, -1):
-        rj = records[j]
-        if changes[j].relative or measure_of(rj.unit) != measure or (whole := size_of(rj)) <= part:
-            continue
-        tolerance = half + 100 * (rounding(records[c]) / whole + part * rounding(rj) / whole**2) + 1e-9
-        if abs(100 * part / whole - value) <= tolerance:
-            return j
-    return None
-
-
-def _start(cand: Candidate) -> int:
-    """Where a candidate starts: the key its list is sorted by."""
-    return cand.start
 
 
 #: Names joined by 、 和 及 与, with their count and the kind of unit they name after them (板桥、来宾、
@@ -630,7 +345,7 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
     counted, by that total's own words (抓获各类违法犯罪嫌疑人1127名, 新增停车泊位2.36万个, 形成有效警情
     8.94万起), which may stand sections up. The total is the nearest earlier figure of the item's
     measure, not smaller, whose own words end with the noun (and hold the verb, if the clause says
-    one); it is looked for among the last `_NAMED_BACK` figures, the clause only in the sentence.
+    one); it is looked for among the last `NAMED_BACK` figures, the clause only in the sentence.
     The item's own words say the noun's last two characters again, unless it counts people.
 
     >>> from statx import extract_text
@@ -652,7 +367,7 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
     # person among people (治安违法人员741名 among 违法犯罪嫌疑人)
     if measure != "人" and noun[-2:] not in doc.contexts[i].pre:
         return None
-    for j in range(i - 1, max(-1, i - 1 - _NAMED_BACK), -1):
+    for j in range(i - 1, max(-1, i - 1 - NAMED_BACK), -1):
         if cands[j].end > clause.start() or doc.changes[j].relative:
             continue
         rj = records[j]
@@ -680,7 +395,7 @@ def _whole_of_named_kind(doc: Reading, i: int, lo: int) -> int | None:
     though a nearer count of the measure (122类报警910起) stands between; 刑事类警情中，诈骗居首位。
     全月受理诈骗类报警150起 reaches the sentence after too, when it says no figure itself. The
     whole is the nearest count before
-    the clause, among the last `_NAMED_BACK` figures, of the item's measure, not smaller, whose own
+    the clause, among the last `NAMED_BACK` figures, of the item's measure, not smaller, whose own
     words say the kind.
     """
     text, cands, records = doc.text, doc.cands, doc.records
@@ -689,7 +404,7 @@ def _whole_of_named_kind(doc: Reading, i: int, lo: int) -> int | None:
         return None  # most figures: no kind said within reach
     full = last_end(FULL_STOP_BACK, text, start, lo)
     before = last_end(FULL_STOP_BACK, text, full - 1, lo)
-    first = bisect.bisect_left(cands, full, key=_start)  # the first figure of the sentence
+    first = bisect.bisect_left(cands, full, key=start_of)  # the first figure of the sentence
     if first and cands[first - 1].end > before:
         before = full  # the sentence before has figures of its own: what it says is about them
     clauses = list(_KIND_AMONG.finditer(text, before, start))
@@ -697,7 +412,7 @@ def _whole_of_named_kind(doc: Reading, i: int, lo: int) -> int | None:
         return None
     clause = clauses[-1]
     kind, part, measure = clause.group("kind"), size_of(records[i]), measure_of(records[i].unit)
-    for j in range(i - 1, max(-1, i - 1 - _NAMED_BACK), -1):
+    for j in range(i - 1, max(-1, i - 1 - NAMED_BACK), -1):
         if cands[j].end > clause.start() or doc.changes[j].relative or is_rate(doc, j):
             continue
         rj = records[j]
@@ -711,14 +426,8 @@ def _whole_of_named_kind(doc: Reading, i: int, lo: int) -> int | None:
 _AMONG = compile_pattern(
     r"(?:\G|(?<=[。！？!?；;，,：:\n]))\s*在?(?:(\p{Han}{1,6}?)的)?(\p{Han}{3,10}?)(?:中|当中|當中)\s*[，,：:]"
 )
-#: How many figures back the total a clause names again is looked for.
-_NAMED_BACK = 24
 #: Markup and blanks around a figure's own words (**抓获各类违法犯罪嫌疑人**).
 _UNWRAPPED = compile_pattern(r"[*_`\s]+")
-#: What joins a part to its share of the whole: 占29.1%, ，占总数的38.4%, 占比6.95%.
-_SHARE_OF = compile_pattern(r"[，,]?\s*占(?:比|总数|全部|总量)?的?\s*$")
-#: The decimal places a share is written to.
-_DECIMALS = compile_pattern(r"\d[.．]([0-9０-９]+)")
 
 
 def _whole_before(
@@ -1263,143 +972,6 @@ def _rest_of_list(doc: Reading, out: Sequence[int | None], markers: Sequence[int
     return _REST_ITEM.fullmatch(doc.contexts[i].pre) is not None
 
 
-def _whole_by_sum(doc: Reading, parents: list[int | None], markers: Sequence[int | None]) -> None:
-    """Point the items of one breakdown at the earlier figure they add up to, when it is not the nearest.
-
-    排查矛盾纠纷1426起，成功化解1398起…。按纠纷类型划分：相邻关系类612起，婚姻家庭类387起，劳资
-    债务类259起，其他类168起: the nearest figure not smaller is the 1398 resolved, but the four kinds
-    add up to more than it, so it cannot be their whole; the 1426 found, which they add up to, is.
-    Only parts adding up to more than the nearest whole move, and only to a figure of the unit
-    before it equal to their sum; a partial list (其中盗窃120起、诈骗80起 of 300) stays.
-
-    The other way too: 受理矛盾纠纷137起，成功调解131起，调解成功率95.6%，其中邻里纠纷64起、家庭纠纷
-    38起、物业纠纷29起: the kinds name the 纠纷 of the 137 received, but they add up to the 131
-    settled, said between the two; a figure of the unit between the whole and the parts that equals
-    their sum is what they break down (an exact sum of two or more parts is no accident).
-    """
-    cands, records, changes = doc.cands, doc.records, doc.changes
-    groups: dict[tuple[int, int], list[int]] = {}
-    for i, (p, m) in enumerate(zip(parents, markers, strict=True)):
-        if p is not None and m is not None:
-            groups.setdefault((p, m), []).append(i)
-    for (p, _), items in groups.items():
-        if len(items) < 2:
-            continue
-        total = sum(size_of(records[i]) for i in items)
-        if nearly_equal(total, size_of(records[p])):
-            continue
-        unit = measure_of(records[p].unit)
-        if total < size_of(records[p]):
-            nearer = [
-                k
-                for k in range(p + 1, items[0])
-                if not changes[k].relative
-                and measure_of(records[k].unit) == unit
-                and nearly_equal(total, size_of(records[k]))
-            ]
-            if nearer:
-                for i in items:
-                    parents[i] = nearer[-1]
-            continue
-        lo = cands[items[0]].start - WINDOW
-        for k in range(p - 1, -1, -1):
-            if cands[k].start < lo:
-                break
-            if changes[k].relative or measure_of(records[k].unit) != unit:
-                continue
-            if nearly_equal(total, size_of(records[k])):
-                for i in items:
-                    parents[i] = k
-                break
-
-
-#: A full stop or a line break between two figures: parts of one run stand in one sentence.
-_RUN_BREAK = compile_pattern(r"[。！？!?\n]")
-#: A list join right after a figure (一等功6人、二等功3人): the next is its sibling, not its part.
-_JOINED_AFTER = compile_pattern(r"\s*[、和及与]")
-#: How many figures before a run of parts are tried as the whole they add up to.
-_SUM_WHOLES_BACK = 6
-
-
-def _wholes_of_exact_sums(doc: Reading, parents: list[int | None]) -> None:
-    """Point a run of counts with no breakdown word at the earlier count they add up to exactly.
-
-    对辖区48台设备排查分类，更换22台，停用17台，保留9台: no 其中 says so, but the three add up
-    to the 48, each a part of it. An exact sum of three or more exact counts is no accident (two
-    are: 排查问题27个，已解决19个，其余8个 says what became of the whole, which is no breakdown).
-    Only counts of one measure in one sentence, with no whole yet, no change, rate or share, are
-    a run; the whole is one of the `_SUM_WHOLES_BACK` such counts of the paragraph before the run
-    (the nearest that fits, within the window), or a count of the run with the parts right after
-    it, not joined to them as a list sibling (一等功6人、二等功3人、三等功2人、嘉奖1人). A whole in
-    another paragraph is left: under a heading of its own, its parts may be the section's.
-    """
-    cands, records, text = doc.cands, doc.records, doc.text
-    counted = [
-        k
-        for k in range(len(cands))
-        if records[k].unit not in SHARE_UNITS
-        and not doc.changes[k].relative
-        and records[k].qualifier == "exact"
-        and not is_rate(doc, k)
-    ]
-    runs: list[list[int]] = []
-    for k in counted:
-        last = runs[-1][-1] if runs else None
-        if (
-            last is not None
-            and measure_of(records[last].unit) == measure_of(records[k].unit)
-            and not _RUN_BREAK.search(text, cands[last].end, cands[k].start)
-        ):
-            runs[-1].append(k)
-        else:
-            runs.append([k])
-    # the paragraph's counts so far by measure, the last few of each kept: a paragraph of a
-    # thousand short sentences must not rescan all its counts at every one
-    before: dict[str, list[int]] = {}
-    prev_end = -1
-    for run in runs:
-        if prev_end >= 0 and text.find("\n", prev_end, cands[run[0]].start) >= 0:
-            before = {}  # a new paragraph
-        measure = measure_of(records[run[0]].unit)
-        if len(run) >= 3:  # fewer are no run: `_parts_adding_up` would look at no whole
-            _parts_adding_up(doc, parents, run, before.get(measure, []))
-        for w in range(len(run) - 2):
-            if not _JOINED_AFTER.match(text, cands[run[w]].end, cands[run[w + 1]].start):
-                _parts_adding_up(doc, parents, run, [run[w]], w + 1)
-        kept = before.setdefault(measure, [])
-        kept.extend(run)
-        del kept[:-_SUM_WHOLES_BACK]
-        prev_end = cands[run[-1]].end
-
-
-def _parts_adding_up(
-    doc: Reading, parents: list[int | None], run: Sequence[int], wholes: Sequence[int], first: int = 0
-) -> None:
-    """Point the first 3+ items of ``run[first:]`` at the nearest of ``wholes`` they add up to, if any.
-
-    See `_wholes_of_exact_sums`. The run is not sliced: a run of thousands of counts (one long line
-    of them) tried from each of its items would copy it once per item.
-    """
-    cands, records = doc.cands, doc.records
-    if len(run) - first < 3 or parents[run[first]] is not None:
-        return
-    for whole in reversed(wholes):
-        if cands[run[first]].start - cands[whole].end > WINDOW:
-            return
-        size, total = size_of(records[whole]), 0.0
-        for n in range(first, len(run)):
-            k = run[n]
-            if parents[k] is not None:
-                break
-            total += size_of(records[k])
-            if total > size and not nearly_equal(total, size):
-                break
-            if nearly_equal(total, size) and n - first >= 2:
-                for part in run[first : n + 1]:
-                    parents[part] = whole
-                return
-
-
 def _end_overflowing_lists(doc: Reading, parents: list[int | None], markers: Sequence[int | None]) -> None:
     """Unlink the item of a breakdown that is a rate's count of the whole, past parts it would overflow.
 
@@ -1407,7 +979,7 @@ def _end_overflowing_lists(doc: Reading, parents: list[int | None], markers: Seq
     5758 settled would make the parts 11562 of 5804, and the rate after it says it is 99.2% of the
     whole: the list ended before it, and it is what became of the whole (the 5804 settled in time),
     no part of it. Overflowing alone says nothing: parts may overlap (抓获965名，其中刑事拘留612人，
-    提请逮捕378人: each stage counts some of the same people). Run after `_whole_by_sum`, which first
+    提请逮捕378人: each stage counts some of the same people). Run after `whole_by_sum`, which first
     moves parts adding up to more than their nearest whole to the earlier figure they add up to.
     """
     records = doc.records
@@ -1476,7 +1048,7 @@ def _rate_of(doc: Reading, i: int, whole: float) -> bool:
         return False
     if not _RATE_AFTER.fullmatch(text, cands[i].end, cands[i + 1].start):
         return False
-    places = _DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end)
+    places = DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end)
     tolerance = 0.5 * 10 ** -len(places.group(1) if places else "") + 1e-9
     return bool(abs(100 * size_of(records[i]) / whole - float(records[i + 1].value)) <= tolerance)
 
@@ -1484,50 +1056,6 @@ def _rate_of(doc: Reading, i: int, whole: float) -> bool:
 #: What joins a count to the rate of it that follows (，办结率, ，調解成功率): a comma and a few words
 #: ending in 率.
 _RATE_AFTER = compile_pattern(r"\s*[，,]\s*\p{Han}{0,8}率(?:为|為|达|達)?\s*")
-
-
-#: A number written in 万 or 亿 with decimals (1.86万起): the whole is rounded to its last digit.
-_ROUNDED = compile_pattern(r"\d(?:\.(\d+))?\s*(万|萬|亿|億)")
-
-
-def rounding(fig: Figure | Record) -> float:
-    """Half the last written digit of a figure in 万/亿 (1.86万: 50): how much its parts may exceed it.
-
-    治安警情1.86万起。其中，刑事警情2417起…；治安警情1.62万起: 2417 + 16200 = 18617 is 1.86万
-    rounded, not more than the whole, so the item after the semicolon is still a part.
-
-    >>> from statx.records import Figure
-    >>> rounding(Figure("d", "1.86万起", 18600, "起", "exact", 0, 6, "", "", None, None))
-    50.0
-    """
-    m = _ROUNDED.search(fig.text)
-    rounded = 0.0
-    if m is not None:
-        scale = 1e4 if m.group(2) in ("万", "萬") else 1e8
-        rounded = scale * 10.0 ** -len(m.group(1) or "") / 2
-    return max(rounded, _beyond(fig))
-
-
-def _beyond(fig: Figure | Record) -> float:
-    """How far past its written value a whole said with 余 / 多 / 以上 may reach: its last nonzero place.
-
-    接处各类警情一万零四百余起。其中刑事警情四百三十六起；…求助类警情五千九百余起: 一万零四百余 is
-    10400 to 10499, so parts adding up to 10406 still fit it (the 余 of the parts is read as 0 too).
-    A whole said exactly, or with 近 / 约, gives none. Read on the value in its own unit, so 1.7万余
-    (17000) reaches to 17999 and 300余 to 399.
-    """
-    value = fig.value
-    if fig.qualifier != "over" or value <= 0 or value != int(value):
-        return 0.0
-    n, place = int(value), 1
-    while n % 10 == 0:
-        n //= 10
-        place *= 10
-    return size_of(fig) / float(value) * place
-
-
-def nearly_equal(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
 def running_beside(doc: Reading, j: int, i: int) -> bool:
@@ -1651,19 +1179,6 @@ def _bare_words(pre: str) -> str:
     return str(_NOT_WORDS.sub("", pre))
 
 
-#: Units of one measure, each with its size in the measure's smallest unit here: a part may be
-#: weighed in another unit than its whole (缴获毒品2.36吨，其中海洛因486.5千克), which it still breaks down.
-_SCALES: dict[str, tuple[str, float]] = {
-    **dict.fromkeys(("吨", "公吨"), ("克", 1e6)),
-    **dict.fromkeys(("千克", "公斤"), ("克", 1e3)),
-    **dict.fromkeys(("克", "公克"), ("克", 1.0)),
-    **dict.fromkeys(("公里", "千米"), ("米", 1e3)),
-    "米": ("米", 1.0),
-    "公升": ("毫升", 1e3),
-    "毫升": ("毫升", 1.0),
-}
-
-
 #: A compound measure word naming the others it counts in a bracket: 架（艘、列、辆）次.
 _COMPOUND_UNIT = compile_pattern(r"(\w)[（(]([\w、，,]+)[）)](\w)$")
 
@@ -1682,29 +1197,6 @@ def _units_named(fig: Figure) -> frozenset[str]:
     if m is None:
         return frozenset()
     return frozenset(u + m.group(3) for u in regex.split(r"[、，,]", m.group(2)) if u)
-
-
-def measure_of(unit: str) -> str:
-    """What a unit measures: 名 and 人 both count people (拘捕1 138名…人士，其中青少年176人 breaks the
-    1 138 down); 吨, 公斤 and 克 all weigh (`_SCALES`). Only figures of one measure are a whole and its part.
-
-    >>> measure_of("名"), measure_of("公斤"), measure_of("起")
-    ('人', '克', '起')
-    """
-    scale = _SCALES.get(unit)
-    return scale[0] if scale else "人" if unit == "名" else unit
-
-
-def size_of(fig: Figure | Record) -> float:
-    """A figure's value in the smallest unit of its measure, to compare a part with its whole.
-
-    >>> from statx.records import Figure
-    >>> ton = Figure("d", "2.36吨", 2.36, "吨", "exact", 0, 5, "", "", None, None)
-    >>> size_of(ton) > 486.5 * 1000 and size_of(ton) < 2600 * 1000
-    True
-    """
-    scale = _SCALES.get(fig.unit)
-    return float(fig.value) * scale[1] if scale else float(fig.value)
 
 
 #: What is no word of a label: punctuation, spaces, digits and Markdown marks.
@@ -1749,13 +1241,13 @@ def _member_of_like_casualties(doc: Reading, j: int, i: int) -> int | None:
     accidents are some of all the deaths, not of the list's sum; the member whose words name the same
     casualty (死亡) is the whole. Other lists (新生6 380人、5 912人，其中…) keep no whole.
     """
-    own = _casualty_word(doc, i)
+    own = casualty_word(doc, i)
     if own is None:
         return None
     text, cands, records = doc.text, doc.cands, doc.records
     k = j
     while True:
-        if _casualty_word(doc, k) == own:
+        if casualty_word(doc, k) == own:
             return k if size_of(records[k]) >= size_of(records[i]) else None
         if k == 0 or records[k - 1].unit != records[k].unit:
             return None
@@ -1773,7 +1265,7 @@ def _like_casualty_of_sentence(doc: Reading, j: int, i: int) -> int | None:
     totals are one sentence of figures in the item's unit, commas between them. Changes are skipped
     (减少9人 is a difference, no total).
     """
-    own = _casualty_word(doc, i)
+    own = casualty_word(doc, i)
     if own is None:
         return None
     records, contexts, changes = doc.records, doc.contexts, doc.changes
@@ -1783,23 +1275,9 @@ def _like_casualty_of_sentence(doc: Reading, j: int, i: int) -> int | None:
             return None
         if changes[k].relative or records[k].unit != unit:
             continue
-        if _casualty_word(doc, k) == own:
+        if casualty_word(doc, k) == own:
             return k if size_of(records[k]) >= size_of(records[i]) else None
     return None
-
-
-def _casualty_word(doc: Reading, i: int) -> str | None:
-    """The casualty a figure's own words name right before or after it (死亡1904人, 1904人死亡), if any."""
-    ctx = doc.contexts[i]
-    for words in (ctx.post[:4], ctx.pre.rstrip()[-4:]):
-        if (m := doc.lex.casualties.search(words)) is not None and m.group() not in ("事故", "意外"):
-            return str(m.group())
-    return None
-
-
-#: A breakdown item named as a kind of its whole (其中，求助类2.05万件, 意见建议类1.15万件), with a word
-#: of total after the kind as a report may write it (求助类共1.9万件, 建议类合计2300件).
-KIND_OF_WHOLE = compile_pattern(r"类\s*(?:共计|合计|总计|共|计)?\s*$")
 
 
 def kind_of_whole(ctx: Context, choice: Choice, whole: Record, lex: Lexicon) -> bool:
@@ -1871,23 +1349,12 @@ _CLASS_OPENS = compile_pattern(r"\s*\p{Han}{1,6}?类")
 _GROUPING_END = compile_pattern(r"(?:分类|类型|类别|构成)(?:情况)?$")
 
 
-#: Words that make a figure a rate per day or month (日均受理约327件), which no breakdown divides
-#: and no change of the total before it qualifies (semantics: 警情58426起，日均321起，同比下降4.3%).
-PER_PERIOD = "日均|月均|年均|时均|平均每|每日|每天|每月"
-PER_PERIOD_RE = compile_pattern(PER_PERIOD)
 #: Words that make a figure a rate of a count, per period or per head (日均, 人均办案, 每名民警): a
 #: share of no total, so no part of one, however a breakdown before it in the sentence runs on.
 _RATE_OF_COUNT = compile_pattern(PER_PERIOD + r"|人均|户均|车均|场均|每人|每名|每户")
-#: A rate written after its count's unit (有效报警6689起(239起/天)): per day, month, person.
-PER_UNIT_AFTER = compile_pattern(r"\s*[/／]\s*(?:天|日|月|周|年|小时|人|户)")
 #: Words inside a bracket that make its figure a rate or another period's, not a part
 #: (1.94万起(日均53起), 214起(2023年为236起), 612起(上年同期498起)).
 _NOT_A_PART = compile_pattern(r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总")
-
-
-def is_rate(doc: Reading, j: int) -> bool:
-    """Whether figure ``j`` is a rate of a count (日均321起, 239起/天): smaller than the total, no whole."""
-    return bool(PER_PERIOD_RE.search(doc.contexts[j].pre) or PER_UNIT_AFTER.match(doc.text, doc.cands[j].end))
 
 
 def open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:

@@ -21,15 +21,7 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from statx.breakdowns import (
-    KIND_OF_WHOLE,
-    PER_PERIOD,
-    Reading,
-    find_parents,
-    kind_of_lead,
-    kind_of_whole,
-    wholes_of_own_shares,
-)
+from statx.breakdowns import find_parents, kind_of_lead, kind_of_whole
 from statx.changes import (
     change_after_share,
     column_head,
@@ -50,6 +42,7 @@ from statx.clauses import (
     last_end,
     read_contexts,
 )
+from statx.figurereading import KIND_OF_WHOLE, PER_PERIOD, Reading
 from statx.headings import (
     HEADING,
     RUN_IN_SECTION,
@@ -68,6 +61,7 @@ from statx.records import SHARE_UNITS, Change, Figure, Record
 from statx.respectively import Listed, read_respectively
 from statx.rules import RuleSet
 from statx.semicolons import parent_over_semicolon
+from statx.sharewholes import wholes_of_own_shares
 from statx.subjects import nearest_before, region_name
 
 #: The last 等 closing a list of examples (not 等级, 等待, 等同…), searched backwards.

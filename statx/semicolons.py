@@ -14,19 +14,14 @@ from typing import TYPE_CHECKING
 import regex
 
 from statx.breakdowns import (
-    Reading,
     after_open_line,
     counts_business,
     in_closed_bracket,
-    is_rate,
-    measure_of,
-    nearly_equal,
     open_line,
-    rounding,
     running_beside,
-    size_of,
 )
 from statx.clauses import FULL_STOP_BACK, WINDOW, Context, last_end
+from statx.figurereading import Reading, is_rate, measure_of, nearly_equal, rounding, size_of
 from statx.matcher import Candidate
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS, Figure, Record

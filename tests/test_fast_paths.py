@@ -22,10 +22,12 @@ from hypothesis import strategies as st
 
 import statx.breakdowns as bd
 import statx.changes as ch
+import statx.figurereading as fr
 import statx.headings as hd
 import statx.markdowntext as md
 import statx.markup as mk
 import statx.normalize as nz
+import statx.partsums as ps
 import statx.respectively as rp
 from statx.breakdowns import open_line
 from statx.changes import _cell_place
@@ -178,14 +180,14 @@ def _plain_parts_adding_up(
     for whole in reversed(wholes):
         if cands[run[0]].start - cands[whole].end > bd.WINDOW:
             return
-        size, total = bd.size_of(records[whole]), 0.0
+        size, total = fr.size_of(records[whole]), 0.0
         for n, k in enumerate(run, 1):
             if parents[k] is not None:
                 break
-            total += bd.size_of(records[k])
-            if total > size and not bd.nearly_equal(total, size):
+            total += fr.size_of(records[k])
+            if total > size and not fr.nearly_equal(total, size):
                 break
-            if bd.nearly_equal(total, size) and n >= 3:
+            if fr.nearly_equal(total, size) and n >= 3:
                 for part in run[:n]:
                     parents[part] = whole
                 return
@@ -222,14 +224,14 @@ def test_sums_are_those_of_the_plain_slices(figures: list[tuple[int, str, int]],
     cut = data.draw(st.integers(0, n - 1))
     before, run = list(range(cut)), list(range(cut, n))
     unit = doc.records[run[0]].unit
-    plain_wholes = [k for k in before if bd.measure_of(doc.records[k].unit) == bd.measure_of(unit)]
+    plain_wholes = [k for k in before if fr.measure_of(doc.records[k].unit) == fr.measure_of(unit)]
     for first in range(len(run)):
-        for wholes in (before, plain_wholes[-bd._SUM_WHOLES_BACK :]):
+        for wholes in (before, plain_wholes[-ps._SUM_WHOLES_BACK :]):
             fast: list[int | None] = [None] * n
             plain: list[int | None] = [None] * n
             for k in taken:
                 fast[k] = plain[k] = 0
-            bd._parts_adding_up(doc, fast, run, wholes, first)
+            ps._parts_adding_up(doc, fast, run, wholes, first)
             _plain_parts_adding_up(doc, plain, run[first:], wholes)
             assert fast == plain, (figures, run, first, wholes)
 

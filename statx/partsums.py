@@ -1,0 +1,156 @@
+"""Find the whole a breakdown's parts add up to: exact sums decide between figures of one measure.
+
+Two searches `statx.breakdowns.find_parents` runs after its walk: the items of a breakdown moved to
+the earlier (or nearer) figure they add up to when the nearest is not their sum, and a run of
+three or more counts with no breakdown word pointed at the count they add up to exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from statx.clauses import WINDOW
+from statx.figurereading import Reading, is_rate, measure_of, nearly_equal, size_of
+from statx.patterncache import compile_pattern
+from statx.records import SHARE_UNITS
+
+
+def whole_by_sum(doc: Reading, parents: list[int | None], markers: Sequence[int | None]) -> None:
+    """Point the items of one breakdown at the earlier figure they add up to, when it is not the nearest.
+
+    排查矛盾纠纷1426起，成功化解1398起…。按纠纷类型划分：相邻关系类612起，婚姻家庭类387起，劳资
+    债务类259起，其他类168起: the nearest figure not smaller is the 1398 resolved, but the four kinds
+    add up to more than it, so it cannot be their whole; the 1426 found, which they add up to, is.
+    Only parts adding up to more than the nearest whole move, and only to a figure of the unit
+    before it equal to their sum; a partial list (其中盗窃120起、诈骗80起 of 300) stays.
+
+    The other way too: 受理矛盾纠纷137起，成功调解131起，调解成功率95.6%，其中邻里纠纷64起、家庭纠纷
+    38起、物业纠纷29起: the kinds name the 纠纷 of the 137 received, but they add up to the 131
+    settled, said between the two; a figure of the unit between the whole and the parts that equals
+    their sum is what they break down (an exact sum of two or more parts is no accident).
+    """
+    cands, records, changes = doc.cands, doc.records, doc.changes
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, (p, m) in enumerate(zip(parents, markers, strict=True)):
+        if p is not None and m is not None:
+            groups.setdefault((p, m), []).append(i)
+    for (p, _), items in groups.items():
+        if len(items) < 2:
+            continue
+        total = sum(size_of(records[i]) for i in items)
+        if nearly_equal(total, size_of(records[p])):
+            continue
+        unit = measure_of(records[p].unit)
+        if total < size_of(records[p]):
+            nearer = [
+                k
+                for k in range(p + 1, items[0])
+                if not changes[k].relative
+                and measure_of(records[k].unit) == unit
+                and nearly_equal(total, size_of(records[k]))
+            ]
+            if nearer:
+                for i in items:
+                    parents[i] = nearer[-1]
+            continue
+        lo = cands[items[0]].start - WINDOW
+        for k in range(p - 1, -1, -1):
+            if cands[k].start < lo:
+                break
+            if changes[k].relative or measure_of(records[k].unit) != unit:
+                continue
+            if nearly_equal(total, size_of(records[k])):
+                for i in items:
+                    parents[i] = k
+                break
+
+
+#: A full stop or a line break between two figures: parts of one run stand in one sentence.
+_RUN_BREAK = compile_pattern(r"[。！？!?\n]")
+
+
+#: A list join right after a figure (一等功6人、二等功3人): the next is its sibling, not its part.
+_JOINED_AFTER = compile_pattern(r"\s*[、和及与]")
+
+
+#: How many figures before a run of parts are tried as the whole they add up to.
+_SUM_WHOLES_BACK = 6
+
+
+def wholes_of_exact_sums(doc: Reading, parents: list[int | None]) -> None:
+    """Point a run of counts with no breakdown word at the earlier count they add up to exactly.
+
+    对辖区48台设备排查分类，更换22台，停用17台，保留9台: no 其中 says so, but the three add up
+    to the 48, each a part of it. An exact sum of three or more exact counts is no accident (two
+    are: 排查问题27个，已解决19个，其余8个 says what became of the whole, which is no breakdown).
+    Only counts of one measure in one sentence, with no whole yet, no change, rate or share, are
+    a run; the whole is one of the `_SUM_WHOLES_BACK` such counts of the paragraph before the run
+    (the nearest that fits, within the window), or a count of the run with the parts right after
+    it, not joined to them as a list sibling (一等功6人、二等功3人、三等功2人、嘉奖1人). A whole in
+    another paragraph is left: under a heading of its own, its parts may be the section's.
+    """
+    cands, records, text = doc.cands, doc.records, doc.text
+    counted = [
+        k
+        for k in range(len(cands))
+        if records[k].unit not in SHARE_UNITS
+        and not doc.changes[k].relative
+        and records[k].qualifier == "exact"
+        and not is_rate(doc, k)
+    ]
+    runs: list[list[int]] = []
+    for k in counted:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and measure_of(records[last].unit) == measure_of(records[k].unit)
+            and not _RUN_BREAK.search(text, cands[last].end, cands[k].start)
+        ):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    # the paragraph's counts so far by measure, the last few of each kept: a paragraph of a
+    # thousand short sentences must not rescan all its counts at every one
+    before: dict[str, list[int]] = {}
+    prev_end = -1
+    for run in runs:
+        if prev_end >= 0 and text.find("\n", prev_end, cands[run[0]].start) >= 0:
+            before = {}  # a new paragraph
+        measure = measure_of(records[run[0]].unit)
+        if len(run) >= 3:  # fewer are no run: `_parts_adding_up` would look at no whole
+            _parts_adding_up(doc, parents, run, before.get(measure, []))
+        for w in range(len(run) - 2):
+            if not _JOINED_AFTER.match(text, cands[run[w]].end, cands[run[w + 1]].start):
+                _parts_adding_up(doc, parents, run, [run[w]], w + 1)
+        kept = before.setdefault(measure, [])
+        kept.extend(run)
+        del kept[:-_SUM_WHOLES_BACK]
+        prev_end = cands[run[-1]].end
+
+
+def _parts_adding_up(
+    doc: Reading, parents: list[int | None], run: Sequence[int], wholes: Sequence[int], first: int = 0
+) -> None:
+    """Point the first 3+ items of ``run[first:]`` at the nearest of ``wholes`` they add up to, if any.
+
+    See `wholes_of_exact_sums`. The run is not sliced: a run of thousands of counts (one long line
+    of them) tried from each of its items would copy it once per item.
+    """
+    cands, records = doc.cands, doc.records
+    if len(run) - first < 3 or parents[run[first]] is not None:
+        return
+    for whole in reversed(wholes):
+        if cands[run[first]].start - cands[whole].end > WINDOW:
+            return
+        size, total = size_of(records[whole]), 0.0
+        for n in range(first, len(run)):
+            k = run[n]
+            if parents[k] is not None:
+                break
+            total += size_of(records[k])
+            if total > size and not nearly_equal(total, size):
+                break
+            if nearly_equal(total, size) and n - first >= 2:
+                for part in run[first : n + 1]:
+                    parents[part] = whole
+                return

@@ -1,0 +1,117 @@
+"""Find the totals an accident report's numbered sector lines break down, with no breakdown word.
+
+全县发生事故38起，死亡12人…⏎1.道路运输事故30起，死亡9人…⏎2.建筑施工事故5起…: each numbered line
+says the totals' kinds again for one sector; its figures are parts of the totals of their kind.
+`statx.breakdowns.find_parents` asks `whole_of_numbered_sector` for each figure on such a line.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+
+from statx.clauses import WINDOW
+from statx.figurereading import Reading, casualty_word, is_rate, size_of, start_of
+from statx.patterncache import compile_pattern
+from statx.records import SHARE_UNITS
+
+#: A numbered line's opening (1. , 2．, （一）, (二), 三、) of a report's list of sectors.
+_NUMBERED_LINE = compile_pattern(
+    r"[ \t\u3000]*(?:\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]"
+    r"|[一二三四五六七八九十]{1,2}、)"
+)
+
+
+#: A full stop.
+_FULL_STOP = compile_pattern(r"[。！？!?]")
+
+
+#: How many lines up from a numbered line its sibling lines and the totals are looked for.
+_SECTOR_LINES_BACK = 6
+
+
+#: The longest heading line passed over between the totals and the first sector (一、从行业看).
+_SECTOR_HEADING = 12
+
+
+def whole_of_numbered_sector(
+    doc: Reading, out: Sequence[int | None], sectors: AbstractSet[int], i: int
+) -> int | None:
+    """The total figure ``i`` breaks down when its numbered line repeats the totals' kinds for a sector.
+
+    全县发生事故38起，死亡12人，受伤20人，直接经济损失96万元。⏎1.道路运输事故30起，死亡9人，受伤18人…⏎
+    2.建筑施工事故5起，死亡3人…: an accident report lists the sectors of its totals one a line, each line
+    saying the totals' casualties again, with no breakdown word; each figure is a part of the total of
+    its unit naming the same casualty. The first numbered line follows the totals' line (past a short
+    heading, 一、从行业看), and its figures meet totals of their kind: events and a casualty at least
+    (a line of counts of one kind is no sector's line); a later one reaches the totals through the
+    numbered lines above it, whose figures of its kind took them by this rule (``sectors``).
+    """
+    text, cands, records = doc.text, doc.cands, doc.records
+    if doc.changes[i].relative or records[i].unit in SHARE_UNITS or is_rate(doc, i):
+        return None
+    line = text.rfind("\n", 0, cands[i].start) + 1
+    if line == 0 or _NUMBERED_LINE.match(text, line, cands[i].start) is None:
+        return None
+    if _FULL_STOP.search(text, line, cands[bisect.bisect_left(cands, line, key=start_of)].start):
+        return None  # （一）从道路类型看。国省道…: a heading sentence, then a paragraph of its own
+    unit, lo = records[i].unit, max(0, cands[i].start - 3 * WINDOW)
+    casualty = None if unit in doc.lex.event_units else casualty_word(doc, i)
+    for _ in range(_SECTOR_LINES_BACK):
+        if line <= lo + 1:
+            return None
+        above = text.rfind("\n", lo, line - 1) + 1
+        if above == 0 and lo > 0:
+            return None  # the line above starts out of reach
+        first = bisect.bisect_left(cands, above, key=start_of)
+        figures = range(first, bisect.bisect_left(cands, line - 1, lo=first, key=start_of))
+        if not figures:
+            if line - above > _SECTOR_HEADING + 1:
+                return None
+        elif _NUMBERED_LINE.match(text, above, cands[figures[0]].start) is not None:
+            for k in figures:  # a sibling sector: the whole its figure of this kind took
+                if _same_kind(doc, k, unit, casualty) and k in sectors and (whole := out[k]) is not None:
+                    return whole if size_of(records[whole]) >= size_of(records[i]) else None
+        else:
+            return _total_of_kind(doc, figures, i, unit, casualty)
+        line = above
+    return None
+
+
+def _same_kind(doc: Reading, k: int, unit: str, casualty: str | None) -> bool:
+    """Whether figure ``k`` counts in ``unit`` the same casualty (死亡, or none), events any way.
+
+    事故0起、无死亡: a count of events names no casualty, whatever word follows it.
+    """
+    if doc.records[k].unit != unit or doc.changes[k].relative or is_rate(doc, k):
+        return False
+    return unit in doc.lex.event_units or casualty_word(doc, k) == casualty
+
+
+def _total_of_kind(
+    doc: Reading, totals: Sequence[int], i: int, unit: str, casualty: str | None
+) -> int | None:
+    """The figure among ``totals`` of item ``i``'s kind, when the first numbered line repeats theirs.
+
+    A count of events and a count of a casualty (死亡, 受伤) of ``i``'s line must each meet a total of
+    their own kind, not smaller: other lines (30起 after a paragraph of 38起, 查处酒驾412起、醉驾96起)
+    are no list of sectors.
+    """
+    text, cands, records = doc.text, doc.cands, doc.records
+    line_end = text.find("\n", cands[i].start)
+    end = len(cands) if line_end < 0 else bisect.bisect_left(cands, line_end, key=start_of)
+    line_start = text.rfind("\n", 0, cands[i].start) + 1
+    own = range(bisect.bisect_left(cands, line_start, key=start_of), end)
+    met: set[bool] = set()  # whether each figure met is a casualty's
+    whole = None
+    for k in own:
+        if doc.changes[k].relative or records[k].unit in SHARE_UNITS:
+            continue
+        kind = None if records[k].unit in doc.lex.event_units else casualty_word(doc, k)
+        total = next((t for t in totals if _same_kind(doc, t, records[k].unit, kind)), None)
+        if total is not None and size_of(records[total]) >= size_of(records[k]):
+            met.add(kind is not None)
+            if k == i:
+                whole = total
+    return whole if met == {True, False} else None

@@ -1,0 +1,218 @@
+"""Find the whole a count's share is written of: 占比71.4% names which earlier total the count is part of.
+
+A share to a decimal place, checked against the totals before it within their rounding, picks
+the whole: for the items of a breakdown (`whole_by_share`, `whole_of_share`), for counts paired
+one by one with the shares after them (`wholes_of_paired_shares`), and for counts that found no
+whole at all (`wholes_of_own_shares`, read last by `statx.semantics`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from statx.clauses import FULL_STOP_BACK, WINDOW, last_end
+from statx.figurereading import (
+    DECIMALS,
+    KIND_OF_WHOLE,
+    NAMED_BACK,
+    Reading,
+    measure_of,
+    rounding,
+    size_of,
+    start_of,
+)
+from statx.patterncache import compile_pattern
+from statx.records import SHARE_UNITS
+
+
+def whole_by_share(doc: Reading, parents: list[int | None], markers: Sequence[int | None]) -> None:
+    """Point the items of one breakdown at the earlier figure their shares are written of.
+
+    受理办件58.3万件…；办结57.9万件…。其中，即办件41.6万件，占比71.4%；承诺件16.7万件: 41.6 is 71.4% of
+    the 58.3 received, not of the 57.9 settled nearer to it, and the items after it break the same
+    whole down. Only a share to a decimal place says so (see `whole_of_share`), only of a figure
+    before the breakdown word, and only when no item's share is of the whole it has.
+    """
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, (p, m) in enumerate(zip(parents, markers, strict=True)):
+        if p is not None and m is not None:
+            groups.setdefault((p, m), []).append(i)
+    for (p, m), items in groups.items():
+        lo = max(0, doc.cands[items[0]].start - WINDOW)
+        named = {whole_of_share(doc, i, lo) for i in items} - {None}
+        if len(named) != 1 or p in named:
+            continue
+        (shared,) = named
+        if shared is not None and shared < p and doc.cands[shared].end <= m:
+            for i in items:
+                parents[i] = shared
+
+
+#: What opens shares paired one by one with the counts before them, of the whole year's or place's
+#: totals (，分别占全年的, 分别占全省的), or of the totals just said (分别占总数的: group ``sum``).
+#: Which total 总数 is, the year's or the section's, the words leave open (国省道事故67起、死亡19人，
+#: 分别占总数的31.3%和40.4% under a heading): only one said in the counts' own sentence is read.
+_PAIRED_SHARES = compile_pattern(
+    r"[，,]\s*分别占(?:了)?(?:全(?:年|国|省|市|县|区)[^，,。；;：:\d]{0,4}?|(?P<sum>总数|总量))的?\s*$"
+)
+
+
+#: What joins the shares of such a list (60.2%、65%和58.3%).
+_SHARE_JOIN = compile_pattern(r"\s*(?:[、，,]|和|及|与)\s*")
+
+
+def wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
+    """Point counts paired with shares (…，分别占全年的60.2%、65%…) at the totals the shares name.
+
+    冬春季发生火灾1.5万起，造成96人死亡，分别占全年的61.5%、64%: each count is the share written
+    beside it of an earlier figure of its measure, the year's totals said paragraphs up and out of a
+    breakdown's reach; the share says which (1.5万 is 61.5% of 2.44万). A whole is looked for among
+    the last `NAMED_BACK` figures, the nearest whose ratio to the count meets the share within the
+    rounding of the share and of both figures; a count that is already a part keeps its whole.
+    """
+    cands, records, changes, text = doc.cands, doc.records, doc.changes, doc.text
+    for t in range(1, len(cands)):
+        if records[t].unit != "%" or records[t - 1].unit == "%" or changes[t].relative:
+            continue
+        if (paired := _PAIRED_SHARES.search(text, cands[t - 1].end, cands[t].start)) is None:
+            continue
+        shares = [t]
+        while (
+            (n := shares[-1] + 1) < len(cands)
+            and records[n].unit == "%"
+            and _SHARE_JOIN.fullmatch(text, cands[n - 1].end, cands[n].start)
+        ):
+            shares.append(n)
+        counts = list(range(t - len(shares), t))
+        if counts[0] < 0 or any(records[c].unit in SHARE_UNITS or changes[c].relative for c in counts):
+            continue
+        own = None
+        if paired.group("sum"):  # the totals of the counts' own sentence
+            lo = max(0, cands[counts[0]].start - WINDOW)
+            own = last_end(FULL_STOP_BACK, text, cands[counts[0]].start, lo)
+        for c, sh in zip(counts, shares, strict=True):
+            if parents[c] is None:
+                parents[c] = _whole_of_paired_share(doc, c, sh, own)
+
+
+#: What joins a part to its share of a total a report names as such (，占总数的42.2%, 、占全部盗窃类
+#:报案数的61.4%); group ``total`` holds the words naming it.
+_SHARE_OF_TOTAL = compile_pattern(
+    r"[，,、]?\s*占(?P<total>比|总数|總數|全部?\p{Han}{0,8}?(?:总数|總數|数|數))?的?\s*$"
+)
+
+
+#: A breakdown word in the paragraph of a part with its share: 其中 (其中，出动救援2.1万起、占40.2%).
+_PARAGRAPH_BREAKDOWN = compile_pattern(r"其中|当中|當中")
+
+
+def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[int | None]:
+    """For each count that found no whole, the earlier total its own share is written of, if any.
+
+    接报各类警情8.4万起。…⏎其中，处置火灾2.9万起、占34.5%；社会救助1.7万起、占20.2%: the 其中 of the
+    paragraph says the counts break something down, and each share to a decimal picks which total,
+    said a paragraph or a section up, past a rate or a sentence of other figures. So does a share of
+    the total by name (，占总数的42.2%) or a count of a kind (投诉类共4120件，占18.36%). A share that
+    names another total (占全县事故总数的58.5%) or a bare share after a grouping (从时段看，…占34.3%)
+    is left alone: the probes' golds give those no whole. Wholes are looked for among the last
+    `NAMED_BACK` figures, as for shares paired one by one (`wholes_of_paired_shares`). The caller
+    reads them last, after a whole past a semicolon (`statx.semicolons`), which knows better.
+    """
+    cands, records, text = doc.cands, doc.records, doc.text
+    out: list[int | None] = [None] * len(cands)
+    for i in range(len(cands) - 1):
+        if parents[i] is not None or records[i + 1].unit != "%" or records[i].unit in SHARE_UNITS:
+            continue
+        if doc.changes[i].relative or doc.changes[i + 1].relative:
+            continue
+        said = _SHARE_OF_TOTAL.match(text, cands[i].end, cands[i + 1].start)
+        if said is None or DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
+            continue
+        if not _share_reads_as_part(doc, i, said.group("total") or ""):
+            continue
+        out[i] = _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK))
+    return out
+
+
+def _share_reads_as_part(doc: Reading, i: int, total: str) -> bool:
+    """Whether count ``i``'s share, written of ``total`` (占总数的: 总数; 占: ""), makes it a part.
+
+    A share of 总数 itself does; a share of a total named otherwise (占全部盗抢类案件数的) or a bare one
+    only after a 其中 in the paragraph; a bare one also after a kind (咨询类共…).
+    """
+    if total in ("总数", "總數"):
+        return True
+    if total and not total.startswith("全"):
+        return False  # 占比: too loose a word to say of what
+    start = doc.cands[i].start
+    paragraph = doc.text.rfind("\n", max(0, start - WINDOW), start) + 1
+    if _PARAGRAPH_BREAKDOWN.search(doc.text, paragraph, start):
+        return True
+    return not total and KIND_OF_WHOLE.search(doc.contexts[i].pre) is not None
+
+
+def _whole_of_paired_share(doc: Reading, c: int, sh: int, sentence: int | None = None) -> int | None:
+    """The whole share ``sh`` names for count ``c``, among the last `NAMED_BACK` figures.
+
+    A whole percent is read too (分别占全年的61.5%、64%): 分别占全年的 says the shares are of the
+    year's totals, so the share only picks which of them. With ``sentence`` (分别占总数的), only
+    a figure from there on is a whole, and only a share to a decimal place picks it:
+    共破获案件1.3万起，缴获毒品23.6吨…；群众举报破获案件2270起，缴获毒品3.1吨，分别占总数的17.2%和13.1%.
+    """
+    first = max(0, c - NAMED_BACK)
+    if sentence is not None:
+        if DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end) is None:
+            return None
+        first = max(first, bisect.bisect_left(doc.cands, sentence, key=start_of))
+    return _whole_share_names(doc, c, sh, first)
+
+
+def whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
+    """The figure before ``i``, back to ``lo``, that the share said right after ``i`` is of, if any.
+
+    从事故分布看，发生在国省道上的事故316起，占29.1%: the lead groups some count before it, and the
+    share says which: 316 is 29.1% of the 1,086 accidents, whatever other counts stand between (an
+    earlier 其中's part, another paragraph's). Only a share written to a decimal place (占29.1%,
+    占比6.95%) says so: a whole percent is met by too many figures by chance.
+
+    >>> from statx import extract_text
+    >>> text = "事故1,086起，其中电动车事故417起。\\n\\n从事故分布看，国省道上的事故316起，占29.1%。"
+    >>> {r.text: r.parent for r in extract_text(text)}["316起"]
+    '1,086起'
+    """
+    cands, records, text = doc.cands, doc.records, doc.text
+    if i + 1 >= len(cands) or records[i + 1].unit != "%" or doc.changes[i + 1].relative:
+        return None
+    if not _SHARE_OF.match(text, cands[i].end, cands[i + 1].start):
+        return None
+    if DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
+        return None
+    return _whole_share_names(doc, i, i + 1, bisect.bisect_left(cands, lo, key=start_of))
+
+
+def _whole_share_names(doc: Reading, c: int, sh: int, first: int) -> int | None:
+    """The nearest figure from index ``first`` up to count ``c`` that the share ``sh`` says ``c`` is of.
+
+    One scan for a share written beside its part (占29.1%: `whole_of_share`) and for shares paired
+    one by one with counts (分别占全年的61.5%、64%: `_whole_of_paired_share`): an earlier figure of
+    the count's measure, larger, no change, whose ratio to the count meets the share within the
+    rounding of the share (half its last written place; a whole percent's 0.5) and of both figures
+    (1.5万 is 14,500 to 15,500: the ratio may be off by that much; an exact 316 adds nothing).
+    """
+    records, changes = doc.records, doc.changes
+    share = DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end)
+    half = 0.5 * 10 ** -len(share.group(1)) if share is not None else 0.5
+    part, measure, value = size_of(records[c]), measure_of(records[c].unit), float(records[sh].value)
+    for j in range(c - 1, first - 1, -1):
+        rj = records[j]
+        if changes[j].relative or measure_of(rj.unit) != measure or (whole := size_of(rj)) <= part:
+            continue
+        tolerance = half + 100 * (rounding(records[c]) / whole + part * rounding(rj) / whole**2) + 1e-9
+        if abs(100 * part / whole - value) <= tolerance:
+            return j
+    return None
+
+
+#: What joins a part to its share of the whole: 占29.1%, ，占总数的38.4%, 占比6.95%.
+_SHARE_OF = compile_pattern(r"[，,]?\s*占(?:比|总数|全部|总量)?的?\s*$")
