@@ -191,6 +191,8 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
     start, column = _cell_place(text, at)
     if column < 2:  # the row's first cell names it: a figure there has its own words
         return None
+    if at - start > _ROW_REACH:
+        return None  # prose between bars (a page's layout, pages run into one line): no table's row
     cells, row_cells = _head_and_row(text, start, at)
     head = ""
     past_share = past_rate = False
@@ -217,6 +219,12 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
     named = (c.strip() for c in text[start:at].split("|")[1:-1])
     row = "".join(c for c in named if _NAMING_CELL.search(c) and not _COUNT_CELL.fullmatch(c))
     return row, head
+
+
+#: The most characters a table's row holds before one of its figures: a longer "row" is prose that
+#: a bar or two stand in (a page's chrome, several pages run into one line), whose words before the
+#: figure are no row name; read as one, every figure of the line took them all as its words.
+_ROW_REACH = 600
 
 
 def change_after_share(text: str, at: int) -> bool:

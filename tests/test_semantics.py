@@ -2833,3 +2833,13 @@ def test_a_numbered_item_run_into_the_line_of_the_one_before_has_its_run_in_head
         )
     }
     assert recs["1.6%"] == "incidents_received"
+
+
+def test_prose_after_a_page_s_bars_is_no_table_row() -> None:
+    """首页 | 新闻 | …: a breadcrumb's bars before a long line of prose (a crawl that lost its line
+    breaks) make no table row whose cells name the figures far after them (`changes._ROW_REACH`)."""
+    prose = "今年以来，民警共走访社区群众1.2万余户，召开座谈会36场。" * 30
+    plain = [(r.text, r.metric, r.label) for r in extract_text(prose)]
+    after_bars = [(r.text, r.metric, r.label) for r in extract_text("首页 | 新闻 | 正文 " + prose)]
+    assert after_bars[-10:] == plain[-10:]
+    assert after_bars[-1] == ("36场", "meetings_held", "召开座谈会")
