@@ -170,6 +170,19 @@ def read_contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[C
 
 #: A card's label line: short, one phrase, no sentence punctuation (110接处警, 群众满意率).
 _CARD_LABEL = compile_pattern(r"[^\n。；;！!？?，,：:|]{1,20}")
+#: Blanks inside a clause's words (a line broken or letters spaced inside a phrase).
+_BLANKS = compile_pattern(r"\s+")
+
+
+def without_blanks(words: str) -> str:
+    """A clause's words with their blanks dropped, so a phrase broken by a line or spaced out reads whole.
+
+    >>> without_blanks("分别 同比\\n下降")
+    '分别同比下降'
+    """
+    return str(_BLANKS.sub("", words))
+
+
 _LINE = compile_pattern(r"[^\n]*\S[^\n]*")
 #: What stands right before and after a figure alone on its line ("" at the text's ends).
 _BESIDE_LONE = ("", "\n", " ", "\t")

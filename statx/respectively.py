@@ -14,13 +14,12 @@ from dataclasses import dataclass
 
 import regex
 
-from statx.clauses import LIST_JOINS, RESPECTIVELY, Context
+from statx.clauses import LIST_JOINS, RESPECTIVELY, Context, without_blanks
+from statx.figurereading import start_of
 from statx.lexicon import Lexicon
 from statx.matcher import Candidate
 from statx.patterncache import compile_pattern
 
-#: Blanks, left out before a clause is matched (the pattern semantics uses too: one cache entry).
-_BLANKS = compile_pattern(r"\s+")
 #: What separates the items of a list (、, 和, 及, 与).
 _LIST_ITEMS = compile_pattern(r"、|以及|和|(?<![涉危普波顾触])及(?!时)|(?<!参)与")
 #: The preposition that opens a list after 分别 (分别就超速、冲红灯…票控, 分别对…开展): not part of its
@@ -179,7 +178,7 @@ def _implied_respectively(
     The same with the things listed right before the change (全市电诈警情、损失数同比下降24.8%、39.1%:
     the 24.8% is of the incidents, the 39.1% of the losses).
     """
-    pre = _BLANKS.sub("", contexts[i].pre)
+    pre = without_blanks(contexts[i].pre)
     verb = _CHANGE_VERB_END.search(pre)
     if verb is None:
         return
@@ -204,7 +203,7 @@ def _implied_respectively(
         return
     if i - k - 1 >= 0 and contexts[i - k - 1].sentence_start == start:
         return  # more figures before than changes: which go together is not said
-    if any(_CHANGE_VERB_END.search(_BLANKS.sub("", contexts[j].pre)) for j in range(i - k, i)):
+    if any(_CHANGE_VERB_END.search(without_blanks(contexts[j].pre)) for j in range(i - k, i)):
         return  # the figures before are changes themselves
     out.update(zip(group, range(i - k, i), strict=True))
 
@@ -279,10 +278,6 @@ def _changes_again(text: str, cands: Sequence[Candidate], group: list[int], lex:
     return second if joined and ends else []
 
 
-def _start_of(cand: Candidate) -> int:
-    return cand.start
-
-
 def _listed_in_clause_before(
     text: str, clause_start: int, ctx: Context, slots: int, cands: Sequence[Candidate] = ()
 ) -> list[str] | None:
@@ -306,7 +301,7 @@ def _listed_in_clause_before(
     if not clause or regex.search(r"\d", clause):
         return None
     clause_at = ctx.sentence_start + cut + 1
-    first = bisect.bisect_left(cands, clause_at, key=_start_of)  # candidates are in text order
+    first = bisect.bisect_left(cands, clause_at, key=start_of)  # candidates are in text order
     if first < len(cands) and cands[first].start < clause_start:
         return None  # a figure in the clause (in Chinese numerals, which \d does not see)
     items = [w.strip() for w in _LIST_ITEMS.split(clause) if w.strip()]

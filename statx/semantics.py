@@ -41,8 +41,9 @@ from statx.clauses import (
     first_start,
     last_end,
     read_contexts,
+    without_blanks,
 )
-from statx.figurereading import KIND_OF_WHOLE, PER_PERIOD, Reading
+from statx.figurereading import KIND_OF_WHOLE, PER_PERIOD, Reading, start_of
 from statx.headings import (
     HEADING,
     RUN_IN_SECTION,
@@ -72,7 +73,6 @@ _EXAMPLES_JUST_BEFORE = compile_pattern(f"{EXAMPLES_END}$")
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
 _EXAMPLES_OF = compile_pattern(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
 _POST_FILLER = compile_pattern(r"^(?:的|是|在|为|以上|以下|左右)")
-_BLANKS = compile_pattern(r"\s+")
 #: What a label drops besides blanks: emoji and other symbols (冻结涉案资金💰), and brackets a
 #: change inside them left empty (发案数(同比)明显下降 -> 发案数).
 _NOISE = compile_pattern(r"\s+|[\p{So}\p{Sk}\uFE0F\u200D]+|\(\s*\)|（\s*）")
@@ -302,7 +302,7 @@ def _colon_term(text: str, start: int, ctx: Context, lex: Lexicon) -> str:
     if (
         pre_start < 1
         or text[pre_start - 1] not in ":："
-        or not _bare_or_empty(_BLANKS.sub("", ctx.pre), lex)
+        or not _bare_or_empty(without_blanks(ctx.pre), lex)
         or _HAN.search(ctx.post)  # 优化：完成22个路口: the words after the figure name it
     ):
         return ""
@@ -326,7 +326,7 @@ def _only_set_up(ctx: Context, lex: Lexicon) -> bool:
     is a cue of facilities built (新建停车场): a verb of setting up names no metric of its own.
     """
     setup = lex.metrics.setup
-    words = _OPENING_OF_PARTS.sub("", _BLANKS.sub("", ctx.pre))
+    words = _OPENING_OF_PARTS.sub("", without_blanks(ctx.pre))
     return setup is not None and not _HAN.search(ctx.post) and setup.fullmatch(words) is not None
 
 
@@ -430,7 +430,7 @@ def _list_verb(
     if (
         not i
         or records[i - 1].unit == records[i].unit
-        or not _BARE_ITEM.match(bare := _BLANKS.sub("", ctx.pre))
+        or not _BARE_ITEM.match(bare := without_blanks(ctx.pre))
     ):
         return ""
     if not bare and ctx.post.strip():
@@ -465,7 +465,7 @@ def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context,
         not choice.earlier
         or choice.cue_start is None
         or ctx.post.strip()  # 为2个集体: the words after the figure name it
-        or not lex.bare_clause.match(_BLANKS.sub("", ctx.pre))
+        or not lex.bare_clause.match(without_blanks(ctx.pre))
     ):
         return ctx, choice.cue_start
     words, at = choice.earlier, choice.cue_start
@@ -590,7 +590,7 @@ def annotate(
             and not same_sentence
             and (change is not None or baseline)
             and text[ctx.sentence_start - 1 : ctx.sentence_start] in ("；", ";")
-            and lex.bare_change.match(_BLANKS.sub("", ctx.pre))
+            and lex.bare_change.match(without_blanks(ctx.pre))
         )
         if follows or (changed is not None and out[changed].role == "baseline"):
             # 同比（去年10月为7912件）增长6.6%: a change is of the current count, not of its baseline
@@ -607,7 +607,7 @@ def annotate(
             fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
             # 查处酒驾醉驾1200起，是上年的1.3倍: a multiple of the count before it, in its own clause
             fits = fits or (
-                change is None and rec.unit == "倍" and bool(_MULTIPLE_OF.match(_BLANKS.sub("", ctx.pre)))
+                change is None and rec.unit == "倍" and bool(_MULTIPLE_OF.match(without_blanks(ctx.pre)))
             )
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
             # change of the cases before it
@@ -721,7 +721,7 @@ def annotate(
             )
         )
         named_ctx = ctx
-        if term and not _BLANKS.sub("", ctx.pre) and lex.metrics.has_cue(term):
+        if term and not without_blanks(ctx.pre) and lex.metrics.has_cue(term):
             # 网上办理率:46.6%: nothing after the colon, so the term is the label; not a speaker's
             # name before what they say (主持人：两成多，…), which names nothing counted
             named_ctx = Context(term, ctx.post, ctx.sentence_start)
@@ -1044,10 +1044,6 @@ def _whole_of_rest(out: Sequence[Record], contexts: Sequence[Context], i: int, r
 _REST_LOOKBACK = 10
 
 
-def _start_of(cand: Candidate) -> int:
-    return cand.start
-
-
 def _earlier(
     text: str,
     cands: Sequence[Candidate],
@@ -1077,7 +1073,7 @@ def _earlier(
         # the value of the goods just counted (追回被盗电缆300米，价值2万元): what was done to them
         prev_start = cands[i - 1].start
         return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : prev_start]
-    if not lex.bare_clause.match(_BLANKS.sub("", ctx.pre)):
+    if not lex.bare_clause.match(without_blanks(ctx.pre)):
         return ""
     lo = max(ctx.sentence_start, prev_end)
     scope = run_in_head(text, ctx.sentence_start, sections) or _pool_of_sentence(text, cands, lo)
@@ -1106,7 +1102,7 @@ def _pool_of_sentence(text: str, cands: Sequence[Candidate], lo: int) -> str:
     if _PARTS_OPENING.match(text, full) is None or full == 0:
         return ""
     before = last_end(FULL_STOP_BACK, text, full - 1, max(0, full - WINDOW))
-    first = bisect.bisect_left(cands, before, key=_start_of)
+    first = bisect.bisect_left(cands, before, key=start_of)
     if first >= len(cands) or cands[first].start >= full:
         return ""
     return text[before : cands[first].start] + "。其中，"
@@ -1124,8 +1120,8 @@ def _values_goods_before(text: str, ctx: Context, prev_end: int, pre_start: int)
     """
     return (
         ctx.sentence_start < prev_end <= pre_start
-        and _VALUE_ONLY.fullmatch(_BLANKS.sub("", ctx.pre)) is not None
-        and not _BLANKS.sub("", text[prev_end:pre_start]).strip("，,")
+        and _VALUE_ONLY.fullmatch(without_blanks(ctx.pre)) is not None
+        and not without_blanks(text[prev_end:pre_start]).strip("，,")
     )
 
 
