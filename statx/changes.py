@@ -17,6 +17,7 @@ from statx.clauses import (
     WINDOW,
     Context,
     first_start,
+    in_prose_cell,
     last_end,
 )
 from statx.matcher import Candidate
@@ -191,7 +192,7 @@ def table_cell(text: str, at: int) -> tuple[str, str] | None:
     start, column = _cell_place(text, at)
     if column < 2:  # the row's first cell names it: a figure there has its own words
         return None
-    if at - start > _ROW_REACH:
+    if at - start > _ROW_REACH or in_prose_cell(text, at):
         return None  # prose between bars (a page's layout, pages run into one line): no table's row
     cells, row_cells = _head_and_row(text, start, at)
     head = ""
