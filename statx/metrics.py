@@ -71,6 +71,10 @@ class MetricIndex:
     starts: regex.Pattern[str] | None = None  # a character some cue starts with; None: no grouping
     groups: dict[str, str] = field(default_factory=dict)  # char -> alternation of the cues starting so
     compiled: dict[str, regex.Pattern[str]] = field(default_factory=dict)  # filled on first use
+    # char -> the alternation of its cues without the unit-limited ones: see `_same_words_in_unit`
+    free_groups: dict[str, str] = field(default_factory=dict)
+    compiled_free: dict[str, regex.Pattern[str]] = field(default_factory=dict)  # filled on first use
+    at_number: frozenset[str] = frozenset()  # unit-limited cue groups that end at the number (`…$`)
     # group name -> the metrics of its cue (`owners` by name: no int() per hit)
     owners_of: dict[str, tuple[Metric, ...]] = field(default_factory=dict)
     cue_of: dict[tuple[str, str], bool] = field(default_factory=dict)  # (key, words) -> `_is_cue_of`
@@ -135,13 +139,24 @@ class MetricIndex:
                 char: "|".join(f"(?P<c{i}>{cues[i]})" for i in sorted(idx)) for char, idx in by_char.items()
             },
             cue_units={f"c{i}": units for i, cue in enumerate(cues) if (units := _cue_units(cue))},
+            at_number=frozenset(
+                f"c{i}"
+                for i, cue in enumerate(cues)
+                if _cue_units(cue) and _CUE_UNITS.sub("", cue).endswith("$")
+            ),
+            free_groups={
+                char: "|".join(f"(?P<c{i}>{cues[i]})" for i in sorted(idx) if not _cue_units(cues[i]))
+                for char, idx in by_char.items()
+            },
         )
 
     def _hits(self, text: str, unit: str | None = None) -> list[tuple[Metric, int, int]]:
         """Every cue occurrence: at each position, the first cue of the alternation that matches there.
 
         With a `unit`, a cue limited to other units (`cue_units`) names nothing, and no other cue is
-        tried at its position: its words were found, and they count something else in this unit.
+        tried at its position: its words were found, and they count something else in this unit;
+        only the plain cue of the same words may still name it (`_same_words_in_unit`, on the grouped
+        search, the one the rules use: a test checks every cue has its starting characters).
         """
         if not text:
             return []
@@ -167,11 +182,41 @@ class MetricIndex:
             m = pattern.match(text, start)
             if m is not None and m.lastgroup is not None:
                 if limited and m.lastgroup in limited and unit not in limited[m.lastgroup]:
-                    continue
+                    m = self._same_words_in_unit(char, text, m, unit)
+                    if m is None or m.lastgroup is None:
+                        continue
                 end = m.end()
                 for metric in owners_of[m.lastgroup]:
                     out.append((metric, start, end))
         return out
+
+    def _same_words_in_unit(
+        self, char: str, text: str, limited: regex.Match[str], unit: str | None
+    ) -> regex.Match[str] | None:
+        """The cue of the same words as a unit-limited one, of a metric counted in `unit`, if any.
+
+        A cue limited to other units (Taiwan's 偵破 1,204 人次: suspects caught) says its words count
+        something else in this unit, so no other cue is tried there; but the plain cue of the very
+        same words, of a metric counted in this unit, still names the figure (侦破3.9万宗毒品案件:
+        cases solved, as 破获 says). Only that same-words cue: a shorter cue of other words at the
+        same start stays silent, and only for a cue that ends at the number (`at_number`): one that
+        names its words by what stands before them (接入…监控 of cameras counted in 路) says those
+        words count something else here.
+        """
+        if unit is None or limited.lastgroup not in self.at_number:
+            return None
+        words = self.free_groups.get(char)
+        if not words:
+            return None
+        free = self.compiled_free.get(char)
+        if free is None:
+            free = self.compiled_free[char] = compile_pattern(words, regex.VERSION1)
+        m = free.match(text, limited.start())
+        if m is None or m.lastgroup is None or m.group() != limited.group().rstrip():
+            return None
+        if not any(unit in metric.units for metric in self.owners_of[m.lastgroup]):
+            return None
+        return m
 
     def classify(
         self,

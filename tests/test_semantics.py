@@ -74,6 +74,20 @@ def test_a_cue_limited_to_units_names_nothing_in_another_unit() -> None:
     assert "people_reached" in {m.key for m, _, _ in index._hits("劝导纠正各类违法行为", "人次")}
 
 
+def test_a_verb_limited_to_people_right_before_a_count_still_names_cases_in_their_units() -> None:
+    # 侦破 right before a count of people is suspects caught (a `(?#units:…)` cue ending at the
+    # number); before a count of cases the plain 侦破 of cases solved names it, as 破获 does
+    text = "今年警方侦破560起涉网案件，另查缉车手共侦破 85 人次。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["560起"].metric == "cases_solved"
+    assert recs["85 人次"].metric == "suspects_arrested"
+    index = MetricIndex.build(load_rules())
+    assert {m.key for m, _, _ in index._hits("警方侦破", "起")} == {"cases_solved"}
+    # a limited cue that names its words by what stands before them still silences them: cameras
+    # linked up (接入…监控) are counted in 路 by no metric of facilities
+    assert "facilities_built" not in {m.key for m, _, _ in index._hits("接入沿线视频监控点位", "路")}
+
+
 def test_every_metric_cue_lists_the_characters_it_starts_with(rules: RuleSet) -> None:
     # one cue whose first characters cannot be listed (a class range: [1-5]?A级景区) makes every
     # position of every clause try the whole alternation of cues: extraction ran 2.5 times slower
