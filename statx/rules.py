@@ -8,6 +8,7 @@ every rule carrying its own examples. Validation collects every problem as
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -293,6 +294,11 @@ def _lexicon_fragments(
                         qual_parts[place].append(word)
                         qual_tails[word] = tail
                         qualifier_words[word] = qual
+    for word, entry in list(units.items()):
+        for variant in kind_orders(word):
+            if variant not in units:
+                units[variant] = {**entry, "word": variant, "as": entry.get("as") or word}
+                unit_files[variant] = unit_files[word]
     _check_unit_prefixes(units, unit_files, problems)
     aliases: dict[str, str] = {}
 
@@ -321,6 +327,35 @@ def _lexicon_fragments(
         "QUAL_AFTER": _tailed_alternation(qual_parts["after"], qual_tails),
     }
     return fragments, qualifier_words, aliases
+
+
+_KIND_LIST = compile_pattern(r"^(\w)\((\w(?:、\w)+)\)(\w)$")
+
+
+def kind_orders(word: str) -> list[str]:
+    """Other spellings of a unit that lists its kinds in brackets (架(艘、列、辆)次).
+
+    Border-check totals count planes, ships, trains and vehicles together and name the kinds in
+    whatever order the office likes, with 、 or a slash between them (2346.1万架(列、艘、辆)次,
+    411.9万架(艘/列/辆)次): one lexicon word stands for every order of its bracketed kinds and
+    both separators, so the list need not spell out each one.
+
+    >>> kind_orders("架(艘、辆)次")
+    ['架(艘/辆)次', '架(辆、艘)次', '架(辆/艘)次']
+    >>> kind_orders("人次")
+    []
+    """
+    m = _KIND_LIST.match(word)
+    if not m:
+        return []
+    head, kinds, tail = m.group(1), m.group(2).split("、"), m.group(3)
+    out = []
+    for order in itertools.permutations(kinds):
+        for sep in ("、", "/"):
+            spelled = f"{head}({sep.join(order)}){tail}"
+            if spelled != word:
+                out.append(spelled)
+    return out
 
 
 def _qualifier_entry(

@@ -491,6 +491,10 @@ def _kind_like_first_item(doc: Reading, out: Sequence[Record], i: int, marker: i
     return out[first].metric if head.key != metric else metric
 
 
+#: A label of a few characters and nothing else (内地居民, 港澳台居民, 外国人): a bare kind. Items past
+#: semicolons named so, like the first item, are the next kinds of its list even when their words end
+#: otherwise (其中，内地居民N万人次；港澳台居民M万人次；外国人K万人次); a new count opens with more words.
+_BARE_KIND = compile_pattern(r"\p{Han}{2,5}")
 #: A label that opens with a class's name (求助类诉求, 表扬类): a kind of a classified list.
 _CLASS_NAME = compile_pattern(r"^[\p{Han}]{1,4}类")
 
@@ -502,13 +506,21 @@ def _named_like_first_item(
 
     Alike when both end in the same two characters, or when both open with a class's name: a
     hotline's tickets by class (其中，求助类诉求2100件…；表扬类88件…) name the class alone after
-    the first item, and the class is what makes them items of one list.
+    the first item, and the class is what makes them items of one list; or when both are bare
+    kinds of two to five characters (see `_BARE_KIND`).
+
+    >>> from statx import extract_text
+    >>> text = "共接待来访人员900人次。其中，本地居民500人次；外省居民260人次；境外人士80人次。"
+    >>> [r.parent for r in extract_text(text)]
+    [None, '900人次', '900人次', '900人次']
     """
     first = _first_after(cands, i, marker + 1)
     if first is None or len(label) < 2:
         return False
     other = out[first].label
     if len(other) >= 2 and other[-2:] == label[-2:]:
+        return True
+    if _BARE_KIND.fullmatch(label) is not None and _BARE_KIND.fullmatch(other) is not None:
         return True
     return _CLASS_NAME.match(label) is not None and _CLASS_NAME.match(other) is not None
 
