@@ -69,6 +69,10 @@ from statx.subjects import nearest_before, region_name
 _LAST_EXAMPLES_END = compile_pattern(EXAMPLES_END, regex.REVERSE)
 #: What ends a sentence, as against a semicolon that only ends a clause of it.
 _SENTENCE_END = compile_pattern(r"[。！？!?\n]")
+#: How many figures of a sentence of 其中 `_change_broken_down` looks back over.
+_MAX_PARTS = 8
+#: A clause opening with 其中 (其中甲县同比上升…): what follows breaks down what was said before.
+_PARTS_OPEN = compile_pattern(r"\s*(?:其中|当中)")
 _EXAMPLES_JUST_BEFORE = compile_pattern(f"{EXAMPLES_END}$")
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
 _EXAMPLES_OF = compile_pattern(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
@@ -138,6 +142,56 @@ _UNPAIRED_END = compile_pattern(r"^[()（）]+|(?<!\([^()]*)[)）]+$|[(（]+$")
 _FROM = compile_pattern(r"(?:由|从)[^，,。；;由从]{0,8}?的?\s*$")
 #: What may follow the word of a move before its new level: 了 and when it stands there (降到了今年的).
 _TO_TAIL = compile_pattern(r"了?(?:今年|本年|目前|现在|当前|如今|年底|年末|本月|月底)?的?$")
+
+
+def _change_broken_down(
+    text: str,
+    candidates: Sequence[Candidate],
+    contexts: Sequence[Context],
+    changes: Sequence[tuple[str | None, str | None, bool]],
+    out: Sequence[Record],
+    i: int,
+    unit: str,
+) -> int | None:
+    """The change that a sentence of 其中 with figure `i` breaks down by place, or None.
+
+    同比提高3.4个百分点。其中甲县、乙县同比分别提高5.2个百分点和4.6个百分点: the sentence opens with
+    其中, says only changes in the unit of the last figure of the sentence before, which is a change
+    too, in the same paragraph. At most `_MAX_PARTS` figures of the sentence are looked back over.
+    """
+    first = i
+    sentence = contexts[i].sentence_start
+    while first and first > i - _MAX_PARTS and contexts[first - 1].sentence_start == sentence:
+        first -= 1
+        if changes[first][0] is None:
+            return None  # a count in the sentence: its changes are of that
+    k = first - 1
+    if (
+        k < 0
+        or contexts[first].sentence_start != sentence
+        or not _PARTS_OPEN.match(contexts[first].pre)
+        or changes[k][0] is None
+        or out[k].unit != unit
+        or out[k].metric == "other"
+    ):
+        return None
+    between = text[candidates[k].end : candidates[first].start]
+    if "\n" in between or _SENTENCE_END.search(between) is None:
+        return None
+    return k
+
+
+def _twin_label(text: str, ctx: Context, previous: Record | None, between: tuple[int, int]) -> str:
+    """The label of the second figure of a pair said back to back (接待群众来访56批次213人次): the first's.
+
+    Nothing stands between the two (`between`: the end of the first's match and the start of the
+    second's, in `text`), so the second has no words of its own; it counts the same visits in
+    another unit. Read only when the second names nothing itself (造成3死2伤: 伤 names the injured).
+    Empty when any word or mark parts them (查处酒驾32起，120人受教育).
+    """
+    if previous is None or without_blanks(ctx.pre) or text[between[0] : between[1]].strip():
+        return ""
+    return previous.label
 
 
 def _from_to_label(ctx: Context, previous: Record | None, lex: Lexicon) -> str:
@@ -657,6 +711,17 @@ def annotate(
             and out[i - 1].metric != "other"
         ):
             inherited, inherited_words = out[i - 1].metric, contexts[i - 1].pre
+        # 同比提高3.4个百分点。其中甲县、乙县同比分别提高5.2个百分点和4.6个百分点: a sentence of 其中
+        # that only names places and their changes breaks down the change said just before it, so it
+        # is a change of what that one counts; its own words (a place) name nothing
+        if (
+            inherited is None
+            and change is not None
+            and not isinstance(pair, int)
+            and (whole_change := _change_broken_down(text, candidates, contexts, changes, out, i, rec.unit))
+            is not None
+        ):
+            inherited, inherited_words = out[whole_change].metric, contexts[whole_change].pre
         # a part of an uncounted whole of its sentence (打掉犯罪团伙362个，其中涉黑涉恶犯罪集团11个) whose
         # own words name nothing is uncounted too: the heading's campaign (…整治行动) did not name the
         # whole, so it names no part of it
@@ -751,6 +816,12 @@ def annotate(
             choice = lex.metrics.classify(
                 pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
             )
+        if isinstance(pair, int) and change is None and out[pair].unit == rec.unit:
+            # 满意率、知晓率分别为97.1%、86.4%，全省“两率”分别为95.3%、84.0%: a second list in the same
+            # unit gives the same measures again (for another place or year), so each takes the metric
+            # of the figure it pairs with, as it takes its label; its own collective name (“两率”) names
+            # none of them
+            choice = Choice(out[pair].metric, out[pair].metric_name)
         if (
             choice is lex.metrics.other
             and change is None
@@ -821,7 +892,10 @@ def annotate(
                 else _change_label(ctx, choice, out[changed] if changed is not None else None, lex)
                 if change is not None
                 else _from_to_label(ctx, out[i - 1] if same_sentence else None, lex)
-                or _label(*_named_earlier(named_ctx, choice, lex), lex),
+                or _label(*_named_earlier(named_ctx, choice, lex), lex)
+                or _twin_label(
+                    text, ctx, out[i - 1] if same_sentence else None, (candidates[i - 1].end, cand.start)
+                ),
                 change=change,
                 basis=basis,
                 parent=records[p].text if p is not None else None,
