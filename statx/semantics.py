@@ -73,6 +73,8 @@ _SENTENCE_END = compile_pattern(r"[。！？!?\n]")
 _MAX_PARTS = 8
 #: A clause opening with 其中 (其中甲县同比上升…): what follows breaks down what was said before.
 _PARTS_OPEN = compile_pattern(r"\s*(?:其中|当中)")
+#: What may stand between the items of a bare list of figures (32起、21起和15起), or nothing.
+_BARE_JOINS = frozenset(("", "、", "和", "及", "与", "以及"))
 _EXAMPLES_JUST_BEFORE = compile_pattern(f"{EXAMPLES_END}$")
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
 _EXAMPLES_OF = compile_pattern(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
@@ -182,14 +184,18 @@ def _change_broken_down(
 
 
 def _twin_label(text: str, ctx: Context, previous: Record | None, between: tuple[int, int]) -> str:
-    """The label of the second figure of a pair said back to back (接待群众来访56批次213人次): the first's.
+    """The label of a figure said right after another with no words of its own: the other's.
 
-    Nothing stands between the two (`between`: the end of the first's match and the start of the
-    second's, in `text`), so the second has no words of its own; it counts the same visits in
-    another unit. Read only when the second names nothing itself (造成3死2伤: 伤 names the injured).
-    Empty when any word or mark parts them (查处酒驾32起，120人受教育).
+    Back to back (接待群众来访56批次213人次: the same visits in another unit) or joined as the next
+    item of a bare list (三个中队分别查处酒驾32起、21起、15起): nothing but a list join stands between
+    the two (`between`: the end of the first's match and the start of the second's, in `text`).
+    Read only when the second names nothing itself (造成3死2伤: 伤 names the injured). Empty when a
+    word or another mark parts them (查处酒驾32起，120人受教育).
     """
-    if previous is None or without_blanks(ctx.pre) or text[between[0] : between[1]].strip():
+    if previous is None:
+        return ""
+    gap = without_blanks(text[between[0] : between[1]])
+    if gap not in _BARE_JOINS or without_blanks(ctx.pre) not in ("", gap):
         return ""
     return previous.label
 
