@@ -829,6 +829,16 @@ def annotate(
             # none of them
             choice = Choice(out[pair].metric, out[pair].metric_name)
         if (
+            choice.key == _RATE
+            and change is None
+            and same_sentence
+            and _BARE_SUCCESS.fullmatch(without_blanks(ctx.pre))
+            and (rate_of := _SUCCESS_RATES.get(out[_last_count(out, contexts, i)].metric)) is not None
+        ):
+            # 调解纠纷86起，调解成功83起，成功率96.5%: a bare 成功率 is the share of what the count before it
+            # did that succeeded, so it is the rate of that count's work
+            choice = lex.metrics.named(rate_of)
+        if (
             choice is lex.metrics.other
             and change is None
             and parents[i] is None
@@ -922,6 +932,10 @@ _BARE_INTAKE = compile_pattern(r"受理(?:总?量|数|件数)")
 
 #: The metric of a share that is no metric's own rate.
 _RATE = "rate_other"
+#: A rate named by nothing but its success (成功率, 成功率达, 成功率为).
+_BARE_SUCCESS = compile_pattern(r"[，,]?(?:成功率|成功比例)(?:达到?|为|是|达到了)?")
+#: The rate a bare 成功率 is after a count of each metric: the disputes settled are mediation's.
+_SUCCESS_RATES = {"disputes_mediated": "resolution_rate"}
 
 
 def _lone_rate(unit: str, ctx: Context) -> bool:
