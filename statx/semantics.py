@@ -69,6 +69,12 @@ from statx.subjects import nearest_before, region_name
 _LAST_EXAMPLES_END = compile_pattern(EXAMPLES_END, regex.REVERSE)
 #: What ends a sentence, as against a semicolon that only ends a clause of it.
 _SENTENCE_END = compile_pattern(r"[。！？!?\n]")
+#: How many figures of a sentence of 其中 `_change_broken_down` looks back over.
+_MAX_PARTS = 8
+#: A clause opening with 其中 (其中甲县同比上升…): what follows breaks down what was said before.
+_PARTS_OPEN = compile_pattern(r"\s*(?:其中|当中)")
+#: What may stand between the items of a bare list of figures (32起、21起和15起), or nothing.
+_BARE_JOINS = frozenset(("", "、", "和", "及", "与", "以及"))
 _EXAMPLES_JUST_BEFORE = compile_pattern(f"{EXAMPLES_END}$")
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
 _EXAMPLES_OF = compile_pattern(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
@@ -138,6 +144,60 @@ _UNPAIRED_END = compile_pattern(r"^[()（）]+|(?<!\([^()]*)[)）]+$|[(（]+$")
 _FROM = compile_pattern(r"(?:由|从)[^，,。；;由从]{0,8}?的?\s*$")
 #: What may follow the word of a move before its new level: 了 and when it stands there (降到了今年的).
 _TO_TAIL = compile_pattern(r"了?(?:今年|本年|目前|现在|当前|如今|年底|年末|本月|月底)?的?$")
+
+
+def _change_broken_down(
+    text: str,
+    candidates: Sequence[Candidate],
+    contexts: Sequence[Context],
+    changes: Sequence[tuple[str | None, str | None, bool]],
+    out: Sequence[Record],
+    i: int,
+    unit: str,
+) -> int | None:
+    """The change that a sentence of 其中 with figure `i` breaks down by place, or None.
+
+    同比提高3.4个百分点。其中甲县、乙县同比分别提高5.2个百分点和4.6个百分点: the sentence opens with
+    其中, says only changes in the unit of the last figure of the sentence before, which is a change
+    too, in the same paragraph. At most `_MAX_PARTS` figures of the sentence are looked back over.
+    """
+    first = i
+    sentence = contexts[i].sentence_start
+    while first and first > i - _MAX_PARTS and contexts[first - 1].sentence_start == sentence:
+        first -= 1
+        if changes[first][0] is None:
+            return None  # a count in the sentence: its changes are of that
+    k = first - 1
+    if (
+        k < 0
+        or contexts[first].sentence_start != sentence
+        or not _PARTS_OPEN.match(contexts[first].pre)
+        or changes[k][0] is None
+        or out[k].unit != unit
+        or out[k].metric == "other"
+    ):
+        return None
+    between = text[candidates[k].end : candidates[first].start]
+    if "\n" in between or _SENTENCE_END.search(between) is None:
+        return None
+    return k
+
+
+def _twin_label(text: str, ctx: Context, previous: Record | None, between: tuple[int, int]) -> str:
+    """The label of a figure said right after another with no words of its own: the other's.
+
+    Back to back (接待群众来访56批次213人次: the same visits in another unit) or joined as the next
+    item of a bare list (三个中队分别查处酒驾32起、21起、15起): nothing but a list join stands between
+    the two (`between`: the end of the first's match and the start of the second's, in `text`).
+    Read only when the second names nothing itself (造成3死2伤: 伤 names the injured). Empty when a
+    word or another mark parts them (查处酒驾32起，120人受教育).
+    """
+    if previous is None:
+        return ""
+    gap = without_blanks(text[between[0] : between[1]])
+    if gap not in _BARE_JOINS or without_blanks(ctx.pre) not in ("", gap):
+        return ""
+    return previous.label
 
 
 def _from_to_label(ctx: Context, previous: Record | None, lex: Lexicon) -> str:
@@ -657,6 +717,17 @@ def annotate(
             and out[i - 1].metric != "other"
         ):
             inherited, inherited_words = out[i - 1].metric, contexts[i - 1].pre
+        # 同比提高3.4个百分点。其中甲县、乙县同比分别提高5.2个百分点和4.6个百分点: a sentence of 其中
+        # that only names places and their changes breaks down the change said just before it, so it
+        # is a change of what that one counts; its own words (a place) name nothing
+        if (
+            inherited is None
+            and change is not None
+            and not isinstance(pair, int)
+            and (whole_change := _change_broken_down(text, candidates, contexts, changes, out, i, rec.unit))
+            is not None
+        ):
+            inherited, inherited_words = out[whole_change].metric, contexts[whole_change].pre
         # a part of an uncounted whole of its sentence (打掉犯罪团伙362个，其中涉黑涉恶犯罪集团11个) whose
         # own words name nothing is uncounted too: the heading's campaign (…整治行动) did not name the
         # whole, so it names no part of it
@@ -751,6 +822,22 @@ def annotate(
             choice = lex.metrics.classify(
                 pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
             )
+        if isinstance(pair, int) and change is None and out[pair].unit == rec.unit:
+            # 满意率、知晓率分别为97.1%、86.4%，全省“两率”分别为95.3%、84.0%: a second list in the same
+            # unit gives the same measures again (for another place or year), so each takes the metric
+            # of the figure it pairs with, as it takes its label; its own collective name (“两率”) names
+            # none of them
+            choice = Choice(out[pair].metric, out[pair].metric_name)
+        if (
+            choice.key == _RATE
+            and change is None
+            and same_sentence
+            and _BARE_SUCCESS.fullmatch(without_blanks(ctx.pre))
+            and (rate_of := _SUCCESS_RATES.get(out[_last_count(out, contexts, i)].metric)) is not None
+        ):
+            # 调解纠纷86起，调解成功83起，成功率96.5%: a bare 成功率 is the share of what the count before it
+            # did that succeeded, so it is the rate of that count's work
+            choice = lex.metrics.named(rate_of)
         if (
             choice is lex.metrics.other
             and change is None
@@ -821,7 +908,10 @@ def annotate(
                 else _change_label(ctx, choice, out[changed] if changed is not None else None, lex)
                 if change is not None
                 else _from_to_label(ctx, out[i - 1] if same_sentence else None, lex)
-                or _label(*_named_earlier(named_ctx, choice, lex), lex),
+                or _label(*_named_earlier(named_ctx, choice, lex), lex)
+                or _twin_label(
+                    text, ctx, out[i - 1] if same_sentence else None, (candidates[i - 1].end, cand.start)
+                ),
                 change=change,
                 basis=basis,
                 parent=records[p].text if p is not None else None,
@@ -842,6 +932,10 @@ _BARE_INTAKE = compile_pattern(r"受理(?:总?量|数|件数)")
 
 #: The metric of a share that is no metric's own rate.
 _RATE = "rate_other"
+#: A rate named by nothing but its success (成功率, 成功率达, 成功率为).
+_BARE_SUCCESS = compile_pattern(r"[，,]?(?:成功率|成功比例)(?:达到?|为|是|达到了)?")
+#: The rate a bare 成功率 is after a count of each metric: the disputes settled are mediation's.
+_SUCCESS_RATES = {"disputes_mediated": "resolution_rate"}
 
 
 def _lone_rate(unit: str, ctx: Context) -> bool:
