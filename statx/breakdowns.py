@@ -40,7 +40,7 @@ from statx.figurereading import (
     start_of,
 )
 from statx.metrics import Choice
-from statx.partsums import whole_by_sum, wholes_of_exact_sums
+from statx.partsums import whole_by_sum, wholes_of_exact_sums, wholes_of_numbered_lines
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS, Figure, Record
 from statx.sectorlines import whole_of_numbered_sector
@@ -184,6 +184,7 @@ def find_parents(doc: Reading) -> list[int | None]:
         out.append(parent)
     whole_by_sum(doc, out, markers)
     wholes_of_exact_sums(doc, out)
+    wholes_of_numbered_lines(doc, out)
     whole_by_share(doc, out, markers)
     wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)

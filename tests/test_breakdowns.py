@@ -219,3 +219,31 @@ def test_an_item_past_parts_that_already_make_the_exact_whole_is_no_part() -> No
         "今年共抓获在逃人员640人，其中本地上报的在逃人员410人，外地上报的在逃人员230人，部督的在逃人员12人。"
     )
     assert {r.text: r.parent for r in extract_text(text)}["12人"] == "640人"  # the same thing again: overlaps
+
+
+def test_first_counts_of_numbered_lines_adding_up_to_the_line_above_are_its_parts() -> None:
+    """A work-safety bulletin lists its total's trades one numbered line each, with no 其中."""
+    text = (
+        "三、较大事故\n本季度共发生较大事故14起，死亡和下落不明48人，同比减少2起、6人。\n"
+        "1.建筑施工发生3起，死亡和下落不明10人，同比增加1起。\n"
+        "2.危险化学品发生2起，死亡7人。\n"
+        "3.道路交通发生9起，死亡31人，同比减少3起、5人。\n"
+    )
+    recs = extract_text(text)
+    parents = {(r.text, r.start): r.parent for r in recs}
+    items = [r for r in recs if r.change is None and r.parent is not None]
+    assert [(r.text, r.parent) for r in items] == [
+        ("3起", "14起"),
+        ("10人", "48人"),
+        ("2起", "14起"),
+        ("7人", "48人"),
+        ("9起", "14起"),
+        ("31人", "48人"),
+    ]
+    assert all(p is None for (t, _), p in parents.items() if t in ("1起", "6人", "5人"))
+
+
+def test_numbered_lines_that_do_not_add_up_to_the_line_above_stay_without_a_whole() -> None:
+    """Three numbered lines whose counts miss the total above by one are a partial list: no parent."""
+    text = "全年查处交通违法120起。\n1.酒后驾驶发生40起。\n2.超速发生30起。\n3.超员发生49起。\n"
+    assert all(r.parent is None for r in extract_text(text))
