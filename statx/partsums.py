@@ -166,10 +166,10 @@ _ITEM_LINE = compile_pattern(
 def wholes_of_numbered_lines(doc: Reading, parents: list[int | None]) -> None:
     """Point the first counts of numbered item lines at the count of the line above they add up to.
 
-    发生较大事故21起，死亡和下落不明80人。⏎1.矿山发生1起，死亡3人。⏎2.化工发生1起，死亡5人。⏎3.道路交通
-    发生19起，死亡72人: no 其中 says so, but a work-safety bulletin lists its total's trades one numbered
+    本季较大事故共12起，亡33人。⏎1.矿山一类2起，亡4人。⏎2.化工一类3起，亡6人。⏎3.道路交通
+    一类7起，亡23人: no 其中 says so, but a work-safety bulletin lists its total's trades one numbered
     line each, and the first count of each measure on the lines adds up to the total of that measure
-    on the line right above the list (1+1+19 = 21 起, 3+5+72 = 80 人). Only an exact sum of three or
+    on the line right above the list (2+3+7 = 12 起, 4+6+23 = 33 人). Only an exact sum of three or
     more lines points them; a change (同比增加1起) is no part, and a count that already has its whole
     keeps it. Each figure's line start is looked for within `WINDOW` only.
     """
