@@ -247,3 +247,14 @@ def test_numbered_lines_that_do_not_add_up_to_the_line_above_stay_without_a_whol
     """Three numbered lines whose counts miss the total above by one are a partial list: no parent."""
     text = "全年查处交通违法120起。\n1.酒后驾驶发生40起。\n2.超速发生30起。\n3.超员发生49起。\n"
     assert all(r.parent is None for r in extract_text(text))
+
+
+def test_a_trade_said_to_happen_among_the_events_a_clause_names_is_a_part_of_their_count() -> None:
+    """在…事故中，X发生N起: the item says only 发生, yet the clause names the accidents counted before."""
+    text = (
+        "一季度全省共发生较大事故11起，死亡38人。\n"
+        "据介绍，在一季度发生的较大事故中，建筑业发生4起，死亡13人；道路运输发生6起，死亡21人。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["4起"] == "11起"
+    assert parents["6起"] == "11起"
