@@ -40,7 +40,7 @@ from statx.figurereading import (
     start_of,
 )
 from statx.metrics import Choice
-from statx.partsums import whole_by_sum, wholes_of_exact_sums
+from statx.partsums import whole_by_sum, wholes_of_exact_sums, wholes_of_numbered_lines
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS, Figure, Record
 from statx.sectorlines import whole_of_numbered_sector
@@ -184,6 +184,7 @@ def find_parents(doc: Reading) -> list[int | None]:
         out.append(parent)
     whole_by_sum(doc, out, markers)
     wholes_of_exact_sums(doc, out)
+    wholes_of_numbered_lines(doc, out)
     whole_by_share(doc, out, markers)
     wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)
@@ -364,8 +365,10 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
     verb, noun = clause.group(1) or "", clause.group(2)
     part, measure = size_of(records[i]), measure_of(records[i].unit)
     # the item names the same thing (新增泊位9400个 among 停车泊位, not 建设公共停车场38个), or a kind of
-    # person among people (治安违法人员741名 among 违法犯罪嫌疑人)
-    if measure != "人" and noun[-2:] not in doc.contexts[i].pre:
+    # person among people (治安违法人员741名 among 违法犯罪嫌疑人), or says only that some of them
+    # happened there (在发生的较大事故中，建筑业发生4起: a trade's share of the events counted)
+    own_pre = doc.contexts[i].pre
+    if measure != "人" and noun[-2:] not in own_pre and not own_pre.rstrip().endswith(("发生", "發生")):
         return None
     for j in range(i - 1, max(-1, i - 1 - NAMED_BACK), -1):
         if cands[j].end > clause.start() or doc.changes[j].relative:

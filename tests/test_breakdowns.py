@@ -219,3 +219,42 @@ def test_an_item_past_parts_that_already_make_the_exact_whole_is_no_part() -> No
         "今年共抓获在逃人员640人，其中本地上报的在逃人员410人，外地上报的在逃人员230人，部督的在逃人员12人。"
     )
     assert {r.text: r.parent for r in extract_text(text)}["12人"] == "640人"  # the same thing again: overlaps
+
+
+def test_first_counts_of_numbered_lines_adding_up_to_the_line_above_are_its_parts() -> None:
+    """A work-safety bulletin lists its total's trades one numbered line each, with no 其中."""
+    text = (
+        "三、较大事故\n本季度共发生较大事故14起，死亡和下落不明48人，同比减少2起、6人。\n"
+        "1.建筑施工发生3起，死亡和下落不明10人，同比增加1起。\n"
+        "2.危险化学品发生2起，死亡7人。\n"
+        "3.道路交通发生9起，死亡31人，同比减少3起、5人。\n"
+    )
+    recs = extract_text(text)
+    parents = {(r.text, r.start): r.parent for r in recs}
+    items = [r for r in recs if r.change is None and r.parent is not None]
+    assert [(r.text, r.parent) for r in items] == [
+        ("3起", "14起"),
+        ("10人", "48人"),
+        ("2起", "14起"),
+        ("7人", "48人"),
+        ("9起", "14起"),
+        ("31人", "48人"),
+    ]
+    assert all(p is None for (t, _), p in parents.items() if t in ("1起", "6人", "5人"))
+
+
+def test_numbered_lines_that_do_not_add_up_to_the_line_above_stay_without_a_whole() -> None:
+    """Three numbered lines whose counts miss the total above by one are a partial list: no parent."""
+    text = "全年查处交通违法120起。\n1.酒后驾驶发生40起。\n2.超速发生30起。\n3.超员发生49起。\n"
+    assert all(r.parent is None for r in extract_text(text))
+
+
+def test_a_trade_said_to_happen_among_the_events_a_clause_names_is_a_part_of_their_count() -> None:
+    """在…事故中，X发生N起: the item says only 发生, yet the clause names the accidents counted before."""
+    text = (
+        "一季度全省共发生较大事故11起，死亡38人。\n"
+        "据介绍，在一季度发生的较大事故中，建筑业发生4起，死亡13人；道路运输发生6起，死亡21人。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["4起"] == "11起"
+    assert parents["6起"] == "11起"

@@ -77,12 +77,23 @@ def test_built_in_rules_take_the_fast_paths(rules: RuleSet) -> None:
     wide = {"quote.slogan", "setphrase.pattern", "url", "page.prev_next", "page.caption", "page.read_more"}
     wide |= {"page.comments"}  # readers' comments run to the end of the page, as a read-more list does
     wide |= {"page.read_more_inline"}  # a read-more heading's links on its own line: a line of prose
+    wide |= {"page.attachment_name"}  # a file name may hold any prose characters before its extension
     assert {e.rule.id for e in _plan(rules).wide} <= wide
     # ... and only articles holding their words: a link, a headline under 下一篇, a caption's 图,
     # a heading such as 往期推荐
     assert shape_of(by_id["url"].source).needs == ("//", "@", "www.")
     assert set(shape_of(by_id["page.prev_next"].source).needs or ()) >= {"上一篇", "下一篇"}
     assert shape_of(by_id["page.caption"].source).needs == ("图",)
+    assert set(shape_of(by_id["page.attachment_name"].source).needs or ()) == {
+        "doc",
+        "xls",
+        "pdf",
+        "wps",
+        "ofd",
+        "ppt",
+        "zip",
+        "rar",
+    }
     # (few enough words to gate with: a rule listing more is run on every article with a line break)
     read_more = shape_of(by_id["page.read_more"].source).needs or ()
     assert {"往期", "相关"} <= set(read_more) and len(read_more) <= _MAX_GATE_CHARS
