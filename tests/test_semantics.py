@@ -1884,6 +1884,18 @@ def test_an_average_of_years_is_no_year_on_year_basis() -> None:
     assert (recs["7.5%"].change, recs["7.5%"].basis) == ("down", "yoy")
 
 
+def test_the_class_of_larger_accidents_compares_with_nothing() -> None:
+    # 较大事故 is a class of accident, not 较 + what the change is against: a change of that class
+    # in a 其中 sentence is against the year its sentence before said (同比分别下降)
+    text = (
+        "前三季度全县生产安全事故起数和死亡人数同比分别下降14.3%、9.1%。"
+        "其中，较大事故减少50%，降幅较上半年扩大6个百分点。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["50%"].change, recs["50%"].basis) == ("down", "yoy")
+    assert recs["6个百分点"].basis is None  # against the half year
+
+
 def test_a_change_column_after_a_share_column_is_the_count_s_change() -> None:
     # | 工单量 | 占比 | 环比 |: a change in % is of the tickets, not of their share; the rows name
     # topics the public called about (城乡建设, 教育), which are no metric of their own
