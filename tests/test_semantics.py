@@ -1886,9 +1886,9 @@ def test_an_average_of_years_is_no_year_on_year_basis() -> None:
 
 def test_the_class_of_larger_accidents_compares_with_nothing() -> None:
     # 较大事故 is a class of accident, not 较 + what the change is against: a change of that class
-    # in a 其中 sentence is against the year its sentence before said (同比分别下降)
+    # in a 其中 sentence is against the year its sentence before said (较上年同期分别减少)
     text = (
-        "前三季度全县各类生产安全事故的起数、死亡人数同比分别下降14.3%、9.1%。"
+        "前三季度全县各类生产安全事故发生数与亡人数较上年同期分别减少14.3%、9.1%。"
         "其中，较大事故减少50%，降幅较上半年扩大6个百分点。"
     )
     recs = {r.text: r for r in extract_text(text)}
