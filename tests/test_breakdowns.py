@@ -219,3 +219,17 @@ def test_an_item_past_parts_that_already_make_the_exact_whole_is_no_part() -> No
         "今年共抓获在逃人员640人，其中本地上报的在逃人员410人，外地上报的在逃人员230人，部督的在逃人员12人。"
     )
     assert {r.text: r.parent for r in extract_text(text)}["12人"] == "640人"  # the same thing again: overlaps
+
+
+def test_a_second_view_is_no_part_of_the_first() -> None:
+    """从地区看…。从行业领域看…: two leads view one total; the second's figure is no part of the first's."""
+    text = (
+        "今年上半年，全省事故起数和死亡人数同比“双下降”。从地区看，全省14个市中11个事故起数和死亡人数同比下降。"
+        "从行业领域看，建筑业、道路运输等6个行业领域事故起数下降。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["11个"], parents["6个"]) == ("14个", None)
+    # a second view of a total counted before both views breaks that total down
+    text = "全年共受理纠纷860件。按类型分，婚姻家庭纠纷320件，邻里纠纷210件。按地区分，城区500件，农村360件。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["500件"], parents["360件"]) == ("860件", "860件")
