@@ -224,8 +224,8 @@ def test_an_item_past_parts_that_already_make_the_exact_whole_is_no_part() -> No
 def test_a_second_view_is_no_part_of_the_first() -> None:
     """从地区看…。从行业领域看…: two leads view one total; the second's figure is no part of the first's."""
     text = (
-        "今年上半年，全省事故起数和死亡人数同比“双下降”。从地区看，全省14个市中11个事故起数和死亡人数同比下降。"
-        "从行业领域看，建筑业、道路运输等6个行业领域事故起数下降。"
+        "今年上半年，全省亡人事故与亡人数均比上年减少。从地区看，全省14个市中11个亡人事故减少。"
+        "从行业领域看，建筑业、道路运输等6个行业领域亡人数减少。"
     )
     parents = {r.text: r.parent for r in extract_text(text)}
     assert (parents["11个"], parents["6个"]) == ("14个", None)
