@@ -138,6 +138,8 @@ def find_parents(doc: Reading) -> list[int | None]:
             # finds no whole hands over to the 其中 that opened it (which may reach a sentence up)
             if parent is not None or not (smaller or text[at] in ":："):
                 break
+        if by_lead and parent is not None:
+            parent = _past_sibling_view(doc, out, i, parent)
         if (
             marker is not None
             and text.startswith("分别", marker)
@@ -1386,6 +1388,24 @@ def open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:
         return None
     m = lex.breakdown_line_end.search(text, max(lo, start - 28), start - 1)
     return m.start() if m is not None and m.start() >= lo else None
+
+
+def _past_sibling_view(doc: Reading, out: Sequence[int | None], i: int, whole: int) -> int | None:
+    """The whole of a figure a breakdown lead opens, past a figure of an earlier lead's view.
+
+    从地区看，全国27个省级单位…双下降。从行业领域看，8个行业领域…: each lead views the same total
+    from another side, so a figure of the view before (27个) is no whole of the next one's; the
+    next one breaks down what that view broke down (its own whole, or none).
+    """
+    text, contexts, lex = doc.text, doc.contexts, doc.lex
+    start = contexts[whole].sentence_start
+    if start == contexts[i].sentence_start:
+        return whole
+    lo = max(0, doc.cands[whole].start - WINDOW)
+    start = after_open_line(text, start, lo, lex, semicolon=False)
+    if lex.breakdown_lead.match(text, start, doc.cands[whole].start) is None:
+        return whole
+    return out[whole]
 
 
 def after_open_line(text: str, start: int, lo: int, lex: Lexicon, *, semicolon: bool) -> int:

@@ -180,11 +180,13 @@ class Lexicon:
                 if w.get("change_down_with_object")
                 else "(?!)"
             ),
-            # 较常年同期偏多23%: the same time of a normal year (a weather average) is no last year
+            # 较常年同期偏多23%: the same time of a normal year (a weather average) is no last year;
+            # nor is an average of years (较近五年同期均值: a disaster bulletin's benchmark)
             basis_yoy=compile_pattern(
                 "|".join(
                     [
                         f"(?<!{alternation(w['normal_year'])})(?:{alternation(w.get('basis_yoy', ()))})"
+                        f"(?!{alternation(w.get('years_average', ())) or '(?!)'})"
                         if w.get("normal_year")
                         else alternation(w.get("basis_yoy", ())),
                         *optional_fragment("BASIS_YOY"),

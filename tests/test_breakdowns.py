@@ -258,3 +258,15 @@ def test_a_trade_said_to_happen_among_the_events_a_clause_names_is_a_part_of_the
     parents = {r.text: r.parent for r in extract_text(text)}
     assert parents["4起"] == "11起"
     assert parents["6起"] == "11起"
+def test_a_second_view_is_no_part_of_the_first() -> None:
+    """从地区看…。从行业领域看…: two leads view one total; the second's figure is no part of the first's."""
+    text = (
+        "今年上半年，全省亡人事故与亡人数均比上年减少。从地区看，全省14个市中11个亡人事故减少。"
+        "从行业领域看，建筑业、道路运输等6个行业领域亡人数减少。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["11个"], parents["6个"]) == ("14个", None)
+    # a second view of a total counted before both views breaks that total down
+    text = "全年共受理纠纷860件。按类型分，婚姻家庭纠纷320件，邻里纠纷210件。按地区分，城区500件，农村360件。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["500件"], parents["360件"]) == ("860件", "860件")

@@ -1884,6 +1884,32 @@ def test_weather_against_the_normal_is_a_change() -> None:
     assert recs["612毫米"].change is None
 
 
+def test_an_average_of_years_is_no_year_on_year_basis() -> None:
+    # disaster bulletins set a season against an average of several years (较近五年同期均值,
+    # 比2010年以来同期均值偏少): neither 同期 nor the named year is last year's
+    text = (
+        "今年汛期全省暴雨灾害致受灾人口42.6万人次，与近五年同期均值比较，受灾人次减少18.4%，倒损房屋增加6.2%；"
+        "比2010年以来同期均值偏少三成的是转移人数。全年火灾起数同比下降7.5%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["18.4%"].change, recs["18.4%"].basis) == ("down", None)
+    assert (recs["6.2%"].change, recs["6.2%"].basis) == ("up", None)
+    assert recs["三成"].basis is None
+    assert (recs["7.5%"].change, recs["7.5%"].basis) == ("down", "yoy")
+
+
+def test_the_class_of_larger_accidents_compares_with_nothing() -> None:
+    # 较大事故 is a class of accident, not 较 + what the change is against: a change of that class
+    # in a 其中 sentence is against the year its sentence before said (较上年同期分别减少)
+    text = (
+        "前三季度全县各类生产安全事故发生数与亡人数较上年同期分别减少14.3%、9.1%。"
+        "其中，较大事故减少50%，降幅较上半年扩大6个百分点。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["50%"].change, recs["50%"].basis) == ("down", "yoy")
+    assert recs["6个百分点"].basis is None  # against the half year
+
+
 def test_a_change_column_after_a_share_column_is_the_count_s_change() -> None:
     # | 工单量 | 占比 | 环比 |: a change in % is of the tickets, not of their share; the rows name
     # topics the public called about (城乡建设, 教育), which are no metric of their own
