@@ -258,6 +258,8 @@ def test_a_trade_said_to_happen_among_the_events_a_clause_names_is_a_part_of_the
     parents = {r.text: r.parent for r in extract_text(text)}
     assert parents["4起"] == "11起"
     assert parents["6起"] == "11起"
+
+
 def test_a_second_view_is_no_part_of_the_first() -> None:
     """从地区看…。从行业领域看…: two leads view one total; the second's figure is no part of the first's."""
     text = (
