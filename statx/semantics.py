@@ -118,6 +118,10 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     # the metric; the label keeps the figure's own clause
     post = post[: first_start(lex.clause_end, post, 0, len(post))].strip()
     post = _OTHER_UNIT.sub("", post)  # a bracketed second unit (843家（处）) names nothing
+    if len(pre) > 40:
+        # a long note in brackets right before the figure (公路人员流动量（包括…、…）28961万人次) says
+        # what the name takes in; the name before it still says what is counted
+        pre = _LONG_NOTE.sub("", pre)
     if (pre.endswith("等") and post) or len(pre) > 40:
         pre = ""  # 检查…等843家 alone keeps its examples: nothing after them names the thing
     # a bare verb before the figure (完成261名…晋升): the words after it name what was done
@@ -132,6 +136,8 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     return str(_NOISE.sub("", label))
 
 
+#: A bracketed note closing the words before a figure, long enough to make them too long a label.
+_LONG_NOTE = compile_pattern(r"[(（][^()（）\n]{8,60}[)）]$")
 #: Opening quote marks a label cut at a cue inside them keeps (“院坝会”).
 _OPEN_QUOTES = frozenset('“「『"')
 #: A bracketed alternative measure word right after a figure (843家（处）).

@@ -78,8 +78,13 @@ def parent_over_semicolon(
     # A 其中 nested in an earlier item (2. 酒驾醉驾2,106起，其中醉驾497起；3. 违法停车4.4万起: it follows an
     # item of the 其中 before, past a semicolon or a line break) breaks down that item only: when it
     # gives this item no whole, or stops at a figure smaller than the item, the 其中 before is tried.
+    # A nested 其中 whose own item ended at a semicolon (具体来看，铁路…；公路…，其中小客车…；民航…)
+    # breaks down nothing past it: the outer list's items end at semicolons too, so the item past
+    # the next one is the outer list's, however small.
     for k in range(len(markers) - 1, -1, -1):
         marker = markers[k]
+        if k == len(markers) - 1 and k > 0 and _closed_nested(text, markers[k - 1], marker, start):
+            continue
         # the whole is in the sentence, unless 其中 (or 其中：) opens it: then it may stand as far
         # back as the whole of the first item after the 其中, which a long list of items (each
         # with its change) may leave beyond the item's own window
@@ -214,6 +219,23 @@ _OWN_INTAKE = compile_pattern(r"(?:办理|受理|辦理)(?!了?\d)")
 
 #: What stands between a 其中 and one nested in an item of its list: the end of an item before.
 _NESTED_GAP = compile_pattern(r"[；;\n]")
+
+
+def _closed_nested(text: str, outer: int, inner: int, start: int) -> bool:
+    """Whether the breakdown word at `inner` is nested in an item of a list the one at `outer` opened
+    with its items ended by semicolons, and a semicolon after `inner` (before `start`) ended that item.
+
+    具体来看，铁路…；公路21.8亿人次，其中小客车19.9亿人次；民航1804万人次: 其中 breaks down the road
+    item only, and the semicolon after it ends that item as it ended the rail one.
+    """
+    return (
+        _SEMI_ONLY.search(text, outer, inner) is not None
+        and _SEMI_ONLY.search(text, inner, start) is not None
+    )
+
+
+#: An item's end in a list written on one line.
+_SEMI_ONLY = compile_pattern(r"[；;]")
 
 
 def _whole_over_semicolon(
@@ -513,16 +535,31 @@ def _named_like_first_item(
     >>> text = "共接待来访人员900人次。其中，本地居民500人次；外省居民260人次；境外人士80人次。"
     >>> [r.parent for r in extract_text(text)]
     [None, '900人次', '900人次', '900人次']
+    >>> text = "共接待来访人员900人次。其中，本地居民500人次；外地居民（含港澳台）260人次。"
+    >>> [r.parent for r in extract_text(text)]
+    [None, '900人次', '900人次']
+    >>> text = "全省客运量612万人次。其中，铁路客运量88万人次；公路出行量（含自驾、营运客车）510万人次。"
+    >>> [r.parent for r in extract_text(text)]
+    [None, '612万人次', '612万人次']
     """
     first = _first_after(cands, i, marker + 1)
+    # a note in brackets after the name (公路客运量（含高速公路、国省道）401万人次) says what it takes in
+    label = _TRAILING_NOTE.sub("", label)
     if first is None or len(label) < 2:
         return False
-    other = out[first].label
+    other = _TRAILING_NOTE.sub("", out[first].label)
     if len(other) >= 2 and other[-2:] == label[-2:]:
+        return True
+    # volumes by mode (铁路客运量…；公路人员流动量…；民航客运量…): each a 量 of its own kind
+    if len(other) >= 3 and other[-1] == label[-1] == "量":
         return True
     if _BARE_KIND.fullmatch(label) is not None and _BARE_KIND.fullmatch(other) is not None:
         return True
     return _CLASS_NAME.match(label) is not None and _CLASS_NAME.match(other) is not None
+
+
+#: A bracketed note closing a label, searched only at its end.
+_TRAILING_NOTE = compile_pattern(r"[（(][^（()）\n]{1,40}[）)]$")
 
 
 def _first_after(cands: Sequence[Candidate], i: int, pos: int) -> int | None:

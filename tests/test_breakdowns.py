@@ -272,3 +272,36 @@ def test_a_second_view_is_no_part_of_the_first() -> None:
     text = "全年共受理纠纷860件。按类型分，婚姻家庭纠纷320件，邻里纠纷210件。按地区分，城区500件，农村360件。"
     parents = {r.text: r.parent for r in extract_text(text)}
     assert (parents["500件"], parents["360件"]) == ("860件", "860件")
+
+
+def test_a_sentence_opened_by_juti_laikan_breaks_down_the_total_before_it() -> None:
+    """X累计N。具体来看，A…；B…: 具体来看 opens the parts of the total said right before, as 其中 does."""
+    text = "节日七天全市接待游客累计860万人次。具体来看，城区景点接待520万人次；郊县景点接待340万人次。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["520万人次"], parents["340万人次"]) == ("860万人次", "860万人次")
+
+
+def test_a_nested_qizhong_ends_at_the_semicolon_of_its_item() -> None:
+    """…；B N，其中B1 M；C K: the nested 其中 breaks down B only; C is a part of the outer whole."""
+    text = (
+        "假期全省客运量预计累计2.4亿人次。具体来看，铁路客运量预计累计1800万人次；公路客运量预计"
+        "累计2.1亿人次，其中自驾出行量预计累计1.9亿人次；民航客运量预计累计600万人次。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["1.9亿人次"] == "2.1亿人次"
+    assert parents["600万人次"] == "2.4亿人次"
+    # an item with a 其中 of its own among items that are each a whole stays as before
+    text = "电动车事故82起，其中夜间发生30起；货车事故46起，其中重型货车19起；客车事故59起"
+    assert {r.text: r.parent for r in extract_text(text)}["59起"] is None
+
+
+def test_a_part_past_a_semicolon_with_a_long_note_in_brackets_still_breaks_down_the_whole() -> None:
+    """其中，A量N；B量（包括…、…）M: the note makes no new topic; the name before it ends in 量 too."""
+    text = (
+        "昨日全省人员流动量约612万人次。其中，铁路客运量88万人次，增长8%；公路人员流动量（包括高速公路"
+        "及普通国省道非营业性小客车人员出行量、公路营业性客运量和城际公交客运量）510万人次，增长12%；"
+        "水路客运量14万人次。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["510万人次"].label == "公路人员流动量"
+    assert [recs[t].parent for t in ("88万人次", "510万人次", "14万人次")] == ["约612万人次"] * 3
