@@ -847,11 +847,13 @@ def annotate(
         if (
             choice is lex.metrics.other
             and change is None
-            and parents[i] is None
             and pair is None
             and not (row or in_table_row or baseline)
-            and _lone_rate(rec.unit, ctx)
+            and rec.unit in ("%", "‰")
         ):
+            # a share or rate no cue names (约三成驾乘人员未戴头盔, 其中八成为城乡居民, a speaker's
+            # 去年还不到四成) is a ratio of something all the same: the other rates' metric; not in a
+            # table, whose column decides (under a year it may be a growth rate), nor in a 分别 pairing
             choice = lex.metrics.named(_RATE)
         if choice is lex.metrics.other and (  # in a table its column's header says it (| 受理量（件） |)
             _BARE_INTAKE.search(ctx.pre) or _BARE_INTAKE.search(text, ctx.sentence_start, cand.start)
@@ -942,22 +944,6 @@ _RATE = "rate_other"
 _BARE_SUCCESS = compile_pattern(r"[，,]?(?:成功率|成功比例)(?:达到?|为|是|达到了)?")
 #: The rate a bare 成功率 is after a count of each metric: the disputes settled are mediation's.
 _SUCCESS_RATES = {"disputes_mediated": "resolution_rate"}
-
-
-def _lone_rate(unit: str, ctx: Context) -> bool:
-    """Whether a share in % closes its clause, so that it is a rate of what the clause before names.
-
-    Speech names the rate first and says the share after it (骑电动车戴头盔的，前年还是百分之四十几；
-    装反诈APP的，从年初的不到三成，涨到了八成以上): the clause holding the share names no metric,
-    and the share is a rate (SPEC's 满意率, 解决率, ...) of whatever the words before say. A share with
-    its noun after it (约三成驾乘人员仍未佩戴头盔, 将近一半的事故出在乡道) is a part of that noun
-    (`other`); so is a change (同比降了百分之十几), a breakdown item, a list item, a table cell or a
-    change's baseline, which the caller leaves out.
-
-    >>> _lone_rate("%", Context("现在是", "", 0)), _lone_rate("%", Context("约", "驾乘人员未戴头盔", 0))
-    (True, False)
-    """
-    return unit == "%" and ctx.post.strip() in ("", "了")
 
 
 def _intake_before(
