@@ -272,3 +272,13 @@ def test_a_second_view_is_no_part_of_the_first() -> None:
     text = "全年共受理纠纷860件。按类型分，婚姻家庭纠纷320件，邻里纠纷210件。按地区分，城区500件，农村360件。"
     parents = {r.text: r.parent for r in extract_text(text)}
     assert (parents["500件"], parents["360件"]) == ("860件", "860件")
+
+
+def test_crashes_after_the_parts_of_an_offence_count_are_no_parts_of_it() -> None:
+    """查处酒驾…，其中醉驾…，酒驾导致的事故…: the crashes and deaths the offences caused are no part
+    of the offences caught, though the 其中 before them opened a breakdown."""
+    text = "上半年全市查处酒驾醉驾6400起，其中醉驾1300起，因酒驾醉驾导致死亡交通事故15起，造成17人死亡。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["1300起"].metric, recs["1300起"].parent) == ("drunk_driving", "6400起")
+    assert (recs["15起"].metric, recs["15起"].parent) == ("accidents", None)
+    assert (recs["17人"].metric, recs["17人"].parent) == ("deaths", None)
