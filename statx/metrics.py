@@ -284,6 +284,8 @@ class MetricIndex:
                     hits = _before_complaint(text, hits)
                 if len(hits) > 1 and "中" in text:
                     hits = _after_pool(text, hits)
+                if len(hits) > 1 and text[-1:] in ")）":
+                    hits = _outside_inclusion(text, hits)
             elif place == "post" and hits:
                 if "因" in text:
                     hits = _outside_cause(text, hits)
@@ -552,6 +554,22 @@ def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tupl
         return end < cut and (text[end : end + 1] in ("、", "等") or text[start - 1 : start] == "、")
 
     return [h for h in hits if not an_item(h[1], h[2])]
+
+
+#: A bracket right before the number that says what a count takes in (酒驾（含饮酒驾驶、醉酒驾驶）487起).
+_INCLUSION_END = compile_pattern(r"[(（](?:含|包含|包括)[^()（），。；,;]{1,24}[)）]\s*$")
+
+
+def _outside_inclusion(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
+    """Drop the cues inside a closing (含…) bracket when a cue stands before it.
+
+    查处酒驾（含饮酒驾驶、醉酒驾驶）487起 counts all drink driving: the bracket says which kinds the
+    count takes in, and its last word (醉酒驾驶) is no narrower metric of the whole.
+    """
+    m = _INCLUSION_END.search(text)
+    if m is None or not any(h[2] <= m.start() for h in hits):
+        return hits
+    return [h for h in hits if h[1] < m.start()]
 
 
 #: A topic that modifies the noun after it: 有关违例泊车的(投诉), 涉及行人的(交通意外), 与噪音有关的(投诉).
