@@ -556,14 +556,14 @@ def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tupl
     return [h for h in hits if not an_item(h[1], h[2])]
 
 
-#: A bracket right before the number that says what a count takes in (酒驾（含饮酒驾驶、醉酒驾驶）487起).
+#: A bracket right before the number that says what a count takes in (酒驾（含饮酒后驾驶、醉酒驾驶）312起).
 _INCLUSION_END = compile_pattern(r"[(（](?:含|包含|包括)[^()（），。；,;]{1,24}[)）]\s*$")
 
 
 def _outside_inclusion(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
     """Drop the cues inside a closing (含…) bracket when a cue stands before it.
 
-    查处酒驾（含饮酒驾驶、醉酒驾驶）487起 counts all drink driving: the bracket says which kinds the
+    查处酒驾（含饮酒后驾驶、醉酒驾驶）312起 counts all drink driving: the bracket says which kinds the
     count takes in, and its last word (醉酒驾驶) is no narrower metric of the whole.
     """
     m = _INCLUSION_END.search(text)

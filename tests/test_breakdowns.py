@@ -277,7 +277,7 @@ def test_a_second_view_is_no_part_of_the_first() -> None:
 def test_crashes_after_the_parts_of_an_offence_count_are_no_parts_of_it() -> None:
     """查处酒驾…，其中醉驾…，酒驾导致的事故…: the crashes and deaths the offences caused are no part
     of the offences caught, though the 其中 before them opened a breakdown."""
-    text = "上半年全市查处酒驾醉驾6400起，其中醉驾1300起，因酒驾醉驾导致死亡交通事故15起，造成17人死亡。"
+    text = "上半年全市查处酒醉驾6400起，其中醉驾1300起，因醉驾造成死亡交通事故15起，造成17人死亡。"
     recs = {r.text: r for r in extract_text(text)}
     assert (recs["1300起"].metric, recs["1300起"].parent) == ("drunk_driving", "6400起")
     assert (recs["15起"].metric, recs["15起"].parent) == ("accidents", None)

@@ -632,7 +632,7 @@ def test_a_comparison_closing_the_words_before_fenbie_is_no_item_of_the_list() -
 
 
 def test_a_bracket_of_what_a_count_takes_in_names_no_narrower_metric() -> None:
-    text = "整治期间全县查处酒驾（含饮酒驾驶、醉酒驾驶）312起，同比上升41%，其中醉酒驾驶57起。"
+    text = "整治期间全县查处酒驾（含饮酒后驾驶、醉酒驾驶）312起，同比上升41%，其中醉驾57起。"
     recs = {r.text: r for r in extract_text(text)}
     assert (recs["312起"].metric, recs["41%"].metric) == ("drink_driving", "drink_driving")
     assert (recs["57起"].metric, recs["57起"].parent) == ("drunk_driving", "312起")
