@@ -806,6 +806,9 @@ def annotate(
                 if inherited
                 else functools.partial(_count_of_paragraph, candidates, out, i, para_start, rec.unit),
                 in_table_row=in_table_row,
+                sentence_before=functools.partial(
+                    _sentence_before, text, ctx.sentence_start, cand.start - len(ctx.pre)
+                ),
             )
         )
         named_ctx = ctx
@@ -1155,6 +1158,11 @@ def _whole_of_rest(out: Sequence[Record], contexts: Sequence[Context], i: int, r
 #: How many figures back the total of a remainder is looked for (a breakdown of the total by kind may
 #: stand between: 收集意见建议573条，其中交通94条、治安78条、户籍41条。已整改498条，整改率86.9%，其余75条).
 _REST_LOOKBACK = 10
+
+
+def _sentence_before(text: str, sentence_start: int, pre_start: int) -> str:
+    """The words of a sentence before a figure's own clause, at most a window back."""
+    return text[max(sentence_start, pre_start - WINDOW) : pre_start]
 
 
 def _earlier(
