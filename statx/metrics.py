@@ -231,6 +231,7 @@ class MetricIndex:
         inherited_words: str = "",
         before: str | Callable[[], str | None] | None = None,
         in_table_row: bool = False,
+        sentence_before: str | Callable[[], str] = "",
     ) -> Choice:
         """Pick the best-scoring metric for a figure; `other` when no cue is convincing.
 
@@ -255,6 +256,9 @@ class MetricIndex:
                 function giving it, called only when needed): it only
                 decides between the metrics of a word of two (工单11.6万件。按期办结11.2万件: 办结
                 of tickets), never names what a figure's own words leave unnamed.
+            sentence_before: the words of the figure's sentence before its own clause (or a function
+                giving them, called only when needed): read only when its own words are a bare
+                查处 (`_offence_said_before`).
             in_table_row: the figure stands in a table's row, whose cells name no topic: a change
                 there whose own words are silent (上城区 | 214 | 228 | -6.1%) counts what the
                 heading above the table counts (部分区县道路交通事故情况).
@@ -271,10 +275,13 @@ class MetricIndex:
         # the first cue right after the measure word that fits the unit (查处24起酒后驾车违法行为: 酒后驾车)
         offence: tuple[int, Metric] | None = None
         first_in_pre: dict[str, int] = {}
+        pre_keys: set[str] = set()  # the metrics the figure's own words before it name
         for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
             text = words if isinstance(words, str) else words()
             base, per_char = _PLACES[place]
             hits = self._hits(text, unit)
+            if place == "pre":
+                pre_keys = {h[0].key for h in hits}
             if place == "pre" and hits:  # the words that only describe what is counted step aside
                 if "等" in text:
                     hits = _after_examples(text, hits)
@@ -284,6 +291,8 @@ class MetricIndex:
                     hits = _before_complaint(text, hits)
                 if len(hits) > 1 and "中" in text:
                     hits = _after_pool(text, hits)
+                if len(hits) > 1 and text[-1:] in ")）":
+                    hits = _outside_inclusion(text, hits)
             elif place == "post" and hits:
                 if "因" in text:
                     hits = _outside_cause(text, hits)
@@ -325,6 +334,12 @@ class MetricIndex:
                     return self.named(noun[1].key)
                 if offence is not None and self._handled_offence(pre, best_end_in_pre, best, offence):
                     return self.named(offence[1].key)
+                if (
+                    offence is None
+                    and pre_keys == {best[1].key}
+                    and (said := self._offence_said_before(pre, best_end_in_pre, best, sentence_before, unit))
+                ):
+                    return self.named(said)
                 if inherited and (
                     self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
                     or self._is_cue_of(inherited, best[2])
@@ -417,6 +432,36 @@ class MetricIndex:
         if not (0 <= len(pre) - verb_end <= 1 and self.handle.fullmatch(best[2]) is not None):
             return False
         return offence[1].priority > max(best[1].priority, 0)
+
+    def _offence_said_before(
+        self,
+        pre: str,
+        verb_end: int,
+        best: tuple[float, Metric, str],
+        earlier: str | Callable[[], str],
+        unit: str,
+    ) -> str | None:
+        """The road offence an earlier clause names when the figure's own words are a bare 查处.
+
+        夜间整治酒驾醉驾，共查处120起; 小客车、摩托车酒驾突出，分别查处N起、M起: the clause of the
+        figure says only that offences were dealt with (a `handle_verbs` verb ending its words, no
+        other cue before it, none right after the measure word), and the offence the sentence named
+        before is what it counts. Only one of the named road offences (`_ROAD_OFFENCES`) counted in
+        the unit, the last one said (the longer of two cues ending there): a clause before that
+        names crimes or crashes keeps the verb.
+        """
+        if self.handle is None or self.handle.fullmatch(best[2]) is None:
+            return None
+        if not 0 <= len(pre) - verb_end <= 1:
+            return None
+        words = earlier if isinstance(earlier, str) else earlier()
+        said = [  # the last said, and of two ending there the longer (酒驾醉驾, not its 醉驾)
+            (end, end - start, metric.key)
+            for metric, start, end in self._hits(words, unit)
+            if unit in metric.units
+        ]
+        last = max(said)[2] if said else None
+        return last if last in _ROAD_OFFENCES else None
 
     def part_of(self, whole: str, pre: str) -> str:
         """The metric of a part of a `whole` whose own words `pre` name nothing: the whole's, or narrower.
@@ -552,6 +597,35 @@ def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tupl
         return end < cut and (text[end : end + 1] in ("、", "等") or text[start - 1 : start] == "、")
 
     return [h for h in hits if not an_item(h[1], h[2])]
+
+
+#: The named road offences a bare 查处 after them counts (see `MetricIndex._offence_said_before`).
+_ROAD_OFFENCES = frozenset(
+    {
+        "drink_driving",
+        "drunk_driving",
+        "speeding",
+        "overloading",
+        "helmet_violations",
+        "unlicensed_driving",
+        "illegal_parking",
+    }
+)
+
+#: A bracket right before the number that says what a count takes in (酒驾（含饮酒后驾驶、醉酒驾驶）312起).
+_INCLUSION_END = compile_pattern(r"[(（](?:含|包含|包括)[^()（），。；,;]{1,24}[)）]\s*$")
+
+
+def _outside_inclusion(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
+    """Drop the cues inside a closing (含…) bracket when a cue stands before it.
+
+    查处酒驾（含饮酒后驾驶、醉酒驾驶）312起 counts all drink driving: the bracket says which kinds the
+    count takes in, and its last word (醉酒驾驶) is no narrower metric of the whole.
+    """
+    m = _INCLUSION_END.search(text)
+    if m is None or not any(h[2] <= m.start() for h in hits):
+        return hits
+    return [h for h in hits if h[1] < m.start()]
 
 
 #: A topic that modifies the noun after it: 有关违例泊车的(投诉), 涉及行人的(交通意外), 与噪音有关的(投诉).

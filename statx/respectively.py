@@ -131,8 +131,12 @@ def read_respectively(
     return out
 
 
-#: A comparison with an earlier year (与去年春节假期相比, 同上年同期比较).
-_COMPARED_WITH = r"(?:与|和|跟|同)(?:去年|上年|前年|上一年)\p{Han}{0,8}?(?:相比|对比|比较|比)"
+#: A comparison with an earlier year (与去年春节假期相比, 同上年同期比较), also one named by its number or
+#: as the years before (与2019年国庆假期相比, 与往年同期相比: a holiday compared with a year before the
+#: pandemic, as national bulletins of 2021 did).
+_COMPARED_WITH = (
+    r"(?:与|和|跟|同)(?:去年|上年|前年|上一年|往年|(?<!\d)(?:19|20)\d\d年)\p{Han}{0,8}?(?:相比|对比|比较|比)"
+)
 #: A comparison closing the words before 分别 (事故起数和死亡人数与去年春节假期相比分别下降37%、39%):
 #: what the items are compared with, not one more item.
 _COMPARED_TAIL = compile_pattern(rf"{_COMPARED_WITH}\s*$")

@@ -449,6 +449,23 @@ _PEOPLE_DEALT_WITH = frozenset({"suspects_arrested", "detentions", "prosecutions
 #: Cases solved: a kind of crime among them (其中命案2起) is one more case solved. Not cases filed:
 #: the kinds of the reports taken in (受理民眾報案3,412件，其中詐欺案612件) are crimes reported.
 _CASES_DEALT_WITH = frozenset({"cases_solved"})
+#: The road offences caught (查处酒驾, 查处超速…) and the crashes and casualties a 其中 after such a
+#: count may go on to (其中醉驾…，因酒驾导致死亡事故…，造成…人死亡): the crashes the offences caused are
+#: no part of the offences caught, whatever breakdown word came before them.
+_OFFENCES = frozenset(
+    {
+        "violations_handled",
+        "drink_driving",
+        "drunk_driving",
+        "speeding",
+        "overloading",
+        "helmet_violations",
+        "unlicensed_driving",
+        "illegal_parking",
+        "first_offense_waived",
+    }
+)
+_CRASHES = frozenset({"accidents", "deaths", "injuries"})
 #: A kind of person closing a part's own words (刑事犯罪嫌疑人, 治安违法人员, 违法行为人, 涉案人员).
 _PERSON_WORD = compile_pattern(r"(?:人员|嫌疑人|行为人|分子|犯罪人)\s*$")
 
@@ -795,6 +812,9 @@ def annotate(
                 if inherited
                 else functools.partial(_count_of_paragraph, candidates, out, i, para_start, rec.unit),
                 in_table_row=in_table_row,
+                sentence_before=functools.partial(
+                    _sentence_before, text, ctx.sentence_start, cand.start - len(ctx.pre)
+                ),
             )
         )
         named_ctx = ctx
@@ -882,6 +902,8 @@ def annotate(
             or _kind_of_case(ctx, choice, out[p], rec.unit, lex)
         ):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
+        elif p is not None and choice.key in _CRASHES and out[p].metric in _OFFENCES:
+            p = None  # 查处酒驾8万起，其中醉驾1万起，酒驾导致事故120起: crashes are no part of offences
         elif (
             p is None
             and change is None
@@ -1128,6 +1150,11 @@ def _whole_of_rest(out: Sequence[Record], contexts: Sequence[Context], i: int, r
 #: How many figures back the total of a remainder is looked for (a breakdown of the total by kind may
 #: stand between: 收集意见建议573条，其中交通94条、治安78条、户籍41条。已整改498条，整改率86.9%，其余75条).
 _REST_LOOKBACK = 10
+
+
+def _sentence_before(text: str, sentence_start: int, pre_start: int) -> str:
+    """The words of a sentence before a figure's own clause, at most a window back."""
+    return text[max(sentence_start, pre_start - WINDOW) : pre_start]
 
 
 def _earlier(

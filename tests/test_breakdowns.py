@@ -305,3 +305,13 @@ def test_a_part_past_a_semicolon_with_a_long_note_in_brackets_still_breaks_down_
     recs = {r.text: r for r in extract_text(text)}
     assert recs["510万人次"].label == "公路人员流动量"
     assert [recs[t].parent for t in ("88万人次", "510万人次", "14万人次")] == ["约612万人次"] * 3
+
+
+def test_crashes_after_the_parts_of_an_offence_count_are_no_parts_of_it() -> None:
+    """查处酒驾…，其中醉驾…，酒驾导致的事故…: the crashes and deaths the offences caused are no part
+    of the offences caught, though the 其中 before them opened a breakdown."""
+    text = "上半年全市查处酒醉驾6400起，其中醉驾1300起，因醉驾造成死亡交通事故15起，造成17人死亡。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["1300起"].metric, recs["1300起"].parent) == ("drunk_driving", "6400起")
+    assert (recs["15起"].metric, recs["15起"].parent) == ("accidents", None)
+    assert (recs["17人"].metric, recs["17人"].parent) == ("deaths", None)

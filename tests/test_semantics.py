@@ -625,6 +625,17 @@ def test_a_comparison_closing_the_words_before_fenbie_is_no_item_of_the_list() -
     recs = {r.text: r for r in extract_text(text)}
     assert (recs["18%"].metric, recs["22%"].metric) == ("accidents", "injuries")
     assert recs["18%"].basis == recs["22%"].basis == "yoy"
+    # a year named by its number (与2019年国庆假期相比): a comparison too, only no year-on-year basis
+    text = "国庆假期全省交通事故起数和受伤人数与2019年国庆假期相比分别下降31.5%、27%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["31.5%"].metric, recs["27%"].metric) == ("accidents", "injuries")
+
+
+def test_a_bracket_of_what_a_count_takes_in_names_no_narrower_metric() -> None:
+    text = "整治期间全县查处酒驾（含饮酒后驾驶、醉酒驾驶）312起，同比上升41%，其中醉驾57起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["312起"].metric, recs["41%"].metric) == ("drink_driving", "drink_driving")
+    assert (recs["57起"].metric, recs["57起"].parent) == ("drunk_driving", "312起")
 
 
 def test_new_more_or_fewer_after_a_basis_is_a_change() -> None:
