@@ -84,7 +84,7 @@ _POST_FILLER = compile_pattern(r"^(?:的|是|在|为|以上|以下|左右)")
 _NOISE = compile_pattern(r"\s+|[\p{So}\p{Sk}\uFE0F\u200D]+|\(\s*\)|（\s*）")
 # 方面 closes a lead (網上騙案方面，警方錄得…): the topic, not part of its name
 _TRAILING_FILLER = compile_pattern(
-    r"(?:方面|[高多]?达到?|(?<![行作认成称因])为|共计|共|约|有|近|超过|累计|是)$"
+    r"(?:方面|[高多]?达到?|(?<![行作认成称因])为|共计|共|(?<![预签邀违履相特契赴婚践誓])约|有|近|超过|累计|是)$"
 )
 
 

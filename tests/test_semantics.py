@@ -818,6 +818,14 @@ def test_a_label_is_not_cut_down_to_the_noun_that_names_the_metric() -> None:
     assert rec.label.startswith("走访")
 
 
+def test_a_label_keeps_the_word_a_non_qualifier_yue_ends() -> None:
+    """预约 / 签约 end in 约 but are no approximation: the label keeps the whole word."""
+    (rec,) = extract_text("窗口共受理居住证预约80余张")
+    assert (rec.label, rec.qualifier, rec.text) == ("窗口共受理居住证预约", "over", "80余张")
+    (rec,) = extract_text("辖区企业共计约30家")
+    assert rec.qualifier == "about" and not rec.label.endswith("约")
+
+
 def test_a_clause_that_only_reports_takes_its_label_from_the_clause_that_named_the_metric() -> None:
     (rec,) = extract_text("詐騙案仍佔最多，共有12 045宗。")
     assert (rec.metric, rec.label) == ("crimes_reported", "诈骗案仍占最多")
