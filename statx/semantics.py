@@ -428,7 +428,7 @@ _BARE_HANDLED = compile_pattern(r"(?:查处|查办|查结)了?\s*$")
 def _handled_of_cases(ctx: Context, choice: Choice, whole: Record) -> bool:
     """Whether a part says only that a unit dealt with some of a whole's cases (查处8起).
 
-    查处游戏厅赌博案10起，其中，甲县局查处8起，乙分局查处1起: a bare 查处 reads as violations dealt
+    查处电子赌博机案12起，其中，甲县局查处7起，乙分局查处5起: a bare 查处 reads as violations dealt
     with, but under a whole of cases dealt with it only says who dealt with which of them.
     """
     return (

@@ -538,7 +538,7 @@ def _kind_like_first_item(doc: Reading, out: Sequence[Record], i: int, marker: i
     head = lex.metrics.classify(pre=words[:-ending], post="", heading="", unit=rec.unit, is_change=False)
     if head.key != metric:
         return out[first].metric
-    # 危害食品安全犯罪案件322起…；危害药品安全犯罪案件79起: the words the two share are more than the
+    # 假冒食品犯罪案件30起…；假冒药品犯罪案件12起: the words the two share are more than the
     # ending and name the metric themselves (犯罪案件); what tells the kinds apart (食品, 药品) names
     # no metric in either, so the item is the next kind of the list all the same. Kinds told apart
     # by a deed (破获刑事案件…；发生刑事案件) keep their own metric.

@@ -278,7 +278,7 @@ def test_kinds_of_crime_told_apart_by_words_naming_no_metric_go_on_past_a_semico
     """…侵权犯罪案件N起；…走私犯罪案件M起: the words shared (犯罪案件) name the metric, the rest do not."""
     text = (
         "截至10月，全省共侦破经济犯罪案件640起，抓获犯罪嫌疑人820人。其中，假冒商标犯罪案件210起，"
-        "抓获犯罪嫌疑人300人；走私普通货物犯罪案件95起，抓获犯罪嫌疑人120人。"
+        "抓获嫌疑人310人；走私普通货物犯罪案件95起，抓获嫌疑人120人。"
     )
     recs = {r.text: r for r in extract_text(text)}
     assert (recs["95起"].parent, recs["95起"].metric) == ("640起", "cases_solved")
