@@ -193,8 +193,9 @@ def find_parents(doc: Reading) -> list[int | None]:
     return out
 
 
-#: The words between a count and one of its parts framed by 中 (52起较大火灾中有33起, 86名吸毒人员中，12名).
-_FRAMED_BY = compile_pattern(r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当中|當中)(?:有|的|[，,])?\s*")
+#: The words between a count and one of its parts framed by 中 (52起较大火灾中有33起, 86名吸毒人员中，12名,
+#: 在这40名人员中还有9名).
+_FRAMED_BY = compile_pattern(r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当中|當中)(?:[还也]有|有|的|[，,])?\s*")
 
 
 def _breakdown_goes_on(

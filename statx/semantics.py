@@ -427,6 +427,23 @@ def _kind_of_case(ctx: Context, choice: Choice, whole: Record, unit: str, lex: L
     )
 
 
+#: A bare verb of dealing with right before the number (兴隆县局查处8起): it names no thing of its own.
+_BARE_HANDLED = compile_pattern(r"(?:查处|查办|查结)了?\s*$")
+
+
+def _handled_of_cases(ctx: Context, choice: Choice, whole: Record) -> bool:
+    """Whether a part says only that a unit dealt with some of a whole's cases (查处8起).
+
+    查处电子赌博机案12起，其中，甲县局查处7起，乙分局查处5起: a bare 查处 reads as violations dealt
+    with, but under a whole of cases dealt with it only says who dealt with which of them.
+    """
+    return (
+        choice.key == "violations_handled"
+        and whole.metric in _CASES_DEALT_WITH
+        and _BARE_HANDLED.search(ctx.pre) is not None
+    )
+
+
 def _counted_lead(text: str, at: int, ctx: Context, unit: str, lex: Lexicon) -> Choice | None:
     """What a sentence's opening counts when it names the counted things by their verb, or None.
 
@@ -900,6 +917,7 @@ def annotate(
             or _only_set_up(ctx, lex)
             or _kind_of_person(ctx, out[p])
             or _kind_of_case(ctx, choice, out[p], rec.unit, lex)
+            or _handled_of_cases(ctx, choice, out[p])
         ):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         elif p is not None and choice.key in _CRASHES and out[p].metric in _OFFENCES:

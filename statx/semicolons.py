@@ -8,6 +8,7 @@ item past a semicolon is still a part.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,9 @@ def parent_over_semicolon(
         return whole, out[whole].metric
     if _opens_a_count_of_its_own(doc, i, start):
         return None
+    if not markers and last_end(FULL_STOP_BACK, text, start, lo) <= lo < start - 1:
+        # the sentence opened beyond the window: a long list of items, each a clause of its own
+        return _item_like_clause_before(doc, out, i, metric, start)
     # A 其中 nested in an earlier item (2. 酒驾醉驾2,106起，其中醉驾497起；3. 违法停车4.4万起: it follows an
     # item of the 其中 before, past a semicolon or a line break) breaks down that item only: when it
     # gives this item no whole, or stops at a figure smaller than the item, the 其中 before is tried.
@@ -101,6 +105,44 @@ def parent_over_semicolon(
         if whole is not None or not (smaller or nested):
             return None if whole is None else (whole, as_part)
     return None
+
+
+def _item_like_clause_before(
+    doc: Reading, out: Sequence[Record], i: int, metric: str, start: int
+) -> tuple[int, str] | None:
+    """The whole of figure `i` when the clause before its semicolon holds a part of it, counted alike.
+
+    其中，甲类案件322起，抓获434人；乙类案件79起，抓获41人；…；己类案件224起，抓获300人: a list of
+    clauses, each with the same counts, runs past the window in which `parent_over_semicolon` looks
+    for the 其中; each item goes on from the item of its measure in the clause right before it
+    (itself past a semicolon), which was read as a part: it breaks down the same whole, counting what
+    that item counts, when it counts it too (the metric) or is named alike (…案件), fits in what the
+    whole leaves, and no word ends the list between them.
+    """
+    text, cands, lex, rec = doc.text, doc.cands, doc.lex, doc.records[i]
+    before = last_end(_SEMICOLON_BACK, text, start - 1, max(0, start - WINDOW))
+    if text[before - 1 : before] not in ("；", ";") or lex.breakdown_end.search(text, before, cands[i].start):
+        return None
+    words = str(lex.label_trim.sub("", doc.contexts[i].pre.strip("、，, ")))
+    for k in range(i - 1, -1, -1):
+        if cands[k].start < before:
+            return None
+        item = out[k]
+        if item.unit != rec.unit or item.change or item.role == "baseline" or item.parent_start is None:
+            continue
+        if item.metric != metric and (len(words) < 2 or item.label[-2:] != words[-2:]):
+            return None
+        # parent_start is an offset in the page, as records' starts are (in text order)
+        w = bisect.bisect_left(doc.records, item.parent_start, hi=k, key=lambda r: r.start)
+        if w == k or doc.records[w].start != item.parent_start or i - w > _LONGEST_LIST:
+            return None
+        fits = out[w].value >= rec.value and not _overflows(out, w, i, rec)
+        return (w, item.metric) if fits else None
+    return None
+
+
+#: How many figures a list of clauses going on past the window may hold after its whole.
+_LONGEST_LIST = 64
 
 
 def _opens_a_count_of_its_own(doc: Reading, i: int, start: int) -> bool:
@@ -507,11 +549,44 @@ def _kind_like_first_item(doc: Reading, out: Sequence[Record], i: int, marker: i
         return metric
     words = str(lex.label_trim.sub("", doc.contexts[i].pre.strip("、，, ")))
     other = out[first].label
-    if len(words) < 3 or len(other) < 3 or other[-2:] != words[-2:]:
+    if len(words) < 3 or len(other) < 3:
         return metric
-    head = lex.metrics.classify(pre=words[:-2], post="", heading="", unit=rec.unit, is_change=False)
-    return out[first].metric if head.key != metric else metric
+    if other[-2:] == words[-2:]:
+        ending = 2
+    elif _CASE_WORD.search(other) and (case := _CASE_WORD.search(words)):
+        ending = len(case.group())  # 查处赌博案53起…；吸毒案件2起: kinds of case, 案 or 案件
+    else:
+        return metric
+    head = lex.metrics.classify(pre=words[:-ending], post="", heading="", unit=rec.unit, is_change=False)
+    if head.key != metric:
+        return out[first].metric
+    # 假冒食品犯罪案件30起…；假冒药品犯罪案件12起: the words the two share are more than the
+    # ending and name the metric themselves (犯罪案件); what tells the kinds apart (食品, 药品) names
+    # no metric in either, so the item is the next kind of the list all the same. Kinds told apart
+    # by a deed (破获刑事案件…；发生刑事案件) keep their own metric.
+    shared = _shared_ending(words, other)
+    if (
+        2 < shared < min(len(words), len(other))
+        and _names_no_metric(lex, words[:-shared], rec.unit)
+        and _names_no_metric(lex, other[:-shared], rec.unit)
+    ):
+        return out[first].metric
+    return metric
 
+
+def _shared_ending(one: str, two: str) -> int:
+    """How many characters `one` and `two` (two labels) end in alike."""
+    pairs = zip(reversed(one), reversed(two), strict=False)
+    return next((n for n, (a, b) in enumerate(pairs) if a != b), min(len(one), len(two)))
+
+
+def _names_no_metric(lex: Lexicon, words: str, unit: str) -> bool:
+    """Whether `words` alone name no metric (危害药品, 污染环境: a kind's own words, no deed)."""
+    return lex.metrics.classify(pre=words, post="", heading="", unit=unit, is_change=False).key == "other"
+
+
+#: The word for a case ending a label (赌博案, 吸毒案件): items so named are kinds of case alike.
+_CASE_WORD = compile_pattern(r"案件?$")
 
 #: A label of a few characters and nothing else (内地居民, 港澳台居民, 外国人): a bare kind. Items past
 #: semicolons named so, like the first item, are the next kinds of its list even when their words end

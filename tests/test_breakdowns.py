@@ -315,3 +315,50 @@ def test_crashes_after_the_parts_of_an_offence_count_are_no_parts_of_it() -> Non
     assert (recs["1300起"].metric, recs["1300起"].parent) == ("drunk_driving", "6400起")
     assert (recs["15起"].metric, recs["15起"].parent) == ("accidents", None)
     assert (recs["17人"].metric, recs["17人"].parent) == ("deaths", None)
+
+
+def test_kinds_of_crime_told_apart_by_words_naming_no_metric_go_on_past_a_semicolon() -> None:
+    """…侵权犯罪案件N起；…走私犯罪案件M起: the words shared (犯罪案件) name the metric, the rest do not."""
+    text = (
+        "截至10月，全省共侦破经济犯罪案件640起，抓获犯罪嫌疑人820人。其中，假冒商标犯罪案件210起，"
+        "抓获嫌疑人310人；走私普通货物犯罪案件95起，抓获嫌疑人120人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["95起"].parent, recs["95起"].metric) == ("640起", "cases_solved")
+    assert recs["120人"].parent == "820人"
+
+
+def test_a_list_of_clauses_longer_than_the_window_goes_on_from_the_clause_before() -> None:
+    """其中，甲…；乙…；…: the items past the window still break down the whole before 其中."""
+    groups = [
+        "一号专项查办食品犯罪案件",
+        "二号专项查办药品犯罪案件",
+        "三号专项查办侵权犯罪案件",
+        "四号专项查办环境犯罪案件",
+        "五号专项查办林草犯罪案件",
+        "六号专项查办野生动物犯罪案件",
+    ]
+    counts = [(110, 150), (40, 35), (60, 70), (12, 20), (90, 95), (70, 80)]
+    items = "；".join(
+        f"{g}{c}起，抓获犯罪嫌疑人{p}人，并依法移送审查起诉" for g, (c, p) in zip(groups, counts, strict=True)
+    )
+    text = f"今年以来，全省共侦办各类案件382起，抓获犯罪嫌疑人450人。其中，{items}。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[f"{c}起"] for c, _ in counts] == ["382起"] * 6
+    assert [parents[f"{p}人"] for _, p in counts] == ["450人"] * 6
+
+
+def test_a_case_named_with_a_bare_an_is_a_kind_of_case_like_one_named_with_anjian() -> None:
+    """其中，查处赌博案N起…；吸毒案件M起: 案 and 案件 name kinds of one list of cases."""
+    text = (
+        "当晚共查处治安案件40起，行政处罚90人。其中，查处赌博案30起，处罚70人；"
+        "查处卖淫嫖娼案件6起，处罚12人；吸毒案件4起，处罚8人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["30起"].metric, recs["4起"].parent, recs["8人"].parent) == ("cases_solved", "40起", "90人")
+
+
+def test_a_part_framed_by_zhong_with_haiyou_is_a_part_of_the_count_before() -> None:
+    """在上述N名人员中还有M名…: 还有 after the frame, as 有 is."""
+    text = "全县共有在逃人员120名，其中外省籍70名；在上述120名人员中还有25名无照片信息。"
+    assert {r.text: r.parent for r in extract_text(text)}["25名"] == "120名"

@@ -2907,3 +2907,11 @@ def test_prose_after_a_page_s_bars_is_no_table_row() -> None:
         ("cases_solved", "破获盗窃案件"),
         ("suspects_arrested", "抓获嫌疑人"),
     ]
+
+
+def test_a_part_saying_only_who_dealt_with_some_of_the_cases_counts_cases() -> None:
+    """查处赌博案12起，其中，甲县局查处7起: the bare 查处 of a part under cases dealt with counts cases."""
+    text = "全市查处游戏厅赌博案12起，其中，东城分局查处7起，西城分局查处5起；全市查处交通违法300起。"
+    metrics = {r.text: r.metric for r in extract_text(text)}
+    assert (metrics["7起"], metrics["5起"]) == ("cases_solved", "cases_solved")
+    assert metrics["300起"] == "violations_handled"
