@@ -272,3 +272,16 @@ def test_a_second_view_is_no_part_of_the_first() -> None:
     text = "全年共受理纠纷860件。按类型分，婚姻家庭纠纷320件，邻里纠纷210件。按地区分，城区500件，农村360件。"
     parents = {r.text: r.parent for r in extract_text(text)}
     assert (parents["500件"], parents["360件"]) == ("860件", "860件")
+
+
+def test_a_grouping_looked_at_with_guancha_breaks_down_the_total_before_it() -> None:
+    """從…觀察，… / 以…別觀察: Taiwan's way to say a grouping lead; its first item is a part of the total."""
+    text = (
+        "上半年交通事故共造成死亡842人，较去年同期减少31人。\n"
+        "從肇事車種觀察，機車事故的死亡人數最多，達415人，較去年同期減少5.2%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["415人"] == "842人"
+    text = "本季共查獲毒品案件嫌疑人620人。以年齡別觀察，30歲以下者最多為248人，其次為31至40歲者196人。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["248人"], parents["196人"]) == ("620人", "620人")
