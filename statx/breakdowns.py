@@ -205,9 +205,11 @@ def _breakdown_goes_on(
     事故52起，死亡40人。其中，化工行业事故18起，死亡15人。建材行业事故9起，死亡8人。: the second
     sector's sentence names its kind like the first (…行业事故) with no breakdown word of its own, and
     breaks down the same totals; each figure takes the whole of the figure of the sentence before in
-    the same unit naming the same casualty (死亡), when that one is a part. The sentence before opens
-    with 其中, or goes on so itself; its first figure's words end like those of this sentence's first
-    figure in the last three characters (业事故: a kind of one kind of name), and say more than those;
+    the same unit naming the same casualty (死亡), when that one is a part (or whose whole names this
+    figure's casualty). A semicolon ends such a sentence too. The sentence before opens with 其中 or
+    a lead (see `_goes_on_with_lead`), or goes on so itself; after 其中, its first figure's words end
+    like those of this sentence's first figure in the last three characters (业事故: a kind of one
+    kind of name), and say more than those;
     a sentence of another deed or period (全年查处酒驾违法2100起 after 其中，超速违法…) says other
     words. Returns the whole and the marker of the breakdown it goes on with.
     """
@@ -216,30 +218,71 @@ def _breakdown_goes_on(
         return None
     start = contexts[i].sentence_start
     first = bisect.bisect_left(cands, start, key=start_of)
-    if first == 0 or text[start - 1 : start] != "。" or cands[first - 1].start < start - WINDOW:
+    if first == 0 or text[start - 1 : start] not in _ITEM_ENDS or cands[first - 1].start < start - WINDOW:
         return None
+    if text[start - 1 : start] != "。" and _says_its_own_breakdown(doc, start):
+        return None  # 其中汽车…；摩托车…: past the semicolon of a 其中 sentence, `statx.semicolons` reads it
     before = contexts[first - 1].sentence_start
     head = bisect.bisect_left(cands, before, key=start_of)
     marker = markers[head]
-    if marker is None or out[head] is None or not text.startswith(_QIZHONG, marker):
+    if marker is None or out[head] is None:
         return None
     own, theirs = _bare_words(contexts[first].pre), _bare_words(contexts[head].pre)
-    if len(own) < 4 or own[-3:] != theirs[-3:] or theirs.endswith(own):
+    if text.startswith(_QIZHONG, marker):
+        if len(own) < 4 or own[-3:] != theirs[-3:] or theirs.endswith(own):
+            return None
+    elif not _goes_on_with_lead(doc, marker, own, theirs, text[start : cands[first].start]):
         return None
     casualty, unit = casualty_word(doc, i), doc.records[i].unit
     for g in range(head, first):
         rg = doc.records[g]
-        if rg.unit != unit or doc.changes[g].relative or casualty_word(doc, g) != casualty:
+        if rg.unit != unit or doc.changes[g].relative:
             continue
         whole = out[g]
+        # …死亡9人；渔业船舶发生3起，死亡和失踪13人: a casualty the item before did not name is still
+        # a part of the total that names it (死亡和失踪86人)
+        if casualty_word(doc, g) != casualty and (whole is None or casualty_word(doc, whole) != casualty):
+            continue
         if whole is None or size_of(doc.records[whole]) < size_of(doc.records[i]):
             return None
         return whole, marker
     return None
 
 
+#: What ends the sentence of an item that the next sentence may go on from: a full stop, or a semicolon
+#: between two sectors of a sentence that itself goes on (…死亡8人；冶金行业事故3起…).
+_ITEM_ENDS = ("。", "；", ";")
+
 #: The breakdown words that open a sentence of items (其中，…).
 _QIZHONG = ("其中", "当中", "當中")
+
+
+def _goes_on_with_lead(doc: Reading, marker: int, own: str, theirs: str, opening: str) -> bool:
+    """Whether a sentence whose first figure says ``own`` goes on with the items a lead at ``marker`` opened.
+
+    在今年发生的较大事故中，建筑施工发生6起，死亡24人。危化品企业发生1起，死亡3人: the lead (see
+    BREAKDOWN_LEAD in rules/semantics.yaml) names the events, and each sector after it names itself
+    and the verb the first item said (发生), so sectors named unlike each other (…施工, …企业) go on.
+    A sentence that names a period, a time or a total instead (全年共发生…, 累计发生…, 夜间20时后发生…)
+    or looks at the total another way (从时段看，…) before its first figure (``opening``) starts
+    something else.
+    """
+    if doc.lex.breakdown_lead.match(doc.text, marker) is None:
+        return False
+    if len(own) < 3 or own[-2:] != theirs[-2:] or theirs.endswith(own):
+        return False
+    return _NEW_COUNT_WORDS.search(opening) is None
+
+
+def _says_its_own_breakdown(doc: Reading, semicolon_end: int) -> bool:
+    """Whether the sentence of the semicolon ending at ``semicolon_end`` says a breakdown word or lead."""
+    text, lex = doc.text, doc.lex
+    full = last_end(FULL_STOP_BACK, text, semicolon_end, max(0, semicolon_end - WINDOW))
+    return bool(lex.breakdown.search(text, full, semicolon_end) or lex.breakdown_lead.match(text, full))
+
+
+#: Words of a sentence that counts anew rather than naming the next item: a period or a total.
+_NEW_COUNT_WORDS = compile_pattern(r"[年月季周日时]|共|累计|合计|总|全|其中|另|此外|同时|看|观察")
 
 
 def _frame_right_before(doc: Reading, i: int) -> int | None:

@@ -285,3 +285,31 @@ def test_a_grouping_looked_at_with_guancha_breaks_down_the_total_before_it() -> 
     text = "本季共查獲毒品案件嫌疑人620人。以年齡別觀察，30歲以下者最多為248人，其次為31至40歲者196人。"
     parents = {r.text: r.parent for r in extract_text(text)}
     assert (parents["248人"], parents["196人"]) == ("620人", "620人")
+
+
+def test_sectors_after_a_lead_go_on_past_full_stops_and_semicolons() -> None:
+    """据介绍，在…事故中，A发生N起，死亡M人；B…。C发生…；D…: every sector breaks down the totals."""
+    text = (
+        "前三季度全市共发生较大事故14起，死亡和失踪52人，同比减少3起、9人。\n"
+        "据介绍，在前三季度发生的较大事故中，矿山开采发生4起，死亡15人；城乡建设发生5起，死亡18人。"
+        "危险物品运输发生2起，死亡7人；内河航运发生3起，死亡和失踪12人。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[t] for t in ("4起", "5起", "2起", "3起")] == ["14起"] * 4
+    assert [parents[t] for t in ("15人", "18人", "7人", "12人")] == ["52人"] * 4
+    # a sentence that looks at the total another way is no further sector
+    text = (
+        "全年共发生较大事故14起。在全年发生的较大事故中，矿山开采发生4起；城乡建设发生5起。"
+        "从时段看，夜间发生6起。"
+    )
+    assert {r.text: r.parent for r in extract_text(text)}["6起"] is None
+
+
+def test_a_sector_past_a_semicolon_of_a_sentence_going_on_from_a_qizhong_keeps_the_totals() -> None:
+    """其中，A行业事故…。B行业事故…；C行业事故…: the item past the semicolon is a sector like the others."""
+    text = (
+        "全年发生生产安全事故37起，死亡31人。其中，纺织行业事故12起，死亡9人。"
+        "印染行业事故6起，死亡5人；造纸行业事故4起，死亡3人。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["4起"], parents["3人"]) == ("37起", "31人")
