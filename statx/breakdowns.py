@@ -241,12 +241,20 @@ def _breakdown_goes_on(
         whole = out[g]
         # …死亡9人；渔业船舶发生3起，死亡和失踪13人: a casualty the item before did not name is still
         # a part of the total that names it (死亡和失踪86人)
-        if casualty_word(doc, g) != casualty and (whole is None or casualty_word(doc, whole) != casualty):
+        if casualty_word(doc, g) != casualty and (whole is None or not _names_casualty(doc, whole, casualty)):
             continue
         if whole is None or size_of(doc.records[whole]) < size_of(doc.records[i]):
             return None
         return whole, marker
     return None
+
+
+def _names_casualty(doc: Reading, w: int, casualty: str | None) -> bool:
+    """Whether figure ``w``'s own words name ``casualty``, among others (死亡和失踪52人 names both)."""
+    if casualty is None:
+        return casualty_word(doc, w) is None
+    ctx = doc.contexts[w]
+    return casualty in ctx.pre.rstrip()[-6:] or casualty in ctx.post[:4]
 
 
 #: What ends the sentence of an item that the next sentence may go on from: a full stop, or a semicolon

@@ -290,13 +290,13 @@ def test_a_grouping_looked_at_with_guancha_breaks_down_the_total_before_it() -> 
 def test_sectors_after_a_lead_go_on_past_full_stops_and_semicolons() -> None:
     """据介绍，在…事故中，A发生N起，死亡M人；B…。C发生…；D…: every sector breaks down the totals."""
     text = (
-        "前三季度全市共发生较大事故14起，死亡和失踪52人，同比减少3起、9人。\n"
+        "前三季度全市共发生较大事故16起，死亡和失踪60人，同比减少3起、9人。\n"
         "据介绍，在前三季度发生的较大事故中，矿山开采发生4起，死亡15人；城乡建设发生5起，死亡18人。"
-        "危险物品运输发生2起，死亡7人；内河航运发生3起，死亡和失踪12人。"
+        "危险物品运输发生2起，失踪7人；内河航运发生3起，死亡和失踪12人；渔业捕捞发生1起，死亡4人。"
     )
     parents = {r.text: r.parent for r in extract_text(text)}
-    assert [parents[t] for t in ("4起", "5起", "2起", "3起")] == ["14起"] * 4
-    assert [parents[t] for t in ("15人", "18人", "7人", "12人")] == ["52人"] * 4
+    assert [parents[t] for t in ("4起", "5起", "2起", "3起", "1起")] == ["16起"] * 5
+    assert [parents[t] for t in ("15人", "18人", "7人", "12人", "4人")] == ["60人"] * 5
     # a sentence that looks at the total another way is no further sector
     text = (
         "全年共发生较大事故14起。在全年发生的较大事故中，矿山开采发生4起；城乡建设发生5起。"
