@@ -56,6 +56,7 @@ from statx.lexicon import Lexicon, lexicon
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice
 from statx.normalize import Prepared, fold_text
+from statx.partsums import totals_after_parts
 from statx.patterncache import compile_pattern
 from statx.periods import resolve_period
 from statx.records import SHARE_UNITS, Change, Figure, Record
@@ -625,6 +626,7 @@ def annotate(
     reading = Reading(text, candidates, records, contexts, changes, lex)
     parents = find_parents(reading)
     shared = wholes_of_own_shares(reading, parents)
+    later = totals_after_parts(reading, parents)
     orgs = lex.gazette.orgs(text)
     places = lex.gazette.places(text)
     title = fold_text(records[0].title or "")  # titles come from metadata, not normalised yet
@@ -924,6 +926,9 @@ def annotate(
                 region=region_name(place) if place else None,
             )
         )
+    for i, t in later.items():  # 民警412人、辅警1065人…，总人数为1715人: a whole said after its parts
+        if out[i].parent is None:
+            out[i] = dataclasses.replace(out[i], parent=records[t].text, parent_start=records[t].start)
     return out
 
 

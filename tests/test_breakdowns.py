@@ -313,3 +313,16 @@ def test_a_sector_past_a_semicolon_of_a_sentence_going_on_from_a_qizhong_keeps_t
     )
     parents = {r.text: r.parent for r in extract_text(text)}
     assert (parents["4起"], parents["3人"]) == ("37起", "31人")
+
+
+def test_counts_before_a_total_said_after_them_are_its_parts() -> None:
+    """A、B、C，总人数为N: the named total comes last; the counts before it add up to it exactly."""
+    text = "去年全局实有编制：编制内民警412人、辅警1065人、文职人员238人，总人数为1715人。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[t] for t in ("412人", "1065人", "238人")] == ["1715人"] * 3
+    assert parents["1715人"] is None
+    # a bare sum of a few named items (共计) is no whole of theirs; nor is a total they miss
+    text = "城关、河西、新华三个所查处量较高，分别为312、298、275起，共计885起。"
+    assert all(r.parent is None for r in extract_text(text))
+    text = "编制内民警412人、辅警1065人、文职人员238人，总人数为1800人。"
+    assert all(r.parent is None for r in extract_text(text))
