@@ -190,7 +190,50 @@ def find_parents(doc: Reading) -> list[int | None]:
     whole_by_share(doc, out, markers)
     wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)
+    _items_between_parts(doc, out, markers)
     return out
+
+
+def _items_between_parts(doc: Reading, out: list[int | None], markers: Sequence[int | None]) -> None:
+    """Give an item in a unit of its own the whole of the items of its 其中 right before and after it.
+
+    诉求590件，其中，市长热线转办工单212件，区长信箱来信45封，网站留言转办工单128件: the letters
+    (封) are counted in their own measure word, yet the list goes on after them with parts of the
+    same whole; one between two such parts is a channel of it too, not a count of its own. Only an
+    item under the same breakdown word as both neighbours, each in a clause of its own, no change,
+    share or money, not bigger; read after the lists that overflow their whole were ended.
+    """
+    for i in range(1, len(out) - 1):
+        w = out[i - 1]
+        if out[i] is not None or w is None or markers[i] is None or markers[i - 1] != markers[i]:
+            continue
+        # the next part, past at most _BETWEEN_PARTS such items (区长信箱来信45封，书记信箱来信30封，…)
+        end = next(
+            (k for k in range(i + 1, min(len(out), i + 1 + _BETWEEN_PARTS)) if out[k] is not None), None
+        )
+        if end is None or out[end] != w or markers[end] != markers[i]:
+            continue
+        if all(_can_be_part(doc, k, w) and markers[k] == markers[i] for k in range(i, end)) and all(
+            _CLAUSE_GAP.search(doc.text, doc.cands[k - 1].end, doc.cands[k].start) for k in range(i, end + 1)
+        ):
+            out[i:end] = [w] * (end - i)
+
+
+#: A clause's end between two items: each item in its own clause (not 临时停车场41处、泊位3380个, where
+#: the sites pair with the slots of one part).
+_CLAUSE_GAP = compile_pattern(r"[，,；;]")
+
+
+#: The most items in units of their own `_items_between_parts` passes over between two parts.
+_BETWEEN_PARTS = 3
+
+
+def _can_be_part(doc: Reading, k: int, w: int) -> bool:
+    """Whether figure ``k`` may be a part of ``w`` by its kind: no change, share or money, not bigger."""
+    rc = doc.records[k]
+    if doc.changes[k].relative or rc.unit in SHARE_UNITS or "元" in rc.unit:
+        return False
+    return size_of(rc) <= size_of(doc.records[w])
 
 
 #: The words between a count and one of its parts framed by 中 (52起较大火灾中有33起, 86名吸毒人员中，12名).

@@ -326,3 +326,19 @@ def test_counts_before_a_total_said_after_them_are_its_parts() -> None:
     assert all(r.parent is None for r in extract_text(text))
     text = "编制内民警412人、辅警1065人、文职人员238人，总人数为1800人。"
     assert all(r.parent is None for r in extract_text(text))
+
+
+def test_items_in_their_own_unit_between_two_parts_of_a_list_are_parts_too() -> None:
+    """其中，A工单N件，B来信M封，C来信K封，D工单L件: letters between two parts are channels of the whole."""
+    text = (
+        "今年一季度，热线办收到网络和信件诉求590件，其中，市长热线转办工单212件，区长信箱来信45封，"
+        "书记信箱来信30封，网站留言转办工单128件，微信平台转办工单175件。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["45封"], parents["30封"]) == ("590件", "590件")
+    # sites paired with the slots of one part in its own clause are no part of the slots' whole
+    text = (
+        "全年新增停车泊位5000个。其中，新建公共停车场12座、泊位2400个，"
+        "改造临时停车点30处、泊位900个，路内泊位1700个。"
+    )
+    assert {r.text: r.parent for r in extract_text(text)}["30处"] is None
