@@ -654,6 +654,17 @@ def _whole_before(
                     if not _named_alike(doc, j, i):
                         continue
                     parent = j
+            elif (
+                opens
+                and not by_lead
+                and text[sentence_start - 1 : sentence_start] == "。"
+                and p.end <= sentence_start
+                and (whole := out[j]) is not None
+                and size_of(records[whole]) >= size_of(rc)
+            ):
+                # 接警612起，其中火灾140起、救援380起、其他92起。其中，涉及暴雨的警情305起: a second 其中
+                # sentence cuts the same total another way, past the smaller last part of the first
+                parent = whole
             elif is_rate(doc, j):
                 continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
             elif opens and not by_lead and p.end <= sentence_start and _after_a_total(doc, j, i, lo):

@@ -342,3 +342,13 @@ def test_items_in_their_own_unit_between_two_parts_of_a_list_are_parts_too() -> 
         "改造临时停车点30处、泊位900个，路内泊位1700个。"
     )
     assert {r.text: r.parent for r in extract_text(text)}["30处"] is None
+
+
+def test_a_second_qizhong_sentence_cuts_the_same_total_past_the_last_part_of_the_first() -> None:
+    """N起，其中A、B、C。其中，D M起: D is another cut of N, not a breakdown of the smaller C before it."""
+    text = (
+        "昨日全市消防共接警612起，其中火灾扑救140起、抢险救援380起、社会救助92起。"
+        "其中，涉及暴雨的警情305起，其中城区188起。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["305起"], parents["188起"]) == ("612起", "305起")
