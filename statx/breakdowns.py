@@ -153,7 +153,13 @@ def find_parents(doc: Reading) -> list[int | None]:
             whole = out[first]
             if whole is not None and size_of(doc.records[whole]) >= size_of(doc.records[i]):
                 parent, markers[i] = whole, markers[first]
-        if parent is None and marker is None and (goes_on := _breakdown_goes_on(doc, out, markers, i)):
+        # (其次是A和B，分别为…: the 分别 pairs names with figures; the sentence goes on a breakdown)
+        pairs_only = marker is not None and text.startswith("分别", marker)
+        if (
+            parent is None
+            and (marker is None or pairs_only)
+            and (goes_on := _breakdown_goes_on(doc, out, markers, i, pairs_only))
+        ):
             parent, markers[i] = goes_on
         # (一)道路交通：事故9起: the colon after a sector's name opens no breakdown of its own
         if (
@@ -241,7 +247,7 @@ _FRAMED_BY = compile_pattern(r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当�
 
 
 def _breakdown_goes_on(
-    doc: Reading, out: Sequence[int | None], markers: Sequence[int | None], i: int
+    doc: Reading, out: Sequence[int | None], markers: Sequence[int | None], i: int, pairs_only: bool = False
 ) -> tuple[int, int | None] | None:
     """The whole of figure ``i`` when its sentence goes on with the items of a 其中 sentence before it.
 
@@ -250,11 +256,13 @@ def _breakdown_goes_on(
     breaks down the same totals; each figure takes the whole of the figure of the sentence before in
     the same unit naming the same casualty (死亡), when that one is a part (or whose whole names this
     figure's casualty). A semicolon ends such a sentence too. The sentence before opens with 其中 or
-    a lead (see `_goes_on_with_lead`), or goes on so itself; after 其中, its first figure's words end
+    a lead (see `_goes_on_with_lead`), or goes on so itself; one opening with 其次 names the next ranks
+    of that breakdown whatever its words; otherwise, after 其中, its first figure's words end
     like those of this sentence's first figure in the last three characters (业事故: a kind of one
     kind of name), and say more than those;
     a sentence of another deed or period (全年查处酒驾违法2100起 after 其中，超速违法…) says other
-    words. Returns the whole and the marker of the breakdown it goes on with.
+    words. With ``pairs_only`` the sentence says a 分别 (其次是A和B，分别为…), and only one opening with
+    其次 goes on. Returns the whole and the marker of the breakdown it goes on with.
     """
     cands, contexts, text = doc.cands, doc.contexts, doc.text
     if doc.changes[i].relative:
@@ -271,7 +279,11 @@ def _breakdown_goes_on(
     if marker is None or out[head] is None:
         return None
     own, theirs = _bare_words(contexts[first].pre), _bare_words(contexts[head].pre)
-    if text.startswith(_QIZHONG, marker):
+    if _NEXT_RANKED.match(text, start):
+        pass  # 其次是A和B，分别为…: the next ranks of the grouping the sentence before ranked first
+    elif pairs_only:
+        return None  # a 分别 of a sentence of its own pairs its names with figures, going on nothing
+    elif text.startswith(_QIZHONG, marker):
         if len(own) < 4 or own[-3:] != theirs[-3:] or theirs.endswith(own):
             return None
     elif not _goes_on_with_lead(doc, marker, own, theirs, text[start : cands[first].start]):
@@ -303,6 +315,9 @@ def _names_casualty(doc: Reading, w: int, casualty: str | None) -> bool:
 #: What ends the sentence of an item that the next sentence may go on from: a full stop, or a semicolon
 #: between two sectors of a sentence that itself goes on (…死亡8人；冶金行业事故3起…).
 _ITEM_ENDS = ("。", "；", ";")
+
+#: What opens a sentence naming the next ranks of a breakdown after its first (其次是…, 其次为…).
+_NEXT_RANKED = compile_pattern(r"\s*其次(?:是|为|為)?")
 
 #: The breakdown words that open a sentence of items (其中，…).
 _QIZHONG = ("其中", "当中", "當中")

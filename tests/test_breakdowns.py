@@ -352,3 +352,17 @@ def test_a_second_qizhong_sentence_cuts_the_same_total_past_the_last_part_of_the
     )
     parents = {r.text: r.parent for r in extract_text(text)}
     assert (parents["305起"], parents["188起"]) == ("612起", "305起")
+
+
+def test_a_sentence_of_the_next_ranks_goes_on_with_the_grouping_before_it() -> None:
+    """從…觀察，A最多，達N人。其次是B及C，分別為M人及K人: the next ranks break down the same total."""
+    text = (
+        "上半年交通事故共造成死亡842人，较去年同期减少31人。\n"
+        "從肇事車種觀察，機車事故的死亡人數最多，達415人。其次是行人及小貨車，分別為121人及88人。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["121人"], parents["88人"]) == ("842人", "842人")
+    # a 分别 sentence of its own after a breakdown pairs names with figures and goes on nothing
+    text = "全年共破获案件860起，其中盗窃案件310起。城关、河西两所分别破获案件120起、96起。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["96起"] != "860起"
