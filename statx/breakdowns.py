@@ -179,6 +179,8 @@ def find_parents(doc: Reading) -> list[int | None]:
             and (kind := _whole_of_named_kind(doc, i, lo)) is not None
         ):
             parent = kind
+        if parent is None and marker is None and (said := _some_said_to_be(doc, i)) is not None:
+            parent = said  # 行人事故312宗，5宗为致命事故: some of the count just said are of a kind
         if (frame := _frame_right_before(doc, i)) is not None:
             parent = frame  # 52起较大火灾中有33起: the count the 中 frames, whatever 其中 came before
         if parent is not None and _rest_of_list(doc, out, markers, i):
@@ -240,6 +242,31 @@ def _can_be_part(doc: Reading, k: int, w: int) -> bool:
     if doc.changes[k].relative or rc.unit in SHARE_UNITS or "元" in rc.unit:
         return False
     return size_of(rc) <= size_of(doc.records[w])
+
+
+def _some_said_to_be(doc: Reading, i: int) -> int | None:
+    """The count right before figure ``i`` when ``i`` opens the next clause saying what some of it are.
+
+    与行人有关的事故共312宗，5宗为致命事故: the clause opens with the count and 为 names a kind
+    (Hong Kong and Macau papers leave 其中 out); the 5 are some of the 312. Only a clause of nothing
+    but the count before 为, after a comma right after a count of the same unit, not smaller.
+    """
+    if i == 0 or doc.changes[i].relative or doc.changes[i - 1].relative:
+        return None
+    text, rc, rp = doc.text, doc.records[i], doc.records[i - 1]
+    if rc.unit != rp.unit or rc.unit in SHARE_UNITS or size_of(rp) <= size_of(rc):
+        return None
+    if _CLAUSE_COMMA.fullmatch(text, doc.cands[i - 1].end, doc.cands[i].start) is None:
+        return None
+    return i - 1 if _SAID_TO_BE.match(text, doc.cands[i].end) else None
+
+
+#: A bare comma between a count and the next clause's opening count.
+_CLAUSE_COMMA = compile_pattern(r"\s*[，,]\s*")
+#: 为 / 為 / 是 right after a count, naming what those counted are (5宗为致命事故), not a rate (为5%).
+_SAID_TO_BE = compile_pattern(
+    r"\s*(?:为|為|属于|屬於)(?=\p{Han})(?!\p{Han}{0,3}[\d〇零一二两三四五六七八九十百千万])"
+)
 
 
 #: The words between a count and one of its parts framed by 中 (52起较大火灾中有33起, 86名吸毒人员中，12名).

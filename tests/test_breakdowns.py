@@ -366,3 +366,14 @@ def test_a_sentence_of_the_next_ranks_goes_on_with_the_grouping_before_it() -> N
     text = "全年共破获案件860起，其中盗窃案件310起。城关、河西两所分别破获案件120起、96起。"
     parents = {r.text: r.parent for r in extract_text(text)}
     assert parents["96起"] != "860起"
+
+
+def test_a_clause_saying_some_of_the_count_before_are_of_a_kind_breaks_it_down() -> None:
+    """N宗，M宗为X: with no 其中, the next clause's count said to be of a kind is some of the N."""
+    text = "全年与行人有关的事故共312宗，5宗为致命事故。共发生事故96起，死亡12人，7起为酒驾肇事。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["5宗"] == "312宗"
+    assert parents["12人"] is None and parents["7起"] != "12人"
+    # a clause whose count is a rate of the count before (…，20%为…) or bigger is none
+    text = "共查处违法1200起，1500起为去年数字。"
+    assert {r.text: r.parent for r in extract_text(text)}["1500起"] is None
