@@ -377,3 +377,11 @@ def test_a_clause_saying_some_of_the_count_before_are_of_a_kind_breaks_it_down()
     # a clause whose count is a rate of the count before (…，20%为…) or bigger is none
     text = "共查处违法1200起，1500起为去年数字。"
     assert {r.text: r.parent for r in extract_text(text)}["1500起"] is None
+
+
+def test_figures_of_another_year_after_a_breakdown_are_no_parts_of_this_years_total() -> None:
+    """2023年…N宗，當中M宗…，而2022年則分別是A宗及B宗: last year's figures lie outside this year's total."""
+    text = "2023年，以每十萬人口計算的盜竊案有412宗，當中58宗為入屋盜竊，而2022年則分別是398宗及61宗。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["58宗"] == "412宗"
+    assert (parents["398宗"], parents["61宗"]) == (None, None)
