@@ -313,7 +313,9 @@ def _breakdown_goes_on(
     elif text.startswith(_QIZHONG, marker):
         if len(own) < 4 or own[-3:] != theirs[-3:] or theirs.endswith(own):
             return None
-    elif not _goes_on_with_lead(doc, marker, own, theirs, text[start : cands[first].start]):
+    elif not _goes_on_with_lead(
+        doc, marker, own, theirs, text[max(start, cands[first].start - WINDOW) : cands[first].start]
+    ):
         return None
     casualty, unit = casualty_word(doc, i), doc.records[i].unit
     for g in range(head, first):
