@@ -153,7 +153,13 @@ def find_parents(doc: Reading) -> list[int | None]:
             whole = out[first]
             if whole is not None and size_of(doc.records[whole]) >= size_of(doc.records[i]):
                 parent, markers[i] = whole, markers[first]
-        if parent is None and marker is None and (goes_on := _breakdown_goes_on(doc, out, markers, i)):
+        # (其次是A和B，分别为…: the 分别 pairs names with figures; the sentence goes on a breakdown)
+        pairs_only = marker is not None and text.startswith("分别", marker)
+        if (
+            parent is None
+            and (marker is None or pairs_only)
+            and (goes_on := _breakdown_goes_on(doc, out, markers, i, pairs_only))
+        ):
             parent, markers[i] = goes_on
         # (一)道路交通：事故9起: the colon after a sector's name opens no breakdown of its own
         if (
@@ -173,6 +179,8 @@ def find_parents(doc: Reading) -> list[int | None]:
             and (kind := _whole_of_named_kind(doc, i, lo)) is not None
         ):
             parent = kind
+        if parent is None and marker is None and (said := _some_said_to_be(doc, i)) is not None:
+            parent = said  # 行人事故312宗，5宗为致命事故: some of the count just said are of a kind
         if (frame := _frame_right_before(doc, i)) is not None:
             parent = frame  # 52起较大火灾中有33起: the count the 中 frames, whatever 其中 came before
         if parent is not None and _rest_of_list(doc, out, markers, i):
@@ -190,7 +198,75 @@ def find_parents(doc: Reading) -> list[int | None]:
     whole_by_share(doc, out, markers)
     wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)
+    _items_between_parts(doc, out, markers)
     return out
+
+
+def _items_between_parts(doc: Reading, out: list[int | None], markers: Sequence[int | None]) -> None:
+    """Give an item in a unit of its own the whole of the items of its 其中 right before and after it.
+
+    诉求590件，其中，市长热线转办工单212件，区长信箱来信45封，网站留言转办工单128件: the letters
+    (封) are counted in their own measure word, yet the list goes on after them with parts of the
+    same whole; one between two such parts is a channel of it too, not a count of its own. Only an
+    item under the same breakdown word as both neighbours, each in a clause of its own, no change,
+    share or money, not bigger; read after the lists that overflow their whole were ended.
+    """
+    for i in range(1, len(out) - 1):
+        w = out[i - 1]
+        if out[i] is not None or w is None or markers[i] is None or markers[i - 1] != markers[i]:
+            continue
+        # the next part, past at most _BETWEEN_PARTS such items (区长信箱来信45封，书记信箱来信30封，…)
+        end = next(
+            (k for k in range(i + 1, min(len(out), i + 1 + _BETWEEN_PARTS)) if out[k] is not None), None
+        )
+        if end is None or out[end] != w or markers[end] != markers[i]:
+            continue
+        if all(_can_be_part(doc, k, w) and markers[k] == markers[i] for k in range(i, end)) and all(
+            _CLAUSE_GAP.search(doc.text, doc.cands[k - 1].end, doc.cands[k].start) for k in range(i, end + 1)
+        ):
+            out[i:end] = [w] * (end - i)
+
+
+#: A clause's end between two items: each item in its own clause (not 临时停车场41处、泊位3380个, where
+#: the sites pair with the slots of one part).
+_CLAUSE_GAP = compile_pattern(r"[，,；;]")
+
+
+#: The most items in units of their own `_items_between_parts` passes over between two parts.
+_BETWEEN_PARTS = 3
+
+
+def _can_be_part(doc: Reading, k: int, w: int) -> bool:
+    """Whether figure ``k`` may be a part of ``w`` by its kind: no change, share or money, not bigger."""
+    rc = doc.records[k]
+    if doc.changes[k].relative or rc.unit in SHARE_UNITS or "元" in rc.unit:
+        return False
+    return size_of(rc) <= size_of(doc.records[w])
+
+
+def _some_said_to_be(doc: Reading, i: int) -> int | None:
+    """The count right before figure ``i`` when ``i`` opens the next clause saying what some of it are.
+
+    与行人有关的事故共312宗，5宗为致命事故: the clause opens with the count and 为 names a kind
+    (Hong Kong and Macau papers leave 其中 out); the 5 are some of the 312. Only a clause of nothing
+    but the count before 为, after a comma right after a count of the same unit, not smaller.
+    """
+    if i == 0 or doc.changes[i].relative or doc.changes[i - 1].relative:
+        return None
+    text, rc, rp = doc.text, doc.records[i], doc.records[i - 1]
+    if rc.unit != rp.unit or rc.unit in SHARE_UNITS or size_of(rp) <= size_of(rc):
+        return None
+    if _CLAUSE_COMMA.fullmatch(text, doc.cands[i - 1].end, doc.cands[i].start) is None:
+        return None
+    return i - 1 if _SAID_TO_BE.match(text, doc.cands[i].end) else None
+
+
+#: A bare comma between a count and the next clause's opening count.
+_CLAUSE_COMMA = compile_pattern(r"\s*[，,]\s*")
+#: 为 / 為 / 是 right after a count, naming what those counted are (5宗为致命事故), not a rate (为5%).
+_SAID_TO_BE = compile_pattern(
+    r"\s*(?:为|為|属于|屬於)(?=\p{Han})(?!\p{Han}{0,3}[\d〇零一二两三四五六七八九十百千万])"
+)
 
 
 #: The words between a count and one of its parts framed by 中 (52起较大火灾中有33起, 86名吸毒人员中，12名,
@@ -199,48 +275,110 @@ _FRAMED_BY = compile_pattern(r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当�
 
 
 def _breakdown_goes_on(
-    doc: Reading, out: Sequence[int | None], markers: Sequence[int | None], i: int
+    doc: Reading, out: Sequence[int | None], markers: Sequence[int | None], i: int, pairs_only: bool = False
 ) -> tuple[int, int | None] | None:
     """The whole of figure ``i`` when its sentence goes on with the items of a 其中 sentence before it.
 
     事故52起，死亡40人。其中，化工行业事故18起，死亡15人。建材行业事故9起，死亡8人。: the second
     sector's sentence names its kind like the first (…行业事故) with no breakdown word of its own, and
     breaks down the same totals; each figure takes the whole of the figure of the sentence before in
-    the same unit naming the same casualty (死亡), when that one is a part. The sentence before opens
-    with 其中, or goes on so itself; its first figure's words end like those of this sentence's first
-    figure in the last three characters (业事故: a kind of one kind of name), and say more than those;
+    the same unit naming the same casualty (死亡), when that one is a part (or whose whole names this
+    figure's casualty). A semicolon ends such a sentence too. The sentence before opens with 其中 or
+    a lead (see `_goes_on_with_lead`), or goes on so itself; one opening with 其次 names the next ranks
+    of that breakdown whatever its words; otherwise, after 其中, its first figure's words end
+    like those of this sentence's first figure in the last three characters (业事故: a kind of one
+    kind of name), and say more than those;
     a sentence of another deed or period (全年查处酒驾违法2100起 after 其中，超速违法…) says other
-    words. Returns the whole and the marker of the breakdown it goes on with.
+    words. With ``pairs_only`` the sentence says a 分别 (其次是A和B，分别为…), and only one opening with
+    其次 goes on. Returns the whole and the marker of the breakdown it goes on with.
     """
     cands, contexts, text = doc.cands, doc.contexts, doc.text
     if doc.changes[i].relative:
         return None
     start = contexts[i].sentence_start
     first = bisect.bisect_left(cands, start, key=start_of)
-    if first == 0 or text[start - 1 : start] != "。" or cands[first - 1].start < start - WINDOW:
+    if first == 0 or text[start - 1 : start] not in _ITEM_ENDS or cands[first - 1].start < start - WINDOW:
         return None
+    if text[start - 1 : start] != "。" and _says_its_own_breakdown(doc, start):
+        return None  # 其中汽车…；摩托车…: past the semicolon of a 其中 sentence, `statx.semicolons` reads it
     before = contexts[first - 1].sentence_start
     head = bisect.bisect_left(cands, before, key=start_of)
     marker = markers[head]
-    if marker is None or out[head] is None or not text.startswith(_QIZHONG, marker):
+    if marker is None or out[head] is None:
         return None
     own, theirs = _bare_words(contexts[first].pre), _bare_words(contexts[head].pre)
-    if len(own) < 4 or own[-3:] != theirs[-3:] or theirs.endswith(own):
+    if _NEXT_RANKED.match(text, start):
+        pass  # 其次是A和B，分别为…: the next ranks of the grouping the sentence before ranked first
+    elif pairs_only:
+        return None  # a 分别 of a sentence of its own pairs its names with figures, going on nothing
+    elif text.startswith(_QIZHONG, marker):
+        if len(own) < 4 or own[-3:] != theirs[-3:] or theirs.endswith(own):
+            return None
+    elif not _goes_on_with_lead(
+        doc, marker, own, theirs, text[max(start, cands[first].start - WINDOW) : cands[first].start]
+    ):
         return None
     casualty, unit = casualty_word(doc, i), doc.records[i].unit
     for g in range(head, first):
         rg = doc.records[g]
-        if rg.unit != unit or doc.changes[g].relative or casualty_word(doc, g) != casualty:
+        if rg.unit != unit or doc.changes[g].relative:
             continue
         whole = out[g]
+        # …死亡9人；渔业船舶发生3起，死亡和失踪13人: a casualty the item before did not name is still
+        # a part of the total that names it (死亡和失踪86人)
+        if casualty_word(doc, g) != casualty and (whole is None or not _names_casualty(doc, whole, casualty)):
+            continue
         if whole is None or size_of(doc.records[whole]) < size_of(doc.records[i]):
             return None
         return whole, marker
     return None
 
 
+def _names_casualty(doc: Reading, w: int, casualty: str | None) -> bool:
+    """Whether figure ``w``'s own words name ``casualty``, among others (死亡和失踪52人 names both)."""
+    if casualty is None:
+        return casualty_word(doc, w) is None
+    ctx = doc.contexts[w]
+    return casualty in ctx.pre.rstrip()[-6:] or casualty in ctx.post[:4]
+
+
+#: What ends the sentence of an item that the next sentence may go on from: a full stop, or a semicolon
+#: between two sectors of a sentence that itself goes on (…死亡8人；冶金行业事故3起…).
+_ITEM_ENDS = ("。", "；", ";")
+
+#: What opens a sentence naming the next ranks of a breakdown after its first (其次是…, 其次为…).
+_NEXT_RANKED = compile_pattern(r"\s*其次(?:是|为|為)?")
+
 #: The breakdown words that open a sentence of items (其中，…).
 _QIZHONG = ("其中", "当中", "當中")
+
+
+def _goes_on_with_lead(doc: Reading, marker: int, own: str, theirs: str, opening: str) -> bool:
+    """Whether a sentence whose first figure says ``own`` goes on with the items a lead at ``marker`` opened.
+
+    在今年发生的较大事故中，建筑施工发生6起，死亡24人。危化品企业发生1起，死亡3人: the lead (see
+    BREAKDOWN_LEAD in rules/semantics.yaml) names the events, and each sector after it names itself
+    and the verb the first item said (发生), so sectors named unlike each other (…施工, …企业) go on.
+    A sentence that names a period, a time or a total instead (全年共发生…, 累计发生…, 夜间20时后发生…)
+    or looks at the total another way (从时段看，…) before its first figure (``opening``) starts
+    something else.
+    """
+    if doc.lex.breakdown_lead.match(doc.text, marker) is None:
+        return False
+    if len(own) < 3 or own[-2:] != theirs[-2:] or theirs.endswith(own):
+        return False
+    return _NEW_COUNT_WORDS.search(opening) is None
+
+
+def _says_its_own_breakdown(doc: Reading, semicolon_end: int) -> bool:
+    """Whether the sentence of the semicolon ending at ``semicolon_end`` says a breakdown word or lead."""
+    text, lex = doc.text, doc.lex
+    full = last_end(FULL_STOP_BACK, text, semicolon_end, max(0, semicolon_end - WINDOW))
+    return bool(lex.breakdown.search(text, full, semicolon_end) or lex.breakdown_lead.match(text, full))
+
+
+#: Words of a sentence that counts anew rather than naming the next item: a period or a total.
+_NEW_COUNT_WORDS = compile_pattern(r"[年月季周日时]|共|累计|合计|总|全|其中|另|此外|同时|看|观察")
 
 
 def _frame_right_before(doc: Reading, i: int) -> int | None:
@@ -561,6 +699,17 @@ def _whole_before(
                     if not _named_alike(doc, j, i):
                         continue
                     parent = j
+            elif (
+                opens
+                and not by_lead
+                and text[sentence_start - 1 : sentence_start] == "。"
+                and p.end <= sentence_start
+                and (whole := out[j]) is not None
+                and size_of(records[whole]) >= size_of(rc)
+            ):
+                # 接警612起，其中火灾140起、救援380起、其他92起。其中，涉及暴雨的警情305起: a second 其中
+                # sentence cuts the same total another way, past the smaller last part of the first
+                parent = whole
             elif is_rate(doc, j):
                 continue  # 日均受理约327件。其中…3.12万件: a smaller daily rate; the whole is before
             elif opens and not by_lead and p.end <= sentence_start and _after_a_total(doc, j, i, lo):

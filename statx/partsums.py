@@ -90,25 +90,7 @@ def wholes_of_exact_sums(doc: Reading, parents: list[int | None]) -> None:
     another paragraph is left: under a heading of its own, its parts may be the section's.
     """
     cands, records, text = doc.cands, doc.records, doc.text
-    counted = [
-        k
-        for k in range(len(cands))
-        if records[k].unit not in SHARE_UNITS
-        and not doc.changes[k].relative
-        and records[k].qualifier == "exact"
-        and not is_rate(doc, k)
-    ]
-    runs: list[list[int]] = []
-    for k in counted:
-        last = runs[-1][-1] if runs else None
-        if (
-            last is not None
-            and measure_of(records[last].unit) == measure_of(records[k].unit)
-            and not _RUN_BREAK.search(text, cands[last].end, cands[k].start)
-        ):
-            runs[-1].append(k)
-        else:
-            runs.append([k])
+    runs = _runs(doc)
     # the paragraph's counts so far by measure, the last few of each kept: a paragraph of a
     # thousand short sentences must not rescan all its counts at every one
     before: dict[str, list[int]] = {}
@@ -126,6 +108,30 @@ def wholes_of_exact_sums(doc: Reading, parents: list[int | None]) -> None:
         kept.extend(run)
         del kept[:-_SUM_WHOLES_BACK]
         prev_end = cands[run[-1]].end
+
+
+def _runs(doc: Reading) -> list[list[int]]:
+    """The runs of `wholes_of_exact_sums`: exact counts of one measure in one sentence, no change or rate."""
+    cands, records, text = doc.cands, doc.records, doc.text
+    runs: list[list[int]] = []
+    for k in range(len(cands)):
+        if (
+            records[k].unit in SHARE_UNITS
+            or doc.changes[k].relative
+            or records[k].qualifier != "exact"
+            or is_rate(doc, k)
+        ):
+            continue
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and measure_of(records[last].unit) == measure_of(records[k].unit)
+            and not _RUN_BREAK.search(text, cands[last].end, cands[k].start)
+        ):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
 
 
 def _parts_adding_up(
@@ -154,6 +160,41 @@ def _parts_adding_up(
                 for part in run[first : n + 1]:
                     parents[part] = whole
                 return
+
+
+#: Words that name a count as the total of what precedes it in its sentence: 总人数为, 总数是, 总量达.
+#: Not a bare sum (分别为312、298、275起，共计885起: the few named items added up, no whole of theirs).
+_TOTAL_AFTER = compile_pattern(r"总[^\d，,。；;、]{0,3}?[数量额](?:为|是|达|有)?\s*$")
+
+
+def totals_after_parts(doc: Reading, parents: Sequence[int | None]) -> dict[int, int]:
+    """The later count each count of a run is a part of, when the run's counts add up to it.
+
+    编制内民警412人、辅警1065人、文职人员238人，总人数为1715人: the total comes last, named as one
+    (总…数为, 总量达), and the three or more counts right before it in its sentence, none with a
+    whole yet, add up to it exactly. A whole after its parts is read apart from ``parents`` (whose
+    wholes come first: `statx.semantics` reads a part after its whole), so it is returned on its own.
+    The sum runs back from the total and stops once past it: one pass per total, within `WINDOW`.
+    """
+    cands, records = doc.cands, doc.records
+    later: dict[int, int] = {}
+    for run in _runs(doc):
+        for n in range(3, len(run)):
+            t = run[n]
+            if parents[t] is not None or not _TOTAL_AFTER.search(doc.contexts[t].pre):
+                continue
+            size, total = size_of(records[t]), 0.0
+            for m in range(n - 1, -1, -1):
+                k = run[m]
+                if parents[k] is not None or k in later or cands[t].start - cands[k].end > WINDOW:
+                    break
+                total += size_of(records[k])
+                if total > size and not nearly_equal(total, size):
+                    break
+                if nearly_equal(total, size) and n - m >= 3:
+                    later.update(dict.fromkeys(run[m:n], t))
+                    break
+    return later
 
 
 #: A line that opens a numbered item: 1. / 2． / 3、 / （4） / (五) / 六、, after any indent.

@@ -56,6 +56,7 @@ from statx.lexicon import Lexicon, lexicon
 from statx.matcher import Candidate
 from statx.metrics import EXAMPLES_END, Choice
 from statx.normalize import Prepared, fold_text
+from statx.partsums import totals_after_parts
 from statx.patterncache import compile_pattern
 from statx.periods import resolve_period
 from statx.records import SHARE_UNITS, Change, Figure, Record
@@ -665,6 +666,7 @@ def annotate(
     reading = Reading(text, candidates, records, contexts, changes, lex)
     parents = find_parents(reading)
     shared = wholes_of_own_shares(reading, parents)
+    later = totals_after_parts(reading, parents)
     orgs = lex.gazette.orgs(text)
     places = lex.gazette.places(text)
     title = fold_text(records[0].title or "")  # titles come from metadata, not normalised yet
@@ -911,6 +913,8 @@ def annotate(
             # 其中盗窃案件523起…；诈骗案件287起: a kind named like the first item counts what that counts
             if over is not None and over[1] not in (choice.key, "other"):
                 choice = lex.metrics.named(over[1])
+        if p is not None and _apart_in_time(start, end, out[p]):
+            p = None  # 412宗，當中58宗…，而2022年則分別是398宗: another year's, no part of this one's
         if p is not None and (
             choice.key == "other"
             or kind_of_whole(ctx, choice, out[p], lex)
@@ -972,7 +976,24 @@ def annotate(
                 region=region_name(place) if place else None,
             )
         )
+    for i, t in later.items():  # 民警412人、辅警1065人…，总人数为1715人: a whole said after its parts
+        if out[i].parent is None:
+            out[i] = dataclasses.replace(out[i], parent=records[t].text, parent_start=records[t].start)
     return out
+
+
+def _apart_in_time(start: str | None, end: str | None, whole: Record) -> bool:
+    """Whether a figure's period and its whole's share no day: a part lies within its whole's time.
+
+    >>> w = Record("d", "9宗", 9, "宗", period_start="2019-01-01", period_end="2019-12-31")
+    >>> _apart_in_time("2018-01-01", "2018-12-31", w), _apart_in_time("2019-04-01", "2019-06-30", w)
+    (True, False)
+    >>> _apart_in_time(None, None, w)
+    False
+    """
+    if not (start and end and whole.period_start and whole.period_end):
+        return False
+    return end < whole.period_start or start > whole.period_end
 
 
 #: A volume taken in that names nothing (受理量, 受理数): the intake the document counted before it.

@@ -99,7 +99,7 @@ def wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
 #: What joins a part to its share of a total a report names as such (，占总数的42.2%, 、占全部盗窃类
 #:报案数的61.4%); group ``total`` holds the words naming it.
 _SHARE_OF_TOTAL = compile_pattern(
-    r"[，,、]?\s*占(?P<total>比|总数|總數|全部?\p{Han}{0,8}?(?:总数|總數|数|數))?的?\s*$"
+    r"[，,、]?\s*占(?:(?P<total>比|总数|總數|全部?\p{Han}{0,8}?(?:总数|總數|数|數))|(?P<named>\p{Han}{1,4}?)(?<!总)量)?的?\s*$"
 )
 
 
@@ -113,7 +113,10 @@ def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[in
     接报各类警情8.4万起。…⏎其中，处置火灾2.9万起、占34.5%；社会救助1.7万起、占20.2%: the 其中 of the
     paragraph says the counts break something down, and each share to a decimal picks which total,
     said a paragraph or a section up, past a rate or a sentence of other figures. So does a share of
-    the total by name (，占总数的42.2%) or a count of a kind (投诉类共4120件，占18.36%). A share that
+    the total by name (，占总数的42.2%) or a count of a kind (投诉类共4120件，占18.36%); a share of
+    a total named by its thing (，占投诉量的21%), even a whole percent, is of the earlier count whose
+    clause names that thing (全年受理群众投诉2150件); not one of a 总量 (占汽车总量的, 占业务总量的: a
+    stock or a sum the report may never state, which the probes' golds give no whole). A share that
     names another total (占全县事故总数的58.5%) or a bare share after a grouping (从时段看，…占34.3%)
     is left alone: the probes' golds give those no whole. Wholes are looked for among the last
     `NAMED_BACK` figures, as for shares paired one by one (`wholes_of_paired_shares`). The caller
@@ -127,7 +130,12 @@ def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[in
         if doc.changes[i].relative or doc.changes[i + 1].relative:
             continue
         said = _SHARE_OF_TOTAL.match(text, cands[i].end, cands[i + 1].start)
-        if said is None or DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
+        if said is None:
+            continue
+        if said.group("named"):  # 占投诉量的21%: the whole is the count that names 投诉
+            out[i] = _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK), said.group("named"))
+            continue
+        if DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
             continue
         if not _share_reads_as_part(doc, i, said.group("total") or ""):
             continue
@@ -191,7 +199,7 @@ def whole_of_share(doc: Reading, i: int, lo: int) -> int | None:
     return _whole_share_names(doc, i, i + 1, bisect.bisect_left(cands, lo, key=start_of))
 
 
-def _whole_share_names(doc: Reading, c: int, sh: int, first: int) -> int | None:
+def _whole_share_names(doc: Reading, c: int, sh: int, first: int, name: str = "") -> int | None:
     """The nearest figure from index ``first`` up to count ``c`` that the share ``sh`` says ``c`` is of.
 
     One scan for a share written beside its part (占29.1%: `whole_of_share`) and for shares paired
@@ -199,6 +207,8 @@ def _whole_share_names(doc: Reading, c: int, sh: int, first: int) -> int | None:
     the count's measure, larger, no change, whose ratio to the count meets the share within the
     rounding of the share (half its last written place; a whole percent's 0.5) and of both figures
     (1.5万 is 14,500 to 15,500: the ratio may be off by that much; an exact 316 adds nothing).
+    A share of a total named by its thing (占投诉量的21%: ``name`` 投诉) is only of a figure whose
+    clause names that thing (全年受理群众投诉2150件); the name is what lets a whole percent pick it.
     """
     records, changes = doc.records, doc.changes
     share = DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end)
@@ -207,6 +217,8 @@ def _whole_share_names(doc: Reading, c: int, sh: int, first: int) -> int | None:
     for j in range(c - 1, first - 1, -1):
         rj = records[j]
         if changes[j].relative or measure_of(rj.unit) != measure or (whole := size_of(rj)) <= part:
+            continue
+        if name and name not in doc.contexts[j].pre:
             continue
         tolerance = half + 100 * (rounding(records[c]) / whole + part * rounding(rj) / whole**2) + 1e-9
         if abs(100 * part / whole - value) <= tolerance:

@@ -362,3 +362,116 @@ def test_a_part_framed_by_zhong_with_haiyou_is_a_part_of_the_count_before() -> N
     """在上述N名人员中还有M名…: 还有 after the frame, as 有 is."""
     text = "全县共有在逃人员120名，其中外省籍70名；在上述120名人员中还有25名无照片信息。"
     assert {r.text: r.parent for r in extract_text(text)}["25名"] == "120名"
+
+
+def test_a_grouping_looked_at_with_guancha_breaks_down_the_total_before_it() -> None:
+    """從…觀察，… / 以…別觀察: Taiwan's way to say a grouping lead; its first item is a part of the total."""
+    text = (
+        "上半年交通事故共造成死亡842人，较去年同期减少31人。\n"
+        "從肇事車種觀察，機車事故的死亡人數最多，達415人，較去年同期減少5.2%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["415人"] == "842人"
+    text = "本季共查獲毒品案件嫌疑人620人。以年齡別觀察，30歲以下者最多為248人，其次為31至40歲者196人。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["248人"], parents["196人"]) == ("620人", "620人")
+
+
+def test_sectors_after_a_lead_go_on_past_full_stops_and_semicolons() -> None:
+    """据介绍，在…事故中，A发生N起，死亡M人；B…。C发生…；D…: every sector breaks down the totals."""
+    text = (
+        "前三季度全市共发生较大事故16起，死亡和失踪60人，同比减少3起、9人。\n"
+        "据介绍，在前三季度发生的较大事故中，矿山开采发生4起，死亡15人；城乡建设发生5起，死亡18人。"
+        "危险物品运输发生2起，失踪7人；内河航运发生3起，死亡和失踪12人；渔业捕捞发生1起，死亡4人。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[t] for t in ("4起", "5起", "2起", "3起", "1起")] == ["16起"] * 5
+    assert [parents[t] for t in ("15人", "18人", "7人", "12人", "4人")] == ["60人"] * 5
+    # a sentence that looks at the total another way is no further sector
+    text = (
+        "全年共发生较大事故14起。在全年发生的较大事故中，矿山开采发生4起；城乡建设发生5起。"
+        "从时段看，夜间发生6起。"
+    )
+    assert {r.text: r.parent for r in extract_text(text)}["6起"] is None
+
+
+def test_a_sector_past_a_semicolon_of_a_sentence_going_on_from_a_qizhong_keeps_the_totals() -> None:
+    """其中，A行业事故…。B行业事故…；C行业事故…: the item past the semicolon is a sector like the others."""
+    text = (
+        "全年发生生产安全事故37起，死亡31人。其中，纺织行业事故12起，死亡9人。"
+        "印染行业事故6起，死亡5人；造纸行业事故4起，死亡3人。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["4起"], parents["3人"]) == ("37起", "31人")
+
+
+def test_counts_before_a_total_said_after_them_are_its_parts() -> None:
+    """A、B、C，总人数为N: the named total comes last; the counts before it add up to it exactly."""
+    text = "去年全局实有编制：编制内民警412人、辅警1065人、文职人员238人，总人数为1715人。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert [parents[t] for t in ("412人", "1065人", "238人")] == ["1715人"] * 3
+    assert parents["1715人"] is None
+    # a bare sum of a few named items (共计) is no whole of theirs; nor is a total they miss
+    text = "城关、河西、新华三个所查处量较高，分别为312、298、275起，共计885起。"
+    assert all(r.parent is None for r in extract_text(text))
+    text = "编制内民警412人、辅警1065人、文职人员238人，总人数为1800人。"
+    assert all(r.parent is None for r in extract_text(text))
+
+
+def test_items_in_their_own_unit_between_two_parts_of_a_list_are_parts_too() -> None:
+    """其中，A工单N件，B来信M封，C来信K封，D工单L件: letters between two parts are channels of the whole."""
+    text = (
+        "今年一季度，热线办收到网络和信件诉求590件，其中，市长热线转办工单212件，区长信箱来信45封，"
+        "书记信箱来信30封，网站留言转办工单128件，微信平台转办工单175件。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["45封"], parents["30封"]) == ("590件", "590件")
+    # sites paired with the slots of one part in its own clause are no part of the slots' whole
+    text = (
+        "全年新增停车泊位5000个。其中，新建公共停车场12座、泊位2400个，"
+        "改造临时停车点30处、泊位900个，路内泊位1700个。"
+    )
+    assert {r.text: r.parent for r in extract_text(text)}["30处"] is None
+
+
+def test_a_second_qizhong_sentence_cuts_the_same_total_past_the_last_part_of_the_first() -> None:
+    """N起，其中A、B、C。其中，D M起: D is another cut of N, not a breakdown of the smaller C before it."""
+    text = (
+        "昨日全市消防共接警612起，其中火灾扑救140起、抢险救援380起、社会救助92起。"
+        "其中，涉及暴雨的警情305起，其中城区188起。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["305起"], parents["188起"]) == ("612起", "305起")
+
+
+def test_a_sentence_of_the_next_ranks_goes_on_with_the_grouping_before_it() -> None:
+    """從…觀察，A最多，達N人。其次是B及C，分別為M人及K人: the next ranks break down the same total."""
+    text = (
+        "上半年交通事故共造成死亡842人，较去年同期减少31人。\n"
+        "從肇事車種觀察，機車事故的死亡人數最多，達415人。其次是行人及小貨車，分別為121人及88人。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["121人"], parents["88人"]) == ("842人", "842人")
+    # a 分别 sentence of its own after a breakdown pairs names with figures and goes on nothing
+    text = "全年共破获案件860起，其中盗窃案件310起。城关、河西两所分别破获案件120起、96起。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["96起"] != "860起"
+
+
+def test_a_clause_saying_some_of_the_count_before_are_of_a_kind_breaks_it_down() -> None:
+    """N宗，M宗为X: with no 其中, the next clause's count said to be of a kind is some of the N."""
+    text = "全年与行人有关的事故共312宗，5宗为致命事故。共发生事故96起，死亡12人，7起为酒驾肇事。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["5宗"] == "312宗"
+    assert parents["12人"] is None and parents["7起"] != "12人"
+    # a clause whose count is a rate of the count before (…，20%为…) or bigger is none
+    text = "共查处违法1200起，1500起为去年数字。"
+    assert {r.text: r.parent for r in extract_text(text)}["1500起"] is None
+
+
+def test_figures_of_another_year_after_a_breakdown_are_no_parts_of_this_years_total() -> None:
+    """2023年…N宗，當中M宗…，而2022年則分別是A宗及B宗: last year's figures lie outside this year's total."""
+    text = "2023年，以每十萬人口計算的盜竊案有412宗，當中58宗為入屋盜竊，而2022年則分別是398宗及61宗。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["58宗"] == "412宗"
+    assert (parents["398宗"], parents["61宗"]) == (None, None)

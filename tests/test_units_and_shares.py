@@ -138,3 +138,17 @@ def test_documents_counted_as_books_and_cards_keep_the_bracket_in_the_figure(rul
         ("8000本(件)", 8000, "本", "exact"),
     ]
     assert _by_text(text, rules)["35%"].label == "全市共签发出入境证件"
+
+
+def test_a_share_of_a_count_named_by_its_thing_picks_the_count_that_names_it() -> None:
+    """占举报量的14%: even a whole percent names its whole, the earlier count of 举报, past nearer counts."""
+    text = (
+        "全年受理群众举报2150件，比上年增加214件。共办结案件2085件。\n"
+        "涉及虚假宣传的有302件，占举报量的14%；涉及无证经营的有258件，占举报量的12%。"
+    )
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert (parents["302件"], parents["258件"]) == ("2150件", "2150件")
+    # a share of a 总量 names a stock or sum the report may never state: no whole is read from it
+    text = "全年各窗口共办理车驾管业务52.4万笔。群众在网上办理业务30.9万笔，占业务总量的59%。"
+    parents = {r.text: r.parent for r in extract_text(text)}
+    assert parents["30.9万笔"] is None
