@@ -446,7 +446,7 @@ class MetricIndex:
         夜间整治酒驾醉驾，共查处120起; 小客车、摩托车酒驾突出，分别查处N起、M起: the clause of the
         figure says only that offences were dealt with (a `handle_verbs` verb ending its words, no
         other cue before it, none right after the measure word), and the offence the sentence named
-        before is what it counts. Only one of the named road offences (`_ROAD_OFFENCES`) counted in
+        before is what it counts. Only one of the named road offences (`ROAD_OFFENCES`) counted in
         the unit, the last one said (the longer of two cues ending there): a clause before that
         names crimes or crashes keeps the verb.
         """
@@ -461,7 +461,7 @@ class MetricIndex:
             if unit in metric.units
         ]
         last = max(said)[2] if said else None
-        return last if last in _ROAD_OFFENCES else None
+        return last if last in ROAD_OFFENCES else None
 
     def part_of(self, whole: str, pre: str) -> str:
         """The metric of a part of a `whole` whose own words `pre` name nothing: the whole's, or narrower.
@@ -599,8 +599,9 @@ def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tupl
     return [h for h in hits if not an_item(h[1], h[2])]
 
 
-#: The named road offences a bare 查处 after them counts (see `MetricIndex._offence_said_before`).
-_ROAD_OFFENCES = frozenset(
+#: The named road offences: a bare 查处 after one counts it (`MetricIndex._offence_said_before`), and
+#: the crashes a 其中 after a count of one goes on to are no part of it (semantics).
+ROAD_OFFENCES = frozenset(
     {
         "drink_driving",
         "drunk_driving",

@@ -54,7 +54,7 @@ from statx.headings import (
 )
 from statx.lexicon import Lexicon, lexicon
 from statx.matcher import Candidate
-from statx.metrics import EXAMPLES_END, Choice
+from statx.metrics import EXAMPLES_END, ROAD_OFFENCES, Choice
 from statx.normalize import Prepared, fold_text
 from statx.partsums import totals_after_parts
 from statx.patterncache import compile_pattern
@@ -470,19 +470,7 @@ _CASES_DEALT_WITH = frozenset({"cases_solved"})
 #: The road offences caught (查处酒驾, 查处超速…) and the crashes and casualties a 其中 after such a
 #: count may go on to (其中醉驾…，因酒驾导致死亡事故…，造成…人死亡): the crashes the offences caused are
 #: no part of the offences caught, whatever breakdown word came before them.
-_OFFENCES = frozenset(
-    {
-        "violations_handled",
-        "drink_driving",
-        "drunk_driving",
-        "speeding",
-        "overloading",
-        "helmet_violations",
-        "unlicensed_driving",
-        "illegal_parking",
-        "first_offense_waived",
-    }
-)
+_OFFENCES = ROAD_OFFENCES | {"violations_handled", "first_offense_waived"}
 _CRASHES = frozenset({"accidents", "deaths", "injuries"})
 #: A kind of person closing a part's own words (刑事犯罪嫌疑人, 治安违法人员, 违法行为人, 涉案人员).
 _PERSON_WORD = compile_pattern(r"(?:人员|嫌疑人|行为人|分子|犯罪人)\s*$")
