@@ -137,8 +137,8 @@ class Lexicon:
                     f"(?:{alternation(w[f'{name}_after_comparison'])})"
                 )
             sizes = [x for x in w.get(name, ()) if x.endswith("幅")]
-            if sizes:  # a size said of several at once (同比和环比的降幅均在50%以上, 增幅都达两成,
-                # 降幅分别达35.8%和17.1%: each figure of the list after 分别 a size of the fall)
+            if sizes:  # a size said of several at once (同比和环比的降幅均在50%以上, 增幅都达两成)
+                # or one each for a list (两类案件降幅分别为9%和4%: every figure after 分别 is a change)
                 said += f"|(?:{alternation(sizes)})(?:均|都)?在|(?:{alternation(sizes)})(?:均|都|分别)"
             # 为 after a one-character verb gives the new level (已降为3件, 减为12起), as 至 does;
             # after a size of change it is the change (降幅为12.3%)
