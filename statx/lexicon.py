@@ -138,7 +138,8 @@ class Lexicon:
                 )
             sizes = [x for x in w.get(name, ()) if x.endswith("幅")]
             if sizes:  # a size said of several at once (同比和环比的降幅均在50%以上, 增幅都达两成)
-                said += f"|(?:{alternation(sizes)})(?:均|都)?在|(?:{alternation(sizes)})(?:均|都)"
+                # or one each for a list (两类案件降幅分别为9%和4%: every figure after 分别 is a change)
+                said += f"|(?:{alternation(sizes)})(?:均|都)?在|(?:{alternation(sizes)})(?:均|都|分别)"
             # 为 after a one-character verb gives the new level (已降为3件, 减为12起), as 至 does;
             # after a size of change it is the change (降幅为12.3%)
             return compile_pattern(f"(?:{said})(?:了|高达|达到?|(?<![降减增升])为|约|近|超过)?\\s*$")
@@ -197,7 +198,10 @@ class Lexicon:
                 "|".join([alternation(w.get("basis_mom", ())), *optional_fragment("BASIS_MOM")])
             ),
             currency_tail=compile_pattern(f"(?:{'|'.join(optional_fragment('CURRENCY')) or '(?!)'})$"),
-            basis_tail=compile_pattern(f"(?:{bases})\\s*$"),
+            # 警情比(降12.5%): the short basis of police statistics closes a change's words too
+            basis_tail=compile_pattern(
+                "|".join([f"(?:{bases})\\s*$", *(f"(?:{x})$" for x in optional_fragment("BASIS_YOY_SHORT"))])
+            ),
             named_year=compile_pattern("|".join(optional_fragment("BASIS_YOY")) or "(?!)"),
             breakdown=compile_pattern(alternation(w.get("breakdown", ())) + "|[:：]"),
             breakdown_line_end=compile_pattern(

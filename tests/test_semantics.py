@@ -2915,3 +2915,14 @@ def test_a_part_saying_only_who_dealt_with_some_of_the_cases_counts_cases() -> N
     metrics = {r.text: r.metric for r in extract_text(text)}
     assert (metrics["7起"], metrics["5起"]) == ("cases_solved", "cases_solved")
     assert metrics["300起"] == "violations_handled"
+
+
+def test_a_short_basis_before_a_change_is_last_years_and_no_part_of_the_label() -> None:
+    # 比降 / 比升: police statistics' 同比下降 / 同比上升 cut short; 环比降 stays a month's change
+    text = "今年以来全县盗抢警情比降18.2%，破案数分别比升6.5%、4.1%；全县警情环比降3.1%。"
+    recs = {r.text: r for r in extract_text(text)}
+    fell = recs["18.2%"]
+    assert (fell.change, fell.basis, fell.metric) == ("down", "yoy", "incidents_received")
+    assert not fell.label.endswith("比")
+    assert (recs["4.1%"].change, recs["4.1%"].basis, recs["4.1%"].label) == ("up", "yoy", "破案数")
+    assert (recs["3.1%"].change, recs["3.1%"].basis) == ("down", "mom")
