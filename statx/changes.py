@@ -460,6 +460,8 @@ def read_changes(
                     basis = None  # 同比下降31.4%，降幅较上半年扩大7.6个百分点: against the half-year
             if basis is None:
                 basis = _basis_of_paragraph(text, cands, out, i)
+        if change is not None and (paired := _paired_basis(text, cands, contexts, i)) is not None:
+            basis = paired  # 同比、环比分别下降12.5%和8.3%: the first is year-on-year, the second not
         baseline = (
             bool(lex.baseline.search(ctx.pre))
             or bool(lex.baseline_from.search(ctx.pre) and _moves_on(text, cands, i, lex))
@@ -467,6 +469,33 @@ def read_changes(
         )
         out.append(ChangeInfo(None, None, True) if baseline else ChangeInfo(change, basis, False))
     return out
+
+
+def _paired_basis(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> Basis | None:
+    """The basis of figure `i` when two bases said before 分别 pair with the list's figures in turn.
+
+    同比、环比分别下降12.5%和8.3%; 同比、环比均下降，降幅分别为12.5%和8.3%: each basis goes with the
+    figure in its place, where the nearest basis word (环比) would have gone with both. None when no
+    such pair of bases stands before the list, or the figure is past its second item.
+    """
+    first = i
+    while first and i - first < 2 and _joined(text, cands[first - 1], cands[first]):
+        first -= 1
+    place = i - first
+    if place > 1 or (place == 0 and not (i + 1 < len(cands) and _joined(text, cands[i], cands[i + 1]))):
+        return None
+    lo = max(contexts[first].sentence_start, cands[first].start - WINDOW)
+    pair = _BASIS_PAIR.search(text, lo, cands[first].start)
+    if pair is None:
+        return None
+    word = pair.group(1 + place)
+    return "yoy" if word in ("同比", "按年") else "mom"
+
+
+#: Two bases said together before a 分别 that pairs them with the figures after it.
+_BASIS_PAIR = compile_pattern(
+    r"(同比|环比|按年|按月)\s*[、和及与/]\s*(同比|环比|按年|按月)(?=[^。；;！？\n]{0,16}?分别)"
+)
 
 
 def _joined(text: str, a: Candidate, b: Candidate) -> bool:

@@ -2926,3 +2926,18 @@ def test_a_short_basis_before_a_change_is_last_years_and_no_part_of_the_label() 
     assert not fell.label.endswith("比")
     assert (recs["4.1%"].change, recs["4.1%"].basis, recs["4.1%"].label) == ("up", "yoy", "破案数")
     assert (recs["3.1%"].change, recs["3.1%"].basis) == ("down", "mom")
+
+
+def test_two_bases_before_respectively_pair_with_the_figures_in_turn() -> None:
+    """同比、环比分别下降a、b: a is year-on-year and b month-on-month (the nearest word, 环比, had
+    gone with both), also when the changes are given as the falls' sizes after 均下降."""
+    for text in (
+        "刑事警情同比、环比分别下降12.5%和8.3%。",
+        "本月警情同比、环比均下降，降幅分别为12.5%和8.3%。",
+    ):
+        assert [(r.text, r.change, r.basis) for r in extract_text(text)] == [
+            ("12.5%", "down", "yoy"),
+            ("8.3%", "down", "mom"),
+        ]
+    flipped = extract_text("治安警情环比、同比分别上升4.1%和2.6%，刑事警情同比下降3%。")
+    assert [r.basis for r in flipped] == ["mom", "yoy", "yoy"]
