@@ -547,9 +547,9 @@ class MetricIndex:
 
         They lost to `inherited` there when that metric is the more specific one (a higher
         priority). A cue repeats when it was there too or overlaps one that was (破获盗窃案件612起、
-        诈骗案件287起: 诈骗案 is in the shared noun 案件) without running on past its end; one cue of
-        its own beside the repeated noun is new (刑事案件立案数下降16.8%，诈骗案件发案数下降23.5%:
-        发案 says crimes reported).
+        诈骗案件287起: 诈骗案 is in the shared noun 案件); one cue of its own beside the repeated noun
+        is new (刑事案件立案数下降16.8%，诈骗案件发案数下降23.5%: 发案 says crimes reported).
+        A cue running on past the end of a repeated one is new as well (see below).
         """
         if metric.key == inherited or not words or self.priorities.get(inherited, 0) <= metric.priority:
             return False

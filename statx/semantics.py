@@ -497,7 +497,7 @@ _OPENING_OF_PARTS = compile_pattern(r"^(?:其中|當中|当中)[，,：:]?")
 #: 社区和行政村), still one item of the list.
 _BARE_ITEM = compile_pattern(r"^(?:\p{Han}{1,5}(?:[和及与]\p{Han}{1,5})?)?$")
 #: The own words of a list item that do not share the list's verb: a verb of its own that takes
-#: things away (查处…超载3起、暂扣摩托车58辆: the bikes held, not more overloading), or the rest of
+#: things away (查处…超员2起、暂扣电动三轮车9辆: the tricycles held, not more overloading), or the rest of
 #: the offences (…、其他违法31起), which its own noun names; the kinds listed before it are not its.
 _OWN_HEAD = compile_pattern(
     r"^(?:暂扣|扣留|扣押|查扣|收缴|没收|(?:其他|其它|其余)(?:各类|各种)?(?:交通)?(?:违法|违章|违规))"
