@@ -484,6 +484,12 @@ _OPENING_OF_PARTS = compile_pattern(r"^(?:其中|當中|当中)[，,：:]?")
 #: characters, with no digit or punctuation; or two such nouns joined by 和/及/与 (中小学校和幼儿园,
 #: 社区和行政村), still one item of the list.
 _BARE_ITEM = compile_pattern(r"^(?:\p{Han}{1,5}(?:[和及与]\p{Han}{1,5})?)?$")
+#: The own words of a list item that do not share the list's verb: a verb of its own that takes
+#: things away (查处…超员2起、暂扣电动三轮车9辆: the tricycles held, not more overloading), or the rest of
+#: the offences (…、其他违法31起), which its own noun names; the kinds listed before it are not its.
+_OWN_HEAD = compile_pattern(
+    r"^(?:暂扣|扣留|扣押|查扣|收缴|没收|(?:其他|其它|其余)(?:各类|各种)?(?:交通)?(?:违法|违章|违规))"
+)
 
 
 #: The moment a change is measured from, named by a deed (违规举发数较设置前降低47%, 较整治前下降60%):
@@ -520,6 +526,7 @@ def _list_verb(
         not i
         or records[i - 1].unit == records[i].unit
         or not _BARE_ITEM.match(bare := without_blanks(ctx.pre))
+        or _OWN_HEAD.match(bare)
     ):
         return ""
     if not bare and ctx.post.strip():
@@ -1208,7 +1215,8 @@ def _earlier(
     prev_end = cands[i - 1].end if i else 0
     clause_start = last_end(lex.clause_end_back, text, cands[i].start, ctx.sentence_start)
     if prev_end > clause_start:
-        return text[clause_start:pre_start] if records[i - 1].unit != records[i].unit else ""
+        own_head = _OWN_HEAD.match(without_blanks(ctx.pre))
+        return text[clause_start:pre_start] if records[i - 1].unit != records[i].unit and not own_head else ""
     if _values_goods_before(text, ctx, prev_end, pre_start) and records[i - 1].unit != records[i].unit:
         # the value of the goods just counted (追回被盗电缆300米，价值2万元): what was done to them
         prev_start = cands[i - 1].start
