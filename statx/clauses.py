@@ -84,6 +84,9 @@ def _separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     splits them (600余辆出租车集中注册登记、200余辆…: the words before it go with the first).
     A bracket closed before the second figure is part of a name, with whatever it holds
     (9个县(市、区)的46个派出所: the 、 of 市、区 splits no list), so it is stepped over.
+    A bracket that opens right before the second figure, after words of their own, holds that
+    figure after its name (依次为违停(3.5万起)、闯红灯(2.8万起)): the name before it is the second
+    figure's, so the split is the separator before the name, not the bracket.
     """
     found: tuple[int, int] | None = None
     pos = lo
@@ -94,6 +97,8 @@ def _separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             if close >= 0:
                 pos = close + 1
                 continue
+            if found is not None and not text[m.end() : hi].strip():
+                break  # the second figure's own bracket, after its name
         found = (m.start(), m.end())
         if m.start() == lo:
             break
