@@ -19,6 +19,8 @@ from statx.clauses import (
     FULL_STOP_BACK,
     LIST_JOINS,
     LIST_SEPARATOR,
+    OPENS_BREAKDOWN,
+    SEMICOLON_BACK,
     SENTENCE_END_BACK,
     WINDOW,
     Context,
@@ -412,7 +414,7 @@ def _after_a_total(doc: Reading, j: int, i: int, lo: int) -> bool:
     """
     records, rc, text = doc.records, doc.records[i], doc.text
     full = last_end(FULL_STOP_BACK, text, doc.cands[j].start, lo)
-    semicolon = last_end(_SEMICOLON_BACK, text, doc.cands[j].start, full)
+    semicolon = last_end(SEMICOLON_BACK, text, doc.cands[j].start, full)
     if semicolon <= full:
         return False
     for k in range(j - 1, -1, -1):
@@ -426,12 +428,6 @@ def _after_a_total(doc: Reading, j: int, i: int, lo: int) -> bool:
         ):
             return doc.cands[k].end < semicolon
     return False
-
-
-#: The last semicolon before a figure, searched backwards.
-_SEMICOLON_BACK = compile_pattern(r"[；;]", regex.REVERSE)
-#: A breakdown word opening a sentence, after blanks: 其中，
-_OPENING_BREAKDOWN = compile_pattern(r"[ \t\u3000]*(?:其中|当中|當中)")
 
 
 def _breakdown_said_before(doc: Reading, i: int, lo: int) -> tuple[int, int] | None:
@@ -450,7 +446,7 @@ def _breakdown_said_before(doc: Reading, i: int, lo: int) -> tuple[int, int] | N
     k = bisect.bisect_left(cands, full, key=start_of)  # the first figure of the figure's own sentence
     if before <= lo or (k and cands[k - 1].end > before):
         return None  # the sentence before holds a figure: a breakdown of its own
-    m = _OPENING_BREAKDOWN.match(text, before, full)
+    m = OPENS_BREAKDOWN.match(text, before, full)
     return (before, m.end() - 2) if m is not None else None
 
 
@@ -990,7 +986,7 @@ def _opens_list_item(text: str, at: int) -> bool:
     >>> _opens_list_item("- 查处违法8万起\\n  - 其中，酒驾300起", 14), _opens_list_item("其中，酒驾300起", 0)
     (True, False)
     """
-    line_start = text.rfind("\n", 0, at) + 1
+    line_start = start_of_line(text, at)
     item = _LIST_ITEM.match(text, line_start, at)
     return item is not None and not text[item.end() : at].strip(" *_")
 
@@ -1053,7 +1049,7 @@ def _lines_above(text: str, line_start: int, count: int, lo: int) -> Iterator[tu
     for _ in range(count):
         if end <= lo:
             return
-        start = text.rfind("\n", 0, end) + 1
+        start = start_of_line(text, end)
         line = text[start:end]
         end = start - 1
         if line.strip():
@@ -1100,7 +1096,7 @@ def _first_of_list(doc: Reading, i: int) -> int | None:
     while k >= 0 and cands[k].start >= first:
         k -= 1
     for j in range(k + 1, i):
-        if text.rfind("\n", 0, cands[j].start) + 1 != first:
+        if start_of_line(text, cands[j].start) != first:
             break
         if not changes[j].relative and measure_of(records[j].unit) == measure_of(rc.unit):
             return j
@@ -1488,10 +1484,10 @@ def _grouping_heading(text: str, start: int) -> str:
     right above a line that opens with a `…类` item (the items after its semicolons included),
     ending in a word of grouping (分类, 类型, 类别, 构成).
     """
-    items = text.rfind("\n", 0, start) + 1
+    items = start_of_line(text, start)
     if items == 0 or _CLASS_OPENS.match(text, items) is None:
         return ""
-    line = text[text.rfind("\n", 0, items - 1) + 1 : items - 1]
+    line = text[start_of_line(text, items - 1) : items - 1]
     words = _HEADING_MARK.sub("", line).strip()
     return words if len(words) <= 12 and _GROUPING_END.search(words) else ""
 

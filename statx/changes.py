@@ -12,6 +12,7 @@ import regex
 from statx.clauses import (
     FULL_STOP_BACK,
     LIST_JOINS,
+    OPENS_BREAKDOWN,
     RESPECTIVELY,
     SENTENCE_END,
     WINDOW,
@@ -86,7 +87,7 @@ def _change(
         if head:
             basis, said = _nearest_basis(head, lex, last=True)
         if basis is None:  # | 取締酒駕 | 1,126 | 1,254 | -10.21% | under | 113年1-9月 | 112年1-9月 | 增減率 |
-            row_head = _table_head(text, text.rfind("\n", 0, cand.start) + 1)
+            row_head = _table_head(text, start_of_line(text, cand.start))
             basis = "yoy" if row_head and _years_apart_by_one(row_head) else None
     if basis is None and sign and text[cand.start - 1 : cand.start] in ("(", "（", "["):
         # a signed change in brackets names its basis before or after: （+3.88%），按年上升; one in
@@ -115,7 +116,7 @@ def column_head(text: str, at: int) -> str | None:
     (2026年1至10月 spanning 数量 and 同比) is read down the column through the rows above the
     first row of figures; an empty header cell is the cell a span from its left covers.
     """
-    start = text.rfind("\n", 0, at) + 1
+    start = start_of_line(text, at)
     column = text.count("|", start, at)
     if column == 0:
         return None
@@ -310,7 +311,7 @@ def row_above(text: str, at: int) -> str | None:
     >>> row_above(t, t.index("-27.6")), row_above(t, t.index("-11.6")), row_above("共12起", 1)
     ('刑事案件立案', None, None)
     """
-    rows = _table_rows(text, text.rfind("\n", 0, at) + 1)
+    rows = _table_rows(text, start_of_line(text, at))
     if len(rows) < 2:
         return None
     return next((c.strip() for c in rows[-1].split("|") if names_something(c)), None)
@@ -366,7 +367,7 @@ def _table_rows(text: str, start: int) -> list[str]:
     for _ in range(_TABLE_ROWS):
         if pos == 0:
             break
-        line_start = text.rfind("\n", 0, pos - 1) + 1
+        line_start = start_of_line(text, pos - 1)
         line, pos = text[line_start : pos - 1], line_start
         if not line.strip():
             continue  # HTML rows are laid out with blank lines between them
@@ -523,10 +524,6 @@ def _in_list_moving_on(text: str, cands: Sequence[Candidate], i: int, lex: Lexic
     return _joined(text, cands[i - 1], cands[i]) and _moves_on(text, cands, i, lex)
 
 
-#: A sentence that opens by breaking down the one before (其中，第一产业增加值…).
-_OPENS_BREAKDOWN = compile_pattern(r"\s*(?:其中|当中)")
-
-
 def _basis_of_whole_sentence(
     text: str, cands: Sequence[Candidate], out: Sequence[ChangeInfo], i: int
 ) -> Basis | None:
@@ -538,7 +535,7 @@ def _basis_of_whole_sentence(
     """
     pos = cands[i].start
     full_start = last_end(FULL_STOP_BACK, text, pos, max(0, pos - WINDOW))
-    if not full_start or not _OPENS_BREAKDOWN.match(text, full_start):
+    if not full_start or not OPENS_BREAKDOWN.match(text, full_start):
         return None
     before_start = last_end(FULL_STOP_BACK, text, full_start - 1, max(0, full_start - WINDOW))
     j = _last_change(cands, out, i, before_start, full_start)

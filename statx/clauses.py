@@ -310,5 +310,9 @@ def _passive_tail(text: str, end: int, lex: Lexicon) -> int:
 
 #: Where a sentence ends for a breakdown that runs on over semicolons (其中，A 3起；B 612起、C 287起。).
 FULL_STOP_BACK = compile_pattern(rf"[。！？!?]|{_NEW_LINE}", regex.REVERSE)
+#: The last semicolon before a figure, searched backwards.
+SEMICOLON_BACK = compile_pattern(r"[；;]", regex.REVERSE)
+#: A sentence or clause that opens by breaking down what was said before it (其中，…; 当中…).
+OPENS_BREAKDOWN = compile_pattern(r"\s*(?:其中|当中|當中)")
 #: 分别: "respectively", pairing a list of figures with a list said before them.
 RESPECTIVELY = compile_pattern(r"分别")

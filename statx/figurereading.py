@@ -140,6 +140,13 @@ def casualty_word(doc: Reading, i: int) -> str | None:
     return None
 
 
+#: A line that opens a numbered item (1. , 2．, 3、, （4）, (五), 六、), after any indent: a report's
+#: list of sectors or of a total's items, one a line.
+NUMBERED_LINE = compile_pattern(
+    r"[ \t\u3000]*(?:\d{1,2}[.．、](?!\d)"
+    r"|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、)"
+)
+
 #: A breakdown item named as a kind of its whole (其中，求助类2.05万件, 意见建议类1.15万件), with a word
 #: of total after the kind as a report may write it (求助类共1.9万件, 建议类合计2300件).
 KIND_OF_WHOLE = compile_pattern(r"类\s*(?:共计|合计|总计|共|计)?\s*$")

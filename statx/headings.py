@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from statx.changes import start_of_line
 from statx.patterncache import compile_pattern
 from statx.subjects import nearest_before
 
@@ -19,7 +20,7 @@ def run_in_head(text: str, sentence_start: int, sections: Callable[[], list[tupl
     (三)抢夺类警情。本月环比上升3.6%: the sentence says only its period and change, and the head before
     it on the line names what it counts, as an earlier clause of the sentence would.
     """
-    line_start = text.rfind("\n", 0, sentence_start) + 1
+    line_start = start_of_line(text, sentence_start)
     m = RUN_IN_HEAD.match(text, line_start, sentence_start)
     if m is None or m.end() != sentence_start:
         # an item run into the line of the one before (…同比下降38.75%。5.盗窃电动车。本月…): its head
@@ -73,7 +74,7 @@ def table_caption(text: str, row_start: int, memo: dict[int, str] | None = None)
             caption = memo[end]
             break
         passed.append(end)
-        start = text.rfind("\n", 0, end - 1) + 1
+        start = start_of_line(text, end - 1)
         line = text[start : end - 1].strip()
         if line and not line.startswith("|"):
             m = HEADING.fullmatch(line)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from statx.clauses import WINDOW
-from statx.figurereading import Reading, is_rate, measure_of, nearly_equal, size_of
+from statx.figurereading import NUMBERED_LINE, Reading, is_rate, measure_of, nearly_equal, size_of
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
 
@@ -197,13 +197,6 @@ def totals_after_parts(doc: Reading, parents: Sequence[int | None]) -> dict[int,
     return later
 
 
-#: A line that opens a numbered item: 1. / 2． / 3、 / （4） / (五) / 六、, after any indent.
-_ITEM_LINE = compile_pattern(
-    r"[ \t\u3000]*(?:\d{1,2}[.．、](?!\d)"
-    r"|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、)"
-)
-
-
 def wholes_of_numbered_lines(doc: Reading, parents: list[int | None]) -> None:
     """Point the first counts of numbered item lines at the count of the line above they add up to.
 
@@ -225,7 +218,7 @@ def wholes_of_numbered_lines(doc: Reading, parents: list[int | None]) -> None:
         if lines and lines[-1][0] == start:
             lines[-1][2].append(k)
         else:
-            lines.append((start, _ITEM_LINE.match(text, start) is not None, [k]))
+            lines.append((start, NUMBERED_LINE.match(text, start) is not None, [k]))
     n = 0
     while n < len(lines):
         if not lines[n][1] or n == 0:

@@ -11,17 +11,11 @@ import bisect
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
+from statx.changes import start_of_line
 from statx.clauses import WINDOW
-from statx.figurereading import Reading, casualty_word, is_rate, size_of, start_of
+from statx.figurereading import NUMBERED_LINE, Reading, casualty_word, is_rate, size_of, start_of
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
-
-#: A numbered line's opening (1. , 2．, （一）, (二), 三、) of a report's list of sectors.
-_NUMBERED_LINE = compile_pattern(
-    r"[ \t\u3000]*(?:\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]"
-    r"|[一二三四五六七八九十]{1,2}、)"
-)
-
 
 #: A full stop.
 _FULL_STOP = compile_pattern(r"[。！？!?]")
@@ -51,8 +45,8 @@ def whole_of_numbered_sector(
     text, cands, records = doc.text, doc.cands, doc.records
     if doc.changes[i].relative or records[i].unit in SHARE_UNITS or is_rate(doc, i):
         return None
-    line = text.rfind("\n", 0, cands[i].start) + 1
-    if line == 0 or _NUMBERED_LINE.match(text, line, cands[i].start) is None:
+    line = start_of_line(text, cands[i].start)
+    if line == 0 or NUMBERED_LINE.match(text, line, cands[i].start) is None:
         return None
     if _FULL_STOP.search(text, line, cands[bisect.bisect_left(cands, line, key=start_of)].start):
         return None  # （一）从道路类型看。国省道…: a heading sentence, then a paragraph of its own
@@ -69,7 +63,7 @@ def whole_of_numbered_sector(
         if not figures:
             if line - above > _SECTOR_HEADING + 1:
                 return None
-        elif _NUMBERED_LINE.match(text, above, cands[figures[0]].start) is not None:
+        elif NUMBERED_LINE.match(text, above, cands[figures[0]].start) is not None:
             for k in figures:  # a sibling sector: the whole its figure of this kind took
                 if _same_kind(doc, k, unit, casualty) and k in sectors and (whole := out[k]) is not None:
                     return whole if size_of(records[whole]) >= size_of(records[i]) else None
@@ -101,7 +95,7 @@ def _total_of_kind(
     text, cands, records = doc.text, doc.cands, doc.records
     line_end = text.find("\n", cands[i].start)
     end = len(cands) if line_end < 0 else bisect.bisect_left(cands, line_end, key=start_of)
-    line_start = text.rfind("\n", 0, cands[i].start) + 1
+    line_start = start_of_line(text, cands[i].start)
     own = range(bisect.bisect_left(cands, line_start, key=start_of), end)
     met: set[bool] = set()  # whether each figure met is a casualty's
     whole = None

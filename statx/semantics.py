@@ -36,6 +36,7 @@ from statx.changes import (
 )
 from statx.clauses import (
     FULL_STOP_BACK,
+    OPENS_BREAKDOWN,
     WINDOW,
     Context,
     first_start,
@@ -72,8 +73,6 @@ _LAST_EXAMPLES_END = compile_pattern(EXAMPLES_END, regex.REVERSE)
 _SENTENCE_END = compile_pattern(r"[。！？!?\n]")
 #: How many figures of a sentence of 其中 `_change_broken_down` looks back over.
 _MAX_PARTS = 8
-#: A clause opening with 其中 (其中甲县同比上升…): what follows breaks down what was said before.
-_PARTS_OPEN = compile_pattern(r"\s*(?:其中|当中)")
 #: What may stand between the items of a bare list of figures (32起、21起和15起), or nothing.
 _BARE_JOINS = frozenset(("", "、", "和", "及", "与", "以及"))
 _EXAMPLES_JUST_BEFORE = compile_pattern(f"{EXAMPLES_END}$")
@@ -178,7 +177,7 @@ def _change_broken_down(
     if (
         k < 0
         or contexts[first].sentence_start != sentence
-        or not _PARTS_OPEN.match(contexts[first].pre)
+        or not OPENS_BREAKDOWN.match(contexts[first].pre)
         or changes[k][0] is None
         or out[k].unit != unit
         or out[k].metric == "other"
@@ -1068,7 +1067,7 @@ _PERIOD_ROW = compile_pattern(
 
 def _first_cell(text: str, at: int) -> str:
     """The first cell of the table row that `at` is in: what names the row."""
-    line = text[text.rfind("\n", 0, at) + 1 : at]
+    line = text[start_of_line(text, at) : at]
     cells = line.split("|")
     return cells[1] if len(cells) > 2 else ""
 
@@ -1104,7 +1103,7 @@ def _share_by_column(text: str, at: int, unit: str, lex: Lexicon) -> tuple[Choic
     choice = lex.metrics.classify(pre=head.strip(), post="", heading="", unit=unit, is_change=False)
     if choice.key == "other":
         return None, ""
-    row = _row_name(text[text.rfind("\n", 0, at) + 1 : at]) or ""
+    row = _row_name(text[start_of_line(text, at) : at]) or ""
     return choice, _NOISE.sub("", row + head)
 
 

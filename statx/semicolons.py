@@ -12,8 +12,6 @@ import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import regex
-
 from statx.breakdowns import (
     after_open_line,
     counts_business,
@@ -21,7 +19,7 @@ from statx.breakdowns import (
     open_line,
     running_beside,
 )
-from statx.clauses import FULL_STOP_BACK, WINDOW, Context, last_end
+from statx.clauses import FULL_STOP_BACK, SEMICOLON_BACK, WINDOW, Context, last_end
 from statx.figurereading import Reading, is_rate, measure_of, nearly_equal, rounding, size_of
 from statx.matcher import Candidate
 from statx.patterncache import compile_pattern
@@ -120,7 +118,7 @@ def _item_like_clause_before(
     whole leaves, and no word ends the list between them.
     """
     text, cands, lex, rec = doc.text, doc.cands, doc.lex, doc.records[i]
-    before = last_end(_SEMICOLON_BACK, text, start - 1, max(0, start - WINDOW))
+    before = last_end(SEMICOLON_BACK, text, start - 1, max(0, start - WINDOW))
     if text[before - 1 : before] not in ("；", ";") or lex.breakdown_end.search(text, before, cands[i].start):
         return None
     words = str(lex.label_trim.sub("", doc.contexts[i].pre.strip("、，, ")))
@@ -198,7 +196,7 @@ def _business_whole(doc: Reading, out: Sequence[Record], i: int, marker: int, lo
         return None  # only 其中： opens a list running to the full stop (其中…370余次；为1260名职工…)
     if rec.unit in SHARE_UNITS or "元" in rec.unit or doc.changes[i].relative:
         return None
-    semi = last_end(_SEMICOLON_BACK, text, doc.cands[i].start, max(lo, marker))
+    semi = last_end(SEMICOLON_BACK, text, doc.cands[i].start, max(lo, marker))
     if _OWN_INTAKE.search(text, semi, doc.cands[i].start + 1):  # the digit after a bare 办理 too
         return None  # ；办理机动车注册登记3760辆, ；大厅受理证件申请近1.5万件: a count of its own business
     first = _first_after(doc.cands, i, marker + 1)
@@ -251,8 +249,6 @@ def _whole_of_first_after(doc: Reading, out: Sequence[Record], i: int, marker: i
     return None
 
 
-#: The last semicolon before a figure, searched backwards.
-_SEMICOLON_BACK = compile_pattern(r"[；;]", regex.REVERSE)
 #: A verb of business handled with the thing it handles after it (办理机动车注册登记, 受理证件申请): a
 #: clause saying one states a count of its own; 办理 right before the number (户口迁移办理6820笔) only
 #: says the kind before it was handled.
