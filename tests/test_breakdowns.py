@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from statx import extract_text
+from tests.readings import parents_of
 
 
 def test_a_long_list_after_a_sentence_opening_qizhong_keeps_the_whole_of_its_first_item() -> None:
@@ -25,14 +26,14 @@ def test_items_naming_only_a_kind_with_de_go_on_past_a_semicolon() -> None:
         "8年以上的有90人。三个月里民警追回了75名在逃人员。其中，涉嫌盗窃的38名，省督的3名；"
         "追回在逃3年以上的29名，在逃8年以上的13名。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert [parents[t] for t in ("160名", "240名", "90人")] == ["380人"] * 3
     assert [parents[t] for t in ("38名", "3名", "29名", "13名")] == ["75名"] * 4
 
 
 def test_a_new_count_after_a_semicolon_is_no_kind_even_after_de_items() -> None:
     text = "共追回在逃人员75名，其中涉嫌盗窃的38名；全县另走访重点人员260名。"
-    assert {r.text: r.parent for r in extract_text(text)}["260名"] is None
+    assert parents_of(text)["260名"] is None
 
 
 def test_counts_paired_with_shares_of_the_total_point_at_the_totals_of_their_sentence() -> None:
@@ -41,21 +42,21 @@ def test_counts_paired_with_shares_of_the_total_point_at_the_totals_of_their_sen
         "去年全省共破获涉毒案件1.3万起，缴获毒品23.6吨，同比上升1.2%；"
         "通过群众举报破获涉毒案件2270起，缴获毒品3.1吨，分别占总数的17.5%和13.1%。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["2270起"], parents["3.1吨"]) == ("1.3万起", "23.6吨")
     # under a heading, with the total a sentence or more up, 总数 may be the section's: no whole
     text = (
         "全市发生事故214起、死亡47人。\n"
         "（一）从道路类型看。国省道发生事故67起、死亡19人，分别占总数的31.3%和40.4%。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["67起"], parents["19人"]) == (None, None)
 
 
 def test_three_counts_adding_up_exactly_to_the_count_before_them_are_its_parts() -> None:
     """No 其中, but 22 + 17 + 9 = 48: the devices sorted are shared out among three fates."""
     text = "对辖区48台设备排查分类，更换22台，停用17台，保留9台正常运行。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert [parents[t] for t in ("22台", "17台", "9台")] == ["48台"] * 3
 
 
@@ -74,10 +75,10 @@ def test_parts_opening_with_a_verb_break_down_the_count_that_says_it_not_the_nea
         "去年，全区民警共查处各类机动车交通违法行为6230起，电子警察抓拍违法3.9万余起，全年把"
         "酒后驾驶、货车超载作为整治重点，其中查处酒后驾驶285起，超载64起，无证驾驶412起。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert [parents[t] for t in ("285起", "64起", "412起")] == ["6230起"] * 3
     text = "全年共查处交通违法行为5120起，现场查处4.2万余起，其中查处酒后驾驶312起，超员87起。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert [parents[t] for t in ("312起", "87起")] == ["4.2万余起"] * 2  # the nearest says 查处 too
 
 
@@ -87,11 +88,11 @@ def test_a_count_framed_by_zhong_right_before_a_figure_is_its_whole() -> None:
         "农村地区共发生火灾9万起，造成610人死亡，其中火灾起数和死亡人数比重均高于城市，"
         "52起较大火灾中有33起发生在农村。"
     )
-    assert {r.text: r.parent for r in extract_text(text)}["33起"] == "52起"
+    assert parents_of(text)["33起"] == "52起"
     text = "在查获的86名吸毒人员中有12名是未成年人。"
-    assert {r.text: r.parent for r in extract_text(text)}["12名"] == "86名"
+    assert parents_of(text)["12名"] == "86名"
     text = "全年发生事故52起，同比减少12起，死亡人员中有9人未系安全带。"  # a change frames nothing; 人 of 起
-    assert {r.text: r.parent for r in extract_text(text)}["9人"] is None
+    assert parents_of(text)["9人"] is None
 
 
 def test_a_qizhong_sentence_with_no_figure_governs_the_next_one() -> None:
@@ -100,10 +101,10 @@ def test_a_qizhong_sentence_with_no_figure_governs_the_next_one() -> None:
         "前三季度全省消防部门共处置火灾2.4万起，死亡61人，直接财产损失3.3亿元；处置较大火灾5起，与上年持平。"
         "其中，冬季取暖引起的火灾较多。前三季度因电气线路故障引发火灾7100起，因取暖设备使用不当引发火灾5800起。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["7100起"], parents["5800起"]) == ("2.4万起", "2.4万起")
     text = "本年度，全县共立非法经营19起、组织赌博11起。其中通过网络实施的17起，占两类的56.7%。"  # siblings
-    assert {r.text: r.parent for r in extract_text(text)}["17起"] is None
+    assert parents_of(text)["17起"] is None
 
 
 def test_a_clause_naming_a_kind_reaches_the_count_of_that_kind_past_a_nearer_one() -> None:
@@ -113,13 +114,13 @@ def test_a_clause_naming_a_kind_reaches_the_count_of_that_kind_past_a_nearer_one
         "122类报警910起，环比减少1.8%。\n二、十月110类有效报警中，刑事类报警240起，环比减少3.4%；"
         "治安类报警580起。\n三、刑事类警情中，诈骗居首位。全月受理诈骗类报警150起，占刑事类警情的62.5%。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["240起"], parents["580起"], parents["150起"]) == ("3960起", "3960起", "240起")
     text = (
         "一季度全县受理刑事类警情3310起，同比减少6.2%；受理治安类警情8120起。刑事类警情中的"
         "电信诈骗类警情有所回落，一季度共受理905起。一季度全县诈骗类警情合计受理1240起，同比减少4.1%。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["905起"] == "3310起"
     assert parents["1240起"] is None  # the clause spoke of the sentence with its own figure
 
@@ -130,25 +131,25 @@ def test_a_count_with_its_own_share_reaches_the_total_the_share_is_of() -> None:
         "全年全市救援队伍出动处置各类警情8.4万起。\n各站平均每天出动230余起。"
         "其中，处置火灾2.9万起、占34.5%；社会救助1.7万起、占20.2%。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["2.9万起"], parents["1.7万起"]) == ("8.4万起", "8.4万起")
     text = (
         "一、来电概况\n本月热线共受理群众来电52400件，日均1690件。\n二、来电分类\n"
         "咨询类共24100件，占45.99%；投诉类共9620件，占18.36%。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["24100件"], parents["9620件"]) == ("52400件", "52400件")
     text = (
         "上半年全省共发生火灾4.6万起，死亡120人。\n"
         "山区县共发生火灾1.9万起，占总数的41.3%；平原县发生火灾1.5万起，占总数的32.6%。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["1.9万起"], parents["1.5万起"]) == ("4.6万起", "4.6万起")
     text = (
         "全年发生事故1200起。\n问题：山区道路发生事故702起，占全县事故总数的58.5%。"
         "从时段看，夜间事故420起，占35.0%。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["702起"], parents["420起"]) == (None, None)  # another total by name; a bare share
 
 
@@ -162,28 +163,28 @@ def test_sentences_of_sectors_go_on_with_a_qizhong_sentence_before_them() -> Non
     later = [p for (t, _), p in parents.items() if t in ("9起", "8人", "4起", "4人")]
     assert later == ["52起", "40人", "52起", "40人"]
     text = "全年查处交通违法12万起。其中，超速违法3.1万起。全年查处酒驾违法2100起。"  # another deed's words
-    assert {r.text: r.parent for r in extract_text(text)}["2100起"] is None
+    assert parents_of(text)["2100起"] is None
 
 
 def test_a_breakdown_word_in_a_closed_square_bracket_opens_nothing() -> None:
     """【含…】 says what a figure holds, as （含…） does: the 其中 before it still opens the breakdown."""
     text = "全市共查处交通违法行为5.2万起，同比下降3%。其中，主城区查处【含绕城高速路段】1.8万起。"
-    assert {r.text: r.parent for r in extract_text(text)}["1.8万起"] == "5.2万起"
+    assert parents_of(text)["1.8万起"] == "5.2万起"
 
 
 def test_a_line_wrapped_before_an_indented_figure_ends_no_sentence() -> None:
     """A PDF's line broken before a figure, the next line indented (首次来信⏎        238件), goes on."""
     text = "本年共接收群众来信412件。其中,首次来信\n        238件,已办结226件,办结率95%。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["238件"], parents["226件"]) == ("412件", "412件")
 
 
 def test_the_next_item_of_a_list_in_units_of_its_own_keeps_the_whole() -> None:
     """其中身份证2.6万张、居住证1.5万个: each 、 item counts in its own unit, all of the 人次 before."""
     text = "上周全区共受理各类证件申请4.1万人次，其中身份证2.6万张、居住证1.5万个。"
-    assert {r.text: r.parent for r in extract_text(text)}["1.5万个"] == "4.1万人次"
+    assert parents_of(text)["1.5万个"] == "4.1万人次"
     text = "全市查处违法1.2万起，其中超速3200起、酒驾1800起、宣传活动86场。"  # a list in the whole's unit
-    assert {r.text: r.parent for r in extract_text(text)}["86场"] is None
+    assert parents_of(text)["86场"] is None
 
 
 def test_numbered_sector_lines_repeating_the_totals_kinds_break_them_down() -> None:
@@ -207,18 +208,18 @@ def test_numbered_sector_lines_repeating_the_totals_kinds_break_them_down() -> N
 def test_an_item_past_parts_that_already_make_the_exact_whole_is_no_part() -> None:
     """其中…8200件，…260件，办结8412件: the first two make the 8460; what follows is no part."""
     text = "上半年共上报事件8460件，其中网格员上报8200件，热线转入260件，办结8412件。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["260件"], parents["8412件"]) == ("8460件", None)
     text = (
         "全年主动公开信息1530条，其中，工作动态1200条、规范性文件330条，开展在线访谈12场，发布解读材料6条。"
     )
-    assert {r.text: r.parent for r in extract_text(text)}["6条"] is None
+    assert parents_of(text)["6条"] is None
     text = "全年查处违法965起，其中超速612起，逆行378起。"  # overlapping parts, no sum met: both stay
-    assert {r.text: r.parent for r in extract_text(text)}["378起"] == "965起"
+    assert parents_of(text)["378起"] == "965起"
     text = (
         "今年共抓获在逃人员640人，其中本地上报的在逃人员410人，外地上报的在逃人员230人，部督的在逃人员12人。"
     )
-    assert {r.text: r.parent for r in extract_text(text)}["12人"] == "640人"  # the same thing again: overlaps
+    assert parents_of(text)["12人"] == "640人"  # the same thing again: overlaps
 
 
 def test_first_counts_of_numbered_lines_adding_up_to_the_line_above_are_its_parts() -> None:
@@ -255,7 +256,7 @@ def test_a_trade_said_to_happen_among_the_events_a_clause_names_is_a_part_of_the
         "一季度全省共发生较大事故11起，死亡38人。\n"
         "据介绍，在一季度发生的较大事故中，建筑业发生4起，死亡13人；道路运输发生6起，死亡21人。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["4起"] == "11起"
     assert parents["6起"] == "11起"
 
@@ -266,18 +267,18 @@ def test_a_second_view_is_no_part_of_the_first() -> None:
         "今年上半年，全省亡人事故与亡人数均比上年减少。从地区看，全省14个市中11个亡人事故减少。"
         "从行业领域看，建筑业、道路运输等6个行业领域亡人数减少。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["11个"], parents["6个"]) == ("14个", None)
     # a second view of a total counted before both views breaks that total down
     text = "全年共受理纠纷860件。按类型分，婚姻家庭纠纷320件，邻里纠纷210件。按地区分，城区500件，农村360件。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["500件"], parents["360件"]) == ("860件", "860件")
 
 
 def test_a_sentence_opened_by_juti_laikan_breaks_down_the_total_before_it() -> None:
     """X累计N。具体来看，A…；B…: 具体来看 opens the parts of the total said right before, as 其中 does."""
     text = "节日七天全市接待游客累计860万人次。具体来看，城区景点接待520万人次；郊县景点接待340万人次。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["520万人次"], parents["340万人次"]) == ("860万人次", "860万人次")
 
 
@@ -287,12 +288,12 @@ def test_a_nested_qizhong_ends_at_the_semicolon_of_its_item() -> None:
         "假期全省客运量预计累计2.4亿人次。具体来看，铁路客运量预计累计1800万人次；公路客运量预计"
         "累计2.1亿人次，其中自驾出行量预计累计1.9亿人次；民航客运量预计累计600万人次。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["1.9亿人次"] == "2.1亿人次"
     assert parents["600万人次"] == "2.4亿人次"
     # an item with a 其中 of its own among items that are each a whole stays as before
     text = "电动车事故82起，其中夜间发生30起；货车事故46起，其中重型货车19起；客车事故59起"
-    assert {r.text: r.parent for r in extract_text(text)}["59起"] is None
+    assert parents_of(text)["59起"] is None
 
 
 def test_a_part_past_a_semicolon_with_a_long_note_in_brackets_still_breaks_down_the_whole() -> None:
@@ -343,7 +344,7 @@ def test_a_list_of_clauses_longer_than_the_window_goes_on_from_the_clause_before
         f"{g}{c}起，抓获犯罪嫌疑人{p}人，并依法移送审查起诉" for g, (c, p) in zip(groups, counts, strict=True)
     )
     text = f"今年以来，全省共侦办各类案件382起，抓获犯罪嫌疑人450人。其中，{items}。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert [parents[f"{c}起"] for c, _ in counts] == ["382起"] * 6
     assert [parents[f"{p}人"] for _, p in counts] == ["450人"] * 6
 
@@ -361,7 +362,7 @@ def test_a_case_named_with_a_bare_an_is_a_kind_of_case_like_one_named_with_anjia
 def test_a_part_framed_by_zhong_with_haiyou_is_a_part_of_the_count_before() -> None:
     """在上述N名人员中还有M名…: 还有 after the frame, as 有 is."""
     text = "全县共有在逃人员120名，其中外省籍70名；在上述120名人员中还有25名无照片信息。"
-    assert {r.text: r.parent for r in extract_text(text)}["25名"] == "120名"
+    assert parents_of(text)["25名"] == "120名"
 
 
 def test_a_grouping_looked_at_with_guancha_breaks_down_the_total_before_it() -> None:
@@ -370,10 +371,10 @@ def test_a_grouping_looked_at_with_guancha_breaks_down_the_total_before_it() -> 
         "上半年交通事故共造成死亡842人，较去年同期减少31人。\n"
         "從肇事車種觀察，機車事故的死亡人數最多，達415人，較去年同期減少5.2%。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["415人"] == "842人"
     text = "本季共查獲毒品案件嫌疑人620人。以年齡別觀察，30歲以下者最多為248人，其次為31至40歲者196人。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["248人"], parents["196人"]) == ("620人", "620人")
 
 
@@ -384,7 +385,7 @@ def test_sectors_after_a_lead_go_on_past_full_stops_and_semicolons() -> None:
         "据介绍，在前三季度发生的较大事故中，矿山开采发生4起，死亡15人；城乡建设发生5起，死亡18人。"
         "危险物品运输发生2起，失踪7人；内河航运发生3起，死亡和失踪12人；渔业捕捞发生1起，死亡4人。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert [parents[t] for t in ("4起", "5起", "2起", "3起", "1起")] == ["16起"] * 5
     assert [parents[t] for t in ("15人", "18人", "7人", "12人", "4人")] == ["60人"] * 5
     # a sentence that looks at the total another way is no further sector
@@ -392,7 +393,7 @@ def test_sectors_after_a_lead_go_on_past_full_stops_and_semicolons() -> None:
         "全年共发生较大事故14起。在全年发生的较大事故中，矿山开采发生4起；城乡建设发生5起。"
         "从时段看，夜间发生6起。"
     )
-    assert {r.text: r.parent for r in extract_text(text)}["6起"] is None
+    assert parents_of(text)["6起"] is None
 
 
 def test_a_sector_past_a_semicolon_of_a_sentence_going_on_from_a_qizhong_keeps_the_totals() -> None:
@@ -401,14 +402,14 @@ def test_a_sector_past_a_semicolon_of_a_sentence_going_on_from_a_qizhong_keeps_t
         "全年发生生产安全事故37起，死亡31人。其中，纺织行业事故12起，死亡9人。"
         "印染行业事故6起，死亡5人；造纸行业事故4起，死亡3人。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["4起"], parents["3人"]) == ("37起", "31人")
 
 
 def test_counts_before_a_total_said_after_them_are_its_parts() -> None:
     """A、B、C，总人数为N: the named total comes last; the counts before it add up to it exactly."""
     text = "去年全局实有编制：编制内民警412人、辅警1065人、文职人员238人，总人数为1715人。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert [parents[t] for t in ("412人", "1065人", "238人")] == ["1715人"] * 3
     assert parents["1715人"] is None
     # a bare sum of a few named items (共计) is no whole of theirs; nor is a total they miss
@@ -424,14 +425,14 @@ def test_items_in_their_own_unit_between_two_parts_of_a_list_are_parts_too() -> 
         "今年一季度，热线办收到网络和信件诉求590件，其中，市长热线转办工单212件，区长信箱来信45封，"
         "书记信箱来信30封，网站留言转办工单128件，微信平台转办工单175件。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["45封"], parents["30封"]) == ("590件", "590件")
     # sites paired with the slots of one part in its own clause are no part of the slots' whole
     text = (
         "全年新增停车泊位5000个。其中，新建公共停车场12座、泊位2400个，"
         "改造临时停车点30处、泊位900个，路内泊位1700个。"
     )
-    assert {r.text: r.parent for r in extract_text(text)}["30处"] is None
+    assert parents_of(text)["30处"] is None
 
 
 def test_a_second_qizhong_sentence_cuts_the_same_total_past_the_last_part_of_the_first() -> None:
@@ -440,7 +441,7 @@ def test_a_second_qizhong_sentence_cuts_the_same_total_past_the_last_part_of_the
         "昨日全市消防共接警612起，其中火灾扑救140起、抢险救援380起、社会救助92起。"
         "其中，涉及暴雨的警情305起，其中城区188起。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["305起"], parents["188起"]) == ("612起", "305起")
 
 
@@ -450,28 +451,28 @@ def test_a_sentence_of_the_next_ranks_goes_on_with_the_grouping_before_it() -> N
         "上半年交通事故共造成死亡842人，较去年同期减少31人。\n"
         "從肇事車種觀察，機車事故的死亡人數最多，達415人。其次是行人及小貨車，分別為121人及88人。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["121人"], parents["88人"]) == ("842人", "842人")
     # a 分别 sentence of its own after a breakdown pairs names with figures and goes on nothing
     text = "全年共破获案件860起，其中盗窃案件310起。城关、河西两所分别破获案件120起、96起。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["96起"] != "860起"
 
 
 def test_a_clause_saying_some_of_the_count_before_are_of_a_kind_breaks_it_down() -> None:
     """N宗，M宗为X: with no 其中, the next clause's count said to be of a kind is some of the N."""
     text = "全年与行人有关的事故共312宗，5宗为致命事故。共发生事故96起，死亡12人，7起为酒驾肇事。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["5宗"] == "312宗"
     assert parents["12人"] is None and parents["7起"] != "12人"
     # a clause whose count is a rate of the count before (…，20%为…) or bigger is none
     text = "共查处违法1200起，1500起为去年数字。"
-    assert {r.text: r.parent for r in extract_text(text)}["1500起"] is None
+    assert parents_of(text)["1500起"] is None
 
 
 def test_figures_of_another_year_after_a_breakdown_are_no_parts_of_this_years_total() -> None:
     """2023年…N宗，當中M宗…，而2022年則分別是A宗及B宗: last year's figures lie outside this year's total."""
     text = "2023年，以每十萬人口計算的盜竊案有412宗，當中58宗為入屋盜竊，而2022年則分別是398宗及61宗。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["58宗"] == "412宗"
     assert (parents["398宗"], parents["61宗"]) == (None, None)

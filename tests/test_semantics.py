@@ -14,6 +14,7 @@ from statx.metrics import MetricIndex
 from statx.periods import resolve_period
 from statx.rules import RuleSet
 from tests.conftest import GOLD, SAMPLES
+from tests.readings import parents_of
 
 
 def test_every_contract_metric_is_defined_with_positive_and_negative_examples(rules: RuleSet) -> None:
@@ -256,13 +257,13 @@ def test_an_item_after_a_semicolon_that_the_whole_has_no_room_for_is_no_part() -
         "全市共有186名民警获得市级以上表彰奖励，其中个人一等功3人、个人二等功19人、个人三等功142人；"
         "为立功受奖民警发放奖金83.6万元，优先安排124名优秀民警参加疗养。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["142人"] == "186名"
     assert parents["124名"] is None  # 3 + 19 + 142 + 124 > 186: the breakdown ended at the semicolon
     text = "共有186名民警获得表彰，其中个人一等功3名、个人二等功19名；个人三等功142名。"
-    assert {r.text: r.parent for r in extract_text(text)}["142名"] == "186名"  # room left: a part
+    assert parents_of(text)["142名"] == "186名"  # room left: a part
     text = "全市共接报火灾1862起。其中，较大火灾1起，一般火灾1861起；住宅火灾572起，占总数的30.7%。"
-    assert {r.text: r.parent for r in extract_text(text)}["572起"] == "1862起"  # a second grouping
+    assert parents_of(text)["572起"] == "1862起"  # a second grouping
 
 
 def test_a_clause_after_a_semicolon_that_opens_with_another_count_is_no_part() -> None:
@@ -270,12 +271,12 @@ def test_a_clause_after_a_semicolon_that_opens_with_another_count_is_no_part() -
         "共为群众办理电动自行车登记上牌8650辆，其中上门办理2310辆；"
         "为农村群众办理摩托车驾驶证1120本，摩托车注册登记1960辆。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["2310辆"] == "8650辆"
     assert parents["1120本"] is None
     assert parents["1960辆"] is None  # the clause began with licences: a new topic, not a part
     text = "全年破获刑事案件1105起。其中，破获命案3起；破获盗窃案件612起、诈骗案件80起。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["612起"] == parents["80起"] == "1105起"  # the clause's first item is a part: go on
 
 
@@ -284,11 +285,11 @@ def test_an_item_after_a_semicolon_that_opens_with_a_new_action_is_no_part() -> 
         "查处非法改装车辆1386辆，其中改装排气管的摩托车1012辆、改装灯光的小型汽车374辆；"
         "查扣涉嫌非法改装车辆217辆，拆除改装部件640余件。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["374辆"] == "1386辆"
     assert parents["217辆"] is None  # the cars seized: another deed, not a third kind of car dealt with
     text = "查处违法车辆1386辆，其中查扣摩托车600辆；查扣小型汽车374辆。"
-    assert {r.text: r.parent for r in extract_text(text)}["374辆"] == "1386辆"  # the verb of the item before
+    assert parents_of(text)["374辆"] == "1386辆"  # the verb of the item before
 
 
 def test_an_item_after_a_semicolon_saying_the_whole_s_verb_again_is_a_new_item() -> None:
@@ -374,7 +375,7 @@ def test_a_breakdown_after_a_pair_of_totals_in_one_unit_pairs_its_items_with_the
     assert [r.parent for r in posts] == [None, "150个"]
     # a single total before the 其中 that is smaller than the item is still the whole of nothing
     text = "共排查隐患车辆80辆，其中货车120辆。"
-    assert {r.text: r.parent for r in extract_text(text)}["120辆"] is None
+    assert parents_of(text)["120辆"] is None
 
 
 def test_classes_counted_with_a_word_of_total_are_kinds_of_their_whole() -> None:
@@ -1229,24 +1230,24 @@ def test_a_word_of_two_metrics_takes_the_one_the_paragraph_counts() -> None:
 
 def test_a_breakdown_in_people_counts_may_switch_between_ming_and_ren() -> None:
     text = "警方共拘捕1 138名涉及毒品罪行人士，其中青少年176人。"
-    assert {r.text: r.parent for r in extract_text(text)}["176人"] == "1 138名"
+    assert parents_of(text)["176人"] == "1 138名"
 
 
 def test_a_lead_counting_the_things_again_before_zhong_holds_the_whole_of_the_parts_after_it() -> None:
     # 8名死者中，…5人: the lead counts the dead again; its figure is the whole of the kinds after it
     text = "全年交通事故死亡8人；8名死者中，電單車駕駛者或乘客有5人，行人2人，輕型汽車乘客1人。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert [parents[t] for t in ("5人", "2人", "1人")] == ["8名"] * 3
     assert parents["8人"] is None
-    parents = {r.text: r.parent for r in extract_text("全县19个派出所中，已有14个完成改革。")}
+    parents = parents_of("全县19个派出所中，已有14个完成改革。")
     assert parents["14个"] == "19个"
     # after a grouping lead, the count said again names the whole
     text = "全年发生事故146起。从事故分布看，146起事故中，国省道上的31起，农村道路上的27起。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["31起"] == parents["27起"] == "146起"
     # a span of months or a month's middle counts no thing: no lead, no breakdown of the total before
     for opening in ("近3个月中，", "10月中，"):
-        parents = {r.text: r.parent for r in extract_text(f"共查处违法200起。{opening}查处酒驾12起。")}
+        parents = parents_of(f"共查处违法200起。{opening}查处酒驾12起。")
         assert parents["12起"] is None, opening
 
 
@@ -1258,11 +1259,11 @@ def test_a_breakdown_opening_an_indented_paragraph_reaches_the_total_just_before
             "3个派出所分别组建调解室。全市共排查矛盾纠纷5132起，调解纠纷4867起，调解成功率达96.8%。"
             f"\n\n{indent}其中，板桥、来宾、虹桥派出所分别调解纠纷612起、538起、497起。"
         )
-        parents = {r.text: r.parent for r in extract_text(text)}
+        parents = parents_of(text)
         assert [parents[t] for t in ("612起", "538起", "497起")] == ["4867起"] * 3, repr(indent)
     # a 其中 in the total's own sentence still leaves the total's reach unclear
     text = "共调解纠纷4867起，其中邻里纠纷1200起。\n\n 其中，板桥派出所调解纠纷612起。"
-    assert {r.text: r.parent for r in extract_text(text)}["612起"] is None
+    assert parents_of(text)["612起"] is None
 
 
 def test_a_clause_naming_the_counted_things_again_reaches_their_total_sections_up() -> None:
@@ -1272,18 +1273,18 @@ def test_a_clause_naming_the_counted_things_again_reaches_their_total_sections_u
         f"行动期间，全市抓获各类违法犯罪嫌疑人**1127名**，出动警力**5.3万人次**。{between}\n\n## 重拳出击\n\n"
         "在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人**386名**，治安违法人员**741名**。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["386名"] == parents["741名"] == "1127名"
     # another verb or another noun than the total's names no total
     for clause in ("在破获的违法犯罪嫌疑人中", "在抓获的涉毒人员中"):
         text = f"抓获各类违法犯罪嫌疑人1127名。{between}\n\n{clause}，刑事犯罪嫌疑人386名。"
-        assert {r.text: r.parent for r in extract_text(text)}["386名"] is None, clause
+        assert parents_of(text)["386名"] is None, clause
     # after a clause of the sentence; items past its semicolons; not an item naming another thing
     text = (
         f"全年新增停车泊位2.36万个。{between}\n\n## 停车难有了新解法\n\n"
         "支队通过三条路径，全年新增的停车泊位中，建设公共停车场38个，新增泊位9400个；共享泊位3200个。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["9400个"] == parents["3200个"] == "2.36万个"
     assert parents["38个"] is None
 
@@ -1294,14 +1295,14 @@ def test_names_alone_before_fenbie_open_a_breakdown_of_the_totals_a_sentence_up(
         "板桥、来宾、虹桥3个派出所分别划分网格126个、98个、87个，落实网格员131名、102名、90名，"
         "发动平安志愿者1200余人、950人、800人。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert [parents[t] for t in ("126个", "98个", "87个")] == ["1436个"] * 3
     assert [parents[t] for t in ("131名", "102名", "90名")] == ["1502名"] * 3  # one run, one whole
     assert [parents[t] for t in ("1200余人", "950人", "800人")] == ["8600余人"] * 3
     assert parents["3个"] is None  # the count of the names
     # a clause with words of its own before 分别 opens no breakdown of the sentence before
     text = "全市划分网格1436个。各派出所结合辖区实际，板桥、来宾派出所分别划分网格126个、98个。"
-    assert {r.text: r.parent for r in extract_text(text)}["126个"] is None
+    assert parents_of(text)["126个"] is None
 
 
 def test_a_part_breaks_down_the_earlier_whole_that_says_its_verb() -> None:
@@ -1309,7 +1310,7 @@ def test_a_part_breaks_down_the_earlier_whole_that_says_its_verb() -> None:
         "本年度全般刑案發生1萬2,486件，較上年減少3.2%，破獲1萬1,853件，破獲率94.9%。"
         "其中詐欺案件發生2,317件，破獲2,105件；竊盜案件發生1,845件，破獲1,790件。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["2,317件"] == "1萬2,486件"  # 發生: the cases reported, not the cases solved nearer
     assert parents["2,105件"] == "1萬1,853件"
     assert parents["1,845件"] == "1萬2,486件"  # over the semicolon, past the cases solved
@@ -1321,11 +1322,11 @@ def test_named_kinds_of_a_general_whole_keep_their_parent_over_a_semicolon() -> 
         "全年共查处各类交通违法行为56.3万起，同比上升4.1%。其中酒后驾驶3 218起、醉酒驾驶1 046起，"
         "分别下降6.4%和9.1%；超速行驶7.9万起，未戴安全头盔2.3万起。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     for figure in ("3 218起", "1 046起", "7.9万起", "2.3万起"):
         assert parents[figure] == "56.3万起", figure
     text = "全年共查处各类交通违法行为56.3万起。其中酒后驾驶3 218起；发生交通事故50起。"
-    assert {r.text: r.parent for r in extract_text(text)}["50起"] is None  # another topic
+    assert parents_of(text)["50起"] is None  # another topic
 
 
 def test_a_change_after_a_semicolon_takes_the_basis_of_the_like_item_before_it() -> None:
@@ -1427,12 +1428,12 @@ def test_a_sentence_opening_with_a_grouping_breaks_down_the_total_before_it() ->
         assert recs[item].parent == "186.4万件", item  # not the last part of the grouping before
         assert recs[item].metric == "hotline_cases", item
     text = "全年社会消费品零售总额2035.8亿元，比上年增长7.6%。按经营地统计，城镇消费品零售额1748.2亿元。"
-    assert {r.text: r.parent for r in extract_text(text)}["1748.2亿元"] == "2035.8亿元"
+    assert parents_of(text)["1748.2亿元"] == "2035.8亿元"
     text = "全市地区生产总值4286.53亿元，增长5.8%。分产业看，第一产业增加值312.47亿元，增长3.9%。"
-    assert {r.text: r.parent for r in extract_text(text)}["312.47亿元"] == "4286.53亿元"
+    assert parents_of(text)["312.47亿元"] == "4286.53亿元"
     # no grouping named: the figures after 从…情况看 are no parts of the total
     text = "全市热线共受理群众诉求工单11.6万件。从办理情况看，按期办结11.2万件。"
-    assert {r.text: r.parent for r in extract_text(text)}["11.2万件"] is None
+    assert parents_of(text)["11.2万件"] is None
 
 
 def test_a_part_repeating_its_whole_s_noun_keeps_the_whole_s_metric() -> None:
@@ -1459,7 +1460,7 @@ def test_a_grouping_lead_followed_by_qizhong_breaks_down_the_total_before() -> N
     for item in ("128项", "64项", "44项"):
         assert recs[item].parent == "236项", item  # the lead's total, past the 人次 and the change
     text = "共执行安保任务236项，投入警力8.6万人次。今年以来，其中体育活动128项。"
-    assert {r.text: r.parent for r in extract_text(text)}["128项"] is None  # no lead: the sentence's own
+    assert parents_of(text)["128项"] is None  # no lead: the sentence's own
 
 
 def test_breakdown_items_point_to_the_earlier_figure_they_add_up_to() -> None:
@@ -1481,11 +1482,11 @@ def test_breakdown_other_item_shares_the_whole_of_the_item_before() -> None:
         "上半年共排查化解矛盾纠纷412件，调解成功397件。"
         "从类型看，邻里纠纷168件、婚姻家庭纠纷95件、物业纠纷87件、劳资纠纷40件、其他22件。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     for item in ("168件", "95件", "87件", "40件", "22件"):
         assert parents[item] == "412件", item  # 其他 names no 纠纷 of its own, yet it is one more kind
     text = "受理警情300起，破获案件200起，其中盗窃案件120起，其他50起。"
-    assert {r.text: r.parent for r in extract_text(text)}["50起"] == "200起"  # its list's whole
+    assert parents_of(text)["50起"] == "200起"  # its list's whole
 
 
 def test_breakdown_items_point_to_a_nearer_figure_they_add_up_to() -> None:
@@ -1730,11 +1731,11 @@ def test_a_nested_list_breaks_down_the_figure_of_the_item_it_hangs_from() -> Non
         "## 一、路面管控\n\n- 查处各类交通违法：18,642 起，同比上升 6.4%\n  - 违法停车 1,236 起\n"
         "  - 超员 14 起，超载 63 起\n- 实施“首违不罚” 2,904 起\n\n  - 另行统计 3 起\n"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["1,236 起"] == parents["14 起"] == parents["63 起"] == "18,642 起"
     assert parents["6.4%"] is None and parents["2,904 起"] is None
     assert parents["3 起"] == "2,904 起"  # a blank line between items keeps the list
-    prose = {r.text: r.parent for r in extract_text("全年查处违法 500 起。\n  - 违法停车 20 起\n")}
+    prose = parents_of("全年查处违法 500 起。\n  - 违法停车 20 起\n")
     assert prose["20 起"] is None  # an indented item under a paragraph hangs from no item
 
 
@@ -1744,10 +1745,10 @@ def test_a_nested_list_item_opening_with_qizhong_breaks_down_the_item_it_hangs_f
         "- **整治**：查处交通违法**12.5万起**，同比上升**3.1%**。\n"
         "  - 其中，查处酒驾醉驾**1860起**，同比增长**0.8倍**；\n  - 查处超员**95起**。\n"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["1860起"] == parents["95起"] == "12.5万起"
     assert parents["0.8倍"] is None and parents["3.1%"] is None
-    flat = {r.text: r.parent for r in extract_text("- 查处违法500起\n- 其中，违法停车20起\n")}
+    flat = parents_of("- 查处违法500起\n- 其中，违法停车20起\n")
     assert flat["20起"] is None  # an item of the same level hangs from nothing
 
 
@@ -1992,7 +1993,7 @@ def test_breakdown_items_on_the_lines_after_an_open_line_hang_from_the_whole() -
         "无证驾驶3 312起；\n超速行驶2.04万起。\n依法行政拘留82人。\n"
         "排查整治道路隐患136处，其中\n急弯陡坡48处。\n\n其中：\n临水路段35处。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["1 026起"] == parents["3 312起"] == parents["2.04万起"] == "12.86万起"
     assert parents["48处"] == "136处"
     assert parents["82人"] is None and parents["5.8%"] is None
@@ -2001,7 +2002,7 @@ def test_breakdown_items_on_the_lines_after_an_open_line_hang_from_the_whole() -
 
 def test_a_line_closed_by_a_full_stop_ends_the_breakdown() -> None:
     text = "查处违法行为1.2万起。其中：\n酒后驾驶1026起。\n开展宣传活动120场；\n发放资料3000份。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["1026起"] == "1.2万起"
     assert parents["120场"] is None and parents["3000份"] is None
 
@@ -2011,11 +2012,11 @@ def test_a_part_weighed_in_another_unit_of_mass_breaks_down_its_whole() -> None:
         "缴获毒品2.36吨，其中海洛因486.5千克、冰毒1.52吨、氯胺酮213公斤；"
         "缴获制毒原料17.8吨，其中麻黄碱612公斤。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["486.5千克"] == parents["1.52吨"] == parents["213公斤"] == "2.36吨"
     assert parents["612公斤"] == "17.8吨"
     # another measure is no part: the drivers punished are not some of the violations
-    parents = {r.text: r.parent for r in extract_text("查处违法行为1.2万起，其中处罚驾驶人8000人。")}
+    parents = parents_of("查处违法行为1.2万起，其中处罚驾驶人8000人。")
     assert parents["8000人"] is None
 
 
@@ -2025,7 +2026,7 @@ def test_an_item_opening_with_its_kind_s_name_goes_on_over_a_semicolon() -> None
         "查处各类交通违法行为12.86万起。其中：无证驾驶3 312起；违法停车2.9万起。"
         "共查处各类交通违法行为11.27万起，其中超速行驶1.86万起，违法停车3.1万起；查处饮酒驾驶、醉酒驾驶分别为315起、97起。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["2.9万起"] == "12.86万起" and parents["3.1万起"] == "11.27万起"
     assert parents["315起"] is None and parents["97起"] is None
 
@@ -2038,16 +2039,16 @@ def test_a_qizhong_nested_in_an_item_breaks_down_that_item_only() -> None:
         "2. 酒驾醉驾2,106起，其中醉驾497起；\n3. 违法停车4.4万起；\n4. 不按规定使用安全带3.1万起；\n"
         "5. 货车占用超车道9,372起；\n6. 客车超员186起。\n"
     )
-    parents = {r.text: r.parent for r in extract_text(listed)}
+    parents = parents_of(listed)
     assert parents["497起"] == "2,106起"
     assert parents["2,106起"] == parents["4.4万起"] == parents["3.1万起"] == "23.4万起"
     assert parents["9,372起"] == parents["186起"] == "23.4万起"
     inline = "查处交通违法23.4万起，其中超速5.8万起，酒驾醉驾2,106起，其中醉驾497起，违法停车4.4万起。"
-    parents = {r.text: r.parent for r in extract_text(inline)}
+    parents = parents_of(inline)
     assert parents["497起"] == "2,106起" and parents["4.4万起"] == "23.4万起"
     # a smaller item after the nested 其中 still breaks down the item it stands in
     smaller = "查处违法3万起，其中酒驾醉驾2000起，其中醉驾300起、饮酒驾驶1700起。"
-    parents = {r.text: r.parent for r in extract_text(smaller)}
+    parents = parents_of(smaller)
     assert parents["300起"] == parents["1700起"] == "2000起"
 
 
@@ -2394,7 +2395,7 @@ def test_a_sentence_naming_the_counted_people_by_their_verb_opens_their_parts() 
     assert {r.text: r.metric for r in extract_text(text)}["741名"] == "suspects_arrested"
     # a deed's clause names no counted thing: no breakdown of the count before it
     text = "全年查处交通违法12万起。在开展的夜查行动中，查处酒驾300起。"
-    assert {r.text: r.parent for r in extract_text(text)}["300起"] is None
+    assert parents_of(text)["300起"] is None
 
 
 def test_a_sentence_naming_the_counted_tickets_by_所_and_their_verb_opens_their_parts() -> None:
@@ -2405,7 +2406,7 @@ def test_a_sentence_naming_the_counted_tickets_by_所_and_their_verb_opens_their
         assert (recs[part].metric, recs[part].parent) == ("hotline_cases", "8600件"), part
     # a deed's clause with 所 names no counted thing either
     text = "全年查处交通违法12万起。在所开展的夜查行动中，查处酒驾300起。"
-    assert {r.text: r.parent for r in extract_text(text)}["300起"] is None
+    assert parents_of(text)["300起"] is None
 
 
 def test_a_pdf_copys_unindented_line_goes_on_with_the_indented_paragraph() -> None:
@@ -2416,7 +2417,7 @@ def test_a_pdf_copys_unindented_line_goes_on_with_the_indented_paragraph() -> No
     )
     item = "其中，涉及电动自行车的事故417起，占总数的38.4%。"
     text = "\u3000\u3000" + "\n".join((*lines, item))
-    assert {r.text: r.parent for r in extract_text(text)}["417起"] == "1,086起"
+    assert parents_of(text)["417起"] == "1,086起"
     # with no indent to go by, or a blank line or an indented line between, the lines are
     # paragraphs of their own, and the whole two of them up is not reached by the 其中 (a share of
     # 总数 would still pick it: `wholes_of_own_shares`, so the item here says none)
@@ -2426,7 +2427,7 @@ def test_a_pdf_copys_unindented_line_goes_on_with_the_indented_paragraph() -> No
         "\u3000\u3000" + "\n\n".join((*lines, item)),
         "\u3000\u3000" + "\n\u3000\u3000".join((*lines, item)),
     ):
-        assert {r.text: r.parent for r in extract_text(t)}["417起"] is None, t
+        assert parents_of(t)["417起"] is None, t
 
 
 def test_a_grouped_items_share_says_which_count_the_lead_groups() -> None:
@@ -2435,18 +2436,18 @@ def test_a_grouped_items_share_says_which_count_the_lead_groups() -> None:
         "全市共发生道路交通事故1,086起。其中，涉及电动自行车的事故417起，占总数的38.4%。\n\n"
         "从事故分布看，发生在国省道上的事故316起，占29.1%；发生在农村道路上的事故502起，占46.2%。"
     )
-    recs = {r.text: r.parent for r in extract_text(text)}
+    recs = parents_of(text)
     assert (recs["316起"], recs["502起"]) == ("1,086起", "1,086起")
     # past a section heading too: 6215 is 6.95% of the 8.94万
     text = (
         "全市形成有效警情8.94万起，同比下降6.3%。\n一、警情结构持续优化\n"
         "从警情类别看，有效警情中，刑事类警情6215起，占6.95%。"
     )
-    assert {r.text: r.parent for r in extract_text(text)}["6215起"] == "8.94万起"
+    assert parents_of(text)["6215起"] == "8.94万起"
     # a whole percent, or a share of no figure before, says nothing
     for share in ("占29%", "占31.5%"):
         text = f"全市发生事故1,086起。其中，电动车事故417起。\n\n从事故分布看，国省道事故316起，{share}。"
-        assert {r.text: r.parent for r in extract_text(text)}["316起"] is None, share
+        assert parents_of(text)["316起"] is None, share
 
 
 def test_parts_may_exceed_a_whole_said_with_yu_up_to_its_last_place() -> None:
@@ -2798,7 +2799,7 @@ def test_counts_paired_with_shares_of_the_whole_year_point_at_the_year_s_totals(
 def test_a_grouped_item_s_share_allows_for_the_rounding_of_a_count_in_wan() -> None:
     # 1.2万 is 11,500 to 12,499: 28.5% of 4.12万 (11,742) is written so, as a paired share allows too
     text = "全年发生事故4.12万起，其中电动车事故1.3万起。\n\n从事故分布看，国省道上的事故1.2万起，占28.5%。"
-    assert {r.text: r.parent for r in extract_text(text)}["1.2万起"] == "4.12万起"
+    assert parents_of(text)["1.2万起"] == "4.12万起"
 
 
 def test_a_change_after_a_numbered_run_in_head_counts_what_the_head_names() -> None:

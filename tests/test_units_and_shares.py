@@ -10,6 +10,7 @@ from __future__ import annotations
 from statx import extract_text
 from statx.records import Record
 from statx.rules import RuleSet
+from tests.readings import parents_of
 
 
 def _figures(text: str, rules: RuleSet) -> list[tuple[str, int | float, str, str]]:
@@ -146,9 +147,9 @@ def test_a_share_of_a_count_named_by_its_thing_picks_the_count_that_names_it() -
         "全年受理群众举报2150件，比上年增加214件。共办结案件2085件。\n"
         "涉及虚假宣传的有302件，占举报量的14%；涉及无证经营的有258件，占举报量的12%。"
     )
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert (parents["302件"], parents["258件"]) == ("2150件", "2150件")
     # a share of a 总量 names a stock or sum the report may never state: no whole is read from it
     text = "全年各窗口共办理车驾管业务52.4万笔。群众在网上办理业务30.9万笔，占业务总量的59%。"
-    parents = {r.text: r.parent for r in extract_text(text)}
+    parents = parents_of(text)
     assert parents["30.9万笔"] is None
