@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import itertools
 import logging
 import os
 import sys
@@ -76,7 +75,7 @@ def run_units(
         for unit in queue:
             yield run_unit(unit, task, rules)
     else:
-        yield from _run_processes(queue, task, jobs, rules)
+        yield from _run_processes(queue, task, jobs)
 
 
 #: Most worker processes per core this machine starts: extraction keeps a core busy, so more
@@ -119,11 +118,9 @@ class _Future(Protocol):
     def result(self) -> Result: ...
 
 
-def _in_order(
-    submit: Callable[[Unit], _Future], units: Iterator[Unit], window: int, started: Iterable[_Future] = ()
-) -> Iterator[Result]:
-    """Keep `window` units in flight; yield results in submission order, `started` ones first."""
-    pending: deque[_Future] = deque(started)
+def _in_order(submit: Callable[[Unit], _Future], units: Iterator[Unit], window: int) -> Iterator[Result]:
+    """Keep `window` units in flight; yield results in submission order."""
+    pending: deque[_Future] = deque()
     for unit in units:
         pending.append(submit(unit))
         if len(pending) >= window:
@@ -174,11 +171,13 @@ def _context() -> BaseContext:
     return ctx
 
 
-def _run_processes(units: Iterator[Unit], task: Task, jobs: int, rules: RuleSet | None) -> Iterator[Result]:
-    """Run the units on `jobs` worker processes; this one runs the first while they get ready.
+def _run_processes(units: Iterator[Unit], task: Task, jobs: int) -> Iterator[Result]:
+    """Run the units on `jobs` worker processes, forked from a fork server with warm rules.
 
-    Workers fork from a fork server that first imports statx and warms its rules (about half
-    a second); it is started now, and the first unit is done here meanwhile.
+    This process extracts nothing itself: the patterns a unit compiles (about 30 MB) would
+    stay in it for the whole run, beside the same patterns in the fork server and in every
+    worker, to save the half second the fork server takes to warm (started early, while
+    this process loads its rules; see `start_workers`).
     """
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -194,14 +193,9 @@ def _run_processes(units: Iterator[Unit], task: Task, jobs: int, rules: RuleSet 
 
     try:
         start_workers(jobs)
-        first = next(units, None)
-        ahead = _Submitting(submit, list(itertools.islice(units, 2 * jobs)))
-        if first is not None:
-            done = run_unit(first, task, rules)
-            release()  # the workers extract the rest: this process has compiled all it will use
-            trim_heap()
-            yield done
-        yield from _in_order(submit, units, 2 * jobs, ahead.futures())
+        release()  # this process compiles no pattern from here on
+        trim_heap()
+        yield from _in_order(submit, units, 2 * jobs)
     except BrokenProcessPool:
         why = _why_broken(workers.values())
         _stop_now(pool)
@@ -210,37 +204,6 @@ def _run_processes(units: Iterator[Unit], task: Task, jobs: int, rules: RuleSet 
         _stop_now(pool)
         raise
     pool.shutdown(wait=True)
-
-
-class _Submitting:
-    """Submit units on a thread of their own, so that this process extracts meanwhile.
-
-    Asking for the first worker waits until the fork server is warm (about half a second
-    of loading statx and its rules); done here, it would leave the second core idle while
-    this process extracts the first unit, or this process idle while the server warms.
-    """
-
-    def __init__(self, submit: Callable[[Unit], _Future], units: list[Unit]) -> None:
-        self._submit = submit
-        self._units = units
-        self._done: list[_Future] = []
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="statx-submit", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            for unit in self._units:
-                self._done.append(self._submit(unit))
-        except BaseException as e:  # handed to the caller, which reports it
-            self._error = e
-
-    def futures(self) -> list[_Future]:
-        """The futures of the units, in order, once all are submitted; the submit's error if any."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._done
 
 
 def _why_broken(workers: Iterable[BaseProcess]) -> BaseException:

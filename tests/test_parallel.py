@@ -88,6 +88,23 @@ def test_two_processes_write_the_bytes_one_process_writes(fmt: Format, corpus: P
     assert _written(fmt, 2, [SAMPLES]) == plain.getvalue()
 
 
+_CALLER_EXTRACTS_NOTHING = """
+import sys
+import statx.matcher
+from statx.parallel import extract_parallel
+records = list(extract_parallel([sys.argv[1]], jobs=2, chunk_bytes=4096))
+assert records, "the workers found nothing"
+print(len(statx.matcher._PLANS))
+"""
+
+
+def test_with_workers_the_caller_compiles_no_rule_pattern(corpus: Path) -> None:
+    """The workers have the compiled patterns; a copy in the caller would stay for the whole run."""
+    argv = [sys.executable, "-c", _CALLER_EXTRACTS_NOTHING, str(corpus)]
+    done = subprocess.run(argv, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0"]
+
+
 def test_corpus_lines_are_articles(corpus: Path) -> None:
     records = list(extract_parallel([corpus], jobs=2, chunk_bytes=SMALL))
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
@@ -220,7 +237,7 @@ def _start_big_parallel_run(tmp_path: Path) -> tuple[subprocess.Popen[bytes], li
     while not any(p.name.endswith(".tmp") and p.stat().st_size for p in tmp_path.iterdir()):
         assert proc.poll() is None and time.monotonic() < deadline, "statx ended before it was interrupted"
         time.sleep(0.05)
-    while True:  # statx writes the first unit, done by itself, before its workers are forked
+    while True:  # the workers are forked from the fork server, not from statx itself
         tree = psutil.Process(proc.pid).children(recursive=True)
         with contextlib.suppress(psutil.NoSuchProcess):  # a helper process that just ended
             if any(w.ppid() != proc.pid for w in tree):
