@@ -82,6 +82,9 @@ def find_parents(doc: Reading) -> list[int | None]:
         # 其中 before it opens the breakdown (and may reach the whole a sentence up)
         while len(found) > 1 and text.startswith("分别", found[-1]):
             found.pop()
+        # 其中，居前三位的依次为：甲、乙、丙，数量依次为：412起…: a ranking after another breakdown word
+        # only orders that one's parts (…较多的依次为违停(2100起)、…: alone, it opens the breakdown)
+        found = [at for k, at in enumerate(found) if k == 0 or not text.startswith("依次", at)]
         if not found and (opened := _breakdown_said_before(doc, i, lo)) is not None:
             sentence_start, at = opened
             found = [at]

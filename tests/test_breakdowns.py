@@ -476,3 +476,19 @@ def test_figures_of_another_year_after_a_breakdown_are_no_parts_of_this_years_to
     parents = parents_of(text)
     assert parents["58宗"] == "412宗"
     assert (parents["398宗"], parents["61宗"]) == (None, None)
+
+
+def test_a_ranking_said_with_yici_lists_parts_of_the_total_before_it() -> None:
+    text = "上月全区查处突出违法5300余起，数量居前的依次为违停（2100起）、不系安全带（960起）、逆行（410起）"
+    records = {r.text: r for r in extract_text(text)}
+    assert [records[t].parent for t in ("2100起", "960起", "410起")] == ["5300余起"] * 3
+    assert records["2100起"].label == "违停"  # the ranking's lead is no part of the item's name
+    # after a 其中, the ranking pairs names with figures and leaves the 其中 its whole
+    parents = parents_of("全年受理求助2600起，其中，居前两位的依次是：开锁、寻人，数量依次为：510起、330起。")
+    assert parents["510起"] == parents["330起"] == "2600起"
+
+
+def test_a_lead_opened_by_zai_may_name_its_things_at_length_after_a_date() -> None:
+    text = "截至9月底，在纳入全市驾培质量考核体系的412所驾校中，考核优秀的236所，合格的150所，不合格的19所。"
+    parents = parents_of(text)
+    assert parents["236所"] == parents["150所"] == parents["19所"] == "412所"
