@@ -584,12 +584,17 @@ def _cue_units(cue: str) -> frozenset[str]:
     return frozenset(u for u in found.group(1).split("|") if u) if found else frozenset()
 
 
+#: What ends a list's item short of 、 or 等: a clause's punctuation.
+_ITEM_BREAK = compile_pattern(r"[，,；;。：:]")
+
+
 def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
     """Drop the cues that are items of a list of examples when the words after its 等 name something.
 
-    查处超速、超员等重点违法12.6万起: 超速 and 超员 are examples of the violations counted. Only a
-    cue that is a whole item (next to 、 or 等) is dropped: the verb before the list still counts
-    (收集整改交通设施、放管服改革等方面意见建议23条: 整改).
+    查处超速、超员等重点违法12.6万起: 超速 and 超员 are examples of the violations counted. A cue
+    of the first item is dropped only when it is the whole item (next to 、 or 等): the verb before
+    the list still counts (收集整改交通设施、放管服改革等方面意见建议23条: 整改). Every cue of a
+    later item is dropped, however many run together in it (、货车超载超速等).
     """
     ends = [m.end() for m in _EXAMPLES_END.finditer(text)]
     if not ends or not any(h[1] >= ends[-1] for h in hits):
@@ -599,7 +604,15 @@ def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tupl
     def an_item(start: int, end: int) -> bool:
         return end < cut and (text[end : end + 1] in ("、", "等") or text[start - 1 : start] == "、")
 
-    return [h for h in hits if not an_item(h[1], h[2])]
+    def inside_later_item(start: int, end: int) -> bool:
+        # a cue anywhere inside an item after the first (、货车超载超速等, 、醉酒驾驶、): the whole item
+        # is an example, however many cues run together in it; the first item may hold the verb
+        if end >= cut:
+            return False
+        opened = text.rfind("、", 0, start)
+        return opened >= 0 and _ITEM_BREAK.search(text, opened, start) is None
+
+    return [h for h in hits if not (an_item(h[1], h[2]) or inside_later_item(h[1], h[2]))]
 
 
 #: The named road offences: a bare 查处 after one counts it (`MetricIndex._offence_said_before`), and
