@@ -118,7 +118,7 @@ def read_respectively(
         elif slots > 1 and len(before) == slots and not _RATE_NAMED.search(said):
             out.update(zip(group, before[ahead : ahead + k], strict=True))
         elif slots == len(_FOUR_INDICES) and _CRASH_INDICES.search(said):
-            # 道路交通事故四项指数分别下降15%、23%、23%、7.9%: the crash bulletin's four indices, named
+            # 全县事故四项指数同比分别下降9%、12%、8%、6%: the crash bulletin's four indices, named
             # by the phrase alone and always in this order, when no counts before them say them
             tail = _what_follows(after, lex)
             out.update(
@@ -165,7 +165,7 @@ _COMPARISON_ONLY = compile_pattern(
 
 #: The four indices of a crash bulletin (事故四项指数), in the order it always lists them.
 _FOUR_INDICES = ("事故起数", "死亡人数", "受伤人数", "直接财产损失")
-#: Words before 分别 that end in those indices (道路交通事故四项指数, 事故四项主要指数).
+#: Words before 分别 that end in those indices (交通事故四项指数, 事故四项主要指数).
 _CRASH_INDICES = compile_pattern(r"事故\s*(?:的)?四项(?:主要)?指[数标]\s*$")
 
 

@@ -890,7 +890,7 @@ def annotate(
             choice = lex.metrics.named(_RATE)
         own_words = pair.words if isinstance(pair, Listed) else ctx.pre
         if choice.key == "accidents" and _BARE_COUNT.search(own_words):
-            # 共接报火灾74.8万起…与上年相比，起数上升9.7%: a bare 起数 counts what the paragraph's count
+            # 全省接报火灾2.1万起…与上年相比，起数上升3.5%: a bare 起数 counts what the paragraph's count
             # before it counted, crashes in a crash summary (the cue's guess), fires or cases elsewhere
             owner = _count_owner(candidates, out, i, para_start)
             if owner is not None and owner != "accidents":
@@ -1010,7 +1010,7 @@ def _count_owner(cands: Sequence[Candidate], out: Sequence[Record], i: int, para
     """The metric of the paragraph's last count of events before figure `i` (`other` included).
 
     A bare 起数 repeats the noun of that count: 交通事故152起…起数减少27起 counts crashes,
-    共接报火灾74.8万起…起数上升9.7% fires (`other`). None when the paragraph has no such count
+    全省接报火灾2.1万起…起数上升3.5% fires (`other`). None when the paragraph has no such count
     within `_COUNT_LOOKBACK` characters, so the scan stays bounded.
     """
     lo = max(para_start, cands[i].start - _COUNT_LOOKBACK)
