@@ -1000,7 +1000,7 @@ def _apart_in_time(start: str | None, end: str | None, whole: Record) -> bool:
 #: A volume taken in that names nothing (受理量, 受理数): the intake the document counted before it.
 _BARE_INTAKE = compile_pattern(r"受理(?:总?量|数|件数)")
 
-#: A clause (or list item) that opens with a bare 起数, the noun it counts left out (起数减少27起).
+#: A clause (or list item) that opens with a bare 起数, the noun it counts left out (起数减少8起).
 _BARE_COUNT = compile_pattern(r"(?:^|[，,；;：:、])\s*起数[^，,；;。]*$")
 #: The units a count of events (crashes, fires, cases) is said in: what a bare 起数 refers back to.
 _EVENT_UNITS = ("起", "宗")
@@ -1009,7 +1009,7 @@ _EVENT_UNITS = ("起", "宗")
 def _count_owner(cands: Sequence[Candidate], out: Sequence[Record], i: int, para_start: int) -> str | None:
     """The metric of the paragraph's last count of events before figure `i` (`other` included).
 
-    A bare 起数 repeats the noun of that count: 交通事故152起…起数减少27起 counts crashes,
+    A bare 起数 repeats the noun of that count: 交通事故96起…起数减少8起 counts crashes,
     全省接报火灾2.1万起…起数上升3.5% fires (`other`). None when the paragraph has no such count
     within `_COUNT_LOOKBACK` characters, so the scan stays bounded.
     """
