@@ -124,7 +124,7 @@ def clause_start(text: str, pos: int, lo: int, lex: Lexicon) -> int:
             break
         start = last_end(lex.clause_end_back, text, opening, lo)
     if start > lo and text.count("”", start, pos) > text.count("“", start, pos):
-        # a quoted slogan with a comma of its own (发放“饮酒不开车，开车不饮酒”提示牌300块): that comma
+        # a quoted slogan with a comma of its own (向商户发放“喝了酒，别开车”提醒卡800张): that comma
         # ends no clause either, when the quote opened in the same sentence
         opening = text.rfind("“", lo, start)
         if opening >= 0 and SENTENCE_END.search(text, opening, start) is None:
