@@ -123,6 +123,12 @@ def clause_start(text: str, pos: int, lo: int, lex: Lexicon) -> int:
         if opening < 0:
             break
         start = last_end(lex.clause_end_back, text, opening, lo)
+    if start > lo and text.count("”", start, pos) > text.count("“", start, pos):
+        # a quoted slogan with a comma of its own (向商户发放“喝了酒，别开车”提醒卡800张): that comma
+        # ends no clause either, when the quote opened in the same sentence
+        opening = text.rfind("“", lo, start)
+        if opening >= 0 and SENTENCE_END.search(text, opening, start) is None:
+            start = last_end(lex.clause_end_back, text, opening, lo)
     return start
 
 

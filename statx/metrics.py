@@ -587,9 +587,10 @@ def _cue_units(cue: str) -> frozenset[str]:
 def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
     """Drop the cues that are items of a list of examples when the words after its 等 name something.
 
-    查处超速、超员等重点违法12.6万起: 超速 and 超员 are examples of the violations counted. Only a
-    cue that is a whole item (next to 、 or 等) is dropped: the verb before the list still counts
-    (收集整改交通设施、放管服改革等方面意见建议23条: 整改).
+    查处超速、超员等重点违法12.6万起: 超速 and 超员 are examples of the violations counted. A cue
+    of the first item is dropped only when it is the whole item (next to 、 or 等): the verb before
+    the list still counts (收集整改交通设施、放管服改革等方面意见建议23条: 整改). Named offences
+    run together in one item go with it (、货车超载超速等: 超载 as well as 超速).
     """
     ends = [m.end() for m in _EXAMPLES_END.finditer(text)]
     if not ends or not any(h[1] >= ends[-1] for h in hits):
@@ -599,7 +600,15 @@ def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tupl
     def an_item(start: int, end: int) -> bool:
         return end < cut and (text[end : end + 1] in ("、", "等") or text[start - 1 : start] == "、")
 
-    return [h for h in hits if not an_item(h[1], h[2])]
+    dropped = [h for h in hits if an_item(h[1], h[2])]
+    # named offences run together in one item (货车超载超速等, 醉酒驾驶 with the 酒驾 inside it): an
+    # offence that ends where a dropped one starts, or overlaps it, is an example of the same item
+    for h in sorted(hits, key=lambda h: h[1], reverse=True):
+        if h in dropped or h[2] >= cut or h[0].key not in ROAD_OFFENCES:
+            continue
+        if any(d[0].key in ROAD_OFFENCES and h[1] < d[2] and d[1] <= h[2] for d in dropped):
+            dropped.append(h)
+    return [h for h in hits if h not in dropped]
 
 
 #: The named road offences: a bare 查处 after one counts it (`MetricIndex._offence_said_before`), and

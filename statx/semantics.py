@@ -888,6 +888,13 @@ def annotate(
             # 去年还不到四成) is a ratio of something all the same: the other rates' metric; not in a
             # table, whose column decides (under a year it may be a growth rate), nor in a 分别 pairing
             choice = lex.metrics.named(_RATE)
+        own_words = pair.words if isinstance(pair, Listed) else ctx.pre
+        if choice.key == "accidents" and _BARE_COUNT.search(own_words):
+            # 全省接报火灾2.1万起…与上年相比，起数上升3.5%: a bare 起数 counts what the paragraph's count
+            # before it counted, crashes in a crash summary (the cue's guess), fires or cases elsewhere
+            owner = _count_owner(candidates, out, i, para_start)
+            if owner is not None and owner != "accidents":
+                choice = lex.metrics.named(owner) if owner != "other" else lex.metrics.other
         if choice is lex.metrics.other and (  # in a table its column's header says it (| 受理量（件） |)
             _BARE_INTAKE.search(ctx.pre) or _BARE_INTAKE.search(text, ctx.sentence_start, cand.start)
         ):
@@ -992,6 +999,29 @@ def _apart_in_time(start: str | None, end: str | None, whole: Record) -> bool:
 
 #: A volume taken in that names nothing (受理量, 受理数): the intake the document counted before it.
 _BARE_INTAKE = compile_pattern(r"受理(?:总?量|数|件数)")
+
+#: A clause (or list item) that opens with a bare 起数, the noun it counts left out (起数减少8起).
+_BARE_COUNT = compile_pattern(r"(?:^|[，,；;：:、])\s*起数[^，,；;。]*$")
+#: The units a count of events (crashes, fires, cases) is said in: what a bare 起数 refers back to.
+_EVENT_UNITS = ("起", "宗")
+
+
+def _count_owner(cands: Sequence[Candidate], out: Sequence[Record], i: int, para_start: int) -> str | None:
+    """The metric of the paragraph's last count of events before figure `i` (`other` included).
+
+    A bare 起数 repeats the noun of that count: 交通事故96起…起数减少8起 counts crashes,
+    全省接报火灾2.1万起…起数上升3.5% fires (`other`). None when the paragraph has no such count
+    within `_COUNT_LOOKBACK` characters, so the scan stays bounded.
+    """
+    lo = max(para_start, cands[i].start - _COUNT_LOOKBACK)
+    for k in range(i - 1, -1, -1):
+        if cands[k].start < lo:
+            return None
+        r = out[k]
+        if r.change is None and r.role != "baseline" and r.unit in _EVENT_UNITS:
+            return r.metric
+    return None
+
 
 #: The metric of a share that is no metric's own rate.
 _RATE = "rate_other"
