@@ -71,6 +71,8 @@ from statx.subjects import nearest_before, region_name
 _LAST_EXAMPLES_END = compile_pattern(EXAMPLES_END, regex.REVERSE)
 #: What ends a sentence, as against a semicolon that only ends a clause of it.
 _SENTENCE_END = compile_pattern(r"[。！？!?\n]")
+#: A number of two or more digits with no measure word, a comma right after it (查处治安案件1326，同比…).
+_BARE_NUMBER = compile_pattern(r"(?<![\d.])\d{2,}[ \t]*[，,]")
 #: How many figures of a sentence of 其中 `_change_broken_down` looks back over.
 _MAX_PARTS = 8
 #: What may stand between the items of a bare list of figures (32起、21起和15起), or nothing.
@@ -687,6 +689,9 @@ def annotate(
             and (change is not None or baseline)
             and text[ctx.sentence_start - 1 : ctx.sentence_start] in ("；", ";")
             and lex.bare_change.match(without_blanks(ctx.pre))
+            # 抓获逃犯101人；查处治安案件1326，同比上升48.6%: a number its clause says without a measure
+            # word (no figure) is what the change is of, not the count before the semicolon
+            and _BARE_NUMBER.search(text, ctx.sentence_start, cand.start) is None
         )
         if follows or (changed is not None and out[changed].role == "baseline"):
             # 同比（去年10月为7912件）增长6.6%: a change is of the current count, not of its baseline

@@ -2942,3 +2942,16 @@ def test_two_bases_before_respectively_pair_with_the_figures_in_turn() -> None:
         ]
     flipped = extract_text("治安警情环比、同比分别上升4.1%和2.6%，刑事警情同比下降3%。")
     assert [r.basis for r in flipped] == ["mom", "yoy", "yoy"]
+
+
+def test_a_change_after_a_number_with_no_measure_word_is_not_of_the_count_before_the_semicolon() -> None:
+    """…抓获逃犯58人；查处治安案件2210，同比上升12.4%: the number its clause says bare is what the
+    change is of; the count before the semicolon (people caught) names nothing of it."""
+    text = "今年破获刑事案件316起，抓获逃犯58人；查处治安案件2210，同比上升12.4%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert "2210" not in recs  # no measure word: no figure
+    rose = recs["12.4%"]
+    assert (rose.change, rose.basis, rose.metric) == ("up", "yoy", "cases_solved")
+    # a clause that only says a change still goes with the count before its semicolon
+    after = {r.text: r for r in extract_text("受理群众求助8436件，环比增长6.3%；2023年8月以来，同比增长3%。")}
+    assert after["3%"].metric == after["8436件"].metric
