@@ -627,7 +627,7 @@ def _named_like_first_item(
     # volumes by mode (铁路客运量…；公路人员流动量…；民航客运量…): each a 量 of its own kind
     if len(other) >= 3 and other[-1] == label[-1] == "量":
         return True
-    # calls or tickets by class, each class named alone (其中群众紧急求助类190万件；交通类107万件)
+    # calls or tickets by class, each class named alone (其中群众求救类31万起；交通类22万起)
     if len(other) >= 3 and other[-1] == label[-1] == "类":
         return True
     if _BARE_KIND.fullmatch(label) is not None and _BARE_KIND.fullmatch(other) is not None:
