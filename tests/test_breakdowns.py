@@ -476,3 +476,18 @@ def test_figures_of_another_year_after_a_breakdown_are_no_parts_of_this_years_to
     parents = parents_of(text)
     assert parents["58宗"] == "412宗"
     assert (parents["398宗"], parents["61宗"]) == (None, None)
+
+
+def test_a_clause_naming_the_calls_by_their_other_name_breaks_down_the_count_with_its_later_kinds() -> None:
+    """有效报警N起。有效警情中，…: 报警 and 警情 name the same calls in a 110 report, so the clause breaks
+    down the count before it; the later items name only their kind (纠纷, 求助) and are parts too, while
+    the parts sum to no more than the whole."""
+    text = (
+        "上周全县接报警5120起，其中有效报警1860起。有效警情中，刑事类警情35起，交通事故类警情620起，"
+        "纠纷212起，求助190起。"
+    )
+    parents = parents_of(text)
+    assert parents["35起"] == parents["620起"] == "1860起"
+    assert parents["212起"] == parents["190起"] == "1860起"
+    over = parents_of("有效报警300起。有效警情中，刑事类警情35起，交通事故类警情120起，纠纷212起。")
+    assert over["120起"] == "300起" and over["212起"] is None  # 35+120+212 exceed the 300
