@@ -64,6 +64,7 @@ def find_parents(doc: Reading) -> list[int | None]:
     out: list[int | None] = []
     markers: list[int | None] = []
     sectors: set[int] = set()  # the parts `whole_of_numbered_sector` found
+    named_again: set[int] = set()  # the parts of a total a clause names again (`_whole_named_again`)
     for i, c in enumerate(cands):
         markers.append(None)
         if changes[i].relative:
@@ -178,6 +179,10 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent = shared
         if parent is None and (named := _whole_named_again(doc, i, lo)) is not None:
             parent = named
+            named_again.add(i)
+        elif parent is None and (named := _next_item_named_again(doc, out, named_again, i)) is not None:
+            parent = named  # 有效警情中，刑事类警情44起，…，纠纷334起: a later item names only its kind
+            named_again.add(i)
         if (
             parent is None
             and not changes[i].relative
@@ -517,9 +522,42 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
         if measure_of(rj.unit) != measure or size_of(rj) < part:
             continue
         own = _UNWRAPPED.sub("", doc.contexts[j].pre)
+        if own.endswith(_CALLS_AGAIN.get(noun[-2:], noun[-2:])):
+            own = own[:-2] + noun[-2:]  # 有效报警3200起。有效警情中，…: a 110 report's calls by either name
         if own.endswith(noun) and verb[-2:] in own[: -len(noun)]:
             return j
     return None
+
+
+#: The other name of the calls a 110 report counts (有效报警 and 有效警情 are the same calls).
+_CALLS_AGAIN = {"警情": "报警", "报警": "警情"}
+#: How many items of a run `_next_item_named_again` sums back over (a bound, not a list's length).
+_RUN_BACK = 64
+#: What stands between two items of a list of kinds: a comma or 、 and the next kind's short name.
+_NEXT_KIND = compile_pattern(r"\s*[，,、]\s*\p{Han}{1,6}\s*")
+
+
+def _next_item_named_again(doc: Reading, out: Sequence[int | None], named: set[int], i: int) -> int | None:
+    """The whole of the item before ``i`` when ``i`` goes on its list naming only its own kind.
+
+    有效警情中，刑事类警情44起，治安类警情125起，纠纷334起，举报投诉27起: the first items say the
+    noun of the clause again (`_whole_named_again`); the later ones name only the kind (纠纷), right
+    after the item before, in its unit, with a short name and nothing else between. The parts so far
+    may not sum to more than the whole.
+    """
+    k = i - 1
+    if k < 0 or k not in named or (whole := out[k]) is None or doc.changes[i].relative:
+        return None
+    rec, cands = doc.records[i], doc.cands
+    if rec.unit != doc.records[k].unit or is_rate(doc, i):
+        return None
+    if _NEXT_KIND.fullmatch(doc.text, cands[k].end, cands[i].start) is None:
+        return None
+    parts, j = size_of(rec), k
+    while j > max(whole, k - _RUN_BACK) and j in named and out[j] == whole:  # the run back to the first
+        parts += size_of(doc.records[j])
+        j -= 1
+    return whole if parts <= size_of(doc.records[whole]) * (1 + 1e-9) else None
 
 
 #: A clause opening with a kind (…110类有效报警中，; 刑事类警情中的…): the 2-3 characters before 类 name

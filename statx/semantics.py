@@ -71,6 +71,8 @@ from statx.subjects import nearest_before, region_name
 _LAST_EXAMPLES_END = compile_pattern(EXAMPLES_END, regex.REVERSE)
 #: What ends a sentence, as against a semicolon that only ends a clause of it.
 _SENTENCE_END = compile_pattern(r"[。！？!?\n]")
+#: A number of two or more digits with no measure word, a comma right after it (查处治安案件1326，同比…).
+_BARE_NUMBER = compile_pattern(r"(?<![\d.])\d{2,}[ \t]*[，,]")
 #: How many figures of a sentence of 其中 `_change_broken_down` looks back over.
 _MAX_PARTS = 8
 #: What may stand between the items of a bare list of figures (32起、21起和15起), or nothing.
@@ -412,6 +414,28 @@ def _kind_of_person(ctx: Context, whole: Record) -> bool:
     return whole.metric in _PEOPLE_DEALT_WITH and _PERSON_WORD.search(ctx.pre) is not None
 
 
+def _kind_of_call(ctx: Context, whole: Record) -> bool:
+    """Whether a part under the calls a 110 report counts names only a kind of call.
+
+    有效报警1860起，其中刑事类警情35起，…，纠纷212起，举报投诉9起: 纠纷 and 举报投诉 alone are what
+    the calls were about, not disputes settled or hotline tickets; a verb before them (调解纠纷)
+    says a deed of its own and keeps its metric.
+
+    >>> whole = Record(doc="", text="1860起", value=1860, unit="起", metric="incidents_received")
+    >>> _kind_of_call(Context("，举报投诉", "", 0), whole)
+    True
+    >>> _kind_of_call(Context("，调解纠纷", "", 0), whole)
+    False
+    """
+    return whole.metric == "incidents_received" and _CALL_KIND.fullmatch(ctx.pre) is not None
+
+
+#: The words of a part that name only a kind of call: disputes, complaints, help asked for.
+_CALL_KIND = compile_pattern(
+    r"[\s，,、；;]*(?:群众|其他|其它)?(?:矛盾)?(?:纠纷|举报投诉|投诉举报|举报|投诉|求助|咨询)\s*"
+)
+
+
 def _kind_of_case(ctx: Context, choice: Choice, whole: Record, unit: str, lex: Lexicon) -> bool:
     """Whether a part names only a kind of case under a whole that counts cases solved.
 
@@ -687,6 +711,9 @@ def annotate(
             and (change is not None or baseline)
             and text[ctx.sentence_start - 1 : ctx.sentence_start] in ("；", ";")
             and lex.bare_change.match(without_blanks(ctx.pre))
+            # 抓获逃犯58人；查处治安案件2210，同比上升12.4%: a number its clause says without a measure
+            # word (no figure) is what the change is of, not the count before the semicolon
+            and _BARE_NUMBER.search(text, ctx.sentence_start, cand.start) is None
         )
         if follows or (changed is not None and out[changed].role == "baseline"):
             # 同比（去年10月为7912件）增长6.6%: a change is of the current count, not of its baseline
@@ -921,6 +948,7 @@ def annotate(
             or kind_of_whole(ctx, choice, out[p], lex)
             or _only_set_up(ctx, lex)
             or _kind_of_person(ctx, out[p])
+            or _kind_of_call(ctx, out[p])
             or _kind_of_case(ctx, choice, out[p], rec.unit, lex)
             or _handled_of_cases(ctx, choice, out[p])
         ):

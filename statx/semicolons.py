@@ -612,6 +612,9 @@ def _named_like_first_item(
     >>> text = "全省客运量612万人次。其中，铁路客运量88万人次；公路出行量（含自驾、营运客车）510万人次。"
     >>> [r.parent for r in extract_text(text)]
     [None, '612万人次', '612万人次']
+    >>> text = "全年接报警情86万起，其中群众紧急求助类31万起；交通类22万起；纠纷类9万起。"
+    >>> [r.parent for r in extract_text(text)]
+    [None, '86万起', '86万起', '86万起']
     """
     first = _first_after(cands, i, marker + 1)
     # a note in brackets after the name (公路客运量（含高速公路、国省道）401万人次) says what it takes in
@@ -623,6 +626,9 @@ def _named_like_first_item(
         return True
     # volumes by mode (铁路客运量…；公路人员流动量…；民航客运量…): each a 量 of its own kind
     if len(other) >= 3 and other[-1] == label[-1] == "量":
+        return True
+    # calls or tickets by class, each class named alone (其中群众求救类31万起；交通类22万起)
+    if len(other) >= 3 and other[-1] == label[-1] == "类":
         return True
     if _BARE_KIND.fullmatch(label) is not None and _BARE_KIND.fullmatch(other) is not None:
         return True

@@ -492,3 +492,18 @@ def test_a_lead_opened_by_zai_may_name_its_things_at_length_after_a_date() -> No
     text = "截至9月底，在纳入全市驾培质量考核体系的412所驾校中，考核优秀的236所，合格的150所，不合格的19所。"
     parents = parents_of(text)
     assert parents["236所"] == parents["150所"] == parents["19所"] == "412所"
+
+
+def test_a_clause_naming_the_calls_by_their_other_name_breaks_down_the_count_with_its_later_kinds() -> None:
+    """有效报警N起。有效警情中，…: 报警 and 警情 name the same calls in a 110 report, so the clause breaks
+    down the count before it; the later items name only their kind (纠纷, 求助) and are parts too, while
+    the parts sum to no more than the whole."""
+    text = (
+        "上周全县接报警5120起，其中有效报警1860起。有效警情中，刑事类警情35起，交通事故类警情620起，"
+        "纠纷212起，求助190起。"
+    )
+    parents = parents_of(text)
+    assert parents["35起"] == parents["620起"] == "1860起"
+    assert parents["212起"] == parents["190起"] == "1860起"
+    over = parents_of("有效报警300起。有效警情中，刑事类警情35起，交通事故类警情120起，纠纷212起。")
+    assert over["120起"] == "300起" and over["212起"] is None  # 35+120+212 exceed the 300

@@ -2942,3 +2942,29 @@ def test_two_bases_before_respectively_pair_with_the_figures_in_turn() -> None:
         ]
     flipped = extract_text("治安警情环比、同比分别上升4.1%和2.6%，刑事警情同比下降3%。")
     assert [r.basis for r in flipped] == ["mom", "yoy", "yoy"]
+
+
+def test_a_change_after_a_number_with_no_measure_word_is_not_of_the_count_before_the_semicolon() -> None:
+    """…抓获逃犯58人；查处治安案件2210，同比上升12.4%: the number its clause says bare is what the
+    change is of; the count before the semicolon (people caught) names nothing of it."""
+    text = "今年破获刑事案件316起，抓获逃犯58人；查处治安案件2210，同比上升12.4%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert "2210" not in recs  # no measure word: no figure
+    rose = recs["12.4%"]
+    assert (rose.change, rose.basis, rose.metric) == ("up", "yoy", "cases_solved")
+    # a clause that only says a change still goes with the count before its semicolon
+    after = {r.text: r for r in extract_text("受理群众求助8436件，环比增长6.3%；2023年8月以来，同比增长3%。")}
+    assert after["3%"].metric == after["8436件"].metric
+
+
+def test_a_kind_of_call_named_alone_under_the_calls_counts_calls() -> None:
+    """有效报警N起，其中…，纠纷M起，举报投诉K起: under a count of calls the bare kinds are calls; a verb
+    before the kind (调解纠纷) is a deed of its own."""
+    text = (
+        "本周接报警2960起，其中有效报警1180起。有效警情中，刑事类警情41起，纠纷205起，求助133起，"
+        "举报投诉12起。"
+    )
+    metrics = {r.text: r.metric for r in extract_text(text)}
+    assert {metrics[t] for t in ("41起", "205起", "133起", "12起")} == {"incidents_received"}
+    other = {r.text: r.metric for r in extract_text("接警1000起，其中调解纠纷50起，举报投诉7起。")}
+    assert (other["50起"], other["7起"]) == ("disputes_mediated", "incidents_received")
