@@ -18,6 +18,7 @@ from statx.breakdowns import (
     in_closed_bracket,
     open_line,
     running_beside,
+    whole_of_same_verb,
 )
 from statx.clauses import FULL_STOP_BACK, SEMICOLON_BACK, WINDOW, Context, last_end
 from statx.figurereading import Reading, is_rate, measure_of, nearly_equal, rounding, size_of
@@ -288,7 +289,10 @@ def _whole_over_semicolon(
     cands, contexts, lex, rec = doc.cands, doc.contexts, doc.lex, doc.records[i]
     if metric == "other":
         if not _named_like_first_item(cands, out, i, marker, label):
-            return None, False, metric
+            # 其中：受理刑事案件68件，结案38件；受理民商事案件925件，结案440件: the verb that opens the item
+            # pairs it with the total said with that verb before the 其中
+            same = whole_of_same_verb(doc, lambda k: out[k].parent is not None, i, marker, lo)
+            return same, False, metric
         # 其中，电话渠道受理6102件…；网络渠道受理2334件: named like the first item, it counts what that counts
         first = _first_after(cands, i, marker + 1)
         metric = out[first].metric if first is not None else metric
