@@ -203,7 +203,7 @@ def find_parents(doc: Reading) -> list[int | None]:
     _items_between_parts(doc, out, markers)
     for i, parent in enumerate(out):
         if parent is not None and _LEFT_OUT.search(contexts[i].pre[-_LEFT_OUT_REACH:]):
-            out[i] = None  # 受理6380件(不含旧存214件), 不起诉118人(不含附条件不起诉5人): said to be no part
+            out[i] = None  # 受理5210件(不含旧存310件), 不起诉96人(不包括…4人): said to be no part
     return out
 
 
@@ -699,7 +699,7 @@ def _whole_before(
                         continue
                     parent = j
                 elif (same := whole_of_same_verb(doc, _is_part_in(out), i, marker, lo)) is not None:
-                    parent = same  # 受理…755件，结案600件: past the bigger part 受理, the total 结案 names
+                    parent = same  # 受理…780件，结案640件: past the bigger part 受理, the total 结案 names
             elif (
                 opens
                 and not by_lead
@@ -726,7 +726,7 @@ def _whole_before(
                 # item, but the figure before them that names its casualty (死亡) is its whole
                 parent = like
             elif (same := whole_of_same_verb(doc, _is_part_in(out), i, marker, lo)) is not None:
-                # 受理案件879件，结案700件。其中：受理民事案件755件，结案600件: each item pairs with the
+                # 受理案件910件，结案720件。其中：受理民事案件780件，结案640件: each item pairs with the
                 # total of its own verb, past the smaller count of the other verb nearer to it
                 parent = same
             else:
@@ -756,7 +756,7 @@ def whole_of_same_verb(
     """The total before the breakdown at ``marker`` counted by the verb that opens item ``i``'s words.
 
     A court's or a procuratorate's report breaks its intake and its closings down together (共受理案件
-    1803件，结案894件。其中：受理刑事案件68件，结案38件；受理民商事案件925件，结案440件): an item opened by
+    2140件，结案1260件。其中：受理刑事案件96件，结案51件；受理执行案件690件，结案480件): an item opened by
     受理 is a part of the count said with 受理, one opened by 结案 of the one said with 结案, though the
     nearest figure of the unit, of the other verb, is smaller. The total stands before the marker in the
     same paragraph, is no part itself (``is_part``), and is not smaller than the item. `statx.semicolons`
@@ -1574,7 +1574,7 @@ _GROUPING_END = compile_pattern(r"(?:分类|类型|类别|构成)(?:情况)?$")
 
 #: Words that make a figure a rate of a count, per period or per head (日均, 人均办案, 每名民警): a
 #: share of no total, so no part of one, however a breakdown before it in the sentence runs on.
-#: The verb a court's or a procuratorate's item opens with (其中：受理民事案件755件, 结案600件), after the
+#: The verb a court's or a procuratorate's item opens with (其中：受理民事案件780件, 结案640件), after the
 #: breakdown word or a colon, when its words hold nothing else before it.
 _OPENING_VERB = compile_pattern(
     r"^(?:其中)?[\s，,:：]*(?P<verb>受理|收案|新收|结案|审结|执结|办结|立案|破获|侦破|起诉|批捕)"

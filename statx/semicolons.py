@@ -289,7 +289,7 @@ def _whole_over_semicolon(
     cands, contexts, lex, rec = doc.cands, doc.contexts, doc.lex, doc.records[i]
     if metric == "other":
         if not _named_like_first_item(cands, out, i, marker, label):
-            # 其中：受理刑事案件68件，结案38件；受理民商事案件925件，结案440件: the verb that opens the item
+            # 其中：受理刑事案件96件，结案51件；受理执行案件690件，结案480件: the verb that opens the item
             # pairs it with the total said with that verb before the 其中
             same = whole_of_same_verb(doc, lambda k: out[k].parent is not None, i, marker, lo)
             return same, False, metric
