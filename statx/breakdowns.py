@@ -204,7 +204,31 @@ def find_parents(doc: Reading) -> list[int | None]:
     for i, parent in enumerate(out):
         if parent is not None and _LEFT_OUT.search(contexts[i].pre[-_LEFT_OUT_REACH:]):
             out[i] = None  # 受理5210件(不含旧存310件), 不起诉96人(不包括…4人): said to be no part
+        elif i > 0 and (paired := _paired_whole(doc, out, i)) is not None:
+            out[i] = paired
     return out
+
+
+def _paired_whole(doc: Reading, out: Sequence[int | None], i: int) -> int | None:
+    """The whole of the second figure of a pair written together, as the first one's whole is written.
+
+    A procuratorate counts cases and people side by side (退查42件71人，重新移送40件73人。其中首次退查
+    33件58人): the people of a part (58人) are a part of the people written right after the part's
+    whole in cases (71人), not of the nearest count in people (73人).
+    """
+    cands, records = doc.cands, doc.records
+    first_whole = out[i - 1]
+    if first_whole is None or first_whole + 1 >= i or cands[i - 1].end != cands[i].start:
+        return None
+    partner = first_whole + 1
+    if cands[first_whole].end != cands[partner].start or doc.changes[i].relative:
+        return None
+    whole, part = records[partner], records[i]
+    if measure_of(whole.unit) != measure_of(part.unit) or size_of(whole) < size_of(part):
+        return None
+    if measure_of(records[i - 1].unit) == measure_of(part.unit):
+        return None  # two counts in one measure side by side are no pair of measures
+    return partner
 
 
 def _items_between_parts(doc: Reading, out: list[int | None], markers: Sequence[int | None]) -> None:

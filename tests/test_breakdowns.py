@@ -516,3 +516,14 @@ def test_a_court_items_pair_with_the_total_of_their_own_verb() -> None:
     text = "当月受理诉讼案件910件(含旧存350件)，结案720件。其中：受理民事案件780件，结案640件。"
     parents = parents_of(text)
     assert (parents["780件"], parents["640件"]) == ("910件", "720件")
+
+
+def test_the_people_of_a_cases_and_people_pair_break_down_the_people_of_the_whole_pair() -> None:
+    """N件M人 … 其中 a件b人: b is a part of M, the people written with the whole a is a part of."""
+    text = "全年退查42件71人，公安重新移送40件73人。其中首次退查33件58人，首次重新移送31件56人。"
+    parents = parents_of(text)
+    assert (parents["33件"], parents["58人"]) == ("42件", "71人")
+    assert (parents["31件"], parents["56人"]) == ("40件", "73人")
+    # two counts of one measure side by side are no pair
+    text = "全年查处违法8200起，其中超速3100起，酒驾410起。"
+    assert parents_of(text)["410起"] == "8200起"
