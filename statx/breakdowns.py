@@ -681,7 +681,7 @@ def _whole_before(
             break
         if p.start < lo:
             break
-        if changes[j].relative or _closes_a_bracket(text, p.end, marker):
+        if changes[j].relative or closes_a_bracket(text, p.end, marker):
             continue  # a change, or an aside in a bracket closed before the marker
         rp, rc = records[j], records[i]
         if other is None and rp.unit not in SHARE_UNITS:
@@ -1698,15 +1698,15 @@ def in_closed_bracket(text: str, at: int, start: int, end: int) -> bool:
     return ")" in text[at:end] or "）" in text[at:end] or "】" in text[at:end]
 
 
-def _closes_a_bracket(text: str, start: int, end: int) -> bool:
+def closes_a_bracket(text: str, start: int, end: int) -> bool:
     """Whether a bracket opened before `start` closes before `end`: a figure before `start` is in it.
 
     泊位3000余个（含两轮车泊位1200个），其中新增泊位800个: the 1200 is an aside in a closed bracket,
     and the 其中 after it breaks down the 3000 outside.
 
-    >>> _closes_a_bracket("（含两轮车泊位1200个），其中", 12, 17)
+    >>> closes_a_bracket("（含两轮车泊位1200个），其中", 12, 17)
     True
-    >>> _closes_a_bracket("1200个（含两轮车），其中", 5, 14)
+    >>> closes_a_bracket("1200个（含两轮车），其中", 5, 14)
     False
     """
     between = text[start:end]

@@ -527,3 +527,14 @@ def test_the_people_of_a_cases_and_people_pair_break_down_the_people_of_the_whol
     # two counts of one measure side by side are no pair
     text = "全年查处违法8200起，其中超速3100起，酒驾410起。"
     assert parents_of(text)["410起"] == "8200起"
+
+
+def test_a_part_in_brackets_before_the_breakdown_is_no_whole_past_a_semicolon() -> None:
+    """受理N件(旧存M件)…。其中：…；受理X案件a件: the aside in brackets is the whole of no item."""
+    text = (
+        "一季度共受理各类案件2140件(旧存260件)，结案1260件，结案率58.9%。其中：受理刑事案件96件，结案51件；"
+        "受理民商事案件1320件，结案705件；受理行政案件45件，结案20件。"
+    )
+    parents = parents_of(text)
+    assert parents["260件"] == "2140件"
+    assert (parents["1320件"], parents["45件"]) == ("2140件", "2140件")
