@@ -9,7 +9,7 @@ and bracket readers) are public for it, and both weigh figures with `statx.figur
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import regex
@@ -209,7 +209,34 @@ def find_parents(doc: Reading) -> list[int | None]:
     wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)
     _items_between_parts(doc, out, markers)
+    for i, parent in enumerate(out):
+        if parent is not None and _LEFT_OUT.search(contexts[i].pre[-_LEFT_OUT_REACH:]):
+            out[i] = None  # 受理5210件(不含旧存310件), 不起诉96人(不包括…4人): said to be no part
+        elif i > 0 and (paired := _paired_whole(doc, out, i)) is not None:
+            out[i] = paired
     return out
+
+
+def _paired_whole(doc: Reading, out: Sequence[int | None], i: int) -> int | None:
+    """The whole of the second figure of a pair written together, as the first one's whole is written.
+
+    A procuratorate counts cases and people side by side (退查42件71人，重新移送40件73人。其中首次退查
+    33件58人): the people of a part (58人) are a part of the people written right after the part's
+    whole in cases (71人), not of the nearest count in people (73人).
+    """
+    cands, records = doc.cands, doc.records
+    first_whole = out[i - 1]
+    if first_whole is None or first_whole + 1 >= i or cands[i - 1].end != cands[i].start:
+        return None
+    partner = first_whole + 1
+    if cands[first_whole].end != cands[partner].start or doc.changes[i].relative:
+        return None
+    whole, part = records[partner], records[i]
+    if measure_of(whole.unit) != measure_of(part.unit) or size_of(whole) < size_of(part):
+        return None
+    if measure_of(records[i - 1].unit) == measure_of(part.unit):
+        return None  # two counts in one measure side by side are no pair of measures
+    return partner
 
 
 def _items_between_parts(doc: Reading, out: list[int | None], markers: Sequence[int | None]) -> None:
@@ -695,7 +722,7 @@ def _whole_before(
             break
         if p.start < lo:
             break
-        if changes[j].relative or _closes_a_bracket(text, p.end, marker):
+        if changes[j].relative or closes_a_bracket(text, p.end, marker):
             continue  # a change, or an aside in a bracket closed before the marker
         rp, rc = records[j], records[i]
         if other is None and rp.unit not in SHARE_UNITS:
@@ -736,6 +763,8 @@ def _whole_before(
                     if not _named_alike(doc, j, i):
                         continue
                     parent = j
+                elif (same := whole_of_same_verb(doc, _is_part_in(out), i, marker, lo)) is not None:
+                    parent = same  # 受理…780件，结案640件: past the bigger part 受理, the total 结案 names
             elif (
                 opens
                 and not by_lead
@@ -761,6 +790,10 @@ def _whole_before(
                 # 死亡29人，受伤12人。其中，…事故25起，死亡21人: the injured after the dead are fewer than the
                 # item, but the figure before them that names its casualty (死亡) is its whole
                 parent = like
+            elif (same := whole_of_same_verb(doc, _is_part_in(out), i, marker, lo)) is not None:
+                # 受理案件910件，结案720件。其中：受理民事案件780件，结案640件: each item pairs with the
+                # total of its own verb, past the smaller count of the other verb nearer to it
+                parent = same
             else:
                 smaller = True
             break  # the nearest figure of the same unit is the whole, or there is none
@@ -775,6 +808,45 @@ def _whole_before(
     ):
         parent = other
     return parent, smaller
+
+
+def _is_part_in(out: Sequence[int | None]) -> Callable[[int], bool]:
+    """Whether figure ``k`` was found a part, read from the parents found so far."""
+    return lambda k: out[k] is not None
+
+
+def whole_of_same_verb(
+    doc: Reading, is_part: Callable[[int], bool], i: int, marker: int, lo: int
+) -> int | None:
+    """The total before the breakdown at ``marker`` counted by the verb that opens item ``i``'s words.
+
+    A court's or a procuratorate's report breaks its intake and its closings down together (共受理案件
+    2140件，结案1260件。其中：受理刑事案件96件，结案51件；受理执行案件690件，结案480件): an item opened by
+    受理 is a part of the count said with 受理, one opened by 结案 of the one said with 结案, though the
+    nearest figure of the unit, of the other verb, is smaller. The total stands before the marker in the
+    same paragraph, is no part itself (``is_part``), and is not smaller than the item. `statx.semicolons`
+    reads it for the items past a semicolon.
+    """
+    verb = _OPENING_VERB.match(doc.contexts[i].pre)
+    if verb is None:
+        return None
+    text, cands, records, rc = doc.text, doc.cands, doc.records, doc.records[i]
+    for k in range(i - 1, -1, -1):
+        ck = cands[k]
+        if ck.start < lo:
+            break
+        if ck.end > marker or doc.changes[k].relative or is_part(k):
+            continue
+        if text.find("\n", ck.end, marker) >= 0:
+            break  # the total stands in the breakdown's paragraph
+        rk = records[k]
+        if (
+            measure_of(rk.unit) == measure_of(rc.unit)
+            and size_of(rk) >= size_of(rc)
+            and verb.group("verb") in doc.contexts[k].pre
+        ):
+            return k
+    return None
 
 
 def _list_of_another_whole(doc: Reading, out: Sequence[int | None], j: int, i: int, marker: int) -> bool:
@@ -958,8 +1030,9 @@ def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
     measure words (受理出入境证件申请1.58万件。其中签发普通护照6230本; 办理驾驶证业务3.92万笔，其中
     新领证驾驶人6 784人; 开展应急演练156场次，其中县级综合演练3场), when nothing of the item's unit
     stands before it. Not a sum of money, a share, a change, a person among events who is
-    none of their cases (see `_people_of_events`), nor a part
-    bigger than its whole.
+    none of their cases (see `_people_of_events`), an item past a clause of words after the 其中
+    (其中，将打黑除恶与反腐败结合起来，打掉犯罪集团12个: the 其中 only leads into the sentence; a comma
+    right after the 其中 still lets the item follow), nor a part bigger than its whole.
     """
     text, rp, rc = doc.text, doc.records[j], doc.records[i]
     # the colon of 其中： is the marker the search stops at; the 其中 before it still says it
@@ -969,10 +1042,33 @@ def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
         return False
     if rc.unit in SHARE_UNITS or "元" in rc.unit or "元" in rp.unit:
         return False
+    words_from = marker + 1 if colon else marker + 2
+    while text[words_from : words_from + 1] in ("，", ",", "：", ":", " "):
+        words_from += 1  # the comma or colon right after the 其中 ends no clause
+    if _leads_into_a_clause(doc, words_from, i):
+        return False  # 其中，将…结合起来，打掉团伙137个: a clause of its own first, no part of the 案件…起
     people_among_events = rc.unit in doc.lex.people_units and rp.unit in doc.lex.event_units
     if people_among_events and not _people_of_events(doc, j, i):
         return False
     return float(rp.value) >= float(rc.value)
+
+
+def _leads_into_a_clause(doc: Reading, words_from: int, i: int) -> bool:
+    """Whether the first clause after a 其中 (from ``words_from``) ends before item ``i`` with no figure.
+
+    其中，将扫黑除恶与反腐败结合起来，打掉团伙12个: the 其中 leads into words of their own, and the item
+    after them is no part. A list goes on past commas (其中，签发护照9600本，通行证1.83万本): its first
+    clause holds a figure.
+    """
+    end = _OTHER_CLAUSE.search(doc.text, words_from, doc.cands[i].start)
+    if end is None:
+        return False
+    k = i - 1
+    while k >= 0 and doc.cands[k].start >= words_from:
+        if doc.cands[k].start < end.start():
+            return False
+        k -= 1
+    return True
 
 
 def _people_of_events(doc: Reading, j: int, i: int) -> bool:
@@ -1543,6 +1639,18 @@ _GROUPING_END = compile_pattern(r"(?:分类|类型|类别|构成)(?:情况)?$")
 
 #: Words that make a figure a rate of a count, per period or per head (日均, 人均办案, 每名民警): a
 #: share of no total, so no part of one, however a breakdown before it in the sentence runs on.
+#: The verb a court's or a procuratorate's item opens with (其中：受理民事案件780件, 结案640件), after the
+#: breakdown word or a colon, when its words hold nothing else before it.
+_OPENING_VERB = compile_pattern(
+    r"^(?:其中)?[\s，,:：]*(?P<verb>受理|收案|新收|结案|审结|执结|办结|立案|破获|侦破|起诉|批捕)"
+)
+#: A clause ended between a 其中 (past the comma or colon right after it) and an item in another unit.
+#: Not a comma typed into a list (酒驾,、醉驾): one next to a 、 ends no clause.
+_OTHER_CLAUSE = compile_pattern(r"(?<!、)[，,；;](?![、，,])")
+#: The words that leave a count out of the one before it (受理各类案件6380件(不含旧存214件), 决定不起诉118人
+#: (不含附条件不起诉5人)): what is not included is no part, whichever pass found it a whole.
+_LEFT_OUT = compile_pattern(r"(?:不含|不包括|未含|未包括|未计入|不计)[^，。；,;:：()（）\d]{0,12}$")
+_LEFT_OUT_REACH = 16
 _RATE_OF_COUNT = compile_pattern(PER_PERIOD + r"|人均|户均|车均|场均|每人|每名|每户")
 #: Words inside a bracket that make its figure a rate or another period's, not a part
 #: (1.94万起(日均53起), 214起(2023年为236起), 612起(上年同期498起)).
@@ -1631,15 +1739,15 @@ def in_closed_bracket(text: str, at: int, start: int, end: int) -> bool:
     return ")" in text[at:end] or "）" in text[at:end] or "】" in text[at:end]
 
 
-def _closes_a_bracket(text: str, start: int, end: int) -> bool:
+def closes_a_bracket(text: str, start: int, end: int) -> bool:
     """Whether a bracket opened before `start` closes before `end`: a figure before `start` is in it.
 
     泊位3000余个（含两轮车泊位1200个），其中新增泊位800个: the 1200 is an aside in a closed bracket,
     and the 其中 after it breaks down the 3000 outside.
 
-    >>> _closes_a_bracket("（含两轮车泊位1200个），其中", 12, 17)
+    >>> closes_a_bracket("（含两轮车泊位1200个），其中", 12, 17)
     True
-    >>> _closes_a_bracket("1200个（含两轮车），其中", 5, 14)
+    >>> closes_a_bracket("1200个（含两轮车），其中", 5, 14)
     False
     """
     between = text[start:end]

@@ -44,7 +44,7 @@ from statx.clauses import (
     read_contexts,
     without_blanks,
 )
-from statx.figurereading import KIND_OF_WHOLE, PER_PERIOD, Reading, start_of
+from statx.figurereading import KIND_OF_WHOLE, PER_PERIOD, Reading, measure_of, start_of
 from statx.headings import (
     HEADING,
     RUN_IN_SECTION,
@@ -67,6 +67,8 @@ from statx.semicolons import parent_over_semicolon
 from statx.sharewholes import wholes_of_own_shares
 from statx.subjects import nearest_before, region_name
 
+#: A 分别 item that names only the measure of a count (件数, 人数, 案件数, 起数): with the unit it names.
+_MEASURE_NAMED = compile_pattern(r"(?:案件|案|犯罪|涉案)?(?P<unit>件|人次|人|起|宗|户|次)数")
 #: The last 等 closing a list of examples (not 等级, 等待, 等同…), searched backwards.
 _LAST_EXAMPLES_END = compile_pattern(EXAMPLES_END, regex.REVERSE)
 #: What ends a sentence, as against a semicolon that only ends a clause of it.
@@ -888,6 +890,15 @@ def annotate(
             choice = lex.metrics.classify(
                 pre=pair.head, post="", heading="", unit=rec.unit, is_change=change is not None
             )
+        if (
+            isinstance(pair, Listed)
+            and change is not None
+            and choice is lex.metrics.other
+            and (counted := _count_of_measure(out, contexts, i, pair.words)) is not None
+        ):
+            # 受理…410件586人，件数、人数同比分别减少9.89%、15.07%: 件数 and 人数 name the measures of the
+            # count said before, so each change is of the count in its measure
+            choice = Choice(counted.metric, counted.metric_name)
         if isinstance(pair, int) and change is None and out[pair].unit == rec.unit:
             # 满意率、知晓率分别为97.1%、86.4%，全省“两率”分别为95.3%、84.0%: a second list in the same
             # unit gives the same measures again (for another place or year), so each takes the metric
@@ -965,6 +976,8 @@ def annotate(
             choice = by_lead  # 在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人386名: arrested, whole or not
         elif p is None and change is None and KIND_OF_WHOLE.search(ctx.pre):
             choice = kind_of_lead(reading, i, choice)
+        if baseline and choice.key == "other" and (now := _current_of_baseline(out, contexts, i, rec.unit)):
+            choice = Choice(now.metric, now.metric_name)  # 受理…88件，去年同期为176件: that count a year ago
         out.append(
             Record(  # built whole: dataclasses.replace costs more than the rest of this loop
                 doc=rec.doc,
@@ -1057,6 +1070,46 @@ _RATE = "rate_other"
 _BARE_SUCCESS = compile_pattern(r"[，,]?(?:成功率|成功比例)(?:达到?|为|是|达到了)?")
 #: The rate a bare 成功率 is after a count of each metric: the disputes settled are mediation's.
 _SUCCESS_RATES = {"disputes_mediated": "resolution_rate"}
+
+
+def _count_of_measure(
+    out: Sequence[Record], contexts: Sequence[Context], i: int, words: str
+) -> Record | None:
+    """The count of figure `i`'s sentence in the measure its 分别 item names (件数 -> 件, 人数 -> 人).
+
+    Only for an item that names nothing but the measure; None when the sentence has no count in it
+    before the figure, or that count names no metric.
+    """
+    measure = _MEASURE_NAMED.match(words)
+    if measure is None:
+        return None
+    start = contexts[i].sentence_start
+    for k in range(i - 1, -1, -1):
+        if contexts[k].sentence_start != start:
+            return None
+        r = out[k]
+        if r.change is None and r.unit == measure.group("unit"):
+            return r if r.metric != "other" else None
+    return None
+
+
+def _current_of_baseline(
+    out: Sequence[Record], contexts: Sequence[Context], i: int, unit: str
+) -> Record | None:
+    """The count of its sentence a stated baseline (figure `i`) is the earlier period's value of.
+
+    受理审查逮捕88件121人，去年同期为176件340人: the baseline names no metric of its own words
+    (去年同期), but it is the same count a year before, so it counts what the nearest earlier count of
+    its sentence in its measure counts; None when there is none or that one names nothing either.
+    """
+    start, measure = contexts[i].sentence_start, measure_of(unit)
+    for k in range(i - 1, -1, -1):
+        if contexts[k].sentence_start != start:
+            return None
+        r = out[k]
+        if r.role == "current" and r.change is None and measure_of(r.unit) == measure:
+            return r if r.metric != "other" else None
+    return None
 
 
 def _intake_before(

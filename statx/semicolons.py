@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 
 from statx.breakdowns import (
     after_open_line,
+    closes_a_bracket,
     counts_business,
     in_closed_bracket,
     open_line,
     running_beside,
+    whole_of_same_verb,
 )
-from statx.clauses import FULL_STOP_BACK, SEMICOLON_BACK, WINDOW, Context, last_end
+from statx.clauses import FULL_STOP_BACK, SEMICOLON_BACK, WINDOW, last_end
 from statx.figurereading import Reading, is_rate, measure_of, nearly_equal, rounding, size_of
 from statx.matcher import Candidate
 from statx.patterncache import compile_pattern
@@ -285,10 +287,13 @@ def _whole_over_semicolon(
     (so the word may be a nested 其中, and an earlier one breaks the item down), and the metric
     the item was read as.
     """
-    cands, contexts, lex, rec = doc.cands, doc.contexts, doc.lex, doc.records[i]
+    cands, lex, rec = doc.cands, doc.lex, doc.records[i]
     if metric == "other":
         if not _named_like_first_item(cands, out, i, marker, label):
-            return None, False, metric
+            # 其中：受理刑事案件96件，结案51件；受理执行案件690件，结案480件: the verb that opens the item
+            # pairs it with the total said with that verb before the 其中
+            same = whole_of_same_verb(doc, lambda k: out[k].parent is not None, i, marker, lo)
+            return same, False, metric
         # 其中，电话渠道受理6102件…；网络渠道受理2334件: named like the first item, it counts what that counts
         first = _first_after(cands, i, marker + 1)
         metric = out[first].metric if first is not None else metric
@@ -300,6 +305,8 @@ def _whole_over_semicolon(
             break
         if p.end > marker or out[j].unit != rec.unit or out[j].change or out[j].role == "baseline":
             continue  # only a figure before the marker is a whole: the items after it are siblings
+        if out[j].parent is not None and closes_a_bracket(doc.text, p.end, marker):
+            continue  # 受理2140件(含旧存260件)…。其中：…；受理行政案件45件: an aside in brackets is no whole
         if running_beside(doc, j, i) and _period_count_before(doc, out, j, i):
             continue  # 本月4862起，今年累计41735起。其中：…；客车超员7起: this month's, as the first item is
         named_kind = out[j].metric != metric and (
@@ -316,7 +323,7 @@ def _whole_over_semicolon(
                 return None, False, metric
             return _whole_of_first_item(doc, out, i, j, marker), False, metric
         if out[j].metric != metric:
-            k = _same_metric_in_sentence(out, contexts, j, rec, metric)
+            k = _same_metric_in_sentence(doc, out, j, rec, metric, marker)
             if k is not None:
                 ends = _restates_the_whole(doc, i, k, marker) or _overflows(out, k, i, rec)
                 return (None if ends or _opened_by_a_new_count(cands, out, start, k, i) else k), False, metric
@@ -391,17 +398,21 @@ def _kind_of_general(whole: Record, metric: str, rec: Figure, lex: Lexicon) -> b
 
 
 def _same_metric_in_sentence(
-    out: Sequence[Record], contexts: Sequence[Context], j: int, rec: Figure, metric: str
+    doc: Reading, out: Sequence[Record], j: int, rec: Figure, metric: str, marker: int
 ) -> int | None:
     """An earlier figure of figure `j`'s sentence counting `metric` in the unit, not smaller, if any.
 
     刑案發生1萬2,486件，破獲1萬1,853件。其中詐欺案件發生2,317件…；竊盜案件1,845件: the cases solved
-    stand between the item and the cases reported it is a kind of.
+    stand between the item and the cases reported it is a kind of. A part in brackets closed before
+    the breakdown word at `marker` (受理2140件(含旧存260件)) is an aside, passed over.
     """
+    contexts = doc.contexts
     for k in range(j - 1, -1, -1):
         if contexts[k].sentence_start != contexts[j].sentence_start:
             return None
         r = out[k]
+        if r.parent is not None and closes_a_bracket(doc.text, doc.cands[k].end, marker):
+            continue
         if r.unit == rec.unit and r.change is None and r.role != "baseline" and r.metric == metric:
             return k if r.value >= rec.value else None
     return None

@@ -507,3 +507,65 @@ def test_a_clause_naming_the_calls_by_their_other_name_breaks_down_the_count_wit
     assert parents["212起"] == parents["190起"] == "1860起"
     over = parents_of("有效报警300起。有效警情中，刑事类警情35起，交通事故类警情120起，纠纷212起。")
     assert over["120起"] == "300起" and over["212起"] is None  # 35+120+212 exceed the 300
+
+
+def test_a_count_said_to_be_left_out_is_no_part() -> None:
+    """N件(不含旧存M件), N人(不含…M人): what a bracket says is not included breaks nothing down."""
+    text = "全年共受理各类诉讼案件5210件(不含上年旧存310件)，同比上升4.2%。"
+    assert parents_of(text)["310件"] is None
+    text = "决定不起诉96人(不包括作出附条件不起诉的4人)，其中法定不起诉7人。"
+    parents = parents_of(text)
+    assert parents["4人"] is None
+    assert parents["7人"] == "96人"
+    # a bracket that says what is included still gives a part
+    text = "受理诉讼案件880件(含旧存120件)，结案690件。"
+    assert parents_of(text)["120件"] == "880件"
+
+
+def test_a_qizhong_leading_into_a_clause_of_its_own_gives_no_whole_in_another_unit() -> None:
+    """其中，将…结合起来，打掉团伙N个: past a clause of words, an item in another unit is no part."""
+    text = "全年共立刑事案件9800余起，同比下降4%。其中，把扫黑除恶与基层治理紧密结合，打掉涉恶团伙15个。"
+    assert parents_of(text)["15个"] is None
+    # an item right after the 其中 (its comma or colon between) still breaks the count down
+    text = "受理出入境证件申请1.58万件。其中，签发普通护照6230本。"
+    assert parents_of(text)["6230本"] == "1.58万件"
+    # a comma typed into a list (酒驾,、醉驾) ends no clause
+    text = "查处交通违法行为2.1万起，其中超员、酒驾,、醉驾等严重违法行为960件。"
+    assert parents_of(text)["960件"] == "2.1万起"
+
+
+def test_a_court_items_pair_with_the_total_of_their_own_verb() -> None:
+    """受理N件，结案M件。其中：受理X案件a件，结案b件；…: each item breaks down the total of its verb."""
+    text = (
+        "一季度共受理各类案件2140件，结案1260件，结案率58.9%。其中：受理刑事案件96件，结案51件，"
+        "结案率53.1%；受理民商事案件1320件，结案705件；受理执行案件690件，结案480件。"
+    )
+    parents = parents_of(text)
+    assert (parents["96件"], parents["1320件"], parents["690件"]) == ("2140件", "2140件", "2140件")
+    assert (parents["51件"], parents["705件"], parents["480件"]) == ("1260件", "1260件", "1260件")
+    # past a bigger item of the other verb in the same clause
+    text = "当月受理诉讼案件910件(含旧存350件)，结案720件。其中：受理民事案件780件，结案640件。"
+    parents = parents_of(text)
+    assert (parents["780件"], parents["640件"]) == ("910件", "720件")
+
+
+def test_the_people_of_a_cases_and_people_pair_break_down_the_people_of_the_whole_pair() -> None:
+    """N件M人 … 其中 a件b人: b is a part of M, the people written with the whole a is a part of."""
+    text = "全年退查42件71人，公安重新移送40件73人。其中首次退查33件58人，首次重新移送31件56人。"
+    parents = parents_of(text)
+    assert (parents["33件"], parents["58人"]) == ("42件", "71人")
+    assert (parents["31件"], parents["56人"]) == ("40件", "73人")
+    # two counts of one measure side by side are no pair
+    text = "全年查处违法8200起，其中超速3100起，酒驾410起。"
+    assert parents_of(text)["410起"] == "8200起"
+
+
+def test_a_part_in_brackets_before_the_breakdown_is_no_whole_past_a_semicolon() -> None:
+    """受理N件(旧存M件)…。其中：…；受理X案件a件: the aside in brackets is the whole of no item."""
+    text = (
+        "一季度共受理各类案件2140件(旧存260件)，结案1260件，结案率58.9%。其中：受理刑事案件96件，结案51件；"
+        "受理民商事案件1320件，结案705件；受理行政案件45件，结案20件。"
+    )
+    parents = parents_of(text)
+    assert parents["260件"] == "2140件"
+    assert (parents["1320件"], parents["45件"]) == ("2140件", "2140件")

@@ -2968,3 +2968,21 @@ def test_a_kind_of_call_named_alone_under_the_calls_counts_calls() -> None:
     assert {metrics[t] for t in ("41起", "205起", "133起", "12起")} == {"incidents_received"}
     other = {r.text: r.metric for r in extract_text("接警1000起，其中调解纠纷50起，举报投诉7起。")}
     assert (other["50起"], other["7起"]) == ("disputes_mediated", "incidents_received")
+
+
+def test_a_baseline_and_the_changes_of_cases_and_people_count_what_the_count_before_counts() -> None:
+    """N件M人，去年同期为A件B人，件数、人数同比分别减少x%、y%: all of them are the count's metric."""
+    text = (
+        "今年1-6月，共受理审查起诉案件410件586人，去年同期为455件690人，件数、人数同比分别减少9.89%、15.07%。"
+    )
+    metrics = {r.text: (r.metric, r.change) for r in extract_text(text)}
+    assert metrics["455件"] == ("prosecutions", None)
+    assert metrics["9.89%"] == ("prosecutions", "down")
+    assert metrics["15.07%"] == ("prosecutions", "down")
+    # a baseline whose own words name nothing is the count before it a year ago
+    text = "本院共受理审查逮捕案件88件121人，去年同期为176件340人，件数、人数分别比去年同期减少50%、64.4%。"
+    metrics = {r.text: r.metric for r in extract_text(text)}
+    assert (metrics["176件"], metrics["50%"]) == ("cases_filed", "cases_filed")
+    # items naming their own thing keep it (事故起数, 死亡人数)
+    metrics = {r.text: r.metric for r in extract_text("去年事故起数、死亡人数分别下降10.5%、12.3%")}
+    assert (metrics["10.5%"], metrics["12.3%"]) == ("accidents", "deaths")
