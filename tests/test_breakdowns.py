@@ -470,6 +470,20 @@ def test_a_clause_saying_some_of_the_count_before_are_of_a_kind_breaks_it_down()
     assert parents_of(text)["1500起"] is None
 
 
+def test_faults_fixed_on_the_spot_are_some_of_the_faults_found_just_before() -> None:
+    """发现隐患N处，当场整改M处: with no 其中, the faults put right there and then are some of those found."""
+    text = "走访商铺36家，发现隐患27处，当场整改21处，现场整改问题5个。排查隐患9处，当场整改9处。"
+    parents = parents_of(text)
+    assert parents["21处"] == "27处"
+    assert parents["9处"] == "9处"  # 排查隐患 found them too, all fixed on the spot (the last mention)
+    assert parents["27处"] is None and parents["5个"] is None
+    # a fixing said without 当场 (a report may count it with re-checks, bigger than what it found) or
+    # after a count that found nothing (检查…家) stays a count of its own
+    text = "检查单位80家，发现隐患64处，督促整改隐患70处。排查门店40处，现场整改12处。"
+    parents = parents_of(text)
+    assert parents["70处"] is None and parents["12处"] is None
+
+
 def test_figures_of_another_year_after_a_breakdown_are_no_parts_of_this_years_total() -> None:
     """2023年…N宗，當中M宗…，而2022年則分別是A宗及B宗: last year's figures lie outside this year's total."""
     text = "2023年，以每十萬人口計算的盜竊案有412宗，當中58宗為入屋盜竊，而2022年則分別是398宗及61宗。"
