@@ -575,6 +575,19 @@ def _list_lead(text: str, cands: Sequence[Candidate], ctx: Context, i: int, lex:
     return text[clause_start:pre_start]
 
 
+def _bare(ctx: Context, lex: Lexicon) -> bool:
+    """Whether the figure's clause names nothing before it (`lex.bare_clause`), or only starts a move.
+
+    入屋盗窃案同样上升，由218宗增至264宗: a clause opening a move from the figure with 由 names no
+    thing; the clause before does. A bare 由 alone says who does something (由1名民警…值守).
+    """
+    words = without_blanks(ctx.pre)
+    if lex.bare_clause.match(words):
+        return True
+    moving = lex.baseline_to.fullmatch(ctx.post.strip()) is not None
+    return moving and lex.baseline_from.fullmatch(words) is not None
+
+
 def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context, int | None]:
     """The words to label a figure from: its own, or the earlier clause its metric was read from.
 
@@ -585,14 +598,16 @@ def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context,
     if (
         not choice.earlier
         or choice.cue_start is None
-        or ctx.post.strip()  # 为2个集体: the words after the figure name it
-        or not lex.bare_clause.match(without_blanks(ctx.pre))
+        # 为2个集体: the words after the figure name it; not the start of a move (由218宗增至264宗)
+        or (ctx.post.strip() and not lex.baseline_to.fullmatch(ctx.post.strip()))
+        or not _bare(ctx, lex)
     ):
         return ctx, choice.cue_start
     words, at = choice.earlier, choice.cue_start
     start = last_end(lex.clause_end_back, words, at, 0)
     end = first_start(lex.clause_end, words, at, len(words))
-    return Context(words[start:end], ctx.post, ctx.sentence_start), None  # the whole clause, trimmed
+    post = "" if ctx.post.strip() else ctx.post  # the move's verb (增至) names nothing either
+    return Context(words[start:end], post, ctx.sentence_start), None  # the whole clause, trimmed
 
 
 #: Every period contains one of these (2019年, 5月以来, 一季度, 截至目前, 近3年) near its start and end.
@@ -1331,7 +1346,7 @@ def _earlier(
         # the value of the goods just counted (追回被盗电缆300米，价值2万元): what was done to them
         prev_start = cands[i - 1].start
         return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : prev_start]
-    if not lex.bare_clause.match(without_blanks(ctx.pre)):
+    if not _bare(ctx, lex):
         return ""
     lo = max(ctx.sentence_start, prev_end)
     scope = run_in_head(text, ctx.sentence_start, sections) or _pool_of_sentence(text, cands, lo)

@@ -2986,3 +2986,11 @@ def test_a_baseline_and_the_changes_of_cases_and_people_count_what_the_count_bef
     # items naming their own thing keep it (事故起数, 死亡人数)
     metrics = {r.text: r.metric for r in extract_text("去年事故起数、死亡人数分别下降10.5%、12.3%")}
     assert (metrics["10.5%"], metrics["12.3%"]) == ("accidents", "deaths")
+
+
+def test_a_move_said_in_a_clause_of_its_own_counts_what_the_clause_before_names() -> None:
+    """…入屋盗窃案同样上升，由218宗增至264宗: the clause of the move names nothing; the one before does."""
+    recs = {r.text: r for r in extract_text("入屋盗窃案同样上升，由218宗增至264宗，升幅21%。")}
+    assert {recs[t].metric for t in ("218宗", "264宗", "21%")} == {"crimes_reported"}
+    assert recs["218宗"].label.startswith("入屋盗窃案")
+    assert "增至" not in recs["264宗"].label
