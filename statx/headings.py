@@ -87,8 +87,28 @@ def table_caption(text: str, row_start: int, memo: dict[int, str] | None = None)
 
 
 def heading_before(headings: Callable[[], list[tuple[int, str]]], pos: int) -> str:
-    """The last heading before `pos`, or "": `headings` finds the article's headings on first need."""
-    return nearest_before(headings(), pos) or ""
+    """The last heading before `pos`, or "": `headings` finds the article's headings on first need.
+
+    A count the heading ends on (a feature's headline 十年攻坚 破获案件56起) is left out: it is the
+    headline's own figure, and a cue that reads the words right before a count (破获案件46起52人: the
+    people caught in those cases) would else take it for the words before each figure under it, so
+    that the staff of a station counted below (全所有民警21名) read as people caught.
+
+    >>> heading_before(lambda: [(0, "十年攻坚 破获案件56起")], 20)
+    '十年攻坚 破获案件'
+    >>> heading_before(lambda: [(0, "二、打击犯罪")], 9), heading_before(lambda: [(0, "2023年")], 9)
+    ('二、打击犯罪', '2023年')
+    """
+    heading = nearest_before(headings(), pos) or ""
+    trailing = _TRAILING_COUNT.search(heading) if heading[-1:] not in _NOT_A_COUNT_END else None
+    return heading[: trailing.start()] if trailing else heading
+
+
+#: A count a heading ends on: a number with its measure word (56起, 1.2万余名, 3,500人次). A heading
+#: that ends on a year (2023年) or a number alone keeps it (see `_NOT_A_COUNT_END`).
+_TRAILING_COUNT = compile_pattern(r"\s*\d[\d,.]*\s*[万亿]?\s*[余多]?\s*\p{Han}{1,2}$")
+#: The last characters that show a heading's number is a date or a time, not a count.
+_NOT_A_COUNT_END = frozenset("年月日时号期届周")
 
 
 # A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:

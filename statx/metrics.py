@@ -642,7 +642,8 @@ def _outside_inclusion(text: str, hits: list[tuple[Metric, int, int]]) -> list[t
 
 
 #: A topic that modifies the noun after it: 有关违例泊车的(投诉), 涉及行人的(交通意外), 与噪音有关的(投诉).
-_TOPIC = compile_pattern(r"(?:有关|涉及|关于|与)[^，。；,;的]{1,12}?(?:有关|相关)?的")
+#: Not the 与 of a word (参与侦破的案件: the cases he helped solve, no topic of them), as LIST_SEPARATOR.
+_TOPIC = compile_pattern(r"(?:有关|涉及|关于|(?<![参给赋授干])与)[^，。；,;的]{1,12}?(?:有关|相关)?的")
 
 
 def _outside_topic(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
