@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from statx.changes import ChangeInfo
 from statx.clauses import LIST_JOINS, RESPECTIVELY, Context, without_blanks
 from statx.figurereading import start_of
 from statx.lexicon import Lexicon
@@ -49,7 +50,11 @@ class Listed:
 
 
 def read_respectively(
-    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], lex: Lexicon
+    text: str,
+    cands: Sequence[Candidate],
+    contexts: Sequence[Context],
+    lex: Lexicon,
+    changes: Sequence[ChangeInfo] = (),
 ) -> dict[int, int | Listed]:
     """Pair each figure of a `分别 A、B` list with what it goes with, in order.
 
@@ -68,7 +73,7 @@ def read_respectively(
     while i < len(cands):
         m = RESPECTIVELY.search(contexts[i].pre)
         if m is None:
-            _implied_respectively(text, cands, contexts, lex, i, out)
+            _implied_respectively(text, cands, contexts, lex, i, out, changes)
             i += 1
             continue
         group = _list_from(text, cands, i, lex)
@@ -176,6 +181,10 @@ def _opens_with_comparison(text: str, prev: Context, ctx: Context, start: int) -
     return _COMPARISON_ONLY.match(text, ctx.sentence_start, start) is not None
 
 
+#: A clause of nothing but what a change compares with, maybe an earlier period written out in full.
+_COMPARED_CLAUSE = compile_pattern(
+    rf"{_COMPARED_WITH}|(?:与|和|跟|同)[^，,。；;：:]{{1,20}}?(?:相比|对比|比较)"
+)
 #: A change verb closing a clause that says only a change (同比下降 16.3%、21.2%和17.3%).
 _CHANGE_VERB_END = compile_pattern(r"(?:下降|上升|增长|减少|增加|降低|提高|提升|下滑|上涨)了?$")
 
@@ -187,6 +196,7 @@ def _implied_respectively(
     lex: Lexicon,
     i: int,
     out: dict[int, int | Listed],
+    changes: Sequence[ChangeInfo] = (),
 ) -> None:
     """Pair a list of changes with the figures before it when their numbers agree, though 分别 is not said.
 
@@ -194,7 +204,9 @@ def _implied_respectively(
     change, with as many figures as the sentence counted before it, gives one change to each, in order.
     Only when the counts agree exactly: one change after two counts is of the nearest, as before.
     The same with the things listed right before the change (全市电诈警情、损失数同比下降24.8%、39.1%:
-    the 24.8% is of the incidents, the 39.1% of the losses).
+    the 24.8% is of the incidents, the 39.1% of the losses). A list of changes right after as many
+    changes says them again against another period (甲、乙同比下降a、b；环比下降c、d; 与2019年同期相比
+    下降…、…), each of what the change in its place was of (`changes`, when given).
     """
     pre = without_blanks(contexts[i].pre)
     verb = _CHANGE_VERB_END.search(pre)
@@ -204,7 +216,9 @@ def _implied_respectively(
     k = len(group)
     if k < 2:
         return
-    if not lex.bare_change.match(pre):
+    # 与2019年同期相比下降, 与2019年上半年相比下降: a clause of only what the changes compare with
+    compared_only = _COMPARED_CLAUSE.fullmatch(pre, 0, verb.start()) is not None
+    if not lex.bare_change.match(pre) and not compared_only:
         said = pre[: verb.start()]
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
@@ -217,6 +231,10 @@ def _implied_respectively(
             )
         return
     start = contexts[i].sentence_start
+    if changes and i - k >= 0 and _changes_said_again(text, cands, contexts, changes, i, k):
+        # each takes the words its earlier change was paired with, or that change itself
+        out.update((g, out.get(j, j)) for g, j in zip(group, range(i - k, i), strict=True))
+        return
     if i - k < 0 or contexts[i - k].sentence_start != start:
         return
     if i - k - 1 >= 0 and contexts[i - k - 1].sentence_start == start:
@@ -224,6 +242,31 @@ def _implied_respectively(
     if any(_CHANGE_VERB_END.search(without_blanks(contexts[j].pre)) for j in range(i - k, i)):
         return  # the figures before are changes themselves
     out.update(zip(group, range(i - k, i), strict=True))
+
+
+def _changes_said_again(
+    text: str,
+    cands: Sequence[Candidate],
+    contexts: Sequence[Context],
+    changes: Sequence[ChangeInfo],
+    i: int,
+    k: int,
+) -> bool:
+    """Whether the `k` figures before figure `i` are the changes of the sentence right before, and only they.
+
+    警情数、发案数同比下降14.2%、9.6%；环比下降3.1%、4.8%: a clause past a semicolon or a full stop
+    of the same paragraph that says only changes, as many as the sentence before said, says them
+    again against another period. Not when that sentence said more changes (which ones is not said).
+    """
+    before = range(i - k, i)
+    first = contexts[i - k].sentence_start
+    if any(changes[j].change is None or contexts[j].sentence_start != first for j in before):
+        return False
+    j = i - k - 1
+    if j >= 0 and contexts[j].sentence_start == first and changes[j].change is not None:
+        return False
+    own = contexts[i].sentence_start
+    return own == first or (own > cands[i - 1].end and "\n" not in text[cands[i - 1].end : own])
 
 
 def _said_apart(

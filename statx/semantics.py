@@ -709,7 +709,7 @@ def annotate(
     main_org = nearest_before(lex.gazette.orgs(title), len(title)) or _most_named(orgs, lex)
     main_place = nearest_before(lex.gazette.places(title), len(title))
     main_place = main_place or (_place_of(main_org, lex) if main_org else None)
-    respectively = read_respectively(text, candidates, contexts, lex)
+    respectively = read_respectively(text, candidates, contexts, lex, changes)
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis, baseline = changes[i]

@@ -2994,3 +2994,17 @@ def test_a_move_said_in_a_clause_of_its_own_counts_what_the_clause_before_names(
     assert {recs[t].metric for t in ("218宗", "264宗", "21%")} == {"crimes_reported"}
     assert recs["218宗"].label.startswith("入屋盗窃案")
     assert "增至" not in recs["264宗"].label
+
+
+def test_a_list_of_changes_said_again_after_as_many_changes_pairs_with_them_in_order() -> None:
+    """甲、乙同比下降a、b；环比下降c、d: the second pair says the first again (another period)."""
+    text = (
+        "一季度全县道路交通事故数、死亡人数同比下降11.2%、18.5%；环比下降6.4%、9.1%。\n"
+        "事故数下降7.7%，亡人数下降15.3%；与2019年同期相比下降21.6%、30.4%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("6.4%", "9.1%", "21.6%", "30.4%")] == ["accidents", "deaths"] * 2
+    assert (recs["6.4%"].basis, recs["9.1%"].basis) == ("mom", "mom")
+    # more changes before than in the list: which two it says again is not said, so not the last two
+    three = extract_text("事故数、亡人数、伤人数同比下降5%、8%、6%；环比下降3%、4%")
+    assert [r.metric for r in three][-1] != "injuries"
