@@ -588,6 +588,25 @@ def _bare(ctx: Context, lex: Lexicon) -> bool:
     return moving and lex.baseline_from.fullmatch(words) is not None
 
 
+def _clause_before(text: str, candidates: Sequence[Candidate], i: int, ctx: Context, lex: Lexicon) -> str:
+    """The label of a figure whose own clause names nothing, and no cue named: the clause before it.
+
+    省际收费站单日最高流量出现在正月初四，达到41.2万辆次: 达到 says nothing of what reached it, and no
+    metric's cue reads the words before; the clause before, of the same sentence and with no figure
+    of its own, says what was counted.
+    """
+    if not _bare(ctx, lex):
+        return ""
+    own = last_end(lex.clause_end_back, text, candidates[i].start, ctx.sentence_start)
+    if own <= ctx.sentence_start or text[own - 1] not in "，,":  # not after a speaker's colon (主持人：)
+        return ""
+    before = last_end(lex.clause_end_back, text, own - 1, ctx.sentence_start)
+    words = text[before : own - 1]
+    if (i and candidates[i - 1].end > before) or lex.period.fullmatch(words.strip()):
+        return ""  # a figure of its own, or only when (3月，近30名)
+    return _label(Context(words, "", ctx.sentence_start), None, lex)
+
+
 def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context, int | None]:
     """The words to label a figure from: its own, or the earlier clause its metric was read from.
 
@@ -1020,7 +1039,8 @@ def annotate(
                 or _label(*_named_earlier(named_ctx, choice, lex), lex)
                 or _twin_label(
                     text, ctx, out[i - 1] if same_sentence else None, (candidates[i - 1].end, cand.start)
-                ),
+                )
+                or _clause_before(text, candidates, i, ctx, lex),
                 change=change,
                 basis=basis,
                 parent=records[p].text if p is not None else None,

@@ -3008,3 +3008,12 @@ def test_a_list_of_changes_said_again_after_as_many_changes_pairs_with_them_in_o
     # more changes before than in the list: which two it says again is not said, so not the last two
     three = extract_text("事故数、亡人数、伤人数同比下降5%、8%、6%；环比下降3%、4%")
     assert [r.metric for r in three][-1] != "injuries"
+
+
+def test_a_figure_whose_clause_names_nothing_is_labelled_by_the_clause_before() -> None:
+    """…单日最大车流出现在国庆首日，达到36.5万辆次: 达到 names nothing, the clause before does."""
+    labels = {r.text: r.label for r in extract_text("全市高速单日最大车流出现在国庆首日，达到36.5万辆次")}
+    assert labels["36.5万辆次"].startswith("全市高速单日最大车流")
+    # not a speaker's tag before a colon, nor a clause that only says when
+    spoken = {r.text: r.label for r in extract_text("主持人：达到两千多起。\n去年10月，近40名。")}
+    assert spoken["两千多起"] != "主持人" and spoken["近40名"] != "去年10月"
