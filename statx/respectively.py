@@ -185,6 +185,7 @@ def _opens_with_comparison(text: str, prev: Context, ctx: Context, start: int) -
 _COMPARED_CLAUSE = compile_pattern(
     rf"{_COMPARED_WITH}|(?:与|和|跟|同)[^，,。；;：:]{{1,20}}?(?:相比|对比|比较)"
 )
+
 #: A change verb closing a clause that says only a change (同比下降 16.3%、21.2%和17.3%).
 _CHANGE_VERB_END = compile_pattern(r"(?:下降|上升|增长|减少|增加|降低|提高|提升|下滑|上涨)了?$")
 
