@@ -2986,3 +2986,10 @@ def test_a_baseline_and_the_changes_of_cases_and_people_count_what_the_count_bef
     # items naming their own thing keep it (事故起数, 死亡人数)
     metrics = {r.text: r.metric for r in extract_text("去年事故起数、死亡人数分别下降10.5%、12.3%")}
     assert (metrics["10.5%"], metrics["12.3%"]) == ("accidents", "deaths")
+
+
+def test_flights_that_took_off_and_landed_are_no_fall() -> None:
+    """航班起降N架次: 降 of 起降 is a landing; a fall said after it still is one."""
+    records = {r.text: r for r in extract_text("春节期间机场保障航班起降860架次，旅客吞吐量同比下降4%。")}
+    assert records["860架次"].change is None
+    assert records["4%"].change == "down"
