@@ -102,7 +102,7 @@ _SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
 #: All a clause may say before a figure that the clause before it ranks (增幅最大，达21.4%).
 #: 分别为：210.9%、124.2%: each figure of a list after 分别 is ranked, its pre a mere 、.
 _RANK_LINK = compile_pattern(r"(?:分别)?(?:达到?|为|是)?[：:]?|[、和及]")
-#: Flights that took off and landed (保障航班起降1200架次, 航班安全起降52架次): 降 of 起降 is a
+#: Flights that took off and landed (机场保障起降1200架次, 起降了86架次): 降 of 起降 is a
 #: landing, no fall.
 _TAKEOFFS = compile_pattern(r"起降(?:了|达到?|约|近|超过)?\s*$")
 #: A Markdown table's rule row (|---|:---:|), which is no header.
