@@ -763,7 +763,7 @@ def _whole_before(
         if (
             measure_of(rp.unit) == measure_of(rc.unit)
             or rc.unit in _units_named(rp)
-            or (first_item and rp.unit == rc.unit + "次")
+            or (rp.unit == rc.unit + "次" and (first_item or _items_all_of(doc, out, j, i, marker)))
         ) and rc.unit not in SHARE_UNITS:
             other = -1  # a figure of the item's unit decides
             if (
@@ -880,6 +880,26 @@ def whole_of_same_verb(
         ):
             return k
     return None
+
+
+_SENTENCE_END = compile_pattern(r"[。！？!?\n]")
+
+
+def _items_all_of(doc: Reading, out: Sequence[int | None], j: int, i: int, marker: int) -> bool:
+    """Every item between the marker and ``i`` is a part of ``j`` in ``j``'s own unit, so a later item
+    in that unit without its 次 is one more of them (刑事处理273人次，其中刑拘68人次、取保候审165人次、
+    逮捕15人: the 15 arrested are of the 273 too), not a count that has moved on."""
+    items = [k for k in range(j + 1, i) if doc.cands[k].start > marker]
+    if not items or not all(out[k] == j and doc.records[k].unit == doc.records[j].unit for k in items):
+        return False
+    # and the list goes on in that unit after it (…逮捕15人，网上追逃12人次): one more item of the list,
+    # not a count of another verb closing the sentence (…，劝返群众12人。)
+    nxt = i + 1
+    return (
+        nxt < len(doc.cands)
+        and doc.records[nxt].unit == doc.records[j].unit
+        and _SENTENCE_END.search(doc.text, doc.cands[i].end, doc.cands[nxt].start) is None
+    )
 
 
 def _list_of_another_whole(doc: Reading, out: Sequence[int | None], j: int, i: int, marker: int) -> bool:

@@ -46,7 +46,7 @@ def _change(
         change = "up" if sign == "+" else "down"
     elif lex.change_up.search(ctx.pre):
         change = "up"
-    elif lex.change_down.search(ctx.pre) or lex.cut_of.search(ctx.pre):
+    elif (lex.change_down.search(ctx.pre) and not _TAKEOFFS.search(ctx.pre)) or lex.cut_of.search(ctx.pre):
         change = "down"
     elif _RANK_LINK.fullmatch(ctx.pre.strip()) and (
         ranked := lex.ranked_up.search(text, ctx.sentence_start, cand.start)
@@ -102,6 +102,9 @@ _SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
 #: All a clause may say before a figure that the clause before it ranks (增幅最大，达21.4%).
 #: 分别为：210.9%、124.2%: each figure of a list after 分别 is ranked, its pre a mere 、.
 _RANK_LINK = compile_pattern(r"(?:分别)?(?:达到?|为|是)?[：:]?|[、和及]")
+#: Flights that took off and landed (机场保障起降1200架次, 起降了86架次): 降 of 起降 is a
+#: landing, no fall.
+_TAKEOFFS = compile_pattern(r"起降(?:了|达到?|约|近|超过)?\s*$")
 #: A Markdown table's rule row (|---|:---:|), which is no header.
 _RULE_ROW = compile_pattern(r"[\s|:\-]*")
 _TABLE_ROWS = 60  # the farthest a header is looked for above a cell, in rows

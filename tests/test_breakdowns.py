@@ -583,3 +583,13 @@ def test_a_part_in_brackets_before_the_breakdown_is_no_whole_past_a_semicolon() 
     parents = parents_of(text)
     assert parents["260件"] == "2140件"
     assert (parents["1320件"], parents["45件"]) == ("2140件", "2140件")
+
+
+def test_a_later_item_in_people_breaks_down_a_whole_in_turns_when_every_item_before_did() -> None:
+    """处理N人次，其中A人次、B人次、逮捕C人: the people arrested are some of those dealt with too."""
+    text = "全年共刑事处理违法人员140人次，其中刑事拘留40人次、取保候审80人次、逮捕10人，监视居住10人次。"
+    parents = parents_of(text)
+    assert parents["40人次"] == parents["80人次"] == parents["10人"] == parents["10人次"] == "140人次"
+    # a count in people closing the sentence after them is of another verb
+    text = "出动警力300人次，其中民警120人次、辅警150人次，劝返群众12人。"
+    assert parents_of(text)["12人"] is None

@@ -3017,3 +3017,10 @@ def test_a_figure_whose_clause_names_nothing_is_labelled_by_the_clause_before() 
     # not a speaker's tag before a colon, nor a clause that only says when
     spoken = {r.text: r.label for r in extract_text("主持人：达到两千多起。\n去年10月，近40名。")}
     assert spoken["两千多起"] != "主持人" and spoken["近40名"] != "去年10月"
+
+
+def test_flights_that_took_off_and_landed_are_no_fall() -> None:
+    """航班起降N架次: 降 of 起降 is a landing; a fall said after it still is one."""
+    records = {r.text: r for r in extract_text("春节期间机场保障航班起降860架次，旅客吞吐量同比下降4%。")}
+    assert records["860架次"].change is None
+    assert records["4%"].change == "down"
