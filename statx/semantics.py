@@ -1331,6 +1331,10 @@ def _earlier(
         # the value of the goods just counted (追回被盗电缆300米，价值2万元): what was done to them
         prev_start = cands[i - 1].start
         return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : prev_start]
+    if _sums_clause_before(text, ctx, prev_end, pre_start) and records[i - 1].unit != records[i].unit:
+        # the sum of the money the clause before dealt with (向271名群众返还资金，金额总计528万元)
+        prev_start = cands[i - 1].start
+        return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : pre_start]
     if not lex.bare_clause.match(without_blanks(ctx.pre)):
         return ""
     lo = max(ctx.sentence_start, prev_end)
@@ -1381,6 +1385,24 @@ def _values_goods_before(text: str, ctx: Context, prev_end: int, pre_start: int)
         and _VALUE_ONLY.fullmatch(without_blanks(ctx.pre)) is not None
         and not without_blanks(text[prev_end:pre_start]).strip("，,")
     )
+
+
+#: A clause that only gives a sum of money (金额总计, 总金额达, 金额共): the clause before says whose.
+_AMOUNT_ONLY = compile_pattern(r"(?:总)?金额(?:总计|共计|合计|累计)?(?:约|近|达|共|为|计)?")
+#: A clause break left between the figure before and the clause of the sum.
+_CLAUSE_BREAK = compile_pattern(r"[，,。；;：:！？!?\n]")
+
+
+def _sums_clause_before(text: str, ctx: Context, prev_end: int, pre_start: int) -> bool:
+    """Whether the figure's clause only sums up the money of the clause of the figure right before.
+
+    向271名受骗群众返还资金,金额总计528万余元: the clause of the sum is 金额总计 alone and only the rest of
+    the clause before stands between, so that clause's verb (返还资金) says what the money is.
+    """
+    if not (ctx.sentence_start < prev_end <= pre_start and _AMOUNT_ONLY.fullmatch(without_blanks(ctx.pre))):
+        return False
+    between = without_blanks(text[prev_end:pre_start])
+    return len(between) <= 24 and _CLAUSE_BREAK.search(between[:-1]) is None
 
 
 #: A clause that only compares the figure before it with an earlier level (是上年的1.3倍, 为十年前的2.3倍,

@@ -2986,3 +2986,15 @@ def test_a_baseline_and_the_changes_of_cases_and_people_count_what_the_count_bef
     # items naming their own thing keep it (事故起数, 死亡人数)
     metrics = {r.text: r.metric for r in extract_text("去年事故起数、死亡人数分别下降10.5%、12.3%")}
     assert (metrics["10.5%"], metrics["12.3%"]) == ("accidents", "deaths")
+
+
+def test_a_clause_of_a_bare_sum_takes_the_verb_of_the_clause_before() -> None:
+    """向N名群众退还资金，金额总计M元: the sum is the money returned; with a sentence break it is not."""
+    metrics = {r.text: r.metric for r in extract_text("全年共向96名受骗群众退还资金，金额总计213万余元。")}
+    assert metrics == {"96名": "other", "213万余元": "losses_recovered"}
+    # the clause before must reach the sum: a full stop in between leaves the bare 金额 alone
+    metrics = {r.text: r.metric for r in extract_text("全年共向96名受骗群众退还资金。金额总计213万余元。")}
+    assert metrics["213万余元"] != "losses_recovered"
+    # a sum named by its own words keeps them
+    metrics = {r.text: r.metric for r in extract_text("向96名群众退还资金，涉案金额总计860万元。")}
+    assert metrics["860万元"] == "amount_involved"
