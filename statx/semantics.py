@@ -1332,7 +1332,7 @@ def _earlier(
         prev_start = cands[i - 1].start
         return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : prev_start]
     if _sums_clause_before(text, ctx, prev_end, pre_start) and records[i - 1].unit != records[i].unit:
-        # the sum of the money the clause before dealt with (向271名群众返还资金，金额总计528万元)
+        # the sum of the money the clause before dealt with (向48名群众退还资金，金额合计96万元)
         prev_start = cands[i - 1].start
         return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : pre_start]
     if not lex.bare_clause.match(without_blanks(ctx.pre)):
@@ -1396,7 +1396,7 @@ _CLAUSE_BREAK = compile_pattern(r"[，,。；;：:！？!?\n]")
 def _sums_clause_before(text: str, ctx: Context, prev_end: int, pre_start: int) -> bool:
     """Whether the figure's clause only sums up the money of the clause of the figure right before.
 
-    向271名受骗群众返还资金,金额总计528万余元: the clause of the sum is 金额总计 alone and only the rest of
+    向48名受害群众退还资金，金额合计96万元: the clause of the sum is 金额合计 alone and only the rest of
     the clause before stands between, so that clause's verb (返还资金) says what the money is.
     """
     if not (ctx.sentence_start < prev_end <= pre_start and _AMOUNT_ONLY.fullmatch(without_blanks(ctx.pre))):
