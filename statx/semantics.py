@@ -1389,6 +1389,8 @@ def _values_goods_before(text: str, ctx: Context, prev_end: int, pre_start: int)
 
 #: A clause that only gives a sum of money (金额总计, 总金额达, 金额共): the clause before says whose.
 _AMOUNT_ONLY = compile_pattern(r"(?:总)?金额(?:总计|共计|合计|累计)?(?:约|近|达|共|为|计)?")
+#: How many characters of the clause before may stand between its figure and the clause of the sum.
+_SUM_REACH = 24
 #: A clause break left between the figure before and the clause of the sum.
 _CLAUSE_BREAK = compile_pattern(r"[，,。；;：:！？!?\n]")
 
@@ -1397,12 +1399,14 @@ def _sums_clause_before(text: str, ctx: Context, prev_end: int, pre_start: int) 
     """Whether the figure's clause only sums up the money of the clause of the figure right before.
 
     向48名受害群众退还资金，金额合计96万元: the clause of the sum is 金额合计 alone and only the rest of
-    the clause before stands between, so that clause's verb (返还资金) says what the money is.
+    the clause before stands between, so that clause's verb (退还资金) says what the money is.
     """
     if not (ctx.sentence_start < prev_end <= pre_start and _AMOUNT_ONLY.fullmatch(without_blanks(ctx.pre))):
         return False
+    if pre_start - prev_end > 2 * _SUM_REACH:  # far back: no need to read what lies between
+        return False
     between = without_blanks(text[prev_end:pre_start])
-    return len(between) <= 24 and _CLAUSE_BREAK.search(between[:-1]) is None
+    return len(between) <= _SUM_REACH and _CLAUSE_BREAK.search(between[:-1]) is None
 
 
 #: A clause that only compares the figure before it with an earlier level (是上年的1.3倍, 为十年前的2.3倍,
