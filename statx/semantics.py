@@ -1366,6 +1366,10 @@ def _earlier(
         # the value of the goods just counted (追回被盗电缆300米，价值2万元): what was done to them
         prev_start = cands[i - 1].start
         return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : prev_start]
+    if _sums_clause_before(text, ctx, prev_end, pre_start) and records[i - 1].unit != records[i].unit:
+        # the sum of the money the clause before dealt with (向48名群众退还资金，金额合计96万元)
+        prev_start = cands[i - 1].start
+        return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : pre_start]
     if not _bare(ctx, lex):
         return ""
     lo = max(ctx.sentence_start, prev_end)
@@ -1416,6 +1420,28 @@ def _values_goods_before(text: str, ctx: Context, prev_end: int, pre_start: int)
         and _VALUE_ONLY.fullmatch(without_blanks(ctx.pre)) is not None
         and not without_blanks(text[prev_end:pre_start]).strip("，,")
     )
+
+
+#: A clause that only gives a sum of money (金额总计, 总金额达, 金额共): the clause before says whose.
+_AMOUNT_ONLY = compile_pattern(r"(?:总)?金额(?:总计|共计|合计|累计)?(?:约|近|达|共|为|计)?")
+#: How many characters of the clause before may stand between its figure and the clause of the sum.
+_SUM_REACH = 24
+#: A clause break left between the figure before and the clause of the sum.
+_CLAUSE_BREAK = compile_pattern(r"[，,。；;：:！？!?\n]")
+
+
+def _sums_clause_before(text: str, ctx: Context, prev_end: int, pre_start: int) -> bool:
+    """Whether the figure's clause only sums up the money of the clause of the figure right before.
+
+    向48名受害群众退还资金，金额合计96万元: the clause of the sum is 金额合计 alone and only the rest of
+    the clause before stands between, so that clause's verb (退还资金) says what the money is.
+    """
+    if not (ctx.sentence_start < prev_end <= pre_start and _AMOUNT_ONLY.fullmatch(without_blanks(ctx.pre))):
+        return False
+    if pre_start - prev_end > 2 * _SUM_REACH:  # far back: no need to read what lies between
+        return False
+    between = without_blanks(text[prev_end:pre_start])
+    return len(between) <= _SUM_REACH and _CLAUSE_BREAK.search(between[:-1]) is None
 
 
 #: A clause that only compares the figure before it with an earlier level (是上年的1.3倍, 为十年前的2.3倍,

@@ -3024,3 +3024,15 @@ def test_flights_that_took_off_and_landed_are_no_fall() -> None:
     records = {r.text: r for r in extract_text("春节期间机场保障航班起降860架次，旅客吞吐量同比下降4%。")}
     assert records["860架次"].change is None
     assert records["4%"].change == "down"
+
+
+def test_a_clause_of_a_bare_sum_takes_the_verb_of_the_clause_before() -> None:
+    """向N名群众退还资金，金额总计M元: the sum is the money returned; with a sentence break it is not."""
+    metrics = {r.text: r.metric for r in extract_text("全年共向96名受骗群众退还资金，金额总计213万余元。")}
+    assert metrics == {"96名": "other", "213万余元": "losses_recovered"}
+    # the clause before must reach the sum: a full stop in between leaves the bare 金额 alone
+    metrics = {r.text: r.metric for r in extract_text("全年共向96名受骗群众退还资金。金额总计213万余元。")}
+    assert metrics["213万余元"] != "losses_recovered"
+    # a sum named by its own words keeps them
+    metrics = {r.text: r.metric for r in extract_text("向96名群众退还资金，涉案金额总计860万元。")}
+    assert metrics["860万元"] == "amount_involved"
