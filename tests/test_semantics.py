@@ -1507,6 +1507,12 @@ def test_a_move_said_with_when_the_new_level_stands_labels_both_figures() -> Non
     recs = {r.text: r for r in extract_text(text)}
     assert recs["21起"].label == recs["6起"].label == "盗窃电动车的警情"
     assert recs["92%"].label == "头盔佩戴率"
+    # the new level's year named (降至2023年的): the second figure still counts what the first does
+    text = "全县命案发案由高峰时2016年的9起下降至2023年的1起，抢劫案件由2018年的40起降到2023年的7起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["1起"].label == recs["9起"].label
+    assert recs["1起"].metric == recs["9起"].metric == "crimes_reported"
+    assert recs["7起"].metric == recs["40起"].metric
 
 
 def test_a_place_named_with_he_keeps_its_first_character() -> None:
