@@ -451,7 +451,7 @@ def read_changes(
                 basis = None
         listed = i and not text[cands[i - 1].end : cand.start].strip("、和及与 ")
         if not listed and i and out[-1].change and comma_joined_percents(text, cands[i - 1], cand):
-            # 同比分别下降43.4%,51.2%: a 分别 list typed with commas, its first figure's pre saying 分别
+            # 较上年分别降了8.5%,12%: a 分别 list typed with commas, its first figure's pre saying 分别
             listed = bool(RESPECTIVELY.search(contexts[i - 1].pre)) or i - 1 in comma_items
             if listed:
                 comma_items.add(i)
