@@ -17,6 +17,7 @@ from statx.clauses import (
     SENTENCE_END,
     WINDOW,
     Context,
+    comma_joined_percents,
     first_start,
     in_prose_cell,
     last_end,
@@ -441,6 +442,7 @@ def read_changes(
     nothing dates, it compares with another period, which no basis names.
     """
     out: list[ChangeInfo] = []
+    comma_items: set[int] = set()  # the figures a comma joined to a 分别 list
     for i, (cand, ctx) in enumerate(zip(cands, contexts, strict=True)):
         change, basis, named = _change(text, cand, ctx, lex)
         if named is not None:
@@ -448,6 +450,11 @@ def read_changes(
             if own is None or named < own - 1:
                 basis = None
         listed = i and not text[cands[i - 1].end : cand.start].strip("、和及与 ")
+        if not listed and i and out[-1].change and comma_joined_percents(text, cands[i - 1], cand):
+            # 较上年分别降了8.5%,12%: a 分别 list typed with commas, its first figure's pre saying 分别
+            listed = bool(RESPECTIVELY.search(contexts[i - 1].pre)) or i - 1 in comma_items
+            if listed:
+                comma_items.add(i)
         if change is None and listed and out[-1].change:
             change, basis = out[-1].change, out[-1].basis  # 同比分别上升21.5%和34.2%
         elif change is not None and basis is None and named is None:
