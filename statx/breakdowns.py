@@ -290,14 +290,9 @@ def _some_said_to_be(doc: Reading, i: int) -> int | None:
     (Hong Kong and Macau papers leave 其中 out); the 5 are some of the 312. Only a clause of nothing
     but the count before 为, after a comma right after a count of the same unit, not smaller.
     """
-    if i == 0 or doc.changes[i].relative or doc.changes[i - 1].relative:
+    if not _count_right_before(doc, i, _CLAUSE_COMMA, bigger=True):
         return None
-    text, rc, rp = doc.text, doc.records[i], doc.records[i - 1]
-    if rc.unit != rp.unit or rc.unit in SHARE_UNITS or size_of(rp) <= size_of(rc):
-        return None
-    if _CLAUSE_COMMA.fullmatch(text, doc.cands[i - 1].end, doc.cands[i].start) is None:
-        return None
-    return i - 1 if _SAID_TO_BE.match(text, doc.cands[i].end) else None
+    return i - 1 if _SAID_TO_BE.match(doc.text, doc.cands[i].end) else None
 
 
 def _fixed_on_the_spot(doc: Reading, i: int) -> int | None:
@@ -310,12 +305,7 @@ def _fixed_on_the_spot(doc: Reading, i: int) -> int | None:
     unit and not smaller. A fixing said without 当场 or 现场 (督促整改火灾隐患1665处, which a report
     may count with re-checks and make bigger than what it found) stays a count of its own.
     """
-    if i == 0 or doc.changes[i].relative or doc.changes[i - 1].relative:
-        return None
-    text, rc, rp = doc.text, doc.records[i], doc.records[i - 1]
-    if rc.unit != rp.unit or rc.unit in SHARE_UNITS or size_of(rp) < size_of(rc):
-        return None
-    if _ON_THE_SPOT.fullmatch(text, doc.cands[i - 1].end, doc.cands[i].start) is None:
+    if not _count_right_before(doc, i, _ON_THE_SPOT):
         return None
     return i - 1 if _FOUND.search(doc.contexts[i - 1].pre) else None
 
@@ -459,17 +449,27 @@ def _frame_right_before(doc: Reading, i: int) -> int | None:
     down. Only a count of the same measure, not smaller, not a change, with nothing but its things
     and 中 (有) between.
     """
+    return i - 1 if _count_right_before(doc, i, _FRAMED_BY, same_unit=False) else None
+
+
+def _count_right_before(
+    doc: Reading, i: int, between: regex.Pattern[str], *, same_unit: bool = True, bigger: bool = False
+) -> bool:
+    """Whether figure ``i - 1`` is a count that figure ``i`` can be some of, with only ``between`` after it.
+
+    Neither is a change or a baseline, ``i`` is no share, both count in the same unit (or only the
+    same measure, without ``same_unit``), and ``i - 1`` is not smaller (strictly bigger with
+    ``bigger``); the words from the end of ``i - 1`` to ``i`` are all a match of ``between``.
+    """
     if i == 0 or doc.changes[i].relative or doc.changes[i - 1].relative:
-        return None
+        return False
     before, rec = doc.records[i - 1], doc.records[i]
-    if measure_of(before.unit) != measure_of(rec.unit) or size_of(before) < size_of(rec):
-        return None
-    if (
-        rec.unit in SHARE_UNITS
-        or _FRAMED_BY.fullmatch(doc.text, doc.cands[i - 1].end, doc.cands[i].start) is None
-    ):
-        return None
-    return i - 1
+    alike = before.unit == rec.unit if same_unit else measure_of(before.unit) == measure_of(rec.unit)
+    if not alike or rec.unit in SHARE_UNITS:
+        return False
+    if size_of(before) < size_of(rec) or (bigger and size_of(before) == size_of(rec)):
+        return False
+    return between.fullmatch(doc.text, doc.cands[i - 1].end, doc.cands[i].start) is not None
 
 
 def _after_a_total(doc: Reading, j: int, i: int, lo: int) -> bool:

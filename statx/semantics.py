@@ -1122,14 +1122,8 @@ def _count_of_measure(
     measure = _MEASURE_NAMED.match(words)
     if measure is None:
         return None
-    start = contexts[i].sentence_start
-    for k in range(i - 1, -1, -1):
-        if contexts[k].sentence_start != start:
-            return None
-        r = out[k]
-        if r.change is None and r.unit == measure.group("unit"):
-            return r if r.metric != "other" else None
-    return None
+    unit = measure.group("unit")
+    return _named_count_of_sentence(out, contexts, i, lambda r: r.change is None and r.unit == unit)
 
 
 def _current_of_baseline(
@@ -1141,13 +1135,22 @@ def _current_of_baseline(
     (去年同期), but it is the same count a year before, so it counts what the nearest earlier count of
     its sentence in its measure counts; None when there is none or that one names nothing either.
     """
-    start, measure = contexts[i].sentence_start, measure_of(unit)
+    measure = measure_of(unit)
+    return _named_count_of_sentence(
+        out, contexts, i, lambda r: r.role == "current" and r.change is None and measure_of(r.unit) == measure
+    )
+
+
+def _named_count_of_sentence(
+    out: Sequence[Record], contexts: Sequence[Context], i: int, fits: Callable[[Record], bool]
+) -> Record | None:
+    """The nearest figure before `i` in its sentence that `fits`, when it names a metric (else None)."""
+    start = contexts[i].sentence_start
     for k in range(i - 1, -1, -1):
         if contexts[k].sentence_start != start:
             return None
-        r = out[k]
-        if r.role == "current" and r.change is None and measure_of(r.unit) == measure:
-            return r if r.metric != "other" else None
+        if fits(out[k]):
+            return out[k] if out[k].metric != "other" else None
     return None
 
 
