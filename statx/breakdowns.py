@@ -195,6 +195,10 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent = spot  # 发现火灾隐患20处，当场整改18处: those of the hazards found fixed there and then
         if (frame := _frame_right_before(doc, i)) is not None:
             parent = frame  # 52起较大火灾中有33起: the count the 中 frames, whatever 其中 came before
+        elif parent is None and (frame := _framed_then_done(doc, i)) is not None:
+            parent = frame  # 余下20项中，截至11月已完成15项: those of the 20 done
+        elif parent is None and (rest := _rest_of_whole(doc, out, i)) is not None:
+            parent = rest  # …有4项，其余20项: the rest of the whole the 4 are part of
         if parent is not None and _rest_of_list(doc, out, markers, i):
             parent = out[i - 1]
         if parent is not None and (
@@ -332,6 +336,46 @@ _SAID_TO_BE = compile_pattern(
 #: The words between a count and one of its parts framed by 中 (52起较大火灾中有33起, 86名吸毒人员中，12名,
 #: 在这40名人员中还有9名).
 _FRAMED_BY = compile_pattern(r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当中|當中)(?:[还也]有|有|的|[，,])?\s*")
+
+
+#: The words between a count of items framed by 中 and a comma and the count of those of them done
+#: (余下20项中，截至11月已完成15项; 24项惠民工程中不列考核，按季推进的有4项): the 中 closes the
+#: count's phrase, what follows the comma says what some of them are, ending on a verb of done or on 有 or
+#: 的 (因超速引发的31起): not on a verb the count is the object of (…路口中，对386个路口…) or a new level
+#: (14个派出所中排名第一，…增加到6个). No stop or other comma between, and (the figures being consecutive)
+#: no figure: a date's digits may stand there (截至11月).
+_FRAMED_THEN = compile_pattern(
+    r"[^，,。；;：:！？!?\d\n]{0,12}?(?:中|当中|當中)[^，,。；;：:！？!?\d\n]{0,10}?[，,]\s*[^，,。；;：:！？!?\n]{0,16}?"
+    r"(?:已?完成了?|已?办结了?|已?建成了?|有|的)\s*"
+)
+#: The rest of a whole, said right before a count (其余20项, 剩下5个): the same whole as the part before.
+_REST_OF = compile_pattern(r"(?:其余|其他|剩余|剩下)的?\s*$")
+
+
+def _framed_then_done(doc: Reading, i: int) -> int | None:
+    """The count right before figure ``i`` that a 中 and a comma frame (余下20项中，…已完成15项), if any.
+
+    Only a count of the same unit, not smaller, none a change: the items done are some of those counted.
+    """
+    return i - 1 if _count_right_before(doc, i, _FRAMED_THEN) else None
+
+
+def _rest_of_whole(doc: Reading, out: Sequence[int | None], i: int) -> int | None:
+    """The whole of the part before figure ``i`` when ``i`` counts the rest of it (其余20项, 剩下5个).
+
+    24项中…按季推进的有4项，其余20项: the 20 are the rest of the 24, as the 4 are part of them. Only
+    when the part right before is of the same unit and the whole not smaller than ``i``.
+    """
+    if i == 0 or out[i - 1] is None or not _REST_OF.search(doc.contexts[i].pre[-8:]):
+        return None
+    whole = out[i - 1]
+    assert whole is not None
+    before, rec, total = doc.records[i - 1], doc.records[i], doc.records[whole]
+    if before.unit != rec.unit or total.unit != rec.unit or size_of(total) < size_of(rec):
+        return None
+    if doc.changes[i].relative or doc.changes[i - 1].relative:
+        return None
+    return whole
 
 
 def _breakdown_goes_on(

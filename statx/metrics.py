@@ -12,7 +12,7 @@ metric counted in the figure's unit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -96,10 +96,11 @@ class MetricIndex:
     @classmethod
     def build(cls, rules: RuleSet) -> MetricIndex:
         every_cue, cues, owners = cue_alternation(rules.metrics)  # compiled (and cached) by load_rules
+        owners = [_fitting(cue, metrics) for cue, metrics in zip(cues, owners, strict=True)]
         other = next((m for m in rules.metrics if m.key == "other"), None)
         by_char: dict[str, list[int]] = {}
         for i, cue in enumerate(cues):
-            first = first_chars(_CUE_UNITS.sub("", cue))  # the comment matches nothing
+            first = first_chars(_CUE_FITS.sub("", _CUE_UNITS.sub("", cue)))  # comments match nothing
             if first is None:  # a cue that may start anywhere: search with the whole alternation
                 by_char = {}
                 break
@@ -568,6 +569,29 @@ _EXAMPLES_END = compile_pattern(EXAMPLES_END)
 
 #: A cue's own units, written in it as a regex comment: `劝导…违法(?#units:人次|人|名)`.
 _CUE_UNITS = compile_pattern(r"\(\?#units:([^)]*)\)")
+
+
+#: Units a cue's words also count its metric in, beyond the metric's own: `民生实事(?#fits:件|个)`.
+_CUE_FITS = compile_pattern(r"\(\?#fits:([^)]*)\)")
+
+
+def _fitting(cue: str, metrics: list[Metric]) -> list[Metric]:
+    """The metrics of a cue, each counted also in the units the cue's `(?#fits:…)` comment names.
+
+    A metric's `units` say what its words usually count it in; a few words count it in more
+    (十件民生实事 or 30项民生实事: a government's pledged projects are measures in 件 as in 项), while
+    the metric's other words in those units count something else (办理业务2.6万余件: business done).
+    Only that cue's hits carry the wider units, so only they fit the unit.
+
+    >>> m = Metric("measures_launched", "", frozenset({"项"}), (), 0, "")
+    >>> sorted(_fitting("民生实事(?#fits:件)", [m])[0].units), _fitting("措施", [m])[0] is m
+    (['件', '项'], True)
+    """
+    found = _CUE_FITS.search(cue)
+    if not found:
+        return metrics
+    extra = frozenset(u for u in found.group(1).split("|") if u)
+    return [replace(m, units=m.units | extra) for m in metrics]
 
 
 def _cue_units(cue: str) -> frozenset[str]:

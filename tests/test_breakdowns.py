@@ -359,6 +359,22 @@ def test_a_case_named_with_a_bare_an_is_a_kind_of_case_like_one_named_with_anjia
     assert (recs["30起"].metric, recs["4起"].parent, recs["8人"].parent) == ("cases_solved", "40起", "90人")
 
 
+def test_a_count_framed_by_zhong_and_a_comma_is_the_whole_of_those_done() -> None:
+    """N项…中，…已完成M项 / 其余N项: a work report's pledges, those done, and the rest of them."""
+    text = "今年承诺的24项惠民工程中不列考核指标，按季推进的有4项，其余20项中，截至11月已完成15项。"
+    parents = parents_of(text)
+    assert parents["4项"] == "24项"
+    assert parents["20项"] == "24项"  # the rest of the whole the 4 are part of
+    assert parents["15项"] == "20项"  # a date's digits between the comma and the count done
+
+
+def test_a_count_framed_by_zhong_and_a_comma_is_no_whole_of_an_object_or_a_level() -> None:
+    """N…中，对M个… / N…中排名第一，…增加到M个: the M are acted on or a new level, not some of the N."""
+    assert parents_of("在全市900余个路口中，对215个路口的信号配时作了调整。")["215个"] is None
+    text = "在全市21个派出所中排名第二，连续两年无命案的社区增加到5个。"
+    assert parents_of(text)["5个"] is None
+
+
 def test_a_part_framed_by_zhong_with_haiyou_is_a_part_of_the_count_before() -> None:
     """在上述N名人员中还有M名…: 还有 after the frame, as 有 is."""
     text = "全县共有在逃人员120名，其中外省籍70名；在上述120名人员中还有25名无照片信息。"
