@@ -1854,6 +1854,22 @@ def test_a_clause_saying_what_the_whole_covers_ends_a_breakdown() -> None:
     assert parents == [("23个", None), ("9个", "23个"), ("14个", "23个"), ("9个", None)]
 
 
+def test_a_clause_of_questions_taken_ends_a_breakdown() -> None:
+    # a window's cards issued break down into kinds; the advice it gave the public is none of them,
+    # nor is the business in another unit between the two
+    text = (
+        "户籍室去年共签发居民身份证3200余人次，其中，临时身份证600余人次，"
+        "其他户籍业务2500余件次，接待群众咨询900余人次。"
+    )
+    parents = [(r.text, r.parent) for r in extract_text(text)]
+    assert parents == [
+        ("3200余人次", None),
+        ("600余人次", "3200余人次"),
+        ("2500余件次", None),
+        ("900余人次", None),
+    ]
+
+
 def test_a_label_cut_at_its_cue_keeps_the_examples_listed_before_it() -> None:
     # the cue after 等 names the kind; the examples before it say what the behaviour was. The
     # cue of people persuaded (劝导…不文明行为 in 人次) starts at 劝导, so the label starts there too
