@@ -79,12 +79,14 @@ def test_built_in_rules_take_the_fast_paths(rules: RuleSet) -> None:
     wide |= {"page.read_more_inline"}  # a read-more heading's links on its own line: a line of prose
     wide |= {"page.attachment_name"}  # a file name may hold any prose characters before its extension
     wide |= {"slogan.numeral_ladder"}  # a plan's outline is clauses of prose; it opens on the literal 一
+    wide |= {"threshold.penalty_if_caught"}  # a warning's clause of prose; it opens on the literal 一经
     assert {e.rule.id for e in _plan(rules).wide} <= wide
     # ... and only articles holding their words: a link, a headline under 下一篇, a caption's 图,
     # a heading such as 往期推荐
     assert shape_of(by_id["url"].source).needs == ("//", "@", "www.")
     assert set(shape_of(by_id["page.prev_next"].source).needs or ()) >= {"上一篇", "下一篇"}
     assert shape_of(by_id["page.caption"].source).needs == ("图",)
+    assert shape_of(by_id["threshold.penalty_if_caught"].source).needs == ("一经",)
     assert set(shape_of(by_id["page.attachment_name"].source).needs or ()) == {
         "doc",
         "xls",
