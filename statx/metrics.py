@@ -24,6 +24,9 @@ from statx.shape import first_chars
 _THRESHOLD = 50.0
 #: How far after the measure word the noun naming a count may end (设置12个重点车辆检查站).
 _NOUN_END = 8
+#: …and how far after it the thing a verb of setting up built may end: its name may carry a place and a
+#: field before the head noun (建设105个农村交通安全劝导站), one `_setup_noun` alone reads.
+_SETUP_NOUN_END = 10
 #: How far after the measure word an offence named by `MetricIndex._handled_offence` may start
 #: (查处3宗货车违法载人: the vehicle first).
 _OFFENCE_START = 3
@@ -273,6 +276,7 @@ class MetricIndex:
         # the last cue of the words right after the measure word that fits the unit: the head of the
         # noun phrase there (社区调解室: 调解室, not 社区), with where it ends
         noun: tuple[int, Metric] | None = None
+        built: tuple[int, Metric] | None = None  # the same head a little farther on, for `_setup_noun`
         # the first cue right after the measure word that fits the unit (查处24起酒后驾车违法行为: 酒后驾车)
         offence: tuple[int, Metric] | None = None
         first_in_pre: dict[str, int] = {}
@@ -318,6 +322,13 @@ class MetricIndex:
                     noun = (end, metric)
                 if (
                     place == "post"
+                    and unit in metric.units
+                    and end <= _SETUP_NOUN_END
+                    and (built is None or end > built[0])
+                ):
+                    built = (end, metric)
+                if (
+                    place == "post"
                     and start <= _OFFENCE_START
                     and end <= _NOUN_END
                     and unit in metric.units
@@ -329,8 +340,8 @@ class MetricIndex:
                     best_start = start
                     best_end_in_pre = end if place == "pre" else -1
             if place == "post" and best is not None and best[0] >= _THRESHOLD:
-                if noun is not None and self._setup_noun(pre, best_end_in_pre, best, noun):
-                    return self.named(noun[1].key)
+                if built is not None and self._setup_noun(pre, best_end_in_pre, best, built):
+                    return self.named(built[1].key)
                 if noun is not None and self._offender_noun(pre, post, best_end_in_pre, best, noun):
                     return self.named(noun[1].key)
                 if offence is not None and self._handled_offence(pre, best_end_in_pre, best, offence):

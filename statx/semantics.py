@@ -1060,7 +1060,49 @@ def annotate(
     for i, t in later.items():  # 民警412人、辅警1065人…，总人数为1715人: a whole said after its parts
         if out[i].parent is None:
             out[i] = dataclasses.replace(out[i], parent=records[t].text, parent_start=records[t].start)
+    _share_closing_predicate(out, contexts, candidates, text, lex)
     return out
+
+
+#: A predicate closing a list of deputies' suggestions and proposals, said once after its last item
+#: (…和17件政协提案全部办结, …均已按期答复): it tells what became of every item, not the last one only.
+_CLOSED_AFTER = compile_pattern(
+    r"^[^，,。；;：:\d]{0,16}?(?:全部|均|都|已|皆)[^，,。；;：:\d]{0,6}?(?:办结|办理完毕|答复|办复|整改完成)"
+)
+#: A verb that takes the suggestions in (征集意见建议52条, 收到…): such an item counts the ones
+#: collected, whatever the list's last words say of the others.
+_TAKEN_IN = compile_pattern(r"征集|收集|收到|征求|搜集|汇总|梳理|听取|受理|交办|提出|反映")
+#: What alone may stand between two items of one list: no clause mark, no number.
+_LIST_GAP = compile_pattern(r"[^，,。；;：:\n]*")
+
+
+def _share_closing_predicate(
+    out: list[Record], contexts: Sequence[Context], cands: Sequence[Candidate], text: str, lex: Lexicon
+) -> None:
+    """Give the closing predicate of a list of suggestions to the items before its last one.
+
+    去年的31件人大代表建议和17件政协提案全部办结: the 办结 stands in the last item's words only, so
+    each item before it, named by its noun alone, reads as suggestions taken in; the list says all
+    of them were closed, whatever the last item counts (…和76件局长信箱来信均已办结 closes the letters
+    and the suggestions before them). Only items of one clause (joined by 、和及与, no clause mark
+    between), counted in 条 or 件, with no verb of their own that takes them in.
+    """
+    resolved = "suggestions_resolved"
+    for j in range(len(out) - 1, 0, -1):
+        if not _CLOSED_AFTER.match(contexts[j].post):  # the last item may be letters or tickets (信件, 工单)
+            continue
+        k = j - 1
+        while (
+            k >= 0
+            and out[k].metric == "suggestions_collected"
+            and out[k].unit in ("条", "件")
+            and contexts[k].sentence_start == contexts[j].sentence_start
+            and _LIST_GAP.fullmatch(text, cands[k].end, cands[k + 1].start) is not None
+            and _TAKEN_IN.search(contexts[k].pre) is None
+        ):
+            name = lex.metrics.named(resolved).name
+            out[k] = dataclasses.replace(out[k], metric=resolved, metric_name=name)
+            k -= 1
 
 
 def _apart_in_time(start: str | None, end: str | None, whole: Record) -> bool:

@@ -3058,3 +3058,21 @@ def test_a_clause_of_a_bare_sum_takes_the_verb_of_the_clause_before() -> None:
     # a sum named by its own words keeps them
     metrics = {r.text: r.metric for r in extract_text("向96名群众退还资金，涉案金额总计860万元。")}
     assert metrics["860万元"] == "amount_involved"
+
+
+def test_a_closing_predicate_after_a_list_of_suggestions_closes_every_item() -> None:
+    """N件建议和M件提案全部办结: the 办结 said once after the last item closes the items before it too."""
+    metrics = {r.text: r.metric for r in extract_text("去年的31件人大代表建议和17件政协提案全部办结。")}
+    assert metrics == {"31件": "suggestions_resolved", "17件": "suggestions_resolved"}
+    # whatever the last item counts (letters to the chief): the suggestions before it are closed
+    metrics = {
+        r.text: r.metric
+        for r in extract_text("上年度44条群众意见建议、今年9件政协提案和76件局长信箱来信均已按期办结。")
+    }
+    assert metrics["44条"] == metrics["9件"] == "suggestions_resolved"
+    # an item with a verb that takes it in keeps counting what was collected
+    metrics = {r.text: r.metric for r in extract_text("去年收到的41件人大代表建议和27件政协提案已全部办结。")}
+    assert metrics["41件"] == "suggestions_collected"
+    # a comma between: the items are two clauses, and the first one's words stand alone
+    metrics = {r.text: r.metric for r in extract_text("收集意见建议52条，今年的19件人大代表建议全部办结。")}
+    assert metrics["52条"] == "suggestions_collected"
