@@ -41,6 +41,7 @@ class Lexicon:
     one_whole: frozenset[str]  # 其中, 当中: a breakdown of one figure, whatever its unit
     people_units: frozenset[str]  # a person is no part of a count of events (当中有38名长者死亡)
     event_units: frozenset[str]
+    place_units: frozenset[str]  # people are no part of a count of places or groups (226个村，其中民警105名)
     casualties: regex.Pattern[str]  # people hurt in events are no parts of them (被撞的行人194人)
     # ；签发临时身份证3400余张, ；查扣车辆217辆: a verb of its own past a semicolon opens a count of its own
     own_count: regex.Pattern[str]
@@ -214,6 +215,7 @@ class Lexicon:
             one_whole=frozenset(w.get("one_whole", ())),
             people_units=frozenset(w.get("people_units", ())),
             event_units=frozenset(w.get("event_units", ())),
+            place_units=frozenset(w.get("place_units", ())),
             casualties=compile_pattern(alternation(w.get("casualties", ()))),
             own_count=action("new_action", "item_verbs"),
             outcome_verb=compile_pattern(

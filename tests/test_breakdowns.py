@@ -609,3 +609,13 @@ def test_a_later_item_in_people_breaks_down_a_whole_in_turns_when_every_item_bef
     # a count in people closing the sentence after them is of another verb
     text = "出动警力300人次，其中民警120人次、辅警150人次，劝返群众12人。"
     assert parents_of(text)["12人"] is None
+
+
+def test_people_after_a_qizhong_are_no_part_of_a_count_of_places() -> None:
+    """全县N个行政村，配齐驻村民警（其中驻村民警M名）: the officers are no part of the villages."""
+    text = "全县共有行政村180个，全部配齐了驻（包）村民警（其中驻村民警86名，包村民警94名）。"
+    assert parents_of(text)["86名"] is None
+    assert parents_of(text)["94名"] is None
+    # a part in the count's own unit still breaks it down
+    text = "全县共有行政村180个，其中贫困村36个。"
+    assert parents_of(text)["36个"] == "180个"
