@@ -421,8 +421,11 @@ class ChangeInfo(NamedTuple):
 
 
 _YEAR_DIGITS = compile_pattern(r"\d{2,4}")
-#: A year written as the time of something (2023年1月7日, 2023年全市), not one compared with (较2019年).
-_WRITTEN_YEAR = compile_pattern(r"(?<![较比与由\d])((?:19|20)\d{2})\s?年")
+#: A year written as the time of something (2023年1月7日, 2023年全市, 于2019年成立), not one compared
+#: with (较2019年), nor the same time of a year that a level is set against (仍明显低于2019年同期).
+_WRITTEN_YEAR = compile_pattern(
+    r"(?|(?<![较比与由于\d])((?:19|20)\d{2})\s?年|(?<=于)((?:19|20)\d{2})\s?年(?!\s?同期))"
+)
 #: The same in a Taiwan year (113年全般刑案: 2024), 101 to 139 (no 100年 of a history).
 _WRITTEN_ROC_YEAR = compile_pattern(r"(?<![较比与由\d])(1(?:0[1-9]|[1-3]\d))\s?年")
 _ROC_OFFSET = 1911

@@ -705,6 +705,17 @@ def test_a_change_against_the_year_before_is_year_on_year_and_against_an_older_y
     assert (recs["17.2%"].change, recs["17.2%"].basis) == ("down", None)
 
 
+def test_a_year_written_only_to_compare_with_is_not_the_figures_own_year() -> None:
+    # 低于2019年同期 is a comparison though no 较 opens it: a later 较2019年同期 is still four years back
+    text = (
+        "2024年1月至9月，全市罪案有所增加。\n盗窃犯罪仍明显低于2019年同期。\n"
+        "网络诈骗共402宗，比2023年同期减少18宗，但仍较2019年同期增加96宗。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["18宗"].change, recs["18宗"].basis) == ("down", "yoy")
+    assert (recs["96宗"].change, recs["96宗"].basis) == ("up", None)
+
+
 def test_a_named_year_is_read_against_the_year_written_nearest_before_not_the_greatest() -> None:
     # a header dated in the next year and a plan for it stand before sections that each open with
     # their own year: 較112年 in the 113年 section is last year
