@@ -404,7 +404,7 @@ _SAID_OF_ITEMS = compile_pattern(r"实现|(?<!平)均|都|全部|呈|出现|有�
 #: The noun the last item of a list ends with after 的, which the items before it share
 #: (涉及拥堵和停车的投诉: 拥堵 is 拥堵的投诉).
 _SHARED_HEAD = compile_pattern(r"的[^的、，。；,;\s\d]{1,6}$")
-#: What a list of causes led to, said after the last one (因超速、酒驾导致的交通事故死亡人数), also
+#: What a list of causes led to, said after the last one (因超速、逆行引发的伤亡人数), also
 #: without 的 as national bulletins write it (疲劳驾驶、超速行驶等违法行为导致事故死亡人数).
 _CAUSED_HEAD = compile_pattern(r"(?:导致|引发|造成|引起)的?[^的、，。；,;\s\d]{1,12}$")
 

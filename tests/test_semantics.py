@@ -708,7 +708,7 @@ def test_a_change_against_the_year_before_is_year_on_year_and_against_an_older_y
 def test_a_year_written_only_to_compare_with_is_not_the_figures_own_year() -> None:
     # 低于2019年同期 is a comparison though no 较 opens it: a later 较2019年同期 is still four years back
     text = (
-        "2024年1月至9月，全市罪案有所增加。\n盗窃犯罪仍明显低于2019年同期。\n"
+        "2024年前三季度，全市罪案有所增加。\n盗窃犯罪仍明显低于2019年同期。\n"
         "网络诈骗共402宗，比2023年同期减少18宗，但仍较2019年同期增加96宗。"
     )
     recs = {r.text: r for r in extract_text(text)}
