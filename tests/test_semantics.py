@@ -716,6 +716,16 @@ def test_a_year_written_only_to_compare_with_is_not_the_figures_own_year() -> No
     assert (recs["96宗"].change, recs["96宗"].basis) == ("up", None)
 
 
+def test_two_years_compared_with_before_a_respectively_list_pair_with_its_figures() -> None:
+    # each change of the list against its own year: last year's is year-on-year, 2019's is not
+    text = "2024年前三季度，网络诈骗共650宗，比2023年与2019年同期分别增加87宗及412宗。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["87宗"].basis, recs["412宗"].basis) == ("yoy", None)
+    text = "2024年前三季度，盗窃案件较去年同期和2019年同期分别下降11.5%和28.4%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["11.5%"].basis, recs["28.4%"].basis) == ("yoy", None)
+
+
 def test_a_named_year_is_read_against_the_year_written_nearest_before_not_the_greatest() -> None:
     # a header dated in the next year and a plan for it stand before sections that each open with
     # their own year: 較112年 in the 113年 section is last year
