@@ -477,7 +477,7 @@ def read_changes(
         if change is not None and (paired := _paired_basis(text, cands, contexts, i)) is not None:
             basis = paired  # 同比、环比分别下降12.5%和8.3%: the first is year-on-year, the second not
         elif change is not None and (year := _paired_year(text, cands, contexts, i)) is not None:
-            # 比2023年与2019年同期分别增加122宗及493宗: each against its own year in turn
+            # 比2023年与2019年同期分别增加N宗及M宗: each against its own year in turn
             own = year_of(i) if year else None
             basis = "yoy" if year == 0 or (own is not None and year >= own - 1) else None
         baseline = (
