@@ -421,8 +421,11 @@ class ChangeInfo(NamedTuple):
 
 
 _YEAR_DIGITS = compile_pattern(r"\d{2,4}")
-#: A year written as the time of something (2023年1月7日, 2023年全市), not one compared with (较2019年).
-_WRITTEN_YEAR = compile_pattern(r"(?<![较比与由\d])((?:19|20)\d{2})\s?年")
+#: A year written as the time of something (2023年1月7日, 2023年全市, 于2019年成立), not one compared
+#: with (较2019年), nor the same time of a year that a level is set against (仍明显低于2019年同期).
+_WRITTEN_YEAR = compile_pattern(
+    r"(?|(?<![较比与由于\d])((?:19|20)\d{2})\s?年|(?<=于)((?:19|20)\d{2})\s?年(?!\s?同期))"
+)
 #: The same in a Taiwan year (113年全般刑案: 2024), 101 to 139 (no 100年 of a history).
 _WRITTEN_ROC_YEAR = compile_pattern(r"(?<![较比与由\d])(1(?:0[1-9]|[1-3]\d))\s?年")
 _ROC_OFFSET = 1911
@@ -473,6 +476,10 @@ def read_changes(
                 basis = _basis_of_paragraph(text, cands, out, i)
         if change is not None and (paired := _paired_basis(text, cands, contexts, i)) is not None:
             basis = paired  # 同比、环比分别下降12.5%和8.3%: the first is year-on-year, the second not
+        elif change is not None and (year := _paired_year(text, cands, contexts, i)) is not None:
+            # 比2023年与2019年同期分别增加N宗及M宗: each against its own year in turn
+            own = year_of(i) if year else None
+            basis = "yoy" if year == 0 or (own is not None and year >= own - 1) else None
         baseline = (
             bool(lex.baseline.search(ctx.pre))
             or bool(lex.baseline_from.search(ctx.pre) and _moves_on(text, cands, i, lex))
@@ -489,23 +496,49 @@ def _paired_basis(text: str, cands: Sequence[Candidate], contexts: Sequence[Cont
     figure in its place, where the nearest basis word (环比) would have gone with both. None when no
     such pair of bases stands before the list, or the figure is past its second item.
     """
-    first = i
-    while first and i - first < 2 and _joined(text, cands[first - 1], cands[first]):
-        first -= 1
-    place = i - first
-    if place > 1 or (place == 0 and not (i + 1 < len(cands) and _joined(text, cands[i], cands[i + 1]))):
-        return None
-    lo = max(contexts[first].sentence_start, cands[first].start - WINDOW)
-    pair = _BASIS_PAIR.search(text, lo, cands[first].start)
+    pair, place = _pair_before(text, cands, contexts, i, _BASIS_PAIR)
     if pair is None:
         return None
     word = pair.group(1 + place)
     return "yoy" if word in ("同比", "按年") else "mom"
 
 
+def _paired_year(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> int | None:
+    """The year figure `i` is compared with when two are said before 分别 (比2023年与2019年同期分别…).
+
+    The nearest basis (与2019年同期) would have gone with both figures. 0 for last year said as such
+    (较去年同期和2019年同期分别增长: year-on-year); None when no such pair stands before the list.
+    """
+    pair, place = _pair_before(text, cands, contexts, i, _YEAR_PAIR)
+    if pair is None:
+        return None
+    year = pair.group(1 + place)
+    return int(year) if year.isdigit() else 0
+
+
+def _pair_before(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int, pattern: regex.Pattern[str]
+) -> tuple[regex.Match[str] | None, int]:
+    """The pair `pattern` finds before the two-figure list figure `i` is in, and `i`'s place in it."""
+    first = i
+    while first and i - first < 2 and _joined(text, cands[first - 1], cands[first]):
+        first -= 1
+    place = i - first
+    if place > 1 or (place == 0 and not (i + 1 < len(cands) and _joined(text, cands[i], cands[i + 1]))):
+        return None, place
+    lo = max(contexts[first].sentence_start, cands[first].start - WINDOW)
+    return pattern.search(text, lo, cands[first].start), place
+
+
 #: Two bases said together before a 分别 that pairs them with the figures after it.
 _BASIS_PAIR = compile_pattern(
     r"(同比|环比|按年|按月)\s*[、和及与/]\s*(同比|环比|按年|按月)(?=[^。；;！？\n]{0,16}?分别)"
+)
+#: Two years compared with, said together before a 分别 (比2023年与2019年同期分别, 较去年同期和2019年
+#:同期分别): a year's digits, or 去年/上年 for last year.
+_YEAR_PAIR = compile_pattern(
+    r"(?:比|较|与|和)\s*((?:19|20)\d{2}(?=\s?年)|去(?=年)|上(?=年))\s?年(?:同期)?\s*[、和及与]\s*"
+    r"((?:19|20)\d{2}(?=\s?年)|去(?=年)|上(?=年))\s?年(?:同期)?(?=[^。；;！？\n]{0,16}?分别)"
 )
 
 

@@ -404,8 +404,9 @@ _SAID_OF_ITEMS = compile_pattern(r"实现|(?<!平)均|都|全部|呈|出现|有�
 #: The noun the last item of a list ends with after 的, which the items before it share
 #: (涉及拥堵和停车的投诉: 拥堵 is 拥堵的投诉).
 _SHARED_HEAD = compile_pattern(r"的[^的、，。；,;\s\d]{1,6}$")
-#: What a list of causes led to, said after the last one (因超速、酒驾导致的交通事故死亡人数).
-_CAUSED_HEAD = compile_pattern(r"(?:导致|引发|造成|引起)的[^的、，。；,;\s\d]{1,12}$")
+#: What a list of causes led to, said after the last one (因超速、逆行引发的伤亡人数), also
+#: without 的 as national bulletins write it (疲劳驾驶、超速行驶等违法行为导致事故死亡人数).
+_CAUSED_HEAD = compile_pattern(r"(?:导致|引发|造成|引起)的?[^的、，。；,;\s\d]{1,12}$")
 
 
 def _share_head(items: list[str]) -> list[str]:
@@ -423,6 +424,8 @@ def _share_head(items: list[str]) -> list[str]:
 
     >>> _share_head(["因超速", "酒驾导致的交通事故死亡人数"])
     ['因超速导致的交通事故死亡人数', '酒驾导致的交通事故死亡人数']
+    >>> _share_head(["疲劳驾驶", "超速等违法行为导致事故死亡人数"])
+    ['疲劳驾驶导致事故死亡人数', '超速等违法行为导致事故死亡人数']
     """
     head = _CAUSED_HEAD.search(items[-1]) or _SHARED_HEAD.search(items[-1])
     if head is None:

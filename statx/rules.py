@@ -262,7 +262,9 @@ def _lexicon_fragments(
     unit_files: dict[str, str] = {}
     qualifier_words: dict[str, str] = {}
     qual_parts: dict[str, list[str]] = {"before": [], "inside": [], "after": []}
-    qual_tails: dict[str, str] = {}  # word -> the lookbehind its `not_after` words make
+    # place -> word -> the lookbehind its `not_after` / `only_after` words make (多 is a plain word
+    # inside a number, 300多人, and one only after 倍 at the end, 2倍多)
+    qual_tails: dict[str, dict[str, str]] = {place: {} for place in qual_parts}
     for fname, data in docs:
         for i, entry in enumerate(data.get("units") or []):
             if not isinstance(entry, dict) or not isinstance(entry.get("word"), str):
@@ -292,7 +294,7 @@ def _lexicon_fragments(
                     word, tail = _qualifier_entry(w, fname, qual, place, problems)
                     if word:
                         qual_parts[place].append(word)
-                        qual_tails[word] = tail
+                        qual_tails[place][word] = tail
                         qualifier_words[word] = qual
     for word, entry in list(units.items()):
         for variant in kind_orders(word):
@@ -322,9 +324,9 @@ def _lexicon_fragments(
         "UNIT": unit_alt(units.values()),
         "UNIT_CN": unit_alt(e for e in units.values() if e.get("chinese_numerals", "long") is True),
         "UNIT_CN_LONG": unit_alt(e for e in units.values() if e.get("chinese_numerals", "long") == "long"),
-        "QUAL_BEFORE": _tailed_alternation(qual_parts["before"], qual_tails),
-        "QUAL_INSIDE": _tailed_alternation(qual_parts["inside"], qual_tails),
-        "QUAL_AFTER": _tailed_alternation(qual_parts["after"], qual_tails),
+        "QUAL_BEFORE": _tailed_alternation(qual_parts["before"], qual_tails["before"]),
+        "QUAL_INSIDE": _tailed_alternation(qual_parts["inside"], qual_tails["inside"]),
+        "QUAL_AFTER": _tailed_alternation(qual_parts["after"], qual_tails["after"]),
     }
     return fragments, qualifier_words, aliases
 
@@ -366,17 +368,24 @@ def _qualifier_entry(
     A one-character word may end another word: the 超 of 商超 (supermarkets: 农贸市场和商超412家)
     is no 超过. `not_after` lists the characters (or words) that make it part of such a word; the
     tail is a lookbehind over them and the word, so the word list stays one prefix tree.
+    `only_after` is the other way round: a word that qualifies only after those (the 多 of 2倍多,
+    where after a count's unit 多 starts the next word).
 
     >>> _qualifier_entry({"word": "超", "not_after": ["商", "赶"]}, "f", "over", "before", _Problems())
     ('超', '(?<!(?:商|赶)超)')
+    >>> _qualifier_entry({"word": "多", "only_after": ["倍"]}, "f", "over", "after", _Problems())
+    ('多', '(?<=(?:倍)多)')
     >>> _qualifier_entry("逾", "f", "over", "before", _Problems())
     ('逾', '')
     """
     if isinstance(entry, dict):
         word, stop = entry.get("word"), entry.get("not_after") or []
-        if not isinstance(word, str) or not word or not isinstance(stop, list):
+        only = entry.get("only_after") or []
+        if not isinstance(word, str) or not word or not isinstance(stop, list) or not isinstance(only, list):
             problems.add(fname, f"qualifiers.{qual}", place, "expected `{word: ..., not_after: [...]}`")
             return "", ""
+        if only:
+            return word, f"(?<=(?:{'|'.join(map(regex.escape, map(str, only)))}){regex.escape(word)})"
         if not stop:
             return word, ""
         return word, f"(?<!(?:{'|'.join(map(regex.escape, map(str, stop)))}){regex.escape(word)})"

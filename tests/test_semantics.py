@@ -705,6 +705,27 @@ def test_a_change_against_the_year_before_is_year_on_year_and_against_an_older_y
     assert (recs["17.2%"].change, recs["17.2%"].basis) == ("down", None)
 
 
+def test_a_year_written_only_to_compare_with_is_not_the_figures_own_year() -> None:
+    # 低于2019年同期 is a comparison though no 较 opens it: a later 较2019年同期 is still four years back
+    text = (
+        "2024年前三季度，全市罪案有所增加。\n盗窃犯罪仍明显低于2019年同期。\n"
+        "网络诈骗共402宗，比2023年同期减少18宗，但仍较2019年同期增加96宗。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["18宗"].change, recs["18宗"].basis) == ("down", "yoy")
+    assert (recs["96宗"].change, recs["96宗"].basis) == ("up", None)
+
+
+def test_two_years_compared_with_before_a_respectively_list_pair_with_its_figures() -> None:
+    # each change of the list against its own year: last year's is year-on-year, 2019's is not
+    text = "2024年前三季度，网络诈骗共650宗，比2023年与2019年同期分别增加87宗及412宗。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["87宗"].basis, recs["412宗"].basis) == ("yoy", None)
+    text = "2024年前三季度，盗窃案件较去年同期和2019年同期分别下降11.5%和28.4%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["11.5%"].basis, recs["28.4%"].basis) == ("yoy", None)
+
+
 def test_a_named_year_is_read_against_the_year_written_nearest_before_not_the_greatest() -> None:
     # a header dated in the next year and a plan for it stand before sections that each open with
     # their own year: 較112年 in the 113年 section is last year
