@@ -313,28 +313,14 @@ class MetricIndex:
                     score += _UNIT_FITS  # see `in_table_row`
                 if place == "pre" and end - start > 1:  # a one-character cue (率, 占) ends a phrase
                     first_in_pre[metric.key] = min(start, first_in_pre.get(metric.key, start))
-                if (
-                    place == "post"
-                    and unit in metric.units
-                    and end <= _NOUN_END
-                    and (noun is None or end > noun[0])
-                ):
-                    noun = (end, metric)
-                if (
-                    place == "post"
-                    and unit in metric.units
-                    and end <= _SETUP_NOUN_END
-                    and (built is None or end > built[0])
-                ):
-                    built = (end, metric)
-                if (
-                    place == "post"
-                    and start <= _OFFENCE_START
-                    and end <= _NOUN_END
-                    and unit in metric.units
-                    and (offence is None or start < offence[0])
-                ):
-                    offence = (start, metric)
+                if place == "post" and unit in metric.units:  # the nouns right after the measure word
+                    if end <= _NOUN_END and (noun is None or end > noun[0]):
+                        noun = (end, metric)
+                    if end <= _SETUP_NOUN_END and (built is None or end > built[0]):
+                        built = (end, metric)
+                    first = offence is None or start < offence[0]
+                    if start <= _OFFENCE_START and end <= _NOUN_END and first:
+                        offence = (start, metric)
                 if best is None or score > best[0]:
                     best = (score, metric, text[start:end])
                     best_start = start
