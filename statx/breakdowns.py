@@ -828,7 +828,11 @@ def _whole_before(
                 pass  # …检查车辆2310辆，查处违法15620起，其中超速4210起…，排查隐患车辆318辆: no part of 2310
             elif size_of(rp) >= size_of(rc) and size_of(rp) >= sibling:
                 if not _breaks_down_a_list(doc, j, i):
-                    parent = _whole_of_own_verb(doc, j, i)
+                    # a bracket opened right on the figure (醉驾45起(夜查期间12起)) names its part: the
+                    # words the part repeats (期间) are no verb of an earlier count's
+                    # (酒驾320起(夜查期间96起))
+                    on_bracket = marker == p.end and text[marker : marker + 1] in ("(", "[")
+                    parent = j if on_bracket else _whole_of_own_verb(doc, j, i)
                     parent = _whole_of_first_opening_verb(doc, out, j, i) if parent == j else parent
                 else:
                     parent = _member_of_like_casualties(doc, j, i)

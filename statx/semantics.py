@@ -767,6 +767,13 @@ def annotate(
             # a cut that names what it cuts (减少提交材料约9.6万份) is a count of its own, no change of it
             qualifies = (change is not None or follows) and not lex.cut_of.search(ctx.pre)
             k = changed if qualifies and changed is not None else _last_count(out, contexts, i)
+            # 受伤人数减少了30%，较大事故，同比下降25%: a bare change after a change, with a
+            # clause naming a new thing between them, is that thing's change, not the first one's again
+            fresh = (
+                change is not None
+                and out[k].change is not None
+                and bool(_clause_before(text, candidates, i, ctx, lex))
+            )
             fits = out[k].unit == rec.unit or rec.unit in lex.metrics.units.get(out[k].metric, ())
             # 查处酒驾醉驾1200起，是上年的1.3倍: a multiple of the count before it, in its own clause
             fits = fits or (
@@ -774,10 +781,13 @@ def annotate(
             )
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
             # change of the cases before it
-            if (qualifies and (fits or rec.unit in SHARE_UNITS)) or (
-                fits
-                and not _new_action(ctx.pre, contexts[k].pre, lex)
-                and not _topic_before(ctx.pre, text, cand.start)
+            if not fresh and (
+                (qualifies and (fits or rec.unit in SHARE_UNITS))
+                or (
+                    fits
+                    and not _new_action(ctx.pre, contexts[k].pre, lex)
+                    and not _topic_before(ctx.pre, text, cand.start)
+                )
             ):
                 inherited = out[k].metric if out[k].metric != "other" else None
                 inherited_words = contexts[k].pre
