@@ -280,9 +280,15 @@ _BETWEEN_PARTS = 3
 
 
 def _can_be_part(doc: Reading, k: int, w: int) -> bool:
-    """Whether figure ``k`` may be a part of ``w`` by its kind: no change, share or money, not bigger."""
+    """Whether figure ``k`` may be a part of ``w`` by its kind: no change, share or money, not bigger.
+
+    A casualty (死亡N人) said between two kinds of crash (较大事故a起，死亡b人，一般事故c起) counts the
+    dead of the one before, no channel of the crashes: no part of a whole that names no casualty.
+    """
     rc = doc.records[k]
     if doc.changes[k].relative or rc.unit in SHARE_UNITS or "元" in rc.unit:
+        return False
+    if (casualty := casualty_word(doc, k)) is not None and not _names_casualty(doc, w, casualty):
         return False
     return size_of(rc) <= size_of(doc.records[w])
 
@@ -334,8 +340,11 @@ _SAID_TO_BE = compile_pattern(
 
 
 #: The words between a count and one of its parts framed by 中 (52起较大火灾中有33起, 86名吸毒人员中，12名,
-#: 在这40名人员中还有9名).
-_FRAMED_BY = compile_pattern(r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当中|當中)(?:[还也]有|有|的|[，,])?\s*")
+#: 在这40名人员中还有9名), or those of them said done right after the 中 (N项举措中已落实M项).
+_FRAMED_BY = compile_pattern(
+    r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当中|當中)"
+    r"(?:[还也]有|有|的|[，,]|已经?(?:部署)?(?:实施|完成|落实|办结|整改|兑现|解决)了?)?\s*"
+)
 
 
 #: The words between a count of items framed by 中 and a comma and the count of those of them done

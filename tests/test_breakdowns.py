@@ -93,6 +93,10 @@ def test_a_count_framed_by_zhong_right_before_a_figure_is_its_whole() -> None:
     assert parents_of(text)["12名"] == "86名"
     text = "全年发生事故52起，同比减少12起，死亡人员中有9人未系安全带。"  # a change frames nothing; 人 of 起
     assert parents_of(text)["9人"] is None
+    # those of them said done right after the 中 (N条措施中已落实M条); a new thing built is no part
+    text = "今年推出便民措施18条，目前18条措施中已部署落实11条。"
+    assert parents_of(text)["11条"] == "18条"
+    assert parents_of("在全县12个乡镇中已建成调解站9个。")["9个"] is None
 
 
 def test_a_qizhong_sentence_with_no_figure_governs_the_next_one() -> None:
@@ -609,3 +613,21 @@ def test_a_later_item_in_people_breaks_down_a_whole_in_turns_when_every_item_bef
     # a count in people closing the sentence after them is of another verb
     text = "出动警力300人次，其中民警120人次、辅警150人次，劝返群众12人。"
     assert parents_of(text)["12人"] is None
+
+
+def test_a_casualty_between_two_kinds_of_crash_is_no_part_of_the_crashes() -> None:
+    """事故N起，其中A类事故a起，死亡b人，B类事故c起: the dead are those of the kind before, no channel."""
+    text = "本周共发生交通事故640起，其中较大事故3起，死亡4人，一般事故637起，受伤96人。"
+    parents = parents_of(text)
+    assert parents["3起"] == parents["637起"] == "640起"
+    assert parents["4人"] is None
+
+
+def test_a_bare_kind_of_call_past_a_semicolon_still_breaks_down_the_calls() -> None:
+    """报警N起。其中刑事a起，治安b起；交通事故c起；求助d起: a 110 desk's calls by kind, each kind bare."""
+    text = "上周全县受理有效报警3410起。其中刑事案件40起，治安77起；交通事故390起；求助1180起。"
+    parents = parents_of(text)
+    assert parents["40起"] == parents["77起"] == parents["390起"] == parents["1180起"] == "3410起"
+    # a clause with its own verb past the semicolon counts anew
+    text = "上周全县接报警情3410起，其中刑事警情40起；发生交通事故120起。"
+    assert parents_of(text)["120起"] is None
