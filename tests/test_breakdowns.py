@@ -631,3 +631,18 @@ def test_a_bare_kind_of_call_past_a_semicolon_still_breaks_down_the_calls() -> N
     # a clause with its own verb past the semicolon counts anew
     text = "上周全县接报警情3410起，其中刑事警情40起；发生交通事故120起。"
     assert parents_of(text)["120起"] is None
+
+
+def test_a_places_own_breakdown_after_a_roll_up_of_places_breaks_down_that_places_figure() -> None:
+    """…N起，其中甲、乙、丙最多，分别达a起、b起和c起。其中甲…x起，y起；丙…: the place's figure is whole."""
+    text = (
+        "全省共查处涉酒驾驶违法980起，其中东川、西岭、南浦查处量居前，分别达210起、150起和120起。"
+        "其中东川查处酒后130起，醉酒80起；南浦查处酒后75起，醉酒45起。"
+    )
+    parents = parents_of(text)
+    assert parents["210起"] == parents["150起"] == parents["120起"] == "980起"
+    assert parents["130起"] == parents["80起"] == "210起"
+    assert parents["75起"] == parents["45起"] == "120起"
+    # the place's own period or total counts anew
+    text = "全省共查处违法980起，其中东川、西岭分别达210起、150起。东川今年累计查处190起。"
+    assert parents_of(text)["190起"] != "210起"
