@@ -215,6 +215,7 @@ def find_parents(doc: Reading) -> list[int | None]:
     wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)
     _items_between_parts(doc, out, markers)
+    _wholes_of_named_places(doc, out)
     for i, parent in enumerate(out):
         if parent is not None and _LEFT_OUT.search(contexts[i].pre[-_LEFT_OUT_REACH:]):
             out[i] = None  # 受理5210件(不含旧存310件), 不起诉96人(不包括…4人): said to be no part
@@ -279,10 +280,103 @@ _CLAUSE_GAP = compile_pattern(r"[，,；;]")
 _BETWEEN_PARTS = 3
 
 
+#: The words between 分别 and the first figure it pairs with names (分别达, 分别为, 分别是).
+_RESPECTIVELY_TO_RUN = compile_pattern(r"分别\s*(?:达到?|为|是|有)?\s*")
+#: What opens a clause before its own words: blanks, commas and the breakdown word (其中，).
+_CLAUSE_OPENING = compile_pattern(r"[\s，,]*(?:其中)?[\s，,：:]*")
+#: What joins the names of a list before 分别.
+_NAME_JOINS = compile_pattern(r"[、和及与]")
+#: A place's name in a list of names before 分别: two to five Han characters.
+_PLACE_NAME = compile_pattern(r"\p{Han}{2,5}")
+
+
+def _wholes_of_named_places(doc: Reading, out: list[int | None]) -> None:
+    """Give a place's own breakdown the place's figure in a 分别 run before it, not the run's whole.
+
+    全省查处N起，其中甲市、乙市、丙市最多，分别达a起、b起和c起。其中甲市查处酒后x起，醉酒y起；丙市…: a
+    roll-up of places pairs each name with its figure; a later clause (to its semicolon) opening on
+    one of the names breaks down that place's figure. Only a run of two or more parts of one whole,
+    names as many as its figures (the last may run on into the words after it), the figure after the
+    run in the run's unit and not bigger, with no parent or the run's whole.
+    """
+    text, cands, records = doc.text, doc.cands, doc.records
+    for i in range(len(out)):
+        if doc.changes[i].relative or records[i].unit in SHARE_UNITS:
+            continue
+        lo = max(0, cands[i].start - WINDOW)
+        at = text.rfind("分别", lo, cands[i].start)
+        run = _respective_run(doc, out, at, i) if at >= 0 else []
+        if len(run) < 2 or out[i] not in (None, out[run[0]]):
+            continue
+        names = _names_before(text, at, lo, len(run))
+        segment = last_end(_SEGMENT_BACK, text, cands[i].start, lo)
+        if not names or segment < cands[run[-1]].end:
+            continue
+        own = text[segment : cands[i].start]
+        own = own[_CLAUSE_OPENING.match(own).end() :]
+        hits = [k for k, name in enumerate(names) if own.startswith(name)]
+        # 甲市今年累计查处…: a period or a total of the place's own is a count anew
+        if len(hits) == 1 and _NEW_COUNT_WORDS.search(own, len(names[hits[0]])) is not None:
+            continue
+        if len(hits) == 1 and records[run[hits[0]]].unit == records[i].unit:
+            whole = run[hits[0]]
+            if size_of(records[whole]) >= size_of(records[i]):
+                out[i] = whole
+
+
+#: A sentence's or a semicolon clause's end, searched back from a figure.
+_SEGMENT_BACK = compile_pattern(r"[。；;！？!?\n]", regex.REVERSE)
+#: A clause mark, searched back from a 分别 (the names' clause opens after it).
+_CLAUSE_BACK = compile_pattern(r"[，,。；;：:！？!?\n]", regex.REVERSE)
+
+
+def _respective_run(doc: Reading, out: Sequence[int | None], at: int, i: int) -> list[int]:
+    """The figures right after the 分别 at ``at``, one list before figure ``i``, all parts of one whole."""
+    text, cands = doc.text, doc.cands
+    opened = _RESPECTIVELY_TO_RUN.match(text, at)
+    first = bisect.bisect_left(cands, at, key=start_of)
+    if opened is None or first >= i or cands[first].start != opened.end():
+        return []
+    run = [first]
+    while run[-1] + 1 < i:
+        if text[cands[run[-1]].end : cands[run[-1] + 1].start].strip(LIST_JOINS + "，,"):
+            break
+        run.append(run[-1] + 1)
+    whole = out[first]
+    if whole is None or any(out[k] != whole or doc.changes[k].relative for k in run):
+        return []
+    return run
+
+
+def _names_before(text: str, at: int, lo: int, count: int) -> list[str]:
+    """The ``count`` names listed in the clause before the 分别 at ``at`` (甲市、乙市和丙市最多，分别…).
+
+    The last name may run on into the words said of all (丙市最多): it is cut to the shortest of the
+    names before it. Empty when the clause lists another number of names or something else.
+    """
+    end = at
+    while end > lo and text[end - 1] in "，, \t":
+        end -= 1
+    start = last_end(_CLAUSE_BACK, text, end, lo)
+    words = text[start:end]
+    words = words[_CLAUSE_OPENING.match(words).end() :]
+    items = _NAME_JOINS.split(words)
+    if len(items) != count or not all(_PLACE_NAME.fullmatch(name) for name in items[:-1]):
+        return []
+    shortest = min(len(name) for name in items[:-1])
+    return [*items[:-1], items[-1][:shortest]]
+
+
 def _can_be_part(doc: Reading, k: int, w: int) -> bool:
-    """Whether figure ``k`` may be a part of ``w`` by its kind: no change, share or money, not bigger."""
+    """Whether figure ``k`` may be a part of ``w`` by its kind: no change, share or money, not bigger.
+
+    A casualty (死亡N人) said between two kinds of crash (较大事故a起，死亡b人，一般事故c起) counts the
+    dead of the one before, no channel of the crashes: no part of a whole that names no casualty.
+    """
     rc = doc.records[k]
     if doc.changes[k].relative or rc.unit in SHARE_UNITS or "元" in rc.unit:
+        return False
+    if (casualty := casualty_word(doc, k)) is not None and not _names_casualty(doc, w, casualty):
         return False
     return size_of(rc) <= size_of(doc.records[w])
 
@@ -334,8 +428,11 @@ _SAID_TO_BE = compile_pattern(
 
 
 #: The words between a count and one of its parts framed by 中 (52起较大火灾中有33起, 86名吸毒人员中，12名,
-#: 在这40名人员中还有9名).
-_FRAMED_BY = compile_pattern(r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当中|當中)(?:[还也]有|有|的|[，,])?\s*")
+#: 在这40名人员中还有9名), or those of them said done right after the 中 (N项举措中已落实M项).
+_FRAMED_BY = compile_pattern(
+    r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当中|當中)"
+    r"(?:[还也]有|有|的|[，,]|已经?(?:部署)?(?:实施|完成|落实|办结|整改|兑现|解决)了?)?\s*"
+)
 
 
 #: The words between a count of items framed by 中 and a comma and the count of those of them done

@@ -445,15 +445,26 @@ def _share_counted(items: list[str]) -> list[str]:
 
     >>> _share_counted(["装有防撞护栏", "防撞墙", "防护墩道路事故"])
     ['装有防撞护栏事故', '防撞墙事故', '防护墩道路事故']
+
+    A list whose earlier items end on a count of another kind names each item's own count
+    (刑案发案、抢劫、诈骗案件和火灾事故分别减少…: 抢劫 is no crash): nothing is shared.
+
+    >>> _share_counted(["刑事发案", "抢劫", "盗窃案件", "火灾事故"])
+    ['刑事发案', '抢劫', '盗窃案件', '火灾事故']
     """
     head = _COUNTED_HEAD.search(items[-1])
-    if head is None or head.start() == 0:
+    if head is None or head.start() == 0 or _mixed_kinds(items, head.group()):
         return items
     last = len(items) - 1
     return [
         w if n == last or "的" in w or _COUNTED_HEAD.search(w) else w + head.group()
         for n, w in enumerate(items)
     ]
+
+
+def _mixed_kinds(items: list[str], head: str) -> bool:
+    """Whether an item before the last ends on a count of another kind than ``head`` (诈骗案件, 火灾事故)."""
+    return any((own := _COUNTED_HEAD.search(w)) is not None and own.group() != head for w in items[:-1])
 
 
 _UNCHANGED_FIRST = compile_pattern(r"(?:\s*(?:基本)?持平\s*[、和及与])+")

@@ -310,7 +310,9 @@ def _whole_over_semicolon(
         if running_beside(doc, j, i) and _period_count_before(doc, out, j, i):
             continue  # 本月4862起，今年累计41735起。其中：…；客车超员7起: this month's, as the first item is
         named_kind = out[j].metric != metric and (
-            _kind_of_general(out[j], metric, rec, lex) or _like_first_part(cands, out, i, j, marker, metric)
+            _kind_of_general(out[j], metric, rec, lex)
+            or _like_first_part(cands, out, i, j, marker, metric)
+            or _calls_of_a_kind(doc, out, i, j, marker, label)
         )
         if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
             kind_named = metric if named_kind else None
@@ -371,6 +373,25 @@ def _like_first_part(
         and out[first].metric == metric
         and out[first].parent_start == out[j].start
     )
+
+
+def _calls_of_a_kind(doc: Reading, out: Sequence[Record], i: int, j: int, marker: int, label: str) -> bool:
+    """Whether item `i`, a bare kind past a semicolon, is a kind of the calls `j` counts, like the first item.
+
+    接有效报警N起，其中刑事a起，治安b起；交通事故c起；求助d起: a 110 desk's calls by kind name the
+    kind alone, and 交通事故 alone reads as crashes; after the first item found the calls as its
+    whole, a bare kind (two to five characters, no verb: not 发生交通事故) named like it is the next
+    kind of calls, whatever its own words count.
+    """
+    if out[j].metric != "incidents_received":
+        return False
+    first = _first_after(doc.cands, i, marker + 1)
+    if first is None or out[first].parent_start != out[j].start:
+        return False
+    # the label may still be unread here: the figure's own words before it name the kind
+    words = label or str(doc.lex.label_trim.sub("", doc.contexts[i].pre.strip("、，,；; ")))
+    bare = _BARE_KIND.fullmatch(words) is not None
+    return bare and _named_like_first_item(doc.cands, out, i, marker, words)
 
 
 def _period_count_before(doc: Reading, out: Sequence[Record], j: int, i: int) -> bool:

@@ -93,6 +93,10 @@ def test_a_count_framed_by_zhong_right_before_a_figure_is_its_whole() -> None:
     assert parents_of(text)["12名"] == "86名"
     text = "全年发生事故52起，同比减少12起，死亡人员中有9人未系安全带。"  # a change frames nothing; 人 of 起
     assert parents_of(text)["9人"] is None
+    # those of them said done right after the 中 (N条措施中已落实M条); a new thing built is no part
+    text = "今年推出便民措施18条，目前18条措施中已部署落实11条。"
+    assert parents_of(text)["11条"] == "18条"
+    assert parents_of("在全县12个乡镇中已建成调解站9个。")["9个"] is None
 
 
 def test_a_qizhong_sentence_with_no_figure_governs_the_next_one() -> None:
@@ -619,3 +623,36 @@ def test_people_after_a_qizhong_are_no_part_of_a_count_of_places() -> None:
     # a part in the count's own unit still breaks it down
     text = "全县共有行政村180个，其中贫困村36个。"
     assert parents_of(text)["36个"] == "180个"
+
+
+def test_a_casualty_between_two_kinds_of_crash_is_no_part_of_the_crashes() -> None:
+    """事故N起，其中A类事故a起，死亡b人，B类事故c起: the dead are those of the kind before, no channel."""
+    text = "本周共发生交通事故640起，其中较大事故3起，死亡4人，一般事故637起，受伤96人。"
+    parents = parents_of(text)
+    assert parents["3起"] == parents["637起"] == "640起"
+    assert parents["4人"] is None
+
+
+def test_a_bare_kind_of_call_past_a_semicolon_still_breaks_down_the_calls() -> None:
+    """报警N起。其中刑事a起，治安b起；交通事故c起；求助d起: a 110 desk's calls by kind, each kind bare."""
+    text = "上周全县受理有效报警3410起。其中刑事案件40起，治安77起；交通事故390起；求助1180起。"
+    parents = parents_of(text)
+    assert parents["40起"] == parents["77起"] == parents["390起"] == parents["1180起"] == "3410起"
+    # a clause with its own verb past the semicolon counts anew
+    text = "上周全县接报警情3410起，其中刑事警情40起；发生交通事故120起。"
+    assert parents_of(text)["120起"] is None
+
+
+def test_a_places_own_breakdown_after_a_roll_up_of_places_breaks_down_that_places_figure() -> None:
+    """…N起，其中甲、乙、丙最多，分别达a起、b起和c起。其中甲…x起，y起；丙…: the place's figure is whole."""
+    text = (
+        "全省共查处涉酒驾驶违法980起，其中东川、西岭、南浦查处量居前，分别达210起、150起和120起。"
+        "其中东川查处酒后130起，醉酒80起；南浦查处酒后75起，醉酒45起。"
+    )
+    parents = parents_of(text)
+    assert parents["210起"] == parents["150起"] == parents["120起"] == "980起"
+    assert parents["130起"] == parents["80起"] == "210起"
+    assert parents["75起"] == parents["45起"] == "120起"
+    # the place's own period or total counts anew
+    text = "全省共查处违法980起，其中东川、西岭分别达210起、150起。东川今年累计查处190起。"
+    assert parents_of(text)["190起"] != "210起"
