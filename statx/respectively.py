@@ -159,12 +159,19 @@ _COMPARED_TAIL = compile_pattern(rf"{_COMPARED_WITH}\s*$")
 _COMPARISON = rf"(?:{_COMPARED_WITH}|(?:较|比)(?:去年|上年|前年|上一年)\p{{Han}}{{0,4}}?(?=[，,])|同比|环比)"
 _INDICES = r"[一二三四五六七八九两\d]项(?:主要)?(?:指数|指标|数据)"
 
+#: What a sentence opening with 分别 compares with before its change verb (…万元。分别比上年同期减少…,
+#: 分别较上年上升…, 分别同比减少…): the list changes the counts of the sentence before it.
+_COMPARED_AFTER = r"(?:(?:比|较|与|同)(?:去年|上年|前年|上一年)(?:同期)?(?:相比)?|同比|环比)"
+#: A change verb right before the first figure of such a list.
+_CHANGE_VERB = r"(?:下降|上升|增长|减少|增加|降低|提高|提升|下滑|上涨|回落)了?"
+
 #: A sentence that opens with nothing but a comparison before its 分别 list (与去年同期相比，分别下降),
 #: or with the count of indices a bulletin compares (较上年同期，四项指数分别回落; 三项指标同比分别
 #: 下降): its items are the counts of the sentence before it, which it does not name again.
 _COMPARISON_ONLY = compile_pattern(
     rf"\s*(?:{_COMPARISON}[，,]?\s*(?:{_INDICES})?|{_INDICES}[，,]?\s*(?:{_COMPARISON})?)\s*"
     r"分别\p{Han}{0,4}\s*$"
+    rf"|\s*分别\s*{_COMPARED_AFTER}\s*{_CHANGE_VERB}\s*$"
 )
 
 

@@ -2744,6 +2744,25 @@ def test_a_sentence_naming_only_the_indices_it_compares_pairs_its_list_with_the_
     ]
 
 
+def test_a_sentence_opening_with_respectively_and_a_comparison_pairs_with_the_sentence_before() -> None:
+    # …损失126.5万元. Then 分别 + 比去年同期 + 下降: the sentence names no item; 分别 opens it, the comparison
+    # follows, and its changes are of the previous sentence's counts, in order.
+    recs = extract_text(
+        "三季度全市发生道路交通事故412起，造成95人死亡、437人受伤，直接财产损失126.5万元。"
+        "分别比去年同期下降11.2%、7.5%、9.8%和13.4%。"
+    )
+    got = [(r.text, r.metric, r.change, r.basis) for r in recs if r.unit == "%"]
+    assert got == [
+        ("11.2%", "accidents", "down", "yoy"),
+        ("7.5%", "deaths", "down", "yoy"),
+        ("9.8%", "injuries", "down", "yoy"),
+        ("13.4%", "other", "down", "yoy"),
+    ]
+    recs = extract_text("上月辖区发生亡人事故6起，死亡7人。分别同比减少14.3%、12.5%。")
+    got = [(r.metric, r.change) for r in recs if r.unit == "%"]
+    assert got == [("accidents", "down"), ("deaths", "down")]
+
+
 def test_last_year_s_figure_set_straight_after_the_comparison_is_a_baseline_and_no_whole() -> None:
     # 比上年同期8120起增加901起: the figure right after the comparison is last year's total, with
     # or without 的; the kinds in the next sentence break down this year's.
