@@ -413,7 +413,7 @@ _SAID_OF_ITEMS = compile_pattern(r"实现|(?<!平)均|都|全部|呈|出现|有�
 _SHARED_HEAD = compile_pattern(r"的[^的、，。；,;\s\d]{1,6}$")
 #: What a list of causes led to, said after the last one (因超速、逆行引发的伤亡人数), also
 #: without 的 as national bulletins write it (疲劳驾驶、超速行驶等违法行为导致事故死亡人数).
-#: The cause stands before the verb in the last item: one that opens on it (发案数、造成财产损失数) is
+#: The cause stands before the verb in the last item: one that opens on it (立案数、造成损失数) is
 #: a count of its own, what the cases caused, with nothing to share.
 _CAUSED_HEAD = compile_pattern(r"(?<=[^、，。；,;\s\d])(?:导致|引发|造成|引起)的?[^的、，。；,;\s\d]{1,12}$")
 
@@ -435,8 +435,8 @@ def _share_head(items: list[str]) -> list[str]:
     ['因超速导致的交通事故死亡人数', '酒驾导致的交通事故死亡人数']
     >>> _share_head(["疲劳驾驶", "超速等违法行为导致事故死亡人数"])
     ['疲劳驾驶导致事故死亡人数', '超速等违法行为导致事故死亡人数']
-    >>> _share_head(["发案数", "造成财产损失数"])
-    ['发案数', '造成财产损失数']
+    >>> _share_head(["立案数", "造成损失数"])
+    ['立案数', '造成损失数']
     """
     head = _CAUSED_HEAD.search(items[-1]) or _SHARED_HEAD.search(items[-1])
     if head is None:
