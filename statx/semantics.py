@@ -1098,6 +1098,7 @@ def _share_closing_predicate(
     between), counted in 条 or 件, with no verb of their own that takes them in.
     """
     resolved = "suggestions_resolved"
+    name = lex.metrics.named(resolved).name
     for j in range(len(out) - 1, 0, -1):
         if not _CLOSED_AFTER.match(contexts[j].post):  # the last item may be letters or tickets (信件, 工单)
             continue
@@ -1110,7 +1111,6 @@ def _share_closing_predicate(
             and _LIST_GAP.fullmatch(text, cands[k].end, cands[k + 1].start) is not None
             and _TAKEN_IN.search(contexts[k].pre) is None
         ):
-            name = lex.metrics.named(resolved).name
             out[k] = dataclasses.replace(out[k], metric=resolved, metric_name=name)
             k -= 1
 
