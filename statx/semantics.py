@@ -1071,6 +1071,7 @@ def annotate(
         if out[i].parent is None:
             out[i] = dataclasses.replace(out[i], parent=records[t].text, parent_start=records[t].start)
     _share_closing_predicate(out, contexts, candidates, text, lex)
+    _share_head_of_levels(out, candidates, text)
     return out
 
 
@@ -1112,6 +1113,34 @@ def _share_closing_predicate(
             and _TAKEN_IN.search(contexts[k].pre) is None
         ):
             out[k] = dataclasses.replace(out[k], metric=resolved, metric_name=name)
+            k -= 1
+
+
+#: A list item's own words when they only say its level or its side of town (12项省级、30项市级、
+#: 77项县级政务事项; 新增8个城区、15个农村劝导站): the noun counted stands after the last item.
+_LEVEL_ONLY = compile_pattern(
+    r"(?:国家|部|省|自治区|市|州|盟|县|区|旗|乡镇|乡|镇|街道|村|社区)级|城区|市区|郊区|城市|农村|城镇|乡村|山区|牧区"
+)
+#: Between one such item and the next figure: its level word, a 、 and nothing else.
+_LEVEL_GAP = compile_pattern(r"\s*([^\s、，,。；;：:\d]{1,4})\s*、\s*")
+
+
+def _share_head_of_levels(out: list[Record], cands: Sequence[Candidate], text: str) -> None:
+    """Give the metric of a list's last item to the items before it that say only their level.
+
+    12项省级、30项市级、77项县级政务事项下放到派出所: the noun after the last count is what each
+    count counts, its level word (省级, 市级) no metric of its own. Only items left `other`, in the
+    last item's unit, each joined to the next by a 、 alone, so a list of separate counts keeps its own.
+    """
+    for j in range(len(out) - 1, 0, -1):
+        if out[j].metric == "other":
+            continue
+        k = j - 1
+        while k >= 0 and out[k].metric == "other" and out[k].unit == out[j].unit:
+            gap = _LEVEL_GAP.fullmatch(text, cands[k].end, cands[k + 1].start)
+            if gap is None or _LEVEL_ONLY.fullmatch(gap.group(1)) is None:
+                break
+            out[k] = dataclasses.replace(out[k], metric=out[j].metric, metric_name=out[j].metric_name)
             k -= 1
 
 

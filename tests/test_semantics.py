@@ -3100,6 +3100,21 @@ def test_a_clause_of_a_bare_sum_takes_the_verb_of_the_clause_before() -> None:
     assert metrics["860万元"] == "amount_involved"
 
 
+def test_items_that_only_say_their_level_count_what_the_last_item_counts() -> None:
+    """N项省级、M项市级、K项县级X: the noun after the last count is what each level's count counts."""
+    text = "今年已有26项省级、40项市级、95项县级便民事项下放到派出所办理。"
+    metrics = {r.text: r.metric for r in extract_text(text)}
+    assert metrics == {"26项": "measures_launched", "40项": "measures_launched", "95项": "measures_launched"}
+    metrics = {r.text: r.metric for r in extract_text("年内新增6个城区、19个农村交通劝导站。")}
+    assert metrics == {"6个": "stations_built", "19个": "stations_built"}
+    # words that are more than a level keep their own metric: separate counts in one list
+    metrics = {r.text: r.metric for r in extract_text("收缴管制刀具9把、查处酒驾醉驾46起。")}
+    assert metrics["9把"] == "other"
+    # a comma between: the first count stands alone
+    metrics = {r.text: r.metric for r in extract_text("共有26项省级，另有40项县级便民事项下放。")}
+    assert metrics["26项"] == "other"
+
+
 def test_a_closing_predicate_after_a_list_of_suggestions_closes_every_item() -> None:
     """N件建议和M件提案全部办结: the 办结 said once after the last item closes the items before it too."""
     metrics = {r.text: r.metric for r in extract_text("去年的31件人大代表建议和17件政协提案全部办结。")}
