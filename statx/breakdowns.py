@@ -207,6 +207,8 @@ def find_parents(doc: Reading) -> list[int | None]:
             parent = (
                 None  # …其中网上办理1003笔，…民警人均办案21起, 月均接警800余起, (198起/天): a rate is no part
             )
+        if parent is not None and marker is not None:
+            parent = _whole_of_casualty_heading(doc, parent, i, marker)
         out.append(parent)
     whole_by_sum(doc, out, markers)
     wholes_of_exact_sums(doc, out)
@@ -1744,6 +1746,55 @@ def _member_of_like_casualties(doc: Reading, j: int, i: int) -> int | None:
         if not LIST_SEPARATOR.search(between) or doc.lex.clause_end.search(between):
             return None
         k -= 1
+
+
+#: An item whose words open on the casualty they count (其中死亡的行人12人, 死亡人员中骑车人9人), after a
+#: breakdown word and a clause mark: the casualty word names the item's pool, not a verb after it.
+_CASUALTY_HEADING = compile_pattern(
+    r"(?:其中|当中|當中)?[，,：:\s]*(?P<c>死亡|受伤|受傷|失踪|失蹤|遇难|遇難)(?:的|人员中|人員中|者中|人员里)"
+)
+
+
+def _whole_of_casualty_heading(doc: Reading, parent: int, i: int, marker: int) -> int | None:
+    """The whole of item ``i`` when its words open on a casualty (其中死亡的摩托车驾乘人员19人).
+
+    死亡43人，受伤128人，其中死亡的摩托车驾乘人员19人: the nearest figure of the unit counts the injured,
+    but the item counts some of the dead, so the figure of its sentence naming 死亡 is its whole; with
+    none there, a whole that names another casualty is none. Items whose casualty follows the figure's
+    own words (…驾乘人员死亡19人) are read by `_like_casualty_of_sentence` already and left as they are.
+    """
+    if casualty_word(doc, i) is not None:
+        return parent
+    text, cands = doc.text, doc.cands
+    clause = last_end(_ITEM_CLAUSE_BACK, text, cands[i].start, max(marker, cands[i].start - WINDOW))
+    heading = _CASUALTY_HEADING.match(text, clause, cands[i].start)
+    if heading is None:
+        return parent
+    own = heading.group("c")
+    if _says_casualty(doc, parent, own) or casualty_word(doc, parent) is None:
+        return parent
+    records, contexts, changes = doc.records, doc.contexts, doc.changes
+    sentence = contexts[parent].sentence_start
+    for k in range(parent - 1, -1, -1):
+        if contexts[k].sentence_start != sentence:
+            break
+        if not changes[k].relative and records[k].unit == records[i].unit and _says_casualty(doc, k, own):
+            return k if size_of(records[k]) >= size_of(records[i]) else None
+    return None
+
+
+def _says_casualty(doc: Reading, k: int, casualty: str) -> bool:
+    """Whether figure ``k``'s own words say ``casualty`` right before it (死亡43人) or right after (43人死亡).
+
+    Closer than `casualty_word`, which reads the words after a figure first: 死亡43人，受伤128人 gives the
+    43 the 受伤 of the next clause there.
+    """
+    ctx = doc.contexts[k]
+    return ctx.pre.rstrip()[-4:].endswith(casualty) or ctx.post.lstrip().startswith(casualty)
+
+
+#: The start of an item's own clause, searched back from its figure.
+_ITEM_CLAUSE_BACK = compile_pattern(r"[，,、；;。：:]", regex.REVERSE)
 
 
 def _like_casualty_of_sentence(doc: Reading, j: int, i: int) -> int | None:

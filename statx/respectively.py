@@ -90,11 +90,7 @@ def read_respectively(
         trail = _unchanged_after(text, cands[group[-1]].end)
         behind = trail.group().count("持平") if trail else 0  # 分别下降5.3%和持平
         slots = ahead + k + behind
-        before = [
-            j
-            for j in range(i - slots, i)
-            if j >= 0 and contexts[j].sentence_start == contexts[i].sentence_start
-        ]
+        before = _counts_before(text, cands, contexts, i, slots, group)
         if not before and i and _opens_with_comparison(text, contexts[i - 1], contexts[i], cands[i].start):
             # 直接财产损失8.5亿元。与去年同期相比，分别下降15.8%…: a sentence that only compares pairs
             # its list with the counts of the sentence before it
@@ -142,6 +138,44 @@ def read_respectively(
             out.update((t, out[g]) for g, t in zip(group, second, strict=True))
             i = second[-1] + 1
     return out
+
+
+def _counts_before(
+    text: str,
+    cands: Sequence[Candidate],
+    contexts: Sequence[Context],
+    i: int,
+    slots: int,
+    group: Sequence[int],
+) -> list[int]:
+    """The ``slots`` figures of figure ``i``'s sentence right before it, that a list of changes pairs with.
+
+    全省查处酒驾醉驾2.3万起，其中醉驾4312起，占18.7%，同比分别下降6.2%和9.1%: the changes in % are of
+    the two counts; the share said right after the second count (，占18.7%) is that count's own aside, no
+    item of the list, so it is passed over. Only a share joined to the count before it by a comma and
+    占, and only for a list all in % (a list in 个百分点 may well change the shares).
+    """
+    sentence = contexts[i].sentence_start
+    in_percent = all(text[cands[g].start : cands[g].end].rstrip().endswith("%") for g in group)
+    out: list[int] = []
+    j = i - 1
+    while j >= 0 and len(out) < slots and contexts[j].sentence_start == sentence:
+        if not (in_percent and j > 0 and _is_part_share(text, cands, j)):
+            out.append(j)
+        j -= 1
+    return out[::-1]
+
+
+#: What joins a count to its own share right after it (4312起，占18.7%): a comma and 占, 占比 or 占比为.
+_PART_SHARE_GAP = compile_pattern(r"\s*[，,]\s*占(?:比为?)?\s*")
+
+
+def _is_part_share(text: str, cands: Sequence[Candidate], j: int) -> bool:
+    """Whether figure ``j`` is a share in % said right after the count before it (，占18.7%)."""
+    if not text[cands[j].start : cands[j].end].rstrip().endswith("%"):
+        return False
+    gap = _PART_SHARE_GAP.fullmatch(text, cands[j - 1].end, cands[j].start)
+    return gap is not None and not text[cands[j - 1].start : cands[j - 1].end].rstrip().endswith("%")
 
 
 #: A comparison with an earlier year (与去年春节假期相比, 同上年同期比较), also one named by its number or

@@ -103,8 +103,10 @@ _SHARE_OF_TOTAL = compile_pattern(
 )
 
 
-#: A breakdown word in the paragraph of a part with its share: 其中 (其中，出动救援2.1万起、占40.2%).
-_PARAGRAPH_BREAKDOWN = compile_pattern(r"其中|当中|當中")
+#: A breakdown word in the paragraph of a part with its share: 其中 (其中，出动救援2.1万起、占40.2%), or
+#: a pool the sentence opens with (在本市登记的戒毒人员中，…共3.2万名，占41.6%): 在…中 then a comma says
+#: the counts after it are drawn from that pool, as 其中 does; no digit inside, so a time (在3月中) is none.
+_PARAGRAPH_BREAKDOWN = compile_pattern(r"其中|当中|當中|在[^，,。；;\d]{2,16}?中[，,]")
 
 
 def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[int | None]:

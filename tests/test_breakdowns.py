@@ -656,3 +656,15 @@ def test_a_places_own_breakdown_after_a_roll_up_of_places_breaks_down_that_place
     # the place's own period or total counts anew
     text = "全省共查处违法980起，其中东川、西岭分别达210起、150起。东川今年累计查处190起。"
     assert parents_of(text)["190起"] != "210起"
+
+
+def test_an_item_opening_on_its_casualty_breaks_down_the_count_of_that_casualty() -> None:
+    """死亡的…N人 / 死亡人员中…N人: some of the dead, not of the injured said nearer before the item."""
+    text = "上月辖区道路交通事故死亡27人，受伤95人，其中死亡的电动自行车骑行人11人，受伤的行人30人。"
+    parents = parents_of(text)
+    assert (parents["11人"], parents["30人"]) == ("27人", "95人")
+    text = "上月辖区道路交通事故死亡27人，受伤95人，其中死亡人员中未戴头盔的8人。"
+    assert parents_of(text)["8人"] == "27人"
+    # more dead in the item than in any count of the dead before: no whole at all, not the injured
+    text = "上月辖区道路交通事故死亡7人，受伤95人，其中死亡的行人11人。"
+    assert parents_of(text)["11人"] is None

@@ -3131,3 +3131,12 @@ def test_a_closing_predicate_after_a_list_of_suggestions_closes_every_item() -> 
     # a comma between: the items are two clauses, and the first one's words stand alone
     metrics = {r.text: r.metric for r in extract_text("收集意见建议52条，今年的19件人大代表建议全部办结。")}
     assert metrics["52条"] == "suggestions_collected"
+
+
+def test_a_share_said_after_a_count_is_no_item_of_the_changes_listed_after_it() -> None:
+    """…，其中醉驾N起，占P%，同比分别下降a%和b%: the changes pair with the two counts, past the share."""
+    text = "上半年全市查处酒驾醉驾4820起，其中醉驾936起，占19.4%，同比分别下降7.5%和11.2%。"
+    got = {r.text: (r.metric, r.change) for r in extract_text(text)}
+    assert got["7.5%"] == ("drink_driving", "down")
+    assert got["11.2%"] == ("drunk_driving", "down")
+    assert got["19.4%"][1] is None

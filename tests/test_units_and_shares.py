@@ -153,3 +153,19 @@ def test_a_share_of_a_count_named_by_its_thing_picks_the_count_that_names_it() -
     text = "全年各窗口共办理车驾管业务52.4万笔。群众在网上办理业务30.9万笔，占业务总量的59%。"
     parents = parents_of(text)
     assert parents["30.9万笔"] is None
+
+
+def test_a_pool_the_sentence_opens_with_lets_a_decimal_share_pick_its_whole() -> None:
+    """在…中，…共N，占P%: the pool said first makes the count a part, as 其中 does, of the total P% fits."""
+    text = (
+        "截至年底，全市登记在册社区戒毒人员6420名，同比减少3.1%。\n"
+        "今年新收治人员以男性为主。\n"
+        "在登记在册的人员中，年满35岁的最多，共3716名，占57.9%。"
+    )
+    assert parents_of(text)["3716名"] == "6420名"
+    # a share that fits no earlier total links nothing, pool or not
+    text = "全市登记在册社区戒毒人员6420名。\n在登记在册的人员中，年满35岁的最多，共3716名，占41.2%。"
+    assert parents_of(text)["3716名"] is None
+    # nor does a time said as 在…中 with a digit in it
+    text = "全市登记在册社区戒毒人员6420名。\n在3月行动中，共查获3716名，占57.9%。"
+    assert parents_of(text)["3716名"] is None
