@@ -206,6 +206,11 @@ def wholes_of_numbered_lines(doc: Reading, parents: list[int | None]) -> None:
     on the line right above the list (2+3+7 = 12 起, 4+6+23 = 33 人). Only an exact sum of three or
     more lines points them; a change (同比增加1起) is no part, and a count that already has its whole
     keeps it. Each figure's line start is looked for within `WINDOW` only.
+
+    The items may be bulleted instead of numbered (◆, ●, ■, -), set apart by blank lines as a web page
+    spaces its paragraphs, and a lead line with no figure may stand between the total and them
+    (…共发生事故453起，死亡152人。⏎⏎这十个路段分别是：⏎⏎◆ 甲路段…发生事故51起、死亡22人。…): the exact
+    sum of three or more items still decides.
     """
     cands, text = doc.cands, doc.text
     lines: list[tuple[int, bool, list[int]]] = []  # (line start, numbered, figures)
@@ -218,7 +223,7 @@ def wholes_of_numbered_lines(doc: Reading, parents: list[int | None]) -> None:
         if lines and lines[-1][0] == start:
             lines[-1][2].append(k)
         else:
-            lines.append((start, NUMBERED_LINE.match(text, start) is not None, [k]))
+            lines.append((start, _ITEM_LINE.match(text, start) is not None, [k]))
     n = 0
     while n < len(lines):
         if not lines[n][1] or n == 0:
@@ -227,16 +232,35 @@ def wholes_of_numbered_lines(doc: Reading, parents: list[int | None]) -> None:
         end = n + 1
         while end < len(lines) and lines[end][1] and _next_line(text, lines, end - 1):
             end += 1
-        if end - n >= 3 and not lines[n - 1][1] and _next_line(text, lines, n - 1):
+        if end - n >= 3 and not lines[n - 1][1] and _next_line(text, lines, n - 1, lead=True):
             _items_adding_up(doc, parents, lines[n - 1][2], [line[2] for line in lines[n:end]])
         n = max(end, n + 1)
 
 
-def _next_line(text: str, lines: Sequence[tuple[int, bool, list[int]]], at: int) -> bool:
-    """Whether line ``at + 1`` of `lines` follows line ``at`` right below it, with no line between."""
+#: A line that opens an item of a list: numbered (`NUMBERED_LINE`) or bulleted as pages and Markdown
+#: bullet them (◆ 甲路段…, ● 乙县…, - 丙区…), after any indent.
+_ITEM_LINE = compile_pattern(
+    NUMBERED_LINE.pattern + r"|[ \t\u3000]*[◆◇●○■□▲△★☆•▪►▶※][ \t\u3000]*|[ \t]*[-*+][ \t]+"
+)
+
+#: What stands between two lines of a list: only blank lines (a web page spaces its paragraphs).
+_BLANK_LINES = compile_pattern(r"(?:[ \t\u3000]*\n)*")
+#: Between a total's line and its first item, one lead line with no figure may stand too (分别是：, 如下：).
+_LEAD_LINE = compile_pattern(r"(?:[ \t\u3000]*\n)*(?:[^\n]{1,40}[:：][ \t\u3000]*\n(?:[ \t\u3000]*\n)*)?")
+
+
+def _next_line(text: str, lines: Sequence[tuple[int, bool, list[int]]], at: int, lead: bool = False) -> bool:
+    """Whether line ``at + 1`` of `lines` follows line ``at`` below it, with only blank lines between.
+
+    With `lead`, one lead line ending on a colon may stand between them too (a total, then 分别是：).
+    """
     if at + 1 >= len(lines) or lines[at][0] < 0 or lines[at + 1][0] < 0:
         return False
-    return text.count("\n", lines[at][0], lines[at + 1][0]) == 1
+    nl = text.find("\n", lines[at][0], lines[at + 1][0])
+    if nl < 0:
+        return False
+    between = _LEAD_LINE if lead else _BLANK_LINES
+    return between.fullmatch(text, nl + 1, lines[at + 1][0]) is not None
 
 
 def _first_counts(doc: Reading, figures: Sequence[int]) -> dict[str, int]:

@@ -254,6 +254,27 @@ def test_numbered_lines_that_do_not_add_up_to_the_line_above_stay_without_a_whol
     assert all(r.parent is None for r in extract_text(text))
 
 
+def test_bulleted_lines_after_a_lead_line_adding_up_to_the_total_are_its_parts() -> None:
+    """A web page bullets its items (◆), spaces them by blank lines and says 分别是： before them."""
+    text = (
+        "经排查，全市五个事故多发点段去年共发生事故46起，造成19人死亡。\n\n这五个点段分别是：\n\n"
+        "◆ 东环路与建设路交叉口，全年发生事故12起、死亡5人。\n\n"
+        "◆ 南山隧道出口，全年发生事故9起、死亡4人。\n\n"
+        "◆ 北关大桥，全年发生事故11起，死亡3人。\n\n"
+        "◆ 西站广场，全年发生事故8起、死亡4人。\n\n"
+        "◆ 东郊收费站，全年发生事故6起、死亡3人。\n"
+    )
+    items = [(r.text, r.parent) for r in extract_text(text) if r.parent is not None]
+    assert items == [
+        ("12起", "46起"), ("5人", "19人"), ("9起", "46起"), ("4人", "19人"), ("11起", "46起"),
+        ("3人", "19人"), ("8起", "46起"), ("4人", "19人"), ("6起", "46起"), ("3人", "19人"),
+    ]  # fmt: skip
+    one_short = text.replace("事故6起", "事故5起").replace("死亡3人。\n\n◆ 西站", "死亡2人。\n\n◆ 西站")
+    assert all(r.parent is None for r in extract_text(one_short))  # no exact sum: a partial list
+    two_leads = text.replace("这五个点段分别是：\n\n", "这五个点段分别是：\n具体情况如下：\n")
+    assert all(r.parent is None for r in extract_text(two_leads))  # one lead line only
+
+
 def test_a_trade_said_to_happen_among_the_events_a_clause_names_is_a_part_of_their_count() -> None:
     """在…事故中，X发生N起: the item says only 发生, yet the clause names the accidents counted before."""
     text = (
