@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from statx.changes import start_of_line
 from statx.clauses import FULL_STOP_BACK, WINDOW, last_end
 from statx.figurereading import (
     DECIMALS,
@@ -22,6 +23,7 @@ from statx.figurereading import (
     size_of,
     start_of,
 )
+from statx.headings import HEADING, RUN_IN_HEAD
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
 
@@ -52,7 +54,8 @@ def whole_by_share(doc: Reading, parents: list[int | None], markers: Sequence[in
 #: What opens shares paired one by one with the counts before them, of the whole year's or place's
 #: totals (，分别占全年的, 分别占全省的), or of the totals just said (分别占总数的: group ``sum``).
 #: Which total 总数 is, the year's or the section's, the words leave open (国省道事故67起、死亡19人，
-#: 分别占总数的31.3%和40.4% under a heading): only one said in the counts' own sentence is read.
+#: 分别占总数的31.3%和40.4% under a heading): one said in the counts' own sentence is read first;
+#: the totals said before it only when every count's share to a decimal fits one of them.
 _PAIRED_SHARES = compile_pattern(
     r"[，,]\s*分别占(?:了)?(?:全(?:年|国|省|市|县|区)[^，,。；;：:\d]{0,4}?|(?P<sum>总数|总量))的?\s*$"
 )
@@ -91,9 +94,30 @@ def wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
         if paired.group("sum"):  # the totals of the counts' own sentence
             lo = max(0, cands[counts[0]].start - WINDOW)
             own = last_end(FULL_STOP_BACK, text, cands[counts[0]].start, lo)
-        for c, sh in zip(counts, shares, strict=True):
+        wholes = [_whole_of_paired_share(doc, c, sh, own) for c, sh in zip(counts, shares, strict=True)]
+        if own is not None and len(counts) >= 2 and all(w is None for w in wholes):
+            # none in the counts' own sentence: the totals said before it (a paragraph up, where a
+            # report gives them first), if every count's share to a decimal fits one of its measure
+            wider = [_whole_of_paired_share(doc, c, sh, 0) for c, sh in zip(counts, shares, strict=True)]
+            found = [w for w in wider if w is not None]
+            if len(found) == len(wider) and not _heading_between(doc, min(found), counts[0]):
+                wholes = wider
+        for c, w in zip(counts, wholes, strict=True):
             if parents[c] is None:
-                parents[c] = _whole_of_paired_share(doc, c, sh, own)
+                parents[c] = w
+
+
+def _heading_between(doc: Reading, whole: int, part: int) -> bool:
+    """Whether a heading stands between figure ``whole`` and figure ``part``: a line of its own, or a
+    numbered head the part's line runs on from ((一)从道路类型看。国省道…).
+
+    Under a heading, 总数 may be the section's total, whatever the shares fit.
+    """
+    line = start_of_line(doc.text, doc.cands[part].start)
+    return (
+        HEADING.search(doc.text, doc.cands[whole].end, line) is not None
+        or RUN_IN_HEAD.match(doc.text, line, doc.cands[part].start) is not None
+    )
 
 
 #: What joins a part to its share of a total a report names as such (，占总数的42.2%, 、占全部盗窃类

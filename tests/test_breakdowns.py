@@ -53,6 +53,21 @@ def test_counts_paired_with_shares_of_the_total_point_at_the_totals_of_their_sen
     assert (parents["67起"], parents["19人"]) == (None, None)
 
 
+def test_counts_paired_with_shares_of_the_total_reach_the_totals_a_paragraph_up() -> None:
+    """The totals first, then a paragraph of causes whose shares of 总数 fit them to a decimal."""
+    text = (
+        "上半年全省共发生道路交通事故3120起，造成870人死亡、2950人受伤。\n\n"
+        "从事故原因看，超速、酒驾和疲劳驾驶共导致事故1810起，造成612人死亡、1702人受伤，"
+        "分别占总数的58.0%、70.3%和57.7%。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("1810起", "612人", "1702人")] == ["3120起", "870人", "2950人"]
+    headed = text.replace("\n\n", "\n二、事故原因\n")  # a heading line between: 总数 may be its section's
+    assert [parents_of(headed)[t] for t in ("1810起", "612人", "1702人")] == [None] * 3
+    one_off = text.replace("57.7%", "59.7%")  # one share fits no total: none is linked
+    assert [parents_of(one_off)[t] for t in ("1810起", "612人", "1702人")] == [None] * 3
+
+
 def test_three_counts_adding_up_exactly_to_the_count_before_them_are_its_parts() -> None:
     """No 其中, but 22 + 17 + 9 = 48: the devices sorted are shared out among three fates."""
     text = "对辖区48台设备排查分类，更换22台，停用17台，保留9台正常运行。"
