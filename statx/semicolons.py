@@ -31,7 +31,38 @@ if TYPE_CHECKING:
     from statx.lexicon import Lexicon
 
 
+#: An item past a semicolon that names only the rest of its list (；其他13次, ；其余5000起).
+_REST_ONLY = compile_pattern(r"(?:其他|其它|其余|剩余|余下)(?:的|各类|类)?")
+
+
 def parent_over_semicolon(
+    doc: Reading, out: Sequence[Record], i: int, metric: str, label: str
+) -> tuple[int, str] | None:
+    """The whole a figure breaks down when its breakdown word stands before a semicolon of its sentence.
+
+    An item that names only the rest of the list (其中大型活动32次；节会41次；其他13次) counts what the
+    items before it count, past the semicolon as before it, and is a part of their whole counting
+    what that whole counts: its own metric, `other` or borrowed from the clause before, says nothing.
+    See `_parent_over_semicolon` for the rest.
+    """
+    start = doc.contexts[i].sentence_start
+    if _REST_ONLY.fullmatch(_item_words(doc.lex, doc.text[start : doc.cands[i].start].strip(" \t"))):
+        listed = next(
+            (
+                out[k].metric
+                for k in range(i - 1, max(-1, i - _LONGEST_LIST), -1)
+                if out[k].parent_start is not None
+                and out[k].unit == doc.records[i].unit
+                and not out[k].change
+            ),
+            None,
+        )
+        found = _parent_over_semicolon(doc, out, i, listed, label) if listed is not None else None
+        return None if found is None else (found[0], out[found[0]].metric)
+    return _parent_over_semicolon(doc, out, i, metric, label)
+
+
+def _parent_over_semicolon(
     doc: Reading, out: Sequence[Record], i: int, metric: str, label: str
 ) -> tuple[int, str] | None:
     """The whole a figure breaks down when its breakdown word stands before a semicolon of its sentence.

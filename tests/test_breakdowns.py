@@ -31,6 +31,19 @@ def test_items_naming_only_a_kind_with_de_go_on_past_a_semicolon() -> None:
     assert [parents[t] for t in ("38名", "3名", "29名", "13名")] == ["75名"] * 4
 
 
+def test_the_rest_of_a_list_past_a_semicolon_is_a_part_counting_what_the_whole_counts() -> None:
+    """其中…；…；其他N次: the item names only the rest, so it counts what the whole counts."""
+    text = "今年共开展各类巡逻勤务640次，其中夜间巡逻215次；集市巡逻180次；其他245次。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["245次"].parent, recs["245次"].metric) == ("640次", recs["640次"].metric)
+    text = "全年共查处交通违法2.6万起，其中酒驾4100起；超速9800起；其余1.21万起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["1.21万起"].parent, recs["1.21万起"].metric) == ("2.6万起", "violations_handled")
+    text = "全年共查处交通违法2.6万起，其中酒驾4100起；超速9800起；其他查获吸毒人员12人。"
+    # another measure: a count of its own
+    assert {r.text: r.parent for r in extract_text(text)}["12人"] is None
+
+
 def test_a_new_count_after_a_semicolon_is_no_kind_even_after_de_items() -> None:
     text = "共追回在逃人员75名，其中涉嫌盗窃的38名；全县另走访重点人员260名。"
     assert parents_of(text)["260名"] is None
