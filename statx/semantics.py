@@ -816,6 +816,9 @@ def annotate(
             and change is None
             and out[whole].metric != "other"
             and out[whole].unit == rec.unit
+            # 其中违法停车最多，达2.1万起: a part whose own clause only reports is named by the clause
+            # before it, which a cue may read (see `_earlier`)
+            and not lex.metrics.has_cue(_clause_before(text, candidates, i, ctx, lex))
         ):
             inherited, inherited_words = out[whole].metric, contexts[whole].pre
         # the parts of a sentence of their own share its list's verb (其中，侦破网络赌博案件318起、侵犯
@@ -884,8 +887,10 @@ def annotate(
                 # 事故起数、死亡人数分别下降10.5%、12.3%: each figure's words are its item's
                 pre=pair.words if isinstance(pair, Listed) else lead + _masked_moment(ctx.pre, change),
                 post="" if isinstance(pair, Listed) else ctx.post,
+                # a part's earlier words are its whole's, unless its own clause only reports: then
+                # the clause before it names the part (其中违法停车最多，达2.1万起)
                 earlier=""
-                if pair is not None or parents[i] is not None
+                if pair is not None or (parents[i] is not None and not _bare(ctx, lex))
                 else uncounted_words
                 if uncounted_words is not None
                 else functools.partial(_earlier, text, candidates, records, ctx, i, lex, sections),

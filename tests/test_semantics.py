@@ -848,6 +848,17 @@ def test_a_label_keeps_the_word_a_non_qualifier_yue_ends() -> None:
     assert rec.qualifier == "about" and not rec.label.endswith("约")
 
 
+def test_a_part_whose_clause_only_reports_counts_what_the_clause_before_it_names() -> None:
+    """其中X最多，达N起: the part is named in the clause before its number, not by its whole."""
+    recs = {r.text: r for r in extract_text("今年共查处各类交通违法6.3万起，其中违法停车最多，达1.9万起。")}
+    assert (recs["1.9万起"].parent, recs["1.9万起"].metric) == ("6.3万起", "illegal_parking")
+    recs = {r.text: r for r in extract_text("今年共查处各类交通违法6.3万起，其中，仅国庆期间就达1.1万起。")}
+    assert (recs["1.1万起"].parent, recs["1.1万起"].metric) == (
+        "6.3万起",
+        "violations_handled",
+    )  # names no kind
+
+
 def test_a_clause_that_only_reports_takes_its_label_from_the_clause_that_named_the_metric() -> None:
     (rec,) = extract_text("詐騙案仍佔最多，共有12 045宗。")
     assert (rec.metric, rec.label) == ("crimes_reported", "诈骗案仍占最多")
