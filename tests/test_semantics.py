@@ -769,7 +769,7 @@ def test_list_items_keep_their_own_words() -> None:
 
 
 def test_a_one_character_cue_does_not_cut_the_label() -> None:
-    (rec,) = extract_text("力争全市视频监控覆盖率达到95%以上")
+    (rec,) = extract_text("力争全市视频监控覆盖率达到95%")
     assert rec.label.endswith("全市视频监控覆盖率") and rec.metric == "rate_other"
 
 
