@@ -285,21 +285,27 @@ _PAGE_LABEL = compile_pattern(
     r"发布时间|發佈時間|發布時間|发布日期|發佈日期|日期|浏览|瀏覽|关键词|關鍵詞|标签|標籤|核心提示)\s*$"
 )
 _PAGE_LABEL_REACH = 8  # the longest label and the blanks before its colon
+#: A page's date line up to a colon of its clock time (2019-07-24 09:32, 2019-07-24 09:32:27).
+_PAGE_DATE_TIME = compile_pattern(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+\d{1,2}(?:[:：]\d{2})?$")
 
 
 def _page_label_colon(text: str, at: int, lo: int) -> bool:
     """Whether the breakdown word at ``at`` is a colon of a page's label line or of a clock time.
 
     >>> line = "2019-07-24 09:32:27 来源:公安部"
-    >>> _page_label_colon(line, 22, 0), _page_label_colon(line, 13, 0)
-    (True, True)
+    >>> _page_label_colon(line, 22, 0), _page_label_colon(line, 13, 0), _page_label_colon(line, 16, 0)
+    (True, True, True)
+    >>> _page_label_colon("早07:00-09:00时为整治时段", 3, 0)
+    False
     >>> _page_label_colon("查处违法1.2万起，其中：酒驾300起", 12, 0)
     False
     """
     if text[at] not in ":：":
         return False
     if text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit():
-        return True  # 09:32:27 on a page's date line
+        # 09:32:27 after a page's date (2019-07-24); a time span in the text (早07:00-09:00时) is
+        # left to what it was, a colon the breakdown search stops at
+        return _PAGE_DATE_TIME.search(text, max(lo, at - _PAGE_LABEL_REACH - 12), at) is not None
     return _PAGE_LABEL.search(text, max(lo, at - _PAGE_LABEL_REACH), at) is not None
 
 
