@@ -78,6 +78,7 @@ def find_parents(doc: Reading) -> list[int | None]:
             m.start()
             for m in lex.breakdown.finditer(text, sentence_start, c.start)
             if not in_closed_bracket(text, m.start(), sentence_start, c.start)
+            and not _page_label_colon(text, m.start(), sentence_start)
         ]
         # 其中，城关、河西派出所分别调解612起、538起: the 分别 pairs the names with the figures; the
         # 其中 before it opens the breakdown (and may reach the whole a sentence up)
@@ -276,6 +277,36 @@ def _items_between_parts(doc: Reading, out: list[int | None], markers: Sequence[
 #: A clause's end between two items: each item in its own clause (not 临时停车场41处、泊位3380个, where
 #: the sites pair with the slots of one part).
 _CLAUSE_GAP = compile_pattern(r"[，,；;]")
+#: The colon of a page's label line (来源：, 原标题：, 责任编辑：) opens no breakdown: a headline and the
+#: lead below it, run together with the label line when no full stop ends them, say one figure twice
+#: (查处酒驾5.3万起⏎…来源：省公安厅⏎…共查处酒驾5.3万起: no part of itself). Read up to the colon.
+_PAGE_LABEL = compile_pattern(
+    r"(?:来源|來源|原标题|原標題|副标题|副標題|作者|(?:责任)?编辑|(?:責任)?編輯|记者|記者|通讯员|通訊員|"
+    r"发布时间|發佈時間|發布時間|发布日期|發佈日期|日期|浏览|瀏覽|关键词|關鍵詞|标签|標籤|核心提示)\s*$"
+)
+_PAGE_LABEL_REACH = 8  # the longest label and the blanks before its colon
+#: A page's date line up to a colon of its clock time (2019-07-24 09:32, 2019-07-24 09:32:27).
+_PAGE_DATE_TIME = compile_pattern(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+\d{1,2}(?:[:：]\d{2})?$")
+
+
+def _page_label_colon(text: str, at: int, lo: int) -> bool:
+    """Whether the breakdown word at ``at`` is a colon of a page's label line or of a clock time.
+
+    >>> line = "2019-07-24 09:32:27 来源:公安部"
+    >>> _page_label_colon(line, 22, 0), _page_label_colon(line, 13, 0), _page_label_colon(line, 16, 0)
+    (True, True, True)
+    >>> _page_label_colon("早07:00-09:00时为整治时段", 3, 0)
+    False
+    >>> _page_label_colon("查处违法1.2万起，其中：酒驾300起", 12, 0)
+    False
+    """
+    if text[at] not in ":：":
+        return False
+    if text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit():
+        # 09:32:27 after a page's date (2019-07-24); a time span in the text (早07:00-09:00时) is
+        # left to what it was, a colon the breakdown search stops at
+        return _PAGE_DATE_TIME.search(text, max(lo, at - _PAGE_LABEL_REACH - 12), at) is not None
+    return _PAGE_LABEL.search(text, max(lo, at - _PAGE_LABEL_REACH), at) is not None
 
 
 #: The most items in units of their own `_items_between_parts` passes over between two parts.
@@ -943,6 +974,10 @@ def _whole_before(
                     if not _named_alike(doc, j, i):
                         continue
                     parent = j
+                elif opens and not by_lead and p.end <= sentence_start and _after_a_total(doc, j, i, lo):
+                    # 违法2300万起；事故9100起…。其中，无证4.1万起、醉驾7100起: the 9100 follow the total
+                    # past a semicolon, as for a bigger item (below); the 7100 are the total's too
+                    continue
                 elif (same := whole_of_same_verb(doc, _is_part_in(out), i, marker, lo)) is not None:
                     parent = same  # 受理…780件，结案640件: past the bigger part 受理, the total 结案 names
             elif (

@@ -528,6 +528,17 @@ class MetricIndex:
             return False
         return not any(unit in m.units for m, _, _ in self._hits(words[:kind_start], unit))
 
+    def names_other(self, key: str, words: str, unit: str) -> bool:
+        """Whether `words` hold a cue, of a metric counted in `unit`, that is no cue of metric `key`.
+
+        A clause naming the thing the list already counts (处置的警情里, between 出警N次 and its
+        kinds) leaves the list going on; one naming another thing (上线电子驾驶证) starts a new count.
+        """
+        return any(
+            m.key != key and unit in m.units and not self._is_cue_of(key, words[a:b])
+            for m, a, b in self._hits(words, unit)
+        )
+
     def has_cue(self, words: str) -> bool:
         """Whether any metric's cue stands in `words`: they name something counted, not a speaker (主持人)."""
         return bool(self._hits(words))

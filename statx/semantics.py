@@ -73,6 +73,8 @@ _MEASURE_NAMED = compile_pattern(r"(?:案件|案|犯罪|涉案)?(?P<unit>件|人
 _LAST_EXAMPLES_END = compile_pattern(EXAMPLES_END, regex.REVERSE)
 #: What ends a sentence, as against a semicolon that only ends a clause of it.
 _SENTENCE_END = compile_pattern(r"[。！？!?\n]")
+#: The commas that split a sentence's clauses (`_named_between`).
+_CLAUSE_COMMA = compile_pattern(r"[，,]")
 #: A number of two or more digits with no measure word, a comma right after it (查处治安案件1326，同比…).
 _BARE_NUMBER = compile_pattern(r"(?<![\d.])\d{2,}[ \t]*[，,]")
 #: How many figures of a sentence of 其中 `_change_broken_down` looks back over.
@@ -787,6 +789,7 @@ def annotate(
                     fits
                     and not _new_action(ctx.pre, contexts[k].pre, lex)
                     and not _topic_before(ctx.pre, text, cand.start)
+                    and not _named_between(text, candidates[k].end, cand.start, out[k].metric, rec.unit, lex)
                 )
             ):
                 inherited = out[k].metric if out[k].metric != "other" else None
@@ -1379,6 +1382,19 @@ def _topic_before(pre: str, text: str, start: int) -> bool:
     words stand before the comma (解决的), so it is no list item of the first, though its own are empty.
     """
     return not pre.strip() and _TOPIC_COMMA.search(text, max(0, start - 8), start) is not None
+
+
+def _named_between(text: str, prev_end: int, start: int, key: str, unit: str, lex: Lexicon) -> bool:
+    """Whether a figure-less clause between the count before and a figure's own one names another thing.
+
+    造成1900人死亡，启用电子驾驶证，先后有150万人成功申领: the clause between names the licences
+    the 150万人 applied for, so the figure is no list item of the dead (metric `key`) before it. Only
+    the clauses strictly between the two are read (the first holds the count before's own words, the
+    last the figure's), so a list (注册登记汽车2299辆，二三轮摩托车2666辆) has none; one naming what
+    the list counts (出警N次，处置的警情里，…N起) leaves it going on.
+    """
+    clauses = _CLAUSE_COMMA.split(text[prev_end:start])
+    return any(lex.metrics.names_other(key, words, unit) for words in clauses[1:-1])
 
 
 def _new_action(pre: str, before: str, lex: Lexicon) -> bool:
