@@ -459,6 +459,39 @@ def _kind_of_case(ctx: Context, choice: Choice, whole: Record, unit: str, lex: L
     )
 
 
+def _kind_solved_in_list(
+    text: str, at: int, ctx: Context, choice: Choice, inherited: str, unit: str, lex: Lexicon
+) -> bool:
+    """Whether a later item of a list of cases solved names only the kind of its cases.
+
+    侦破传销案件4起，非法集资犯罪案件7起 or 查获走私刑事案件6件、涉枪刑事案件2件: the verb of solving
+    is said once, before the first item; the later items' own words (犯罪, 刑事案件, 盗窃) would else
+    read as crimes reported. Only when those words end on the case noun, say no crime happened and
+    name nothing else counted in the unit (a new count names its own verb: 发案, 立案, 受理), and
+    only when such a verb of solving, with the cases it names, stands earlier in the sentence, within
+    `WINDOW` (`_SOLVING_VERB`); `inherited` already says the count before is cases solved.
+    """
+    if (
+        choice.key != "crimes_reported"
+        or inherited not in _CASES_DEALT_WITH
+        or "其中" in ctx.pre
+        or not _CASE_NOUN_END.search(ctx.pre)
+        or (lex.metrics.happened is not None and lex.metrics.happened.search(ctx.pre))
+        or lex.metrics.names_other("crimes_reported", ctx.pre, unit)
+    ):
+        return False
+    own = at - len(ctx.pre)
+    return _SOLVING_VERB.search(text, max(ctx.sentence_start, own - WINDOW), own) is not None
+
+
+#: The end of a list item's own words that names cases (走私刑事案件, 非法集资犯罪案件, 盗窃案).
+_CASE_NOUN_END = compile_pattern(r"(?:案件|刑案|案)\s*$")
+#: A verb of solving with the cases it names, the list's first item (侦办涉黑案件): not the short 破
+#: (发破命案41起), nor a verb right before its number (发生刑事案件500起，破获300起), which only says how
+#: many of the cases said before were solved, so that kinds after it are of those cases.
+_SOLVING_VERB = compile_pattern(r"(?:破获|侦破|侦办|查办|查处|查获)[^，,。；;\d]{0,40}?(?:案件|刑案|案)")
+
+
 #: A bare verb of dealing with right before the number (兴隆县局查处8起): it names no thing of its own.
 _BARE_HANDLED = compile_pattern(r"(?:查处|查办|查结)了?\s*$")
 
@@ -932,6 +965,8 @@ def annotate(
             choice = _with_object(ctx.pre, ctx.post, inherited_words, rec.unit, choice, lex)
             if choice.key != inherited:
                 choice = _with_list_verb(text, candidates, ctx, i, inherited, rec.unit, choice, lex)
+            if _kind_solved_in_list(text, cand.start, ctx, choice, inherited, rec.unit, lex):
+                choice = dataclasses.replace(lex.metrics.named(inherited), cue_start=choice.cue_start)
         # the row's name, less a 其中： that opens it (| 其中：醉酒驾驶 |)
         cell_label = (
             _label(Context(f"| {row} | ", "", ctx.sentence_start), None, lex).lstrip(":：") if row else ""

@@ -2527,6 +2527,34 @@ def test_a_kind_of_crime_among_cases_solved_is_a_case_solved() -> None:
     assert recs["5起"].metric == "crimes_reported"  # no whole: the crimes that happened
 
 
+def test_later_items_of_a_list_of_cases_solved_share_the_verb_said_before_the_first() -> None:
+    """破获/侦办 stands once, before the first item: a later item's crime words (犯罪, 刑事案件, 盗窃)
+    name only which cases were solved, whether the list runs on with 、 or with a comma."""
+    listed = "今年以来，该县公安局破获涉枪刑事案件12件、盗窃电力设施刑事案件9件，创同期新高。"
+    recs = {r.text: r for r in extract_text(listed)}
+    assert (recs["12件"].metric, recs["9件"].metric) == ("cases_solved", "cases_solved")
+    commas = "全县共侦办涉黑案件3起，恶势力犯罪案件18起，传销犯罪案件6起。"
+    recs = {r.text: r for r in extract_text(commas)}
+    assert [recs[t].metric for t in ("3起", "18起", "6起")] == ["cases_solved"] * 3
+    # a later count naming its own verb keeps its own metric: the crimes that happened, the cases filed
+    own = "今年破获盗窃案件80起，发生命案2起，刑事案件立案1200起，另受理诈骗案件45起。"
+    recs = {r.text: r for r in extract_text(own)}
+    assert [recs[t].metric for t in ("80起", "2起", "1200起")] == [
+        "cases_solved",
+        "crimes_reported",
+        "cases_filed",
+    ]
+    assert recs["45起"].metric == "cases_filed"
+    reported = "上半年，该局破获电诈案件46起，全年刑事案件发案3000起。"
+    assert {r.text: r.metric for r in extract_text(reported)}["3000起"] == "crimes_reported"
+    # the short 破 of 发破 is no verb a later item shares (破坏…案件 names a crime)
+    short = "2019年发破命案27起，破坏电力设备案件4起。"
+    assert {r.text: r.metric for r in extract_text(short)}["4起"] == "crimes_reported"
+    # a bare 破获 right before its number names no cases: the kinds after it are of the crimes before
+    solved = "全市发生刑事案件500起，破获300起，盗窃案件120起。"
+    assert {r.text: r.metric for r in extract_text(solved)}["120起"] == "crimes_reported"
+
+
 def test_respectively_pairs_changes_with_earlier_counts_in_chinese_numerals() -> None:
     text = (
         "共查处治安违法行为四百一十六起，其中赌博一百零二起、卖淫嫖娼二十一起，"
