@@ -69,6 +69,7 @@ def read_respectively(
     the accidents).
     """
     out: dict[int, int | Listed] = {}
+    shared: dict[int, str] = {}  # the figures of a `分别占…` list of shares, each with its bare item
     i = 0
     while i < len(cands):
         m = RESPECTIVELY.search(contexts[i].pre)
@@ -112,6 +113,16 @@ def read_respectively(
                 (g, Listed(item + tail, head if n < slots - 1 else ""))
                 for n, (g, item) in enumerate(zip(group, items[ahead : ahead + k], strict=True), ahead)
             )
+            if _SHARES_AFTER.match(after):
+                shared.update(zip(group, items[ahead : ahead + k], strict=True))
+        elif (
+            slots > 1
+            and len(before) == slots
+            and _changes_of_shared(text, cands, changes, group, before, shared)
+        ):
+            # 涉酒的事故起数、死亡人数分别占全部的9.6%、12.4%，同比分别下降21.3%、18.7%: the changes are of
+            # the items the shares were of (the accidents, the deaths), not changes of the shares
+            out.update((g, Listed(shared[b])) for g, b in zip(group, before[ahead : ahead + k], strict=True))
         elif slots > 1 and len(before) == slots and _SHARES_AFTER.match(after):
             # 城关所968起、河西所741起，分别占总数的29.7%、22.7%: each a share of the whole, not a
             # count of what its figure counts
@@ -138,6 +149,24 @@ def read_respectively(
             out.update((t, out[g]) for g, t in zip(group, second, strict=True))
             i = second[-1] + 1
     return out
+
+
+def _changes_of_shared(
+    text: str,
+    cands: Sequence[Candidate],
+    changes: Sequence[ChangeInfo],
+    group: Sequence[int],
+    before: Sequence[int],
+    shared: dict[int, str],
+) -> bool:
+    """Whether a `分别` list of changes in % follows a `分别占…` list of shares, one change for each.
+
+    Only changes in % (a change in 个百分点 is the share's own), each figure read as a change.
+    """
+    if not changes or any(b not in shared for b in before):
+        return False
+    in_percent = all(text[cands[g].start : cands[g].end].rstrip().endswith("%") for g in group)
+    return in_percent and all(changes[g].change is not None for g in group)
 
 
 def _counts_before(

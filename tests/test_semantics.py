@@ -3179,3 +3179,19 @@ def test_a_share_said_after_a_count_is_no_item_of_the_changes_listed_after_it() 
     assert got["7.5%"] == ("drink_driving", "down")
     assert got["11.2%"] == ("drunk_driving", "down")
     assert got["19.4%"][1] is None
+
+
+def test_changes_after_a_list_of_shares_are_changes_of_the_items_shared() -> None:
+    """分别占…的a%、b%，同比分别下降c%、d%: the changes in % are of the items, not of their shares."""
+    text = "涉酒的事故起数、死亡人数分别占全部的9.6%、12.4%，同比分别下降21.3%、18.7%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["9.6%"].metric, recs["12.4%"].metric) == ("rate_other", "rate_other")
+    assert (recs["21.3%"].metric, recs["18.7%"].metric) == ("accidents", "deaths")
+    assert (recs["21.3%"].change, recs["18.7%"].change) == ("down", "down")
+
+
+def test_changes_in_points_after_a_list_of_shares_stay_the_shares_own() -> None:
+    """A change in 个百分点 after a list of shares moves the shares themselves."""
+    text = "城市道路和农村道路事故分别占总数的41.5%、38.2%，同比分别上升2.1个百分点、1.4个百分点。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["2.1个百分点"].metric == recs["41.5%"].metric
