@@ -77,6 +77,7 @@ def test_built_in_rules_take_the_fast_paths(rules: RuleSet) -> None:
     wide = {"quote.slogan", "setphrase.pattern", "url", "page.prev_next", "page.caption", "page.read_more"}
     wide |= {"page.comments"}  # readers' comments run to the end of the page, as a read-more list does
     wide |= {"page.read_more_inline"}  # a read-more heading's links on its own line: a line of prose
+    wide |= {"page.read_more_head"}  # the same heading in a page's head, with the title lines before it
     wide |= {"page.attachment_name"}  # a file name may hold any prose characters before its extension
     wide |= {"slogan.numeral_ladder"}  # a plan's outline is clauses of prose; it opens on the literal 一
     wide |= {"threshold.penalty_if_caught"}  # a warning's clause of prose; it opens on the literal 一经
@@ -102,6 +103,8 @@ def test_built_in_rules_take_the_fast_paths(rules: RuleSet) -> None:
     assert {"往期", "相关"} <= set(read_more) and len(read_more) <= _MAX_GATE_CHARS
     inline = shape_of(by_id["page.read_more_inline"].source).needs or ()
     assert {"往期", "相关"} <= set(inline) and len(inline) <= _MAX_GATE_CHARS
+    head = shape_of(by_id["page.read_more_head"].source).needs or ()
+    assert {"往期", "相关"} <= set(head) and len(head) <= _MAX_GATE_CHARS
     comments = shape_of(by_id["page.comments"].source).needs or ()
     assert {"评论", "留言"} <= set(comments) and len(comments) <= _MAX_GATE_CHARS
 
