@@ -79,8 +79,12 @@ _CLAUSE_COMMA = compile_pattern(r"[，,]")
 _BARE_NUMBER = compile_pattern(r"(?<![\d.])\d{2,}[ \t]*[，,]")
 #: How many figures of a sentence of 其中 `_change_broken_down` looks back over.
 _MAX_PARTS = 8
-#: What may stand between the items of a bare list of figures (32起、21起和15起), or nothing.
-_BARE_JOINS = frozenset(("", "、", "和", "及", "与", "以及"))
+#: What may stand between the items of a bare list of figures (32起、21起和15起), or nothing; a slash
+#: joins one count said in two units (登记流动人口2.3万人/6800户).
+_BARE_JOINS = frozenset(("", "、", "和", "及", "与", "以及", "/"))
+#: Where the words after a figure stop naming it: the next table cell, or a slash right after the
+#: figure (239起/天: a rate's base; 2.3万人/6800户: the same count in another unit).
+_POST_END = compile_pattern(r"\||^[ \t]*/")
 _EXAMPLES_JUST_BEFORE = compile_pattern(f"{EXAMPLES_END}$")
 #: What opens the words after a list of examples (等方面意见建议, 等多类隐患, 等领域的).
 _EXAMPLES_OF = compile_pattern(r"^(?:方面|领域|类型|类别|多种|多类|各类|类|项)?的?")
@@ -119,7 +123,7 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
     pre = _TRAILING_FILLER.sub("", lex.currency_tail.sub("", pre))  # 罚锾新台币1,234万元: 罚锾
     if len(pre) > 40 and (last := _LAST_EXAMPLES_END.search(pre, 0, len(pre) - 1)) is not None:
         pre = _EXAMPLES_OF.sub("", pre[last.end() :])  # 收集…、…等方面意见建议23条: what they are of
-    post = ctx.post.split("|", 1)[0]  # the next table cell is another thing
+    post = _POST_END.split(ctx.post, maxsplit=1)[0]
     # a passive predicate the words after the figure took in (…因…，被法庭取消驾驶资格) names it for
     # the metric; the label keeps the figure's own clause
     post = post[: first_start(lex.clause_end, post, 0, len(post))].strip()
@@ -132,7 +136,7 @@ def _label(ctx: Context, cue_start: int | None, lex: Lexicon) -> str:
         pre = ""  # 检查…等843家 alone keeps its examples: nothing after them names the thing
     # a bare verb before the figure (完成261名…晋升): the words after it name what was done
     post = _POST_FILLER.sub("", post) if len(post) <= (24 if len(pre) > 2 else 48) else ""
-    label = (pre + post).strip(' 、,，|"￥¥$')
+    label = (pre + post).strip(' 、,，|/"￥¥$')
     label = _UNPAIRED_END.sub("", label)  # 区(县): a closing bracket goes only with nothing it closes
     # a quote mark at an end goes only when its pair is not inside (清理“僵尸车”85辆 keeps both)
     if label.endswith("”") and "“" not in label:

@@ -848,6 +848,19 @@ def test_a_label_keeps_the_word_a_non_qualifier_yue_ends() -> None:
     assert rec.qualifier == "about" and not rec.label.endswith("约")
 
 
+def test_a_count_after_a_slash_is_the_same_count_in_another_unit() -> None:
+    """人次/班次, 人/户: one count said twice takes one label; a rate's base after a slash names nothing."""
+    recs = extract_text("春运期间全县道路客运发送旅客6.2万人次/3100班次，网格员登记流动人口1.1万人/4200户")
+    assert [(r.text, r.label) for r in recs] == [
+        ("6.2万人次", "春运期间全县道路客运发送旅客"),
+        ("3100班次", "春运期间全县道路客运发送旅客"),
+        ("1.1万人", "网格员登记流动人口"),
+        ("4200户", "网格员登记流动人口"),
+    ]
+    (rec,) = extract_text("全市日均接警239起/天")
+    assert rec.label == "全市日均接警"
+
+
 def test_a_part_whose_clause_only_reports_counts_what_the_clause_before_it_names() -> None:
     """其中X最多，达N起: the part is named in the clause before its number, not by its whole."""
     recs = {r.text: r for r in extract_text("今年共查处各类交通违法6.3万起，其中违法停车最多，达1.9万起。")}
