@@ -15,7 +15,15 @@ from dataclasses import dataclass
 import regex
 
 from statx.changes import ChangeInfo
-from statx.clauses import LIST_JOINS, RESPECTIVELY, Context, comma_joined_percents, without_blanks
+from statx.clauses import (
+    LIST_JOINS,
+    RESPECTIVELY,
+    SENTENCE_END,
+    WINDOW,
+    Context,
+    comma_joined_percents,
+    without_blanks,
+)
 from statx.figurereading import start_of
 from statx.lexicon import Lexicon
 from statx.matcher import Candidate
@@ -81,6 +89,7 @@ def read_respectively(
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
         said = _COMPARED_TAIL.sub("", said)  # 亡人事故和伤者与去年国庆相比分别下降: 与 lists no item
+        said = _YEARS_COMPARED.sub("", said)  # 警情较2018年、2022年分别下降: years, no items
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
         group = _comma_list(text, cands, _list_from(text, cands, i, lex), len(items))
         k = len(group)
@@ -184,15 +193,30 @@ def _counts_before(
     item of the list, so it is passed over. Only a share joined to the count before it by a comma and
     占, and only for a list all in % (a list in 个百分点 may well change the shares).
     """
-    sentence = contexts[i].sentence_start
     in_percent = all(text[cands[g].start : cands[g].end].rstrip().endswith("%") for g in group)
     out: list[int] = []
     j = i - 1
-    while j >= 0 and len(out) < slots and contexts[j].sentence_start == sentence:
+    while j >= 0 and len(out) < slots and _same_sentence(text, cands, contexts, j, i):
         if not (in_percent and j > 0 and _is_part_share(text, cands, j)):
             out.append(j)
         j -= 1
     return out[::-1]
+
+
+def _same_sentence(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], j: int, i: int
+) -> bool:
+    """Whether figure ``j`` (before ``i``) stands in figure ``i``'s sentence.
+
+    A sentence longer than `WINDOW` gives its later figures a start cut at the window, no longer the
+    one of its first figures (全省共查处…4.2万起，其中…，因酒驾导致亡人事故310起，造成335人死亡，
+    分别同比减少12.6%、11.9%): when no sentence end stands between ``j`` and the figure after it, near
+    enough to look, the two are of one sentence all the same.
+    """
+    if contexts[j].sentence_start == contexts[i].sentence_start:
+        return True
+    gap_start, gap_end = cands[j].end, cands[j + 1].start
+    return gap_end - gap_start <= WINDOW and SENTENCE_END.search(text, gap_start, gap_end) is None
 
 
 #: What joins a count to its own share right after it (4312起，占18.7%): a comma and 占, 占比 or 占比为.
@@ -216,6 +240,14 @@ _COMPARED_WITH = (
 #: A comparison closing the words before 分别 (事故起数和死亡人数与去年春节假期相比分别下降37%、39%):
 #: what the items are compared with, not one more item.
 _COMPARED_TAIL = compile_pattern(rf"{_COMPARED_WITH}\s*$")
+
+#: A comparison with two or more earlier years listed (同比2018年、2022年国庆假期, 较去年和2019年同期):
+#: the list before 分别 names the years each change is against, no items that are changed.
+_YEAR = r"(?:(?<!\d)(?:19|20)\d\d年|去年|上年|前年)"
+_YEARS_COMPARED = compile_pattern(
+    rf"(?:同比|较|比|与|和|跟|同){_YEAR}[^、，,。；;\d]{{0,8}}?(?:[、和及与]{_YEAR}[^、，,。；;\d]{{0,8}}?)+"
+    r"(?:相比|对比|比较)?\s*$"
+)
 
 #: A comparison said alone (与去年同期相比, 较上年同期, 同比) and the indices a report counts
 #: (四项指数, 三项指标): neither names what a 分别 list changes.

@@ -726,6 +726,18 @@ def test_two_years_compared_with_before_a_respectively_list_pair_with_its_figure
     assert (recs["11.5%"].basis, recs["28.4%"].basis) == ("yoy", None)
 
 
+def test_years_listed_before_a_respectively_list_are_its_bases_not_its_items() -> None:
+    # 同比2018年、2022年…分别: the years each change is against; read as items, each change took its
+    # year for its words and named nothing (`other`)
+    text = "国庆长假期间，全市道路交通事故同比2018年、2022年国庆假期分别下降21.4%、6.2%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["21.4%"].metric == recs["6.2%"].metric == "accidents"
+    text = "2024年国庆假期，全县共接报刑事警情86起，较2018年、2023年同期分别下降18%、9%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["18%"].metric == recs["9%"].metric == recs["86起"].metric
+    assert (recs["18%"].basis, recs["9%"].basis) == (None, "yoy")
+
+
 def test_a_named_year_is_read_against_the_year_written_nearest_before_not_the_greatest() -> None:
     # a header dated in the next year and a plan for it stand before sections that each open with
     # their own year: 較112年 in the 113年 section is last year
@@ -947,6 +959,19 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
     assert recs["5.3%"].metric == recs["412万人"].metric
     assert recs["5.3%"].change == "up" and recs["5.3%"].basis == "yoy"
     assert (recs["6.1%"].label, recs["5.3%"].label) == ("全市机动车保有量", "驾驶人")
+
+
+def test_a_respectively_list_pairs_with_the_counts_of_a_sentence_longer_than_the_window() -> None:
+    # The sentence runs past `WINDOW` before its changes: their sentence start is cut at the window,
+    # the counts' is not, and the list read them as of another sentence (both changes `other`).
+    opening = "上半年，各地交管部门坚持日常严管与集中整治相结合、严格执法与宣传劝导并重、" * 5
+    text = opening + (
+        "全省共查处酒驾醉驾4.2万起，其中醉驾0.8万起，因酒驾导致亡人事故310起，造成335人死亡，分别同比减少12.6%、11.9%。"
+    )
+    assert len(opening) > 160
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["12.6%"].metric, recs["11.9%"].metric) == ("accidents", "deaths")
+    assert recs["12.6%"].change == recs["11.9%"].change == "down"
 
 
 def test_respectively_prefers_the_words_listed_before_it_to_earlier_figures() -> None:
