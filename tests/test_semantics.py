@@ -573,6 +573,15 @@ def test_arrows_are_changes() -> None:
     assert (recs["3.4%"].change, recs["3.4%"].basis) == ("down", "mom")
 
 
+def test_a_sharp_rise_is_a_change() -> None:
+    # a news lead's 激增 / 暴增 / 飙升 give the size of a rise, as 攀升 does
+    text = "涉案民警比去年同期激增84.6%。冒充客服诈骗暴增2.1倍，夜间警情飙升三成。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["84.6%"].change, recs["84.6%"].basis) == ("up", "yoy")
+    assert recs["2.1倍"].change == "up"
+    assert recs["三成"].change == "up"
+
+
 def test_a_time_cut_is_a_change_down_and_cut_to_is_a_level() -> None:
     text = "群众平均等候时间缩短40%，办理时限压缩50%，平均处置时间缩短至18分钟。"
     recs = {r.text: r for r in extract_text(text)}
