@@ -422,9 +422,12 @@ class ChangeInfo(NamedTuple):
 
 _YEAR_DIGITS = compile_pattern(r"\d{2,4}")
 #: A year written as the time of something (2023年1月7日, 2023年全市, 于2019年成立), not one compared
-#: with (较2019年), nor the same time of a year that a level is set against (仍明显低于2019年同期).
+#: with (较2019年), also past a few words and 的 (与疫情前的2019年相比: the comparison's year, else a
+#: report with no date would read its own year as 2019 and the change as year-on-year), nor the same
+#: time of a year that a level is set against (仍明显低于2019年同期).
 _WRITTEN_YEAR = compile_pattern(
-    r"(?|(?<![较比与由于\d])((?:19|20)\d{2})\s?年|(?<=于)((?:19|20)\d{2})\s?年(?!\s?同期))"
+    r"(?|(?<![较比与由于\d])(?=(?:19|20)\d)(?<!(?:较|比|与|相对于?)[^\d，,。；;：:\n]{1,6}?的)((?:19|20)\d{2})\s?年"
+    r"|(?<=于)((?:19|20)\d{2})\s?年(?!\s?同期))"
 )
 #: The same in a Taiwan year (113年全般刑案: 2024), 101 to 139 (no 100年 of a history).
 _WRITTEN_ROC_YEAR = compile_pattern(r"(?<![较比与由\d])(1(?:0[1-9]|[1-3]\d))\s?年")

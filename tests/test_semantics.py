@@ -714,6 +714,18 @@ def test_a_change_against_the_year_before_is_year_on_year_and_against_an_older_y
     assert (recs["17.2%"].change, recs["17.2%"].basis) == ("down", None)
 
 
+def test_a_year_compared_with_past_a_modifier_is_neither_the_figures_period_nor_last_year() -> None:
+    # 与疫情前的2019年水平相比 in an undated report: 2019 is what the fall is against, not the
+    # figure's own year, so the change is no year-on-year one; the 同比 change before it still is
+    text = "2022年，全县查获涉毒人员88人，同比减少12.4%，与疫情前的2019年水平相比减少63.1%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["12.4%"].basis, recs["63.1%"].change, recs["63.1%"].basis) == ("yoy", "down", None)
+    assert recs["63.1%"].period != "2019年"
+    # a year that is last year's, named with a modifier, stays year-on-year
+    recs = {r.text: r for r in extract_text("2023年全县立案下降，与上一年度的2022年相比下降4.5%。")}
+    assert recs["4.5%"].basis == "yoy"
+
+
 def test_a_year_written_only_to_compare_with_is_not_the_figures_own_year() -> None:
     # 低于2019年同期 is a comparison though no 较 opens it: a later 较2019年同期 is still four years back
     text = (
