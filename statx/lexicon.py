@@ -46,6 +46,7 @@ class Lexicon:
     # ；签发临时身份证3400余张, ；查扣车辆217辆: a verb of its own past a semicolon opens a count of its own
     own_count: regex.Pattern[str]
     outcome_verb: regex.Pattern[str]  # 化解1.21万起: a count said by what became of things counted before
+    solved_verb: regex.Pattern[str]  # 侦破刑事案件22起 after 刑事案件52起: some of that item, no kind
     business_units: frozenset[str]  # 办理业务86.4万笔: a breakdown lists business in any measure word
     business: regex.Pattern[str]  # 办理出入境业务1.2万件: the word that makes 件 a count of business
     breakdown_line_end: regex.Pattern[str]  # a line ending in 其中：, ； or ，: a breakdown goes on below
@@ -220,6 +221,10 @@ class Lexicon:
             own_count=action("new_action", "item_verbs"),
             outcome_verb=compile_pattern(
                 f"(?:成功|已|共|累计|依法|妥善|及时)*(?:{alternation(w.get('outcome_verbs', ()))})"
+            ),
+            solved_verb=compile_pattern(
+                f"(?:成功|已|共|累计|依法)*"
+                f"(?:{alternation([*w.get('solved_verbs', ()), *w.get('outcome_verbs', ())])})"
             ),
             business_units=frozenset(w.get("business_units", ())),
             business=compile_pattern(alternation(w.get("business", ()))),

@@ -485,7 +485,7 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
     own = words[:2]
     if len(own) < 2 or own not in contexts[j].pre:  # 户政窗口共办理居民身份证: its verb, not its opening
         return False
-    if _listed_kind(contexts[j].pre, own):
+    if _listed_kind(contexts[j].pre, own, bare=words == own):
         return False  # 接报刑事、治安警情1.86万起。其中…；治安警情1.62万起: a kind the whole lists, no verb
     if kind is not None and lex.metrics.opens_with(kind, words):
         return False  # 违法停车2.9万起 under 违法行为: the words open with the kind's name, not a verb
@@ -515,14 +515,31 @@ def _item_words(lex: Lexicon, pre: str) -> str:
     return _SERVED_FIRST.sub("", words, count=1) or words
 
 
-def _listed_kind(pre: str, own: str) -> bool:
-    """Whether `own` stands in the whole's words `pre` as one of kinds listed with 、 (刑事、治安警情)."""
+def _listed_kind(pre: str, own: str, bare: bool = False) -> bool:
+    """Whether `own` stands in the whole's words `pre` as one of kinds listed with 、 (刑事、治安警情).
+
+    With `bare` (the item's words are `own` and nothing else), a kind joined by 和, 及 or 与 counts
+    too: 受理报警和求助N起。其中…；求助M起 names the help calls the whole holds, no verb said again
+    (an item that goes on past its first two characters, 办理临时身份证, may still restate a verb).
+
+    >>> _listed_kind("受理报警和求助", "求助", bare=True), _listed_kind("受理报警和求助", "求助")
+    (True, False)
+    >>> _listed_kind("受理报警和求助", "受理", bare=True)
+    False
+    """
+    joins = _KIND_JOINS if bare else "、"
     at = pre.find(own)
     while at >= 0:
-        if pre[at - 1 : at] == "、" or pre[at + len(own) : at + len(own) + 1] == "、":
+        before, after = pre[at - 1 : at], pre[at + len(own) : at + len(own) + 1]
+        if (before and before in joins) or (after and after in joins):
             return True
         at = pre.find(own, at + 1)
     return False
+
+
+#: What joins the kinds a whole's words list (刑事、治安警情; 报警和求助): a bare item naming one of
+#: them names a kind the whole holds.
+_KIND_JOINS = "、和及与與"
 
 
 def _sibling_left(

@@ -692,6 +692,42 @@ def test_a_bare_kind_of_call_past_a_semicolon_still_breaks_down_the_calls() -> N
     assert parents_of(text)["120起"] is None
 
 
+def test_a_bare_kind_the_calls_whole_names_with_he_is_still_one_of_its_kinds() -> None:
+    """报警和求助N起。其中…；求助d起: the whole names the help calls it holds, no verb said again."""
+    text = (
+        "本周县指挥中心受理有效报警和求助2730起。其中刑事案件35起，治安64起；交通事故311起；"
+        "求助905起，其他报警620起。"
+    )
+    parents = parents_of(text)
+    assert parents["311起"] == parents["905起"] == parents["620起"] == "2730起"
+    # an item opening with the whole's own verb and going on past it still counts anew
+    text = "本月受理和办结信访事项420件，其中来信160件；办结信访事项390件。"
+    assert parents_of(text)["390件"] is None
+
+
+def test_the_rest_after_a_part_shares_its_whole_in_another_word_for_people() -> None:
+    """N名…，其中a人…。其余b名: the rest counted in 名 after a part in 人 is the rest of the same whole."""
+    text = "昨晚的侧翻事故致9名乘客受伤，其中3人伤势较重。其余6名伤者经处置后无大碍。"
+    parents = parents_of(text)
+    assert parents["3人"] == parents["6名"] == "9名"
+    text = "昨晚的侧翻事故致9名乘客受伤，其中3人伤势较重。其餘6名傷者經處置後無大礙。"
+    assert parents_of(text)["6名"] == "9名"
+
+
+def test_an_item_solving_some_of_an_earlier_item_of_its_list_is_no_kind_of_the_whole() -> None:
+    """其中刑事案件a起，…，侦破刑事案件b起: the b solved are some of the a cases, not of the calls."""
+    text = (
+        "上月镇派出所共接报警情520起，其中有效警情511起，刑事案件48起，治安案件97起，"
+        "侦破刑事案件19起，查处治安案件80起。"
+    )
+    parents = parents_of(text)
+    assert parents["48起"] == parents["97起"] == "520起"
+    assert parents["19起"] is None and parents["80起"] is None
+    # a verb before words of no earlier item names a kind of its own
+    text = "上月镇派出所共接报警情520起，其中刑事案件48起，侦破电信诈骗案件19起。"
+    assert parents_of(text)["19起"] == "520起"
+
+
 def test_a_places_own_breakdown_after_a_roll_up_of_places_breaks_down_that_places_figure() -> None:
     """…N起，其中甲、乙、丙最多，分别达a起、b起和c起。其中甲…x起，y起；丙…: the place's figure is whole."""
     text = (
