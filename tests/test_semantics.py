@@ -3130,6 +3130,17 @@ def test_a_kind_of_call_named_alone_under_the_calls_counts_calls() -> None:
     assert (other["50起"], other["7起"]) == ("disputes_mediated", "incidents_received")
 
 
+def test_fights_named_alone_under_the_calls_count_calls() -> None:
+    """接到报警N起，其中…纠纷打架M起，打架斗殴K起: a week's 110 calls broken down by what they were about;
+    the fights are calls, not disputes settled. Settling disputes that break down no calls keeps its
+    own metric."""
+    text = "本周指挥中心共接报警640起，其中盗窃报警31起，纠纷打架96起，打架斗殴22起，求助报警40起。"
+    metrics = {r.text: r.metric for r in extract_text(text)}
+    assert {metrics[t] for t in ("31起", "96起", "22起", "40起")} == {"incidents_received"}
+    alone = {r.text: r.metric for r in extract_text("本周全县共调处纠纷96起。")}
+    assert alone["96起"] == "disputes_mediated"
+
+
 def test_a_baseline_and_the_changes_of_cases_and_people_count_what_the_count_before_counts() -> None:
     """N件M人，去年同期为A件B人，件数、人数同比分别减少x%、y%: all of them are the count's metric."""
     text = (
