@@ -49,6 +49,8 @@ def _change(
         change = "up"
     elif (lex.change_down.search(ctx.pre) and not _TAKEOFFS.search(ctx.pre)) or lex.cut_of.search(ctx.pre):
         change = "down"
+    elif _BRACKETED_RISE.search(text, max(0, cand.start - 4), cand.start):
+        change = "up"  # 严重罪行86人（增7.5%）: a bare 增 opening a bracket is the count's rise
     elif _RANK_LINK.fullmatch(ctx.pre.strip()) and (
         ranked := lex.ranked_up.search(text, ctx.sentence_start, cand.start)
         or lex.ranked_down.search(text, ctx.sentence_start, cand.start)
@@ -100,6 +102,10 @@ def _change(
 
 
 _SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
+#: A bare 增 opening a bracket right before a figure (严重罪行86人（增7.5%）): the bracket gives the
+#: change of the count before it, as a sign there would (86人（+7.5%）). Alone, 增 is no change word
+#: (增设12个点位 counts what was set up); 减, 降, 升 and 跌 are change words already.
+_BRACKETED_RISE = compile_pattern(r"[(（]\s*增\s*$")
 #: All a clause may say before a figure that the clause before it ranks (增幅最大，达21.4%).
 #: 分别为：210.9%、124.2%: each figure of a list after 分别 is ranked, its pre a mere 、.
 _RANK_LINK = compile_pattern(r"(?:分别)?(?:达到?|为|是)?[：:]?|[、和及]")
@@ -463,6 +469,8 @@ def read_changes(
                 comma_items.add(i)
         if change is None and listed and out[-1].change:
             change, basis = out[-1].change, out[-1].basis  # 同比分别上升21.5%和34.2%
+        elif change is None and i and out[-1].change and _share_of_change(text, cands[i - 1], cand):
+            change, basis = out[-1].change, out[-1].basis  # 按年减少1,200宗（5.7%）; 减少83宗即4.2%
         elif change is not None and basis is None and named is None:
             basis = _basis_of_whole_sentence(text, cands, out, i)
             if basis == "yoy" and _own_anchor(text, cand.start):
@@ -490,6 +498,31 @@ def read_changes(
         )
         out.append(ChangeInfo(None, None, True) if baseline else ChangeInfo(change, basis, False))
     return out
+
+
+#: What joins a count's change to the same change said as a share: an opening bracket, or 即 / 或
+#: (减少83宗即4.2%, 下跌40宗或2.1%), and what closes the share after it (the bracket, a clause's end).
+_SHARE_JOIN = compile_pattern(r"\s*(?:[(（]|[，,]?\s*(?:亦即|即|或))\s*")
+_SHARE_CLOSE = compile_pattern(r"\s*(?:[)）]|[，,。；;！？\n]|$)")
+
+
+def _share_of_change(text: str, count: Candidate, share: Candidate) -> bool:
+    """Whether `share` says the change `count` gave again, as a share of the old level.
+
+    按年减少1,200宗（5.7%）, 增加96宗即4.2%, 下跌40宗或2.1%: the share is the same change of the same
+    thing, in % (its direction and basis are the count's). Only a count's change (a share's own
+    bracket is a note of its own) and only a share the bracket or the clause closes right after.
+    """
+    if text.endswith(_SHARE_UNITS, count.start, count.end):
+        return False
+    if not text.endswith(_SHARE_UNITS, share.start, share.end):
+        return False
+    joined = _SHARE_JOIN.fullmatch(text, count.end, share.start)
+    if joined is None:
+        return False
+    bracket = "(" in joined.group() or "（" in joined.group()
+    close = _SHARE_CLOSE.match(text, share.end, min(len(text), share.end + 8))
+    return close is not None and (not bracket or close.group().strip() in (")", "）"))
 
 
 def _paired_basis(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> Basis | None:

@@ -142,6 +142,8 @@ class Lexicon:
             if sizes:  # a size said of several at once (同比和环比的降幅均在50%以上, 增幅都达两成)
                 # or one each for a list (两类案件降幅分别为9%和4%: every figure after 分别 is a change)
                 said += f"|(?:{alternation(sizes)})(?:均|都)?在|(?:{alternation(sizes)})(?:均|都|分别)"
+                # a size stressed by an adverb before 达 or 为 (盗窃案跌幅更达40%, 升幅亦达两成)
+                said += f"|(?:{alternation(sizes)})(?:更是|更|亦|也|则|則)(?=高?达|高?達|为|為)"
             # 为 after a one-character verb gives the new level (已降为3件, 减为12起), as 至 does;
             # after a size of change it is the change (降幅为12.3%)
             return compile_pattern(f"(?:{said})(?:了|高达|达到?|(?<![降减增升])为|约|近|超过)?\\s*$")

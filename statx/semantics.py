@@ -158,6 +158,8 @@ _UNPAIRED_END = compile_pattern(r"^[()（）]+|(?<!\([^()]*)[)）]+$|[(（]+$")
 
 #: The start of a level a figure moved from, maybe with when it stood there (由去年同期的, 由整治前的, 从).
 _FROM = compile_pattern(r"(?:由|从)[^，,。；;由从]{0,8}?的?\s*$")
+#: All a new level's clause says after a change (暴力罪案减少569宗，至4084宗; 下跌8.2%至2,700多人).
+_TO_AFTER_CHANGE = compile_pattern(r"[\s，,]*(?:至|到)(?:约|近)?\s*")
 #: What may follow the word of a move before its new level: 了 and when it stands there (降到了今年的).
 #: When the new level of a move stands, said between 降至 and the figure: 今年, or a named year
 #: (命案由2014年的9起降到2021年的3起: the 3 are murders, as the 9 are).
@@ -229,6 +231,8 @@ def _from_to_label(ctx: Context, previous: Record | None, lex: Lexicon) -> str:
     """
     if previous is not None and lex.baseline_to.fullmatch(_TO_TAIL.sub("", ctx.pre)):
         return previous.label  # 提升至92.6%: the level of what the figure before was a level of
+    if previous is not None and previous.change is not None and _TO_AFTER_CHANGE.fullmatch(ctx.pre):
+        return previous.label  # 减少569宗，至4084宗: the new level of what the change was a change of
     moved = _FROM.search(ctx.pre)
     if moved is None or not lex.baseline_to.match(ctx.post):
         return ""
@@ -315,16 +319,24 @@ def _with_list_verb(
     return dataclasses.replace(lex.metrics.named(inherited), cue_start=choice.cue_start)
 
 
+#: A bare 增 as a change's whole clause: the rise a bracket opens with (86人（增7.5%）), no name.
+_BARE_RISE = compile_pattern(r"\s*增\s*")
+#: The word joining a count's change to the same change as a share (减少83宗即4.2%, 下跌40宗或2.1%).
+_SHARE_LINK = compile_pattern(r"[\s，,]*(?:亦即|即|或)\s*")
+
+
 def _change_label(ctx: Context, choice: Choice, previous: Record | None, lex: Lexicon) -> str:
     """What a change is a change of: its clause without the change words (死亡人数同比下降30% ->
     死亡人数), else the figure it follows (29,542宗（+3.88%）, 事故1 503起，同比下降9.6%)."""
     pre = ctx.pre
-    said = lex.change_up.search(pre) or lex.change_down.search(pre)
+    said = lex.change_up.search(pre) or lex.change_down.search(pre) or _BARE_RISE.fullmatch(pre)
     if said is not None:
         pre = pre[: said.start()]
     pre = _CHANGE_ADVERBS.sub("", pre).rstrip(" )）")  # 发案数(同比)明显下降
     if (basis := lex.basis_tail.search(pre)) is not None:
         pre = _CHANGE_ADVERBS.sub("", pre[: basis.start()]).rstrip(" (（")
+    if _SHARE_LINK.fullmatch(pre):
+        pre = ""  # 减少83宗即4.2%: the share says the count's change again, and names what the count names
     if not lex.label_trim.sub("", pre).strip(" ，,、|()（）"):
         named, _ = _named_earlier(ctx, choice, lex)
         if named is not ctx:  # 发案下降明显，同比减少41起: the clause the metric was read from
@@ -354,9 +366,11 @@ def _level_words(out: Sequence[Record], contexts: Sequence[Context], k: int) -> 
 
 
 #: Adverbs between a thing and its change (死亡人数同比分别下降, 速度有效提高, 发案数均大幅下降).
-#: Not the 均 of 平均 (平均缩短约40天).
+#: Not the 均 of 平均 (平均缩短约40天). A news review links its changes with 也, 亦, 则 or 却 (爆窃案亦
+#:减少N宗; 非刑事案件则升N宗): no word of the thing either, but the 则 of 原则 or 规则 is.
 _CHANGE_ADVERBS = compile_pattern(
-    r"(?:分别|(?<!平)均|都|有效|明显|显著|大幅|持续|继续|进一步|实现|再次|稳步)+\s*$"
+    r"(?:分别|(?<!平)均|都|有效|明显|显著|大幅|持续|继续|进一步|实现|再次|稳步|也|亦|却|卻"
+    r"|(?<![原规規细細准準法守否实實])[则則])+\s*$"
 )
 
 
@@ -636,14 +650,23 @@ def _bare(ctx: Context, lex: Lexicon) -> bool:
     return moving and lex.baseline_from.fullmatch(words) is not None
 
 
-def _clause_before(text: str, candidates: Sequence[Candidate], i: int, ctx: Context, lex: Lexicon) -> str:
+def _clause_before(
+    text: str,
+    candidates: Sequence[Candidate],
+    i: int,
+    ctx: Context,
+    lex: Lexicon,
+    *,
+    bare: bool | None = None,
+) -> str:
     """The label of a figure whose own clause names nothing, and no cue named: the clause before it.
 
     省际收费站单日最高流量出现在正月初四，达到41.2万辆次: 达到 says nothing of what reached it, and no
     metric's cue reads the words before; the clause before, of the same sentence and with no figure
-    of its own, says what was counted.
+    of its own, says what was counted. `bare` says whether the clause names nothing when the
+    caller knows (a change's verb alone); else `_bare` decides.
     """
-    if not _bare(ctx, lex):
+    if not (_bare(ctx, lex) if bare is None else bare):
         return ""
     own = last_end(lex.clause_end_back, text, candidates[i].start, ctx.sentence_start)
     if own <= ctx.sentence_start or text[own - 1] not in "，,":  # not after a speaker's colon (主持人：)
@@ -653,6 +676,13 @@ def _clause_before(text: str, candidates: Sequence[Candidate], i: int, ctx: Cont
     if (i and candidates[i - 1].end > before) or lex.period.fullmatch(words.strip()):
         return ""  # a figure of its own, or only when (3月，近30名)
     return _label(Context(words, "", ctx.sentence_start), None, lex)
+
+
+def _change_word_only(ctx: Context, lex: Lexicon) -> bool:
+    """Whether a change's own clause is its change word alone (涉案青年，下跌8.2%: 下跌)."""
+    words = without_blanks(ctx.pre)
+    said = lex.change_up.search(words) or lex.change_down.search(words)
+    return said is not None and said.start() == 0
 
 
 def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context, int | None]:
@@ -1099,7 +1129,12 @@ def annotate(
                 if isinstance(pair, Listed)
                 else out[pair].label
                 if isinstance(pair, int)  # the change of 驾驶人412万人 counts 驾驶人
-                else _change_label(ctx, choice, out[changed] if changed is not None else None, lex)
+                else (
+                    _change_label(ctx, choice, out[changed] if changed is not None else None, lex)
+                    # 涉案青年，下跌8.2%: a change whose clause is its verb alone changes what the clause
+                    # before it names
+                    or _clause_before(text, candidates, i, ctx, lex, bare=_change_word_only(ctx, lex))
+                )
                 if change is not None
                 else _from_to_label(ctx, out[i - 1] if same_sentence else None, lex)
                 or _label(*_named_earlier(named_ctx, choice, lex), lex)

@@ -582,6 +582,50 @@ def test_a_sharp_rise_is_a_change() -> None:
     assert recs["三成"].change == "up"
 
 
+def test_a_count_s_change_said_again_as_a_share_is_the_same_change() -> None:
+    # the share in brackets or after 即 / 或 restates the count's change: same direction and basis
+    text = "本季度全区盗窃案同比减少64起（9.5%），诈骗案增加31件即6.2%，抢夺案下跌7起或1.8%。"
+    recs = {r.text: r for r in extract_text(text)}
+    for count, share in (("64起", "9.5%"), ("31件", "6.2%"), ("7起", "1.8%")):
+        assert (recs[share].change, recs[share].basis) == (recs[count].change, recs[count].basis)
+        assert recs[share].label == recs[count].label
+    assert [recs[t].change for t in ("9.5%", "6.2%", "1.8%")] == ["down", "up", "down"]
+    # a share that is no change: a part's share, a total's note, a bracket that goes on past the share
+    text = "查处超速违法205起（占12%），受理警情1,340起（9.8%），同比减少16起（5.1%的降幅来自夜间）。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["12%"].change is None and recs["9.8%"].change is None
+    assert recs["5.1%"].change is None
+
+
+def test_a_bare_rise_opening_a_bracket_is_the_count_s_rise() -> None:
+    text = "因涉毒被拘留者：本地居民58人（增14.3%），外地人员17人(增6%)。增设岗亭12个。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["14.3%"].change, recs["14.3%"].label) == ("up", "本地居民")
+    assert recs["6%"].change == "up"
+    assert recs["12个"].change is None  # 增 alone outside a bracket says no change
+
+
+def test_a_size_of_change_stressed_by_an_adverb_is_that_change() -> None:
+    text = "今年以来入室盗窃下降明显，其中夜间作案跌幅更达45%，扒窃案升幅亦为12%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["45%"].change == "down"
+    assert recs["12%"].change == "up"
+
+
+def test_the_new_level_after_a_change_names_what_changed() -> None:
+    # the level after 至 is no change; it counts what the change before it was a change of
+    text = "全年抢劫案减少41宗，至380宗。被拘青少年，下降6.5%至900余人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["380宗"].change, recs["380宗"].label) == (None, recs["41宗"].label)
+    assert recs["41宗"].label == "抢劫案"
+    assert (recs["6.5%"].change, recs["6.5%"].label) == ("down", "被拘青少年")
+    assert (recs["900余人"].change, recs["900余人"].label) == (None, "被拘青少年")
+    # the 亦 or 则 linking a review's changes is no word of what changed, nor of its level
+    recs = {r.text: r for r in extract_text("入屋盗窃亦减少52宗，至610宗；非礼案则升9宗。违反规则下降3起。")}
+    assert (recs["52宗"].label, recs["610宗"].label, recs["9宗"].label) == ("入屋盗窃", "入屋盗窃", "非礼案")
+    assert recs["3起"].label == "违反规则"
+
+
 def test_a_time_cut_is_a_change_down_and_cut_to_is_a_level() -> None:
     text = "群众平均等候时间缩短40%，办理时限压缩50%，平均处置时间缩短至18分钟。"
     recs = {r.text: r for r in extract_text(text)}
