@@ -288,6 +288,11 @@ _COMPARED_CLAUSE = compile_pattern(
     rf"{_COMPARED_WITH}|(?:与|和|跟|同)[^，,。；;：:]{{1,20}}?(?:相比|对比|比较)"
 )
 
+#: A whole clause that only says what changes compare with (与去年相比, 同比过去五年均值): no items.
+_COMPARISON_CLAUSE_ONLY = compile_pattern(
+    rf"\s*(?:(?:{_COMPARED_WITH}|(?:与|和|跟|同)[^，,。；;：:]{{1,20}}?(?:相比|对比|比较))|同比[^，,。；;：:\d]{{0,12}})\s*"
+)
+
 #: A change verb closing a clause that says only a change (同比下降 16.3%、21.2%和17.3%).
 _CHANGE_VERB_END = compile_pattern(r"(?:下降|上升|增长|减少|增加|降低|提高|提升|下滑|上涨)了?$")
 
@@ -462,6 +467,12 @@ def _listed_in_clause_before(
     before = text[ctx.sentence_start : clause_start].rstrip(" ，,")
     cut = max(before.rfind(mark) for mark in "，,；;：:")
     clause = before[cut + 1 :]
+    if cut > 0 and _COMPARISON_CLAUSE_ONLY.fullmatch(clause):
+        # 八类案件、侵财案件、治安受案，与去年相比，分别下降…: a clause between that only says what the
+        # changes compare with; the items stand in the clause before it
+        before = before[:cut].rstrip(" ，,")
+        cut = max(before.rfind(mark) for mark in "，,；;：:")
+        clause = before[cut + 1 :]
     if not clause or regex.search(r"\d", clause):
         return None
     clause_at = ctx.sentence_start + cut + 1

@@ -344,6 +344,7 @@ def _whole_over_semicolon(
             _kind_of_general(out[j], metric, rec, lex)
             or _like_first_part(cands, out, i, j, marker, metric)
             or _calls_of_a_kind(doc, out, i, j, marker, label)
+            or _kind_beside_first_part(doc, out, i, j, marker, metric)
         )
         if out[j].value >= rec.value and (named_kind or out[j].metric == metric):
             kind_named = metric if named_kind else None
@@ -404,6 +405,27 @@ def _like_first_part(
         and out[first].metric == metric
         and out[first].parent_start == out[j].start
     )
+
+
+def _kind_beside_first_part(
+    doc: Reading, out: Sequence[Record], i: int, j: int, marker: int, metric: str
+) -> bool:
+    """Whether item `i` is another named offence beside the first item after the 其中, a part of `j`.
+
+    查获酒驾35起，其中饮酒驾车32起；醉酒驾车3起: the two items end alike (驾车) but their heads name
+    two offences, each its own metric (see `_kind_like_first_item`); the item past the semicolon is
+    the next kind of the same whole all the same. Only specific metrics (a positive priority) of the
+    whole's unit: a general count (违法) or another topic (事故) starts anew.
+    """
+    first = _first_after(doc.cands, i, marker + 1)
+    if first is None or out[first].parent_start != out[j].start or out[first].metric == metric:
+        return False
+    priority, rec = doc.lex.metrics.priorities, doc.records[i]
+    if not (priority.get(metric, 0) > 0 < priority.get(out[first].metric, 0)) or out[first].unit != rec.unit:
+        return False
+    words = str(doc.lex.label_trim.sub("", doc.contexts[i].pre.strip("、，, ")))
+    other = out[first].label
+    return len(words) >= 3 and len(other) >= 3 and words[-2:] == other[-2:]
 
 
 def _calls_of_a_kind(doc: Reading, out: Sequence[Record], i: int, j: int, marker: int, label: str) -> bool:
@@ -636,6 +658,13 @@ def _kind_like_first_item(doc: Reading, out: Sequence[Record], i: int, marker: i
     head = lex.metrics.classify(pre=words[:-ending], post="", heading="", unit=rec.unit, is_change=False)
     if head.key != metric:
         return out[first].metric
+    # 其中饮酒驾车32起；醉酒驾车3起: each head (饮酒, 醉酒) names its own item's metric, and the two
+    # differ: two named kinds, not one kind and the next of the same list (the 酒驾车 they share
+    # would split the words that name them)
+    if lex.metrics.classify(pre=other[:-ending], post="", heading="", unit=rec.unit, is_change=False).key == (
+        out[first].metric
+    ):
+        return metric
     # 假冒食品犯罪案件30起…；假冒药品犯罪案件12起: the words the two share are more than the
     # ending and name the metric themselves (犯罪案件); what tells the kinds apart (食品, 药品) names
     # no metric in either, so the item is the next kind of the list all the same. Kinds told apart

@@ -1823,6 +1823,18 @@ def test_a_respectively_list_reads_the_items_named_in_the_clause_before() -> Non
     assert (recs["6.1%"].label, recs["5.3%"].label) == ("机动车", "驾驶人")
 
 
+def test_a_respectively_list_passes_over_a_clause_that_only_says_the_comparison() -> None:
+    # the items, then a clause naming only what they are compared with, then 分别 and the changes
+    for between in ("与上年同期相比", "同比近三年平均值"):
+        text = f"全市亡人事故、死亡人数、受伤人数，{between}，分别下降12.4%、9.8%和7.5%。"
+        recs = {r.text: r for r in extract_text(text)}
+        assert [recs[t].metric for t in ("12.4%", "9.8%", "7.5%")] == ["accidents", "deaths", "injuries"]
+        assert recs["7.5%"].label == "受伤人数"
+    # a clause with words of its own in between is no comparison only: nothing is listed past it
+    recs = {r.text: r for r in extract_text("全市亡人事故、死亡人数，经多方努力，分别下降12.4%、9.8%。")}
+    assert recs["12.4%"].label != "全市亡人事故"
+
+
 def test_a_part_row_of_a_table_counts_what_the_row_above_counts() -> None:
     # | 其中：一般程序 | under | 事故起数 |: accidents of one kind, though its own words name none
     text = (
