@@ -1321,11 +1321,17 @@ def _people_of_events(doc: Reading, j: int, i: int) -> bool:
     people hurt in them (交通事故712宗，其中被撞的行人194人; 意外2,140宗，当中有38名长者死亡: words of
     accidents or casualties in either's words, `Lexicon.casualties`), nor people the item names
     alone (查处违法行为1.2万起，其中处罚驾驶人8000人: the drivers punished are not some of the violations).
+    Words of driving after drink (`Lexicon.drink_driving`) in both name one kind even when they share no
+    two characters (酒后驾驶…53起，其中醉驾8人).
     """
     ctx_j, ctx_i = doc.contexts[j], doc.contexts[i]
     if any(doc.lex.casualties.search(w) is not None for w in (ctx_j.pre[-16:], ctx_i.pre, ctx_i.post)):
         return False
-    return bool(_word_bigrams(ctx_i.pre) & _word_bigrams(ctx_j.pre))
+    if _word_bigrams(ctx_i.pre) & _word_bigrams(ctx_j.pre):
+        return True
+    # 查处酒后驾驶违法行为53起，其中醉驾8人: driving after drink named short in one and long in the other
+    drink = doc.lex.drink_driving
+    return drink.search(ctx_i.pre) is not None and drink.search(ctx_j.pre[-16:]) is not None
 
 
 def _line_ends_in_rates(doc: Reading, j: int, i: int, sentence_start: int) -> bool:

@@ -43,6 +43,7 @@ class Lexicon:
     event_units: frozenset[str]
     place_units: frozenset[str]  # people are no part of a count of places or groups (226个村，其中民警105名)
     casualties: regex.Pattern[str]  # people hurt in events are no parts of them (被撞的行人194人)
+    drink_driving: regex.Pattern[str]  # 酒后驾驶…53起，其中醉驾8人: one kind of case under two names
     # ；签发临时身份证3400余张, ；查扣车辆217辆: a verb of its own past a semicolon opens a count of its own
     own_count: regex.Pattern[str]
     outcome_verb: regex.Pattern[str]  # 化解1.21万起: a count said by what became of things counted before
@@ -220,6 +221,7 @@ class Lexicon:
             event_units=frozenset(w.get("event_units", ())),
             place_units=frozenset(w.get("place_units", ())),
             casualties=compile_pattern(alternation(w.get("casualties", ()))),
+            drink_driving=compile_pattern(alternation(w.get("drink_driving_words", ()))),
             own_count=action("new_action", "item_verbs"),
             outcome_verb=compile_pattern(
                 f"(?:成功|已|共|累计|依法|妥善|及时)*(?:{alternation(w.get('outcome_verbs', ()))})"

@@ -371,6 +371,15 @@ def test_crashes_after_the_parts_of_an_offence_count_are_no_parts_of_it() -> Non
     assert (recs["17人"].metric, recs["17人"].parent) == ("deaths", None)
 
 
+def test_drunk_drivers_are_part_of_offences_named_by_the_long_word_for_drink_driving() -> None:
+    """酒后驾驶…N起，其中醉驾M人: the short and the long word share no two characters but name one
+    kind of case, so the drivers break down the offences; drivers punished among violations do not."""
+    text = "周末夜查中交警查获酒后驾驶案件61起，其中醉驾9人。另查处交通违法行为300起，其中处罚驾驶人120人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["9人"].metric, recs["9人"].parent) == ("drunk_driving", "61起")
+    assert recs["120人"].parent is None
+
+
 def test_kinds_of_crime_told_apart_by_words_naming_no_metric_go_on_past_a_semicolon() -> None:
     """…侵权犯罪案件N起；…走私犯罪案件M起: the words shared (犯罪案件) name the metric, the rest do not."""
     text = (
