@@ -502,7 +502,9 @@ def read_changes(
 
 #: What joins a count's change to the same change said as a share: an opening bracket, or 即 / 或
 #: (减少83宗即4.2%, 下跌40宗或2.1%), and what closes the share after it (the bracket, a clause's end).
-_SHARE_JOIN = compile_pattern(r"\s*(?:[(（]|[，,]?\s*(?:亦即|即|或))\s*")
+#: The words that say a change again as a share (减少83宗即4.2%, 下跌40宗或2.1%); labels use them too.
+SHARE_RESTATED = r"(?:亦即|即|或)"
+_SHARE_JOIN = compile_pattern(rf"\s*(?:[(（]|[，,]?\s*{SHARE_RESTATED})\s*")
 _SHARE_CLOSE = compile_pattern(r"\s*(?:[)）]|[，,。；;！？\n]|$)")
 
 

@@ -174,7 +174,7 @@ def _changes_of_shared(
     """
     if not changes or any(b not in shared for b in before):
         return False
-    in_percent = all(text[cands[g].start : cands[g].end].rstrip().endswith("%") for g in group)
+    in_percent = all(_in_percent(text, cands[g]) for g in group)
     return in_percent and all(changes[g].change is not None for g in group)
 
 
@@ -193,7 +193,7 @@ def _counts_before(
     item of the list, so it is passed over. Only a share joined to the count before it by a comma and
     占, and only for a list all in % (a list in 个百分点 may well change the shares).
     """
-    in_percent = all(text[cands[g].start : cands[g].end].rstrip().endswith("%") for g in group)
+    in_percent = all(_in_percent(text, cands[g]) for g in group)
     out: list[int] = []
     j = i - 1
     while j >= 0 and len(out) < slots and _same_sentence(text, cands, contexts, j, i):
@@ -219,16 +219,21 @@ def _same_sentence(
     return gap_end - gap_start <= WINDOW and SENTENCE_END.search(text, gap_start, gap_end) is None
 
 
+def _in_percent(text: str, cand: Candidate) -> bool:
+    """Whether a figure is written in % (a list of shares or of changes in %, not in 个百分点)."""
+    return text[cand.start : cand.end].rstrip().endswith("%")
+
+
 #: What joins a count to its own share right after it (4312起，占18.7%): a comma and 占, 占比 or 占比为.
 _PART_SHARE_GAP = compile_pattern(r"\s*[，,]\s*占(?:比为?)?\s*")
 
 
 def _is_part_share(text: str, cands: Sequence[Candidate], j: int) -> bool:
     """Whether figure ``j`` is a share in % said right after the count before it (，占18.7%)."""
-    if not text[cands[j].start : cands[j].end].rstrip().endswith("%"):
+    if not _in_percent(text, cands[j]):
         return False
     gap = _PART_SHARE_GAP.fullmatch(text, cands[j - 1].end, cands[j].start)
-    return gap is not None and not text[cands[j - 1].start : cands[j - 1].end].rstrip().endswith("%")
+    return gap is not None and not _in_percent(text, cands[j - 1])
 
 
 #: A comparison with an earlier year (与去年春节假期相比, 同上年同期比较), also one named by its number or
@@ -284,13 +289,12 @@ def _opens_with_comparison(text: str, prev: Context, ctx: Context, start: int) -
 
 
 #: A clause of nothing but what a change compares with, maybe an earlier period written out in full.
-_COMPARED_CLAUSE = compile_pattern(
-    rf"{_COMPARED_WITH}|(?:与|和|跟|同)[^，,。；;：:]{{1,20}}?(?:相比|对比|比较)"
-)
+_COMPARED_CLAUSE_WORDS = rf"{_COMPARED_WITH}|(?:与|和|跟|同)[^，,。；;：:]{{1,20}}?(?:相比|对比|比较)"
+_COMPARED_CLAUSE = compile_pattern(_COMPARED_CLAUSE_WORDS)
 
 #: A whole clause that only says what changes compare with (与去年相比, 同比过去五年均值): no items.
 _COMPARISON_CLAUSE_ONLY = compile_pattern(
-    rf"\s*(?:(?:{_COMPARED_WITH}|(?:与|和|跟|同)[^，,。；;：:]{{1,20}}?(?:相比|对比|比较))|同比[^，,。；;：:\d]{{0,12}})\s*"
+    rf"\s*(?:(?:{_COMPARED_CLAUSE_WORDS})|同比[^，,。；;：:\d]{{0,12}})\s*"
 )
 
 #: A change verb closing a clause that says only a change (同比下降 16.3%、21.2%和17.3%).

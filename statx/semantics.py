@@ -23,6 +23,7 @@ import regex
 
 from statx.breakdowns import find_parents, kind_of_lead, kind_of_whole
 from statx.changes import (
+    SHARE_RESTATED,
     change_after_share,
     column_head,
     is_share_head,
@@ -322,7 +323,7 @@ def _with_list_verb(
 #: A bare 增 as a change's whole clause: the rise a bracket opens with (86人（增7.5%）), no name.
 _BARE_RISE = compile_pattern(r"\s*增\s*")
 #: The word joining a count's change to the same change as a share (减少83宗即4.2%, 下跌40宗或2.1%).
-_SHARE_LINK = compile_pattern(r"[\s，,]*(?:亦即|即|或)\s*")
+_SHARE_LINK = compile_pattern(rf"[\s，,]*{SHARE_RESTATED}\s*")
 
 
 def _change_label(ctx: Context, choice: Choice, previous: Record | None, lex: Lexicon) -> str:
