@@ -550,7 +550,7 @@ def _share_head(items: list[str]) -> list[str]:
     """
     head = _CAUSED_HEAD.search(items[-1]) or _SHARED_HEAD.search(items[-1])
     if head is None:
-        return _share_counted(items)
+        return _share_counted(_share_count_noun(items))
     return [w if n == len(items) - 1 or "的" in w else w + head.group() for n, w in enumerate(items)]
 
 
@@ -581,6 +581,51 @@ def _share_counted(items: list[str]) -> list[str]:
         w if n == last or "的" in w or _COUNTED_HEAD.search(w) else w + head.group()
         for n, w in enumerate(items)
     ]
+
+
+#: An item that names a kind of case, crash or call with the count taken of it (赌博刑事案件破案数).
+_KIND_COUNTED = compile_pattern(r"(?P<kind>案件|事故|警情)(?P<count>(?:破案|发案|立案|查处|起)数)$")
+#: An item that names a count or people of its own (抓获人数, 破案率, 吸毒人员): no bare kind.
+_OWN_COUNT = compile_pattern(r"(?:数|率|量|额|比|人次|人|人员|者|名)$")
+
+
+def _share_count_noun(items: list[str]) -> list[str]:
+    """The items of a list, the bare kinds before an item that says which count it takes given that count.
+
+    涉毒、涉赌刑事案件破案数和抓获人数同比分别上升: the count (破案数) is said once, after the
+    last of the kinds of case, and the kinds before it are counted the same way, not as cases
+    reported; an item with no kind of its own (盗窃) takes the kind too. The items after it
+    (抓获犯罪嫌疑人数) and those naming a count of their own keep their words; a kind shares only
+    the count of an item of the same kind (案件 with 案件), with no other item between.
+
+    >>> _share_count_noun(["毒品刑事案件", "赌博刑事案件破案数", "抓获犯罪嫌疑人数"])
+    ['毒品刑事案件破案数', '赌博刑事案件破案数', '抓获犯罪嫌疑人数']
+    >>> _share_count_noun(["盗窃", "诈骗案件破案数"])
+    ['盗窃案件破案数', '诈骗案件破案数']
+    >>> _share_count_noun(["盗窃案件", "抓获人数", "诈骗案件破案数"])
+    ['盗窃案件', '抓获人数', '诈骗案件破案数']
+    >>> _share_count_noun(["火灾事故", "诈骗案件破案数"])
+    ['火灾事故', '诈骗案件破案数']
+    """
+    out = list(items)
+    run: list[tuple[int, str | None]] = []
+    for n, item in enumerate(items):
+        bare = None if "的" in item else _COUNTED_HEAD.search(item)
+        if bare is not None and bare.start() > 0:
+            run.append((n, bare.group()))
+            continue
+        counted = _KIND_COUNTED.search(item)
+        if counted is None and "的" not in item and not _OWN_COUNT.search(item):
+            run.append((n, None))  # a kind with no noun of its own (盗窃)
+            continue
+        if counted is not None:
+            for k, kind in run:
+                if kind is None:
+                    out[k] = items[k] + counted.group("kind") + counted.group("count")
+                elif kind == counted.group("kind"):
+                    out[k] = items[k] + counted.group("count")
+        run = []
+    return out
 
 
 def _mixed_kinds(items: list[str], head: str) -> bool:

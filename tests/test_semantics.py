@@ -685,6 +685,17 @@ def test_a_comparison_closing_the_words_before_fenbie_is_no_item_of_the_list() -
     assert (recs["31.5%"].metric, recs["27%"].metric) == ("accidents", "injuries")
 
 
+def test_kinds_of_case_before_the_one_that_names_its_count_share_that_count() -> None:
+    # the count (破案数) is written once, after the last kind of case; the items after it count other things
+    text = "去年全县盗窃、诈骗案件破案数和抓获嫌疑人数同比分别上升12.5%、30%、8%。"
+    recs = {r.text: r for r in extract_text(text)}
+    metrics = [recs[t].metric for t in ("12.5%", "30%", "8%")]
+    assert metrics == ["cases_solved", "cases_solved", "suspects_arrested"]
+    text = "前三季度全市涉毒、涉赌刑事案件、电诈刑事案件破案数、打掉团伙数同比分别上升21%、15%、40%、6%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("21%", "15%", "40%")] == ["cases_solved"] * 3
+
+
 def test_a_bracket_of_what_a_count_takes_in_names_no_narrower_metric() -> None:
     text = "整治期间全县查处酒驾（含饮酒后驾驶、醉酒驾驶）312起，同比上升41%，其中醉驾57起。"
     recs = {r.text: r for r in extract_text(text)}
