@@ -128,7 +128,8 @@ class Lexicon:
 
         def change_tail(name: str) -> regex.Pattern[str]:
             after_basis = alternation(w.get(f"{name}_after_basis", ()))
-            said = f"{alternation(w.get(name, ()))}|(?:{bases})\\s*(?:{after_basis})"
+            # a population's natural growth or fall (人口自然增长率为3.2‰) is a rate of its own, no change
+            said = f"(?<!自然)(?:{alternation(w.get(name, ()))})|(?:{bases})\\s*(?:{after_basis})"
             with_verb = alternation(w.get(f"{name}_after_basis_with_verb", ()))  # never matches when none
             if w.get(f"{name}_marks"):  # 同比▲9.6%: a mark after words on its line, not a bullet
                 said += f"|(?<=\\S)[ \\t]*(?:{alternation(w[f'{name}_marks'])})"

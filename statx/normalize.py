@@ -129,7 +129,22 @@ def fold_text(text: str) -> str:
     """
     if text.isascii():
         return text
-    return _fold_decimal_dot(_fold_zero(_to_simplified(_fold_width(text))))
+    return _fold_decimal_dot(_fold_zero(_fold_variants(_to_simplified(_fold_width(text)))))
+
+
+# Variant forms that OpenCC's t2s leaves alone, as a Japanese input method or a mirror writes them
+# (排查隐患1.06万処, 查処酒驾, 公安厛, 成傚): the Simplified character each stands for, one for one.
+_VARIANTS = str.maketrans("処厛傚", "处厅效")
+_VARIANT = re.compile("[処厛傚]")
+
+
+def _fold_variants(text: str) -> str:
+    """Write the Simplified character for a variant OpenCC keeps (処 -> 处), keeping the length.
+
+    >>> _fold_variants("整改隐患320処，查処酒驾12起")
+    '整改隐患320处，查处酒驾12起'
+    """
+    return text.translate(_VARIANTS) if _VARIANT.search(text) else text
 
 
 # A middle dot typed or scanned for the decimal point (挽回损失20·2亿元, 下降3‧5%): between digits

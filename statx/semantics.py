@@ -367,10 +367,11 @@ def _level_words(out: Sequence[Record], contexts: Sequence[Context], k: int) -> 
 
 
 #: Adverbs between a thing and its change (死亡人数同比分别下降, 速度有效提高, 发案数均大幅下降).
-#: Not the 均 of 平均 (平均缩短约40天). A news review links its changes with 也, 亦, 则 or 却 (爆窃案亦
-#:减少N宗; 非刑事案件则升N宗): no word of the thing either, but the 则 of 原则 or 规则 is.
+#: Not the 均 of 平均 (平均缩短约40天), nor of 日均 or 月均, an average per day or month (日均增长率N%).
+#: A news review links its changes with 也, 亦, 则 or 却 (爆窃案亦减少N宗; 非刑事案件则升N宗): no word
+#: of the thing either, but the 则 of 原则 or 规则 is.
 _CHANGE_ADVERBS = compile_pattern(
-    r"(?:分别|(?<!平)均|都|有效|明显|显著|大幅|持续|继续|进一步|实现|再次|稳步|也|亦|却|卻"
+    r"(?:分别|(?<![平日月])均|都|有效|明显|显著|大幅|持续|继续|进一步|实现|再次|稳步|也|亦|却|卻"
     r"|(?<![原规規细細准準法守否实實])[则則])+\s*$"
 )
 
@@ -619,7 +620,33 @@ def _list_verb(
         return ""
     if not bare and ctx.post.strip():
         return ""
-    return _list_lead(text, cands, ctx, i, lex)
+    return _list_lead(text, cands, ctx, i, lex) or _check_tally_lead(text, cands, ctx, i, lex)
+
+
+#: A checkpoint tally's first clause: a verb of checking, the people or places checked and their
+#: count, closing on the comma before the next item (盘查人员420人，车辆165辆).
+_CHECK_TALLY = compile_pattern(
+    r"(?:检查|盘查|核查|查验|清查)[^，,。；;：:\d]{0,4}?(?:人员|场所)(?:共|累计|达)?(?:约|近|超过)?$"
+)
+
+
+def _check_tally_lead(text: str, cands: Sequence[Candidate], ctx: Context, i: int, lex: Lexicon) -> str:
+    """The clause of a checkpoint tally before a bare item that a comma, not 、, sets apart, or "".
+
+    检查人员800人次，车辆260辆次: the verb of checking is said once, for the people and the vehicles
+    alike, though the writer closed the first item with a comma; read alone, a bare 车辆 names
+    vehicles sent out. Only right after the figure before (nothing but the comma between) and only
+    when that clause opens with a verb of checking and its people or places, so a comma's usual
+    break (出动警力…，车辆…) keeps each clause its own words.
+    """
+    pre_start = cands[i].start - len(ctx.pre)
+    comma = pre_start - 1
+    if comma <= ctx.sentence_start or text[comma] not in "，," or text[cands[i - 1].end : comma].strip():
+        return ""
+    clause_start = last_end(lex.clause_end_back, text, cands[i - 1].start, ctx.sentence_start)
+    if not _CHECK_TALLY.search(text, clause_start, cands[i - 1].start):
+        return ""
+    return text[clause_start:pre_start]
 
 
 def _list_lead(text: str, cands: Sequence[Candidate], ctx: Context, i: int, lex: Lexicon) -> str:

@@ -1960,6 +1960,22 @@ def test_an_average_keeps_its_average_when_a_change_adverb_is_trimmed() -> None:
     assert recs["约40天"].label == "资产处置周期平均"
 
 
+def test_a_daily_rate_of_growth_is_a_change_labelled_with_its_average() -> None:
+    # 增长率 is the size of a rise; the 均 of 日均 is part of the word, no adverb to trim
+    recs = {r.text: r for r in extract_text("节日期间出城车流日均增长率8.6%，同比增长12%")}
+    assert recs["8.6%"].change == "up"
+    assert recs["8.6%"].basis is None
+    assert recs["8.6%"].label == "节日期间出城车流日均"
+
+
+def test_a_checkpoint_tally_split_by_a_comma_keeps_its_verb_for_the_vehicles() -> None:
+    text = "各卡点共核查人员1500余人次，车辆640余辆次；出动警力80人次，车辆25辆次"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["640余辆次"].metric == "vehicle_inspections"
+    assert recs["1500余人次"].metric == "other"
+    assert recs["25辆次"].metric == "vehicles_deployed"
+
+
 def test_a_line_break_before_a_digit_keeps_a_whole_for_the_next_sentence() -> None:
     # An HTML <br> (or a wrap) before a number is inside its sentence; it is no paragraph's end
     # between a whole and the 其中 that breaks it down.
