@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from statx import extract_text, load_rules
 from statx.metrics import MetricIndex
 from statx.periods import resolve_period
+from statx.respectively import _share_verb
 from statx.rules import RuleSet
 from tests.conftest import GOLD, SAMPLES
 from tests.readings import parents_of
@@ -3348,3 +3349,11 @@ def test_changes_in_points_after_a_list_of_shares_stay_the_shares_own() -> None:
     text = "城市道路和农村道路事故分别占总数的41.5%、38.2%，同比分别上升2.1个百分点、1.4个百分点。"
     recs = {r.text: r for r in extract_text(text)}
     assert recs["2.1个百分点"].metric == recs["41.5%"].metric
+
+
+def test_list_verb_said_once_holds_for_every_kind() -> None:
+    """侦办A、B案件同比分别上升: B's cases were investigated too (cases solved, not crimes reported)."""
+    assert _share_verb(["全市侦办盗窃", "电信诈骗案件"]) == ["全市侦办盗窃", "侦办电信诈骗案件"]
+    assert _share_verb(["破获刑事案件", "抓获犯罪嫌疑人"]) == ["破获刑事案件", "抓获犯罪嫌疑人"]
+    assert _share_verb(["盗窃发案", "诈骗发案"]) == ["盗窃发案", "诈骗发案"]
+    assert _share_verb(["查处", "醉驾"]) == ["查处", "醉驾"]
