@@ -746,12 +746,24 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
         return None
     clause = clauses[-1]  # the nearest: 从类别看，有效警情中，…
     verb, noun = clause.group(1) or "", clause.group(2)
+    kinds_follow = False
+    if (det := _ALL_OF.match(noun)) is not None:
+        # 在各类案件中 / 这些警情中 say the total's noun after a word for all of them (立刑事案件500起):
+        # the noun alone is what the total's words end with; and a short name right after the clause
+        # is the item's kind (在各类警情中，灭火2100起), which need not say the noun again
+        noun = noun[det.end() :]
+        kinds_follow = _KIND_NAME.fullmatch(text, clause.end(), start) is not None
     part, measure = size_of(records[i]), measure_of(records[i].unit)
     # the item names the same thing (新增泊位9400个 among 停车泊位, not 建设公共停车场38个), or a kind of
     # person among people (治安违法人员741名 among 违法犯罪嫌疑人), or says only that some of them
     # happened there (在发生的较大事故中，建筑业发生4起: a trade's share of the events counted)
     own_pre = doc.contexts[i].pre
-    if measure != "人" and noun[-2:] not in own_pre and not own_pre.rstrip().endswith(("发生", "發生")):
+    if (
+        measure != "人"
+        and not kinds_follow
+        and noun[-2:] not in own_pre
+        and not own_pre.rstrip().endswith(("发生", "發生"))
+    ):
         return None
     for j in range(i - 1, max(-1, i - 1 - NAMED_BACK), -1):
         if cands[j].end > clause.start() or doc.changes[j].relative:
@@ -767,6 +779,11 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
     return None
 
 
+#: A word for all of a total's things before its noun in an among-clause (在各类案件中, 这些警情中), leaving
+#: at least two characters of noun.
+_ALL_OF = compile_pattern(r"(?:各类|各种|所有|全部|这些|上述)(?=\p{Han}{2})")
+#: A kind's short name alone between an among-clause and the item's number (在各类警情中，灭火2100起).
+_KIND_NAME = compile_pattern(r"\s*\p{Han}{2,6}\s*")
 #: The other name of the calls a 110 report counts (有效报警 and 有效警情 are the same calls).
 _CALLS_AGAIN = {"警情": "报警", "报警": "警情"}
 #: How many items of a run `_next_item_named_again` sums back over (a bound, not a list's length).

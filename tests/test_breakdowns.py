@@ -762,3 +762,20 @@ def test_an_item_opening_on_its_casualty_breaks_down_the_count_of_that_casualty(
     # more dead in the item than in any count of the dead before: no whole at all, not the injured
     text = "上月辖区道路交通事故死亡7人，受伤95人，其中死亡的行人11人。"
     assert parents_of(text)["11人"] is None
+
+
+def test_an_among_clause_over_all_kinds_names_the_total_by_its_noun_alone() -> None:
+    """在各类案件中 / 这些警情中: the total's words end with the noun, not with 各类 or 这些 before it."""
+    text = "上半年全区共立刑事案件640起，同比下降9%。在各类案件中，入室盗窃案件150起，电信诈骗案件95起。"
+    parents = parents_of(text)
+    assert parents["150起"] == parents["95起"] == "640起"
+    text = "去年县局共接报群众报警1800起。在这些警情中，刑事警情260起，治安警情710起。"
+    parents = parents_of(text)
+    assert parents["260起"] == parents["710起"] == "1800起"
+    # after all kinds, a short name right after the clause is the item's kind, with no noun said again
+    text = "前三季度救援站共接报处置警情3100起，比去年同期增加6%。在各类警情中，灭火2100起，抢险救援600起。"
+    parents = parents_of(text)
+    assert parents["2100起"] == parents["600起"] == "3100起"
+    # a clause with no word for all of them still wants the item to say the noun again
+    text = "前三季度救援站共接报有效警情3100起。在有效警情中，灭火2100起。"
+    assert parents_of(text)["2100起"] is None
