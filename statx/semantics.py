@@ -507,18 +507,23 @@ def _kind_solved_in_list(
     name nothing else counted in the unit (a new count names its own verb: 发案, 立案, 受理), and
     only when such a verb of solving, with the cases it names, stands earlier in the sentence, within
     `WINDOW` (`_SOLVING_VERB`); `inherited` already says the count before is cases solved.
+    So with the counts first (破获了8起毒品案件和2起制毒案件, 侦破3起命案、12起盗窃案件): an item whose
+    own words before it are only a joiner is named by the words right after it.
     """
+    if choice.key != "crimes_reported" or inherited not in _CASES_DEALT_WITH:
+        return False
+    words, verb = ctx.pre, _SOLVING_VERB
+    if _JOINER_ONLY.fullmatch(ctx.pre) and (after := _WORDS_AFTER.match(ctx.post)) is not None:
+        words, verb = after.group(0), _SOLVING_VERB_COUNT_FIRST
     if (
-        choice.key != "crimes_reported"
-        or inherited not in _CASES_DEALT_WITH
-        or "其中" in ctx.pre
-        or not _CASE_NOUN_END.search(ctx.pre)
-        or (lex.metrics.happened is not None and lex.metrics.happened.search(ctx.pre))
-        or lex.metrics.names_other("crimes_reported", ctx.pre, unit)
+        "其中" in words
+        or not _CASE_NOUN_END.search(words)
+        or (lex.metrics.happened is not None and lex.metrics.happened.search(words))
+        or lex.metrics.names_other("crimes_reported", words, unit)
     ):
         return False
     own = at - len(ctx.pre)
-    return _SOLVING_VERB.search(text, max(ctx.sentence_start, own - WINDOW), own) is not None
+    return verb.search(text, max(ctx.sentence_start, own - WINDOW), own) is not None
 
 
 #: The end of a list item's own words that names cases (走私刑事案件, 非法集资犯罪案件, 盗窃案).
@@ -527,6 +532,16 @@ _CASE_NOUN_END = compile_pattern(r"(?:案件|刑案|案)\s*$")
 #: (发破命案41起), nor a verb right before its number (发生刑事案件500起，破获300起), which only says how
 #: many of the cases said before were solved, so that kinds after it are of those cases.
 _SOLVING_VERB = compile_pattern(r"(?:破获|侦破|侦办|查办|查处|查获)[^，,。；;\d]{0,40}?(?:案件|刑案|案)")
+
+
+#: …with the count first (破获了8起毒品案件): the verb, its number and the cases it names.
+_SOLVING_VERB_COUNT_FIRST = compile_pattern(
+    r"(?:破获|侦破|侦办|查办|查处|查获)了?\s*[\d.]+\s*[余多]?(?:起|件|宗)[^，,。；;\d]{0,20}?(?:案件|刑案|案)"
+)
+#: Own words of a count-first item that only join it to the item before (和, 、, 以及).
+_JOINER_ONLY = compile_pattern(r"\s*(?:[、和及与]|以及)?\s*")
+#: The words right after a count, up to a clause mark or the next number (…起制毒案件，).
+_WORDS_AFTER = compile_pattern(r"[^，,。；;：:\d\n]{1,20}")
 
 
 #: A bare verb of dealing with right before the number (兴隆县局查处8起): it names no thing of its own.
