@@ -62,6 +62,8 @@ class Lexicon:
     new_action: regex.Pattern[str]  # 强制隔离戒毒156人: a clause naming a new action, which inherits nothing
     bare_clause: regex.Pattern[str]  # a clause that only reports (上半年录得): earlier clauses name its thing
     bare_change: regex.Pattern[str]  # a clause that only says a change (同比（去年为7912件）增长)
+    # 其中，盗窃三轮车环比增加: a kind of crime and a bare change, no case noun: under calls, a kind of call
+    crime_kind_change: regex.Pattern[str]
     bare_verb: regex.Pattern[str]  # 违法载人：查处6.1万起: words after a colon that are only a verb
     clause_end: regex.Pattern[str]
     clause_end_back: regex.Pattern[str]  # the same, searched backwards
@@ -249,9 +251,17 @@ class Lexicon:
             bare_change=compile_pattern(
                 # where the change happened, nothing counted: 高新区大队辖区同比下降
                 f"^(?:\\p{{Han}}{{0,8}}?(?:{alternation(w.get('change_places', ()))}))?"
-                f"(?:{alternation([*w.get('basis_yoy', ()), *w.get('basis_mom', ())])})?"
+                # a basis, or two (与去年同比), or a named year (与2019年同期相比, 较2023年同期)
+                f"(?:(?:{bases})(?:相比|相较)?){{0,2}}"
                 "(?:[(（][^)）]*[)）]?)?"  # a baseline in brackets: 同比（去年10月为7912件）增长
+                # an adverb that only says the change went on or again (仍下降, 继续上升)
+                f"(?:{alternation(w.get('change_adverbs', ()))})?"
                 f"(?:{alternation([*w['change_up'], *w['change_down']])})?了?(?:约|近)?$"
+            ),
+            crime_kind_change=compile_pattern(
+                "^(?:其中|当中)?[，,、]?[^\\d，,。；;：:案]{0,6}?"
+                f"(?:{alternation(w.get('call_crime_kinds', ()))})[^\\d，,。；;：:案]{{0,4}}?"
+                f"(?:{bases})?(?:{alternation([*w['change_up'], *w['change_down']])})了?$"
             ),
             bare_verb=compile_pattern(
                 f"^(?:{alternation(w.get('bare_verb_adverbs', ()))})*\\p{{Han}}{{1,2}}$", regex.VERSION1

@@ -74,6 +74,12 @@ _MEASURE_NAMED = compile_pattern(r"(?:案件|案|犯罪|涉案)?(?P<unit>件|人
 _LAST_EXAMPLES_END = compile_pattern(EXAMPLES_END, regex.REVERSE)
 #: What ends a sentence, as against a semicolon that only ends a clause of it.
 _SENTENCE_END = compile_pattern(r"[。！？!?\n]")
+#: What may stand between a count and the end of its sentence for a bare change opening the next
+#: sentence or line to be of it: a few words of the count's noun (录得6309宗交通意外。), no clause mark
+#: or number, then the full stop or line breaks (`annotate`'s `follows`).
+_ENDS_ON_COUNT = compile_pattern(r"[^\d，,；;：:。！？!?\n]{0,8}[。！!]?\s*")
+#: The calls a 110 desk takes: their breakdown by kind of crime keeps to calls (`crime_kind_change`).
+_CALLS = "incidents_received"
 #: The commas that split a sentence's clauses (`_named_between`).
 _CLAUSE_COMMA = compile_pattern(r"[，,]")
 #: A number of two or more digits with no measure word, a comma right after it (查处治安案件1326，同比…).
@@ -177,12 +183,15 @@ def _change_broken_down(
     out: Sequence[Record],
     i: int,
     unit: str,
+    *,
+    after_comma: bool = True,
 ) -> int | None:
     """The change that a sentence of 其中 with figure `i` breaks down by place, or None.
 
     同比提高3.4个百分点。其中甲县、乙县同比分别提高5.2个百分点和4.6个百分点: the sentence opens with
-    其中, says only changes in the unit of the last figure of the sentence before, which is a change
-    too, in the same paragraph. At most `_MAX_PARTS` figures of the sentence are looked back over.
+    其中 (a comma after it too when `after_comma`: 其中，盗窃三轮车环比增加…), says only changes in the
+    unit of the last figure of the sentence before, which is a change too, in the same paragraph. At
+    most `_MAX_PARTS` figures of the sentence are looked back over.
     """
     first = i
     sentence = contexts[i].sentence_start
@@ -194,7 +203,11 @@ def _change_broken_down(
     if (
         k < 0
         or contexts[first].sentence_start != sentence
-        or not OPENS_BREAKDOWN.match(contexts[first].pre)
+        # 其中甲县…, or 其中，甲县… (its own clause then starts after the comma)
+        or not (
+            OPENS_BREAKDOWN.match(contexts[first].pre)
+            or (after_comma and OPENS_BREAKDOWN.match(text, sentence))
+        )
         or changes[k][0] is None
         or out[k].unit != unit
         or out[k].metric == "other"
@@ -495,18 +508,23 @@ def _kind_solved_in_list(
     name nothing else counted in the unit (a new count names its own verb: 发案, 立案, 受理), and
     only when such a verb of solving, with the cases it names, stands earlier in the sentence, within
     `WINDOW` (`_SOLVING_VERB`); `inherited` already says the count before is cases solved.
+    So with the counts first (破获了8起毒品案件和2起制毒案件, 侦破3起命案、12起盗窃案件): an item whose
+    own words before it are only a joiner is named by the words right after it.
     """
+    if choice.key != "crimes_reported" or inherited not in _CASES_DEALT_WITH:
+        return False
+    words, verb = ctx.pre, _SOLVING_VERB
+    if _JOINER_ONLY.fullmatch(ctx.pre) and (after := _WORDS_AFTER.match(ctx.post)) is not None:
+        words, verb = after.group(0), _SOLVING_VERB_COUNT_FIRST
     if (
-        choice.key != "crimes_reported"
-        or inherited not in _CASES_DEALT_WITH
-        or "其中" in ctx.pre
-        or not _CASE_NOUN_END.search(ctx.pre)
-        or (lex.metrics.happened is not None and lex.metrics.happened.search(ctx.pre))
-        or lex.metrics.names_other("crimes_reported", ctx.pre, unit)
+        "其中" in words
+        or not _CASE_NOUN_END.search(words)
+        or (lex.metrics.happened is not None and lex.metrics.happened.search(words))
+        or lex.metrics.names_other("crimes_reported", words, unit)
     ):
         return False
     own = at - len(ctx.pre)
-    return _SOLVING_VERB.search(text, max(ctx.sentence_start, own - WINDOW), own) is not None
+    return verb.search(text, max(ctx.sentence_start, own - WINDOW), own) is not None
 
 
 #: The end of a list item's own words that names cases (走私刑事案件, 非法集资犯罪案件, 盗窃案).
@@ -515,6 +533,16 @@ _CASE_NOUN_END = compile_pattern(r"(?:案件|刑案|案)\s*$")
 #: (发破命案41起), nor a verb right before its number (发生刑事案件500起，破获300起), which only says how
 #: many of the cases said before were solved, so that kinds after it are of those cases.
 _SOLVING_VERB = compile_pattern(r"(?:破获|侦破|侦办|查办|查处|查获)[^，,。；;\d]{0,40}?(?:案件|刑案|案)")
+
+
+#: …with the count first (破获了8起毒品案件): the verb, its number and the cases it names.
+_SOLVING_VERB_COUNT_FIRST = compile_pattern(
+    r"(?:破获|侦破|侦办|查办|查处|查获)了?\s*[\d.]+\s*[余多]?(?:起|件|宗)[^，,。；;\d]{0,20}?(?:案件|刑案|案)"
+)
+#: Own words of a count-first item that only join it to the item before (和, 、, 以及).
+_JOINER_ONLY = compile_pattern(r"\s*(?:[、和及与]|以及)?\s*")
+#: The words right after a count, up to a clause mark or the next number (…起制毒案件，).
+_WORDS_AFTER = compile_pattern(r"[^，,。；;：:\d\n]{1,20}")
 
 
 #: A bare verb of dealing with right before the number (兴隆县局查处8起): it names no thing of its own.
@@ -732,7 +760,8 @@ def _named_earlier(ctx: Context, choice: Choice, lex: Lexicon) -> tuple[Context,
     start = last_end(lex.clause_end_back, words, at, 0)
     end = first_start(lex.clause_end, words, at, len(words))
     post = "" if ctx.post.strip() else ctx.post  # the move's verb (增至) names nothing either
-    return Context(words[start:end], post, ctx.sentence_start), None  # the whole clause, trimmed
+    # the whole clause, trimmed, less a count it ends on (出动34车次，124人次: see `_earlier`)
+    return Context(_ENDING_COUNT.sub("", words[start:end]), post, ctx.sentence_start), None
 
 
 #: Every period contains one of these (2019年, 5月以来, 一季度, 截至目前, 近3年) near its start and end.
@@ -851,7 +880,15 @@ def annotate(
             i
             and not same_sentence
             and (change is not None or baseline)
-            and text[ctx.sentence_start - 1 : ctx.sentence_start] in ("；", ";")
+            and (
+                text[ctx.sentence_start - 1 : ctx.sentence_start] in ("；", ";")
+                # 破获刑事案件1200起。同比上升12%: a sentence or line that opens on a bare change, right
+                # after one that ends on a count, is of that count, as after a semicolon
+                or _ENDS_ON_COUNT.fullmatch(text, candidates[i - 1].end, ctx.sentence_start) is not None
+            )
+            # the change's clause opens its sentence, after a period at most: a clause before it that
+            # names something (；口岸通关人次逾1.2亿，与去年同比增幅3.1%) names what changed
+            and _only_a_period(text[ctx.sentence_start : cand.start - len(ctx.pre)], lex)
             and lex.bare_change.match(without_blanks(ctx.pre))
             # 抓获逃犯58人；查处治安案件2210，同比上升12.4%: a number its clause says without a measure
             # word (no figure) is what the change is of, not the count before the semicolon
@@ -943,10 +980,29 @@ def annotate(
             inherited is None
             and change is not None
             and not isinstance(pair, int)
-            and (whole_change := _change_broken_down(text, candidates, contexts, changes, out, i, rec.unit))
+            # a 分别 list after 其中，names its own kinds (其中，严重暴力犯罪、拐卖…案件分别同比下降…)
+            and (
+                whole_change := _change_broken_down(
+                    text, candidates, contexts, changes, out, i, rec.unit, after_comma=pair is None
+                )
+            )
             is not None
         ):
-            inherited, inherited_words = out[whole_change].metric, contexts[whole_change].pre
+            # the words of the whole's sentence up to it: its change is often said after a bare 同比, and
+            # the noun a kind repeats (扒窃警情…，同比减少8.2%。其中，扒窃手机…) stands before that
+            inherited = out[whole_change].metric
+            inherited_words = text[contexts[whole_change].sentence_start : candidates[whole_change].start]
+        # …扒窃警情同比减少12.8%；网络诈骗同比减少6.1%: past a semicolon, a kind of crime said with only its
+        # change, right after a change of calls, is one more kind of call (see `crime_kind_change`)
+        if (
+            inherited is None
+            and change is not None
+            and pair is None
+            and not same_sentence
+            and _after_change_of_calls(text, out, i, ctx, rec.unit)
+            and lex.crime_kind_change.match(without_blanks(ctx.pre))
+        ):
+            inherited, inherited_words = out[i - 1].metric, contexts[i - 1].pre
         # a part of an uncounted whole of its sentence (打掉犯罪团伙362个，其中涉黑涉恶犯罪集团11个) whose
         # own words name nothing is uncounted too: the heading's campaign (…整治行动) did not name the
         # whole, so it names no part of it
@@ -1034,6 +1090,15 @@ def annotate(
                 choice = _with_list_verb(text, candidates, ctx, i, inherited, rec.unit, choice, lex)
             if _kind_solved_in_list(text, cand.start, ctx, choice, inherited, rec.unit, lex):
                 choice = dataclasses.replace(lex.metrics.named(inherited), cue_start=choice.cue_start)
+        if (
+            inherited == _CALLS
+            and change is not None
+            and choice.key in ("crimes_reported", "other")
+            and lex.crime_kind_change.match(without_blanks(ctx.pre))
+        ):
+            # 扒窃警情…。其中，盗窃三轮车环比增加9.9%: a kind of crime whose change breaks down
+            # a change of calls is a kind of call, though 盗窃 alone names crimes elsewhere
+            choice = lex.metrics.named(_CALLS)
         # the row's name, less a 其中： that opens it (| 其中：醉酒驾驶 |)
         cell_label = (
             _label(Context(f"| {row} | ", "", ctx.sentence_start), None, lex).lstrip(":：") if row else ""
@@ -1586,6 +1651,20 @@ def _earlier(
         # the sum of the money the clause before dealt with (向48名群众退还资金，金额合计96万元)
         prev_start = cands[i - 1].start
         return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : pre_start]
+    if (
+        i
+        and prev_end > ctx.sentence_start
+        and records[i - 1].unit != records[i].unit
+        and not without_blanks(ctx.pre)
+        and _COMMA_ONLY.fullmatch(text, prev_end, pre_start)
+        # the count alone in its clause: words after it (…人次的留守老人建立了档案) say what it is
+        and _CLAUSE_ENDS.match(text, cands[i].end)
+    ):
+        # 出动34车次，124人次: a count with no words of its own right after a comma is the next item of
+        # the list the count before it opened, in another unit, as after 、: that clause, its count too,
+        # holds the verb (and the cues that end on such a count: `出动…车次[、，]`)
+        prev_start = cands[i - 1].start
+        return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : prev_end]
     if not _bare(ctx, lex):
         return ""
     lo = max(ctx.sentence_start, prev_end)
@@ -1593,6 +1672,12 @@ def _earlier(
     return scope + (text[lo:pre_start] if lo < pre_start else "")
 
 
+#: A count ending the earlier words a figure's metric was read from (出动34车次): no part of its label.
+_ENDING_COUNT = compile_pattern(r"\d[\d.,]*\s*[万亿]?[余多]?\s*\p{Han}{1,2}$")
+#: Nothing but a clause mark (or the text's end) right after a figure.
+_CLAUSE_ENDS = compile_pattern(r"\s*(?:[，,。；;！!？?\n]|$)")
+#: Only a comma between two figures (出动34车次，124人次).
+_COMMA_ONLY = compile_pattern(r"\s*[，,]\s*")
 #: A sentence that opens on the pool its parts are of (火灾警情中，城区…；郊区…).
 _POOL_OPENING = compile_pattern(r"\s*([^，,。；;：:\d\n]{2,16}?(?:中|当中))[，,]")
 #: A sentence that opens by breaking down the one before it (其中，城区…).
@@ -1705,6 +1790,32 @@ def _changed(
     closing = text[cands[k].end : cands[i].start].lstrip()
     opened = any(b in opening for b in "(（") and not any(b in opening for b in ")）")
     return k - 1 if opened and closing[:1] in (")", "）") else k
+
+
+def _only_a_period(words: str, lex: Lexicon) -> bool:
+    """Whether the clauses before a figure's own in its sentence say nothing, or only a period.
+
+    受理8436件，环比增长6.3%；2023年8月以来，同比增长3%: a period opening the sentence names nothing.
+    """
+    words = words.strip().rstrip("，, ")
+    return not words or lex.period.fullmatch(words) is not None
+
+
+def _after_change_of_calls(text: str, out: Sequence[Record], i: int, ctx: Context, unit: str) -> bool:
+    """Whether figure `i` opens the clause after a semicolon that ends right on a change of calls.
+
+    …扒窃警情同比减少12.8%；网络诈骗同比减少6.1%: the figure before the semicolon is a change in the
+    same unit, of calls, with nothing but the semicolon between.
+    """
+    if i == 0 or text[ctx.sentence_start - 1 : ctx.sentence_start] not in ("；", ";"):
+        return False
+    before = out[i - 1]
+    return (
+        before.change is not None
+        and before.metric == _CALLS
+        and before.unit == unit
+        and not text[before.end : ctx.sentence_start - 1].strip()
+    )
 
 
 def _count_before(out: Sequence[Record], contexts: Sequence[Context], i: int, unit: str) -> int:
