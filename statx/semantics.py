@@ -455,6 +455,24 @@ def _kind_of_person(ctx: Context, whole: Record) -> bool:
     return whole.metric in _PEOPLE_DEALT_WITH and _PERSON_WORD.search(ctx.pre) is not None
 
 
+def _other_offences_paired(text: str, key: str, whole: str, whole_end: int, start: int, lex: Lexicon) -> bool:
+    """Whether a 分别 alone pairs another road offence with its figure after a count of one offence.
+
+    ``whole`` is the metric of the count before, ``whole_end`` where its match ends in ``text``.
+
+    查处无证驾驶500起，酒驾和醉驾分别200起、100起: the 分别 lists offences beside the one counted
+    before it, not kinds of it; a count of all offences (查处违法3万起，酒驾和醉驾分别…) is still
+    their whole, and so is drink driving of drunk driving (酒驾 takes 醉驾 in). A 其中 or 包括 says
+    the author means a breakdown, so only a 分别 with no other breakdown word is read this way.
+    """
+    if key not in ROAD_OFFENCES or whole not in ROAD_OFFENCES or key == whole:
+        return False
+    if whole == "drink_driving" and key == "drunk_driving":
+        return False
+    words = [m.group(0) for m in lex.breakdown.finditer(text, whole_end, start)]
+    return bool(words) and all(w.startswith("分别") for w in words)
+
+
 def _kind_of_call(ctx: Context, whole: Record) -> bool:
     """Whether a part under the calls a 110 report counts names only a kind of call.
 
@@ -1189,6 +1207,10 @@ def annotate(
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         elif p is not None and choice.key in _CRASHES and out[p].metric in _OFFENCES:
             p = None  # 查处酒驾8万起，其中醉驾1万起，酒驾导致事故120起: crashes are no part of offences
+        elif p is not None and _other_offences_paired(
+            text, choice.key, out[p].metric, candidates[p].end, cand.start, lex
+        ):
+            p = None  # 查处超速900起，闯红灯和逆行分别…: offences side by side, not parts of one
         elif (
             p is None
             and change is None

@@ -779,3 +779,19 @@ def test_an_among_clause_over_all_kinds_names_the_total_by_its_noun_alone() -> N
     # a clause with no word for all of them still wants the item to say the noun again
     text = "前三季度救援站共接报有效警情3100起。在有效警情中，灭火2100起。"
     assert parents_of(text)["2100起"] is None
+
+
+def test_a_respectively_after_a_count_of_one_offence_lists_other_offences_beside_it() -> None:
+    """查处无证驾驶N起，酒驾和醉驾分别…: offences side by side, no parts of the one counted before."""
+    text = "去年支队查处无证驾驶5200起，酒驾和醉驾分别1900起、760起，吊销驾驶证880本。"
+    parents = parents_of(text)
+    assert parents["1900起"] is None and parents["760起"] is None
+    # a count of all offences before the 分别 is still their whole
+    text = "去年支队查处各类交通违法2.6万起，酒驾和醉驾分别1900起、760起。"
+    parents = parents_of(text)
+    assert parents["1900起"] == parents["760起"] == "2.6万起"
+    # drink driving takes drunk driving in, and a 其中 says a breakdown whatever the kinds
+    text = "去年支队查处酒驾2700起，饮酒驾驶和醉酒驾驶分别为1900起、800起。"
+    assert parents_of(text)["800起"] == "2700起"
+    text = "去年支队查处超速5200起，其中醉驾和酒驾分别为90起、60起。"
+    assert parents_of(text)["90起"] == "5200起"
