@@ -960,6 +960,8 @@ def _whole_before(
             or rc.unit in _units_named(rp)
             or (rp.unit == rc.unit + "次" and (first_item or _items_all_of(doc, out, j, i, marker)))
         ) and rc.unit not in SHARE_UNITS:
+            if _cases_of_the_people(doc, other, j, i):
+                break  # 违法2.1万人次，酒驾27起，其中醉驾9人: the cases right before the 其中 are the whole
             other = -1  # a figure of the item's unit decides
             if (
                 heads_paragraph
@@ -1330,6 +1332,21 @@ def _leads_into_a_clause(doc: Reading, words_from: int, i: int) -> bool:
     return True
 
 
+def _cases_of_the_people(doc: Reading, other: int | None, j: int, i: int) -> bool:
+    """Whether the count ``other`` right before a 其中, in cases, is the whole of people item ``i``.
+
+    处理违法2.1万人次，酒驾27起，其中醉驾9人: the drink-driving cases name the people's kind
+    (see `_people_of_events`), so an earlier count in the item's unit with 次 (``j``, the 人次 of all
+    offences) is no whole of theirs. Only a count in a unit of events, not the one at ``j``.
+    """
+    if other is None or other < 0 or other == j:
+        return False
+    rc = doc.records[i]
+    if doc.records[j].unit != rc.unit + "次" or rc.unit not in doc.lex.people_units:
+        return False
+    return doc.records[other].unit in doc.lex.event_units and _people_of_events(doc, other, i)
+
+
 def _people_of_events(doc: Reading, j: int, i: int) -> bool:
     """Whether the people of item ``i`` are the ones the events of ``j`` were of, one a case.
 
@@ -1347,8 +1364,11 @@ def _people_of_events(doc: Reading, j: int, i: int) -> bool:
     if _word_bigrams(ctx_i.pre) & _word_bigrams(ctx_j.pre):
         return True
     # 查处酒后驾驶违法行为53起，其中醉驾8人: driving after drink named short in one and long in the other
+    # (the kind may follow the count too, 酒驾58起，其中21人醉酒驾驶 or 其中21人属醉驾: only in the
+    # few words right after it, in its clause)
     drink = doc.lex.drink_driving
-    return drink.search(ctx_i.pre) is not None and drink.search(ctx_j.pre[-16:]) is not None
+    named = drink.search(ctx_i.pre) is not None or drink.search(ctx_i.post.lstrip()[:8]) is not None
+    return named and drink.search(ctx_j.pre[-16:]) is not None
 
 
 def _line_ends_in_rates(doc: Reading, j: int, i: int, sentence_start: int) -> bool:

@@ -380,6 +380,21 @@ def test_drunk_drivers_are_part_of_offences_named_by_the_long_word_for_drink_dri
     assert recs["120人"].parent is None
 
 
+def test_drunk_drivers_break_down_the_drink_driving_cases_not_an_earlier_person_time_total() -> None:
+    """违法N人次，酒后驾驶M起，其中K人醉驾 (or 其中醉驾K人): the cases right before the 其中 are the
+    whole, whether the kind comes before or after the drivers' count, not the offences in 人次 before
+    them; drivers the item names alone still do not break down the cases."""
+    text = (
+        "今年大队共处理交通违法2.6万余人次，酒后驾驶58起，其中21人属醉酒驾驶。"
+        "冬季整治中处理违法1800人次，酒驾30起，其中醉驾12人。"
+        "另查处超载货车90起，其中处罚驾驶人40人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["21人"].metric, recs["21人"].parent) == ("drunk_driving", "58起")
+    assert (recs["12人"].metric, recs["12人"].parent) == ("drunk_driving", "30起")
+    assert recs["40人"].parent is None
+
+
 def test_kinds_of_crime_told_apart_by_words_naming_no_metric_go_on_past_a_semicolon() -> None:
     """…侵权犯罪案件N起；…走私犯罪案件M起: the words shared (犯罪案件) name the metric, the rest do not."""
     text = (
