@@ -500,10 +500,10 @@ def read_changes(
     return out
 
 
-#: What joins a count's change to the same change said as a share: an opening bracket, or 即 / 或
-#: (减少83宗即4.2%, 下跌40宗或2.1%), and what closes the share after it (the bracket, a clause's end).
 #: The words that say a change again as a share (减少83宗即4.2%, 下跌40宗或2.1%); labels use them too.
 SHARE_RESTATED = r"(?:亦即|即|或)"
+#: What joins a count's change to the same change said as a share: an opening bracket, or one of
+#: those words, and what closes the share after it (the bracket, a clause's end).
 _SHARE_JOIN = compile_pattern(rf"\s*(?:[(（]|[，,]?\s*{SHARE_RESTATED})\s*")
 _SHARE_CLOSE = compile_pattern(r"\s*(?:[)）]|[，,。；;！？\n]|$)")
 

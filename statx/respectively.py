@@ -115,7 +115,7 @@ def read_respectively(
             clause_start = cands[i].start - len(contexts[i].pre)
             items = _listed_in_clause_before(text, clause_start, contexts[i], slots, cands) or items
         if slots > 1 and len(items) == slots:
-            items = _share_verb(_share_head(items))
+            items = _shared_words(items)
             tail = _what_follows(after, lex)
             head = items[-1] + tail
             out.update(
@@ -336,7 +336,7 @@ def _implied_respectively(
             said = said[: basis.start()]
         items = [w for w in _LIST_ITEMS.split(_COMPARED_TAIL.sub("", said)) if w.strip()]
         if len(items) == k:
-            items = _share_verb(_share_head(items))
+            items = _shared_words(items)
             out.update(
                 (g, Listed(item, items[-1] if n < k - 1 else ""))
                 for n, (g, item) in enumerate(zip(group, items, strict=True))
@@ -552,6 +552,11 @@ def _share_head(items: list[str]) -> list[str]:
     if head is None:
         return _share_counted(_share_count_noun(items))
     return [w if n == len(items) - 1 or "的" in w else w + head.group() for n, w in enumerate(items)]
+
+
+def _shared_words(items: list[str]) -> list[str]:
+    """The items of a 分别 list, each with the words the list says once for all: head, count, verb."""
+    return _share_verb(_share_head(items))
 
 
 #: The work verb a list of kinds says once, before its first kind (侦办盗窃、电信诈骗案件, 破获抢劫、

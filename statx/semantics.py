@@ -899,7 +899,7 @@ def annotate(
             and not same_sentence
             and (change is not None or baseline)
             and (
-                text[ctx.sentence_start - 1 : ctx.sentence_start] in ("；", ";")
+                _after_semicolon(text, ctx.sentence_start)
                 # 破获刑事案件1200起。同比上升12%: a sentence or line that opens on a bare change, right
                 # after one that ends on a count, is of that count, as after a semicolon
                 or _ENDS_ON_COUNT.fullmatch(text, candidates[i - 1].end, ctx.sentence_start) is not None
@@ -1814,6 +1814,11 @@ def _changed(
     return k - 1 if opened and closing[:1] in (")", "）") else k
 
 
+def _after_semicolon(text: str, sentence_start: int) -> bool:
+    """Whether a clause opens right after a semicolon: one more item of its sentence's list."""
+    return text[sentence_start - 1 : sentence_start] in ("；", ";")
+
+
 def _only_a_period(words: str, lex: Lexicon) -> bool:
     """Whether the clauses before a figure's own in its sentence say nothing, or only a period.
 
@@ -1829,7 +1834,7 @@ def _after_change_of_calls(text: str, out: Sequence[Record], i: int, ctx: Contex
     …扒窃警情同比减少12.8%；网络诈骗同比减少6.1%: the figure before the semicolon is a change in the
     same unit, of calls, with nothing but the semicolon between.
     """
-    if i == 0 or text[ctx.sentence_start - 1 : ctx.sentence_start] not in ("；", ";"):
+    if i == 0 or not _after_semicolon(text, ctx.sentence_start):
         return False
     before = out[i - 1]
     return (
@@ -1876,7 +1881,7 @@ def _item_before_semicolon(
     question mark or a line break comes between (the items are then no list).
     """
     start = contexts[i].sentence_start
-    if i == 0 or text[start - 1 : start] not in ("；", ";"):
+    if i == 0 or not _after_semicolon(text, start):
         return None
     before = contexts[i - 1].sentence_start
     if before >= start:
