@@ -30,6 +30,10 @@ _SETUP_NOUN_END = 10
 #: How far after the measure word an offence named by `MetricIndex._handled_offence` may start
 #: (查处3宗货车违法载人: the vehicle first).
 _OFFENCE_START = 3
+#: A noun of cases right after the measure word of a count a handling verb stands right before
+#: (查处85起网络违法案件, 查处12起“黄赌”治安案件): cases dealt with, as 查处治安案件85起 says; not a
+#: road offence's case (查处3起交通违法案件) nor past a clause's end. Bounded: a short noun phrase.
+_CASE_AFTER = compile_pattern(r"(?:(?!交通|违章|违法行为)[^，。；,;、：:！？\d\s]){0,12}?案件")
 #: Words that join two items of a list (车管所和12个服务站): what stands before one names the other item.
 _JOINERS = frozenset("和及与、")
 # Base score by where the cue stands, and how much each character of distance costs.
@@ -332,6 +336,8 @@ class MetricIndex:
                     return self.named(noun[1].key)
                 if offence is not None and self._handled_offence(pre, best_end_in_pre, best, offence):
                     return self.named(offence[1].key)
+                if self._handled_case(pre, post, best_end_in_pre, best):
+                    return self.named("cases_solved")
                 if (
                     offence is None
                     and pre_keys == {best[1].key}
@@ -422,14 +428,30 @@ class MetricIndex:
         the kind counted, as it is when the words come first (查处酒后驾车24起). Only a `handle_verbs`
         verb right before the number (with 了), and only a specific metric (a priority above the
         verb's metric and above none) whose cue starts within a few characters of the measure word
-        (`_OFFENCE_START`) and is counted in the unit: 查处10起治安案件 and 查处120起交通事故 keep
-        their verb, as the crimes and crashes there are no offence of the road.
+        (`_OFFENCE_START`) and is counted in the unit: 查处120起交通事故 keeps its verb, as the crashes
+        there are no offence of the road, and 查处10起治安案件 counts cases (`_handled_case`).
         """
         if offence[1] is best[1] or self.handle is None:
             return False
         if not (0 <= len(pre) - verb_end <= 1 and self.handle.fullmatch(best[2]) is not None):
             return False
         return offence[1].priority > max(best[1].priority, 0)
+
+    def _handled_case(self, pre: str, post: str, verb_end: int, best: tuple[float, Metric, str]) -> bool:
+        """Whether a count of cases a handling verb stands right before counts cases solved.
+
+        查处85起网络违法案件, 查处了12起涉赌案件: 查处 alone names offences dealt with (violations
+        handled), and the number then splits it from the 案件 that says what it counts; with the words
+        first (查处网络违法案件85起) the cue of cases solved reads them whole. Only a `handle_verbs` verb
+        right before the number (with 了), only a noun ending in 案件 within a short phrase of the
+        measure word (`_CASE_AFTER`), and only when `_handled_offence` found no specific road offence
+        there (查处20起醉驾案件 counts drunk driving).
+        """
+        if self.handle is None or "cases_solved" not in self.names:
+            return False
+        if not (0 <= len(pre) - verb_end <= 1 and self.handle.fullmatch(best[2]) is not None):
+            return False
+        return _CASE_AFTER.match(post) is not None
 
     def _offence_said_before(
         self,
