@@ -221,14 +221,14 @@ def totals_closing_lists(doc: Reading, parents: Sequence[int | None]) -> dict[in
 
     走访商户126家、学校9所、企业37家，共计走访172家: the 172 is what the three add up to, said after
     them, and so their whole; so is the count after 等 that ends a list (查处酒驾38起、醉驾12起等违法行为
-    共50起, 宣传进农村212次，进社区81次…等开展宣传510余次). A list is two or more counts of the total's
+    共50起, 宣传进村120次，进校45次…等开展宣传170余次). A list is two or more counts of the total's
     measure right before it in its sentence, no change, rate or share, none a part yet; their sum may
     not pass the total (beyond what its 余 or rounding allows), and the list stops at the count that
     would. After a comma the sum's clause must count what the list's first clause did: its words past
-    共计 (走访, 查处各类交通违法) share two characters with the words before the first item, or it says
-    nothing but the sum (the list starts at the first clause that does). Items in another unit (学校9所
-    among 家) are parts only when all the list's counts add up to the total exactly. The walk back
-    stays within `WINDOW` of the total.
+    共计 open on two characters of the words before the first item (走访, 查处 of 共查处各类交通违法), or
+    it says nothing but the sum (the list starts at the first clause that does). Items in another
+    unit (学校9所 among 家) are parts only when all the list's counts add up to the total exactly.
+    The walk back stays within `WINDOW` of the total.
     """
     text, cands, records, changes = doc.text, doc.cands, doc.records, doc.changes
     later: dict[int, int] = {}
@@ -299,12 +299,13 @@ def _list_before(doc: Reading, parents: Sequence[int | None], t: int) -> list[in
 
 
 def _counts_alike(text: str, words: str, first: int) -> bool:
-    """Whether a sum's `words` (past 共计) name nothing or share two characters with the first clause."""
+    """Whether a sum's `words` (past 共计) name nothing or open on two characters of the first clause."""
     words = _SUM_FILLER.sub("", words.strip())
     if not words:
         return True
-    clause = _clause_before(text, first)
-    return any(words[n : n + 2] in clause for n in range(len(words) - 1))
+    # the verb opens them (共计走访, 共查处各类…): a noun said again further on (服务群众 after 走访群众) is
+    # no sign the sum counts what the list did
+    return words[:2] in _clause_before(text, first)
 
 
 def _clause_before(text: str, at: int) -> str:

@@ -841,3 +841,13 @@ def test_a_respectively_after_a_count_of_one_offence_lists_other_offences_beside
     assert parents_of(text)["800起"] == "2700起"
     text = "去年支队查处超速5200起，其中醉驾和酒驾分别为90起、60起。"
     assert parents_of(text)["90起"] == "5200起"
+
+
+def test_a_qizhong_after_several_totals_breaks_down_the_one_of_its_unit_and_kind() -> None:
+    """出动A人次、B辆次，检查C家，其中D家: the places, not the officers or cars said first or last."""
+    text = "国庆期间出动警力640人次、警车95辆次，检查旅馆民宿210家，其中民宿72家。"
+    parents = parents_of(text)
+    assert (parents["72家"], parents["640人次"], parents["95辆次"]) == ("210家", None, None)
+    # two totals of the unit: the one whose noun the item's kind ends on, not the nearer
+    text = "清查中检查出租房屋屋主店铺等场所318家，走访物流企业150家，其中娱乐场所41家。"
+    assert parents_of(text)["41家"] == "318家"
