@@ -584,9 +584,26 @@ class MetricIndex:
         """
         if metric.key == inherited or not words or self.priorities.get(inherited, 0) <= metric.priority:
             return False
-        before = {words[a:b] for m, a, b in self._hits(words) if m.key == metric.key}
-        hits = [(a, b) for m, a, b in self._hits(own) if m.key == metric.key]
-        repeated = [(a, b) for a, b in hits if own[a:b] in before]
+        earlier = self._hits(words)
+        before = {words[a:b] for m, a, b in earlier if m.key == metric.key}
+        own_hits = self._hits(own)
+        hits = [(a, b) for m, a, b in own_hits if m.key == metric.key]
+        # a noun that only led the inherited metric's head there (交通事故死亡人数) and heads the
+        # figure's own words (较大交通事故同比下降) names a count of its own: crashes, not the dead; a
+        # word of the inherited metric before it in a class's name (一次死亡N人以上的事故) is no head.
+        # Only when the two count different things (people, not events: their units share none);
+        # 刑事案件立案数…，其中盗窃案件下降 still counts the cases filed
+        led: set[str] = set()
+        if not metric.units & self.units.get(inherited, frozenset()):
+            led = {words[a:b] for m, a, b in earlier if m.key == metric.key} - {
+                words[a:b]
+                for m, a, b in earlier
+                if m.key == metric.key and not any(k.key == inherited and x == b for k, x, _ in earlier)
+            }
+        last_inherited = max((x for m, x, _ in own_hits if m.key == inherited), default=-1)
+        repeated = [
+            (a, b) for a, b in hits if own[a:b] in before and not (own[a:b] in led and b > last_inherited)
+        ]
         # a cue that runs on past the repeated one has a head of its own (交通事故死亡人数…，交通事故
         # 起数下降10%: 事故起数 ends after 交通事故, so the count is of accidents, not the dead)
         return bool(repeated) and all(any(a < y and x < b and b <= y for x, y in repeated) for a, b in hits)

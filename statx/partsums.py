@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from statx.clauses import WINDOW
-from statx.figurereading import NUMBERED_LINE, Reading, is_rate, measure_of, nearly_equal, size_of
+from statx.figurereading import NUMBERED_LINE, Reading, is_rate, measure_of, nearly_equal, rounding, size_of
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
 
@@ -177,7 +179,7 @@ def totals_after_parts(doc: Reading, parents: Sequence[int | None]) -> dict[int,
     The sum runs back from the total and stops once past it: one pass per total, within `WINDOW`.
     """
     cands, records = doc.cands, doc.records
-    later: dict[int, int] = {}
+    later: dict[int, int] = totals_closing_lists(doc, parents)
     for run in _runs(doc):
         for n in range(3, len(run)):
             t = run[n]
@@ -195,6 +197,121 @@ def totals_after_parts(doc: Reading, parents: Sequence[int | None]) -> dict[int,
                     later.update(dict.fromkeys(run[m:n], t))
                     break
     return later
+
+
+#: 等 right after a list's last item, with the words of what the items are and a word of the sum at most
+#: (…醉驾12起等违法行为共50起, …进校园73次等开展宣传510余次): the count after it is the list's total.
+_CLOSED_BY_ETC = compile_pattern(r"\s*等(?![级待候同于])[^\d，,。；;：:！？!?、\n]{0,16}")
+#: A comma after a list's last item and a word of the sum opening the next clause (…、企业37家，共计走访
+#: 172家; …，合计检查654处): the count that clause says is the list's total, what it counts named again.
+_CLOSED_BY_SUM = compile_pattern(
+    r"\s*(?:等[^\d，,。；;：:！？!?、\n]{0,8})?[，,]\s*(?P<sum>共计|合计|总计|累计|总共|一共|共)"
+    r"(?P<words>[^\d，,。；;：:！？!?、\n]{0,12})"
+)
+#: Words of the sum that name nothing of their own (共计达, 累计为, 共查处各类…).
+_SUM_FILLER = compile_pattern(r"^(?:达到|达|为|是|有|完成|各类|各种|各项|了)+|(?:达到|达|为|是|有|了)+$")
+#: What may stand between two items of one list: a join or a comma and the next item's own words.
+_ITEM_GAP = compile_pattern(r"[^\d。；;：:！？!?\n]{0,16}")
+#: Where the clause of a list's first item begins (its verb stands there: 走访商户126家、…).
+_CLAUSE_MARK_BACK = compile_pattern(r"[，,。；;：:！？!?\n]", regex.REVERSE)
+
+
+def totals_closing_lists(doc: Reading, parents: Sequence[int | None]) -> dict[int, int]:
+    """The total said after a list's items, closing it with 等 or a word of the sum, for each item.
+
+    走访商户126家、学校9所、企业37家，共计走访172家: the 172 is what the three add up to, said after
+    them, and so their whole; so is the count after 等 that ends a list (查处酒驾38起、醉驾12起等违法行为
+    共50起, 宣传进村120次，进校45次…等开展宣传170余次). A list is two or more counts of the total's
+    measure right before it in its sentence, no change, rate or share, none a part yet; their sum may
+    not pass the total (beyond what its 余 or rounding allows), and the list stops at the count that
+    would. After a comma the sum's clause must count what the list's first clause did: its words past
+    共计 open on two characters of the words before the first item (走访, 查处 of 共查处各类交通违法), or
+    it says nothing but the sum (the list starts at the first clause that does). Items in another
+    unit (学校9所 among 家) are parts only when all the list's counts add up to the total exactly.
+    The walk back stays within `WINDOW` of the total.
+    """
+    text, cands, records, changes = doc.text, doc.cands, doc.records, doc.changes
+    later: dict[int, int] = {}
+    for t in range(2, len(cands)):
+        total = records[t]
+        if parents[t] is not None or total.unit in SHARE_UNITS or changes[t].relative or is_rate(doc, t):
+            continue
+        gap_start = cands[t - 1].end
+        if cands[t].start - gap_start > 40:
+            continue
+        by_sum = None
+        if _CLOSED_BY_ETC.fullmatch(text, gap_start, cands[t].start) is None:
+            by_sum = _CLOSED_BY_SUM.fullmatch(text, gap_start, cands[t].start)
+            if by_sum is None:
+                continue
+        items = _list_before(doc, parents, t)
+        if len(items) < 2:
+            continue
+        measure = measure_of(total.unit)
+        same = [k for k in items if measure_of(records[k].unit) == measure]
+        whole = size_of(total)
+        if nearly_equal(sum(size_of(records[k]) for k in items), whole):
+            parts = items  # every count of the list adds up to it: those in another unit too
+        else:
+            parts, summed = [], 0.0
+            for k in reversed(same):
+                summed += size_of(records[k])
+                if summed > whole + rounding(total) and not nearly_equal(summed, whole):
+                    break
+                parts.append(k)
+            if len(parts) < 2:
+                continue
+        parts.sort()
+        if "分别" in _clause_before(text, cands[parts[0]].start):
+            continue  # 甲、乙、丙分别为312、298、275起，共计885起: the named few added up, no whole of theirs
+        if by_sum is not None:
+            # 检查场所80家，走访商户126家、企业37家，共计走访300家: the list starts where 走访 is said
+            while len(parts) >= 2 and not _counts_alike(text, by_sum.group("words"), cands[parts[0]].start):
+                parts.pop(0)
+            if len(parts) < 2:
+                continue
+        later.update(dict.fromkeys(parts, t))
+    return later
+
+
+def _list_before(doc: Reading, parents: Sequence[int | None], t: int) -> list[int]:
+    """The counts of the list ending right before figure `t`, first to last (`totals_closing_lists`)."""
+    text, cands, records, changes = doc.text, doc.cands, doc.records, doc.changes
+    items: list[int] = []
+    lo = cands[t].start - WINDOW
+    k = t - 1
+    while k >= 0 and cands[k].start >= lo:
+        rec = records[k]
+        if (
+            parents[k] is not None
+            or changes[k].relative
+            or rec.unit in SHARE_UNITS
+            or rec.unit.endswith("元")
+            or is_rate(doc, k)
+        ):
+            break
+        items.append(k)
+        if k == 0 or _ITEM_GAP.fullmatch(text, cands[k - 1].end, cands[k].start) is None:
+            break
+        k -= 1
+    items.reverse()
+    return items
+
+
+def _counts_alike(text: str, words: str, first: int) -> bool:
+    """Whether a sum's `words` (past 共计) name nothing or open on two characters of the first clause."""
+    words = _SUM_FILLER.sub("", words.strip())
+    if not words:
+        return True
+    # the verb opens them (共计走访, 共查处各类…): a noun said again further on (服务群众 after 走访群众) is
+    # no sign the sum counts what the list did
+    return words[:2] in _clause_before(text, first)
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of the clause before position `at`, back to a clause mark (40 characters at most)."""
+    opened = _CLAUSE_MARK_BACK.search(text, max(0, at - 40), at)
+    return text[opened.end() if opened is not None else max(0, at - 40) : at]
 
 
 def wholes_of_numbered_lines(doc: Reading, parents: list[int | None]) -> None:

@@ -512,6 +512,37 @@ def test_counts_before_a_total_said_after_them_are_its_parts() -> None:
     assert all(r.parent is None for r in extract_text(text))
 
 
+def test_a_total_closing_a_list_with_gongji_or_deng_is_the_whole_of_its_items() -> None:
+    """A、B、C，共计<verb>N / A、B等…共N: the count after the list sums it, so the items are its parts."""
+    text = "辖区民警入户走访门店84家、托管机构6所、物流企业22家，共计走访112家，收集线索19条。"
+    parents = parents_of(text)
+    assert [parents[t] for t in ("84家", "6所", "22家")] == ["112家"] * 3  # 6所 too: the sum is exact
+    assert parents["19条"] is None
+    text = "夜查中查获无牌车36起、报废车9起等违法行为共计61起。"
+    parents = parents_of(text)
+    assert [parents[t] for t in ("36起", "9起")] == ["61起"] * 2
+    # a sum of the list said with the list's verb again after 共, the list's items need not add up to it
+    text = "当周纠处闯红灯140起、逆行85起，共纠处各类交通违法1630起。"
+    parents = parents_of(text)
+    assert [parents[t] for t in ("140起", "85起")] == ["1630起"] * 2
+    # the list starts at the clause of the verb the sum repeats, not at an earlier count of the unit
+    text = "清查旅店40家，走访超市65家、药店18家，合计走访200家。"
+    parents = parents_of(text)
+    assert (parents["40家"], parents["65家"], parents["18家"]) == (None, "200家", "200家")
+
+
+def test_a_count_after_a_list_that_is_no_total_of_it_leaves_the_items_alone() -> None:
+    """Another verb after 共, items that pass the count, or a single item: no whole said after its parts."""
+    for text in (
+        "受理求助220起，调解成功180起，共计化解矛盾300起。",  # 化解 is neither 受理 nor 调解成功
+        "走访商户90家、社区12个，累计检查场所600家。",  # 检查 is not 走访
+        "查处超速320起、超员75起，共查处酒驾醉驾40起。",  # the two pass the 40
+        "整治中查处酒驾18起，共计查处违法240起。",  # one item is no list
+        "走访企业30家、学校8所等单位，发放资料900份。",  # 等 closes the list, but no count of it follows
+    ):
+        assert all(r.parent is None for r in extract_text(text)), text
+
+
 def test_items_in_their_own_unit_between_two_parts_of_a_list_are_parts_too() -> None:
     """其中，A工单N件，B来信M封，C来信K封，D工单L件: letters between two parts are channels of the whole."""
     text = (
@@ -810,3 +841,13 @@ def test_a_respectively_after_a_count_of_one_offence_lists_other_offences_beside
     assert parents_of(text)["800起"] == "2700起"
     text = "去年支队查处超速5200起，其中醉驾和酒驾分别为90起、60起。"
     assert parents_of(text)["90起"] == "5200起"
+
+
+def test_a_qizhong_after_several_totals_breaks_down_the_one_of_its_unit_and_kind() -> None:
+    """出动A人次、B辆次，检查C家，其中D家: the places, not the officers or cars said first or last."""
+    text = "国庆期间出动警力640人次、警车95辆次，检查旅馆民宿210家，其中民宿72家。"
+    parents = parents_of(text)
+    assert (parents["72家"], parents["640人次"], parents["95辆次"]) == ("210家", None, None)
+    # two totals of the unit: the one whose noun the item's kind ends on, not the nearer
+    text = "清查中检查出租房屋屋主店铺等场所318家，走访物流企业150家，其中娱乐场所41家。"
+    assert parents_of(text)["41家"] == "318家"
