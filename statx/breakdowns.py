@@ -1208,7 +1208,30 @@ def _names_again(doc: Reading, j: int, start: int, i: int) -> bool:
     破获 of cases solved) is broken down, so the nearest figure of the unit is no whole of it.
     """
     words = doc.contexts[j].pre.rstrip()[-4:]
-    return len(words) == 4 and doc.text.find(words, start, doc.cands[i].start) >= 0
+    if len(words) == 4 and doc.text.find(words, start, doc.cands[i].start) >= 0:
+        return True
+    return _says_solving_verb_again(doc, j, start, i)
+
+
+#: Where the words of a figure's own clause begin: after the last stop, comma or line break before it.
+_CLAUSE_BREAK = compile_pattern(r"[，,。；;：:！!？?\n]")
+
+
+def _says_solving_verb_again(doc: Reading, j: int, start: int, i: int) -> bool:
+    """Whether part ``i``'s sentence (from ``start``) says the solving verb of figure ``j``'s clause.
+
+    …破获各类案件1.5万余起，同比上升15%。⏎其中，破获命案12起: a paragraph opened by 其中
+    whose first item is solved as the total was counts some of those solved, though it names a kind
+    and not the total's own words (see `_names_again`); another verb (查处治安案件… ⏎其中，破获…)
+    counts another thing. A one-character verb (破) says too little to tie the two.
+    """
+    end = doc.cands[i].start
+    pre = doc.contexts[j].pre
+    clause = pre[max((m.end() for m in _CLAUSE_BREAK.finditer(pre)), default=0) :]
+    return any(
+        len(m.group()) >= 2 and m.group()[-2:] in clause
+        for m in doc.lex.solved_verb.finditer(doc.text, start, end)
+    )
 
 
 def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:

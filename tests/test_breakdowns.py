@@ -851,3 +851,19 @@ def test_a_qizhong_after_several_totals_breaks_down_the_one_of_its_unit_and_kind
     # two totals of the unit: the one whose noun the item's kind ends on, not the nearer
     text = "清查中检查出租房屋屋主店铺等场所318家，走访物流企业150家，其中娱乐场所41家。"
     assert parents_of(text)["41家"] == "318家"
+
+
+def test_a_paragraph_opened_by_qizhong_reaches_the_total_solved_with_the_same_verb() -> None:
+    """The parts name kinds, not the total's words, but are solved as the total was: some of it."""
+    text = (
+        "全年共排查线索3.2万余条，破获各类案件1.5万余起，同比上升15%，线索转化率为40%。\n"
+        "其中，破获命案12起，盗窃案件300起。\n"
+    )
+    parents = parents_of(text)
+    assert parents["12起"] == parents["300起"] == "1.5万余起"
+
+
+def test_a_paragraph_opened_by_qizhong_with_another_verb_finds_no_whole_up() -> None:
+    """A total dealt with (查处) a paragraph up is not what parts solved (破获) break down."""
+    parents = parents_of("全年查处治安案件2045起，同比上升3%。\n其中，破获网络赌博案件215起。\n")
+    assert parents["215起"] is None
