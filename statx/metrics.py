@@ -302,6 +302,8 @@ class MetricIndex:
                     hits = _after_pool(text, hits)
                 if len(hits) > 1 and text[-1:] in ")）":
                     hits = _outside_inclusion(text, hits)
+                if len(hits) > 1 and "因" in text:
+                    hits = _outside_causing(text, hits)
             elif place == "post" and hits:
                 if "因" in text:
                     hits = _outside_cause(text, hits)
@@ -786,6 +788,32 @@ def _after_pool(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Me
         return hits
     kept = [h for h in hits if h[1] > max(pools)]
     return kept or hits
+
+
+#: A cause that modifies the noun after it: 因矛盾纠纷引发(的)(命案), 因酒驾导致的(事故).
+_CAUSING = compile_pattern(r"因[^，。；,;、]{1,12}?(?:引发|引起|导致|造成)的?")
+
+
+def _outside_causing(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
+    """Drop the cues of a cause phrase (因…引发) when a cue follows it: that noun is what is counted.
+
+    因矛盾纠纷引发命案数同比下降 counts homicides, not disputes settled: the 因 phrase says why they
+    happened, as a topic phrase (`_outside_topic`) says what they are about. With no cue after the
+    phrase the cause is all there is, and stays; so it does before a general category (negative priority).
+
+    >>> from statx.rules import Metric
+    >>> disputes, crimes = (Metric(k, "", frozenset(), (), 0, "") for k in ("disputes", "crimes"))
+    >>> [h[0].key for h in _outside_causing("因家庭矛盾引发命案", [(disputes, 3, 5), (crimes, 7, 9)])]
+    ['crimes']
+    """
+    spans = [(m.start(), m.end()) for m in _CAUSING.finditer(text)]
+    if not spans:
+        return hits
+    kept = [h for h in hits if not any(a <= h[1] < b for a, b in spans)]
+    last_end = max(b for _, b in spans)
+    if len(kept) == len(hits) or not any(h[1] >= last_end and h[0].priority >= 0 for h in kept):
+        return hits
+    return kept
 
 
 #: A cause said between the thing counted and what befell it (312名驾驶人因酒驾被吊销驾照).
