@@ -16,6 +16,8 @@ import regex
 
 from statx.changes import start_of_line
 from statx.clauses import (
+    CLAUSE_BREAK,
+    CLAUSE_BREAK_BACK,
     FULL_STOP_BACK,
     LIST_JOINS,
     LIST_SEPARATOR,
@@ -360,8 +362,6 @@ def _wholes_of_named_places(doc: Reading, out: list[int | None]) -> None:
 
 #: A sentence's or a semicolon clause's end, searched back from a figure.
 _SEGMENT_BACK = compile_pattern(r"[。；;！？!?\n]", regex.REVERSE)
-#: A clause mark, searched back from a 分别 (the names' clause opens after it).
-_CLAUSE_BACK = compile_pattern(r"[，,。；;：:！？!?\n]", regex.REVERSE)
 
 
 def _respective_run(doc: Reading, out: Sequence[int | None], at: int, i: int) -> list[int]:
@@ -391,7 +391,7 @@ def _names_before(text: str, at: int, lo: int, count: int) -> list[str]:
     end = at
     while end > lo and text[end - 1] in "，, \t":
         end -= 1
-    start = last_end(_CLAUSE_BACK, text, end, lo)
+    start = last_end(CLAUSE_BREAK_BACK, text, end, lo)  # the names' clause opens after it
     words = text[start:end]
     words = words[_CLAUSE_OPENING.match(words).end() :]
     items = _NAME_JOINS.split(words)
@@ -1213,10 +1213,6 @@ def _names_again(doc: Reading, j: int, start: int, i: int) -> bool:
     return _says_solving_verb_again(doc, j, start, i)
 
 
-#: Where the words of a figure's own clause begin: after the last stop, comma or line break before it.
-_CLAUSE_BREAK = compile_pattern(r"[，,。；;：:！!？?\n]")
-
-
 def _says_solving_verb_again(doc: Reading, j: int, start: int, i: int) -> bool:
     """Whether part ``i``'s sentence (from ``start``) says the solving verb of figure ``j``'s clause.
 
@@ -1227,7 +1223,7 @@ def _says_solving_verb_again(doc: Reading, j: int, start: int, i: int) -> bool:
     """
     end = doc.cands[i].start
     pre = doc.contexts[j].pre
-    clause = pre[max((m.end() for m in _CLAUSE_BREAK.finditer(pre)), default=0) :]
+    clause = pre[max((m.end() for m in CLAUSE_BREAK.finditer(pre)), default=0) :]
     return any(
         len(m.group()) >= 2 and m.group()[-2:] in clause
         for m in doc.lex.solved_verb.finditer(doc.text, start, end)

@@ -340,6 +340,10 @@ def _passive_tail(text: str, end: int, lex: Lexicon) -> int:
 FULL_STOP_BACK = compile_pattern(rf"[。！？!?]|{_NEW_LINE}", regex.REVERSE)
 #: The last semicolon before a figure, searched backwards.
 SEMICOLON_BACK = compile_pattern(r"[；;]", regex.REVERSE)
+#: A mark that ends a clause (a comma, a colon, a stop or a line break; not 、, which joins a list's items).
+CLAUSE_BREAK = compile_pattern(r"[，,。；;：:！？!?\n]")
+#: The same, searched back from a position: where the clause before it opens.
+CLAUSE_BREAK_BACK = compile_pattern(CLAUSE_BREAK.pattern, regex.REVERSE)
 #: A sentence or clause that opens by breaking down what was said before it (其中，…; 当中…).
 OPENS_BREAKDOWN = compile_pattern(r"\s*(?:其中|当中|當中)")
 #: 分别: "respectively", pairing a list of figures with a list said before them.

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
-from statx.clauses import WINDOW
+from statx.clauses import CLAUSE_BREAK_BACK, WINDOW
 from statx.figurereading import NUMBERED_LINE, Reading, is_rate, measure_of, nearly_equal, rounding, size_of
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
@@ -212,8 +210,6 @@ _CLOSED_BY_SUM = compile_pattern(
 _SUM_FILLER = compile_pattern(r"^(?:达到|达|为|是|有|完成|各类|各种|各项|了)+|(?:达到|达|为|是|有|了)+$")
 #: What may stand between two items of one list: a join or a comma and the next item's own words.
 _ITEM_GAP = compile_pattern(r"[^\d。；;：:！？!?\n]{0,16}")
-#: Where the clause of a list's first item begins (its verb stands there: 走访商户126家、…).
-_CLAUSE_MARK_BACK = compile_pattern(r"[，,。；;：:！？!?\n]", regex.REVERSE)
 
 
 def totals_closing_lists(doc: Reading, parents: Sequence[int | None]) -> dict[int, int]:
@@ -310,7 +306,7 @@ def _counts_alike(text: str, words: str, first: int) -> bool:
 
 def _clause_before(text: str, at: int) -> str:
     """The words of the clause before position `at`, back to a clause mark (40 characters at most)."""
-    opened = _CLAUSE_MARK_BACK.search(text, max(0, at - 40), at)
+    opened = CLAUSE_BREAK_BACK.search(text, max(0, at - 40), at)
     return text[opened.end() if opened is not None else max(0, at - 40) : at]
 
 

@@ -36,6 +36,7 @@ from statx.changes import (
     written_before,
 )
 from statx.clauses import (
+    CLAUSE_BREAK,
     FULL_STOP_BACK,
     OPENS_BREAKDOWN,
     WINDOW,
@@ -1749,8 +1750,6 @@ def _values_goods_before(text: str, ctx: Context, prev_end: int, pre_start: int)
 _AMOUNT_ONLY = compile_pattern(r"(?:总)?金额(?:总计|共计|合计|累计)?(?:约|近|达|共|为|计)?")
 #: How many characters of the clause before may stand between its figure and the clause of the sum.
 _SUM_REACH = 24
-#: A clause break left between the figure before and the clause of the sum.
-_CLAUSE_BREAK = compile_pattern(r"[，,。；;：:！？!?\n]")
 
 
 def _sums_clause_before(text: str, ctx: Context, prev_end: int, pre_start: int) -> bool:
@@ -1764,7 +1763,8 @@ def _sums_clause_before(text: str, ctx: Context, prev_end: int, pre_start: int) 
     if pre_start - prev_end > 2 * _SUM_REACH:  # far back: no need to read what lies between
         return False
     between = without_blanks(text[prev_end:pre_start])
-    return len(between) <= _SUM_REACH and _CLAUSE_BREAK.search(between[:-1]) is None
+    # no clause break left between the figure before and the clause of the sum
+    return len(between) <= _SUM_REACH and CLAUSE_BREAK.search(between[:-1]) is None
 
 
 #: A clause that only compares the figure before it with an earlier level (是上年的1.3倍, 为十年前的2.3倍,
