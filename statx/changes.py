@@ -454,7 +454,9 @@ def read_changes(
     nothing dates, it compares with another period, which no basis names.
     """
     out: list[ChangeInfo] = []
-    comma_items: set[int] = set()  # the figures a comma joined to a 分别 list
+    # the figures of a 分别 list: the first (分别 in its words) and those a 、 or a lone comma joins to it,
+    # so that a list typed with both (分别上升5.8%、42.4%，30.1%) holds its change to the last
+    in_list: set[int] = set()
     for i, (cand, ctx) in enumerate(zip(cands, contexts, strict=True)):
         change, basis, named = _change(text, cand, ctx, lex)
         if named is not None:
@@ -462,11 +464,13 @@ def read_changes(
             if own is None or named < own - 1:
                 basis = None
         listed = i and not text[cands[i - 1].end : cand.start].strip("、和及与 ")
+        if RESPECTIVELY.search(ctx.pre) or (listed and i - 1 in in_list):
+            in_list.add(i)
         if not listed and i and out[-1].change and comma_joined_percents(text, cands[i - 1], cand):
             # 较上年分别降了8.5%,12%: a 分别 list typed with commas, its first figure's pre saying 分别
-            listed = bool(RESPECTIVELY.search(contexts[i - 1].pre)) or i - 1 in comma_items
+            listed = i - 1 in in_list
             if listed:
-                comma_items.add(i)
+                in_list.add(i)
         if change is None and listed and out[-1].change:
             change, basis = out[-1].change, out[-1].basis  # 同比分别上升21.5%和34.2%
         elif change is None and i and out[-1].change and _share_of_change(text, cands[i - 1], cand):

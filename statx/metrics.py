@@ -293,7 +293,7 @@ class MetricIndex:
                 pre_keys = {h[0].key for h in hits}
             if place == "pre" and hits:  # the words that only describe what is counted step aside
                 if "等" in text:
-                    hits = _after_examples(text, hits)
+                    hits = _after_examples(text, hits, self._named_after_examples(text, post, unit))
                 if len(hits) > 1 and "的" in text:
                     hits = _outside_topic(text, hits)
                 if len(hits) > 1 and text[-1:] in _COMPLAINT_LAST:
@@ -368,6 +368,22 @@ class MetricIndex:
             return self.other
         key = best[1].key
         return Choice(key, best[1].name, first_in_pre.get(key))
+
+    def _named_after_examples(self, pre: str, post: str, unit: str) -> frozenset[str]:
+        """The metrics the noun after the number names when a list of examples ends right before it.
+
+        围绕庙会、文艺汇演等18场大型活动: the items before 等 are examples of the kind the
+        noun after the measure word names (the events kept safe), as 等 followed by that noun before
+        the number says (`_after_examples`). Only a noun of a metric counted in the unit, ending
+        within a few characters after the measure word (`_NOUN_END`); none when 等 does not end the words.
+        """
+        if _EXAMPLES_AT_END.search(pre) is None:
+            return frozenset()
+        return frozenset(
+            metric.key
+            for metric, _, end in self._hits(post[:_NOUN_END], unit)
+            if end <= _NOUN_END and unit in metric.units
+        )
 
     def _setup_noun(
         self, pre: str, verb_end: int, best: tuple[float, Metric, str], noun: tuple[int, Metric]
@@ -614,6 +630,8 @@ class MetricIndex:
 #: 等 closing a list of examples (超速、超员等重点违法), not 等级, 等待, 等候, 等同, 等于.
 EXAMPLES_END = r"等(?![级待候同于])"
 _EXAMPLES_END = compile_pattern(EXAMPLES_END)
+#: The same 等 right before the number (烟花汇演等32场…): the noun after the measure word names the kind.
+_EXAMPLES_AT_END = compile_pattern(EXAMPLES_END + r"\s*$")
 
 
 #: A cue's own units, written in it as a regex comment: `劝导…违法(?#units:人次|人|名)`.
@@ -657,23 +675,43 @@ def _cue_units(cue: str) -> frozenset[str]:
     return frozenset(u for u in found.group(1).split("|") if u) if found else frozenset()
 
 
-def _after_examples(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
+def _after_examples(
+    text: str, hits: list[tuple[Metric, int, int]], named_after: frozenset[str] = frozenset()
+) -> list[tuple[Metric, int, int]]:
     """Drop the cues that are items of a list of examples when the words after its 等 name something.
 
     查处超速、超员等重点违法12.6万起: 超速 and 超员 are examples of the violations counted. A cue
     of the first item is dropped only when it is the whole item (next to 、 or 等): the verb before
     the list still counts (收集整改交通设施、放管服改革等方面意见建议23条: 整改). Named offences
-    run together in one item go with it (、货车超载超速等: 超载 as well as 超速).
+    run together in one item go with it (、货车超载超速等: 超载 as well as 超速). `named_after`:
+    the metrics of the noun after the number when the 等 ends the words (`_named_after_examples`);
+    then only the later items are dropped, and only those of another metric (设立…、太平车站点等4个
+    劝导站: the station among the examples agrees with the noun and stays).
     """
     ends = [m.end() for m in _EXAMPLES_END.finditer(text)]
-    if not ends or not any(h[1] >= ends[-1] for h in hits):
+    if not ends:
         return hits
     cut = ends[-1]
+    # with the kind named only after the number, the first item keeps its cue: it may be the verb
+    # the list hangs on (走访企业、学校等86家单位: calls, not the places)
+    floor = 0
+    agreeing: frozenset[str] = frozenset()
+    if not any(h[1] >= cut for h in hits):
+        if not named_after:
+            return hits
+        floor = text.find("、") + 1
+        if floor == 0:
+            return hits
+        agreeing = named_after
 
     def an_item(start: int, end: int) -> bool:
-        return end < cut and (text[end : end + 1] in ("、", "等") or text[start - 1 : start] == "、")
+        return (
+            floor <= start
+            and end < cut
+            and (text[end : end + 1] in ("、", "等") or text[start - 1 : start] == "、")
+        )
 
-    dropped = [h for h in hits if an_item(h[1], h[2])]
+    dropped = [h for h in hits if an_item(h[1], h[2]) and h[0].key not in agreeing]
     # named offences run together in one item (货车超载超速等, 醉酒驾驶 with the 酒驾 inside it): an
     # offence that ends where a dropped one starts, or overlaps it, is an example of the same item
     for h in sorted(hits, key=lambda h: h[1], reverse=True):

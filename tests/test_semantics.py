@@ -1038,6 +1038,24 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
     assert (recs["6.1%"].label, recs["5.3%"].label) == ("全市机动车保有量", "驾驶人")
 
 
+def test_a_respectively_list_typed_with_a_dun_and_then_a_comma_holds_its_change_to_the_last() -> None:
+    # A sloppy list (5.7%、12.4%，30.1%): the comma joins the last figure as a 、 would, so it keeps
+    # the list's change and its item, whether the items stand before 分别 or in the clause before it.
+    text = (
+        "上半年全县道路交通死亡人数、受伤群众人数和事故总数分别同比下降6.2%、13.5%，21.4%。"
+        "去年兵团破案数、抓人数、挽损数实现三提升，分别同比上升4.8%、37.5%，120.6%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("6.2%", "13.5%", "21.4%")] == ["deaths", "injuries", "accidents"]
+    assert recs["21.4%"].change == "down"
+    assert [recs[t].metric for t in ("4.8%", "37.5%", "120.6%")] == [
+        "cases_solved",
+        "suspects_arrested",
+        "losses_recovered",
+    ]
+    assert recs["120.6%"].change == "up"
+
+
 def test_a_respectively_list_pairs_with_the_counts_of_a_sentence_longer_than_the_window() -> None:
     # The sentence runs past `WINDOW` before its changes: their sentence start is cut at the window,
     # the counts' is not, and the list read them as of another sentence (both changes `other`).
