@@ -98,8 +98,12 @@ def _span(period: str, year: int) -> tuple[dt.date, dt.date]:
         end = dt.date(year, 6, 30)
     elif "下半年" in period:
         start = dt.date(year, 7, 1)
-    elif "前三季度" in period:
+    elif "前三季" in period or "首三季" in period:  # 前三季度; Hong Kong's and Macau's 首三季
         end = dt.date(year, 9, 30)
+    elif "首两季" in period or "首二季" in period:
+        end = dt.date(year, 6, 30)
+    elif "首季" in period:  # the first quarter, as Hong Kong and Macau name it
+        end = dt.date(year, 3, 31)
     elif q := _QUARTER.search(period):
         n = _QUARTER_NUM.get(q.group("q")) or int(q.group("q"))
         start, end = dt.date(year, 3 * n - 2, 1), _month_end(year, 3 * n)
@@ -133,6 +137,8 @@ def resolve_period(period: str, article_date: str | None) -> tuple[str | None, s
     (('2024-10-01', '2024-10-07'), ('2024-10-01', '2024-12-31'))
     >>> resolve_period("今年四季度", "2025-01-10")  # a year written, even relative, is kept
     ('2025-10-01', '2025-12-31')
+    >>> resolve_period("今年首三季", "2025-10-28"), resolve_period("首季", "2024-05-06")
+    (('2025-01-01', '2025-09-30'), ('2024-01-01', '2024-03-31'))
     """
     try:
         today = dt.date.fromisoformat(article_date) if article_date else None

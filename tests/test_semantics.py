@@ -876,6 +876,11 @@ def test_a_new_level_is_not_a_change() -> None:
         ("二〇二三年全年", None, ("2023-01-01", "2023-12-31")),
         ("民国110年上半年", None, ("2021-01-01", "2021-06-30")),
         ("一季度", "2022-05-01", ("2022-01-01", "2022-03-31")),
+        # Hong Kong's and Macau's quarters counted from the first, and 前三季 without 度
+        ("首季", "2024-05-06", ("2024-01-01", "2024-03-31")),
+        ("今年首三季", "2025-10-28", ("2025-01-01", "2025-09-30")),
+        ("首两季", "2025-08-01", ("2025-01-01", "2025-06-30")),
+        ("前三季", "2023-10-12", ("2023-01-01", "2023-09-30")),
         ("1至10月", "2022-11-20", ("2022-01-01", "2022-10-31")),
         ("去年", "2022-11-20", ("2021-01-01", "2021-12-31")),
         ("截至目前", "2021-06-12", (None, "2021-06-12")),
@@ -884,6 +889,12 @@ def test_a_new_level_is_not_a_change() -> None:
 )
 def test_periods_resolve_against_the_article_date(period: str, date: str | None, expected: tuple) -> None:
     assert resolve_period(period, date) == expected
+
+
+def test_hong_kong_quarters_are_periods_not_words_of_the_count() -> None:
+    # 首三季 is a period: the clause that only records a count takes the topic's crime
+    (rec,) = extract_text("盜竊案方面，首三季錄得4,518宗")
+    assert rec.period == "首三季" and rec.metric == "crimes_reported" and rec.label == "盗窃案"
 
 
 def test_period_from_sentence_else_paragraph() -> None:
