@@ -1169,9 +1169,11 @@ def annotate(
             # table, whose column decides (under a year it may be a growth rate), nor in a 分别 pairing
             choice = lex.metrics.named(_RATE)
         own_words = pair.words if isinstance(pair, Listed) else ctx.pre
-        if choice.key == "accidents" and _BARE_COUNT.search(own_words):
+        if choice.key == "accidents" and (_BARE_COUNT.search(own_words) or _bare_count_earlier(choice)):
             # 全省接报火灾2.1万起…与上年相比，起数上升3.5%: a bare 起数 counts what the paragraph's count
-            # before it counted, crashes in a crash summary (the cue's guess), fires or cases elsewhere
+            # before it counted, crashes in a crash summary (the cue's guess), fires or cases elsewhere;
+            # so does a change whose own words are silent and whose metric was read from such a 起数
+            # earlier (起数上升3.5%。其中，较大火灾12起，同比减少3起: the larger fires' change)
             owner = _count_owner(candidates, out, i, para_start)
             if owner is not None and owner != "accidents":
                 choice = lex.metrics.named(owner) if owner != "other" else lex.metrics.other
@@ -1368,6 +1370,19 @@ _BARE_INTAKE = compile_pattern(r"受理(?:总?量|数|件数)")
 _BARE_COUNT = compile_pattern(r"(?:^|[，,；;：:、])\s*起数[^，,；;。]*$")
 #: The units a count of events (crashes, fires, cases) is said in: what a bare 起数 refers back to.
 _EVENT_UNITS = ("起", "宗")
+
+
+def _bare_count_earlier(choice: Choice) -> bool:
+    """Whether `choice` was read from a bare 起数 opening a clause of the words before the figure's own.
+
+    That 起数 names no noun of its own (与上年相比，起数上升3.5%), so like one in the figure's own words
+    it counts what the paragraph's count before the figure counted.
+    """
+    at = choice.cue_start
+    if not choice.earlier or at is None or not choice.earlier.startswith("起数", at):
+        return False
+    before = choice.earlier[:at].rstrip()
+    return not before or before[-1] in "，,；;：:、"
 
 
 def _count_owner(cands: Sequence[Candidate], out: Sequence[Record], i: int, para_start: int) -> str | None:
