@@ -866,6 +866,32 @@ _AMONG = compile_pattern(
 _UNWRAPPED = compile_pattern(r"[*_`\s]+")
 
 
+#: A sentence that says something: two Chinese characters at least (not a heading's number alone).
+_SAYS_SOMETHING = compile_pattern(r"\p{Han}{2}")
+
+
+def _countless_sentence_before(doc: Reading, i: int, sentence_start: int, lo: int) -> int | None:
+    """Where the sentence right before figure ``i``'s sentence starts, when it holds no figure at all.
+
+    A 其中 opening a sentence after such a sentence (在打击养老诈骗犯罪中，全局民警主动出击。其中，…5名)
+    breaks down what that sentence is about, which it does not count; the whole a sentence further up
+    (涉企案件…28名) counts something else. A sentence of changes only still holds figures (与去年同期
+    相比，下降12%), so the whole before it stays reachable, and so does one past a heading's number alone.
+    """
+    text, cands = doc.text, doc.cands
+    if sentence_start - 1 <= lo or text[sentence_start - 1 : sentence_start] not in "。！？!?\n":
+        return None
+    start = last_end(FULL_STOP_BACK, text, sentence_start - 1, lo)
+    if start <= lo or not _SAYS_SOMETHING.search(text, start, sentence_start):
+        return None
+    j = i - 1
+    while j >= 0 and cands[j].start >= sentence_start:
+        j -= 1
+    if j >= 0 and cands[j].start >= start:
+        return None  # a figure of its own: the usual search decides
+    return start
+
+
 def _whole_before(
     doc: Reading, out: Sequence[int | None], i: int, marker: int, sentence_start: int, lo: int, by_lead: bool
 ) -> tuple[int | None, bool]:
@@ -911,6 +937,13 @@ def _whole_before(
         and _WRAP.sub("", text[max(lo, sentence_start - 40) : sentence_start]).rstrip().endswith("。")
     )
     before = last_end(FULL_STOP_BACK, text, sentence_start - 1, lo) if semicolon else lo
+    # a sentence of its own topic and no count right before the 其中 one (在打击养老诈骗中，民警主动出击。
+    # 其中，…抓获嫌疑人5名) is what the parts break down: a count sentences up is another whole
+    countless = None
+    if opens and not by_lead and not semicolon:
+        countless = _countless_sentence_before(doc, i, sentence_start, lo)
+    if countless is not None:
+        before = max(before, countless)
     # the biggest earlier part of the item's measure after the marker: a whole is no smaller than any
     # of its parts (當中…票控25.6萬宗、1.84萬宗及9,730宗: 逾4.2萬宗 before is the whole of none of them)
     sibling = 0.0

@@ -724,6 +724,9 @@ def _named_like_first_item(
     >>> text = "全年接报警情86万起，其中群众紧急求助类31万起；交通类22万起；纠纷类9万起。"
     >>> [r.parent for r in extract_text(text)]
     [None, '86万起', '86万起', '86万起']
+    >>> text = "清查车辆900辆，其中暂扣电动车300辆；暂扣三轮车120辆。"
+    >>> [r.parent for r in extract_text(text)]
+    [None, '900辆', '900辆']
     """
     first = _first_after(cands, i, marker + 1)
     # a note in brackets after the name (公路客运量（含高速公路、国省道）401万人次) says what it takes in
@@ -741,8 +744,15 @@ def _named_like_first_item(
         return True
     if _BARE_KIND.fullmatch(label) is not None and _BARE_KIND.fullmatch(other) is not None:
         return True
+    # things dealt with by one verb, each item saying it again (其中查扣摩托车600辆；查扣小型汽车374辆):
+    # the verb, not the thing, makes them items of one list
+    if len(other) >= 3 and len(label) >= 3 and _OPENING_VERB.match(label) and other[:2] == label[:2]:
+        return True
     return _CLASS_NAME.match(label) is not None and _CLASS_NAME.match(other) is not None
 
+
+#: A label opening with a verb of dealing with things (查扣…, 暂扣…, 收缴…): the items a list repeats it in.
+_OPENING_VERB = compile_pattern(r"(?:查扣|暂扣|扣留|扣押|查获|收缴|缴获|没收|起获|查处|破获|抓获)")
 
 #: A bracketed note closing a label, searched only at its end.
 _TRAILING_NOTE = compile_pattern(r"[（(][^（()）\n]{1,40}[）)]$")

@@ -867,3 +867,35 @@ def test_a_paragraph_opened_by_qizhong_with_another_verb_finds_no_whole_up() -> 
     """A total dealt with (查处) a paragraph up is not what parts solved (破获) break down."""
     parents = parents_of("全年查处治安案件2045起，同比上升3%。\n其中，破获网络赌博案件215起。\n")
     assert parents["215起"] is None
+
+
+def test_qizhong_after_a_countless_opening_clause_takes_no_whole_from_the_paragraph_before() -> None:
+    """…开展宣传活动，其中进学校N场: the clause before 其中 counts nothing, so the parts have no whole.
+
+    The total of the paragraph before (even in the same unit) is another count: a year's events of
+    every kind, not those of the campaign the new paragraph opens with.
+    """
+    text = (
+        "今年全局共组织各类宣传活动260场，同比上升8%。\n\n"
+        "全年，各派出所持续开展防范养老诈骗宣传，其中进学校38场、进村居64场、进企业17场。\n"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("38场", "64场", "17场")] == [None, None, None]
+    text = "全年查处各类交通违法1.4万起。\n各中队扎实开展夜间巡查，其中查处酒驾96起，醉驾21起。\n"
+    parents = parents_of(text)
+    assert (parents["96起"], parents["21起"]) == (None, None)
+
+
+def test_qizhong_opening_a_sentence_after_a_countless_one_takes_no_whole_from_further_up() -> None:
+    """…抓获嫌疑人28名。在打击养老诈骗中，民警主动出击。其中，…抓获嫌疑人5名: another campaign's arrests."""
+    text = (
+        "在打击侵财犯罪中，全局共破获盗窃案件36起，抓获嫌疑人28名。在打击养老诈骗犯罪中，全局民警主动出击。"
+        "其中，城东派出所打掉一个诈骗团伙，抓获嫌疑人5名。"
+    )
+    assert parents_of(text)["5名"] is None
+    # a sentence of changes only in between still lets the parts reach the total
+    text = "全年查处酒驾醉驾420起。与去年同期相比，上升12%。其中，醉驾96起。"
+    assert parents_of(text)["96起"] == "420起"
+    # and the whole right before the 其中 sentence still holds
+    text = "在打击养老诈骗犯罪中，全局民警抓获嫌疑人41名。其中，城东派出所抓获嫌疑人5名。"
+    assert parents_of(text)["5名"] == "41名"
