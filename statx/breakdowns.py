@@ -884,9 +884,7 @@ def _countless_sentence_before(doc: Reading, i: int, sentence_start: int, lo: in
     start = last_end(FULL_STOP_BACK, text, sentence_start - 1, lo)
     if start <= lo or not _SAYS_SOMETHING.search(text, start, sentence_start):
         return None
-    j = i - 1
-    while j >= 0 and cands[j].start >= sentence_start:
-        j -= 1
+    j = bisect.bisect_left(cands, sentence_start, 0, i, key=start_of) - 1  # the last one before the sentence
     if j >= 0 and cands[j].start >= start:
         return None  # a figure of its own: the usual search decides
     return start
