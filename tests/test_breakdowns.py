@@ -867,3 +867,17 @@ def test_a_paragraph_opened_by_qizhong_with_another_verb_finds_no_whole_up() -> 
     """A total dealt with (查处) a paragraph up is not what parts solved (破获) break down."""
     parents = parents_of("全年查处治安案件2045起，同比上升3%。\n其中，破获网络赌博案件215起。\n")
     assert parents["215起"] is None
+
+
+def test_a_clause_opening_with_gong_after_the_items_tallies_the_whole_period_again() -> None:
+    """其中民警…人次，共救助…: the 共 turns back to the period's work; a 共 before an item's figure is one."""
+    parents = parents_of(
+        "今年以来全县治安巡防累计投入力量4.6万人次，其中民警1.5万人次，共救助群众320人次，"
+        "抢险救灾47起。受理纠纷90起，其中，共有12起为邻里纠纷。全年接报警情3.1万起，其中，"
+        "夜间为警情高发时段，共9800起。"
+    )
+    assert parents["1.5万人次"] == "4.6万人次"
+    assert parents["320人次"] is None
+    assert parents["47起"] is None
+    assert parents["12起"] == "90起"
+    assert parents["9800起"] == "3.1万起"  # a 共 before any item's figure gives the item's own count
