@@ -131,14 +131,14 @@ def find_parents(doc: Reading) -> list[int | None]:
             bracket, marker = None, None
         if bracket is not None and (marker is None or bracket > marker):
             marker, by_lead = bracket, False
-        if marker is not None and not by_lead and lex.breakdown_end.search(text, marker, c.start):
+        if marker is not None and not by_lead and _breakdown_ended(doc, i, marker):
             marker = None  # 其中民警1.38万人次，同时会同…社会力量4700余人次: the breakdown ended before it
         # A 其中 nested in an item (2. 酒驾醉驾2,106起，其中醉驾497起；3. 违法停车4.4万起) breaks down that
         # item only: a later item bigger than the nearest figure of its unit before that 其中 is a
         # part of a breakdown opened earlier, so the sentence's earlier 其中 are tried in turn.
         tries = [marker] if marker is not None else []
         if marker is not None and not by_lead and found and marker == found[-1]:
-            tries += [at for at in reversed(found[:-1]) if not lex.breakdown_end.search(text, at, c.start)]
+            tries += [at for at in reversed(found[:-1]) if not _breakdown_ended(doc, i, at)]
         for at in tries:
             markers[i] = marker = at
             from_ = whole_from if by_lead else sentence_start
@@ -228,6 +228,36 @@ def find_parents(doc: Reading) -> list[int | None]:
         elif i > 0 and (paired := _paired_whole(doc, out, i)) is not None:
             out[i] = paired
     return out
+
+
+#: A clause opening with 共 once a breakdown's items began (其中民警2.6万人次，共救助群众136人次): the
+#: sentence turns back to tally the whole period's work, so what follows is no part of the breakdown.
+_NEW_TALLY = compile_pattern(r"[，,；;]\s*共")
+
+
+def _breakdown_ended(doc: Reading, i: int, marker: int) -> bool:
+    """Whether a clause between the breakdown word at ``marker`` and figure ``i`` ends the breakdown.
+
+    A word of another topic (同时, 此外: ``lex.breakdown_end``) does, and so does a clause opening
+    with 共 once a figure of the breakdown stands before it (其中民警…人次，共救助…). A 共 before
+    any figure gives the count of the item the words named (其中，夜间为高发时段，共N起), and one
+    right after the word itself (其中，共有3起…) opens the first item: neither ends anything.
+    """
+    text, cands = doc.text, doc.cands
+    end = cands[i].start
+    if doc.lex.breakdown_end.search(text, marker, end):
+        return True
+    opening = _CLAUSE_OPENING.match(text, marker, end)
+    # the last one: a figure before any 共 clause stands before the last
+    tallies = [m.start() for m in _NEW_TALLY.finditer(text, opening.end() if opening else marker, end)]
+    if not tallies:
+        return False
+    j = i - 1
+    while j >= 0 and cands[j].start >= marker:
+        if cands[j].start < tallies[-1]:
+            return True
+        j -= 1
+    return False
 
 
 def _paired_whole(doc: Reading, out: Sequence[int | None], i: int) -> int | None:

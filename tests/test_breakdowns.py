@@ -899,3 +899,17 @@ def test_qizhong_opening_a_sentence_after_a_countless_one_takes_no_whole_from_fu
     # and the whole right before the 其中 sentence still holds
     text = "在打击养老诈骗犯罪中，全局民警抓获嫌疑人41名。其中，城东派出所抓获嫌疑人5名。"
     assert parents_of(text)["5名"] == "41名"
+
+
+def test_a_clause_opening_with_gong_after_the_items_tallies_the_whole_period_again() -> None:
+    """其中民警…人次，共救助…: the 共 turns back to the period's work; a 共 before an item's figure is one."""
+    parents = parents_of(
+        "今年以来全县治安巡防累计投入力量4.6万人次，其中民警1.5万人次，共救助群众320人次，"
+        "抢险救灾47起。受理纠纷90起，其中，共有12起为邻里纠纷。全年接报警情3.1万起，其中，"
+        "夜间为警情高发时段，共9800起。"
+    )
+    assert parents["1.5万人次"] == "4.6万人次"
+    assert parents["320人次"] is None
+    assert parents["47起"] is None
+    assert parents["12起"] == "90起"
+    assert parents["9800起"] == "3.1万起"  # a 共 before any item's figure gives the item's own count
