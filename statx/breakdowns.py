@@ -252,12 +252,8 @@ def _breakdown_ended(doc: Reading, i: int, marker: int) -> bool:
     tallies = [m.start() for m in _NEW_TALLY.finditer(text, opening.end() if opening else marker, end)]
     if not tallies:
         return False
-    j = i - 1
-    while j >= 0 and cands[j].start >= marker:
-        if cands[j].start < tallies[-1]:
-            return True
-        j -= 1
-    return False
+    first = bisect.bisect_left(cands, marker, 0, i, key=start_of)  # the breakdown's first figure
+    return first < i and cands[first].start < tallies[-1]
 
 
 def _paired_whole(doc: Reading, out: Sequence[int | None], i: int) -> int | None:
