@@ -34,6 +34,9 @@ _OFFENCE_START = 3
 #: (查处85起网络违法案件, 查处12起“黄赌”治安案件): cases dealt with, as 查处治安案件85起 says; not a
 #: road offence's case (查处3起交通违法案件) nor past a clause's end. Bounded: a short noun phrase.
 _CASE_AFTER = compile_pattern(r"(?:(?!交通|违章|违法行为)[^，。；,;、：:！？\d\s]){0,12}?案件")
+#: Words that turn to something else (此外，全市共查处…): the paragraph's previous road offence no longer
+#: says what a bare 查处 counts (`MetricIndex._offence_said_before`).
+_TURN = compile_pattern(r"此外|另外|另有|其他|其它|其余|全部|总共|总计|共计")
 #: Words that join two items of a list (车管所和12个服务站): what stands before one names the other item.
 _JOINERS = frozenset("和及与、")
 # Base score by where the cue stands, and how much each character of distance costs.
@@ -343,7 +346,11 @@ class MetricIndex:
                 if (
                     offence is None
                     and pre_keys == {best[1].key}
-                    and (said := self._offence_said_before(pre, best_end_in_pre, best, sentence_before, unit))
+                    and (
+                        said := self._offence_said_before(
+                            pre, best_end_in_pre, best, sentence_before, unit, before
+                        )
+                    )
                 ):
                     return self.named(said)
                 if inherited and (
@@ -478,6 +485,7 @@ class MetricIndex:
         best: tuple[float, Metric, str],
         earlier: str | Callable[[], str],
         unit: str,
+        before: str | Callable[[], str | None] | None = None,
     ) -> str | None:
         """The road offence an earlier clause names when the figure's own words are a bare 查处.
 
@@ -486,19 +494,29 @@ class MetricIndex:
         other cue before it, none right after the measure word), and the offence the sentence named
         before is what it counts. Only one of the named road offences (`ROAD_OFFENCES`) counted in
         the unit, the last one said (the longer of two cues ending there): a clause before that
-        names crimes or crashes keeps the verb.
+        names crimes or crashes keeps the verb. When the sentence before names nothing counted in the
+        unit, the paragraph's previous count (`before`) says it, if it counted a road offence
+        (城区查处酒驾3000起。郊区共查处1200起; 夜间查处醉驾最多…。午间分别查处N起、M起): a report on one
+        offence goes on counting it with the bare verb.
         """
         if self.handle is None or self.handle.fullmatch(best[2]) is None:
             return None
         if not 0 <= len(pre) - verb_end <= 1:
             return None
         words = earlier if isinstance(earlier, str) else earlier()
-        said = [  # the last said, and of two ending there the longer (酒驾醉驾, not its 醉驾)
-            (end, end - start, metric.key)
-            for metric, start, end in self._hits(words, unit)
-            if unit in metric.units
+        said_spans = [
+            (start, end, metric.key) for metric, start, end in self._hits(words, unit) if unit in metric.units
         ]
-        last = max(said)[2] if said else None
+        # the last said, and of two ending there the longer (酒驾醉驾, not its 醉驾)
+        said = [(end, end - start, key) for start, end, key in said_spans]
+        handled = self.handle
+        # nothing said there, or only 查处 again (农村道路查处数明显上升，共查处N起): no offence named
+        if all(handled.fullmatch(words, start, end) for start, end, _ in said_spans):
+            if _TURN.search(words) or _TURN.search(pre):
+                return None
+            previous = before() if callable(before) else before
+            return previous if previous in ROAD_OFFENCES else None
+        last = max(said)[2]
         return last if last in ROAD_OFFENCES else None
 
     def part_of(self, whole: str, pre: str) -> str:

@@ -1141,6 +1141,15 @@ def annotate(
             # 受理…410件586人，件数、人数同比分别减少9.89%、15.07%: 件数 and 人数 name the measures of the
             # count said before, so each change is of the count in its measure
             choice = Choice(counted.metric, counted.metric_name)
+        if (
+            change is None
+            and choice.key != _HOTLINE
+            and rec.unit in lex.metrics.units.get(_HOTLINE, ())
+            and _HOTLINE_SHARE.match(text, cand.end, min(len(text), cand.end + _HOTLINE_SHARE_REACH))
+        ):
+            # 虚假宣传行为212件，占举报量的8%: a count whose next clause gives its share of the reports,
+            # complaints or calls taken is a kind of those tickets, whatever its own words name
+            choice = lex.metrics.named(_HOTLINE)
         if isinstance(pair, int) and change is None and out[pair].unit == rec.unit:
             # 满意率、知晓率分别为97.1%、86.4%，全省“两率”分别为95.3%、84.0%: a second list in the same
             # unit gives the same measures again (for another place or year), so each takes the metric
@@ -1404,6 +1413,15 @@ def _count_owner(cands: Sequence[Candidate], out: Sequence[Record], i: int, para
 
 #: The metric of a share that is no metric's own rate.
 _RATE = "rate_other"
+_HOTLINE = "hotline_cases"
+#: The share of a hotline's or a complaint desk's tickets a count takes, said in the next clause
+#: (…212件，占举报量的8%; …860件，分别占投诉总量的…), past a bracket after the count (…325件（其中…210件），
+#: 占举报量的9%): bounded by `_HOTLINE_SHARE_REACH`.
+_HOTLINE_SHARE = compile_pattern(
+    r"(?:[(（][^()（）]{0,20})?[)）]?\s*[，,]\s*(?:分别)?占(?:全部|全年|总|同期)?(?:受理)?(?:群众)?"
+    r"(?:举报|投诉|诉求|来电|来信|工单|热线)(?:举报|投诉)?(?:件|总)?量"
+)
+_HOTLINE_SHARE_REACH = 48
 #: A rate named by nothing but its success (成功率, 成功率达, 成功率为).
 _BARE_SUCCESS = compile_pattern(r"[，,]?(?:成功率|成功比例)(?:达到?|为|是|达到了)?")
 #: The rate a bare 成功率 is after a count of each metric: the disputes settled are mediation's.
