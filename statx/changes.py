@@ -63,6 +63,11 @@ def _change(
     ):
         # 降幅由1-6月的3.2%扩大到10.6%: both figures are sizes of the fall
         change = "up" if sized.re is lex.sized_up else "down"
+    elif _RECORDED.search(ctx.pre) and (
+        size := _SIZE_AFTER.match(text, cand.end, min(len(text), cand.end + _SIZE_AFTER_SPAN))
+    ):
+        # 醉驾录得近三成的跌幅, 盗窃案录得12%升幅: the size word after the figure says which way
+        change = "up" if size.group("up") else "down"
     elif (spoken := _SPOKEN_MORE_LESS.fullmatch(ctx.pre.strip())) and _after_a_basis_clause(
         text, cand.start - len(ctx.pre), lex
     ):
@@ -108,6 +113,12 @@ _SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
 _BRACKETED_RISE = compile_pattern(r"[(（]\s*增\s*$")
 #: All a clause may say before a figure that the clause before it ranks (增幅最大，达21.4%).
 #: 分别为：210.9%、124.2%: each figure of a list after 分别 is ranked, its pre a mere 、.
+#: A figure a clause only records (分别录得, 共录得), then named a rise or a fall by the size word
+#: right after it (录得近三成的跌幅, 录得12%升幅), as Hong Kong and Macau reports put it. Only after
+#: 录得: elsewhere a share before 的降幅 can be a part of the fall (5.1%的降幅来自夜间), no change.
+_RECORDED = compile_pattern(r"录得\s*$")
+_SIZE_AFTER = compile_pattern(r"\s*的?\s*(?:(?P<up>升幅|增幅|涨幅)|(?P<down>跌幅|降幅|减幅))")
+_SIZE_AFTER_SPAN = 8
 _RANK_LINK = compile_pattern(r"(?:分别)?(?:达到?|为|是)?[：:]?|[、和及]")
 #: Flights that took off and landed (机场保障起降1200架次, 起降了86架次): 降 of 起降 is a
 #: landing, no fall.

@@ -38,11 +38,17 @@ _COMMON_WIDE = tuple((chr(c), chr(c - 0xFEE0)) for c in map(ord, "，：；（�
 # before a change or between the ends of a range ((−1.11%), 10%–20%, 2–4个) fold to ASCII too, so
 # the sign and the range read as typed ones do; the em dash (——) is Chinese punctuation and stays.
 _SIGNS = {"\u2012": "-", "\u2013": "-", "\u2212": "-", "\ufe62": "+", "\ufe63": "-"}
-_RARE_WIDE = re.compile("[\uff01-\uff5e\u00a0\u2000-\u200a\u202f\u205f\u3000\u2012\u2013\u2212\ufe62\ufe63]")
+# The small percent sign (U+FE6A) of Big5-era Hong Kong, Macau and Taiwan pages (增加8﹪) is a
+# percent sign like the full-width one; folded, the share reads as a figure.
+_SMALL_FORMS = {"\ufe6a": "%"}
+_RARE_WIDE = re.compile(
+    "[\uff01-\uff5e\u00a0\u2000-\u200a\u202f\u205f\u3000\u2012\u2013\u2212\ufe62\ufe63\ufe6a]"
+)
 _RARE_WIDE_MAP = (
     {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
     | {chr(c): " " for c in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
     | _SIGNS
+    | _SMALL_FORMS
 )
 
 
@@ -51,12 +57,14 @@ def _fold_rare(match: re.Match[str]) -> str:
 
 
 def _fold_width(text: str) -> str:
-    """Fold full-width ASCII to ASCII, exotic spaces to a space and signs to ``+``/``-``, keeping the length.
+    """Fold full-width ASCII and ``﹪`` to ASCII, exotic spaces to a space, signs to ``+``/``-``; length kept.
 
     >>> _fold_width("１２３，ＡＰＰ\\u3000\\u00a0")
     '123,APP  '
     >>> _fold_width("(\\u22121.11%)，10%\\u201320%，——")
     '(-1.11%),10%-20%,——'
+    >>> _fold_width("增加8\\ufe6a")
+    '增加8%'
     """
     for wide, narrow in _COMMON_WIDE:
         text = text.replace(wide, narrow)

@@ -3386,3 +3386,17 @@ def test_list_verb_said_once_holds_for_every_kind() -> None:
     assert _share_verb(["破获刑事案件", "抓获犯罪嫌疑人"]) == ["破获刑事案件", "抓获犯罪嫌疑人"]
     assert _share_verb(["盗窃发案", "诈骗发案"]) == ["盗窃发案", "诈骗发案"]
     assert _share_verb(["查处", "醉驾"]) == ["查处", "醉驾"]
+
+
+def test_a_recorded_figure_named_a_rise_or_fall_by_the_size_word_after_it() -> None:
+    # Hong Kong and Macau reports: 录得 a figure, then 的跌幅 / 的升幅 says which way it went
+    text = "今年首季，車輛盜竊則錄得近四成的跌幅；店舖盜竊錄得15.2%升幅，勞資糾紛亦錄得兩成的增幅。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["近四成"].change == "down"
+    assert recs["15.2%"].change == "up"
+    assert recs["兩成"].change == "up"
+    # not after 录得: a share before 的降幅 can be a part of the fall, no change of its own
+    text = "全年查處超速違法305起，其中8.4%的降幅來自夜間路段，共錄得六宗嚴重事故。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["8.4%"].change is None
+    assert recs["六宗"].change is None
