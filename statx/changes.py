@@ -111,14 +111,14 @@ _SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
 #: change of the count before it, as a sign there would (86人（+7.5%）). Alone, 增 is no change word
 #: (增设12个点位 counts what was set up); 减, 降, 升 and 跌 are change words already.
 _BRACKETED_RISE = compile_pattern(r"[(（]\s*增\s*$")
-#: All a clause may say before a figure that the clause before it ranks (增幅最大，达21.4%).
-#: 分别为：210.9%、124.2%: each figure of a list after 分别 is ranked, its pre a mere 、.
 #: A figure a clause only records (分别录得, 共录得), then named a rise or a fall by the size word
 #: right after it (录得近三成的跌幅, 录得12%升幅), as Hong Kong and Macau reports put it. Only after
 #: 录得: elsewhere a share before 的降幅 can be a part of the fall (5.1%的降幅来自夜间), no change.
 _RECORDED = compile_pattern(r"录得\s*$")
 _SIZE_AFTER = compile_pattern(r"\s*的?\s*(?:(?P<up>升幅|增幅|涨幅)|(?P<down>跌幅|降幅|减幅))")
 _SIZE_AFTER_SPAN = 8
+#: All a clause may say before a figure that the clause before it ranks (增幅最大，达21.4%).
+#: 分别为：210.9%、124.2%: each figure of a list after 分别 is ranked, its pre a mere 、.
 _RANK_LINK = compile_pattern(r"(?:分别)?(?:达到?|为|是)?[：:]?|[、和及]")
 #: Flights that took off and landed (机场保障起降1200架次, 起降了86架次): 降 of 起降 is a
 #: landing, no fall.
