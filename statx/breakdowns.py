@@ -16,7 +16,6 @@ import regex
 
 from statx.changes import start_of_line
 from statx.clauses import (
-    CLAUSE_BREAK,
     CLAUSE_BREAK_BACK,
     FULL_STOP_BACK,
     LIST_JOINS,
@@ -232,7 +231,7 @@ def find_parents(doc: Reading) -> list[int | None]:
 
 #: A clause opening with 共 once a breakdown's items began (其中民警2.6万人次，共救助群众136人次): the
 #: sentence turns back to tally the whole period's work, so what follows is no part of the breakdown.
-_NEW_TALLY = compile_pattern(r"[，,；;]\s*共")
+_NEW_TALLY_BACK = compile_pattern(r"[，,；;]\s*共", regex.REVERSE)
 
 
 def _breakdown_ended(doc: Reading, i: int, marker: int) -> bool:
@@ -249,11 +248,11 @@ def _breakdown_ended(doc: Reading, i: int, marker: int) -> bool:
         return True
     opening = _CLAUSE_OPENING.match(text, marker, end)
     # the last one: a figure before any 共 clause stands before the last
-    tallies = [m.start() for m in _NEW_TALLY.finditer(text, opening.end() if opening else marker, end)]
-    if not tallies:
+    tally = _NEW_TALLY_BACK.search(text, opening.end() if opening else marker, end)
+    if tally is None:
         return False
     first = bisect.bisect_left(cands, marker, 0, i, key=start_of)  # the breakdown's first figure
-    return first < i and cands[first].start < tallies[-1]
+    return first < i and cands[first].start < tally.start()
 
 
 def _paired_whole(doc: Reading, out: Sequence[int | None], i: int) -> int | None:
@@ -1280,7 +1279,7 @@ def _says_solving_verb_again(doc: Reading, j: int, start: int, i: int) -> bool:
     """
     end = doc.cands[i].start
     pre = doc.contexts[j].pre
-    clause = pre[max((m.end() for m in CLAUSE_BREAK.finditer(pre)), default=0) :]
+    clause = pre[last_end(CLAUSE_BREAK_BACK, pre, len(pre), 0) :]
     return any(
         len(m.group()) >= 2 and m.group()[-2:] in clause
         for m in doc.lex.solved_verb.finditer(doc.text, start, end)

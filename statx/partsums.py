@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from statx.clauses import CLAUSE_BREAK_BACK, WINDOW
+from statx.clauses import CLAUSE_BREAK_BACK, WINDOW, last_end
 from statx.figurereading import NUMBERED_LINE, Reading, is_rate, measure_of, nearly_equal, rounding, size_of
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
@@ -306,8 +306,7 @@ def _counts_alike(text: str, words: str, first: int) -> bool:
 
 def _clause_before(text: str, at: int) -> str:
     """The words of the clause before position `at`, back to a clause mark (40 characters at most)."""
-    opened = CLAUSE_BREAK_BACK.search(text, max(0, at - 40), at)
-    return text[opened.end() if opened is not None else max(0, at - 40) : at]
+    return text[last_end(CLAUSE_BREAK_BACK, text, at, max(0, at - 40)) : at]
 
 
 def wholes_of_numbered_lines(doc: Reading, parents: list[int | None]) -> None:

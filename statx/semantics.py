@@ -1413,6 +1413,7 @@ def _count_owner(cands: Sequence[Candidate], out: Sequence[Record], i: int, para
 
 #: The metric of a share that is no metric's own rate.
 _RATE = "rate_other"
+#: The metric of a hotline's or a complaint desk's tickets (`_HOTLINE_SHARE`).
 _HOTLINE = "hotline_cases"
 #: The share of a hotline's or a complaint desk's tickets a count takes, said in the next clause
 #: (…212件，占举报量的8%; …860件，分别占投诉总量的…), past a bracket after the count (…325件（其中…210件），
