@@ -95,6 +95,13 @@ class MetricIndex:
     settled: regex.Pattern[str] | None = None  # a `settle_verbs` verb alone after a share: see `classify`
     catch: regex.Pattern[str] | None = None  # the `catch_verbs`, whole: see `_offender_noun`
     handle: regex.Pattern[str] | None = None  # the `handle_verbs`, whole: see `_handled_offence`
+    # a `deploy_verbs` verb ending the words before a number, and a `force_words` word opening the
+    # words after it: see `_sent_force`
+    deploy_tail: regex.Pattern[str] | None = None
+    force_head: regex.Pattern[str] | None = None
+    # a `team_verbs` verb, whole, and a `team_nouns` noun within a few words after a count: `_team_set_up`
+    team_verb: regex.Pattern[str] | None = None
+    team_head: regex.Pattern[str] | None = None
     vague: regex.Pattern[str] | None = None  # the `vague_done` words, whole: see `_outside_object`
     kinds: frozenset[str] = frozenset()  # the `case_kinds` words: see `only_a_kind_of_case`
     happened: regex.Pattern[str] | None = None  # the `crime_happened` words: see `only_a_kind_of_case`
@@ -135,6 +142,18 @@ class MetricIndex:
             else None,
             catch=compile_pattern(alternation(rules.words.get("catch_verbs", ()))),
             handle=compile_pattern(alternation(rules.words.get("handle_verbs", ()))),
+            deploy_tail=compile_pattern(f"(?:{alternation(rules.words['deploy_verbs'])})了?\\s?$")
+            if rules.words.get("deploy_verbs")
+            else None,
+            team_verb=compile_pattern(alternation(rules.words.get("team_verbs", ()))),
+            team_head=compile_pattern(
+                f"\\s?(?![^，。；\\d]{{0,6}}?消防)[^，。；\\d]{{0,6}}?(?:{alternation(rules.words['team_nouns'])})"
+            )
+            if rules.words.get("team_nouns")
+            else None,
+            force_head=compile_pattern(f"\\s?(?:{alternation(rules.words['force_words'])})")
+            if rules.words.get("force_words")
+            else None,
             vague=compile_pattern(alternation(rules.words.get("vague_done", ()))),
             kinds=frozenset(rules.words.get("case_kinds", ())),
             happened=compile_pattern(alternation(rules.words.get("crime_happened", ()))),
@@ -372,8 +391,10 @@ class MetricIndex:
                 # the pre and post words scored below the threshold, so the best cue is here
                 return Choice(best[1].key, best[1].name, best_start, earlier=text)
         if best is None or best[0] < _THRESHOLD:
-            return self.other
+            return self.named("police_deployed") if self._sent_force(pre, post, unit) else self.other
         key = best[1].key
+        if key == "stations_built" and self._team_set_up(pre, post, best_end_in_pre, best):
+            return self.other
         return Choice(key, best[1].name, first_in_pre.get(key))
 
     def _named_after_examples(self, pre: str, post: str, unit: str) -> frozenset[str]:
@@ -461,6 +482,33 @@ class MetricIndex:
         if not (0 <= len(pre) - verb_end <= 1 and self.handle.fullmatch(best[2]) is not None):
             return False
         return offence[1].priority > max(best[1].priority, 0)
+
+    def _team_set_up(self, pre: str, post: str, verb_end: int, best: tuple[float, Metric, str]) -> bool:
+        """Whether a count of things set up is of teams, named right after it, not of stations.
+
+        成立30个宣讲小分队, 组建5个工作专班: the verb of setting up (`team_verbs`) right before the
+        number names stations (成立4个中队), but a team noun (`team_nouns`) a few words after the
+        measure word says the count is of teams put on a job, which no metric counts. Not a fire
+        service's 分队 (消防分队 is a station).
+        """
+        if self.team_verb is None or self.team_head is None:
+            return False
+        if not (0 <= len(pre) - verb_end <= 1 and self.team_verb.fullmatch(best[2]) is not None):
+            return False
+        return self.team_head.match(post) is not None
+
+    def _sent_force(self, pre: str, post: str, unit: str) -> bool:
+        """Whether a count no cue names is of officers a verb right before it sends out.
+
+        出动1461名交警, 投入200名民警: the verb (`deploy_verbs`) ends the words before the number and a
+        police word (`force_words`) opens the words after the measure word, so the count is of the
+        force sent, as 出动民警1461名 says with both words first. Only in a unit the force is counted in.
+        """
+        if self.deploy_tail is None or self.force_head is None:
+            return False
+        if unit not in self.units.get("police_deployed", ()):
+            return False
+        return self.deploy_tail.search(pre) is not None and self.force_head.match(post) is not None
 
     def _handled_case(self, pre: str, post: str, verb_end: int, best: tuple[float, Metric, str]) -> bool:
         """Whether a count of cases a handling verb stands right before counts cases solved.

@@ -3400,3 +3400,15 @@ def test_a_recorded_figure_named_a_rise_or_fall_by_the_size_word_after_it() -> N
     recs = {r.text: r for r in extract_text(text)}
     assert recs["8.4%"].change is None
     assert recs["六宗"].change is None
+
+
+def test_a_force_named_right_after_a_verb_that_sends_it_is_police_deployed() -> None:
+    """出动N名交警: the verb before the count and the police word after it name the force sent out."""
+    text = "夜查中共出动85名巡警、12台警车，又调派30名民辅警；另有村里组织的40名志愿者，派出所有民警16名。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["85名"].metric == "police_deployed"
+    assert recs["30名"].metric == "police_deployed"
+    assert recs["12台"].metric == "vehicles_deployed"
+    # no police word after the count, or no sending verb before it: nothing sent out
+    assert recs["40名"].metric != "police_deployed"
+    assert recs["16名"].metric != "police_deployed"
