@@ -920,15 +920,20 @@ def _outside_causing(text: str, hits: list[tuple[Metric, int, int]]) -> list[tup
     return kept
 
 
-#: A cause said between the thing counted and what befell it (312名驾驶人因酒驾被吊销驾照).
-_CAUSE = compile_pattern(r"因[^，。；,;]{1,24}?(?=[,，]?[ \t]?(?:均|都|已|亦|也|分别)?被)")
+#: A cause said between the thing counted and what befell it (312名驾驶人因酒驾被吊销驾照), or the
+#: death it led to (5人因无证驾驶导致死亡, 3位行人因翻越护栏而丧生).
+_CAUSE = compile_pattern(
+    r"因[^，。；,;]{1,24}?(?=[,，]?[ \t]?(?:均|都|已|亦|也|分别)?被"
+    r"|而?(?:造成|导致|致)?(?:死亡|丧生|身亡|遇难|失去(?:了)?生命))"
+)
 
 
 def _outside_cause(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
     """Drop the cues inside a cause (因…) that a passive predicate (被…) follows, in the words after a figure.
 
     312名驾驶人因酒驾被吊销驾照 counts licences revoked, 46名司机因涉嫌药后驾驶被捕 people arrested:
-    the 因 phrase says why, and its words (酒驾, 驾驶) name no count of this figure.
+    the 因 phrase says why, and its words (酒驾, 驾驶) name no count of this figure. So does a cause
+    before a death (8人因酒后驾驶身亡, 5人因无证驾驶导致死亡): the people counted are the dead.
 
     >>> from statx.rules import Metric
     >>> drink, revoked = (Metric(k, "", frozenset(), (), 0, "") for k in ("drink", "revoked"))

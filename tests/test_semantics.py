@@ -64,6 +64,24 @@ def test_a_grouping_lead_opening_the_next_paragraph_reaches_the_total_for_its_fi
     assert {r.text: r for r in extract_text(parted)}["316起"].parent != "417起"
 
 
+def test_a_lead_by_sex_breaks_down_the_people_counted_before() -> None:
+    # 从性别看 groups people as 从年龄看 does: its items are parts of the count they add up to, past a
+    # smaller count of the same unit in between (the new drivers of the year)
+    text = "全市机动车驾驶人达120万人，今年新领证驾驶人6万人。从性别看，男性驾驶人78万人，女性驾驶人42万人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].parent for t in ("78万人", "42万人")] == ["120万人"] * 2
+
+
+def test_the_people_a_named_cause_killed_are_deaths() -> None:
+    # the cause after the count (因…造成死亡, 因…而丧生, 因…身亡) says why the people died: its
+    # offence words (无证驾驶, 酒后驾驶) name no count of them
+    text = "事故中，9人因无证驾驶导致死亡，4名骑车人因酒后驾驶身亡，3位行人因翻越护栏而丧生。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("9人", "4名", "3位")] == ["deaths"] * 3
+    # a cause before a penalty keeps its own reading: the licences revoked, not the dead
+    assert {r.text: r for r in extract_text("全年12名驾驶人因酒驾被吊销驾驶证")}["12名"].metric != "deaths"
+
+
 def test_a_cue_limited_to_units_names_nothing_in_another_unit() -> None:
     # 劝导…违法 counts people in 人次 (a `(?#units:…)` cue of people_reached); in 次 or 起 the same
     # words count the acts talked down, which the general 违法 cue of violations_handled names
