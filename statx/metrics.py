@@ -500,9 +500,9 @@ class MetricIndex:
     def _sent_force(self, pre: str, post: str, unit: str) -> bool:
         """Whether a count no cue names is of officers a verb right before it sends out.
 
-        出动1461名交警, 投入200名民警: the verb (`deploy_verbs`) ends the words before the number and a
+        出动860名交警, 投入200名民警: the verb (`deploy_verbs`) ends the words before the number and a
         police word (`force_words`) opens the words after the measure word, so the count is of the
-        force sent, as 出动民警1461名 says with both words first. Only in a unit the force is counted in.
+        force sent, as 出动民警860名 says with both words first. Only in a unit the force is counted in.
         """
         if self.deploy_tail is None or self.force_head is None:
             return False
