@@ -232,6 +232,8 @@ def find_parents(doc: Reading) -> list[int | None]:
 #: A clause opening with 共 once a breakdown's items began (其中民警2.6万人次，共救助群众136人次): the
 #: sentence turns back to tally the whole period's work, so what follows is no part of the breakdown.
 _NEW_TALLY_BACK = compile_pattern(r"[，,；;]\s*共", regex.REVERSE)
+#: A mark that ends a clause (see `_past_paired_changes`).
+_CLAUSE_BREAK = compile_pattern(r"[，,；;]")
 
 
 def _breakdown_ended(doc: Reading, i: int, marker: int) -> bool:
@@ -246,6 +248,8 @@ def _breakdown_ended(doc: Reading, i: int, marker: int) -> bool:
     end = cands[i].start
     if doc.lex.breakdown_end.search(text, marker, end):
         return True
+    if text.startswith("分别", marker) and _past_paired_changes(doc, i, marker):
+        return True
     opening = _CLAUSE_OPENING.match(text, marker, end)
     # the last one: a figure before any 共 clause stands before the last
     tally = _NEW_TALLY_BACK.search(text, opening.end() if opening else marker, end)
@@ -253,6 +257,18 @@ def _breakdown_ended(doc: Reading, i: int, marker: int) -> bool:
         return False
     first = bisect.bisect_left(cands, marker, 0, i, key=start_of)  # the breakdown's first figure
     return first < i and cands[first].start < tally.start()
+
+
+def _past_paired_changes(doc: Reading, i: int, marker: int) -> bool:
+    """Whether a 分别 at ``marker`` paired only changes, and figure ``i`` stands in a clause after them.
+
+    破案数、抓获数分别同比增长8.5%、14.2%，劝返人员120人: the 分别 gave each count its change;
+    the people after the comma are a count of their own, no part of a figure before the 分别.
+    """
+    first = bisect.bisect_left(doc.cands, marker, 0, i, key=start_of)
+    if first >= i or not all(doc.changes[k].relative for k in range(first, i)):
+        return False
+    return _CLAUSE_BREAK.search(doc.text, doc.cands[i - 1].end, doc.cands[i].start) is not None
 
 
 def _paired_whole(doc: Reading, out: Sequence[int | None], i: int) -> int | None:
@@ -2096,8 +2112,11 @@ _LEFT_OUT = compile_pattern(r"(?:不含|不包括|未含|未包括|未计入|不
 _LEFT_OUT_REACH = 16
 _RATE_OF_COUNT = compile_pattern(PER_PERIOD + r"|人均|户均|车均|场均|每人|每名|每户")
 #: Words inside a bracket that make its figure a rate or another period's, not a part
-#: (1.94万起(日均53起), 214起(2023年为236起), 612起(上年同期498起)).
-_NOT_A_PART = compile_pattern(r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总")
+#: (1.94万起(日均53起), 214起(2023年为236起), 612起(上年同期498起)); 即 restates what is before it
+#: (较前年上升6.7%(即29 157宗): Hong Kong's releases give the year before's count so).
+_NOT_A_PART = compile_pattern(
+    r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总|即"
+)
 
 
 def open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:

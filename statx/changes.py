@@ -500,6 +500,8 @@ def read_changes(
                     basis = None  # 同比下降31.4%，降幅较上半年扩大7.6个百分点: against the half-year
             if basis is None:
                 basis = _basis_of_paragraph(text, cands, out, i)
+            if basis == "yoy" and _against_a_mark(text, cand.start):
+                basis = None  # 较服务承诺的目标值，高出约1.6%: against the pledge, not last year
         if change is not None and (paired := _paired_basis(text, cands, contexts, i)) is not None:
             basis = paired  # 同比、环比分别下降12.5%和8.3%: the first is year-on-year, the second not
         elif change is not None and (year := _paired_year(text, cands, contexts, i)) is not None:
@@ -704,7 +706,7 @@ _OWN_ANCHOR = compile_pattern(
     r"(?<!同)(?:比(?![例重率较較])|(?<!比)[较較](?![大为為好快强強重差多少高低长長短]))"
     r"|[与與].{0,12}相比|年均|连续[\d一二三四五六七八九十两]{1,2}年"
     # a rate of fall or growth (外流人员下降率N%) is a measure of its own, against whatever its source took
-    r"|(?:下降|上升|增长|减少)率"
+    r"|(?:下降|上升|增长|减少|成长)率"
 )
 
 
@@ -745,6 +747,31 @@ def _after_a_basis_clause(text: str, pos: int, lex: Lexicon) -> bool:
     words = words[:-1]
     basis, said = _nearest_basis(words, lex, last=True)
     return basis is not None and words.endswith(said)
+
+
+#: A comparison with a target, a pledge, a standard or an average (较承诺的服务目标, 比全省平均水平):
+#: what a change after it is against, not the year before.
+_A_MARK = compile_pattern(r"(?:较|比|与|與)[^，,；;。\d]{0,16}?(?:目标|承诺|标准|平均|指标|要求)")
+#: A clause of a change verb alone (高出约, 上升了): it says its change of what the clause before compares.
+_BARE_CHANGE_CLAUSE = 6
+
+
+def _against_a_mark(text: str, pos: int) -> bool:
+    """Whether the change at `pos` is against a target or an average its clause (or, when its own
+    clause is a verb alone, the clause before) names.
+
+    >>> _against_a_mark("出勤率91.6%,较服务承诺的目标值(即90%),高出约1.6%", 28)
+    True
+    >>> _against_a_mark("警情上升5.2%,其中88.1%到场", 11)
+    False
+    """
+    own = _clause_before(text, pos)
+    if _A_MARK.search(own):
+        return True
+    if len(own.strip()) > _BARE_CHANGE_CLAUSE:
+        return False
+    start = pos - len(own)
+    return start > 0 and _A_MARK.search(_clause_before(text, start - 1)) is not None
 
 
 def _clause_before(text: str, pos: int) -> str:

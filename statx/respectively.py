@@ -31,6 +31,8 @@ from statx.patterncache import compile_pattern
 
 #: What separates the items of a list (、, 和, 及, 与).
 _LIST_ITEMS = compile_pattern(r"、|以及|和|(?<![涉危普波顾触])及(?!时)|(?<!参)与")
+#: The list's own separator, when a 和/及/与 joins two words inside one item (涉毒及相关案件破案数、抓获数).
+_STOP = compile_pattern(r"、")
 #: The preposition that opens a list after 分别 (分别就超速、冲红灯…票控, 分别对…开展): not part of its
 #: first item.
 _LIST_PREPOSITION = compile_pattern(r"^\s*(?:对于|针对|就|对|向)")
@@ -111,6 +113,11 @@ def read_respectively(
             ]
         before = _said_apart(cands, contexts, i, group[-1], slots) or before
         listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
+        if slots > 1 and len(items) > slots:
+            # 涉毒及相关案件破案数、抓获数分别同比增长a%、b%: the 及 joins the kinds of one item; the
+            # stops alone give as many items as figures
+            by_stop = [w for w in _STOP.split(said) if w.strip()]
+            items = by_stop if len(by_stop) == slots else items
         if slots > 1 and len(items) < 2:
             clause_start = cands[i].start - len(contexts[i].pre)
             found = _listed_in_clause_before(text, clause_start, contexts[i], slots, cands)

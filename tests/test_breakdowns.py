@@ -19,6 +19,27 @@ def test_a_long_list_after_a_sentence_opening_qizhong_keeps_the_whole_of_its_fir
     assert recs["1起"].parent is None  # a change, no part
 
 
+def test_a_bracket_restating_with_ji_holds_no_part() -> None:
+    """即 in a bracket after a change gives the count compared with, no part of the count before."""
+    text = "年内共接获12 406宗特别服务召唤，较上年上升3.1%（即12 033宗），其中九成以上在规定时间内到场。"
+    assert parents_of(text)["12 033宗"] is None
+    assert parents_of("查处酒驾612起（醉驾148起）")["148起"] == "612起"
+
+
+def test_a_count_after_a_fenbie_list_of_changes_is_no_part_of_a_figure_before_it() -> None:
+    """分别 pairs counts with their changes; a count in the next clause breaks nothing down."""
+    text = "全镇800人参加禁毒宣传大会，破获案件、抓获人数同比分别增长12%、20%，强制隔离戒毒人员41人。"
+    assert parents_of(text)["41人"] is None
+    text = "全市查处违法2.1万起，其中城区、乡镇分别查处1.3万起、0.8万起。"
+    assert parents_of(text)["0.8万起"] == "2.1万起"
+
+
+def test_a_count_said_again_alone_before_zhong_frames_the_counts_after_it() -> None:
+    """死伤者共158人。158人中，131人受伤，27人死亡: the repeated count is the whole of both."""
+    parents = parents_of("事故造成死伤者共158人。158人中，131人受伤，27人死亡。")
+    assert (parents["131人"], parents["27人"]) == ("158人", "158人")
+
+
 def test_items_naming_only_a_kind_with_de_go_on_past_a_semicolon() -> None:
     """…的有240名: words ending in 的 name a kind of the breakdown's whole, not a new count."""
     text = (

@@ -715,6 +715,28 @@ def test_kinds_of_case_before_the_one_that_names_its_count_share_that_count() ->
     assert [recs[t].metric for t in ("21%", "15%", "40%")] == ["cases_solved"] * 3
 
 
+def test_a_joining_word_inside_one_item_of_a_fenbie_list_splits_no_item() -> None:
+    # 及 joins two kinds of case inside the first item; the stop alone separates the items
+    text = "全区涉毒及相关犯罪案件破案数、抓获数分别同比增长6.4%、18.2%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["6.4%"].metric, recs["18.2%"].metric) == ("cases_solved", "suspects_arrested")
+    # three items joined by 、 and 及 keep all three
+    text = "全市事故起数、死亡人数及受伤人数分别下降8.1%、10.2%和6.3%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("8.1%", "10.2%", "6.3%")] == ["accidents", "deaths", "injuries"]
+
+
+def test_a_change_against_a_pledge_or_an_average_takes_no_yoy_basis_from_the_sentence() -> None:
+    # the pledge is named in the clause before a bare 高出; the year before only in an earlier clause
+    text = "救护召唤较上年上升3.2%，其中93.8%在12分钟内到场，较服务承诺的目标(即92.5%)，高出约1.3%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["3.2%"].basis == "yoy"
+    assert (recs["约1.3%"].change, recs["约1.3%"].basis) == ("up", None)
+    text = "全县破案率同比上升4.5个百分点，比全市平均水平高出2.1个百分点。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["4.5个百分点"].basis, recs["2.1个百分点"].basis) == ("yoy", None)
+
+
 def test_a_bracket_of_what_a_count_takes_in_names_no_narrower_metric() -> None:
     text = "整治期间全县查处酒驾（含饮酒后驾驶、醉酒驾驶）312起，同比上升41%，其中醉驾57起。"
     recs = {r.text: r for r in extract_text(text)}
