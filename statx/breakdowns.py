@@ -141,7 +141,10 @@ def find_parents(doc: Reading) -> list[int | None]:
         for at in tries:
             markers[i] = marker = at
             from_ = whole_from if by_lead else sentence_start
-            parent, smaller = _whole_before(doc, out, i, at, from_, lo, by_lead)
+            # a grouping lead's parts may run on for sentences: their whole stands a window before the
+            # lead, not before each part (从区域看，…；另外，甲县…，乙县…, past 160 characters)
+            reach = max(0, min(lo, lead_at - WINDOW)) if by_lead else lo
+            parent, smaller = _whole_before(doc, out, i, at, from_, reach, by_lead)
             # 其中，居前三位的依次为：甲、乙、丙，数量依次为：412起…: a colon inside the sentence that
             # finds no whole hands over to the 其中 that opened it (which may reach a sentence up)
             if parent is not None or not (smaller or text[at] in ":："):

@@ -934,3 +934,16 @@ def test_a_clause_opening_with_gong_after_the_items_tallies_the_whole_period_aga
     assert parents["47起"] is None
     assert parents["12起"] == "90起"
     assert parents["9800起"] == "3.1万起"  # a 共 before any item's figure gives the item's own count
+
+
+def test_parts_after_a_grouping_lead_reach_their_whole_past_a_figure_window() -> None:
+    """从…看 opens parts that may run on for sentences: the whole is looked for before the lead."""
+    text = (
+        "今年一季度，全市共接报火灾512起，造成2人受伤，直接财产损失386.5万元，火灾起数同比下降12.4%，受伤人数与去年持平。"
+        "从发生区域看，东城区、西湖区、北山区火灾起数居全市前三，分别为96起、88起、71起；"
+        "此外，南江县发生火灾64起，青石县发生火灾59起，白马县发生火灾47起，"
+        "红岩镇所在的高新技术产业开发区发生火灾31起，经济开发区发生火灾26起，港区发生火灾18起。"
+    )
+    parents = parents_of(text)
+    assert text.index("18起") - text.index("512起") > 160  # farther than a figure looks back
+    assert [parents[t] for t in ("96起", "64起", "26起", "18起")] == ["512起"] * 4
