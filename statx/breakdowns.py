@@ -132,6 +132,9 @@ def find_parents(doc: Reading) -> list[int | None]:
             marker, by_lead = bracket, False
         if marker is not None and not by_lead and _breakdown_ended(doc, i, marker):
             marker = None  # 其中民警1.38万人次，同时会同…社会力量4700余人次: the breakdown ended before it
+        # a grouping lead's parts may run on for sentences: their whole stands a window before the
+        # lead, not before each part (从区域看，…；另外，甲县…，乙县…, past 160 characters)
+        reach = max(0, min(lo, lead_at - WINDOW)) if by_lead else lo
         # A 其中 nested in an item (2. 酒驾醉驾2,106起，其中醉驾497起；3. 违法停车4.4万起) breaks down that
         # item only: a later item bigger than the nearest figure of its unit before that 其中 is a
         # part of a breakdown opened earlier, so the sentence's earlier 其中 are tried in turn.
@@ -141,9 +144,6 @@ def find_parents(doc: Reading) -> list[int | None]:
         for at in tries:
             markers[i] = marker = at
             from_ = whole_from if by_lead else sentence_start
-            # a grouping lead's parts may run on for sentences: their whole stands a window before the
-            # lead, not before each part (从区域看，…；另外，甲县…，乙县…, past 160 characters)
-            reach = max(0, min(lo, lead_at - WINDOW)) if by_lead else lo
             parent, smaller = _whole_before(doc, out, i, at, from_, reach, by_lead)
             # 其中，居前三位的依次为：甲、乙、丙，数量依次为：412起…: a colon inside the sentence that
             # finds no whole hands over to the 其中 that opened it (which may reach a sentence up)
@@ -180,7 +180,7 @@ def find_parents(doc: Reading) -> list[int | None]:
             and (parent := whole_of_numbered_sector(doc, out, sectors, i)) is not None
         ):
             sectors.add(i)
-        if by_lead and parent is None and (shared := whole_of_share(doc, i, lo)) is not None:
+        if by_lead and parent is None and (shared := whole_of_share(doc, i, reach)) is not None:
             parent = shared
         if parent is None and (named := _whole_named_again(doc, i, lo)) is not None:
             parent = named

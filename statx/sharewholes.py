@@ -143,8 +143,9 @@ def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[in
     a total named by its thing (，占投诉量的21%), even a whole percent, is of the earlier count whose
     clause names that thing (全年受理群众投诉2150件); not one of a 总量 (占汽车总量的, 占业务总量的: a
     stock or a sum the report may never state, which the probes' golds give no whole). A share that
-    names another total (占全县事故总数的58.5%) or a bare share after a grouping (从时段看，…占34.3%)
-    is left alone: the probes' golds give those no whole. Wholes are looked for among the last
+    names another total (占全县事故总数的58.5%) is left alone: the probes' golds give those no whole;
+    so is a bare share after a grouping (从时段看，…占34.3%), whose count the lead links
+    (`find_parents`). Wholes are looked for among the last
     `NAMED_BACK` figures, as for shares paired one by one (`wholes_of_paired_shares`). The caller
     reads them last, after a whole past a semicolon (`statx.semicolons`), which knows better.
     """
@@ -240,6 +241,7 @@ def _whole_share_names(doc: Reading, c: int, sh: int, first: int, name: str = ""
     share = DECIMALS.search(doc.text, doc.cands[sh].start, doc.cands[sh].end)
     half = 0.5 * 10 ** -len(share.group(1)) if share is not None else 0.5
     part, measure, value = size_of(records[c]), measure_of(records[c].unit), float(records[sh].value)
+    found: int | None = None
     for j in range(c - 1, first - 1, -1):
         rj = records[j]
         if changes[j].relative or measure_of(rj.unit) != measure or (whole := size_of(rj)) <= part:
@@ -248,8 +250,12 @@ def _whole_share_names(doc: Reading, c: int, sh: int, first: int, name: str = ""
             continue
         tolerance = half + 100 * (rounding(records[c]) / whole + part * rounding(rj) / whole**2) + 1e-9
         if abs(100 * part / whole - value) <= tolerance:
-            return j
-    return None
+            if found is not None and whole <= size_of(records[found]):
+                break
+            # 火灾1862起…，其中一般火灾1861起…从原因看，电气引发火灾614起，占33.0%: the share fits both;
+            # a bigger figure farther back that fits it too is the total the nearer one is part of
+            found = j
+    return found
 
 
 #: What joins a part to its share of the whole: 占29.1%, ，占总数的38.4%, 占比6.95%.

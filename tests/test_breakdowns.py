@@ -91,7 +91,7 @@ def test_counts_paired_with_shares_of_the_total_reach_the_totals_a_paragraph_up(
     """The totals first, then a paragraph of causes whose shares of 总数 fit them to a decimal."""
     text = (
         "上半年全省共发生道路交通事故3120起，造成870人死亡、2950人受伤。\n\n"
-        "从事故原因看，超速、酒驾和疲劳驾驶共导致事故1810起，造成612人死亡、1702人受伤，"
+        "超速、酒驾和疲劳驾驶仍是主要肇事原因，共导致事故1810起，造成612人死亡、1702人受伤，"
         "分别占总数的58.0%、70.3%和57.7%。"
     )
     parents = parents_of(text)
@@ -203,7 +203,8 @@ def test_a_count_with_its_own_share_reaches_the_total_the_share_is_of() -> None:
         "从时段看，夜间事故420起，占35.0%。"
     )
     parents = parents_of(text)
-    assert (parents["702起"], parents["420起"]) == (None, None)  # another total by name; a bare share
+    # another total by name; the view by time (从时段看) breaks down the year's total, as 从区域看 does
+    assert (parents["702起"], parents["420起"]) == (None, "1200起")
 
 
 def test_sentences_of_sectors_go_on_with_a_qizhong_sentence_before_them() -> None:
@@ -502,12 +503,12 @@ def test_sectors_after_a_lead_go_on_past_full_stops_and_semicolons() -> None:
     parents = parents_of(text)
     assert [parents[t] for t in ("4起", "5起", "2起", "3起", "1起")] == ["16起"] * 5
     assert [parents[t] for t in ("15人", "18人", "7人", "12人", "4人")] == ["60人"] * 5
-    # a sentence that looks at the total another way is no further sector
+    # a sentence that looks at the total another way is no further sector: a part of the total
     text = (
         "全年共发生较大事故14起。在全年发生的较大事故中，矿山开采发生4起；城乡建设发生5起。"
         "从时段看，夜间发生6起。"
     )
-    assert parents_of(text)["6起"] is None
+    assert parents_of(text)["6起"] == "14起"
 
 
 def test_a_sector_past_a_semicolon_of_a_sentence_going_on_from_a_qizhong_keeps_the_totals() -> None:
@@ -947,3 +948,17 @@ def test_parts_after_a_grouping_lead_reach_their_whole_past_a_figure_window() ->
     parents = parents_of(text)
     assert text.index("18起") - text.index("512起") > 160  # farther than a figure looks back
     assert [parents[t] for t in ("96起", "64起", "26起", "18起")] == ["512起"] * 4
+
+
+def test_views_by_cause_place_and_time_break_down_the_total_before_them() -> None:
+    """从起火原因看, 从起火场所看 and 从时段看 group the total as 从区域看 does.
+
+    228起 is 24.0% of both the total and its biggest part (949起): the share picks the total.
+    """
+    text = (
+        "上半年全区共发生火灾950起，其中较大火灾1起，一般火灾949起。\n"
+        "从起火原因看，电气引发火灾228起，占24.0%；用火不慎引发火灾141起，占14.8%。"
+        "从起火场所看，厂房、交通工具火灾分别为88起、63起。从时段看，夜间发生火灾276起。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("228起", "141起", "88起", "63起", "276起")] == ["950起"] * 5
