@@ -3452,3 +3452,11 @@ def test_a_force_named_right_after_a_verb_that_sends_it_is_police_deployed() -> 
     # no police word after the count, or no sending verb before it: nothing sent out
     assert recs["40名"].metric != "police_deployed"
     assert recs["16名"].metric != "police_deployed"
+
+
+def test_people_joined_by_a_comma_to_a_change_of_events_change_with_them() -> None:
+    """同比增加4起,27人: a bulletin's change of the events and of their dead, typed with a comma."""
+    recs = {r.text: r for r in extract_text("桥梁工程发生7起,死亡52人,同比增加4起,27人;其余行业未发生。")}
+    assert (recs["27人"].change, recs["27人"].basis) == ("up", "yoy")
+    recs = {r.text: r for r in extract_text("同比增加4起,27人受伤。")}
+    assert recs["27人"].change is None  # the people open a clause of their own
