@@ -3460,3 +3460,22 @@ def test_people_joined_by_a_comma_to_a_change_of_events_change_with_them() -> No
     assert (recs["27人"].change, recs["27人"].basis) == ("up", "yoy")
     recs = {r.text: r for r in extract_text("同比增加4起,27人受伤。")}
     assert recs["27人"].change is None  # the people open a clause of their own
+
+
+def test_people_paired_with_a_change_of_events_count_the_casualty_of_their_sentence() -> None:
+    """…死亡和下落不明14人，同比持平；环比增加2起、9人: the 9 are a change of the dead, as 14人 is dead."""
+    text = (
+        "四、水路运输发生5起、死亡和下落不明14人,同比持平;环比增加2起、9人。"
+        "五、铁路运输发生3起、死亡8人,环比事故起数减少1起、人数增加4人。"
+    )
+    recs = {(r.text, r.start): r for r in extract_text(text)}
+    got = [(t, r.metric, r.change) for (t, _), r in recs.items() if t in ("9人", "4人")]
+    assert got == [("9人", "deaths", "up"), ("4人", "deaths", "up")]
+
+
+def test_a_bare_qishu_after_the_basis_counts_what_the_paragraph_counted() -> None:
+    """火灾…，同比起数增加N起: the fires' count, not crashes; in a crash summary, the crashes'."""
+    recs = {r.text: r for r in extract_text("全县发生火灾86起,死亡3人,同比起数增加9起,死亡人数减少1人。")}
+    assert recs["9起"].metric == "other"
+    recs = {r.text: r for r in extract_text("全县发生交通事故86起,死亡3人,同比起数增加9起。")}
+    assert recs["9起"].metric == "accidents"
