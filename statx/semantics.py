@@ -1187,6 +1187,16 @@ def annotate(
             if owner is not None and owner != "accidents":
                 choice = lex.metrics.named(owner) if owner != "other" else lex.metrics.other
         if (
+            choice.key == "accidents"
+            and change is None
+            and (whole := parents[i]) is not None
+            and out[whole].metric in _CASE_METRICS
+            and out[whole].unit == rec.unit
+        ):
+            # 发生刑事案件35起，其中盗窃9起，…交通肇事1起: a kind in a list of the cases is a case (the crime
+            # of causing a crash, or of a fatal negligence: 责任事故), not a crash counted on the roads
+            choice = Choice(out[whole].metric, out[whole].metric_name)
+        if (
             choice is lex.metrics.other
             and change is not None
             and (casualty := _casualty_of_events_change(text, candidates, out, i, rec.unit, change))
@@ -1968,6 +1978,8 @@ def _casualty_of_events_change(
     return None
 
 
+#: The metrics of cases, whose parts are cases too whatever crash their words name.
+_CASE_METRICS = ("crimes_reported", "cases_solved", "cases_filed")
 #: What joins a change of the people to the change of the events before it: a 、, and at most a bare 人数
 #: and its verb (事故起数减少3起、人数增加4人).
 _PEOPLE_AFTER_EVENTS = compile_pattern(r"\s*、\s*(?:人数\s*(?:增加|减少|上升|下降)了?\s*)?")

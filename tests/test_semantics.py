@@ -3479,3 +3479,12 @@ def test_a_bare_qishu_after_the_basis_counts_what_the_paragraph_counted() -> Non
     assert recs["9起"].metric == "other"
     recs = {r.text: r for r in extract_text("全县发生交通事故86起,死亡3人,同比起数增加9起。")}
     assert recs["9起"].metric == "accidents"
+
+
+def test_a_crash_named_as_a_kind_in_a_list_of_cases_is_a_case() -> None:
+    """发生刑事案件48起，其中…交通肇事4起: the crime of causing a crash, a case like the others."""
+    text = "1972年,全县发生刑事案件48起,其中盗窃30起,交通肇事4起,重大责任事故3起,伤害11起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["4起"].metric, recs["3起"].metric) == ("crimes_reported", "crimes_reported")
+    recs = {r.text: r for r in extract_text("全县发生交通事故48起,其中肇事逃逸4起。")}
+    assert recs["4起"].metric == "accidents"  # a kind of crash under crashes stays one
