@@ -586,6 +586,18 @@ def _breakdown_goes_on(
     before = contexts[first - 1].sentence_start
     head = bisect.bisect_left(cands, before, key=start_of)
     marker = markers[head]
+    if (
+        text[start - 1 : start] == "。"
+        and (outer := _item_of_outer_list(doc, out, markers, start)) is not None
+    ):
+        head, marker = outer
+    elif (marker is None or out[head] is None) and text[before - 1 : before] in ("；", ";"):
+        # 其中：甲发生2起…；乙发生1起…。丙发生1起: the clause before is an item past a semicolon, whose
+        # whole `statx.semicolons` reads later; the list's first item, before the semicolons, has it
+        head = bisect.bisect_left(
+            cands, last_end(FULL_STOP_BACK, text, before, max(0, before - WINDOW)), key=start_of
+        )
+        marker = markers[head]
     if marker is None or out[head] is None:
         return None
     own, theirs = _bare_words(contexts[first].pre), _bare_words(contexts[head].pre)
@@ -593,8 +605,12 @@ def _breakdown_goes_on(
         pass  # 其次是A和B，分别为…: the next ranks of the grouping the sentence before ranked first
     elif pairs_only:
         return None  # a 分别 of a sentence of its own pairs its names with figures, going on nothing
-    elif text.startswith(_QIZHONG, marker):
-        if len(own) < 4 or own[-3:] != theirs[-3:] or theirs.endswith(own):
+    elif _opens_with_qizhong(text, marker):
+        if _sector_then_occurred(
+            own, theirs, text[max(start, cands[first].start - WINDOW) : cands[first].start]
+        ):
+            pass  # 其中：甲行业发生8起，…。乙运输发生5起: each names its sector, then the verb the first said
+        elif len(own) < 4 or own[-3:] != theirs[-3:] or theirs.endswith(own):
             return None
     elif not _goes_on_with_lead(
         doc, marker, own, theirs, text[max(start, cands[first].start - WINDOW) : cands[first].start]
@@ -614,6 +630,59 @@ def _breakdown_goes_on(
             return None
         return whole, marker
     return None
+
+
+#: The verb of events said right before an item's count after the sector's own name (甲行业发生).
+_OCCURRED = "发生"
+
+
+def _sector_then_occurred(own: str, theirs: str, opening: str) -> bool:
+    """Whether an item names a sector of its own and then says 发生 as the 其中 item before it did.
+
+    其中：化工企业发生8起，死亡30人。水路运输发生12起，死亡50人: the sectors are named unlike each other,
+    but both say the events' verb right before the count, so the second goes on the first's breakdown,
+    as after a lead (`_goes_on_with_lead`); a period or a total before the count (全年共发生…) starts
+    something else.
+    """
+    if not (own.endswith(_OCCURRED) and theirs.endswith(_OCCURRED)):
+        return False
+    if len(own) < len(_OCCURRED) + 2 or theirs.endswith(own):
+        return False
+    return _NEW_COUNT_WORDS.search(opening) is None
+
+
+def _item_of_outer_list(
+    doc: Reading, out: Sequence[int | None], markers: Sequence[int | None], end: int
+) -> tuple[int, int] | None:
+    """The first item of the outer list when the sentence ending at ``end`` closed a list nested in an item.
+
+    其中：甲类发生13起…。其中：子类一发生9起…；子类二发生1起…。乙类发生18起: the full stop after the nested
+    items (parts of a part, opened by a 其中 after the part they break down) closes them; the next
+    sentence is the outer list's next item, so it is compared with the item the nested list broke
+    down. Returns that item and its breakdown's marker.
+    """
+    cands, text = doc.cands, doc.text
+    opening = last_end(FULL_STOP_BACK, text, end - 2, max(0, end - WINDOW))
+    head = bisect.bisect_left(cands, opening, key=start_of)
+    if head >= len(cands) or cands[head].start >= end:
+        return None
+    whole, marker = out[head], markers[head]
+    if whole is None or whole > head or out[whole] is None or marker is None:
+        return None
+    if not _opens_with_qizhong(text, marker) or marker < cands[whole].end:
+        return None
+    outer = bisect.bisect_left(cands, doc.contexts[whole].sentence_start, key=start_of)
+    marker = markers[outer]
+    if outer > whole or marker is None or out[outer] is None:
+        return None
+    return outer, marker
+
+
+def _opens_with_qizhong(text: str, marker: int) -> bool:
+    """Whether the breakdown at ``marker`` is a 其中, or the colon right after one (其中：甲…)."""
+    if text.startswith(_QIZHONG, marker):
+        return True
+    return text[marker : marker + 1] in (":", "：") and text[max(0, marker - 2) : marker] in _QIZHONG
 
 
 def _names_casualty(doc: Reading, w: int, casualty: str | None) -> bool:
@@ -1048,7 +1117,12 @@ def _whole_before(
                 # before the paragraph's last words, of another count than the parts say (a PDF's
                 # line wrapped after a full stop heads no paragraph: `_lines_of_indented_paragraph`)
                 break
-            if by_lead and (whole := out[j]) is not None and size_of(records[whole]) >= size_of(rc):
+            if (
+                by_lead
+                and (whole := out[j]) is not None
+                and size_of(records[whole]) >= size_of(rc)
+                and not _lead_names_part(doc, j, marker, i)
+            ):
                 # 从渠道看，电话…，网络44.1万件。按类型分，咨询类…: another grouping of the same
                 # total, not a breakdown of the last part of the one before
                 parent = whole
@@ -1121,6 +1195,42 @@ def _whole_before(
     ):
         parent = other
     return parent, smaller
+
+
+#: The events' verb a sector's name stands before in a bulletin's item (甲行业发生N起).
+_SECTOR_VERB = "发生"
+
+
+def _lead_names_part(doc: Reading, j: int, marker: int, i: int) -> bool:
+    """Whether the lead at ``marker`` names the part ``j`` by the sector name its own words gave it.
+
+    其中：甲行业发生35起…。在甲行业发生的事故中：子类一发生25起: the lead frames the events of that part,
+    so the items after it break the part down, not the total it is a part of (as a lead of another
+    grouping of the same total would: 从渠道看…。按类型分…). The name is what the part's words say
+    before 发生, less the breakdown word (for a casualty, its item's: …发生35起，死亡600人); a part
+    without that shape names no sector.
+    """
+    contexts = doc.contexts
+    k = j  # the casualties after an item's events (…发生35起，死亡600人) are the sector's too
+    while (
+        k > 0
+        and j - k < _SECTOR_ITEM_FIGURES
+        and contexts[k - 1].sentence_start == contexts[j].sentence_start
+    ):
+        if _SECTOR_VERB in _bare_words(contexts[k].pre):
+            break
+        k -= 1
+    words = _bare_words(contexts[k].pre)
+    if _SECTOR_VERB not in words:
+        return False
+    name = _QIZHONG_OPENING.sub("", words.split(_SECTOR_VERB, 1)[0])
+    return len(name) >= 2 and doc.text.find(name, marker, doc.cands[i].start) >= 0
+
+
+#: How many figures an item's events and casualties run to (发生N起，死亡M人，受伤K人，损失L元).
+_SECTOR_ITEM_FIGURES = 4
+#: A breakdown word opening a part's words, no part of its name.
+_QIZHONG_OPENING = compile_pattern(r"^(?:其中|当中|當中)")
 
 
 def _is_part_in(out: Sequence[int | None]) -> Callable[[int], bool]:

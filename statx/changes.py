@@ -17,6 +17,7 @@ from statx.clauses import (
     SENTENCE_END,
     WINDOW,
     Context,
+    comma_joined_casualties,
     comma_joined_percents,
     first_start,
     in_prose_cell,
@@ -484,6 +485,8 @@ def read_changes(
                 in_list.add(i)
         if change is None and listed and out[-1].change:
             change, basis = out[-1].change, out[-1].basis  # 同比分别上升21.5%和34.2%
+        elif change is None and i and out[-1].change and comma_joined_casualties(text, cands[i - 1], cand):
+            change, basis = out[-1].change, out[-1].basis  # 同比增加4起,27人: the dead's change too
         elif change is None and i and out[-1].change and _share_of_change(text, cands[i - 1], cand):
             change, basis = out[-1].change, out[-1].basis  # 按年减少1,200宗（5.7%）; 减少83宗即4.2%
         elif change is not None and basis is None and named is None:

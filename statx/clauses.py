@@ -94,6 +94,21 @@ def comma_joined_percents(text: str, a: Candidate, b: Candidate) -> bool:
     )
 
 
+def comma_joined_casualties(text: str, a: Candidate, b: Candidate) -> bool:
+    """Whether the events `a` and the people `b` after them are a pair with only a comma between.
+
+    较上年增加4起,27人; a work-safety bulletin's change of the events and of their dead, typed with a
+    comma for its 、: the people standing alone as a clause, right after the events, say the same
+    change of the dead. Words after the people (，27人受伤) start a clause of their own.
+    """
+    return bool(
+        _COMMA_GAP.fullmatch(text, a.end, b.start)
+        and text[a.start : a.end].endswith("起")
+        and text[b.start : b.end].endswith(("人", "名"))
+        and _BARE_END.match(text, b.end, min(len(text), b.end + 2))
+    )
+
+
 #: The bracket that closes each opening bracket of LIST_SEPARATOR.
 _CLOSING = {"(": ")", "[": "]"}
 

@@ -1186,6 +1186,25 @@ def annotate(
             owner = _count_owner(candidates, out, i, para_start)
             if owner is not None and owner != "accidents":
                 choice = lex.metrics.named(owner) if owner != "other" else lex.metrics.other
+        if (
+            choice.key == "accidents"
+            and change is None
+            and (whole := parents[i]) is not None
+            and out[whole].metric in _CASE_METRICS
+            and out[whole].unit == rec.unit
+        ):
+            # 发生刑事案件35起，其中盗窃9起，…交通肇事1起: a kind in a list of the cases is a case (the crime
+            # of causing a crash, or of a fatal negligence: 责任事故), not a crash counted on the roads
+            choice = Choice(out[whole].metric, out[whole].metric_name)
+        if (
+            choice is lex.metrics.other
+            and change is not None
+            and (casualty := _casualty_of_events_change(text, candidates, out, i, rec.unit, change))
+            is not None
+        ):
+            # …死亡和下落不明11人；环比增加2起、7人: the people paired with a change of the events by 、 are
+            # the change of the casualty its sentence counted (the dead), though their own words are silent
+            choice = lex.metrics.named(casualty)
         if choice is lex.metrics.other and (  # in a table its column's header says it (| 受理量（件） |)
             _BARE_INTAKE.search(ctx.pre) or _BARE_INTAKE.search(text, ctx.sentence_start, cand.start)
         ):
@@ -1375,8 +1394,9 @@ def _apart_in_time(start: str | None, end: str | None, whole: Record) -> bool:
 #: A volume taken in that names nothing (受理量, 受理数): the intake the document counted before it.
 _BARE_INTAKE = compile_pattern(r"受理(?:总?量|数|件数)")
 
-#: A clause (or list item) that opens with a bare 起数, the noun it counts left out (起数减少8起).
-_BARE_COUNT = compile_pattern(r"(?:^|[，,；;：:、])\s*起数[^，,；;。]*$")
+#: A clause (or list item) that opens with a bare 起数, the noun it counts left out (起数减少8起), also
+#: after the basis (同比起数增加3起).
+_BARE_COUNT = compile_pattern(r"(?:^|[，,；;：:、])\s*(?:同比|环比)?起数[^，,；;。]*$")
 #: The units a count of events (crashes, fires, cases) is said in: what a bare 起数 refers back to.
 _EVENT_UNITS = ("起", "宗")
 
@@ -1932,6 +1952,39 @@ def _item_before_semicolon(
             return k if shared else None
         k -= 1
     return None
+
+
+def _casualty_of_events_change(
+    text: str, candidates: Sequence[Candidate], out: Sequence[Record], i: int, unit: str, change: str
+) -> str | None:
+    """The metric of the people its sentence counted, when `i` is people paired with a change of events.
+
+    桥梁施工发生3起、死亡11人，同比持平；环比增加2起、7人: `i` (7人) follows a change of the events (2起)
+    with only a 、 between and changes the same way (or either way after 、人数减少), so it is that
+    change's casualty: the people the full sentence counted before (11人, the dead). None when the
+    sentence counted none that a metric names.
+    """
+    if unit not in _PEOPLE_UNITS or not i or out[i - 1].change is None or out[i - 1].unit not in _EVENT_UNITS:
+        return None
+    join = _PEOPLE_AFTER_EVENTS.fullmatch(text, candidates[i - 1].end, candidates[i].start)
+    if join is None or (out[i - 1].change != change and "人数" not in join.group()):
+        return None  # a bare pair changes one way (增加1起、5人); 人数 may say its own way
+    opening = last_end(FULL_STOP_BACK, text, candidates[i].start, max(0, candidates[i].start - WINDOW))
+    for k in range(i - 2, -1, -1):
+        if candidates[k].start < opening:
+            break
+        if out[k].change is None and out[k].unit == unit and out[k].role != "baseline":
+            return out[k].metric if out[k].metric != "other" else None
+    return None
+
+
+#: The metrics of cases, whose parts are cases too whatever crash their words name.
+_CASE_METRICS = ("crimes_reported", "cases_solved", "cases_filed")
+#: What joins a change of the people to the change of the events before it: a 、, and at most a bare 人数
+#: and its verb (事故起数减少3起、人数增加4人).
+_PEOPLE_AFTER_EVENTS = compile_pattern(r"\s*、\s*(?:人数\s*(?:增加|减少|上升|下降)了?\s*)?")
+#: The units people are counted in, as a change of an accident's casualties says them.
+_PEOPLE_UNITS = ("人", "名")
 
 
 def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> int:

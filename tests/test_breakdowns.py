@@ -962,3 +962,47 @@ def test_views_by_cause_place_and_time_break_down_the_total_before_them() -> Non
     )
     parents = parents_of(text)
     assert [parents[t] for t in ("228起", "141起", "88起", "63起", "276起")] == ["950起"] * 5
+
+
+def test_sectors_named_unlike_each_other_after_qizhong_go_on_when_each_says_fasheng() -> None:
+    """其中：甲行业发生N起…。乙运输发生M起…: both say the events' verb, so each breaks down the totals."""
+    text = "今年全省发生较大事故31起，死亡96人。其中：冶炼企业发生9起，死亡27人。内河航运发生4起，死亡13人。"
+    parents = parents_of(text)
+    assert (parents["4起"], parents["13人"]) == ("31起", "96人")
+    text = "今年全省发生较大事故31起，死亡96人。其中：冶炼企业发生9起，死亡27人。全年共发生一般事故212起。"
+    assert parents_of(text)["212起"] is None  # a total said anew
+
+
+def test_the_sentence_after_a_nested_list_closed_by_a_full_stop_is_the_outer_lists_next_item() -> None:
+    """其中：甲类…。其中：子类一…；子类二…。乙类…: the full stop closes the nested items: 乙类 is outer."""
+    text = (
+        "上半年全国发生重大事故40起，死亡530人。其中：\n制造企业 发生15起，死亡190人。"
+        "其中：纺织企业 发生6起，死亡70人；冶炼企业 发生5起，死亡66人。"
+        " 内河航运 发生17起，死亡240人；远洋渔船 发生3起，死亡41人。"
+    )
+    parents = parents_of(text)
+    assert (parents["6起"], parents["70人"], parents["5起"]) == ("15起", "190人", "15起")
+    assert (parents["17起"], parents["240人"]) == ("40起", "530人")
+    assert (parents["3起"], parents["41人"]) == ("40起", "530人")
+
+
+def test_an_item_after_a_full_stop_goes_on_a_list_whose_items_a_semicolon_split() -> None:
+    """其中：甲发生2起…；乙发生1起…。丙发生1起…: past the full stop, still the list of the 其中."""
+    text = (
+        "另外，全国发生特别重大事故7起，死亡260人。其中：矿井 发生3起，死亡110人；"
+        "桥梁工程 发生2起，死亡80人。危化仓储 发生1起、死亡40人。"
+    )
+    parents = parents_of(text)
+    assert (parents["1起"], parents["40人"]) == ("7起", "260人")
+
+
+def test_a_lead_naming_a_part_by_its_name_breaks_that_part_down() -> None:
+    """其中：甲行业发生N起…。在甲行业发生的事故中：…: the items are parts of that part, not of the total."""
+    text = (
+        "全省发生较大事故80起，死亡1100人。其中：制造业发生42起，死亡600人，同比增加3起、50人。"
+        "在制造业发生的各起事故中：\n  纺织厂发生28起，死亡410人；\n  冶炼厂发生7起，死亡80人；"
+    )
+    parents = parents_of(text)
+    assert (parents["28起"], parents["410人"], parents["7起"]) == ("42起", "600人", "42起")
+    text = "全市接报警情9.6万起，其中电话报警8.1万起，网络报警1.5万起。按类型分，求助类4.2万起。"
+    assert parents_of(text)["4.2万起"] == "9.6万起"  # a lead of another grouping: the total's

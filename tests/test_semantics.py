@@ -3452,3 +3452,39 @@ def test_a_force_named_right_after_a_verb_that_sends_it_is_police_deployed() -> 
     # no police word after the count, or no sending verb before it: nothing sent out
     assert recs["40名"].metric != "police_deployed"
     assert recs["16名"].metric != "police_deployed"
+
+
+def test_people_joined_by_a_comma_to_a_change_of_events_change_with_them() -> None:
+    """同比增加4起,27人: a bulletin's change of the events and of their dead, typed with a comma."""
+    recs = {r.text: r for r in extract_text("桥梁工程发生7起,死亡52人,同比增加4起,27人;其余行业未发生。")}
+    assert (recs["27人"].change, recs["27人"].basis) == ("up", "yoy")
+    recs = {r.text: r for r in extract_text("同比增加4起,27人受伤。")}
+    assert recs["27人"].change is None  # the people open a clause of their own
+
+
+def test_people_paired_with_a_change_of_events_count_the_casualty_of_their_sentence() -> None:
+    """…死亡和下落不明14人，同比持平；环比增加2起、9人: the 9 are a change of the dead, as 14人 is dead."""
+    text = (
+        "四、水路运输发生5起、死亡和下落不明14人,同比持平;环比增加2起、9人。"
+        "五、铁路运输发生3起、死亡8人,环比事故起数减少1起、人数增加4人。"
+    )
+    recs = {(r.text, r.start): r for r in extract_text(text)}
+    got = [(t, r.metric, r.change) for (t, _), r in recs.items() if t in ("9人", "4人")]
+    assert got == [("9人", "deaths", "up"), ("4人", "deaths", "up")]
+
+
+def test_a_bare_qishu_after_the_basis_counts_what_the_paragraph_counted() -> None:
+    """火灾…，同比起数增加N起: the fires' count, not crashes; in a crash summary, the crashes'."""
+    recs = {r.text: r for r in extract_text("全县发生火灾86起,死亡3人,同比起数增加9起,死亡人数减少1人。")}
+    assert recs["9起"].metric == "other"
+    recs = {r.text: r for r in extract_text("全县发生交通事故86起,死亡3人,同比起数增加9起。")}
+    assert recs["9起"].metric == "accidents"
+
+
+def test_a_crash_named_as_a_kind_in_a_list_of_cases_is_a_case() -> None:
+    """发生刑事案件48起，其中…交通肇事4起: the crime of causing a crash, a case like the others."""
+    text = "1972年,全县发生刑事案件48起,其中盗窃30起,交通肇事4起,重大责任事故3起,伤害11起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["4起"].metric, recs["3起"].metric) == ("crimes_reported", "crimes_reported")
+    recs = {r.text: r for r in extract_text("全县发生交通事故48起,其中肇事逃逸4起。")}
+    assert recs["4起"].metric == "accidents"  # a kind of crash under crashes stays one
