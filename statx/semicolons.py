@@ -107,6 +107,8 @@ def _parent_over_semicolon(
         return whole, out[whole].metric
     if _opens_a_count_of_its_own(doc, i, start):
         return None
+    if markers and _items_of_other_measure(doc, i, markers[-1]):
+        return None  # 推送信息300条，其中…120条、…90条；视频号粉丝2100人: the items broke down the posts
     if not markers and last_end(FULL_STOP_BACK, text, start, lo) <= lo < start - 1:
         # the sentence opened beyond the window: a long list of items, each a clause of its own
         return _item_like_clause_before(doc, out, i, metric, start)
@@ -136,6 +138,22 @@ def _parent_over_semicolon(
         if whole is not None or not (smaller or nested):
             return None if whole is None else (whole, as_part)
     return None
+
+
+def _items_of_other_measure(doc: Reading, i: int, marker: int) -> bool:
+    """Whether every item between the breakdown word at ``marker`` and figure ``i`` is of another measure.
+
+    公众号粉丝8200人，推送信息300条，其中警情通报120条、防骗提示90条；视频号粉丝2100人: the items before
+    the semicolon broke down the posts; a count in people past it opens a clause of its own, no part
+    of the followers counted before the 其中, though it counts followers too. An item of the
+    measure of figure ``i`` (其中民警300人次、车辆80辆次；辅警200人次) lets the list go on. Items are
+    read back a window at most, so a list of thousands stays linear.
+    """
+    cands, records = doc.cands, doc.records
+    first = bisect.bisect_left(cands, max(marker, cands[i].start - WINDOW), 0, i, key=lambda c: c.start)
+    items = [k for k in range(first, i) if not doc.changes[k].relative]
+    own = measure_of(records[i].unit)
+    return bool(items) and all(measure_of(records[k].unit) != own for k in items)
 
 
 def _item_like_clause_before(

@@ -34,6 +34,17 @@ def test_a_count_after_a_fenbie_list_of_changes_is_no_part_of_a_figure_before_it
     assert parents_of(text)["0.8万起"] == "2.1万起"
 
 
+def test_a_count_past_a_semicolon_after_items_of_another_measure_is_no_part() -> None:
+    """…人，…条，其中…条、…条；…人: the items broke down the posts, not the follows said first."""
+    text = "公众号粉丝8200人，全年推送信息300条，其中警情通报120条、防骗提示90条；视频号粉丝2100人。"
+    parents = parents_of(text)
+    assert (parents["120条"], parents["90条"]) == ("300条", "300条")
+    assert parents["2100人"] is None
+    # an item of the figure's measure before the semicolon lets the list go on
+    text = "共出动警力640人次，其中民警310人次、警车45辆次；辅警270人次。"
+    assert parents_of(text)["270人次"] == "640人次"
+
+
 def test_a_count_said_again_alone_before_zhong_frames_the_counts_after_it() -> None:
     """死伤者共158人。158人中，131人受伤，27人死亡: the repeated count is the whole of both."""
     parents = parents_of("事故造成死伤者共158人。158人中，131人受伤，27人死亡。")

@@ -204,6 +204,10 @@ def test_a_change_said_only_with_its_basis_counts_what_the_clause_before_says_we
     fell = recs["41起"]
     assert (fell.metric, fell.change, fell.label) == ("crimes_reported", "down", "冒充客服类发案")
     assert (recs["12.5%"].metric, recs["12.5%"].label) == ("accidents", "全市交通事故")
+    # a clause of a change verb alone (增加了) names nothing either: the clause before says what grew
+    rose = extract_text("较上年同期，全区报警总量有所增多，增加了4.2%")[0]
+    assert (rose.metric, rose.change, rose.basis) == ("incidents_received", "up", "yoy")
+    assert rose.label.startswith("全区报警总量")
     # with a count before it in the sentence, the change is still that count's
     (count, change) = extract_text("全县共发生道路交通事故1503起，同比下降9.6%")
     assert (change.metric, change.label) == ("accidents", count.label)
