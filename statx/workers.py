@@ -142,8 +142,37 @@ def start_workers(jobs: int, engine: Engine | str = Engine.local) -> None:
     if ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
-        with contextlib.suppress(OSError, ValueError):  # the run tries again and reports
+        with contextlib.suppress(OSError, ValueError), _this_statx_for_children():  # the run tries again
             forkserver.ensure_running()
+
+
+@contextlib.contextmanager
+def _this_statx_for_children() -> Iterator[None]:
+    """While the fork server starts, have it import the statx this process runs, wherever it is run from.
+
+    The fork server is a fresh interpreter started with ``-c``, which puts the working directory
+    first on its path, and Python 3.11 does not hand it this process's path: run from inside
+    another checkout (a folder holding a ``statx`` package), the workers would import that one and
+    extract with its rules, not the installed statx the caller loaded. ``PYTHONSAFEPATH`` leaves
+    the working directory out, and the folder this statx was imported from goes first on
+    ``PYTHONPATH`` (a checkout run with ``python -m statx``); the caller's environment is given
+    back as it was once the server runs.
+    """
+    import site
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    saved = {name: os.environ.get(name) for name in ("PYTHONSAFEPATH", "PYTHONPATH")}
+    os.environ["PYTHONSAFEPATH"] = "1"
+    if root not in (*site.getsitepackages(), site.getusersitepackages()):
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, saved["PYTHONPATH"]) if p)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 #: The warnings filter that silences the resource tracker's note on semaphores it cleaned up.

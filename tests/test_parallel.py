@@ -393,3 +393,19 @@ def test_jobs_beyond_four_per_core_are_capped_with_a_warning(caplog: pytest.LogC
         f"running {4 * cores} (-j 0 runs one per core)"
     )
     assert worker_count(10**4, cluster=True) == 10**4  # a remote cluster has what it has
+
+
+def test_workers_import_the_callers_statx_not_one_in_the_working_directory(tmp_path: Path) -> None:
+    """Run from inside another checkout, the workers still extract with the statx the caller runs."""
+    (tmp_path / "statx").mkdir()
+    fake = tmp_path / "statx" / "__init__.py"
+    fake.write_text('raise RuntimeError("the wrong statx")\n', encoding="utf-8")
+    # as the `statx` script starts: the working directory off this process's path, not its children's
+    script = "import sys; sys.path.remove(''); from statx.entry import main; main()"
+    run = [sys.executable, "-c", script, "extract", str(SAMPLES), "-f", "jsonl"]
+    one = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    two = subprocess.run([*run, "-j", "2"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert "wrong statx" not in two.stderr and "Traceback" not in two.stderr, two.stderr
+    assert two.stdout == one.stdout and one.stdout.count("\n") > 5
+    assert "PYTHONSAFEPATH" not in os.environ  # the caller's environment is left as it was
