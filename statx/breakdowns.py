@@ -506,10 +506,11 @@ _SAID_TO_BE = compile_pattern(
 
 
 #: The words between a count and one of its parts framed by 中 (52起较大火灾中有33起, 86名吸毒人员中，12名,
-#: 在这40名人员中还有9名), or those of them said done right after the 中 (N项举措中已落实M项).
+#: 在这40名人员中还有9名, also right after the measure word: 62件中又有9件), or those of them said done
+#: right after the 中 (N项举措中已落实M项).
 _FRAMED_BY = compile_pattern(
-    r"[^，,。；;：:！？!?\d\n]{1,12}?(?:中|当中|當中)"
-    r"(?:[还也]有|有|的|[，,]|已经?(?:部署)?(?:实施|完成|落实|办结|整改|兑现|解决)了?)?\s*"
+    r"[^，,。；;：:！？!?\d\n]{0,12}?(?:中|当中|當中)"
+    r"(?:[还也又]有|有|的|[，,]|已经?(?:部署)?(?:实施|完成|落实|办结|整改|兑现|解决)了?)?\s*"
 )
 
 

@@ -33,7 +33,7 @@ _OFFENCE_START = 3
 #: A noun of cases right after the measure word of a count a handling verb stands right before
 #: (查处85起网络违法案件, 查处12起“黄赌”治安案件): cases dealt with, as 查处治安案件85起 says; not a
 #: road offence's case (查处3起交通违法案件) nor past a clause's end. Bounded: a short noun phrase.
-_CASE_AFTER = compile_pattern(r"(?:(?!交通|违章|违法行为)[^，。；,;、：:！？\d\s]){0,12}?案件")
+_CASE_AFTER = compile_pattern(r"(?:(?!交通|违章|违法行为)[^，。；,;、：:！？\d\s]){0,12}?(?:案件|刑案)")
 #: Words that turn to something else (此外，全市共查处…): the paragraph's previous road offence no longer
 #: says what a bare 查处 counts (`MetricIndex._offence_said_before`).
 _TURN = compile_pattern(r"此外|另外|另有|其他|其它|其余|全部|总共|总计|共计")
@@ -520,11 +520,29 @@ class MetricIndex:
         measure word (`_CASE_AFTER`), and only when `_handled_offence` found no specific road offence
         there (查处20起醉驾案件 counts drunk driving).
         """
-        if self.handle is None or "cases_solved" not in self.names:
+        if "cases_solved" not in self.names:
             return False
-        if not (0 <= len(pre) - verb_end <= 1 and self.handle.fullmatch(best[2]) is not None):
+        handled = (
+            self.handle is not None
+            and 0 <= len(pre) - verb_end <= 1
+            and self.handle.fullmatch(best[2]) is not None
+        )
+        if not handled and not self._caught_right_before(pre):
             return False
         return _CASE_AFTER.match(post) is not None
+
+    def _caught_right_before(self, pre: str) -> bool:
+        """Whether a `catch_verbs` verb (with 了) ends the words right before the number.
+
+        Taiwan's 查獲 before a count of cases (本週查獲86件刑案, 查获12件毒品案件) says they were solved, as
+        查獲 with the kind first does; the 刑案 or 案件 after the measure word, a cue of crimes that
+        happened, only names their kind.
+        """
+        if self.catch is None:
+            return False
+        tail = pre.rstrip()
+        tail = tail[:-1] if tail.endswith("了") else tail
+        return any(self.catch.fullmatch(tail[-k:]) is not None for k in range(2, min(len(tail), 4) + 1))
 
     def _offence_said_before(
         self,

@@ -270,6 +270,12 @@ _YEARS_COMPARED = compile_pattern(
     r"(?:相比|对比|比较)?\s*$"
 )
 
+#: A year at the end of a 分别 list's first item, and a later item that is a year alone (…人数2020年及
+#: 2021年分别为…): a list of years, the words before the first saying what each counts.
+_PERIOD = r"(?:(?<!\d)(?:19|20)\d\d年|去年|上年|前年|今年|本年)(?:上半年|下半年|全年|同期)?"
+_PERIOD_AT_END = compile_pattern(rf"{_PERIOD}\s*$")
+_PERIOD_ALONE = compile_pattern(_PERIOD)
+
 #: A comparison said alone (与去年同期相比, 较上年同期, 同比) and the indices a report counts
 #: (四项指数, 三项指标): neither names what a 分别 list changes.
 _COMPARISON = rf"(?:{_COMPARED_WITH}|(?:较|比)(?:去年|上年|前年|上一年)\p{{Han}}{{0,4}}?(?=[，,])|同比|环比)"
@@ -572,7 +578,28 @@ def _share_head(items: list[str]) -> list[str]:
 
 def _shared_words(items: list[str]) -> list[str]:
     """The items of a 分别 list, each with the words the list says once for all: head, count, verb."""
-    return _share_verb(_share_head(items))
+    return _share_verb(_share_head(_share_before_period(items)))
+
+
+def _share_before_period(items: list[str]) -> list[str]:
+    """The items of a list of years, each after the first given the words said before the first year.
+
+    抓获人数2020年及2021年分别为N人及M人: the list is of years, and what is counted (抓获人数) is
+    said once, before the first; the later years name nothing of their own without it. Only when
+    every later item is a year alone.
+
+    >>> _share_before_period(["外籍嫌犯抓获人数2020年", "2021年"])
+    ['外籍嫌犯抓获人数2020年', '外籍嫌犯抓获人数2021年']
+    >>> _share_before_period(["盗窃案件", "诈骗案件"])
+    ['盗窃案件', '诈骗案件']
+    """
+    first = _PERIOD_AT_END.search(items[0])
+    if first is None or first.start() == 0:
+        return items
+    if not all(_PERIOD_ALONE.fullmatch(w.strip()) for w in items[1:]):
+        return items
+    lead = items[0][: first.start()]
+    return [items[0]] + [lead + w.strip() for w in items[1:]]
 
 
 #: The work verb a list of kinds says once, before its first kind (侦办盗窃、电信诈骗案件, 破获抢劫、

@@ -157,6 +157,9 @@ def test_a_count_framed_by_zhong_right_before_a_figure_is_its_whole() -> None:
     text = "今年推出便民措施18条，目前18条措施中已部署落实11条。"
     assert parents_of(text)["11条"] == "18条"
     assert parents_of("在全县12个乡镇中已建成调解站9个。")["9个"] is None
+    # the 中 right after the measure word, and 又有 (Taiwan: 62件中又有9件是再犯)
+    text = "本月取締酒後駕車62件，其中行政違規20件。62件中又有9件屬累犯。"
+    assert parents_of(text)["9件"] == "62件"
 
 
 def test_a_qizhong_sentence_with_no_figure_governs_the_next_one() -> None:
