@@ -227,6 +227,8 @@ def find_parents(doc: Reading) -> list[int | None]:
     for i, parent in enumerate(out):
         if parent is not None and _LEFT_OUT.search(contexts[i].pre[-_LEFT_OUT_REACH:]):
             out[i] = None  # 受理5210件(不含旧存310件), 不起诉96人(不包括…4人): said to be no part
+        elif parent is not None and _set_up_in_places(doc, parent, i):
+            out[i] = None  # 覆盖5个镇、63个村，其中在村设服务点27个: things set up there, no places
         elif i > 0 and (paired := _paired_whole(doc, out, i)) is not None:
             out[i] = paired
     return out
@@ -2224,6 +2226,15 @@ _OTHER_CLAUSE = compile_pattern(r"(?<!、)[，,；;](?![、，,])")
 #: (不含附条件不起诉5人)): what is not included is no part, whichever pass found it a whole.
 _LEFT_OUT = compile_pattern(r"(?:不含|不包括|未含|未包括|未计入|不计)[^，。；,;:：()（）\d]{0,12}$")
 _LEFT_OUT_REACH = 16
+#: Kinds of place a count may count (12个乡镇, 150个行政村, 30个社区).
+_PLACE_KIND = r"(?:乡镇|行政村|村组|村|社区|街道|镇|乡|小区)"
+#: The clause of an item that sets something up in a kind of place (其中在街道建服务点, 在社区设网格员).
+_SET_UP_IN = compile_pattern(
+    r"(?:^|[，,；;:：]|其中)在"
+    + _PLACE_KIND
+    + r"[^，。；,;:：\d]{0,3}?(?:新建|建成|建|设立|设置|设|配备|聘用|成立)[^，。；,;:：\d]{0,10}$"
+)
+_PLACE_AFTER = compile_pattern(r"[ \t]*" + _PLACE_KIND)
 _RATE_OF_COUNT = compile_pattern(PER_PERIOD + r"|人均|户均|车均|场均|每人|每名|每户")
 #: Words inside a bracket that make its figure a rate or another period's, not a part
 #: (1.94万起(日均53起), 214起(2023年为236起), 612起(上年同期498起)); 即 restates what is before it
@@ -2231,6 +2242,18 @@ _RATE_OF_COUNT = compile_pattern(PER_PERIOD + r"|人均|户均|车均|场均|每
 _NOT_A_PART = compile_pattern(
     r"日均|月均|年均|平均|每|年|去年|上年|同期|较|比|约合|折合|合计|共计|累计|总|即"
 )
+
+
+def _set_up_in_places(doc: Reading, whole: int, i: int) -> bool:
+    """Whether item ``i`` counts things set up in the kind of place its whole ``whole`` counts.
+
+    A count of places (在5个街道、42个社区) and a 其中 that then says what was built or set in
+    such places (其中在街道建服务点3个) split the work by where it stands: the posts are no part of
+    the communities, whatever unit they share.
+    """
+    if _SET_UP_IN.search(doc.contexts[i].pre[-24:]) is None:
+        return False
+    return _PLACE_AFTER.match(doc.text, doc.cands[whole].end) is not None
 
 
 def open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:

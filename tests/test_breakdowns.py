@@ -1020,3 +1020,15 @@ def test_a_lead_naming_a_part_by_its_name_breaks_that_part_down() -> None:
     assert (parents["28起"], parents["410人"], parents["7起"]) == ("42起", "600人", "42起")
     text = "全市接报警情9.6万起，其中电话报警8.1万起，网络报警1.5万起。按类型分，求助类4.2万起。"
     assert parents_of(text)["4.2万起"] == "9.6万起"  # a lead of another grouping: the total's
+
+
+def test_things_set_up_in_the_kind_of_place_a_count_counts_are_no_part_of_it() -> None:
+    """在N个乡镇、M个村，其中在村建X站K个: the stations stand in such places; they are none of them."""
+    text = (
+        "目前已在全区9个街道,74个社区,其中在街道建服务站6个、街道设专干20人;"
+        "在社区建服务点60个、设网格员150人。"
+    )
+    parents = parents_of(text)
+    assert (parents["6个"], parents["60个"]) == (None, None)
+    text = "全区共建成服务站40个，其中在社区建服务站30个。"
+    assert parents_of(text)["30个"] == "40个"  # a total of stations: a part still
