@@ -307,6 +307,7 @@ class MetricIndex:
         offence: tuple[int, Metric] | None = None
         first_in_pre: dict[str, int] = {}
         pre_keys: set[str] = set()  # the metrics the figure's own words before it name
+        mixed = False  # its words list offences of two kinds or more (`_mixed_offences`)
         for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
             text = words if isinstance(words, str) else words()
             base, per_char = _PLACES[place]
@@ -326,6 +327,10 @@ class MetricIndex:
                     hits = _outside_inclusion(text, hits)
                 if len(hits) > 1 and "因" in text:
                     hits = _outside_causing(text, hits)
+                if len(hits) > 2 and "、" in text:
+                    kept = _mixed_offences(text, hits)
+                    mixed = len(kept) < len(hits)  # its own kinds were named: nothing to inherit
+                    hits = kept
             elif place == "post" and hits:
                 if "因" in text:
                     hits = _outside_cause(text, hits)
@@ -372,12 +377,16 @@ class MetricIndex:
                     )
                 ):
                     return self.named(said)
-                if inherited and (
-                    self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
-                    or self._is_cue_of(inherited, best[2])
-                    or (
-                        "其中" not in pre
-                        and self.only_a_kind_of_case(pre, unit, best_end_in_pre - len(best[2]), best[2])
+                if (
+                    inherited
+                    and not mixed
+                    and (
+                        self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
+                        or self._is_cue_of(inherited, best[2])
+                        or (
+                            "其中" not in pre
+                            and self.only_a_kind_of_case(pre, unit, best_end_in_pre - len(best[2]), best[2])
+                        )
                     )
                 ):
                     return self.named(inherited)
@@ -819,6 +828,40 @@ ROAD_OFFENCES = frozenset(
         "illegal_parking",
     }
 )
+
+#: Offences of one kind for `_mixed_offences`: drunk driving is drink driving at its worst.
+_OFFENCE_KIND = {"drunk_driving": "drink_driving"}
+
+
+def _mixed_offences(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
+    """Drop the named road offences of a list of two kinds or more that a general offence noun closes.
+
+    查处闯红灯、超员违法行为N起 counts offences of more than one kind, so it counts offences in
+    general, as a list ending in 等 does (`_after_examples`); items of one kind (超员、超载, 酒驾、醉驾)
+    still name that kind. Only whole items next to a 、 count, and only with the noun after them.
+
+    >>> from statx.rules import Metric
+    >>> keys = ("speeding", "overloading", "violations_handled")
+    >>> speed, load, general = (Metric(k, "", frozenset(), (), 0, "") for k in keys)
+    >>> two_kinds = [(speed, 2, 4), (load, 5, 7), (general, 7, 9)]
+    >>> [h[0].key for h in _mixed_offences("查处超速、超员违法", two_kinds)]
+    ['violations_handled']
+    >>> one_kind = [(load, 2, 4), (load, 5, 7), (general, 7, 9)]
+    >>> [h[0].key for h in _mixed_offences("查处超载、超员违法", one_kind)]
+    ['overloading', 'overloading', 'violations_handled']
+    """
+    items = [
+        h
+        for h in hits
+        if h[0].key in ROAD_OFFENCES and (text[h[2] : h[2] + 1] == "、" or text[h[1] - 1 : h[1]] == "、")
+    ]
+    if len({_OFFENCE_KIND.get(h[0].key, h[0].key) for h in items}) < 2:
+        return hits
+    last = max(h[2] for h in items)
+    if not any(h[0].key == "violations_handled" and h[1] >= last for h in hits):
+        return hits
+    return [h for h in hits if h[0].key not in ROAD_OFFENCES]
+
 
 #: A bracket right before the number that says what a count takes in (酒驾（含饮酒后驾驶、醉酒驾驶）312起).
 _INCLUSION_END = compile_pattern(r"[(（](?:含|包含|包括)[^()（），。；,;]{1,24}[)）]\s*$")

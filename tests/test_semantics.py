@@ -3492,3 +3492,27 @@ def test_a_crash_named_as_a_kind_in_a_list_of_cases_is_a_case() -> None:
     assert (recs["4起"].metric, recs["3起"].metric) == ("crimes_reported", "crimes_reported")
     recs = {r.text: r for r in extract_text("全县发生交通事故48起,其中肇事逃逸4起。")}
     assert recs["4起"].metric == "accidents"  # a kind of crash under crashes stays one
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two kinds named in one list: offences in general, not the kind of the count before
+        (
+            "夜查共查处醉驾违法行为6起，查处超速、酒驾交通违法行为21起",
+            ["drunk_driving", "violations_handled"],
+        ),
+        # drink and drunk driving are one kind; overloading twice is one kind
+        ("夜查共查处酒驾、醉驾交通违法行为21起", ["drink_driving"]),
+        ("夜查共查处超员、超载交通违法行为21起", ["overloading"]),
+    ],
+)
+def test_a_list_of_offences_of_two_kinds_counts_offences_in_general(text: str, expected: list[str]) -> None:
+    assert [r.metric for r in extract_text(text)] == expected
+
+
+def test_a_fire_call_kind_after_a_lead_in_word_is_a_call_and_a_flood_rescue_is_not() -> None:
+    text = "支队接警出动5300起，其中，火灾扑救2100起，此外抢险救援1700起、社会救助900起；参与抗洪抢险救援60起"
+    got = {r.text: r.metric for r in extract_text(text)}
+    assert got["1700起"] == got["900起"] == "incidents_received"
+    assert got["60起"] == "escort_cases"
