@@ -377,6 +377,10 @@ class MetricIndex:
                     )
                 ):
                     return self.named(said)
+                # teams set up count no station, even after a station the list counted before them
+                # (建成N个警务室，组建M支巡逻队): the team noun decides before the list's metric does
+                if best[1].key == "stations_built" and self._team_set_up(pre, post, best_end_in_pre, best):
+                    return self.other
                 if (
                     inherited
                     and not mixed

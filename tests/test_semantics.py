@@ -3458,6 +3458,15 @@ def test_a_force_named_right_after_a_verb_that_sends_it_is_police_deployed() -> 
     assert recs["16名"].metric != "police_deployed"
 
 
+def test_teams_set_up_after_a_station_in_the_same_list_are_no_stations() -> None:
+    """新建N个警务室，组建M支巡防队: the team noun after the count decides, not the list's stations."""
+    text = "全镇新建12个“村级警务室”，又组建7支“平安巡防队”，成立3个交警中队。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["12个"].metric == "stations_built"
+    assert recs["7支"].metric == "other"
+    assert recs["3个"].metric == "stations_built"
+
+
 def test_people_joined_by_a_comma_to_a_change_of_events_change_with_them() -> None:
     """同比增加4起,27人: a bulletin's change of the events and of their dead, typed with a comma."""
     recs = {r.text: r for r in extract_text("桥梁工程发生7起,死亡52人,同比增加4起,27人;其余行业未发生。")}
