@@ -37,6 +37,9 @@ _CASE_AFTER = compile_pattern(r"(?:(?!交通|违章|违法行为)[^，。；,;�
 #: Words that turn to something else (此外，全市共查处…): the paragraph's previous road offence no longer
 #: says what a bare 查处 counts (`MetricIndex._offence_said_before`).
 _TURN = compile_pattern(r"此外|另外|另有|其他|其它|其余|全部|总共|总计|共计")
+#: Words opening a figure's own words that name the rest of a list (查获超员违法行为3起，其他违法行为9起): the
+#: offences left over are of no kind named before them, so they do not take that kind from the list.
+_REST_OPENS = compile_pattern(r"(?:查处|查获|纠正|处罚)?(?:其他|其它|其余)")
 #: Words that join two items of a list (车管所和12个服务站): what stands before one names the other item.
 _JOINERS = frozenset("和及与、")
 # Base score by where the cue stands, and how much each character of distance costs.
@@ -384,6 +387,7 @@ class MetricIndex:
                 if (
                     inherited
                     and not mixed
+                    and not (inherited in ROAD_OFFENCES and _REST_OPENS.match(pre))
                     and (
                         self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
                         or self._is_cue_of(inherited, best[2])
