@@ -635,7 +635,7 @@ def _breakdown_goes_on(
     return None
 
 
-#: The verb of events said right before an item's count after the sector's own name (甲行业发生).
+#: The verb of events said right before an item's count after the sector's own name (甲行业发生N起).
 _OCCURRED = "发生"
 
 
@@ -1200,10 +1200,6 @@ def _whole_before(
     return parent, smaller
 
 
-#: The events' verb a sector's name stands before in a bulletin's item (甲行业发生N起).
-_SECTOR_VERB = "发生"
-
-
 def _lead_names_part(doc: Reading, j: int, marker: int, i: int) -> bool:
     """Whether the lead at ``marker`` names the part ``j`` by the sector name its own words gave it.
 
@@ -1215,25 +1211,25 @@ def _lead_names_part(doc: Reading, j: int, marker: int, i: int) -> bool:
     """
     contexts = doc.contexts
     k = j  # the casualties after an item's events (…发生35起，死亡600人) are the sector's too
+    words = _bare_words(contexts[k].pre)
     while (
-        k > 0
+        _OCCURRED not in words
+        and k > 0
         and j - k < _SECTOR_ITEM_FIGURES
         and contexts[k - 1].sentence_start == contexts[j].sentence_start
     ):
-        if _SECTOR_VERB in _bare_words(contexts[k].pre):
-            break
         k -= 1
-    words = _bare_words(contexts[k].pre)
-    if _SECTOR_VERB not in words:
+        words = _bare_words(contexts[k].pre)
+    if _OCCURRED not in words:
         return False
-    name = _QIZHONG_OPENING.sub("", words.split(_SECTOR_VERB, 1)[0])
+    name = _QIZHONG_OPENING.sub("", words.split(_OCCURRED, 1)[0])
     return len(name) >= 2 and doc.text.find(name, marker, doc.cands[i].start) >= 0
 
 
 #: How many figures an item's events and casualties run to (发生N起，死亡M人，受伤K人，损失L元).
 _SECTOR_ITEM_FIGURES = 4
 #: A breakdown word opening a part's words, no part of its name.
-_QIZHONG_OPENING = compile_pattern(r"^(?:其中|当中|當中)")
+_QIZHONG_OPENING = compile_pattern(f"^(?:{'|'.join(_QIZHONG)})")
 
 
 def _is_part_in(out: Sequence[int | None]) -> Callable[[int], bool]:

@@ -11,7 +11,7 @@ metric counted in the figure's unit.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -40,6 +40,20 @@ _TURN = compile_pattern(r"此外|另外|另有|其他|其它|其余|全部|总�
 #: Words opening a figure's own words that name the rest of a list (查获超员违法行为3起，其他违法行为9起): the
 #: offences left over are of no kind named before them, so they do not take that kind from the list.
 _REST_OPENS = compile_pattern(r"(?:查处|查获|纠正|处罚)?(?:其他|其它|其余)")
+
+
+def _ending(words: Sequence[str]) -> regex.Pattern[str] | None:
+    """One of `words` ending the words before a number, with a 了 or a blank after it (出动了 860名)."""
+    return compile_pattern(f"(?:{alternation(words)})了?\\s?$") if words else None
+
+
+def _verb_right_before(
+    verbs: regex.Pattern[str] | None, pre: str, verb_end: int, best: tuple[float, Metric, str]
+) -> bool:
+    """Whether the best cue is one of `verbs`, whole, and ends the words before the number (了 between)."""
+    return verbs is not None and 0 <= len(pre) - verb_end <= 1 and verbs.fullmatch(best[2]) is not None
+
+
 #: Words that join two items of a list (车管所和12个服务站): what stands before one names the other item.
 _JOINERS = frozenset("和及与、")
 # Base score by where the cue stands, and how much each character of distance costs.
@@ -98,6 +112,8 @@ class MetricIndex:
     settled: regex.Pattern[str] | None = None  # a `settle_verbs` verb alone after a share: see `classify`
     catch: regex.Pattern[str] | None = None  # the `catch_verbs`, whole: see `_offender_noun`
     handle: regex.Pattern[str] | None = None  # the `handle_verbs`, whole: see `_handled_offence`
+    # a `catch_verbs` verb ending the words before a number (本週查獲86件刑案): see `_handled_case`
+    catch_tail: regex.Pattern[str] | None = None
     # a `deploy_verbs` verb ending the words before a number, and a `force_words` word opening the
     # words after it: see `_sent_force`
     deploy_tail: regex.Pattern[str] | None = None
@@ -145,9 +161,8 @@ class MetricIndex:
             else None,
             catch=compile_pattern(alternation(rules.words.get("catch_verbs", ()))),
             handle=compile_pattern(alternation(rules.words.get("handle_verbs", ()))),
-            deploy_tail=compile_pattern(f"(?:{alternation(rules.words['deploy_verbs'])})了?\\s?$")
-            if rules.words.get("deploy_verbs")
-            else None,
+            catch_tail=_ending(rules.words.get("catch_verbs", ())),
+            deploy_tail=_ending(rules.words.get("deploy_verbs", ())),
             team_verb=compile_pattern(alternation(rules.words.get("team_verbs", ()))),
             team_head=compile_pattern(
                 f"\\s?(?![^，。；\\d]{{0,6}}?消防)[^，。；\\d]{{0,6}}?(?:{alternation(rules.words['team_nouns'])})"
@@ -455,11 +470,7 @@ class MetricIndex:
             return True
         if self.setup_tail is not None and self.setup_tail.search(pre) is not None:
             return True
-        return (
-            self.setup is not None
-            and 0 <= len(pre) - verb_end <= 1
-            and self.setup.fullmatch(best[2]) is not None
-        )
+        return _verb_right_before(self.setup, pre, verb_end, best)
 
     def _offender_noun(
         self, pre: str, post: str, verb_end: int, best: tuple[float, Metric, str], noun: tuple[int, Metric]
@@ -475,7 +486,7 @@ class MetricIndex:
         """
         if noun[1] is best[1] or self.catch is None or self.people is None:
             return False
-        if not (0 <= len(pre) - verb_end <= 1 and self.catch.fullmatch(best[2]) is not None):
+        if not _verb_right_before(self.catch, pre, verb_end, best):
             return False
         if self.people_tail is not None and self.people_tail.search(post, 0, noun[0]) is not None:
             return True
@@ -496,7 +507,7 @@ class MetricIndex:
         """
         if offence[1] is best[1] or self.handle is None:
             return False
-        if not (0 <= len(pre) - verb_end <= 1 and self.handle.fullmatch(best[2]) is not None):
+        if not _verb_right_before(self.handle, pre, verb_end, best):
             return False
         return offence[1].priority > max(best[1].priority, 0)
 
@@ -510,7 +521,7 @@ class MetricIndex:
         """
         if self.team_verb is None or self.team_head is None:
             return False
-        if not (0 <= len(pre) - verb_end <= 1 and self.team_verb.fullmatch(best[2]) is not None):
+        if not _verb_right_before(self.team_verb, pre, verb_end, best):
             return False
         return self.team_head.match(post) is not None
 
@@ -535,31 +546,16 @@ class MetricIndex:
         first (查处网络违法案件85起) the cue of cases solved reads them whole. Only a `handle_verbs` verb
         right before the number (with 了), only a noun ending in 案件 within a short phrase of the
         measure word (`_CASE_AFTER`), and only when `_handled_offence` found no specific road offence
-        there (查处20起醉驾案件 counts drunk driving).
+        there (查处20起醉驾案件 counts drunk driving). So does a `catch_verbs` verb: Taiwan's 查獲 before a
+        count of cases (本週查獲86件刑案, 查获12件毒品案件) says they were solved, as 查獲 with the kind
+        first does; the 刑案 or 案件 after the measure word only names their kind.
         """
         if "cases_solved" not in self.names:
             return False
-        handled = (
-            self.handle is not None
-            and 0 <= len(pre) - verb_end <= 1
-            and self.handle.fullmatch(best[2]) is not None
-        )
-        if not handled and not self._caught_right_before(pre):
+        caught = self.catch_tail is not None and self.catch_tail.search(pre.rstrip()) is not None
+        if not _verb_right_before(self.handle, pre, verb_end, best) and not caught:
             return False
         return _CASE_AFTER.match(post) is not None
-
-    def _caught_right_before(self, pre: str) -> bool:
-        """Whether a `catch_verbs` verb (with 了) ends the words right before the number.
-
-        Taiwan's 查獲 before a count of cases (本週查獲86件刑案, 查获12件毒品案件) says they were solved, as
-        查獲 with the kind first does; the 刑案 or 案件 after the measure word, a cue of crimes that
-        happened, only names their kind.
-        """
-        if self.catch is None:
-            return False
-        tail = pre.rstrip()
-        tail = tail[:-1] if tail.endswith("了") else tail
-        return any(self.catch.fullmatch(tail[-k:]) is not None for k in range(2, min(len(tail), 4) + 1))
 
     def _offence_said_before(
         self,

@@ -22,7 +22,7 @@ from statx.breakdowns import (
     whole_of_same_verb,
 )
 from statx.clauses import FULL_STOP_BACK, SEMICOLON_BACK, WINDOW, last_end
-from statx.figurereading import Reading, is_rate, measure_of, nearly_equal, rounding, size_of
+from statx.figurereading import Reading, is_rate, measure_of, nearly_equal, rounding, size_of, start_of
 from statx.matcher import Candidate
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS, Figure, Record
@@ -150,7 +150,7 @@ def _items_of_other_measure(doc: Reading, i: int, marker: int) -> bool:
     read back a window at most, so a list of thousands stays linear.
     """
     cands, records = doc.cands, doc.records
-    first = bisect.bisect_left(cands, max(marker, cands[i].start - WINDOW), 0, i, key=lambda c: c.start)
+    first = bisect.bisect_left(cands, max(marker, cands[i].start - WINDOW), 0, i, key=start_of)
     items = [k for k in range(first, i) if not doc.changes[k].relative]
     own = measure_of(records[i].unit)
     return bool(items) and all(measure_of(records[k].unit) != own for k in items)
