@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -53,7 +53,16 @@ if TYPE_CHECKING:
     from statx.lexicon import Lexicon
 
 
-def find_parents(doc: Reading) -> list[int | None]:
+class Parents(NamedTuple):
+    """What `find_parents` found: each figure's whole, and which figures a grouping lead opened."""
+
+    wholes: list[int | None]
+    #: the figures whose whole a grouping lead (从…看, 按…分) found, with where the lead stands
+    #: (see `whole_past_sibling`)
+    viewed: dict[int, int]
+
+
+def find_parents(doc: Reading) -> Parents:
     """For each figure, the index of the figure it breaks down (其中 / 包括 / colon lists / 分别), if any.
 
     The whole is the last figure before the breakdown word in the same sentence (or the one
@@ -66,6 +75,7 @@ def find_parents(doc: Reading) -> list[int | None]:
     markers: list[int | None] = []
     sectors: set[int] = set()  # the parts `whole_of_numbered_sector` found
     named_again: set[int] = set()  # the parts of a total a clause names again (`_whole_named_again`)
+    viewed: dict[int, tuple[int, int | None]] = {}  # the figures a grouping lead opens: where, which whole
     for i, c in enumerate(cands):
         markers.append(None)
         if changes[i].relative:
@@ -151,6 +161,7 @@ def find_parents(doc: Reading) -> list[int | None]:
                 break
         if by_lead and parent is not None:
             parent = _past_sibling_view(doc, out, i, parent)
+            viewed[i] = (lead_at, parent)
         if (
             marker is not None
             and text.startswith("分别", marker)
@@ -231,7 +242,8 @@ def find_parents(doc: Reading) -> list[int | None]:
             out[i] = None  # 覆盖5个镇、63个村，其中在村设服务点27个: things set up there, no places
         elif i > 0 and (paired := _paired_whole(doc, out, i)) is not None:
             out[i] = paired
-    return out
+    # a whole found later (a share's: 占一般程序事故的42.1%) knows better than the lead's
+    return Parents(out, {i: at for i, (at, whole) in viewed.items() if out[i] == whole})
 
 
 #: A clause opening with 共 once a breakdown's items began (其中民警2.6万人次，共救助群众136人次): the
@@ -2296,6 +2308,26 @@ def _past_sibling_view(doc: Reading, out: Sequence[int | None], i: int, whole: i
     if lex.breakdown_lead.match(text, start, doc.cands[whole].start) is None:
         return whole
     return out[whole]
+
+
+def whole_past_sibling(doc: Reading, i: int, whole: int, outer_start: int | None, lead: int) -> int:
+    """The whole of figure `i`, a part the lead at `lead` opens: `whole`, or the total `whole` is a part of.
+
+    全年接报火灾N起，其中…；住宅火灾A起，占总数的X%。从起火场所看，厂房火灾B起: the lead views the
+    total another way, and the 住宅 count before it is a sibling of its parts, as `_whole_before`
+    reads a part it already knows; this one's whole (at `outer_start`) was found only past its
+    semicolon or by its share, after the walk, so the caller asks once it knows it (`statx.semantics`).
+    Not when the lead names that part (在住宅火灾中，…): then it breaks the part down.
+    """
+    if (
+        outer_start is None
+        or doc.contexts[whole].sentence_start == doc.contexts[i].sentence_start
+        or _lead_names_part(doc, whole, lead, i)
+    ):
+        return whole
+    k = bisect.bisect_left(doc.records, outer_start, hi=whole, key=lambda r: r.start)
+    found = k < whole and doc.records[k].start == outer_start
+    return k if found and size_of(doc.records[k]) >= size_of(doc.records[i]) else whole
 
 
 def after_open_line(text: str, start: int, lo: int, lex: Lexicon, *, semicolon: bool) -> int:

@@ -418,6 +418,8 @@ class MetricIndex:
                     return self.named(previous)
                 break  # the figure's own words decide; the heading only helps when they are silent
             if place == "post" and inherited:
+                if inherited in ROAD_OFFENCES and _REST_OPENS.match(pre):
+                    return self.named("violations_handled")  # the rest of a list is of no kind it names
                 return self.named(self.part_of(inherited, pre))
             if place == "earlier" and best is not None and best[0] >= _THRESHOLD:
                 # the pre and post words scored below the threshold, so the best cue is here

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from statx.breakdowns import find_parents, kind_of_lead, kind_of_whole
+from statx.breakdowns import find_parents, kind_of_lead, kind_of_whole, whole_past_sibling
 from statx.changes import (
     SHARE_RESTATED,
     change_after_share,
@@ -872,7 +872,7 @@ def annotate(
 
     changes = read_changes(text, candidates, contexts, lex, year_of)
     reading = Reading(text, candidates, records, contexts, changes, lex)
-    parents = find_parents(reading)
+    parents, viewed = find_parents(reading)
     shared = wholes_of_own_shares(reading, parents)
     later = totals_after_parts(reading, parents)
     orgs = lex.gazette.orgs(text)
@@ -1224,6 +1224,8 @@ def annotate(
             # 其中盗窃案件523起…；诈骗案件287起: a kind named like the first item counts what that counts
             if over is not None and over[1] not in (choice.key, "other"):
                 choice = lex.metrics.named(over[1])
+        if p is not None and (lead_at := viewed.get(i)) is not None:
+            p = whole_past_sibling(reading, i, p, out[p].parent_start, lead_at)
         if p is not None and _apart_in_time(start, end, out[p]):
             p = None  # 412宗，當中58宗…，而2022年則分別是398宗: another year's, no part of this one's
         if p is not None and (

@@ -978,6 +978,24 @@ def test_views_by_cause_place_and_time_break_down_the_total_before_them() -> Non
     assert [parents[t] for t in ("228起", "141起", "88起", "63起", "276起")] == ["950起"] * 5
 
 
+def test_a_view_after_a_part_named_like_its_items_breaks_down_the_total() -> None:
+    """其中…；仓储火灾N起，占总数的X%。从起火场所看，甲火灾…: the part before is a sibling, no whole.
+
+    The sibling's own whole is found past its semicolon (by its share of 总数), after the walk that
+    finds the lead's parts. Words framing that part (在仓储火灾中) break it down instead.
+    """
+    opening = (
+        "前三季度全县共接报火灾640起，同比下降4.1%。其中，生产火灾230起，占总数的35.9%；"
+        "仓储火灾205起，占总数的32.0%。"
+    )
+    for view in ("从起火场所看，市场火灾47起，车辆火灾88起。", "从起火原因看，电气引发47起，用火不慎88起。"):
+        parents = parents_of(opening + view)
+        assert parents["205起"] == "640起"
+        assert [parents[t] for t in ("47起", "88起")] == ["640起"] * 2
+    parents = parents_of(opening + "在仓储火灾中，夜间发生47起，白天发生88起。")
+    assert [parents[t] for t in ("47起", "88起")] == ["205起"] * 2
+
+
 def test_sectors_named_unlike_each_other_after_qizhong_go_on_when_each_says_fasheng() -> None:
     """其中：甲行业发生N起…。乙运输发生M起…: both say the events' verb, so each breaks down the totals."""
     text = "今年全省发生较大事故31起，死亡96人。其中：冶炼企业发生9起，死亡27人。内河航运发生4起，死亡13人。"
