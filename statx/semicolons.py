@@ -527,6 +527,8 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
         return False
     if _listed_kind(contexts[j].pre, own, bare=words == own):
         return False  # 接报刑事、治安警情1.86万起。其中…；治安警情1.62万起: a kind the whole lists, no verb
+    if f"{own}以上" in contexts[j].pre:
+        return False  # 较大以上火灾63起。其中…；较大火灾60起: the lowest grade of a whole said from it up
     if kind is not None and lex.metrics.opens_with(kind, words):
         return False  # 违法停车2.9万起 under 违法行为: the words open with the kind's name, not a verb
     items = [k for k in range(j + 1, i) if cands[k].start > marker]
@@ -715,6 +717,8 @@ _CASE_WORD = compile_pattern(r"案件?$")
 #: semicolons named so, like the first item, are the next kinds of its list even when their words end
 #: otherwise (其中，内地居民N万人次；港澳台居民M万人次；外国人K万人次); a new count opens with more words.
 _BARE_KIND = compile_pattern(r"\p{Han}{2,5}")
+#: An age in a label (18岁到35岁, 60周岁以上, 不满十八岁): items so named are age bands of one list.
+_AGE_BAND = compile_pattern(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})周?岁")
 #: A label that opens with a class's name (求助类诉求, 表扬类): a kind of a classified list.
 _CLASS_NAME = compile_pattern(r"^[\p{Han}]{1,4}类")
 
@@ -745,6 +749,9 @@ def _named_like_first_item(
     >>> text = "清查车辆900辆，其中暂扣电动车300辆；暂扣三轮车120辆。"
     >>> [r.parent for r in extract_text(text)]
     [None, '900辆', '900辆']
+    >>> text = "在册人员5200名，其中未满18岁40名；18至35岁2100名；36岁以上3060名。"
+    >>> [r.parent for r in extract_text(text)]
+    [None, '5200名', '5200名', '5200名']
     """
     first = _first_after(cands, i, marker + 1)
     # a note in brackets after the name (公路客运量（含高速公路、国省道）401万人次) says what it takes in
@@ -761,6 +768,9 @@ def _named_like_first_item(
     if len(other) >= 3 and other[-1] == label[-1] == "类":
         return True
     if _BARE_KIND.fullmatch(label) is not None and _BARE_KIND.fullmatch(other) is not None:
+        return True
+    # people by age band, each band named by its ages alone (其中不满18岁…；18岁到35岁…；60岁以上…)
+    if _AGE_BAND.search(label) is not None and _AGE_BAND.search(other) is not None:
         return True
     # things dealt with by one verb, each item saying it again (其中查扣摩托车600辆；查扣小型汽车374辆):
     # the verb, not the thing, makes them items of one list

@@ -45,6 +45,13 @@ def test_a_count_past_a_semicolon_after_items_of_another_measure_is_no_part() ->
     assert parents_of(text)["270人次"] == "640人次"
 
 
+def test_the_lowest_grade_of_a_whole_said_from_it_up_goes_on_past_a_semicolon() -> None:
+    """较大以上事故N起。其中…；较大事故M起: 较大 names a grade of the whole, no verb said again."""
+    text = "上半年发生较大以上事故27起，死亡96人。其中，重大事故2起，死亡25人；较大事故25起，死亡71人。"
+    parents = parents_of(text)
+    assert (parents["2起"], parents["25起"]) == ("27起", "27起")
+
+
 def test_a_count_said_again_alone_before_zhong_frames_the_counts_after_it() -> None:
     """死伤者共158人。158人中，131人受伤，27人死亡: the repeated count is the whole of both."""
     parents = parents_of("事故造成死伤者共158人。158人中，131人受伤，27人死亡。")

@@ -3076,6 +3076,22 @@ def test_a_paragraph_of_paired_changes_leaves_its_counts_wholes_for_a_breakdown_
     assert got["11人"] == "17人"
 
 
+def test_a_sentence_opening_with_the_earlier_period_and_no_comma_pairs_its_list_with_counts_before() -> None:
+    # …万元。比上年同期分别减少了…: the sentence names only the period it compares with, so its list
+    # changes the counts of the sentence before it, one each, as 与上年同期相比，分别… does.
+    recs = extract_text(
+        "上半年全县共发生一般程序道路交通事故46起，造成9人死亡、51人受伤，直接财产损失17万元。"
+        "比上年同期分别减少了8.2%、25%、4.1%和6.6%。"
+    )
+    got = {r.text: (r.metric, r.change, r.basis) for r in recs if r.unit == "%"}
+    assert got == {
+        "8.2%": ("accidents", "down", "yoy"),
+        "25%": ("deaths", "down", "yoy"),
+        "4.1%": ("injuries", "down", "yoy"),
+        "6.6%": ("other", "down", "yoy"),
+    }
+
+
 def test_a_count_in_brackets_after_a_multiple_is_what_the_multiple_is_of_and_no_part() -> None:
     # 是上年全年的1.6倍（54起）: the bracket gives last year's count the multiple is taken of; it is no
     # part of this year's count, though it stands in brackets right after a figure.
