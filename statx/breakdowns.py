@@ -115,6 +115,10 @@ def find_parents(doc: Reading) -> Parents:
             up = after_open_line(text, sentence_start, lo, lex, semicolon=True)
             if up < sentence_start and (lead := lex.breakdown_lead.match(text, up, c.start)) is not None:
                 lead_at = whole_from = up  # the whole stands before the lead, not the line
+        if lead is None and not found and (up_lead := _lead_said_before(doc, i, lo)) is not None:
+            # 从…看，…是主要原因。甲引发N起；乙…: the lead opens the sentence before, which counts nothing
+            lead, lead_at = up_lead, up_lead.start()
+            whole_from = lead_at
         # a 其中 right after the lead (按活动类别划分，其中体育活动128项) repeats it: the lead's breakdown
         # and so does a 分别 after it (从辖区看，城关、蓬壶中队分别查处32起、21起: names paired with figures)
         by_lead = lead is not None and (
@@ -812,16 +816,39 @@ def _breakdown_said_before(doc: Reading, i: int, lo: int) -> tuple[int, int] | N
     sentence, which the 其中 still governs. Only the sentence right before, and only one with no
     figure of its own.
     """
+    text = doc.text
+    found = _countless_sentence_up(doc, i, lo)
+    if found is None or text.find("；", found[1], doc.cands[i].start) >= 0:
+        return None
+    before, full = found
+    m = OPENS_BREAKDOWN.match(text, before, full)
+    return (before, m.end() - 2) if m is not None else None
+
+
+def _lead_said_before(doc: Reading, i: int, lo: int) -> regex.Match[str] | None:
+    """A grouping lead opening the sentence before figure ``i``'s, when that sentence holds no figure.
+
+    从起火原因看，吸烟、电气…是主要原因。吸烟引发N起，占X%；电气引发M起，占Y%: the lead's own sentence
+    only names the main kinds; its counts follow in the next one, each item past a semicolon too.
+    """
+    found = _countless_sentence_up(doc, i, lo)
+    return None if found is None else doc.lex.breakdown_lead.match(doc.text, found[0], found[1])
+
+
+def _countless_sentence_up(doc: Reading, i: int, lo: int) -> tuple[int, int] | None:
+    """Where the full sentence before figure ``i``'s starts and ends, when it holds no figure.
+
+    Only the sentence right before, ended by 。, and starting after ``lo``.
+    """
     text, cands = doc.text, doc.cands
     full = last_end(FULL_STOP_BACK, text, cands[i].start, lo)
-    if text[full - 1 : full] != "。" or text.find("；", full, cands[i].start) >= 0:
+    if text[full - 1 : full] != "。":
         return None
     before = last_end(FULL_STOP_BACK, text, full - 1, lo)
     k = bisect.bisect_left(cands, full, key=start_of)  # the first figure of the figure's own sentence
     if before <= lo or (k and cands[k - 1].end > before):
         return None  # the sentence before holds a figure: a breakdown of its own
-    m = OPENS_BREAKDOWN.match(text, before, full)
-    return (before, m.end() - 2) if m is not None else None
+    return before, full
 
 
 def _run_before(doc: Reading, out: Sequence[int | None], i: int, marker: int) -> int | None:

@@ -1003,6 +1003,25 @@ def test_a_view_after_a_part_named_like_its_items_breaks_down_the_total() -> Non
     assert [parents[t] for t in ("47起", "88起")] == ["205起"] * 2
 
 
+def test_a_view_whose_own_sentence_counts_nothing_breaks_down_the_total_in_the_next_one() -> None:
+    """从…看，…是主因。甲引发N起，占X%；乙引发M起: the lead's sentence only names the kinds.
+
+    Its counts follow a sentence later, each item past a semicolon too; a sentence of counts of its
+    own between the lead and them (…共出动N人次。) keeps them out of its reach.
+    """
+    text = (
+        "今年全区共发生火灾760起，直接财产损失95万元。从起火原因看，用火不慎和电器故障仍是主因。"
+        "用火不慎引发305起，占40.1%；电器故障引发214起，占28.2%；玩火引发37起，占4.9%。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("305起", "214起", "37起")] == ["760起"] * 3
+    text = (
+        "今年全区共发生火灾760起。从起火原因看，用火不慎仍是主因，共出动消防员900人次。"
+        "用火不慎引发305起；电器故障引发214起。"
+    )
+    assert parents_of(text)["214起"] is None
+
+
 def test_sectors_named_unlike_each_other_after_qizhong_go_on_when_each_says_fasheng() -> None:
     """其中：甲行业发生N起…。乙运输发生M起…: both say the events' verb, so each breaks down the totals."""
     text = "今年全省发生较大事故31起，死亡96人。其中：冶炼企业发生9起，死亡27人。内河航运发生4起，死亡13人。"
