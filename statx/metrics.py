@@ -588,11 +588,17 @@ class MetricIndex:
         said_spans = [
             (start, end, metric.key) for metric, start, end in self._hits(words, unit) if unit in metric.units
         ]
-        # the last said, and of two ending there the longer (酒驾醉驾, not its 醉驾)
-        said = [(end, end - start, key) for start, end, key in said_spans]
         handled = self.handle
+        # the last said, and of two ending there the longer (酒驾醉驾, not its 醉驾); a bare verb said
+        # again after the offence (取締酒後駕車，昨日取締N件，…，共計取締M件) names none, so it does not
+        # hide the offence said before it
+        said = [
+            (end, end - start, key)
+            for start, end, key in said_spans
+            if not handled.fullmatch(words, start, end)
+        ]
         # nothing said there, or only 查处 again (农村道路查处数明显上升，共查处N起): no offence named
-        if all(handled.fullmatch(words, start, end) for start, end, _ in said_spans):
+        if not said:
             if _TURN.search(words) or _TURN.search(pre):
                 return None
             previous = before() if callable(before) else before

@@ -1076,3 +1076,15 @@ def test_things_set_up_in_the_kind_of_place_a_count_counts_are_no_part_of_it() -
     assert (parents["6个"], parents["60个"]) == (None, None)
     text = "全区共建成服务站40个，其中在社区建服务站30个。"
     assert parents_of(text)["30个"] == "40个"  # a total of stations: a part still
+
+
+def test_a_grouping_lead_said_with_yi_and_tongji_breaks_the_total_down() -> None:
+    """以…統計 (by district) opens parts of the month's total a paragraph up, each in a bracket."""
+    text = (
+        "統計顯示，5月受理詐欺案件164件、財損金額約3120萬元。\n\n"
+        "以行政區統計，甲鎮（29件）、乙鄉（12件）為高發地區。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].parent for t in ("29件", "12件")] == ["164件"] * 2
+    assert recs["29件"].metric == "cases_filed"
+    assert parents_of("以往統計，全年發生事故120起，比去年少")["120起"] is None

@@ -3541,3 +3541,16 @@ def test_a_fire_call_kind_after_a_lead_in_word_is_a_call_and_a_flood_rescue_is_n
     got = {r.text: r.metric for r in extract_text(text)}
     assert got["1700起"] == got["900起"] == "incidents_received"
     assert got["60起"] == "escort_cases"
+
+
+def test_a_bare_verb_said_again_does_not_hide_the_offence_named_before_it() -> None:
+    # 取締 of the first count repeats only the verb: the later total still counts the offence the
+    # sentence opened with, though a count of operations stands between
+    text = (
+        "大隊加強取締酒後駕車，上週六即取締8件，今年累計規劃專案40場次，共計取締512件，較去年同期增加31件。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["8件"].metric == "drink_driving"
+    assert recs["512件"].metric == "drink_driving"
+    assert recs["31件"].metric == "drink_driving"
+    assert recs["40場次"].metric == "campaigns_conducted"
