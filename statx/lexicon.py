@@ -148,9 +148,12 @@ class Lexicon:
                 said += f"|(?:{alternation(sizes)})(?:均|都)?在|(?:{alternation(sizes)})(?:均|都|分别)"
                 # a size stressed by an adverb before 达 or 为 (盗窃案跌幅更达40%, 升幅亦达两成)
                 said += f"|(?:{alternation(sizes)})(?:更是|更|亦|也|则|則)(?=高?达|高?達|为|為)"
-            # 为 after a one-character verb gives the new level (已降为3件, 减为12起), as 至 does;
-            # after a size of change it is the change (降幅为12.3%)
-            return compile_pattern(f"(?:{said})(?:了|高达|达到?|(?<![降减增升])为|约|近|超过)?\\s*$")
+            # 为 after a one-character verb gives the new level (已降为3件, 减为12起), as 至 does, and so
+            # after a two-character one (查获案件增加为13件, 满意率提高为96%); after a size of change it is
+            # the change (降幅为12.3%)
+            return compile_pattern(
+                f"(?:{said})(?:了|高达|达到?|(?<![降减增升]|增加|减少|上升|下降|提高|降低|提升)为|约|近|超过)?\\s*$"
+            )
 
         def ranked(name: str) -> regex.Pattern[str]:
             sizes = [x for x in w.get(name, ()) if x.endswith("幅")]  # 增幅, 降幅: the size of a change

@@ -163,13 +163,35 @@ _DECIMAL_DOT = re.compile(r"(?<=\d)[\u00b7\u2027\u30fb\u2219](?=\d{1,6}(?:[万�
 _DOT_GATE = re.compile(r"\d[\u00b7\u2027\u30fb\u2219]\d")
 
 
+# Old Taiwan papers write the 点 of a Chinese decimal as a bullet or a middle dot (百分之八十七•五,
+# 高出二•六个百分点): between Chinese numerals, after 百分之 or before a unit only an amount or a
+# rate takes, it is the decimal point. A dot between the numerals of a named day (九•一八, 五•一期间)
+# has neither and stays.
+_DOTS = "\u2022\u00b7\u2027\u30fb\u2219"
+_CN_DIGITS = "一二三四五六七八九〇零"
+_CN_DECIMAL_DOT = re.compile(
+    f"(?<=百分之)([{_CN_DIGITS}十]{{1,4}})[{_DOTS}](?=[{_CN_DIGITS}])"
+    f"|(?<=[{_CN_DIGITS}十])()[{_DOTS}](?=[{_CN_DIGITS}]{{1,4}}(?:个百分点|个千分点|分(?!之)|倍|万|亿|元|%))"
+)
+_CN_DOT_GATE = re.compile(f"[{_CN_DIGITS}十][{_DOTS}][{_CN_DIGITS}]")
+
+
 def _fold_decimal_dot(text: str) -> str:
     """Write a decimal point for a middle dot inside an amount, keeping the length.
 
     >>> _fold_decimal_dot("损失20·2亿元，下降3‧5%，“6·26”国际禁毒日，3·15期间，1·5万人")
     '损失20.2亿元，下降3.5%，“6·26”国际禁毒日，3·15期间，1.5万人'
+
+    and 点 for one inside a Chinese decimal:
+
+    >>> _fold_decimal_dot("达百分之八十七•五，高出二•六个百分点，九•一八纪念日")
+    '达百分之八十七点五，高出二点六个百分点，九•一八纪念日'
     """
-    return _DECIMAL_DOT.sub(".", text) if _DOT_GATE.search(text) else text
+    if _DOT_GATE.search(text):
+        text = _DECIMAL_DOT.sub(".", text)
+    if _CN_DOT_GATE.search(text):
+        text = _CN_DECIMAL_DOT.sub(lambda m: (m.group(1) or "") + "点", text)
+    return text
 
 
 # A circle or a letter O typed for 〇 inside a Chinese numeral (二○二三年, 二O一九年); a circle

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import statx.normalize as nz
+from statx import extract_text
 from statx.normalize import OffsetMap, TextBuilder, fold_text, normalize
 
 DIGITS = re.compile(r"\d+")
@@ -262,3 +263,11 @@ def test_normalize_maps_back(raw: str, data: st.DataObject) -> None:
     # The raw slice, normalised on its own, gives the prepared slice back: a
     # slice starts and ends on kept characters, never inside an annotation.
     assert normalize(raw[s:e]).text == text[a:b]
+
+
+def test_a_bullet_inside_a_chinese_decimal_is_its_point() -> None:
+    records = extract_text("治安满意度达百分之八十七•五，较上季增加二•六个百分点，九•一八纪念日")
+    assert [(r.text, r.value, r.unit) for r in records] == [
+        ("百分之八十七•五", 87.5, "%"),
+        ("二•六个百分点", 2.6, "个百分点"),
+    ]

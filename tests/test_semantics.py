@@ -3554,3 +3554,9 @@ def test_a_bare_verb_said_again_does_not_hide_the_offence_named_before_it() -> N
     assert recs["512件"].metric == "drink_driving"
     assert recs["31件"].metric == "drink_driving"
     assert recs["40場次"].metric == "campaigns_conducted"
+
+
+def test_a_two_character_verb_before_wei_gives_the_new_level_not_the_change() -> None:
+    records = extract_text("今年查获二级毒品案件增加为31件，窃盗案减少为9件，诈骗案增加了4件")
+    changes = {r.text: r.change for r in records}
+    assert changes == {"31件": None, "9件": None, "4件": "up"}
