@@ -64,10 +64,18 @@ def _change(
     ):
         # 降幅由1-6月的3.2%扩大到10.6%: both figures are sizes of the fall
         change = "up" if sized.re is lex.sized_up else "down"
-    elif _RECORDED.search(ctx.pre) and (
+    elif (
+        _RECORDED.search(ctx.pre)
+        or _RECORDED_PAIR.search(text, max(ctx.sentence_start, cand.start - _PAIR_SPAN), cand.start)
+    ) and (
         size := _SIZE_AFTER.match(text, cand.end, min(len(text), cand.end + _SIZE_AFTER_SPAN))
+        or (
+            text.endswith(_SIZE_UNITS, cand.start, cand.end)
+            and _SIZE_AFTER_PAIR.match(text, cand.end, min(len(text), cand.end + _PAIR_SPAN))
+        )
     ):
-        # 醉驾录得近三成的跌幅, 盗窃案录得12%升幅: the size word after the figure says which way
+        # 醉驾录得近三成的跌幅, 盗窃案录得12%升幅: the size word after the figure says which way;
+        # 分别录得两倍及百分之六的升幅: a pair of sizes before one size word, both rises
         change = "up" if size.group("up") else "down"
     elif (spoken := _SPOKEN_MORE_LESS.fullmatch(ctx.pre.strip())) and _after_a_basis_clause(
         text, cand.start - len(ctx.pre), lex
@@ -84,6 +92,8 @@ def _change(
         change = "up" if lex.change_up.search(head) else "down" if lex.change_down.search(head) else None
         if change is None and _unsigned_rise(head, m.group("num")):
             change = "up"  # | 刑事案件破获 | 617 | 698 | 13.1% | under 同比: a rise, as a fall has its minus
+    if change is None and _OR_BEFORE.search(text, max(ctx.sentence_start, cand.start - 4), cand.start):
+        change = _restated_change(text, max(ctx.sentence_start, cand.start - _PAIR_SPAN), cand.start, lex)
     if change is None:
         return None, None, None
     before = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
@@ -118,6 +128,36 @@ _BRACKETED_RISE = compile_pattern(r"[(（]\s*增\s*$")
 _RECORDED = compile_pattern(r"录得\s*$")
 _SIZE_AFTER = compile_pattern(r"\s*的?\s*(?:(?P<up>升幅|增幅|涨幅)|(?P<down>跌幅|降幅|减幅))")
 _SIZE_AFTER_SPAN = 8
+#: Two sizes a clause records before one size word (分别录得两倍及百分之六的升幅): the first
+#: followed by a join and the second, the second preceded by 录得, the first and a join. Only
+#: for sizes (a share, points, times): counts before 的升幅 are no sizes of it.
+_SIZE_UNITS = ("%", "％", "个百分点", "個百分點", "倍", "成")
+_RECORDED_PAIR = compile_pattern(r"录得\s*[^，。；,;、及和与\s]{1,10}[及和与、]\s*$")
+_SIZE_AFTER_PAIR = compile_pattern(
+    r"\s*[及和与、]\s*[^，。；,;、及和与\s]{1,10}?\s*的?\s*(?:(?P<up>升幅|增幅|涨幅)|(?P<down>跌幅|降幅|减幅))"
+)
+_PAIR_SPAN = 20
+#: A count after 或 right behind a change's share (罪案下降0.4%或329宗): the same change said as a
+#: count, as Hong Kong's reports give both sizes of a fall.
+_OR_RESTATED = compile_pattern(
+    r"(?:约|近)?(?:百分之[一二两三四五六七八九十百零〇点]+|[\d.]+\s*(?:%|个百分点))\s*或\s*$"
+)
+
+_OR_BEFORE = compile_pattern(r"或\s*$")
+
+
+def _restated_change(text: str, start: int, end: int, lex: Lexicon) -> Change | None:
+    """The way of the change word right before a share that a count restates after 或, if any."""
+    share = _OR_RESTATED.search(text, start, end)
+    if share is None:
+        return None
+    if lex.change_up.search(text, start, share.start()):
+        return "up"
+    if lex.change_down.search(text, start, share.start()):
+        return "down"
+    return None
+
+
 #: All a clause may say before a figure that the clause before it ranks (增幅最大，达21.4%).
 #: 分别为：210.9%、124.2%: each figure of a list after 分别 is ranked, its pre a mere 、.
 _RANK_LINK = compile_pattern(r"(?:分别)?(?:达到?|为|是)?[：:]?|[、和及]")

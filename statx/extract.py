@@ -205,19 +205,35 @@ def _unit(groups: dict[str, str | None], fixed: str | None, rules: RuleSet, text
 
 
 def _currency_before(text: str, start: int, currencies: str | None) -> str | None:
-    """The currency named right before a figure's start (投入新臺幣|3億元), if any."""
+    """The currency named right before a figure's start (投入新臺幣|3億元), if any.
+
+    Also the currency of the first of a few amounts in 元 joined by 及, 和, 、 or a range's 至
+    (获补助新台币200万元及|600万元): it is said once for all of them.
+    """
     if not currencies:
         return None
     m = _currency_end(currencies).search(text, max(0, start - _CURRENCY_REACH), start)
+    if m is None and text.endswith(_AMOUNT_JOINS, max(0, start - 3), start):
+        m = _currency_of_list(currencies).search(text, max(0, start - _CURRENCY_LIST_REACH), start)
     return m.group("c") if m else None
 
 
 _CURRENCY_REACH = 8  # the longest currency name and a blank or two
+_CURRENCY_LIST_REACH = 60  # a currency and up to three amounts before the figure
+_AMOUNT_JOINS = ("及", "和", "与", "、", "至", "到", "及 ", "和 ", "、 ", "至 ")
 
 
 @lru_cache(maxsize=8)
 def _currency_end(currencies: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?P<c>{currencies})[ \t]{{0,2}}\Z")
+
+
+@lru_cache(maxsize=8)
+def _currency_of_list(currencies: str) -> regex.Pattern[str]:
+    amount = r"[\d.,万亿千百十一二两三四五六七八九〇零]+[余多]?[ \t]{0,2}元"
+    return regex.compile(
+        rf"(?P<c>{currencies})[ \t]{{0,2}}(?:{amount}[ \t]{{0,2}}[及和与、至到][ \t]{{0,2}}){{1,3}}\Z"
+    )
 
 
 #: The groups a figure is read from, where a rule has them.

@@ -196,10 +196,14 @@ def _fold_decimal_dot(text: str) -> str:
 
 # A circle or a letter O typed for 〇 inside a Chinese numeral (二○二三年, 二O一九年); a circle
 # also after a place word or 之, where Hong Kong and Macau papers write the zero of a count or a
-# share (一千○五十宗, 百分之○点七): a letter O or a digit 0 there stays, as 万O or 之0 may be anything.
+# share (一千○五十宗, 百分之○点七): a letter O or a digit 0 there stays, as 万O or 之0 may be anything;
+# and a circle ending a number Taiwan's papers write digit by digit (嫌犯五二三○人): after two
+# numerals, so a lone 一○ stays.
 _ZERO_LIKE = re.compile(
     "[一二三四五六七八九〇零][○◯OΟ0]+(?=[一二三四五六七八九〇零年])|[十百千万之][○◯]+(?=[一二三四五六七八九〇零点])"
+    "|(?<=[一二三四五六七八九〇零][一二三四五六七八九〇零])[○◯]+"
 )
+_ZERO_MARKS = re.compile("[○◯OΟ0]")
 
 
 def _fold_zero(text: str) -> str:
@@ -209,13 +213,15 @@ def _fold_zero(text: str) -> str:
     '二〇二三年，二〇一九年，一〇〇OK，A0二'
     >>> _fold_zero("录得两千○六十宗，升百分之○点三，○ 一是")
     '录得两千〇六十宗，升百分之〇点三，○ 一是'
+    >>> _fold_zero("查获嫌犯五二三○人，一○")
+    '查获嫌犯五二三〇人，一○'
 
     A letter O between Arabic digits is an OCR's zero, unless the number touches a letter:
 
     >>> _fold_zero("抓获2O76名，1oO5起，编号A1O2，10Oct")
     '抓获2076名，1005起，编号A1O2，10Oct'
     """
-    text = _ZERO_LIKE.sub(lambda m: m.group()[0] + "〇" * (len(m.group()) - 1), text)
+    text = _ZERO_LIKE.sub(lambda m: _ZERO_MARKS.sub("〇", m.group()), text)
     return _ARABIC_O.sub(_zero_digits, text) if _O_IN_NUMBER.search(text) else text
 
 

@@ -254,9 +254,11 @@ def _is_part_share(text: str, cands: Sequence[Candidate], j: int) -> bool:
 
 #: A comparison with an earlier year (与去年春节假期相比, 同上年同期比较), also one named by its number or
 #: as the years before (与2019年国庆假期相比, 与往年同期相比: a holiday compared with a year before the
-#: pandemic, as national bulletins of 2021 did).
+#: pandemic, as national bulletins of 2021 did), its number also in Chinese numerals as Hong Kong's
+#: reviews write it (与二〇一九年比较).
 _COMPARED_WITH = (
-    r"(?:与|和|跟|同)(?:去年|上年|前年|上一年|往年|(?<!\d)(?:19|20)\d\d年)\p{Han}{0,8}?(?:相比|对比|比较|比)"
+    r"(?:与|和|跟|同)(?:去年|上年|前年|上一年|往年|(?<!\d)(?:19|20)\d\d年|(?<![一二三四五六七八九〇零])"
+    r"[一二][九〇零][一二三四五六七八九〇零]{2}年)\p{Han}{0,8}?(?:相比|对比|比较|比)"
 )
 #: A comparison closing the words before 分别 (事故起数和死亡人数与去年春节假期相比分别下降37%、39%):
 #: what the items are compared with, not one more item.
@@ -495,12 +497,16 @@ def _listed_in_clause_before(
     before = text[ctx.sentence_start : clause_start].rstrip(" ，,")
     cut = max(before.rfind(mark) for mark in "，,；;：:")
     clause = before[cut + 1 :]
-    if cut > 0 and _COMPARISON_CLAUSE_ONLY.fullmatch(clause):
+    if cut > 0 and _COMPARISON_CLAUSE_ONLY.fullmatch(clause.lstrip(" (（")):
         # 八类案件、侵财案件、治安受案，与去年相比，分别下降…: a clause between that only says what the
-        # changes compare with; the items stand in the clause before it
+        # changes compare with; the items stand in the clause before it (also when a bracket opens
+        # it: 甲案及乙案有明显跌幅（与二〇〇六年比较，分别下跌…）)
         before = before[:cut].rstrip(" ，,")
-        cut = max(before.rfind(mark) for mark in "，,；;：:")
+        cut = max(before.rfind(mark) for mark in "，,；;：:(（")
         clause = before[cut + 1 :]
+    elif (tail := _COMPARED_TAIL.search(clause)) is not None and tail.start() > 0:
+        # 甲案及乙案与二〇〇六年比较，分别下跌…: the items, then what they are compared with
+        clause = clause[: tail.start()]
     if not clause or regex.search(r"\d", clause):
         return None
     clause_at = ctx.sentence_start + cut + 1

@@ -708,6 +708,21 @@ def test_a_comparison_closing_the_words_before_fenbie_is_no_item_of_the_list() -
     assert (recs["31.5%"].metric, recs["27%"].metric) == ("accidents", "injuries")
 
 
+def test_a_comparison_with_a_year_in_chinese_numerals_before_fenbie_names_no_item() -> None:
+    # Hong Kong's reviews write the year compared with in Chinese numerals, as a clause of its own,
+    # in a bracket, or after the items and before a comma
+    text = "行劫及縱火案均見回落，與二〇一二年比較，分別減少4.2%和9.6%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["4.2%"].metric == recs["9.6%"].metric == "crimes_reported"
+    assert recs["4.2%"].basis == recs["9.6%"].basis == "yoy"
+    text = "升幅主要來自詐騙及勒索案（與二〇一二年比較，分別上升11.3%和5.5%）。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["11.3%"].metric == recs["5.5%"].metric == "crimes_reported"
+    text = "盜竊及詐騙案與2012年比較，分別減少6.1%和2.4%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["6.1%"].metric == recs["2.4%"].metric == "crimes_reported"
+
+
 def test_kinds_of_case_before_the_one_that_names_its_count_share_that_count() -> None:
     # the count (破案数) is written once, after the last kind of case; the items after it count other things
     text = "去年全县盗窃、诈骗案件破案数和抓获嫌疑人数同比分别上升12.5%、30%、8%。"
@@ -3460,6 +3475,32 @@ def test_a_recorded_figure_named_a_rise_or_fall_by_the_size_word_after_it() -> N
     recs = {r.text: r for r in extract_text(text)}
     assert recs["8.4%"].change is None
     assert recs["六宗"].change is None
+
+
+def test_two_recorded_sizes_before_one_size_word_are_both_that_change() -> None:
+    # 分别录得A及B的升幅: both sizes are rises, the first as well as the one right before 的升幅
+    text = "上半年，縱火及非禮案分別錄得兩倍及百分之十二的升幅；車內盜竊和搶掠錄得3.5%和8%的跌幅。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["兩倍"].change == "up"
+    assert recs["百分之十二"].change == "up"
+    assert recs["3.5%"].change == "down"
+    assert recs["8%"].change == "down"
+    # counts in a pair before a size word are no sizes of it
+    text = "上半年，縱火及非禮案分別錄得40宗及12宗的升幅較大的個案。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["40宗"].change is None
+
+
+def test_a_count_after_or_restates_the_change_before_it() -> None:
+    # 下降X%或N宗: the count after 或 is the same fall, given as cases
+    text = "去年全港罪案輕微上升1.8%或1 200宗；暴力罪案按年減少百分之三點一或三百宗。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["1 200宗"].change == "up"
+    assert recs["三百宗"].change == "down"
+    # 或 after a share that is no change: the count is no change either
+    text = "青少年佔被捕人數的12%或300人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["300人"].change is None
 
 
 def test_a_force_named_right_after_a_verb_that_sends_it_is_police_deployed() -> None:

@@ -42,6 +42,17 @@ def test_a_currency_name_before_the_number_gives_the_unit_without_widening_the_t
     ]
 
 
+def test_a_currency_said_once_before_joined_amounts_holds_for_each(rules: RuleSet) -> None:
+    # 新臺幣A元及B元: the currency is said once for the amounts a join ties to the first
+    text = "縣府爭取新臺幣150萬元、90萬元及45萬元經費，另撥給村里30萬元。"
+    assert _figures(text, rules) == [
+        ("150萬元", 1500000, "新台币", "exact"),
+        ("90萬元", 900000, "新台币", "exact"),
+        ("45萬元", 450000, "新台币", "exact"),
+        ("30萬元", 300000, "元", "exact"),
+    ]
+
+
 def test_basis_points_written_bp_are_a_change(rules: RuleSet) -> None:
     found = _by_text("一年期贷款市场报价利率下调10BP，五年期以上上调25bps，4G基站建成12个。", rules)
     assert (found["10BP"].value, found["10BP"].unit, found["10BP"].change) == (10, "基点", "down")
@@ -126,6 +137,14 @@ def test_messages_sent_are_counted_in_tiao_ci(rules: RuleSet) -> None:
     assert _figures("在电子显示屏滚动发布提示信息2.3万条次，推送短信1200万条。", rules) == [
         ("2.3万条次", 23000, "条次", "exact"),
         ("1200万条", 12000000, "条", "exact"),
+    ]
+
+
+def test_items_published_are_counted_in_pian_ci(rules: RuleSet) -> None:
+    # 篇次 (a story counted each time it ran) is one measure word, not 篇 with a stray 次
+    assert _figures("在报刊网站刊发防骗稿件二十七篇次，编印简报9篇。", rules) == [
+        ("二十七篇次", 27, "篇次", "exact"),
+        ("9篇", 9, "篇", "exact"),
     ]
 
 
