@@ -63,7 +63,8 @@ class Parents(NamedTuple):
 
 
 def find_parents(doc: Reading) -> Parents:
-    """For each figure, the index of the figure it breaks down (其中 / 包括 / colon lists / 分别), if any.
+    """For each figure, the index of the figure it breaks down (其中 / 包括 / colon lists / 分别), if any,
+    and the figures a grouping lead opened (whose whole the caller may still move past a sibling).
 
     The whole is the last figure before the breakdown word in the same sentence (or the one
     before, when the word opens a sentence), with the same unit and a value not smaller.
