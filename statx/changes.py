@@ -137,12 +137,12 @@ _SIZE_AFTER_PAIR = compile_pattern(
     r"\s*[及和与、]\s*[^，。；,;、及和与\s]{1,10}?\s*的?\s*(?:(?P<up>升幅|增幅|涨幅)|(?P<down>跌幅|降幅|减幅))"
 )
 _PAIR_SPAN = 20
-#: A count after 或 right behind a change's share (罪案下降0.4%或329宗): the same change said as a
+#: A count after 或 right behind a change's share (罪案下降1.2%或860宗): the same change said as a
 #: count, as Hong Kong's reports give both sizes of a fall.
 _OR_RESTATED = compile_pattern(
     r"(?:约|近)?(?:百分之[一二两三四五六七八九十百零〇点]+|[\d.]+\s*(?:%|个百分点))\s*或\s*$"
 )
-
+#: A 或 right before a figure: the cheap check before looking for the share it restates.
 _OR_BEFORE = compile_pattern(r"或\s*$")
 
 

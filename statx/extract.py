@@ -208,7 +208,7 @@ def _currency_before(text: str, start: int, currencies: str | None) -> str | Non
     """The currency named right before a figure's start (投入新臺幣|3億元), if any.
 
     Also the currency of the first of a few amounts in 元 joined by 及, 和, 、 or a range's 至
-    (获补助新台币200万元及|600万元): it is said once for all of them.
+    (获补助新台币350万元及|120万元): it is said once for all of them.
     """
     if not currencies:
         return None
