@@ -827,6 +827,12 @@ def test_a_change_against_the_year_before_is_year_on_year_and_against_an_older_y
     # with no year to read it against, a named year is not known to be last year
     recs = {r.text: r for r in extract_text("死亡人数较2019年下降17.2%。")}
     assert (recs["17.2%"].change, recs["17.2%"].basis) == ("down", None)
+    # Taiwan's bare ROC year before 的 is the figure's period (113年 in the dateline, 112年 the data's):
+    # the year before it is last year's; a count of years before 的 (服務28年的) is no period
+    text = "113年3月治安會報。本縣112年的竊盜案件比111年減少35件。服務28年的所長表示，全年受理報案90件。"
+    recs = {r.text: r for r in extract_text(text, date="2024-03-05")}
+    assert (recs["35件"].period, recs["35件"].change, recs["35件"].basis) == ("112年", "down", "yoy")
+    assert recs["90件"].period != "28年"
 
 
 def test_a_year_compared_with_past_a_modifier_is_neither_the_figures_period_nor_last_year() -> None:
