@@ -42,6 +42,11 @@ _TURN = compile_pattern(r"此外|另外|另有|其他|其它|其余|全部|总�
 _REST_OPENS = compile_pattern(r"(?:查处|查获|纠正|处罚)?(?:其他|其它|其余)")
 
 
+def _rest_of_offences(inherited: str, pre: str) -> bool:
+    """Whether words `pre` open the rest of a list of road offences of kind `inherited` (其余的N起)."""
+    return inherited in ROAD_OFFENCES and _REST_OPENS.match(pre) is not None
+
+
 def _ending(words: Sequence[str]) -> regex.Pattern[str] | None:
     """One of `words` ending the words before a number, with a 了 or a blank after it (出动了 860名)."""
     return compile_pattern(f"(?:{alternation(words)})了?\\s?$") if words else None
@@ -402,7 +407,7 @@ class MetricIndex:
                 if (
                     inherited
                     and not mixed
-                    and not (inherited in ROAD_OFFENCES and _REST_OPENS.match(pre))
+                    and not _rest_of_offences(inherited, pre)
                     and (
                         self._repeats_a_loser(best[1], inherited, inherited_words, pre + post)
                         or self._is_cue_of(inherited, best[2])
@@ -418,7 +423,7 @@ class MetricIndex:
                     return self.named(previous)
                 break  # the figure's own words decide; the heading only helps when they are silent
             if place == "post" and inherited:
-                if inherited in ROAD_OFFENCES and _REST_OPENS.match(pre):
+                if _rest_of_offences(inherited, pre):
                     return self.named("violations_handled")  # the rest of a list is of no kind it names
                 return self.named(self.part_of(inherited, pre))
             if place == "earlier" and best is not None and best[0] >= _THRESHOLD:

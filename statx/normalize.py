@@ -155,20 +155,23 @@ def _fold_variants(text: str) -> str:
     return text.translate(_VARIANTS) if _VARIANT.search(text) else text
 
 
+#: The digits of a Chinese numeral, zero written both ways.
+_CN_DIGITS = "一二三四五六七八九〇零"
+
 # A middle dot typed or scanned for the decimal point (挽回损失20·2亿元, 下降3‧5%): between digits
 # and before the ten thousands, hundred millions, a per cent or yuan that only an amount takes.
 # The same dot between the digits of a date named event ("6·26"国际禁毒日, 3·15期间) has no such
 # word after it and stays.
-_DECIMAL_DOT = re.compile(r"(?<=\d)[\u00b7\u2027\u30fb\u2219](?=\d{1,6}(?:[万亿]|%|‰|个百分点|元))")
-_DOT_GATE = re.compile(r"\d[\u00b7\u2027\u30fb\u2219]\d")
+_MIDDLE_DOTS = "\u00b7\u2027\u30fb\u2219"
+_DECIMAL_DOT = re.compile(f"(?<=\\d)[{_MIDDLE_DOTS}](?=\\d{{1,6}}(?:[万亿]|%|‰|个百分点|元))")
+_DOT_GATE = re.compile(f"\\d[{_MIDDLE_DOTS}]\\d")
 
 
 # Old Taiwan papers write the 点 of a Chinese decimal as a bullet or a middle dot (百分之八十七•五,
 # 高出二•六个百分点): between Chinese numerals, after 百分之 or before a unit only an amount or a
 # rate takes, it is the decimal point. A dot between the numerals of a named day (九•一八, 五•一期间)
 # has neither and stays.
-_DOTS = "\u2022\u00b7\u2027\u30fb\u2219"
-_CN_DIGITS = "一二三四五六七八九〇零"
+_DOTS = "\u2022" + _MIDDLE_DOTS
 _CN_DECIMAL_DOT = re.compile(
     f"(?<=百分之)([{_CN_DIGITS}十]{{1,4}})[{_DOTS}](?=[{_CN_DIGITS}])"
     f"|(?<=[{_CN_DIGITS}十])()[{_DOTS}](?=[{_CN_DIGITS}]{{1,4}}(?:个百分点|个千分点|分(?!之)|倍|万|亿|元|%))"
@@ -199,11 +202,11 @@ def _fold_decimal_dot(text: str) -> str:
 # share (一千○五十宗, 百分之○点七): a letter O or a digit 0 there stays, as 万O or 之0 may be anything;
 # and a circle ending a number Taiwan's papers write digit by digit (嫌犯五二三○人): after two
 # numerals, so a lone 一○ stays.
-_ZERO_LIKE = re.compile(
-    "[一二三四五六七八九〇零][○◯OΟ0]+(?=[一二三四五六七八九〇零年])|[十百千万之][○◯]+(?=[一二三四五六七八九〇零点])"
-    "|(?<=[一二三四五六七八九〇零][一二三四五六七八九〇零])[○◯]+"
-)
 _ZERO_MARKS = re.compile("[○◯OΟ0]")
+_ZERO_LIKE = re.compile(
+    f"[{_CN_DIGITS}]{_ZERO_MARKS.pattern}+(?=[{_CN_DIGITS}年])|[十百千万之][○◯]+(?=[{_CN_DIGITS}点])"
+    f"|(?<=[{_CN_DIGITS}][{_CN_DIGITS}])[○◯]+"
+)
 
 
 def _fold_zero(text: str) -> str:
