@@ -932,6 +932,10 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
             own = own[:-2] + noun[-2:]  # 有效报警3200起。有效警情中，…: a 110 report's calls by either name
         if own.endswith(noun) and verb[-2:] in own[: -len(noun)]:
             return j
+        # the total said with its noun before the verb (涉黑逃犯已到案N名 … 到案的涉黑逃犯中，有M名):
+        # the same things, the words in the other order
+        if len(verb) >= 2 and own.endswith(verb[-2:]) and noun in own[-(len(noun) + len(verb) + 4) :]:
+            return j
     return None
 
 

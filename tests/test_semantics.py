@@ -2689,6 +2689,17 @@ def test_a_sentence_naming_the_counted_people_by_their_verb_opens_their_parts() 
     assert parents_of(text)["300起"] is None
 
 
+def test_a_clause_naming_the_counted_people_by_verb_and_noun_reaches_a_total_said_the_other_way() -> None:
+    # the total says the noun before its verb (逃犯已全部到案), the clause the verb before the noun
+    text = (
+        "省厅督办的40名涉黑逃犯已全部到案31名。据介绍，已经到案的涉黑逃犯中，有12名是经亲属规劝后主动投案的。"
+    )
+    assert parents_of(text)["12名"] == "31名"
+    # another verb in the clause names no total
+    text = "省厅督办的40名涉黑逃犯已全部到案31名。据介绍，已经判决的涉黑逃犯中，有12名被判十年以上。"
+    assert parents_of(text)["12名"] is None
+
+
 def test_a_sentence_naming_the_counted_tickets_by_所_and_their_verb_opens_their_parts() -> None:
     # 本月所受理的…中: a period and 所 before the verb still name the tickets the month took in
     text = "上月热线共受理群众诉求8600件。本月所受理的群众诉求中，电话渠道4100件，网络渠道4500件。"
