@@ -377,6 +377,15 @@ class MetricIndex:
                     first = offence is None or start < offence[0]
                     if start <= _OFFENCE_START and end <= _NOUN_END and first:
                         offence = (start, metric)
+                elif (
+                    place == "post"
+                    and metric.key == "other"
+                    and end <= _NOUN_END
+                    and (noun is None or end > noun[0])
+                ):
+                    # people of no metric named right after the number (查获5名吸毒人员): what a catch
+                    # verb before it counts, see `_offender_noun`
+                    noun = (end, metric)
                 if best is None or score > best[0]:
                     best = (score, metric, text[start:end])
                     best_start = start

@@ -346,13 +346,41 @@ def wholes_of_numbered_lines(doc: Reading, parents: list[int | None]) -> None:
             end += 1
         if end - n >= 3 and not lines[n - 1][1] and _next_line(text, lines, n - 1, lead=True):
             _items_adding_up(doc, parents, lines[n - 1][2], [line[2] for line in lines[n:end]])
+        elif end - n >= 3 and _heading_right_above(doc, lines, n):
+            items = [line[2] for line in lines[n:end]]
+            m = n - 1
+            while m >= 0 and cands[lines[m][2][-1]].start >= lines[n][0] - 2 * WINDOW:
+                if _items_adding_up(doc, parents, lines[m][2], items):
+                    break
+                m -= 1
         n = max(end, n + 1)
 
 
-#: A line that opens an item of a list: numbered (`NUMBERED_LINE`) or bulleted as pages and Markdown
-#: bullet them (◆ 甲路段…, ● 乙县…, - 丙区…), after any indent.
+def _heading_right_above(doc: Reading, lines: Sequence[tuple[int, bool, list[int]]], n: int) -> bool:
+    """Whether one short heading line with no figure stands right above line ``n`` of `lines`.
+
+    一、本周接报警情52起…⏎二、警情类型⏎①盗窃类：20起⏎②纠纷类：18起⏎③求助类：14起: a bulletin gives its
+    total in one section and lists its kinds one numbered line each under the next section's heading,
+    with other lines between; the exact sum of the items then finds that total further up
+    (see `wholes_of_numbered_lines`). The heading is a line of its own, 20 characters at most, ended by
+    no full stop, semicolon or colon (a lead line ending on a colon is read as the list's lead).
+    """
+    if n == 0 or lines[n][0] < 0:
+        return False
+    text = doc.text
+    after = doc.cands[lines[n - 1][2][-1]].end
+    nl = text.find("\n", after, lines[n][0])
+    if nl < 0:
+        return False
+    heading = _BLANK_LINES.sub("", text[nl + 1 : lines[n][0]]).strip(" \t\u3000\n")
+    return 0 < len(heading) <= 20 and "\n" not in heading and heading[-1] not in "。；;：:，,"
+
+
+#: A line that opens an item of a list: numbered (`NUMBERED_LINE`, or circled: ①, ⑴) or bulleted as
+#: pages and Markdown bullet them (◆ 甲路段…, ● 乙县…, - 丙区…), after any indent.
 _ITEM_LINE = compile_pattern(
-    NUMBERED_LINE.pattern + r"|[ \t\u3000]*[◆◇●○■□▲△★☆•▪►▶※][ \t\u3000]*|[ \t]*[-*+][ \t]+"
+    NUMBERED_LINE.pattern
+    + r"|[ \t\u3000]*[◆◇●○■□▲△★☆•▪►▶※\u2460-\u2473\u2474-\u2487][ \t\u3000]*|[ \t]*[-*+][ \t]+"
 )
 
 #: What stands between two lines of a list: only blank lines (a web page spaces its paragraphs).
@@ -388,10 +416,14 @@ def _first_counts(doc: Reading, figures: Sequence[int]) -> dict[str, int]:
 
 def _items_adding_up(
     doc: Reading, parents: list[int | None], above: Sequence[int], items: Sequence[Sequence[int]]
-) -> None:
-    """Point each measure's first counts of the `items` lines at the count of `above` equal to their sum."""
+) -> bool:
+    """Point each measure's first counts of the `items` lines at the count of `above` equal to their sum.
+
+    Returns whether any did.
+    """
     wholes = _first_counts(doc, above)
     firsts = [_first_counts(doc, line) for line in items]
+    found = False
     for measure, whole in wholes.items():
         parts = [f[measure] for f in firsts if measure in f]
         if len(parts) < 3 or any(parents[p] is not None for p in parts):
@@ -399,3 +431,5 @@ def _items_adding_up(
         if nearly_equal(sum(size_of(doc.records[p]) for p in parts), size_of(doc.records[whole])):
             for p in parts:
                 parents[p] = whole
+            found = True
+    return found

@@ -1088,3 +1088,19 @@ def test_a_grouping_lead_said_with_yi_and_tongji_breaks_the_total_down() -> None
     assert [recs[t].parent for t in ("29件", "12件")] == ["164件"] * 2
     assert recs["29件"].metric == "cases_filed"
     assert parents_of("以往統計，全年發生事故120起，比去年少")["120起"] is None
+
+
+def test_numbered_kinds_under_a_heading_add_up_to_the_total_of_a_section_above() -> None:
+    """A bulletin's total in its first section; the kinds listed ①… under the next heading sum to it."""
+    text = (
+        "一、总体情况\n本月全区接报盗抢警情36起，其中入室盗窃5起，同比下降8.2%；受害人男性20人，女性16人。\n"
+        "案件较多的社区\n1、东关社区(3起)\n2、西门社区(2起)\n"
+        "二、警情类别\n①盗窃电动车：14起\n②盗窃车内财物：12起\n③扒窃：6起\n④抢夺：4起\n"
+        "三、处置情况\n调取监控：41次\n"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("14起", "12起", "6起", "4起")] == ["36起"] * 4
+    assert parents["41次"] is None
+    # no heading between (a lead line of its own), or items that do not add up: no parts
+    text = "本月接报警情36起。\n案件较多的社区\n①东关：3起\n②西门：2起\n③北街：1起\n"
+    assert {parents_of(text)[t] for t in ("3起", "2起", "1起")} == {None}

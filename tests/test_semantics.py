@@ -3618,3 +3618,13 @@ def test_a_two_character_verb_before_wei_gives_the_new_level_not_the_change() ->
     records = extract_text("今年查获二级毒品案件增加为31件，窃盗案减少为9件，诈骗案增加了4件")
     changes = {r.text: r.change for r in records}
     assert changes == {"31件": None, "9件": None, "4件": "up"}
+
+
+def test_bare_kinds_of_case_under_the_calls_a_110_desk_took_are_calls() -> None:
+    """其中刑事案件N起，治安M起 under the calls a 110 desk took: calls of that kind, not crimes on record."""
+    text = "上月全市110共受理有效报警和求助5120起，其中刑事案件96起，治安案件203起，求助1750起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("96起", "203起", "1750起")] == ["incidents_received"] * 3
+    assert [recs[t].parent for t in ("96起", "203起", "1750起")] == ["5120起"] * 3
+    # cases the police solved stay cases solved
+    assert extract_text("破获刑事案件96起")[0].metric == "cases_solved"
