@@ -288,13 +288,27 @@ def _with_object(pre: str, post: str, words: str, unit: str, choice: Choice, lex
     受理治安案件7210起，查处6502起: 查处 alone names violations handled, but what was dealt with is
     the cases, and 查处…案件 is cases solved. Taken only when a cue of the verb and that object
     together names another metric than the verb alone; else the verb's own choice stands. Not when
-    the object follows the measure word (`_names_own_object`): the verb is not alone there.
+    the object follows the measure word (`_names_own_object`): the verb is not alone there. Nor
+    when the two or three characters are a kind of case (`case_kinds`: 诈欺案, 毒品案), a tally's
+    item with no verb at all (查获通缉6件5人、酒驾公危3件3人、诈欺案4件4人): the list's verb holds.
     """
     verb = _trimmed(pre.strip(), lex)
-    if not _BARE_VERB.fullmatch(verb) or _names_own_object(post, choice, lex):
+    if not _BARE_VERB.fullmatch(verb) or _a_case_kind(verb, lex) or _names_own_object(post, choice, lex):
         return choice
     joined = lex.metrics.classify(pre=verb + words, post="", heading="", unit=unit, is_change=False)
     return joined if joined.cue_start == 0 and joined.key not in ("other", choice.key) else choice
+
+
+def _a_case_kind(words: str, lex: Lexicon) -> bool:
+    """Whether `words` are a kind of case (`case_kinds`), with its 案 or without (窃盗, 窃盗案).
+
+    >>> from statx.rules import load_rules
+    >>> lex = Lexicon.build(load_rules())
+    >>> [_a_case_kind(words, lex) for words in ("诈欺案", "窃盗案", "查处", "立案")]
+    [True, True, False, False]
+    """
+    kinds = lex.metrics.kinds
+    return words in kinds or (words.endswith("案") and words[:-1] in kinds)
 
 
 def _names_own_object(post: str, choice: Choice, lex: Lexicon) -> bool:

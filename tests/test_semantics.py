@@ -3628,3 +3628,20 @@ def test_bare_kinds_of_case_under_the_calls_a_110_desk_took_are_calls() -> None:
     assert [recs[t].parent for t in ("96起", "203起", "1750起")] == ["5120起"] * 3
     # cases the police solved stay cases solved
     assert extract_text("破获刑事案件96起")[0].metric == "cases_solved"
+
+
+def test_a_kind_of_case_in_a_tally_is_no_bare_verb_and_keeps_the_list_verb() -> None:
+    # 查獲 opens the tally once; a later item's kind of case (竊盜案) is no verb to join to the
+    # drink-driving item before it, so its cases stay solved and its people caught
+    text = "分局週末查獲通緝5件4人、酒駕公危3件3人、竊盜案6件7人及一般刑案2件3人。"
+    got = [(r.text, r.metric) for r in extract_text(text)]
+    assert got == [
+        ("5件", "cases_solved"),
+        ("4人", "suspects_arrested"),
+        ("3件", "drunk_driving"),
+        ("3人", "drunk_driving"),
+        ("6件", "cases_solved"),
+        ("7人", "suspects_arrested"),
+        ("2件", "cases_solved"),
+        ("3人", "suspects_arrested"),
+    ]
