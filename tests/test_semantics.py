@@ -3645,3 +3645,12 @@ def test_a_kind_of_case_in_a_tally_is_no_bare_verb_and_keeps_the_list_verb() -> 
         ("2件", "cases_solved"),
         ("3人", "suspects_arrested"),
     ]
+
+
+def test_a_bare_intake_after_the_crime_taken_in_counts_cases_filed() -> None:
+    # a dashboard names the crime once, then only 受理 month by month with the losses between; a
+    # topic clause naming the crime does the same; a hotline's bare 受理 stays its own
+    text = "去年5月受理竊盜860件、財損2億元，今年5月受理790件、財損1.6億元。某縣詐欺案，今年以來受理412件。"
+    got = {r.text: r.metric for r in extract_text(text)}
+    assert got["860件"] == got["790件"] == got["412件"] == "cases_filed"
+    assert extract_text("市民熱線本月受理1.2萬件")[0].metric == "hotline_cases"
