@@ -3654,3 +3654,16 @@ def test_a_bare_intake_after_the_crime_taken_in_counts_cases_filed() -> None:
     got = {r.text: r.metric for r in extract_text(text)}
     assert got["860件"] == got["790件"] == got["412件"] == "cases_filed"
     assert extract_text("市民熱線本月受理1.2萬件")[0].metric == "hotline_cases"
+
+
+def test_a_bare_verb_with_its_count_name_after_a_broken_down_total_counts_the_total_offence() -> None:
+    # 取締件數 names the verb's own count; the 其中 parts (the criminal ones) only break the total
+    # down, so last year's count and its rise are of the total's drink driving
+    text = "本週取締酒駕19件，其中公共危險罪12件，上年同期取締件數為10件，增加90％。"
+    got = {r.text: r.metric for r in extract_text(text)}
+    assert got == {
+        "19件": "drink_driving",
+        "12件": "drunk_driving",
+        "10件": "drink_driving",
+        "90％": "drink_driving",
+    }
