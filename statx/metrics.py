@@ -34,6 +34,9 @@ _OFFENCE_START = 3
 #: (查处85起网络违法案件, 查处12起“黄赌”治安案件): cases dealt with, as 查处治安案件85起 says; not a
 #: road offence's case (查处3起交通违法案件) nor past a clause's end. Bounded: a short noun phrase.
 _CASE_AFTER = compile_pattern(r"(?:(?!交通|违章|违法行为)[^，。；,;、：:！？\d\s]){0,12}?(?:案件|刑案)")
+#: A count's name right after a bare handling verb (上月取締件數8件, 查处数为): the verb's own
+#: count, naming no offence, so the offence said before is still what it counts.
+_COUNT_NAME = compile_pattern(r"(?:件|起|宗)?数(?:量)?(?:为|是|达)?\s*")
 #: Words that turn to something else (此外，全市共查处…): the paragraph's previous road offence no longer
 #: says what a bare 查处 counts (`MetricIndex._offence_said_before`).
 _TURN = compile_pattern(r"此外|另外|另有|其他|其它|其余|全部|总共|总计|共计")
@@ -592,11 +595,12 @@ class MetricIndex:
         names crimes or crashes keeps the verb. When the sentence before names nothing counted in the
         unit, the paragraph's previous count (`before`) says it, if it counted a road offence
         (城区查处酒驾3000起。郊区共查处1200起; 夜间查处醉驾最多…。午间分别查处N起、M起): a report on one
-        offence goes on counting it with the bare verb.
+        offence goes on counting it with the bare verb. The verb may carry its count's name
+        (`_COUNT_NAME`: 取締件數, 查处数), as a comparison with last year's count says it.
         """
         if self.handle is None or self.handle.fullmatch(best[2]) is None:
             return None
-        if not 0 <= len(pre) - verb_end <= 1:
+        if not 0 <= len(pre) - verb_end <= 1 and _COUNT_NAME.fullmatch(pre, verb_end) is None:
             return None
         words = earlier if isinstance(earlier, str) else earlier()
         said_spans = [
@@ -611,6 +615,11 @@ class MetricIndex:
             for start, end, key in said_spans
             if not handled.fullmatch(words, start, end)
         ]
+        # the parts a 其中 lists after a road offence's total (取締酒駕11件，其中行政違規2件、公共危險罪9件)
+        # only break it down: the total's offence is what a later bare verb counts again
+        parts = words.rfind("其中")
+        if parts > 0 and any(end <= parts and key in ROAD_OFFENCES for end, _, key in said):
+            said = [item for item in said if item[0] <= parts]
         # nothing said there, or only 查处 again (农村道路查处数明显上升，共查处N起): no offence named
         if not said:
             if _TURN.search(words) or _TURN.search(pre):

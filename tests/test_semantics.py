@@ -3628,3 +3628,42 @@ def test_bare_kinds_of_case_under_the_calls_a_110_desk_took_are_calls() -> None:
     assert [recs[t].parent for t in ("96起", "203起", "1750起")] == ["5120起"] * 3
     # cases the police solved stay cases solved
     assert extract_text("破获刑事案件96起")[0].metric == "cases_solved"
+
+
+def test_a_kind_of_case_in_a_tally_is_no_bare_verb_and_keeps_the_list_verb() -> None:
+    # 查獲 opens the tally once; a later item's kind of case (竊盜案) is no verb to join to the
+    # drink-driving item before it, so its cases stay solved and its people caught
+    text = "分局週末查獲通緝5件4人、酒駕公危3件3人、竊盜案6件7人及一般刑案2件3人。"
+    got = [(r.text, r.metric) for r in extract_text(text)]
+    assert got == [
+        ("5件", "cases_solved"),
+        ("4人", "suspects_arrested"),
+        ("3件", "drunk_driving"),
+        ("3人", "drunk_driving"),
+        ("6件", "cases_solved"),
+        ("7人", "suspects_arrested"),
+        ("2件", "cases_solved"),
+        ("3人", "suspects_arrested"),
+    ]
+
+
+def test_a_bare_intake_after_the_crime_taken_in_counts_cases_filed() -> None:
+    # a dashboard names the crime once, then only 受理 month by month with the losses between; a
+    # topic clause naming the crime does the same; a hotline's bare 受理 stays its own
+    text = "去年5月受理竊盜860件、財損2億元，今年5月受理790件、財損1.6億元。某縣詐欺案，今年以來受理412件。"
+    got = {r.text: r.metric for r in extract_text(text)}
+    assert got["860件"] == got["790件"] == got["412件"] == "cases_filed"
+    assert extract_text("市民熱線本月受理1.2萬件")[0].metric == "hotline_cases"
+
+
+def test_a_bare_verb_with_its_count_name_after_a_broken_down_total_counts_the_total_offence() -> None:
+    # 取締件數 names the verb's own count; the 其中 parts (the criminal ones) only break the total
+    # down, so last year's count and its rise are of the total's drink driving
+    text = "本週取締酒駕19件，其中公共危險罪12件，上年同期取締件數為10件，增加90％。"
+    got = {r.text: r.metric for r in extract_text(text)}
+    assert got == {
+        "19件": "drink_driving",
+        "12件": "drunk_driving",
+        "10件": "drink_driving",
+        "90％": "drink_driving",
+    }
