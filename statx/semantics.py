@@ -24,6 +24,7 @@ import regex
 from statx.breakdowns import find_parents, kind_of_lead, kind_of_whole, whole_past_sibling
 from statx.changes import (
     SHARE_RESTATED,
+    ChangeInfo,
     change_after_share,
     column_head,
     is_share_head,
@@ -914,7 +915,9 @@ def annotate(
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
         # the figure a change qualifies, for its metric and its label
         changed = (
-            _changed(text, candidates, records, contexts, i) if change is not None and same_sentence else None
+            _changed(text, candidates, records, contexts, i, changes)
+            if change is not None and same_sentence
+            else None
         )
         # 受理8436件，环比增长6.3%；同比（去年10月为7912件）增长6.6%: a clause after a semicolon that
         # only says a change, or the baseline of one, is of the count of the clause before
@@ -1978,7 +1981,12 @@ _PER_DAY = compile_pattern(rf"^[，,]?\s*(?:{PER_PERIOD})[^，,。；;]{{0,6}}$"
 
 
 def _changed(
-    text: str, cands: Sequence[Candidate], records: Sequence[Figure], contexts: Sequence[Context], i: int
+    text: str,
+    cands: Sequence[Candidate],
+    records: Sequence[Figure],
+    contexts: Sequence[Context],
+    i: int,
+    changes: Sequence[ChangeInfo] = (),
 ) -> int:
     """The figure a change qualifies: the one before it, or the one before that one's brackets.
 
@@ -1986,7 +1994,9 @@ def _changed(
     in brackets. 盗窃案件4106起，占总数的43.1%，同比下降14.2%: a change in % is of the count, not of
     its share, whose changes are written in 个百分点 (占比同比上升1.4个百分点); so is one in the count's
     own unit (分流警情6218起，占有效警情的29.1%，同比增加1034起).
-    A daily rate said between them (警情58426起，日均321起，同比下降4.3%) is passed over too.
+    A daily rate said between them (警情58426起，日均321起，同比下降4.3%) is passed over too, and so is
+    a count in another measure right before it (发生事故21起、死亡80人，同比增加5起: the 5 more are
+    crashes, of the count in 起 before the dead).
     """
     k = i - 1
     if (  # 接报警情58426起，日均321起，同比下降4.3%: the change is of the total, not of its daily rate
@@ -2007,6 +2017,15 @@ def _changed(
         return k - 1
     if k < 1 or contexts[k - 1].sentence_start != contexts[i].sentence_start:
         return k
+    if (
+        records[i].unit not in SHARE_UNITS
+        and measure_of(records[k].unit) != measure_of(records[i].unit)
+        and measure_of(records[k - 1].unit) == measure_of(records[i].unit)
+        and changes
+        and not changes[k - 1].relative
+        and not changes[k].relative
+    ):
+        return k - 1
     opening = text[cands[k - 1].end : cands[k].start]
     closing = text[cands[k].end : cands[i].start].lstrip()
     opened = any(b in opening for b in "(（") and not any(b in opening for b in ")）")

@@ -3707,3 +3707,13 @@ def test_the_topic_opening_a_sentence_names_its_list_and_the_bare_total_closing_
     # a topic that names nothing known leaves them as they were
     vague = "在其他工作方面，保護存提款安全四件、協尋走失老人三件、民眾外出申請安全維護六十件，共六十七件。"
     assert {r.metric for r in extract_text(vague)} == {"other"}
+
+
+def test_a_bare_change_after_a_count_in_another_measure_is_of_the_count_in_its_own() -> None:
+    # the 4 more are crashes, of the count in 起 before the dead, not of the dead
+    text = "上月全市發生較大事故17起、死亡63人，同比增加4起。"
+    got = {r.text: r.metric for r in extract_text(text)}
+    assert got["4起"] == got["17起"] == "accidents"
+    # a change in the dead's own measure stays theirs
+    people = "上月全市發生較大事故17起、死亡63人，同比增加4人。"
+    assert {r.text: r.metric for r in extract_text(people)}["4人"] == "deaths"
