@@ -1149,7 +1149,10 @@ def _whole_before(
         if (
             measure_of(rp.unit) == measure_of(rc.unit)
             or rc.unit in _units_named(rp)
-            or (rp.unit == rc.unit + "次" and (first_item or _items_all_of(doc, out, j, i, marker)))
+            or (
+                rp.unit == rc.unit + "次"
+                and (first_item or _items_all_of(doc, out, j, i, marker) or _pair_of_pair(doc, out, j, i))
+            )
         ) and rc.unit not in SHARE_UNITS:
             if _cases_of_the_people(doc, other, j, i):
                 break  # 违法2.1万人次，酒驾27起，其中醉驾9人: the cases right before the 其中 are the whole
@@ -1332,6 +1335,20 @@ def _items_all_of(doc: Reading, out: Sequence[int | None], j: int, i: int, marke
         nxt < len(doc.cands)
         and doc.records[nxt].unit == doc.records[j].unit
         and _SENTENCE_END.search(doc.text, doc.cands[i].end, doc.cands[nxt].start) is None
+    )
+
+
+def _pair_of_pair(doc: Reading, out: Sequence[int | None], j: int, i: int) -> bool:
+    """Whether ``i`` is the second count of an item said as a pair (8件9人) whose first count breaks down
+    the first of ``j``'s pair (查获…60件300人次，其中…40件250人、8件9人): each item's people are of the
+    whole's people, though the whole counts them in 人次."""
+    cands, text = doc.cands, doc.text
+    return (
+        i > 0
+        and j > 0
+        and out[i - 1] == j - 1
+        and not text[cands[i - 1].end : cands[i].start].strip()
+        and not text[cands[j - 1].end : cands[j].start].strip()
     )
 
 

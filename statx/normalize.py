@@ -137,7 +137,19 @@ def fold_text(text: str) -> str:
     """
     if text.isascii():
         return text
-    return _fold_decimal_dot(_fold_zero(_fold_variants(_to_simplified(_fold_width(text)))))
+    return _fold_stray_comma(_fold_decimal_dot(_fold_zero(_fold_variants(_to_simplified(_fold_width(text))))))
+
+
+def _fold_stray_comma(text: str) -> str:
+    """Blank a comma right before an enumeration comma (分别下降14.5%,、4%、26.5%), keeping the length.
+
+    Some mirrors leave a comma after every annotated run, so one lands before a 、; no writer puts
+    both, and with it a 分别 list would lose its items after the first.
+
+    >>> _fold_stray_comma("分别下降14.5%,、4%")
+    '分别下降14.5% 、4%'
+    """
+    return text.replace(",、", " 、") if ",、" in text else text
 
 
 # Variant forms that OpenCC's t2s leaves alone, as a Japanese input method or a mirror writes them

@@ -24,6 +24,7 @@ import regex
 from statx.breakdowns import find_parents, kind_of_lead, kind_of_whole, whole_past_sibling
 from statx.changes import (
     SHARE_RESTATED,
+    ChangeInfo,
     change_after_share,
     column_head,
     is_share_head,
@@ -643,8 +644,11 @@ _BARE_ITEM = compile_pattern(r"^(?:\p{Han}{1,5}(?:[和及与]\p{Han}{1,5})?)?$")
 #: The own words of a list item that do not share the list's verb: a verb of its own that takes
 #: things away (查处…超员2起、暂扣电动三轮车9辆: the tricycles held, not more overloading), or the rest of
 #: the offences (…、其他违法31起), which its own noun names; the kinds listed before it are not its.
+#: Nor one that says its verb of booking again (取缔酒驾20件移送法办9人、取缔闯红灯50件): its offence is
+#: its own, not the one of the item in the other unit before it.
 _OWN_HEAD = compile_pattern(
-    r"^(?:暂扣|扣留|扣押|查扣|收缴|没收|(?:其他|其它|其余)(?:各类|各种)?(?:交通)?(?:违法|违章|违规))"
+    r"^(?:暂扣|扣留|扣押|查扣|收缴|没收|(?:其他|其它|其余)(?:各类|各种)?(?:交通)?(?:违法|违章|违规)"
+    r"|(?:取缔|查处|查纠|举发)\p{Han})"
 )
 
 
@@ -911,7 +915,9 @@ def annotate(
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
         # the figure a change qualifies, for its metric and its label
         changed = (
-            _changed(text, candidates, records, contexts, i) if change is not None and same_sentence else None
+            _changed(text, candidates, records, contexts, i, changes)
+            if change is not None and same_sentence
+            else None
         )
         # 受理8436件，环比增长6.3%；同比（去年10月为7912件）增长6.6%: a clause after a semicolon that
         # only says a change, or the baseline of one, is of the count of the clause before
@@ -1161,12 +1167,37 @@ def annotate(
             )
         if (
             isinstance(pair, Listed)
+            and choice is lex.metrics.other
+            and i > 0
+            and _QUOTED_ITEM.match(without_blanks(pair.words))
+            and isinstance(respectively.get(i - 1), Listed)
+            and contexts[i - 1].sentence_start == ctx.sentence_start
+            and out[i - 1].unit == rec.unit
+            and (out[i - 1].change is None) == (change is None)
+            and out[i - 1].metric != "other"
+        ):
+            # 「盗窃」及「诈骗」分别下降4.2%及7.5%: the items of one list are kinds of one thing, so an item
+            # that is only a quoted name, whose words name nothing counted, is counted as the item
+            # before it; not a bare measure (亡人数、伤者和损失分别减少…: the losses are no injuries)
+            choice = Choice(out[i - 1].metric, out[i - 1].metric_name)
+        if (
+            isinstance(pair, Listed)
             and change is not None
             and choice is lex.metrics.other
             and (counted := _count_of_measure(out, contexts, i, pair.words)) is not None
         ):
             # 受理…410件586人，件数、人数同比分别减少9.89%、15.07%: 件数 and 人数 name the measures of the
             # count said before, so each change is of the count in its measure
+            choice = Choice(counted.metric, counted.metric_name)
+        if (
+            pair is None
+            and change is not None
+            and choice is lex.metrics.other
+            and (counted := _count_of_own_measure(out, contexts, i, without_blanks(ctx.pre))) is not None
+        ):
+            # 受理诈欺案件310件、财损约4千万元，与上月相比件数减少21件、损失减少80万元: a change whose
+            # words name nothing but a measure (件数, 损失) is of the count said before it in that measure,
+            # past a count in another measure between them
             choice = Choice(counted.metric, counted.metric_name)
         if (
             change is None
@@ -1332,9 +1363,42 @@ def annotate(
     for i, t in later.items():  # 民警412人、辅警1065人…，总人数为1715人: a whole said after its parts
         if out[i].parent is None:
             out[i] = dataclasses.replace(out[i], parent=records[t].text, parent_start=records[t].start)
+    _topic_of_closing_total(out, later, contexts, text, lex)
     _share_closing_predicate(out, contexts, candidates, text, lex)
     _share_head_of_levels(out, candidates, text)
     return out
+
+
+#: A sentence opening with its topic (在便民服务方面，…; 交通违规方面：…): the topic's words.
+_TOPIC_LEAD = compile_pattern(r"\s*在?(?P<topic>[^，,。；;：:\d]{2,12}?)(?:方面|部分)[，,：:]")
+#: The bare words of a total closing a list (，共127件; ，合计…).
+_BARE_TOTAL = compile_pattern(r"[，,]?\s*(?:共计|合计|总计|总共|一共|共)(?:达到?|为|有)?\s*")
+
+
+def _topic_of_closing_total(
+    out: list[Record], later: dict[int, int], contexts: Sequence[Context], text: str, lex: Lexicon
+) -> None:
+    """Name a list and the bare total closing it by the topic that opens their sentence.
+
+    在便民服务方面，保护存提款安全N件、寻获走失老人N件…，共N件: the items name kinds no cue knows and
+    the total says only 共, so all would be `other`; the topic the sentence opens with says what they
+    count. Only items still `other`, in the total's unit: an item whose words name a metric keeps it.
+    """
+    for t in set(later.values()):
+        ctx = contexts[t]
+        if out[t].metric != "other" or not _BARE_TOTAL.fullmatch(ctx.pre):
+            continue
+        lead = _TOPIC_LEAD.match(text, ctx.sentence_start)
+        if lead is None:
+            continue
+        choice = lex.metrics.classify(
+            pre=lead.group("topic"), post="", heading="", unit=out[t].unit, is_change=False
+        )
+        if choice.key == "other":
+            continue
+        for k in [t, *(i for i, whole in later.items() if whole == t)]:
+            if out[k].metric == "other" and out[k].unit == out[t].unit:
+                out[k] = dataclasses.replace(out[k], metric=choice.key, metric_name=choice.name)
 
 
 #: A predicate closing a list of deputies' suggestions and proposals, said once after its last item
@@ -1491,6 +1555,34 @@ def _count_of_measure(
         return None
     unit = measure.group("unit")
     return _named_count_of_sentence(out, contexts, i, lambda r: r.change is None and r.unit == unit)
+
+
+#: A 分别 item that is a quoted name («「诈骗」», “两抢”): a kind, as a statistics office quotes its
+#: categories.
+_QUOTED_ITEM = compile_pattern(r"[「“\"『][^」”\"』，,。；;]{1,12}[」”\"』]")
+#: A change's own words that name nothing but the measure of a count said before it (件数减少,
+#: 人数同比下降, 损失减少, 财损金额增加), after the clause's start or its comparison (与上月相比).
+_OWN_MEASURE = compile_pattern(
+    r"(?:^|[，,、]|相比|相较|比较)(?:其)?(?:(?:案件|案|犯罪|涉案)?(?P<unit>件|人次|人|起|宗)数|(?P<money>(?:财产)?损失|财损)(?:金额|额|数)?)"
+    r"(?:同比|环比)?(?:下降|上升|增长|减少|增加|降低|下滑|上涨|回落)了?$"
+)
+
+
+def _count_of_own_measure(
+    out: Sequence[Record], contexts: Sequence[Context], i: int, words: str
+) -> Record | None:
+    """The count of figure `i`'s sentence in the measure the change's own words name, or None.
+
+    The nearest earlier count in that measure, past counts in other measures between them; None when
+    the words name more than a measure, or that count names no metric.
+    """
+    measure = _OWN_MEASURE.search(words)
+    if measure is None:
+        return None
+    unit = measure.group("unit")
+    if unit is not None:
+        return _named_count_of_sentence(out, contexts, i, lambda r: r.change is None and r.unit == unit)
+    return _named_count_of_sentence(out, contexts, i, lambda r: r.change is None and r.unit.endswith("元"))
 
 
 def _current_of_baseline(
@@ -1889,7 +1981,12 @@ _PER_DAY = compile_pattern(rf"^[，,]?\s*(?:{PER_PERIOD})[^，,。；;]{{0,6}}$"
 
 
 def _changed(
-    text: str, cands: Sequence[Candidate], records: Sequence[Figure], contexts: Sequence[Context], i: int
+    text: str,
+    cands: Sequence[Candidate],
+    records: Sequence[Figure],
+    contexts: Sequence[Context],
+    i: int,
+    changes: Sequence[ChangeInfo] = (),
 ) -> int:
     """The figure a change qualifies: the one before it, or the one before that one's brackets.
 
@@ -1897,7 +1994,9 @@ def _changed(
     in brackets. 盗窃案件4106起，占总数的43.1%，同比下降14.2%: a change in % is of the count, not of
     its share, whose changes are written in 个百分点 (占比同比上升1.4个百分点); so is one in the count's
     own unit (分流警情6218起，占有效警情的29.1%，同比增加1034起).
-    A daily rate said between them (警情58426起，日均321起，同比下降4.3%) is passed over too.
+    A daily rate said between them (警情58426起，日均321起，同比下降4.3%) is passed over too, and so is
+    a count in another measure right before it (发生事故21起、死亡80人，同比增加5起: the 5 more are
+    crashes, of the count in 起 before the dead).
     """
     k = i - 1
     if (  # 接报警情58426起，日均321起，同比下降4.3%: the change is of the total, not of its daily rate
@@ -1918,6 +2017,15 @@ def _changed(
         return k - 1
     if k < 1 or contexts[k - 1].sentence_start != contexts[i].sentence_start:
         return k
+    if (
+        records[i].unit not in SHARE_UNITS
+        and measure_of(records[k].unit) != measure_of(records[i].unit)
+        and measure_of(records[k - 1].unit) == measure_of(records[i].unit)
+        and changes
+        and not changes[k - 1].relative
+        and not changes[k].relative
+    ):
+        return k - 1
     opening = text[cands[k - 1].end : cands[k].start]
     closing = text[cands[k].end : cands[i].start].lstrip()
     opened = any(b in opening for b in "(（") and not any(b in opening for b in ")）")

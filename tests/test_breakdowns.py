@@ -1104,3 +1104,15 @@ def test_numbered_kinds_under_a_heading_add_up_to_the_total_of_a_section_above()
     # no heading between (a lead line of its own), or items that do not add up: no parts
     text = "本月接报警情36起。\n案件较多的社区\n①东关：3起\n②西门：2起\n③北街：1起\n"
     assert {parents_of(text)[t] for t in ("3起", "2起", "1起")} == {None}
+
+
+def test_the_people_of_paired_items_break_down_the_people_of_a_paired_whole_in_renci() -> None:
+    # each item is cases and people, as the whole is; the whole counts its people in 人次
+    text = "今年共查獲詐欺集團58件310人次，其中車手團41件266人、網購詐騙7件8人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].parent for t in ("41件", "7件")] == ["58件"] * 2
+    assert [recs[t].parent for t in ("266人", "8人")] == ["310人次"] * 2
+    assert recs["266人"].metric == recs["310人次"].metric == "suspects_arrested"
+    # an item of people alone after the cases is no pair: the later item has moved on
+    alone = "今年共查獲詐欺集團58件310人次，其中車手團41件，另移送法辦9人。"
+    assert {r.text: r for r in extract_text(alone)}["9人"].parent is None

@@ -271,3 +271,10 @@ def test_a_bullet_inside_a_chinese_decimal_is_its_point() -> None:
         ("百分之八十七•五", 87.5, "%"),
         ("二•六个百分点", 2.6, "个百分点"),
     ]
+
+
+def test_a_comma_a_mirror_leaves_before_an_enumeration_comma_is_blanked() -> None:
+    prepared = normalize("分別下降14.5%,、4%、26.5%和16%,。")
+    assert prepared.text == "分别下降14.5% 、4%、26.5%和16%,。"
+    start, end = prepared.to_raw(9, 11)
+    assert (start, end) == (9, 11)

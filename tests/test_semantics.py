@@ -3667,3 +3667,53 @@ def test_a_bare_verb_with_its_count_name_after_a_broken_down_total_counts_the_to
         "10件": "drink_driving",
         "90％": "drink_driving",
     }
+
+
+def test_a_change_named_only_by_its_measure_is_of_the_count_said_in_that_measure() -> None:
+    # 件數 and 損失 name only the measure: past the money between, the cases are the fraud cases taken
+    # in and the loss is what they cost
+    text = "統計顯示，上月受理詐欺案件318件、財損金額約4千萬元，與前月相比件數減少27件、損失減少96萬餘元。"
+    got = {r.text: r.metric for r in extract_text(text)}
+    assert got["27件"] == got["318件"] == "cases_filed"
+    assert got["96萬餘元"] == got["約4千萬元"] == "amount_involved"
+    # with no count of cases before it in its sentence, a bare 件數 names nothing
+    alone = "上月詐欺財損金額約4千萬元，與前月相比件數減少27件。"
+    assert {r.text: r.metric for r in extract_text(alone)}["27件"] == "other"
+
+
+def test_a_quoted_kind_in_a_list_is_counted_as_the_kind_before_it() -> None:
+    # a statistics office quotes its categories: each quoted kind is a crime, as the one before it
+    text = "其中「盜竊」及「詐騙」分別下降4.6%及8.2%。"
+    assert [r.metric for r in extract_text(text)] == ["crimes_reported"] * 2
+    # a bare measure after a kind is no kind: the losses are not injuries
+    measures = "与上年相比，亡人数、伤者和损失分别减少9%、30.5%和12.1%。"
+    assert [r.metric for r in extract_text(measures)] == ["deaths", "injuries", "other"]
+
+
+def test_an_item_that_says_its_booking_verb_again_keeps_its_own_offence() -> None:
+    # the item in 件 after the people of the drink drivers says 取締 again: red lights, not drink driving
+    text = "取締酒醉駕車違規二十三件移送法辦八人、取締闖紅燈四十四件。"
+    got = {r.text: r.metric for r in extract_text(text)}
+    assert got["二十三件"] == "drink_driving"
+    assert got["四十四件"] == "violations_handled"
+
+
+def test_the_topic_opening_a_sentence_names_its_list_and_the_bare_total_closing_it() -> None:
+    # the kinds of service no cue knows and the total says only 共: the topic says what they count
+    text = "在便民服務方面，保護存提款安全四件、協尋走失老人三件、民眾外出申請安全維護六十件，共六十七件。"
+    recs = extract_text(text)
+    assert [r.metric for r in recs] == ["services_provided"] * 4
+    assert [r.parent for r in recs[:3]] == ["六十七件"] * 3
+    # a topic that names nothing known leaves them as they were
+    vague = "在其他工作方面，保護存提款安全四件、協尋走失老人三件、民眾外出申請安全維護六十件，共六十七件。"
+    assert {r.metric for r in extract_text(vague)} == {"other"}
+
+
+def test_a_bare_change_after_a_count_in_another_measure_is_of_the_count_in_its_own() -> None:
+    # the 4 more are crashes, of the count in 起 before the dead, not of the dead
+    text = "上月全市發生較大事故17起、死亡63人，同比增加4起。"
+    got = {r.text: r.metric for r in extract_text(text)}
+    assert got["4起"] == got["17起"] == "accidents"
+    # a change in the dead's own measure stays theirs
+    people = "上月全市發生較大事故17起、死亡63人，同比增加4人。"
+    assert {r.text: r.metric for r in extract_text(people)}["4人"] == "deaths"
