@@ -148,6 +148,17 @@ def test_items_published_are_counted_in_pian_ci(rules: RuleSet) -> None:
     ]
 
 
+def test_papers_issued_are_counted_in_zheng_ci(rules: RuleSet) -> None:
+    # 证次 (a paper counted each time it is issued) is one measure word; 证 alone is none (三证合一
+    # stays a slogan), and 本次 after a number still counts documents
+    assert _figures("假期出入境窗口签发证照1350证次，换发身份证80张，出入境证件本次共计40本次。", rules) == [
+        ("1350证次", 1350, "证次", "exact"),
+        ("80张", 80, "张", "exact"),
+        ("40本次", 40, "本次", "exact"),
+    ]
+    assert _figures("办理证照三十证次，推行三证合一", rules) == [("三十证次", 30, "证次", "exact")]
+
+
 def test_documents_counted_as_books_and_cards_keep_the_bracket_in_the_figure(rules: RuleSet) -> None:
     # 本（张）: exit-entry documents counted together; the bracket is part of the measure word,
     # not the start of a label for the next figure
