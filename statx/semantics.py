@@ -1181,6 +1181,24 @@ def annotate(
             # before it; not a bare measure (亡人数、伤者和损失分别减少…: the losses are no injuries)
             choice = Choice(out[i - 1].metric, out[i - 1].metric_name)
         if (
+            change is not None
+            and choice is lex.metrics.other
+            and (pair is None or isinstance(pair, Listed))
+            and _QUOTED_KIND_CHANGE.search(without_blanks(ctx.pre))
+            and (kind := _quoted_kind_before(out, contexts, i, para_start, lex)) is not None
+        ):
+            # 「信用诈骗」有290宗…；「非法赌博」亦减少11.5%: a statistics office's quoted kind said with
+            # only its change is one more kind of what the quoted kinds before it in the paragraph count
+            choice = Choice(out[kind].metric, out[kind].metric_name)
+        if (
+            isinstance(pair, Listed)
+            and choice is lex.metrics.other
+            and (topic := _topic_choice(text, ctx.sentence_start, rec.unit, lex)) is not None
+        ):
+            # 多发警情方面，甲诈骗、乙诈骗分别以34起、39起…: kinds no cue knows, listed under the topic the
+            # sentence opens with, count what the topic names
+            choice = topic
+        if (
             isinstance(pair, Listed)
             and change is not None
             and choice is lex.metrics.other
@@ -1375,6 +1393,47 @@ _TOPIC_LEAD = compile_pattern(r"\s*在?(?P<topic>[^，,。；;：:\d]{2,12}?)(?:
 _BARE_TOTAL = compile_pattern(r"[，,]?\s*(?:共计|合计|总计|总共|一共|共)(?:达到?|为|有)?\s*")
 
 
+#: A change's own words that are only a quoted kind, or two (「不法经营」增加,
+#: 「盗用身份」及「非法赌博」分别减少, 「非法赌博」亦减少, 「伪造证件」增加了).
+_QUOTE_NAME = r"[「“\"『][^」”\"』，,。；;]{1,16}[」”\"』]"
+_QUOTED_KIND_CHANGE = compile_pattern(
+    rf"(?:^|[，,；;])\s*{_QUOTE_NAME}(?:[及和与、]{_QUOTE_NAME})?(?:亦|则|也)?(?:同比|按年)?(?:分别)?"
+    r"(?:上升|下降|增加|减少|增长|下跌|上涨|回落)了?$"
+)
+#: How many figures back a quoted kind's sibling is looked for (`_quoted_kind_before`).
+_KIND_LOOKBACK = 12
+
+
+def _quoted_kind_before(
+    out: Sequence[Record], contexts: Sequence[Context], i: int, para_start: int, lex: Lexicon
+) -> int | None:
+    """The nearest earlier figure of the paragraph named by a quoted kind and a metric, or None.
+
+    A statistics office quotes each kind of crime it counts (「信用诈骗」有290宗); a kind said later with
+    its change alone counts what they count; a quoted rate (“一盔一带”佩戴率) is no such kind. Within
+    `_KIND_LOOKBACK` figures, so the walk stays short.
+    """
+    for k in range(i - 1, max(-1, i - 1 - _KIND_LOOKBACK), -1):
+        if contexts[k].sentence_start < para_start:
+            return None
+        if (
+            out[k].metric != "other"
+            and "%" not in lex.metrics.units.get(out[k].metric, ())  # a count's kind, no rate
+            and any(q in contexts[k].pre for q in '「“"『')
+        ):
+            return k
+    return None
+
+
+def _topic_choice(text: str, sentence_start: int, unit: str, lex: Lexicon) -> Choice | None:
+    """The metric the topic opening a sentence names (在便民服务方面，…), or None with no such topic."""
+    lead = _TOPIC_LEAD.match(text, sentence_start)
+    if lead is None:
+        return None
+    choice = lex.metrics.classify(pre=lead.group("topic"), post="", heading="", unit=unit, is_change=False)
+    return None if choice.key == "other" else choice
+
+
 def _topic_of_closing_total(
     out: list[Record], later: dict[int, int], contexts: Sequence[Context], text: str, lex: Lexicon
 ) -> None:
@@ -1388,13 +1447,8 @@ def _topic_of_closing_total(
         ctx = contexts[t]
         if out[t].metric != "other" or not _BARE_TOTAL.fullmatch(ctx.pre):
             continue
-        lead = _TOPIC_LEAD.match(text, ctx.sentence_start)
-        if lead is None:
-            continue
-        choice = lex.metrics.classify(
-            pre=lead.group("topic"), post="", heading="", unit=out[t].unit, is_change=False
-        )
-        if choice.key == "other":
+        choice = _topic_choice(text, ctx.sentence_start, out[t].unit, lex)
+        if choice is None:
             continue
         for k in [t, *(i for i, whole in later.items() if whole == t)]:
             if out[k].metric == "other" and out[k].unit == out[t].unit:

@@ -3698,6 +3698,28 @@ def test_an_item_that_says_its_booking_verb_again_keeps_its_own_offence() -> Non
     assert got["四十四件"] == "violations_handled"
 
 
+def test_a_quoted_kind_said_with_its_change_alone_counts_what_the_quoted_kinds_before_it_count() -> None:
+    # a statistics office's quoted kinds of crime, the later ones said with only their change
+    text = (
+        "「侵犯財產罪」組別有3,960宗，同比上升8.1%，其中「信用詐騙」有290宗，同比減少6%；"
+        "「非法賭博」亦減少11.5%。「不法經營」增加4.2%；「盜用身份」減少30%。"
+    )
+    got = {r.text: r.metric for r in extract_text(text)}
+    assert [got[t] for t in ("11.5%", "4.2%", "30%")] == ["crimes_reported"] * 3
+    # with no quoted kind counted before in its paragraph, a quoted change names nothing
+    alone = "本季「不法經營」增加4.2%；「盜用身份」減少30%。"
+    assert {r.metric for r in extract_text(alone)} == {"other"}
+
+
+def test_the_topic_opening_a_sentence_names_the_kinds_of_a_fenbie_list_under_it() -> None:
+    # kinds of fraud no cue knows, listed under the calls the sentence opens with: calls
+    text = "多发警情方面，冒充客服诈骗、游戏交易诈骗、刷单诈骗分别以26起、22起、15起居前三位。"
+    assert [r.metric for r in extract_text(text)] == ["incidents_received"] * 3
+    # a topic that names nothing known leaves them unnamed
+    vague = "突出问题方面，冒充客服诈骗、游戏交易诈骗、刷单诈骗分别以26起、22起、15起居前三位。"
+    assert {r.metric for r in extract_text(vague)} == {"other"}
+
+
 def test_the_topic_opening_a_sentence_names_its_list_and_the_bare_total_closing_it() -> None:
     # the kinds of service no cue knows and the total says only 共: the topic says what they count
     text = "在便民服務方面，保護存提款安全四件、協尋走失老人三件、民眾外出申請安全維護六十件，共六十七件。"
