@@ -1611,7 +1611,7 @@ def _count_of_measure(
     return _named_count_of_sentence(out, contexts, i, lambda r: r.change is None and r.unit == unit)
 
 
-#: A 分别 item that is a quoted name («「诈骗」», “两抢”): a kind, as a statistics office quotes its
+#: A 分别 item that is a quoted name (「诈骗」, “两抢”): a kind, as a statistics office quotes its
 #: categories.
 _QUOTED_ITEM = compile_pattern(r"[「“\"『][^」”\"』，,。；;]{1,12}[」”\"』]")
 #: A change's own words that name nothing but the measure of a count said before it (件数减少,
