@@ -64,6 +64,8 @@ class Lexicon:
     bare_change: regex.Pattern[str]  # a clause that only says a change (同比（去年为7912件）增长)
     # 其中，盗窃三轮车环比增加: a kind of crime and a bare change, no case noun: under calls, a kind of call
     crime_kind_change: regex.Pattern[str]
+    # 煤矿…建筑施工…渔业船舶: the trades a work-safety bulletin counts its accidents by (`work_safety_trades`)
+    work_safety_trade: regex.Pattern[str]
     bare_verb: regex.Pattern[str]  # 违法载人：查处6.1万起: words after a colon that are only a verb
     clause_end: regex.Pattern[str]
     clause_end_back: regex.Pattern[str]  # the same, searched backwards
@@ -266,6 +268,7 @@ class Lexicon:
                 f"(?:{alternation(w.get('call_crime_kinds', ()))})[^\\d，,。；;：:案]{{0,4}}?"
                 f"(?:{bases})?(?:{alternation([*w['change_up'], *w['change_down']])})了?$"
             ),
+            work_safety_trade=compile_pattern(alternation(w.get("work_safety_trades", ())) or "(?!)"),
             bare_verb=compile_pattern(
                 f"^(?:{alternation(w.get('bare_verb_adverbs', ()))})*\\p{{Han}}{{1,2}}$", regex.VERSION1
             ),

@@ -907,6 +907,7 @@ def annotate(
     main_place = nearest_before(lex.gazette.places(title), len(title))
     main_place = main_place or (_place_of(main_org, lex) if main_org else None)
     respectively = read_respectively(text, candidates, contexts, lex, changes)
+    work_safety = len({m.group() for m in lex.work_safety_trade.finditer(text)}) >= _WORK_SAFETY_TRADES
     out: list[Record] = []
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis, baseline = changes[i]
@@ -1273,6 +1274,18 @@ def annotate(
             # of causing a crash, or of a fatal negligence: 责任事故), not a crash counted on the roads
             choice = Choice(out[whole].metric, out[whole].metric_name)
         if (
+            choice.key == "accidents"
+            and work_safety
+            and not _ROAD_NAMED.search(own_words)
+            and not _ROAD_NAMED.search(
+                text, max(para_start, text.rfind("。", para_start, cand.start) + 1), cand.start
+            )
+        ):
+            # a work-safety bulletin (煤矿发生N起…建筑施工发生M起…; 发生较大事故24起): its accidents are at
+            # work, of every trade; only the road's own line (道路交通发生N起…；环比增加M起) counts road
+            # crashes, up to its full stop
+            choice = lex.metrics.other
+        if (
             choice is lex.metrics.other
             and change is not None
             and (casualty := _casualty_of_events_change(text, candidates, out, i, rec.unit, change))
@@ -1609,6 +1622,13 @@ def _count_of_measure(
         return None
     unit = measure.group("unit")
     return _named_count_of_sentence(out, contexts, i, lambda r: r.change is None and r.unit == unit)
+
+
+#: How many of the trades a work-safety bulletin counts by (`work_safety_trades`) make a document one.
+_WORK_SAFETY_TRADES = 3
+#: Words that name the road in a figure's own words: its accidents stay road crashes in any document
+#: (not 水上交通 nor 铁路交通, trades of their own).
+_ROAD_NAMED = compile_pattern(r"(?<!水上|铁路)交通|道路|公路|车|驾|肇事")
 
 
 #: A 分别 item that is a quoted name (「诈骗」, “两抢”): a kind, as a statistics office quotes its

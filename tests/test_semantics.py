@@ -3739,3 +3739,30 @@ def test_a_bare_change_after_a_count_in_another_measure_is_of_the_count_in_its_o
     # a change in the dead's own measure stays theirs
     people = "上月全市發生較大事故17起、死亡63人，同比增加4人。"
     assert {r.text: r.metric for r in extract_text(people)}["4人"] == "deaths"
+
+
+def test_a_work_safety_bulletins_accidents_are_at_work_but_its_road_line() -> None:
+    # three trades or more name a work-safety bulletin: its bare 事故 are accidents at work; the road's
+    # own line and the change after its semicolon stay road crashes
+    text = (
+        "本月發生較大事故19起、死亡71人，同比增加4起。\n"
+        "1.煤礦發生2起、死亡9人，同比減少1起。\n"
+        "2.建築施工發生3起、死亡10人。\n"
+        "3.道路交通發生11起、死亡40人，同比增加2起；環比事故起數增加1起。\n"
+        "4.漁業船舶發生3起、死亡12人。\n"
+    )
+    got = [(r.text, r.metric) for r in extract_text(text) if r.unit == "起"]
+    assert got == [
+        ("19起", "other"),
+        ("4起", "other"),
+        ("2起", "other"),
+        ("1起", "other"),
+        ("3起", "other"),
+        ("11起", "accidents"),
+        ("2起", "accidents"),
+        ("1起", "accidents"),
+        ("3起", "other"),
+    ]
+    # a road report that names one trade in passing keeps its crashes
+    road = "全市發生較大事故19起，其中涉及建築施工車輛的2起。"
+    assert {r.text: r.metric for r in extract_text(road)}["19起"] == "accidents"
