@@ -3766,3 +3766,12 @@ def test_a_work_safety_bulletins_accidents_are_at_work_but_its_road_line() -> No
     # a road report that names one trade in passing keeps its crashes
     road = "全市發生較大事故19起，其中涉及建築施工車輛的2起。"
     assert {r.text: r.metric for r in extract_text(road)}["19起"] == "accidents"
+
+
+def test_a_rankings_place_before_its_count_reads_what_the_clause_before_ranked() -> None:
+    # 首位是…, 之后是…: the places are the ranked items, the clause before says what was counted
+    text = "上半年事故最多的路段統計顯示，首位是北環大道八十六宗，之後是濱海大橋六十一宗、機場大馬路四十宗。"
+    assert [r.metric for r in extract_text(text)] == ["accidents"] * 3
+    # a ranked item that names its own kind keeps it
+    kinds = "全年警情中，首位是盗窃案件98起，其次是纠纷求助76起。"
+    assert {r.text: r.metric for r in extract_text(kinds)}["98起"] == "crimes_reported"
