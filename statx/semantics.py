@@ -1408,7 +1408,8 @@ _BARE_TOTAL = compile_pattern(r"[，,]?\s*(?:共计|合计|总计|总共|一共|
 
 #: A change's own words that are only a quoted kind, or two (「不法经营」增加,
 #: 「盗用身份」及「非法赌博」分别减少, 「非法赌博」亦减少, 「伪造证件」增加了).
-_QUOTE_NAME = r"[「“\"『][^」”\"』，,。；;]{1,16}[」”\"』]"
+_QUOTE_OPENS = '「“"『'
+_QUOTE_NAME = rf"[{_QUOTE_OPENS}][^」”\"』，,。；;]{{1,16}}[」”\"』]"
 _QUOTED_KIND_CHANGE = compile_pattern(
     rf"(?:^|[，,；;])\s*{_QUOTE_NAME}(?:[及和与、]{_QUOTE_NAME})?(?:亦|则|也)?(?:同比|按年)?(?:分别)?"
     r"(?:上升|下降|增加|减少|增长|下跌|上涨|回落)了?$"
@@ -1432,7 +1433,7 @@ def _quoted_kind_before(
         if (
             out[k].metric != "other"
             and "%" not in lex.metrics.units.get(out[k].metric, ())  # a count's kind, no rate
-            and any(q in contexts[k].pre for q in '「“"『')
+            and any(q in contexts[k].pre for q in _QUOTE_OPENS)
         ):
             return k
     return None
@@ -1633,11 +1634,11 @@ _ROAD_NAMED = compile_pattern(r"(?<!水上|铁路)交通|道路|公路|车|驾|�
 
 #: A 分别 item that is a quoted name (「诈骗」, “两抢”): a kind, as a statistics office quotes its
 #: categories.
-_QUOTED_ITEM = compile_pattern(r"[「“\"『][^」”\"』，,。；;]{1,12}[」”\"』]")
+_QUOTED_ITEM = compile_pattern(_QUOTE_NAME)
 #: A change's own words that name nothing but the measure of a count said before it (件数减少,
 #: 人数同比下降, 损失减少, 财损金额增加), after the clause's start or its comparison (与上月相比).
 _OWN_MEASURE = compile_pattern(
-    r"(?:^|[，,、]|相比|相较|比较)(?:其)?(?:(?:案件|案|犯罪|涉案)?(?P<unit>件|人次|人|起|宗)数|(?P<money>(?:财产)?损失|财损)(?:金额|额|数)?)"
+    rf"(?:^|[，,、]|相比|相较|比较)(?:其)?(?:(?P<measure>{_MEASURE_NAMED.pattern})|(?P<money>(?:财产)?损失|财损)(?:金额|额|数)?)"
     r"(?:同比|环比)?(?:下降|上升|增长|减少|增加|降低|下滑|上涨|回落)了?$"
 )
 
@@ -1653,9 +1654,8 @@ def _count_of_own_measure(
     measure = _OWN_MEASURE.search(words)
     if measure is None:
         return None
-    unit = measure.group("unit")
-    if unit is not None:
-        return _named_count_of_sentence(out, contexts, i, lambda r: r.change is None and r.unit == unit)
+    if measure.group("measure") is not None:
+        return _count_of_measure(out, contexts, i, measure.group("measure"))
     return _named_count_of_sentence(out, contexts, i, lambda r: r.change is None and r.unit.endswith("元"))
 
 
@@ -2060,7 +2060,7 @@ def _changed(
     records: Sequence[Figure],
     contexts: Sequence[Context],
     i: int,
-    changes: Sequence[ChangeInfo] = (),
+    changes: Sequence[ChangeInfo],
 ) -> int:
     """The figure a change qualifies: the one before it, or the one before that one's brackets.
 
@@ -2095,7 +2095,6 @@ def _changed(
         records[i].unit not in SHARE_UNITS
         and measure_of(records[k].unit) != measure_of(records[i].unit)
         and measure_of(records[k - 1].unit) == measure_of(records[i].unit)
-        and changes
         and not changes[k - 1].relative
         and not changes[k].relative
     ):
