@@ -1116,3 +1116,29 @@ def test_the_people_of_paired_items_break_down_the_people_of_a_paired_whole_in_r
     # an item of people alone after the cases is no pair: the later item has moved on
     alone = "今年共查獲詐欺集團58件310人次，其中車手團41件，另移送法辦9人。"
     assert {r.text: r for r in extract_text(alone)}["9人"].parent is None
+
+
+def test_a_grouping_lead_with_a_long_name_of_its_places_still_groups_the_total() -> None:
+    """从…区域看 names the places at length (县公安局各派出所辖区): still a view of the total by place."""
+    text = "本季度全县共发生盗窃案件48起。从县公安局各派出所管辖区域看，城关21起，河口15起。"
+    parents = parents_of(text)
+    assert parents["21起"] == parents["15起"] == "48起"
+
+
+def test_words_that_only_present_a_grouping_leads_parts_leave_them_parts() -> None:
+    """从区域看，案件较多的乡镇有：…: the colon after words counting nothing opens the lead's list."""
+    text = "本季度全县共发生盗窃案件48起。从区域看，发案较多的乡镇有：城关21起，河口、石桥各9起。"
+    parents = parents_of(text)
+    assert parents["21起"] == parents["9起"] == "48起"
+    # a colon after words that count something opens a breakdown of that count
+    text = "本季度全县共发生盗窃案件48起。从区域看，城关抓获嫌疑人12名：男性10名，女性2名。"
+    assert parents_of(text)["10名"] == "12名"
+
+
+def test_a_heading_naming_the_grouping_is_passed_over_to_the_total_above() -> None:
+    """案发地区分布 above 从区域看 announces the lead's grouping; a numbered section's heading stops it."""
+    text = "本季度全县共发生盗窃案件48起，同比减少6起。\n案发地区分布\n从区域看，城关21起，河口15起。"
+    parents = parents_of(text)
+    assert parents["21起"] == parents["15起"] == "48起"
+    text = "本季度全县共发生盗窃案件48起。\n二、入室盗窃\n从区域看，城关21起，河口15起。"
+    assert parents_of(text)["21起"] is None
