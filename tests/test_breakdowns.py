@@ -280,6 +280,24 @@ def test_numbered_sector_lines_repeating_the_totals_kinds_break_them_down() -> N
     assert [r.parent for r in extract_text(text)][2:] == [None, None]
 
 
+def test_sector_lines_flattened_into_one_line_under_a_numbered_totals_line_break_them_down() -> None:
+    """一、总体 …⏎二、分行业 （一）…事故。… （二）…: a cell flattened into one line keeps its sectors."""
+    text = (
+        "一、总体情况 本月全县发生生产安全事故9起，死亡8人，同比持平。\n"
+        "二、分行业情况 （一）建筑施工事故。本月发生事故2起，死亡2人，同比减少1人。 "
+        "（二）道路运输事故。本月发生事故7起，死亡6人，同比增加1人。"
+    )
+    parents = {(r.text, r.start): r.parent for r in extract_text(text)}
+    assert [p for (t, _), p in parents.items() if t in ("2起", "7起")] == ["9起", "9起"]
+    assert [p for (t, _), p in parents.items() if t in ("2人", "6人")] == ["8人", "8人"]
+    # a view heading its own paragraph, numbered inline, still opens none
+    text = (
+        "一、总体情况 本月全县发生生产安全事故9起，死亡8人。\n"
+        "二、主要特点 （一）从路段看。国道发生事故5起、死亡4人；县道发生事故4起、死亡3人。"
+    )
+    assert [r.parent for r in extract_text(text)][2:] == [None, None, None, None]
+
+
 def test_an_item_past_parts_that_already_make_the_exact_whole_is_no_part() -> None:
     """其中…8200件，…260件，办结8412件: the first two make the 8460; what follows is no part."""
     text = "上半年共上报事件8460件，其中网格员上报8200件，热线转入260件，办结8412件。"
