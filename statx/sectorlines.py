@@ -29,7 +29,7 @@ _INLINE_ITEM = compile_pattern(
     r"(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、)"
 )
 
-#: A sector's heading sentence before its line's figures (（二）道路运输事故。1月发生事故4起…): the sector
+#: A sector's heading sentence before its line's figures (（二）建筑施工事故。本月发生事故4起…): the sector
 #: named, no view of its own (（一）从道路类型看。 heads a paragraph of its own).
 _SECTOR_HEADING_SENTENCE = compile_pattern(
     r"[ \t\u3000]*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）][ \t\u3000]*\p{Han}{2,12}?事故[。.]"
