@@ -136,6 +136,21 @@ def test_sums_by_chance_of_list_siblings_or_of_two_outcomes_make_no_breakdown() 
     assert {r.parent for r in extract_text(text)} == {None}
 
 
+def test_a_long_run_adding_up_exactly_to_a_total_a_paragraph_up_breaks_it_down() -> None:
+    """Four counts or more adding up to a total of a paragraph before: no sum by chance, its parts."""
+    text = (
+        "本月共有受害群众26名，其中男性11人，女性15人。\n年龄结构\n"
+        "30岁以下5人，30至49岁9人，50至64岁6人，65岁以上6人。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("5人", "9人", "6人")] == ["26名"] * 3
+    # three counts are too few to leave their paragraph; a whole that is itself a part is no total
+    text = "全市发生事故48起。\n从成因看，超速22起，酒驾17起，疲劳驾驶9起。"
+    assert {r.parent for r in extract_text(text)} == {None}
+    text = "全市发生事故96起，其中货车48起。\n超速12起，酒驾12起，疲劳驾驶12起，其他12起。"
+    assert parents_of(text)["12起"] is None
+
+
 def test_parts_opening_with_a_verb_break_down_the_count_that_says_it_not_the_nearest() -> None:
     """其中查处…: the camera records nearer to the parts are no whole of violations dealt with."""
     text = (
