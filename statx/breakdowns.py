@@ -121,12 +121,15 @@ def find_parents(doc: Reading) -> Parents:
             lead, lead_at = up_lead, up_lead.start()
             whole_from = lead_at
         # a 其中 right after the lead (按活动类别划分，其中体育活动128项) repeats it: the lead's breakdown
-        # and so does a 分别 after it (从辖区看，城关、蓬壶中队分别查处32起、21起: names paired with figures)
+        # and so does a 分别 after it (从辖区看，城关、蓬壶中队分别查处32起、21起: names paired with figures),
+        # and a colon closing words that count nothing (从区域看，发案较多的地区有：甲镇N起…: they only
+        # present the lead's parts)
         by_lead = lead is not None and (
             marker is None
             or marker < lead.end()
             or not text[lead.end() : marker].strip()
             or text.startswith("分别", marker)
+            or _presents_parts(doc, i, lead.end(), marker)
         )
         if by_lead:
             marker = lead_at
@@ -1050,6 +1053,23 @@ def _countless_sentence_before(doc: Reading, i: int, sentence_start: int, lo: in
     return start
 
 
+#: The longest words between a grouping lead and the colon that presents its parts.
+_PRESENTING_WORDS = 20
+
+
+def _presents_parts(doc: Reading, i: int, lead_end: int, marker: int) -> bool:
+    """Whether a colon at ``marker`` closes words after a grouping lead that only present its parts.
+
+    从派出所辖区看，发案较多的地区有：甲镇4起，乙镇3起: no figure stands between the lead and the colon,
+    and the words are short; the colon opens the lead's list, no breakdown of its own.
+    """
+    text = doc.text
+    if text[marker : marker + 1] not in (":", "：") or marker - lead_end > _PRESENTING_WORDS:
+        return False
+    k = bisect.bisect_left(doc.cands, lead_end, key=start_of)
+    return not (k < i and doc.cands[k].start < marker)
+
+
 def _whole_before(
     doc: Reading, out: Sequence[int | None], i: int, marker: int, sentence_start: int, lo: int, by_lead: bool
 ) -> tuple[int | None, bool]:
@@ -1487,6 +1507,11 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
     """
     text = doc.text
     between = _WRAP.sub("", text[end:start].rstrip())
+    # a heading that names the grouping itself (发案地分布, 年龄结构, 案件类型) announces the lead's
+    # parts: it is passed over as a heading that opens a section of its own is not
+    head, _, line = between.rpartition("\n")
+    if head and _GROUPING_HEADING.fullmatch(line.strip()):
+        between = head.rstrip()
     if "\n" in between or not between.endswith(("。", "；", ";", "！")):
         return False
     # the figure's sentence, in its paragraph as far back as a figure's window reaches (a page of one
@@ -2267,6 +2292,8 @@ _HEADING_MARK = compile_pattern(r"^\s*(?:[（(]?[一二三四五六七八九十\
 _CLASS_OPENS = compile_pattern(r"\s*\p{Han}{1,6}?类")
 #: A heading that announces a grouping ends in one of these words.
 _GROUPING_END = compile_pattern(r"(?:分类|类型|类别|构成)(?:情况)?$")
+#: A short heading line of its own, unnumbered, that names a grouping (发案地分布, 年龄结构, 发案类型).
+_GROUPING_HEADING = compile_pattern(r"\p{Han}{1,10}(?:分布|构成|结构|类型|类别|分类)(?:情况)?")
 
 
 #: Words that make a figure a rate of a count, per period or per head (日均, 人均办案, 每名民警): a

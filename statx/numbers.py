@@ -348,7 +348,10 @@ def _sections(text: str) -> Decimal:
         if head_text:
             head = _value(head_text)
             plain = _ARABIC.fullmatch(head_text) is not None
-            if (not plain or factor < 10**4) and head >= bound:
+            # a decimal before a closing 千 scales the unit after it, as statistics write
+            # areas (农田受灾面积41.8千公顷): no composite numeral is written that way
+            scaled = plain and unit == "千" and "." in head_text and not tail_text
+            if (not plain or factor < 10**4) and head >= bound and not scaled:
                 raise NumberError(text)  # 百千, 25千, 一亿万
             if unit == "兆" and not plain:
                 raise NumberError(text)  # 一兆: a mega as often as a trillion

@@ -77,6 +77,10 @@ _JOINED_AFTER = compile_pattern(r"\s*[、和及与]")
 _SUM_WHOLES_BACK = 6
 
 
+#: How many counts a run holds at least to reach a whole in a paragraph before its own.
+_LONG_RUN = 4
+
+
 def wholes_of_exact_sums(doc: Reading, parents: list[int | None]) -> None:
     """Point a run of counts with no breakdown word at the earlier count they add up to exactly.
 
@@ -87,20 +91,29 @@ def wholes_of_exact_sums(doc: Reading, parents: list[int | None]) -> None:
     a run; the whole is one of the `_SUM_WHOLES_BACK` such counts of the paragraph before the run
     (the nearest that fits, within the window), or a count of the run with the parts right after
     it, not joined to them as a list sibling (一等功6人、二等功3人、三等功2人、嘉奖1人). A whole in
-    another paragraph is left: under a heading of its own, its parts may be the section's.
+    another paragraph is left: under a heading of its own, its parts may be the section's; but not
+    by a run of `_LONG_RUN` counts or more, whose exact sum is no section's by chance (26名受害者中…。⏎
+    年龄结构⏎30岁以下5人，30至49岁9人，50至64岁6人，65岁以上6人: the ages add up to the victims a
+    paragraph up), when that whole is a total of its own, no part, within the window.
     """
     cands, records, text = doc.cands, doc.records, doc.text
     runs = _runs(doc)
     # the paragraph's counts so far by measure, the last few of each kept: a paragraph of a
     # thousand short sentences must not rescan all its counts at every one
     before: dict[str, list[int]] = {}
+    earlier: dict[str, list[int]] = {}  # the same of the paragraphs before, for a long run
     prev_end = -1
     for run in runs:
         if prev_end >= 0 and text.find("\n", prev_end, cands[run[0]].start) >= 0:
-            before = {}  # a new paragraph
+            for m, kept in before.items():  # a new paragraph
+                earlier[m] = (earlier.get(m, []) + kept)[-_SUM_WHOLES_BACK:]
+            before = {}
         measure = measure_of(records[run[0]].unit)
         if len(run) >= 3:  # fewer are no run: `_parts_adding_up` would look at no whole
             _parts_adding_up(doc, parents, run, before.get(measure, []))
+        if len(run) >= _LONG_RUN and parents[run[0]] is None:
+            totals = [k for k in earlier.get(measure, []) if parents[k] is None]
+            _parts_adding_up(doc, parents, run, totals)
         for w in range(len(run) - 2):
             if not _JOINED_AFTER.match(text, cands[run[w]].end, cands[run[w + 1]].start):
                 _parts_adding_up(doc, parents, run, [run[w]], w + 1)

@@ -11,6 +11,8 @@ import bisect
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
+import regex
+
 from statx.changes import start_of_line
 from statx.clauses import WINDOW
 from statx.figurereading import NUMBERED_LINE, Reading, casualty_word, is_rate, size_of, start_of
@@ -19,6 +21,25 @@ from statx.records import SHARE_UNITS
 
 #: A full stop.
 _FULL_STOP = compile_pattern(r"[。！？!?]")
+
+#: A numbered item set inline after a blank, as a page flattened into one cell leaves its lines
+#: (…情况 （一）工矿商贸事故。… （二）道路运输事故。…): it opens a line of its own.
+_INLINE_ITEM = compile_pattern(
+    r"(?<=[^\d\s][ \t\u3000]+)"
+    r"(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、)"
+)
+
+#: A sector's heading sentence before its line's figures (（二）建筑施工事故。本月发生事故4起…): the sector
+#: named, no view of its own (（一）从道路类型看。 heads a paragraph of its own).
+_SECTOR_HEADING_SENTENCE = compile_pattern(
+    r"[ \t\u3000]*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）][ \t\u3000]*\p{Han}{2,12}?事故[。.]"
+)
+
+#: A line's numbering (一、, （一）, 1.) and blanks, left out of a heading's length.
+_NUMBERING = compile_pattern(
+    r"[ \t\u3000]*(?:\d{1,2}[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]"
+    r"|[一二三四五六七八九十]{1,3}、)?|\s+$"
+)
 
 
 #: How many lines up from a numbered line its sibling lines and the totals are looked for.
@@ -45,10 +66,13 @@ def whole_of_numbered_sector(
     text, cands, records = doc.text, doc.cands, doc.records
     if doc.changes[i].relative or records[i].unit in SHARE_UNITS or is_rate(doc, i):
         return None
-    line = start_of_line(text, cands[i].start)
-    if line == 0 or NUMBERED_LINE.match(text, line, cands[i].start) is None:
+    line = _line_start(text, cands[i].start)
+    if line == 0 or (numbered := NUMBERED_LINE.match(text, line, cands[i].start)) is None:
         return None
-    if _FULL_STOP.search(text, line, cands[bisect.bisect_left(cands, line, key=start_of)].start):
+    first_figure = cands[bisect.bisect_left(cands, line, key=start_of)].start
+    if _FULL_STOP.search(text, line, first_figure) and not _SECTOR_HEADING_SENTENCE.match(
+        text, line, first_figure
+    ):
         return None  # （一）从道路类型看。国省道…: a heading sentence, then a paragraph of its own
     unit, lo = records[i].unit, max(0, cands[i].start - 3 * WINDOW)
     casualty = None if unit in doc.lex.event_units else casualty_word(doc, i)
@@ -58,12 +82,13 @@ def whole_of_numbered_sector(
         above = text.rfind("\n", lo, line - 1) + 1
         if above == 0 and lo > 0:
             return None  # the line above starts out of reach
+        above = _last_inline_item(text, above, line - 1)
         first = bisect.bisect_left(cands, above, key=start_of)
         figures = range(first, bisect.bisect_left(cands, line - 1, lo=first, key=start_of))
         if not figures:
-            if line - above > _SECTOR_HEADING + 1:
+            if len(_NUMBERING.sub("", text[above:line])) > _SECTOR_HEADING:
                 return None
-        elif NUMBERED_LINE.match(text, above, cands[figures[0]].start) is not None:
+        elif _same_numbering(NUMBERED_LINE.match(text, above, cands[figures[0]].start), numbered.group()):
             for k in figures:  # a sibling sector: the whole its figure of this kind took
                 if _same_kind(doc, k, unit, casualty) and k in sectors and (whole := out[k]) is not None:
                     return whole if size_of(records[whole]) >= size_of(records[i]) else None
@@ -71,6 +96,34 @@ def whole_of_numbered_sector(
             return _total_of_kind(doc, figures, i, unit, casualty)
         line = above
     return None
+
+
+def _line_start(text: str, at: int) -> int:
+    """Where the line holding ``at`` starts, an inline numbered item opening one (see `_INLINE_ITEM`)."""
+    return _last_inline_item(text, start_of_line(text, at), at)
+
+
+def _last_inline_item(text: str, start: int, end: int) -> int:
+    """The start of the last inline numbered item between ``start`` and ``end``, else ``start``."""
+    for m in _INLINE_ITEM.finditer(text, start, end):
+        start = m.start()
+    return start
+
+
+def _same_numbering(above: regex.Match[str] | None, own: str) -> bool:
+    """Whether a line numbered ``above`` is a sibling of one numbered ``own``: the same style of number.
+
+    一、总体情况 全市发生事故6起…⏎二、行业情况 （一）工矿商贸事故…: a line a level up holds the totals.
+    """
+    return above is not None and _numbering_style(above.group()) == _numbering_style(own)
+
+
+def _numbering_style(mark: str) -> str:
+    """The style of a line's number: （一）, （1）, 一、, 1. or 1、 (the number itself left out)."""
+    mark = mark.strip(" \t\u3000")
+    if mark[:1] in "（(":
+        return "(" + ("1" if mark[1:2].isdigit() else "一")
+    return ("1" if mark[:1].isdigit() else "一") + mark[-1:].replace("．", ".")
 
 
 def _same_kind(doc: Reading, k: int, unit: str, casualty: str | None) -> bool:

@@ -136,6 +136,21 @@ def test_sums_by_chance_of_list_siblings_or_of_two_outcomes_make_no_breakdown() 
     assert {r.parent for r in extract_text(text)} == {None}
 
 
+def test_a_long_run_adding_up_exactly_to_a_total_a_paragraph_up_breaks_it_down() -> None:
+    """Four counts or more adding up to a total of a paragraph before: no sum by chance, its parts."""
+    text = (
+        "本月共有受害群众26名，其中男性11人，女性15人。\n年龄结构\n"
+        "30岁以下5人，30至49岁9人，50至64岁6人，65岁以上6人。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("5人", "9人", "6人")] == ["26名"] * 3
+    # three counts are too few to leave their paragraph; a whole that is itself a part is no total
+    text = "全市发生事故48起。\n从成因看，超速22起，酒驾17起，疲劳驾驶9起。"
+    assert {r.parent for r in extract_text(text)} == {None}
+    text = "全市发生事故96起，其中货车48起。\n超速12起，酒驾12起，疲劳驾驶12起，其他12起。"
+    assert parents_of(text)["12起"] is None
+
+
 def test_parts_opening_with_a_verb_break_down_the_count_that_says_it_not_the_nearest() -> None:
     """其中查处…: the camera records nearer to the parts are no whole of violations dealt with."""
     text = (
@@ -278,6 +293,24 @@ def test_numbered_sector_lines_repeating_the_totals_kinds_break_them_down() -> N
     assert [r.parent for r in extract_text(text)][3:] == [None, None, None, None]
     text = "全县查处违法行为3800起，其中酒驾620起。\n1.查处超速1200起、逆行460起。"  # no casualty: no sectors
     assert [r.parent for r in extract_text(text)][2:] == [None, None]
+
+
+def test_sector_lines_flattened_into_one_line_under_a_numbered_totals_line_break_them_down() -> None:
+    """一、总体 …⏎二、分行业 （一）…事故。… （二）…: a cell flattened into one line keeps its sectors."""
+    text = (
+        "一、总体情况 本月全县发生生产安全事故9起，死亡8人，同比持平。\n"
+        "二、分行业情况 （一）建筑施工事故。本月发生事故2起，死亡2人，同比减少1人。 "
+        "（二）道路运输事故。本月发生事故7起，死亡6人，同比增加1人。"
+    )
+    parents = {(r.text, r.start): r.parent for r in extract_text(text)}
+    assert [p for (t, _), p in parents.items() if t in ("2起", "7起")] == ["9起", "9起"]
+    assert [p for (t, _), p in parents.items() if t in ("2人", "6人")] == ["8人", "8人"]
+    # a view heading its own paragraph, numbered inline, still opens none
+    text = (
+        "一、总体情况 本月全县发生生产安全事故9起，死亡8人。\n"
+        "二、主要特点 （一）从路段看。国道发生事故5起、死亡4人；县道发生事故4起、死亡3人。"
+    )
+    assert [r.parent for r in extract_text(text)][2:] == [None, None, None, None]
 
 
 def test_an_item_past_parts_that_already_make_the_exact_whole_is_no_part() -> None:
@@ -1116,3 +1149,29 @@ def test_the_people_of_paired_items_break_down_the_people_of_a_paired_whole_in_r
     # an item of people alone after the cases is no pair: the later item has moved on
     alone = "今年共查獲詐欺集團58件310人次，其中車手團41件，另移送法辦9人。"
     assert {r.text: r for r in extract_text(alone)}["9人"].parent is None
+
+
+def test_a_grouping_lead_with_a_long_name_of_its_places_still_groups_the_total() -> None:
+    """从…区域看 names the places at length (县公安局各派出所辖区): still a view of the total by place."""
+    text = "本季度全县共发生盗窃案件48起。从县公安局各派出所管辖区域看，城关21起，河口15起。"
+    parents = parents_of(text)
+    assert parents["21起"] == parents["15起"] == "48起"
+
+
+def test_words_that_only_present_a_grouping_leads_parts_leave_them_parts() -> None:
+    """从区域看，案件较多的乡镇有：…: the colon after words counting nothing opens the lead's list."""
+    text = "本季度全县共发生盗窃案件48起。从区域看，发案较多的乡镇有：城关21起，河口、石桥各9起。"
+    parents = parents_of(text)
+    assert parents["21起"] == parents["9起"] == "48起"
+    # a colon after words that count something opens a breakdown of that count
+    text = "本季度全县共发生盗窃案件48起。从区域看，城关抓获嫌疑人12名：男性10名，女性2名。"
+    assert parents_of(text)["10名"] == "12名"
+
+
+def test_a_heading_naming_the_grouping_is_passed_over_to_the_total_above() -> None:
+    """案发地区分布 above 从区域看 announces the lead's grouping; a numbered section's heading stops it."""
+    text = "本季度全县共发生盗窃案件48起，同比减少6起。\n案发地区分布\n从区域看，城关21起，河口15起。"
+    parents = parents_of(text)
+    assert parents["21起"] == parents["15起"] == "48起"
+    text = "本季度全县共发生盗窃案件48起。\n二、入室盗窃\n从区域看，城关21起，河口15起。"
+    assert parents_of(text)["21起"] is None

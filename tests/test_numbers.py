@@ -72,6 +72,9 @@ READS = [
     ("5千", "5000"),
     ("3百", "300"),
     ("2.5千", "2500"),
+    # a decimal before a closing 千 scales the unit (thousands of hectares in a disaster report)
+    ("38.4千", "38400"),
+    ("127.05千", "127050"),
     ("3十", "30"),
     ("1,200万", "12000000"),
     ("15000万", "150000000"),
@@ -137,6 +140,8 @@ REJECTS = [
     "千五",
     "亿万",
     "25千",
+    "125千",  # a whole number of thousands is written 12.5万: no decimal, no scale
+    "12.5千3百",
     "1万20000",
     "1千2千",
     "1.5万3千",
