@@ -1114,6 +1114,16 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
     assert (recs["6.1%"].label, recs["5.3%"].label) == ("全市机动车保有量", "驾驶人")
 
 
+def test_a_change_said_in_the_count_and_again_in_percent_pairs_with_no_figure_in_order() -> None:
+    # 减少N件、下降M%: one fall said twice, of the cases, not the cases' and then the losses' (own wording)
+    text = "本县受理诈骗案件640件，损失金额2.1亿元，同比减少96件、下降13.0%。事故30起、死亡9人，同比增加4起、下降25%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["13.0%"].metric == recs["96件"].metric == "cases_filed"
+    assert recs["13.0%"].change == "down"
+    # two ways (增加…、下降…) still pair in order: the crashes rose, the dead fell
+    assert (recs["4起"].metric, recs["25%"].metric) == ("accidents", "deaths")
+
+
 def test_a_respectively_list_typed_with_a_dun_and_then_a_comma_holds_its_change_to_the_last() -> None:
     # A sloppy list (5.7%、12.4%，30.1%): the comma joins the last figure as a 、 would, so it keeps
     # the list's change and its item, whether the items stand before 分别 or in the clause before it.
