@@ -970,7 +970,12 @@ def annotate(
                 (qualifies and (fits or rec.unit in SHARE_UNITS))
                 or (
                     fits
-                    and not _new_action(ctx.pre, contexts[k].pre, lex)
+                    # 取締酒駕N件，移送法辦M件: a new verb that only makes the list's kind narrower (a
+                    # `part_of` word of the count before) goes on counting it, as its narrower kind
+                    and (
+                        not _new_action(ctx.pre, contexts[k].pre, lex)
+                        or (change is None and lex.metrics.part_of(out[k].metric, ctx.pre) != out[k].metric)
+                    )
                     and not _topic_before(ctx.pre, text, cand.start)
                     and not _named_between(text, candidates[k].end, cand.start, out[k].metric, rec.unit, lex)
                 )
@@ -1208,6 +1213,14 @@ def annotate(
             # 受理…410件586人，件数、人数同比分别减少9.89%、15.07%: 件数 and 人数 name the measures of the
             # count said before, so each change is of the count in its measure
             choice = Choice(counted.metric, counted.metric_name)
+        if (
+            isinstance(pair, Listed)
+            and change is not None
+            and (said := _count_said_by_item(out, contexts, i, pair.words, rec.unit)) is not None
+        ):
+            # 取締酒駕N件，移送法辦M件，取締與移送法辦件數分別減少A件、B件: an item that says again the words
+            # of a count before it (取締, 移送法辦) is that count's change, whatever a bare verb's cue reads
+            choice = Choice(said.metric, said.metric_name)
         if (
             pair is None
             and change is not None
@@ -1623,6 +1636,38 @@ def _count_of_measure(
         return None
     unit = measure.group("unit")
     return _named_count_of_sentence(out, contexts, i, lambda r: r.change is None and r.unit == unit)
+
+
+#: A 分别 item's tail that names the count of what its words say (取締件數, 移送法辦數量): not the words.
+_ITEM_COUNT_NAME = compile_pattern(r"(?:的)?(?:件数|起数|人数|数量|数)$")
+
+
+def _count_said_by_item(
+    out: Sequence[Record], contexts: Sequence[Context], i: int, words: str, unit: str
+) -> Record | None:
+    """The count of figure `i`'s sentence whose own words a change's 分别 item says again, or None.
+
+    取締酒駕違規N件，移送法辦M件，取締與移送法辦件數分別較去年減少A件、B件: the item 取締 is the first
+    count's verb, 移送法辦 the second's words, so each change is of that count. The nearest earlier
+    count of the sentence in the change's measure (any, for a change in %) whose label holds the item,
+    when it names a metric; an item of one character, or the words of no count, says nothing.
+    """
+    item = _ITEM_COUNT_NAME.sub("", without_blanks(words)).strip("、与和及，, ")
+    if len(item) < 2:
+        return None
+    measure = measure_of(unit)
+    start = contexts[i].sentence_start
+    for k in range(i - 1, -1, -1):
+        if contexts[k].sentence_start != start:
+            return None
+        r = out[k]
+        if r.change is not None or r.role != "current":
+            continue
+        if unit not in SHARE_UNITS and measure_of(r.unit) != measure:
+            continue
+        if item in (r.label or ""):
+            return r if r.metric != "other" else None
+    return None
 
 
 #: How many of the trades a work-safety bulletin counts by (`work_safety_trades`) make a document one.

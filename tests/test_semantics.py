@@ -1114,9 +1114,24 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
     assert (recs["6.1%"].label, recs["5.3%"].label) == ("全市机动车保有量", "驾驶人")
 
 
+def test_a_list_item_whose_new_verb_narrows_the_count_before_and_the_items_that_say_them_again() -> None:
+    # 移送法辦 after a drink-driving count: its drunk part, no new count; a fraud count's stays `other`
+    text = (
+        "本季取締酒駕違規1320件，移送法辦508件，取締與移送法辦件數分別較去年同期減少60件、22件。"
+        "查獲詐欺車手40人，移送法辦31人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["1320件"].metric, recs["508件"].metric) == ("drink_driving", "drunk_driving")
+    assert (recs["60件"].metric, recs["22件"].metric) == ("drink_driving", "drunk_driving")
+    assert recs["31人"].metric != "drunk_driving"
+
+
 def test_a_change_said_in_the_count_and_again_in_percent_pairs_with_no_figure_in_order() -> None:
     # 减少N件、下降M%: one fall said twice, of the cases, not the cases' and then the losses' (own wording)
-    text = "本县受理诈骗案件640件，损失金额2.1亿元，同比减少96件、下降13.0%。事故30起、死亡9人，同比增加4起、下降25%。"
+    text = (
+        "本县受理诈骗案件640件，损失金额2.1亿元，同比减少96件、下降13.0%。"
+        "事故30起、死亡9人，同比增加4起、下降25%。"
+    )
     recs = {r.text: r for r in extract_text(text)}
     assert recs["13.0%"].metric == recs["96件"].metric == "cases_filed"
     assert recs["13.0%"].change == "down"
