@@ -1661,8 +1661,8 @@ def _count_said_by_item(
         if contexts[k].sentence_start != start:
             return None
         r = out[k]
-        if r.change is not None or r.role != "current":
-            continue
+        if r.change is not None or r.role != "current" or r.unit in SHARE_UNITS:
+            continue  # a count, not a share of one (分别占…的a%、b%，同比分别下降…: the items' counts)
         if unit not in SHARE_UNITS and measure_of(r.unit) != measure:
             continue
         if item in (r.label or ""):
