@@ -943,6 +943,10 @@ def annotate(
         if follows or (changed is not None and out[changed].role == "baseline"):
             # 同比（去年10月为7912件）增长6.6%: a change is of the current count, not of its baseline
             changed = _count_before(out, contexts, i, rec.unit)
+            if (now_at := _current_of_baseline_in_measure(out, contexts, i, rec.unit, text)) is not None:
+                # …508件受傷619人；與去年同期相較發生計489件626人增加19件: of the count the baseline in its
+                # measure was last year's, past the count in another measure said last before it
+                changed = now_at
         pair = respectively.get(i)
         if isinstance(pair, int):  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
             inherited = out[pair].metric
@@ -1356,7 +1360,11 @@ def annotate(
             choice = by_lead  # 在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人386名: arrested, whole or not
         elif p is None and change is None and KIND_OF_WHOLE.search(ctx.pre):
             choice = kind_of_lead(reading, i, choice)
-        if baseline and choice.key == "other" and (now := _current_of_baseline(out, contexts, i, rec.unit)):
+        if (
+            baseline
+            and choice.key == "other"
+            and (now := _current_of_baseline(out, contexts, i, rec.unit, text))
+        ):
             choice = Choice(now.metric, now.metric_name)  # 受理…88件，去年同期为176件: that count a year ago
         out.append(
             Record(  # built whole: dataclasses.replace costs more than the rest of this loop
@@ -1705,7 +1713,7 @@ def _count_of_own_measure(
 
 
 def _current_of_baseline(
-    out: Sequence[Record], contexts: Sequence[Context], i: int, unit: str
+    out: Sequence[Record], contexts: Sequence[Context], i: int, unit: str, text: str = ""
 ) -> Record | None:
     """The count of its sentence a stated baseline (figure `i`) is the earlier period's value of.
 
@@ -1714,9 +1722,44 @@ def _current_of_baseline(
     its sentence in its measure counts; None when there is none or that one names nothing either.
     """
     measure = measure_of(unit)
-    return _named_count_of_sentence(
-        out, contexts, i, lambda r: r.role == "current" and r.change is None and measure_of(r.unit) == measure
-    )
+
+    def fits(r: Record) -> bool:
+        return r.role == "current" and r.change is None and measure_of(r.unit) == measure
+
+    found = _named_count_of_sentence(out, contexts, i, fits)
+    start = contexts[i].sentence_start
+    if found is None and text and _after_semicolon(text, start):
+        # 發生計508件受傷619人；與去年同期相較發生計489件626人增加…: the clause after a semicolon that
+        # opens on last year's counts compares them with the counts the clause before it said
+        first = next(k for k in range(i, -1, -1) if k == 0 or contexts[k - 1].sentence_start != start)
+        before = contexts[first - 1].sentence_start if first else -1
+        for k in range(first - 1, -1, -1):
+            if contexts[k].sentence_start != before:
+                break
+            if fits(out[k]):
+                return out[k] if out[k].metric != "other" else None
+    return found
+
+
+def _current_of_baseline_in_measure(
+    out: Sequence[Record], contexts: Sequence[Context], i: int, unit: str, text: str
+) -> int | None:
+    """The current count a change in `unit` (figure `i`) is of, by the baseline in its measure before it.
+
+    Only for a change in a count's measure whose sentence states last year's count in that measure
+    before it; None for a change in % or when no such baseline, or no current count for it, is found.
+    """
+    if unit in SHARE_UNITS:
+        return None
+    measure = measure_of(unit)
+    start = contexts[i].sentence_start
+    for b in range(i - 1, -1, -1):
+        if contexts[b].sentence_start != start:
+            return None
+        if out[b].role == "baseline" and measure_of(out[b].unit) == measure:
+            now = _current_of_baseline(out, contexts, b, out[b].unit, text)
+            return next((k for k in range(b) if out[k] is now), None) if now is not None else None
+    return None
 
 
 def _named_count_of_sentence(

@@ -1126,6 +1126,21 @@ def test_a_list_item_whose_new_verb_narrows_the_count_before_and_the_items_that_
     assert recs["31人"].metric != "drunk_driving"
 
 
+def test_last_years_counts_after_a_comparison_and_before_the_change_are_baselines() -> None:
+    # 與去年同期相較發生計N件M人增加K件: last year's crashes and injured, then this year's change
+    # (own wording)
+    text = (
+        "本年1至6月酒駕事故A2發生計215件受傷287人；與去年同期相較發生計230件301人減少15件(-6.52%)，"
+        "受傷減少14人。與去年同期相比，共發生火警12起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["230件"].role, recs["301人"].role) == ("baseline", "baseline")
+    assert (recs["230件"].metric, recs["301人"].metric) == ("accidents", "injuries")
+    assert (recs["15件"].metric, recs["15件"].change) == ("accidents", "down")
+    assert recs["-6.52%"].metric == "accidents"
+    assert recs["12起"].role == "current"  # a comma after the comparison, no change after the count
+
+
 def test_a_change_said_in_the_count_and_again_in_percent_pairs_with_no_figure_in_order() -> None:
     # 减少N件、下降M%: one fall said twice, of the cases, not the cases' and then the losses' (own wording)
     text = (
