@@ -2313,14 +2313,21 @@ _PEOPLE_UNITS = ("人", "名")
 
 
 def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> int:
-    """The previous figure of the sentence, passing over the changes that qualify it.
+    """The previous figure of the sentence, passing over the changes that qualify it, and their baselines.
 
     工单8.93万件，同比增长14.6%，日均受理约327件: the daily count goes with the 工单, not the change.
+    與去年同期相較發生計489件626人增加19件，…，以分局區分甲分局67件最多: last year's 626 injured,
+    a baseline said with the change, no more names the next item than the change does.
     """
     k = i - 1
+    passed_change = False
     while (
-        k > 0 and out[k].change is not None and contexts[k - 1].sentence_start == contexts[i].sentence_start
+        k > 0
+        # a baseline only behind a change passed over: 由上年的1.83亿元降至1.12亿元 moves that figure
+        and (out[k].change is not None or (passed_change and out[k].role == "baseline"))
+        and contexts[k - 1].sentence_start == contexts[i].sentence_start
     ):
+        passed_change = passed_change or out[k].change is not None
         k -= 1
     return k
 

@@ -1131,7 +1131,7 @@ def test_last_years_counts_after_a_comparison_and_before_the_change_are_baseline
     # (own wording)
     text = (
         "本年1至6月酒駕事故A2發生計215件受傷287人；與去年同期相較發生計230件301人減少15件(-6.52%)，"
-        "受傷減少14人。與去年同期相比，共發生火警12起。"
+        "受傷減少14人，以分局區分甲分局60件最多、乙分局41件次之。與去年同期相比，共發生火警12起。"
     )
     recs = {r.text: r for r in extract_text(text)}
     assert (recs["230件"].role, recs["301人"].role) == ("baseline", "baseline")
@@ -1139,6 +1139,8 @@ def test_last_years_counts_after_a_comparison_and_before_the_change_are_baseline
     assert (recs["15件"].metric, recs["15件"].change) == ("accidents", "down")
     assert recs["-6.52%"].metric == "accidents"
     assert recs["12起"].role == "current"  # a comma after the comparison, no change after the count
+    # the items after the changes and their baselines count what the baselines and the total count
+    assert (recs["60件"].metric, recs["41件"].metric) == ("accidents", "accidents")
 
 
 def test_a_change_said_in_the_count_and_again_in_percent_pairs_with_no_figure_in_order() -> None:
