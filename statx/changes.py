@@ -642,7 +642,7 @@ _YEAR_PAIR = compile_pattern(
 
 
 #: A comparison with last year's same period opening a clause, a tally verb at most after it, right
-#: before a count (與去年同期相較發生計N件): what last year had, when a change follows the count.
+#: before a count (與上年同期相比計N件): what last year had, when a change follows the count.
 _COMPARED_OPEN = compile_pattern(
     r"(?:与|和|跟|同)(?:去年|上年|前一年)同期(?:相较|相比|比较)[^，,。；;\d]{0,4}$"
 )
@@ -655,7 +655,7 @@ def _compared_then_changed(
 ) -> bool:
     """Whether figure `i` is last year's count, said after the comparison and before the change.
 
-    發生計508件受傷619人；與去年同期相較發生計489件626人增加19件: the 489 and 626 are last year's
+    A2事故計120件受傷150人；與上年同期相比計110件140人增加10件: the 110 and 140 are last year's
     crashes and injured, the change after them is this year's against them. Only with a change word
     right after the count (or the count in another measure said with it), and only the first count
     after the comparison and one joined right to it; 与去年同期相比，共发生12起 (a comma, no change

@@ -944,7 +944,7 @@ def annotate(
             # 同比（去年10月为7912件）增长6.6%: a change is of the current count, not of its baseline
             changed = _count_before(out, contexts, i, rec.unit)
             if (now_at := _current_of_baseline_in_measure(out, contexts, i, rec.unit, text)) is not None:
-                # …508件受傷619人；與去年同期相較發生計489件626人增加19件: of the count the baseline in its
+                # …計120件受傷150人；與上年同期相比計110件140人增加10件: of the count the baseline in its
                 # measure was last year's, past the count in another measure said last before it
                 changed = now_at
         pair = respectively.get(i)
@@ -1222,7 +1222,7 @@ def annotate(
             and change is not None
             and (said := _count_said_by_item(out, contexts, i, pair.words, rec.unit)) is not None
         ):
-            # 取締酒駕N件，移送法辦M件，取締與移送法辦件數分別減少A件、B件: an item that says again the words
+            # 取締酒駕N件，移送法辦M件，取締、移送法辦件數分別減少A件、B件: an item that says again the words
             # of a count before it (取締, 移送法辦) is that count's change, whatever a bare verb's cue reads
             choice = Choice(said.metric, said.metric_name)
         if (
@@ -1655,7 +1655,7 @@ def _count_said_by_item(
 ) -> Record | None:
     """The count of figure `i`'s sentence whose own words a change's 分别 item says again, or None.
 
-    取締酒駕違規N件，移送法辦M件，取締與移送法辦件數分別較去年減少A件、B件: the item 取締 is the first
+    取締酒駕違規N件，移送法辦M件，取締、移送法辦件數分別較上年減少A件、B件: the item 取締 is the first
     count's verb, 移送法辦 the second's words, so each change is of that count. The nearest earlier
     count of the sentence in the change's measure (any, for a change in %) whose label holds the item,
     when it names a metric; an item of one character, or the words of no count, says nothing.
@@ -1729,7 +1729,7 @@ def _current_of_baseline(
     found = _named_count_of_sentence(out, contexts, i, fits)
     start = contexts[i].sentence_start
     if found is None and text and _after_semicolon(text, start):
-        # 發生計508件受傷619人；與去年同期相較發生計489件626人增加…: the clause after a semicolon that
+        # 計120件受傷150人；與上年同期相比計110件140人增加…: the clause after a semicolon that
         # opens on last year's counts compares them with the counts the clause before it said
         first = next(k for k in range(i, -1, -1) if k == 0 or contexts[k - 1].sentence_start != start)
         before = contexts[first - 1].sentence_start if first else -1
@@ -2316,7 +2316,7 @@ def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> i
     """The previous figure of the sentence, passing over the changes that qualify it, and their baselines.
 
     工单8.93万件，同比增长14.6%，日均受理约327件: the daily count goes with the 工单, not the change.
-    與去年同期相較發生計489件626人增加19件，…，以分局區分甲分局67件最多: last year's 626 injured,
+    與上年同期相比計110件140人增加10件，…，以分局區分甲分局30件最多: last year's 140 injured,
     a baseline said with the change, no more names the next item than the change does.
     """
     k = i - 1

@@ -1117,7 +1117,7 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
 def test_a_list_item_whose_new_verb_narrows_the_count_before_and_the_items_that_say_them_again() -> None:
     # 移送法辦 after a drink-driving count: its drunk part, no new count; a fraud count's stays `other`
     text = (
-        "本季取締酒駕違規1320件，移送法辦508件，取締與移送法辦件數分別較去年同期減少60件、22件。"
+        "本季取締酒駕違規1320件，移送法辦508件，取締、移送法辦件數分別較上年同期減少60件、22件。"
         "查獲詐欺車手40人，移送法辦31人。"
     )
     recs = {r.text: r for r in extract_text(text)}
@@ -1127,10 +1127,10 @@ def test_a_list_item_whose_new_verb_narrows_the_count_before_and_the_items_that_
 
 
 def test_last_years_counts_after_a_comparison_and_before_the_change_are_baselines() -> None:
-    # 與去年同期相較發生計N件M人增加K件: last year's crashes and injured, then this year's change
+    # 與上年同期相比計N件M人增加K件: last year's crashes and injured, then this year's change
     # (own wording)
     text = (
-        "本年1至6月酒駕事故A2發生計215件受傷287人；與去年同期相較發生計230件301人減少15件(-6.52%)，"
+        "本年1至6月酒駕事故A2發生計215件受傷287人；與上年同期相比計230件301人減少15件(-6.52%)，"
         "受傷減少14人，以分局區分甲分局60件最多、乙分局41件次之。與去年同期相比，共發生火警12起。"
     )
     recs = {r.text: r for r in extract_text(text)}
