@@ -555,6 +555,7 @@ def read_changes(
             bool(lex.baseline.search(ctx.pre))
             or bool(lex.baseline_from.search(ctx.pre) and _moves_on(text, cands, i, lex))
             or bool(i and out[i - 1].baseline and _in_list_moving_on(text, cands, i, lex))
+            or _compared_then_changed(text, cands, ctx, out, i)
         )
         out.append(ChangeInfo(None, None, True) if baseline else ChangeInfo(change, basis, False))
     return out
@@ -638,6 +639,33 @@ _YEAR_PAIR = compile_pattern(
     r"(?:比|较|与|和)\s*((?:19|20)\d{2}(?=\s?年)|去(?=年)|上(?=年))\s?年(?:同期)?\s*[、和及与]\s*"
     r"((?:19|20)\d{2}(?=\s?年)|去(?=年)|上(?=年))\s?年(?:同期)?(?=[^。；;！？\n]{0,16}?分别)"
 )
+
+
+#: A comparison with last year's same period opening a clause, a tally verb at most after it, right
+#: before a count (與上年同期相比計N件): what last year had, when a change follows the count.
+_COMPARED_OPEN = compile_pattern(
+    r"(?:与|和|跟|同)(?:去年|上年|前一年)同期(?:相较|相比|比较)[^，,。；;\d]{0,4}$"
+)
+#: A change word right after a count, or after the count in another measure said with it (N件M人增加…).
+_CHANGE_NEXT = compile_pattern(r"\s*(?:\d[\d,.]*\s*\p{Han}{1,2}?\s*)?(?:增加|减少|上升|下降|增长|降低)")
+
+
+def _compared_then_changed(
+    text: str, cands: Sequence[Candidate], ctx: Context, out: Sequence[ChangeInfo], i: int
+) -> bool:
+    """Whether figure `i` is last year's count, said after the comparison and before the change.
+
+    A2事故計120件受傷150人；與上年同期相比計110件140人增加10件: the 110 and 140 are last year's
+    crashes and injured, the change after them is this year's against them. Only with a change word
+    right after the count (or the count in another measure said with it), and only the first count
+    after the comparison and one joined right to it; 与去年同期相比，共发生12起 (a comma, no change
+    after) stays this year's.
+    """
+    if _CHANGE_NEXT.match(text, cands[i].end) is None:
+        return False
+    if _COMPARED_OPEN.search(ctx.pre):
+        return True
+    return bool(i and out[i - 1].baseline and not text[cands[i - 1].end : cands[i].start].strip())
 
 
 def _joined(text: str, a: Candidate, b: Candidate) -> bool:

@@ -943,6 +943,10 @@ def annotate(
         if follows or (changed is not None and out[changed].role == "baseline"):
             # 同比（去年10月为7912件）增长6.6%: a change is of the current count, not of its baseline
             changed = _count_before(out, contexts, i, rec.unit)
+            if (now_at := _current_of_baseline_in_measure(out, contexts, i, rec.unit, text)) is not None:
+                # …計120件受傷150人；與上年同期相比計110件140人增加10件: of the count the baseline in its
+                # measure was last year's, past the count in another measure said last before it
+                changed = now_at
         pair = respectively.get(i)
         if isinstance(pair, int):  # 保有量289.5万辆，驾驶人412万人，分别增长6.1%和5.3%
             inherited = out[pair].metric
@@ -970,7 +974,12 @@ def annotate(
                 (qualifies and (fits or rec.unit in SHARE_UNITS))
                 or (
                     fits
-                    and not _new_action(ctx.pre, contexts[k].pre, lex)
+                    # 取締酒駕N件，移送法辦M件: a new verb that only makes the list's kind narrower (a
+                    # `part_of` word of the count before) goes on counting it, as its narrower kind
+                    and (
+                        not _new_action(ctx.pre, contexts[k].pre, lex)
+                        or (change is None and lex.metrics.part_of(out[k].metric, ctx.pre) != out[k].metric)
+                    )
                     and not _topic_before(ctx.pre, text, cand.start)
                     and not _named_between(text, candidates[k].end, cand.start, out[k].metric, rec.unit, lex)
                 )
@@ -1209,6 +1218,14 @@ def annotate(
             # count said before, so each change is of the count in its measure
             choice = Choice(counted.metric, counted.metric_name)
         if (
+            isinstance(pair, Listed)
+            and change is not None
+            and (said := _count_said_by_item(out, contexts, i, pair.words, rec.unit)) is not None
+        ):
+            # 取締酒駕N件，移送法辦M件，取締、移送法辦件數分別減少A件、B件: an item that says again the words
+            # of a count before it (取締, 移送法辦) is that count's change, whatever a bare verb's cue reads
+            choice = Choice(said.metric, said.metric_name)
+        if (
             pair is None
             and change is not None
             and choice is lex.metrics.other
@@ -1343,7 +1360,11 @@ def annotate(
             choice = by_lead  # 在抓获的违法犯罪嫌疑人中，刑事犯罪嫌疑人386名: arrested, whole or not
         elif p is None and change is None and KIND_OF_WHOLE.search(ctx.pre):
             choice = kind_of_lead(reading, i, choice)
-        if baseline and choice.key == "other" and (now := _current_of_baseline(out, contexts, i, rec.unit)):
+        if (
+            baseline
+            and choice.key == "other"
+            and (now := _current_of_baseline(out, contexts, i, rec.unit, text))
+        ):
             choice = Choice(now.metric, now.metric_name)  # 受理…88件，去年同期为176件: that count a year ago
         out.append(
             Record(  # built whole: dataclasses.replace costs more than the rest of this loop
@@ -1625,6 +1646,38 @@ def _count_of_measure(
     return _named_count_of_sentence(out, contexts, i, lambda r: r.change is None and r.unit == unit)
 
 
+#: A 分别 item's tail that names the count of what its words say (取締件數, 移送法辦數量): not the words.
+_ITEM_COUNT_NAME = compile_pattern(r"(?:的)?(?:件数|起数|人数|数量|数)$")
+
+
+def _count_said_by_item(
+    out: Sequence[Record], contexts: Sequence[Context], i: int, words: str, unit: str
+) -> Record | None:
+    """The count of figure `i`'s sentence whose own words a change's 分别 item says again, or None.
+
+    取締酒駕違規N件，移送法辦M件，取締、移送法辦件數分別較上年減少A件、B件: the item 取締 is the first
+    count's verb, 移送法辦 the second's words, so each change is of that count. The nearest earlier
+    count of the sentence in the change's measure (any, for a change in %) whose label holds the item,
+    when it names a metric; an item of one character, or the words of no count, says nothing.
+    """
+    item = _ITEM_COUNT_NAME.sub("", without_blanks(words)).strip("、与和及，, ")
+    if len(item) < 2:
+        return None
+    measure = measure_of(unit)
+    start = contexts[i].sentence_start
+    for k in range(i - 1, -1, -1):
+        if contexts[k].sentence_start != start:
+            return None
+        r = out[k]
+        if r.change is not None or r.role != "current" or r.unit in SHARE_UNITS:
+            continue  # a count, not a share of one (分别占…的a%、b%，同比分别下降…: the items' counts)
+        if unit not in SHARE_UNITS and measure_of(r.unit) != measure:
+            continue
+        if item in (r.label or ""):
+            return r if r.metric != "other" else None
+    return None
+
+
 #: How many of the trades a work-safety bulletin counts by (`work_safety_trades`) make a document one.
 _WORK_SAFETY_TRADES = 3
 #: Words that name the road in a figure's own words: its accidents stay road crashes in any document
@@ -1660,7 +1713,7 @@ def _count_of_own_measure(
 
 
 def _current_of_baseline(
-    out: Sequence[Record], contexts: Sequence[Context], i: int, unit: str
+    out: Sequence[Record], contexts: Sequence[Context], i: int, unit: str, text: str = ""
 ) -> Record | None:
     """The count of its sentence a stated baseline (figure `i`) is the earlier period's value of.
 
@@ -1669,9 +1722,44 @@ def _current_of_baseline(
     its sentence in its measure counts; None when there is none or that one names nothing either.
     """
     measure = measure_of(unit)
-    return _named_count_of_sentence(
-        out, contexts, i, lambda r: r.role == "current" and r.change is None and measure_of(r.unit) == measure
-    )
+
+    def fits(r: Record) -> bool:
+        return r.role == "current" and r.change is None and measure_of(r.unit) == measure
+
+    found = _named_count_of_sentence(out, contexts, i, fits)
+    start = contexts[i].sentence_start
+    if found is None and text and _after_semicolon(text, start):
+        # 計120件受傷150人；與上年同期相比計110件140人增加…: the clause after a semicolon that
+        # opens on last year's counts compares them with the counts the clause before it said
+        first = next(k for k in range(i, -1, -1) if k == 0 or contexts[k - 1].sentence_start != start)
+        before = contexts[first - 1].sentence_start if first else -1
+        for k in range(first - 1, -1, -1):
+            if contexts[k].sentence_start != before:
+                break
+            if fits(out[k]):
+                return out[k] if out[k].metric != "other" else None
+    return found
+
+
+def _current_of_baseline_in_measure(
+    out: Sequence[Record], contexts: Sequence[Context], i: int, unit: str, text: str
+) -> int | None:
+    """The current count a change in `unit` (figure `i`) is of, by the baseline in its measure before it.
+
+    Only for a change in a count's measure whose sentence states last year's count in that measure
+    before it; None for a change in % or when no such baseline, or no current count for it, is found.
+    """
+    if unit in SHARE_UNITS:
+        return None
+    measure = measure_of(unit)
+    start = contexts[i].sentence_start
+    for b in range(i - 1, -1, -1):
+        if contexts[b].sentence_start != start:
+            return None
+        if out[b].role == "baseline" and measure_of(out[b].unit) == measure:
+            now = _current_of_baseline(out, contexts, b, out[b].unit, text)
+            return next((k for k in range(b) if out[k] is now), None) if now is not None else None
+    return None
 
 
 def _named_count_of_sentence(
@@ -2225,14 +2313,21 @@ _PEOPLE_UNITS = ("人", "名")
 
 
 def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> int:
-    """The previous figure of the sentence, passing over the changes that qualify it.
+    """The previous figure of the sentence, passing over the changes that qualify it, and their baselines.
 
     工单8.93万件，同比增长14.6%，日均受理约327件: the daily count goes with the 工单, not the change.
+    與上年同期相比計110件140人增加10件，…，以分局區分甲分局30件最多: last year's 140 injured,
+    a baseline said with the change, no more names the next item than the change does.
     """
     k = i - 1
+    passed_change = False
     while (
-        k > 0 and out[k].change is not None and contexts[k - 1].sentence_start == contexts[i].sentence_start
+        k > 0
+        # a baseline only behind a change passed over: 由上年的1.83亿元降至1.12亿元 moves that figure
+        and (out[k].change is not None or (passed_change and out[k].role == "baseline"))
+        and contexts[k - 1].sentence_start == contexts[i].sentence_start
     ):
+        passed_change = passed_change or out[k].change is not None
         k -= 1
     return k
 

@@ -171,6 +171,16 @@ def test_optional_gold_figures_count_neither_way() -> None:
     assert parse_records("", "x") == []
 
 
+def test_gold_with_null_offsets_matches_by_the_written_number() -> None:
+    # a hand-made gold file without offsets (start/end null; SPEC wants them, the reference scorer
+    # fails on them) is scored by the number written in both texts rather than stopping on a TypeError
+    gold = [{"text": "六二三件", "value": 623, "unit": "件", "start": None, "end": None}]
+    pred = {"doc": "d", "text": "六二三件", "value": 623, "unit": "件", "start": 40, "end": 44}
+    other = {**pred, "text": "623件", "value": 623}
+    assert evaluate([pred], {"d": gold}).total.tp == 1
+    assert evaluate([other], {"d": gold}).total.fp == 1
+
+
 def test_basis_is_scored_on_changes_and_parent_on_parts() -> None:
     def fig(text: str, at: int, **fields: Any) -> dict[str, Any]:
         value = float(text.rstrip("起%"))

@@ -1114,6 +1114,48 @@ def test_respectively_pairs_each_figure_with_its_word_or_figure() -> None:
     assert (recs["6.1%"].label, recs["5.3%"].label) == ("全市机动车保有量", "驾驶人")
 
 
+def test_a_list_item_whose_new_verb_narrows_the_count_before_and_the_items_that_say_them_again() -> None:
+    # 移送法辦 after a drink-driving count: its drunk part, no new count; a fraud count's stays `other`
+    text = (
+        "本季取締酒駕違規1320件，移送法辦508件，取締、移送法辦件數分別較上年同期減少60件、22件。"
+        "查獲詐欺車手40人，移送法辦31人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["1320件"].metric, recs["508件"].metric) == ("drink_driving", "drunk_driving")
+    assert (recs["60件"].metric, recs["22件"].metric) == ("drink_driving", "drunk_driving")
+    assert recs["31人"].metric != "drunk_driving"
+
+
+def test_last_years_counts_after_a_comparison_and_before_the_change_are_baselines() -> None:
+    # 與上年同期相比計N件M人增加K件: last year's crashes and injured, then this year's change
+    # (own wording)
+    text = (
+        "本年1至6月酒駕事故A2發生計215件受傷287人；與上年同期相比計230件301人減少15件(-6.52%)，"
+        "受傷減少14人，以分局區分甲分局60件最多、乙分局41件次之。與去年同期相比，共發生火警12起。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["230件"].role, recs["301人"].role) == ("baseline", "baseline")
+    assert (recs["230件"].metric, recs["301人"].metric) == ("accidents", "injuries")
+    assert (recs["15件"].metric, recs["15件"].change) == ("accidents", "down")
+    assert recs["-6.52%"].metric == "accidents"
+    assert recs["12起"].role == "current"  # a comma after the comparison, no change after the count
+    # the items after the changes and their baselines count what the baselines and the total count
+    assert (recs["60件"].metric, recs["41件"].metric) == ("accidents", "accidents")
+
+
+def test_a_change_said_in_the_count_and_again_in_percent_pairs_with_no_figure_in_order() -> None:
+    # 减少N件、下降M%: one fall said twice, of the cases, not the cases' and then the losses' (own wording)
+    text = (
+        "本县受理诈骗案件640件，损失金额2.1亿元，同比减少96件、下降13.0%。"
+        "事故30起、死亡9人，同比增加4起、下降25%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["13.0%"].metric == recs["96件"].metric == "cases_filed"
+    assert recs["13.0%"].change == "down"
+    # two ways (增加…、下降…) still pair in order: the crashes rose, the dead fell
+    assert (recs["4起"].metric, recs["25%"].metric) == ("accidents", "deaths")
+
+
 def test_a_respectively_list_typed_with_a_dun_and_then_a_comma_holds_its_change_to_the_last() -> None:
     # A sloppy list (5.7%、12.4%，30.1%): the comma joins the last figure as a 、 would, so it keeps
     # the list's change and its item, whether the items stand before 分别 or in the clause before it.
