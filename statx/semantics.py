@@ -1136,6 +1136,22 @@ def annotate(
                 named_ctx = Context(term + ctx.pre, ctx.post, ctx.sentence_start)
             else:  # the label keeps to the figure's own words
                 choice = dataclasses.replace(choice, cue_start=max(0, choice.cue_start - len(lead)))
+        if (
+            inherited is not None
+            and choice.key == inherited
+            and pair is None
+            and change is None
+            and not lead
+            and ctx.post
+            and (spent := without_blanks(ctx.pre))
+            and contexts[i - 1].sentence_start == ctx.sentence_start
+            and without_blanks(contexts[i - 1].post).startswith(spent)
+        ):
+            # 造成1人死亡2人受伤: the 死亡 before the second count is the first count's word after it,
+            # spent on it; the second count is what the word right after it names
+            own = lex.metrics.classify(pre="", post=ctx.post, heading="", unit=rec.unit, is_change=False)
+            if own.key not in ("other", inherited):
+                choice, named_ctx = own, Context("", ctx.post, ctx.sentence_start)
         rate = "%" in lex.metrics.units.get(choice.key, ())
         if uncounted_words is not None and choice.earlier and not rate:
             choice = lex.metrics.other
