@@ -1434,9 +1434,9 @@ def annotate(
     _topic_of_closing_total(out, later, contexts, text, lex)
     _share_closing_predicate(out, contexts, candidates, text, lex)
     _share_head_of_levels(out, candidates, text)
-    for i, rec in enumerate(out):
-        if rec.change == "down" and rec.unit == "%" and rec.value > 100:
-            out[i] = _fall_with_lost_point(rec)
+    for i, made in enumerate(out):
+        if made.change == "down" and made.unit == "%" and made.value > 100:
+            out[i] = _fall_with_lost_point(made)
     return out
 
 
