@@ -202,11 +202,11 @@ def test_a_pool_the_sentence_opens_with_lets_a_decimal_share_pick_its_whole() ->
 
 
 def test_a_fall_above_all_from_digits_split_by_a_blank_reads_the_blank_as_a_lost_point() -> None:
-    """同比分别下降10 4%和16 7%: nothing falls by more than all of it, so the blank was a decimal point."""
-    recs = extract_text("据统计，全省较大事故起数同比分别下降10 4%和16 7%，但事故起数上升10 4%。")
+    """分别下降12 3%和13 8%: nothing falls by more than all of it, so the blank was a decimal point."""
+    recs = extract_text("本季度亡人事故、死亡人数同比分别下降12 3%和13 8%，而事故总量上升10 4%。")
     assert [(r.text, r.value, r.change) for r in recs] == [
-        ("10 4%", 10.4, "down"),
-        ("16 7%", 16.7, "down"),
+        ("12 3%", 12.3, "down"),
+        ("13 8%", 13.8, "down"),
         ("10 4%", 104, "up"),
     ]
     # a fall that fits under 100% keeps the blank a stray one inside the number
