@@ -1515,17 +1515,14 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
     paragraph breaks a figure down itself (…其中，涉及电动自行车的事故417起。⏎从事故分布看，…): its
     last figure may be a part, and which count the lead groups is no longer plain; nor past a heading
     (…13,842宗。⏎一、交通事故⏎按车辆类别划分，…: a section's kinds may overlap and add up to more);
-    a photo caption's line of a few words alone (⏎民警执勤⏎) is no heading, and is passed over.
+    a photo caption's line of a few words alone (⏎民警执勤⏎), or a heading naming the grouping
+    (⏎年龄结构⏎), opens no section, and is passed over.
     """
     text = doc.text
-    # a photo caption the page left on a line of its own between them (…共860起。⏎民警执勤⏎在查处的…中，):
-    # a few words with no digit, punctuation or list mark, which head no section
-    between = _CAPTION_LINES_END.sub("", _WRAP.sub("", text[end:start].rstrip()))
-    # a heading that names the grouping itself (发案地分布, 年龄结构, 案件类型) announces the lead's
-    # parts: it is passed over as a heading that opens a section of its own is not
-    head, _, line = between.rpartition("\n")
-    if head and _GROUPING_HEADING.fullmatch(line.strip()):
-        between = head.rstrip()
+    # a photo caption the page left on a line of its own between them (…共860起。⏎民警执勤⏎在查处的…中，),
+    # or a heading that names the grouping itself (发案地分布, 年龄结构): a few words with no digit,
+    # punctuation or list mark, which open no section of their own, so they are passed over
+    between = _CAPTION_LINES_END.sub("", _WRAP.sub("", text[end:start].rstrip())).rstrip()
     if "\n" in between or not between.endswith(("。", "；", ";", "！")):
         return False
     # the figure's sentence, in its paragraph as far back as a figure's window reaches (a page of one
@@ -1538,7 +1535,7 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
 
 
 #: Photo captions closing the words between a total and a lead: lines of a few Chinese characters alone.
-_CAPTION_LINES_END = compile_pattern(r"(?:\n[ \t\u3000]*\p{Han}{2,12}[ \t\u3000]*)+$")
+_CAPTION_LINES_END = compile_pattern(r"(?:\n\s*\p{Han}{2,12}[ \t\u3000]*)+$")
 
 
 #: A 分别 that pairs changes with the figures before it (分别下降15.8%、13%), not names with figures.
@@ -2310,8 +2307,6 @@ _HEADING_MARK = compile_pattern(r"^\s*(?:[（(]?[一二三四五六七八九十\
 _CLASS_OPENS = compile_pattern(r"\s*\p{Han}{1,6}?类")
 #: A heading that announces a grouping ends in one of these words.
 _GROUPING_END = compile_pattern(r"(?:分类|类型|类别|构成)(?:情况)?$")
-#: A short heading line of its own, unnumbered, that names a grouping (发案地分布, 年龄结构, 发案类型).
-_GROUPING_HEADING = compile_pattern(r"\p{Han}{1,10}(?:分布|构成|结构|类型|类别|分类)(?:情况)?")
 
 
 #: Words that make a figure a rate of a count, per period or per head (日均, 人均办案, 每名民警): a
