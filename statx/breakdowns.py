@@ -109,7 +109,11 @@ def find_parents(doc: Reading) -> Parents:
         lead_at = whole_from = sentence_start
         lead = lex.breakdown_lead.match(text, sentence_start, c.start)
         if lead is None and text[sentence_start - 1 : sentence_start] in ("；", ";"):
-            lead_at = last_end(FULL_STOP_BACK, text, sentence_start, lo)
+            # the sentence a lead opens may run past a window of items (在…中，甲310起，其中…；乙220起，
+            # 其中…；…；丁58起): its start is looked for two windows before the item's own clause
+            lead_at = last_end(
+                FULL_STOP_BACK, text, sentence_start, max(0, min(lo, sentence_start - 2 * WINDOW))
+            )
             lead = lex.breakdown_lead.match(text, lead_at, c.start)
         elif lead is None and text[sentence_start - 1 : sentence_start] == "\n":
             # 按违法类型分：⏎（一）违法停车6127起；⏎（二）不戴头盔4318起: the lead heads lines ended by ；
@@ -818,15 +822,22 @@ def _breakdown_said_before(doc: Reading, i: int, lo: int) -> tuple[int, int] | N
     全年接报火灾8.1万起…。其中，冬春季节火灾居多。因电气故障引发火灾2.2万起，因用火不慎引发1.9万起:
     the 其中 opens a breakdown whose first sentence only sums it up; its figures follow in the next
     sentence, which the 其中 still governs. Only the sentence right before, and only one with no
-    figure of its own.
+    figure of its own; and not for a count that frames a breakdown of its own (…。而被处罚的530名
+    驾驶人中，…: the drivers are the whole of what follows, no kind of the total before).
     """
     text = doc.text
+    if _FRAMES_ITS_OWN.match(text, doc.cands[i].end):
+        return None
     found = _countless_sentence_up(doc, i, lo)
     if found is None or text.find("；", found[1], doc.cands[i].start) >= 0:
         return None
     before, full = found
     m = OPENS_BREAKDOWN.match(text, before, full)
     return (before, m.end() - 2) if m is not None else None
+
+
+#: The words right after a count that frame it as the whole of what follows (530名驾驶人中，…).
+_FRAMES_ITS_OWN = compile_pattern(r"[^，,。；;：:\d\n]{0,12}?(?:当中|中)\s*[，,]")
 
 
 def _lead_said_before(doc: Reading, i: int, lo: int) -> regex.Match[str] | None:
@@ -1503,15 +1514,15 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
     paragraph up, so the first item reaches it as the items after a semicolon do. Not when that
     paragraph breaks a figure down itself (…其中，涉及电动自行车的事故417起。⏎从事故分布看，…): its
     last figure may be a part, and which count the lead groups is no longer plain; nor past a heading
-    (…13,842宗。⏎一、交通事故⏎按车辆类别划分，…: a section's kinds may overlap and add up to more).
+    (…13,842宗。⏎一、交通事故⏎按车辆类别划分，…: a section's kinds may overlap and add up to more);
+    a photo caption's line of a few words alone (⏎民警执勤⏎), or a heading naming the grouping
+    (⏎年龄结构⏎), opens no section, and is passed over.
     """
     text = doc.text
-    between = _WRAP.sub("", text[end:start].rstrip())
-    # a heading that names the grouping itself (发案地分布, 年龄结构, 案件类型) announces the lead's
-    # parts: it is passed over as a heading that opens a section of its own is not
-    head, _, line = between.rpartition("\n")
-    if head and _GROUPING_HEADING.fullmatch(line.strip()):
-        between = head.rstrip()
+    # a photo caption the page left on a line of its own between them (…共860起。⏎民警执勤⏎在查处的…中，),
+    # or a heading that names the grouping itself (发案地分布, 年龄结构): a few words with no digit,
+    # punctuation or list mark, which open no section of their own, so they are passed over
+    between = _CAPTION_LINES_END.sub("", _WRAP.sub("", text[end:start].rstrip())).rstrip()
     if "\n" in between or not between.endswith(("。", "；", ";", "！")):
         return False
     # the figure's sentence, in its paragraph as far back as a figure's window reaches (a page of one
@@ -1521,6 +1532,10 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
     since = max(text.rfind("\n", lo, end) + 1 or lo, last_end(FULL_STOP_BACK, text, end, lo))
     # 与去年同期相比，分别下降5.1%、3%: a 分别 pairing changes with the counts before breaks none down
     return all(_PAIRED_CHANGES.match(text, m.start()) for m in doc.lex.breakdown.finditer(text, since, start))
+
+
+#: Photo captions closing the words between a total and a lead: lines of a few Chinese characters alone.
+_CAPTION_LINES_END = compile_pattern(r"(?:\n\s*\p{Han}{2,12}[ \t\u3000]*)+$")
 
 
 #: A 分别 that pairs changes with the figures before it (分别下降15.8%、13%), not names with figures.
@@ -2292,8 +2307,6 @@ _HEADING_MARK = compile_pattern(r"^\s*(?:[（(]?[一二三四五六七八九十\
 _CLASS_OPENS = compile_pattern(r"\s*\p{Han}{1,6}?类")
 #: A heading that announces a grouping ends in one of these words.
 _GROUPING_END = compile_pattern(r"(?:分类|类型|类别|构成)(?:情况)?$")
-#: A short heading line of its own, unnumbered, that names a grouping (发案地分布, 年龄结构, 发案类型).
-_GROUPING_HEADING = compile_pattern(r"\p{Han}{1,10}(?:分布|构成|结构|类型|类别|分类)(?:情况)?")
 
 
 #: Words that make a figure a rate of a count, per period or per head (日均, 人均办案, 每名民警): a

@@ -1434,7 +1434,27 @@ def annotate(
     _topic_of_closing_total(out, later, contexts, text, lex)
     _share_closing_predicate(out, contexts, candidates, text, lex)
     _share_head_of_levels(out, candidates, text)
+    for i, made in enumerate(out):
+        if made.change == "down" and made.unit == "%" and made.value > 100:
+            out[i] = _fall_with_lost_point(made)
     return out
+
+
+#: A share of two short digit groups with one blank between them (下降10 4%): a summary or a
+#: crawl that dropped the decimal point and left a blank in its place.
+_LOST_POINT = compile_pattern(r"(\d{1,2}) (\d{1,2})[%％]")
+
+
+def _fall_with_lost_point(rec: Record) -> Record:
+    """A fall read above 100% from digits split by a blank: the blank is a lost decimal point.
+
+    Nothing falls by more than all of it, so 同比下降10 4% (a page's summary line, whose decimal
+    points became blanks) is a fall of 10.4%, not of 104%; a rise keeps the blank a stray one.
+    """
+    m = _LOST_POINT.fullmatch(rec.text)
+    if m is None:
+        return rec
+    return dataclasses.replace(rec, value=float(f"{m[1]}.{m[2]}"))
 
 
 #: A sentence opening with its topic (在便民服务方面，…; 交通违规方面：…): the topic's words.

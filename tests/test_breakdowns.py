@@ -1175,3 +1175,40 @@ def test_a_heading_naming_the_grouping_is_passed_over_to_the_total_above() -> No
     assert parents["21起"] == parents["15起"] == "48起"
     text = "本季度全县共发生盗窃案件48起。\n二、入室盗窃\n从区域看，城关21起，河口15起。"
     assert parents_of(text)["21起"] is None
+
+
+def test_a_lead_naming_the_total_again_past_a_caption_and_a_quoted_class_breaks_it_down() -> None:
+    """A photo caption between the total and the lead, on its own line or flattened by blanks, and a
+    quoted class name inside the lead (在查处的“…”违法中), leave the lead a lead: its items past
+    semicolons, however long the list runs, are parts of the total."""
+    total = "本季度大队查处“记满分”类严重违法共860起。"
+    items = (
+        "在查处的“记满分”类严重违法中，饮酒驾驶的有310起，其中二次饮酒的41起；"
+        "无证驾驶类违法220起，其中驾驶证被吊销期间驾车的95起；号牌类违法180起，其中套用他车号牌的70起，"
+        "不按规定安装号牌的66起；撞人后驾车逃逸但尚不构成犯罪的52起；超员、逆行等其他违法40起；"
+        "高速公路超速违法58起，其中货车超速的7起。"
+    )
+    for caption in ("\n民警在卡口执勤\n", " 民警在卡口执勤 "):
+        parents = parents_of(total + caption + items)
+        assert [parents[t] for t in ("310起", "220起", "180起", "52起", "40起", "58起")] == ["860起"] * 6
+        assert [parents[t] for t in ("41起", "95起", "70起", "66起", "7起")] == [
+            "310起",
+            "220起",
+            "180起",
+            "180起",
+            "58起",
+        ]
+    # a sentence of its own topic between ends the total's reach, as before
+    text = "本季度大队查处严重违法860起。\n二、事故预防\n在发生的事故中，饮酒驾驶的有31起。"
+    assert parents_of(text)["31起"] is None
+
+
+def test_a_count_framing_its_own_breakdown_is_no_part_of_a_qizhong_sentence_before() -> None:
+    """其中…是主要违法。then 被处罚的N名驾驶人中，…: the drivers frame what follows, no kind of the total."""
+    text = (
+        "本年度交警处罚“记满分”的严重违法行为共860起。其中酒驾和涉牌违法占多数。"
+        "而被“记满分”的530名驾驶人中,外地驾驶人较多。"
+    )
+    assert parents_of(text)["530名"] is None
+    text = "全年查处严重违法860起。其中酒驾、无证是主要违法。饮酒驾驶310起，无证驾驶220起。"
+    assert [parents_of(text)[t] for t in ("310起", "220起")] == ["860起"] * 2

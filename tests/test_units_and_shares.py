@@ -199,3 +199,15 @@ def test_a_pool_the_sentence_opens_with_lets_a_decimal_share_pick_its_whole() ->
     # nor does a time said as 在…中 with a digit in it
     text = "全市登记在册社区戒毒人员6420名。\n在3月行动中，共查获3716名，占57.9%。"
     assert parents_of(text)["3716名"] is None
+
+
+def test_a_fall_above_all_from_digits_split_by_a_blank_reads_the_blank_as_a_lost_point() -> None:
+    """分别下降12 3%和13 8%: nothing falls by more than all of it, so the blank was a decimal point."""
+    recs = extract_text("本季度亡人事故、死亡人数同比分别下降12 3%和13 8%，而事故总量上升10 4%。")
+    assert [(r.text, r.value, r.change) for r in recs] == [
+        ("12 3%", 12.3, "down"),
+        ("13 8%", 13.8, "down"),
+        ("10 4%", 104, "up"),
+    ]
+    # a fall that fits under 100% keeps the blank a stray one inside the number
+    assert [r.value for r in extract_text("全市刑事案件同比下降1 2.4%")] == [12.4]
