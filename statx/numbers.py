@@ -171,6 +171,8 @@ def parse_cheng(text: str) -> Decimal:
     Decimal('45')
     >>> parse_cheng("六成五")
     Decimal('65')
+    >>> parse_cheng("四成五七")
+    Decimal('45.7')
     >>> parse_cheng("3成")
     Decimal('30')
     >>> parse_cheng("十成五")
@@ -266,6 +268,9 @@ def _parse_cheng_cached(text: str) -> Decimal:
             extra = Decimal(_CN_DIGIT[tail])
         elif len(tail) == 1 and tail in "0123456789":
             extra = Decimal(tail)
+        elif len(tail) == 2 and all(c in _CN_DIGIT and _CN_DIGIT[c] for c in tail):
+            # 四成五七: the hundredths and their tenths, as Taiwan's papers write 45.7%
+            extra = Decimal(_CN_DIGIT[tail[0]]) + Decimal(_CN_DIGIT[tail[1]]) / 10
         else:
             raise NumberError(text)
         if tail and tenths != tenths.to_integral_value():
