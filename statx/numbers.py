@@ -171,6 +171,8 @@ def parse_cheng(text: str) -> Decimal:
     Decimal('45')
     >>> parse_cheng("六成五")
     Decimal('65')
+    >>> parse_cheng("四成五七")
+    Decimal('45.7')
     >>> parse_cheng("3成")
     Decimal('30')
     >>> parse_cheng("十成五")
@@ -251,6 +253,12 @@ def _parse_cached(text: str) -> Decimal:
 
 
 @lru_cache(maxsize=1024)
+def _rough_pair(digits: str) -> bool:
+    """Whether two Chinese digits say a rough number, as speech pairs them (五六, 七八, 三五)."""
+    a, b = (int(_CN_DIGIT[c]) for c in digits)
+    return b == a + 1 or (a, b) == (3, 5)
+
+
 def _parse_cheng_cached(text: str) -> Decimal:
     """Parse ``N成[半|D]`` once per distinct text."""
     head, sep, tail = text.translate(_FOLD).partition("成")
@@ -266,6 +274,10 @@ def _parse_cheng_cached(text: str) -> Decimal:
             extra = Decimal(_CN_DIGIT[tail])
         elif len(tail) == 1 and tail in "0123456789":
             extra = Decimal(tail)
+        elif len(tail) == 2 and all(c in _CN_DIGIT and _CN_DIGIT[c] for c in tail) and not _rough_pair(tail):
+            # 四成五七: the hundredths and their tenths, as Taiwan's papers write 45.7%; a rough
+            # pair (三成五六, 三成三五: "35 or 36 %") says no tenth and stays unread
+            extra = Decimal(_CN_DIGIT[tail[0]]) + Decimal(_CN_DIGIT[tail[1]]) / 10
         else:
             raise NumberError(text)
         if tail and tenths != tenths.to_integral_value():

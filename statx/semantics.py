@@ -67,7 +67,7 @@ from statx.records import SHARE_UNITS, Change, Figure, Record
 from statx.respectively import Listed, read_respectively
 from statx.rules import RuleSet
 from statx.semicolons import parent_over_semicolon
-from statx.sharewholes import wholes_of_own_shares
+from statx.sharewholes import wholes_of_named_totals, wholes_of_own_shares
 from statx.subjects import nearest_before, region_name
 
 #: A 分别 item that names only the measure of a count (件数, 人数, 案件数, 起数): with the unit it names.
@@ -898,6 +898,7 @@ def annotate(
     reading = Reading(text, candidates, records, contexts, changes, lex)
     parents, viewed = find_parents(reading)
     shared = wholes_of_own_shares(reading, parents)
+    named_totals = wholes_of_named_totals(reading, parents)
     later = totals_after_parts(reading, parents)
     orgs = lex.gazette.orgs(text)
     places = lex.gazette.places(text)
@@ -909,8 +910,10 @@ def annotate(
     respectively = read_respectively(text, candidates, contexts, lex, changes)
     work_safety = len({m.group() for m in lex.work_safety_trade.finditer(text)}) >= _WORK_SAFETY_TRADES
     out: list[Record] = []
+    bracket_wholes: dict[int, int] = {}  # kinds in brackets past a semicolon -> the count they are of
     for i, (rec, cand, ctx) in enumerate(zip(records, candidates, contexts, strict=True)):
         change, basis, baseline = changes[i]
+        bracketed_whole: int | None = None
         ctx, row = _cell_context(text, cand.start, ctx, rec.unit)
         inherited, inherited_words = None, ""
         same_sentence = i and contexts[i - 1].sentence_start == ctx.sentence_start
@@ -992,10 +995,13 @@ def annotate(
             pair is None
             and change is None
             and parents[i] is None
-            and (item := _item_before_semicolon(text, candidates, out, contexts, i, rec.unit)) is not None
+            and (item := _item_before_semicolon(text, candidates, out, contexts, i, rec.unit, rec.value))
+            is not None
             and not _new_action(ctx.pre, contexts[item].pre, lex)
         ):
             inherited, inherited_words = out[item].metric, contexts[item].pre
+            if _kind_in_brackets(text, candidates, i):
+                bracketed_whole = item  # 重型電單車(9.6萬輛): a kind of the count before the semicolon
         # a part (破获刑事案件356起，其中重大案件37起) counts what its whole counts: the whole's
         # noun it repeats (案件) names no new metric, while a cue of its own (其中酒驾135起) does.
         # Only in the whole's sentence: parts given a sentence of their own (立刑事案件9518起。其中，
@@ -1338,11 +1344,24 @@ def annotate(
         place = own_place or nearest_before(places, cand.start, ctx.sentence_start) or main_place
         if subject and not own_place and place:  # 市公安局 -> 昆明市公安局
             subject = place + subject[1:] if subject[0] in "市县区州省" else place + subject
-        p = parents[i]
+        if (
+            bracketed_whole is None
+            and same_sentence
+            and (i - 1) in bracket_wholes
+            and out[i - 1].unit == rec.unit
+            and _kind_in_brackets(text, candidates, i)
+            and rec.value < out[bracket_wholes[i - 1]].value
+        ):
+            bracketed_whole = bracket_wholes[i - 1]  # …及輕型汽車(10.8萬輛): the next kind of the same list
+        if bracketed_whole is not None:
+            bracket_wholes[i] = bracketed_whole
+        p = parents[i] if parents[i] is not None else bracketed_whole
         if p is None and change is None and not baseline:
             label = _label(ctx, choice.cue_start, lex) if choice.key == "other" else ""
             over = parent_over_semicolon(reading, out, i, choice.key, label)
             p = over[0] if over is not None else shared[i]
+            if p is None and over is None and choice.key == "other":
+                p = named_totals[i]  # 合共N宗，占火警总出勤的55.0%: a count naming nothing of its own
             # 其中盗窃案件523起…；诈骗案件287起: a kind named like the first item counts what that counts
             if over is not None and over[1] not in (choice.key, "other"):
                 choice = lex.metrics.named(over[1])
@@ -2278,6 +2297,19 @@ def _count_before(out: Sequence[Record], contexts: Sequence[Context], i: int, un
     return k
 
 
+#: A kind's count in brackets right after its name (重型電單車(9.6萬輛)): what ends the text before it.
+_KIND_IN_BRACKETS = compile_pattern(r"\p{Han}{2,}[(（]$")
+
+
+def _kind_in_brackets(text: str, candidates: Sequence[Candidate], i: int) -> bool:
+    """Whether figure ``i`` stands alone in brackets right after a kind's name (重型電單車(9.6萬輛))."""
+    start, end = candidates[i].start, candidates[i].end
+    return _KIND_IN_BRACKETS.search(text, max(0, start - 12), start) is not None and text[end : end + 1] in (
+        ")",
+        "）",
+    )
+
+
 def _item_before_semicolon(
     text: str,
     candidates: Sequence[Candidate],
@@ -2285,6 +2317,7 @@ def _item_before_semicolon(
     contexts: Sequence[Context],
     i: int,
     unit: str,
+    value: float,
 ) -> int | None:
     """The last count in `unit` of the clause a semicolon right before figure `i`'s clause ends.
 
@@ -2293,7 +2326,9 @@ def _item_before_semicolon(
     such a list of kinds each with its share: the share after the count before the semicolon marks it
     (clauses that merely follow one another, 新建消防站5座；建成公厕12座, count things of their own).
     Only a count the engine named, not a change, a baseline or a share; none when a full stop, a
-    question mark or a line break comes between (the items are then no list).
+    question mark or a line break comes between (the items are then no list). A statistics bureau's
+    kinds with their counts in brackets (註冊機動車共24萬輛，按年減少3%；重型電單車(9.6萬輛)及小型汽車
+    (10.8萬輛)…) are such a list too, with no share: each smaller than the count before the semicolon.
     """
     start = contexts[i].sentence_start
     if i == 0 or not _after_semicolon(text, start):
@@ -2310,7 +2345,7 @@ def _item_before_semicolon(
             shared = any(
                 out[j].unit == "%" and _SHARE_OF.search(contexts[j].pre) is not None for j in range(k + 1, i)
             )
-            return k if shared else None
+            return k if shared or (_kind_in_brackets(text, candidates, i) and value < r.value) else None
         k -= 1
     return None
 

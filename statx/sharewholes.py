@@ -121,9 +121,12 @@ def _heading_between(doc: Reading, whole: int, part: int) -> bool:
 
 
 #: What joins a part to its share of a total a report names as such (，占总数的42.2%, 、占全部盗窃类
-#:报案数的61.4%); group ``total`` holds the words naming it.
+#:报案数的61.4%); group ``total`` holds the words naming it. A total named by its thing and 总数, or
+#: with 总 inside (，占特别服务出勤总数的38.2%, ，占火警总出勤的50.0%: groups ``whole`` and ``tail``), is
+#: read as ``named`` is, of the earlier count whose clause names that thing (火警出勤).
 _SHARE_OF_TOTAL = compile_pattern(
-    r"[，,、]?\s*占(?:(?P<total>比|总数|總數|全部?\p{Han}{0,8}?(?:总数|總數|数|數))|(?P<named>\p{Han}{1,4}?)(?<!总)量)?的?\s*$"
+    r"[，,、]?\s*占(?:(?P<total>比|总数|總數|全部?\p{Han}{0,8}?(?:总数|總數|数|數))|(?P<named>\p{Han}{1,4}?)(?<!总)量"
+    r"|(?!全)(?P<whole>\p{Han}{2,8}?)(?:总数|總數|[总總](?P<tail>\p{Han}{2,4}?)))?的?\s*$"
 )
 
 
@@ -162,11 +165,37 @@ def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[in
         if said.group("named"):  # 占投诉量的21%: the whole is the count that names 投诉
             out[i] = _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK), said.group("named"))
             continue
+        if said.group("whole"):  # 占火警总出勤的: see `wholes_of_named_totals`
+            continue
         if DECIMALS.search(text, cands[i + 1].start, cands[i + 1].end) is None:
             continue
         if not _share_reads_as_part(doc, i, said.group("total") or ""):
             continue
         out[i] = _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK))
+    return out
+
+
+def wholes_of_named_totals(doc: Reading, parents: Sequence[int | None]) -> list[int | None]:
+    """For each count that found no whole, the earlier count its share names by its thing, if any.
+
+    火警出勤总数为380宗…；火警原因以…为主，合共190宗，占火警总出勤的50.0%: the share names the total by
+    its thing (火警出勤, said with 总数 or with 总 inside), and the earlier count whose clause names that
+    thing is the whole, its share checked as for `wholes_of_own_shares`. The caller takes it only for a
+    count whose own words name nothing (合共N宗): one that names its kind (农村道路发生事故N起，占事故
+    总数的56.0%) stays as the probes' golds have it, no part.
+    """
+    cands, records, text = doc.cands, doc.records, doc.text
+    out: list[int | None] = [None] * len(cands)
+    for i in range(len(cands) - 1):
+        if parents[i] is not None or records[i + 1].unit != "%" or records[i].unit in SHARE_UNITS:
+            continue
+        if doc.changes[i].relative or doc.changes[i + 1].relative:
+            continue
+        said = _SHARE_OF_TOTAL.match(text, cands[i].end, cands[i + 1].start)
+        if said is None or not said.group("whole"):
+            continue
+        name = said.group("whole") + (said.group("tail") or "")
+        out[i] = _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK), name)
     return out
 
 

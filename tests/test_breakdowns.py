@@ -1212,3 +1212,22 @@ def test_a_count_framing_its_own_breakdown_is_no_part_of_a_qizhong_sentence_befo
     assert parents_of(text)["530名"] is None
     text = "全年查处严重违法860起。其中酒驾、无证是主要违法。饮酒驾驶310起，无证驾驶220起。"
     assert [parents_of(text)[t] for t in ("310起", "220起")] == ["860起"] * 2
+
+
+def test_a_share_of_a_total_named_by_its_thing_makes_the_count_its_part() -> None:
+    """，占特别服务出勤总数的 / 占救护车总出勤的: a part of the earlier count whose clause names it."""
+    text = (
+        "上半年特别服务出勤总数为820宗，较去年同期增加35宗；主要为协助开门及清理树木等，合共有503宗，"
+        "占特别服务出勤总数的61.34%。全年救护车出勤1,200宗，较去年减少20宗；以头晕为主，合共640宗，占救护车总出勤的53.33%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["503宗"].parent == "820宗"
+    assert recs["640宗"].parent == "1,200宗"
+    assert recs["503宗"].metric == recs["820宗"].metric == "incidents_received"
+    assert recs["640宗"].metric == "incidents_received"
+    # a share of a thing no count before it names stays no part
+    other = "上半年特别服务出勤总数为820宗；其余个案合共有503宗，占巡查工作总数的61.34%。"
+    assert {r.text: r for r in extract_text(other)}["503宗"].parent is None
+    # a count that names its own kind keeps no whole by such a share, as the probes' golds have it
+    kind = "全年发生事故880起。农村道路发生事故420起，占事故总数的47.7%。"
+    assert {r.text: r for r in extract_text(kind)}["420起"].parent is None

@@ -177,6 +177,9 @@ def test_number_error_is_value_error() -> None:
         ("0成", "0"),
         ("1.5成", "15"),
         ("3成5", "35"),
+        # Taiwan's papers write a share to a decimal with a second digit (四成五七 is 45.7%)
+        ("三成五七", "35.7"),
+        ("四成六二", "46.2"),
     ],
 )
 def test_parse_cheng_reads(text: str, expected: str) -> None:
@@ -186,7 +189,22 @@ def test_parse_cheng_reads(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "成", "三", "成半", "十成五", "十一成", "1.5成半", "三成多", "三成五六", "abc"]
+    "text",
+    [
+        "",
+        "成",
+        "三",
+        "成半",
+        "十成五",
+        "十一成",
+        "1.5成半",
+        "三成多",
+        "三成五六",
+        "三成三五",
+        "三成五六七",
+        "三成零五",
+        "abc",
+    ],
 )
 def test_parse_cheng_rejects(text: str) -> None:
     with pytest.raises(NumberError, match="成"):

@@ -3817,3 +3817,18 @@ def test_a_rankings_place_before_its_count_reads_what_the_clause_before_ranked()
     # a ranked item that names its own kind keeps it
     kinds = "全年警情中，首位是盗窃案件98起，其次是纠纷求助76起。"
     assert {r.text: r.metric for r in extract_text(kinds)}["98起"] == "crimes_reported"
+
+
+def test_kinds_with_their_counts_in_brackets_past_a_semicolon_count_what_the_total_counts() -> None:
+    # a statistics bureau's kinds in brackets after a semicolon (own wording): the stock's kinds
+    text = (
+        "至6月底註冊機動車共238,500輛,按年減少2.1%;"
+        "重型電單車(93,100輛)及小型汽車(105,200輛)分別下跌1.2%及2.0%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert {recs[t].metric for t in ("93,100輛", "105,200輛", "1.2%")} == {"vehicle_stock"}
+    # and they are parts of the stock before the semicolon
+    assert recs["93,100輛"].parent == recs["105,200輛"].parent == "238,500輛"
+    # clauses that merely follow one another, with no brackets, count things of their own
+    plain = "全年建成警务室12个，同比增加3个；安装监控探头80个。"
+    assert {r.text: r.metric for r in extract_text(plain)}["80个"] != "stations_built"
