@@ -9,7 +9,9 @@ whole at all (`wholes_of_own_shares`, read last by `statx.semantics`).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+
+import regex
 
 from statx.changes import start_of_line
 from statx.clauses import FULL_STOP_BACK, WINDOW, last_end
@@ -152,16 +154,9 @@ def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[in
     `NAMED_BACK` figures, as for shares paired one by one (`wholes_of_paired_shares`). The caller
     reads them last, after a whole past a semicolon (`statx.semicolons`), which knows better.
     """
-    cands, records, text = doc.cands, doc.records, doc.text
+    cands, text = doc.cands, doc.text
     out: list[int | None] = [None] * len(cands)
-    for i in range(len(cands) - 1):
-        if parents[i] is not None or records[i + 1].unit != "%" or records[i].unit in SHARE_UNITS:
-            continue
-        if doc.changes[i].relative or doc.changes[i + 1].relative:
-            continue
-        said = _SHARE_OF_TOTAL.match(text, cands[i].end, cands[i + 1].start)
-        if said is None:
-            continue
+    for i, said in _counts_with_their_share(doc, parents):
         if said.group("named"):  # 占投诉量的21%: the whole is the count that names 投诉
             out[i] = _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK), said.group("named"))
             continue
@@ -184,19 +179,28 @@ def wholes_of_named_totals(doc: Reading, parents: Sequence[int | None]) -> list[
     count whose own words name nothing (合共N宗): one that names its kind (农村道路发生事故N起，占事故
     总数的56.0%) stays as the probes' golds have it, no part.
     """
-    cands, records, text = doc.cands, doc.records, doc.text
-    out: list[int | None] = [None] * len(cands)
+    out: list[int | None] = [None] * len(doc.cands)
+    for i, said in _counts_with_their_share(doc, parents):
+        if not said.group("whole"):
+            continue
+        name = said.group("whole") + (said.group("tail") or "")
+        out[i] = _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK), name)
+    return out
+
+
+def _counts_with_their_share(
+    doc: Reading, parents: Sequence[int | None]
+) -> Iterator[tuple[int, regex.Match[str]]]:
+    """Each count that found no whole and the words writing the share right after it of a total (，占…的)."""
+    cands, records = doc.cands, doc.records
     for i in range(len(cands) - 1):
         if parents[i] is not None or records[i + 1].unit != "%" or records[i].unit in SHARE_UNITS:
             continue
         if doc.changes[i].relative or doc.changes[i + 1].relative:
             continue
-        said = _SHARE_OF_TOTAL.match(text, cands[i].end, cands[i + 1].start)
-        if said is None or not said.group("whole"):
-            continue
-        name = said.group("whole") + (said.group("tail") or "")
-        out[i] = _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK), name)
-    return out
+        said = _SHARE_OF_TOTAL.match(doc.text, cands[i].end, cands[i + 1].start)
+        if said is not None:
+            yield i, said
 
 
 def _share_reads_as_part(doc: Reading, i: int, total: str) -> bool:
