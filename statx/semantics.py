@@ -1457,6 +1457,7 @@ def annotate(
         if made.change == "down" and made.unit == "%" and made.value > 100:
             out[i] = _fall_with_lost_point(made)
     _share_predicate_of_pair(out, contexts, candidates, text, lex)
+    _road_offenders_of_tally(out, contexts, lex)
     return out
 
 
@@ -1646,6 +1647,30 @@ def _share_predicate_of_pair(
         if not _JOINER_ONLY.fullmatch(contexts[j].pre) or not contexts[j].post.strip():
             continue
         out[k] = dataclasses.replace(first, metric=second.metric, metric_name=second.metric_name)
+
+
+#: The offenders a tally's closing clause says were dealt with, named by no offence (共处理违法人员).
+_BARE_OFFENDERS = compile_pattern(r"(?:共|累计|共计|合计)?(?:处理|处罚|查处)了?(?:各类)?违法(?:人员|行为人)$")
+
+
+def _road_offenders_of_tally(out: list[Record], contexts: Sequence[Context], lex: Lexicon) -> None:
+    """Make the bare offenders closing a sentence of road offences the offences' people.
+
+    查处交通违法行为2100起，其中超员12起…，共处理违法人员2100人: said alone, 处理违法人员 names
+    offenders of the public-order law (`other`); after a count of road offences in the same sentence
+    it names the drivers of those offences (`violations_handled`, counted in people). Only counts in
+    people whose own words are that bare clause, and a road offence counted earlier in the sentence.
+    """
+    for i, rec in enumerate(out):
+        if rec.metric != "other" or rec.unit not in ("人", "名", "人次") or rec.change is not None:
+            continue
+        if _BARE_OFFENDERS.search(without_blanks(contexts[i].pre)) is None:
+            continue
+        start = contexts[i].sentence_start
+        if any(out[k].metric in _OFFENCES and contexts[k].sentence_start == start for k in range(i)):
+            out[i] = dataclasses.replace(
+                rec, metric="violations_handled", metric_name=lex.metrics.named("violations_handled").name
+            )
 
 
 def _apart_in_time(start: str | None, end: str | None, whole: Record) -> bool:

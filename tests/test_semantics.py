@@ -3840,3 +3840,13 @@ def test_a_pair_of_counts_named_by_bare_nouns_shares_the_predicate_after_the_sec
     recs = {r.text: r for r in extract_text(text)}
     assert recs["40名"].metric == recs["11名"].metric == "licenses_processed"
     assert recs["6名"].metric == "other"  # a noun that names its own kind keeps it
+
+
+def test_bare_offenders_closing_a_sentence_of_road_offences_are_its_drivers() -> None:
+    # own wording: after road offences in the same sentence, 处罚违法人员 counts their drivers
+    text = (
+        "夜查中共查处交通违法行为860起，其中酒后驾驶41起，累计处罚违法人员860人。今年查处各类违法人员120人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["860人"].metric == "violations_handled"
+    assert recs["120人"].metric == "other"  # said alone: public-order offenders
