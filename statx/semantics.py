@@ -1666,8 +1666,10 @@ def _road_offenders_of_tally(out: list[Record], contexts: Sequence[Context], lex
             continue
         if _BARE_OFFENDERS.search(without_blanks(contexts[i].pre)) is None:
             continue
-        start = contexts[i].sentence_start
-        if any(out[k].metric in _OFFENCES and contexts[k].sentence_start == start for k in range(i)):
+        k, start = i - 1, contexts[i].sentence_start
+        while k >= 0 and contexts[k].sentence_start == start and out[k].metric not in _OFFENCES:
+            k -= 1
+        if k >= 0 and contexts[k].sentence_start == start:
             out[i] = dataclasses.replace(
                 rec, metric="violations_handled", metric_name=lex.metrics.named("violations_handled").name
             )
