@@ -707,6 +707,14 @@ class MetricIndex:
             for m, a, b in self._hits(words, unit)
         )
 
+    def names_in_unit(self, words: str, unit: str) -> bool:
+        """Whether `words` hold a cue of a metric counted in `unit`, or one that names `other`.
+
+        A bare noun (村民, 职工, 居民 of a count in 名) names no metric of the count: 居民 is a cue of
+        the population, counted in 人; 吸毒人员 names `other` on purpose.
+        """
+        return any(m.key == "other" or unit in m.units for m, _, _ in self._hits(words, unit))
+
     def has_cue(self, words: str) -> bool:
         """Whether any metric's cue stands in `words`: they name something counted, not a speaker (主持人)."""
         return bool(self._hits(words))

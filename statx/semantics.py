@@ -1456,6 +1456,8 @@ def annotate(
     for i, made in enumerate(out):
         if made.change == "down" and made.unit == "%" and made.value > 100:
             out[i] = _fall_with_lost_point(made)
+    _share_predicate_of_pair(out, contexts, candidates, text, lex)
+    _road_offenders_of_tally(out, contexts, lex)
     return out
 
 
@@ -1612,6 +1614,65 @@ def _share_head_of_levels(out: list[Record], cands: Sequence[Candidate], text: s
                 break
             out[k] = dataclasses.replace(out[k], metric=out[j].metric, metric_name=out[j].metric_name)
             k -= 1
+
+
+#: Between the first count of a pair and the second: the first's bare noun and a joiner, nothing else
+#: (…名村民及…, …户农户和…): the words that say what both count stand after the second.
+_PAIR_GAP = compile_pattern(r"\s*(\p{Han}{1,6})\s*(?:和|及|与|以及)\s*")
+
+
+def _share_predicate_of_pair(
+    out: list[Record], contexts: Sequence[Context], cands: Sequence[Candidate], text: str, lex: Lexicon
+) -> None:
+    """Give the metric of a pair's second count to the first, when only a bare noun stands between.
+
+    为40名居民及11名职工办理驾驶证换证: the predicate after the second count (办理驾驶证换证) says what
+    both count, each named before it by its noun alone (居民, 职工), so the first, read alone, names
+    nothing. Only a first count left `other` whose noun holds no cue of any metric (查获5名吸毒人员和
+    3名嫌疑人 keeps its drug users), in the second's unit, and a second whose own words before it are
+    only the joiner, so its metric is the predicate's.
+    """
+    for j in range(len(out) - 1, 0, -1):
+        k = j - 1
+        first, second = out[k], out[j]
+        if first.metric != "other" or second.metric == "other" or first.unit != second.unit:
+            continue
+        if first.change is not None or second.change is not None or first.role != "current":
+            continue
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            continue
+        gap = _PAIR_GAP.fullmatch(text, cands[k].end, cands[j].start)
+        if gap is None or lex.metrics.names_in_unit(gap.group(1), first.unit):
+            continue
+        if not _JOINER_ONLY.fullmatch(contexts[j].pre) or not contexts[j].post.strip():
+            continue
+        out[k] = dataclasses.replace(first, metric=second.metric, metric_name=second.metric_name)
+
+
+#: The offenders a tally's closing clause says were dealt with, named by no offence (共处理违法人员).
+_BARE_OFFENDERS = compile_pattern(r"(?:共|累计|共计|合计)?(?:处理|处罚|查处)了?(?:各类)?违法(?:人员|行为人)$")
+
+
+def _road_offenders_of_tally(out: list[Record], contexts: Sequence[Context], lex: Lexicon) -> None:
+    """Make the bare offenders closing a sentence of road offences the offences' people.
+
+    查处交通违法行为2100起，其中超员12起…，共处理违法人员2100人: said alone, 处理违法人员 names
+    offenders of the public-order law (`other`); after a count of road offences in the same sentence
+    it names the drivers of those offences (`violations_handled`, counted in people). Only counts in
+    people whose own words are that bare clause, and a road offence counted earlier in the sentence.
+    """
+    for i, rec in enumerate(out):
+        if rec.metric != "other" or rec.unit not in ("人", "名", "人次") or rec.change is not None:
+            continue
+        if _BARE_OFFENDERS.search(without_blanks(contexts[i].pre)) is None:
+            continue
+        k, start = i - 1, contexts[i].sentence_start
+        while k >= 0 and contexts[k].sentence_start == start and out[k].metric not in _OFFENCES:
+            k -= 1
+        if k >= 0 and contexts[k].sentence_start == start:
+            out[i] = dataclasses.replace(
+                rec, metric="violations_handled", metric_name=lex.metrics.named("violations_handled").name
+            )
 
 
 def _apart_in_time(start: str | None, end: str | None, whole: Record) -> bool:

@@ -3832,3 +3832,21 @@ def test_kinds_with_their_counts_in_brackets_past_a_semicolon_count_what_the_tot
     # clauses that merely follow one another, with no brackets, count things of their own
     plain = "全年建成警务室12个，同比增加3个；安装监控探头80个。"
     assert {r.text: r.metric for r in extract_text(plain)}["80个"] != "stations_built"
+
+
+def test_a_pair_of_counts_named_by_bare_nouns_shares_the_predicate_after_the_second() -> None:
+    # 为N名A及M名B办理…: the words after the second count say what both count (own wording)
+    text = "中队民警为40名村民及11名务工人员办理摩托车驾驶证报考，另查获6名吸毒人员和2名涉毒嫌疑人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["40名"].metric == recs["11名"].metric == "licenses_processed"
+    assert recs["6名"].metric == "other"  # a noun that names its own kind keeps it
+
+
+def test_bare_offenders_closing_a_sentence_of_road_offences_are_its_drivers() -> None:
+    # own wording: after road offences in the same sentence, 处罚违法人员 counts their drivers
+    text = (
+        "夜查中共查处交通违法行为860起，其中酒后驾驶41起，累计处罚违法人员860人。今年查处各类违法人员120人。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["860人"].metric == "violations_handled"
+    assert recs["120人"].metric == "other"  # said alone: public-order offenders
