@@ -2524,7 +2524,7 @@ def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -
     if text[whole_end : whole_end + 1] not in ("(", "[") and (
         named := _NAMED_BEFORE_BRACKET.match(text, whole_end, start)
     ):
-        whole_end = named.end()  # 设置45个应急处置点(高速公路21个…): the bracket opens on what was counted
+        whole_end = named.end()  # 设置30个快处点(城区12个…): the bracket opens on what was counted
     if text[whole_end : whole_end + 1] not in ("(", "["):
         return None
     inside = text[whole_end + 1 : start]
