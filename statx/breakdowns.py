@@ -2500,6 +2500,11 @@ def _bracket_opened_on(doc: Reading, i: int, sentence_start: int) -> tuple[int, 
     return None
 
 
+#: The words a count names right after its measure word, before a bracket of its parts opens
+#: (设置12个临时执勤点（城区5个、乡镇7个）): Han characters only, no punctuation or number between.
+_NAMED_BEFORE_BRACKET = compile_pattern(r"\p{Han}{1,10}(?=[(\[])")
+
+
 def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -> int | None:
     """Where a bracket opens right after the figure before, when the figure at `start` stands in it.
 
@@ -2511,8 +2516,16 @@ def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -
     6
     >>> _bracket_after("接警1.94万起(日均53起)", 8, 0, 12) is None
     True
+    >>> _bracket_after("设置12个执勤点(城区5个、乡镇7个)", 5, 0, 11)
+    8
     """
-    if whole_end < sentence_start or text[whole_end : whole_end + 1] not in ("(", "["):
+    if whole_end < sentence_start:
+        return None
+    if text[whole_end : whole_end + 1] not in ("(", "[") and (
+        named := _NAMED_BEFORE_BRACKET.match(text, whole_end, start)
+    ):
+        whole_end = named.end()  # 设置30个快处点(城区12个…): the bracket opens on what was counted
+    if text[whole_end : whole_end + 1] not in ("(", "["):
         return None
     inside = text[whole_end + 1 : start]
     if regex.search(r"[)\]。；;]", inside) or _NOT_A_PART.search(inside):

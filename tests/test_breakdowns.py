@@ -1231,3 +1231,16 @@ def test_a_share_of_a_total_named_by_its_thing_makes_the_count_its_part() -> Non
     # a count that names its own kind keeps no whole by such a share, as the probes' golds have it
     kind = "全年发生事故880起。农村道路发生事故420起，占事故总数的47.7%。"
     assert {r.text: r for r in extract_text(kind)}["420起"].parent is None
+
+
+def test_a_bracket_after_the_counted_noun_gives_the_counts_parts() -> None:
+    """设置N个执勤点（城区…、国道…）: the bracket opens on the noun the count names, not on the count."""
+    text = "节日期间共设置32个事故处置点(城区14个,国道18个)，出动警力300人次。"
+    parents = parents_of(text)
+    assert parents["14个"] == parents["18个"] == "32个"
+    text = "全县设置28个临时执勤点（城区12个、乡道16个），投入警车40辆次。"
+    parents = parents_of(text)
+    assert parents["12个"] == parents["16个"] == "28个"
+    # a per-day rate or last year's count in the bracket is no part
+    text = "全年受理群众求助1800件（日均5件），办结1750件。"
+    assert parents_of(text)["5件"] is None
