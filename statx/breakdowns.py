@@ -135,6 +135,13 @@ def find_parents(doc: Reading) -> Parents:
             or text.startswith("分别", marker)
             or _presents_parts(doc, i, lead.end(), marker)
         )
+        if (
+            by_lead
+            and lead is not None
+            and lead_at < sentence_start
+            and _first_item_left_whole(doc, out, i, lead.end(), sentence_start)
+        ):
+            by_lead = False  # 从区域看，…区域共有10个，分别是：甲3宗；乙1宗: the first item took no whole
         if by_lead:
             marker = lead_at
             # 查获的29名醉驾驾驶人中，驾驶摩托车的11人…: a lead that counts the things it names holds
@@ -757,6 +764,26 @@ def _says_its_own_breakdown(doc: Reading, semicolon_end: int) -> bool:
 
 #: Words of a sentence that counts anew rather than naming the next item: a period or a total.
 _NEW_COUNT_WORDS = compile_pattern(r"[年月季周日时]|共|累计|合计|总|全|其中|另|此外|同时|看|观察")
+
+
+def _first_item_left_whole(
+    doc: Reading, out: Sequence[int | None], i: int, lead_end: int, start: int
+) -> bool:
+    """Whether the lead's first clause, before item ``i``'s semicolon, holds a first item with no whole.
+
+    从区域看，发生较大事故的镇共有4个，分别是：甲镇3起；乙镇2起: the clause after the lead turned to a
+    count of its own (4个) and its list's first item (3起) is no part of the total before the lead; an
+    item past the semicolon is that list's next one, no part either. Only a count of ``i``'s measure,
+    no change, between the lead's end and the semicolon.
+    """
+    measure = measure_of(doc.records[i].unit)
+    for f in range(bisect.bisect_left(doc.cands, lead_end, key=start_of), i):
+        if doc.cands[f].start >= start:
+            return False
+        if doc.changes[f].relative or measure_of(doc.records[f].unit) != measure:
+            continue
+        return out[f] is None
+    return False
 
 
 def _frame_right_before(doc: Reading, i: int) -> int | None:

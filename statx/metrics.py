@@ -360,6 +360,8 @@ class MetricIndex:
             elif place == "post" and hits:
                 if "因" in text:
                     hits = _outside_cause(text, hits)
+                if len(hits) > 1 and ("涉及" in text or "由" in text):
+                    hits = _outside_involving(text, hits)
                 if len(hits) > 1 and pre.endswith("对") and self.people is not None:
                     hits = _outside_object(text, hits, unit, self.people, self.vague)
             for metric, start, end in hits:
@@ -1048,6 +1050,27 @@ def _outside_cause(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple
     if not spans:
         return hits
     return [h for h in hits if not any(a <= h[1] < b for a, b in spans)]
+
+
+#: What the things counted involved or came from, after the noun that names them (2起亡人事故都涉及
+#: 酒后驾驶, 3起亡人事故均由超速引发): the offence says why, the noun says what is counted.
+_INVOLVING = compile_pattern(r"(?:均|都|全部|皆|全)?(?:涉及|由)[^，。；,;]{1,24}")
+
+
+def _outside_involving(text: str, hits: list[tuple[Metric, int, int]]) -> list[tuple[Metric, int, int]]:
+    """Drop the cues inside what the things counted involved (均涉及…, 均由…引发) in the words after a figure.
+
+    Only when a cue before that phrase names the things counted (亡人事故都涉及酒后驾驶: accidents).
+
+    >>> from statx.rules import Metric
+    >>> acc, drunk = (Metric(k, "", frozenset(), (), 0, "") for k in ("acc", "drunk"))
+    >>> [h[0].key for h in _outside_involving("亡人事故都涉及酒后驾驶", [(acc, 2, 4), (drunk, 7, 11)])]
+    ['acc']
+    """
+    m = _INVOLVING.search(text)
+    if m is None or not any(h[2] <= m.start() for h in hits):
+        return hits
+    return [h for h in hits if not m.start() <= h[1] < m.end()]
 
 
 #: The people a sanction befell, after 对 and the figure (对5名酒驾驾驶人依法吊销驾驶证).

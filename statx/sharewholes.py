@@ -123,11 +123,13 @@ def _heading_between(doc: Reading, whole: int, part: int) -> bool:
 
 
 #: What joins a part to its share of a total a report names as such (，占总数的42.2%, 、占全部盗窃类
-#:报案数的61.4%); group ``total`` holds the words naming it. A total named by its thing and 总数, or
-#: with 总 inside (，占特别服务出勤总数的38.2%, ，占火警总出勤的50.0%: groups ``whole`` and ``tail``), is
-#: read as ``named`` is, of the earlier count whose clause names that thing (火警出勤).
+#:报案数的61.4%, ，占总警情8.4%: 总 and the thing); group ``total`` holds the words naming it. A total
+#: named by its thing and 总数, or with 总 inside (，占特别服务出勤总数的38.2%, ，占火警总出勤的50.0%:
+#: groups ``whole`` and ``tail``), is read as ``named`` is, of the earlier count whose clause names that
+#: thing (火警出勤).
 _SHARE_OF_TOTAL = compile_pattern(
-    r"[，,、]?\s*占(?:(?P<total>比|总数|總數|全部?\p{Han}{0,8}?(?:总数|總數|数|數))|(?P<named>\p{Han}{1,4}?)(?<!总)量"
+    r"[，,、]?\s*占(?:(?P<total>比|总数|總數|全部?\p{Han}{0,8}?(?:总数|總數|数|數)|[总總](?![数數量])\p{Han}{1,4})"
+    r"|(?P<named>\p{Han}{1,4}?)(?<!总)量"
     r"|(?!全)(?P<whole>\p{Han}{2,8}?)(?:总数|總數|[总總](?P<tail>\p{Han}{2,4}?)))?的?\s*$"
 )
 
@@ -209,8 +211,8 @@ def _share_reads_as_part(doc: Reading, i: int, total: str) -> bool:
     A share of 总数 itself does; a share of a total named otherwise (占全部盗抢类案件数的) or a bare one
     only after a 其中 in the paragraph; a bare one also after a kind (咨询类共…).
     """
-    if total in ("总数", "總數"):
-        return True
+    if total in ("总数", "總數") or (total[:1] in ("总", "總") and total[1:2] not in ("数", "數", "量")):
+        return True  # 占总警情8.4%: a share of the total of what it names, as of 总数
     if total and not total.startswith("全"):
         return False  # 占比: too loose a word to say of what
     start = doc.cands[i].start

@@ -1244,3 +1244,38 @@ def test_a_bracket_after_the_counted_noun_gives_the_counts_parts() -> None:
     # a per-day rate or last year's count in the bracket is no part
     text = "全年受理群众求助1800件（日均5件），办结1750件。"
     assert parents_of(text)["5件"] is None
+
+
+def test_a_lead_after_what_the_report_shows_is_still_a_lead() -> None:
+    """调查显示，在N名…中，甲M名: who shows the figures frames the lead; the parts are of the N."""
+    text = "调查显示，在3600名受访驾驶人中，酒后驾车的210名，占5.8%；疲劳驾驶的450名，占12.5%。"
+    parents = parents_of(text)
+    assert [parents[t] for t in ("210名", "450名")] == ["3600名"] * 2
+    parents = parents_of("《年报》指出，在860名涉案人员中，外地籍人员520名，本地籍人员340名。")
+    assert [parents[t] for t in ("520名", "340名")] == ["860名"] * 2
+
+
+def test_a_share_of_the_total_named_by_its_thing_picks_the_whole() -> None:
+    """甲类警情：N起，占总警情a%: 占总警情 names the total of the calls, whose count the share fits."""
+    text = (
+        "全年受理报警：86.5万次。处置各类警情总量：52.4万起。刑事类警情：3.1万起，占总警情5.9%，同比下降4.2%；"
+        "求助类警情：14.6万起，占总警情27.9%，同比上升6.3%。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("3.1万起", "14.6万起")] == ["52.4万起"] * 2
+    # a share whose number fits no total said before leaves the count alone
+    text = "处置各类警情总量：52.4万起。刑事类警情：3.1万起，占总警情15.9%。"
+    assert parents_of(text)["3.1万起"] is None
+
+
+def test_items_past_a_semicolon_follow_the_first_item_of_a_lead_that_took_no_whole() -> None:
+    """从区域看，…共有4个，分别是：甲3起；乙、丙各1起: the 4's list took no whole, nor do its later items."""
+    text = (
+        "全县共发生亡人事故86起。\n"
+        "从区域看，发生亡人事故的乡镇共有4个，分别是：城关3起；河口、新街、马场各1起。"
+    )
+    parents = parents_of(text)
+    assert parents["3起"] is None and parents["1起"] is None
+    # a lead whose first item is a part keeps its items past the semicolons parts
+    text = "全县共发生亡人事故86起。从区域看，城关30起；河口20起；新街10起。"
+    assert [parents_of(text)[t] for t in ("30起", "20起", "10起")] == ["86起"] * 3
