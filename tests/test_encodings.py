@@ -158,7 +158,7 @@ def test_big5_forced_through_gb18030_names_the_codec_to_use(caplog: pytest.LogCa
     assert "right.txt" not in caplog.text
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(st.binary(max_size=300))
 def test_any_bytes_decode_or_fail_with_a_source_error(data: bytes) -> None:
     try:

@@ -136,7 +136,7 @@ def _plain_known_tail(known: frozenset[str], text: str, end: int, min_len: int) 
     return None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     st.lists(
         st.sampled_from(["昆明", "昆", "明", "市", "景洪", "区", "城", "全", "云南", "省", "，", "1"]),
@@ -215,7 +215,7 @@ _SUM_FIGURES = st.lists(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(_SUM_FIGURES, st.data())
 def test_sums_are_those_of_the_plain_slices(figures: list[tuple[int, str, int]], data: st.DataObject) -> None:
     doc = _sum_doc(figures)

@@ -67,7 +67,7 @@ _KEY = st.sampled_from(["title", "date", "author", "tags"])
 _ITEMS = st.lists(st.tuples(_KEY, st.lists(_VALUE_PARTS, max_size=5).map("".join)), min_size=1, max_size=4)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(_ITEMS, st.booleans())
 def test_front_matter_read_without_yaml_is_yamls(items: list[tuple[str, str]], nested: bool) -> None:
     """Whenever the plain reading takes a block, its title and date are YAML's (or the key lines', as before,

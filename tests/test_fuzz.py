@@ -54,7 +54,7 @@ def _check(source: str, records: list[object]) -> None:
         json.dumps(d, ensure_ascii=False).encode("utf-8")  # no lone surrogates, no NaN
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(documents)
 def test_extraction_never_raises_and_stays_grounded(source: str) -> None:
     _check(source, extract_text(source, "fuzz", rules=RULES))  # type: ignore[arg-type]
@@ -63,7 +63,7 @@ def test_extraction_never_raises_and_stays_grounded(source: str) -> None:
 JSONISH_BYTES = st.sampled_from([b"\n", b'{"text": "', b'"}', b",", b'"'])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(st.lists(st.one_of(st.binary(max_size=40), JSONISH_BYTES)))
 def test_corpus_bytes_give_documents_or_line_errors(parts: list[bytes]) -> None:
     data = b"".join(parts)
@@ -74,7 +74,7 @@ def test_corpus_bytes_give_documents_or_line_errors(parts: list[bytes]) -> None:
                 _check(item.text, extract_source(item, RULES))  # type: ignore[arg-type]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.lists(st.fixed_dictionaries({"id": st.text(max_size=5), "text": documents}), max_size=4))
 def test_json_lines_of_fuzzed_articles_are_grounded_in_their_own_text(rows: list[dict[str, str]]) -> None:
     data = "\n".join(json.dumps(row, ensure_ascii=bool(len(rows) % 2)) for row in rows).encode()

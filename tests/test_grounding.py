@@ -42,7 +42,7 @@ def test_samples_are_grounded(path: Path, rules: RuleSet) -> None:
         assert source[r.start : r.end] == r.text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(st.one_of(st.sampled_from(FIGURE_BITS), st.text(max_size=8)), max_size=12))
 def test_arbitrary_mixtures_are_grounded(parts: list[str]) -> None:
     source = "".join(parts)

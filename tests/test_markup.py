@@ -119,7 +119,7 @@ def test_seed_numbers_map_back(stem: str) -> None:
         assert normalize(raw[s:e]).text == match.group(), (match.group(), raw[s:e])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.sampled_from(sorted(SEEDS)), st.data())
 def test_seed_random_ranges(stem: str, data: st.DataObject) -> None:
     raw = SEEDS[stem]
@@ -241,7 +241,7 @@ _HTMLISH = st.sampled_from(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(st.lists(_HTMLISH, max_size=40).map("".join), st.data())
 def test_prepare_never_fails_and_maps_consistently(raw: str, data: st.DataObject) -> None:
     prepared, meta = prepare(raw)

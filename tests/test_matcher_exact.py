@@ -58,7 +58,7 @@ def test_fast_matcher_equals_whole_text_scan_on_samples(rules: RuleSet) -> None:
         assert _key(find_candidates(text, rules)) == _key(scan_whole(text, rules)), path.name
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.text(alphabet=_ALPHABET, max_size=60))
 def test_fast_matcher_equals_whole_text_scan_on_random_text(rules: RuleSet, text: str) -> None:
     assert _key(find_candidates(text, rules)) == _key(scan_whole(text, rules))
@@ -138,7 +138,7 @@ def test_metric_cues_grouped_by_first_character_find_what_the_alternation_finds(
 _GATE_STRINGS = ["12123", "12306", "119", "96110", "六七", "七八", "元以上", "以上", "百分之", "之内", "//"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(st.text(alphabet="0123695六七八元以上下百分之内/ 的", max_size=30))
 def test_presence_scan_finds_exactly_the_strings_a_text_holds(text: str) -> None:
     """One scan for all gate strings: strings inside a found one, and ones it may hide, still count."""
@@ -159,7 +159,7 @@ def test_presence_scan_sees_a_string_hidden_by_an_overlapping_one() -> None:
 _WORD_CHARS = "人次件起个百分点万元/"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     st.lists(st.text(alphabet=_WORD_CHARS, min_size=1, max_size=4), min_size=1, max_size=12),
     st.lists(st.sampled_from(["", "(?!次)", "(?!点|分)", "(?=元)"]), min_size=12, max_size=12),

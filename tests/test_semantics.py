@@ -1405,7 +1405,7 @@ def test_periods_found_in_windows_equal_a_whole_text_scan(rules: RuleSet) -> Non
         assert _periods(text, lex) == whole
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.text(alphabet="，。;；、\n12甲乙 ", max_size=40), st.data())
 def test_boundaries_searched_backwards_are_those_of_the_whole_text(
     rules: RuleSet, text: str, data: st.DataObject

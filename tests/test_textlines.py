@@ -101,7 +101,7 @@ def test_an_indented_first_line_of_a_pdf_paragraph_is_full_too() -> None:
     assert "刑事案件1\n056起,抓获嫌疑人。" in prepared.text
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(st.text(alphabet="12 \t\u3000\r\n-—/第共页,x\xa0", max_size=40))
 def test_page_footer_scan_finds_every_line_that_is_a_page_number(raw: str) -> None:
     """`page_breaks` skips a text in which one scan finds no page-number line; that scan must
