@@ -37,6 +37,9 @@ _CASE_AFTER = compile_pattern(r"(?:(?!交通|违章|违法行为)[^，。；,;�
 #: A count's name right after a bare handling verb (上月取締件數8件, 查处数为): the verb's own
 #: count, naming no offence, so the offence said before is still what it counts.
 _COUNT_NAME = compile_pattern(r"(?:件|起|宗)?数(?:量)?(?:为|是|达)?\s*")
+#: A clause whose own words only say the crimes happened (…，破获N件，发生减少M件): 发生 or 发案, not
+#: 发生在/发生于 (where solved cases took place), and no 其中 (a part of the whole before it)
+_HAPPENED_ONLY = compile_pattern(r"^(?:(?!其中)[^，。；,;\d])*?(?:发生(?![在于])|发案)")
 #: Words that turn to something else (此外，全市共查处…): the paragraph's previous road offence no longer
 #: says what a bare 查处 counts (`MetricIndex._offence_said_before`).
 _TURN = compile_pattern(r"此外|另外|另有|其他|其它|其余|全部|总共|总计|共计")
@@ -439,6 +442,9 @@ class MetricIndex:
             if place == "post" and inherited:
                 if _rest_of_offences(inherited, pre):
                     return self.named("violations_handled")  # the rest of a list is of no kind it names
+                if inherited == "cases_solved" and _HAPPENED_ONLY.search(pre):
+                    # 破获N件，发生减少M件: the crimes that happened, not more of the cases solved
+                    return self.named("crimes_reported")
                 return self.named(self.part_of(inherited, pre))
             if place == "earlier" and best is not None and best[0] >= _THRESHOLD:
                 # the pre and post words scored below the threshold, so the best cue is here
