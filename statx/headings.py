@@ -114,7 +114,7 @@ _NOT_A_COUNT_END = frozenset("年月日时号期届周")
 # A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:
 # the heading of a row's figures is the table's caption or the heading above the table.
 HEADING = compile_pattern(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")
-# A byline (2020/07/13  来源:某某新闻客户端, 责任编辑:…) stands on a short line of its own but names who
+# A byline (2021-08-02 来源:某某日报客户端, 责任编辑:…) stands on a short line of its own but names who
 # published the page, not what the figures under it count: no heading.
 # (the text is read in Simplified script, so the Traditional forms need no place here)
 BYLINE = compile_pattern(r"(?:来源|责任编辑|编辑|责编|作者|记者|通讯员)[ \t]?[:：]")
