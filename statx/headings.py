@@ -114,6 +114,10 @@ _NOT_A_COUNT_END = frozenset("年月日时号期届周")
 # A short line of its own; never a table's row (上城区 | 214 | 228 | -6.1%), whose cells are no topic:
 # the heading of a row's figures is the table's caption or the heading above the table.
 HEADING = compile_pattern(r"(?m)^[#\s]*([^\n。，,；;|]{2,30})$")
+# A byline (2021-08-02 来源:某某日报客户端, 责任编辑:…) stands on a short line of its own but names who
+# published the page, not what the figures under it count: no heading.
+# (the text is read in Simplified script, so the Traditional forms need no place here)
+BYLINE = compile_pattern(r"(?:来源|责任编辑|编辑|责编|作者|记者|通讯员)[ \t]?[:：]")
 # A numbered run-in head that opens a line and ends at its first full stop or colon ((三)抢夺类警情。本月
 # 环比上升3.6%, 1.拎包抢夺。本月…): a bulletin's item, whose sentence after it says only its period and
 # change; the head names what it counts (see `semantics._earlier`).

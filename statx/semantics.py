@@ -49,6 +49,7 @@ from statx.clauses import (
 )
 from statx.figurereading import KIND_OF_WHOLE, PER_PERIOD, Reading, measure_of, start_of
 from statx.headings import (
+    BYLINE,
     HEADING,
     RUN_IN_SECTION,
     heading_before,
@@ -868,7 +869,10 @@ def annotate(
     text = prepared.text
     contexts = read_contexts(text, candidates, lex)
     # found on first need: most figures' own words name their metric (see MetricIndex.classify)
-    headings = functools.cache(lambda: [(m.start(1), m.group(1)) for m in HEADING.finditer(text)])
+    # found on first need; a byline's line (来源:…客户端) is no heading, though it is short and alone
+    headings = functools.cache(
+        lambda: [(m.start(1), m.group(1)) for m in HEADING.finditer(text) if not BYLINE.search(m.group(1))]
+    )
     captions: dict[int, str] = {}  # the caption above each table row asked about (`table_caption`)
     # the run-in heads of the document's sections ((一)盗窃类警情。), found on first need (see `run_in_head`)
     sections = functools.cache(lambda: [(m.start(), m.group(0)) for m in RUN_IN_SECTION.finditer(text)])

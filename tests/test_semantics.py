@@ -2251,6 +2251,34 @@ def test_an_average_of_years_is_no_year_on_year_basis() -> None:
     assert (recs["7.5%"].change, recs["7.5%"].basis) == ("down", "yoy")
 
 
+def test_a_byline_line_is_no_heading() -> None:
+    # a page's short byline line (日期 来源:某某客户端) stands alone like a heading, but the 客户端 in it
+    # names who published, not an app the counts under it install
+    text = (
+        "省防指通报汛情\n2021/08/02  来源:某某新闻客户端\n\n"
+        "  全省有13市受灾，共计2.1万人次，各地相继出动3600人次。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["2.1万人次"].metric == "other"
+    assert recs["3600人次"].metric == "police_deployed"
+    # a heading naming the app still counts its installs
+    app = "“国家反诈中心”客户端\n\n  全县累计安装注册3.2万个。"
+    assert [r.metric for r in extract_text(app)] == ["app_installs"]
+
+
+def test_recent_years_said_plainly_are_no_year_on_year_basis() -> None:
+    # a briefing sets a season against the same time of recent years with no 均值 (和近三年同期相比,
+    # 较前5年同期): that 同期 is no last year's either; 同比 after it still is
+    text = (
+        "今年主汛期全市转移群众1.2万人，和近三年同期相比，转移人数分别上升12%；"
+        "山洪灾害较前5年同期下降四成，森林火灾同比下降8.5%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["12%"].change, recs["12%"].basis) == ("up", None)
+    assert (recs["四成"].change, recs["四成"].basis) == ("down", None)
+    assert (recs["8.5%"].change, recs["8.5%"].basis) == ("down", "yoy")
+
+
 def test_the_class_of_larger_accidents_compares_with_nothing() -> None:
     # 较大事故 is a class of accident, not 较 + what the change is against: a change of that class
     # in a 其中 sentence is against the year its sentence before said (较上年同期分别减少)
