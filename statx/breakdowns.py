@@ -2548,9 +2548,7 @@ def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -
     """
     if whole_end < sentence_start:
         return None
-    if text[whole_end : whole_end + 1] not in ("(", "[") and (
-        named := _NAMED_BEFORE_BRACKET.match(text, whole_end, start)
-    ):
+    if (named := _NAMED_BEFORE_BRACKET.match(text, whole_end, start)) is not None:
         whole_end = named.end()  # 设置30个快处点(城区12个…): the bracket opens on what was counted
     if text[whole_end : whole_end + 1] not in ("(", "["):
         return None

@@ -1670,10 +1670,7 @@ def _road_offenders_of_tally(out: list[Record], contexts: Sequence[Context], lex
             continue
         if _BARE_OFFENDERS.search(without_blanks(contexts[i].pre)) is None:
             continue
-        k, start = i - 1, contexts[i].sentence_start
-        while k >= 0 and contexts[k].sentence_start == start and out[k].metric not in _OFFENCES:
-            k -= 1
-        if k >= 0 and contexts[k].sentence_start == start:
+        if _nearest_of_sentence(out, contexts, i, lambda r: r.metric in _OFFENCES) is not None:
             out[i] = dataclasses.replace(
                 rec, metric="violations_handled", metric_name=lex.metrics.named("violations_handled").name
             )
@@ -1784,18 +1781,18 @@ def _count_said_by_item(
     if len(item) < 2:
         return None
     measure = measure_of(unit)
-    start = contexts[i].sentence_start
-    for k in range(i - 1, -1, -1):
-        if contexts[k].sentence_start != start:
-            return None
-        r = out[k]
-        if r.change is not None or r.role != "current" or r.unit in SHARE_UNITS:
-            continue  # a count, not a share of one (分别占…的a%、b%，同比分别下降…: the items' counts)
-        if unit not in SHARE_UNITS and measure_of(r.unit) != measure:
-            continue
-        if item in (r.label or ""):
-            return r if r.metric != "other" else None
-    return None
+
+    # a count, not a share of one (分别占…的a%、b%，同比分别下降…: the items' counts)
+    def fits(r: Record) -> bool:
+        return (
+            r.change is None
+            and r.role == "current"
+            and r.unit not in SHARE_UNITS
+            and (unit in SHARE_UNITS or measure_of(r.unit) == measure)
+            and item in (r.label or "")
+        )
+
+    return _named_count_of_sentence(out, contexts, i, fits)
 
 
 #: How many of the trades a work-safety bulletin counts by (`work_safety_trades`) make a document one.
@@ -1872,13 +1869,24 @@ def _current_of_baseline_in_measure(
     if unit in SHARE_UNITS:
         return None
     measure = measure_of(unit)
+    b = _nearest_of_sentence(
+        out, contexts, i, lambda r: r.role == "baseline" and measure_of(r.unit) == measure
+    )
+    if b is None or (now := _current_of_baseline(out, contexts, b, out[b].unit, text)) is None:
+        return None
+    return next((k for k in range(b - 1, -1, -1) if out[k] is now), None)
+
+
+def _nearest_of_sentence(
+    out: Sequence[Record], contexts: Sequence[Context], i: int, fits: Callable[[Record], bool]
+) -> int | None:
+    """The index of the nearest figure before `i` in its sentence that `fits`, else None."""
     start = contexts[i].sentence_start
-    for b in range(i - 1, -1, -1):
-        if contexts[b].sentence_start != start:
+    for k in range(i - 1, -1, -1):
+        if contexts[k].sentence_start != start:
             return None
-        if out[b].role == "baseline" and measure_of(out[b].unit) == measure:
-            now = _current_of_baseline(out, contexts, b, out[b].unit, text)
-            return next((k for k in range(b) if out[k] is now), None) if now is not None else None
+        if fits(out[k]):
+            return k
     return None
 
 
@@ -1886,13 +1894,8 @@ def _named_count_of_sentence(
     out: Sequence[Record], contexts: Sequence[Context], i: int, fits: Callable[[Record], bool]
 ) -> Record | None:
     """The nearest figure before `i` in its sentence that `fits`, when it names a metric (else None)."""
-    start = contexts[i].sentence_start
-    for k in range(i - 1, -1, -1):
-        if contexts[k].sentence_start != start:
-            return None
-        if fits(out[k]):
-            return out[k] if out[k].metric != "other" else None
-    return None
+    k = _nearest_of_sentence(out, contexts, i, fits)
+    return out[k] if k is not None and out[k].metric != "other" else None
 
 
 def _intake_before(
