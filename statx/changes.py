@@ -117,6 +117,33 @@ def _change(
     return change, basis, _named_year(digits.group()) if digits else None  # 较2019年: the year it names
 
 
+def _bracket_restates(text: str, prev: Candidate, cand: Candidate) -> bool:
+    """Whether ``cand`` alone in brackets right after the change ``prev`` restates it exactly.
+
+    增加近两百公斤（一百九十八点五公斤）: the same rise said to the decimal, in the same unit; a
+    share in brackets (减少83宗（4.2%）) is `_share_of_change`'s.
+    """
+    if text[prev.end : cand.start].strip() not in ("(", "（"):
+        return False
+    if not text[cand.end : cand.end + 3].lstrip().startswith((")", "）")):
+        return False
+    tail = _UNIT_TAIL.search(text, prev.start, prev.end)
+    own = _UNIT_TAIL.search(text, cand.start, cand.end)
+    return bool(tail and own and tail.group() == own.group() and not tail.group().startswith(("%", "％")))
+
+
+#: The measure word a figure ends on (近四百公斤 -> 公斤, 12.5% -> %).
+_UNIT_TAIL = compile_pattern(r"[^\d.,，、\s万亿千百十一二两三四五六七八九〇零点點余多]+$")
+
+
+def _bracketed_after_baseline(pre: str, lex: Lexicon) -> bool:
+    """A figure alone in brackets right after the period it is compared with (较去年同期（293公斤）减少):
+    that period's figure, a baseline, as 较去年同期的293公斤 is. A signed figure there is a change
+    and never comes here."""
+    stripped = pre.rstrip()
+    return stripped.endswith(("(", "（")) and lex.baseline.search(stripped[:-1]) is not None
+
+
 _SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
 #: A bare 增 opening a bracket right before a figure (严重罪行86人（增7.5%）): the bracket gives the
 #: change of the count before it, as a sign there would (86人（+7.5%）). Alone, 增 is no change word
@@ -125,7 +152,9 @@ _BRACKETED_RISE = compile_pattern(r"[(（]\s*增\s*$")
 #: A figure a clause only records (分别录得, 共录得), then named a rise or a fall by the size word
 #: right after it (录得近三成的跌幅, 录得12%升幅), as Hong Kong and Macau reports put it. Only after
 #: 录得: elsewhere a share before 的降幅 can be a part of the fall (5.1%的降幅来自夜间), no change.
-_RECORDED = compile_pattern(r"录得\s*$")
+#: A headline's short 录 without 得 (被骗金额录8.5%跌幅) records the same; 记录, 纪录, 收录 and 登录
+#: record no figure of a report.
+_RECORDED = compile_pattern(r"(?:录得|(?<![记纪收登笔抄目])录)\s*$")
 _SIZE_AFTER = compile_pattern(r"\s*的?\s*(?:(?P<up>升幅|增幅|涨幅)|(?P<down>跌幅|降幅|减幅))")
 _SIZE_AFTER_SPAN = 8
 #: Two sizes a clause records before one size word (分别录得两倍及百分之六的升幅): the first
@@ -529,6 +558,8 @@ def read_changes(
             change, basis = out[-1].change, out[-1].basis  # 同比增加4起,27人: the dead's change too
         elif change is None and i and out[-1].change and _share_of_change(text, cands[i - 1], cand):
             change, basis = out[-1].change, out[-1].basis  # 按年减少1,200宗（5.7%）; 减少83宗即4.2%
+        elif change is None and i and out[-1].change and _bracket_restates(text, cands[i - 1], cand):
+            change, basis = out[-1].change, out[-1].basis  # 增加近两百公斤（一百九十八点五公斤）
         elif change is not None and basis is None and named is None:
             basis = _basis_of_whole_sentence(text, cands, out, i)
             if basis == "yoy" and _own_anchor(text, cand.start):
@@ -556,6 +587,7 @@ def read_changes(
             or bool(lex.baseline_from.search(ctx.pre) and _moves_on(text, cands, i, lex))
             or bool(i and out[i - 1].baseline and _in_list_moving_on(text, cands, i, lex))
             or _compared_then_changed(text, cands, ctx, out, i)
+            or (change is None and _bracketed_after_baseline(ctx.pre, lex))
         )
         out.append(ChangeInfo(None, None, True) if baseline else ChangeInfo(change, basis, False))
     return out

@@ -207,6 +207,8 @@ def _unit(groups: dict[str, str | None], fixed: str | None, rules: RuleSet, text
 def _currency_before(text: str, start: int, currencies: str | None) -> str | None:
     """The currency named right before a figure's start (投入新臺幣|3億元), if any.
 
+    A note that the currency holds for what follows may stand between (新臺幣(以下同)|6,294萬元).
+
     Also the currency of the first of a few amounts in 元 joined by 及, 和, 、 or a range's 至
     (获补助新台币350万元及|120万元): it is said once for all of them.
     """
@@ -218,14 +220,14 @@ def _currency_before(text: str, start: int, currencies: str | None) -> str | Non
     return m.group("c") if m else None
 
 
-_CURRENCY_REACH = 8  # the longest currency name and a blank or two
+_CURRENCY_REACH = 14  # the longest currency name, a note (以下同) and a blank or two
 _CURRENCY_LIST_REACH = 60  # a currency and up to three amounts before the figure
 _AMOUNT_JOINS = ("及", "和", "与", "、", "至", "到", "及 ", "和 ", "、 ", "至 ")
 
 
 @lru_cache(maxsize=8)
 def _currency_end(currencies: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?P<c>{currencies})[ \t]{{0,2}}\Z")
+    return regex.compile(rf"(?P<c>{currencies})[ \t]{{0,2}}(?:[(（](?:以下|下)同[)）][ \t]{{0,2}})?\Z")
 
 
 @lru_cache(maxsize=8)

@@ -1385,6 +1385,8 @@ def annotate(
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         elif p is not None and choice.key in _CRASHES and out[p].metric in _OFFENCES:
             p = None  # 查处酒驾8万起，其中醉驾1万起，酒驾导致事故120起: crashes are no part of offences
+        elif p is not None and choice.key in _PEOPLE_DEALT_WITH and out[p].metric == "police_deployed":
+            p = None  # 动员警力N人次，…并包含幫派犯嫌2人: people caught are no part of the force sent out
         elif p is not None and _other_offences_paired(
             text, choice.key, out[p].metric, candidates[p].end, cand.start, lex
         ):

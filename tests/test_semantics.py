@@ -3557,6 +3557,9 @@ def test_a_recorded_figure_named_a_rise_or_fall_by_the_size_word_after_it() -> N
     assert recs["近四成"].change == "down"
     assert recs["15.2%"].change == "up"
     assert recs["兩成"].change == "up"
+    # a headline's short 录 without 得 records the same
+    recs = {r.text: r for r in extract_text("盜竊損失金額錄7.4%跌幅")}
+    assert recs["7.4%"].change == "down"
     # not after 录得: a share before 的降幅 can be a part of the fall, no change of its own
     text = "全年查處超速違法305起，其中8.4%的降幅來自夜間路段，共錄得六宗嚴重事故。"
     recs = {r.text: r for r in extract_text(text)}
@@ -3878,3 +3881,22 @@ def test_bare_offenders_closing_a_sentence_of_road_offences_are_its_drivers() ->
     recs = {r.text: r for r in extract_text(text)}
     assert recs["860人"].metric == "violations_handled"
     assert recs["120人"].metric == "other"  # said alone: public-order offenders
+
+
+def test_a_bracketed_figure_after_a_change_or_a_compared_period() -> None:
+    # the same change said again to the decimal in brackets, in the same unit: that change, no part
+    text = (
+        "上半年查獲毒品達五百公斤，較去年同期增加近一百公斤（九十八點五公斤）。"
+        "其中第一級毒品八十公斤，較去年同期（一百二十公斤）減少四十公斤。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["九十八點五公斤"].change, recs["九十八點五公斤"].basis) == ("up", "yoy")
+    assert recs["九十八點五公斤"].parent is None
+    # a figure alone in brackets right after the period compared with is that period's: a baseline
+    assert recs["一百二十公斤"].role == "baseline"
+    assert recs["一百二十公斤"].parent is None
+    assert recs["八十公斤"].parent == "五百公斤"
+    # a signed figure there stays a change
+    recs = {r.text: r for r in extract_text("全港录得罪案29,542宗，较去年同期(+3.88%)。")}
+    assert recs["+3.88%"].change == "up"
+    assert recs["+3.88%"].role == "current"
