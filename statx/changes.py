@@ -801,13 +801,15 @@ def _basis_of_changes_before(contexts: Sequence[Context], out: Sequence[ChangeIn
 #: said before it is not its own when that is year-on-year; one month-on-month stays (环比上升21.5%，其中
 #: 欠薪类诉求312件，较9月增加87件: the month before is what 环比 names). A move from a level
 #: (降幅由1-6月的3.2%扩大到10.6%) names no other basis. Nor does a change over a run of years
-#: (在连续三年下降20%的基础上，同比又下降了1.5%): the run, not the year before, is what it spans.
+#: (在连续三年下降20%的基础上，同比又下降了1.5%): the run, not the year before, is what it spans. But a
+#: run named only as the ground a change stands on (其中…在连续5年下降的基础上再降9.3%) spans nothing: the
+#: fall again is against the year before, as the sentence's 同比 said.
 #: A rate of fall or growth (…，事故下降率N%) says no basis and takes none from a change before it.
 #: 较 and 比 as the first character of a word compare nothing: the class of 较大事故 (其中，较大事故
 #: 下降2.6% after 同比分别下降), 较为, 较快, a 比例 or 比重, 比较 as `rather`.
 _OWN_ANCHOR = compile_pattern(
     r"(?<!同)(?:比(?![例重率较較])|(?<!比)[较較](?![大为為好快强強重差多少高低长長短]))"
-    r"|[与與].{0,12}相比|年均|连续[\d一二三四五六七八九十两]{1,2}年"
+    r"|[与與].{0,12}相比|年均|连续[\d一二三四五六七八九十两]{1,2}年(?![^，,；;。]{0,12}?基础上)"
     # a rate of fall or growth (外流人员下降率N%) is a measure of its own, against whatever its source took
     r"|(?:下降|上升|增长|减少|成长)率"
 )

@@ -109,6 +109,12 @@ def comma_joined_casualties(text: str, a: Candidate, b: Candidate) -> bool:
     )
 
 
+#: The words of a change alone that open a bracket before its figure (…立案数(同比下降9%)): no name.
+_CHANGE_LEAD = compile_pattern(
+    r"\s*(?:同比|环比|较上年同期|较去年同期|较上年|较去年|比上年|比去年)?(?:分别)?"
+    r"(?:上升|下降|增长|增加|减少|降低|提高|提升|上涨|回落)了?\s*"
+)
+
 #: The bracket that closes each opening bracket of LIST_SEPARATOR.
 _CLOSING = {"(": ")", "[": "]"}
 
@@ -134,8 +140,12 @@ def _separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             if close >= 0:
                 pos = close + 1
                 continue
-            if found is not None and not text[m.end() : hi].strip():
-                break  # the second figure's own bracket, after its name
+            if found is not None and (
+                not text[m.end() : hi].strip() or _CHANGE_LEAD.fullmatch(text, m.end(), hi)
+            ):
+                # the second figure's own bracket, after its name; or its change in a bracket after the
+                # name of what changed (立案数(同比下降9%)、破案数(同比上升12%))
+                break
         found = (m.start(), m.end())
         if m.start() == lo:
             break

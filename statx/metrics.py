@@ -27,6 +27,9 @@ _NOUN_END = 8
 #: …and how far after it the thing a verb of setting up built may end: its name may carry a place and a
 #: field before the head noun (建设105个农村交通安全劝导站), one `_setup_noun` alone reads.
 _SETUP_NOUN_END = 10
+#: A short model's or brand's name in quotes that opens the built thing's name (建设9个“1+N”服务站):
+#: its characters do not count towards `_SETUP_NOUN_END`.
+_QUOTED_LEAD = compile_pattern(r"[“\"][^”\"，。；\n]{1,6}[”\"]")
 #: How far after the measure word an offence named by `MetricIndex._handled_offence` may start
 #: (查处3宗货车违法载人: the vehicle first).
 _OFFENCE_START = 3
@@ -334,6 +337,8 @@ class MetricIndex:
         built: tuple[int, Metric] | None = None  # the same head a little farther on, for `_setup_noun`
         # the first cue right after the measure word that fits the unit (查处24起酒后驾车违法行为: 酒后驾车)
         offence: tuple[int, Metric] | None = None
+        lead = _QUOTED_LEAD.match(post)
+        setup_end = _SETUP_NOUN_END + (lead.end() if lead else 0)
         first_in_pre: dict[str, int] = {}
         pre_keys: set[str] = set()  # the metrics the figure's own words before it name
         mixed = False  # its words list offences of two kinds or more (`_mixed_offences`)
@@ -380,7 +385,7 @@ class MetricIndex:
                 if place == "post" and unit in metric.units:  # the nouns right after the measure word
                     if end <= _NOUN_END and (noun is None or end > noun[0]):
                         noun = (end, metric)
-                    if end <= _SETUP_NOUN_END and (built is None or end > built[0]):
+                    if end <= setup_end and (built is None or end > built[0]):
                         built = (end, metric)
                     first = offence is None or start < offence[0]
                     if start <= _OFFENCE_START and end <= _NOUN_END and first:
@@ -852,7 +857,12 @@ def _after_examples(
         return (
             floor <= start
             and end < cut
-            and (text[end : end + 1] in ("、", "等") or text[start - 1 : start] == "、")
+            and (
+                text[end : end + 1] in ("、", "等")
+                or text[start - 1 : start] == "、"
+                # the last items joined on by 以及 or 及 (…、座谈会以及音乐节等20余次安保任务)
+                or ((text[end : end + 2] == "以及" or text[end : end + 1] == "及") and ("、" in text[:start]))
+            )
         )
 
     dropped = [h for h in hits if an_item(h[1], h[2]) and h[0].key not in agreeing]

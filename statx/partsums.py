@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from statx.clauses import CLAUSE_BREAK_BACK, WINDOW, last_end
+from statx.clauses import CLAUSE_BREAK, CLAUSE_BREAK_BACK, WINDOW, last_end
 from statx.figurereading import NUMBERED_LINE, Reading, is_rate, measure_of, nearly_equal, rounding, size_of
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
@@ -221,6 +221,8 @@ _CLOSED_BY_SUM = compile_pattern(
 )
 #: Words of the sum that name nothing of their own (共计达, 累计为, 共查处各类…).
 _SUM_FILLER = compile_pattern(r"^(?:达到|达|为|是|有|完成|各类|各种|各项|了)+|(?:达到|达|为|是|有|了)+$")
+#: What the words between a list's 等 and its total lose before they are read for the kind they name.
+_ETC_WORDS = compile_pattern(r"\s|等|[“”\"'「」‘’]|开展|组织|进行|各类|各种|各项|活动|共计|合计|累计|共|了")
 #: What may stand between two items of one list: a join or a comma and the next item's own words.
 _ITEM_GAP = compile_pattern(r"[^\d。；;：:！？!?\n]{0,16}")
 
@@ -276,6 +278,22 @@ def totals_closing_lists(doc: Reading, parents: Sequence[int | None]) -> dict[in
         if by_sum is not None:
             # 检查场所80家，走访商户126家、企业37家，共计走访300家: the list starts where 走访 is said
             while len(parts) >= 2 and not _counts_alike(text, by_sum.group("words"), cands[parts[0]].start):
+                parts.pop(0)
+            if len(parts) < 2:
+                continue
+        else:
+            # …集中教育4次，宣传进村社40次、进学校12次…等开展“五进”宣传60余次: a clause of its own before the
+            # list, sharing no word with what 等 names, is no item of it (the total may hold its count too)
+            kind = _ETC_WORDS.sub("", text[gap_start : cands[t].start])
+            while (
+                len(parts) >= 2
+                and len(kind) >= 2
+                and CLAUSE_BREAK.search(text, cands[parts[0]].end, cands[parts[1]].start) is not None
+                and not any(
+                    kind[j : j + 2] in _clause_before(text, cands[parts[0]].start)
+                    for j in range(len(kind) - 1)
+                )
+            ):
                 parts.pop(0)
             if len(parts) < 2:
                 continue
