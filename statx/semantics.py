@@ -298,6 +298,19 @@ def _with_object(pre: str, post: str, words: str, unit: str, choice: Choice, lex
     if not _BARE_VERB.fullmatch(verb) or _a_case_kind(verb, lex) or _names_own_object(post, choice, lex):
         return choice
     joined = lex.metrics.classify(pre=verb + words, post="", heading="", unit=unit, is_change=False)
+    if joined.cue_start != 0 or joined.key in ("other", choice.key):
+        # 全区各级公安机关和派出所共依法受理治安案件N起，查处M起: the object is what the count before counts,
+        # from its own cue on; the subject and reporting words before that cue are no part of it. Only
+        # for a handling verb (`handle_verbs`): a bare item of a list (无牌2起) is no verb to take one
+        handle = lex.metrics.handle
+        if handle is None or handle.fullmatch(verb) is None:
+            return choice
+        before = lex.metrics.classify(pre=words, post="", heading="", unit=unit, is_change=False)
+        if not before.cue_start:
+            return choice
+        joined = lex.metrics.classify(
+            pre=verb + words[before.cue_start :], post="", heading="", unit=unit, is_change=False
+        )
     return joined if joined.cue_start == 0 and joined.key not in ("other", choice.key) else choice
 
 

@@ -2471,6 +2471,9 @@ def test_a_change_against_the_quarter_before_is_month_on_month_like() -> None:
     assert recs["8起"].basis == "mom"
     recs = {r.text: r for r in extract_text("本周查处酒驾412起，较上周下降6.2%；全省事故较前一周减少9起。")}
     assert recs["6.2%"].basis == recs["9起"].basis == "mom"  # a weekly bulletin's week before
+    text = "本周受理报警求助2100个，比上一周增加37个；抢劫警情较上个月减少2起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["37个"].basis == recs["2起"].basis == "mom"  # the week or month before, said with 一 or 个
 
 
 def test_a_clause_naming_its_own_comparison_drops_a_year_on_year_basis_said_before_it() -> None:
