@@ -1128,7 +1128,6 @@ def test_a_list_item_whose_new_verb_narrows_the_count_before_and_the_items_that_
 
 def test_last_years_counts_after_a_comparison_and_before_the_change_are_baselines() -> None:
     # 與上年同期相比計N件M人增加K件: last year's crashes and injured, then this year's change
-    # (own wording)
     text = (
         "本年1至6月酒駕事故A2發生計215件受傷287人；與上年同期相比計230件301人減少15件(-6.52%)，"
         "受傷減少14人，以分局區分甲分局60件最多、乙分局41件次之。與去年同期相比，共發生火警12起。"
@@ -1144,7 +1143,7 @@ def test_last_years_counts_after_a_comparison_and_before_the_change_are_baseline
 
 
 def test_a_change_said_in_the_count_and_again_in_percent_pairs_with_no_figure_in_order() -> None:
-    # 减少N件、下降M%: one fall said twice, of the cases, not the cases' and then the losses' (own wording)
+    # 减少N件、下降M%: one fall said twice, of the cases, not the cases' and then the losses'
     text = (
         "本县受理诈骗案件640件，损失金额2.1亿元，同比减少96件、下降13.0%。"
         "事故30起、死亡9人，同比增加4起、下降25%。"
@@ -3854,7 +3853,7 @@ def test_a_rankings_place_before_its_count_reads_what_the_clause_before_ranked()
 
 
 def test_kinds_with_their_counts_in_brackets_past_a_semicolon_count_what_the_total_counts() -> None:
-    # a statistics bureau's kinds in brackets after a semicolon (own wording): the stock's kinds
+    # a statistics bureau's kinds in brackets after a semicolon: the stock's kinds
     text = (
         "至6月底註冊機動車共238,500輛,按年減少2.1%;"
         "重型電單車(93,100輛)及小型汽車(105,200輛)分別下跌1.2%及2.0%。"
@@ -3869,7 +3868,7 @@ def test_kinds_with_their_counts_in_brackets_past_a_semicolon_count_what_the_tot
 
 
 def test_a_pair_of_counts_named_by_bare_nouns_shares_the_predicate_after_the_second() -> None:
-    # 为N名A及M名B办理…: the words after the second count say what both count (own wording)
+    # 为N名A及M名B办理…: the words after the second count say what both count
     text = "中队民警为40名村民及11名务工人员办理摩托车驾驶证报考，另查获6名吸毒人员和2名涉毒嫌疑人。"
     recs = {r.text: r for r in extract_text(text)}
     assert recs["40名"].metric == recs["11名"].metric == "licenses_processed"
@@ -3877,7 +3876,7 @@ def test_a_pair_of_counts_named_by_bare_nouns_shares_the_predicate_after_the_sec
 
 
 def test_bare_offenders_closing_a_sentence_of_road_offences_are_its_drivers() -> None:
-    # own wording: after road offences in the same sentence, 处罚违法人员 counts their drivers
+    # after road offences in the same sentence, 处罚违法人员 counts their drivers
     text = (
         "夜查中共查处交通违法行为860起，其中酒后驾驶41起，累计处罚违法人员860人。今年查处各类违法人员120人。"
     )
