@@ -578,6 +578,8 @@ def read_changes(
                 basis = None  # 较服务承诺的目标值，高出约1.6%: against the pledge, not last year
         if change is not None and (paired := _paired_basis(text, cands, contexts, i)) is not None:
             basis = paired  # 同比、环比分别下降12.5%和8.3%: the first is year-on-year, the second not
+        elif change is not None and basis == "mom" and _BOTH_BASES.search(ctx.pre):
+            basis = "yoy"  # 同比、环比均增加2起: the same change on both; the year's basis is said first
         elif change is not None and (year := _paired_year(text, cands, contexts, i)) is not None:
             # 比2023年与2019年同期分别增加N宗及M宗: each against its own year in turn
             own = year_of(i) if year else None
@@ -661,6 +663,12 @@ def _pair_before(
     return pattern.search(text, lo, cands[first].start), place
 
 
+#: Two bases said together before one change that holds on both (同比、环比均增加2起, 同比和环比都下降
+#: 3%): the year-on-year basis, said first, is the one the figure keeps (the nearest word is 环比).
+_BOTH_BASES = compile_pattern(
+    r"(?:同比|按年)\s*[、和及与/]\s*(?:环比|按月)\s*(?:均|都|皆)\s*(?:有所)?"
+    r"(?:增加|减少|上升|下降|增长|降低|下跌|上涨|回落)?了?\s*$"
+)
 #: Two bases said together before a 分别 that pairs them with the figures after it.
 _BASIS_PAIR = compile_pattern(
     r"(同比|环比|按年|按月)\s*[、和及与/]\s*(同比|环比|按年|按月)(?=[^。；;！？\n]{0,16}?分别)"

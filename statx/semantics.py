@@ -1392,7 +1392,7 @@ def annotate(
         if p is not None and _apart_in_time(start, end, out[p]):
             p = None  # 412宗，當中58宗…，而2022年則分別是398宗: another year's, no part of this one's
         if p is not None and (
-            choice.key == "other"
+            (choice.key == "other" and not _missing_of_the_dead(ctx, out[p]))
             or kind_of_whole(ctx, choice, out[p], lex)
             or _only_set_up(ctx, lex)
             or _kind_of_person(ctx, out[p])
@@ -2445,8 +2445,9 @@ def _casualty_of_events_change(
 
     桥梁施工发生3起、死亡11人，同比持平；环比增加2起、7人: `i` (7人) follows a change of the events (2起)
     with only a 、 between and changes the same way (or either way after 、人数减少), so it is that
-    change's casualty: the people the full sentence counted before (11人, the dead). None when the
-    sentence counted none that a metric names.
+    change's casualty: the people the full sentence counted before (11人, the dead). When the sentence
+    counted no people but said a kind of accident or fire did not happen (未发生较大火灾，同比减少2起、
+    5人), the dead. None when the sentence counted none that a metric names.
     """
     if unit not in _PEOPLE_UNITS or not i or out[i - 1].change is None or out[i - 1].unit not in _EVENT_UNITS:
         return None
@@ -2459,7 +2460,30 @@ def _casualty_of_events_change(
             break
         if out[k].change is None and out[k].unit == unit and out[k].role != "baseline":
             return out[k].metric if out[k].metric != "other" else None
+    if _NO_PEOPLE_EVENTS.search(text, opening, candidates[i - 1].start):
+        # 本月未发生重大事故，同比减少2起、9人: a bulletin's line that counted no people pairs the events'
+        # change with their dead, the casualty such a line counts first
+        return "deaths"
     return None
+
+
+#: The missing alone right before their count (下落不明3人, 失踪2人), not the dead said with them (死亡和下落
+#: 不明, 死亡失踪).
+_MISSING_ONLY = compile_pattern(r"(?<!死亡[和及、与或]?|伤亡[和及、与或]?)(?:下落不明|失踪|失联)\s*$")
+
+
+def _missing_of_the_dead(ctx: Context, whole: Record) -> bool:
+    """Whether an item under a count of the dead (and missing) counts only the missing.
+
+    较大事故8起、死亡和失踪30人……渔业船舶发生1起、失踪4人: the 4 went missing, no one counted
+    dead; it stays a part of the 30 but not of the dead (`other`), as 失踪6人 alone is.
+    """
+    return whole.metric == "deaths" and _MISSING_ONLY.search(ctx.pre) is not None
+
+
+#: A kind of accident or fire the line says did not happen, before a change of
+#: events paired with people (本月未发生重大事故，同比减少2起、9人; 没有发生较大火灾，环比减少3起、6人).
+_NO_PEOPLE_EVENTS = compile_pattern(r"(?:未|没有|无)(?:发生|出现)[^，,。；;\d]{0,8}?(?:事故|火灾)")
 
 
 #: The metrics of cases, whose parts are cases too whatever crash their words name.
