@@ -275,6 +275,16 @@ _SYLLABLE = (
 _ZHUYIN = "˙?[\u3105-\u312f\u31a0-\u31bf]{1,4}[ˊˇˋ˙ˉ]?(?=[ )）])"
 # One reading of a character or a word's syllable: pinyin or zhuyin.
 _READING = f"(?:{_SYLLABLE}|{_ZHUYIN})"
+# A toneless syllable alone in its brackets right after a Han character, as content farms
+# gloss words at random (`其(qi)中`, `新(xin)华社`, `搜(sou)救`): an initial (or none) and a
+# final from pinyin's table, two to six lowercase letters and nothing else in the brackets,
+# so an enumerator (`(a)`), a unit (`(km)`, `(kg)`), an acronym (`(APP)`, `(GPS)`) or
+# English words (`(de facto)`) stay.
+_TONELESS = (
+    r"(?=[a-zü]{2,6}[)）])(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|iao|ian|ang|eng|ing|ong|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in"
+    r"|ua|uo|ui|un|ue|üe|ve|a|o|e|i|u|ü|v)(?=[)）])"
+)
 
 # Removed from prepared text (a zero-length segment):
 # - a pinyin annotation right after a Han character: `農(nóng)`, `農（nóng）`,
@@ -299,7 +309,7 @@ _READING = f"(?:{_SYLLABLE}|{_ZHUYIN})"
 # three alternatives at every character.
 _NOISE = re.compile(
     r"([(（ \u3000\u00ad\u200b-\u200d\u2060\ufeff\r]"
-    rf"(?:(?<=[{_HAN}][(（]){_READING}(?: {_READING}){{0,7}}[)）]"
+    rf"(?:(?<=[{_HAN}][(（])(?:{_READING}(?: {_READING}){{0,7}}|{_TONELESS})[)）]"
     rf"|(?<=[{_HAN}][ \u3000])[(（]{_READING}(?: {_READING}){{0,7}}[)）]"
     r"|(?<=\d[ \u3000])[\u00ad\u200b-\u200d\u2060\ufeff]+[ \u3000]?(?=\d)"
     r"|(?<=[\u00ad\u200b-\u200d\u2060\ufeff])(?:(?<=\d.)[ \u3000](?=\d))?"

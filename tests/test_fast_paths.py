@@ -41,9 +41,10 @@ from statx.rules import RuleSet
 # a bracketed run of syllables, pinyin or zhuyin (農(nóng), 萬(wan4), 交通(jiāo tōng), 詐（ㄓㄚˋ）),
 # or one set off by a blank (4.8萬 (wàn)); a soft hyphen or zero-width character, with the blanks
 # beside it between two digits (6 \u200b 8); a carriage return before a line feed.
+# right after the character also one toneless syllable alone in its brackets (其(qi)中).
 _SYLLABLES = rf"{nz._READING}(?: {nz._READING}){{0,7}}[)）]"
 _PLAIN_NOISE = re.compile(
-    rf"([(（](?<=[{nz._HAN}][(（]){_SYLLABLES}"
+    rf"([(（](?<=[{nz._HAN}][(（])(?:{nz._READING}(?: {nz._READING}){{0,7}}|{nz._TONELESS})[)）]"
     rf"|[ \u3000](?<=[{nz._HAN}][ \u3000])[(（]{_SYLLABLES}"
     r"|(?<=\d)[ \u3000][\u00ad\u200b-\u200d\u2060\ufeff]+[ \u3000]?(?=\d)"
     r"|[\u00ad\u200b-\u200d\u2060\ufeff](?:(?<=\d[\u00ad\u200b-\u200d\u2060\ufeff])[ \u3000](?=\d))?"
@@ -73,6 +74,8 @@ _NOISY = st.lists(
             " ",
             "\u3000",
             "wan",
+            "qi",
+            "km",
             "ㄓㄚˋ",
             "ㄑ",
         ]

@@ -108,6 +108,12 @@ def test_fold_text_falls_back_to_chars_when_t2s_changes_length(monkeypatch: pyte
         ("2 \u200bA", "2 A"),
         ("起 \u200b 8", "起  8"),
         ("一\r\n二", "一\n二"),
+        # one toneless syllable alone in its brackets, as content farms gloss words at random
+        ("其(qi)中涉及营救任务", "其中涉及营救任务"),
+        ("搜(sou)救任务的", "搜救任务的"),
+        ("新(xin)华社北京(jing)电", "新华社北京电"),
+        ("字(nong)", "字"),
+        ("地区（qu）内", "地区内"),
     ],
 )
 def test_noise_removed(raw: str, expected: str) -> None:
@@ -133,7 +139,11 @@ def test_ordinary_parentheses_kept(raw: str) -> None:
     "raw",
     [
         "abc(nóng)",  # not after a Han character
-        "字(nong)",  # toneless and not a neutral syllable
+        "字(nong cun)",  # toneless syllables are dropped only one alone in its brackets
+        "方案(a)",  # an enumerator: a single letter
+        "里程(km)",  # a unit, no syllable
+        "重量(kg)",
+        "字(nongg)",
         "字(zhuàngzhuàng)",  # longer than one syllable
         "字( nóng)",
         "字(Nóng)",
