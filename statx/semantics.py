@@ -85,7 +85,6 @@ _ENDS_ON_COUNT = compile_pattern(r"[^\d，,；;：:。！？!?\n]{0,8}[。！!]?
 _CALLS = "incidents_received"
 #: The commas that split a sentence's clauses (`_named_between`).
 _CLAUSE_COMMA = compile_pattern(r"[，,]")
-#: A number of two or more digits with no measure word, a comma right after it (查处治安案件1326，同比…).
 #: A clause that points back at the number said last (这个数量有点大, 这一数字不小), ending right before
 #: the figure's own clause: the number it means is the count before, not a thing of its own.
 _POINTS_BACK = compile_pattern(
@@ -93,6 +92,7 @@ _POINTS_BACK = compile_pattern(
 )
 #: How far back (in characters) the count a pointing clause means may stand.
 _POINTS_BACK_REACH = 160
+#: A number of two or more digits with no measure word, a comma right after it (查处治安案件1326，同比…).
 _BARE_NUMBER = compile_pattern(r"(?<![\d.])\d{2,}[ \t]*[，,]")
 #: How many figures of a sentence of 其中 `_change_broken_down` looks back over.
 _MAX_PARTS = 8
