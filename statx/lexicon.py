@@ -127,6 +127,7 @@ class Lexicon:
                 alternation([*w.get("basis_yoy", ()), *w.get("basis_mom", ())]),
                 *optional_fragment("BASIS_YOY"),
                 *optional_fragment("BASIS_MOM"),
+                *optional_fragment("BASIS_YOY_MONTH"),
             ]
         )
 
@@ -177,6 +178,10 @@ class Lexicon:
                 f"|[^，,。；;]{{1,16}}?(?:扩大|收窄|缩小|提高|上升|下降|增加|减少|回落)?(?:到|至)[^，,。；;\\d]{{0,4}})$"
             )
 
+        after_basis_words = (
+            alternation([*w.get("change_up_after_basis", ()), *w.get("change_down_after_basis", ())])
+            or "(?!)"
+        )
         return cls(
             ranked_up=ranked("change_up"),
             ranked_down=ranked("change_down"),
@@ -262,6 +267,8 @@ class Lexicon:
                 # an adverb that only says the change went on or again (仍下降, 继续上升)
                 f"(?:{alternation(w.get('change_adverbs', ()))})?"
                 f"(?:{alternation([*w['change_up'], *w['change_down']])})?了?(?:约|近)?$"
+                # a basis and a word that says a change only after one (比去年二月份多了, 同比少)
+                f"|^(?:{bases})(?:{after_basis_words})了?(?:约|近)?$"
             ),
             crime_kind_change=compile_pattern(
                 "^(?:其中|当中)?[，,、]?[^\\d，,。；;：:案]{0,6}?"

@@ -85,6 +85,13 @@ _ENDS_ON_COUNT = compile_pattern(r"[^\d，,；;：:。！？!?\n]{0,8}[。！!]?
 _CALLS = "incidents_received"
 #: The commas that split a sentence's clauses (`_named_between`).
 _CLAUSE_COMMA = compile_pattern(r"[，,]")
+#: A clause that points back at the number said last (这个数量有点大, 这一数字不小), ending right before
+#: the figure's own clause: the number it means is the count before, not a thing of its own.
+_POINTS_BACK = compile_pattern(
+    r"(?:这个|这一|该|此)[^\d，,。；;！？!?\n]{0,6}?(?:数量|数字|数据|数目)[^\d，,。；;！？!?\n]{0,6}[，,]\s*$"
+)
+#: How far back (in characters) the count a pointing clause means may stand.
+_POINTS_BACK_REACH = 160
 #: A number of two or more digits with no measure word, a comma right after it (查处治安案件1326，同比…).
 _BARE_NUMBER = compile_pattern(r"(?<![\d.])\d{2,}[ \t]*[，,]")
 #: How many figures of a sentence of 其中 `_change_broken_down` looks back over.
@@ -952,14 +959,26 @@ def annotate(
             and not same_sentence
             and (change is not None or baseline)
             and (
-                _after_semicolon(text, ctx.sentence_start)
-                # 破获刑事案件1200起。同比上升12%: a sentence or line that opens on a bare change, right
-                # after one that ends on a count, is of that count, as after a semicolon
-                or _ENDS_ON_COUNT.fullmatch(text, candidates[i - 1].end, ctx.sentence_start) is not None
+                (
+                    (
+                        _after_semicolon(text, ctx.sentence_start)
+                        # 破获刑事案件1200起。同比上升12%: a sentence or line that opens on a bare change,
+                        # right after one that ends on a count, is of that count, as after a semicolon
+                        or _ENDS_ON_COUNT.fullmatch(text, candidates[i - 1].end, ctx.sentence_start)
+                        is not None
+                    )
+                    # the change's clause opens its sentence, after a period at most: a clause before it
+                    # that names something (；口岸通关人次逾1.2亿，与去年同比增幅3.1%) names what changed
+                    and _only_a_period(text[ctx.sentence_start : cand.start - len(ctx.pre)], lex)
+                )
+                # 查获醉驾41人。民警说，这个数字不小，比去年多了两成: a clause that points back at the
+                # number (这个数字, 这一数量) hands the change to the count said last, a sentence or two
+                # before
+                or (
+                    _POINTS_BACK.search(text, ctx.sentence_start, cand.start - len(ctx.pre)) is not None
+                    and ctx.sentence_start - candidates[i - 1].end <= _POINTS_BACK_REACH
+                )
             )
-            # the change's clause opens its sentence, after a period at most: a clause before it that
-            # names something (；口岸通关人次逾1.2亿，与去年同比增幅3.1%) names what changed
-            and _only_a_period(text[ctx.sentence_start : cand.start - len(ctx.pre)], lex)
             and lex.bare_change.match(without_blanks(ctx.pre))
             # 抓获逃犯58人；查处治安案件2210，同比上升12.4%: a number its clause says without a measure
             # word (no figure) is what the change is of, not the count before the semicolon
