@@ -1279,3 +1279,16 @@ def test_items_past_a_semicolon_follow_the_first_item_of_a_lead_that_took_no_who
     # a lead whose first item is a part keeps its items past the semicolons parts
     text = "全县共发生亡人事故86起。从区域看，城关30起；河口20起；新街10起。"
     assert [parents_of(text)[t] for t in ("30起", "20起", "10起")] == ["86起"] * 3
+
+
+def test_a_paragraph_opened_by_qizhong_whose_parts_name_again_the_noun_after_the_whole() -> None:
+    """…共有N宗交通意外发生，导致M人受伤。⏎其中a宗意外在甲区发生，b宗在乙区: 意外 says again what N counts."""
+    text = (
+        "上周本市共录得三百零五宗交通意外，造成三百四十人受伤。\n"
+        "其中七十宗意外在东区发生，一百宗在南区及一百三十五宗在北区发生。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("七十宗", "一百宗", "一百三十五宗")] == ["三百零五宗"] * 3
+    # parts that name another thing after their counts are no parts of a count a paragraph up
+    text = "上周本市共录得三百零五宗交通意外，造成三百四十人受伤。\n其中七十宗罪案在东区发生，一百宗在南区。"
+    assert parents_of(text)["七十宗"] is None
