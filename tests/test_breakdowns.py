@@ -1292,3 +1292,12 @@ def test_a_paragraph_opened_by_qizhong_whose_parts_name_again_the_noun_after_the
     # parts that name another thing after their counts are no parts of a count a paragraph up
     text = "上周本市共录得三百零五宗交通意外，造成三百四十人受伤。\n其中七十宗罪案在东区发生，一百宗在南区。"
     assert parents_of(text)["七十宗"] is None
+
+
+def test_a_look_at_the_places_a_total_falls_in_is_a_grouping_lead() -> None:
+    """从各县市来看，甲市N件…；乙县M件: the kind of division named opens a breakdown of the total above."""
+    text = "上月全省发生交通事故8,200件。\n从各县市来看，甲市1,300件最多；其后依序为乙县950件、丙县870件。"
+    parents = parents_of(text)
+    assert [parents[t] for t in ("1,300件", "950件", "870件")] == ["8,200件"] * 3
+    text = "上月全市发生交通事故820件。按乡镇分，甲镇130件，乙镇95件。"
+    assert [parents_of(text)[t] for t in ("130件", "95件")] == ["820件"] * 2
