@@ -1537,7 +1537,7 @@ def _same_noun_after(doc: Reading, j: int, i: int) -> bool:
     )
 
 
-_HAN_PAIR = regex.compile(r"\p{Han}{2}")
+_HAN_PAIR = compile_pattern(r"\p{Han}{2}")
 
 
 def _says_solving_verb_again(doc: Reading, j: int, start: int, i: int) -> bool:
