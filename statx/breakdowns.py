@@ -1513,7 +1513,31 @@ def _names_again(doc: Reading, j: int, start: int, i: int) -> bool:
     words = doc.contexts[j].pre.rstrip()[-4:]
     if len(words) == 4 and doc.text.find(words, start, doc.cands[i].start) >= 0:
         return True
+    k = i
+    while k > j and doc.cands[k].start >= start:  # this part or one before it in the sentence
+        if _same_noun_after(doc, j, k):
+            return True
+        k -= 1
     return _says_solving_verb_again(doc, j, start, i)
+
+
+def _same_noun_after(doc: Reading, j: int, i: int) -> bool:
+    """Whether figure ``j`` and part ``i`` name the same thing right after their measure words.
+
+    本港上周共有259宗交通意外发生，导致292人受伤。⏎其中57宗意外在港岛区发生，89宗在九龙区: the noun after
+    the first part's count (意外) says again the one after the whole's (交通意外), so the parts count what
+    it counts, though the words before the whole (共有) are not said again. Two Han characters in common
+    within the first four after each number; `_names_again` asks it of each part of the sentence so far.
+    """
+    after_j = doc.contexts[j].post.lstrip()[:4]
+    after_i = doc.contexts[i].post.lstrip()[:4]
+    return any(
+        len(pair := after_j[k : k + 2]) == 2 and _HAN_PAIR.fullmatch(pair) is not None and pair in after_i
+        for k in range(len(after_j) - 1)
+    )
+
+
+_HAN_PAIR = compile_pattern(r"\p{Han}{2}")
 
 
 def _says_solving_verb_again(doc: Reading, j: int, start: int, i: int) -> bool:

@@ -43,6 +43,10 @@ _COUNT_NAME = compile_pattern(r"(?:件|起|宗)?数(?:量)?(?:为|是|达)?\s*")
 #: A clause whose own words only say the crimes happened (…，破获N件，发生减少M件): 发生 or 发案, not
 #: 发生在/发生于 (where solved cases took place), and no 其中 (a part of the whole before it)
 _HAPPENED_ONLY = compile_pattern(r"^(?:(?!其中)[^，。；,;\d])*?(?:发生(?![在于])|发案)")
+# the people a count says died or were hurt with the bare 死 or 伤 right after it (釀5死, 减少60死、
+# 2626伤, 甲市25死): what names the toll's cause or place before it (闯红灯, 未戴安全帽) counts no offence
+# here. Not 死者, 死刑 or 死缓, nor 伤亡 (the dead and the hurt together, `deaths`) or 伤残.
+_TOLL_AFTER = compile_pattern(r"^(?:死(?![者刑缓])|伤(?!\p{Han}))")
 #: Words that turn to something else (此外，全市共查处…): the paragraph's previous road offence no longer
 #: says what a bare 查处 counts (`MetricIndex._offence_said_before`).
 _TURN = compile_pattern(r"此外|另外|另有|其他|其它|其余|全部|总共|总计|共计")
@@ -328,6 +332,8 @@ class MetricIndex:
         if unit in SHARE_UNITS and not is_change and self.settled is not None and self.settled.match(post):
             # 邻里纠纷做到100%调处, 来信100%办结: the share of them settled
             return self.named("resolution_rate")
+        if unit == "人" and _TOLL_AFTER.match(post):
+            return self.named("deaths" if post[0] == "死" else "injuries")
         best: tuple[float, Metric, str] | None = None  # score, metric, the words its cue matched
         best_start = 0  # where the best cue starts in the words it was found in
         best_end_in_pre = -1  # where the best cue ends when it stands in `pre`

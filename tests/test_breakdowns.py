@@ -1279,3 +1279,25 @@ def test_items_past_a_semicolon_follow_the_first_item_of_a_lead_that_took_no_who
     # a lead whose first item is a part keeps its items past the semicolons parts
     text = "全县共发生亡人事故86起。从区域看，城关30起；河口20起；新街10起。"
     assert [parents_of(text)[t] for t in ("30起", "20起", "10起")] == ["86起"] * 3
+
+
+def test_a_paragraph_opened_by_qizhong_whose_parts_name_again_the_noun_after_the_whole() -> None:
+    """…共有N宗交通意外发生，导致M人受伤。⏎其中a宗意外在甲区发生，b宗在乙区: 意外 says again what N counts."""
+    text = (
+        "上周本市共录得三百零五宗交通意外，造成三百四十人受伤。\n"
+        "其中七十宗意外在东区发生，一百宗在南区及一百三十五宗在北区发生。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("七十宗", "一百宗", "一百三十五宗")] == ["三百零五宗"] * 3
+    # parts that name another thing after their counts are no parts of a count a paragraph up
+    text = "上周本市共录得三百零五宗交通意外，造成三百四十人受伤。\n其中七十宗罪案在东区发生，一百宗在南区。"
+    assert parents_of(text)["七十宗"] is None
+
+
+def test_a_look_at_the_places_a_total_falls_in_is_a_grouping_lead() -> None:
+    """从各县市来看，甲市N件…；乙县M件: the kind of division named opens a breakdown of the total above."""
+    text = "上月全省发生交通事故8,200件。\n从各县市来看，甲市1,300件最多；其后依序为乙县950件、丙县870件。"
+    parents = parents_of(text)
+    assert [parents[t] for t in ("1,300件", "950件", "870件")] == ["8,200件"] * 3
+    text = "上月全市发生交通事故820件。按乡镇分，甲镇130件，乙镇95件。"
+    assert [parents_of(text)[t] for t in ("130件", "95件")] == ["820件"] * 2
