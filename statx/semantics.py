@@ -68,7 +68,7 @@ from statx.records import SHARE_UNITS, Change, Figure, Record
 from statx.respectively import Listed, read_respectively
 from statx.rules import RuleSet
 from statx.semicolons import parent_over_semicolon
-from statx.sharewholes import wholes_of_named_totals, wholes_of_own_shares
+from statx.sharewholes import whole_of_listed_charge, wholes_of_named_totals, wholes_of_own_shares
 from statx.subjects import nearest_before, region_name
 
 #: A 分别 item that names only the measure of a count (件数, 人数, 案件数, 起数): with the unit it names.
@@ -458,6 +458,34 @@ def _colon_term(text: str, start: int, ctx: Context, lex: Lexicon) -> str:
     if not 2 <= len(term) <= 12 or regex.search(r"\d", term):
         return ""
     return term
+
+
+#: A figure's own words that name only a criminal charge (危险驾驶罪, 组织、领导传销活动罪), maybe after a
+#: ranking's words (排在前五位的分别是盗窃罪): the charge is a kind, not what is counted.
+_ONLY_A_CHARGE = compile_pattern(r"^(?:[^，,。；;：:\d]{0,12}?(?:是|为|有))?[\p{Han}、]{1,16}罪$")
+#: The words that open a list of charges and say what was done to the people charged
+#: (起诉案件较多的罪名：…, 从起诉罪名看，…, 批捕人数居前的罪名有…).
+_CHARGE_LEAD = compile_pattern(r"[^，,。；;：:\n]{0,16}罪名[^，,。；;：:\n]{0,12}")
+#: How far back (in characters) a list of charges may have opened, past its semicolons.
+_CHARGE_LIST_REACH = 400
+
+
+def _charge_lead(text: str, start: int, ctx: Context) -> str:
+    """The words before a list of charges that say what its counts are, or "".
+
+    起诉案件较多的罪名：危险驾驶罪N人；盗窃罪M人 and 从起诉罪名看，排在前五位的是…罪N人: each item names
+    only a charge, which is a kind of the people dealt with; the lead before the list (in the same
+    sentence: a semicolon goes on with the list) names the deed (起诉, 批捕) its counts are of.
+    """
+    pre = without_blanks(ctx.pre)
+    if not _ONLY_A_CHARGE.match(pre):
+        return ""
+    pre_start = start - len(ctx.pre)
+    # the list goes on past semicolons, which may open a clause's context: read from the full stop
+    stops = _SENTENCE_END.finditer(text, max(0, pre_start - _CHARGE_LIST_REACH), pre_start)
+    opening = min(max((m.end() for m in stops), default=ctx.sentence_start), ctx.sentence_start)
+    leads = list(_CHARGE_LEAD.finditer(text, opening, pre_start))
+    return leads[-1].group() if leads else ""
 
 
 def _bare_or_empty(words: str, lex: Lexicon) -> bool:
@@ -1136,6 +1164,10 @@ def annotate(
         # words read before the figure's own: the term a colon closes (违法载人：查处…), whose cue may
         # start the label, or else the verb of the list the figure is an item of, which may not
         term = _colon_term(text, cand.start, ctx, lex) if pair is None and not row else ""
+        charge_listed = False
+        if not term and pair is None and not row:
+            term = _charge_lead(text, cand.start, ctx)
+            charge_listed = bool(term)
         lead = term or (
             _list_verb(text, candidates, records, ctx, i, lex)
             if pair is None and not row and change is None
@@ -1403,6 +1435,8 @@ def annotate(
             p = over[0] if over is not None else shared[i]
             if p is None and over is None and choice.key == "other":
                 p = named_totals[i]  # 合共N宗，占火警总出勤的55.0%: a count naming nothing of its own
+            if p is None and charge_listed:
+                p = whole_of_listed_charge(reading, i)  # 抢劫罪N人，占逮捕总人数的30%: a kind of that total
             # 其中盗窃案件523起…；诈骗案件287起: a kind named like the first item counts what that counts
             if over is not None and over[1] not in (choice.key, "other"):
                 choice = lex.metrics.named(over[1])

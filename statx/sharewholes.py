@@ -190,6 +190,24 @@ def wholes_of_named_totals(doc: Reading, parents: Sequence[int | None]) -> list[
     return out
 
 
+def whole_of_listed_charge(doc: Reading, i: int) -> int | None:
+    """The earlier total a count in a list of charges is the share of, said right after it, or None.
+
+    逮捕人数居前的罪名：抢劫罪N人，占逮捕总人数的30%；诈骗罪M人，占…: each charge is a kind of the
+    people the total before the list counts, said a paragraph up (全年批准逮捕…N人); the share,
+    checked against the earlier figures of the count's measure, says which. The total's own words
+    need not repeat the share's name for it (批准…逮捕 for the share's 批捕).
+    """
+    cands, records = doc.cands, doc.records
+    if i + 1 >= len(cands) or records[i + 1].unit != "%" or records[i].unit in SHARE_UNITS:
+        return None
+    if doc.changes[i].relative or doc.changes[i + 1].relative:
+        return None
+    if _SHARE_OF_TOTAL.match(doc.text, cands[i].end, cands[i + 1].start) is None:
+        return None
+    return _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK))
+
+
 def _counts_with_their_share(
     doc: Reading, parents: Sequence[int | None]
 ) -> Iterator[tuple[int, regex.Match[str]]]:
