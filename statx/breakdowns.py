@@ -2383,7 +2383,8 @@ _SET_UP_IN = compile_pattern(
     + r"[^，。；,;:：\d]{0,3}?(?:新建|建成|建|设立|设置|设|配备|聘用|成立)[^，。；,;:：\d]{0,10}$"
 )
 _PLACE_AFTER = compile_pattern(r"[ \t]*" + _PLACE_KIND)
-_RATE_OF_COUNT = compile_pattern(PER_PERIOD + r"|人均|户均|车均|场均|每人|每名|每户")
+#: A count per so many people (每10万人1318件, 每十万人口) is a rate of a population, no part either.
+_RATE_OF_COUNT = compile_pattern(PER_PERIOD + r"|人均|户均|车均|场均|每人|每名|每户|每[\d十百千万]{1,6}人")
 #: Words inside a bracket that make its figure a rate or another period's, not a part
 #: (1.94万起(日均53起), 214起(2023年为236起), 612起(上年同期498起)); 即 restates what is before it
 #: (较前年上升6.7%(即29 157宗): Hong Kong's releases give the year before's count so).

@@ -2895,6 +2895,18 @@ def test_a_rate_per_head_or_per_period_is_no_part_of_a_breakdown_before_it() -> 
     assert recs["八百余起"].parent is None
 
 
+def test_a_count_per_so_many_people_is_no_part_of_the_count_before_it() -> None:
+    """A rate per 10万人 names its own kind (发生率): no part of the cases solved before it."""
+    text = (
+        "今年前三季刑事案件破獲數為1萬2000件,較上年同期增加300件,破獲率97.1%;依行政區觀察,"
+        "刑案發生率以甲區每10萬人980.5件最高,乙區每10萬人640.2件次之,最低則為丙區每10萬人320.8件。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for t in ("980.5件", "640.2件", "320.8件"):
+        assert recs[t].parent is None
+        assert recs[t].metric == "crimes_reported"
+
+
 def test_items_in_another_unit_after_a_list_are_no_parts_of_a_figure_it_passed_over() -> None:
     """A 其中 breaks down the count right before it; a later item in another unit is a count of its own."""
     text = (
