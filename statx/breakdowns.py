@@ -31,6 +31,7 @@ from statx.figurereading import (
     DECIMALS,
     KIND_OF_WHOLE,
     NAMED_BACK,
+    NUMBERED_LINE,
     PER_PERIOD,
     PER_UNIT_AFTER,
     Reading,
@@ -628,7 +629,7 @@ def _breakdown_goes_on(
     ):
         head, marker = outer
     elif (marker is None or out[head] is None) and text[
-        _end_of_item_before(text, before) - 1 : _end_of_item_before(text, before)
+        (before_end := _end_of_item_before(text, before)) - 1 : before_end
     ] in ("；", ";"):
         # 其中：甲发生2起…；乙发生1起…。丙发生1起: the clause before is an item past a semicolon, whose
         # whole `statx.semicolons` reads later; the list's first item, before the semicolons, has it
@@ -745,13 +746,10 @@ def _end_of_item_before(text: str, start: int) -> int:
     end = start
     while end > max(0, start - 8) and text[end - 1] in _LINE_SPACE:
         end -= 1
-    if end < start and _NUMBERED_LINE.match(text, start):
+    if end < start and NUMBERED_LINE.match(text, start):
         return start  # 。⏎二、…: a numbered line opens a section of its own, going on no list above
     return end
 
-
-#: The number opening a line of a report's sections or numbered items (二、, （三）, (3), 3., 3、).
-_NUMBERED_LINE = compile_pattern(r"[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
 
 #: Spaces and line breaks that may stand between an item's closing mark and the next item's line.
 _LINE_SPACE = frozenset(" \t\r\n\u3000")
