@@ -31,6 +31,7 @@ from statx.figurereading import (
     DECIMALS,
     KIND_OF_WHOLE,
     NAMED_BACK,
+    NUMBERED_LINE,
     PER_PERIOD,
     PER_UNIT_AFTER,
     Reading,
@@ -613,19 +614,23 @@ def _breakdown_goes_on(
         return None
     start = contexts[i].sentence_start
     first = bisect.bisect_left(cands, start, key=start_of)
-    if first == 0 or text[start - 1 : start] not in _ITEM_ENDS or cands[first - 1].start < start - WINDOW:
+    # 其中：⏎甲…；⏎乙…。⏎丙…: items each on a line of their own end at the mark before the line break
+    ended = _end_of_item_before(text, start)
+    if first == 0 or text[ended - 1 : ended] not in _ITEM_ENDS or cands[first - 1].start < start - WINDOW:
         return None
-    if text[start - 1 : start] != "。" and _says_its_own_breakdown(doc, start):
+    if text[ended - 1 : ended] != "。" and _says_its_own_breakdown(doc, ended):
         return None  # 其中汽车…；摩托车…: past the semicolon of a 其中 sentence, `statx.semicolons` reads it
     before = contexts[first - 1].sentence_start
     head = bisect.bisect_left(cands, before, key=start_of)
     marker = markers[head]
     if (
-        text[start - 1 : start] == "。"
-        and (outer := _item_of_outer_list(doc, out, markers, start)) is not None
+        text[ended - 1 : ended] == "。"
+        and (outer := _item_of_outer_list(doc, out, markers, ended)) is not None
     ):
         head, marker = outer
-    elif (marker is None or out[head] is None) and text[before - 1 : before] in ("；", ";"):
+    elif (marker is None or out[head] is None) and text[
+        (before_end := _end_of_item_before(text, before)) - 1 : before_end
+    ] in ("；", ";"):
         # 其中：甲发生2起…；乙发生1起…。丙发生1起: the clause before is an item past a semicolon, whose
         # whole `statx.semicolons` reads later; the list's first item, before the semicolons, has it
         head = bisect.bisect_left(
@@ -730,6 +735,24 @@ def _names_casualty(doc: Reading, w: int, casualty: str | None) -> bool:
 #: What ends the sentence of an item that the next sentence may go on from: a full stop, or a semicolon
 #: between two sectors of a sentence that itself goes on (…死亡8人；冶金行业事故3起…).
 _ITEM_ENDS = ("。", "；", ";")
+
+
+def _end_of_item_before(text: str, start: int) -> int:
+    """Where the item before a sentence starting at ``start`` ends: past its mark, before a line break.
+
+    A list set out one item a line (其中：⏎甲发生5起…；⏎乙发生4起…。⏎丙…) ends each item with its mark
+    and then breaks the line; the mark, not the break, says whether the item closed a sentence.
+    """
+    end = start
+    while end > max(0, start - 8) and text[end - 1] in _LINE_SPACE:
+        end -= 1
+    if end < start and NUMBERED_LINE.match(text, start):
+        return start  # 。⏎二、…: a numbered line opens a section of its own, going on no list above
+    return end
+
+
+#: Spaces and line breaks that may stand between an item's closing mark and the next item's line.
+_LINE_SPACE = frozenset(" \t\r\n\u3000")
 
 #: What opens a sentence naming the next ranks of a breakdown after its first (其次是…, 其次为…).
 _NEXT_RANKED = compile_pattern(r"\s*其次(?:是|为|為)?")

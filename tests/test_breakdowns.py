@@ -1077,6 +1077,19 @@ def test_the_sentence_after_a_nested_list_closed_by_a_full_stop_is_the_outer_lis
     assert (parents["3起"], parents["41人"]) == ("40起", "530人")
 
 
+def test_a_nested_list_set_out_one_item_a_line_hands_back_to_the_outer_list() -> None:
+    """其中：⏎甲…。其中：⏎子类一…；⏎子类二…。⏎乙类…: the line breaks after the marks change nothing."""
+    text = (
+        "全省发生较大事故30起，死亡120人。其中：\n工业企业发生9起，死亡40人，同比增加1起、5人。其中：\n"
+        "化工企业发生5起，死亡22人，同比增加2起、9人；\n机械企业发生4起，死亡18人，同比减少1起、4人。\n"
+        "道路交通发生15起，死亡60人，同比减少3起、12人；\n内河航运发生6起，死亡20人，同比增加1起、3人。"
+    )
+    parents = parents_of(text)
+    assert (parents["5起"], parents["22人"], parents["4起"]) == ("9起", "40人", "9起")
+    assert (parents["15起"], parents["60人"]) == ("30起", "120人")
+    assert (parents["6起"], parents["20人"]) == ("30起", "120人")
+
+
 def test_an_item_after_a_full_stop_goes_on_a_list_whose_items_a_semicolon_split() -> None:
     """其中：甲发生2起…；乙发生1起…。丙发生1起…: past the full stop, still the list of the 其中."""
     text = (
