@@ -2445,10 +2445,8 @@ _KIND_IN_BRACKETS = compile_pattern(r"\p{Han}{2,}[(（]$")
 def _kind_in_brackets(text: str, candidates: Sequence[Candidate], i: int) -> bool:
     """Whether figure ``i`` stands alone in brackets right after a kind's name (重型電單車(9.6萬輛))."""
     start, end = candidates[i].start, candidates[i].end
-    return _KIND_IN_BRACKETS.search(text, max(0, start - 12), start) is not None and text[end : end + 1] in (
-        ")",
-        "）",
-    )
+    closed = text[end : end + 1] in (")", "）")
+    return closed and _KIND_IN_BRACKETS.search(text, max(0, start - 12), start) is not None
 
 
 def _item_before_semicolon(

@@ -198,12 +198,7 @@ def whole_of_listed_charge(doc: Reading, i: int) -> int | None:
     checked against the earlier figures of the count's measure, says which. The total's own words
     need not repeat the share's name for it (批准…逮捕 for the share's 批捕).
     """
-    cands, records = doc.cands, doc.records
-    if i + 1 >= len(cands) or records[i + 1].unit != "%" or records[i].unit in SHARE_UNITS:
-        return None
-    if doc.changes[i].relative or doc.changes[i + 1].relative:
-        return None
-    if _SHARE_OF_TOTAL.match(doc.text, cands[i].end, cands[i + 1].start) is None:
+    if i + 1 >= len(doc.cands) or _share_said_after(doc, i) is None:
         return None
     return _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK))
 
@@ -212,15 +207,22 @@ def _counts_with_their_share(
     doc: Reading, parents: Sequence[int | None]
 ) -> Iterator[tuple[int, regex.Match[str]]]:
     """Each count that found no whole and the words writing the share right after it of a total (，占…的)."""
-    cands, records = doc.cands, doc.records
-    for i in range(len(cands) - 1):
-        if parents[i] is not None or records[i + 1].unit != "%" or records[i].unit in SHARE_UNITS:
-            continue
-        if doc.changes[i].relative or doc.changes[i + 1].relative:
-            continue
-        said = _SHARE_OF_TOTAL.match(doc.text, cands[i].end, cands[i + 1].start)
-        if said is not None:
+    for i in range(len(doc.cands) - 1):
+        if parents[i] is None and (said := _share_said_after(doc, i)) is not None:
             yield i, said
+
+
+def _share_said_after(doc: Reading, i: int) -> regex.Match[str] | None:
+    """The words between count ``i`` and the share right after it that make it a share of a total, or None.
+
+    Neither may be a change, and ``i`` must be a count, not itself a share (起诉N人，占起诉总人数的3.9%).
+    """
+    cands, records = doc.cands, doc.records
+    if records[i + 1].unit != "%" or records[i].unit in SHARE_UNITS:
+        return None
+    if doc.changes[i].relative or doc.changes[i + 1].relative:
+        return None
+    return _SHARE_OF_TOTAL.match(doc.text, cands[i].end, cands[i + 1].start)
 
 
 def _share_reads_as_part(doc: Reading, i: int, total: str) -> bool:
