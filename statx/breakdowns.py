@@ -219,6 +219,8 @@ def find_parents(doc: Reading) -> Parents:
         elif parent is None and (named := _next_item_named_again(doc, out, named_again, i)) is not None:
             parent = named  # 有效警情中，刑事类警情44起，…，纠纷334起: a later item names only its kind
             named_again.add(i)
+        elif parent is None and (partner := _partner_of_named(doc, out, named_again, i)) is not None:
+            parent = partner  # …中：煤矿企业发生19起，死亡299人: the deaths of the events named again
         if (
             parent is None
             and not changes[i].relative
@@ -696,9 +698,9 @@ def _item_of_outer_list(
     """The first item of the outer list when the sentence ending at ``end`` closed a list nested in an item.
 
     其中：甲类发生13起…。其中：子类一发生9起…；子类二发生1起…。乙类发生18起: the full stop after the nested
-    items (parts of a part, opened by a 其中 after the part they break down) closes them; the next
-    sentence is the outer list's next item, so it is compared with the item the nested list broke
-    down. Returns that item and its breakdown's marker.
+    items (parts of a part, opened by a 其中 or an among-clause after the part they break down) closes
+    them; the next sentence is the outer list's next item, so it is compared with the item the nested
+    list broke down. Returns that item and its breakdown's marker.
     """
     cands, text = doc.cands, doc.text
     opening = last_end(FULL_STOP_BACK, text, end - 2, max(0, end - WINDOW))
@@ -706,9 +708,12 @@ def _item_of_outer_list(
     if head >= len(cands) or cands[head].start >= end:
         return None
     whole, marker = out[head], markers[head]
-    if whole is None or whole > head or out[whole] is None or marker is None:
+    if whole is None or whole > head or out[whole] is None:
         return None
-    if not _opens_with_qizhong(text, marker) or marker < cands[whole].end:
+    nested = marker is not None and _opens_with_qizhong(text, marker) and marker >= cands[whole].end
+    # 甲类发生27起…。甲类中：⏎子类一发生19起…；⏎子类二发生5起…。⏎乙类发生3起: a nested list under a clause
+    # that names its item again (`_among_line_above`) closes alike
+    if not nested and _among_line_above(text, opening, max(0, opening - WINDOW)) is None:
         return None
     outer = bisect.bisect_left(cands, doc.contexts[whole].sentence_start, key=start_of)
     marker = markers[outer]
@@ -961,10 +966,14 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
     start = cands[i].start
     if text.find("中", lo, start) < 0:
         return None  # most figures: no clause of the kind within reach, and no search for one
-    clauses = list(_AMONG.finditer(text, last_end(FULL_STOP_BACK, text, start, lo), start))
-    if not clauses:
+    begin = last_end(FULL_STOP_BACK, text, start, lo)
+    clauses = list(_AMONG.finditer(text, begin, start))
+    if clauses:
+        clause = clauses[-1]  # the nearest: 从类别看，有效警情中，…
+    elif (above := _among_line_above(text, begin, lo)) is not None:
+        clause = above
+    else:
         return None
-    clause = clauses[-1]  # the nearest: 从类别看，有效警情中，…
     verb, noun = clause.group(1) or "", clause.group(2)
     kinds_follow = False
     if (det := _ALL_OF.match(noun)) is not None:
@@ -994,6 +1003,8 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
         own = _UNWRAPPED.sub("", doc.contexts[j].pre)
         if own.endswith(_CALLS_AGAIN.get(noun[-2:], noun[-2:])):
             own = own[:-2] + noun[-2:]  # 有效报警3200起。有效警情中，…: a 110 report's calls by either name
+        if own.endswith(_OCCURRED_AFTER):
+            own = own[: -len(_OCCURRED)]  # 工矿商贸企业发生27起。工矿商贸企业中：…: a sector's events
         if own.endswith(noun) and verb[-2:] in own[: -len(noun)]:
             return j
         # the total said with its noun before the verb (涉黑逃犯已到案N名 … 到案的涉黑逃犯中，有M名):
@@ -1003,6 +1014,62 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
     return None
 
 
+def _partner_of_named(doc: Reading, out: Sequence[int | None], named: set[int], i: int) -> int | None:
+    """The count said with an item's whole, in ``i``'s measure and words, when ``i`` follows that item.
+
+    工矿商贸企业发生27起，死亡416人。工矿商贸企业中：⏎煤矿企业发生19起，死亡299人: the events are
+    among those the clause names again (`_whole_named_again`); the deaths said after them in their
+    sentence are among the deaths said after the whole in its own, by the same word (死亡).
+    """
+    k = i - 1
+    if k < 0 or k not in named or (whole := out[k]) is None or doc.changes[i].relative:
+        return None
+    partner = whole + 1
+    records, contexts = doc.records, doc.contexts
+    if partner >= k or measure_of(records[i].unit) == measure_of(records[k].unit):
+        return None
+    if contexts[i].sentence_start != contexts[k].sentence_start:
+        return None
+    if contexts[partner].sentence_start != contexts[whole].sentence_start or doc.changes[partner].relative:
+        return None
+    if measure_of(records[partner].unit) != measure_of(records[i].unit):
+        return None
+    if size_of(records[partner]) < size_of(records[i]):
+        return None
+    own, theirs = (_UNWRAPPED.sub("", contexts[x].pre).lstrip("，,、") for x in (i, partner))
+    return partner if own and own == theirs else None
+
+
+#: The verb of events after a sector's name, in either script (工矿商贸企业发生, 建築企業發生).
+_OCCURRED_AFTER = ("发生", "發生")
+
+
+def _among_line_above(text: str, begin: int, lo: int) -> regex.Match[str] | None:
+    """The among-clause ending a line above the line at ``begin``, over the lines of its list.
+
+    工矿商贸企业发生27起。工矿商贸企业中：⏎煤矿企业发生19起；⏎建筑企业发生5起。⏎火灾事故发生3起: the
+    clause ends its line with a colon and the items stand one a line below it, each ending on a
+    semicolon until the last one's full stop; a line past that full stop is no item of the clause.
+    """
+    at = begin
+    while at > lo:
+        end = at
+        while end > lo and text[end - 1] in _LINE_BLANKS:
+            end -= 1
+        if end in (at, lo) or "\n" not in text[end:at]:
+            return None  # the line at ``at`` goes on a sentence, or nothing stands above it
+        line_start = max(lo, text.rfind("\n", lo, end) + 1)
+        if text[end - 1] in "：:":
+            clauses = list(_AMONG.finditer(text, line_start, end))
+            return clauses[-1] if clauses and clauses[-1].end() == end else None
+        if text[end - 1] not in "；;":
+            return None
+        at = line_start
+    return None
+
+
+#: Blanks and line breaks between a line's end and the next line's first character.
+_LINE_BLANKS = " \t\u3000\r\n"
 #: A word for all of a total's things before its noun in an among-clause (在各类案件中, 这些警情中), leaving
 #: at least two characters of noun.
 _ALL_OF = compile_pattern(r"(?:各类|各种|所有|全部|这些|上述)(?=\p{Han}{2})")

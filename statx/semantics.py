@@ -560,8 +560,22 @@ def _kind_of_call(ctx: Context, whole: Record) -> bool:
     True
     >>> _kind_of_call(Context("，处理交通事故", "", 0), whole)
     False
+
+    A fire service's turn-outs are tasks, and its tally of them names each kind by the deed done
+    (接警出动1200起，其中火灾扑救320起，处置交通事故86起): a crash dealt with is one kind of turn-out,
+    not the traffic police's count of crashes.
+
+    >>> turnouts = dataclasses.replace(whole, label="接警出动")
+    >>> _kind_of_call(Context("，处置交通事故", "", 0), turnouts)
+    True
+    >>> _kind_of_call(Context("，处置交通事故", "", 0), whole)
+    False
     """
-    return whole.metric == "incidents_received" and _CALL_KIND.fullmatch(ctx.pre) is not None
+    if whole.metric != "incidents_received":
+        return False
+    return _CALL_KIND.fullmatch(ctx.pre) is not None or (
+        _TURNED_OUT.search(whole.label) is not None and _TASK_KIND.fullmatch(ctx.pre) is not None
+    )
 
 
 #: The words of a part that name only a kind of call: disputes and fights, complaints, help asked for
@@ -573,6 +587,15 @@ _CALL_KIND = compile_pattern(
     r"[\s，,、；;]*(?:其中[\s，,：:]*)?(?:群众|其他|其它)?(?:矛盾)?"
     r"(?:纠纷(?:打架|斗殴)?|打架斗殴|打架|斗殴|举报投诉|投诉举报|举报|投诉|求助|咨询|(?:刑事|治安)(?:案件)?"
     r"|(?:道路)?交通事故)\s*"
+)
+
+#: A whole that counts an emergency service's turn-outs (接警出动, 出动N起).
+_TURNED_OUT = compile_pattern(r"出动")
+#: A part that names a kind of turn-out by its task: a deed of dealing with a kind of event
+#: (处置交通事故, 参与处置危化品泄漏事故); what the crews took along (处置火灾出动消防车) is no kind of task.
+_TASK_KIND = compile_pattern(
+    r"[\s，,、；;]*(?:其中[\s，,：:]*)?(?:参与|协助)?(?:处置|处理)[^\d\s，,、；;：:。！？!?]{0,10}"
+    r"(?:事故|事件|险情|灾害|灾情|任务|泄漏|火灾)(?:类)?(?:任务)?"
 )
 
 
@@ -2238,14 +2261,15 @@ def _earlier(
         i
         and prev_end > ctx.sentence_start
         and records[i - 1].unit != records[i].unit
-        and not without_blanks(ctx.pre)
+        and (not without_blanks(ctx.pre) or _STAFF_ONLY.fullmatch(without_blanks(ctx.pre)))
         and _COMMA_ONLY.fullmatch(text, prev_end, pre_start)
         # the count alone in its clause: words after it (…人次的留守老人建立了档案) say what it is
         and _CLAUSE_ENDS.match(text, cands[i].end)
     ):
         # 出动34车次，124人次: a count with no words of its own right after a comma is the next item of
         # the list the count before it opened, in another unit, as after 、: that clause, its count too,
-        # holds the verb (and the cues that end on such a count: `出动…车次[、，]`)
+        # holds the verb (and the cues that end on such a count: `出动…车次[、，]`). So is one that
+        # only names the staff counted (出动警车45辆，民警210名): staff do nothing without a verb.
         prev_start = cands[i - 1].start
         return text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : prev_end]
     if not _bare(ctx, lex):
@@ -2259,6 +2283,10 @@ def _earlier(
 _ENDING_COUNT = compile_pattern(r"\d[\d.,]*\s*[万亿]?[余多]?\s*\p{Han}{1,2}$")
 #: Nothing but a clause mark (or the text's end) right after a figure.
 _CLAUSE_ENDS = compile_pattern(r"\s*(?:[，,。；;！!？?\n]|$)")
+#: The words of a clause that only name a kind of staff, with no verb (出动警车45辆，民警210名).
+_STAFF_ONLY = compile_pattern(
+    r"(?:其中|另有|共|计|及)?(?:民警|辅警|警力|警员|消防员|指战员|队员|救援人员|工作人员)"
+)
 #: Only a comma between two figures (出动34车次，124人次).
 _COMMA_ONLY = compile_pattern(r"\s*[，,]\s*")
 #: A sentence that opens on the pool its parts are of (火灾警情中，城区…；郊区…).

@@ -1090,6 +1090,23 @@ def test_a_nested_list_set_out_one_item_a_line_hands_back_to_the_outer_list() ->
     assert (parents["6起"], parents["20人"]) == ("30起", "120人")
 
 
+def test_a_line_naming_an_item_again_breaks_it_down_on_the_lines_below() -> None:
+    """甲类发生N起…。甲类中：⏎子类一…；⏎子类二…。⏎乙类…: the clause names the part the lines break down."""
+    text = (
+        "全省发生较大事故30起，死亡120人。其中：\n工业企业 发生9起，死亡40人。工业企业中：\n"
+        "化工企业 发生5起，死亡22人；\n机械企业 发生4起，死亡18人。\n"
+        "道路交通 发生15起，死亡60人；\n内河航运 发生6起，死亡20人。"
+    )
+    parents = parents_of(text)
+    assert (parents["5起"], parents["22人"]) == ("9起", "40人")
+    assert (parents["4起"], parents["18人"]) == ("9起", "40人")
+    assert (parents["15起"], parents["60人"]) == ("30起", "120人")
+    assert (parents["6起"], parents["20人"]) == ("30起", "120人")
+    # a line past the full stop of another sentence names no item of the clause
+    text = "工业企业发生9起，死亡40人。工业企业中：\n化工企业发生5起，死亡22人。\n另据统计，全省火灾600起。"
+    assert parents_of(text)["600起"] is None
+
+
 def test_an_item_after_a_full_stop_goes_on_a_list_whose_items_a_semicolon_split() -> None:
     """其中：甲发生2起…；乙发生1起…。丙发生1起…: past the full stop, still the list of the 其中."""
     text = (
