@@ -2411,11 +2411,13 @@ def _changed(
         and not changes[k].relative
     ):
         return k - 1
-    closing = text[cands[k].end : cands[i].start].lstrip()
-    if closing[:1] not in (")", "）"):
+    between = text[cands[k].end : cands[i].start]
+    closes = [at for at in (between.find(")"), between.find("）")) if at >= 0]
+    if not closes or any(b in between[: min(closes)] for b in "(（"):
         return k
-    # the bracket may hold a list (起诉5179人（其中一级占32.2%，二级占63.7%），较上年增加815人): the
-    # change is of the count before the bracket's opening, past every figure inside it
+    # the bracket may hold a list, words after its last figure too (起诉5179人（其中一级占32.2%，二级
+    # 占63.7%，余为三级等），较上年增加815人): the change is of the count before the bracket's opening,
+    # past every figure inside it
     opened_at = max(text.rfind("(", 0, cands[k].start), text.rfind("（", 0, cands[k].start))
     if opened_at < 0 or any(b in text[opened_at : cands[k].start] for b in ")）"):
         return k
