@@ -2415,8 +2415,8 @@ def _changed(
     closes = [at for at in (between.find(")"), between.find("）")) if at >= 0]
     if not closes or any(b in between[: min(closes)] for b in "(（"):
         return k
-    # the bracket may hold a list, words after its last figure too (起诉5179人（其中一级占32.2%，二级
-    # 占63.7%，余为三级等），较上年增加815人): the change is of the count before the bracket's opening,
+    # the bracket may hold a list, words after its last figure too (公诉3108人（其中盗窃占41.5%，诈骗
+    # 占27.3%，余为其他），较上年增加216人): the change is of the count before the bracket's opening,
     # past every figure inside it
     opened_at = max(text.rfind("(", 0, cands[k].start), text.rfind("（", 0, cands[k].start))
     if opened_at < 0 or any(b in text[opened_at : cands[k].start] for b in ")）"):
