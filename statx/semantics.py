@@ -2377,7 +2377,8 @@ def _changed(
     """The figure a change qualifies: the one before it, or the one before that one's brackets.
 
     查处酒驾醉驾42起（醉驾11起），同比上升12%: the change is of the 42 cases, not of the part of them
-    in brackets, nor of the last of several parts there (42起（醉驾11起、酒驾31起），同比上升12%). 盗窃案件4106起，占总数的43.1%，同比下降14.2%: a change in % is of the count, not of
+    in brackets, nor of the last of several parts there (42起（醉驾11起、酒驾31起），同比上升12%).
+    盗窃案件4106起，占总数的43.1%，同比下降14.2%: a change in % is of the count, not of
     its share, whose changes are written in 个百分点 (占比同比上升1.4个百分点); so is one in the count's
     own unit (分流警情6218起，占有效警情的29.1%，同比增加1034起).
     A daily rate said between them (警情58426起，日均321起，同比下降4.3%) is passed over too, and so is

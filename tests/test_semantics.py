@@ -222,7 +222,10 @@ def test_a_figure_in_brackets_right_after_a_larger_one_breaks_it_down() -> None:
 
 
 def test_a_change_after_a_bracket_of_several_shares_is_of_the_count_before_the_bracket() -> None:
-    text = "审查终结7,420人，提起公诉3,108人（其中盗窃占41.5%，诈骗占27.3%，余为其他罪名），较上年增加216人或7.5%。"
+    text = (
+        "审查终结7,420人，提起公诉3,108人（其中盗窃占41.5%，诈骗占27.3%，余为其他罪名），"
+        "较上年增加216人或7.5%。"
+    )
     recs = {r.text: r for r in extract_text(text)}
     for change in ("216人", "7.5%"):
         assert recs[change].metric == "prosecutions"  # of 3,108人, not of the last share in the bracket
