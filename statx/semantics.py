@@ -2377,7 +2377,8 @@ def _changed(
     """The figure a change qualifies: the one before it, or the one before that one's brackets.
 
     查处酒驾醉驾42起（醉驾11起），同比上升12%: the change is of the 42 cases, not of the part of them
-    in brackets. 盗窃案件4106起，占总数的43.1%，同比下降14.2%: a change in % is of the count, not of
+    in brackets, nor of the last of several parts there (42起（醉驾11起、酒驾31起），同比上升12%).
+    盗窃案件4106起，占总数的43.1%，同比下降14.2%: a change in % is of the count, not of
     its share, whose changes are written in 个百分点 (占比同比上升1.4个百分点); so is one in the count's
     own unit (分流警情6218起，占有效警情的29.1%，同比增加1034起).
     A daily rate said between them (警情58426起，日均321起，同比下降4.3%) is passed over too, and so is
@@ -2411,10 +2412,22 @@ def _changed(
         and not changes[k].relative
     ):
         return k - 1
-    opening = text[cands[k - 1].end : cands[k].start]
-    closing = text[cands[k].end : cands[i].start].lstrip()
-    opened = any(b in opening for b in "(（") and not any(b in opening for b in ")）")
-    return k - 1 if opened and closing[:1] in (")", "）") else k
+    between = text[cands[k].end : cands[i].start]
+    closes = [at for at in (between.find(")"), between.find("）")) if at >= 0]
+    if not closes or any(b in between[: min(closes)] for b in "(（"):
+        return k
+    # the bracket may hold a list, words after its last figure too (公诉3108人（其中盗窃占41.5%，诈骗
+    # 占27.3%，余为其他），较上年增加216人): the change is of the count before the bracket's opening,
+    # past every figure inside it
+    opened_at = max(text.rfind("(", 0, cands[k].start), text.rfind("（", 0, cands[k].start))
+    if opened_at < 0 or any(b in text[opened_at : cands[k].start] for b in ")）"):
+        return k
+    j = k - 1
+    while j >= 0 and cands[j].end > opened_at:
+        j -= 1
+    if j < 0 or contexts[j].sentence_start != contexts[i].sentence_start:
+        return k
+    return j
 
 
 def _after_semicolon(text: str, sentence_start: int) -> bool:

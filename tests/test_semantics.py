@@ -221,6 +221,26 @@ def test_a_figure_in_brackets_right_after_a_larger_one_breaks_it_down() -> None:
     assert recs["+3.88%"].parent is None  # a change in brackets is no part
 
 
+def test_a_change_after_a_bracket_of_several_shares_is_of_the_count_before_the_bracket() -> None:
+    text = (
+        "审查终结7,420人，提起公诉3,108人（其中盗窃占41.5%，诈骗占27.3%，余为其他罪名），"
+        "较上年增加216人或7.5%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    for change in ("216人", "7.5%"):
+        assert recs[change].metric == "prosecutions"  # of 3,108人, not of the last share in the bracket
+        assert recs[change].change == "up"
+    assert recs["41.5%"].metric == recs["27.3%"].metric == "rate_other"
+
+
+def test_taiwans_growth_size_after_last_years_count_is_a_rise_on_last_year() -> None:
+    text = "今年查获走私香烟共2万1500条，相较去年查获的1万2000条，成长幅度达79%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["79%"].change == "up"
+    assert recs["79%"].basis == "yoy"
+    assert recs["2万1500条"].change is None
+
+
 def test_a_first_quarter_report_that_writes_last_year_reviews_it() -> None:
     text = (
         "一、2023年工作回顾\n全县刑事案件立案数由2022年的2153起下降到1827起，下降15.1%。\n"
