@@ -2541,17 +2541,17 @@ def open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:
     return m.start() if m is not None and m.start() >= lo else None
 
 
-#: A lead that views one kind of what was counted (从较大火灾的片区分布看, 从重大事故的行业分布来看).
+#: A lead that views one kind of what was counted (从较大火灾的区域分布看, 从重大事故的行业分布来看).
 _KIND_VIEWED = compile_pattern(
     r"从(?P<kind>[^，。；、的\d\s]{2,8}?)的[^，。；、\d]{0,6}?(?:分布|构成|结构|类型|类别|来源)(?:情况)?(?:来|上)?看"
 )
 
 
 def _lead_of_another_kind(doc: Reading, lead: regex.Match[str], whole: int) -> bool:
-    """Whether a lead that views one kind (从较大火灾的片区分布看) finds as its whole a figure of another.
+    """Whether a lead that views one kind (从较大火灾的区域分布看) finds as its whole a figure of another.
 
-    东部地区共发生火灾6.7万起…西部地区…8.8万起。从较大火灾的片区分布看，东部地区最多，共发生24起: the
-    24起 are the big fires of the east, no part of the west's fires said last; a whole whose
+    南部地区发生火灾1.2万起，北部地区发生火灾0.9万起。从较大火灾的区域分布看，南部地区最多，共5起: the
+    5起 are the big fires of the south, no part of the north's fires said last; a whole whose
     sentence does not name the kind is the total of something else, and the parts take none.
     """
     viewed = _KIND_VIEWED.match(doc.text, lead.start(), lead.end())

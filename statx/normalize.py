@@ -143,7 +143,7 @@ def fold_text(text: str) -> str:
 
 
 # A document site's preview (the 文档简介 of a shared PDF or Word file) cuts the text into numbered
-# chunks, 1、… 2、… 3、…, wherever a page of the preview ends, even inside a figure: 保有量为2.81⏎⏎2、亿辆.
+# chunks, 1、… 2、… 3、…, wherever a page of the preview ends, even inside a figure: 保有量为3.46⏎⏎2、万辆.
 # A chunk's number at the start of a line, right after a digit that ends the line before and right
 # before a magnitude or a measure word, is no list item's number (an item opens with its words, and the
 # line before it ends with a stop): it is blanked and one line break kept, so the figure reads across it.
@@ -156,8 +156,8 @@ _CHUNK_MARK = re.compile(
 def _fold_chunk_mark(text: str) -> str:
     r"""Blank a preview chunk's number cutting a figure from its unit, keeping the length.
 
-    >>> _fold_chunk_mark("汽车保有量为2.81\n\n2、亿辆，同比增长")
-    '汽车保有量为2.81 \n  亿辆，同比增长'
+    >>> _fold_chunk_mark("货车保有量为3.46\n\n2、万辆，同比增长")
+    '货车保有量为3.46 \n  万辆，同比增长'
     >>> _fold_chunk_mark("共计120\n2、人员培训")
     '共计120\n2、人员培训'
     """

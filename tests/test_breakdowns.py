@@ -1334,14 +1334,14 @@ def test_a_look_at_the_places_a_total_falls_in_is_a_grouping_lead() -> None:
 
 
 def test_a_lead_that_views_one_kind_takes_no_whole_of_another() -> None:
-    """从较大火灾的片区分布看，…: the parts are of the big fires, not of the region's fires said last."""
+    """从较大火灾的区域分布看，…: the parts are of the big fires, not of the region's fires said last."""
     text = (
         "全年共发生火灾3.1万起，其中较大火灾12起。南部地区发生火灾1.2万起，北部地区发生火灾0.9万起。"
-        "从较大火灾的片区分布看，南部地区最多，共发生5起，北部次之，为4起。"
+        "从较大火灾的区域分布看，南部地区最多，共5起，北部次之，为4起。"
     )
     parents = parents_of(text)
     assert parents["5起"] is None and parents["4起"] is None
-    text = "全年发生较大火灾12起，造成30人死亡。从较大火灾的片区分布看，南部地区最多，共发生5起，北部为4起。"
+    text = "全年发生较大火灾12起，造成30人死亡。从较大火灾的区域分布看，南部地区最多，共5起，北部为4起。"
     assert [parents_of(text)[t] for t in ("5起", "4起")] == ["12起"] * 2
 
 
