@@ -179,6 +179,8 @@ def find_parents(doc: Reading) -> Parents:
             # finds no whole hands over to the 其中 that opened it (which may reach a sentence up)
             if parent is not None or not (smaller or text[at] in ":："):
                 break
+        if by_lead and parent is not None and lead is not None and _lead_of_another_kind(doc, lead, parent):
+            parent = None
         if by_lead and parent is not None:
             parent = _past_sibling_view(doc, out, i, parent)
             viewed[i] = (lead_at, parent)
@@ -1509,7 +1511,9 @@ def _list_of_another_whole(doc: Reading, out: Sequence[int | None], j: int, i: i
     later item in another measure (318辆, 43个) has moved on to a count of its own, no part of an
     earlier figure the list passed over. A 其中 after several totals (破获案件2416起，抓获嫌疑人1873名。
     其中，破获诈骗案件386起，抓获涉诈嫌疑人512名) breaks down each: there the first item's whole stands
-    before the item's own, and this does not hold.
+    before the item's own, and this does not hold. Nor when the 其中 opens a sentence after a count of
+    events and their dead or hurt (发生事故300起，死亡40人。其中，火灾死亡31人，较大事故2起): it breaks
+    down both, whatever order its items take.
     """
     cands, records = doc.cands, doc.records
     first = next((k for k in range(j + 1, i) if cands[k].start > marker), None)
@@ -1518,8 +1522,22 @@ def _list_of_another_whole(doc: Reading, out: Sequence[int | None], j: int, i: i
     return (
         j < whole
         and cands[whole].end <= marker
+        and not _events_and_toll_before(doc, j, whole, marker)
         and measure_of(records[whole].unit) != measure_of(records[i].unit)
         and measure_of(records[first].unit) != measure_of(records[i].unit)
+    )
+
+
+def _events_and_toll_before(doc: Reading, j: int, whole: int, marker: int) -> bool:
+    """Whether ``j`` counts events and ``whole`` their casualties in one sentence a 其中 opens after.
+
+    全市发生事故300起，死亡40人。其中，…死亡31人，较大事故2起: the toll and the events are one tally.
+    """
+    text = doc.text
+    return (
+        "。" in text[doc.cands[whole].end : marker]
+        and "。" not in text[doc.cands[j].end : doc.cands[whole].start]
+        and doc.lex.casualties.search(doc.contexts[whole].pre[-8:]) is not None
     )
 
 
@@ -2521,6 +2539,27 @@ def open_line(text: str, start: int, lo: int, lex: Lexicon) -> int | None:
         return None
     m = lex.breakdown_line_end.search(text, max(lo, start - 28), start - 1)
     return m.start() if m is not None and m.start() >= lo else None
+
+
+#: A lead that views one kind of what was counted (从较大火灾的区域分布看, 从重大事故的行业分布来看).
+_KIND_VIEWED = compile_pattern(
+    r"从(?P<kind>[^，。；、的\d\s]{2,8}?)的[^，。；、\d]{0,6}?(?:分布|构成|结构|类型|类别|来源)(?:情况)?(?:来|上)?看"
+)
+
+
+def _lead_of_another_kind(doc: Reading, lead: regex.Match[str], whole: int) -> bool:
+    """Whether a lead that views one kind (从较大火灾的区域分布看) finds as its whole a figure of another.
+
+    南部地区发生火灾1.2万起，北部地区发生火灾0.9万起。从较大火灾的区域分布看，南部地区最多，共5起: the
+    5起 are the big fires of the south, no part of the north's fires said last; a whole whose
+    sentence does not name the kind is the total of something else, and the parts take none.
+    """
+    viewed = _KIND_VIEWED.match(doc.text, lead.start(), lead.end())
+    if viewed is None:
+        return False
+    whole_at = doc.cands[whole].start
+    words = doc.text[doc.contexts[whole].sentence_start : whole_at]
+    return viewed.group("kind") not in words
 
 
 def _past_sibling_view(doc: Reading, out: Sequence[int | None], i: int, whole: int) -> int | None:

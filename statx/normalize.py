@@ -137,7 +137,41 @@ def fold_text(text: str) -> str:
     """
     if text.isascii():
         return text
-    return _fold_stray_comma(_fold_decimal_dot(_fold_zero(_fold_variants(_to_simplified(_fold_width(text))))))
+    return _fold_chunk_mark(
+        _fold_stray_comma(_fold_decimal_dot(_fold_zero(_fold_variants(_to_simplified(_fold_width(text))))))
+    )
+
+
+# A document site's preview (the 文档简介 of a shared PDF or Word file) cuts the text into numbered
+# chunks, 1、… 2、… 3、…, wherever a page of the preview ends, even inside a figure: 保有量为3.46⏎⏎2、万辆.
+# A chunk's number at the start of a line, right after a digit that ends the line before and right
+# before a magnitude or a measure word, is no list item's number (an item opens with its words, and the
+# line before it ends with a stop): it is blanked and one line break kept, so the figure reads across it.
+_CHUNK_MARK = re.compile(
+    r"(?<=\d)[ \t]?\n\n?\d{1,2}、"
+    r"(?=[万亿%‰]|(?:人次|辆次|辆|起|人|元|件|名|宗|个|次|户|家|处|条|场)(?![\u3400-\u9fff]))"
+)
+
+
+def _fold_chunk_mark(text: str) -> str:
+    r"""Blank a preview chunk's number cutting a figure from its unit, keeping the length.
+
+    >>> _fold_chunk_mark("货车保有量为3.46\n\n2、万辆，同比增长")
+    '货车保有量为3.46 \n  万辆，同比增长'
+    >>> _fold_chunk_mark("共计120\n2、人员培训")
+    '共计120\n2、人员培训'
+    """
+    if "、" not in text or "\n" not in text:
+        return text
+    return _CHUNK_MARK.sub(_blank_mark, text)
+
+
+def _blank_mark(match: re.Match[str]) -> str:
+    """The blank for one chunk mark: one line break, at most two spaces on either side of it."""
+    size = len(match.group())
+    after = min(2, size - 1)
+    before = size - 1 - after
+    return match.group() if before > 2 else " " * before + "\n" + " " * after
 
 
 def _fold_stray_comma(text: str) -> str:

@@ -1331,3 +1331,25 @@ def test_a_look_at_the_places_a_total_falls_in_is_a_grouping_lead() -> None:
     assert [parents[t] for t in ("1,300件", "950件", "870件")] == ["8,200件"] * 3
     text = "上月全市发生交通事故820件。按乡镇分，甲镇130件，乙镇95件。"
     assert [parents_of(text)[t] for t in ("130件", "95件")] == ["820件"] * 2
+
+
+def test_a_lead_that_views_one_kind_takes_no_whole_of_another() -> None:
+    """从较大火灾的区域分布看，…: the parts are of the big fires, not of the region's fires said last."""
+    text = (
+        "全年共发生火灾3.1万起，其中较大火灾12起。南部地区发生火灾1.2万起，北部地区发生火灾0.9万起。"
+        "从较大火灾的区域分布看，南部地区最多，共5起，北部次之，为4起。"
+    )
+    parents = parents_of(text)
+    assert parents["5起"] is None and parents["4起"] is None
+    text = "全年发生较大火灾12起，造成30人死亡。从较大火灾的区域分布看，南部地区最多，共5起，北部为4起。"
+    assert [parents_of(text)[t] for t in ("5起", "4起")] == ["12起"] * 2
+
+
+def test_a_sentence_opening_qizhong_breaks_down_both_events_and_their_dead() -> None:
+    """…发生事故N起，死亡M人。其中，甲死亡a人，乙事故b起: the items follow neither total's order."""
+    text = "一季度全区共发生各类事故420起，死亡37人。其中，道路交通事故死亡29人，较大事故3起。"
+    parents = parents_of(text)
+    assert parents["29人"] == "37人" and parents["3起"] == "420起"
+    # a count of its own before the total, no toll of it, is still passed over (moved on)
+    text = "共盘查可疑人员96名，接处警情587起。其中，调解纠纷73起，救助群众29人。"
+    assert parents_of(text)["29人"] != "96名"

@@ -288,3 +288,14 @@ def test_a_comma_a_mirror_leaves_before_an_enumeration_comma_is_blanked() -> Non
     assert prepared.text == "分别下降14.5% 、4%、26.5%和16%,。"
     start, end = prepared.to_raw(9, 11)
     assert (start, end) == (9, 11)
+
+
+def test_a_preview_chunk_number_between_a_figure_and_its_unit_is_blanked() -> None:
+    """A shared document's preview cuts its text into numbered chunks, even inside a figure."""
+    raw = "其中货车保有量为3.46\n\n2、万辆，同比增长2.1%。"
+    records = extract_text(raw, doc="t")
+    first = records[0]
+    assert (first.text, first.value, first.unit) == ("3.46\n\n2、万辆", 34600, "辆")
+    assert raw[records[0].start : records[0].end] == records[0].text
+    # a list item whose number opens a line after a bare count keeps its number
+    assert normalize("合计52\n3、人员培训").text == "合计52\n3、人员培训"
