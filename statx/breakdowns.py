@@ -100,6 +100,10 @@ def find_parents(doc: Reading) -> Parents:
         # 其中，居前三位的依次为：甲、乙、丙，数量依次为：412起…: a ranking after another breakdown word
         # only orders that one's parts (…较多的依次为违停(2100起)、…: alone, it opens the breakdown)
         found = [at for k, at in enumerate(found) if k == 0 or not text.startswith("依次", at)]
+        if (ranked := _ranking_opened(text, sentence_start, c.start, c.end)) is not None and (
+            not found or found[-1] < ranked
+        ):
+            found.append(ranked)  # 共受理盗窃案4415件，以甲分局710件最多，其次为…: 以 opens the ranking
         if not found and (opened := _breakdown_said_before(doc, i, lo)) is not None:
             sentence_start, at = opened
             found = [at]
@@ -275,6 +279,31 @@ def find_parents(doc: Reading) -> Parents:
 _NEW_TALLY_BACK = compile_pattern(r"[，,；;]\s*共", regex.REVERSE)
 #: A mark that ends a clause (see `_past_paired_changes`).
 _CLAUSE_BREAK = compile_pattern(r"[，,；;]")
+
+
+#: A ranking said after a comma, its first item the biggest (，以甲分局710件最多): group 1 is the 以.
+_RANKING = compile_pattern(
+    r"[，,]\s*(以)[^，,。；;：:\n\d]{1,16}?\d[\d,.]*\s?[万萬]?\s?(?:件|起|宗|人|名)\s?(?:最多|居多|居首|最高|为最|為最)"
+)
+#: How far past a figure's end the word that ranks it first may end (710件最多).
+_RANKING_TAIL = 4
+
+
+def _ranking_opened(text: str, sentence_start: int, start: int, end: int) -> int | None:
+    """Where a ranking said after a total in its sentence opens, before the figure at ``start``, if any.
+
+    共受理盗窃案4415件，以甲分局710件最多，其次为乙分局530件: the 以 opens a breakdown of the total, as
+    其中 would, its first item ranked the biggest; the words that rank it (最多) stand after that
+    item, so the search runs a few characters past ``end``. A change ranked so (较上年减少100件，以
+    故意杀人减少38件最多) is no part, as changes never are.
+    """
+    if text.find("以", sentence_start, start) < 0:
+        return None
+    opened = None
+    for m in _RANKING.finditer(text, sentence_start, min(len(text), end + _RANKING_TAIL)):
+        if m.start(1) < start:
+            opened = m.start(1)
+    return opened
 
 
 def _breakdown_ended(doc: Reading, i: int, marker: int) -> bool:

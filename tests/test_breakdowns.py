@@ -1107,6 +1107,14 @@ def test_a_line_naming_an_item_again_breaks_it_down_on_the_lines_below() -> None
     assert parents_of(text)["600起"] is None
 
 
+def test_a_ranking_after_a_total_breaks_it_down() -> None:
+    """共…N件，以甲M件最多，其次为乙K件: 以 opens the ranking of the total's parts, as 其中 would."""
+    parents = parents_of("全县今年共受理盗窃案2180件，以城关派出所406件最多，其次为新区派出所318件。")
+    assert (parents["406件"], parents["318件"]) == ("2180件", "2180件")
+    parents = parents_of("去年抢劫案发生312件，较前年减少40件，以持刀抢劫减少17件最多。")
+    assert parents["17件"] is None  # a change ranked first is no part
+
+
 def test_an_item_after_a_full_stop_goes_on_a_list_whose_items_a_semicolon_split() -> None:
     """其中：甲发生2起…；乙发生1起…。丙发生1起…: past the full stop, still the list of the 其中."""
     text = (
