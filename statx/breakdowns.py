@@ -1243,7 +1243,9 @@ def _whole_before(
     # the whole may stand in the sentence before only when the word opens this one
     # (其中：查处酒驾4.12万起: the colon after 其中 is the marker, and 其中 still opens the sentence)
     # an item marker before the word (⑵ 其中邻里纠纷48起, ② 其中…, 2、其中…) opens the item, not a clause
-    opens = not _ITEM_MARK.sub("", doc.lex.breakdown.sub("", text[sentence_start:marker])).strip(" ，,")
+    # a bracket opening the sentence before the word (…增加4起、8人。（其中，煤矿事故4起…）) is the
+    # sentence's aside on the one before: the word still opens it
+    opens = not _ITEM_MARK.sub("", doc.lex.breakdown.sub("", text[sentence_start:marker])).strip(" ，,(（")
     # names alone before a 分别 open the sentence as a 其中 does (…网格1436个。板桥、来宾、虹桥3个派出所分别
     # 划分网格126个、98个、87个): the units the total is shared among; their count (3个) is no whole
     names = (
@@ -2655,6 +2657,12 @@ def in_closed_bracket(text: str, at: int, start: int, end: int) -> bool:
     True
     >>> in_closed_bracket("泊位3000余个（含两轮车1200个）", 9, 0, 14)
     False
+
+    A bracket opened and closed again after the word is nested in its own (（其中，甲4起（较大1起），乙2起）:
+    the 其中 still holds 乙), and closes nothing the word stands in.
+
+    >>> in_closed_bracket("16起（其中，甲4起（较大1起），乙2起）", 4, 0, 20)
+    False
     """
     opened = max(text.rfind("(", start, at), text.rfind("（", start, at), text.rfind("【", start, at))
     if (
@@ -2662,7 +2670,15 @@ def in_closed_bracket(text: str, at: int, start: int, end: int) -> bool:
         or max(text.rfind(")", opened, at), text.rfind("）", opened, at), text.rfind("】", opened, at)) >= 0
     ):
         return False
-    return ")" in text[at:end] or "）" in text[at:end] or "】" in text[at:end]
+    depth = 1
+    for ch in text[at:end]:
+        if ch in "(（【":
+            depth += 1
+        elif ch in ")）】":
+            depth -= 1
+            if not depth:
+                return True
+    return False
 
 
 def closes_a_bracket(text: str, start: int, end: int) -> bool:

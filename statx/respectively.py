@@ -354,6 +354,9 @@ def _implied_respectively(
     k = len(group)
     if k < 2:
         return
+    # 同比下降a%、b%、持平: an item that did not change holds its place at the end of the list
+    trail = _unchanged_after(text, cands[group[-1]].end)
+    slots = k + (trail.group().count("持平") if trail else 0)
     # 与2019年同期相比下降, 与2019年上半年相比下降: a clause of only what the changes compare with
     compared_only = _COMPARED_CLAUSE.fullmatch(pre, 0, verb.start()) is not None
     if not lex.bare_change.match(pre) and not compared_only:
@@ -361,27 +364,28 @@ def _implied_respectively(
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
         items = [w for w in _LIST_ITEMS.split(_COMPARED_TAIL.sub("", said)) if w.strip()]
-        if len(items) == k:
+        if len(items) == slots:
             items = _shared_words(items)
             out.update(
-                (g, Listed(item, items[-1] if n < k - 1 else ""))
-                for n, (g, item) in enumerate(zip(group, items, strict=True))
+                (g, Listed(item, items[-1] if n < slots - 1 else ""))
+                for n, (g, item) in enumerate(zip(group, items[:k], strict=True))
             )
         return
     start = contexts[i].sentence_start
-    if changes and i - k >= 0 and _changes_said_again(text, cands, contexts, changes, i, k):
+    first = i - slots  # the first figure before that the list pairs with
+    if changes and first >= 0 and _changes_said_again(text, cands, contexts, changes, i, slots):
         # each takes the words its earlier change was paired with, or that change itself
-        out.update((g, out.get(j, j)) for g, j in zip(group, range(i - k, i), strict=True))
+        out.update((g, out.get(j, j)) for g, j in zip(group, range(first, first + k), strict=True))
         return
-    if i - k < 0 or contexts[i - k].sentence_start != start:
+    if first < 0 or contexts[first].sentence_start != start:
         return
-    if i - k - 1 >= 0 and contexts[i - k - 1].sentence_start == start:
+    if first - 1 >= 0 and contexts[first - 1].sentence_start == start:
         return  # more figures before than changes: which go together is not said
-    if any(_CHANGE_VERB_END.search(without_blanks(contexts[j].pre)) for j in range(i - k, i)):
+    if any(_CHANGE_VERB_END.search(without_blanks(contexts[j].pre)) for j in range(first, i)):
         return  # the figures before are changes themselves
     if _said_in_count_and_percent(text, cands, group, changes):
         return  # 减少96件、下降13.0%: one change, in the count and in %, not one for each figure before
-    out.update(zip(group, range(i - k, i), strict=True))
+    out.update(zip(group, range(first, first + k), strict=True))
 
 
 def _said_in_count_and_percent(

@@ -2580,9 +2580,9 @@ _NO_PEOPLE_EVENTS = compile_pattern(r"(?:未|没有|无)(?:发生|出现)[^，,�
 
 #: The metrics of cases, whose parts are cases too whatever crash their words name.
 _CASE_METRICS = ("crimes_reported", "cases_solved", "cases_filed")
-#: What joins a change of the people to the change of the events before it: a 、, and at most a bare 人数
-#: and its verb (事故起数减少3起、人数增加4人).
-_PEOPLE_AFTER_EVENTS = compile_pattern(r"\s*、\s*(?:人数\s*(?:增加|减少|上升|下降)了?\s*)?")
+#: What joins a change of the people to the change of the events before it: a 、 or a comma (a bulletin's
+#: 减少1起，2人 pairs them as 、 does), and at most a bare 人数 and its verb (事故起数减少3起、人数增加4人).
+_PEOPLE_AFTER_EVENTS = compile_pattern(r"\s*[、，,]\s*(?:人数\s*(?:增加|减少|上升|下降)了?\s*)?")
 #: The units people are counted in, as a change of an accident's casualties says them.
 _PEOPLE_UNITS = ("人", "名")
 

@@ -125,7 +125,8 @@ def _parent_over_semicolon(
         # the whole is in the sentence, unless 其中 (or 其中：) opens it: then it may stand as far
         # back as the whole of the first item after the 其中, which a long list of items (each
         # with its change) may leave beyond the item's own window
-        opened = not lex.breakdown.sub("", text[full_start:marker]).strip(" ，,")
+        # (a bracket opening the sentence before the word is the sentence's aside: （其中，…；…）)
+        opened = not lex.breakdown.sub("", text[full_start:marker]).strip(" ，,(（")
         first_whole = _whole_of_first_after(doc, out, i, marker) if opened else None
         reach = min(lo, doc.cands[first_whole].start) if first_whole is not None else lo
         whole, smaller, as_part = _whole_over_semicolon(

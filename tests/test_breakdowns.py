@@ -1361,3 +1361,19 @@ def test_a_sentence_opening_qizhong_breaks_down_both_events_and_their_dead() -> 
     # a count of its own before the total, no toll of it, is still passed over (moved on)
     text = "共盘查可疑人员96名，接处警情587起。其中，调解纠纷73起，救助群众29人。"
     assert parents_of(text)["29人"] != "96名"
+
+
+def test_a_qizhong_bracket_opening_a_sentence_breaks_down_the_sentence_before() -> None:
+    """…同比增加3起、5人。（其中，甲4起…；乙2起…）: the bracket is the sentence's aside on the one before."""
+    text = (
+        "全县工贸行业发生事故13起、死亡13人，同比增加8起、9人。"
+        "（其中，化工行业发生事故6起、死亡7人（较大事故1起、死亡3人），同比增加2起；"
+        "冶金行业发生事故4起、死亡4人）。"
+    )
+    parents = parents_of(text)
+    assert parents["7人"] == "13人"
+    # the bracket nested in the first item closes itself, not the one the 其中 stands in, so the
+    # item past the semicolon is still a part
+    assert [parents[t] for t in ("6起", "4起")] == ["13起"] * 2
+    # a bracket after a figure of its own sentence still frames that figure's parts
+    assert parents_of("全县发生事故12起（其中工贸事故5起），同比增加3起。")["5起"] == "12起"

@@ -3934,3 +3934,26 @@ def test_a_bracketed_figure_after_a_change_or_a_compared_period() -> None:
     recs = {r.text: r for r in extract_text("全港录得罪案29,542宗，较去年同期(+3.88%)。")}
     assert recs["+3.88%"].change == "up"
     assert recs["+3.88%"].role == "current"
+
+
+def test_a_list_of_changes_without_fenbie_keeps_a_place_for_an_item_that_did_not_change() -> None:
+    """…事故9起、死亡4人、受伤7人，同比下降10%、25%、持平: the 25% is of the dead, not of the injured."""
+    text = "本季度全区发生安全事故9起、死亡4人、受伤7人，同比下降10%、25%、持平。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["25%"].metric == "deaths"
+    assert (recs["25%"].change, recs["25%"].basis) == ("down", "yoy")
+    # said again after the changes in counts: each % takes the place of its count's change
+    text = "全区发生事故9起、死亡4人、受伤7人，比上年同期减少3起、2人、0人，同比下降25%、33.3%、持平。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["33.3%"].metric == "deaths"
+
+
+def test_people_after_a_change_of_events_and_a_comma_are_that_change_of_the_dead() -> None:
+    """减少1起，2人: a bulletin's comma pairs the dead with the events as 、 does."""
+    text = "全县建筑行业发生事故3起、死亡3人，比上年同期减少1起，2人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["2人"].metric == "deaths"
+    assert recs["2人"].change == "down"
+    # words of their own after the people still say what they are
+    text = "全县建筑行业发生事故3起、死亡3人，比上年同期减少1起，2人受伤。"
+    assert {r.text: r for r in extract_text(text)}["2人"].metric == "injuries"
