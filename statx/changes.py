@@ -45,7 +45,7 @@ def _change(
     change: Change | None = None
     in_table = "|" in ctx.pre
     head: str | None = None  # its column's header, looked for only when it can decide something
-    # a page set out with a blank between every character (与 104 年 相 比 减 少 472 人) says its
+    # a page set out with a blank between every character (与 112 年 相 比 减 少 30 人) says its
     # change words spaced out: they are read with the blanks between characters dropped
     words = without_blanks(ctx.pre) + " " if _SPACED_HAN.search(ctx.pre) else ctx.pre
     if sign:

@@ -182,9 +182,9 @@ def clause_start(text: str, pos: int, lo: int, lex: Lexicon) -> int:
 def _before_bracketed_semicolons(text: str, start: int) -> int:
     """The sentence start before the semicolons that separate the items a bracket lists.
 
-    死亡169人(男性109人;女性60人)，较上年增加52人: the semicolon stands inside brackets opened before
-    it and closed before the sentence ends, so it ends no sentence; 60人 is the bracket's second
-    item, as after a 、, and 52人 the change of the 169人.
+    伤亡40人(重伤6人;轻伤34人)，较上年增加5人: the semicolon stands inside brackets opened before
+    it and closed before the sentence ends, so it ends no sentence; 34人 is the bracket's second
+    item, as after a 、, and 5人 the change of the 40人.
     """
     while start > 0 and text[start - 1] in "；;":
         before = last_end(SENTENCE_END_BACK, text, start - 1, max(0, start - 1 - WINDOW))

@@ -1394,6 +1394,9 @@ def test_a_sentence_ranking_the_kinds_of_a_total_breaks_it_down() -> None:
     """…火灾300次。火灾类型以住宅火灾120次最多: the kind ranked first is a part of the total before."""
     text = "今年全市共发生火灾300次，较上年减少12次。火灾类型以住宅火灾120次最多，车辆火灾次之。"
     assert parents_of(text)["120次"] == "300次"
+    # the sentence may say again before 中 what the total counted
+    text = "全年火灾死亡12人，较上年减少3人。死亡案件中，起火原因以电气故障5人最多。"
+    assert parents_of(text)["5人"] == "12人"
     # a rate per head ranked first is no part of the count
     text = "今年全市共发生事故300件。事故原因以每万辆车7.5件最高。"
     assert parents_of(text)["7.5件"] is None
