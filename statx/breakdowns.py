@@ -107,6 +107,8 @@ def find_parents(doc: Reading) -> Parents:
         if not found and (opened := _breakdown_said_before(doc, i, lo)) is not None:
             sentence_start, at = opened
             found = [at]
+        if not found and (kinds := lex.breakdown_ranked.match(text, sentence_start, c.start)) is not None:
+            found = [kinds.start()]  # 火灾类型以住宅火灾120次最多: opens the sentence as 其中 would
         if found:
             marker = found[-1]
         # 按纠纷类型划分：…: the sentence breaks down the total before it, and so does each clause
@@ -2744,6 +2746,8 @@ def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -
     True
     >>> _bracket_after("设置12个执勤点(城区5个、乡镇7个)", 5, 0, 11)
     8
+    >>> _bracket_after("伤亡40人(重伤6人;轻伤34人)", 5, 0, 13)
+    5
     """
     if whole_end < sentence_start:
         return None
@@ -2752,7 +2756,8 @@ def _bracket_after(text: str, whole_end: int, sentence_start: int, start: int) -
     if text[whole_end : whole_end + 1] not in ("(", "["):
         return None
     inside = text[whole_end + 1 : start]
-    if regex.search(r"[)\]。；;]", inside) or _NOT_A_PART.search(inside):
+    # a semicolon inside the bracket separates its items (伤亡40人(重伤6人;轻伤34人)), as 、 does
+    if regex.search(r"[)\]。]", inside) or _NOT_A_PART.search(inside):
         return None
     return whole_end
 

@@ -22,6 +22,7 @@ from statx.clauses import (
     first_start,
     in_prose_cell,
     last_end,
+    without_blanks,
 )
 from statx.matcher import Candidate
 from statx.patterncache import compile_pattern
@@ -44,11 +45,14 @@ def _change(
     change: Change | None = None
     in_table = "|" in ctx.pre
     head: str | None = None  # its column's header, looked for only when it can decide something
+    # a page set out with a blank between every character (与 112 年 相 比 减 少 30 人) says its
+    # change words spaced out: they are read with the blanks between characters dropped
+    words = without_blanks(ctx.pre) + " " if _SPACED_HAN.search(ctx.pre) else ctx.pre
     if sign:
         change = "up" if sign == "+" else "down"
-    elif lex.change_up.search(ctx.pre):
+    elif lex.change_up.search(words):
         change = "up"
-    elif (lex.change_down.search(ctx.pre) and not _TAKEOFFS.search(ctx.pre)) or lex.cut_of.search(ctx.pre):
+    elif (lex.change_down.search(words) and not _TAKEOFFS.search(words)) or lex.cut_of.search(ctx.pre):
         change = "down"
     elif _BRACKETED_RISE.search(text, max(0, cand.start - 4), cand.start):
         change = "up"  # 严重罪行86人（增7.5%）: a bare 增 opening a bracket is the count's rise
@@ -148,6 +152,8 @@ _SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
 #: A bare 增 opening a bracket right before a figure (严重罪行86人（增7.5%）): the bracket gives the
 #: change of the count before it, as a sign there would (86人（+7.5%）). Alone, 增 is no change word
 #: (增设12个点位 counts what was set up); 减, 降, 升 and 跌 are change words already.
+#: Two characters with one blank between them, as a page spaced out letter by letter sets them.
+_SPACED_HAN = compile_pattern(r"\p{Han} \p{Han}")
 _BRACKETED_RISE = compile_pattern(r"[(（]\s*增\s*$")
 #: A figure a clause only records (分别录得, 共录得), then named a rise or a fall by the size word
 #: right after it (录得近三成的跌幅, 录得12%升幅), as Hong Kong and Macau reports put it. Only after

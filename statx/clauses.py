@@ -179,6 +179,29 @@ def clause_start(text: str, pos: int, lo: int, lex: Lexicon) -> int:
     return start
 
 
+def _before_bracketed_semicolons(text: str, start: int) -> int:
+    """The sentence start before the semicolons that separate the items a bracket lists.
+
+    伤亡40人(重伤6人;轻伤34人)，较上年增加5人: the semicolon stands inside brackets opened before
+    it and closed before the sentence ends, so it ends no sentence; 34人 is the bracket's second
+    item, as after a 、, and 5人 the change of the 40人.
+    """
+    while start > 0 and text[start - 1] in "；;":
+        before = last_end(SENTENCE_END_BACK, text, start - 1, max(0, start - 1 - WINDOW))
+        opened = text.count("(", before, start) + text.count("（", before, start)
+        if opened <= text.count(")", before, start) + text.count("）", before, start):
+            break
+        after = _CLOSE_OR_STOP.search(text, start, min(len(text), start + WINDOW))
+        if after is None or after.group() not in ")）":
+            break
+        start = before
+    return start
+
+
+#: What a bracket's item past a semicolon meets first: the bracket's close, or a sentence's end.
+_CLOSE_OR_STOP = compile_pattern(rf"[)）。！？!?]|{_NEW_LINE}")
+
+
 def read_contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[Context]:
     """The words around each figure, with two figures of one clause splitting the words between them.
 
@@ -192,6 +215,7 @@ def read_contexts(text: str, cands: Sequence[Candidate], lex: Lexicon) -> list[C
     splits: list[tuple[int, int] | None] = []
     for k, c in enumerate(cands):
         sentence_start = last_end(SENTENCE_END_BACK, text, c.start, max(0, c.start - WINDOW))
+        sentence_start = _before_bracketed_semicolons(text, sentence_start)
         if k and cands[k - 1].start < sentence_start <= cands[k - 1].end:
             # a line break inside the figure before (PDF copy: 违法行为５８．７\n万起，同比上升6.3%) ends
             # no sentence: the figure stands in that one's sentence, whose change it may be

@@ -38,6 +38,7 @@ class Lexicon:
     named_year: regex.Pattern[str]  # 较2022年: a basis naming its year, yoy only if it is last year
     breakdown: regex.Pattern[str]
     breakdown_lead: regex.Pattern[str]  # 按纠纷类型划分： opening a sentence: a breakdown of the total before
+    breakdown_ranked: regex.Pattern[str]  # 火灾类型以住宅火灾120次最多: the kind a sentence ranks first
     one_whole: frozenset[str]  # 其中, 当中: a breakdown of one figure, whatever its unit
     people_units: frozenset[str]  # a person is no part of a count of events (当中有38名长者死亡)
     event_units: frozenset[str]
@@ -229,6 +230,7 @@ class Lexicon:
             # every ending of `breakdown_line_end` closes on a breakdown word or on one of these marks
             breakdown_line_last=frozenset([*(b[-1] for b in w.get("breakdown", ())), *"：:，,；;、"]),
             breakdown_lead=compile_pattern("|".join(optional_fragment("BREAKDOWN_LEAD")) or "(?!)"),
+            breakdown_ranked=compile_pattern("|".join(optional_fragment("BREAKDOWN_RANKED")) or "(?!)"),
             one_whole=frozenset(w.get("one_whole", ())),
             people_units=frozenset(w.get("people_units", ())),
             event_units=frozenset(w.get("event_units", ())),

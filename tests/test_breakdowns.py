@@ -1377,3 +1377,26 @@ def test_a_qizhong_bracket_opening_a_sentence_breaks_down_the_sentence_before() 
     assert [parents[t] for t in ("6起", "4起")] == ["13起"] * 2
     # a bracket after a figure of its own sentence still frames that figure's parts
     assert parents_of("全县发生事故12起（其中工贸事故5起），同比增加3起。")["5起"] == "12起"
+
+
+def test_a_semicolon_inside_a_bracket_separates_its_items() -> None:
+    """伤亡40人(重伤6人;轻伤34人): the semicolon ends no sentence; both items break down the 40."""
+    text = "上月全县火灾伤亡40人（重伤6人；轻伤34人），较上年增加5人。"
+    records = {r.text: r for r in extract_text(text)}
+    assert records["6人"].parent == records["34人"].parent == "40人"
+    assert records["5人"].change == "up" and records["5人"].parent is None
+    # a semicolon outside any bracket still ends the sentence of the item before it
+    text = "上月全县火灾伤亡40人；另有8人被困获救。"
+    assert parents_of(text)["8人"] is None
+
+
+def test_a_sentence_ranking_the_kinds_of_a_total_breaks_it_down() -> None:
+    """…火灾300次。火灾类型以住宅火灾120次最多: the kind ranked first is a part of the total before."""
+    text = "今年全市共发生火灾300次，较上年减少12次。火灾类型以住宅火灾120次最多，车辆火灾次之。"
+    assert parents_of(text)["120次"] == "300次"
+    # the sentence may say again before 中 what the total counted
+    text = "全年火灾死亡12人，较上年减少3人。死亡案件中，起火原因以电气故障5人最多。"
+    assert parents_of(text)["5人"] == "12人"
+    # a rate per head ranked first is no part of the count
+    text = "今年全市共发生事故300件。事故原因以每万辆车7.5件最高。"
+    assert parents_of(text)["7.5件"] is None

@@ -683,6 +683,15 @@ def test_the_nearest_basis_said_is_the_basis() -> None:
     assert [recs[t].basis for t in ("18.3%", "6.9%", "2.1%", "6.2%")] == ["mom", "yoy", "yoy", "mom"]
 
 
+def test_a_page_spaced_letter_by_letter_still_says_its_change_and_basis() -> None:
+    """与 112 年 相 比 减 少 30 人: a copy from a PDF sets a blank between every character."""
+    text = "113 年 火 灾 受 伤 人 数 210 人 ， 与 112 年 相 比 减 少 30 人 ； 较 112 年 增 加 4 件 。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["30 人"].change, recs["30 人"].basis) == ("down", "yoy")
+    assert (recs["4 件"].change, recs["4 件"].basis) == ("up", "yoy")
+    assert recs["210 人"].change is None
+
+
 def test_a_comparison_with_last_year_s_holiday_or_period_is_year_on_year() -> None:
     # 与去年 opens the comparison as 较去年 does, whatever period of last year it names
     text = "国庆假期全县接报交通事故起数与去年国庆假期相比下降21%；与去年同一时段对比，受伤人数减少了8.5%。"
