@@ -599,6 +599,34 @@ _TASK_KIND = compile_pattern(
 )
 
 
+def _task_after_tasks(ctx: Context, choice: Choice, inherited: str | None, inherited_words: str) -> bool:
+    """Whether a list item of a fire service's tasks that names a crash dealt with is one more task.
+
+    共接报处置各类人员紧急营救任务3.5万起，处置交通事故1.2万起: after a count of calls said as tasks or
+    turn-outs, a deed of dealing with a kind of event (`_TASK_KIND`) names the next kind of task, not
+    the traffic police's count of crashes; after a 110 desk's calls (接报警情2万起，处置交通事故900起)
+    the crashes stay crashes.
+
+    >>> choice = Choice("accidents", "交通事故起数")
+    >>> _task_after_tasks(Context("，处置交通事故", "", 0), choice, "incidents_received", "，共接报处置营救任务")
+    True
+    >>> _task_after_tasks(Context("，处置交通事故", "", 0), choice, "incidents_received", "，接报警情")
+    False
+    >>> _task_after_tasks(Context("，发生交通事故", "", 0), choice, "incidents_received", "，接警出动")
+    False
+    """
+    return (
+        inherited == _CALLS
+        and choice.key == "accidents"
+        and _TURNOUT_OR_TASK.search(inherited_words) is not None
+        and _TASK_KIND.fullmatch(ctx.pre) is not None
+    )
+
+
+#: The words of a count of calls that say them as a fire service's tasks or turn-outs.
+_TURNOUT_OR_TASK = compile_pattern(r"出动|任务")
+
+
 def _kind_of_case(ctx: Context, choice: Choice, whole: Record, unit: str, lex: Lexicon) -> bool:
     """Whether a part names only a kind of case under a whole that counts cases solved.
 
@@ -1269,6 +1297,8 @@ def annotate(
             if choice.key != inherited:
                 choice = _with_list_verb(text, candidates, ctx, i, inherited, rec.unit, choice, lex)
             if _kind_solved_in_list(text, cand.start, ctx, choice, inherited, rec.unit, lex):
+                choice = dataclasses.replace(lex.metrics.named(inherited), cue_start=choice.cue_start)
+            if _task_after_tasks(ctx, choice, inherited, inherited_words):
                 choice = dataclasses.replace(lex.metrics.named(inherited), cue_start=choice.cue_start)
         if (
             inherited == _CALLS
