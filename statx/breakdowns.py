@@ -2234,6 +2234,10 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
             break
         rk = records[k]
         whole = not changes[k].relative and measure_of(rk.unit) == measure_of(rc.unit)
+        if whole and closes_a_bracket(doc.text, doc.cands[k].end, start):
+            # 火灾48起(其中甲乡5起…)，…去年同期(火灾67起[其中…甲乡2起…]): an item of a bracket closed
+            # before `j` is an aside's part, and a place named in both lists is no verb of a whole
+            continue
         if whole and size_of(rk) >= size_of(rc) and own in contexts[k].pre:
             return k
     return _whole_of_opening_verb(doc, j, i)
