@@ -115,9 +115,8 @@ def _change(
     if basis is None and (aside := _aside_before_clause(text, cand.start, ctx.sentence_start)) is not None:
         # 与去年同期相比（去年同期发生火灾67起[其中…],…损失2386317元），起数下降28.3%: a bracketed
         # aside (last year's figures) stands between the basis and the change it opens
-        basis, said = _nearest_basis(
-            text[max(ctx.sentence_start, aside[0] - 40) : aside[0]] + text[aside[1] : cand.start], lex, last=True
-        )
+        around = text[max(ctx.sentence_start, aside[0] - 40) : aside[0]] + text[aside[1] : cand.start]
+        basis, said = _nearest_basis(around, lex, last=True)
     if basis is None and sign and text[cand.start - 1 : cand.start] in ("(", "（", "["):
         # a signed change in brackets names its basis before or after: （+3.88%），按年上升; one in
         # running text (增长-2.3%，降幅比上月收窄…) does not take the next clause's basis

@@ -231,9 +231,7 @@ _CN_DOT_GATE = re.compile(f"[{_CN_DIGITS}十][{_DOTS}][{_CN_DIGITS}]")
 # only an amount or a rate takes, the two marks stand for the point. The digits after it move up one
 # place and the blank goes before the unit (182.92 克), keeping the length; a stop with no blank
 # before it (拨打110。10万元…) ends its sentence and stays.
-_SPACED_STOP = re.compile(
-    r"(?<=\d)[ \t]。(\d{1,3})(?=(?:[万亿]|%|‰|个百分点|元|克|千克|公斤|吨))"
-)
+_SPACED_STOP = re.compile(r"(?<=\d)[ \t]。(\d{1,3})(?=(?:[万亿]|%|‰|个百分点|元|克|千克|公斤|吨))")
 
 
 def _fold_decimal_dot(text: str) -> str:

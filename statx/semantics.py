@@ -608,7 +608,8 @@ def _task_after_tasks(ctx: Context, choice: Choice, inherited: str | None, inher
     the crashes stay crashes.
 
     >>> choice = Choice("accidents", "交通事故起数")
-    >>> _task_after_tasks(Context("，处置交通事故", "", 0), choice, "incidents_received", "，共接报处置营救任务")
+    >>> calls = "incidents_received"
+    >>> _task_after_tasks(Context("，处置交通事故", "", 0), choice, calls, "，共接报处置营救任务")
     True
     >>> _task_after_tasks(Context("，处置交通事故", "", 0), choice, "incidents_received", "，接报警情")
     False
