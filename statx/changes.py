@@ -113,7 +113,7 @@ def _change(
             row_head = _table_head(text, start_of_line(text, cand.start))
             basis = "yoy" if row_head and _years_apart_by_one(row_head) else None
     if basis is None and (aside := _aside_before_clause(text, cand.start, ctx.sentence_start)) is not None:
-        # 与去年同期相比（去年同期发生火灾67起[其中…],…损失2386317元），起数下降28.3%: a bracketed
+        # 与上年同期相比（上年同期接报警情512起[其中…]，…），警情下降9.4%: a bracketed
         # aside (last year's figures) stands between the basis and the change it opens
         around = text[max(ctx.sentence_start, aside[0] - 40) : aside[0]] + text[aside[1] : cand.start]
         basis, said = _nearest_basis(around, lex, last=True)
@@ -138,11 +138,11 @@ def _aside_before_clause(text: str, pos: int, lo: int) -> tuple[int, int] | None
     Only an aside closed right before the comma that opens the change's clause, opened within the
     sentence (from `lo`) and `_ASIDE_REACH`; brackets of another kind inside it are passed over.
 
-    >>> t = "与去年同期相比(去年发生67起[其中甲镇23起],损失238万元),起数下降28.3%"
-    >>> span = _aside_before_clause(t, t.index("28.3"), 0)
+    >>> t = "与上年同期相比(上年立案41件[其中乙村12件],损失56万元),案件减少17.1%"
+    >>> span = _aside_before_clause(t, t.index("17.1"), 0)
     >>> t[span[0] : span[1]]
-    '(去年发生67起[其中甲镇23起],损失238万元)'
-    >>> _aside_before_clause("与去年同期相比,起数下降28.3%", 12, 0) is None
+    '(上年立案41件[其中乙村12件],损失56万元)'
+    >>> _aside_before_clause("与上年同期相比,案件减少17.1%", 12, 0) is None
     True
     """
     comma = last_end(_CLAUSE_END_BACK, text, pos, max(lo, pos - 40)) - 1

@@ -226,10 +226,10 @@ _CN_DECIMAL_DOT = re.compile(
 _CN_DOT_GATE = re.compile(f"[{_CN_DIGITS}十][{_DOTS}][{_CN_DIGITS}]")
 
 
-# A mirror that breaks a decimal leaves a blank and a full stop for its point (缴获毒品182 。92克):
+# A mirror that breaks a decimal leaves a blank and a full stop for its point (查获冰毒36 。5克):
 # a blank right before 。 has no place in a sentence's end, and with digits right after it and a unit
 # only an amount or a rate takes, the two marks stand for the point. The digits after it move up one
-# place and the blank goes before the unit (182.92 克), keeping the length; a stop with no blank
+# place and the blank goes before the unit (36.5 克), keeping the length; a stop with no blank
 # before it (拨打110。10万元…) ends its sentence and stays.
 _SPACED_STOP = re.compile(r"(?<=\d)[ \t]。(\d{1,3})(?=(?:[万亿]|%|‰|个百分点|元|克|千克|公斤|吨))")
 

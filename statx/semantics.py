@@ -602,7 +602,7 @@ _TASK_KIND = compile_pattern(
 def _task_after_tasks(ctx: Context, choice: Choice, inherited: str | None, inherited_words: str) -> bool:
     """Whether a list item of a fire service's tasks that names a crash dealt with is one more task.
 
-    共接报处置各类人员紧急营救任务3.5万起，处置交通事故1.2万起: after a count of calls said as tasks or
+    共接报处置被困人员营救任务6400起，处置交通事故2100起: after a count of calls said as tasks or
     turn-outs, a deed of dealing with a kind of event (`_TASK_KIND`) names the next kind of task, not
     the traffic police's count of crashes; after a 110 desk's calls (接报警情2万起，处置交通事故900起)
     the crashes stay crashes.
