@@ -115,7 +115,9 @@ def _change(
     if basis is None and (aside := _aside_before_clause(text, cand.start, ctx.sentence_start)) is not None:
         # 与上年同期相比（上年同期接报警情512起[其中…]，…），警情下降9.4%: a bracketed
         # aside (last year's figures) stands between the basis and the change it opens
-        around = text[max(ctx.sentence_start, aside[0] - 40) : aside[0]] + text[aside[1] : cand.start]
+        # only the clause the bracket closes (较服务承诺的目标(即92.5%)，高出约1.3%: the pledge, and a
+        # 较上年 in an earlier clause is not this change's)
+        around = _clause_before(text, aside[0]) + text[aside[1] : cand.start]
         basis, said = _nearest_basis(around, lex, last=True)
     if basis is None and sign and text[cand.start - 1 : cand.start] in ("(", "（", "["):
         # a signed change in brackets names its basis before or after: （+3.88%），按年上升; one in
