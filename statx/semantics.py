@@ -589,8 +589,9 @@ _CALL_KIND = compile_pattern(
     r"|(?:道路)?交通事故)\s*"
 )
 
-#: A whole that counts an emergency service's turn-outs (接警出动, 出动N起).
-_TURNED_OUT = compile_pattern(r"出动")
+#: The words of a count of calls that say them as an emergency service's turn-outs or tasks (接警出动,
+#: 营救任务N起).
+_TURNED_OUT = compile_pattern(r"出动|任务")
 #: A part that names a kind of turn-out by its task: a deed of dealing with a kind of event
 #: (处置交通事故, 参与处置危化品泄漏事故); what the crews took along (处置火灾出动消防车) is no kind of task.
 _TASK_KIND = compile_pattern(
@@ -619,13 +620,9 @@ def _task_after_tasks(ctx: Context, choice: Choice, inherited: str | None, inher
     return (
         inherited == _CALLS
         and choice.key == "accidents"
-        and _TURNOUT_OR_TASK.search(inherited_words) is not None
+        and _TURNED_OUT.search(inherited_words) is not None
         and _TASK_KIND.fullmatch(ctx.pre) is not None
     )
-
-
-#: The words of a count of calls that say them as a fire service's tasks or turn-outs.
-_TURNOUT_OR_TASK = compile_pattern(r"出动|任务")
 
 
 def _kind_of_case(ctx: Context, choice: Choice, whole: Record, unit: str, lex: Lexicon) -> bool:
