@@ -1427,7 +1427,35 @@ def _whole_before(
         and not _breaks_down_a_list(doc, other, i)
     ):
         parent = other
+    if parent is not None and _cases_under_offences(doc, parent, i):
+        parent = None
     return parent, smaller
+
+
+def _cases_under_offences(doc: Reading, j: int, i: int) -> bool:
+    """Whether item ``i`` counts cases handled while its whole ``j`` counts offences.
+
+    查处交通违法2.1万件，其中，现场查处行人违法3600件，…，查办妨害公务案件6件: the offences dealt
+    with and the cases opened on the people who obstructed the officers are counted alike in 件, but a
+    case is no kind of offence ticketed; the list has moved on to another count. Only when the item's
+    own words end on the case noun and the whole's name offences and no case.
+
+    >>> from statx import extract_text
+    >>> [(r.text, r.parent) for r in extract_text("查处违法2.1万件，其中，现场查处违法3600件，查办案件6件")]
+    [('2.1万件', None), ('3600件', '2.1万件'), ('6件', None)]
+    """
+    own, whole = doc.contexts[i].pre.rstrip(), doc.contexts[j].pre
+    return (
+        _CASE_NOUN_END.search(own) is not None
+        and _OFFENCE_WORD.search(whole) is not None
+        and "案" not in whole
+    )
+
+
+#: The case noun a count of cases ends its words on (查办妨害公务案件, 立案侦查刑事案).
+_CASE_NOUN_END = compile_pattern(r"案件?$")
+#: The words of a count of offences (查处交通违法, 纠正违章, 违规行为).
+_OFFENCE_WORD = compile_pattern(r"违法|违章|违规")
 
 
 def _lead_names_part(doc: Reading, j: int, marker: int, i: int) -> bool:
@@ -2206,6 +2234,10 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
             break
         rk = records[k]
         whole = not changes[k].relative and measure_of(rk.unit) == measure_of(rc.unit)
+        if whole and closes_a_bracket(doc.text, doc.cands[k].end, start):
+            # 火灾48起(其中甲乡5起…)，…去年同期(火灾67起[其中…甲乡2起…]): an item of a bracket closed
+            # before `j` is an aside's part, and a place named in both lists is no verb of a whole
+            continue
         if whole and size_of(rk) >= size_of(rc) and own in contexts[k].pre:
             return k
     return _whole_of_opening_verb(doc, j, i)

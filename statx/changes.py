@@ -112,6 +112,13 @@ def _change(
         if basis is None:  # | 取締酒駕 | 1,126 | 1,254 | -10.21% | under | 113年1-9月 | 112年1-9月 | 增減率 |
             row_head = _table_head(text, start_of_line(text, cand.start))
             basis = "yoy" if row_head and _years_apart_by_one(row_head) else None
+    if basis is None and (aside := _aside_before_clause(text, cand.start, ctx.sentence_start)) is not None:
+        # 与上年同期相比（上年同期接报警情512起[其中…]，…），警情下降9.4%: a bracketed
+        # aside (last year's figures) stands between the basis and the change it opens
+        # only the clause the bracket closes (较服务承诺的目标(即92.5%)，高出约1.3%: the pledge, and a
+        # 较上年 in an earlier clause is not this change's)
+        around = _clause_before(text, aside[0]) + text[aside[1] : cand.start]
+        basis, said = _nearest_basis(around, lex, last=True)
     if basis is None and sign and text[cand.start - 1 : cand.start] in ("(", "（", "["):
         # a signed change in brackets names its basis before or after: （+3.88%），按年上升; one in
         # running text (增长-2.3%，降幅比上月收窄…) does not take the next clause's basis
@@ -119,6 +126,47 @@ def _change(
         basis, said = _nearest_basis(text[cand.end : end], lex, last=False)
     digits = _YEAR_DIGITS.search(said) if basis == "yoy" and lex.named_year.fullmatch(said) else None
     return change, basis, _named_year(digits.group()) if digits else None  # 较2019年: the year it names
+
+
+#: The brackets an aside is closed in, each closing one with its opening one.
+_ASIDE_OPENS = {")": "(", "）": "（", "]": "[", "】": "【"}
+#: The longest aside `_aside_before_clause` looks past.
+_ASIDE_REACH = 400
+
+
+def _aside_before_clause(text: str, pos: int, lo: int) -> tuple[int, int] | None:
+    """The bracketed aside that ends the clause before the one ending at `pos`: its opening and its end.
+
+    Only an aside closed right before the comma that opens the change's clause, opened within the
+    sentence (from `lo`) and `_ASIDE_REACH`; brackets of another kind inside it are passed over.
+
+    >>> t = "与上年同期相比(上年立案41件[其中乙村12件],损失56万元),案件减少17.1%"
+    >>> span = _aside_before_clause(t, t.index("17.1"), 0)
+    >>> t[span[0] : span[1]]
+    '(上年立案41件[其中乙村12件],损失56万元)'
+    >>> _aside_before_clause("与上年同期相比,案件减少17.1%", 12, 0) is None
+    True
+    """
+    comma = last_end(_CLAUSE_END_BACK, text, pos, max(lo, pos - 40)) - 1
+    if comma < lo or text[comma] not in "，,":
+        return None
+    close = comma - 1
+    while close >= lo and text[close] in " \t":
+        close -= 1
+    opener = _ASIDE_OPENS.get(text[close : close + 1]) if close >= lo else None
+    if opener is None:
+        return None
+    depth = 0
+    for k in range(close, max(lo, close - _ASIDE_REACH) - 1, -1):
+        if text[k] == text[close]:
+            depth += 1
+        elif text[k] == opener:
+            depth -= 1
+            if depth == 0:
+                return k, close + 1
+        elif text[k] in "。；;\n":
+            return None
+    return None
 
 
 def _bracket_restates(text: str, prev: Candidate, cand: Candidate) -> bool:

@@ -226,6 +226,14 @@ _CN_DECIMAL_DOT = re.compile(
 _CN_DOT_GATE = re.compile(f"[{_CN_DIGITS}十][{_DOTS}][{_CN_DIGITS}]")
 
 
+# A mirror that breaks a decimal leaves a blank and a full stop for its point (查获冰毒36 。5克):
+# a blank right before 。 has no place in a sentence's end, and with digits right after it and a unit
+# only an amount or a rate takes, the two marks stand for the point. The digits after it move up one
+# place and the blank goes before the unit (36.5 克), keeping the length; a stop with no blank
+# before it (拨打110。10万元…) ends its sentence and stays.
+_SPACED_STOP = re.compile(r"(?<=\d)[ \t]。(\d{1,3})(?=(?:[万亿]|%|‰|个百分点|元|克|千克|公斤|吨))")
+
+
 def _fold_decimal_dot(text: str) -> str:
     """Write a decimal point for a middle dot inside an amount, keeping the length.
 
@@ -241,7 +249,14 @@ def _fold_decimal_dot(text: str) -> str:
 
     >>> _fold_decimal_dot("破获率六二.五%，一.加强巡逻")
     '破获率六二点五%，一.加强巡逻'
+
+    and for a blank and a full stop a mirror left for the point of a weight or a sum:
+
+    >>> _fold_decimal_dot("查获冰毒36 。5克，罚没3 。25万元；报警电话110。12起")
+    '查获冰毒36.5 克，罚没3.25 万元；报警电话110。12起'
     """
+    if " 。" in text or "\t。" in text:
+        text = _SPACED_STOP.sub(lambda m: "." + m.group(1) + " ", text)
     if _DOT_GATE.search(text):
         text = _DECIMAL_DOT.sub(".", text)
     if _CN_DOT_GATE.search(text):

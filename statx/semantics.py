@@ -589,14 +589,40 @@ _CALL_KIND = compile_pattern(
     r"|(?:道路)?交通事故)\s*"
 )
 
-#: A whole that counts an emergency service's turn-outs (接警出动, 出动N起).
-_TURNED_OUT = compile_pattern(r"出动")
+#: The words of a count of calls that say them as an emergency service's turn-outs or tasks (接警出动,
+#: 营救任务N起).
+_TURNED_OUT = compile_pattern(r"出动|任务")
 #: A part that names a kind of turn-out by its task: a deed of dealing with a kind of event
 #: (处置交通事故, 参与处置危化品泄漏事故); what the crews took along (处置火灾出动消防车) is no kind of task.
 _TASK_KIND = compile_pattern(
     r"[\s，,、；;]*(?:其中[\s，,：:]*)?(?:参与|协助)?(?:处置|处理)[^\d\s，,、；;：:。！？!?]{0,10}"
     r"(?:事故|事件|险情|灾害|灾情|任务|泄漏|火灾)(?:类)?(?:任务)?"
 )
+
+
+def _task_after_tasks(ctx: Context, choice: Choice, inherited: str | None, inherited_words: str) -> bool:
+    """Whether a list item of a fire service's tasks that names a crash dealt with is one more task.
+
+    共接报处置被困人员营救任务6400起，处置交通事故2100起: after a count of calls said as tasks or
+    turn-outs, a deed of dealing with a kind of event (`_TASK_KIND`) names the next kind of task, not
+    the traffic police's count of crashes; after a 110 desk's calls (接报警情2万起，处置交通事故900起)
+    the crashes stay crashes.
+
+    >>> choice = Choice("accidents", "交通事故起数")
+    >>> calls = "incidents_received"
+    >>> _task_after_tasks(Context("，处置交通事故", "", 0), choice, calls, "，共接报处置营救任务")
+    True
+    >>> _task_after_tasks(Context("，处置交通事故", "", 0), choice, "incidents_received", "，接报警情")
+    False
+    >>> _task_after_tasks(Context("，发生交通事故", "", 0), choice, "incidents_received", "，接警出动")
+    False
+    """
+    return (
+        inherited == _CALLS
+        and choice.key == "accidents"
+        and _TURNED_OUT.search(inherited_words) is not None
+        and _TASK_KIND.fullmatch(ctx.pre) is not None
+    )
 
 
 def _kind_of_case(ctx: Context, choice: Choice, whole: Record, unit: str, lex: Lexicon) -> bool:
@@ -1269,6 +1295,8 @@ def annotate(
             if choice.key != inherited:
                 choice = _with_list_verb(text, candidates, ctx, i, inherited, rec.unit, choice, lex)
             if _kind_solved_in_list(text, cand.start, ctx, choice, inherited, rec.unit, lex):
+                choice = dataclasses.replace(lex.metrics.named(inherited), cue_start=choice.cue_start)
+            if _task_after_tasks(ctx, choice, inherited, inherited_words):
                 choice = dataclasses.replace(lex.metrics.named(inherited), cue_start=choice.cue_start)
         if (
             inherited == _CALLS

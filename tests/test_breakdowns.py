@@ -1400,3 +1400,13 @@ def test_a_sentence_ranking_the_kinds_of_a_total_breaks_it_down() -> None:
     # a rate per head ranked first is no part of the count
     text = "今年全市共发生事故300件。事故原因以每万辆车7.5件最高。"
     assert parents_of(text)["7.5件"] is None
+
+
+def test_a_place_named_in_two_bracketed_lists_takes_its_own_lists_whole() -> None:
+    text = (
+        "今年全区发生火灾26起（其中东城街道9起、南湖镇6起、北山乡4起），与去年同期相比"
+        "（去年同期发生火灾31起[其中东城街道12起、南湖镇3起、北山乡7起]），起数下降16.1%。"
+    )
+    parents = {(r.text, r.start): r.parent for r in extract_text(text)}
+    assert [p for (t, _), p in parents.items() if t in ("12起", "3起", "7起")] == ["31起"] * 3
+    assert [p for (t, _), p in parents.items() if t in ("9起", "6起", "4起")] == ["26起"] * 3

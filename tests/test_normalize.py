@@ -299,3 +299,14 @@ def test_a_preview_chunk_number_between_a_figure_and_its_unit_is_blanked() -> No
     assert raw[records[0].start : records[0].end] == records[0].text
     # a list item whose number opens a line after a bare count keeps its number
     assert normalize("合计52\n3、人员培训").text == "合计52\n3、人员培训"
+
+
+def test_a_blank_and_a_full_stop_a_mirror_left_for_a_decimal_point() -> None:
+    raw = "查獲冰毒36 。5克,罰沒3 。25萬元;報警電話110。12起"
+    records = extract_text(raw)
+    assert [(r.text, r.value, r.unit) for r in records] == [
+        ("36 。5克", 36.5, "克"),
+        ("3 。25萬元", 32500, "元"),
+        ("12起", 12, "起"),
+    ]
+    assert all(raw[r.start : r.end] == r.text for r in records)

@@ -3966,3 +3966,12 @@ def test_people_after_a_change_of_events_and_a_comma_are_that_change_of_the_dead
     # words of their own after the people still say what they are
     text = "全县建筑行业发生事故3起、死亡3人，比上年同期减少1起，2人受伤。"
     assert {r.text: r for r in extract_text(text)}["2人"].metric == "injuries"
+
+
+def test_a_bracketed_aside_between_a_basis_and_its_changes() -> None:
+    text = (
+        "全县共发生火灾31起，与去年同期相比（去年同期共发生火灾44起[其中城关镇19起、河口乡8起、"
+        "西坪镇6起、东岭乡5起]，无人员伤亡，直接财产损失1805200元），起数下降29.5%，损失下降41.2%。"
+    )
+    changes = [(r.text, r.change, r.basis) for r in extract_text(text) if r.unit == "%"]
+    assert changes == [("29.5%", "down", "yoy"), ("41.2%", "down", "yoy")]
