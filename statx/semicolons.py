@@ -530,6 +530,10 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
         return False  # 接报刑事、治安警情1.86万起。其中…；治安警情1.62万起: a kind the whole lists, no verb
     if f"{own}以上" in contexts[j].pre:
         return False  # 较大以上火灾63起。其中…；较大火灾60起: the lowest grade of a whole said from it up
+    if contexts[j].pre.rstrip().endswith(words) or _REST_OF_KIND.search(words):
+        # 工矿商贸事故16起（其中…；商贸事故1起…；工矿商贸其他事故3起…）: the item names the tail of the
+        # whole's own noun, or the rest of its kind, where a verb said again would start a new count
+        return False
     if kind is not None and lex.metrics.opens_with(kind, words):
         return False  # 违法停车2.9万起 under 违法行为: the words open with the kind's name, not a verb
     items = [k for k in range(j + 1, i) if cands[k].start > marker]
@@ -538,6 +542,8 @@ def _restates_the_whole(doc: Reading, i: int, j: int, marker: int, kind: str | N
     return bool(items) and not any(_item_words(lex, contexts[k].pre).startswith(own) for k in items)
 
 
+#: The words of an item that count the rest of its whole's kind (工矿商贸其他事故, 其它类).
+_REST_OF_KIND = compile_pattern(r"其他|其它")
 #: Who a count was done for and how, before its verb (为急需乘车的群众当场办理临时身份证738张): the
 #: people served open the words, the verb that says what is counted follows them.
 _SERVED_FIRST = compile_pattern(

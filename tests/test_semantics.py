@@ -345,6 +345,13 @@ def test_an_item_after_a_semicolon_saying_the_whole_s_verb_again_is_a_new_item()
     assert (recs["4 200张"].parent, recs["1 150余张"].parent) == ("1.6万张", None)
 
 
+def test_an_item_naming_the_tail_of_the_whole_s_noun_or_the_rest_of_it_goes_on_the_list() -> None:
+    """工矿商贸事故N起（其中…；商贸事故a起；工矿商贸其他事故b起）: no verb said again, the noun's tail."""
+    text = "全省发生工矿商贸事故21起，其中，煤矿事故5起；冶金事故3起；商贸事故2起；工矿商贸其他事故4起。"
+    parents = parents_of(text)
+    assert [parents[t] for t in ("5起", "3起", "2起", "4起")] == ["21起"] * 4
+
+
 def test_the_whole_s_verb_after_the_people_served_or_the_first_item_s_kind_starts_a_new_item() -> None:
     # the people served stand before the verb (为…群众当场办理): the item still says 办理 again
     text = "共办理居民身份证5130张，其中首次申领2260张；为急需乘车、办事的群众当场办理临时身份证738张。"
