@@ -98,6 +98,9 @@ def _change(
             change = "up"  # | 刑事案件破获 | 617 | 698 | 13.1% | under 同比: a rise, as a fall has its minus
     if change is None and _OR_BEFORE.search(text, max(ctx.sentence_start, cand.start - 4), cand.start):
         change = _restated_change(text, max(ctx.sentence_start, cand.start - _PAIR_SPAN), cand.start, lex)
+    after = None if in_table else _BASIS_AFTER.match(text, cand.end, min(len(text), cand.end + 24))
+    if change is None and after is not None and (after.group("up") or after.group("down")):
+        change = "up" if after.group("up") else "down"  # 达到了42.6%，增长比去年同期
     if change is None:
         return None, None, None
     before = text[max(ctx.sentence_start, cand.start - 40) : cand.start]
@@ -105,6 +108,8 @@ def _change(
     clause = _clause_before(text, cand.start)
     if basis == "yoy" and said not in clause and _OWN_ANCHOR.search(clause) is not None:
         basis, said = None, ""  # 同比下降4.2%，降幅比9月收窄3.6个百分点: against September, not last year
+    if basis is None and after is not None:
+        basis, said = _nearest_basis(after.group("basis"), lex, last=True)  # 增加了12起，同比
     if basis is None and in_table:  # | 接报警情 | 18,532起 | -3.1% | under | 项目 | 2025年 | 同比 |
         head = column_head(text, cand.start) if head is None else head
         if head:
@@ -247,6 +252,13 @@ _RANK_LINK = compile_pattern(r"(?:分别)?(?:达到?|为|是)?[：:]?|[、和及
 #: Flights that took off and landed (机场保障起降1200架次, 起降了86架次): 降 of 起降 is a
 #: landing, no fall.
 _TAKEOFFS = compile_pattern(r"起降(?:了|达到?|约|近|超过)?\s*$")
+#: Speech says the basis after the figure, as a clause of its own that only names it and, at
+#: most, the way it went (达到了42.6%，增长比去年同期; 增加了12起，同比): that clause is the
+#: figure's basis, and its change when the words before said none. Nothing else may stand in it.
+_BASIS_AFTER = compile_pattern(
+    r"\s*[，,]\s*(?:(?P<up>增长|增加|上升|提高|多了)|(?P<down>下降|减少|降低|少了))?\s*"
+    r"(?P<basis>同比|环比|(?:比|较|和|跟|与)(?:去年|上年)同期(?:相比|比)?)\s*(?=[，,。；;！？?\n]|$)"
+)
 #: A Markdown table's rule row (|---|:---:|), which is no header.
 _RULE_ROW = compile_pattern(r"[\s|:\-]*")
 _TABLE_ROWS = 60  # the farthest a header is looked for above a cell, in rows

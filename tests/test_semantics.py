@@ -2728,6 +2728,25 @@ def test_speech_says_a_change_with_its_basis_as_a_clause_of_its_own() -> None:
     assert recs["三条"].change is None
 
 
+def test_speech_says_the_basis_after_the_figure_as_a_clause_of_its_own() -> None:
+    # 达到了42.6%，增长比去年同期: the clause after the figure only names its basis (and the way it
+    # went), so it is the figure's change and basis; a clause that goes on to say more is no such
+    # afterthought, and neither is one after a figure of no change
+    from statx import extract_text
+
+    recs = {
+        r.text: r
+        for r in extract_text(
+            "新上牌的货车达到了42.6%，增长比去年同期；摩托车增加了12.5%，环比。"
+            "重型货车有1.2万辆，同比下降的是轻型货车；投诉增加了8起，跟去年同期比多一点"
+        )
+    }
+    assert (recs["42.6%"].change, recs["42.6%"].basis) == ("up", "yoy")
+    assert (recs["12.5%"].change, recs["12.5%"].basis) == ("up", "mom")
+    assert (recs["1.2万辆"].change, recs["1.2万辆"].basis) == (None, None)
+    assert (recs["8起"].change, recs["8起"].basis) == ("up", None)
+
+
 def test_a_line_break_inside_the_figure_before_ends_no_sentence() -> None:
     # PDF copy: a line wrapped inside 58.7万起; the change after it is still the violations' change
     text = "全市共查处各类交通违法行为58.7\n万起，同比上升6.3%。其中酒驾醉驾2045起。\n"
