@@ -2220,7 +2220,7 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
         return thing
     own = contexts[i].pre.rstrip()[-2:]
     if (short := _SHORT_CASE_VERB.search(own)) is not None:
-        # 其中命案立17起、破17起: a case kind then a report's one-character 立 or 破; the whole is the
+        # 其中命案立6起、破5起: a case kind then a report's one-character 立 or 破; the whole is the
         # count said with that verb before its cases (共立刑案N起), not the nearer count of the other
         return _whole_of_short_case_verb(doc, j, i, short.group(1))
     if len(own) < 2 or own in contexts[j].pre or doc.lex.clause_end.search(own):
@@ -2254,7 +2254,7 @@ _SHORT_CASE_VERB = compile_pattern(r"^案([立破])$")
 def _whole_of_short_case_verb(doc: Reading, j: int, i: int, verb: str) -> int:
     """The whole of part ``i`` that ends on the short verb ``verb`` (立 or 破) after its case kind.
 
-    共立刑案5849起，破2076起，…，其中命案立17起、破17起: the nearest count of the sentence, or an earlier
+    全年共立刑案940起，破388起，其中命案立6起、破5起: the nearest count of the sentence, or an earlier
     one, not smaller and in the part's measure, whose own words say the same verb before cases
     (立刑案, 破案, or the verb alone right before the count); else ``j``.
     """
