@@ -2219,6 +2219,10 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
     if (thing := _thing_of_bare_verb(doc, j, i)) is not None:
         return thing
     own = contexts[i].pre.rstrip()[-2:]
+    if (short := _SHORT_CASE_VERB.search(own)) is not None:
+        # 其中命案立6起、破5起: a case kind then a report's one-character 立 or 破; the whole is the
+        # count said with that verb before its cases (共立刑案N起), not the nearer count of the other
+        return _whole_of_short_case_verb(doc, j, i, short.group(1))
     if len(own) < 2 or own in contexts[j].pre or doc.lex.clause_end.search(own):
         return j
     if _word_bigrams(contexts[i].pre) & _word_bigrams(contexts[j].pre):
@@ -2241,6 +2245,34 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
         if whole and size_of(rk) >= size_of(rc) and own in contexts[k].pre:
             return k
     return _whole_of_opening_verb(doc, j, i)
+
+
+#: A case kind's last character and a work report's one-character verb after it (命案立, 刑案破).
+_SHORT_CASE_VERB = compile_pattern(r"^案([立破])$")
+
+
+def _whole_of_short_case_verb(doc: Reading, j: int, i: int, verb: str) -> int:
+    """The whole of part ``i`` that ends on the short verb ``verb`` (立 or 破) after its case kind.
+
+    全年共立刑案940起，破388起，其中命案立6起、破5起: the nearest count of the sentence, or an earlier
+    one, not smaller and in the part's measure, whose own words say the same verb before cases
+    (立刑案, 破案, or the verb alone right before the count); else ``j``.
+    """
+    records, contexts, changes = doc.records, doc.contexts, doc.changes
+    said = compile_pattern(rf"{verb}(?:[^，,。；;：:\d]{{0,6}}?案|$)")
+    rc = records[i]
+    for k in range(j, -1, -1):
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            break
+        rk = records[k]
+        if (
+            not changes[k].relative
+            and measure_of(rk.unit) == measure_of(rc.unit)
+            and size_of(rk) >= size_of(rc)
+            and said.search(contexts[k].pre.rstrip())
+        ):
+            return k
+    return j
 
 
 def _whole_of_first_opening_verb(doc: Reading, out: Sequence[int | None], j: int, i: int) -> int:

@@ -86,8 +86,10 @@ def whole_of_numbered_sector(
         first = bisect.bisect_left(cands, above, key=start_of)
         figures = range(first, bisect.bisect_left(cands, line - 1, lo=first, key=start_of))
         if not figures:
-            if len(_NUMBERING.sub("", text[above:line])) > _SECTOR_HEADING:
-                return None
+            if len(_NUMBERING.sub("", text[above:line])) > _SECTOR_HEADING and not _same_numbering(
+                NUMBERED_LINE.match(text, above, line), numbered.group()
+            ):
+                return None  # a sibling sector with nothing to count (（二）采矿业：未发生事故) is passed
         elif _same_numbering(NUMBERED_LINE.match(text, above, cands[figures[0]].start), numbered.group()):
             for k in figures:  # a sibling sector: the whole its figure of this kind took
                 if _same_kind(doc, k, unit, casualty) and k in sectors and (whole := out[k]) is not None:

@@ -295,6 +295,27 @@ def test_numbered_sector_lines_repeating_the_totals_kinds_break_them_down() -> N
     assert [r.parent for r in extract_text(text)][2:] == [None, None]
 
 
+def test_sector_lines_past_sectors_with_nothing_to_count_still_break_down_the_totals() -> None:
+    """（一）林业：无事故⏎（二）…事故3起: a sibling sector counting nothing is passed over, as a heading."""
+    text = (
+        "一、总体情况\n今年一季度，全区发生各类事故15宗，死亡9人，受伤4人。\n"
+        "二、分行业情况\n"
+        "（一）林业：一季度全区未发生林业事故，上年同期也未发生。\n"
+        "（二）矿山：一季度全区未接报矿山事故，上年同期亦无。\n"
+        "（三）建筑业：一季度全区发生建筑业事故3宗，同比减少1宗；死亡2人，同比持平。\n"
+        "（四）交通运输业：一季度全区发生交通运输业事故12宗；死亡7人；受伤4人。"
+    )
+    parents = {t: p for t, p in ((r.text, r.parent) for r in extract_text(text)) if p}
+    assert parents == {"3宗": "15宗", "2人": "9人", "12宗": "15宗", "7人": "9人", "4人": "4人"}
+    # a long line of another numbering above still ends the search
+    text = (
+        "全区发生各类事故15宗，死亡9人。\n"
+        "1.本季度全区开展安全生产检查共计多轮，督促企业落实主体责任。\n"
+        "（一）建筑业：发生事故3宗，死亡2人。"
+    )
+    assert [r.parent for r in extract_text(text)][2:] == [None, None]
+
+
 def test_sector_lines_flattened_into_one_line_under_a_numbered_totals_line_break_them_down() -> None:
     """一、总体 …⏎二、分行业 （一）…事故。… （二）…: a cell flattened into one line keeps its sectors."""
     text = (
