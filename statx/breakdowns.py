@@ -1036,7 +1036,7 @@ def _whole_named_again(doc: Reading, i: int, lo: int) -> int | None:
         own = _UNWRAPPED.sub("", doc.contexts[j].pre)
         if own.endswith(_CALLS_AGAIN.get(noun[-2:], noun[-2:])):
             own = own[:-2] + noun[-2:]  # 有效报警3200起。有效警情中，…: a 110 report's calls by either name
-        if own.endswith(_OCCURRED_AFTER):
+        if own.endswith(_OCCURRED):
             own = own[: -len(_OCCURRED)]  # 工矿商贸企业发生27起。工矿商贸企业中：…: a sector's events
         if own.endswith(noun) and verb[-2:] in own[: -len(noun)]:
             return j
@@ -1073,10 +1073,6 @@ def _partner_of_named(doc: Reading, out: Sequence[int | None], named: set[int], 
     return partner if own and own == theirs else None
 
 
-#: The verb of events after a sector's name, in either script (工矿商贸企业发生, 建築企業發生).
-_OCCURRED_AFTER = ("发生", "發生")
-
-
 def _among_line_above(text: str, begin: int, lo: int) -> regex.Match[str] | None:
     """The among-clause ending a line above the line at ``begin``, over the lines of its list.
 
@@ -1087,7 +1083,7 @@ def _among_line_above(text: str, begin: int, lo: int) -> regex.Match[str] | None
     at = begin
     while at > lo:
         end = at
-        while end > lo and text[end - 1] in _LINE_BLANKS:
+        while end > lo and text[end - 1] in _LINE_SPACE:
             end -= 1
         if end in (at, lo) or "\n" not in text[end:at]:
             return None  # the line at ``at`` goes on a sentence, or nothing stands above it
@@ -1101,8 +1097,6 @@ def _among_line_above(text: str, begin: int, lo: int) -> regex.Match[str] | None
     return None
 
 
-#: Blanks and line breaks between a line's end and the next line's first character.
-_LINE_BLANKS = " \t\u3000\r\n"
 #: A word for all of a total's things before its noun in an among-clause (在各类案件中, 这些警情中), leaving
 #: at least two characters of noun.
 _ALL_OF = compile_pattern(r"(?:各类|各种|所有|全部|这些|上述)(?=\p{Han}{2})")
@@ -2249,6 +2243,8 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
 
 #: A case kind's last character and a work report's one-character verb after it (命案立, 刑案破).
 _SHORT_CASE_VERB = compile_pattern(r"^案([立破])$")
+#: The words of a count said with that verb before its cases (立刑案, 破案) or right before the count.
+_SAID_WITH_CASES = {v: compile_pattern(rf"{v}(?:[^，,。；;：:\d]{{0,6}}?案|$)") for v in "立破"}
 
 
 def _whole_of_short_case_verb(doc: Reading, j: int, i: int, verb: str) -> int:
@@ -2259,7 +2255,7 @@ def _whole_of_short_case_verb(doc: Reading, j: int, i: int, verb: str) -> int:
     (立刑案, 破案, or the verb alone right before the count); else ``j``.
     """
     records, contexts, changes = doc.records, doc.contexts, doc.changes
-    said = compile_pattern(rf"{verb}(?:[^，,。；;：:\d]{{0,6}}?案|$)")
+    said = _SAID_WITH_CASES[verb]
     rc = records[i]
     for k in range(j, -1, -1):
         if contexts[k].sentence_start != contexts[j].sentence_start:

@@ -2447,7 +2447,9 @@ def _changed(
     # the bracket may hold a list, words after its last figure too (公诉3108人（其中盗窃占41.5%，诈骗
     # 占27.3%，余为其他），较上年增加216人): the change is of the count before the bracket's opening,
     # past every figure inside it
-    opened_at = max(text.rfind("(", 0, cands[k].start), text.rfind("（", 0, cands[k].start))
+    # (only within the sentence: a bracket opened before it holds no count of this sentence)
+    lo = contexts[i].sentence_start
+    opened_at = max(text.rfind("(", lo, cands[k].start), text.rfind("（", lo, cands[k].start))
     if opened_at < 0 or any(b in text[opened_at : cands[k].start] for b in ")）"):
         return k
     j = k - 1
