@@ -608,6 +608,8 @@ def read_changes(
         change, basis, named = _change(text, cand, ctx, lex)
         if named is not None:
             own = year_of(i)
+            if own is None and _reviews_last_year(text, ctx.sentence_start, cand.start, lex):
+                own = named + 1  # 去年…较2023年: an undated review of last year names the year before it
             if own is None or named < own - 1:
                 basis = None
         listed = i and not text[cands[i - 1].end : cand.start].strip("、和及与 ")
@@ -951,6 +953,34 @@ def _against_a_mark(text: str, pos: int) -> bool:
         return False
     start = pos - len(own)
     return start > 0 and _A_MARK.search(_clause_before(text, start - 1)) is not None
+
+
+#: Last year as the time of the figures (去年全市, 海关去年录得), not a basis (较去年, 比上年, 同去年) nor a
+#: point of it (去年底, 去年同期, 去年10月).
+_LAST_YEAR = compile_pattern(
+    r"(?<![较比与同於于跟和])(?:去年|上年)(?![底末同\d一二三四五六七八九十上下前首])"
+)
+
+
+def _reviews_last_year(text: str, start: int, pos: int, lex: Lexicon) -> bool:
+    """Whether the sentence before `pos` is about last year and compares with one year only.
+
+    A page of no date that reviews 去年 and sets it against a year it names (去年录得961宗，比2024年
+    少29%) sets it against the year before: it would say why were it an older one (疫情前的2019年),
+    and then the year before has its own basis in the sentence (按年增加…，较疫情前的2019年减少…).
+
+    >>> from statx.lexicon import lexicon
+    >>> from statx.rules import load_rules
+    >>> lex = lexicon(load_rules())
+    >>> _reviews_last_year("去年共录得120宗，较2023年减少", 0, 18, lex)
+    True
+    >>> _reviews_last_year("去年共录得120宗，按年增加5%，较2019年减少", 0, 25, lex)
+    False
+    >>> _reviews_last_year("全年共录得120宗，较2019年减少", 0, 18, lex)
+    False
+    """
+    words = text[start:pos]
+    return _LAST_YEAR.search(words) is not None and len(lex.basis_yoy.findall(words)) == 1
 
 
 def _clause_before(text: str, pos: int) -> str:

@@ -863,6 +863,12 @@ def test_a_change_against_the_year_before_is_year_on_year_and_against_an_older_y
     # with no year to read it against, a named year is not known to be last year
     recs = {r.text: r for r in extract_text("死亡人数较2019年下降17.2%。")}
     assert (recs["17.2%"].change, recs["17.2%"].basis) == ("down", None)
+    # unless the sentence reviews last year (去年…较2023年): an undated review names the year before;
+    # with a year-on-year basis said already, the named year is an older one (较疫情前的2019年)
+    text = "去年全港录得劫案160宗，较2023年减少12宗。去年全年受理报案8000宗，按年上升4%，较2019年下跌9%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["12宗"].change, recs["12宗"].basis) == ("down", "yoy")
+    assert (recs["4%"].basis, recs["9%"].change, recs["9%"].basis) == ("yoy", "down", None)
     # Taiwan's bare ROC year before 的 is the figure's period (113年 in the dateline, 112年 the data's):
     # the year before it is last year's; a count of years before 的 (服務28年的) is no period
     text = "113年3月治安會報。本縣112年的竊盜案件比111年減少35件。服務28年的所長表示，全年受理報案90件。"
