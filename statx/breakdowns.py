@@ -109,6 +109,8 @@ def find_parents(doc: Reading) -> Parents:
             found = [at]
         if not found and (kinds := lex.breakdown_ranked.match(text, sentence_start, c.start)) is not None:
             found = [kinds.start()]  # 火灾类型以住宅火灾120次最多: opens the sentence as 其中 would
+        elif not found and _ranked_first_then_next(doc, i, sentence_start):
+            found = [sentence_start]  # 甲分局710件居冠，其次为乙分局530件: the sentence ranks a total's parts
         if found:
             marker = found[-1]
         # 按纠纷类型划分：…: the sentence breaks down the total before it, and so does each clause
@@ -791,6 +793,24 @@ def _end_of_item_before(text: str, start: int) -> int:
 
 #: Spaces and line breaks that may stand between an item's closing mark and the next item's line.
 _LINE_SPACE = frozenset(" \t\r\n\u3000")
+
+#: A count ranked first with the next ranks after it (710件居冠，其次为…; 710件最多，…次之).
+_FIRST_THEN_NEXT = compile_pattern(
+    r"\s?(?:居冠|居首|最多|最高|为最|排名第一|排第一)[，,]\s*(?:其次|[^，,。；;\n]{1,16}?次之)"
+)
+
+
+def _ranked_first_then_next(doc: Reading, i: int, sentence_start: int) -> bool:
+    """Whether the sentence of figure ``i`` opens on a count ranked first with the next ranks after it.
+
+    警方统计今年受理盗窃案甲分局710件居冠，其次为乙分局530件: the sentence ranks the parts of a total
+    said before it, as one opening on 其中 would break it down: the first count and the next ranks are
+    its parts. A count ranked so after another in its sentence (共4415件，以甲710件最多) is left to
+    `_ranking_opened`.
+    """
+    first = bisect.bisect_left(doc.cands, sentence_start, key=start_of)
+    return first <= i and _FIRST_THEN_NEXT.match(doc.text, doc.cands[first].end) is not None
+
 
 #: What opens a sentence naming the next ranks of a breakdown after its first (其次是…, 其次为…).
 _NEXT_RANKED = compile_pattern(r"\s*其次(?:是|为|為)?")

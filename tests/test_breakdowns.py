@@ -1418,9 +1418,22 @@ def test_a_sentence_ranking_the_kinds_of_a_total_breaks_it_down() -> None:
     # the sentence may say again before 中 what the total counted
     text = "全年火灾死亡12人，较上年减少3人。死亡案件中，起火原因以电气故障5人最多。"
     assert parents_of(text)["5人"] == "12人"
+    # and a source said first (统计显示，…) still leaves the ranking on the total before
+    text = "去年全县共受理盗窃案件2400宗，多数发生在夜间。统计显示，被盗场所以居民小区最多共800宗。"
+    assert parents_of(text)["800宗"] == "2400宗"
     # a rate per head ranked first is no part of the count
     text = "今年全市共发生事故300件。事故原因以每万辆车7.5件最高。"
     assert parents_of(text)["7.5件"] is None
+
+
+def test_a_sentence_opening_on_a_count_ranked_first_breaks_down_the_total_before() -> None:
+    """…盗窃案件1200件。甲派出所300件居冠，其次为乙派出所200件: the first and the next ranks are parts."""
+    text = "今年全区共受理盗窃案件1200件，同比上升8%。甲派出所300件居冠，其次为乙派出所200件、丙派出所150件。"
+    parents = parents_of(text)
+    assert [parents[t] for t in ("300件", "200件", "150件")] == ["1200件"] * 3
+    # a count ranked first with no next rank after it is no ranking of parts
+    text = "今年全区共受理盗窃案件1200件，同比上升8%。甲派出所300件居冠。"
+    assert parents_of(text)["300件"] is None
 
 
 def test_a_place_named_in_two_bracketed_lists_takes_its_own_lists_whole() -> None:
