@@ -166,7 +166,16 @@ def find_parents(doc: Reading) -> Parents:
             # 是去年全年的1.6倍(54起): the bracket gives the count the multiple is of, another period's, no
             # part (a share's bracket, 占46.5%(11万起), gives the part's own count: a part still)
             bracket, marker = None, None
+        # a bracket opened on a share (其中五成來自甲類(34.8億元)) gives the part's own count: when the
+        # bracket finds no whole, the breakdown word the share stands after still reads it
+        behind = None
         if bracket is not None and (marker is None or bracket > marker):
+            if (
+                marker is not None
+                and doc.records[at_].unit in SHARE_UNITS
+                and doc.records[i].unit not in SHARE_UNITS
+            ):
+                behind = marker
             marker, by_lead = bracket, False
         if marker is not None and not by_lead and _breakdown_ended(doc, i, marker):
             marker = None  # 其中民警1.38万人次，同时会同…社会力量4700余人次: the breakdown ended before it
@@ -179,13 +188,19 @@ def find_parents(doc: Reading) -> Parents:
         tries = [marker] if marker is not None else []
         if marker is not None and not by_lead and found and marker == found[-1]:
             tries += [at for at in reversed(found[:-1]) if not _breakdown_ended(doc, i, at)]
+        if behind is not None and not by_lead and _breakdown_ended(doc, i, behind):
+            behind = None
+        if behind is not None:
+            tries.append(behind)
         for at in tries:
             markers[i] = marker = at
             from_ = whole_from if by_lead else sentence_start
             parent, smaller = _whole_before(doc, out, i, at, from_, reach, by_lead)
             # 其中，居前三位的依次为：甲、乙、丙，数量依次为：412起…: a colon inside the sentence that
             # finds no whole hands over to the 其中 that opened it (which may reach a sentence up)
-            if parent is not None or not (smaller or text[at] in ":："):
+            if parent is not None or not (
+                smaller or text[at] in ":：" or (at != behind and behind is not None)
+            ):
                 break
         if by_lead and parent is not None and lead is not None and _lead_of_another_kind(doc, lead, parent):
             parent = None

@@ -189,6 +189,26 @@ def _bracket_restates(text: str, prev: Candidate, cand: Candidate) -> bool:
     return bool(tail and own and tail.group() == own.group() and not tail.group().startswith(("%", "％")))
 
 
+def _count_of_percent_change(text: str, prev: Candidate, cand: Candidate) -> bool:
+    """Whether ``cand``, a count alone in brackets right after the change ``prev`` in per cent, is its size.
+
+    爆竊案增至820宗，增幅達12.4%（90宗）: the rise said again as the cases it adds, as a share in
+    brackets after a count's change (减少83宗（4.2%）) is the same change (`_share_of_change`).
+    """
+    if text[prev.end : cand.start].strip() not in ("(", "（"):
+        return False
+    if not text[cand.end : cand.end + 3].lstrip().startswith((")", "）")):
+        return False
+    tail = _UNIT_TAIL.search(text, prev.start, prev.end)
+    own = _UNIT_TAIL.search(text, cand.start, cand.end)
+    return bool(
+        tail
+        and own
+        and tail.group() in ("%", "％")
+        and not own.group().startswith(("%", "％", "个百分点", "個百分點"))
+    )
+
+
 #: The measure word a figure ends on (近四百公斤 -> 公斤, 12.5% -> %).
 _UNIT_TAIL = compile_pattern(r"[^\d.,，、\s万亿千百十一二两三四五六七八九〇零点點余多]+$")
 
@@ -628,6 +648,8 @@ def read_changes(
             change, basis = out[-1].change, out[-1].basis  # 按年减少1,200宗（5.7%）; 减少83宗即4.2%
         elif change is None and i and out[-1].change and _bracket_restates(text, cands[i - 1], cand):
             change, basis = out[-1].change, out[-1].basis  # 增加近两百公斤（一百九十八点五公斤）
+        elif change is None and i and out[-1].change and _count_of_percent_change(text, cands[i - 1], cand):
+            change, basis = out[-1].change, out[-1].basis  # 增幅達12.4%（90宗）
         elif change is not None and basis is None and named is None:
             basis = _basis_of_whole_sentence(text, cands, out, i)
             if basis == "yoy" and _own_anchor(text, cand.start):

@@ -65,6 +65,15 @@ def _ending(words: Sequence[str]) -> regex.Pattern[str] | None:
     return compile_pattern(f"(?:{alternation(words)})了?\\s?$") if words else None
 
 
+def _catch_ending(words: Sequence[str]) -> regex.Pattern[str] | None:
+    """A `catch_verbs` verb ending the words before a number, a total's 共 after it too.
+
+    關員查獲共N宗私煙案件, 查获了合共N件毒品案件: the 共 only says the count is the whole haul, and the
+    cases after the measure word are still the ones the verb caught.
+    """
+    return compile_pattern(f"(?:{alternation(words)})了?(?:共|合共|总共|一共|共计)?\\s?$") if words else None
+
+
 def _verb_right_before(
     verbs: regex.Pattern[str] | None, pre: str, verb_end: int, best: tuple[float, Metric, str]
 ) -> bool:
@@ -179,7 +188,7 @@ class MetricIndex:
             else None,
             catch=compile_pattern(alternation(rules.words.get("catch_verbs", ()))),
             handle=compile_pattern(alternation(rules.words.get("handle_verbs", ()))),
-            catch_tail=_ending(rules.words.get("catch_verbs", ())),
+            catch_tail=_catch_ending(rules.words.get("catch_verbs", ())),
             deploy_tail=_ending(rules.words.get("deploy_verbs", ())),
             team_verb=compile_pattern(alternation(rules.words.get("team_verbs", ()))),
             team_head=compile_pattern(

@@ -188,8 +188,9 @@ def _fold_stray_comma(text: str) -> str:
 
 # Variant forms that OpenCC's t2s leaves alone, as a Japanese input method or a mirror writes them
 # (排查隐患1.06万処, 查処酒驾, 公安厛, 成傚): the Simplified character each stands for, one for one.
-_VARIANTS = str.maketrans("処厛傚", "处厅效")
-_VARIANT = re.compile("[処厛傚]")
+# Hong Kong papers write 劫 as 刧 (行刧案, 持械行刧): the same crime.
+_VARIANTS = str.maketrans("処厛傚刧", "处厅效劫")
+_VARIANT = re.compile("[処厛傚刧]")
 
 
 def _fold_variants(text: str) -> str:
@@ -197,6 +198,8 @@ def _fold_variants(text: str) -> str:
 
     >>> _fold_variants("整改隐患320処，查処酒驾12起")
     '整改隐患320处，查处酒驾12起'
+    >>> _fold_variants("持械行刧案3宗")
+    '持械行劫案3宗'
     """
     return text.translate(_VARIANTS) if _VARIANT.search(text) else text
 
@@ -217,11 +220,13 @@ _DOT_GATE = re.compile(f"\\d[{_MIDDLE_DOTS}]\\d")
 # 高出二•六个百分点): between Chinese numerals, after 百分之 or before a unit only an amount or a
 # rate takes, it is the decimal point. A dot between the numerals of a named day (九•一八, 五•一期间)
 # has neither and stays. Taiwan papers that write numbers digit by digit also put a full stop there
-# (破案率七三.一%): the same gate reads it.
+# (破案率七三.一%): the same gate reads it. So is a dot before a weight (緝獲大麻二五·四公斤,
+# 菸絲一二·六公噸): a seizure's kilos and tonnes take decimals, a named day never a weight.
 _DOTS = "\u2022" + _MIDDLE_DOTS + ".\uff0e"
 _CN_DECIMAL_DOT = re.compile(
     f"(?<=百分之)([{_CN_DIGITS}十]{{1,4}})[{_DOTS}](?=[{_CN_DIGITS}])"
-    f"|(?<=[{_CN_DIGITS}十])()[{_DOTS}](?=[{_CN_DIGITS}]{{1,4}}(?:个百分点|个千分点|分(?!之)|倍|万|亿|元|%))"
+    f"|(?<=[{_CN_DIGITS}十])()[{_DOTS}](?=[{_CN_DIGITS}]{{1,4}}"
+    f"(?:个百分点|个千分点|分(?!之)|倍|万|亿|元|%|公斤|千克|公吨|公噸|克|吨|噸))"
 )
 _CN_DOT_GATE = re.compile(f"[{_CN_DIGITS}十][{_DOTS}][{_CN_DIGITS}]")
 
@@ -249,6 +254,11 @@ def _fold_decimal_dot(text: str) -> str:
 
     >>> _fold_decimal_dot("破获率六二.五%，一.加强巡逻")
     '破获率六二点五%，一.加强巡逻'
+
+    and for a dot inside a weight written digit by digit:
+
+    >>> _fold_decimal_dot("缉获大麻二五·四公斤，烟丝一二·六公吨，五·一期间")
+    '缉获大麻二五点四公斤，烟丝一二点六公吨，五·一期间'
 
     and for a blank and a full stop a mirror left for the point of a weight or a sum:
 

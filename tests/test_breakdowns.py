@@ -1444,3 +1444,14 @@ def test_a_place_named_in_two_bracketed_lists_takes_its_own_lists_whole() -> Non
     parents = {(r.text, r.start): r.parent for r in extract_text(text)}
     assert [p for (t, _), p in parents.items() if t in ("12起", "3起", "7起")] == ["31起"] * 3
     assert [p for (t, _), p in parents.items() if t in ("9起", "6起", "4起")] == ["26起"] * 3
+
+
+def test_a_count_bracketed_after_a_share_a_sentence_down_is_a_part() -> None:
+    """…總收入58億元。其中六成來自甲類(34.8億元): the bracket on the share gives the part's own count."""
+    text = "署方去年收取的牌照費為58億元，較上年增加9%。其中六成來自私家車(34.8億元)，其次是貨車(12.1億元)。"
+    parents = parents_of(text)
+    assert parents["34.8億元"] == "58億元"
+    assert parents["12.1億元"] == "58億元"
+    # a sentence-opening 其中 with the share before the place and the count after it
+    text = "全區共錄得交通意外950宗。其中四成二發生在幹線道路(399宗)。"
+    assert parents_of(text)["399宗"] == "950宗"

@@ -4007,3 +4007,32 @@ def test_a_bracketed_aside_between_a_basis_and_its_changes() -> None:
     )
     changes = [(r.text, r.change, r.basis) for r in extract_text(text) if r.unit == "%"]
     assert changes == [("29.5%", "down", "yoy"), ("41.2%", "down", "yoy")]
+
+
+def test_a_count_bracketed_after_a_percent_change_is_the_same_change() -> None:
+    """增幅達12.4%(90宗): the bracket says the rise again in cases, no part of the count before."""
+    records = {
+        r.text: r
+        for r in extract_text("今年首季店舖盜竊增至820宗，按年增幅達12.4%（90宗），非禮案有45宗（佔3.1%）。")
+    }
+    assert (records["90宗"].change, records["90宗"].basis, records["90宗"].parent) == ("up", "yoy", None)
+    assert records["45宗"].change is None
+    assert records["3.1%"].change is None
+
+
+def test_a_catch_verb_with_a_total_word_before_a_count_of_cases_counts_cases_solved() -> None:
+    """關員查獲共N宗私煙案件: the 共 between the verb and the count leaves them caught, so solved."""
+    records = {
+        r.text: r.metric for r in extract_text("去年關員查獲共312宗私煙案件，又查获合共27件毒品案件。")
+    }
+    assert records == {"312宗": "cases_solved", "27件": "cases_solved"}
+
+
+def test_a_dot_inside_a_weight_written_digit_by_digit_is_its_decimal_point() -> None:
+    records = {r.text: (r.value, r.unit) for r in extract_text("本月緝獲大麻二五·四公斤、菸絲一二·六公噸。")}
+    assert records == {"二五·四公斤": (25.4, "公斤"), "一二·六公噸": (12.6, "公吨")}
+
+
+def test_a_vehicle_named_by_its_seats_counts_no_people() -> None:
+    records = [r.text for r in extract_text("警方截查一輛七人車，車上有乘客5人。")]
+    assert records == ["5人"]
