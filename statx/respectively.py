@@ -112,6 +112,7 @@ def read_respectively(
                 if j >= 0 and contexts[j].sentence_start == contexts[i - 1].sentence_start
             ]
         before = _said_apart(cands, contexts, i, group[-1], slots) or before
+        before = _counts_before_money(text, cands, contexts, i, before)
         listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
         if slots > 1 and len(items) > slots:
             # 涉毒及相关案件破案数、抓获数分别同比增长a%、b%: the 及 joins the kinds of one item; the
@@ -217,6 +218,32 @@ def _counts_before(
             out.append(j)
         j -= 1
     return out[::-1]
+
+
+#: A count of events (事故250起, 案件86件, 罪案420宗): the first of a bulletin's indices.
+_EVENT_COUNT_END = ("起", "件", "宗")
+
+
+def _counts_before_money(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int, before: list[int]
+) -> list[int]:
+    """The counts a list of changes pairs with when one too many stand before it, the last a sum of money.
+
+    事故250起，死亡75人，受伤246人，损失118.88万元，同比分别下降a%、b%、c%: a bulletin gives the changes
+    of its counts first and the money's apart or not at all (…，损失同比上升3.2%), so three changes are
+    of the accidents, the dead and the hurt, not of the last three figures. Only when the figure before
+    the paired ones is a count of events (起, 件, 宗) of the same sentence and money is said last alone.
+    """
+    if len(before) < 2 or not text[cands[before[-1]].start : cands[before[-1]].end].endswith("元"):
+        return before
+    if any(text[cands[b].start : cands[b].end].endswith("元") for b in before[:-1]):
+        return before
+    j = before[0] - 1
+    if j < 0 or not _same_sentence(text, cands, contexts, j, i):
+        return before
+    if not text[cands[j].start : cands[j].end].endswith(_EVENT_COUNT_END):
+        return before
+    return [j, *before[:-1]]
 
 
 def _same_sentence(

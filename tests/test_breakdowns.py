@@ -1353,6 +1353,16 @@ def test_a_paragraph_opened_by_qizhong_whose_parts_name_again_the_noun_after_the
     assert parents_of(text)["七十宗"] is None
 
 
+def test_a_paragraph_opened_by_qizhong_whose_parts_name_kinds_of_the_wholes_noun() -> None:
+    """…共接报警情5000起。⏎其中刑事警情800起: a kind and the whole's noun, its verb left unsaid: a part."""
+    text = "全年共接报警情5000起，同比下降3%。\n其中刑事警情800起，治安警情600起。\n"
+    parents = parents_of(text)
+    assert parents["800起"] == parents["600起"] == "5000起"
+    # a verb of their own (破获) counts another thing of the same noun: no part of the total up
+    text = "全年共查处治安案件2045起，同比上升3%。\n其中，破获赌博案件215起。\n"
+    assert parents_of(text)["215起"] is None
+
+
 def test_a_look_at_the_places_a_total_falls_in_is_a_grouping_lead() -> None:
     """从各县市来看，甲市N件…；乙县M件: the kind of division named opens a breakdown of the total above."""
     text = "上月全省发生交通事故8,200件。\n从各县市来看，甲市1,300件最多；其后依序为乙县950件、丙县870件。"

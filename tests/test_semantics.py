@@ -720,6 +720,19 @@ def test_a_change_list_as_long_as_the_counts_before_it_pairs_with_them_without_f
     assert recs["9.1%"].metric == recs["4.5%"].metric
 
 
+def test_three_changes_after_a_crash_bulletins_four_counts_leave_the_money_out() -> None:
+    """…事故N起，死亡a人，受伤b人，损失c万元，同比分别下降x%、y%、z%: the counts' changes, not the money's."""
+    counts = "上月全县发生一般程序事故48起，死亡9人，受伤52人，直接财产损失21.6万元，"
+    text = counts + "同比分别下降8.3%、10%、5.5%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("8.3%", "10%", "5.5%")] == ["accidents", "deaths", "injuries"]
+    # four changes for the four: each its own, the money's last
+    text = counts + "同比分别下降8.3%、10%、5.5%和4%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("8.3%", "10%", "5.5%")] == ["accidents", "deaths", "injuries"]
+    assert recs["4%"].metric == recs["21.6万元"].metric
+
+
 def test_a_change_list_after_as_many_things_listed_pairs_with_them_without_fenbie() -> None:
     text = "去年全县盗窃警情、电诈案件立案数同比下降17.5%、42.3%，破获案件320起。"
     recs = {r.text: r for r in extract_text(text)}
