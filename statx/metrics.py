@@ -81,6 +81,9 @@ def _verb_right_before(
     return verbs is not None and 0 <= len(pre) - verb_end <= 1 and verbs.fullmatch(best[2]) is not None
 
 
+#: The places a body calls its stations out from, between the verb and the count (组织全市N个派出所).
+_CALLED_FROM = "全市|全县|全区|全省|全镇|全局|辖区|各|所属|下辖"
+
 #: Words that join two items of a list (车管所和12个服务站): what stands before one names the other item.
 _JOINERS = frozenset("和及与、")
 # Base score by where the cue stands, and how much each character of distance costs.
@@ -147,6 +150,8 @@ class MetricIndex:
     force_head: regex.Pattern[str] | None = None
     # a `team_verbs` verb, whole, and a `team_nouns` noun within a few words after a count: `_team_set_up`
     team_verb: regex.Pattern[str] | None = None
+    # a `call_out_verbs` verb ending the words before a count of stations: `_called_out`
+    call_out_tail: regex.Pattern[str] | None = None
     team_head: regex.Pattern[str] | None = None
     vague: regex.Pattern[str] | None = None  # the `vague_done` words, whole: see `_outside_object`
     kinds: frozenset[str] = frozenset()  # the `case_kinds` words: see `only_a_kind_of_case`
@@ -191,6 +196,11 @@ class MetricIndex:
             catch_tail=_catch_ending(rules.words.get("catch_verbs", ())),
             deploy_tail=_ending(rules.words.get("deploy_verbs", ())),
             team_verb=compile_pattern(alternation(rules.words.get("team_verbs", ()))),
+            call_out_tail=compile_pattern(
+                f"(?:{alternation(rules.words['call_out_verbs'])})了?(?:{_CALLED_FROM})?\\s?$"
+            )
+            if rules.words.get("call_out_verbs")
+            else None,
             team_head=compile_pattern(
                 f"\\s?(?![^，。；\\d]{{0,6}}?消防)[^，。；\\d]{{0,6}}?(?:{alternation(rules.words['team_nouns'])})"
             )
@@ -474,6 +484,8 @@ class MetricIndex:
         key = best[1].key
         if key == "stations_built" and self._team_set_up(pre, post, best_end_in_pre, best):
             return self.other
+        if key == "stations_built" and best_end_in_pre < 0 and self._called_out(pre):
+            return self.named("units_covered")
         return Choice(key, best[1].name, first_in_pre.get(key))
 
     def _named_after_examples(self, pre: str, post: str, unit: str) -> frozenset[str]:
@@ -571,6 +583,15 @@ class MetricIndex:
         if not _verb_right_before(self.team_verb, pre, verb_end, best):
             return False
         return self.team_head.match(post) is not None
+
+    def _called_out(self, pre: str) -> bool:
+        """Whether a count of stations, named after it, is of stations a body calls out for a job.
+
+        组织13个派出所，联合…开展…, 调集全市5个中队: the verb (`call_out_verbs`) right before the
+        number, or before the place the stations are in, says they were there before and the job
+        takes them in (`units_covered`); a station noun after a count otherwise says it was set up.
+        """
+        return self.call_out_tail is not None and self.call_out_tail.search(pre) is not None
 
     def _sent_force(self, pre: str, post: str, unit: str) -> bool:
         """Whether a count no cue names is of officers a verb right before it sends out.
