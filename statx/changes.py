@@ -174,19 +174,25 @@ def _aside_before_clause(text: str, pos: int, lo: int) -> tuple[int, int] | None
     return None
 
 
+def _bracketed_after(text: str, prev: Candidate, cand: Candidate) -> tuple[str, str] | None:
+    """The measure words of ``prev`` and ``cand`` when ``cand`` stands alone in brackets right after it."""
+    if text[prev.end : cand.start].strip() not in ("(", "（"):
+        return None
+    if not text[cand.end : cand.end + 3].lstrip().startswith((")", "）")):
+        return None
+    tail = _UNIT_TAIL.search(text, prev.start, prev.end)
+    own = _UNIT_TAIL.search(text, cand.start, cand.end)
+    return (tail.group(), own.group()) if tail and own else None
+
+
 def _bracket_restates(text: str, prev: Candidate, cand: Candidate) -> bool:
     """Whether ``cand`` alone in brackets right after the change ``prev`` restates it exactly.
 
     增加近两百公斤（一百九十八点五公斤）: the same rise said to the decimal, in the same unit; a
     share in brackets (减少83宗（4.2%）) is `_share_of_change`'s.
     """
-    if text[prev.end : cand.start].strip() not in ("(", "（"):
-        return False
-    if not text[cand.end : cand.end + 3].lstrip().startswith((")", "）")):
-        return False
-    tail = _UNIT_TAIL.search(text, prev.start, prev.end)
-    own = _UNIT_TAIL.search(text, cand.start, cand.end)
-    return bool(tail and own and tail.group() == own.group() and not tail.group().startswith(("%", "％")))
+    units = _bracketed_after(text, prev, cand)
+    return units is not None and units[0] == units[1] and not units[0].startswith(("%", "％"))
 
 
 def _count_of_percent_change(text: str, prev: Candidate, cand: Candidate) -> bool:
@@ -195,17 +201,11 @@ def _count_of_percent_change(text: str, prev: Candidate, cand: Candidate) -> boo
     爆竊案增至820宗，增幅達12.4%（90宗）: the rise said again as the cases it adds, as a share in
     brackets after a count's change (减少83宗（4.2%）) is the same change (`_share_of_change`).
     """
-    if text[prev.end : cand.start].strip() not in ("(", "（"):
-        return False
-    if not text[cand.end : cand.end + 3].lstrip().startswith((")", "）")):
-        return False
-    tail = _UNIT_TAIL.search(text, prev.start, prev.end)
-    own = _UNIT_TAIL.search(text, cand.start, cand.end)
-    return bool(
-        tail
-        and own
-        and tail.group() in ("%", "％")
-        and not own.group().startswith(("%", "％", "个百分点", "個百分點"))
+    units = _bracketed_after(text, prev, cand)
+    return (
+        units is not None
+        and units[0] in ("%", "％")
+        and not units[1].startswith(("%", "％", "个百分点", "個百分點"))
     )
 
 
