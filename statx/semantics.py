@@ -2623,8 +2623,8 @@ def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int, unit
     工单8.93万件，同比增长14.6%，日均受理约327件: the daily count goes with the 工单, not the change.
     與上年同期相比計110件140人增加10件，…，以分局區分甲分局30件最多: last year's 140 injured,
     a baseline said with the change, no more names the next item than the change does. For a count
-    (``unit`` given, no share), a share of the events said between is passed over too (事故95起，
-    90%以上的事故发生在城区，郊区仅发生9起: the 9 are events as the 95 are).
+    (``unit`` given, no share), a share of the events said between is passed over too (事故120起，
+    85%以上的事故集中在城区，郊区只发生15起: the 15 are events as the 120 are).
     """
     k = i - 1
     passed_change = False

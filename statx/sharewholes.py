@@ -243,7 +243,7 @@ def _share_said_after(doc: Reading, i: int) -> regex.Match[str] | None:
         return None
     if doc.changes[i].relative or doc.changes[i + 1].relative:
         return None
-    # a page that spaces out its words (1238 起 ,占 总 数 的73.87%: a forum post, a PDF's text) joins the
+    # a page that spaces out its words (840 起 ，占 总 数 的 70.00%: a forum post, a PDF's text) joins the
     # count to its share all the same: the blanks are read past
     return _SHARE_OF_TOTAL.match(_BLANKS.sub("", doc.text[cands[i].end : cands[i + 1].start]))
 

@@ -1468,10 +1468,10 @@ def test_a_count_bracketed_after_a_share_a_sentence_down_is_a_part() -> None:
 
 
 def test_a_spaced_out_share_of_the_total_still_makes_its_count_a_part() -> None:
-    """N 起 ,占 总 数 的X%: a page that spaces out its words still writes the share of the total."""
+    """N 起 ，占 总 数 的 X%: a page that spaces out its words still writes the share of the total."""
     text = (
         "今年全县受理道路交通事故3000起，其中适用一般程序的事故1200起。\n\n"
-        "农村地区事故较多。农村地区发生事故 840 起 ,占 总 数 的70.00%。"
+        "农村地区事故较多。农村地区发生事故 840 起 ，占 总 数 的 70.00%。"
     )
     assert parents_of(text)["840 起"] == "1200起"
 

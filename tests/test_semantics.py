@@ -4052,11 +4052,11 @@ def test_a_vehicle_named_by_its_seats_counts_no_people() -> None:
 
 
 def test_a_count_after_a_share_of_the_events_counts_the_events() -> None:
-    """事故95起，90%以上的事故发生在城区，郊区仅发生9起: the share between leaves the 9 crashes."""
-    text = "夜间共发生死伤事故95起，90%以上的事故发生在城区，郊区路段仅发生9起。"
+    """事故120起，85%以上的事故集中在城区，郊区只发生15起: the share between leaves the 15 crashes."""
+    text = "夜间共发生伤亡事故120起，85%以上的事故集中在城区，郊区路段只发生15起。"
     recs = {r.text: r for r in extract_text(text)}
-    assert recs["90%以上"].metric == "rate_other"
-    assert recs["9起"].metric == "accidents"
+    assert recs["85%以上"].metric == "rate_other"
+    assert recs["15起"].metric == "accidents"
     # a share after a count of another unit leaves the count after it to its own words
     text = "共走访群众300人，满意率98%，发放资料500份。"
     assert {r.text: r for r in extract_text(text)}["500份"].metric == "materials_distributed"
