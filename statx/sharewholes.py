@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from statx.changes import start_of_line
-from statx.clauses import FULL_STOP_BACK, WINDOW, last_end
+from statx.clauses import FULL_STOP_BACK, WINDOW, last_end, without_blanks
 from statx.figurereading import (
     DECIMALS,
     KIND_OF_WHOLE,
@@ -245,11 +245,7 @@ def _share_said_after(doc: Reading, i: int) -> regex.Match[str] | None:
         return None
     # a page that spaces out its words (840 起 ，占 总 数 的 70.00%: a forum post, a PDF's text) joins the
     # count to its share all the same: the blanks are read past
-    return _SHARE_OF_TOTAL.match(_BLANKS.sub("", doc.text[cands[i].end : cands[i + 1].start]))
-
-
-#: Blanks a spaced-out page sets between the characters of the words joining a count to its share.
-_BLANKS = compile_pattern(r"[ \t\u3000]+")
+    return _SHARE_OF_TOTAL.match(without_blanks(doc.text[cands[i].end : cands[i + 1].start]))
 
 
 def _share_reads_as_part(doc: Reading, i: int, total: str) -> bool:
