@@ -256,6 +256,8 @@ def find_parents(doc: Reading) -> Parents:
             parent = said  # 行人事故312宗，5宗为致命事故: some of the count just said are of a kind
         if parent is None and marker is None and (spot := _fixed_on_the_spot(doc, i)) is not None:
             parent = spot  # 发现火灾隐患20处，当场整改18处: those of the hazards found fixed there and then
+        if (kind_part := _part_of_kind_named(doc, out, i, lo)) is not None:
+            parent = kind_part  # …电气类火灾120起…，电气火灾中，线路故障引发90起: a part of that part
         if (frame := _frame_right_before(doc, i)) is not None:
             parent = frame  # 52起较大火灾中有33起: the count the 中 frames, whatever 其中 came before
         elif parent is None and (frame := _framed_then_done(doc, i)) is not None:
@@ -880,6 +882,46 @@ def _first_item_left_whole(
             continue
         return out[f] is None
     return False
+
+
+def _part_of_kind_named(doc: Reading, out: Sequence[int | None], i: int, lo: int) -> int | None:
+    """The part of a breakdown whose kind a clause of ``i``'s sentence names before 中, if any.
+
+    火灾300起，其中电气类火灾120起、用火不慎60起，电气火灾中，线路故障引发90起；设备故障引发20起: the
+    clause names again the kind of a part said earlier in the sentence (with or without its 类), and
+    the counts after it, up to the sentence's end, break that part down, not the total. Only a part
+    (a count that found a whole itself), of the item's measure and not smaller, whose own words hold
+    the kind; the clause stands between it and the item.
+    """
+    text, cands, records = doc.text, doc.cands, doc.records
+    start = cands[i].start
+    if records[i].unit in SHARE_UNITS or doc.changes[i].relative:
+        return None
+    full = last_end(FULL_STOP_BACK, text, start, lo)
+    clauses = list(_KIND_NAMED_AGAIN.finditer(text, full, start))
+    if not clauses:
+        return None
+    clause = clauses[-1]  # the nearest kind named before the item
+    kind = clause.group("kind").replace("类", "")
+    part, measure = size_of(records[i]), measure_of(records[i].unit)
+    for j in range(i - 1, -1, -1):
+        if cands[j].start < full:
+            break
+        if cands[j].end > clause.start() or doc.changes[j].relative or out[j] is None:
+            continue
+        rj = records[j]
+        if (
+            measure_of(rj.unit) == measure
+            and size_of(rj) >= part
+            and kind in doc.contexts[j].pre.replace("类", "")
+        ):
+            return j
+    return None
+
+
+#: A clause naming a kind before 中 (，电气火灾中，; ，电气类火灾中，): three to eight characters after a
+#: clause mark, no digit, so a count's own frame (265起火灾中) is none.
+_KIND_NAMED_AGAIN = compile_pattern(r"(?<=[，,；;])\s*(?P<kind>\p{Han}{3,8}?)(?:中|当中)\s*[，,]")
 
 
 def _frame_right_before(doc: Reading, i: int) -> int | None:

@@ -1076,7 +1076,7 @@ def annotate(
         elif pair is None and (same_sentence or follows) and parents[i] is None:
             # a cut that names what it cuts (减少提交材料约9.6万份) is a count of its own, no change of it
             qualifies = (change is not None or follows) and not lex.cut_of.search(ctx.pre)
-            k = changed if qualifies and changed is not None else _last_count(out, contexts, i)
+            k = changed if qualifies and changed is not None else _last_count(out, contexts, i, rec.unit)
             # 受伤人数减少了30%，较大事故，同比下降25%: a bare change after a change, with a
             # clause naming a new thing between them, is that thing's change, not the first one's again
             fresh = (
@@ -2617,19 +2617,31 @@ _PEOPLE_AFTER_EVENTS = compile_pattern(r"\s*[、，,]\s*(?:人数\s*(?:增加|�
 _PEOPLE_UNITS = ("人", "名")
 
 
-def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int) -> int:
+def _last_count(out: Sequence[Record], contexts: Sequence[Context], i: int, unit: str = "") -> int:
     """The previous figure of the sentence, passing over the changes that qualify it, and their baselines.
 
     工单8.93万件，同比增长14.6%，日均受理约327件: the daily count goes with the 工单, not the change.
     與上年同期相比計110件140人增加10件，…，以分局區分甲分局30件最多: last year's 140 injured,
-    a baseline said with the change, no more names the next item than the change does.
+    a baseline said with the change, no more names the next item than the change does. For a count
+    (``unit`` given, no share), a share of the events said between is passed over too (事故120起，
+    85%以上的事故集中在城区，郊区只发生15起: the 15 are events as the 120 are).
     """
     k = i - 1
     passed_change = False
     while (
         k > 0
         # a baseline only behind a change passed over: 由上年的1.83亿元降至1.12亿元 moves that figure
-        and (out[k].change is not None or (passed_change and out[k].role == "baseline"))
+        and (
+            out[k].change is not None
+            or (passed_change and out[k].role == "baseline")
+            or (
+                unit
+                and unit not in SHARE_UNITS
+                and out[k].unit == "%"
+                and out[k].metric == "rate_other"
+                and out[k - 1].unit == unit
+            )
+        )
         and contexts[k - 1].sentence_start == contexts[i].sentence_start
     ):
         passed_change = passed_change or out[k].change is not None

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from statx.changes import start_of_line
-from statx.clauses import FULL_STOP_BACK, WINDOW, last_end
+from statx.clauses import FULL_STOP_BACK, WINDOW, last_end, without_blanks
 from statx.figurereading import (
     DECIMALS,
     KIND_OF_WHOLE,
@@ -169,7 +169,28 @@ def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[in
         if not _share_reads_as_part(doc, i, said.group("total") or ""):
             continue
         out[i] = _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK))
+        if out[i] is None and said.group("total") in ("总数", "總數"):
+            out[i] = _total_of_earlier_list(doc, parents, out, i)
     return out
+
+
+def _total_of_earlier_list(
+    doc: Reading, parents: Sequence[int | None], found: Sequence[int | None], i: int
+) -> int | None:
+    """The whole of an earlier part whose share was of 总数 too, when count ``i``'s share fits it.
+
+    火灾72起…。…原因：用火不慎24起，占总数的33.3%；…。居民火灾30起，占总数的41.7%；杂物火灾12起，
+    占总数的16.7%: a second list of kinds, more than `NAMED_BACK` figures after the total (a first list
+    of places, the first list's shares between), writes its shares of 总数 as the first list did: the
+    same total, which the share still has to fit. Only the nearest such earlier part is looked at.
+    """
+    for k in range(i - 1, -1, -1):
+        whole = parents[k] if parents[k] is not None else found[k]
+        said = _share_said_after(doc, k) if k + 1 < len(doc.cands) else None
+        if whole is None or said is None or said.group("total") not in ("总数", "總數"):
+            continue
+        return whole if _whole_share_names(doc, i, i + 1, whole) == whole else None
+    return None
 
 
 def wholes_of_named_totals(doc: Reading, parents: Sequence[int | None]) -> list[int | None]:
@@ -222,7 +243,9 @@ def _share_said_after(doc: Reading, i: int) -> regex.Match[str] | None:
         return None
     if doc.changes[i].relative or doc.changes[i + 1].relative:
         return None
-    return _SHARE_OF_TOTAL.match(doc.text, cands[i].end, cands[i + 1].start)
+    # a page that spaces out its words (840 起 ，占 总 数 的 70.00%: a forum post, a PDF's text) joins the
+    # count to its share all the same: the blanks are read past
+    return _SHARE_OF_TOTAL.match(without_blanks(doc.text[cands[i].end : cands[i + 1].start]))
 
 
 def _share_reads_as_part(doc: Reading, i: int, total: str) -> bool:

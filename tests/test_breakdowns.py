@@ -1465,3 +1465,38 @@ def test_a_count_bracketed_after_a_share_a_sentence_down_is_a_part() -> None:
     # a sentence-opening 其中 with the share before the place and the count after it
     text = "全區共錄得交通意外950宗。其中四成二發生在幹線道路(399宗)。"
     assert parents_of(text)["399宗"] == "950宗"
+
+
+def test_a_spaced_out_share_of_the_total_still_makes_its_count_a_part() -> None:
+    """N 起 ，占 总 数 的 X%: a page that spaces out its words still writes the share of the total."""
+    text = (
+        "今年全县受理道路交通事故3000起，其中适用一般程序的事故1200起。\n\n"
+        "农村地区事故较多。农村地区发生事故 840 起 ，占 总 数 的 70.00%。"
+    )
+    assert parents_of(text)["840 起"] == "1200起"
+
+
+def test_a_kind_named_again_before_zhong_breaks_down_that_part() -> None:
+    """…电气类火灾120起…，电气火灾中，线路故障引发90起；设备故障引发20起: parts of the part."""
+    text = "全年火灾300起，其中电气类火灾120起、用火不慎60起，电气火灾中，线路故障引发90起；设备故障20起。"
+    parents = parents_of(text)
+    assert parents["120起"] == parents["60起"] == "300起"
+    assert parents["90起"] == parents["20起"] == "120起"
+    # a kind no part before names leaves the items on the total
+    text = "全年发生火灾300起，其中住宅火灾120起、车辆火灾60起，夜间火灾中，凌晨发生40起。"
+    assert parents_of(text)["40起"] != "120起"
+
+
+def test_a_second_list_of_shares_of_the_total_finds_the_first_lists_total() -> None:
+    """…火灾100起…（two dozen figures）…住宅火灾41起，占总数的41.0%: the total the first list's shares had."""
+    text = (
+        "今年共接报火灾100起，损失20万元，同比减少8起，下降7.4%；损失增加1.2万元，上升6.4%。"
+        "甲街道发生火灾15起，乙街道发生火灾14起，丙街道发生火灾12起，丁街道发生火灾10起，"
+        "戊街道发生火灾9起，己街道发生火灾8起，庚街道发生火灾8起，辛街道发生火灾7起，"
+        "壬街道发生火灾6起，癸街道发生火灾5起，东街道发生火灾4起，西街道发生火灾2起。"
+        "主要原因有：电气故障引发火灾32起，占总数的32.0%；用火不慎24起，占总数的24.0%；"
+        "吸烟16起，占总数的16.0%；烟花8起，占总数的8.0%；其它20起，占总数的20.0%。"
+        "住宅火灾41起，占总数的41.0%；车辆火灾13起，占总数的13.0%。"
+    )
+    parents = parents_of(text)
+    assert parents["41起"] == parents["13起"] == "100起"

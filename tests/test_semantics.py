@@ -4049,3 +4049,14 @@ def test_a_dot_inside_a_weight_written_digit_by_digit_is_its_decimal_point() -> 
 def test_a_vehicle_named_by_its_seats_counts_no_people() -> None:
     records = [r.text for r in extract_text("警方截查一輛七人車，車上有乘客5人。")]
     assert records == ["5人"]
+
+
+def test_a_count_after_a_share_of_the_events_counts_the_events() -> None:
+    """事故120起，85%以上的事故集中在城区，郊区只发生15起: the share between leaves the 15 crashes."""
+    text = "夜间共发生伤亡事故120起，85%以上的事故集中在城区，郊区路段只发生15起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["85%以上"].metric == "rate_other"
+    assert recs["15起"].metric == "accidents"
+    # a share after a count of another unit leaves the count after it to its own words
+    text = "共走访群众300人，满意率98%，发放资料500份。"
+    assert {r.text: r for r in extract_text(text)}["500份"].metric == "materials_distributed"
