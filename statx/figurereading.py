@@ -153,8 +153,9 @@ KIND_OF_WHOLE = compile_pattern(r"类\s*(?:共计|合计|总计|共|计)?\s*$")
 
 
 #: Words that make a figure a rate per day or month (日均受理约327件), which no breakdown divides
-#: and no change of the total before it qualifies (semantics: 警情58426起，日均321起，同比下降4.3%).
-PER_PERIOD = "日均|月均|年均|时均|平均每|每日|每天|每月"
+#: and no change of the total before it qualifies (semantics: 警情58426起，日均321起，同比下降4.3%);
+#: also said with a span of one (平均一个礼拜有5起, 平均一个月有2起) or per week (每周).
+PER_PERIOD = "日均|月均|年均|时均|平均每|每日|每天|每月|每周|每星期|平均一个?(?:礼拜|星期|周|月|天)"
 
 
 PER_PERIOD_RE = compile_pattern(PER_PERIOD)
