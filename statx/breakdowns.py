@@ -1358,11 +1358,18 @@ def _whole_before(
         before = max(before, countless)
     # the biggest earlier part of the item's measure after the marker: a whole is no smaller than any
     # of its parts (當中…票控25.6萬宗、1.84萬宗及9,730宗: 逾4.2萬宗 before is the whole of none of them)
+    # A part counting another casualty bounds nothing (其中甲事故4起，死亡7人，受伤1人: the 7 dead are
+    # no pool the 1 injured come from, so the injured total before may be smaller than 7)
     sibling = 0.0
+    own_casualty = casualty_word(doc, i)
     for j in range(i - 1, -1, -1):
         p = cands[j]
         if p.end > marker:
-            if not changes[j].relative and measure_of(records[j].unit) == measure_of(records[i].unit):
+            if (
+                not changes[j].relative
+                and measure_of(records[j].unit) == measure_of(records[i].unit)
+                and (own_casualty is None or casualty_word(doc, j) in (None, own_casualty))
+            ):
                 sibling = max(sibling, size_of(records[j]))
             continue
         if names and p.start >= sentence_start:
@@ -1446,7 +1453,15 @@ def _whole_before(
                 # smaller than a part before the item: the whole of none of them, unless the 其中 breaks
                 # down a pair of totals (…泊位3200个，充电桩150个，其中停车位1800个、充电桩150个、
                 # 停车位20个): an item named like the second total is its part, any other the first's
-                if _total_of_a_pair(doc, out, j, i, marker):
+                if (
+                    (like := _like_casualty_of_sentence(doc, j, i)) is not None
+                    and like != j
+                    and size_of(records[like]) >= sibling
+                ):
+                    # 死亡11人，受伤3人。其中…死亡7人，受伤1人，…死亡2人: the injured total nearest is
+                    # another casualty's; the dead of its sentence are the dead item's whole
+                    parent = like
+                elif _total_of_a_pair(doc, out, j, i, marker):
                     if not _named_alike(doc, j, i):
                         continue
                     parent = j

@@ -1500,3 +1500,17 @@ def test_a_second_list_of_shares_of_the_total_finds_the_first_lists_total() -> N
     )
     parents = parents_of(text)
     assert parents["41起"] == parents["13起"] == "100起"
+
+
+def test_an_item_of_one_casualty_is_not_bounded_by_a_part_counting_another() -> None:
+    """死亡11人，受伤3人。其中…死亡7人，受伤1人: the 7 dead are no pool of the injured item."""
+    text = (
+        "去年全市共发生生产安全事故9起，死亡12人，受伤4人。"
+        "其中，水上交通事故5起，死亡8人，受伤2人，矿山事故3起，死亡3人，受伤2人。"
+    )
+    parents = {(r.text, r.start): r.parent for r in extract_text(text)}
+    got = [p for (t, s), p in sorted(parents.items(), key=lambda kv: kv[0][1]) if s > text.index("其中")]
+    assert got == ["9起", "12人", "4人", "9起", "12人", "4人"]
+    # the whole of an injured item is still none where every injured total is smaller than it
+    text = "全县发生事故6起，死亡5人，受伤1人。其中，道路交通事故4起，死亡3人，受伤2人。"
+    assert parents_of(text)["2人"] is None
