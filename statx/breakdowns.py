@@ -34,6 +34,7 @@ from statx.figurereading import (
     NUMBERED_LINE,
     PER_PERIOD,
     PER_UNIT_AFTER,
+    SHARE_OF_ITEM,
     Reading,
     casualty_word,
     is_rate,
@@ -352,14 +353,10 @@ def _breakdown_ended(doc: Reading, i: int, marker: int) -> bool:
     # 其中盗窃案占全部罪案的三成，共有N宗: the item's share said with 占 before it, the 共 gives the same
     # item's count, no new tally
     return not all(
-        doc.records[k].unit in SHARE_UNITS and _SHARE_OF_ITEM.search(text, marker, cands[k].start)
+        doc.records[k].unit in SHARE_UNITS and SHARE_OF_ITEM.search(text, marker, cands[k].start)
         for k in range(first, i)
         if cands[k].start < tally.start()
     )
-
-
-#: 占 before a share in the item's own words (其中甲类占整体的75%): the item's share of the whole.
-_SHARE_OF_ITEM = compile_pattern(r"[占佔][^，,。；;\d]{0,16}?的?\s*(?:约|近|逾|超过)?\s*$")
 
 
 def _past_paired_changes(doc: Reading, i: int, marker: int) -> bool:

@@ -47,7 +47,7 @@ from statx.clauses import (
     read_contexts,
     without_blanks,
 )
-from statx.figurereading import KIND_OF_WHOLE, PER_PERIOD, Reading, measure_of, start_of
+from statx.figurereading import KIND_OF_WHOLE, PER_PERIOD, SHARE_OF_ITEM, Reading, measure_of, start_of
 from statx.headings import (
     BYLINE,
     HEADING,
@@ -2313,7 +2313,7 @@ def _earlier(
         # the share's kind, in the words of that share's clause, not what comes before them
         prev_start = cands[i - 1].start
         words = text[last_end(lex.clause_end_back, text, prev_start, ctx.sentence_start) : prev_start]
-        if _SHARE_SAID.search(words):
+        if SHARE_OF_ITEM.search(words):
             return words
     lo = max(ctx.sentence_start, prev_end)
     scope = run_in_head(text, ctx.sentence_start, sections) or _pool_of_sentence(text, cands, lo)
@@ -2330,8 +2330,6 @@ _STAFF_ONLY = compile_pattern(
 )
 #: Only a comma between two figures (出动34车次，124人次).
 _COMMA_ONLY = compile_pattern(r"\s*[，,]\s*")
-#: A share's clause that says what it is a share of (诈骗案占全部罪案的40%): 占 before the share.
-_SHARE_SAID = compile_pattern(r"[占佔][^，,。；;\d]{0,16}?的?\s*(?:约|近|逾|超过)?\s*$")
 #: A sentence that opens on the pool its parts are of (火灾警情中，城区…；郊区…).
 _POOL_OPENING = compile_pattern(r"\s*([^，,。；;：:\d\n]{2,16}?(?:中|当中))[，,]")
 #: A sentence that opens by breaking down the one before it (其中，城区…).
