@@ -34,6 +34,7 @@ from statx.figurereading import (
     NUMBERED_LINE,
     PER_PERIOD,
     PER_UNIT_AFTER,
+    SHARE_OF_ITEM,
     Reading,
     casualty_word,
     is_rate,
@@ -347,7 +348,15 @@ def _breakdown_ended(doc: Reading, i: int, marker: int) -> bool:
     if tally is None:
         return False
     first = bisect.bisect_left(cands, marker, 0, i, key=start_of)  # the breakdown's first figure
-    return first < i and cands[first].start < tally.start()
+    if first >= i or cands[first].start >= tally.start():
+        return False
+    # 其中盗窃案占全部罪案的三成，共有N宗: the item's share said with 占 before it, the 共 gives the same
+    # item's count, no new tally
+    return not all(
+        doc.records[k].unit in SHARE_UNITS and SHARE_OF_ITEM.search(text, marker, cands[k].start)
+        for k in range(first, i)
+        if cands[k].start < tally.start()
+    )
 
 
 def _past_paired_changes(doc: Reading, i: int, marker: int) -> bool:

@@ -152,6 +152,11 @@ NUMBERED_LINE = compile_pattern(
 KIND_OF_WHOLE = compile_pattern(r"类\s*(?:共计|合计|总计|共|计)?\s*$")
 
 
+#: 占 closing the words before a share (其中诈骗案占全部罪案的40%): the share is of the item those words
+#: name, so a bare count said right after it (，共有N宗) counts that item too.
+SHARE_OF_ITEM = compile_pattern(r"[占佔][^，,。；;\d]{0,16}?的?\s*(?:约|近|逾|超过)?\s*$")
+
+
 #: Words that make a figure a rate per day or month (日均受理约327件), which no breakdown divides
 #: and no change of the total before it qualifies (semantics: 警情58426起，日均321起，同比下降4.3%);
 #: also said with a span of one (平均一个礼拜有5起, 平均一个月有2起) or per week (每周).

@@ -89,6 +89,32 @@ _JOINERS = frozenset("和及与、")
 # Base score by where the cue stands, and how much each character of distance costs.
 # A heading names the topic of a whole section: only a long (specific) cue with a fitting unit counts.
 _PLACES = {"pre": (100.0, 0.5), "post": (85.0, 0.8), "earlier": (60.0, 0.5), "heading": (28.0, 0.0)}
+#: One blank between two Chinese characters, as a page spaced out letter by letter sets them
+#: (全 年 共 拘 捕 2 150 名 偷 渡 者).
+_SPACED_PAIR = compile_pattern(r"(?<=\p{Han}) (?=\p{Han})")
+_JOINED_PAIR = compile_pattern(r"\p{Han}(?=\p{Han})")
+
+
+def _unspaced(words: str) -> str:
+    """Words spaced out letter by letter, with the blanks between their characters dropped.
+
+    A yearbook or a scanned report may set a blank between every two characters: no cue (被捕,
+    通缉犯) matches there. Only words whose spaced pairs outnumber their joined ones are read so; a
+    stray blank in ordinary words (查处 酒驾) is left as it stands.
+
+    >>> _unspaced("全 年 共 拘 捕 2 150 名 偷 渡 者")
+    '全年共拘捕 2 150 名偷渡者'
+    >>> _unspaced("查处 酒驾违法")
+    '查处 酒驾违法'
+    """
+    if " " not in words:
+        return words
+    spaced = len(_SPACED_PAIR.findall(words))
+    if spaced < 2 or spaced <= len(_JOINED_PAIR.findall(words)):
+        return words
+    return str(_SPACED_PAIR.sub("", words))
+
+
 _UNIT_FITS, _UNIT_MISFITS = 15.0, -70.0
 _MAX_KEPT = 4096  # answers of `_is_cue_of` kept; cue words are few, this only bounds odd input
 
@@ -348,6 +374,7 @@ class MetricIndex:
                 there whose own words are silent (上城区 | 214 | 228 | -6.1%) counts what the
                 heading above the table counts (部分区县道路交通事故情况).
         """
+        pre, post = _unspaced(pre), _unspaced(post)
         if unit in SHARE_UNITS and not is_change and self.settled is not None and self.settled.match(post):
             # 邻里纠纷做到100%调处, 来信100%办结: the share of them settled
             return self.named("resolution_rate")
@@ -368,7 +395,7 @@ class MetricIndex:
         pre_keys: set[str] = set()  # the metrics the figure's own words before it name
         mixed = False  # its words list offences of two kinds or more (`_mixed_offences`)
         for place, words in (("pre", pre), ("post", post), ("earlier", earlier), ("heading", heading)):
-            text = words if isinstance(words, str) else words()
+            text = _unspaced(words if isinstance(words, str) else words())
             base, per_char = _PLACES[place]
             hits = self._hits(text, unit)
             if place == "pre":
