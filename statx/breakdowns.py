@@ -196,7 +196,8 @@ def find_parents(doc: Reading) -> Parents:
         for at in tries:
             markers[i] = marker = at
             from_ = whole_from if by_lead else sentence_start
-            parent, smaller = _whole_before(doc, out, i, at, from_, reach, by_lead)
+            reach_at = _reach_of_siblings(doc, markers, out, i, at, reach)
+            parent, smaller = _whole_before(doc, out, i, at, from_, reach_at, by_lead)
             # 其中，居前三位的依次为：甲、乙、丙，数量依次为：412起…: a colon inside the sentence that
             # finds no whole hands over to the 其中 that opened it (which may reach a sentence up)
             if parent is not None or not (
@@ -1309,6 +1310,23 @@ def _presents_parts(doc: Reading, i: int, lead_end: int, marker: int) -> bool:
         return False
     k = bisect.bisect_left(doc.cands, lead_end, key=start_of)
     return not (k < i and doc.cands[k].start < marker)
+
+
+def _reach_of_siblings(
+    doc: Reading, markers: Sequence[int | None], out: Sequence[int | None], i: int, marker: int, reach: int
+) -> int:
+    """How far back part ``i`` looks for its whole: as far as an earlier part of its breakdown found one.
+
+    其中，生产安全事故2起（1起…、1起…）、死亡2人: the dead stand past a window from the totals a long
+    sentence up (…事故共9起、亡4人…，同比（…）分别…，环比（…）分别…), which the 2起 of the same 其中
+    reached; the parts of one breakdown word share its reach.
+    """
+    for k in range(i - 1, -1, -1):
+        if markers[k] == marker and (whole := out[k]) is not None:
+            return min(reach, doc.cands[whole].start)
+        if doc.cands[k].end <= marker:
+            break
+    return reach
 
 
 def _whole_before(

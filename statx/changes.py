@@ -129,8 +129,25 @@ def _change(
         # running text (增长-2.3%，降幅比上月收窄…) does not take the next clause's basis
         end = first_start(SENTENCE_END, text, cand.end, min(len(text), cand.end + 24))
         basis, said = _nearest_basis(text[cand.end : end], lex, last=False)
+    if basis == "yoy" and _before_last_year(before, said):
+        return change, None, _LONG_AGO  # 同比前年上升8%: against the year before last, no basis
     digits = _YEAR_DIGITS.search(said) if basis == "yoy" and lex.named_year.fullmatch(said) else None
     return change, basis, _named_year(digits.group()) if digits else None  # 较2019年: the year it names
+
+
+#: 同比 or 按年 right before 前年: a bulletin that sets 同比去年 beside 同比前年 compares the second
+#: with the year before last, which is no year-on-year.
+_YEAR_BEFORE_LAST = ("同比", "按年")
+#: A named year older than any figure's: `read_changes` gives a change against it no basis.
+_LONG_AGO = 0
+
+
+def _before_last_year(before: str, said: str) -> bool:
+    """Whether the basis `said` last in `before` is 同比 or 按年 followed by 前年 (同比前年)."""
+    if said not in _YEAR_BEFORE_LAST:
+        return False
+    at = before.rfind(said)
+    return at >= 0 and before.startswith("前年", at + len(said))
 
 
 #: The brackets an aside is closed in, each closing one with its opening one.
@@ -219,6 +236,21 @@ def _bracketed_after_baseline(pre: str, lex: Lexicon) -> bool:
     and never comes here."""
     stripped = pre.rstrip()
     return stripped.endswith(("(", "（")) and lex.baseline.search(stripped[:-1]) is not None
+
+
+#: A bracket opened right after a basis (同比（起数7起、亡2人）, 环比3月（25起）, 同比去年（19起）)
+#: that gives the other period's counts before the changes said after it: each count in it up to the
+#: figure, with no change, share or clause end between, is that period's figure, a baseline.
+_COMPARED_BRACKET = compile_pattern(
+    r"(?:同比|环比|按年|按月)(?:去年|前年|上年|上月|[0-9一二三四五六七八九十]{1,2}月)?\s*[(（]"
+    r"[^()（）\n，,。；;%％]{0,24}$"
+)
+_COMPARED_BRACKET_REACH = 40
+
+
+def _in_compared_bracket(text: str, start: int) -> bool:
+    """Whether the figure at `start` stands in a bracket of the other period's counts after a basis."""
+    return _COMPARED_BRACKET.search(text, max(0, start - _COMPARED_BRACKET_REACH), start) is not None
 
 
 _SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
@@ -680,6 +712,7 @@ def read_changes(
             or bool(i and out[i - 1].baseline and _in_list_moving_on(text, cands, i, lex))
             or _compared_then_changed(text, cands, ctx, out, i)
             or (change is None and _bracketed_after_baseline(ctx.pre, lex))
+            or (change is None and _in_compared_bracket(text, cand.start))
         )
         out.append(ChangeInfo(None, None, True) if baseline else ChangeInfo(change, basis, False))
     return out

@@ -82,12 +82,17 @@ def read_respectively(
     shared: dict[int, str] = {}  # the figures of a `分别占…` list of shares, each with its bare item
     i = 0
     while i < len(cands):
-        m = RESPECTIVELY.search(contexts[i].pre)
+        pre = contexts[i].pre
+        m = RESPECTIVELY.search(pre)
+        if m is None and (lead := _unchanged_lead(text, cands, i, pre)) is not None:
+            # 分别持平、上升5%: the list opens before the 、 the figure's words stop at
+            pre = text[lead : cands[i].start]
+            m = RESPECTIVELY.search(pre)
         if m is None:
             _implied_respectively(text, cands, contexts, lex, i, out, changes)
             i += 1
             continue
-        said = contexts[i].pre[: m.start()]
+        said = pre[: m.start()]
         if (basis := lex.basis_tail.search(said)) is not None:
             said = said[: basis.start()]
         said = _COMPARED_TAIL.sub("", said)  # 亡人事故和伤者与去年国庆相比分别下降: 与 lists no item
@@ -95,7 +100,7 @@ def read_respectively(
         items = [w for w in _LIST_ITEMS.split(said) if w.strip()]
         group = _comma_list(text, cands, _list_from(text, cands, i, lex), len(items))
         k = len(group)
-        after = contexts[i].pre[m.end() :]
+        after = pre[m.end() :]
         lead = _UNCHANGED_FIRST.match(after)
         ahead = lead.group().count("持平") if lead else 0  # 分别持平和下降5.3%
         after = after[lead.end() :] if lead else after
@@ -120,7 +125,7 @@ def read_respectively(
             by_stop = [w for w in _STOP.split(said) if w.strip()]
             items = by_stop if len(by_stop) == slots else items
         if slots > 1 and len(items) < 2:
-            clause_start = cands[i].start - len(contexts[i].pre)
+            clause_start = cands[i].start - len(pre)
             found = _listed_in_clause_before(text, clause_start, contexts[i], slots, cands)
             if found is None and not ahead and not behind:
                 # 发案数、破案数、追赃数“一降两升”，分别为5.8%、42.4%，30.1%: a list typed with 、 and then a
@@ -775,6 +780,20 @@ def _mixed_kinds(items: list[str], head: str) -> bool:
 
 
 _UNCHANGED_FIRST = compile_pattern(r"(?:\s*(?:基本)?持平\s*[、和及与])+")
+#: A `分别` list opening on items that did not change, right before the words of its first figure
+#: (…伤3人）分别持平、上升50%): a figure's words stop at the 、, so its 分别 stands before them.
+_UNCHANGED_LEAD = compile_pattern(r"分别\s*(?:(?:基本)?持平\s*[、和及与]\s*)+$")
+_UNCHANGED_LEAD_REACH = 24
+
+
+def _unchanged_lead(text: str, cands: Sequence[Candidate], i: int, pre: str) -> int | None:
+    """Where the 分别 of a list opening on 持平 stands, when figure `i`'s words start after it."""
+    start = cands[i].start - len(pre)
+    floor = max(cands[i - 1].end if i else 0, start - _UNCHANGED_LEAD_REACH)
+    found = _UNCHANGED_LEAD.search(text, floor, start)
+    return found.start() if found else None
+
+
 _UNCHANGED_AFTER = compile_pattern(r"(?:\s*[、和及与]\s*(?:基本)?持平)+")
 #: How every `_UNCHANGED_AFTER` opens; no literal it needs, so no scan of the rest of the text.
 _UNCHANGED_GATE = compile_pattern(r"\s*[、和及与]\s*[基持]")

@@ -1514,3 +1514,17 @@ def test_an_item_of_one_casualty_is_not_bounded_by_a_part_counting_another() -> 
     # the whole of an injured item is still none where every injured total is smaller than it
     text = "全县发生事故6起，死亡5人，受伤1人。其中，道路交通事故4起，死亡3人，受伤2人。"
     assert parents_of(text)["2人"] is None
+
+
+def test_later_parts_of_a_breakdown_reach_as_far_as_its_first_part_did() -> None:
+    """A long sentence of changes between the totals and a 其中: the dead reach the totals the events did."""
+    text = (
+        "本月全市发生各类事故21起、死亡6人、受伤5人，三项指标同比（事故15起、死亡2人、受伤8人）"
+        "分别上升40.0%、上升200.0%、下降37.5%，三项指标环比（事故17起、死亡4人、受伤9人）分别上升"
+        "23.5%、上升50.0%、下降44.4%。其中，工贸企业事故3起（2起机械伤害事故、1起高处坠落事故）、"
+        "死亡3人、受伤1人。"
+    )
+    parents = parents_of(text)
+    assert parents["3起"] == "21起"
+    assert parents["3人"] == "6人"
+    assert parents["1人"] == "5人"

@@ -4060,3 +4060,36 @@ def test_a_count_after_a_share_of_the_events_counts_the_events() -> None:
     # a share after a count of another unit leaves the count after it to its own words
     text = "共走访群众300人，满意率98%，发放资料500份。"
     assert {r.text: r for r in extract_text(text)}["500份"].metric == "materials_distributed"
+
+
+def test_a_respectively_list_opening_on_no_change_after_a_bracket_keeps_its_place() -> None:
+    """…受伤2人）分别持平、上升50%、下降20%: the words of the 50% stop at the 、, its 分别 stands before."""
+    text = (
+        "本季度全镇火灾事故8起、死亡3人、受伤5人，三项指标同比（火灾8起、死亡2人、受伤6人）"
+        "分别持平、上升50%、下降16.7%。"
+    )
+    records = {r.text: r for r in extract_text(text)}
+    assert (records["50%"].metric, records["50%"].change) == ("deaths", "up")
+    assert (records["16.7%"].metric, records["16.7%"].change) == ("injuries", "down")
+
+
+def test_counts_in_a_bracket_right_after_a_basis_are_the_other_periods() -> None:
+    """同比（事故9起、死亡2人）…: last year's counts, figures with no change and parts of nothing."""
+    text = (
+        "本月全县发生各类事故12起、死亡4人，同比（事故9起、死亡2人）分别上升33.3%、100%，"
+        "环比11月（15起）起数下降20%。其中，道路交通事故7起、死亡3人。"
+    )
+    records = {(r.text, r.start): r for r in extract_text(text)}
+    bracketed = [r for (t, _), r in records.items() if t in ("9起", "2人", "15起")]
+    assert [(r.change, r.parent) for r in bracketed] == [(None, None)] * 3
+    parts = {r.text: r.parent for r in records.values() if r.text in ("7起", "3人")}
+    assert parts == {"7起": "12起", "3人": "4人"}
+
+
+def test_a_change_against_the_year_before_last_has_no_basis() -> None:
+    """同比去年…上升a%，同比前年…下降b%: the second compares with two years back, no year-on-year."""
+    text = "本月全区发生火警40起，同比去年（32起）上升25%，同比前年（50起）下降20%；环比上月下降10%。"
+    changes = {r.text: (r.change, r.basis) for r in extract_text(text) if r.unit == "%"}
+    assert changes == {"25%": ("up", "yoy"), "20%": ("down", None), "10%": ("down", "mom")}
+    # a year compared with the year before, said as 比前年 in a report early in the new year, stays yoy
+    assert [r.basis for r in extract_text("过去一年全市死亡人数比前年减少6人。")] == ["yoy"]
