@@ -600,12 +600,12 @@ def _valid_of_calls(doc: Reading, i: int) -> int | None:
 
 
 #: The clause between a count of all calls and the count of the valid or void ones (，有效接警;
-#: ，其中有效报警为; ，无效警情).
+#: ，其中有效报警为; ，无效警情), as the text reads once folded to simplified characters.
 _VALID_CALLS = compile_pattern(
-    r"\s*[，,]\s*(?:有效|无效|無效)(?:报警|報警|警情|接警|接处警|接處警|来电|來電)(?:量|数|數)?(?:为|為|达|達)?\s*"
+    r"\s*[，,]\s*(?:有效|无效)(?:报警|警情|接警|接处警|来电)(?:量|数)?(?:为|达)?\s*"
 )
 #: The words that make a count one of calls to a 110 desk (接报警, 接报警情, 总呼入量, 接听来电).
-_CALLS = compile_pattern(r"报警|報警|警情|接警|呼入|来电|來電|话务|話務")
+_CALLS = compile_pattern(r"报警|警情|接警|呼入|来电|话务")
 
 
 #: The clause between a count of faults found and the count of those fixed at once (，当场整改;
