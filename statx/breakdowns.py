@@ -258,6 +258,8 @@ def find_parents(doc: Reading) -> Parents:
             parent = said  # 行人事故312宗，5宗为致命事故: some of the count just said are of a kind
         if parent is None and marker is None and (spot := _fixed_on_the_spot(doc, i)) is not None:
             parent = spot  # 发现火灾隐患20处，当场整改18处: those of the hazards found fixed there and then
+        if parent is None and marker is None and (valid := _valid_of_calls(doc, i)) is not None:
+            parent = valid  # 县110接听来电9万起，有效报警3万起: the valid calls are some of all calls
         if (kind_part := _part_of_kind_named(doc, out, i, lo)) is not None:
             parent = kind_part  # …电气类火灾120起…，电气火灾中，线路故障引发90起: a part of that part
         if (frame := _frame_right_before(doc, i)) is not None:
@@ -582,6 +584,28 @@ def _fixed_on_the_spot(doc: Reading, i: int) -> int | None:
     if not _count_right_before(doc, i, _ON_THE_SPOT):
         return None
     return i - 1 if _FOUND.search(doc.contexts[i - 1].pre) else None
+
+
+def _valid_of_calls(doc: Reading, i: int) -> int | None:
+    """The count of all calls right before figure ``i`` when ``i`` counts the valid (or void) ones of them.
+
+    去年县110接听来电9万余起，有效报警近3万起: a 110 report says how many calls came in, then how many
+    of them were valid, often with no 其中; the valid calls are some of all the calls. Only when the
+    clause between says nothing but the valid or void calls (有效报警, 无效警情), the count before is
+    one of calls (报警, 警情, 接警, 呼入, 来电), in the same unit and bigger.
+    """
+    if not _count_right_before(doc, i, _VALID_CALLS, bigger=True):
+        return None
+    return i - 1 if _CALLS.search(doc.contexts[i - 1].pre) else None
+
+
+#: The clause between a count of all calls and the count of the valid or void ones (，有效接警;
+#: ，其中有效报警为; ，无效警情), as the text reads once folded to simplified characters.
+_VALID_CALLS = compile_pattern(
+    r"\s*[，,]\s*(?:有效|无效)(?:报警|警情|接警|接处警|来电)(?:量|数)?(?:为|达)?\s*"
+)
+#: The words that make a count one of calls to a 110 desk (接报警, 接报警情, 总呼入量, 接听来电).
+_CALLS = compile_pattern(r"报警|警情|接警|呼入|来电|话务")
 
 
 #: The clause between a count of faults found and the count of those fixed at once (，当场整改;

@@ -705,6 +705,19 @@ def test_faults_fixed_on_the_spot_are_some_of_the_faults_found_just_before() -> 
     assert parents["70处"] is None and parents["12处"] is None
 
 
+def test_valid_calls_right_after_all_calls_are_some_of_them() -> None:
+    """接报警N起，有效报警M起: with no 其中, a 110 report's valid calls are some of all the calls."""
+    text = "上半年县110共接听来电6.2万起，有效报警1.8万起。城区接报警情900起，无效警情310起。"
+    parents = parents_of(text)
+    assert parents["1.8万起"] == "6.2万起"
+    assert parents["310起"] == "900起"
+    # the count before must be one of calls, and the clause between nothing but the valid ones
+    text = "查处违法行为3000起，有效整改1200起。共接报警情5000起，其中有效警情2100起，有效率42%。"
+    parents = parents_of(text)
+    assert parents["1200起"] is None
+    assert parents["2100起"] == "5000起"
+
+
 def test_figures_of_another_year_after_a_breakdown_are_no_parts_of_this_years_total() -> None:
     """2023年…N宗，當中M宗…，而2022年則分別是A宗及B宗: last year's figures lie outside this year's total."""
     text = "2023年，以每十萬人口計算的盜竊案有412宗，當中58宗為入屋盜竊，而2022年則分別是398宗及61宗。"
