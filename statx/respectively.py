@@ -118,6 +118,7 @@ def read_respectively(
             ]
         before = _said_apart(cands, contexts, i, group[-1], slots) or before
         before = _counts_before_money(text, cands, contexts, i, before)
+        before = _counts_before_hurt(text, cands, contexts, i, before)
         listed = [w for w in _LIST_ITEMS.split(_LIST_PREPOSITION.sub("", after)) if w.strip()]
         if slots > 1 and len(items) > slots:
             # 涉毒及相关案件破案数、抓获数分别同比增长a%、b%: the 及 joins the kinds of one item; the
@@ -249,6 +250,40 @@ def _counts_before_money(
     if not text[cands[j].start : cands[j].end].endswith(_EVENT_COUNT_END):
         return before
     return [j, *before[:-1]]
+
+
+#: The words right before a crash tally's count of the dead (死亡30人, 亡5人) and of the hurt (受伤9人).
+_DEAD_BEFORE = compile_pattern(r"(?:死亡|亡)\s*$")
+_HURT_BEFORE = compile_pattern(r"伤\s*$")
+#: A verb that makes the dead and the hurt a clause of their own (N起，造成死亡a人、受伤b人).
+_CAUSED = compile_pattern(r"造成|致使|导致|致")
+
+
+def _counts_before_hurt(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int, before: list[int]
+) -> list[int]:
+    """The counts a list of changes pairs with when a crash tally gives one change fewer than its counts.
+
+    事故a起、死亡b人、受伤c人，同比分别下降x%、y%: a bulletin gives its indices in a fixed order, the
+    events first, and says fewer changes by leaving the last index out, so the two are of the events
+    and the dead, not of the dead and the hurt. Only when the paired counts are the dead then the hurt
+    and a count of events of the same sentence stands right before them.
+    """
+    if len(before) != 2:
+        return before
+    dead, hurt = before
+    j = dead - 1
+    if j < 0 or not _same_sentence(text, cands, contexts, j, i):
+        return before
+    if not text[cands[j].start : cands[j].end].endswith(_EVENT_COUNT_END):
+        return before
+    gap = text[cands[j].end : cands[dead].start]
+    if not _DEAD_BEFORE.search(gap) or _CAUSED.search(gap):
+        # 一般程序事故N起，造成死亡a人、受伤b人，分别同比下降x%、y%: the changes are of the clause 造成 opens
+        return before
+    if not _HURT_BEFORE.search(text[cands[dead].end : cands[hurt].start]):
+        return before
+    return [j, dead]
 
 
 def _same_sentence(

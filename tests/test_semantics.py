@@ -4093,3 +4093,22 @@ def test_a_change_against_the_year_before_last_has_no_basis() -> None:
     assert changes == {"25%": ("up", "yoy"), "20%": ("down", None), "10%": ("down", "mom")}
     # a year compared with the year before, said as 比前年 in a report early in the new year, stays yoy
     assert [r.basis for r in extract_text("过去一年全市死亡人数比前年减少6人。")] == ["yoy"]
+
+
+def test_two_changes_after_a_crash_tallys_three_counts_are_the_events_and_the_dead() -> None:
+    """事故a起、死亡b人、受伤c人，同比分别下降x%、y%: the bulletin leaves its last index (the hurt) out."""
+    text = "上季度全区共发生生产安全事故26起、死亡11人、受伤8人，同比分别下降6.4%、15.4%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["6.4%"].metric, recs["15.4%"].metric) == (recs["26起"].metric, "deaths")
+    # three changes for the three: each its own
+    text = "上季度全区共发生生产安全事故26起、死亡11人、受伤8人，同比分别下降6.4%、15.4%、20%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].metric for t in ("15.4%", "20%")] == ["deaths", "injuries"]
+    # 造成 makes the dead and the hurt a clause of their own: the two changes are theirs
+    text = "上季度全区共发生较大事故5起，造成死亡11人、受伤8人，分别同比下降7.1%、15.4%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["7.1%"].metric, recs["15.4%"].metric) == ("deaths", "injuries")
+    # people counts that are no crash tally's dead and hurt keep the nearest pairing
+    text = "全县查处违法行为900起，拘留30人，罚款15人，同比分别上升7.1%、15.4%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["7.1%"].metric == recs["30人"].metric
