@@ -96,6 +96,16 @@ def _change(
         change = "up" if lex.change_up.search(head) else "down" if lex.change_down.search(head) else None
         if change is None and _unsigned_rise(head, m.group("num")):
             change = "up"  # | 刑事案件破获 | 617 | 698 | 13.1% | under 同比: a rise, as a fall has its minus
+    if (
+        change is None
+        and not in_table
+        and text.endswith(_SIZE_UNITS, cand.start, cand.end)
+        and _RATE_AFTER_VERB.search(ctx.pre)
+        and (rate := _RATE_AFTER.match(text, cand.end, min(len(text), cand.end + _SIZE_AFTER_SPAN)))
+    ):
+        # 某县则为12.5%的减少, 某市有8.1%的增加率: a clause that is its share and then the way it
+        # went says that share is the change, as 录得…的跌幅 does
+        change = "up" if rate.group("up") else "down"
     if change is None and _OR_BEFORE.search(text, max(ctx.sentence_start, cand.start - 4), cand.start):
         change = _restated_change(text, max(ctx.sentence_start, cand.start - _PAIR_SPAN), cand.start, lex)
     after = None if in_table else _BASIS_AFTER.match(text, cand.end, min(len(text), cand.end + 24))
@@ -268,6 +278,14 @@ _BRACKETED_RISE = compile_pattern(r"[(（]\s*增\s*$")
 _RECORDED = compile_pattern(r"(?:录得|(?<![记纪收登笔抄目])录)\s*$")
 _SIZE_AFTER = compile_pattern(r"\s*的?\s*(?:(?P<up>升幅|增幅|涨幅)|(?P<down>跌幅|降幅|减幅))")
 _SIZE_AFTER_SPAN = 8
+#: A clause that is only a share and the way it went (则为12.5%的减少, 则有8.1%的增加率): the share
+#: stands after 为 / 有 / 是, and the change word after 的 ends the clause (or opens a bracket), so
+#: 的减少幅度较大 or 的降幅来自… (a part of a change) is not read as one.
+_RATE_AFTER_VERB = compile_pattern(r"(?:为|有|是)\s*$")
+_RATE_AFTER = compile_pattern(
+    r"\s*的\s*(?:(?P<up>增加率|增长率|成长率|上升率|增加|增长|成长|上升)|(?P<down>减少率|下降率|减少|下降))"
+    r"(?=\s*(?:[（(，,。；;\n]|$))"
+)
 #: Two sizes a clause records before one size word (分别录得两倍及百分之六的升幅): the first
 #: followed by a join and the second, the second preceded by 录得, the first and a join. Only
 #: for sizes (a share, points, times): counts before 的升幅 are no sizes of it.

@@ -3655,6 +3655,18 @@ def test_a_recorded_figure_named_a_rise_or_fall_by_the_size_word_after_it() -> N
     assert recs["六宗"].change is None
 
 
+def test_a_clause_of_only_a_share_and_the_way_it_went_is_that_change() -> None:
+    # Taiwan's county comparisons: 则为N%的减少 / 则有N%的增加率 ends the clause with the way it went
+    text = "較上年同期，甲縣則為12.5%的減少（人數減少6人），乙市則有8.1%的增加率（人數增加9人）。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["12.5%"].change, recs["12.5%"].basis) == ("down", "yoy")
+    assert (recs["8.1%"].change, recs["8.1%"].basis) == ("up", "yoy")
+    # the way said before more words of the clause is no change of the share alone
+    recs = {r.text: r for r in extract_text("乙市則有8.1%的增加率較為明顯，其中6.2%的增加來自市區。")}
+    assert recs["8.1%"].change is None
+    assert recs["6.2%"].change is None
+
+
 def test_two_recorded_sizes_before_one_size_word_are_both_that_change() -> None:
     # 分别录得A及B的升幅: both sizes are rises, the first as well as the one right before 的升幅
     text = "上半年，縱火及非禮案分別錄得兩倍及百分之十二的升幅；車內盜竊和搶掠錄得3.5%和8%的跌幅。"
