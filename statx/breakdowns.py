@@ -307,8 +307,9 @@ _CLAUSE_BREAK = compile_pattern(r"[，,；;]")
 
 
 #: A ranking said after a comma, its first item the biggest (，以甲分局710件最多): group 1 is the 以.
+#: (The text is folded to simplified characters before it is read: 萬 and 為 are 万 and 为 here.)
 _RANKING = compile_pattern(
-    r"[，,]\s*(以)[^，,。；;：:\n\d]{1,16}?\d[\d,.]*\s?[万萬]?\s?(?:件|起|宗|人|名)\s?(?:最多|居多|居首|最高|为最|為最)"
+    r"[，,]\s*(以)[^，,。；;：:\n\d]{1,16}?\d[\d,.]*\s?万?\s?(?:件|起|宗|人|名)\s?(?:最多|居多|居首|最高|为最)"
 )
 #: How far past a figure's end the word that ranks it first may end (710件最多).
 _RANKING_TAIL = 4
@@ -929,8 +930,8 @@ def _part_of_kind_named(doc: Reading, out: Sequence[int | None], i: int, lo: int
     """
     text, cands, records = doc.text, doc.cands, doc.records
     start = cands[i].start
-    if records[i].unit in SHARE_UNITS or doc.changes[i].relative:
-        return None
+    if records[i].unit in SHARE_UNITS or doc.changes[i].relative or text.find("中", lo, start) < 0:
+        return None  # (asked of every figure: the 中 a clause must end on is looked for first)
     full = last_end(FULL_STOP_BACK, text, start, lo)
     clauses = list(_KIND_NAMED_AGAIN.finditer(text, full, start))
     if not clauses:

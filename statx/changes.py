@@ -229,11 +229,7 @@ def _count_of_percent_change(text: str, prev: Candidate, cand: Candidate) -> boo
     brackets after a count's change (减少83宗（4.2%）) is the same change (`_share_of_change`).
     """
     units = _bracketed_after(text, prev, cand)
-    return (
-        units is not None
-        and units[0] in ("%", "％")
-        and not units[1].startswith(("%", "％", "个百分点", "個百分點"))
-    )
+    return units is not None and units[0] in ("%", "％") and not units[1].startswith(_SHARE_UNITS)
 
 
 #: The measure word a figure ends on (近四百公斤 -> 公斤, 12.5% -> %).
@@ -264,11 +260,11 @@ def _in_compared_bracket(text: str, start: int) -> bool:
 
 
 _SHARE_UNITS = ("%", "％", "个百分点", "個百分點")
+#: Two characters with one blank between them, as a page spaced out letter by letter sets them.
+_SPACED_HAN = compile_pattern(r"\p{Han} \p{Han}")
 #: A bare 增 opening a bracket right before a figure (严重罪行86人（增7.5%）): the bracket gives the
 #: change of the count before it, as a sign there would (86人（+7.5%）). Alone, 增 is no change word
 #: (增设12个点位 counts what was set up); 减, 降, 升 and 跌 are change words already.
-#: Two characters with one blank between them, as a page spaced out letter by letter sets them.
-_SPACED_HAN = compile_pattern(r"\p{Han} \p{Han}")
 _BRACKETED_RISE = compile_pattern(r"[(（]\s*增\s*$")
 #: A figure a clause only records (分别录得, 共录得), then named a rise or a fall by the size word
 #: right after it (录得近三成的跌幅, 录得12%升幅), as Hong Kong and Macau reports put it. Only after

@@ -60,18 +60,14 @@ def _rest_of_offences(inherited: str, pre: str) -> bool:
     return inherited in ROAD_OFFENCES and _REST_OPENS.match(pre) is not None
 
 
-def _ending(words: Sequence[str]) -> regex.Pattern[str] | None:
-    """One of `words` ending the words before a number, with a 了 or a blank after it (出动了 860名)."""
-    return compile_pattern(f"(?:{alternation(words)})了?\\s?$") if words else None
+def _ending(words: Sequence[str], *, total: bool = False) -> regex.Pattern[str] | None:
+    """One of `words` ending the words before a number, with a 了 or a blank after it (出动了 860名).
 
-
-def _catch_ending(words: Sequence[str]) -> regex.Pattern[str] | None:
-    """A `catch_verbs` verb ending the words before a number, a total's 共 after it too.
-
-    關員查獲共N宗私煙案件, 查获了合共N件毒品案件: the 共 only says the count is the whole haul, and the
-    cases after the measure word are still the ones the verb caught.
+    With `total`, a total's 共 may follow the verb (關員查獲共N宗私煙案件, 查获了合共N件毒品案件): it
+    only says the count is the whole haul, and what the measure word names is still what the verb did.
     """
-    return compile_pattern(f"(?:{alternation(words)})了?(?:共|合共|总共|一共|共计)?\\s?$") if words else None
+    tally = "(?:共|合共|总共|一共|共计)?" if total else ""
+    return compile_pattern(f"(?:{alternation(words)})了?{tally}\\s?$") if words else None
 
 
 def _verb_right_before(
@@ -219,7 +215,7 @@ class MetricIndex:
             else None,
             catch=compile_pattern(alternation(rules.words.get("catch_verbs", ()))),
             handle=compile_pattern(alternation(rules.words.get("handle_verbs", ()))),
-            catch_tail=_catch_ending(rules.words.get("catch_verbs", ())),
+            catch_tail=_ending(rules.words.get("catch_verbs", ()), total=True),
             deploy_tail=_ending(rules.words.get("deploy_verbs", ())),
             team_verb=compile_pattern(alternation(rules.words.get("team_verbs", ()))),
             call_out_tail=compile_pattern(

@@ -230,6 +230,21 @@ def _counts_before(
 _EVENT_COUNT_END = ("起", "件", "宗")
 
 
+def _said(text: str, cand: Candidate) -> str:
+    """The figure as the text writes it (事故250起, 118.88万元)."""
+    return text[cand.start : cand.end]
+
+
+def _events_right_before(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], k: int, i: int
+) -> int | None:
+    """The figure right before figure ``k`` when it counts events (起, 件, 宗) in figure ``i``'s sentence."""
+    j = k - 1
+    if j < 0 or not _same_sentence(text, cands, contexts, j, i):
+        return None
+    return j if _said(text, cands[j]).endswith(_EVENT_COUNT_END) else None
+
+
 def _counts_before_money(
     text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int, before: list[int]
 ) -> list[int]:
@@ -240,16 +255,12 @@ def _counts_before_money(
     of the accidents, the dead and the hurt, not of the last three figures. Only when the figure before
     the paired ones is a count of events (起, 件, 宗) of the same sentence and money is said last alone.
     """
-    if len(before) < 2 or not text[cands[before[-1]].start : cands[before[-1]].end].endswith("元"):
+    if len(before) < 2 or not _said(text, cands[before[-1]]).endswith("元"):
         return before
-    if any(text[cands[b].start : cands[b].end].endswith("元") for b in before[:-1]):
+    if any(_said(text, cands[b]).endswith("元") for b in before[:-1]):
         return before
-    j = before[0] - 1
-    if j < 0 or not _same_sentence(text, cands, contexts, j, i):
-        return before
-    if not text[cands[j].start : cands[j].end].endswith(_EVENT_COUNT_END):
-        return before
-    return [j, *before[:-1]]
+    j = _events_right_before(text, cands, contexts, before[0], i)
+    return before if j is None else [j, *before[:-1]]
 
 
 #: The words right before a crash tally's count of the dead (死亡30人, 亡5人) and of the hurt (受伤9人).
@@ -272,10 +283,8 @@ def _counts_before_hurt(
     if len(before) != 2:
         return before
     dead, hurt = before
-    j = dead - 1
-    if j < 0 or not _same_sentence(text, cands, contexts, j, i):
-        return before
-    if not text[cands[j].start : cands[j].end].endswith(_EVENT_COUNT_END):
+    j = _events_right_before(text, cands, contexts, dead, i)
+    if j is None:
         return before
     gap = text[cands[j].end : cands[dead].start]
     if not _DEAD_BEFORE.search(gap) or _CAUSED.search(gap):

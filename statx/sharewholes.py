@@ -169,9 +169,13 @@ def wholes_of_own_shares(doc: Reading, parents: Sequence[int | None]) -> list[in
         if not _share_reads_as_part(doc, i, said.group("total") or ""):
             continue
         out[i] = _whole_share_names(doc, i, i + 1, max(0, i - NAMED_BACK))
-        if out[i] is None and said.group("total") in ("总数", "總數"):
+        if out[i] is None and said.group("total") == _TOTAL:
             out[i] = _total_of_earlier_list(doc, parents, out, i)
     return out
+
+
+#: The plain total a share may name (占总数的N%), as the folded text writes it.
+_TOTAL = "总数"
 
 
 def _total_of_earlier_list(
@@ -187,7 +191,7 @@ def _total_of_earlier_list(
     for k in range(i - 1, -1, -1):
         whole = parents[k] if parents[k] is not None else found[k]
         said = _share_said_after(doc, k) if k + 1 < len(doc.cands) else None
-        if whole is None or said is None or said.group("total") not in ("总数", "總數"):
+        if whole is None or said is None or said.group("total") != _TOTAL:
             continue
         return whole if _whole_share_names(doc, i, i + 1, whole) == whole else None
     return None
