@@ -840,6 +840,9 @@ EXAMPLES_END = r"等(?![级待候同于])"
 _EXAMPLES_END = compile_pattern(EXAMPLES_END)
 #: The same 等 right before the number (烟花汇演等32场…): the noun after the measure word names the kind.
 _EXAMPLES_AT_END = compile_pattern(EXAMPLES_END + r"\s*$")
+#: The close of an item of such a list: its 、 or 等, after the verb an offence's name may end in
+#: (超速行驶、逆向行驶等: 超速 is still the whole item, 行驶 only says how it was committed).
+_ITEM_CLOSE = compile_pattern(r"(?:行驶|驾驶|驾车)?[、等]")
 
 
 #: A cue's own units, written in it as a regex comment: `劝导…违法(?#units:人次|人|名)`.
@@ -917,7 +920,7 @@ def _after_examples(
             floor <= start
             and end < cut
             and (
-                text[end : end + 1] in ("、", "等")
+                _ITEM_CLOSE.match(text, end) is not None
                 or text[start - 1 : start] == "、"
                 # the last items joined on by 以及 or 及 (…、座谈会以及音乐节等20余次安保任务)
                 or ((text[end : end + 2] == "以及" or text[end : end + 1] == "及") and ("、" in text[:start]))

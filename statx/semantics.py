@@ -1089,6 +1089,15 @@ def annotate(
             fits = fits or (
                 change is None and rec.unit == "倍" and bool(_MULTIPLE_OF.match(without_blanks(ctx.pre)))
             )
+            # 检查宾馆15家、网吧8个、汽车站6处…: places listed each in its own measure word are items of
+            # one list, with only a noun and a 、 between them
+            fits = fits or (
+                change is None
+                and rec.unit in _PLACE_UNITS
+                and out[k].unit in _PLACE_UNITS
+                and k == i - 1
+                and _PLACE_ITEM_GAP.fullmatch(text, candidates[k].end, cand.start) is not None
+            )
             # a change in a share may be of anything; one in money (损失同比减少1.8亿元) is not a
             # change of the cases before it
             if not fresh and (
@@ -2395,6 +2404,12 @@ def _sums_clause_before(text: str, ctx: Context, prev_end: int, pre_start: int) 
     # no clause break left between the figure before and the clause of the sum
     return len(between) <= _SUM_REACH and CLAUSE_BREAK.search(between[:-1]) is None
 
+
+#: Measure words of places, for a list whose items count places each in its own (`_PLACE_ITEM_GAP`).
+_PLACE_UNITS = frozenset({"个", "家", "处", "所", "座"})
+#: The words between two such items: the first one's noun and a 、 (15家宾馆、8个…), or the 、 and
+#: the next one's noun (宾馆15家、网吧8个…).
+_PLACE_ITEM_GAP = compile_pattern(r"[\p{Han}]{1,10}、|、[\p{Han}]{1,10}")
 
 #: A clause that only compares the figure before it with an earlier level (是上年的1.3倍, 为十年前的2.3倍,
 #: 相当于去年同期的): the multiple counts what that figure counts.
