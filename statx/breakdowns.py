@@ -306,10 +306,13 @@ _NEW_TALLY_BACK = compile_pattern(r"[，,；;]\s*共", regex.REVERSE)
 _CLAUSE_BREAK = compile_pattern(r"[，,；;]")
 
 
-#: A ranking said after a comma, its first item the biggest (，以甲分局710件最多): group 1 is the 以.
+#: A ranking said after a comma, its first item the biggest (，以甲分局710件最多; ，以甲分局最多，有710件):
+#: group 1 is the 以.
 #: (The text is folded to simplified characters before it is read: 萬 and 為 are 万 and 为 here.)
+_RANKED_NUMBER = r"[\d〇○零一二两三四五六七八九][\d,.〇○零一二两三四五六七八九十百千点]*\s?万?"
 _RANKING = compile_pattern(
-    r"[，,]\s*(以)[^，,。；;：:\n\d]{1,16}?\d[\d,.]*\s?万?\s?(?:件|起|宗|人|名)\s?(?:最多|居多|居首|最高|为最)"
+    rf"[，,]\s*(以)[^，,。；;：:\n\d]{{1,16}}?(?:{_RANKED_NUMBER}\s?(?:件|起|宗|人|名)\s?(?:最多|居多|居首|最高|为最)"
+    rf"|(?:最多|居多|居首|最高|为最)\s*[，,]?\s*(?:共计|共有|有|计|共|达到?|为)?\s*{_RANKED_NUMBER}\s?(?:件|起|宗|人|名))"
 )
 #: How far past a figure's end the word that ranks it first may end (710件最多).
 _RANKING_TAIL = 4

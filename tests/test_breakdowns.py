@@ -1149,6 +1149,17 @@ def test_a_ranking_after_a_total_breaks_it_down() -> None:
     assert parents["17件"] is None  # a change ranked first is no part
 
 
+def test_a_ranking_that_names_its_first_item_before_the_count_breaks_the_total_down() -> None:
+    """…N件，以甲最多，有M件: the words that rank may stand before the first item's count, in digits or
+    in numerals written digit by digit."""
+    parents = parents_of("全县去年共受理盗窃案2180件，以城关辖区最多，共计406件，其次为新区318件。")
+    assert (parents["406件"], parents["318件"]) == ("2180件", "2180件")
+    parents = parents_of("该县去年共发生三千多件刑案，以县城辖区为最多，有一二三四件。")
+    assert parents["一二三四件"] == "三千多件"
+    parents = parents_of("去年抢劫案发生312件，较前年减少40件，以持刀抢劫最多，减少17件。")
+    assert parents["17件"] is None  # a change ranked first is still no part
+
+
 def test_an_item_after_a_full_stop_goes_on_a_list_whose_items_a_semicolon_split() -> None:
     """其中：甲发生2起…；乙发生1起…。丙发生1起…: past the full stop, still the list of the 其中."""
     text = (
