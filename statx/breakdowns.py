@@ -1830,7 +1830,32 @@ def _names_again(doc: Reading, j: int, start: int, i: int) -> bool:
         if _same_noun_after(doc, j, k):
             return True
         k -= 1
-    return _says_solving_verb_again(doc, j, start, i)
+    return _says_solving_verb_again(doc, j, start, i) or _names_its_thing_again(doc, j, start, i)
+
+
+#: Words of a clause that say when, where or how a count was taken, not what it counts.
+_NOT_THE_THING = compile_pattern(r"[今去本上全年月日季度共计累合总发生受理接报截至以来其中全市县区省]")
+
+
+def _names_its_thing_again(doc: Reading, j: int, start: int, i: int) -> bool:
+    """Whether part ``i``'s sentence (from ``start``) names the thing figure ``j``'s clause counts.
+
+    盗窃案件今年共发生4415件。⏎警方统计今年受理盗窃案甲分局710件居冠: the ranking names again the kind
+    of case the total counts (盗窃案), before its own count and after another verb; three characters
+    in a row that say no period, place or verb (今年, 共发生) are what both count.
+    """
+    pre = doc.contexts[j].pre
+    clause = pre[last_end(CLAUSE_BREAK_BACK, pre, len(pre), 0) :]
+    said = doc.text[start : doc.cands[i].start]
+    return any(
+        _HAN_TRIPLE.fullmatch(word := clause[k : k + 3]) is not None
+        and _NOT_THE_THING.search(word) is None
+        and word in said
+        for k in range(len(clause) - 2)
+    )
+
+
+_HAN_TRIPLE = compile_pattern(r"\p{Han}{3}")
 
 
 #: The most words a part may put before the whole's noun to name its kind (刑事警情, 电动车火灾).
@@ -1914,8 +1939,22 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
     # pairs names with figures of its own and leaves the figure a total
     lo = max(0, end - WINDOW)
     since = max(text.rfind("\n", lo, end) + 1 or lo, last_end(FULL_STOP_BACK, text, end, lo))
-    # 与去年同期相比，分别下降5.1%、3%: a 分别 pairing changes with the counts before breaks none down
-    return all(_PAIRED_CHANGES.match(text, m.start()) for m in doc.lex.breakdown.finditer(text, since, start))
+    # 与去年同期相比，分别下降5.1%、3%: a 分别 pairing changes with the counts before breaks none down,
+    # nor does one whose clause counts nothing (一案多名被害人会分别登录: a verb's manner, no figures)
+    return all(
+        _PAIRED_CHANGES.match(text, m.start()) or not _counts_in_clause(doc, m.end(), start)
+        for m in doc.lex.breakdown.finditer(text, since, start)
+    )
+
+
+def _counts_in_clause(doc: Reading, at: int, hi: int) -> bool:
+    """Whether a figure stands between ``at`` and the end of its clause (or ``hi``)."""
+    end = _CLAUSE_END.search(doc.text, at, hi)
+    k = bisect.bisect_left(doc.cands, at, key=start_of)
+    return k < len(doc.cands) and doc.cands[k].start < (end.start() if end else hi)
+
+
+_CLAUSE_END = compile_pattern(r"[，,。；;！？!?\n]")
 
 
 #: Photo captions closing the words between a total and a lead: lines of a few Chinese characters alone.
