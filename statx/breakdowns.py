@@ -1940,21 +1940,18 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
     lo = max(0, end - WINDOW)
     since = max(text.rfind("\n", lo, end) + 1 or lo, last_end(FULL_STOP_BACK, text, end, lo))
     # 与去年同期相比，分别下降5.1%、3%: a 分别 pairing changes with the counts before breaks none down,
-    # nor does one whose clause counts nothing (一案多名被害人会分别登录: a verb's manner, no figures)
+    # nor does one whose sentence counts nothing after it (一案多名被害人会分别登录: a verb's manner)
     return all(
-        _PAIRED_CHANGES.match(text, m.start()) or not _counts_in_clause(doc, m.end(), start)
+        _PAIRED_CHANGES.match(text, m.start()) or not _counts_after(doc, m.end(), start)
         for m in doc.lex.breakdown.finditer(text, since, start)
     )
 
 
-def _counts_in_clause(doc: Reading, at: int, hi: int) -> bool:
-    """Whether a figure stands between ``at`` and the end of its clause (or ``hi``)."""
-    end = _CLAUSE_END.search(doc.text, at, hi)
+def _counts_after(doc: Reading, at: int, hi: int) -> bool:
+    """Whether a figure stands between ``at`` and the end of its sentence (or ``hi``)."""
+    end = _SENTENCE_END.search(doc.text, at, hi)
     k = bisect.bisect_left(doc.cands, at, key=start_of)
     return k < len(doc.cands) and doc.cands[k].start < (end.start() if end else hi)
-
-
-_CLAUSE_END = compile_pattern(r"[，,。；;！？!?\n]")
 
 
 #: Photo captions closing the words between a total and a lead: lines of a few Chinese characters alone.
