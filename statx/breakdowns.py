@@ -306,10 +306,13 @@ _NEW_TALLY_BACK = compile_pattern(r"[，,；;]\s*共", regex.REVERSE)
 _CLAUSE_BREAK = compile_pattern(r"[，,；;]")
 
 
-#: A ranking said after a comma, its first item the biggest (，以甲分局710件最多): group 1 is the 以.
+#: A ranking said after a comma, its first item the biggest (，以甲分局710件最多; ，以甲分局最多，有710件):
+#: group 1 is the 以.
 #: (The text is folded to simplified characters before it is read: 萬 and 為 are 万 and 为 here.)
+_RANKED_NUMBER = r"[\d〇○零一二两三四五六七八九][\d,.〇○零一二两三四五六七八九十百千点]*\s?万?"
 _RANKING = compile_pattern(
-    r"[，,]\s*(以)[^，,。；;：:\n\d]{1,16}?\d[\d,.]*\s?万?\s?(?:件|起|宗|人|名)\s?(?:最多|居多|居首|最高|为最)"
+    rf"[，,]\s*(以)[^，,。；;：:\n\d]{{1,16}}?(?:{_RANKED_NUMBER}\s?(?:件|起|宗|人|名)\s?(?:最多|居多|居首|最高|为最)"
+    rf"|(?:最多|居多|居首|最高|为最)\s*[，,]?\s*(?:共计|共有|有|计|共|达到?|为)?\s*{_RANKED_NUMBER}\s?(?:件|起|宗|人|名))"
 )
 #: How far past a figure's end the word that ranks it first may end (710件最多).
 _RANKING_TAIL = 4
@@ -1827,7 +1830,32 @@ def _names_again(doc: Reading, j: int, start: int, i: int) -> bool:
         if _same_noun_after(doc, j, k):
             return True
         k -= 1
-    return _says_solving_verb_again(doc, j, start, i)
+    return _says_solving_verb_again(doc, j, start, i) or _names_its_thing_again(doc, j, start, i)
+
+
+#: Words of a clause that say when, where or how a count was taken, not what it counts.
+_NOT_THE_THING = compile_pattern(r"[今去本上全年月日季度共计累合总发生受理接报截至以来其中全市县区省]")
+
+
+def _names_its_thing_again(doc: Reading, j: int, start: int, i: int) -> bool:
+    """Whether part ``i``'s sentence (from ``start``) names the thing figure ``j``'s clause counts.
+
+    盗窃案件今年共发生4415件。⏎警方统计今年受理盗窃案甲分局710件居冠: the ranking names again the kind
+    of case the total counts (盗窃案), before its own count and after another verb; three characters
+    in a row that say no period, place or verb (今年, 共发生) are what both count.
+    """
+    pre = doc.contexts[j].pre
+    clause = pre[last_end(CLAUSE_BREAK_BACK, pre, len(pre), 0) :]
+    said = doc.text[start : doc.cands[i].start]
+    return any(
+        _HAN_TRIPLE.fullmatch(word := clause[k : k + 3]) is not None
+        and _NOT_THE_THING.search(word) is None
+        and word in said
+        for k in range(len(clause) - 2)
+    )
+
+
+_HAN_TRIPLE = compile_pattern(r"\p{Han}{3}")
 
 
 #: The most words a part may put before the whole's noun to name its kind (刑事警情, 电动车火灾).
@@ -1911,8 +1939,19 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
     # pairs names with figures of its own and leaves the figure a total
     lo = max(0, end - WINDOW)
     since = max(text.rfind("\n", lo, end) + 1 or lo, last_end(FULL_STOP_BACK, text, end, lo))
-    # 与去年同期相比，分别下降5.1%、3%: a 分别 pairing changes with the counts before breaks none down
-    return all(_PAIRED_CHANGES.match(text, m.start()) for m in doc.lex.breakdown.finditer(text, since, start))
+    # 与去年同期相比，分别下降5.1%、3%: a 分别 pairing changes with the counts before breaks none down,
+    # nor does one whose sentence counts nothing after it (一案多名被害人会分别登录: a verb's manner)
+    return all(
+        _PAIRED_CHANGES.match(text, m.start()) or not _counts_after(doc, m.end(), start)
+        for m in doc.lex.breakdown.finditer(text, since, start)
+    )
+
+
+def _counts_after(doc: Reading, at: int, hi: int) -> bool:
+    """Whether a figure stands between ``at`` and the end of its sentence (or ``hi``)."""
+    end = _SENTENCE_END.search(doc.text, at, hi)
+    k = bisect.bisect_left(doc.cands, at, key=start_of)
+    return k < len(doc.cands) and doc.cands[k].start < (end.start() if end else hi)
 
 
 #: Photo captions closing the words between a total and a lead: lines of a few Chinese characters alone.

@@ -274,12 +274,13 @@ _BRACKETED_RISE = compile_pattern(r"[(（]\s*增\s*$")
 _RECORDED = compile_pattern(r"(?:录得|(?<![记纪收登笔抄目])录)\s*$")
 _SIZE_AFTER = compile_pattern(r"\s*的?\s*(?:(?P<up>升幅|增幅|涨幅)|(?P<down>跌幅|降幅|减幅))")
 _SIZE_AFTER_SPAN = 8
-#: A clause that is only a share and the way it went (则为12.5%的减少, 则有8.1%的增加率): the share
-#: stands after 为 / 有 / 是, and the change word after 的 ends the clause (or opens a bracket), so
-#: 的减少幅度较大 or 的降幅来自… (a part of a change) is not read as one.
-_RATE_AFTER_VERB = compile_pattern(r"(?:为|有|是)\s*$")
+#: A clause that is only a share and the way it went (则为12.5%的减少, 则有8.1%的增加率, 出现9%的降幅):
+#: the share stands after 为 / 有 / 是 / 出现, and the change word after 的 ends the clause (or opens a
+#: bracket), so 的减少幅度较大 or 的降幅来自… (a part of a change) is not read as one.
+_RATE_AFTER_VERB = compile_pattern(r"(?:为|有|是|出现了?|呈现了?)\s*$")
 _RATE_AFTER = compile_pattern(
-    r"\s*的\s*(?:(?P<up>增加率|增长率|成长率|上升率|增加|增长|成长|上升)|(?P<down>减少率|下降率|减少|下降))"
+    r"\s*的\s*(?:(?P<up>增加率|增长率|成长率|上升率|增加|增长|成长|上升|增幅|升幅|涨幅)"
+    r"|(?P<down>减少率|下降率|减少|下降|降幅|跌幅|减幅))"
     r"(?=\s*(?:[（(，,。；;\n]|$))"
 )
 #: Two sizes a clause records before one size word (分别录得两倍及百分之六的升幅): the first

@@ -1149,6 +1149,31 @@ def test_a_ranking_after_a_total_breaks_it_down() -> None:
     assert parents["17件"] is None  # a change ranked first is no part
 
 
+def test_a_ranking_that_names_its_first_item_before_the_count_breaks_the_total_down() -> None:
+    """…N件，以甲最多，有M件: the words that rank may stand before the first item's count, in digits or
+    in numerals written digit by digit."""
+    parents = parents_of("全县去年共受理盗窃案2180件，以城关辖区最多，共计406件，其次为新区318件。")
+    assert (parents["406件"], parents["318件"]) == ("2180件", "2180件")
+    parents = parents_of("该县去年共发生三千多件刑案，以县城辖区为最多，有一二三四件。")
+    assert parents["一二三四件"] == "三千多件"
+    parents = parents_of("去年抢劫案发生312件，较前年减少40件，以持刀抢劫最多，减少17件。")
+    assert parents["17件"] is None  # a change ranked first is still no part
+
+
+def test_a_ranking_heading_a_paragraph_breaks_down_the_total_whose_thing_it_names_again() -> None:
+    """…抢劫案件全年发生820件。⏎警方统计受理抢劫案甲区210件居首，其次为…: the ranking names the kind of
+    case the total a paragraph up counts, after another verb; a 分别 there that pairs no figures (会分别
+    登记) leaves that total the last figure of its paragraph."""
+    text = (
+        "议员指出，抢劫案件全年发生820件，为前年两倍；警方回应，系统更新后多名被害人会分别登记。\n"
+        "警方统计全年受理抢劫案东城区210件居首，其次为西城区160件。"
+    )
+    parents = parents_of(text)
+    assert (parents["210件"], parents["160件"]) == ("820件", "820件")
+    other = text.replace("抢劫案东城区", "盗窃案东城区")
+    assert parents_of(other)["210件"] is None  # another kind of case: no part of the 820
+
+
 def test_an_item_after_a_full_stop_goes_on_a_list_whose_items_a_semicolon_split() -> None:
     """其中：甲发生2起…；乙发生1起…。丙发生1起…: past the full stop, still the list of the 其中."""
     text = (

@@ -3665,6 +3665,11 @@ def test_a_clause_of_only_a_share_and_the_way_it_went_is_that_change() -> None:
     recs = {r.text: r for r in extract_text("乙市則有8.1%的增加率較為明顯，其中6.2%的增加來自市區。")}
     assert recs["8.1%"].change is None
     assert recs["6.2%"].change is None
+    # the size words (降幅, 增幅) and 出现 say the same: the share is the change and counts the subject
+    text = "與上年同期相比，交通事故出現9.6%的降幅，火災起數有4.2%的增幅。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["9.6%"].change, recs["9.6%"].basis, recs["9.6%"].metric) == ("down", "yoy", "accidents")
+    assert (recs["4.2%"].change, recs["4.2%"].basis) == ("up", "yoy")
 
 
 def test_two_recorded_sizes_before_one_size_word_are_both_that_change() -> None:
