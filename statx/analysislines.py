@@ -1,10 +1,12 @@
-"""Point the counts of numbered analysis lines at the total a 如下 lead gives them for.
+"""Point the counts of an analysis (numbered lines, ranking paragraphs) at the total they split.
 
 A crash or crime analysis gives its total, then a lead ending in 如下： and one numbered line for
 each way of looking at it: by hour, cause, vehicle, road, age (A1类事故发生18件死亡18人，肇事特性分析
 如下：⏎(一)肇事时段：以18-20时发生3件最多。⏎(二)肇事车种：以机车发生9件最多). Each line counts some
 of the total's events or dead, though no 其中 says so and the lines never add up: every line splits
-the same total another way, which is why `statx.partsums`' exact sums cannot find it.
+the same total another way, which is why `statx.partsums`' exact sums cannot find it. A news
+digest of the same analysis puts each way in a paragraph that ranks the parts instead (肇事车种以机车
+695件最多，小客车338件次多), all under the paragraph that gives the total.
 """
 
 from __future__ import annotations
@@ -118,3 +120,67 @@ def _aside_of_count_before(doc: Reading, i: int) -> bool:
         return False
     measure = measure_of(doc.records[i].unit)
     return any(measure_of(doc.records[k].unit) == measure for k in _figures_between(doc, line_start, opened))
+
+
+#: A sentence that ranks a total's parts: a count ranked first (277件占19%最多, 死亡185人最高, 500人，
+#: 占56.8%为最大宗) and a next rank after it (其次, 次之, 次多, 居次, 居第3).
+_RANKED_FIRST = compile_pattern(
+    r"\d\s?(?:万|亿)?\d*\s?(?:件|起|宗|人|名|次|辆)[^，,。；;！？!?\n\d]{0,3}(?:[，,]?\s*占\s*[\d.]+\s*%)?\s*[，,]?\s*"
+    r"(?:为|為)?(?:最多|最高|最大宗|居冠|居首|居多)"
+)
+_RANKED_NEXT = compile_pattern(r"其次|次之|次多|居次|居第\s?[二三2-3]")
+_SENTENCE_END = compile_pattern(r"[。！？!?\n]")
+#: How many paragraphs up, past other rankings and paragraphs with no count, the total is looked for.
+_PARAGRAPHS_UP = 4
+
+
+def wholes_of_ranking_paragraphs(doc: Reading, parents: list[int | None]) -> None:
+    """Point the counts of a paragraph that opens by ranking parts at the totals of the paragraph above.
+
+    …受理A1类事故1460件，死亡1506人。⏎肇事车种以机车695件最多，小客车338件次多。⏎肇事时间以晚上
+    6时至8时168件最多，早上155件次之: each paragraph splits the year's total another way; the total
+    stands in the last paragraph above that is no ranking itself and holds a count. Only the ranking
+    sentence's counts are read, and only as `_part_of` allows (a count no bigger than the total, no
+    change, share or rate, no other casualty).
+    """
+    text = doc.text
+    for start, end in _paragraphs(text):
+        first_end = _SENTENCE_END.search(text, start, end)
+        sentence_end = first_end.start() if first_end else end
+        ranked = _RANKED_FIRST.search(text, start, sentence_end)
+        if ranked is None or _RANKED_NEXT.search(text, ranked.end(), sentence_end) is None:
+            continue
+        wholes = _wholes_of_paragraphs_up(doc, parents, start)
+        for i in _figures_between(doc, start, sentence_end):
+            whole = wholes.get(measure_of(doc.records[i].unit))
+            if whole is not None and _part_of(doc, parents, whole, i):
+                parents[i] = whole
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Each line of text with something on it: a paragraph as the reader keeps it."""
+    at = 0
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if _BLANK.fullmatch(text, at, end) is None:
+            yield at, end
+        at = end + 1
+
+
+def _wholes_of_paragraphs_up(doc: Reading, parents: list[int | None], start: int) -> dict[str, int]:
+    """The totals of the nearest paragraph above ``start`` that holds a count and ranks nothing."""
+    text = doc.text
+    end = start
+    for _ in range(_PARAGRAPHS_UP):
+        while end and text[end - 1] in _SPACE:
+            end -= 1
+        if not end:
+            return {}
+        begin = text.rfind("\n", 0, end) + 1
+        first_end = _SENTENCE_END.search(text, begin, end)
+        ranked = _RANKED_FIRST.search(text, begin, first_end.start() if first_end else end)
+        if ranked is None and (totals := _totals(doc, parents, begin, end)):
+            return totals
+        end = begin
+    return {}

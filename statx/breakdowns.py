@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from statx.analysislines import wholes_of_analysis_lines
+from statx.analysislines import wholes_of_analysis_lines, wholes_of_ranking_paragraphs
 from statx.changes import start_of_line
 from statx.clauses import (
     CLAUSE_BREAK_BACK,
@@ -284,6 +284,7 @@ def find_parents(doc: Reading) -> Parents:
     wholes_of_exact_sums(doc, out)
     wholes_of_numbered_lines(doc, out)
     wholes_of_analysis_lines(doc, out)
+    wholes_of_ranking_paragraphs(doc, out)
     whole_by_share(doc, out, markers)
     wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)

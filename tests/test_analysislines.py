@@ -37,3 +37,21 @@ def test_the_total_may_stand_in_the_paragraph_above_a_lead_with_no_count() -> No
     assert parents["41件"] is None and parents["9件"] is None
     # with no lead the lines stay apart
     assert parents_of(text.replace("分析如下：", "分析。"))["11件"] is None
+
+
+def test_paragraphs_that_open_by_ranking_parts_break_down_the_totals_above() -> None:
+    """Each ranking paragraph splits the year's total another way; the total stands above them all."""
+    text = (
+        "今年前三季全县共受理死亡事故640件，死亡655人，较上年同期减少12件。\n\n"
+        "肇事车种以机车310件最多，小客车150件次多，货车70件居第3。\n\n"
+        "上述数据仅供参考。\n\n"
+        "死者年龄以65岁以上长者210人最高，其次为18至24岁90人。\n\n"
+        "另查获酒驾120件，其中累犯30件。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("310件", "150件", "70件")] == ["640件"] * 3
+    assert (parents["210人"], parents["90人"]) == ("655人", "655人")
+    assert parents["120件"] is None  # no ranking: a count of its own
+    # a ranked first with no next rank is a lone superlative, no breakdown
+    lone = "全县共受理死亡事故640件。\n\n肇事车种以机车310件最多。"
+    assert parents_of(lone)["310件"] is None
