@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
+from statx.analysislines import wholes_of_analysis_lines, wholes_of_ranking_paragraphs
 from statx.changes import start_of_line
 from statx.clauses import (
     CLAUSE_BREAK_BACK,
@@ -282,6 +283,8 @@ def find_parents(doc: Reading) -> Parents:
     whole_by_sum(doc, out, markers)
     wholes_of_exact_sums(doc, out)
     wholes_of_numbered_lines(doc, out)
+    wholes_of_analysis_lines(doc, out)
+    wholes_of_ranking_paragraphs(doc, out)
     whole_by_share(doc, out, markers)
     wholes_of_paired_shares(doc, out)
     _end_overflowing_lists(doc, out, markers)

@@ -856,6 +856,9 @@ def test_a_baseline_named_by_its_year_is_a_baseline() -> None:
     assert recs["100起"].role == "baseline" and recs["50起"].role == "current"
     assert (recs["100起"].period, recs["50起"].period) == ("2019年", "2023年")
     assert recs["28.9%"].change == "up"
+    # a Taiwan year (ROC 101 to 139): 較113年 names the year its count belongs to
+    recs = {r.text: r for r in extract_text("本年A1類事故共32件，較113年41件減少9件。")}
+    assert recs["41件"].role == "baseline" and recs["32件"].role == "current"
 
 
 def test_a_change_against_the_year_before_is_year_on_year_and_against_an_older_year_is_not() -> None:

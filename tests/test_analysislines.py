@@ -1,0 +1,57 @@
+"""Counts on numbered lines under a 如下： lead break down the total the lead gives them for."""
+
+from __future__ import annotations
+
+from statx import extract_text
+from tests.readings import parents_of
+
+
+def test_numbered_analysis_lines_break_down_the_total_on_the_lead_line() -> None:
+    """Each line splits the same total another way: the lines never add up, yet each is a part."""
+    text = (
+        "本季死亡事故发生14件死亡15人，事故特性分析如下：\n\n"
+        "(一)肇事时段：以凌晨0-2时发生4件最多。\n\n"
+        "(二)肇事车种：以机车发生8件最多(未戴安全帽2件)。\n\n"
+        "(三)死者年龄：70岁以上长者死亡6人最多，另有3人受伤。\n\n"
+        "二、防制作为\n\n"
+        "1.本季共约谈业者9件。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].parent for t in ("4件", "8件", "6人")] == ["14件", "14件", "15人"]
+    assert recs["4件"].metric == "accidents"
+    assert recs["2件"].parent != "14件"  # the bracket breaks the 8 down, not the total
+    assert recs["3人"].parent is None  # the hurt are no part of the dead
+    assert recs["9件"].parent is None  # past the heading: another list
+
+
+def test_the_total_may_stand_in_the_paragraph_above_a_lead_with_no_count() -> None:
+    """…共32件，较113年41件减少9件。⏎另就A1类事故分析如下：⏎一、…: the total is this year's, not the base."""
+    text = (
+        "本县今年A1类死亡事故共32件，较113年41件减少9件。\n\n"
+        "另就今年A1类死亡事故分析如下：\n\n"
+        "一、道路型态：以县道发生11件最多。\n\n"
+        "二、肇事车种：以机车为主，共22件。"
+    )
+    parents = parents_of(text)
+    assert (parents["11件"], parents["22件"]) == ("32件", "32件")
+    assert parents["41件"] is None and parents["9件"] is None
+    # with no lead the lines stay apart
+    assert parents_of(text.replace("分析如下：", "分析。"))["11件"] is None
+
+
+def test_paragraphs_that_open_by_ranking_parts_break_down_the_totals_above() -> None:
+    """Each ranking paragraph splits the year's total another way; the total stands above them all."""
+    text = (
+        "今年前三季全县共受理死亡事故640件，死亡655人，较上年同期减少12件。\n\n"
+        "肇事车种以机车310件最多，小客车150件次多，货车70件居第3。\n\n"
+        "上述数据仅供参考。\n\n"
+        "死者年龄以65岁以上长者210人最高，其次为18至24岁90人。\n\n"
+        "另查获酒驾120件，其中累犯30件。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("310件", "150件", "70件")] == ["640件"] * 3
+    assert (parents["210人"], parents["90人"]) == ("655人", "655人")
+    assert parents["120件"] is None  # no ranking: a count of its own
+    # a ranked first with no next rank is a lone superlative, no breakdown
+    lone = "全县共受理死亡事故640件。\n\n肇事车种以机车310件最多。"
+    assert parents_of(lone)["310件"] is None
