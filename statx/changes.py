@@ -778,7 +778,7 @@ def _paired_basis(text: str, cands: Sequence[Candidate], contexts: Sequence[Cont
 
 def _paired_year(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> int | None:
     """The year figure `i` is compared with when two or three are said before 分别 (比2023年与2019年
-    同期分别…, 对比2021年、2020年及2019年，分别下降a%、b%及c%).
+    同期分别…, 较2024年、2023年及2020年，分别下降a%、b%及c%).
 
     The nearest basis (与2019年) would have gone with every figure. 0 for last year said as such
     (较去年同期和2019年同期分别增长: year-on-year); None when no such list of years stands before the

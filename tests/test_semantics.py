@@ -930,7 +930,7 @@ def test_three_years_compared_with_pair_with_a_list_of_three_changes_in_turn() -
     # only the change against the year before is year-on-year, though the period reads a year of the
     # list; the list's last item may be joined by 以及
     text = (
-        "2023年全澳盜竊案共錄得410宗，比2022年、2021年及2019年分別減少15宗、40宗及210宗，"
+        "2025年全澳盜竊案共錄得410宗，比2024年、2023年及2020年分別少15宗、40宗及210宗，"
         "下降3.5%、8.9%以及33.9%。"
     )
     recs = {r.text: r for r in extract_text(text)}
