@@ -930,11 +930,11 @@ def test_three_years_compared_with_pair_with_a_list_of_three_changes_in_turn() -
     # only the change against the year before is year-on-year, though the period reads a year of the
     # list; the list's last item may be joined by 以及
     text = (
-        "2025年全澳盜竊案共錄得410宗，比2024年、2023年及2020年分別少15宗、40宗及210宗，"
+        "2025年全澳盜竊案共錄得410宗，比2024年、2023年及2020年分別減少18宗、45宗及220宗，"
         "下降3.5%、8.9%以及33.9%。"
     )
     recs = {r.text: r for r in extract_text(text)}
-    assert [recs[t].basis for t in ("15宗", "40宗", "210宗")] == ["yoy", None, None]
+    assert [recs[t].basis for t in ("18宗", "45宗", "220宗")] == ["yoy", None, None]
     assert [recs[t].basis for t in ("3.5%", "8.9%", "33.9%")] == ["yoy", None, None]
     assert recs["33.9%"].change == "down" and recs["33.9%"].metric == "crimes_reported"
 
