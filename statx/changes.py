@@ -11,7 +11,6 @@ import regex
 
 from statx.clauses import (
     FULL_STOP_BACK,
-    LIST_JOINS,
     OPENS_BREAKDOWN,
     RESPECTIVELY,
     SENTENCE_END,
@@ -22,6 +21,7 @@ from statx.clauses import (
     first_start,
     in_prose_cell,
     last_end,
+    only_list_join,
     without_blanks,
 )
 from statx.matcher import Candidate
@@ -679,7 +679,7 @@ def read_changes(
                 own = named + 1  # 去年…较2023年: an undated review of last year names the year before it
             if own is None or named < own - 1:
                 basis = None
-        listed = i and not text[cands[i - 1].end : cand.start].strip("、和及与 ")
+        listed = i and only_list_join(text[cands[i - 1].end : cand.start])
         if RESPECTIVELY.search(ctx.pre) or (listed and i - 1 in in_list):
             in_list.add(i)
         if not listed and i and out[-1].change and comma_joined_percents(text, cands[i - 1], cand):
@@ -720,6 +720,8 @@ def read_changes(
         elif change is not None and (year := _paired_year(text, cands, contexts, i)) is not None:
             # 比2023年与2019年同期分别增加N宗及M宗: each against its own year in turn
             own = year_of(i) if year else None
+            if own is not None and year and own <= (latest := _latest_listed_year(text, cands, contexts, i)):
+                own = latest + 1  # its period read a year it is compared with: it is after them all
             basis = "yoy" if year == 0 or (own is not None and year >= own - 1) else None
         baseline = (
             bool(lex.baseline.search(ctx.pre))
@@ -775,27 +777,45 @@ def _paired_basis(text: str, cands: Sequence[Candidate], contexts: Sequence[Cont
 
 
 def _paired_year(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> int | None:
-    """The year figure `i` is compared with when two are said before 分别 (比2023年与2019年同期分别…).
+    """The year figure `i` is compared with when two or three are said before 分别 (比2023年与2019年
+    同期分别…, 较2024年、2023年及2020年，分别下降a%、b%及c%).
 
-    The nearest basis (与2019年同期) would have gone with both figures. 0 for last year said as such
-    (较去年同期和2019年同期分别增长: year-on-year); None when no such pair stands before the list.
+    The nearest basis (与2019年) would have gone with every figure. 0 for last year said as such
+    (较去年同期和2019年同期分别增长: year-on-year); None when no such list of years stands before the
+    figure's list, or the figure is past its last year.
     """
-    pair, place = _pair_before(text, cands, contexts, i, _YEAR_PAIR)
+    pair, place = _pair_before(text, cands, contexts, i, _YEAR_PAIR, most=3)
     if pair is None:
         return None
-    year = pair.group(1 + place)
+    years = _YEAR_ITEM.findall(pair.group())
+    if place >= len(years):
+        return None
+    year = years[place]
     return int(year) if year.isdigit() else 0
 
 
+def _latest_listed_year(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> int:
+    """The latest year written in the list of years `_paired_year` found before figure `i`'s list."""
+    pair, _ = _pair_before(text, cands, contexts, i, _YEAR_PAIR, most=3)
+    years = [int(y) for y in _YEAR_ITEM.findall(pair.group()) if y.isdigit()] if pair else []
+    return max(years, default=0)
+
+
 def _pair_before(
-    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int, pattern: regex.Pattern[str]
+    text: str,
+    cands: Sequence[Candidate],
+    contexts: Sequence[Context],
+    i: int,
+    pattern: regex.Pattern[str],
+    most: int = 2,
 ) -> tuple[regex.Match[str] | None, int]:
-    """The pair `pattern` finds before the two-figure list figure `i` is in, and `i`'s place in it."""
+    """What `pattern` finds before the list of at most `most` figures that figure `i` is in, and
+    `i`'s place in it."""
     first = i
-    while first and i - first < 2 and _joined(text, cands[first - 1], cands[first]):
+    while first and i - first < most and _joined(text, cands[first - 1], cands[first]):
         first -= 1
     place = i - first
-    if place > 1 or (place == 0 and not (i + 1 < len(cands) and _joined(text, cands[i], cands[i + 1]))):
+    if place >= most or (place == 0 and not (i + 1 < len(cands) and _joined(text, cands[i], cands[i + 1]))):
         return None, place
     lo = max(contexts[first].sentence_start, cands[first].start - WINDOW)
     return pattern.search(text, lo, cands[first].start), place
@@ -814,9 +834,12 @@ _BASIS_PAIR = compile_pattern(
 #: Two years compared with, said together before a 分别 (比2023年与2019年同期分别, 较去年同期和2019年
 #:同期分别): a year's digits, or 去年/上年 for last year.
 _YEAR_PAIR = compile_pattern(
-    r"(?:比|较|与|和)\s*((?:19|20)\d{2}(?=\s?年)|去(?=年)|上(?=年))\s?年(?:同期)?\s*[、和及与]\s*"
-    r"((?:19|20)\d{2}(?=\s?年)|去(?=年)|上(?=年))\s?年(?:同期)?(?=[^。；;！？\n]{0,16}?分别)"
+    r"(?:比|较|与|和)\s*((?:19|20)\d{2}(?=\s?年)|去(?=年)|上(?=年))\s?年(?:同期)?"
+    r"(?:\s*[、和及与]\s*((?:19|20)\d{2}(?=\s?年)|去(?=年)|上(?=年))\s?年(?:同期)?){1,2}"
+    r"(?=[^。；;！？\n]{0,16}?分别)"
 )
+#: One year of such a list, in its order.
+_YEAR_ITEM = compile_pattern(r"(?:19|20)\d{2}(?=\s?年)|去(?=年)|上(?=年)")
 
 
 #: A comparison with last year's same period opening a clause, a tally verb at most after it, right
@@ -848,7 +871,7 @@ def _compared_then_changed(
 
 def _joined(text: str, a: Candidate, b: Candidate) -> bool:
     """Whether only a list's joining words stand between figures `a` and `b` (312起、98起)."""
-    return not text[a.end : b.start].strip(LIST_JOINS)
+    return only_list_join(text[a.end : b.start])
 
 
 def _moves_on(text: str, cands: Sequence[Candidate], i: int, lex: Lexicon) -> bool:

@@ -926,6 +926,25 @@ def test_two_years_compared_with_before_a_respectively_list_pair_with_its_figure
     assert (recs["11.5%"].basis, recs["28.4%"].basis) == ("yoy", None)
 
 
+def test_three_years_compared_with_pair_with_a_list_of_three_changes_in_turn() -> None:
+    # only the change against the year before is year-on-year, though the period reads a year of the
+    # list; the list's last item may be joined by 以及
+    text = (
+        "2025年全澳盜竊案共錄得410宗，比2024年、2023年及2020年分別減少18宗、45宗及220宗，"
+        "下降3.5%、8.9%以及33.9%。"
+    )
+    recs = {r.text: r for r in extract_text(text)}
+    assert [recs[t].basis for t in ("18宗", "45宗", "220宗")] == ["yoy", None, None]
+    assert [recs[t].basis for t in ("3.5%", "8.9%", "33.9%")] == ["yoy", None, None]
+    assert recs["33.9%"].change == "down" and recs["33.9%"].metric == "crimes_reported"
+
+
+def test_a_list_of_changes_ending_on_yiji_keeps_its_change() -> None:
+    recs = {r.text: r for r in extract_text("今年縱火案共錄得26宗，按年分別下降12%、5%以及3%。")}
+    assert [recs[t].change for t in ("12%", "5%", "3%")] == ["down"] * 3
+    assert recs["3%"].basis == "yoy"
+
+
 def test_years_listed_before_a_respectively_list_are_its_bases_not_its_items() -> None:
     # 同比2018年、2022年…分别: the years each change is against; read as items, each change took its
     # year for its words and named nothing (`other`)
