@@ -14,7 +14,16 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from statx.figurereading import NUMBERED_LINE, Reading, casualty_word, is_rate, measure_of, size_of, start_of
+from statx.figurereading import (
+    NUMBERED_LINE,
+    Reading,
+    casualty_word,
+    is_rate,
+    measure_of,
+    names_its_thing_again,
+    size_of,
+    start_of,
+)
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
 
@@ -153,8 +162,12 @@ def wholes_of_ranking_paragraphs(doc: Reading, parents: list[int | None]) -> Non
         wholes = _wholes_of_paragraphs_up(doc, parents, start)
         for i in _figures_between(doc, start, sentence_end):
             whole = wholes.get(measure_of(doc.records[i].unit))
-            if whole is not None and _part_of(doc, parents, whole, i):
-                parents[i] = whole
+            if whole is None or not _part_of(doc, parents, whole, i):
+                continue
+            # a ranking of cases names the kind it ranks (受理盗窃案甲区210件居首): that of the total
+            if "案" in text[start : doc.cands[i].start] and not names_its_thing_again(doc, whole, start, i):
+                continue
+            parents[i] = whole
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:

@@ -40,6 +40,7 @@ from statx.figurereading import (
     casualty_word,
     is_rate,
     measure_of,
+    names_its_thing_again,
     nearly_equal,
     rounding,
     size_of,
@@ -1833,32 +1834,7 @@ def _names_again(doc: Reading, j: int, start: int, i: int) -> bool:
         if _same_noun_after(doc, j, k):
             return True
         k -= 1
-    return _says_solving_verb_again(doc, j, start, i) or _names_its_thing_again(doc, j, start, i)
-
-
-#: Words of a clause that say when, where or how a count was taken, not what it counts.
-_NOT_THE_THING = compile_pattern(r"[今去本上全年月日季度共计累合总发生受理接报截至以来其中全市县区省]")
-
-
-def _names_its_thing_again(doc: Reading, j: int, start: int, i: int) -> bool:
-    """Whether part ``i``'s sentence (from ``start``) names the thing figure ``j``'s clause counts.
-
-    盗窃案件今年共发生4415件。⏎警方统计今年受理盗窃案甲分局710件居冠: the ranking names again the kind
-    of case the total counts (盗窃案), before its own count and after another verb; three characters
-    in a row that say no period, place or verb (今年, 共发生) are what both count.
-    """
-    pre = doc.contexts[j].pre
-    clause = pre[last_end(CLAUSE_BREAK_BACK, pre, len(pre), 0) :]
-    said = doc.text[start : doc.cands[i].start]
-    return any(
-        _HAN_TRIPLE.fullmatch(word := clause[k : k + 3]) is not None
-        and _NOT_THE_THING.search(word) is None
-        and word in said
-        for k in range(len(clause) - 2)
-    )
-
-
-_HAN_TRIPLE = compile_pattern(r"\p{Han}{3}")
+    return _says_solving_verb_again(doc, j, start, i) or names_its_thing_again(doc, j, start, i)
 
 
 #: The most words a part may put before the whole's noun to name its kind (刑事警情, 电动车火灾).

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from statx.changes import ChangeInfo
-from statx.clauses import Context
+from statx.clauses import CLAUSE_BREAK_BACK, Context, last_end
 from statx.matcher import Candidate
 from statx.patterncache import compile_pattern
 from statx.records import Figure, Record
@@ -173,3 +173,28 @@ PER_UNIT_AFTER = compile_pattern(r"\s*[/／]\s*(?:天|日|月|周|年|小时|人
 def is_rate(doc: Reading, j: int) -> bool:
     """Whether figure ``j`` is a rate of a count (日均321起, 239起/天): smaller than the total, no whole."""
     return bool(PER_PERIOD_RE.search(doc.contexts[j].pre) or PER_UNIT_AFTER.match(doc.text, doc.cands[j].end))
+
+
+#: Words of a clause that say when, where or how a count was taken, not what it counts.
+_NOT_THE_THING = compile_pattern(r"[今去本上全年月日季度共计累合总发生受理接报截至以来其中全市县区省]")
+
+
+def names_its_thing_again(doc: Reading, j: int, start: int, i: int) -> bool:
+    """Whether part ``i``'s sentence (from ``start``) names the thing figure ``j``'s clause counts.
+
+    盗窃案件今年共发生4415件。⏎警方统计今年受理盗窃案甲分局710件居冠: the ranking names again the kind
+    of case the total counts (盗窃案), before its own count and after another verb; three characters
+    in a row that say no period, place or verb (今年, 共发生) are what both count.
+    """
+    pre = doc.contexts[j].pre
+    clause = pre[last_end(CLAUSE_BREAK_BACK, pre, len(pre), 0) :]
+    said = doc.text[start : doc.cands[i].start]
+    return any(
+        _HAN_TRIPLE.fullmatch(word := clause[k : k + 3]) is not None
+        and _NOT_THE_THING.search(word) is None
+        and word in said
+        for k in range(len(clause) - 2)
+    )
+
+
+_HAN_TRIPLE = compile_pattern(r"\p{Han}{3}")
