@@ -1991,8 +1991,9 @@ def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
     measure words (受理出入境证件申请1.58万件。其中签发普通护照6230本; 办理驾驶证业务3.92万笔，其中
     新领证驾驶人6 784人; 开展应急演练156场次，其中县级综合演练3场), when nothing of the item's unit
     stands before it. Not a sum of money, a share, a change, people among places or groups (226个
-    行政村…（其中驻村民警105名）), a person among events who is none of their cases (see
-    `_people_of_events`), an item past a clause of words after the 其中
+    行政村…（其中驻村民警105名）), places among events (立案N起。其中，有12个县…下降), a person
+    among events who is none of their cases (see `_people_of_events`), an item past a clause of
+    words after the 其中
     (其中，将打黑除恶与反腐败结合起来，打掉犯罪集团12个: the 其中 only leads into the sentence; a comma
     right after the 其中 still lets the item follow), nor a part bigger than its whole.
     """
@@ -2011,6 +2012,8 @@ def _other_unit_whole(doc: Reading, j: int, i: int, marker: int) -> bool:
         return False  # 其中，将…结合起来，打掉团伙137个: a clause of its own first, no part of the 案件…起
     if rc.unit in doc.lex.people_units and rp.unit in doc.lex.place_units:
         return False  # 226个行政村，配齐民警（其中驻村民警105名）: people are no part of places or groups
+    if rc.unit in doc.lex.place_units and rp.unit in doc.lex.event_units:
+        return False  # 立案N起。其中，有12个县立案数下降: the places where cases fell are no part of them
     people_among_events = rc.unit in doc.lex.people_units and rp.unit in doc.lex.event_units
     if people_among_events and not _people_of_events(doc, j, i):
         return False

@@ -839,6 +839,15 @@ def test_people_after_a_qizhong_are_no_part_of_a_count_of_places() -> None:
     assert parents_of(text)["36个"] == "180个"
 
 
+def test_places_after_a_qizhong_are_no_part_of_a_count_of_cases() -> None:
+    """立案N起。其中，有M个县立案数下降: the counties where cases fell are no part of the cases."""
+    text = "上半年全市共立刑事案件8600起，同比下降5%。其中，有9个区县立案数同比下降。"
+    assert parents_of(text)["9个"] is None
+    # a part in the count's own unit still breaks it down
+    text = "上半年全市共立刑事案件8600起，其中盗窃案件3100起。"
+    assert parents_of(text)["3100起"] == "8600起"
+
+
 def test_a_casualty_between_two_kinds_of_crash_is_no_part_of_the_crashes() -> None:
     """事故N起，其中A类事故a起，死亡b人，B类事故c起: the dead are those of the kind before, no channel."""
     text = "本周共发生交通事故640起，其中较大事故3起，死亡4人，一般事故637起，受伤96人。"
