@@ -27,8 +27,10 @@ from statx.figurereading import (
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
 
-#: A lead line ending on 如下： (分析如下：, 情况如下：): numbered lines below it analyse a total.
-_LEAD_END = compile_pattern(r"(?:如下|下列|以下)\s*[：:][ \t\u3000]*\n")
+#: A lead line ending on an analysis 如下： (特性分析如下：, 分布情况如下：): numbered lines below it
+#: analyse a total. A list of work done (主要工作如下：⏎1.安装护栏68.5公里) counts things of its own, no
+#: part of a figure above it.
+_LEAD_END = compile_pattern(r"(?:分析|特性|特征|特点|分布|情形|情况)(?:如下|下列|以下)\s*[：:][ \t\u3000]*\n")
 #: What a numbered line's mark looks like once its numeral is taken out: (一) and (二) are one list;
 #: a 二、 heading below them opens another part of the page.
 _NUMERAL = compile_pattern(r"\d{1,2}|[一二三四五六七八九十]{1,3}")

@@ -55,3 +55,10 @@ def test_paragraphs_that_open_by_ranking_parts_break_down_the_totals_above() -> 
     # a ranked first with no next rank is a lone superlative, no breakdown
     lone = "全县共受理死亡事故640件。\n\n肇事车种以机车310件最多。"
     assert parents_of(lone)["310件"] is None
+
+
+def test_a_list_of_work_done_under_its_lead_is_no_analysis_of_the_figure_above() -> None:
+    """…全县800公里农村公路，主要工作如下：⏎1. 安装护栏40公里: the work counts things of its own."""
+    text = "交通部门对全县800公里农村公路逐段排查，主要工作如下：\n\n1. 安装护栏40公里；\n2. 施划标线55公里。"
+    parents = parents_of(text)
+    assert parents["40公里"] is None and parents["55公里"] is None
