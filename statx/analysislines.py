@@ -72,6 +72,11 @@ def _wholes_above(doc: Reading, parents: list[int | None], line_start: int, lead
 
 
 def _totals(doc: Reading, parents: list[int | None], start: int, end: int) -> dict[str, int]:
+    """The last count of each measure between ``start`` and ``end`` that can be a total.
+
+    A change, a stated baseline (较113年41件), a share, a rate or a count that is itself a part is
+    no total the lines below could split.
+    """
     totals: dict[str, int] = {}
     for k in _figures_between(doc, start, end):
         rec = doc.records[k]
@@ -100,11 +105,13 @@ def _item_lines(text: str, at: int) -> Iterator[tuple[int, int]]:
 
 
 def _figures_between(doc: Reading, start: int, end: int) -> range:
+    """The indices of the figures starting from ``start`` up to ``end`` (figures are in text order)."""
     lo = bisect.bisect_left(doc.cands, start, key=start_of)
     return range(lo, bisect.bisect_left(doc.cands, end, lo=lo, key=start_of))
 
 
 def _part_of(doc: Reading, parents: list[int | None], whole: int, i: int) -> bool:
+    """Whether figure ``i`` on an analysis line can be a part of ``whole``: see `wholes_of_analysis_lines`."""
     rec = doc.records[i]
     if parents[i] is not None or doc.changes[i].relative or rec.unit in SHARE_UNITS or is_rate(doc, i):
         return False

@@ -732,6 +732,26 @@ _CASES_DEALT_WITH = frozenset({"cases_solved"})
 #: no part of the offences caught, whatever breakdown word came before them.
 _OFFENCES = ROAD_OFFENCES | {"violations_handled", "first_offense_waived"}
 _CRASHES = frozenset({"accidents", "deaths", "injuries"})
+
+
+def _crashes_of_an_offence(choice: Choice, whole: Record, unit: str, change: str | None) -> bool:
+    """Whether a part named by an offence counts crashes: those of its whole, which counts crashes.
+
+    涉及电动自行车的事故47起，其中驾乘人员未戴安全头盔的31起; 146起事故中，因超速行驶引发的31起: the
+    offence says what the crashes had in common, and the count is of crashes (in the whole's unit or
+    another unit of events), not of offences dealt with.
+    """
+    return (
+        change is None
+        and whole.metric == "accidents"
+        and choice.key in _OFFENCES
+        and unit in _CRASH_UNITS
+        and whole.unit in _CRASH_UNITS
+    )
+
+
+#: The units a count of crashes is written in.
+_CRASH_UNITS = frozenset({"起", "件", "宗"})
 #: A kind of person closing a part's own words (刑事犯罪嫌疑人, 治安违法人员, 违法行为人, 涉案人员).
 _PERSON_WORD = compile_pattern(r"(?:人员|嫌疑人|行为人|分子|犯罪人)\s*$")
 
@@ -1512,6 +1532,7 @@ def annotate(
             or _kind_of_call(ctx, out[p])
             or _kind_of_case(ctx, choice, out[p], rec.unit, lex)
             or _handled_of_cases(ctx, choice, out[p])
+            or _crashes_of_an_offence(choice, out[p], rec.unit, change)
         ):
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         elif p is not None and choice.key in _CRASHES and out[p].metric in _OFFENCES:

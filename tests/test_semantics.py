@@ -4151,3 +4151,13 @@ def test_two_changes_after_a_crash_tallys_three_counts_are_the_events_and_the_de
     text = "全县查处违法行为900起，拘留30人，罚款15人，同比分别上升7.1%、15.4%。"
     recs = {r.text: r for r in extract_text(text)}
     assert recs["7.1%"].metric == recs["30人"].metric
+
+
+def test_a_part_named_by_an_offence_under_a_count_of_crashes_counts_crashes() -> None:
+    # the offence says what the crashes had in common; offences dealt with stay offences
+    text = "全年发生涉及摩托车的事故52起，其中驾乘人员未戴安全头盔的35起，因超速引发的8起。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["35起"].metric, recs["35起"].parent) == ("accidents", "52起")
+    assert recs["8起"].metric == "accidents"
+    recs = {r.text: r for r in extract_text("全年查处交通违法5200起，其中未戴安全头盔的1800起。")}
+    assert recs["1800起"].metric == "helmet_violations"
