@@ -4161,3 +4161,15 @@ def test_a_part_named_by_an_offence_under_a_count_of_crashes_counts_crashes() ->
     assert recs["8起"].metric == "accidents"
     recs = {r.text: r for r in extract_text("全年查处交通违法5200起，其中未戴安全头盔的1800起。")}
     assert recs["1800起"].metric == "helmet_violations"
+
+
+def test_a_base_year_clause_with_no_noun_counts_what_the_clause_before_names() -> None:
+    """…警情连续下降，尤其是比2015年的N起下降了x%: the comparison names no noun; the clause before does."""
+    text = "全县盗抢类警情连续三年减少，尤其是比2015年的860起下降了42.5%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["860起"].metric, recs["42.5%"].metric) == ("incidents_received", "incidents_received")
+    assert (recs["860起"].role, recs["42.5%"].change) == ("baseline", "down")
+    # said with 较 and last year's same period, the base is last year's and the change is year-on-year
+    text = "全区交通事故持续下降，较去年同期的310起减少了15%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["310起"].metric, recs["15%"].metric, recs["15%"].basis) == ("accidents", "accidents", "yoy")
