@@ -27,10 +27,14 @@ from statx.figurereading import (
 from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
 
-#: A lead line ending on an analysis 如下： (特性分析如下：, 分布情况如下：): numbered lines below it
-#: analyse a total. A list of work done (主要工作如下：⏎1.安装护栏68.5公里) counts things of its own, no
-#: part of a figure above it.
-_LEAD_END = compile_pattern(r"(?:分析|特性|特征|特点|分布|情形|情况)(?:如下|下列|以下)\s*[：:][ \t\u3000]*\n")
+#: A lead line ending on an analysis 如下： (特性分析如下：, 分布情况如下：), or announcing the features it
+#: sets out (呈现以下几个特点：, 有如下特征：): numbered lines below it analyse a total. A list of work
+#: done (主要工作如下：⏎1.安装护栏68.5公里) counts things of its own, no part of a figure above it.
+_LEAD_END = compile_pattern(
+    r"(?:(?:分析|特性|特征|特点|分布|情形|情况)(?:如下|下列|以下)"
+    r"|(?:如下|下列|以下)(?:(?:几|[两二三四五六七八九十\d])?[个点](?:方面的?)?)?(?:特点|特征))"
+    r"\s*[：:][ \t\u3000]*\n"
+)
 #: What a numbered line's mark looks like once its numeral is taken out: (一) and (二) are one list;
 #: a 二、 heading below them opens another part of the page.
 _NUMERAL = compile_pattern(r"\d{1,2}|[一二三四五六七八九十]{1,3}")
@@ -82,7 +86,11 @@ def _totals(doc: Reading, parents: list[int | None], start: int, end: int) -> di
         rec = doc.records[k]
         if rec.unit in SHARE_UNITS or doc.changes[k].relative or parents[k] is not None or is_rate(doc, k):
             continue
-        totals[measure_of(rec.unit)] = k
+        measure = measure_of(rec.unit)
+        # 火灾560起，死亡15人…。发生较大火灾2起，死9人: a smaller count of the measure said after the
+        # total on its line is one of its kinds, not the total the lines below split
+        if measure not in totals or size_of(rec) >= size_of(doc.records[totals[measure]]):
+            totals[measure] = k
     return totals
 
 

@@ -2856,9 +2856,16 @@ def _past_sibling_view(doc: Reading, out: Sequence[int | None], i: int, whole: i
         return whole
     lo = max(0, doc.cands[whole].start - WINDOW)
     start = after_open_line(text, start, lo, lex, semicolon=False)
-    if lex.breakdown_lead.match(text, start, doc.cands[whole].start) is None:
-        return whole
-    return out[whole]
+    if lex.breakdown_lead.match(text, start, doc.cands[whole].start) is not None:
+        return out[whole]
+    # 从发生区域看，乡村最多。乡村发生火灾N起；城区M起。⏎从发生时间看，…: a lead opening the paragraph
+    # the figure stands in, sentences before it, makes it a part of that view too
+    paragraph = text.rfind("\n", 0, doc.cands[whole].start) + 1
+    if paragraph != text.rfind("\n", 0, doc.cands[i].start) + 1 and (
+        lex.breakdown_lead.match(text, paragraph, doc.cands[whole].start) is not None
+    ):
+        return out[whole]
+    return whole
 
 
 def whole_past_sibling(doc: Reading, i: int, whole: int, outer_start: int | None, lead: int) -> int:

@@ -368,9 +368,10 @@ _CHANGE_VERB = r"(?:下降|上升|增长|减少|增加|降低|提高|提升|下�
 #: A sentence that opens with nothing but a comparison before its 分别 list (与去年同期相比，分别下降),
 #: or with the count of indices a bulletin compares (较上年同期，四项指数分别回落; 三项指标同比分别
 #: 下降), or with the earlier period and no comma (比上年同期分别减少了…): its items are the counts of
-#: the sentence before it, which it does not name again.
+#: the sentence before it, which it does not name again. A comma a page left after the full stop
+#: (…万元。，四项指数分别下降) opens nothing of its own.
 _COMPARISON_ONLY = compile_pattern(
-    rf"\s*(?:{_COMPARISON}[，,]?\s*(?:{_INDICES})?|{_INDICES}[，,]?\s*(?:{_COMPARISON})?)\s*"
+    rf"\s*(?:[，,]\s*)?(?:{_COMPARISON}[，,]?\s*(?:{_INDICES})?|{_INDICES}[，,]?\s*(?:{_COMPARISON})?)\s*"
     r"分别\p{Han}{0,4}\s*$"
     rf"|\s*分别\s*{_COMPARED_AFTER}\s*{_CHANGE_VERB}\s*$"
     rf"|\s*{_COMPARED_AFTER}\s*分别\s*{_CHANGE_VERB}\s*$"

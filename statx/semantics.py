@@ -68,7 +68,12 @@ from statx.records import SHARE_UNITS, Change, Figure, Record
 from statx.respectively import Listed, read_respectively
 from statx.rules import RuleSet
 from statx.semicolons import parent_over_semicolon
-from statx.sharewholes import whole_of_listed_charge, wholes_of_named_totals, wholes_of_own_shares
+from statx.sharewholes import (
+    whole_against_share,
+    whole_of_listed_charge,
+    wholes_of_named_totals,
+    wholes_of_own_shares,
+)
 from statx.subjects import nearest_before, region_name
 
 #: A 分别 item that names only the measure of a count (件数, 人数, 案件数, 起数): with the unit it names.
@@ -1023,6 +1028,7 @@ def annotate(
     changes = read_changes(text, candidates, contexts, lex, year_of)
     reading = Reading(text, candidates, records, contexts, changes, lex)
     parents, viewed = find_parents(reading)
+    parents = [p if p is None else whole_against_share(reading, i, p) for i, p in enumerate(parents)]
     shared = wholes_of_own_shares(reading, parents)
     named_totals = wholes_of_named_totals(reading, parents)
     later = totals_after_parts(reading, parents)

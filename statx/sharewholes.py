@@ -126,9 +126,10 @@ def _heading_between(doc: Reading, whole: int, part: int) -> bool:
 #:报案数的61.4%, ，占总警情8.4%: 总 and the thing); group ``total`` holds the words naming it. A total
 #: named by its thing and 总数, or with 总 inside (，占特别服务出勤总数的38.2%, ，占火警总出勤的50.0%:
 #: groups ``whole`` and ``tail``), is read as ``named`` is, of the earlier count whose clause names that
-#: thing (火警出勤).
+#: thing (火警出勤). Counts said of several kinds at once write the share of each (甲、乙均为3起，各占总数的
+#: 7.5%): a share of the total all the same.
 _SHARE_OF_TOTAL = compile_pattern(
-    r"[，,、]?\s*占(?:(?P<total>比|总数|總數|全部?\p{Han}{0,8}?(?:总数|總數|数|數)|[总總](?![数數量])\p{Han}{1,4})"
+    r"[，,、]?\s*各?占(?:(?P<total>比|总数|總數|全部?\p{Han}{0,8}?(?:总数|總數|数|數)|[总總](?![数數量])\p{Han}{1,4})"
     r"|(?P<named>\p{Han}{1,4}?)(?<!总)量"
     r"|(?!全)(?P<whole>\p{Han}{2,8}?)(?:总数|總數|[总總](?P<tail>\p{Han}{2,4}?)))?的?\s*$"
 )
@@ -342,3 +343,22 @@ def _whole_share_names(doc: Reading, c: int, sh: int, first: int, name: str = ""
 
 #: What joins a part to its share of the whole: 占29.1%, ，占总数的38.4%, 占比6.95%.
 _SHARE_OF = compile_pattern(r"[，,]?\s*占(?:比|总数|全部|总量)?的?\s*$")
+
+
+def whole_against_share(doc: Reading, i: int, whole: int) -> int:
+    """``whole``, or the earlier total count ``i``'s share of 总数 is of, when ``whole`` cannot be.
+
+    …共发生火灾45起。…仓库发生火灾3起，占总数的6.67%；学校发生火灾1起，占总数的2.22%: a share of the
+    total written to a decimal that no figure from ``whole`` up to the count fits (1 is no 2.22% of 3)
+    says the count is no part of ``whole``; the nearest figure before it that the share fits, however
+    far up, is its whole. Left as it is when no figure fits (a page's share may be miscounted).
+    """
+    cands = doc.cands
+    if i + 1 >= len(cands) or (said := _share_said_after(doc, i)) is None or said.group("total") != _TOTAL:
+        return whole
+    if DECIMALS.search(doc.text, cands[i + 1].start, cands[i + 1].end) is None:
+        return whole
+    if _whole_share_names(doc, i, i + 1, whole) is not None:
+        return whole
+    found = _whole_share_names(doc, i, i + 1, 0)
+    return whole if found is None else found

@@ -62,3 +62,17 @@ def test_a_list_of_work_done_under_its_lead_is_no_analysis_of_the_figure_above()
     text = "交通部门对全县800公里农村公路逐段排查，主要工作如下：\n\n1. 安装护栏40公里；\n2. 施划标线55公里。"
     parents = parents_of(text)
     assert parents["40公里"] is None and parents["55公里"] is None
+
+
+def test_a_lead_announcing_the_features_opens_numbered_lines_of_parts() -> None:
+    """…呈现以下几个特点：⏎1、从…看，…: the features lead is an analysis lead; a smaller count said after
+    the total on its line (较大火灾2起) is one of its kinds, not the total the lines split."""
+    text = (
+        "全市上月发生火灾300起，死亡6人，直接财产损失90万元。发生较大火灾2起，死亡1人。\n"
+        "上月火灾呈现以下几个特点：\n"
+        "1、从起火原因看，电气火灾最多，发生99起；吸烟引起火灾45起。\n"
+        "2、从发生区域看，城区发生火灾120起，死亡2人；农村发生火灾180起，死亡4人。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("99起", "45起", "120起", "180起")] == ["300起"] * 4
+    assert (parents["2人"], parents["4人"]) == ("6人", "6人")

@@ -1575,3 +1575,45 @@ def test_later_parts_of_a_breakdown_reach_as_far_as_its_first_part_did() -> None
     assert parents["3起"] == "21起"
     assert parents["3人"] == "6人"
     assert parents["1人"] == "5人"
+
+
+def test_a_lead_by_time_of_day_opens_a_breakdown() -> None:
+    """从发生火灾的时间看，…: the time of day is a grouping, as 时段 is."""
+    text = (
+        "某县上月共发生火灾60起，直接财产损失20万元。\n"
+        "从发生火灾的时间看，夜间较多，20—22时发生火灾12起，占总数的20%；8—10时发生火灾9起，占总数的15%。"
+    )
+    parents = parents_of(text)
+    assert (parents["12起"], parents["9起"]) == ("60起", "60起")
+
+
+def test_a_part_of_an_earlier_view_is_no_whole_of_the_next_view() -> None:
+    """Each paragraph a lead opens views the total another way: a count of the view above is no whole."""
+    text = (
+        "本月全县接报火灾45起，直接财产损失30万元，出动车辆98台次。\n"
+        "从发生区域看，乡镇最多。乡镇发生火灾25起；县城发生火灾20起。\n"
+        "从发生时间看，白天居多，午后发生火灾16起；夜间发生火灾13起。"
+    )
+    parents = parents_of(text)
+    assert parents["16起"] != "20起" and parents["13起"] != "20起"
+
+
+def test_a_share_of_the_total_that_the_found_whole_cannot_fit_finds_the_total() -> None:
+    """…仓库发生火灾3起，占总数的6.67%；学校发生火灾1起，占总数的2.22%: 1 is no 2.22% of a nearer 7.
+
+    A share of the total to a decimal that the whole found cannot fit points at the total it fits, 45.
+    """
+    text = (
+        "本月全县共发生火灾45起，直接财产损失30万元。\n"
+        "本月共接警出动150起，其中火灾扑救50起、抢险救援70起、社会救助20起、其他出动10起，出动警力900人次，"
+        "车辆200台次，救出被困人员12人。\n"
+        "从起火原因看，电气火灾18起，占总数的40%；用火不慎引起火灾9起，占总数的20%；放火引起火灾6起，"
+        "占总数的13.33%；其他原因引起火灾5起，占总数的11.11%。\n"
+        "从起火场所看，住宅发生火灾20起，占总数的44.44%；商铺发生火灾7起，占总数的15.56%；工地发生火灾1起，"
+        "占总数的2.22%，仓库发生火灾3起，占总数的6.67%；学校发生火灾1起，占总数的2.22%；车辆发生火灾2起，"
+        "占总数的4.44%。\n"
+        "从发生时间看，夜间较多，14—16时、16—18时均发生火灾4起，各占总数的8.89%。"
+    )
+    parents = {(r.text, r.start): r.parent for r in extract_text(text)}
+    late = [p for (t, s), p in parents.items() if s > text.index("商铺") and t.endswith("起")]
+    assert late and all(p == "45起" for p in late)  # 各占: the share of each of them

@@ -4173,3 +4173,13 @@ def test_a_base_year_clause_with_no_noun_counts_what_the_clause_before_names() -
     text = "全区交通事故持续下降，较去年同期的310起减少了15%。"
     recs = {r.text: r for r in extract_text(text)}
     assert (recs["310起"].metric, recs["15%"].metric, recs["15%"].basis) == ("accidents", "accidents", "yoy")
+
+
+def test_a_comma_left_after_a_full_stop_leaves_the_indices_list_its_counts() -> None:
+    """…万元。，四项指数分别下降…: the stray comma opens nothing; the list still changes the counts before."""
+    text = (
+        "本季全县发生火灾120起，死亡3人，受伤5人，直接财产损失40万元。，"
+        "四项指数分别下降11.5%、25.2%、30.6%和42.1%。"
+    )
+    metrics = {r.text: r.metric for r in extract_text(text)}
+    assert (metrics["25.2%"], metrics["30.6%"]) == ("deaths", "injuries")
