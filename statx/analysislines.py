@@ -47,7 +47,7 @@ _BLANK = compile_pattern(r"[ \t\u3000]*")
 def wholes_of_analysis_lines(doc: Reading, parents: list[int | None]) -> None:
     """Point each count on the numbered lines under a 如下： lead at the total of its measure above.
 
-    The total is the last count of the measure on the lead's line, or else on the line of text
+    The total is the largest count of the measure on the lead's line, or else on the line of text
     right above it (…A1类死亡事故共32件，较上年43件减少11件。⏎⏎另针对A1类事故细部分析如下：): no change,
     stated baseline, share or rate, and no part itself. A count that already has its whole, a change,
     a share, a count bigger than the total, or one naming another casualty (受伤2人 under 死亡18人)
@@ -67,7 +67,7 @@ def wholes_of_analysis_lines(doc: Reading, parents: list[int | None]) -> None:
 
 
 def _wholes_above(doc: Reading, parents: list[int | None], line_start: int, lead_at: int) -> dict[str, int]:
-    """The last total of each measure on the lead's line, or on the line of text right above it."""
+    """The total of each measure on the lead's line, or on the line of text right above it."""
     wholes = _totals(doc, parents, line_start, lead_at)
     end = line_start
     while end and doc.text[end - 1] in _SPACE:
@@ -76,7 +76,7 @@ def _wholes_above(doc: Reading, parents: list[int | None], line_start: int, lead
 
 
 def _totals(doc: Reading, parents: list[int | None], start: int, end: int) -> dict[str, int]:
-    """The last count of each measure between ``start`` and ``end`` that can be a total.
+    """The largest count of each measure between ``start`` and ``end`` that can be a total.
 
     A change, a stated baseline (较113年41件), a share, a rate or a count that is itself a part is
     no total the lines below could split.
