@@ -170,9 +170,18 @@ PER_PERIOD_RE = compile_pattern(PER_PERIOD)
 PER_UNIT_AFTER = compile_pattern(r"\s*[/／]\s*(?:天|日|月|周|年|小时|人|户)")
 
 
+#: A rate per so many vehicles or people, said before its count (肇事率为每万辆139.9件, 每十万人12.3件).
+_PER_HEADS = compile_pattern(r"每\s?[十百千万]+\s?(?:辆|人|名|户|口)")
+
+
 def is_rate(doc: Reading, j: int) -> bool:
-    """Whether figure ``j`` is a rate of a count (日均321起, 239起/天): smaller than the total, no whole."""
-    return bool(PER_PERIOD_RE.search(doc.contexts[j].pre) or PER_UNIT_AFTER.match(doc.text, doc.cands[j].end))
+    """Whether figure ``j`` is a rate of a count (日均321起, 239起/天, 每万辆139.9件): no total, no whole."""
+    pre = doc.contexts[j].pre
+    return bool(
+        PER_PERIOD_RE.search(pre)
+        or _PER_HEADS.search(pre)
+        or PER_UNIT_AFTER.match(doc.text, doc.cands[j].end)
+    )
 
 
 #: Words of a clause that say when, where or how a count was taken, not what it counts.

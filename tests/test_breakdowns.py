@@ -1617,3 +1617,14 @@ def test_a_share_of_the_total_that_the_found_whole_cannot_fit_finds_the_total() 
     parents = {(r.text, r.start): r.parent for r in extract_text(text)}
     late = [p for (t, s), p in parents.items() if s > text.index("商铺") and t.endswith("起")]
     assert late and all(p == "45起" for p in late)  # 各占: the share of each of them
+
+
+def test_a_rate_per_so_many_vehicles_is_no_whole() -> None:
+    """肇事率为每万辆120.5件: a rate per ten thousand vehicles splits into no counts of crashes."""
+    text = "本年肇事率为每万辆120.5件，较上年增加1.2件。\n\n肇事车种以机车86件最多，货车64件次之。"
+    parents = parents_of(text)
+    assert parents["86件"] is None and parents["64件"] is None
+    # a count of crashes above the rate is still the total the ranking splits
+    text = "本年共发生事故900件，肇事率为每万辆120.5件。\n\n肇事车种以机车86件最多，货车64件次之。"
+    parents = parents_of(text)
+    assert parents["86件"] == "900件"
