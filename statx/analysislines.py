@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
+from statx.clauses import FULL_STOP
 from statx.figurereading import (
     NUMBERED_LINE,
     Reading,
@@ -97,19 +98,15 @@ def _totals(doc: Reading, parents: list[int | None], start: int, end: int) -> di
 def _item_lines(text: str, at: int) -> Iterator[tuple[int, int]]:
     """The numbered lines from ``at`` on, one list's marks only, blank lines between them passed over."""
     mark: str | None = None
-    while at < len(text):
-        end = text.find("\n", at)
-        end = len(text) if end < 0 else end
-        if _BLANK.fullmatch(text, at, end) is None:
-            numbered = NUMBERED_LINE.match(text, at, end)
-            if numbered is None:
-                return
-            shape = _NUMERAL.sub("N", numbered.group().strip())
-            if mark is not None and shape != mark:
-                return
-            mark = shape
-            yield at, end
-        at = end + 1
+    for start, end in _paragraphs(text, at):
+        numbered = NUMBERED_LINE.match(text, start, end)
+        if numbered is None:
+            return
+        shape = _NUMERAL.sub("N", numbered.group().strip())
+        if mark is not None and shape != mark:
+            return
+        mark = shape
+        yield start, end
 
 
 def _figures_between(doc: Reading, start: int, end: int) -> range:
@@ -155,7 +152,6 @@ _RANKED_FIRST = compile_pattern(
     r"(?:为|為)?(?:最多|最高|最大宗|居冠|居首|居多)"
 )
 _RANKED_NEXT = compile_pattern(r"其次|次之|次多|居次|居第\s?[二三2-3]")
-_SENTENCE_END = compile_pattern(r"[。！？!?\n]")
 #: How many paragraphs up, past other rankings and paragraphs with no count, the total is looked for.
 _PARAGRAPHS_UP = 4
 
@@ -170,9 +166,8 @@ def wholes_of_ranking_paragraphs(doc: Reading, parents: list[int | None]) -> Non
     change, share or rate, no other casualty).
     """
     text = doc.text
-    for start, end in _paragraphs(text):
-        first_end = _SENTENCE_END.search(text, start, end)
-        sentence_end = first_end.start() if first_end else end
+    for start, end in _paragraphs(text, 0):
+        sentence_end = _first_sentence_end(text, start, end)
         ranked = _RANKED_FIRST.search(text, start, sentence_end)
         if ranked is None or _RANKED_NEXT.search(text, ranked.end(), sentence_end) is None:
             continue
@@ -187,9 +182,8 @@ def wholes_of_ranking_paragraphs(doc: Reading, parents: list[int | None]) -> Non
             parents[i] = whole
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Each line of text with something on it: a paragraph as the reader keeps it."""
-    at = 0
+def _paragraphs(text: str, at: int) -> Iterator[tuple[int, int]]:
+    """Each line of text from ``at`` on with something on it: a paragraph as the reader keeps it."""
     while at < len(text):
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
@@ -208,9 +202,14 @@ def _wholes_of_paragraphs_up(doc: Reading, parents: list[int | None], start: int
         if not end:
             return {}
         begin = text.rfind("\n", 0, end) + 1
-        first_end = _SENTENCE_END.search(text, begin, end)
-        ranked = _RANKED_FIRST.search(text, begin, first_end.start() if first_end else end)
+        ranked = _RANKED_FIRST.search(text, begin, _first_sentence_end(text, begin, end))
         if ranked is None and (totals := _totals(doc, parents, begin, end)):
             return totals
         end = begin
     return {}
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    """Where the first sentence of the paragraph from ``start`` to ``end`` ends."""
+    stop = FULL_STOP.search(text, start, end)
+    return stop.start() if stop else end

@@ -18,6 +18,7 @@ from statx.analysislines import wholes_of_analysis_lines, wholes_of_ranking_para
 from statx.changes import start_of_line
 from statx.clauses import (
     CLAUSE_BREAK_BACK,
+    FULL_STOP,
     FULL_STOP_BACK,
     LIST_JOINS,
     LIST_SEPARATOR,
@@ -1674,9 +1675,6 @@ def whole_of_same_verb(
     return None
 
 
-_SENTENCE_END = compile_pattern(r"[。！？!?\n]")
-
-
 def _items_all_of(doc: Reading, out: Sequence[int | None], j: int, i: int, marker: int) -> bool:
     """Every item between the marker and ``i`` is a part of ``j`` in ``j``'s own unit, so a later item
     in that unit without its 次 is one more of them (刑事处理273人次，其中刑拘68人次、取保候审165人次、
@@ -1690,7 +1688,7 @@ def _items_all_of(doc: Reading, out: Sequence[int | None], j: int, i: int, marke
     return (
         nxt < len(doc.cands)
         and doc.records[nxt].unit == doc.records[j].unit
-        and _SENTENCE_END.search(doc.text, doc.cands[i].end, doc.cands[nxt].start) is None
+        and FULL_STOP.search(doc.text, doc.cands[i].end, doc.cands[nxt].start) is None
     )
 
 
@@ -1928,7 +1926,7 @@ def _paragraph_just_before(doc: Reading, end: int, start: int) -> bool:
 
 def _counts_after(doc: Reading, at: int, hi: int) -> bool:
     """Whether a figure stands between ``at`` and the end of its sentence (or ``hi``)."""
-    end = _SENTENCE_END.search(doc.text, at, hi)
+    end = FULL_STOP.search(doc.text, at, hi)
     k = bisect.bisect_left(doc.cands, at, key=start_of)
     return k < len(doc.cands) and doc.cands[k].start < (end.start() if end else hi)
 

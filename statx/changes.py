@@ -717,10 +717,11 @@ def read_changes(
             basis = paired  # 同比、环比分别下降12.5%和8.3%: the first is year-on-year, the second not
         elif change is not None and basis == "mom" and _BOTH_BASES.search(ctx.pre):
             basis = "yoy"  # 同比、环比均增加2起: the same change on both; the year's basis is said first
-        elif change is not None and (year := _paired_year(text, cands, contexts, i)) is not None:
+        elif change is not None and (compared := _paired_year(text, cands, contexts, i)) is not None:
             # 比2023年与2019年同期分别增加N宗及M宗: each against its own year in turn
+            year, latest = compared
             own = year_of(i) if year else None
-            if own is not None and year and own <= (latest := _latest_listed_year(text, cands, contexts, i)):
+            if own is not None and year and own <= latest:
                 own = latest + 1  # its period read a year it is compared with: it is after them all
             basis = "yoy" if year == 0 or (own is not None and year >= own - 1) else None
         baseline = (
@@ -776,13 +777,16 @@ def _paired_basis(text: str, cands: Sequence[Candidate], contexts: Sequence[Cont
     return "yoy" if word in ("同比", "按年") else "mom"
 
 
-def _paired_year(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> int | None:
+def _paired_year(
+    text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int
+) -> tuple[int, int] | None:
     """The year figure `i` is compared with when two or three are said before 分别 (比2023年与2019年
-    同期分别…, 较2024年、2023年及2020年，分别下降a%、b%及c%).
+    同期分别…, 较2024年、2023年及2020年，分别下降a%、b%及c%), and the latest year of that list.
 
     The nearest basis (与2019年) would have gone with every figure. 0 for last year said as such
     (较去年同期和2019年同期分别增长: year-on-year); None when no such list of years stands before the
-    figure's list, or the figure is past its last year.
+    figure's list, or the figure is past its last year. The latest year written tells the caller
+    whether the figure's own period was read from the list itself.
     """
     pair, place = _pair_before(text, cands, contexts, i, _YEAR_PAIR, most=3)
     if pair is None:
@@ -791,14 +795,8 @@ def _paired_year(text: str, cands: Sequence[Candidate], contexts: Sequence[Conte
     if place >= len(years):
         return None
     year = years[place]
-    return int(year) if year.isdigit() else 0
-
-
-def _latest_listed_year(text: str, cands: Sequence[Candidate], contexts: Sequence[Context], i: int) -> int:
-    """The latest year written in the list of years `_paired_year` found before figure `i`'s list."""
-    pair, _ = _pair_before(text, cands, contexts, i, _YEAR_PAIR, most=3)
-    years = [int(y) for y in _YEAR_ITEM.findall(pair.group()) if y.isdigit()] if pair else []
-    return max(years, default=0)
+    latest = max((int(y) for y in years if y.isdigit()), default=0)
+    return (int(year) if year.isdigit() else 0), latest
 
 
 def _pair_before(

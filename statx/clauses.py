@@ -396,6 +396,9 @@ def _passive_tail(text: str, end: int, lex: Lexicon) -> int:
     return end if regex.search(r"\d", text[m.end() : tail]) else tail
 
 
+#: A full stop or a line break, searched forwards: where a sentence ends for the searches that let
+#: a semicolon's clauses run on (其中，A 3起；B 612起、C 287起。).
+FULL_STOP = compile_pattern(r"[。！？!?\n]")
 #: Where a sentence ends for a breakdown that runs on over semicolons (其中，A 3起；B 612起、C 287起。).
 FULL_STOP_BACK = compile_pattern(rf"[。！？!?]|{_NEW_LINE}", regex.REVERSE)
 #: The last semicolon before a figure, searched backwards.

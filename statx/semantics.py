@@ -38,6 +38,7 @@ from statx.changes import (
 )
 from statx.clauses import (
     CLAUSE_BREAK,
+    FULL_STOP,
     FULL_STOP_BACK,
     OPENS_BREAKDOWN,
     WINDOW,
@@ -80,8 +81,6 @@ from statx.subjects import nearest_before, region_name
 _MEASURE_NAMED = compile_pattern(r"(?:案件|案|犯罪|涉案)?(?P<unit>件|人次|人|起|宗|户|次)数")
 #: The last 等 closing a list of examples (not 等级, 等待, 等同…), searched backwards.
 _LAST_EXAMPLES_END = compile_pattern(EXAMPLES_END, regex.REVERSE)
-#: What ends a sentence, as against a semicolon that only ends a clause of it.
-_SENTENCE_END = compile_pattern(r"[。！？!?\n]")
 #: What may stand between a count and the end of its sentence for a bare change opening the next
 #: sentence or line to be of it: a few words of the count's noun (录得6309宗交通意外。), no clause mark
 #: or number, then the full stop or line breaks (`annotate`'s `follows`).
@@ -229,7 +228,7 @@ def _change_broken_down(
     ):
         return None
     between = text[candidates[k].end : candidates[first].start]
-    if "\n" in between or _SENTENCE_END.search(between) is None:
+    if "\n" in between or FULL_STOP.search(between) is None:
         return None
     return k
 
@@ -487,7 +486,7 @@ def _charge_lead(text: str, start: int, ctx: Context) -> str:
         return ""
     pre_start = start - len(ctx.pre)
     # the list goes on past semicolons, which may open a clause's context: read from the full stop
-    stops = _SENTENCE_END.finditer(text, max(0, pre_start - _CHARGE_LIST_REACH), pre_start)
+    stops = FULL_STOP.finditer(text, max(0, pre_start - _CHARGE_LIST_REACH), pre_start)
     opening = min(max((m.end() for m in stops), default=ctx.sentence_start), ctx.sentence_start)
     leads = list(_CHARGE_LEAD.finditer(text, opening, pre_start))
     return leads[-1].group() if leads else ""
@@ -1165,7 +1164,7 @@ def annotate(
             and (whole := parents[i]) is not None
             and (
                 contexts[whole].sentence_start == ctx.sentence_start
-                or _SENTENCE_END.search(text, candidates[whole].end, cand.start) is None
+                or FULL_STOP.search(text, candidates[whole].end, cand.start) is None
             )
             and change is None
             and out[whole].metric != "other"
@@ -2432,7 +2431,8 @@ def _sums_clause_before(text: str, ctx: Context, prev_end: int, pre_start: int) 
     return len(between) <= _SUM_REACH and CLAUSE_BREAK.search(between[:-1]) is None
 
 
-#: Measure words of places, for a list whose items count places each in its own (`_PLACE_ITEM_GAP`).
+#: Measure words of places, for a list whose items count places each in its own (`_PLACE_ITEM_GAP`);
+#: not 栋, which counts the buildings of an estate (4个小区、63栋楼), no places a check went through.
 _PLACE_UNITS = frozenset({"个", "家", "处", "所", "座"})
 #: The words between two such items: the first one's noun and a 、 (15家宾馆、8个…), or the 、 and
 #: the next one's noun (宾馆15家、网吧8个…).
@@ -2605,7 +2605,7 @@ def _item_before_semicolon(
     while k >= 0 and contexts[k].sentence_start == before:
         r = out[k]
         if r.unit == unit and r.change is None and r.role != "baseline":
-            if r.metric == "other" or _SENTENCE_END.search(text, candidates[k].end, candidates[i].start):
+            if r.metric == "other" or FULL_STOP.search(text, candidates[k].end, candidates[i].start):
                 return None
             shared = any(
                 out[j].unit == "%" and _SHARE_OF.search(contexts[j].pre) is not None for j in range(k + 1, i)
