@@ -136,9 +136,12 @@ class Lexicon:
             after_basis = alternation(w.get(f"{name}_after_basis", ()))
             # a casualty may stand between the basis and the word (较上年同期死亡少3人)
             subjects = alternation(w.get("change_after_basis_subjects", ())) or "(?!)"
+            # an adverb that spreads the change over a list may stand there too (比上年分别多了5%和8%)
+            adverbs = alternation(w.get("change_after_basis_adverbs", ())) or "(?!)"
             # a population's natural growth or fall (人口自然增长率为3.2‰) is a rate of its own, no change
             said = (
-                f"(?<!自然)(?:{alternation(w.get(name, ()))})|(?:{bases})\\s*(?:{subjects})?(?:{after_basis})"
+                f"(?<!自然)(?:{alternation(w.get(name, ()))})"
+                f"|(?:{bases})\\s*(?:{adverbs})?(?:{subjects})?(?:{after_basis})"
             )
             with_verb = alternation(w.get(f"{name}_after_basis_with_verb", ()))  # never matches when none
             if w.get(f"{name}_marks"):  # 同比▲9.6%: a mark after words on its line, not a bullet

@@ -728,6 +728,8 @@ def _counted_lead(text: str, at: int, ctx: Context, unit: str, lex: Lexicon) -> 
 
 #: Metrics that count people the police dealt with: their parts by kind of person count them too.
 _PEOPLE_DEALT_WITH = frozenset({"suspects_arrested", "detentions", "prosecutions"})
+#: Words of people found or caught (查获吸毒人员, 抓获…嫌疑人): no kind of the police a force counts.
+_FOUND_PEOPLE = compile_pattern(r"(?:查获|抓获|查处|发现|收戒|收治)[^，,。；;]{0,10}?(?:人员|嫌疑人|吸毒者)")
 #: Cases solved: a kind of crime among them (其中命案2起) is one more case solved. Not cases filed:
 #: the kinds of the reports taken in (受理民眾報案3,412件，其中詐欺案612件) are crimes reported.
 _CASES_DEALT_WITH = frozenset({"cases_solved"})
@@ -1529,6 +1531,17 @@ def annotate(
             p = whole_past_sibling(reading, i, p, out[p].parent_start, lead_at)
         if p is not None and _apart_in_time(start, end, out[p]):
             p = None  # 412宗，當中58宗…，而2022年則分別是398宗: another year's, no part of this one's
+        if (
+            p is not None
+            and out[p].metric == "police_deployed"
+            and (
+                choice.key in _PEOPLE_DEALT_WITH
+                or (choice.key == "other" and _FOUND_PEOPLE.search(ctx.pre) is not None)
+            )
+        ):
+            # 动员警力N人次，…并包含幫派犯嫌2人; 出动警力N人，…其中…查获吸毒人员M名: people caught or
+            # found are no part of the force sent out
+            p = None
         if p is not None and (
             (choice.key == "other" and not _missing_of_the_dead(ctx, out[p]))
             or kind_of_whole(ctx, choice, out[p], lex)
@@ -1542,8 +1555,6 @@ def annotate(
             choice = Choice(out[p].metric, out[p].metric_name)  # a part counts what its whole counts
         elif p is not None and choice.key in _CRASHES and out[p].metric in _OFFENCES:
             p = None  # 查处酒驾8万起，其中醉驾1万起，酒驾导致事故120起: crashes are no part of offences
-        elif p is not None and choice.key in _PEOPLE_DEALT_WITH and out[p].metric == "police_deployed":
-            p = None  # 动员警力N人次，…并包含幫派犯嫌2人: people caught are no part of the force sent out
         elif p is not None and _other_offences_paired(
             text, choice.key, out[p].metric, candidates[p].end, cand.start, lex
         ):

@@ -339,6 +339,11 @@ def _whole_over_semicolon(
     """
     cands, lex, rec = doc.cands, doc.lex, doc.records[i]
     if metric == "other":
+        # a label read from a cue may leave out the words before it (5-6月份新发现潜在吸毒人员 -> 吸毒人员):
+        # the item's own words from the semicolon on say whether it is a bare kind like the first item
+        own = _item_words(lex, doc.text[start : cands[i].start].strip(" \t"))
+        if len(own) > len(label) and own.endswith(label):
+            label = own
         if not _named_like_first_item(cands, out, i, marker, label):
             # 其中：受理刑事案件96件，结案51件；受理执行案件690件，结案480件: the verb that opens the item
             # pairs it with the total said with that verb before the 其中

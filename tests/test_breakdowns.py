@@ -1628,3 +1628,24 @@ def test_a_rate_per_so_many_vehicles_is_no_whole() -> None:
     text = "本年共发生事故900件，肇事率为每万辆120.5件。\n\n肇事车种以机车86件最多，货车64件次之。"
     parents = parents_of(text)
     assert parents["86件"] == "900件"
+
+
+def test_a_count_past_a_semicolon_with_its_own_period_and_verb_is_no_bare_kind() -> None:
+    """；5-6月份新发现潜在吸毒人员N人: a new tally of its own, though the label read from its cue is bare."""
+    text = "全县查处吸毒人员45人，其中刑拘5人，逮捕3人，缴获毒品60克；5-6月份新发现潜在吸毒人员9人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["5人"].parent == recs["3人"].parent == "45人"
+    assert recs["9人"].parent is None and recs["9人"].metric == "other"
+    # bare kinds past the semicolon still go on as the first item's siblings
+    parents = parents_of("在册人员800名，其中男性600名；女性200名。")
+    assert parents["600名"] == parents["200名"] == "800名"
+
+
+def test_people_found_are_no_part_of_the_force_sent_out() -> None:
+    """出动警力N人，…其中…查获吸毒人员M名: the users found are no police, whatever 其中 stands before them."""
+    text = "全月开展清查行动40次，出动警力600人，破获涉毒案件5起，其中办理一宗贩毒案件，查获吸毒人员11名。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["11名"].parent is None and recs["11名"].metric == "other"
+    assert recs["600人"].metric == "police_deployed"
+    # the kinds of police a force names stay its parts
+    assert parents_of("出动警力900人次，其中特警150人次。")["150人次"] == "900人次"
