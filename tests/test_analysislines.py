@@ -76,3 +76,18 @@ def test_a_lead_announcing_the_features_opens_numbered_lines_of_parts() -> None:
     parents = parents_of(text)
     assert [parents[t] for t in ("99起", "45起", "120起", "180起")] == ["300起"] * 4
     assert (parents["2人"], parents["4人"]) == ("6人", "6人")
+
+
+def test_a_section_heading_naming_a_distribution_opens_numbered_lines_of_parts() -> None:
+    """二、…行业分布情况⏎1.…: a heading that names only a distribution leads as 如下： does; the dead and
+    the hurt each take their own total, and last year's counts after 同期 are baselines, no parts."""
+    text = (
+        "一季度，全县共发生各类安全生产事故80起，同比上升20%；死亡4人，同比下降20%；受伤37人，同比下降5.1%。\n\n"
+        "二、一季度各类事故行业分布情况\n\n"
+        "1.道路交通事故26起，同期30起；死亡3人，同期死亡5人；受伤21人，同期22人。\n\n"
+        "2.火灾事故9起，同期12起；受伤2人，同期受伤1人。"
+    )
+    parents = parents_of(text)
+    assert (parents["26起"], parents["9起"]) == ("80起", "80起")
+    assert (parents["3人"], parents["21人"], parents["2人"]) == ("4人", "37人", "37人")
+    assert [parents[t] for t in ("30起", "12起", "5人", "22人", "1人")] == [None] * 5
