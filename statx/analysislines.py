@@ -57,12 +57,20 @@ def wholes_of_analysis_lines(doc: Reading, parents: list[int | None]) -> None:
     is left as it is.
     """
     text = doc.text
+    # the totals the last list split and where its last line ends: a second lead right after that
+    # list (二、…行业分布情况⏎1.…⏎3.…⏎三、…地区分布情况) splits the same totals another way
+    last_wholes: dict[str, int] = {}
+    last_end = -1
     for lead in _LEAD_END.finditer(text):
         line_start = text.rfind("\n", 0, lead.start()) + 1
         wholes = _wholes_above(doc, parents, line_start, lead.start())
+        if not wholes and last_end >= 0 and not text[last_end:line_start].strip():
+            wholes = last_wholes
         if not wholes:
             continue
+        last_wholes, last_end = wholes, -1
         for start, end in _item_lines(text, lead.end()):
+            last_end = end
             for i in _figures_between(doc, start, end):
                 measure = measure_of(doc.records[i].unit)
                 # 死亡2人 on a line under 死亡2人，受伤53人: the total of its own casualty, not the larger one

@@ -91,3 +91,21 @@ def test_a_section_heading_naming_a_distribution_opens_numbered_lines_of_parts()
     assert (parents["26起"], parents["9起"]) == ("80起", "80起")
     assert (parents["3人"], parents["21人"], parents["2人"]) == ("4人", "37人", "37人")
     assert [parents[t] for t in ("30起", "12起", "5人", "22人", "1人")] == [None] * 5
+
+
+def test_a_second_distribution_heading_right_after_a_list_splits_the_same_totals() -> None:
+    """…⏎3.…⏎三、…地区分布情况⏎1、…: the line above the second heading is the first list's last item, with
+    no count; the second list splits the totals the first one did."""
+    text = (
+        "上月全县共发生各类安全生产事故60起，同比上升10%；受伤30人，同比下降3.2%。\n\n"
+        "二、上月各类事故行业分布情况\n\n"
+        "1.道路交通事故6起，同期8起；受伤3人。\n\n"
+        "2.其他行业未发生伤亡事故。\n\n"
+        "三、上月事故地区分布情况\n\n"
+        "1、甲镇伤亡事故7起，同期5起；受伤4人。\n\n"
+        "2、乙镇伤亡事故11起，同期9起；受伤5人。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("6起", "7起", "11起")] == ["60起"] * 3
+    assert [parents[t] for t in ("3人", "4人", "5人")] == ["30人"] * 3
+    assert [parents[t] for t in ("8起", "5起", "9起")] == [None] * 3
