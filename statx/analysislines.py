@@ -30,7 +30,7 @@ from statx.records import SHARE_UNITS
 
 #: A lead line ending on an analysis 如下： (特性分析如下：, 分布情况如下：), or announcing the features it
 #: sets out (呈现以下几个特点：, 有如下特征：): numbered lines below it analyse a total, as they do under a
-#: section heading naming a distribution and nothing more (二、本月各类事故行业分布情况). A list of work
+#: section heading naming a distribution and nothing more (二、本月事故按行业分布情况). A list of work
 #: done (主要工作如下：⏎1.安装护栏68.5公里) counts things of its own, no part of a figure above it.
 _LEAD_END = compile_pattern(
     r"(?:(?:分析|特性|特征|特点|分布|情形|情况)(?:如下|下列|以下)"

@@ -82,8 +82,8 @@ def test_a_section_heading_naming_a_distribution_opens_numbered_lines_of_parts()
     """二、…行业分布情况⏎1.…: a heading that names only a distribution leads as 如下： does; the dead and
     the hurt each take their own total, and last year's counts after 同期 are baselines, no parts."""
     text = (
-        "一季度，全县共发生各类安全生产事故80起，同比上升20%；死亡4人，同比下降20%；受伤37人，同比下降5.1%。\n\n"
-        "二、一季度各类事故行业分布情况\n\n"
+        "一季度，全县安全生产事故共80起，同比上升20%；死亡4人，同比下降20%；受伤37人，同比下降5.1%。\n\n"
+        "二、一季度事故按行业分布情况\n\n"
         "1.道路交通事故26起，同期30起；死亡3人，同期死亡5人；受伤21人，同期22人。\n\n"
         "2.火灾事故9起，同期12起；受伤2人，同期受伤1人。"
     )
@@ -97,8 +97,8 @@ def test_a_second_distribution_heading_right_after_a_list_splits_the_same_totals
     """…⏎3.…⏎三、…地区分布情况⏎1、…: the line above the second heading is the first list's last item, with
     no count; the second list splits the totals the first one did."""
     text = (
-        "上月全县共发生各类安全生产事故60起，同比上升10%；受伤30人，同比下降3.2%。\n\n"
-        "二、上月各类事故行业分布情况\n\n"
+        "上月全县安全生产事故共60起，同比上升10%；受伤30人，同比下降3.2%。\n\n"
+        "二、上月事故按行业分布情况\n\n"
         "1.道路交通事故6起，同期8起；受伤3人。\n\n"
         "2.其他行业未发生伤亡事故。\n\n"
         "三、上月事故地区分布情况\n\n"
