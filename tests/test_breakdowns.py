@@ -1481,6 +1481,20 @@ def test_a_sentence_ranking_the_kinds_of_a_total_breaks_it_down() -> None:
     # a rate per head ranked first is no part of the count
     text = "今年全市共发生事故300件。事故原因以每万辆车7.5件最高。"
     assert parents_of(text)["7.5件"] is None
+    # the kinds ranked after the first in the same sentence are parts of that total too
+    text = (
+        "全年火灾共计520件，财损380万元。"
+        "起火原因以电气因素最多共170件、占32.7%，用火不慎90件次之、第3名为吸烟60件。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("170件", "90件", "60件")] == ["520件"] * 3
+    # a clause ranking again with its own 以 ranks a part of the first kind, not of the total
+    text = "全年火灾共计520件。火灾类型以建筑物火灾300件最多，并以住宅火灾210件最高。"
+    assert parents_of(text)["210件"] != "520件"
+    # a part looked at with its own count (以…N件来分析) leads its own ranking: the kinds are its parts
+    text = "全年火灾共计520件。以住宅火灾48件分析，起火原因以线路老化20件最多，用火不慎12件次之。"
+    parents = parents_of(text)
+    assert parents["20件"] == parents["12件"] == "48件"
 
 
 def test_a_sentence_opening_on_a_count_ranked_first_breaks_down_the_total_before() -> None:
