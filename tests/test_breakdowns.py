@@ -1663,3 +1663,17 @@ def test_people_found_are_no_part_of_the_force_sent_out() -> None:
     assert recs["600人"].metric == "police_deployed"
     # the kinds of police a force names stay its parts
     assert parents_of("出动警力900人次，其中特警150人次。")["150人次"] == "900人次"
+
+
+def test_a_grouping_lead_glued_to_the_figure_before_it_opens_a_sentence() -> None:
+    """…下降8.5%从行业看，…: a page that lost the full stop before the lead still groups the totals."""
+    text = (
+        "全年共发生事故60起、死亡40人，同比分别下降12.5%8.5%从行业看，道路运输发生事故42起、"
+        "死亡30人；建筑施工发生事故15起、死亡9人。"
+    )
+    parents = parents_of(text)
+    assert parents["42起"] == parents["15起"] == "60起"
+    assert parents["30人"] == parents["9人"] == "40人"
+    # with no lead of view after the figure, the clause runs on and breaks nothing down
+    text = "全年共发生事故60起、死亡40人，同比分别下降12.5%8.5%，道路运输发生事故42起。"
+    assert parents_of(text)["42起"] is None
