@@ -348,7 +348,7 @@ def _glued_stop(doc: Reading, at: int) -> bool:
     """Whether a lead of view opens a sentence at ``at`` right after a figure (`_lead_glued_to_figure`)."""
     if doc.text[at : at + 1] not in ("从", "按"):
         return False
-    k = bisect.bisect_left([c.start for c in doc.cands], at) - 1
+    k = bisect.bisect_left(doc.cands, at, key=start_of) - 1
     return k >= 0 and doc.cands[k].end == at
 
 
