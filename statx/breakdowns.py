@@ -2621,12 +2621,13 @@ def _member_of_like_casualties(doc: Reading, j: int, i: int) -> int | None:
     casualty (死亡) is the whole. Other lists (新生6 380人、5 912人，其中…) keep no whole.
     """
     own = casualty_word(doc, i)
-    if own is None:
+    wanted = (own,) if own is not None else _HURT if _says_how_badly_hurt(doc, i) else ()
+    if not wanted:
         return None
     text, cands, records = doc.text, doc.cands, doc.records
     k = j
     while True:
-        if casualty_word(doc, k) == own:
+        if casualty_word(doc, k) in wanted:
             return k if size_of(records[k]) >= size_of(records[i]) else None
         if k == 0 or records[k - 1].unit != records[k].unit:
             return None
@@ -2634,6 +2635,19 @@ def _member_of_like_casualties(doc: Reading, j: int, i: int) -> int | None:
         if not LIST_SEPARATOR.search(between) or doc.lex.clause_end.search(between):
             return None
         k -= 1
+
+
+#: How badly the hurt are hurt (其中2人重伤, 其中重伤1人, 3人伤势较重): words of the injured that name
+#: no casualty word of their own, so an item said with them is a part of the list's injured.
+_HOW_BADLY_HURT = compile_pattern(r"[重轻][伤傷]|輕[伤傷]|[伤傷](?:势|勢|情)")
+#: The casualty word of the injured, in both scripts.
+_HURT = ("受伤", "受傷")
+
+
+def _says_how_badly_hurt(doc: Reading, i: int) -> bool:
+    """Whether figure ``i``'s own words say how badly people were hurt (重伤, 伤势), before or after it."""
+    ctx = doc.contexts[i]
+    return any(_HOW_BADLY_HURT.search(words) for words in (ctx.post[:4], ctx.pre.rstrip()[-4:]))
 
 
 #: An item whose words open on the casualty they count (其中死亡的行人12人, 死亡人员中骑车人9人), after a

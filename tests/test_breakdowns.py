@@ -1677,3 +1677,12 @@ def test_a_grouping_lead_glued_to_the_figure_before_it_opens_a_sentence() -> Non
     # with no lead of view after the figure, the clause runs on and breaks nothing down
     text = "全年共发生事故60起、死亡40人，同比分别下降12.5%8.5%，道路运输发生事故42起。"
     assert parents_of(text)["42起"] is None
+
+
+def test_the_badly_hurt_after_a_list_of_dead_and_injured_are_part_of_the_injured() -> None:
+    """重伤 or 伤势 names no casualty word, yet only the injured of the list can hold the badly hurt."""
+    assert parents_of("车祸造成4人死亡、9人受伤，其中3人重伤。")["3人"] == "9人"
+    assert parents_of("车祸造成4人死亡、9人受伤，其中重伤3人。")["3人"] == "9人"
+    assert parents_of("车祸造成4人死亡、9人受伤，其中5人伤势较重。")["5人"] == "9人"
+    # an item that says nothing of the hurt still breaks down no member of the list
+    assert parents_of("车祸造成4人死亡、9人受伤，其中3人为学生。")["3人"] is None
