@@ -29,12 +29,14 @@ from statx.patterncache import compile_pattern
 from statx.records import SHARE_UNITS
 
 #: A lead line ending on an analysis 如下： (特性分析如下：, 分布情况如下：), or announcing the features it
-#: sets out (呈现以下几个特点：, 有如下特征：): numbered lines below it analyse a total. A list of work
+#: sets out (呈现以下几个特点：, 有如下特征：): numbered lines below it analyse a total, as they do under a
+#: section heading naming a distribution and nothing more (二、本月事故按行业分布情况). A list of work
 #: done (主要工作如下：⏎1.安装护栏68.5公里) counts things of its own, no part of a figure above it.
 _LEAD_END = compile_pattern(
     r"(?:(?:分析|特性|特征|特点|分布|情形|情况)(?:如下|下列|以下)"
     r"|(?:如下|下列|以下)(?:(?:几|[两二三四五六七八九十\d])?[个点](?:方面的?)?)?(?:特点|特征))"
     r"\s*[：:][ \t\u3000]*\n"
+    r"|(?m:^)[ \t\u3000]*[一二三四五六七八九十]{1,3}[、.．][^\n：:，,。；;\d]{0,24}?分布情况[ \t\u3000]*\n"
 )
 #: What a numbered line's mark looks like once its numeral is taken out: (一) and (二) are one list;
 #: a 二、 heading below them opens another part of the page.
@@ -55,14 +57,24 @@ def wholes_of_analysis_lines(doc: Reading, parents: list[int | None]) -> None:
     is left as it is.
     """
     text = doc.text
+    # the totals the last list split and where its last line ends: a second lead right after that
+    # list (二、…行业分布情况⏎1.…⏎3.…⏎三、…地区分布情况) splits the same totals another way
+    last_wholes: dict[str, int] = {}
+    last_end = -1
     for lead in _LEAD_END.finditer(text):
         line_start = text.rfind("\n", 0, lead.start()) + 1
         wholes = _wholes_above(doc, parents, line_start, lead.start())
+        if not wholes and last_end >= 0 and not text[last_end:line_start].strip():
+            wholes = last_wholes
         if not wholes:
             continue
+        last_wholes, last_end = wholes, -1
         for start, end in _item_lines(text, lead.end()):
+            last_end = end
             for i in _figures_between(doc, start, end):
-                whole = wholes.get(measure_of(doc.records[i].unit))
+                measure = measure_of(doc.records[i].unit)
+                # 死亡2人 on a line under 死亡2人，受伤53人: the total of its own casualty, not the larger one
+                whole = wholes.get(f"{measure}/{casualty_word(doc, i)}", wholes.get(measure))
                 if whole is not None and _part_of(doc, parents, whole, i):
                     parents[i] = whole
 
@@ -92,6 +104,12 @@ def _totals(doc: Reading, parents: list[int | None], start: int, end: int) -> di
         # total on its line is one of its kinds, not the total the lines below split
         if measure not in totals or size_of(rec) >= size_of(doc.records[totals[measure]]):
             totals[measure] = k
+        # the dead and the hurt share a measure: each casualty's own total is kept under its word too
+        casualty = casualty_word(doc, k)
+        if casualty is not None:
+            key = f"{measure}/{casualty}"
+            if key not in totals or size_of(rec) >= size_of(doc.records[totals[key]]):
+                totals[key] = k
     return totals
 
 

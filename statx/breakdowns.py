@@ -89,6 +89,7 @@ def find_parents(doc: Reading) -> Parents:
             continue
         lo = max(0, c.start - WINDOW)
         sentence_start = after_open_line(text, contexts[i].sentence_start, lo, lex, semicolon=False)
+        sentence_start = _lead_glued_to_figure(doc, i, sentence_start)
         parent = None
         marker = None
         found = [
@@ -127,6 +128,7 @@ def find_parents(doc: Reading) -> Parents:
             lead_at = last_end(
                 FULL_STOP_BACK, text, sentence_start, max(0, min(lo, sentence_start - 2 * WINDOW))
             )
+            lead_at = _lead_glued_to_figure(doc, i, lead_at)
             lead = lex.breakdown_lead.match(text, lead_at, c.start)
         elif lead is None and text[sentence_start - 1 : sentence_start] == "\n":
             # 按违法类型分：⏎（一）违法停车6127起；⏎（二）不戴头盔4318起: the lead heads lines ended by ；
@@ -321,6 +323,33 @@ _RANKING = compile_pattern(
 )
 #: How far past a figure's end the word that ranks it first may end (710件最多).
 _RANKING_TAIL = 4
+
+
+def _lead_glued_to_figure(doc: Reading, i: int, sentence_start: int) -> int:
+    """Where the sentence of figure `i` starts when a page lost the full stop before a grouping lead.
+
+    同比分别下降12.5%从类别上看，道路运输发生事故30起: a lead of view (从…看, 按…分) right after a
+    figure, with no punctuation between them, can only open a new sentence, so the figures after it
+    break down the totals before it as they would after a full stop.
+    """
+    text, cands, lex = doc.text, doc.cands, doc.lex
+    start = sentence_start
+    for j in range(i - 1, -1, -1):
+        end = cands[j].end
+        if end <= sentence_start:
+            break
+        if text[end : end + 1] in ("从", "按") and lex.breakdown_lead.match(text, end, cands[i].start):
+            start = end
+            break
+    return start
+
+
+def _glued_stop(doc: Reading, at: int) -> bool:
+    """Whether a lead of view opens a sentence at ``at`` right after a figure (`_lead_glued_to_figure`)."""
+    if doc.text[at : at + 1] not in ("从", "按"):
+        return False
+    k = bisect.bisect_left(doc.cands, at, key=start_of) - 1
+    return k >= 0 and doc.cands[k].end == at
 
 
 def _ranking_opened(text: str, sentence_start: int, start: int, end: int) -> int | None:
@@ -1441,6 +1470,7 @@ def _whole_before(
         if (
             p.end < sentence_start - 2
             and text[sentence_start - 1 : sentence_start] not in "。；;"
+            and not _glued_stop(doc, sentence_start)
             and not _line_ends_in_rates(doc, j, i, sentence_start)
             and not ((by_lead or heads_paragraph) and _paragraph_just_before(doc, p.end, sentence_start))
             and not (
@@ -2591,12 +2621,13 @@ def _member_of_like_casualties(doc: Reading, j: int, i: int) -> int | None:
     casualty (死亡) is the whole. Other lists (新生6 380人、5 912人，其中…) keep no whole.
     """
     own = casualty_word(doc, i)
-    if own is None:
+    wanted = (own,) if own is not None else _HURT if _says_how_badly_hurt(doc, i) else ()
+    if not wanted:
         return None
     text, cands, records = doc.text, doc.cands, doc.records
     k = j
     while True:
-        if casualty_word(doc, k) == own:
+        if casualty_word(doc, k) in wanted:
             return k if size_of(records[k]) >= size_of(records[i]) else None
         if k == 0 or records[k - 1].unit != records[k].unit:
             return None
@@ -2604,6 +2635,19 @@ def _member_of_like_casualties(doc: Reading, j: int, i: int) -> int | None:
         if not LIST_SEPARATOR.search(between) or doc.lex.clause_end.search(between):
             return None
         k -= 1
+
+
+#: How badly the hurt are hurt (其中2人重伤, 其中重伤1人, 3人伤势较重): words of the injured that name
+#: no casualty word of their own, so an item said with them is a part of the list's injured.
+_HOW_BADLY_HURT = compile_pattern(r"[重轻][伤傷]|輕[伤傷]|[伤傷](?:势|勢|情)")
+#: The casualty word of the injured, in both scripts.
+_HURT = ("受伤", "受傷")
+
+
+def _says_how_badly_hurt(doc: Reading, i: int) -> bool:
+    """Whether figure ``i``'s own words say how badly people were hurt (重伤, 伤势), before or after it."""
+    ctx = doc.contexts[i]
+    return any(_HOW_BADLY_HURT.search(words) for words in (ctx.post[:4], ctx.pre.rstrip()[-4:]))
 
 
 #: An item whose words open on the casualty they count (其中死亡的行人12人, 死亡人员中骑车人9人), after a

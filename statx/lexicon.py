@@ -138,9 +138,11 @@ class Lexicon:
             subjects = alternation(w.get("change_after_basis_subjects", ())) or "(?!)"
             # an adverb that spreads the change over a list may stand there too (比上年分别多了5%和8%)
             adverbs = alternation(w.get("change_after_basis_adverbs", ())) or "(?!)"
-            # a population's natural growth or fall (人口自然增长率为3.2‰) is a rate of its own, no change
+            # a population's natural growth or fall (人口自然增长率为3.2‰) is a rate of its own, no change;
+            # a bare 增 (出勤增逾6%) is a rise, but 新增 alone counts what is new (注册用户新增4.3万人): it
+            # says a change only after its basis (change_up_after_basis)
             said = (
-                f"(?<!自然)(?:{alternation(w.get(name, ()))})"
+                f"(?<!自然)(?!(?<=新)增(?![加长]))(?:{alternation(w.get(name, ()))})"
                 f"|(?:{bases})\\s*(?:{adverbs})?(?:{subjects})?(?:{after_basis})"
             )
             with_verb = alternation(w.get(f"{name}_after_basis_with_verb", ()))  # never matches when none

@@ -76,6 +76,7 @@ def whole_of_numbered_sector(
         return None  # （一）从道路类型看。国省道…: a heading sentence, then a paragraph of its own
     unit, lo = records[i].unit, max(0, cands[i].start - 3 * WINDOW)
     casualty = None if unit in doc.lex.event_units else casualty_word(doc, i)
+    heading = False  # whether a numbered heading was passed on the way up (三、…地区分布情况)
     for _ in range(_SECTOR_LINES_BACK):
         if line <= lo + 1:
             return None
@@ -86,14 +87,20 @@ def whole_of_numbered_sector(
         first = bisect.bisect_left(cands, above, key=start_of)
         figures = range(first, bisect.bisect_left(cands, line - 1, lo=first, key=start_of))
         if not figures:
+            mark = NUMBERED_LINE.match(text, above, line)
             if len(_NUMBERING.sub("", text[above:line])) > _SECTOR_HEADING and not _same_numbering(
-                NUMBERED_LINE.match(text, above, line), numbered.group()
+                mark, numbered.group()
             ):
                 return None  # a sibling sector with nothing to count (（二）采矿业：未发生事故) is passed
+            heading = heading or (mark is not None and not _same_numbering(mark, numbered.group()))
         elif _same_numbering(NUMBERED_LINE.match(text, above, cands[figures[0]].start), numbered.group()):
             for k in figures:  # a sibling sector: the whole its figure of this kind took
                 if _same_kind(doc, k, unit, casualty) and k in sectors and (whole := out[k]) is not None:
                     return whole if size_of(records[whole]) >= size_of(records[i]) else None
+        elif heading and any(out[k] is not None for k in figures if _same_kind(doc, k, unit, casualty)):
+            # 二、…⏎1.道路交通事故20起…⏎三、…地区分布情况⏎1、甲镇…7起: past a heading of its own, a line
+            # whose count is itself a part is an item of the section before, no total of this one
+            return None
         else:
             return _total_of_kind(doc, figures, i, unit, casualty)
         line = above

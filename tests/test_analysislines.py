@@ -76,3 +76,60 @@ def test_a_lead_announcing_the_features_opens_numbered_lines_of_parts() -> None:
     parents = parents_of(text)
     assert [parents[t] for t in ("99起", "45起", "120起", "180起")] == ["300起"] * 4
     assert (parents["2人"], parents["4人"]) == ("6人", "6人")
+
+
+def test_a_section_heading_naming_a_distribution_opens_numbered_lines_of_parts() -> None:
+    """二、…行业分布情况⏎1.…: a heading that names only a distribution leads as 如下： does; the dead and
+    the hurt each take their own total, and last year's counts after 同期 are baselines, no parts."""
+    text = (
+        "一季度，全县安全生产事故共80起，同比上升20%；死亡4人，同比下降20%；受伤37人，同比下降5.1%。\n\n"
+        "二、一季度事故按行业分布情况\n\n"
+        "1.道路交通事故26起，同期30起；死亡3人，同期死亡5人；受伤21人，同期22人。\n\n"
+        "2.火灾事故9起，同期12起；受伤2人，同期受伤1人。"
+    )
+    parents = parents_of(text)
+    assert (parents["26起"], parents["9起"]) == ("80起", "80起")
+    assert (parents["3人"], parents["21人"], parents["2人"]) == ("4人", "37人", "37人")
+    assert [parents[t] for t in ("30起", "12起", "5人", "22人", "1人")] == [None] * 5
+
+
+def test_a_second_distribution_heading_right_after_a_list_splits_the_same_totals() -> None:
+    """…⏎3.…⏎三、…地区分布情况⏎1、…: the line above the second heading is the first list's last item, with
+    no count; the second list splits the totals the first one did."""
+    text = (
+        "上月全县安全生产事故共60起，同比上升10%；受伤30人，同比下降3.2%。\n\n"
+        "二、上月事故按行业分布情况\n\n"
+        "1.道路交通事故6起，同期8起；受伤3人。\n\n"
+        "2.其他行业未发生伤亡事故。\n\n"
+        "三、上月事故地区分布情况\n\n"
+        "1、甲镇伤亡事故7起，同期5起；受伤4人。\n\n"
+        "2、乙镇伤亡事故11起，同期9起；受伤5人。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("6起", "7起", "11起")] == ["60起"] * 3
+    assert [parents[t] for t in ("3人", "4人", "5人")] == ["30人"] * 3
+    assert [parents[t] for t in ("8起", "5起", "9起")] == [None] * 3
+
+
+def test_a_heading_of_its_own_ends_the_sector_lines_of_the_section_before() -> None:
+    """三、…地区分布情况⏎1、甲镇…: a trade line of the section before (1.道路…20起), numbered in another
+    style than the new heading, is no total of the towns, however much bigger than each it is."""
+    text = (
+        "上月全县安全生产事故共60起，同比上升10%；受伤30人，同比下降3.2%。\n\n"
+        "二、上月事故按行业分布情况\n\n"
+        "1.道路交通事故20起，同期8起；受伤13人。\n\n"
+        "2.其他行业未发生伤亡事故。\n\n"
+        "三、上月事故地区分布情况\n\n"
+        "1、甲镇伤亡事故7起，同期5起；受伤4人。\n\n"
+        "2、乙镇伤亡事故11起，同期9起；受伤5人。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("20起", "7起", "11起")] == ["60起"] * 3
+    assert [parents[t] for t in ("13人", "4人", "5人")] == ["30人"] * 3
+    # a totals line numbered under a heading of its own is no part, and stays the sectors' total
+    text = (
+        "一、总体情况\n1.全县发生事故9起，死亡7人。\n二、分行业情况\n"
+        "（一）工贸事故5起，死亡4人。\n（二）道路运输事故4起，死亡3人。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("5起", "4人", "4起", "3人")] == ["9起", "7人", "9起", "7人"]

@@ -1481,6 +1481,20 @@ def test_a_sentence_ranking_the_kinds_of_a_total_breaks_it_down() -> None:
     # a rate per head ranked first is no part of the count
     text = "今年全市共发生事故300件。事故原因以每万辆车7.5件最高。"
     assert parents_of(text)["7.5件"] is None
+    # the kinds ranked after the first in the same sentence are parts of that total too
+    text = (
+        "全年火灾共计520件，财损380万元。"
+        "起火原因以电气因素最多共170件、占32.7%，用火不慎90件次之、第3名为吸烟60件。"
+    )
+    parents = parents_of(text)
+    assert [parents[t] for t in ("170件", "90件", "60件")] == ["520件"] * 3
+    # a clause ranking again with its own 以 ranks a part of the first kind, not of the total
+    text = "全年火灾共计520件。火灾类型以建筑物火灾300件最多，并以住宅火灾210件最高。"
+    assert parents_of(text)["210件"] != "520件"
+    # a part looked at with its own count (以…N件来分析) leads its own ranking: the kinds are its parts
+    text = "全年火灾共计520件。以住宅火灾48件分析，起火原因以线路老化20件最多，用火不慎12件次之。"
+    parents = parents_of(text)
+    assert parents["20件"] == parents["12件"] == "48件"
 
 
 def test_a_sentence_opening_on_a_count_ranked_first_breaks_down_the_total_before() -> None:
@@ -1649,3 +1663,26 @@ def test_people_found_are_no_part_of_the_force_sent_out() -> None:
     assert recs["600人"].metric == "police_deployed"
     # the kinds of police a force names stay its parts
     assert parents_of("出动警力900人次，其中特警150人次。")["150人次"] == "900人次"
+
+
+def test_a_grouping_lead_glued_to_the_figure_before_it_opens_a_sentence() -> None:
+    """…下降8.5%从行业看，…: a page that lost the full stop before the lead still groups the totals."""
+    text = (
+        "全年共发生事故60起、死亡40人，同比分别下降12.5%8.5%从行业看，道路运输发生事故42起、"
+        "死亡30人；建筑施工发生事故15起、死亡9人。"
+    )
+    parents = parents_of(text)
+    assert parents["42起"] == parents["15起"] == "60起"
+    assert parents["30人"] == parents["9人"] == "40人"
+    # with no lead of view after the figure, the clause runs on and breaks nothing down
+    text = "全年共发生事故60起、死亡40人，同比分别下降12.5%8.5%，道路运输发生事故42起。"
+    assert parents_of(text)["42起"] is None
+
+
+def test_the_badly_hurt_after_a_list_of_dead_and_injured_are_part_of_the_injured() -> None:
+    """重伤 or 伤势 names no casualty word, yet only the injured of the list can hold the badly hurt."""
+    assert parents_of("车祸造成4人死亡、9人受伤，其中3人重伤。")["3人"] == "9人"
+    assert parents_of("车祸造成4人死亡、9人受伤，其中重伤3人。")["3人"] == "9人"
+    assert parents_of("车祸造成4人死亡、9人受伤，其中5人伤势较重。")["5人"] == "9人"
+    # an item that says nothing of the hurt still breaks down no member of the list
+    assert parents_of("车祸造成4人死亡、9人受伤，其中3人为学生。")["3人"] is None

@@ -632,6 +632,16 @@ def test_a_sharp_rise_is_a_change() -> None:
     assert recs["三成"].change == "up"
 
 
+def test_a_bare_zeng_is_a_rise_but_xinzeng_alone_counts_what_is_new() -> None:
+    # 增 alone right before the figure is a rise, as 减 alone is a fall; 新增 alone counts new things
+    text = "全县火警出勤增逾6%，送医人数减逾4%。网上平台注册用户新增1.2万人，全年增至8万人。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["逾6%"].change == "up"
+    assert recs["逾4%"].change == "down"
+    assert recs["1.2万人"].change is None
+    assert recs["8万人"].change is None
+
+
 def test_a_count_s_change_said_again_as_a_share_is_the_same_change() -> None:
     # the share in brackets or after 即 / 或 restates the count's change: same direction and basis
     text = "本季度全区盗窃案同比减少64起（9.5%），诈骗案增加31件即6.2%，抢夺案下跌7起或1.8%。"
