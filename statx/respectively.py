@@ -581,7 +581,7 @@ def _changes_again(text: str, cands: Sequence[Candidate], group: list[int], lex:
     return second if joined and ends else []
 
 
-#: A number with a bound inside an item's name (一次死亡10人以上的火灾): it names a class of the thing
+#: A number with a bound inside an item's name (死亡3人以上的事故): it names a class of the thing
 #: listed, it is no figure of the clause.
 _CLASS_BOUND = compile_pattern(r"\d+(?:\.\d+)?\s*\p{Han}{0,2}?(?:以上|以下)的")
 
