@@ -58,7 +58,7 @@ def whole_by_share(doc: Reading, parents: list[int | None], markers: Sequence[in
 #: Which total 总数 is, the year's or the section's, the words leave open (国省道事故67起、死亡19人，
 #: 分别占总数的31.3%和40.4% under a heading): one said in the counts' own sentence is read first;
 #: the totals said before it only when every count's share to a decimal fits one of them.
-#: The totals may be named one by one, each its thing's (分别占事故总数和死亡总人数的53.2%和41.3%):
+#: The totals may be named one by one, each its thing's (分别占起数总数与亡人总数的53.2%和41.3%):
 #: as 总数, the totals the counts' measures have (group ``named``).
 _PAIRED_SHARES = compile_pattern(
     r"[，,]\s*分别占(?:了)?(?:全(?:年|国|省|市|县|区)[^，,。；;：:\d]{0,4}?|(?P<sum>总数|总量)"

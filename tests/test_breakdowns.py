@@ -121,10 +121,10 @@ def test_counts_paired_with_shares_of_the_total_reach_the_totals_a_paragraph_up(
 
 
 def test_counts_paired_with_shares_of_totals_named_one_by_one_reach_the_totals_up() -> None:
-    """分别占事故总数和死亡总人数的: each total named by its thing, read as 总数 is."""
+    """分别占事故总数及亡人总数的: each total named by its thing, read as 总数 is."""
     text = (
-        "今年一季度全县共发生道路交通事故640起，造成96人死亡、512人受伤。"
-        "据分析，超速和酒驾共肇事256起，造成42人死亡，分别占事故总数和死亡总人数的40.0%和43.75%。"
+        "今年一季度全县发生各类交通事故640起，造成96人死亡、512人受伤。"
+        "据分析，超速和酒驾共肇事256起，造成42人死亡，分别占事故总数及亡人总数的40.0%和43.75%。"
     )
     parents = parents_of(text)
     assert (parents["256起"], parents["42人"]) == ("640起", "96人")
