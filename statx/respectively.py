@@ -581,6 +581,11 @@ def _changes_again(text: str, cands: Sequence[Candidate], group: list[int], lex:
     return second if joined and ends else []
 
 
+#: A number with a bound inside an item's name (死亡3人以上的事故): it names a class of the thing
+#: listed, it is no figure of the clause.
+_CLASS_BOUND = compile_pattern(r"\d+(?:\.\d+)?\s*\p{Han}{0,2}?(?:以上|以下)的")
+
+
 def _listed_in_clause_before(
     text: str, clause_start: int, ctx: Context, slots: int, cands: Sequence[Candidate] = ()
 ) -> list[str] | None:
@@ -611,7 +616,7 @@ def _listed_in_clause_before(
     elif (tail := _COMPARED_TAIL.search(clause)) is not None and tail.start() > 0:
         # 甲案及乙案与二〇〇六年比较，分别下跌…: the items, then what they are compared with
         clause = clause[: tail.start()]
-    if not clause or regex.search(r"\d", clause):
+    if not clause or regex.search(r"\d", _CLASS_BOUND.sub("", clause)):
         return None
     clause_at = ctx.sentence_start + cut + 1
     first = bisect.bisect_left(cands, clause_at, key=start_of)  # candidates are in text order

@@ -58,8 +58,11 @@ def whole_by_share(doc: Reading, parents: list[int | None], markers: Sequence[in
 #: Which total 总数 is, the year's or the section's, the words leave open (国省道事故67起、死亡19人，
 #: 分别占总数的31.3%和40.4% under a heading): one said in the counts' own sentence is read first;
 #: the totals said before it only when every count's share to a decimal fits one of them.
+#: The totals may be named one by one, each its thing's (分别占起数总数与亡人总数的53.2%和41.3%):
+#: as 总数, the totals the counts' measures have (group ``named``).
 _PAIRED_SHARES = compile_pattern(
-    r"[，,]\s*分别占(?:了)?(?:全(?:年|国|省|市|县|区)[^，,。；;：:\d]{0,4}?|(?P<sum>总数|总量))的?\s*$"
+    r"[，,]\s*分别占(?:了)?(?:全(?:年|国|省|市|县|区)[^，,。；;：:\d]{0,4}?|(?P<sum>总数|总量)"
+    r"|(?P<named>(?:\p{Han}{1,6}?总人?数(?:和|、|及|与)?){2,4}))的?\s*$"
 )
 
 
@@ -93,7 +96,8 @@ def wholes_of_paired_shares(doc: Reading, parents: list[int | None]) -> None:
         if counts[0] < 0 or any(records[c].unit in SHARE_UNITS or changes[c].relative for c in counts):
             continue
         own = None
-        if paired.group("sum"):  # the totals of the counts' own sentence
+        of_totals = bool(paired.group("sum") or paired.group("named"))
+        if of_totals:  # the totals of the counts' own sentence
             lo = max(0, cands[counts[0]].start - WINDOW)
             own = last_end(FULL_STOP_BACK, text, cands[counts[0]].start, lo)
         wholes = [_whole_of_paired_share(doc, c, sh, own) for c, sh in zip(counts, shares, strict=True)]

@@ -120,6 +120,16 @@ def test_counts_paired_with_shares_of_the_total_reach_the_totals_a_paragraph_up(
     assert [parents_of(one_off)[t] for t in ("1810起", "612人", "1702人")] == [None] * 3
 
 
+def test_counts_paired_with_shares_of_totals_named_one_by_one_reach_the_totals_up() -> None:
+    """分别占事故总数及亡人总数的: each total named by its thing, read as 总数 is."""
+    text = (
+        "今年一季度全县发生各类交通事故640起，造成96人死亡、512人受伤。"
+        "据分析，超速和酒驾共肇事256起，造成42人死亡，分别占事故总数及亡人总数的40.0%和43.75%。"
+    )
+    parents = parents_of(text)
+    assert (parents["256起"], parents["42人"]) == ("640起", "96人")
+
+
 def test_three_counts_adding_up_exactly_to_the_count_before_them_are_its_parts() -> None:
     """No 其中, but 22 + 17 + 9 = 48: the devices sorted are shared out among three fates."""
     text = "对辖区48台设备排查分类，更换22台，停用17台，保留9台正常运行。"

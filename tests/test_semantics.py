@@ -804,6 +804,14 @@ def test_a_joining_word_inside_one_item_of_a_fenbie_list_splits_no_item() -> Non
     assert [recs[t].metric for t in ("8.1%", "10.2%", "6.3%")] == ["accidents", "deaths", "injuries"]
 
 
+def test_a_bound_inside_an_item_of_the_clause_before_fenbie_is_no_figure_of_that_clause() -> None:
+    # the items stand in the clause before the comma; the 3人以上 inside the first names a class of crash
+    text = "上年全县道路交通事故下降4%，其中死亡3人以上的事故和受伤人数，分别下降50%、12%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["12%"].metric == "injuries"
+    assert recs["50%"].label.endswith("事故")
+
+
 def test_a_change_against_a_pledge_or_an_average_takes_no_yoy_basis_from_the_sentence() -> None:
     # the pledge is named in the clause before a bare 高出; the year before only in an earlier clause
     text = "救护召唤较上年上升3.2%，其中93.8%在12分钟内到场，较服务承诺的目标(即92.5%)，高出约1.3%。"
