@@ -2465,7 +2465,7 @@ def _named_longer_before(doc: Reading, j: int, i: int) -> int | None:
     …营救被困群众560人，疏散群众1200人。其中，城区营救被困群众310人: the nearest count ends in 群众
     too, but only the one before it names the part's thing in full (被困群众): that count is the whole.
     Only when the nearest count lacks those four characters, and only a count of the part's measure
-    that is not smaller than it.
+    that is not smaller than it and stands in no bracket closed before the nearest.
     """
     records, contexts, changes = doc.records, doc.contexts, doc.changes
     tail = contexts[i].pre.rstrip()[-4:]
@@ -2481,6 +2481,9 @@ def _named_longer_before(doc: Reading, j: int, i: int) -> int | None:
             and measure_of(rk.unit) == measure_of(rc.unit)
             and size_of(rk) >= size_of(rc)
             and contexts[k].pre.rstrip().endswith(tail)
+            # an item of a bracket closed before `j` (火灾48起(其中甲区5起…)，…去年火灾67起[其中…甲区2起]) is
+            # another list's part, named alike because both lists name the same places
+            and not closes_a_bracket(doc.text, doc.cands[k].end, doc.cands[j].start)
         ):
             return k
     return None

@@ -1707,3 +1707,9 @@ def test_a_part_naming_its_thing_in_full_breaks_down_the_count_that_says_it_not_
     parents = parents_of(text)
     assert parents["410人"] == "860人"
     assert parents["1900人"] == "3200人"
+    # a place named in the items of two bracketed lists: the second list's item is its own total's part
+    text = (
+        "全县今年发生火灾30起(其中城关开发区8起、河西乡4起)，"
+        "去年同期发生火灾41起(其中河东乡9起、城关开发区3起)。"
+    )
+    assert parents_of(text)["3起"] == "41起"
