@@ -2464,13 +2464,17 @@ def _named_longer_before(doc: Reading, j: int, i: int) -> int | None:
 
     …营救被困群众560人，疏散群众1200人。其中，城区营救被困群众310人: the nearest count ends in 群众
     too, but only the one before it names the part's thing in full (被困群众): that count is the whole.
-    Only when the nearest count lacks those four characters, and only a count of the part's measure
-    that is not smaller than it and stands in no bracket closed before the nearest.
+    Only for a part its sentence says is one (其中 before it), when the nearest count lacks those four
+    characters, and only a count of the part's measure that is not smaller than it and stands in no
+    bracket closed before the nearest.
     """
     records, contexts, changes = doc.records, doc.contexts, doc.changes
     tail = contexts[i].pre.rstrip()[-4:]
     if len(tail) < 4 or tail in contexts[j].pre or _HAN4.fullmatch(tail) is None:
         return None
+    said = doc.text[contexts[i].sentence_start : doc.cands[i].start]
+    if not any(word in said for word in doc.lex.one_whole):
+        return None  # a 分别 sentence of names (两所分别破获案件N起) says no 其中: no part to reach back for
     rc = records[i]
     for k in range(j - 1, -1, -1):
         if contexts[k].sentence_start != contexts[j].sentence_start:
