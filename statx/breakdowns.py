@@ -2433,6 +2433,8 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
         # 其中命案立6起、破5起: a case kind then a report's one-character 立 or 破; the whole is the
         # count said with that verb before its cases (共立刑案N起), not the nearer count of the other
         return _whole_of_short_case_verb(doc, j, i, short.group(1))
+    if (named := _named_longer_before(doc, j, i)) is not None:
+        return named
     if len(own) < 2 or own in contexts[j].pre or doc.lex.clause_end.search(own):
         return j
     if _word_bigrams(contexts[i].pre) & _word_bigrams(contexts[j].pre):
@@ -2457,6 +2459,42 @@ def _whole_of_own_verb(doc: Reading, j: int, i: int) -> int:
     return _whole_of_opening_verb(doc, j, i)
 
 
+def _named_longer_before(doc: Reading, j: int, i: int) -> int | None:
+    """An earlier count of `j`'s sentence whose words end as part `i`'s own four last characters do.
+
+    …营救被困群众560人，疏散群众1200人。其中，城区营救被困群众310人: the nearest count ends in 群众
+    too, but only the one before it names the part's thing in full (被困群众): that count is the whole.
+    Only for a part its sentence says is one (其中 before it), when the nearest count lacks those four
+    characters, and only a count of the part's measure that is not smaller than it and stands in no
+    bracket closed before the nearest.
+    """
+    records, contexts, changes = doc.records, doc.contexts, doc.changes
+    tail = contexts[i].pre.rstrip()[-4:]
+    if len(tail) < 4 or tail in contexts[j].pre or _HAN4.fullmatch(tail) is None:
+        return None
+    said = doc.text[contexts[i].sentence_start : doc.cands[i].start]
+    if not any(word in said for word in doc.lex.one_whole):
+        return None  # a 分别 sentence of names (两所分别破获案件N起) says no 其中: no part to reach back for
+    rc = records[i]
+    for k in range(j - 1, -1, -1):
+        if contexts[k].sentence_start != contexts[j].sentence_start:
+            break
+        rk = records[k]
+        if (
+            not changes[k].relative
+            and measure_of(rk.unit) == measure_of(rc.unit)
+            and size_of(rk) >= size_of(rc)
+            and contexts[k].pre.rstrip().endswith(tail)
+            # an item of a bracket closed before `j` (火灾48起(其中甲区5起…)，…去年火灾67起[其中…甲区2起]) is
+            # another list's part, named alike because both lists name the same places
+            and not closes_a_bracket(doc.text, doc.cands[k].end, doc.cands[j].start)
+        ):
+            return k
+    return None
+
+
+#: Four Chinese characters: a part's own thing, with no figure, mark or punctuation in it.
+_HAN4 = compile_pattern(r"\p{Han}{4}")
 #: A case kind's last character and a work report's one-character verb after it (命案立, 刑案破).
 _SHORT_CASE_VERB = compile_pattern(r"^案([立破])$")
 #: The words of a count said with that verb before its cases (立刑案, 破案) or right before the count.

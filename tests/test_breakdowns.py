@@ -1696,3 +1696,20 @@ def test_the_badly_hurt_after_a_list_of_dead_and_injured_are_part_of_the_injured
     assert parents_of("车祸造成4人死亡、9人受伤，其中5人伤势较重。")["5人"] == "9人"
     # an item that says nothing of the hurt still breaks down no member of the list
     assert parents_of("车祸造成4人死亡、9人受伤，其中3人为学生。")["3人"] is None
+
+
+def test_a_part_naming_its_thing_in_full_breaks_down_the_count_that_says_it_not_the_nearest() -> None:
+    """…营救被困群众N人，疏散群众M人。其中…营救被困群众K人: both end in 群众, the first names it all."""
+    text = (
+        "暴雨期间，全市消防队伍共营救被困群众860人，疏散群众3200人。"
+        "其中，城区中队营救被困群众410人，疏散群众1900人。"
+    )
+    parents = parents_of(text)
+    assert parents["410人"] == "860人"
+    assert parents["1900人"] == "3200人"
+    # a place named in the items of two bracketed lists: the second list's item is its own total's part
+    text = (
+        "全县今年发生火灾30起(其中城关开发区8起、河西乡4起)，"
+        "去年同期发生火灾41起(其中河东乡9起、城关开发区3起)。"
+    )
+    assert parents_of(text)["3起"] == "41起"
