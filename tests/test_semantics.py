@@ -2331,6 +2331,16 @@ def test_weather_against_the_normal_is_a_change() -> None:
     assert recs["612毫米"].change is None
 
 
+def test_history_same_time_is_no_year_on_year_basis() -> None:
+    # 历史同期 is the record of all the years kept: a clause ranking against it gives the next
+    # clause's change against the normal no last-year basis
+    text = "西部山区较常年同期偏多41.5%，创1980年以来历史同期最高，东部平原较常年同期偏多12.3%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert (recs["41.5%"].change, recs["41.5%"].basis) == ("up", None)
+    assert (recs["12.3%"].change, recs["12.3%"].basis) == ("up", None)
+    assert extract_text("今年全市火灾起数同比下降9.1%")[0].basis == "yoy"
+
+
 def test_an_average_of_years_is_no_year_on_year_basis() -> None:
     # disaster bulletins set a season against an average of several years (较近五年同期均值,
     # 比2010年以来同期均值偏少): neither 同期 nor the named year is last year's
