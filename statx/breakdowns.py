@@ -2468,15 +2468,37 @@ def _named_longer_before(doc: Reading, j: int, i: int) -> int | None:
     characters, and only a count of the part's measure that is not smaller than it and stands in no
     bracket closed before the nearest.
     """
-    records, contexts, changes = doc.records, doc.contexts, doc.changes
+    contexts = doc.contexts
     tail = contexts[i].pre.rstrip()[-4:]
     if len(tail) < 4 or tail in contexts[j].pre or _HAN4.fullmatch(tail) is None:
         return None
     said = doc.text[contexts[i].sentence_start : doc.cands[i].start]
     if not any(word in said for word in doc.lex.one_whole):
         return None  # a 分别 sentence of names (两所分别破获案件N起) says no 其中: no part to reach back for
+    # an item of a bracket closed before `j` (火灾48起(其中甲区5起…)，…去年火灾67起[其中…甲区2起]) is
+    # another list's part, named alike because both lists name the same places
+    return _count_of_sentence_back(
+        doc,
+        j - 1,
+        j,
+        i,
+        lambda k: (
+            contexts[k].pre.rstrip().endswith(tail)
+            and not closes_a_bracket(doc.text, doc.cands[k].end, doc.cands[j].start)
+        ),
+    )
+
+
+def _count_of_sentence_back(
+    doc: Reading, first: int, j: int, i: int, fits: Callable[[int], bool]
+) -> int | None:
+    """The nearest count from ``first`` back in ``j``'s sentence that can hold part ``i`` and ``fits``.
+
+    One that holds it: no change, in the part's measure and not smaller than it.
+    """
+    records, contexts, changes = doc.records, doc.contexts, doc.changes
     rc = records[i]
-    for k in range(j - 1, -1, -1):
+    for k in range(first, -1, -1):
         if contexts[k].sentence_start != contexts[j].sentence_start:
             break
         rk = records[k]
@@ -2484,10 +2506,7 @@ def _named_longer_before(doc: Reading, j: int, i: int) -> int | None:
             not changes[k].relative
             and measure_of(rk.unit) == measure_of(rc.unit)
             and size_of(rk) >= size_of(rc)
-            and contexts[k].pre.rstrip().endswith(tail)
-            # an item of a bracket closed before `j` (火灾48起(其中甲区5起…)，…去年火灾67起[其中…甲区2起]) is
-            # another list's part, named alike because both lists name the same places
-            and not closes_a_bracket(doc.text, doc.cands[k].end, doc.cands[j].start)
+            and fits(k)
         ):
             return k
     return None
@@ -2508,21 +2527,11 @@ def _whole_of_short_case_verb(doc: Reading, j: int, i: int, verb: str) -> int:
     one, not smaller and in the part's measure, whose own words say the same verb before cases
     (立刑案, 破案, or the verb alone right before the count); else ``j``.
     """
-    records, contexts, changes = doc.records, doc.contexts, doc.changes
     said = _SAID_WITH_CASES[verb]
-    rc = records[i]
-    for k in range(j, -1, -1):
-        if contexts[k].sentence_start != contexts[j].sentence_start:
-            break
-        rk = records[k]
-        if (
-            not changes[k].relative
-            and measure_of(rk.unit) == measure_of(rc.unit)
-            and size_of(rk) >= size_of(rc)
-            and said.search(contexts[k].pre.rstrip())
-        ):
-            return k
-    return j
+    found = _count_of_sentence_back(
+        doc, j, j, i, lambda k: said.search(doc.contexts[k].pre.rstrip()) is not None
+    )
+    return j if found is None else found
 
 
 def _whole_of_first_opening_verb(doc: Reading, out: Sequence[int | None], j: int, i: int) -> int:
