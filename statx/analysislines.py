@@ -100,14 +100,12 @@ def _totals(doc: Reading, parents: list[int | None], start: int, end: int) -> di
         if rec.unit in SHARE_UNITS or doc.changes[k].relative or parents[k] is not None or is_rate(doc, k):
             continue
         measure = measure_of(rec.unit)
-        # 火灾560起，死亡15人…。发生较大火灾2起，死9人: a smaller count of the measure said after the
-        # total on its line is one of its kinds, not the total the lines below split
-        if measure not in totals or size_of(rec) >= size_of(doc.records[totals[measure]]):
-            totals[measure] = k
         # the dead and the hurt share a measure: each casualty's own total is kept under its word too
         casualty = casualty_word(doc, k)
-        if casualty is not None:
-            key = f"{measure}/{casualty}"
+        keys = (measure,) if casualty is None else (measure, f"{measure}/{casualty}")
+        for key in keys:
+            # 火灾560起，死亡15人…。发生较大火灾2起，死9人: a smaller count of the measure said after the
+            # total on its line is one of its kinds, not the total the lines below split
             if key not in totals or size_of(rec) >= size_of(doc.records[totals[key]]):
                 totals[key] = k
     return totals

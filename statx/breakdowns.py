@@ -2668,8 +2668,11 @@ def _member_of_like_casualties(doc: Reading, j: int, i: int) -> int | None:
     casualty (死亡) is the whole. Other lists (新生6 380人、5 912人，其中…) keep no whole.
     """
     own = casualty_word(doc, i)
-    wanted = (own,) if own is not None else _HURT if _says_how_badly_hurt(doc, i) else ()
-    if not wanted:
+    if own is not None:
+        wanted: tuple[str, ...] = (own,)
+    elif _says_how_badly_hurt(doc, i):
+        wanted = _HURT
+    else:
         return None
     text, cands, records = doc.text, doc.cands, doc.records
     k = j

@@ -96,16 +96,7 @@ def test_a_section_heading_naming_a_distribution_opens_numbered_lines_of_parts()
 def test_a_second_distribution_heading_right_after_a_list_splits_the_same_totals() -> None:
     """…⏎3.…⏎三、…地区分布情况⏎1、…: the line above the second heading is the first list's last item, with
     no count; the second list splits the totals the first one did."""
-    text = (
-        "上月全县安全生产事故共60起，同比上升10%；受伤30人，同比下降3.2%。\n\n"
-        "二、上月事故按行业分布情况\n\n"
-        "1.道路交通事故6起，同期8起；受伤3人。\n\n"
-        "2.其他行业未发生伤亡事故。\n\n"
-        "三、上月事故地区分布情况\n\n"
-        "1、甲镇伤亡事故7起，同期5起；受伤4人。\n\n"
-        "2、乙镇伤亡事故11起，同期9起；受伤5人。"
-    )
-    parents = parents_of(text)
+    parents = parents_of(_two_distributions(6, 3))
     assert [parents[t] for t in ("6起", "7起", "11起")] == ["60起"] * 3
     assert [parents[t] for t in ("3人", "4人", "5人")] == ["30人"] * 3
     assert [parents[t] for t in ("8起", "5起", "9起")] == [None] * 3
@@ -114,16 +105,7 @@ def test_a_second_distribution_heading_right_after_a_list_splits_the_same_totals
 def test_a_heading_of_its_own_ends_the_sector_lines_of_the_section_before() -> None:
     """三、…地区分布情况⏎1、甲镇…: a trade line of the section before (1.道路…20起), numbered in another
     style than the new heading, is no total of the towns, however much bigger than each it is."""
-    text = (
-        "上月全县安全生产事故共60起，同比上升10%；受伤30人，同比下降3.2%。\n\n"
-        "二、上月事故按行业分布情况\n\n"
-        "1.道路交通事故20起，同期8起；受伤13人。\n\n"
-        "2.其他行业未发生伤亡事故。\n\n"
-        "三、上月事故地区分布情况\n\n"
-        "1、甲镇伤亡事故7起，同期5起；受伤4人。\n\n"
-        "2、乙镇伤亡事故11起，同期9起；受伤5人。"
-    )
-    parents = parents_of(text)
+    parents = parents_of(_two_distributions(20, 13))
     assert [parents[t] for t in ("20起", "7起", "11起")] == ["60起"] * 3
     assert [parents[t] for t in ("13人", "4人", "5人")] == ["30人"] * 3
     # a totals line numbered under a heading of its own is no part, and stays the sectors' total
@@ -133,3 +115,16 @@ def test_a_heading_of_its_own_ends_the_sector_lines_of_the_section_before() -> N
     )
     parents = parents_of(text)
     assert [parents[t] for t in ("5起", "4人", "4起", "3人")] == ["9起", "7人", "9起", "7人"]
+
+
+def _two_distributions(trade: int, trade_hurt: int) -> str:
+    """A month's work-safety totals, then their split by trade and again by town under headings."""
+    return (
+        "上月全县安全生产事故共60起，同比上升10%；受伤30人，同比下降3.2%。\n\n"
+        "二、上月事故按行业分布情况\n\n"
+        f"1.道路交通事故{trade}起，同期8起；受伤{trade_hurt}人。\n\n"
+        "2.其他行业未发生伤亡事故。\n\n"
+        "三、上月事故地区分布情况\n\n"
+        "1、甲镇伤亡事故7起，同期5起；受伤4人。\n\n"
+        "2、乙镇伤亡事故11起，同期9起；受伤5人。"
+    )
