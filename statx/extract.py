@@ -68,7 +68,7 @@ def extract_text(
     Raises:
         RuleTimeoutError: a rule ran over `timeout` (catastrophic backtracking).
     """
-    rules = rules or load_rules()
+    rules = rules or load_rules(examples=False)
     prepared, meta = prepare(text)
     title = meta.get("title") or title
     date = meta.get("date") or date
@@ -116,7 +116,7 @@ def extract_paths(
     Yields:
         Records, document by document in input order, each in text order.
     """
-    rules = rules or load_rules()
+    rules = rules or load_rules(examples=False)
     for item in iter_sources(paths, encoding=encoding, fields=fields):
         result = extract_document(item, rules, timeout)
         if isinstance(result, list):

@@ -148,7 +148,7 @@ def read_inputs(
 
     def article_rules() -> RuleSet:
         if not loaded:
-            loaded.append(load_rules())
+            loaded.append(load_rules(examples=False))
         return loaded[0]
 
     for item in inputs:

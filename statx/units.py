@@ -221,7 +221,7 @@ def _worker_rules(folders: tuple[str, ...]) -> RuleSet:
     """The rules of this process, loaded once (built-ins are cached by load_rules anyway)."""
     from statx.rules import load_rules
 
-    return load_rules(folders)
+    return load_rules(folders, examples=False)
 
 
 def run_unit(unit: Unit, task: Task, rules: RuleSet | None = None) -> Result:

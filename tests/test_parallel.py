@@ -105,6 +105,27 @@ def test_with_workers_the_caller_compiles_no_rule_pattern(corpus: Path) -> None:
     assert done.stdout.split() == ["0"]
 
 
+_CLI_CALLER_LOADS_NO_RULES = """
+import sys
+from statx.cli import app
+from statx.rules import _builtin_rules
+try:
+    app(["extract", *sys.argv[2:], "-j", "2", "-o", sys.argv[1]])
+except SystemExit as e:
+    assert not e.code, e.code
+print(_builtin_rules.cache_info().currsize)
+"""
+
+
+def test_the_cli_caller_of_workers_loads_no_built_in_rules(corpus: Path, tmp_path: Path) -> None:
+    """Only the workers extract: rules loaded in the caller too would be one more copy for the whole run."""
+    out = tmp_path / "out.jsonl"
+    argv = [sys.executable, "-c", _CLI_CALLER_LOADS_NO_RULES, str(out), str(SAMPLES), str(corpus)]
+    done = subprocess.run(argv, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0"]
+    assert out.read_text(encoding="utf-8") == _written(Format.jsonl, 1, [SAMPLES, corpus])
+
+
 def test_corpus_lines_are_articles(corpus: Path) -> None:
     records = list(extract_parallel([corpus], jobs=2, chunk_bytes=SMALL))
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]

@@ -41,6 +41,27 @@ def test_every_rule_has_examples(rules: RuleSet) -> None:
         assert any(ex.expect for ex in rule.examples), f"{rule.id}: no positive example"
 
 
+def test_rules_loaded_to_extract_drop_the_examples_and_read_the_same(rules: RuleSet) -> None:
+    lean = load_rules(examples=False)
+    assert [r.id for r in lean.rules] == [r.id for r in rules.rules]
+    assert [m.key for m in lean.metrics] == [m.key for m in rules.metrics]
+    assert not any(r.examples for r in lean.rules) and not any(m.examples for m in lean.metrics)
+    with pytest.raises(ValueError, match="without their examples"):
+        lean.examples()  # an empty list would pass every test run on it
+    text = "今年以来共查处酒驾违法行为1234起，同比下降12.5%，其中醉驾56起。"
+    assert extract_text(text, rules=lean) == extract_text(text, rules=rules)
+
+
+def test_rules_loaded_without_examples_are_still_checked_for_them(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "rules:\n  - id: mine.count\n    pattern: '(?P<num>\\d+)(?P<unit>盏)'\n"
+        "    examples: [{text: 路灯30盏, expect: [{text: 30盏, value: 30, unit: 盏}]}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match=r"mine\.count:examples: a figure rule needs a negative example"):
+        load_rules([tmp_path], examples=False)
+
+
 def test_a_unit_that_starts_with_a_chinese_numeral_unit_must_take_them_too(tmp_path: Path) -> None:
     # with 户 open to any Chinese numeral and 户次 not, 三百户次 would read as 三百户
     (tmp_path / "lexicon.yaml").write_text("units:\n  - {word: 户次}\n", encoding="utf-8")

@@ -74,12 +74,14 @@ def extract(
     log_to_stderr(verbose)
     failed = 0
     try:
-        start_workers(jobs, engine)  # they get ready while the rules load here
+        start_workers(jobs, engine)  # they get ready while this process reads its first input
         dataset = output_format is Format.parquet and output is not None and is_dataset(output)
         fmt = Format.parquet if dataset else choose_format(output_format, output)
         if encoding:
             check_encoding(encoding)
-        rules = load_rules(rules_dirs or ())
+        # A user's folders are checked here, before any output; the built-ins load where they
+        # are first needed: in this process only if it extracts (not under --jobs 2 or Dask)
+        rules = load_rules(rules_dirs, examples=False) if rules_dirs else None
         inputs = inputs_or_stdin(paths)
         tracker = InputTracker(inputs, quiet=quiet, verbose=verbose, output=output)
 

@@ -57,7 +57,7 @@ def report(
     docs: list[ReportDoc] = []
     problems: list[str] = []
     try:
-        rules = load_rules(rules_dirs or ())
+        rules = load_rules(rules_dirs or (), examples=False)
         tracker = InputTracker(paths, quiet=quiet, verbose=verbose, output=output)
         with tracker:
             for item in iter_sources(tracker.paths(), encoding=encoding):

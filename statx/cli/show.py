@@ -43,7 +43,7 @@ def show(
     try:
         if path.strip() not in ("", "-") and Path(path).is_dir():
             raise UsageError(f"{path}: show takes one article; for a folder use `statx report {path}`")
-        rules = load_rules(rules_dirs or ())
+        rules = load_rules(rules_dirs or (), examples=False)
         sources = iter_sources([path], encoding=encoding)
         source = next(sources)
         if isinstance(source, SourceError):

@@ -86,7 +86,7 @@ def summary(
             raise UsageError("--by and --pivot do not combine: a pivot has one row per document")
         keys = aggregate.parse_by(by)
         conditions = aggregate.parse_where(where or [])
-        rules = load_rules(rules_dirs) if rules_dirs else None
+        rules = load_rules(rules_dirs, examples=False) if rules_dirs else None
         inputs = inputs_or_stdin(
             paths, "give records files or articles, or pipe records into `statx summary -`"
         )
