@@ -36,7 +36,11 @@ _OFFENCE_START = 3
 #: A noun of cases right after the measure word of a count a handling verb stands right before
 #: (查处85起网络违法案件, 查处12起“黄赌”治安案件): cases dealt with, as 查处治安案件85起 says; not a
 #: road offence's case (查处3起交通违法案件) nor past a clause's end. Bounded: a short noun phrase.
-_CASE_AFTER = compile_pattern(r"(?:(?!交通|违章|违法行为)[^，。；,;、：:！？\d\s]){0,12}?(?:案件|刑案)")
+#: A kind of case with a bare 案 is one too (查获12件偷渡案, 查处3起盗窃案), not 案 opening another
+#: word (案情, 案发, 案值).
+_CASE_AFTER = compile_pattern(
+    r"(?:(?!交通|违章|违法行为)[^，。；,;、：:！？\d\s]){0,12}?(?:案件|刑案|案(?![件情发源由例卷底值]))"
+)
 #: A count's name right after a bare handling verb (上月取締件數8件, 查处数为): the verb's own
 #: count, naming no offence, so the offence said before is still what it counts.
 _COUNT_NAME = compile_pattern(r"(?:件|起|宗)?数(?:量)?(?:为|是|达)?\s*")

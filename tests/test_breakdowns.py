@@ -1713,3 +1713,11 @@ def test_a_part_naming_its_thing_in_full_breaks_down_the_count_that_says_it_not_
         "去年同期发生火灾41起(其中河东乡9起、城关开发区3起)。"
     )
     assert parents_of(text)["3起"] == "41起"
+
+
+def test_a_bracket_giving_the_count_again_in_another_unit_holds_no_part() -> None:
+    """A bracket with only a qualifier and a weight in another unit converts the count before it."""
+    parents = parents_of("全年緝獲各類毒品1萬2,480公斤（逾12噸），其中海洛因300公斤")
+    assert parents["逾12噸"] is None
+    assert parents["300公斤"] == "1萬2,480公斤"
+    assert parents_of("共查扣私菸820箱（捲菸600箱）")["600箱"] == "820箱"
