@@ -2580,6 +2580,16 @@ def test_a_change_against_the_quarter_before_is_month_on_month_like() -> None:
     assert recs["37个"].basis == recs["2起"].basis == "mom"  # the week or month before, said with 一 or 个
 
 
+def test_a_month_named_in_chinese_numerals_is_the_month_before() -> None:
+    text = "三月份全市诈骗警情较二月下降了8.5%，涉案资金比二月份增加了3.1%。同一月份盗窃警情同比下降5%。"
+    recs = {r.text: r for r in extract_text(text)}
+    assert recs["8.5%"].basis == recs["3.1%"].basis == "mom"
+    assert recs["5%"].basis == "yoy"  # 同一月份 names no month compared with
+    recs = {r.text: r for r in extract_text("十二月发案较十一月增加6起，较三月底仍少2起。")}
+    assert recs["6起"].basis == "mom"
+    assert recs["2起"].basis is None  # the stock at a month's end
+
+
 def test_a_clause_naming_its_own_comparison_drops_a_year_on_year_basis_said_before_it() -> None:
     text = (
         "10月事故起数同比下降4.2%，降幅比9月收窄3.6个百分点。电诈发案同比下降31.4%，降幅较上半年扩大7.6个百分点。"
