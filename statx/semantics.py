@@ -1721,9 +1721,14 @@ def _quoted_kind_before(
 
 
 def _topic_sentence(text: str, sentence_start: int) -> int:
-    """Where the sentence whose topic a sentence goes on under starts: its own start, or after a ；
-    the start of the sentence before it (超速方面，甲桥N宗；乙桥M宗: the topic covers both halves)."""
-    k = len(text[:sentence_start].rstrip())
+    """Where the sentence whose topic a sentence goes on under starts.
+
+    Its own start, or after a ； the start of the sentence before it (超速方面，甲桥N宗；乙桥M宗: the
+    topic covers both halves).
+    """
+    k = sentence_start
+    while k > 0 and text[k - 1].isspace():  # as rstrip() would, without copying the text before
+        k -= 1
     if k == 0 or text[k - 1] not in "；;":
         return sentence_start
     return max(text.rfind(mark, 0, k - 1) for mark in "。！？!?\n") + 1
