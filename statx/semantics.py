@@ -1391,6 +1391,33 @@ def annotate(
             # sentence opens with, count what the topic names
             choice = topic
         if (
+            pair is None
+            and rest is None
+            and choice is lex.metrics.other
+            and not _WORK_TOPIC.match(text, (opening := _topic_sentence(text, ctx.sentence_start)))
+            and (topic := _topic_choice(text, opening, rec.unit, lex)) is not None
+            and (change is not None or rec.unit in lex.metrics.units.get(topic.key, ()))
+        ):
+            # 超速方面，甲桥录得N宗，同比下跌M成: a count whose own words name only a place or a verb of
+            # reporting counts what the topic its sentence opens with names, in that topic's units; not
+            # a field of work (在打击醉驾方面，进行酒精检测N次: the tests done for it are no offence)
+            choice = topic
+        if (
+            pair is None
+            and rest is None
+            and change is None
+            and choice is lex.metrics.other
+            and i > 0
+            and out[i - 1].change is not None
+            and out[i - 1].metric != "other"
+            and contexts[i - 1].sentence_start == ctx.sentence_start
+            and rec.unit in lex.metrics.units.get(out[i - 1].metric, ())
+            and _bare(ctx, lex)
+        ):
+            # 死亡人数上升八成，有十八人: a count whose clause names nothing, right after the change of a
+            # measure counted in its unit, is the count that changed
+            choice = Choice(out[i - 1].metric, out[i - 1].metric_name)
+        if (
             isinstance(pair, Listed)
             and change is not None
             and choice is lex.metrics.other
@@ -1654,6 +1681,8 @@ def _fall_with_lost_point(rec: Record) -> Record:
 
 #: A sentence opening with its topic (在便民服务方面，…; 交通违规方面：…): the topic's words.
 _TOPIC_LEAD = compile_pattern(r"\s*在?(?P<topic>[^，,。；;：:\d]{2,12}?)(?:方面|部分)[，,：:]")
+#: A topic said as a field of work (在打击醉驾方面，…): what was done in it, not a kind counted.
+_WORK_TOPIC = compile_pattern(r"\s*在")
 #: The bare words of a total closing a list (，共127件; ，合计…).
 _BARE_TOTAL = compile_pattern(r"[，,]?\s*(?:共计|合计|总计|总共|一共|共)(?:达到?|为|有)?\s*")
 
@@ -1689,6 +1718,20 @@ def _quoted_kind_before(
         ):
             return k
     return None
+
+
+def _topic_sentence(text: str, sentence_start: int) -> int:
+    """Where the sentence whose topic a sentence goes on under starts.
+
+    Its own start, or after a ； the start of the sentence before it (超速方面，甲桥N宗；乙桥M宗: the
+    topic covers both halves).
+    """
+    k = sentence_start
+    while k > 0 and text[k - 1].isspace():  # as rstrip() would, without copying the text before
+        k -= 1
+    if k == 0 or text[k - 1] not in "；;":
+        return sentence_start
+    return max(text.rfind(mark, 0, k - 1) for mark in "。！？!?\n") + 1
 
 
 def _topic_choice(text: str, sentence_start: int, unit: str, lex: Lexicon) -> Choice | None:
