@@ -1721,3 +1721,12 @@ def test_a_bracket_giving_the_count_again_in_another_unit_holds_no_part() -> Non
     assert parents["逾12噸"] is None
     assert parents["300公斤"] == "1萬2,480公斤"
     assert parents_of("共查扣私菸820箱（捲菸600箱）")["600箱"] == "820箱"
+
+
+def test_a_clause_turning_to_what_is_under_way_now_ends_the_breakdown() -> None:
+    """，目前…: the force on its way now is no part of the people a rescue counted before."""
+    text = "救援队已救出受困群众300人，其中甲镇120人、乙镇90人，目前另有50名队员正从市区赶往丙镇。"
+    parents = parents_of(text)
+    assert parents["120人"] == "300人"
+    assert parents["90人"] == "300人"
+    assert parents["50名"] is None
