@@ -1721,3 +1721,9 @@ def test_a_bracket_giving_the_count_again_in_another_unit_holds_no_part() -> Non
     assert parents["逾12噸"] is None
     assert parents["300公斤"] == "1萬2,480公斤"
     assert parents_of("共查扣私菸820箱（捲菸600箱）")["600箱"] == "820箱"
+
+
+def test_a_clause_opening_with_now_may_go_on_with_the_last_part_of_the_list() -> None:
+    """目前 ends no 其中 list: what is still under way is often the list's last part."""
+    parents = parents_of("排查隐患300处，其中已整改200处，目前正在整改100处。")
+    assert parents["200处"] == parents["100处"] == "300处"
