@@ -106,6 +106,15 @@ def _change(
         # 某县则为12.5%的减少, 某市有8.1%的增加率: a clause that is its share and then the way it
         # went says that share is the change, as 录得…的跌幅 does
         change = "up" if rate.group("up") else "down"
+    if (
+        change is None
+        and not in_table
+        and text.endswith(_SIZE_UNITS, cand.start, cand.end)
+        and _PACE_BEFORE.search(ctx.pre)
+        and (pace := _PACE_AFTER.match(text, cand.end, min(len(text), cand.end + _SIZE_AFTER_SPAN)))
+    ):
+        # 以年均9%的速度增长, 以每年两成的幅度递减: the pace a measure goes at is its change
+        change = "up" if pace.group("up") else "down"
     if change is None and _OR_BEFORE.search(text, max(ctx.sentence_start, cand.start - 4), cand.start):
         change = _restated_change(text, max(ctx.sentence_start, cand.start - _PAIR_SPAN), cand.start, lex)
     after = None if in_table else _BASIS_AFTER.match(text, cand.end, min(len(text), cand.end + 24))
@@ -282,6 +291,12 @@ _RATE_AFTER = compile_pattern(
     r"\s*的\s*(?:(?P<up>增加率|增长率|成长率|上升率|增加|增长|成长|上升|增幅|升幅|涨幅)"
     r"|(?P<down>减少率|下降率|减少|下降|降幅|跌幅|减幅))"
     r"(?=\s*(?:[（(，,。；;\n]|$))"
+)
+#: A share said as the pace a measure goes at (以年均9%的速度增长, 以每年5%的幅度递减): 以, maybe a
+#: yearly or average word, the share, then 的速度 / 的幅度 / 的速率 and the way it went.
+_PACE_BEFORE = compile_pattern(r"以\s*(?:年均|年平均|平均每年|每年|逐年|年)?\s*$")
+_PACE_AFTER = compile_pattern(
+    r"\s*的\s*(?:速度|幅度|速率)\s*(?:(?P<up>增长|递增|上升|增加|攀升|上涨)|(?P<down>下降|递减|减少|下滑|回落))"
 )
 #: Two sizes a clause records before one size word (分别录得两倍及百分之六的升幅): the first
 #: followed by a join and the second, the second preceded by 录得, the first and a join. Only

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -610,13 +610,7 @@ def _balanced(pattern: str) -> bool:
 
 
 def _rule(
-    fname: str,
-    raw: Any,
-    index: int,
-    fragments: Mapping[str, str],
-    problems: _Problems,
-    eager: bool = True,
-    keep_examples: bool = True,
+    fname: str, raw: Any, index: int, fragments: Mapping[str, str], problems: _Problems, eager: bool = True
 ) -> Rule | None:
     if not isinstance(raw, dict):
         problems.add(fname, f"rules[{index}]", "-", "each rule must be a mapping with id: and pattern:")
@@ -687,17 +681,12 @@ def _rule(
         scope=frozenset(raw.get("scope") or ()),
         tags=frozenset(raw.get("tags") or ()),
         remember=bool(raw.get("remember", False)),
-        examples=examples if keep_examples else (),
+        examples=examples,
     )
 
 
 def _metric(
-    fname: str,
-    raw: Any,
-    index: int,
-    fragments: Mapping[str, str],
-    problems: _Problems,
-    keep_examples: bool = True,
+    fname: str, raw: Any, index: int, fragments: Mapping[str, str], problems: _Problems
 ) -> Metric | None:
     if not isinstance(raw, dict) or not isinstance(raw.get("key"), str):
         problems.add(fname, f"metrics[{index}]", "key", "each metric needs `key:`")
@@ -724,7 +713,7 @@ def _metric(
         cues=tuple(cues),
         priority=int(raw.get("priority", 0)),
         file=fname,
-        examples=examples if keep_examples else (),
+        examples=examples,
         part_of=part_of,
         part_cues=tuple(part_cues),
     )
@@ -857,7 +846,7 @@ def _load(extra: tuple[str, ...], builtin: bool, eager: bool, examples: bool = T
     for fname, data in docs:
         src = origin[fname]
         for i, raw in enumerate(data.get("rules") or []):
-            rule = _rule(fname, raw, i, fragments, problems, eager or not (builtin and src == 0), examples)
+            rule = _rule(fname, raw, i, fragments, problems, eager or not (builtin and src == 0))
             if rule is None:
                 continue
             if rule.id in rules and seen_in.get(rule.id) == src:
@@ -865,7 +854,7 @@ def _load(extra: tuple[str, ...], builtin: bool, eager: bool, examples: bool = T
             rules[rule.id] = rule
             seen_in[rule.id] = src
         for i, raw in enumerate(data.get("metrics") or []):
-            metric = _metric(fname, raw, i, fragments, problems, examples)
+            metric = _metric(fname, raw, i, fragments, problems)
             if metric is None:
                 continue
             if metric.key in metrics and seen_in.get("metric:" + metric.key) == src:
@@ -889,6 +878,9 @@ def _load(extra: tuple[str, ...], builtin: bool, eager: bool, examples: bool = T
             problems.add(r.file, r.id, "scope", f"no figure rule has id or tag {s!r}")
     if problems.items:
         raise RuleError(problems.items)
+    if not examples:  # checked above; a process that only extracts has no use for them
+        rules = {k: replace(r, examples=()) for k, r in rules.items()}
+        metrics = {k: replace(m, examples=()) for k, m in metrics.items()}
     ordered = sorted(rules.values(), key=lambda r: (-r.priority, r.id))
     return RuleSet(
         figures=tuple(r for r in ordered if r.kind == "figure"),

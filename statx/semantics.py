@@ -2493,8 +2493,11 @@ _PLACE_UNITS = frozenset({"个", "家", "处", "所", "座"})
 _PLACE_ITEM_GAP = compile_pattern(r"[\p{Han}]{1,10}、|、[\p{Han}]{1,10}")
 
 #: A clause that only compares the figure before it with an earlier level (是上年的1.3倍, 为十年前的2.3倍,
-#: 相当于去年同期的): the multiple counts what that figure counts.
-_MULTIPLE_OF = compile_pattern(r"^(?:是|为|為|达|達|相当于|相當於)[^，,。；;是为為]{0,12}的$")
+#: 相当于去年同期的): the multiple counts what that figure counts. A contrast or a "still" before the
+#: verb (但仍是邻省的2.1倍, 却依然为全国平均的) says no new thing.
+_MULTIPLE_OF = compile_pattern(
+    r"^(?:但|而|却|仍然|仍|依然|依旧|还|也)*(?:是|为|為|达|達|相当于|相當於)[^，,。；;是为為]{0,12}的$"
+)
 
 
 #: The words before a share of a whole (占刑事案件总数的43.1%, 占2.6%).
